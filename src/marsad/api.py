@@ -1,0 +1,85 @@
+"""The Python API: open an archive, ingest, search, get, export; analyse one text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import ConfigError
+from marsad.ingest.readers import FieldMap, ReadOptions, iter_inputs
+from marsad.model import Article, RawRecord
+from marsad.pipeline.registry import build
+from marsad.runners.local import IngestOptions, IngestSummary, LocalRunner, assign_id, doc_hash
+from marsad.search.fts import Filters, Hit, Searcher
+from marsad.store.archive import Archive
+
+
+class MarsadArchive(Archive):
+    """An archive with the operations an analyst uses: ingest, search, get, export."""
+
+    def ingest(
+        self,
+        inputs: Sequence[str | Path],
+        *,
+        fields: FieldMap | None = None,
+        source: str = "",
+        format: str = "",
+        options: IngestOptions | None = None,
+        progress: Any = None,
+    ) -> IngestSummary:
+        if self.readonly:
+            raise ConfigError("this archive was opened read-only")
+        ro = ReadOptions(fields=fields or FieldMap(), source=source, format=format)
+        names = [str(p) for p in inputs]
+        runner = LocalRunner(self, options)
+        summary = runner.run(iter_inputs(names, ro), inputs=names, progress=progress)
+        self.after_ingest()
+        return summary
+
+    def after_ingest(self) -> None:
+        """Corpus stages that run after new articles arrive (dedup, registry, stories)."""
+        from marsad.corpus import hooks
+
+        for hook in hooks.AFTER_INGEST:
+            hook(self)
+
+    def search(self, q: str, *, filters: Filters | None = None, limit: int = 20, offset: int = 0,
+               collapse_copies: bool = False) -> tuple[list[Hit], int]:
+        return Searcher(self.con).search(q, filters=filters, limit=limit, offset=offset,
+                                         collapse_copies=collapse_copies)
+
+    def counts(self, q: str | None, *, by: str, filters: Filters | None = None) -> list[tuple[str, int]]:
+        return Searcher(self.con).counts(q, by=by, filters=filters)
+
+    def export(self, out: str | Path, *, table: str = "articles", format: str = "jsonl") -> int:
+        from marsad.store.export import export
+
+        return export(self, out, table=table, format=format)
+
+    def articles(self) -> Iterator[Article]:
+        for row in self.iter_rows(columns=["id"]):
+            yield self.get(row["id"])
+
+
+def open(path: str | Path = "marsad.db", *, readonly: bool = False) -> MarsadArchive:  # noqa: A001
+    """Open (creating if needed) the archive at ``path``."""
+    return MarsadArchive(path, readonly=readonly)
+
+
+def analyze_text(
+    text: str,
+    *,
+    published_at: str | None = None,
+    title: str = "",
+    source: str = "",
+    url: str = "",
+    id: str = "",  # noqa: A002
+    spec: Sequence[str] | None = None,
+) -> Article:
+    """Run the per-article pipeline on one text, without storing it."""
+    rec = RawRecord(text=text, id=id, title=title, source=source, url=url,
+                    date=published_at or "", date_kind="metadata" if published_at else "")
+    art = build(list(spec) if spec else None).run(rec)
+    art.id = assign_id(rec, doc_hash(rec))
+    return art

@@ -1,0 +1,132 @@
+"""Datelines, bylines, trailing source credits and the title line of flattened text.
+
+* dateline: ``موسكو- سبوتنيك.``, ``الرياض - واس``, ``بيروت (رويترز) -``,
+  ``دبي، الإمارات العربية المتحدة (CNN) --``, ``الرياض/ واس`` at the start of one of the first
+  paragraphs; the place and the agency become fields, the span stays an annotation;
+* byline: ``كتب: …``, ``بقلم …``, ``إعداد: …`` on a line of its own or opening the body;
+* credit: a short last line naming an outlet or agency (``العربية نت``, ``المصدر: وكالات``);
+* title: the first short content line of a text without a title of its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from marsad.clean.debris import iter_lines
+from marsad.model import Span
+
+#: agencies and outlets that sign wire copy (as written in Arabic news); folded forms match too
+AGENCIES = (
+    "سبوتنيك", "واس", "وام", "قنا", "كونا", "بنا", "سانا", "أ ش أ", "أ.ش.أ", "أ ف ب", "ا ف ب",
+    "أ.ف.ب", "فرانس برس", "فرانس بريس", "رويترز", "الأناضول", "د ب أ", "د.ب.أ", "يو بي آي",
+    "شينخوا", "إرنا", "ارنا", "فارس", "تسنيم", "معا", "وفا", "العمانية", "بترا", "تاس",
+    "نوفوستي", "ريا نوفوستي", "أسوشيتد برس", "الأسوشيتد برس", "أ ب", "يونهاب", "كيودو",
+    "CNN", "AFP", "Reuters", "AP", "BBC", "DPA", "SPA", "WAM", "QNA", "KUNA", "وكالات",
+    "الجزيرة", "العربية", "العربية نت", "العربية.نت", "سكاي نيوز عربية", "الشرق الأوسط",
+    "اليوم السابع", "المصري اليوم", "الأهرام", "مصراوي", "النشرة", "الحياة", "عكاظ", "سبق",
+    "المدينة", "الرياض", "الوطن", "اليوم", "الشرق", "الخليج", "البيان", "الاتحاد", "رؤيا",
+    "هسبريس", "الشروق", "موزاييك", "جوهرة اف ام", "وات", "ومع", "واج", "الأنباء",
+)
+_AGENCY_ALT = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
+
+_PLACE = r"[\p{Arabic}][\p{Arabic}\s]{1,40}?"
+_SEP = r"\s*[-–—/:]+\s*"
+
+_DATELINE_RES = (
+    # دبي، الإمارات العربية المتحدة (CNN) --   |   بيروت (رويترز) -
+    regex.compile(
+        rf"\s*(?P<place>{_PLACE}(?:[،,]\s*{_PLACE})?)\s*\((?P<agency>[^()\n]{{2,30}})\)\s*(?:[-–—:]+|\.)\s*"
+    ),
+    # موسكو- سبوتنيك.   |   الرياض - واس   |   الرياض/ واس
+    regex.compile(
+        rf"\s*(?P<place>{_PLACE}){_SEP}(?P<agency>{_AGENCY_ALT})(?![\p{{Arabic}}])\s*[.:\-–—]*\s*"
+    ),
+    # (أ ف ب) -  agency alone
+    regex.compile(rf"\s*\((?P<agency>{_AGENCY_ALT})\)\s*[-–—:]+\s*"),
+)
+
+_BYLINE = regex.compile(
+    r"\s*(?P<label>كتب|كتبت|بقلم|إعداد|اعداد|تقرير|متابعة|تحرير|حوار|ترجمة|by)\s*[:：\-–]?\s*"
+    r"(?P<name>[\p{Arabic}\p{Latin}.\s]{3,50}?)\s*(?:$|[-–—]\s*|\n)",
+    regex.I,
+)
+
+_CREDIT = regex.compile(
+    rf"^\s*[(\[]?\s*(?:(?:المصدر|المصادر|مصدر|source)\s*[:：]\s*)?(?P<outlet>{_AGENCY_ALT}"
+    r"|[\p{Arabic}\p{Latin}]{2,20}(?:\s*[.]?\s*(?:نت|net|com|كوم))|وكالات|مواقع)\s*[)\]]?\s*[.]?\s*$",
+    regex.I,
+)
+_SOURCE_LINE = regex.compile(r"^\s*[(\[]?\s*(?:المصدر|المصادر|source)\s*[:：]\s*(?P<outlet>[^\n]{2,40}?)\s*[)\]]?\s*$", regex.I)
+_TERMINAL = regex.compile(r"[.!?؟:؛،,]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    place: str
+    agency: str
+    start: int
+    end: int
+
+
+def _content_lines(text: str, removed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for s, e in iter_lines(text):
+        if not text[s:e].strip():
+            continue
+        if any(rs <= s and e <= re_ for rs, re_ in removed):
+            continue
+        out.append((s, e))
+    return out
+
+
+class DatelineSplitter:
+    """Finds the dateline, byline, credit and title of a flattened article. Pure, stateless."""
+
+    def spans(self, text: str, *, removed: list[Span], has_title: bool) -> list[Span]:
+        cut = [(s.start, s.end) for s in removed]
+        lines = _content_lines(text, cut)
+        out: list[Span] = []
+        if not lines:
+            return out
+        first = 0
+        if not has_title and len(lines) > 1:
+            s, e = lines[0]
+            line = text[s:e].strip()
+            if 3 <= len(line) <= 200 and not regex.search(r"[.!?؟]\s*$", line):
+                ls = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+                out.append(Span("title", ls, ls + len(line), "title"))
+                first = 1
+        # byline: its own line among the first ones, or opening the body
+        for s, e in lines[first : first + 3]:
+            m = _BYLINE.match(text, s, e)
+            if m and (e - s) < 80:
+                out.append(Span("byline", m.start(), m.end(), "byline", m.group("name").strip()))
+                break
+        # dateline: the start of one of the first content lines
+        for s, e in lines[first : first + 4]:
+            found = False
+            for rx in _DATELINE_RES:
+                m = rx.match(text, s, e)
+                if not m:
+                    continue
+                place = (m.groupdict().get("place") or "").strip()
+                agency = (m.group("agency") or "").strip()
+                if place and len(place.split()) > 5:
+                    continue
+                out.append(Span("dateline", m.start(), m.end(), "dateline", "",
+                                {"place": place, "agency": agency}))
+                found = True
+                break
+            if found:
+                break
+        # credit: a short last content line naming an outlet
+        s, e = lines[-1]
+        last = text[s:e].strip()
+        if len(lines) > 1 and len(last) <= 40 and len(last.split()) <= 4 and not _TERMINAL.search(last.rstrip(")]")):
+            m = _SOURCE_LINE.match(last) or _CREDIT.match(last)
+            if m:
+                ls = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+                out.append(Span("credit", ls, ls + len(last), "credit", m.group("outlet").strip()))
+        return out

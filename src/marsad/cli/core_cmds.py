@@ -1,0 +1,355 @@
+"""ingest, search, show, stats, export, analyze, demo."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import orjson
+from rich.table import Table
+from rich.text import Text
+
+from marsad.cli.common import add_archive, add_json, console, err_console, open_archive, print_json
+from marsad.errors import InputError, RecordError
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="read articles into the archive")
+    add_archive(p)
+    add_json(p)
+    p.add_argument("inputs", nargs="+", help="files, folders or feed URLs")
+    p.add_argument("--format", default="", choices=["", "txt", "jsonl", "csv", "html", "warc", "feed"],
+                   help="force the input format (default: by file name)")
+    p.add_argument("--source", default="", help="outlet name for inputs that carry none")
+    p.add_argument("--id-field", default="id")
+    p.add_argument("--text-field", default="text")
+    p.add_argument("--title-field", default="title")
+    p.add_argument("--source-field", default="source")
+    p.add_argument("--url-field", default="url")
+    p.add_argument("--date-field", default="date")
+    p.add_argument("--date-is-crawl-time", action="store_true",
+                   help="the date field is a crawl time (a hint, not the publication time)")
+    p.add_argument("--skip-non-arabic", action="store_true", help="do not store non-Arabic articles")
+    p.add_argument("--workers", type=int, default=0, help="processes (default: all cores)")
+    p.add_argument("--strict", action="store_true", help="exit non-zero when any record failed")
+    p.add_argument("--no-progress", action="store_true")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("search", help="full-text search")
+    add_archive(p)
+    add_json(p)
+    p.add_argument("query")
+    p.add_argument("--source", action="append", default=[], help="only this outlet (repeatable)")
+    p.add_argument("--from", dest="date_from", help="published on or after YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", help="published on or before YYYY-MM-DD")
+    p.add_argument("--language")
+    p.add_argument("--mentions-date", help="articles mentioning this date/month (TIMEX3 value prefix)")
+    p.add_argument("--entity", help="articles mentioning this entity (its key)")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--collapse-copies", action="store_true", help="one hit per copy group")
+    p.add_argument("--counts", choices=["source", "day", "month"], help="print counts instead of hits")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("show", help="one article with all its annotations")
+    add_archive(p)
+    add_json(p)
+    p.add_argument("id")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("stats", help="what the archive holds")
+    add_archive(p)
+    add_json(p)
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("export", help="write a table as JSONL, CSV or Parquet")
+    add_archive(p)
+    p.add_argument("--table", default="articles",
+                   choices=["articles", "spans", "timexes", "mentions", "events"])
+    p.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("analyze", help="run the per-article pipeline on a JSONL file, store nothing")
+    p.add_argument("input", help="JSONL(.gz) with id, source, url, date, title, text")
+    p.add_argument("-o", "--output", required=True, help="JSONL, one analysed article per line")
+    p.add_argument("--text-field", default="text")
+    p.add_argument("--date-is-crawl-time", action="store_true")
+    p.add_argument("--workers", type=int, default=0)
+    p.add_argument("--with-text", action="store_true", help="also write the text and clean text")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("demo", help="ingest the bundled sample corpus and show what was found")
+    p.add_argument("--archive", default="marsad-demo.db", metavar="PATH")
+    p.set_defaults(func=cmd_demo)
+
+
+# --- ingest ---------------------------------------------------------------------------------
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from marsad.ingest.readers import FieldMap
+    from marsad.runners.local import IngestOptions
+
+    fields = FieldMap(id=args.id_field, text=args.text_field, title=args.title_field,
+                      source=args.source_field, url=args.url_field, date=args.date_field,
+                      date_kind="crawl" if args.date_is_crawl_time else "metadata")
+    archive = open_archive(args, readonly=False)
+    t0 = time.monotonic()
+    show = not args.no_progress and not args.json and sys.stderr.isatty()
+    progress = None
+    if show:
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                       console=err_console, transient=True)
+        task = bar.add_task("reading")
+        bar.start()
+
+        def progress(s):  # type: ignore[no-untyped-def]
+            bar.update(task, description=f"read {s.read:,} · stored {s.stored:,} · "
+                                         f"duplicates {s.duplicates:,} · failed {s.failed:,}")
+    try:
+        summary = archive.ingest(args.inputs, fields=fields, source=args.source, format=args.format,
+                                 options=IngestOptions(workers=args.workers,
+                                                       skip_non_arabic=args.skip_non_arabic),
+                                 progress=progress)
+    finally:
+        if show:
+            bar.stop()
+    elapsed = time.monotonic() - t0
+    d = summary.as_dict()
+    d["seconds"] = round(elapsed, 2)
+    d["archive"] = str(archive.path)
+    if args.json:
+        d["errors"] = [{"where": w, "code": c, "message": m} for w, c, m in summary.errors[:1000]]
+        print_json(d)
+    else:
+        console.print(f"[bold]ingested[/] into {archive.path} in {elapsed:.1f}s: read {summary.read:,}, "
+                      f"stored {summary.stored:,}, duplicates {summary.duplicates:,}, "
+                      f"skipped {summary.skipped:,}, failed {summary.failed:,}")
+        for w, c, m in summary.errors[:20]:
+            err_console.print(Text(f"  [{c}] {w}: {m}"))
+        if len(summary.errors) > 20:
+            err_console.print(f"  … {len(summary.errors) - 20} more (marsad stats --json lists them)")
+    archive.close()
+    if args.strict and summary.failed:
+        return 1
+    if summary.stored == 0 and summary.duplicates == 0 and summary.failed > 0:
+        return 1
+    return 0
+
+
+# --- search ---------------------------------------------------------------------------------
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from marsad.search.fts import Filters
+
+    archive = open_archive(args)
+    f = Filters(sources=tuple(args.source), date_from=args.date_from, date_to=args.date_to,
+                language=args.language, mentions_date=args.mentions_date, entity=args.entity)
+    if args.counts:
+        rows = archive.counts(args.query, by=args.counts, filters=f)
+        if args.json:
+            print_json([{"key": k, "count": n} for k, n in rows], lines=True)
+        else:
+            for k, n in rows:
+                console.print(f"{n:>7,}  {k}")
+        return 0
+    hits, total = archive.search(args.query, filters=f, limit=args.limit, offset=args.offset,
+                                 collapse_copies=args.collapse_copies)
+    if args.json:
+        print_json([h.as_dict() for h in hits], lines=True)
+        return 0
+    console.print(f"[bold]{total:,}[/] articles match «{args.query}»")
+    for h in hits:
+        t = Text()
+        t.append(f"{h.id}", style="cyan")
+        t.append(f"  {h.source}  {h.published_at or '?'}  score {h.score:.2f}")
+        if h.copies > 1:
+            t.append(f"  ({h.copies} copies)", style="magenta")
+        console.print(t)
+        console.print(Text(h.title or "", style="bold"))
+        console.print(_highlight(h.snippet, h.highlights))
+        console.print()
+    return 0
+
+
+def _highlight(text: str, spans: list[tuple[int, int]], style: str = "bold yellow") -> Text:
+    t = Text(text.replace("\n", " "))
+    for s, e in spans:
+        t.stylize(style, s, e)
+    return t
+
+
+# --- show -----------------------------------------------------------------------------------
+
+_STYLES = {"debris": "strike dim", "dateline": "bold magenta", "byline": "magenta",
+           "credit": "magenta", "title": "bold", "timex": "bold green", "mention": "bold cyan",
+           "event": "underline"}
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from marsad.pipeline.output import analysis_json
+
+    archive = open_archive(args)
+    art = archive.get(args.id)
+    row = archive.get_row(args.id)
+    if args.json:
+        d = analysis_json(art, with_text=True)
+        d.update({k: row.get(k) for k in ("url", "copy_group", "first_published", "story")})
+        print_json(d)
+        return 0
+    console.print(f"[bold]{art.title}[/]")
+    console.print(f"id {art.id} · source {art.source or '?'} · url {art.url or '-'}")
+    console.print(f"published {art.published_at or 'unknown'} (from {art.published_at_source or '-'}, "
+                  f"confidence {art.published_at_confidence:.2f})")
+    if art.dateline_place or art.dateline_agency:
+        console.print(f"dateline: place {art.dateline_place or '-'} · agency {art.dateline_agency or '-'}")
+    if art.byline:
+        console.print(f"byline: {art.byline}")
+    if art.credit:
+        console.print(f"credit: {art.credit}")
+    console.print(f"language {art.language} {art.language_flag}")
+    for k in ("copy_group", "story"):
+        if row.get(k) is not None:
+            console.print(f"{k}: {row[k]}")
+    console.print()
+    t = Text(art.text)
+    for s in sorted(art.spans, key=lambda s: (s.layer == "event", -(s.end - s.start))):
+        if s.end > s.start:
+            t.stylize(_STYLES.get(s.layer, ""), s.start, s.end)
+    console.print(t)
+    console.print()
+    tab = Table("layer", "label", "text", "value", "start", "end", title="annotations")
+    for s in art.spans:
+        tab.add_row(s.layer, s.label, art.text[s.start:s.end].strip()[:60].replace("\n", " "),
+                    s.value[:40], str(s.start), str(s.end))
+    console.print(tab)
+    return 0
+
+
+# --- stats / export -------------------------------------------------------------------------
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    archive = open_archive(args)
+    st = archive.stats()
+    if args.json:
+        st["errors"] = archive.errors()[:1000]
+        print_json(st)
+        return 0
+    console.print(f"[bold]{st['articles']:,}[/] articles in {st['archive']} "
+                  f"(+{st['aliases']:,} ids that are duplicates of stored articles)")
+    console.print(f"published {st['published']['first'] or '?'} … {st['published']['last'] or '?'}; "
+                  f"{st['with_dateline']:,} with a dateline")
+    tab = Table("source", "articles", title="sources")
+    for s, n in list(st["sources"].items())[:20]:
+        tab.add_row(s or "(none)", f"{n:,}")
+    console.print(tab)
+    console.print("languages: " + ", ".join(f"{k or '?'} {v:,}" for k, v in st["languages"].items()))
+    console.print("annotations: " + ", ".join(f"{k} {v:,}" for k, v in st["spans"].items()))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    archive = open_archive(args)
+    n = archive.export(args.output, table=args.table, format=args.format)
+    console.print(f"wrote {n:,} rows of {args.table} to {args.output}")
+    return 0
+
+
+# --- analyze --------------------------------------------------------------------------------
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    from dataclasses import asdict
+
+    from marsad.ingest.readers import FieldMap, ReadOptions, read_jsonl
+    from marsad.pipeline.output import analysis_json
+    from marsad.pipeline.registry import DEFAULT_SPEC
+    from marsad.runners.local import _default, analyse_batch, article_from_json, assign_id, doc_hash
+
+    fields = FieldMap(text=args.text_field, date_kind="crawl" if args.date_is_crawl_time else "metadata")
+    spec = list(DEFAULT_SPEC)
+    failed = 0
+    written = 0
+
+    def batches():  # type: ignore[no-untyped-def]
+        nonlocal failed
+        buf = []
+        for it in read_jsonl(Path(args.input), ReadOptions(fields=fields)):
+            if isinstance(it, (InputError, RecordError)):
+                failed += 1
+                err_console.print(Text(str(it)))
+                continue
+            h = doc_hash(it)
+            buf.append({"record": asdict(it), "id": assign_id(it, h), "doc_hash": h})
+            if len(buf) >= 100:
+                yield orjson.dumps(buf, default=_default)
+                buf = []
+        if buf:
+            yield orjson.dumps(buf, default=_default)
+
+    workers = args.workers or os.cpu_count() or 1
+    with open(args.output, "wb") as out:
+        def write(result: bytes) -> None:
+            nonlocal written, failed
+            for d in orjson.loads(result):
+                if "error" in d:
+                    failed += 1
+                    err_console.print(Text(f"{d['where']}: {d['error']}"))
+                    continue
+                out.write(orjson.dumps(analysis_json(article_from_json(d["article"]),
+                                                     with_text=args.with_text)) + b"\n")
+                written += 1
+
+        if workers <= 1:
+            for b in batches():
+                write(analyse_batch(spec, b))
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                pending = []
+                for b in batches():
+                    pending.append(pool.submit(analyse_batch, spec, b))
+                    if len(pending) >= 2 * workers:
+                        write(pending.pop(0).result())
+                for fut in pending:
+                    write(fut.result())
+    err_console.print(f"analysed {written:,} articles into {args.output}; {failed:,} failed")
+    return 0 if written or not failed else 1
+
+
+# --- demo -----------------------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from importlib import resources
+
+    import marsad
+
+    sample = Path(str(resources.files("marsad") / "data" / "sample"))
+    archive = marsad.open(args.archive)
+    console.print(f"[bold]marsad demo[/]: ingesting the sample corpus from {sample}")
+    summary = archive.ingest([str(sample)])
+    d = summary.as_dict()
+    console.print(f"read {d['read']}, stored {d['stored']}, duplicates {d['duplicates']}, "
+                  f"failed {d['failed']} (the sample includes broken files on purpose)")
+    for w, c, m in summary.errors[:12]:
+        console.print(Text(f"  [{c}] {w}: {m}"), style="dim")
+    st = archive.stats()
+    console.print(f"\n[bold]{st['articles']}[/] articles from {len(st['sources'])} sources, "
+                  f"published {st['published']['first']} … {st['published']['last']}")
+    console.print("annotations: " + ", ".join(f"{k} {v}" for k, v in st["spans"].items()))
+    for q in ("روسيا", "إيران", '"منظمة شنغهاي"'):
+        hits, total = archive.search(q, limit=3)
+        console.print(f"\n[bold]search «{q}»[/]: {total} articles")
+        for h in hits:
+            console.print(Text(f"  {h.id}  {h.source}  {h.published_at or '?'}  {h.title}"))
+    console.print(f"\nthe archive is {archive.path}; try: marsad search --archive {archive.path} روسيا")
+    return 0

@@ -1,0 +1,69 @@
+"""Stage names (versioned) and the factories that build them. Explicit: nothing registers itself
+on import. A pipeline spec is a list of these names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from marsad.errors import ConfigError
+from marsad.pipeline.core import Pipeline, Stage
+
+
+def _language() -> Stage:
+    from marsad.pipeline.stages import LanguageStage
+
+    return LanguageStage()
+
+
+def _debris() -> Stage:
+    from marsad.pipeline.stages import DebrisStage
+
+    return DebrisStage()
+
+
+def _dateline() -> Stage:
+    from marsad.pipeline.stages import DatelineStage
+
+    return DatelineStage()
+
+
+def _metadate() -> Stage:
+    from marsad.pipeline.stages import MetadataDater
+
+    return MetadataDater()
+
+
+def _index_terms() -> Stage:
+    from marsad.pipeline.stages import IndexTermsStage
+
+    return IndexTermsStage()
+
+
+STAGES: dict[str, Callable[[], Any]] = {
+    "language.v1": _language,
+    "debris.v1": _debris,
+    "dateline.v1": _dateline,
+    "metadate.v1": _metadate,
+    "index_terms.v1": _index_terms,
+}
+
+#: what ``marsad ingest`` and ``marsad analyze`` run unless told otherwise
+DEFAULT_SPEC: list[str] = [
+    "language.v1",
+    "debris.v1",
+    "dateline.v1",
+    "metadate.v1",
+    "index_terms.v1",
+]
+
+
+def build(spec: Sequence[str] | None = None) -> Pipeline:
+    """Build a pipeline from a list of stage names (the default spec when ``None``)."""
+    names = list(DEFAULT_SPEC if spec is None else spec)
+    stages = []
+    for n in names:
+        if n not in STAGES:
+            raise ConfigError(f"unknown stage {n!r}; known stages: {', '.join(sorted(STAGES))}")
+        stages.append(STAGES[n]())
+    return Pipeline(stages)

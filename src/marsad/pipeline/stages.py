@@ -1,0 +1,99 @@
+"""The foundation stages: language, debris, dateline/byline/credit, metadata date, index terms."""
+
+from __future__ import annotations
+
+from marsad.clean.dateline import DatelineSplitter
+from marsad.clean.debris import DebrisCleaner, clean_text, mask
+from marsad.enrich.language import identify
+from marsad.pipeline.core import Doc
+from marsad.text.normalize import normalize
+from marsad.text.tokens import stem_text
+
+
+class LanguageStage:
+    """Sets ``article.language``; flags non-Arabic articles (they are kept, not dropped)."""
+
+    name = "language"
+    requires = ("text",)
+    provides = ("language",)
+
+    def run(self, doc: Doc) -> None:
+        guess = identify(doc.text)
+        doc.article.language = guess.language
+        if guess.language != "ar":
+            doc.article.language_flag = f"not Arabic ({guess.language}, {guess.confidence:.2f})"
+
+
+class DebrisStage:
+    """Marks site debris (and lines learned as boilerplate for the source) as spans."""
+
+    name = "debris"
+    requires = ("text",)
+    provides = ("debris",)
+
+    def __init__(self) -> None:
+        self._cleaner = DebrisCleaner()
+
+    def run(self, doc: Doc) -> None:
+        learned = doc.extras.get("boilerplate", ())
+        doc.add(self._cleaner.spans(doc.text, boilerplate=learned))
+
+
+class DatelineStage:
+    """Splits out title (when the input has none), byline, dateline and trailing credit."""
+
+    name = "dateline"
+    requires = ("debris",)
+    provides = ("dateline", "byline", "credit", "clean")
+
+    def __init__(self) -> None:
+        self._splitter = DatelineSplitter()
+
+    def run(self, doc: Doc) -> None:
+        art = doc.article
+        removed = art.layer("debris")
+        found = self._splitter.spans(doc.text, removed=removed, has_title=bool(art.title))
+        doc.add(found)
+        for s in found:
+            if s.layer == "title" and not art.title:
+                art.title = s.text_of(doc.text)
+            elif s.layer == "dateline":
+                art.dateline_place = s.attrs.get("place", "")
+                art.dateline_agency = s.attrs.get("agency", "")
+            elif s.layer == "byline":
+                art.byline = s.value
+            elif s.layer == "credit":
+                art.credit = s.value
+        if not art.byline and doc.record.author:
+            art.byline = doc.record.author
+        doc.masked = mask(doc.text, art.spans)
+
+
+class MetadataDater:
+    """Takes the publication date from the input's metadata when it has one."""
+
+    name = "metadate"
+    requires = ("text",)
+    provides = ("published_at",)
+
+    def run(self, doc: Doc) -> None:
+        rec = doc.record
+        if rec.date:
+            doc.article.published_at = rec.date
+            doc.article.published_at_source = rec.date_kind or "metadata"
+            doc.article.published_at_confidence = 0.6 if rec.date_kind == "crawl" else 0.95
+            doc.anchor = rec.date[:10]
+
+
+class IndexTermsStage:
+    """Computes the stemmed, normalized text that the full-text index stores."""
+
+    name = "index_terms"
+    requires = ("clean",)
+    provides = ("index_terms",)
+
+    def run(self, doc: Doc) -> None:
+        art = doc.article
+        body = clean_text(art.text, art.spans)
+        doc.extras["index_title"] = stem_text(normalize(art.title))
+        doc.extras["index_body"] = stem_text(normalize(body))

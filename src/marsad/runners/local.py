@@ -1,0 +1,259 @@
+"""The local runner: stream records from readers, analyse them on all cores, store in batches.
+
+Memory stays flat: records are read lazily, at most ``2 × workers`` batches are in flight, and
+each analysed batch is written (one transaction) before more are read. Work crosses process
+boundaries as JSON (the pipeline spec and plain records out, analysed articles back).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import orjson
+import xxhash
+
+from marsad.errors import InputError, MarsadError
+from marsad.model import Article, Provenance, RawRecord, Span
+from marsad.pipeline.registry import build
+from marsad.text.normalize import normalize
+
+#: a line seen in this many articles of one source is learned as that source's boilerplate
+BOILERPLATE_MIN_ARTICLES = 5
+BOILERPLATE_MAX_CHARS = 80
+
+
+def doc_hash(record: RawRecord) -> str:
+    """Hash of the canonical URL and the normalized body: the article's identity."""
+    url = record.url.split("#", 1)[0].rstrip("/")
+    body = " ".join(normalize(record.text).split())
+    return xxhash.xxh3_128_hexdigest((url + "\n" + body).encode())
+
+
+def assign_id(record: RawRecord, h: str) -> str:
+    return record.id or record.url or f"sha-{h[:16]}"
+
+
+# --- the worker side -------------------------------------------------------------------------
+
+_PIPELINES: dict[tuple[str, ...], Any] = {}
+
+
+def _pipeline(spec: tuple[str, ...]) -> Any:
+    p = _PIPELINES.get(spec)
+    if p is None:
+        p = _PIPELINES[spec] = build(list(spec))
+    return p
+
+
+def record_from_json(d: dict[str, Any]) -> RawRecord:
+    d = dict(d)
+    d["provenance"] = Provenance(**d.get("provenance") or {})
+    return RawRecord(**d)
+
+
+def article_from_json(d: dict[str, Any]) -> Article:
+    d = dict(d)
+    d["spans"] = [Span(**s) for s in d.get("spans", [])]
+    fp = d.get("fingerprint") or b""
+    d["fingerprint"] = bytes.fromhex(fp) if isinstance(fp, str) else fp
+    return Article(**d)
+
+
+def _default(o: Any) -> Any:
+    if isinstance(o, bytes):
+        return o.hex()
+    raise TypeError
+
+
+def analyse_batch(spec: Sequence[str], payload: bytes) -> bytes:
+    """Worker entry point: JSON records in, JSON results out (errors are results too)."""
+    pipe = _pipeline(tuple(spec))
+    out = []
+    for item in orjson.loads(payload):
+        rec = record_from_json(item["record"])
+        try:
+            doc_extras = {"boilerplate": item.get("boilerplate", [])}
+            art = pipe.run(rec, extras=doc_extras)
+            art.id = item["id"]
+            out.append({
+                "article": asdict(art), "doc_hash": item["doc_hash"],
+                "index_title": doc_extras.get("index_title", ""),
+                "index_body": doc_extras.get("index_body", ""),
+                "provenance": item["record"].get("provenance", {}),
+            })
+        except Exception as e:  # a stage bug must not take the batch down; it is reported
+            out.append({"error": f"analysis failed: {type(e).__name__}: {e}", "id": item["id"],
+                        "where": _where(rec)})
+    return orjson.dumps(out, default=_default)
+
+
+def _where(rec: RawRecord) -> str:
+    p = rec.provenance
+    return f"{p.path or p.url or rec.id}" + (f":{p.line}" if p.line else "")
+
+
+# --- the driver side -------------------------------------------------------------------------
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    stored: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list[tuple[str, str, str]] = field(default_factory=list)  # where, code, message
+    skip_reasons: Counter = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, Any]:
+        reasons = Counter(code + " " + msg.split(" (")[0] for _w, code, msg in self.errors)
+        return {
+            "read": self.read, "stored": self.stored, "duplicates": self.duplicates,
+            "skipped": self.skipped, "failed": self.failed,
+            "failure_reasons": dict(reasons.most_common(20)),
+            "skip_reasons": dict(self.skip_reasons),
+        }
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    spec: tuple[str, ...] | None = None
+    workers: int = 0  # 0 = all cores
+    batch_size: int = 200
+    skip_non_arabic: bool = False
+    learn_boilerplate: bool = True
+
+
+class LocalRunner:
+    """Runs ingest on this machine with a process pool (or inline for tiny inputs)."""
+
+    def __init__(self, archive: Any, options: IngestOptions | None = None) -> None:
+        from marsad.pipeline.registry import DEFAULT_SPEC
+
+        self.archive = archive
+        self.opts = options or IngestOptions()
+        self.spec = tuple(self.opts.spec or DEFAULT_SPEC)
+        build(list(self.spec))  # fail early on a bad spec
+        self._line_counts: Counter[tuple[str, str]] = Counter()
+        self._learned: dict[str, frozenset[str]] = {}
+
+    def _boilerplate_for(self, source: str) -> list[str]:
+        if not self.opts.learn_boilerplate or not source:
+            return []
+        if source not in self._learned:
+            self._learned[source] = self.archive.boilerplate(source, min_count=BOILERPLATE_MIN_ARTICLES)
+        return sorted(self._learned[source])
+
+    def _count_lines(self, rec: RawRecord) -> None:
+        if not self.opts.learn_boilerplate or not rec.source:
+            return
+        seen = set()
+        for line in rec.text.splitlines():
+            s = line.strip()
+            if 3 <= len(s) <= BOILERPLATE_MAX_CHARS and s not in seen:
+                seen.add(s)
+                self._line_counts[(rec.source, s)] += 1
+
+    def _flush_lines(self) -> None:
+        if self._line_counts:
+            self.archive.count_lines(dict(self._line_counts))
+            self._line_counts.clear()
+            self._learned.clear()
+
+    def run(
+        self,
+        items: Iterable[RawRecord | InputError],
+        *,
+        inputs: Sequence[str] = (),
+        progress: Callable[[IngestSummary], None] | None = None,
+    ) -> IngestSummary:
+        summary = IngestSummary()
+        run_id = self.archive.start_run(list(inputs))
+        workers = self.opts.workers or os.cpu_count() or 1
+        batches = self._batches(items, summary)
+        try:
+            if workers <= 1:
+                for payload, n in batches:
+                    self._store(analyse_batch(self.spec, payload), summary)
+                    if progress:
+                        progress(summary)
+            else:
+                with ProcessPoolExecutor(max_workers=workers) as pool:
+                    inflight: deque[Future[bytes]] = deque()
+                    for payload, _n in batches:
+                        inflight.append(pool.submit(analyse_batch, self.spec, payload))
+                        while len(inflight) >= 2 * workers:
+                            self._store(inflight.popleft().result(), summary)
+                            if progress:
+                                progress(summary)
+                    while inflight:
+                        self._store(inflight.popleft().result(), summary)
+                        if progress:
+                            progress(summary)
+        finally:
+            self._flush_lines()
+            self.archive.finish_run(run_id, summary.as_dict(), summary.errors)
+        return summary
+
+    def _batches(self, items: Iterable[RawRecord | InputError], summary: IngestSummary) -> Iterator[tuple[bytes, int]]:
+        buf: list[dict[str, Any]] = []
+        pending: list[tuple[RawRecord, str, str]] = []
+
+        def flush() -> Iterator[tuple[bytes, int]]:
+            known = self.archive.known([i for _r, i, _h in pending])
+            seen_here: set[str] = set()
+            for rec, rid, h in pending:
+                if rid in known or rid in seen_here:
+                    summary.duplicates += 1
+                    continue
+                seen_here.add(rid)
+                self._count_lines(rec)
+                buf.append({"record": asdict(rec), "id": rid, "doc_hash": h,
+                            "boilerplate": self._boilerplate_for(rec.source)})
+            pending.clear()
+            if buf:
+                payload = orjson.dumps(buf, default=_default)
+                n = len(buf)
+                buf.clear()
+                yield payload, n
+
+        batch_no = 0
+        for it in items:
+            if isinstance(it, MarsadError):
+                summary.failed += 1
+                summary.errors.append((it.where, it.code, str(it).split(": ", 1)[-1] if it.where else str(it)))
+                continue
+            summary.read += 1
+            for w in it.warnings:
+                summary.errors.append((_where(it), "W100", w))
+            h = doc_hash(it)
+            pending.append((it, assign_id(it, h), h))
+            if len(pending) >= self.opts.batch_size:
+                yield from flush()
+                batch_no += 1
+                if batch_no % 20 == 0:
+                    self._flush_lines()
+        yield from flush()
+
+    def _store(self, result: bytes, summary: IngestSummary) -> None:
+        items = []
+        for d in orjson.loads(result):
+            if "error" in d:
+                summary.failed += 1
+                summary.errors.append((d["where"], "M900", d["error"]))
+                continue
+            art = article_from_json(d["article"])
+            if self.opts.skip_non_arabic and art.language_flag:
+                summary.skipped += 1
+                summary.skip_reasons[f"not Arabic ({art.language})"] += 1
+                continue
+            d["article"] = art
+            items.append(d)
+        stored, dup = self.archive.write_batch(items)
+        summary.stored += stored
+        summary.duplicates += dup

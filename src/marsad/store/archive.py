@@ -1,0 +1,333 @@
+"""The archive: one SQLite file (WAL), migrations recorded, one writer, readers in parallel.
+
+Articles are keyed by the input's own id. Writing is idempotent: an id already stored is left
+alone; a record with another id but the same document hash (same URL and normalized body) is
+recorded as an alias of the stored article, so the input's id still resolves. Each batch is
+one transaction, so a crash loses at most the batch in flight and a re-run completes it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from marsad.errors import ArchiveError, NotFoundError
+from marsad.model import Article, Span
+from marsad.store.schema import MIGRATIONS
+
+ARTICLE_COLUMNS = (
+    "id", "doc_hash", "source", "url", "title", "published_at", "published_day",
+    "published_at_source", "published_at_confidence", "dateline_place", "dateline_agency",
+    "byline", "credit", "language", "language_flag", "text", "meta", "provenance",
+    "fingerprint", "ingested_at",
+)
+
+
+def _now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
+    p = Path(path)
+    if readonly:
+        if not p.exists():
+            raise ArchiveError("no archive here; create one with `marsad ingest`", where=str(p))
+        con = sqlite3.connect(f"file:{p}?mode=ro", uri=True, check_same_thread=False)
+    else:
+        if p.parent and not p.parent.exists():
+            p.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(str(p), check_same_thread=False)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=NORMAL")
+    con.execute("PRAGMA busy_timeout=10000")
+    con.execute("PRAGMA cache_size=-65536")
+    con.row_factory = sqlite3.Row
+    return con
+
+
+def migrate(con: sqlite3.Connection, migrations: Sequence[tuple[str, str]] = MIGRATIONS) -> list[str]:
+    """Apply the migrations not yet recorded; return the names applied."""
+    con.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+    done = {r[0] for r in con.execute("SELECT name FROM migrations")}
+    applied = []
+    for name, sql in migrations:
+        if name in done:
+            continue
+        try:
+            con.execute("BEGIN")
+            for stmt in _statements(sql):
+                con.execute(stmt)
+            con.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
+            con.execute("COMMIT")
+        except sqlite3.Error as e:
+            con.execute("ROLLBACK")
+            raise ArchiveError(f"migration {name} failed: {e}") from e
+        applied.append(name)
+    return applied
+
+
+def _statements(sql: str) -> list[str]:
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip():
+        out.append(buf.strip())
+    return [s for s in out if s]
+
+
+def article_row(art: Article, *, doc_hash: str, provenance: dict[str, Any]) -> tuple:
+    day = art.published_at[:10] if art.published_at and art.published_at[:4].isdigit() else None
+    return (
+        art.id, doc_hash, art.source, art.url, art.title, art.published_at, day,
+        art.published_at_source, art.published_at_confidence, art.dateline_place,
+        art.dateline_agency, art.byline, art.credit, art.language, art.language_flag,
+        art.text, orjson.dumps(art.meta, default=str).decode(),
+        orjson.dumps(provenance, default=str).decode(), art.fingerprint or None, _now(),
+    )
+
+
+def span_rows(rowid: int, spans: Iterable[Span]) -> list[tuple]:
+    return [
+        (rowid, s.layer, s.start, s.end, s.label, s.value,
+         orjson.dumps(s.attrs, default=str).decode() if s.attrs else "")
+        for s in spans
+    ]
+
+
+class Archive:
+    """An open archive. Use :func:`marsad.open` to get one."""
+
+    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self._local = threading.local()
+        con = connect(self.path, readonly=readonly)
+        if not readonly:
+            migrate(con)
+        else:
+            try:
+                con.execute("SELECT 1 FROM articles LIMIT 1")
+            except sqlite3.DatabaseError as e:
+                raise ArchiveError(f"not a marsad archive ({e})", where=str(self.path)) from e
+        self._local.con = con
+        self._writer = con
+
+    # one connection per thread for reads (the web server reads from a thread pool)
+    @property
+    def con(self) -> sqlite3.Connection:
+        c = getattr(self._local, "con", None)
+        if c is None:
+            c = connect(self.path, readonly=True)
+            self._local.con = c
+        return c
+
+    def close(self) -> None:
+        self._writer.close()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------------
+
+    def known(self, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` are stored already (as articles or aliases)."""
+        if not ids:
+            return set()
+        out: set[str] = set()
+        con = self._writer
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            q = ",".join("?" * len(chunk))
+            out.update(r[0] for r in con.execute(f"SELECT id FROM articles WHERE id IN ({q})", chunk))
+            out.update(r[0] for r in con.execute(f"SELECT id FROM aliases WHERE id IN ({q})", chunk))
+        return out
+
+    def write_batch(self, items: Sequence[dict[str, Any]]) -> tuple[int, int]:
+        """Store analysed articles (as produced by the pipeline runner) in one transaction.
+
+        Returns ``(stored, duplicates)``.
+        """
+        con = self._writer
+        stored = dup = 0
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            for it in items:
+                art: Article = it["article"]
+                h = it["doc_hash"]
+                if con.execute("SELECT 1 FROM articles WHERE id=?", (art.id,)).fetchone():
+                    dup += 1
+                    continue
+                same = con.execute("SELECT rowid FROM articles WHERE doc_hash=? LIMIT 1", (h,)).fetchone()
+                if same is not None:
+                    con.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?)", (art.id, same[0]))
+                    dup += 1
+                    continue
+                cur = con.execute(
+                    f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({','.join('?' * len(ARTICLE_COLUMNS))})",
+                    article_row(art, doc_hash=h, provenance=it.get("provenance", {})),
+                )
+                rowid = cur.lastrowid
+                assert rowid is not None
+                con.executemany(
+                    'INSERT INTO spans (article, layer, start, "end", label, value, attrs) VALUES (?,?,?,?,?,?,?)',
+                    span_rows(rowid, art.spans),
+                )
+                con.execute(
+                    "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
+                    (rowid, it.get("index_title", ""), it.get("index_body", "")),
+                )
+                stored += 1
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        return stored, dup
+
+    def start_run(self, inputs: Sequence[str]) -> int:
+        cur = self._writer.execute(
+            "INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)",
+            (_now(), orjson.dumps(list(inputs)).decode()),
+        )
+        self._writer.commit()
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def finish_run(self, run: int, counts: dict[str, int], errors: Sequence[tuple[str, str, str]]) -> None:
+        con = self._writer
+        con.execute(
+            "UPDATE ingest_runs SET finished_at=?, read=?, stored=?, duplicates=?, skipped=?, failed=? WHERE run=?",
+            (_now(), counts.get("read", 0), counts.get("stored", 0), counts.get("duplicates", 0),
+             counts.get("skipped", 0), counts.get("failed", 0), run),
+        )
+        con.executemany('INSERT INTO ingest_errors (run, "where", code, message) VALUES (?,?,?,?)',
+                        [(run, w, c, m) for w, c, m in errors])
+        con.commit()
+
+    # --- boilerplate lines learned per source -------------------------------------------------
+
+    def boilerplate(self, source: str, *, min_count: int) -> frozenset[str]:
+        rows = self._writer.execute(
+            "SELECT line FROM boilerplate WHERE source=? AND count>=?", (source, min_count)
+        )
+        return frozenset(r[0] for r in rows)
+
+    def count_lines(self, counts: dict[tuple[str, str], int]) -> None:
+        self._writer.executemany(
+            "INSERT INTO boilerplate (source, line, count) VALUES (?, ?, ?) "
+            "ON CONFLICT(source, line) DO UPDATE SET count = count + excluded.count",
+            [(s, line, n) for (s, line), n in counts.items()],
+        )
+        self._writer.commit()
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def rowid_of(self, article_id: str) -> int:
+        r = self.con.execute("SELECT rowid FROM articles WHERE id=?", (article_id,)).fetchone()
+        if r is None:
+            r = self.con.execute("SELECT article FROM aliases WHERE id=?", (article_id,)).fetchone()
+        if r is None:
+            raise NotFoundError(f"no article with id {article_id!r}")
+        return int(r[0])
+
+    def get(self, article_id: str) -> Article:
+        """The stored article with all its spans."""
+        rowid = self.rowid_of(article_id)
+        row = self.con.execute("SELECT * FROM articles WHERE rowid=?", (rowid,)).fetchone()
+        return self._article(row)
+
+    def get_row(self, article_id: str) -> dict[str, Any]:
+        rowid = self.rowid_of(article_id)
+        row = self.con.execute("SELECT * FROM articles WHERE rowid=?", (rowid,)).fetchone()
+        return dict(row)
+
+    def _article(self, row: sqlite3.Row) -> Article:
+        spans = [
+            Span(r["layer"], r["start"], r["end"], r["label"], r["value"],
+                 orjson.loads(r["attrs"]) if r["attrs"] else {})
+            for r in self.con.execute(
+                'SELECT layer, start, "end", label, value, attrs FROM spans WHERE article=? ORDER BY start, "end" DESC',
+                (row["rowid"],),
+            )
+        ]
+        return Article(
+            id=row["id"], text=row["text"], source=row["source"], url=row["url"],
+            title=row["title"], published_at=row["published_at"],
+            published_at_source=row["published_at_source"],
+            published_at_confidence=row["published_at_confidence"],
+            dateline_place=row["dateline_place"], dateline_agency=row["dateline_agency"],
+            byline=row["byline"], credit=row["credit"], language=row["language"],
+            language_flag=row["language_flag"], spans=spans, fingerprint=row["fingerprint"] or b"",
+            meta=orjson.loads(row["meta"]),
+        )
+
+    def iter_rows(self, *, columns: Sequence[str] | None = None, batch: int = 1000) -> Iterator[dict[str, Any]]:
+        """Every stored article as a dict of columns, in insertion order (streaming)."""
+        cols = ", ".join(columns) if columns else "*"
+        last = 0
+        while True:
+            rows = self.con.execute(
+                f"SELECT rowid AS _rowid, {cols} FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                (last, batch),
+            ).fetchall()
+            if not rows:
+                return
+            for r in rows:
+                yield dict(r)
+            last = rows[-1]["_rowid"]
+
+    def aliases(self) -> Iterator[tuple[str, int]]:
+        yield from self.con.execute("SELECT id, article FROM aliases")
+
+    def count(self) -> int:
+        return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def stats(self) -> dict[str, Any]:
+        con = self.con
+        out: dict[str, Any] = {
+            "archive": str(self.path),
+            "articles": self.count(),
+            "aliases": con.execute("SELECT count(*) FROM aliases").fetchone()[0],
+            "sources": {r[0]: r[1] for r in con.execute(
+                "SELECT source, count(*) FROM articles GROUP BY source ORDER BY count(*) DESC")},
+            "languages": {r[0]: r[1] for r in con.execute(
+                "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC")},
+            "published": dict(zip(("first", "last"), con.execute(
+                "SELECT min(published_day), max(published_day) FROM articles").fetchone(), strict=True)),
+            "with_dateline": con.execute("SELECT count(*) FROM articles WHERE dateline_place != '' OR dateline_agency != ''").fetchone()[0],
+            "spans": {r[0]: r[1] for r in con.execute("SELECT layer, count(*) FROM spans GROUP BY layer")},
+            "runs": [dict(r) for r in con.execute("SELECT * FROM ingest_runs ORDER BY run DESC LIMIT 5")],
+        }
+        return out
+
+    def errors(self, run: int | None = None) -> list[dict[str, Any]]:
+        q = 'SELECT run, "where", code, message FROM ingest_errors'
+        args: tuple = ()
+        if run is not None:
+            q += " WHERE run=?"
+            args = (run,)
+        return [dict(r) for r in self.con.execute(q, args)]
+
+    def update_articles(self, column: str, values: Iterable[tuple[Any, int]]) -> None:
+        """Set one derived column (``copy_group``, ``first_published``, ``story`` …) by rowid."""
+        if column not in {"copy_group", "first_published", "story"}:
+            raise ArchiveError(f"column {column!r} is not a derived column")
+        self._writer.executemany(f"UPDATE articles SET {column}=? WHERE rowid=?", list(values))
+        self._writer.commit()
+
+    def as_dict(self, art: Article) -> dict[str, Any]:
+        d = asdict(art)
+        d.pop("fingerprint", None)
+        return d

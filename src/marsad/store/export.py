@@ -1,0 +1,114 @@
+"""Exports of archive tables to JSONL, CSV and Parquet (streamed in batches)."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from marsad.clean.debris import clean_text
+from marsad.errors import ConfigError
+from marsad.model import Span
+
+ARTICLE_FIELDS = [
+    "id", "source", "url", "title", "published_at", "published_at_source",
+    "published_at_confidence", "dateline_place", "dateline_agency", "byline", "credit",
+    "language", "language_flag", "copy_group", "first_published", "story", "text", "clean_text",
+]
+SPAN_FIELDS = ["article_id", "layer", "start", "end", "label", "value", "text", "attrs"]
+
+TABLES = ("articles", "spans", "timexes", "mentions", "events")
+
+
+def _article_rows(archive: Any) -> Iterator[dict[str, Any]]:
+    con = archive.con
+    aliases: dict[int, list[str]] = {}
+    for alias, rowid in archive.aliases():
+        aliases.setdefault(rowid, []).append(alias)
+    for row in archive.iter_rows(columns=[f for f in ARTICLE_FIELDS if f != "clean_text"]):
+        spans = [Span(r[0], r[1], r[2]) for r in con.execute(
+            "SELECT layer, start, \"end\" FROM spans WHERE article=? AND layer IN ('debris','dateline','byline','credit','title')",
+            (row["_rowid"],))]
+        out = {k: row.get(k) for k in ARTICLE_FIELDS if k != "clean_text"}
+        out["first_published"] = bool(out["first_published"]) if out["first_published"] is not None else None
+        out["clean_text"] = clean_text(row["text"], spans)
+        yield out
+        for alias in aliases.get(row["_rowid"], []):
+            yield {**out, "id": alias, "alias_of": row["id"]}
+
+
+def _span_rows(archive: Any, layer: str | None) -> Iterator[dict[str, Any]]:
+    con = archive.con
+    last = 0
+    while True:
+        arts = con.execute("SELECT rowid, id, text FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500", (last,)).fetchall()
+        if not arts:
+            return
+        for a in arts:
+            q = 'SELECT layer, start, "end", label, value, attrs FROM spans WHERE article=?'
+            args: list[Any] = [a["rowid"]]
+            if layer:
+                q += " AND layer=?"
+                args.append(layer)
+            for r in con.execute(q + " ORDER BY start", args):
+                yield {"article_id": a["id"], "layer": r["layer"], "start": r["start"], "end": r["end"],
+                       "label": r["label"], "value": r["value"], "text": a["text"][r["start"]:r["end"]],
+                       "attrs": r["attrs"] or "{}"}
+        last = arts[-1]["rowid"]
+
+
+def rows_for(archive: Any, table: str) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    if table == "articles":
+        return ARTICLE_FIELDS + ["alias_of"], _article_rows(archive)
+    layer = {"spans": None, "timexes": "timex", "mentions": "mention", "events": "event"}.get(table, "?")
+    if layer == "?":
+        raise ConfigError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
+    return SPAN_FIELDS, _span_rows(archive, layer)
+
+
+def export(archive: Any, out: str | Path, *, table: str = "articles", format: str = "jsonl") -> int:
+    """Write ``table`` to ``out`` in ``format`` (jsonl, csv, parquet); return the row count."""
+    fields, rows = rows_for(archive, table)
+    out = Path(out)
+    n = 0
+    if format == "jsonl":
+        with open(out, "wb") as f:
+            for r in rows:
+                f.write(orjson.dumps(r, default=str) + b"\n")
+                n += 1
+    elif format == "csv":
+        with open(out, "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
+            w.writeheader()
+            for r in rows:
+                w.writerow(r)
+                n += 1
+    elif format == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        types = {"published_at_confidence": pa.float64(), "copy_group": pa.int64(),
+                 "story": pa.int64(), "first_published": pa.bool_(), "start": pa.int64(),
+                 "end": pa.int64()}
+        schema = pa.schema([(k, types.get(k, pa.string())) for k in fields])
+        writer = pq.ParquetWriter(str(out), schema)
+        batch: list[dict[str, Any]] = []
+
+        def flush() -> None:
+            if batch:
+                writer.write_table(pa.Table.from_pylist([{k: r.get(k) for k in fields} for r in batch], schema=schema))
+                batch.clear()
+
+        for r in rows:
+            batch.append(r)
+            n += 1
+            if len(batch) >= 2000:
+                flush()
+        flush()
+        writer.close()
+    else:
+        raise ConfigError(f"unknown format {format!r}; choose jsonl, csv or parquet")
+    return n

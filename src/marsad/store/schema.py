@@ -1,0 +1,85 @@
+"""The archive's schema as named, ordered migrations; each runs once, in a transaction, and is
+recorded in the ``migrations`` table.
+
+Add a migration by appending to :data:`MIGRATIONS`; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[str, str]] = [
+    (
+        "0001_articles",
+        """
+        CREATE TABLE articles (
+            rowid INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            doc_hash TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            published_at TEXT,
+            published_day TEXT,
+            published_at_source TEXT NOT NULL DEFAULT '',
+            published_at_confidence REAL NOT NULL DEFAULT 0,
+            dateline_place TEXT NOT NULL DEFAULT '',
+            dateline_agency TEXT NOT NULL DEFAULT '',
+            byline TEXT NOT NULL DEFAULT '',
+            credit TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT '',
+            language_flag TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            meta TEXT NOT NULL DEFAULT '{}',
+            provenance TEXT NOT NULL DEFAULT '{}',
+            fingerprint BLOB,
+            ingested_at TEXT NOT NULL,
+            copy_group INTEGER,
+            first_published INTEGER,
+            story INTEGER
+        );
+        CREATE INDEX articles_source ON articles(source);
+        CREATE INDEX articles_day ON articles(published_day);
+        CREATE INDEX articles_hash ON articles(doc_hash);
+        CREATE TABLE spans (
+            article INTEGER NOT NULL REFERENCES articles(rowid),
+            layer TEXT NOT NULL,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL DEFAULT '',
+            value TEXT NOT NULL DEFAULT '',
+            attrs TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX spans_article ON spans(article, layer);
+        CREATE INDEX spans_value ON spans(layer, value);
+        CREATE VIRTUAL TABLE fts USING fts5(
+            title, body, content='', tokenize="unicode61 remove_diacritics 0"
+        );
+        CREATE TABLE aliases (
+            id TEXT PRIMARY KEY,
+            article INTEGER NOT NULL REFERENCES articles(rowid)
+        ) WITHOUT ROWID;
+        CREATE TABLE boilerplate (
+            source TEXT NOT NULL,
+            line TEXT NOT NULL,
+            count INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (source, line)
+        ) WITHOUT ROWID;
+        CREATE TABLE ingest_runs (
+            run INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            inputs TEXT NOT NULL,
+            read INTEGER NOT NULL DEFAULT 0,
+            stored INTEGER NOT NULL DEFAULT 0,
+            duplicates INTEGER NOT NULL DEFAULT 0,
+            skipped INTEGER NOT NULL DEFAULT 0,
+            failed INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE ingest_errors (
+            run INTEGER NOT NULL,
+            "where" TEXT NOT NULL,
+            code TEXT NOT NULL,
+            message TEXT NOT NULL
+        );
+        """,
+    ),
+]

@@ -1,0 +1,93 @@
+"""Ingest → store → search → export on articles written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import orjson
+import pytest
+
+import marsad
+from marsad.cli.main import main
+from marsad.errors import QueryError
+
+ARTICLES = [
+    {"id": "a1", "source": "وكالة الشرق", "url": "https://example.org/a1", "date": "2021-09-14",
+     "title": "بوتين ورئيسي يبحثان التعاون", "text": "موسكو - سبوتنيك. بحث الرئيس الروسي مع نظيره الإيراني تعزيز العلاقات بين روسيا وإيران.\nوأكد الجانبان أهمية المفاوضات."},
+    {"id": "a2", "source": "صحيفة الغرب", "url": "https://example.org/a2", "date": "2021-09-15",
+     "title": "تجارة جديدة", "text": "وقعت الحكومة اتفاقا تجاريا مع بروسيا البيضاء وأعلنت عن مفاوضة جديدة مع ايران.\nشارك"},
+    {"id": "a3", "source": "صحيفة الغرب", "url": "https://example.org/a3", "date": "2021-10-01",
+     "title": "طقس", "text": "تشهد البلاد طقسا معتدلا مع رياح خفيفة وأمطار متفرقة في المناطق الشمالية."},
+]
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    p = tmp_path / "in.jsonl"
+    p.write_bytes(b"".join(orjson.dumps(a) + b"\n" for a in ARTICLES) + b"{broken json\n")
+    return p
+
+
+def test_ingest_is_idempotent_and_reports_bad_lines(tmp_path, corpus):
+    with marsad.open(tmp_path / "a.db") as arc:
+        s1 = arc.ingest([corpus], options=marsad.api.IngestOptions(workers=1))
+        assert (s1.read, s1.stored, s1.failed) == (3, 3, 1)
+        assert "invalid JSON" in s1.errors[0][2] and ":4" in s1.errors[0][0]
+        s2 = arc.ingest([corpus], options=marsad.api.IngestOptions(workers=1))
+        assert (s2.stored, s2.duplicates) == (0, 3)
+        assert arc.count() == 3
+
+
+def test_search_matches_clitics_hamza_and_plurals(tmp_path, corpus):
+    with marsad.open(tmp_path / "a.db") as arc:
+        arc.ingest([corpus], options=marsad.api.IngestOptions(workers=2))
+        ids = lambda q: {h.id for h in arc.search(q)[0]}  # noqa: E731
+        assert ids("روسيا") == {"a1", "a2"}  # وروسيا and بروسيا
+        assert ids("إيران") == {"a1", "a2"}  # ايران
+        assert ids("المفاوضات") == {"a1", "a2"}  # مفاوضة, المفاوضات
+        assert ids('"الرئيس الروسي"') == {"a1"}
+        assert ids("طقس OR تجاري") == {"a2", "a3"}
+        assert ids("روسيا -ايران") == set()
+        hit = arc.search("روسيا")[0][0]
+        for s, e in hit.highlights:
+            assert marsad.text.normalize.normalize(hit.snippet[s:e]).endswith(("روسيا", "ايران")) or "روسيا" in hit.snippet[s:e]
+        counts = dict(arc.counts("روسيا", by="source"))
+        assert counts == {"وكالة الشرق": 1, "صحيفة الغرب": 1}
+        assert dict(arc.counts("روسيا", by="day")) == {"2021-09-14": 1, "2021-09-15": 1}
+        f = marsad.search.fts.Filters(sources=("صحيفة الغرب",))
+        assert {h.id for h in arc.search("روسيا", filters=f)[0]} == {"a2"}
+        assert arc.search('" OR AND NEAR( روسيا*')[1] == 0  # FTS5 syntax is data, never syntax
+        assert arc.search("'; DROP TABLE articles; --")[1] == 0
+        with pytest.raises(QueryError):
+            arc.search('"()*')
+        with pytest.raises(QueryError):
+            arc.search("ب" * 1000)
+
+
+def test_cli_ingest_search_show_export(tmp_path, corpus, capsysbinary):
+    db = str(tmp_path / "c.db")
+    assert main(["ingest", "--archive", db, str(corpus), "--json"]) == 0
+    capsysbinary.readouterr()
+    assert main(["search", "--archive", db, "روسيا", "--json"]) == 0
+    lines = capsysbinary.readouterr().out.decode().splitlines()
+    assert {json.loads(x)["id"] for x in lines} == {"a1", "a2"}
+    assert main(["show", "--archive", db, "a1", "--json"]) == 0
+    shown = json.loads(capsysbinary.readouterr().out)
+    assert shown["dateline"] == {"place": "موسكو", "agency": "سبوتنيك"}
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / f"arts.{fmt}"
+        assert main(["export", "--archive", db, "--table", "articles", "--format", fmt, "-o", str(out)]) == 0
+    rows = [json.loads(x) for x in (tmp_path / "arts.jsonl").read_text().splitlines()]
+    assert {r["id"] for r in rows} == {"a1", "a2", "a3"}
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "arts.parquet").num_rows == 3
+    assert main(["show", "--archive", db, "nope"]) == 1
+    assert main(["search", "--archive", db, "--", "-x"]) == 1
+
+
+def test_cli_exit_code_when_nothing_ingested(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("not json\n")
+    assert main(["ingest", "--archive", str(tmp_path / "d.db"), str(bad)]) == 1
+    assert main(["ingest", "--archive", str(tmp_path / "d.db"), str(tmp_path / "missing.jsonl")]) == 1

@@ -1,0 +1,35 @@
+import pytest
+
+from marsad import analyze_text
+
+
+@pytest.mark.parametrize(
+    "opening, place, agency",
+    [
+        ("موسكو- سبوتنيك. وجاء في البيان", "موسكو", "سبوتنيك"),
+        ("الرياض - واس\nأعلنت الوزارة", "الرياض", "واس"),
+        ("بيروت (رويترز) - قال مسؤول", "بيروت", "رويترز"),
+        ("دبي، الإمارات العربية المتحدة (CNN) -- أعلنت الشركة", "دبي، الإمارات العربية المتحدة", "CNN"),
+        ("القاهرة/ أ ش أ: أكد الوزير", "القاهرة", "أ ش أ"),
+    ],
+)
+def test_dateline_place_and_agency(opening, place, agency):
+    art = analyze_text("خبر عن اجتماع الوزراء\n" + opening + " أمورا كثيرة في الاجتماع.\nفقرة أخرى.")
+    assert art.dateline_place == place
+    assert art.dateline_agency == agency
+    span = art.layer("dateline")[0]
+    assert art.text[span.start:span.end].strip().startswith(place.split("،")[0])
+    assert place not in art.clean_text.split("\n")[0][:len(place)]
+
+
+def test_credit_and_byline():
+    art = analyze_text("عنوان الخبر\nكتب: أحمد علي\nنص الخبر الطويل هنا وفيه تفاصيل كثيرة.\n\nالعربية نت")
+    assert art.credit == "العربية نت"
+    assert art.byline == "أحمد علي"
+    assert "العربية نت" not in art.clean_text
+    assert "أحمد علي" not in art.clean_text
+
+
+def test_no_dateline_in_ordinary_opening():
+    art = analyze_text("عنوان\nقال الوزير اليوم إن الحكومة ستعلن خطة جديدة.\nفقرة.")
+    assert art.dateline_place == "" and art.dateline_agency == ""
