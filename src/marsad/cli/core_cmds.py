@@ -268,7 +268,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_analyze(args: argparse.Namespace) -> int:
     import os
     from concurrent.futures import ProcessPoolExecutor
-    from dataclasses import asdict
 
     from marsad.ingest.readers import FieldMap, ReadOptions, read_jsonl
     from marsad.pipeline.output import analysis_json
@@ -289,7 +288,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 err_console.print(Text(str(it)))
                 continue
             h = doc_hash(it)
-            buf.append({"record": asdict(it), "id": assign_id(it, h), "doc_hash": h})
+            buf.append({"record": it, "id": assign_id(it, h), "doc_hash": h})
             if len(buf) >= 100:
                 yield orjson.dumps(buf, default=_default)
                 buf = []

@@ -11,7 +11,7 @@ import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -81,10 +81,10 @@ def analyse_batch(spec: Sequence[str], payload: bytes) -> bytes:
             art = pipe.run(rec, extras=doc_extras)
             art.id = item["id"]
             out.append({
-                "article": asdict(art), "doc_hash": item["doc_hash"],
+                "article": art, "doc_hash": item["doc_hash"] or doc_hash(rec),
                 "index_title": doc_extras.get("index_title", ""),
                 "index_body": doc_extras.get("index_body", ""),
-                "provenance": item["record"].get("provenance", {}),
+                "provenance": item["record"].get("provenance") or {},
             })
         except Exception as e:  # a stage bug must not take the batch down; it is reported
             out.append({"error": f"analysis failed: {type(e).__name__}: {e}", "id": item["id"],
@@ -213,7 +213,7 @@ class LocalRunner:
                     continue
                 seen_here.add(rid)
                 self._count_lines(rec)
-                buf.append({"record": asdict(rec), "id": rid, "doc_hash": h,
+                buf.append({"record": rec, "id": rid, "doc_hash": h,
                             "boilerplate": self._boilerplate_for(rec.source)})
             pending.clear()
             if buf:
@@ -231,7 +231,9 @@ class LocalRunner:
             summary.read += 1
             for w in it.warnings:
                 summary.errors.append((_where(it), "W100", w))
-            h = doc_hash(it)
+            # the hash is needed here only to name an article that has neither id nor URL;
+            # otherwise the workers compute it
+            h = "" if (it.id or it.url) else doc_hash(it)
             pending.append((it, assign_id(it, h), h))
             if len(pending) >= self.opts.batch_size:
                 yield from flush()

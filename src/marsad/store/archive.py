@@ -85,14 +85,14 @@ def _statements(sql: str) -> list[str]:
     return [s for s in out if s]
 
 
-def article_row(art: Article, *, doc_hash: str, provenance: dict[str, Any]) -> tuple:
+def article_row(art: Article, *, doc_hash: str, provenance: dict[str, Any], now: str = "") -> tuple:
     day = art.published_at[:10] if art.published_at and art.published_at[:4].isdigit() else None
     return (
         art.id, doc_hash, art.source, art.url, art.title, art.published_at, day,
         art.published_at_source, art.published_at_confidence, art.dateline_place,
         art.dateline_agency, art.byline, art.credit, art.language, art.language_flag,
         art.text, orjson.dumps(art.meta, default=str).decode(),
-        orjson.dumps(provenance, default=str).decode(), art.fingerprint or None, _now(),
+        orjson.dumps(provenance, default=str).decode(), art.fingerprint or None, now or _now(),
     )
 
 
@@ -148,6 +148,7 @@ class Archive:
             return set()
         out: set[str] = set()
         con = self._writer
+        ids = list(ids)
         for i in range(0, len(ids), 500):
             chunk = list(ids[i : i + 500])
             q = ",".join("?" * len(chunk))
@@ -158,38 +159,51 @@ class Archive:
     def write_batch(self, items: Sequence[dict[str, Any]]) -> tuple[int, int]:
         """Store analysed articles (as produced by the pipeline runner) in one transaction.
 
-        Returns ``(stored, duplicates)``.
+        Returns ``(stored, duplicates)``. Rowids are assigned here (one writer per file), so
+        articles, spans and index rows go in with one ``executemany`` each.
         """
         con = self._writer
         stored = dup = 0
         con.execute("BEGIN IMMEDIATE")
         try:
+            ids = [it["article"].id for it in items]
+            known = self.known(ids)
+            hashes = list({it["doc_hash"] for it in items})
+            by_hash: dict[str, int] = {}
+            for i in range(0, len(hashes), 500):
+                chunk = hashes[i : i + 500]
+                by_hash.update(con.execute(
+                    f"SELECT doc_hash, rowid FROM articles WHERE doc_hash IN ({','.join('?' * len(chunk))})",
+                    chunk).fetchall())
+            next_rowid = (con.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0) + 1
+            now = _now()
+            arts, spans, fts, aliases = [], [], [], []
             for it in items:
                 art: Article = it["article"]
                 h = it["doc_hash"]
-                if con.execute("SELECT 1 FROM articles WHERE id=?", (art.id,)).fetchone():
+                if art.id in known:
                     dup += 1
                     continue
-                same = con.execute("SELECT rowid FROM articles WHERE doc_hash=? LIMIT 1", (h,)).fetchone()
-                if same is not None:
-                    con.execute("INSERT OR IGNORE INTO aliases VALUES (?, ?)", (art.id, same[0]))
+                known.add(art.id)
+                if h in by_hash:
+                    aliases.append((art.id, by_hash[h]))
                     dup += 1
                     continue
-                cur = con.execute(
-                    f"INSERT INTO articles ({','.join(ARTICLE_COLUMNS)}) VALUES ({','.join('?' * len(ARTICLE_COLUMNS))})",
-                    article_row(art, doc_hash=h, provenance=it.get("provenance", {})),
-                )
-                rowid = cur.lastrowid
-                assert rowid is not None
-                con.executemany(
-                    'INSERT INTO spans (article, layer, start, "end", label, value, attrs) VALUES (?,?,?,?,?,?,?)',
-                    span_rows(rowid, art.spans),
-                )
-                con.execute(
-                    "INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)",
-                    (rowid, it.get("index_title", ""), it.get("index_body", "")),
-                )
+                rowid = next_rowid
+                next_rowid += 1
+                by_hash[h] = rowid
+                arts.append((rowid, *article_row(art, doc_hash=h, provenance=it.get("provenance", {}), now=now)))
+                spans.extend(span_rows(rowid, art.spans))
+                fts.append((rowid, it.get("index_title", ""), it.get("index_body", "")))
                 stored += 1
+            con.executemany(
+                f"INSERT INTO articles (rowid, {','.join(ARTICLE_COLUMNS)}) VALUES (?, {','.join('?' * len(ARTICLE_COLUMNS))})",
+                arts)
+            con.executemany(
+                'INSERT INTO spans (article, layer, start, "end", label, value, attrs) VALUES (?,?,?,?,?,?,?)',
+                spans)
+            con.executemany("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)", fts)
+            con.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?)", aliases)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

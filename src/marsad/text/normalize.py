@@ -100,7 +100,7 @@ _REPLACE_PAIRS = sorted(_LETTERS.items())
 
 def normalize(text: str) -> str:
     """Fold ``text`` for matching and indexing (see the module docstring for the code points)."""
-    if _PRESENTATION_RE.search(text):
+    if text and max(text) >= "\ufb50" and _PRESENTATION_RE.search(text):
         return _CHANGE_RE.sub(lambda m: FOLD_TABLE[m.group()], text)
     text = _DROP_RE.sub("", text)
     for a, b in _REPLACE_PAIRS:
