@@ -161,25 +161,23 @@ class Searcher:
         limit = max(1, min(int(limit), 500))
         offset = max(0, int(offset))
         try:
-            total = self.con.execute(
-                f"SELECT count(*) FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?{fsql}",
-                [pq.fts, *fargs],
-            ).fetchone()[0]
-            if collapse_copies:
-                sql = (
-                    "SELECT a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.copy_group, a.story,"
-                    " min(fts.rank) AS score, count(*) AS copies"
-                    f" FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?{fsql}"
-                    " GROUP BY coalesce(a.copy_group, -a.rowid) ORDER BY score LIMIT ? OFFSET ?"
-                )
+            if not fsql and not collapse_copies:
+                # no filter: count and rank inside the index, then fetch the few rows shown
+                total = self.con.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (pq.fts,)).fetchone()[0]
+                ranked = self.con.execute(
+                    "SELECT rowid, rank FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+                    (pq.fts, limit, offset)).fetchall()
+                by_row = {r[0]: r[1] for r in ranked}
+                rows = []
+                if by_row:
+                    found = {r["rowid"]: r for r in self.con.execute(
+                        "SELECT rowid, id, title, source, url, published_at, copy_group, story"
+                        f" FROM articles WHERE rowid IN ({','.join('?' * len(by_row))})", list(by_row))}
+                    rows = [{**dict(found[rid]), "score": sc, "copies": 1} for rid, sc in ranked if rid in found]
             else:
-                sql = (
-                    "SELECT a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.copy_group, a.story,"
-                    " fts.rank AS score, 1 AS copies"
-                    f" FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?{fsql}"
-                    " ORDER BY fts.rank LIMIT ? OFFSET ?"
-                )
-            rows = self.con.execute(sql, [pq.fts, *fargs, limit, offset]).fetchall()
+                total = self._total(pq.fts, fsql, fargs, collapse_copies=collapse_copies)
+                rows = self.con.execute(self._ranked_sql(fsql, collapse_copies=collapse_copies),
+                                        [pq.fts, *fargs, limit, offset]).fetchall()
         except sqlite3.OperationalError as e:
             raise QueryError(f"the query could not be run ({e})") from e
         hits = []
@@ -191,6 +189,23 @@ class Searcher:
             hits.append(h)
         return hits, int(total)
 
+    def _total(self, fts: str, fsql: str, fargs: list[Any], *, collapse_copies: bool) -> int:
+        what = "count(DISTINCT coalesce(a.copy_group, -a.rowid))" if collapse_copies else "count(*)"
+        return int(self.con.execute(
+            f"SELECT {what} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?{fsql}",
+            [fts, *fargs]).fetchone()[0])
+
+    @staticmethod
+    def _ranked_sql(fsql: str, *, collapse_copies: bool) -> str:
+        cols = "a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.copy_group, a.story"
+        if collapse_copies:
+            return (f"SELECT {cols}, min(fts.rank) AS score, count(*) AS copies"
+                    f" FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?{fsql}"
+                    " GROUP BY coalesce(a.copy_group, -a.rowid) ORDER BY score LIMIT ? OFFSET ?")
+        return (f"SELECT {cols}, fts.rank AS score, 1 AS copies"
+                f" FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?{fsql}"
+                " ORDER BY fts.rank LIMIT ? OFFSET ?")
+
     def _snippet(self, hit: Hit, stems: set[str], width: int = 220) -> None:
         row = self.con.execute("SELECT text FROM articles WHERE rowid=?", (hit.rowid,)).fetchone()
         text: str = row[0]
@@ -199,16 +214,16 @@ class Searcher:
                 "SELECT start, \"end\" FROM spans WHERE article=? AND layer IN ('debris','credit','title','byline')",
                 (hit.rowid,))
         ]
-        matches = []
+        matches: list[tuple[int, int]] = []
+        limit_pos = len(text)
         for m in TOKEN_RE.finditer(text):
+            if m.start() > limit_pos:
+                break
             if stem(normalize(m.group())) in stems and not any(s <= m.start() < e for s, e in removed):
+                if not matches:
+                    limit_pos = m.start() + width
                 matches.append((m.start(), m.end()))
-                if len(matches) > 50:
-                    break
-        if matches:
-            centre = matches[0][0]
-        else:
-            centre = 0
+        centre = matches[0][0] if matches else 0
         start = max(0, centre - width // 3)
         # snap to a word boundary
         while 0 < start < len(text) and not text[start - 1].isspace():
