@@ -61,7 +61,7 @@ eval: $(DEVSTAMP)
 
 ## bench: benchmarks against the libraries a user would otherwise reach for
 bench: $(DEVSTAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m benchmarks.run
 
 serve: $(STAMP)
 	$(BIN)/marsad serve --archive $(ARCHIVE) --port $(PORT)
