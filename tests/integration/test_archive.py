@@ -91,3 +91,25 @@ def test_cli_exit_code_when_nothing_ingested(tmp_path):
     bad.write_text("not json\n")
     assert main(["ingest", "--archive", str(tmp_path / "d.db"), str(bad)]) == 1
     assert main(["ingest", "--archive", str(tmp_path / "d.db"), str(tmp_path / "missing.jsonl")]) == 1
+
+
+def test_lines_repeated_across_a_source_are_learned_as_boilerplate(tmp_path):
+    rows = []
+    for i in range(7):
+        rows.append({"id": f"s{i}", "source": "موقع المدينة",
+                     "text": f"خبر رقم {i} عن افتتاح مشروع جديد للطرق في المدينة بتكلفة كبيرة.\n"
+                             "مراسلنا يتابع التطورات من هناك\n"
+                             f"وقال المسؤول إن العمل سيكتمل خلال {i + 2} أشهر."})
+    rows.append({"id": "other", "source": "موقع آخر", "title": "خبر اقتصادي",
+                 "text": "مراسلنا يتابع التطورات من هناك\nخبر مختلف تماما عن الاقتصاد."})
+    p = tmp_path / "b.jsonl"
+    p.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    with marsad.open(tmp_path / "b.db") as arc:
+        arc.ingest([p], options=marsad.api.IngestOptions(workers=1))
+        for i in range(7):
+            art = arc.get(f"s{i}")
+            assert "مراسلنا يتابع" not in art.clean_text, i
+            assert "افتتاح مشروع" in art.clean_text
+            assert any(s.label == "boilerplate" for s in art.layer("debris"))
+        # another source's identical line is not that source's boilerplate
+        assert "مراسلنا يتابع" in arc.get("other").clean_text

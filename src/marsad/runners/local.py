@@ -139,14 +139,17 @@ class LocalRunner:
         self.opts = options or IngestOptions()
         self.spec = tuple(self.opts.spec or DEFAULT_SPEC)
         build(list(self.spec))  # fail early on a bad spec
-        self._line_counts: Counter[tuple[str, str]] = Counter()
-        self._learned: dict[str, frozenset[str]] = {}
+        # boilerplate learning: counts of short lines per source, in this run and in the store
+        self._pending: Counter[tuple[str, str]] = Counter()  # not yet written to the store
+        self._run_counts: Counter[tuple[str, str]] = Counter()
+        self._learned: dict[str, set[str]] = {}
+        self._new_lines: dict[str, set[str]] = {}  # learned during this run
 
     def _boilerplate_for(self, source: str) -> list[str]:
         if not self.opts.learn_boilerplate or not source:
             return []
         if source not in self._learned:
-            self._learned[source] = self.archive.boilerplate(source, min_count=BOILERPLATE_MIN_ARTICLES)
+            self._learned[source] = set(self.archive.boilerplate(source, min_count=BOILERPLATE_MIN_ARTICLES))
         return sorted(self._learned[source])
 
     def _count_lines(self, rec: RawRecord) -> None:
@@ -157,13 +160,21 @@ class LocalRunner:
             s = line.strip()
             if 3 <= len(s) <= BOILERPLATE_MAX_CHARS and s not in seen:
                 seen.add(s)
-                self._line_counts[(rec.source, s)] += 1
+                key = (rec.source, s)
+                self._pending[key] += 1
+                self._run_counts[key] += 1
+                if self._run_counts[key] == BOILERPLATE_MIN_ARTICLES:
+                    self._boilerplate_for(rec.source)
+                    if s not in self._learned[rec.source]:
+                        self._learned[rec.source].add(s)
+                        self._new_lines.setdefault(rec.source, set()).add(s)
+        if len(self._run_counts) > 500_000:  # keep memory flat on huge runs: forget singletons
+            self._run_counts = Counter({k: v for k, v in self._run_counts.items() if v > 1})
 
     def _flush_lines(self) -> None:
-        if self._line_counts:
-            self.archive.count_lines(dict(self._line_counts))
-            self._line_counts.clear()
-            self._learned.clear()
+        if self._pending:
+            self.archive.count_lines(dict(self._pending))
+            self._pending.clear()
 
     def run(
         self,
@@ -174,6 +185,7 @@ class LocalRunner:
     ) -> IngestSummary:
         summary = IngestSummary()
         run_id = self.archive.start_run(list(inputs))
+        first_rowid = self.archive.max_rowid()
         workers = self.opts.workers or os.cpu_count() or 1
         batches = self._batches(items, summary)
         try:
@@ -197,6 +209,9 @@ class LocalRunner:
                             progress(summary)
         finally:
             self._flush_lines()
+            for source, lines in self._new_lines.items():
+                # articles stored before a line was learned get it marked too
+                self.archive.mark_boilerplate(source, lines, since_rowid=first_rowid)
             self.archive.finish_run(run_id, summary.as_dict(), summary.errors)
         return summary
 

@@ -246,6 +246,32 @@ class Archive:
         )
         self._writer.commit()
 
+    def max_rowid(self) -> int:
+        return int(self._writer.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
+
+    def mark_boilerplate(self, source: str, lines: Iterable[str], *, since_rowid: int) -> int:
+        """Add ``boilerplate`` debris spans for learned ``lines`` in articles of ``source``
+        stored after ``since_rowid`` that do not have them yet; return how many were added."""
+        wanted = set(lines)
+        con = self._writer
+        new: list[tuple] = []
+        for rowid, text in con.execute(
+            "SELECT rowid, text FROM articles WHERE source=? AND rowid>?", (source, since_rowid)
+        ).fetchall():
+            have = {(r[0], r[1]) for r in con.execute(
+                'SELECT start, "end" FROM spans WHERE article=? AND layer=\'debris\'', (rowid,))}
+            pos = 0
+            for line in text.split("\n"):
+                s = line.strip()
+                if s in wanted:
+                    start = pos + line.index(s)
+                    if (start, start + len(s)) not in have and (pos, pos + len(line)) not in have:
+                        new.append((rowid, "debris", start, start + len(s), "boilerplate", "", ""))
+                pos += len(line) + 1
+        con.executemany('INSERT INTO spans (article, layer, start, "end", label, value, attrs) VALUES (?,?,?,?,?,?,?)', new)
+        con.commit()
+        return len(new)
+
     # --- reading ------------------------------------------------------------------------------
 
     def rowid_of(self, article_id: str) -> int:
