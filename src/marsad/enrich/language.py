@@ -14,28 +14,34 @@ from dataclasses import dataclass
 
 import re
 
+from marsad.text.normalize import normalize
+
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
 _LATIN = re.compile("[A-Za-z\u00c0-\u024f]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
+# letters that Arabic text never needs; ی U+06CC, ک U+06A9 and ھ U+06BE are left out because
+# some Arabic sites' encoders write them for ي, ك and ه
 _LETTERS = {
-    "fa": set("\u067e\u0686\u0698\u06af\u06cc\u06a9"),
-    "ur": set("\u0679\u0688\u0691\u06ba\u06d2\u06c1\u06be"),
-    "ckb": set("\u06ce\u06c6\u06b5\u0695\u06d5"),
+    "fa": set("\u067e\u0686\u0698\u06af"),
+    "ur": set("\u0679\u0688\u0691\u06ba\u06d2"),
+    "ckb": set("\u06ce\u06c6\u06b5\u0695"),
     "ps": set("\u067c\u0689\u0693\u069a\u0696\u0681\u0685"),
 }
+# function words, in normalized form (see marsad.text.normalize), that the other language lacks
 _WORDS = {
-    "ar": {"في", "من", "على", "إلى", "الى", "أن", "ان", "التي", "الذي", "عن", "مع", "هذا", "هذه",
-           "كان", "قال", "وقال", "بين", "ذلك", "بعد", "كما", "وفي", "إن", "لم", "قد", "حيث"},
-    "fa": {"است", "این", "را", "می", "که", "با", "برای", "شد", "آن", "از", "بود", "کرد", "های",
-           "خود", "یک", "شده", "نیز", "وی"},
-    "ur": {"ہے", "کے", "میں", "کی", "کا", "نے", "اور", "سے", "یہ", "ہیں", "کو", "پر", "تھا"},
+    "ar": {"في", "من", "علي", "الي", "ان", "التي", "الذي", "عن", "مع", "هذا", "هذه", "كان",
+           "قال", "وقال", "بين", "ذلك", "بعد", "كما", "وفي", "لم", "قد", "حيث", "الذين", "او"},
+    "fa": {"است", "را", "برای", "های", "شده", "مي", "خواهد", "كند", "شد", "نيز", "بود", "هم",
+           "كرده", "ميكند", "اند", "ما", "ايران"},
+    "ur": {"ہے", "كے", "ميں", "كي", "كا", "نے", "اور", "سے", "يہ", "ہيں", "كو", "پر", "تھا", "ہے۔"},
     "en": {"the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "was", "said"},
     "fr": {"le", "la", "les", "de", "des", "et", "en", "un", "une", "du", "est", "dans", "pour"},
     "es": {"el", "la", "los", "de", "que", "y", "en", "un", "por", "con", "para", "las"},
     "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "zu", "ein"},
     "tr": {"ve", "bir", "bu", "için", "ile", "da", "de", "olarak", "olan", "çok"},
 }
+_WORDS = {k: {normalize(w) for w in v} for k, v in _WORDS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,29 +59,23 @@ def identify(text: str, *, sample: int = 1500) -> LanguageGuess:
     total = n_ar + n_lat + n_cyr
     if total < 3:
         return LanguageGuess("und", 0.0)
-    words = t.split()
     if n_ar >= max(n_lat, n_cyr):
+        words = normalize(t).split()
         letter_hits = {k: sum(t.count(c) for c in v) for k, v in _LETTERS.items()}
         word_hits = {k: sum(1 for w in words if w in _WORDS[k]) for k in ("ar", "fa", "ur")}
         scores = {
             "ar": word_hits["ar"] * 3.0,
-            "fa": word_hits["fa"] * 3.0 + letter_hits["fa"] * 1.0,
-            "ur": word_hits["ur"] * 3.0 + letter_hits["ur"] * 1.5,
-            "ckb": letter_hits["ckb"] * 2.0,
-            "ps": letter_hits["ps"] * 2.0,
+            "fa": word_hits["fa"] * 3.0 + letter_hits["fa"] * 2.0,
+            "ur": word_hits["ur"] * 3.0 + letter_hits["ur"] * 2.0,
+            "ckb": letter_hits["ckb"] * 3.0,
+            "ps": letter_hits["ps"] * 3.0,
         }
-        # Arabic loans in Persian/Urdu text share the Arabic function words: a share of the
-        # script's own letters is decisive when it is more than noise
-        per_char = {k: letter_hits[k] / max(n_ar, 1) for k in letter_hits}
-        if per_char["ur"] > 0.01 and letter_hits["ur"] >= 3:
-            scores["ur"] += n_ar * 0.05
-        if per_char["fa"] > 0.01 and letter_hits["fa"] >= 3:
-            scores["fa"] += n_ar * 0.02
         best = max(scores, key=lambda k: scores[k])
         if scores[best] == 0:
             best = "ar"
         tot = sum(scores.values()) or 1.0
         return LanguageGuess(best, round(max(scores[best] / tot, 0.5 if best == "ar" else 0.0), 3))
+    words = t.split()
     if n_cyr > n_lat:
         return LanguageGuess("ru", 0.6)
     low = [w.lower() for w in words]

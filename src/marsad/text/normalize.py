@@ -14,7 +14,7 @@ What is folded (code points named, as the house style asks):
 * alef forms أ U+0623, إ U+0625, آ U+0622, ٱ U+0671 → ا U+0627;
 * ؤ U+0624 → و U+0648; ئ U+0626 → ي U+064A; ى U+0649 → ي U+064A; ة U+0629 → ه U+0647;
 * Persian/Urdu letters seen in Arabic text: ی U+06CC, ې U+06D0 → ي; ک U+06A9 → ك U+0643;
-  ہ U+06C1, ە U+06D5 → ه;
+  ہ U+06C1, ھ U+06BE, ە U+06D5 → ه;
 * Eastern Arabic digits U+0660–U+0669 and Persian digits U+06F0–U+06F9 → 0–9;
   Arabic decimal/thousands separators U+066B/U+066C → ``.``/``,``;
 * presentation forms U+FB50–U+FDFF and U+FE70–U+FEFC → their letters (NFKC), then folded as
@@ -57,6 +57,7 @@ _LETTERS = {
     "\u06d0": "\u064a",
     "\u06a9": "\u0643",
     "\u06c1": "\u0647",
+    "\u06be": "\u0647",
     "\u06d5": "\u0647",
     "\u066b": ".",
     "\u066c": ",",
