@@ -16,6 +16,7 @@ from marsad.errors import MarsadError
 #: command modules, each with ``register(subparsers)``; explicit, in help order
 COMMAND_MODULES = [
     "marsad.cli.core_cmds",
+    "marsad.cli.serve_cmds",
 ]
 
 

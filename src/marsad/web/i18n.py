@@ -1,0 +1,132 @@
+"""Interface strings in Arabic and English, and the digits the user prefers.
+
+Only the interface is translated and re-digited: article text, titles and snippets are shown
+exactly as stored. Eastern Arabic digits are U+0660..U+0669; Western are ASCII 0-9.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_DATE_LIKE = re.compile(r"^\d{4}-\d")
+LANGS = ("ar", "en")
+DIGITS = ("eastern", "western")
+
+_EASTERN = str.maketrans("0123456789", "\u0660\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669")
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "app": ("مرصد", "marsad"),
+    "tagline": ("مرصد الأخبار العربية", "Arabic news observatory"),
+    "search": ("بحث", "Search"),
+    "search_placeholder": ("ابحث في الأرشيف… مثل: روسيا إيران", "Search the archive… e.g. روسيا إيران"),
+    "entities": ("الكيانات", "Entities"),
+    "stories": ("القصص", "Stories"),
+    "attention": ("الاهتمام عبر الزمن", "Attention over time"),
+    "results": ("نتيجة", "results"),
+    "articles": ("مقالات", "articles"),
+    "article": ("مقال", "Article"),
+    "mentions": ("إشارات", "mentions"),
+    "no_results": ("لا نتائج.", "No results."),
+    "source": ("المصدر", "Source"),
+    "sources": ("المصادر", "Sources"),
+    "date": ("التاريخ", "Date"),
+    "month": ("الشهر", "Month"),
+    "from": ("من", "From"),
+    "to": ("إلى", "To"),
+    "entity": ("كيان", "Entity"),
+    "story": ("قصة", "Story"),
+    "thread": ("سلسلة", "Thread"),
+    "copies": ("نسخ", "copies"),
+    "copies_title": ("النسخ المكررة", "Copies"),
+    "first_publisher": ("الناشر الأول", "first publisher"),
+    "filters": ("تصفية", "Filters"),
+    "clear_filters": ("إزالة التصفية", "Clear filters"),
+    "published": ("تاريخ النشر", "Published"),
+    "published_from": ("مصدر التاريخ", "date from"),
+    "confidence": ("الثقة", "confidence"),
+    "unknown": ("غير معروف", "unknown"),
+    "dateline": ("سطر المكان", "Dateline"),
+    "place": ("المكان", "place"),
+    "agency": ("الوكالة", "agency"),
+    "byline": ("الكاتب", "Byline"),
+    "credit": ("المصدر المذكور", "Credit"),
+    "url": ("الرابط", "URL"),
+    "show_debris": ("إظهار الحشو المحذوف", "Show removed debris"),
+    "legend": ("مفتاح الألوان", "Legend"),
+    "people": ("أشخاص", "people"),
+    "orgs": ("منظمات", "organisations"),
+    "places": ("أماكن", "places"),
+    "timexes": ("التعابير الزمنية", "Time expressions"),
+    "events": ("الأحداث", "Events"),
+    "value": ("القيمة", "value"),
+    "names": ("الأسماء والصيغ", "Names and variants"),
+    "variants": ("صيغ الكتابة", "spellings"),
+    "timeline": ("الخط الزمني", "Timeline"),
+    "co_mentions": ("كيانات مذكورة معه", "Co-mentioned entities"),
+    "network": ("شبكة الإشارات المشتركة", "Co-mention network"),
+    "members": ("المقالات", "Members"),
+    "copy_group": ("مجموعة نسخ", "copy group"),
+    "type": ("النوع", "type"),
+    "country": ("البلد", "country"),
+    "role": ("الصفة", "role"),
+    "first_seen": ("أول ظهور", "first seen"),
+    "last_seen": ("آخر ظهور", "last seen"),
+    "prev": ("السابق", "Previous"),
+    "next": ("التالي", "Next"),
+    "page": ("صفحة", "page"),
+    "export": ("تصدير", "Export"),
+    "chart": ("رسم بياني", "Chart"),
+    "series": ("السلاسل", "Series"),
+    "add_series": ("أضف سلسلة", "Add series"),
+    "by_month": ("شهريا", "by month"),
+    "by_day": ("يوميا", "by day"),
+    "show": ("اعرض", "Show"),
+    "error": ("خطأ", "Error"),
+    "digits": ("الأرقام", "Digits"),
+    "eastern": ("٠١٢٣", "٠١٢٣"),
+    "western": ("0123", "0123"),
+    "lang_toggle": ("English", "العربية"),
+    "archive": ("الأرشيف", "Archive"),
+    "overview": ("نظرة عامة", "Overview"),
+    "no_entities": ("لم تُستخرج كيانات بعد.", "No entities extracted yet."),
+    "no_stories": ("لم تُجمَّع قصص بعد.", "No stories grouped yet."),
+    "story_of": ("القصة التي ينتمي إليها", "Its story"),
+    "in_thread": ("ضمن السلسلة", "In thread"),
+    "sample_note": ("محسوبة على عينة من", "computed on a sample of"),
+    "attention_of": ("الاهتمام بـ", "Attention to"),
+    "aliases": ("معرّفات مكررة", "duplicate ids"),
+    "removed": ("محذوف", "removed"),
+    "debris_kinds": ("حشو", "debris"),
+    "total": ("المجموع", "total"),
+    "api": ("واجهة JSON", "JSON API"),
+}
+
+
+def translator(lang: str) -> Any:
+    i = 1 if lang == "en" else 0
+
+    def t(key: str) -> str:
+        pair = STRINGS.get(key)
+        return pair[i] if pair else key
+
+    return t
+
+
+def digits(value: Any, style: str) -> str:
+    """``value`` as text with Eastern Arabic digits (U+0660..U+0669) when ``style`` is eastern."""
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        s = f"{value:,}"
+        if style == "eastern":
+            s = s.replace(",", "\u066c")  # ARABIC THOUSANDS SEPARATOR
+    else:
+        s = str(value)
+    if style != "eastern":
+        return s
+    if _DATE_LIKE.match(s):
+        # Eastern digits are weak (bidi class AN): LEFT-TO-RIGHT MARKs (U+200E) around the
+        # separators keep an ISO date in year-month-day order inside right-to-left text
+        s = s.replace("-", "\u200e-\u200e").replace(":", "\u200e:\u200e").replace(" ", "\u200e \u200e")
+    return s.translate(_EASTERN)

@@ -1,0 +1,276 @@
+"""The HTTP API and the HTML pages, through the ASGI test client, on the fixture archive."""
+
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import quote
+
+import orjson
+import pytest
+
+from conftest import XSS_ENTITY, mention_key
+
+
+def _ids(d: dict) -> list[str]:
+    return [h["id"] for h in d["hits"]]
+
+
+def test_every_html_page_has_a_json_twin(client, web_archive):
+    putin = mention_key(client, "ru-ir-2021", "فلاديمير بوتين")
+    examples = {
+        "/search": "/search?q=" + quote("روسيا"),
+        "/article/{article_id:path}": "/article/ru-ir-2021",
+        "/entity/{key:path}": "/entity/" + quote(putin, safe=""),
+        "/entities": "/entities",
+        "/story/{story_id}": f"/story/{web_archive['story']}",
+        "/stories": "/stories",
+        "/attention": "/attention?q=" + quote("روسيا"),
+        "/overview": "/overview",
+    }
+    twins = dict(client.app.state.twins)
+    assert set(examples) <= set(twins), set(twins) - set(examples)
+    for url in examples.values():
+        page = client.get(url)
+        assert page.status_code == 200, (url, page.text[:300])
+        assert page.headers["content-type"].startswith("text/html")
+        assert '<html lang="ar" dir="rtl"' in page.text
+        api = client.get("/api" + url)
+        assert api.status_code == 200, (url, api.text[:300])
+        assert api.headers["content-type"] == "application/json"
+        assert f'href="/api{url.split("?")[0]}' in page.text.replace("&amp;", "&")  # the page links its twin
+        assert isinstance(api.json(), dict)
+    assert "/thread/{thread_id}" in twins
+
+
+def test_search_finds_russia_iran_collapses_copies_and_has_facets(client):
+    d = client.get("/api/search", params={"q": "روسيا"}).json()
+    ids = _ids(d)
+    assert "ru-ir-2020" in ids and "ru-ir-later" in ids
+    # the two copies of the 2021 call come back as one hit with copies=2
+    assert len({"ru-ir-2021", "ru-ir-2021-copy"} & set(ids)) == 1
+    hit = next(h for h in d["hits"] if h["id"] in ("ru-ir-2021", "ru-ir-2021-copy"))
+    assert hit["copies"] == 2
+    for h in d["hits"]:
+        for s, e in h["highlights"]:
+            assert "روسيا" in h["snippet"][s:e]
+    full = client.get("/api/search", params={"q": "روسيا", "collapse": "false"}).json()
+    assert {"ru-ir-2021", "ru-ir-2021-copy"} <= set(_ids(full))
+    f = d["facets"]
+    assert {x["key"] for x in f["source"]} >= {"وكالة سبوتنيك", "وكالة مهر"}
+    putin = mention_key(client, "ru-ir-2021", "فلاديمير بوتين")
+    assert putin in {x["key"] for x in f["entity"]}
+    assert f["story"] and f["story"][0]["count"] >= 2
+    assert {x["key"] for x in f["month"]} >= {"2020-05", "2021-09", "2021-11"}
+
+
+def test_search_filters_and_pagination(client, web_archive):
+    q = {"q": "النفط"}
+    all_ = client.get("/api/search", params=q).json()
+    assert all_["total"] == 30
+    p1 = client.get("/api/search", params={**q, "limit": 10}).json()
+    p2 = client.get("/api/search", params={**q, "limit": 10, "offset": 10}).json()
+    assert len(p1["hits"]) == len(p2["hits"]) == 10
+    assert not set(_ids(p1)) & set(_ids(p2))
+    d = client.get("/api/search", params={"q": "روسيا", "source": "وكالة مهر"}).json()
+    assert _ids(d) == ["ru-ir-later"]
+    d = client.get("/api/search", params={"q": "روسيا", "from": "2021-01-01", "to": "2021-09"}).json()
+    assert {h["published_at"][:7] for h in d["hits"]} == {"2021-09"}
+    putin = mention_key(client, "ru-ir-2021", "فلاديمير بوتين")
+    d = client.get("/api/search", params={"entity": putin, "collapse": "false"}).json()
+    assert set(_ids(d)) == {"ru-ir-2021", "ru-ir-2021-copy", "ru-ir-later"}
+    d = client.get("/api/search", params={"story": web_archive["story"], "collapse": "false"}).json()
+    assert set(_ids(d)) == {"ru-ir-2021", "ru-ir-2021-copy", "ru-ir-later"}
+    d = client.get("/api/search", params={"mentions_date": "2021-09-17"}).json()
+    assert {"ru-ir-2021", "ru-ir-2021-copy"} <= set(_ids(d)) and "ru-ir-2020" not in _ids(d)
+    # browsing without a query lists newest first
+    d = client.get("/api/search", params={"limit": 100}).json()
+    assert d["total"] == web_archive["count"]
+    days = [h["published_at"][:10] for h in d["hits"] if h["published_at"]]
+    assert days == sorted(days, reverse=True)
+
+
+@pytest.mark.parametrize("q", [
+    '"', "NEAR(روسيا", "روسيا*", "AND OR NOT", "-روسيا", "title:روسيا", "^روسيا", "(((",
+    "'; DROP TABLE articles; --", "1 OR 1=1", "روسيا UNION SELECT * FROM spans",
+    "x" * 600, "روسيا " * 200, "\x00\x01", "\u202eروسيا",
+])
+def test_bad_queries_get_a_clear_error_never_a_500(client, q):
+    r = client.get("/api/search", params={"q": q})
+    assert r.status_code in (200, 400, 422), (q, r.status_code, r.text[:200])
+    if r.status_code != 200:
+        err = r.json()["error"]
+        assert err["status"] == r.status_code and len(err["message"]) > 10
+    page = client.get("/search", params={"q": q})
+    assert page.status_code == r.status_code
+    assert client.get("/api/search", params={"q": "روسيا"}).status_code == 200  # the archive is intact
+
+
+def test_huge_and_malformed_parameters(client):
+    r = client.get("/api/search", params={"q": "ر" * 8000})
+    assert r.status_code in (400, 414, 422) and "error" in r.json()
+    for params, status in [({"from": "yesterday"}, 400), ({"limit": 1000}, 422), ({"story": "abc"}, 422),
+                           ({"mentions_date": "<script>"}, 400), ({"offset": -1}, 422)]:
+        r = client.get("/api/search", params={"q": "روسيا", **params})
+        assert r.status_code == status, (params, r.text)
+        assert r.json()["error"]["message"]
+    r = client.get("/api/attention", params={"by": "year"})
+    assert r.status_code == 422
+    r = client.get("/api/export", params={"table": "../../etc/passwd"})
+    assert r.status_code == 422
+
+
+def test_not_found_is_json_with_a_message(client):
+    for url in ["/api/article/nope", "/api/entity/nope", "/api/story/999999", "/api/thread/999999", "/api/nope"]:
+        r = client.get(url)
+        assert r.status_code == 404, url
+        assert r.json()["error"]["message"]
+    r = client.get("/article/nope")
+    assert r.status_code == 404 and "nope" in r.text and 'dir="rtl"' in r.text
+    assert client.post("/api/search").status_code == 405
+
+
+@pytest.mark.parametrize("url", [
+    "/static/../../../../etc/passwd", "/static/..%2f..%2f..%2f..%2fetc%2fpasswd",
+    "/static/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/static/....//....//etc/passwd",
+    "/article/..%2F..%2F..%2Fetc%2Fpasswd", "/api/article/../../../etc/passwd",
+    "/entity/..%2f..%2fetc%2fpasswd", "/static/%252e%252e/%252e%252e/etc/passwd",
+])
+def test_no_path_traversal(client, url):
+    r = client.get(url)
+    assert r.status_code in (404, 400), (url, r.status_code)
+    assert "root:" not in r.text
+
+
+def test_static_assets_are_shipped(client):
+    js = client.get("/static/vendor/echarts.min.js")
+    assert js.status_code == 200 and len(js.content) > 500_000
+    font = client.get("/static/fonts/noto-naskh-arabic-arabic-400-normal.woff2")
+    assert font.status_code == 200 and font.content[:4] == b"wOF2"
+    assert "Open Font License" in client.get("/static/fonts/OFL.txt").text
+    css = client.get("/static/marsad.css").text
+    assert "Noto Naskh Arabic" in css and "fonts/noto-naskh-arabic-arabic-400-normal.woff2" in css
+    page = client.get("/search").text
+    assert "http://" not in page.split("<main>")[0] and "https://" not in page.split("<main>")[0]
+
+
+def test_article_json_and_page(client):
+    d = client.get("/api/article/ru-ir-2021-copy").json()
+    text = d["text"]
+    for m in d["mentions"]:
+        assert text[m["start"]:m["end"]] == m["text"]
+    values = {t["text"]: t["value"] for t in d["timexes"]}
+    assert values.get("يوم 17 سبتمبر") == "2021-09-17" or "2021-09-17" in values.values()
+    assert d["published_at"].startswith("2021-09-14") and d["published_at_source"]
+    assert any(x["kind"] in ("dateline",) for x in d["debris"])
+    assert any("Exit mobile version" in text[x["start"]:x["end"]] for x in d["debris"])
+    links = d["links"]
+    assert {c["id"] for c in links["copies"]} == {"ru-ir-2021", "ru-ir-2021-copy"}
+    assert [c["id"] for c in links["copies"] if c["first_published"]] == ["ru-ir-2021"]
+    assert links["story"]["articles"] == 3
+    page = client.get("/article/ru-ir-2021-copy").text
+    putin = mention_key(client, "ru-ir-2021-copy", "فلاديمير بوتين")
+    assert f'href="/entity/{quote(putin, safe="")}"' in page
+    assert 'class="rm rm-' in page and "Exit mobile version" in page  # removed debris, shown on demand
+    assert 'id="show-debris"' in page
+    assert "2021-09-17" in page and 'id="story-link"' in page
+    assert "metadata" in page or d["published_at_source"] in page
+
+
+def test_entity_page_has_variants_timeline_network(client):
+    raisi = mention_key(client, "ru-ir-2021", "إبراهيم رئيسي")
+    putin = mention_key(client, "ru-ir-2021", "فلاديمير بوتين")
+    d = client.get("/api/entity/" + quote(raisi, safe="")).json()
+    forms = {f["text"] for f in d["surface_forms"]}
+    assert {"إبراهيم رئيسي", "رئيسي"} <= forms or len(forms | set(d["variants"])) >= 2
+    assert d["articles"] == 3 and d["type"] == "PER"
+    assert [p["key"] for p in d["timeline"]][0] == "2021-09" and d["timeline"][-1]["key"] == "2021-11"
+    assert [p["count"] for p in d["timeline"]] == [2, 0, 1]  # October filled with 0
+    assert putin in {n["key"] for n in d["co_mentions"]["nodes"]}
+    assert {a["id"] for a in d["article_list"]["items"]} == {"ru-ir-2021", "ru-ir-2021-copy", "ru-ir-later"}
+    co = client.get("/api/comentions", params={"entity": raisi}).json()
+    assert co["nodes"] and co["links"]
+    ents = client.get("/api/entities").json()["items"]
+    assert {putin, raisi} <= {e["key"] for e in ents}
+
+
+def test_story_and_attention(client, web_archive):
+    d = client.get(f"/api/story/{web_archive['story']}").json()
+    assert {m["id"] for m in d["members"]} == {"ru-ir-2021", "ru-ir-2021-copy", "ru-ir-later"}
+    big = max(d["copy_groups"], key=lambda g: g["size"])
+    assert big["size"] == 2 and big["first_publisher"] == "وكالة سبوتنيك"
+    assert d["timeline"][0]["key"] == "2021-09-14"
+    assert client.get("/api/stories").json()["items"][0]["id"] == web_archive["story"]
+    putin = mention_key(client, "ru-ir-2021", "فلاديمير بوتين")
+    a = client.get("/api/attention", params=[("q", "روسيا"), ("q", "النفط"), ("entity", putin)]).json()
+    assert len(a["series"]) == 3
+    assert all(len(s["values"]) == len(a["keys"]) for s in a["series"])
+    assert a["keys"] == sorted(a["keys"]) and "2020-06" in a["keys"]  # gaps filled
+    assert a["series"][2]["total"] == 3
+    c = client.get("/api/counts", params={"q": "روسيا", "by": "source"}).json()
+    assert {x["key"] for x in c["counts"]} >= {"وكالة سبوتنيك"}
+
+
+def test_export_streams_jsonl_and_csv(client):
+    r = client.get("/api/export", params={"q": "روسيا", "format": "jsonl"})
+    rows = [orjson.loads(line) for line in r.content.splitlines()]
+    assert {x["id"] for x in rows} >= {"ru-ir-2020", "ru-ir-later"} and all("clean_text" in x for x in rows)
+    r = client.get("/api/export", params={"table": "mentions", "format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(r.text)))
+    assert rows and {"article_id", "start", "end", "value"} <= set(rows[0])
+    assert "attachment" in r.headers["content-disposition"]
+
+
+def test_xss_is_escaped_in_every_page(client):
+    pages = [client.get("/article/xss-1").text, client.get("/search", params={"q": "شيفرة"}).text,
+             client.get("/search").text, client.get("/article/xss-entity").text,
+             client.get("/entity/" + quote(XSS_ENTITY, safe="")).text, client.get("/entities").text,
+             client.get("/overview").text]
+    for html in pages:
+        assert "<script>window" not in html and "<img src=x" not in html and "<svg" not in html
+        assert "<b onmouseover" not in html
+        assert 'href="javascript:' not in html
+    assert "&lt;script&gt;window.__xss" in pages[0]
+    assert "javascript:window.__xss" in pages[0]  # shown as text, never as a link
+    assert client.get("/api/article/xss-1").json()["title"].startswith("<script>")  # JSON keeps the data
+
+
+@pytest.fixture
+def fresh_cookies(client):
+    client.cookies.clear()
+    yield client
+    client.cookies.clear()
+
+
+def test_security_headers_and_prefs(fresh_cookies):
+    client = fresh_cookies
+    r = client.get("/search")
+    assert "script-src 'self'" in r.headers["content-security-policy"]
+    assert r.headers["x-content-type-options"] == "nosniff"
+    r = client.get("/prefs", params={"lang": "en", "next": "//evil.example/x"}, follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/search"
+    r = client.get("/prefs", params={"digits": "eastern", "next": "/search?q=x"}, follow_redirects=False)
+    assert r.headers["location"] == "/search?q=x" and "marsad_digits=eastern" in r.headers["set-cookie"]
+    en = client.get("/search", params={"q": "النفط", "lang": "en"}).text
+    assert '<html lang="en" dir="ltr"' in en and "results" in en
+    east = client.get("/search", params={"q": "النفط", "digits": "eastern"}).text
+    assert '<strong class="total">٣٠</strong>' in east
+    assert client.cookies.get("marsad_digits") == "eastern"  # the preference sticks
+    assert '<strong class="total">٣٠</strong>' in client.get("/search", params={"q": "النفط"}).text
+    west = client.get("/search", params={"q": "النفط", "digits": "western"}).text
+    assert '<strong class="total">30</strong>' in west
+
+
+def test_openapi_documents_the_json_api(client):
+    spec = client.get("/openapi.json").json()
+    paths = set(spec["paths"])
+    assert {"/api/search", "/api/article/{article_id}", "/api/entity/{key}", "/api/story/{story_id}",
+            "/api/thread/{thread_id}", "/api/attention", "/api/counts", "/api/comentions",
+            "/api/export", "/api/entities", "/api/stories"} <= {p.replace(":path", "") for p in paths}
+    assert not any(not p.startswith("/api") for p in paths)
+    params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    assert {"q", "source", "from", "to", "entity", "story", "limit", "offset"} <= params
+
+
+def test_served_read_only(client):
+    assert client.app.state.archive.readonly is True
