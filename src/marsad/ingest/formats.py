@@ -1,4 +1,8 @@
-"""Readers for HTML pages, WARC crawls and RSS/Atom feeds."""
+"""The readers for HTML pages, WARC crawls and RSS/Atom feeds, by format name.
+
+:mod:`marsad.ingest.readers` holds the plain-text readers and looks the others up here, so
+that importing it does not import trafilatura, fastwarc or feedparser.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from marsad.errors import InputError
-from marsad.model import RawRecord
+from marsad.ingest.feeds import read_feed_file, read_url
+from marsad.ingest.html import read_html
+from marsad.ingest.warc import read_warc
 
-Item = RawRecord | InputError
+__all__ = ["READERS", "read_url"]
 
-
-def read_feed_url(url: str, opts: Any) -> Iterator[Item]:
-    yield InputError("feed URLs are not supported yet", where=url)
-
-
-READERS: dict[str, Callable[[Path, Any], Iterator[Item]]] = {}
+READERS: dict[str, Callable[[Path, Any], Iterator[Any]]] = {
+    "html": read_html,
+    "warc": read_warc,
+    "feed": read_feed_file,
+}

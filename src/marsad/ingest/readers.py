@@ -2,7 +2,14 @@
 
 Every reader is a generator of ``RawRecord | InputError``: a bad file or record is yielded as
 an error naming the file (and line or offset) and what is wrong, and reading goes on. Gzip is
-opened transparently wherever it appears (by its magic bytes, not its name).
+opened transparently wherever it appears (by its magic bytes, not its name). Readers stream:
+JSONL and CSV are read a line or row at a time, WARC a record at a time; one line, row, file or
+record larger than ``ReadOptions.max_record_bytes`` is refused with an error, never loaded.
+
+This module holds the plain-text readers (``.txt``, JSONL, CSV) and the dispatch over files,
+folders and URLs; HTML, WARC and feeds live in :mod:`marsad.ingest.html`,
+:mod:`marsad.ingest.warc` and :mod:`marsad.ingest.feeds` (registered in
+:mod:`marsad.ingest.formats`).
 """
 
 from __future__ import annotations
@@ -12,14 +19,14 @@ import gzip
 import io
 import os
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import orjson
 
-from marsad.clean.decode import decode_bytes
+from marsad.clean.decode import bom_codec, codec_of, decode_bytes, looks_binary
 from marsad.errors import DecodeError, InputError, RecordError
 from marsad.model import Provenance, RawRecord
 
@@ -27,6 +34,10 @@ Item = RawRecord | InputError
 
 #: a record longer than this many characters is cut (with a warning), not refused
 MAX_TEXT_CHARS = 2_000_000
+#: one line, row, file or WARC record larger than this is refused: it is not one article
+MAX_RECORD_BYTES = 16 * 1024 * 1024
+#: a JSONL file whose first this-many non-empty lines are all invalid JSON is given up on
+MAX_LEADING_BAD_LINES = 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,19 +55,46 @@ class FieldMap:
 
 
 @dataclass(frozen=True, slots=True)
+class HttpOptions:
+    """How feed URLs are fetched: timeouts, retries with exponential backoff, size cap."""
+
+    timeout: float = 20.0  # seconds, per connect / read
+    retries: int = 3  # extra attempts after a connection error, a timeout, HTTP 429 or 5xx
+    backoff: float = 0.5  # seconds before the first retry; doubled for each next one
+    max_bytes: int = MAX_RECORD_BYTES
+    user_agent: str = "marsad/0.1 (Arabic news observatory; +https://example.invalid/marsad)"
+
+
+@dataclass(frozen=True, slots=True)
 class ReadOptions:
     fields: FieldMap = field(default_factory=FieldMap)
     source: str = ""  # the outlet to record when the input has none
     format: str = ""  # force a format: txt | jsonl | csv | html | warc | feed
+    workers: int = 0  # processes for HTML main-text extraction (0 = all cores, 1 = inline)
+    max_record_bytes: int = MAX_RECORD_BYTES
+    feed_state: str = ""  # JSON file remembering ETag/Last-Modified per feed URL ("" = none)
+    http: HttpOptions = field(default_factory=HttpOptions)
+
+
+class TooLarge(Exception):
+    """Raised by :func:`read_limited` when the data goes past the limit."""
 
 
 def open_maybe_gzip(path: Path) -> IO[bytes]:
     """Open ``path`` for reading bytes, gunzipping when it starts with the gzip magic."""
     f = open(path, "rb")  # noqa: SIM115 - returned to the caller
-    head = f.peek(2)[:2] if hasattr(f, "peek") else b""
-    if head == b"\x1f\x8b":
+    if f.peek(2)[:2] == b"\x1f\x8b":
         return gzip.GzipFile(fileobj=f)  # type: ignore[return-value]
     return f
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The (gunzipped) bytes of ``path``; :class:`TooLarge` past ``limit`` bytes."""
+    with open_maybe_gzip(path) as f:
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise TooLarge(f"larger than the {_mb(limit)} limit for one article")
+    return data
 
 
 def read_all_bytes(path: Path) -> bytes:
@@ -64,38 +102,27 @@ def read_all_bytes(path: Path) -> bytes:
         return f.read()
 
 
-def _record_from_mapping(
-    obj: dict, *, fields: FieldMap, prov: Provenance, default_source: str
-) -> Item:
-    where = _where(prov)
-    if not isinstance(obj, dict):
-        return RecordError("a record must be a JSON object", where=where)
-    text = obj.get(fields.text)
-    if text is None:
-        return RecordError(f"no {fields.text!r} field (use --text-field to name it)", where=where)
-    if not isinstance(text, str):
-        text = str(text)
-    if not text.strip():
-        return RecordError("empty text", where=where)
-    warnings = []
-    if len(text) > MAX_TEXT_CHARS:
-        warnings.append(f"text cut from {len(text)} to {MAX_TEXT_CHARS} characters")
-        text = text[:MAX_TEXT_CHARS]
-    known = {fields.id, fields.text, fields.title, fields.source, fields.url, fields.date, fields.author}
-    meta = {k: v for k, v in obj.items() if k not in known and v not in (None, "")}
-    return RawRecord(
-        text=text,
-        id=str(obj.get(fields.id) or ""),
-        source=str(obj.get(fields.source) or default_source),
-        url=str(obj.get(fields.url) or ""),
-        title=str(obj.get(fields.title) or ""),
-        date=str(obj.get(fields.date) or ""),
-        date_kind=fields.date_kind if obj.get(fields.date) else "",
-        author=str(obj.get(fields.author) or ""),
-        meta=meta,
-        provenance=prov,
-        warnings=warnings,
-    )
+def read_error(e: BaseException) -> str:
+    """A short, plain description of why reading a file failed."""
+    if isinstance(e, TooLarge):
+        return str(e)
+    if isinstance(e, EOFError):
+        return "truncated gzip file (it ends before its end-of-stream marker)"
+    if isinstance(e, gzip.BadGzipFile | zlib.error):
+        return f"corrupt gzip data ({e})"
+    if isinstance(e, PermissionError):
+        return "permission denied"
+    if isinstance(e, FileNotFoundError):
+        return "no such file"
+    if isinstance(e, IsADirectoryError):
+        return "is a folder"
+    if isinstance(e, OSError):
+        return e.strerror or str(e)
+    return f"{type(e).__name__}: {e}"
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1048576:.0f} MB" if n >= 1048576 else f"{n:,} bytes"
 
 
 def _where(prov: Provenance) -> str:
@@ -107,78 +134,233 @@ def _where(prov: Provenance) -> str:
     return w
 
 
+def cut_text(text: str, warnings: list[str]) -> str:
+    if len(text) > MAX_TEXT_CHARS:
+        warnings.append(f"text cut from {len(text)} to {MAX_TEXT_CHARS} characters")
+        return text[:MAX_TEXT_CHARS]
+    return text
+
+
+def record_from_mapping(
+    obj: Any, *, fields: FieldMap, prov: Provenance, default_source: str,
+    warnings: Iterable[str] = (), meta: dict[str, Any] | None = None,
+) -> Item:
+    """A record from a JSON object or CSV row, the fields named by ``fields``."""
+    where = _where(prov)
+    if not isinstance(obj, dict):
+        return RecordError(f"a record must be a JSON object, not {type(obj).__name__}", where=where)
+    text = obj.get(fields.text)
+    if text is None:
+        return RecordError(f"no {fields.text!r} field (use --text-field to name it)", where=where)
+    if not isinstance(text, str):
+        text = str(text)
+    if not text.strip():
+        return RecordError("empty text", where=where)
+    warns = list(warnings)
+    text = cut_text(text, warns)
+    known = {fields.id, fields.text, fields.title, fields.source, fields.url, fields.date, fields.author}
+    extra = {k: v for k, v in obj.items() if k not in known and v not in (None, "")}
+    extra.update(meta or {})
+    return RawRecord(
+        text=text,
+        id=_str(obj.get(fields.id)),
+        source=_str(obj.get(fields.source)) or default_source,
+        url=_str(obj.get(fields.url)),
+        title=_str(obj.get(fields.title)),
+        date=_str(obj.get(fields.date)),
+        date_kind=fields.date_kind if obj.get(fields.date) else "",
+        author=_str(obj.get(fields.author)),
+        meta=extra,
+        provenance=prov,
+        warnings=warns,
+    )
+
+
+def _str(v: Any) -> str:
+    if v is None or v == "":
+        return ""
+    return v.strip() if isinstance(v, str) else str(v)
+
+
+# --- JSON Lines -------------------------------------------------------------------------------
+
+
 def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    """One JSON object per line; a bad line is reported and skipped."""
+    """One JSON object per line, streamed; a bad line is reported and skipped.
+
+    A line holding a JSON array of objects yields each of them. Lines that are not UTF-8
+    (a Windows-1256 export) are decoded by :func:`marsad.clean.decode.decode_bytes`.
+    """
     try:
         f = open_maybe_gzip(path)
     except OSError as e:
-        yield InputError(f"cannot open: {e.strerror}", where=str(path))
+        yield InputError(f"cannot open: {read_error(e)}", where=str(path))
         return
-    lineno = 0
+    limit = opts.max_record_bytes
+    lineno = good = bad = 0
+    codec: str | None = None  # the encoding found for earlier non-UTF-8 lines
     try:
         with f:
-            for raw in f:
+            head = f.peek(8192)[:8192] if hasattr(f, "peek") else b""
+            if bom_codec(head) is None and looks_binary(head):
+                yield DecodeError("binary data, not JSON Lines", where=str(path))
+                return
+            while True:
+                raw = f.readline(limit + 1)
+                if not raw:
+                    break
                 lineno += 1
+                if len(raw) > limit and not raw.endswith(b"\n"):
+                    size = len(raw) + _skip_line(f)
+                    yield RecordError(f"line is {_mb(size)} long, over the {_mb(limit)} limit for "
+                                      "one record (not one article per line?); skipped",
+                                      where=f"{path}:{lineno}")
+                    bad += 1
+                    continue
+                if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                    raw = raw[3:]
                 if not raw.strip():
                     continue
                 prov = Provenance(path=str(path), line=lineno)
-                try:
-                    obj = orjson.loads(raw)
-                except orjson.JSONDecodeError as e:
-                    yield RecordError(f"invalid JSON ({e})", where=_where(prov))
+                obj, used, warns, err = _parse_json_line(raw, codec)
+                if err is not None:
+                    bad += 1
+                    if good == 0 and raw.strip() in (b"[", b"{"):
+                        yield RecordError(
+                            "a pretty-printed JSON document, not JSON Lines: convert it to one "
+                            "object per line (e.g. jq -c '.[]')", where=str(path))
+                        return
+                    yield RecordError(f"invalid JSON ({err})", where=_where(prov))
+                    if good == 0 and bad >= MAX_LEADING_BAD_LINES:
+                        yield InputError(f"not JSON Lines: the first {bad} lines are not JSON; "
+                                         "rest of file skipped", where=str(path))
+                        return
                     continue
-                yield _record_from_mapping(obj, fields=opts.fields, prov=prov, default_source=opts.source)
+                codec = used or codec
+                good += 1
+                objs = obj if isinstance(obj, list) else [obj]
+                for i, o in enumerate(objs):
+                    meta = {"record_index": i} if isinstance(obj, list) else None
+                    yield record_from_mapping(o, fields=opts.fields, prov=prov,
+                                              default_source=opts.source, warnings=warns, meta=meta)
     except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
-        yield InputError(f"truncated or corrupt file after line {lineno} ({e})", where=str(path))
+        yield InputError(f"{read_error(e)}; read up to line {lineno}", where=str(path))
+
+
+def _skip_line(f: IO[bytes]) -> int:
+    """Read past the rest of an over-long line; return how many bytes were skipped."""
+    n = 0
+    while True:
+        chunk = f.readline(1 << 20)
+        n += len(chunk)
+        if not chunk or chunk.endswith(b"\n"):
+            return n
+
+
+def _parse_json_line(raw: bytes, codec: str | None) -> tuple[Any, str | None, list[str], str | None]:
+    """``(object, codec, warnings, error)`` for one line: UTF-8 first, else the line's bytes
+    decoded (``codec`` is the encoding found for earlier lines, tried first)."""
+    try:
+        return orjson.loads(raw), None, [], None
+    except orjson.JSONDecodeError as e:
+        err = str(e)
+    try:
+        raw.decode("utf-8")
+        return None, None, [], err  # valid UTF-8, so the JSON itself is broken
+    except UnicodeDecodeError:
+        pass
+    dec = decode_bytes(raw, declared=codec)
+    try:
+        obj = orjson.loads(dec.text)
+    except orjson.JSONDecodeError:
+        return None, None, [], err
+    return obj, codec_of(dec.encoding), list(dec.warnings), None
+
+
+# --- CSV / TSV --------------------------------------------------------------------------------
 
 
 def read_csv(path: Path, opts: ReadOptions) -> Iterator[Item]:
-    """A CSV (or TSV, by extension) file with a header row."""
+    """A CSV (or TSV, by extension) file with a header row, streamed row by row.
+
+    The encoding is detected on the first 64 KB; bytes that do not fit it later become
+    U+FFFD and the row says how many.
+    """
+    limit = opts.max_record_bytes
     try:
-        data = read_all_bytes(path)
+        with open_maybe_gzip(path) as f:
+            sample = f.read(65536)
     except (OSError, EOFError, zlib.error) as e:
-        yield InputError(f"cannot read ({e})", where=str(path))
+        yield InputError(f"cannot read ({read_error(e)})", where=str(path))
         return
-    dec = decode_bytes(data)
-    for w in dec.warnings:
-        yield DecodeError(w, where=str(path))
-    delim = "\t" if ".tsv" in path.name else ","
-    csv.field_size_limit(MAX_TEXT_CHARS * 4)
-    reader = csv.DictReader(io.StringIO(dec.text, newline=""), delimiter=delim)
+    bom = bom_codec(sample)
+    if bom is None and looks_binary(sample):
+        yield DecodeError("binary data, not CSV", where=str(path))
+        return
+    if bom is not None:
+        codec = "utf-8-sig" if bom[0] == "utf-8" else "utf-16"
+    else:
+        cut = sample.rfind(b"\n") if len(sample) == 65536 else len(sample)
+        codec = codec_of(decode_bytes(sample[: cut if cut > 0 else len(sample)]).encoding) or "utf-8"
+    delim = "\t" if ".tsv" in path.name.lower() else ","
+    csv.field_size_limit(limit)
     try:
-        for row in reader:
-            prov = Provenance(path=str(path), line=reader.line_num)
-            yield _record_from_mapping(row, fields=opts.fields, prov=prov, default_source=opts.source)
-    except csv.Error as e:
-        yield RecordError(f"malformed CSV ({e})", where=f"{path}:{reader.line_num}")
+        binary = open_maybe_gzip(path)
+    except OSError as e:
+        yield InputError(f"cannot open: {read_error(e)}", where=str(path))
+        return
+    stream = io.TextIOWrapper(binary, encoding=codec, errors="replace", newline="")  # type: ignore[arg-type]
+    reader = csv.DictReader(stream, delimiter=delim)
+    last_error_line = -1
+    try:
+        with stream:
+            while True:
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as e:
+                    if reader.line_num == last_error_line:
+                        break  # the parser is stuck at the same place
+                    last_error_line = reader.line_num
+                    yield RecordError(f"malformed CSV ({e})", where=f"{path}:{reader.line_num}")
+                    continue
+                prov = Provenance(path=str(path), line=reader.line_num)
+                warns = []
+                extra = row.pop(None, None)  # type: ignore[call-overload]
+                if extra:
+                    warns.append(f"{len(extra)} field(s) beyond the header ignored")
+                bad = sum(v.count("\ufffd") for v in row.values() if isinstance(v, str))
+                if bad:
+                    warns.append(f"{bad} undecodable byte sequence(s) replaced by U+FFFD ({codec})")
+                yield record_from_mapping(row, fields=opts.fields, prov=prov,
+                                          default_source=opts.source, warnings=warns)
+    except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
+        yield InputError(f"{read_error(e)}; read up to line {reader.line_num}", where=str(path))
+
+
+# --- plain text -------------------------------------------------------------------------------
 
 
 def read_text_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
     """A plain-text article; its id is the file name without extension(s)."""
     try:
-        data = read_all_bytes(path)
-    except (OSError, EOFError, zlib.error) as e:
-        yield InputError(f"cannot read ({e})", where=str(path))
+        data = read_limited(path, opts.max_record_bytes)
+    except (OSError, EOFError, zlib.error, TooLarge) as e:
+        yield InputError(f"cannot read ({read_error(e)})", where=str(path))
         return
-    if b"\x00" in data[:4096]:
-        yield DecodeError("binary file (NUL bytes), not text", where=str(path))
+    if bom_codec(data) is None and looks_binary(data):
+        yield DecodeError("binary data (NUL or control bytes), not text", where=str(path))
         return
     dec = decode_bytes(data)
-    text = dec.text
-    if not text.strip():
+    if not dec.text.strip():
         yield RecordError("empty text", where=str(path))
         return
-    name = path.name
-    for ext in (".gz", ".txt", ".text"):
-        if name.endswith(ext):
-            name = name[: -len(ext)]
     warnings = list(dec.warnings)
-    if len(text) > MAX_TEXT_CHARS:
-        warnings.append(f"text cut from {len(text)} to {MAX_TEXT_CHARS} characters")
-        text = text[:MAX_TEXT_CHARS]
+    text = cut_text(dec.text, warnings)
     yield RawRecord(
         text=text,
-        id=name,
+        id=file_id(path),
         source=opts.source,
         provenance=Provenance(path=str(path)),
         meta={"encoding": dec.encoding},
@@ -186,54 +368,116 @@ def read_text_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
     )
 
 
+def file_id(path: Path) -> str:
+    """A file's name without its extensions (``a.txt.gz`` → ``a``)."""
+    name = path.name
+    for ext in (".gz", ".txt", ".text", ".html", ".htm", ".xhtml"):
+        if name.lower().endswith(ext):
+            name = name[: -len(ext)]
+    return name
+
+
+# --- dispatch ---------------------------------------------------------------------------------
+
 READERS = {
     "txt": read_text_file,
     "jsonl": read_jsonl,
     "csv": read_csv,
 }
 
+_SUFFIXES = (
+    (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "jsonl"), (".csv", "csv"),
+    (".tsv", "csv"), (".html", "html"), (".htm", "html"), (".xhtml", "html"), (".warc", "warc"),
+    (".arc", "warc"), (".rss", "feed"), (".atom", "feed"), (".xml", "feed"), (".txt", "txt"),
+    (".text", "txt"),
+)
+
 
 def sniff_format(path: Path) -> str:
-    """The reader for a file, by its name (gzip suffix ignored)."""
+    """The reader for a file: by its name (gzip suffix ignored), else by its first bytes."""
     name = path.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    for suffix, fmt in (
-        (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "jsonl"), (".csv", "csv"),
-        (".tsv", "csv"), (".html", "html"), (".htm", "html"), (".warc", "warc"),
-        (".arc", "warc"), (".rss", "feed"), (".atom", "feed"), (".xml", "feed"),
-    ):
+    for suffix, fmt in _SUFFIXES:
         if name.endswith(suffix):
             return fmt
+    return sniff_content(path)
+
+
+def sniff_content(path: Path) -> str:
+    """The format its first bytes suggest (a WARC, a feed, an HTML page, JSON Lines), else txt."""
+    try:
+        with open_maybe_gzip(path) as f:
+            head = f.read(1024)
+    except (OSError, EOFError, zlib.error):
+        return "txt"  # the text reader reports the problem
+    lead = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    low = lead[:1024].lower()
+    if lead.startswith(b"WARC/"):
+        return "warc"
+    if b"<rss" in low or b"<feed" in low or b"<rdf:rdf" in low:
+        return "feed"
+    if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low[:300]:
+        return "html"
+    if lead.startswith(b"{"):
+        return "jsonl"
     return "txt"
 
 
 def iter_inputs(inputs: list[str], opts: ReadOptions) -> Iterator[Item]:
-    """Every record of every input: files, folders (walked in name order) or feed URLs."""
-    from marsad.ingest import formats  # html, warc and feeds live beside the plain readers
+    """Every record of every input: files, folders (walked in name order) or feed URLs.
+
+    HTML pages (files, WARC responses, fetched pages) have their main text extracted in a
+    process pool once there are enough of them (see :func:`marsad.ingest.html.resolve_pages`).
+    """
+    from marsad.ingest.html import resolve_pages
+
+    yield from resolve_pages(_raw_items(inputs, opts), workers=opts.workers)
+
+
+def _raw_items(inputs: list[str], opts: ReadOptions) -> Iterator[Any]:
+    from marsad.ingest import formats
 
     for inp in inputs:
         if inp.startswith(("http://", "https://")):
-            yield from formats.read_feed_url(inp, opts)
+            yield from _guarded(formats.read_url(inp, opts), inp)
             continue
         p = Path(inp)
         if p.is_dir():
-            errors: list[OSError] = []
-            walk = sorted(os.walk(p, onerror=errors.append))
-            for e in errors:
-                yield InputError(f"cannot list folder ({e.strerror})", where=str(e.filename or p))
-            for root, _dirs, files in walk:
-                for fn in sorted(files):
-                    if fn.startswith("."):
-                        continue
-                    yield from _read_file(Path(root) / fn, opts)
+            for f in walk_files(p):
+                if isinstance(f, InputError):
+                    yield f
+                else:
+                    yield from _read_file(f, opts)
         elif p.exists():
             yield from _read_file(p, opts)
         else:
             yield InputError("no such file or folder", where=inp)
 
 
-def _read_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
+def walk_files(root: Path) -> Iterator[Path | InputError]:
+    """The files under ``root`` in name order, hidden files and folders left out; a folder
+    that cannot be listed is an error, and the walk goes on."""
+    try:
+        with os.scandir(root) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as e:
+        yield InputError(f"cannot list folder ({read_error(e)})", where=str(root))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            yield from walk_files(Path(entry.path))
+        else:
+            yield Path(entry.path)
+
+
+def _read_file(path: Path, opts: ReadOptions) -> Iterator[Any]:
     from marsad.ingest import formats
 
     if not os.access(path, os.R_OK):
@@ -244,4 +488,12 @@ def _read_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
     if reader is None:
         yield InputError(f"unknown format {fmt!r}", where=str(path))
         return
-    yield from reader(path, opts)
+    yield from _guarded(reader(path, opts), str(path))
+
+
+def _guarded(items: Iterator[Any], where: str) -> Iterator[Any]:
+    """Pass ``items`` on; a reader's unexpected exception becomes one error, and the batch goes on."""
+    try:
+        yield from items
+    except Exception as e:  # a reader bug must not take the batch down; it is reported
+        yield InputError(f"reading failed ({type(e).__name__}: {e})", where=where)

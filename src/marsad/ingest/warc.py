@@ -1,0 +1,203 @@
+"""WARC and WARC.gz crawls (Common Crawl CC-NEWS): HTTP responses holding HTML become pages.
+
+Streamed with fastwarc a record at a time. Only ``response`` records with a 2xx status and an
+HTML payload (``text/html``, ``application/xhtml+xml``, or no type but HTML-looking bytes) are
+read; requests, metadata, redirects, images and PDFs are passed over silently. The page's URL
+is ``WARC-Target-URI``; ``WARC-Date`` is the crawl time, used as the publication date
+(``date_kind="crawl"``) only when the HTML has no date of its own.
+
+A broken record — a payload shorter than its ``Content-Length`` (a truncated file), a header
+that does not parse, a gzip member that does not inflate — is reported with its byte offset,
+and reading resumes at the next record that starts cleanly: the next ``WARC/1.x`` line in a
+plain file, the next gzip member that inflates to one in a ``.warc.gz`` (one member per record,
+as crawlers write them).
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from marsad.errors import InputError, RecordError
+from marsad.ingest.html import HtmlPage
+from marsad.ingest.readers import ReadOptions, read_error
+from marsad.model import Provenance
+
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_SCAN = 1 << 20
+
+
+def read_warc(path: Path, opts: ReadOptions) -> Iterator[InputError | HtmlPage]:
+    """Every HTML response of the WARC at ``path`` as a page; broken records as errors."""
+    from fastwarc.warc import ArchiveIterator, WarcRecordType
+
+    try:
+        f = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as e:
+        yield InputError(f"cannot open: {read_error(e)}", where=str(path))
+        return
+    with f:
+        gz = f.read(2) == b"\x1f\x8b"
+        start = 0
+        quiet = False  # an error was reported and no record has parsed since: do not repeat it
+        while True:
+            f.seek(start)
+            last: int | None = None  # offset of the last record parsed from ``start`` on
+            resync: int | None = None
+            failure = ""
+            try:
+                for rec in ArchiveIterator(f, parse_http=True, auto_decode="none", fsspec_args=False):
+                    last = rec.stream_pos
+                    quiet = False
+                    if rec.record_type != WarcRecordType.response:
+                        size = rec.content_length
+                        got = rec.reader.consume()
+                        if got >= size:
+                            continue
+                        item: InputError | HtmlPage | None = RecordError(
+                            f"broken WARC record: block has {got:,} of its {size:,} bytes "
+                            "(truncated)", where=f"{path}@{last}")
+                    else:
+                        item = _page(rec, path=path, pos=last, opts=opts)
+                    if item is None:
+                        continue
+                    yield item
+                    if isinstance(item, RecordError) and item.args[0].endswith("(truncated)"):
+                        quiet = True
+                        resync = last + 1
+                        break
+            except (OSError, ValueError) as e:
+                failure = str(e) or type(e).__name__
+                if last is None and start == 0:
+                    yield InputError(f"not a WARC file ({failure})", where=str(path))
+                    return
+            if resync is None:
+                if failure or (last is None and start > 0):
+                    # a record that would not parse (an exception, or a clean stop before it)
+                    if not quiet:
+                        at = f"after offset {last}" if last is not None else f"at offset {start}"
+                        why = f" ({failure})" if failure else " (truncated or unreadable)"
+                        yield RecordError(f"broken WARC record {at}{why}; skipping to the next "
+                                          "record", where=f"{path}@{last if last is not None else start}")
+                        quiet = True
+                resync = (last if last is not None else start) + 1
+            nxt = _next_record(f, resync, gz=gz)
+            if nxt is None:
+                return
+            start = nxt
+
+
+def _page(rec: Any, *, path: Path, pos: int, opts: ReadOptions) -> InputError | HtmlPage | None:
+    """The page of one response record, an error, or None when it holds no HTML page."""
+    url = rec.headers.get("WARC-Target-URI") or ""
+    where = f"{path}@{pos}"
+    http = rec.http_headers
+    status = http.status_code if http is not None else None
+    ctype = (rec.http_content_type or "").lower()
+    size = rec.content_length
+    wanted = (status is None or 200 <= status < 300) and (not ctype or ctype.startswith(_HTML_TYPES))
+    if not wanted or size > opts.max_record_bytes:
+        got = rec.reader.consume()
+        if got < size:
+            return _truncated(url, got, size, where)
+        if not wanted:
+            return None
+        return RecordError(f"HTML payload of {size:,} bytes is over the limit of "
+                           f"{opts.max_record_bytes:,}; skipped", where=where)
+    body = rec.reader.read()
+    if len(body) < size:
+        return _truncated(url, len(body), size, where)
+    try:
+        body = _decode_http(body, http, limit=opts.max_record_bytes)
+    except (ValueError, OSError, zlib.error) as e:
+        return RecordError(f"cannot decode the HTTP payload of {url} ({e})", where=where)
+    if not ctype and b"<html" not in body[:2048].lower():
+        return None
+    date = rec.record_date
+    crawl = date.strftime("%Y-%m-%dT%H:%M:%SZ") if date is not None else ""
+    meta = {"warc_record_id": rec.headers.get("WARC-Record-ID") or ""}
+    return HtmlPage(data=body, provenance=Provenance(path=str(path), offset=pos, url=url), url=url,
+                    charset=rec.http_charset or "", source=opts.source, crawl_date=crawl,
+                    meta=meta)
+
+
+def _truncated(url: str, got: int, size: int, where: str) -> RecordError:
+    return RecordError(f"broken WARC record {url}: payload has {got:,} of its {size:,} bytes "
+                       "(truncated)", where=where)
+
+
+def _decode_http(body: bytes, http: Any, *, limit: int) -> bytes:
+    """Undo ``Transfer-Encoding: chunked`` and ``Content-Encoding`` gzip, deflate or br."""
+    if http is None:
+        return body
+    te = (http.get("Transfer-Encoding") or "").lower()
+    if "chunked" in te:
+        body = _dechunk(body)
+    ce = (http.get("Content-Encoding") or "").lower().strip()
+    if ce in ("gzip", "x-gzip", "deflate"):
+        d = zlib.decompressobj(47 if ce != "deflate" or body[:1] == b"\x78" else -15)
+        out = d.decompress(body, limit + 1)
+    elif ce == "br":
+        import brotli
+
+        out = brotli.decompress(body)
+    else:
+        return body
+    if len(out) > limit:
+        raise ValueError(f"decoded payload is over the limit of {limit:,} bytes")
+    return out
+
+
+def _dechunk(body: bytes) -> bytes:
+    out: list[bytes] = []
+    pos = 0
+    while True:
+        eol = body.find(b"\r\n", pos)
+        if eol == -1:
+            raise ValueError("malformed chunked encoding")
+        size = int(body[pos:eol].split(b";", 1)[0].strip() or b"0", 16)
+        if size == 0:
+            return b"".join(out)
+        out.append(body[eol + 2 : eol + 2 + size])
+        pos = eol + 2 + size + 2
+
+
+def _next_record(f: IO[bytes], start: int, *, gz: bool) -> int | None:
+    """The offset of the first clean record start at or after ``start``, or None."""
+    marker = b"\x1f\x8b\x08" if gz else b"WARC/1."
+    pos = start
+    while True:
+        f.seek(pos)
+        buf = f.read(_SCAN + len(marker))
+        if len(buf) < len(marker):
+            return None
+        i = buf.find(marker)
+        while i != -1:
+            cand = pos + i
+            if _starts_record(f, cand, gz=gz):
+                return cand
+            i = buf.find(marker, i + 1)
+        if len(buf) <= _SCAN:
+            return None
+        pos += _SCAN
+
+
+def _starts_record(f: IO[bytes], at: int, *, gz: bool) -> bool:
+    here = f.tell()
+    try:
+        if gz:
+            f.seek(at)
+            try:
+                head = zlib.decompressobj(31).decompress(f.read(4096), 16)
+            except zlib.error:
+                return False
+            # a member cut short may inflate to only the first bytes of its header
+            return head.startswith(b"WARC/1.") or b"WARC/1.".startswith(head)
+        if at == 0:
+            return True
+        f.seek(at - 1)
+        return f.read(1) == b"\n"
+    finally:
+        f.seek(here)

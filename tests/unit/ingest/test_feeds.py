@@ -1,0 +1,239 @@
+"""RSS/Atom from files and from a loopback HTTP server: entries, dates, retries, conditional GET."""
+
+from __future__ import annotations
+
+import gzip
+import threading
+import time
+from datetime import datetime
+from email.utils import format_datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from xml.sax.saxutils import escape
+
+import orjson
+import pytest
+
+from marsad.errors import InputError, RecordError
+from marsad.ingest.feeds import FeedState, read_url
+from marsad.ingest.readers import HttpOptions, ReadOptions, iter_inputs
+from marsad.model import RawRecord
+
+FAST = HttpOptions(timeout=2.0, retries=2, backoff=0.01)
+
+
+def records(items):
+    return [i for i in items if isinstance(i, RawRecord)]
+
+
+def errors(items):
+    return [i for i in items if isinstance(i, InputError)]
+
+
+def rss(build, *, encoding: str = "utf-8", n: int = 3) -> str:
+    items = []
+    for i, (slug, title, paras, date) in enumerate(build.articles[:n]):
+        when = format_datetime(datetime.fromisoformat(date))
+        body = "".join(f"<p>{p}</p>" for p in paras)
+        guid = f'<guid isPermaLink="false">alwadi-{i}</guid>'
+        items.append(f"<item><title>{title}</title><link>https://alwadi.example/{slug}</link>{guid}"
+                     f"<pubDate>{when}</pubDate><category>أخبار</category>"
+                     f"<description>{escape(body)}</description></item>")
+    items.append("<item><title>بلا نص</title><link>https://alwadi.example/empty</link>"
+                 "<description></description></item>")
+    return (f'<?xml version="1.0" encoding="{encoding}"?><rss version="2.0"><channel>'
+            f"<title>صحيفة الوادي</title><link>https://alwadi.example/</link>{''.join(items)}"
+            "</channel></rss>")
+
+
+def atom(build) -> str:
+    a = build.articles[4]
+    content = escape("".join(f"<p>{p}</p>" for p in a[2]))
+    return ('<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+            "<title>وكالة الأنباء</title>"
+            f"<entry><id>tag:agency.example,2024:77</id><title>{a[1]}</title>"
+            f"<updated>2024-01-08T12:00:00Z</updated><published>{a[3]}</published>"
+            f'<summary>ملخص قصير</summary><content type="html">{content}</content></entry>'
+            "</feed>")
+
+
+def test_rss_file_windows_1256(tmp_path, build):
+    p = tmp_path / "alwadi.rss"
+    p.write_bytes(rss(build, encoding="windows-1256").replace("ّ", "").encode("cp1256"))
+    items = list(iter_inputs([str(p)], ReadOptions()))
+    recs = records(items)
+    arts = build.articles[:3]
+    assert [r.url for r in recs] == [f"https://alwadi.example/{a[0]}" for a in arts]
+    assert [r.text for r in recs] == [build.body_of(a).replace("ّ", "") for a in arts]
+    assert [r.date for r in recs] == [a[3] for a in arts]  # the feed's own UTC offset kept
+    assert all(r.date_kind == "feed" and r.id == "" and r.source == "alwadi.example" for r in recs)
+    assert recs[0].meta["guid"] == "alwadi-0" and recs[0].meta["tags"] == ["أخبار"]
+    assert recs[0].provenance.path == str(p)
+    [err] = errors(items)
+    assert isinstance(err, RecordError) and str(err) == f"[M102] {p}#entry4: empty text (the entry has no content or summary)"
+
+
+def test_atom_file_content_beats_summary_and_id_without_link(tmp_path, build):
+    p = tmp_path / "agency.atom.gz"
+    p.write_bytes(gzip.compress(atom(build).encode()))
+    [rec] = list(iter_inputs([str(p)], ReadOptions(source="وكالة")))
+    a = build.articles[4]
+    assert rec.text == build.body_of(a)
+    assert (rec.id, rec.url, rec.source) == ("tag:agency.example,2024:77", "", "وكالة")
+    assert (rec.date, rec.date_kind) == ("2024-01-08T11:45:00+02:00", "feed")
+
+
+def test_malformed_and_non_feeds(tmp_path, build):
+    cut = tmp_path / "cut.xml"
+    text = rss(build)
+    cut.write_text(text[: text.index("</item>", text.index("</item>") + 1) + 30], encoding="utf-8")
+    junk = tmp_path / "junk.xml"
+    junk.write_bytes(b"\x00\x01\x02 not xml at all" * 20)
+    page = tmp_path / "sitemap.xml"
+    page.write_text('<?xml version="1.0"?><urlset><url><loc>https://a.example/</loc></url></urlset>')
+    items = list(iter_inputs([str(cut), str(junk), str(page)], ReadOptions()))
+    assert len(records(items)) == 2
+    msgs = [str(e) for e in errors(items)]
+    assert msgs[0] == f"[M102] {cut}#entry3: empty text (the entry has no content or summary)"
+    assert msgs[1].startswith(f"[M100] {cut}: feed is not well-formed XML (")
+    assert msgs[1].endswith("3 entries read before the error")
+    assert msgs[2].startswith(f"[M100] {junk}: not an RSS/Atom feed")
+    assert msgs[3] == f"[M100] {page}: not an RSS/Atom feed"
+
+
+# --- over HTTP --------------------------------------------------------------------------------
+
+
+class Server:
+    """A loopback HTTP server; ``routes`` maps a path to a function(handler) -> (status, headers, body)."""
+
+    def __init__(self) -> None:
+        self.routes: dict = {}
+        self.requests: list[tuple[str, dict]] = []
+        owner = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's name
+                owner.requests.append((self.path, dict(self.headers)))
+                route = owner.routes.get(self.path)
+                if route is None:
+                    status, headers, body = 404, {}, b"not here"
+                else:
+                    status, headers, body = route(self)
+                self.send_response(status)
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture
+def server():
+    s = Server()
+    yield s
+    s.close()
+
+
+def test_feed_url_conditional_get_with_state_file(tmp_path, build, server):
+    body = rss(build).encode()
+    etag = '"v1"'
+    modified = "Tue, 05 Mar 2024 10:00:00 GMT"
+
+    def feed(h):
+        if h.headers.get("If-None-Match") == etag:
+            return 304, {"ETag": etag}, b""
+        return 200, {"Content-Type": "application/rss+xml; charset=utf-8", "ETag": etag,
+                     "Last-Modified": modified}, body
+
+    server.routes["/feed"] = feed
+    state_path = tmp_path / "marsad.db.feeds.json"
+    opts = ReadOptions(feed_state=str(state_path), http=FAST)
+    url = server.url + "/feed"
+    first = list(iter_inputs([url], opts))
+    assert len(records(first)) == 3
+    assert all(r.provenance.url == url and r.meta["feed_url"] == url for r in records(first))
+    saved = orjson.loads(state_path.read_bytes())
+    assert saved[url]["etag"] == etag and saved[url]["last_modified"] == modified
+
+    second = list(iter_inputs([url], opts))
+    assert second == []
+    assert server.requests[1][1]["If-None-Match"] == etag
+    assert server.requests[1][1]["If-Modified-Since"] == modified
+    assert "If-None-Match" not in server.requests[0][1]
+
+
+def test_state_is_written_only_after_every_entry_was_taken(tmp_path, build, server):
+    server.routes["/feed"] = lambda h: (200, {"ETag": '"v2"'}, rss(build).encode())
+    state = FeedState(tmp_path / "state.json")
+    gen = read_url(server.url + "/feed", ReadOptions(http=FAST), state=state)
+    next(gen)
+    gen.close()  # the ingest died after the first entry
+    assert not (tmp_path / "state.json").exists()
+
+
+def test_retries_on_5xx_then_success(build, server):
+    calls = {"n": 0}
+
+    def flaky(h):
+        calls["n"] += 1
+        if calls["n"] <= 2:
+            return 503, {}, b"busy"
+        return 200, {"Content-Type": "application/atom+xml"}, atom(build).encode()
+
+    server.routes["/atom"] = flaky
+    items = list(iter_inputs([server.url + "/atom"], ReadOptions(http=FAST)))
+    assert len(records(items)) == 1 and calls["n"] == 3
+
+
+def test_gives_up_after_retries_and_on_4xx(server):
+    server.routes["/down"] = lambda h: (500, {}, b"broken")
+    down = list(iter_inputs([server.url + "/down"], ReadOptions(http=FAST)))
+    assert [str(e) for e in down] == [f"[M100] {server.url}/down: cannot fetch after 3 attempts (HTTP 500 Internal Server Error)"]
+    assert len(server.requests) == 3
+
+    gone = list(iter_inputs([server.url + "/gone"], ReadOptions(http=FAST)))
+    assert [str(e) for e in gone] == [f"[M100] {server.url}/gone: HTTP 404 Not Found"]
+    assert len(server.requests) == 4  # no retry on 404
+
+
+def test_connection_refused_and_timeout(server):
+    import socket
+
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()  # nothing listens here now
+    refused = list(iter_inputs([f"http://127.0.0.1:{port}/feed"], ReadOptions(http=FAST)))
+    assert "cannot fetch after 3 attempts (ConnectError" in str(refused[0])
+
+    def slow(h):
+        time.sleep(1.0)
+        return 200, {}, b"<rss/>"
+
+    server.routes["/slow"] = slow
+    t0 = time.monotonic()
+    timed = list(iter_inputs([server.url + "/slow"], ReadOptions(http=HttpOptions(timeout=0.2, retries=1, backoff=0.01))))
+    assert "ReadTimeout" in str(timed[0]) and "2 attempts" in str(timed[0])
+    assert time.monotonic() - t0 < 2.0
+
+
+def test_url_serving_an_html_page_is_one_article(build, server):
+    art = build.articles[5]
+    page = build.html(art, charset=None).replace("©", "").encode("cp1256")
+    server.routes["/news/metro"] = lambda h: (200, {"Content-Type": "text/html; charset=windows-1256"}, page)
+    [rec] = list(iter_inputs([server.url + "/news/metro"], ReadOptions(http=FAST, workers=1)))
+    assert rec.text == build.body_of(art)
+    assert rec.url == server.url + "/news/metro" and rec.id == ""
+    assert rec.date == art[3] and rec.date_kind == "html"

@@ -1,0 +1,134 @@
+"""WARC and WARC.gz: HTML responses become records; broken records are reported, reading resumes."""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+
+import pytest
+
+from marsad.errors import InputError
+from marsad.ingest.readers import ReadOptions, iter_inputs
+from marsad.model import RawRecord
+
+
+def records(items):
+    return [i for i in items if isinstance(i, RawRecord)]
+
+
+def errors(items):
+    return [i for i in items if isinstance(i, InputError)]
+
+
+def crawl(build, n: int = 4) -> list[bytes]:
+    """``n`` HTML responses, with a request, a redirect and an image in between."""
+    out = []
+    for i, art in enumerate(build.articles[:n]):
+        url = f"https://news.example/{art[0]}"
+        page = build.html(art, published=(i % 2 == 0)).encode()
+        out.append(build.warc_record(url, b"GET / HTTP/1.1\r\n\r\n", rtype="request", rid=100 + i))
+        out.append(build.warc_record(url, page, rid=i))
+        if i == 1:
+            out.append(build.warc_record("https://news.example/old", b"", status="301 Moved Permanently",
+                                         extra_http="Location: https://news.example/new\r\n", rid=50))
+            out.append(build.warc_record("https://news.example/logo.png", b"\x89PNG\r\n\x1a\n\x00\x00",
+                                         ctype="image/png", rid=51))
+    return out
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
+def test_html_responses_become_records(tmp_path, build, gz):
+    p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    data = build.warc_file(crawl(build), gz=gz)
+    p.write_bytes(data)
+    items = list(iter_inputs([str(p)], ReadOptions()))
+    assert errors(items) == []
+    recs = records(items)
+    arts = build.articles[:4]
+    assert [r.url for r in recs] == [f"https://news.example/{a[0]}" for a in arts]
+    assert [r.text for r in recs] == [build.body_of(a) for a in arts]
+    assert [r.title for r in recs] == [a[1] for a in arts]
+    assert [(r.date, r.date_kind) for r in recs] == [
+        (arts[0][3], "html"), ("2024-03-06T10:00:00Z", "crawl"),
+        (arts[2][3], "html"), ("2024-03-06T10:00:00Z", "crawl")]
+    assert all(r.id == "" and r.source == "news.example" for r in recs)
+    for r in recs:  # each offset is where its record starts
+        chunk = data[r.provenance.offset:]
+        head = zlib.decompressobj(31).decompress(chunk, 64) if gz else chunk[:64]
+        assert head.startswith(b"WARC/1.0\r\nWARC-Type: response")
+        assert r.provenance.url == r.url and r.provenance.path == str(p)
+
+
+def test_http_charset_chunked_and_gzip_payloads(tmp_path, build):
+    a, b, c = build.articles[3:6]
+    page_a = build.html(a, charset=None).replace("©", "").replace("ّ", "").encode("cp1256")
+    page_b = build.html(b).encode()
+    chunked = b"%x\r\n" % 100 + page_b[:100] + b"\r\n" + b"%x\r\n" % (len(page_b) - 100) + page_b[100:] + b"\r\n0\r\n\r\n"
+    recs = [
+        build.warc_record("https://a.example/1", page_a, ctype="text/html; charset=windows-1256"),
+        build.warc_record("https://a.example/2", chunked, extra_http="Transfer-Encoding: chunked\r\n"),
+        build.warc_record("https://a.example/3", gzip.compress(build.html(c).encode()),
+                          extra_http="Content-Encoding: gzip\r\n"),
+    ]
+    p = tmp_path / "enc.warc"
+    p.write_bytes(build.warc_file(recs, gz=False))
+    items = list(iter_inputs([str(p)], ReadOptions()))
+    assert errors(items) == []
+    got = records(items)
+    assert [r.text for r in got] == [build.body_of(x) for x in (a, b, c)]
+    assert got[0].meta["encoding"] == "windows-1256"
+
+
+def test_truncated_warc_gz_keeps_records_before_the_cut(tmp_path, build):
+    data = build.warc_file(crawl(build, 6), gz=True)
+    p = tmp_path / "cut.warc.gz"
+    p.write_bytes(data[: len(data) - 700])
+    items = list(iter_inputs([str(p)], ReadOptions()))
+    recs, errs = records(items), errors(items)
+    assert [r.url for r in recs] == [f"https://news.example/{a[0]}" for a in build.articles[:5]]
+    assert len(errs) == 1
+    msg = str(errs[0])
+    assert str(p) in msg and ("truncated" in msg or "broken WARC record" in msg)
+    assert "\n" not in msg
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
+def test_broken_record_is_reported_and_reading_resumes(tmp_path, build, gz):
+    recs = crawl(build, 5)
+    good = [r for r in recs if b"WARC-Type: response" in r and b"text/html" in r]
+    # a record whose Content-Length claims more than there is, swallowing the next record
+    liar = build.warc_record("https://news.example/liar", build.html(build.articles[5]).encode(),
+                             content_length=50_000, rid=77)
+    # a record whose header is garbage
+    garbage = b"WARC/1.0\r\nthis is not a header line\r\n\r\nxxxxxxxxxxxxxxxx\r\n\r\n"
+    seq = good[:2] + [liar] + good[2:3] + [garbage] + good[3:]
+    p = tmp_path / ("broken.warc.gz" if gz else "broken.warc")
+    p.write_bytes(build.warc_file(seq, gz=gz))
+    items = list(iter_inputs([str(p)], ReadOptions()))
+    urls = [r.url for r in records(items)]
+    expected = [f"https://news.example/{a[0]}" for a in build.articles[:5]]
+    # the record swallowed by the liar is lost in a plain WARC only if the scan cannot find it
+    assert urls == expected
+    errs = [str(e) for e in errors(items)]
+    assert len(errs) == 2
+    assert "liar" in errs[0] and "truncated" in errs[0]
+    assert "broken WARC record" in errs[1]
+    assert all(str(p) in e for e in errs)
+
+
+def test_not_a_warc_file(tmp_path):
+    p = tmp_path / "junk.warc"
+    p.write_bytes(bytes(range(256)) * 40)
+    [err] = list(iter_inputs([str(p)], ReadOptions()))
+    assert str(err).startswith(f"[M100] {p}: not a WARC file")
+
+
+def test_oversized_payload_is_skipped(tmp_path, build):
+    recs = [build.warc_record("https://x.example/big", b"<html><body>" + b"x" * 5000 + b"</body></html>"),
+            build.warc_record("https://x.example/ok", build.html(build.articles[0]).encode())]
+    p = tmp_path / "big.warc"
+    p.write_bytes(build.warc_file(recs, gz=False))
+    items = list(iter_inputs([str(p)], ReadOptions(max_record_bytes=4000)))
+    assert [r.url for r in records(items)] == ["https://x.example/ok"]
+    [err] = errors(items)
+    assert "over the limit" in str(err) and f"{p}@0" in str(err)
