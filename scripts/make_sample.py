@@ -45,6 +45,9 @@ SOURCE = DATA / "sample_source" / "articles.yaml"
 
 FORMATS = ("txt", "jsonl", "csv", "html", "warc", "rss", "atom")
 READER_FORMAT = {"rss": "feed", "atom": "feed"}  # what `marsad ingest --format` calls them
+#: where the outlet's name is in the input: a .txt file has none (only `--source` names it)
+SOURCE_FROM = {"txt": "none", "jsonl": "metadata", "csv": "metadata", "html": "og:site_name",
+               "warc": "og:site_name", "rss": "item <source>", "atom": "entry <source>"}
 NBSP = "\u00a0"
 Files = dict[str, bytes]  # path relative to the data folder → bytes
 
@@ -402,7 +405,7 @@ def expected_json(arts: list[dict[str, Any]], files: Files) -> dict[str, Any]:
         fmt = a["format"]
         rec: dict[str, Any] = {
             "format": READER_FORMAT.get(fmt, fmt), "render": fmt, "file": file_of(a),
-            "source": a["source"], "url": a["url"], "title": a["title"],
+            "source": a["source"], "source_from": SOURCE_FROM[fmt], "url": a["url"], "title": a["title"],
             "language": a.get("lang", "ar"),
             "published": e.pop("published", t.date().isoformat() if t else None),
             "published_from": e.pop("published_from", _default_from(a)),

@@ -352,7 +352,8 @@ articles; feed items carry the outlet in `<source>`.
 
 ## Golden facts (`expected.json`)
 
-Per article: format and file, source, URL, language, the publication date and where it must
+Per article: format and file, source (and `source_from`: where the input names it — a `.txt`
+file does not), URL, language, the publication date and where it must
 come from (`metadata`, `html_meta`, `feed`, `text`, `html_visible_date`), dateline, byline and
 credit where present, some time expressions with TIMEX3 type and value, some entity mentions
 with type and key, some events (PLOVER type). A fact's `text` is matched as its
