@@ -64,6 +64,9 @@ _READ_ALSO = regex.compile(
     regex.I,
 )
 _SENTENCE_END = regex.compile(r"[.!?؟。…:\"”»]\s*$")
+# breadcrumbs and menus: short segments joined by | › » > / ·  (الرئيسية › محليات)
+_BREADCRUMB = regex.compile(r"^\s*(?:[^|›»>/·•\n]{1,30}\s*[|›»>/·•]\s*){1,10}[^|›»>/·•\n]{0,30}$")
+_HOME = regex.compile(r"^\s*(?:الرئيسية|الصفحة الرئيسية|home)\s*[|›»>/·•]", regex.I)
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int]]:
@@ -136,6 +139,10 @@ class DebrisCleaner:
             return "language_switcher"
         if _SITE_CHROME.match(stripped):
             return "site_chrome"
+        if _HOME.match(stripped) or (
+            _BREADCRUMB.match(stripped) and len(regex.findall(r"[|›»>·•]", stripped)) >= 2
+        ):
+            return "breadcrumb"
         if len(stripped) < 120 and _SHARE.match(stripped):
             return "share_widget"
         if _COPYRIGHT.match(stripped):

@@ -43,3 +43,9 @@ def test_clean_text_cuts_only_removed_layers():
     text = "أ ب ج\nد ه و"
     spans = [Span("debris", 0, 5, "x"), Span("timex", 6, 7, "DATE")]
     assert clean_text(text, spans) == "د ه و"
+
+
+def test_breadcrumbs_are_site_chrome():
+    assert DebrisCleaner.kind_of("الرئيسية | أخبار | محليات") == "breadcrumb"
+    assert DebrisCleaner.kind_of("الرئيسية › محليات") == "breadcrumb"
+    assert DebrisCleaner.kind_of("قال الوزير إن الاقتصاد ينمو بنسبة 3% هذا العام.") is None
