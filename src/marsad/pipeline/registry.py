@@ -34,6 +34,18 @@ def _metadate() -> Stage:
     return MetadataDater()
 
 
+def _pubdate() -> Stage:
+    from marsad.enrich.time.stages import PubDateStage
+
+    return PubDateStage()
+
+
+def _timex() -> Stage:
+    from marsad.enrich.time.stages import TimexStage
+
+    return TimexStage()
+
+
 def _index_terms() -> Stage:
     from marsad.pipeline.stages import IndexTermsStage
 
@@ -45,6 +57,8 @@ STAGES: dict[str, Callable[[], Any]] = {
     "debris.v1": _debris,
     "dateline.v1": _dateline,
     "metadate.v1": _metadate,
+    "pubdate.v1": _pubdate,
+    "timex.v1": _timex,
     "index_terms.v1": _index_terms,
 }
 
@@ -53,7 +67,8 @@ DEFAULT_SPEC: list[str] = [
     "language.v1",
     "debris.v1",
     "dateline.v1",
-    "metadate.v1",
+    "pubdate.v1",
+    "timex.v1",
     "index_terms.v1",
 ]
 

@@ -1,0 +1,59 @@
+"""A fast path to the folded text and its offsets, for the tagger's hot loop.
+
+It gives exactly :func:`marsad.text.normalize.normalize` (a test holds it to that), but with C string passes instead of a Python step per changed character: ``str.replace``
+for every 1:1 fold (alef forms U+0622/U+0623/U+0625/U+0671 → U+0627, ة U+0629 → ه U+0647, ى U+0649 →
+ي U+064A, Eastern Arabic/Persian digits → 0–9, Unicode spaces → U+0020, A–Z → a–z), one ``re.sub`` that deletes
+the dropped characters (tashkeel U+064B–U+065F, U+0670, U+06D6–U+06ED, tatweel U+0640,
+zero-width and bidi controls), and one ``finditer`` over the dropped characters to build the
+offset map. Text with presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFC), whose ligatures
+expand, goes through :func:`marsad.text.normalize.normalize_with_map` instead.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from marsad.text.normalize import FOLD_TABLE, normalize_with_map
+
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
+_ONE_TO_ONE = {c: r for c, r in FOLD_TABLE.items()
+               if len(r) <= 1 and not ("\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufefc")}
+_PAIRS = tuple((c, r) for c, r in _ONE_TO_ONE.items() if r and not "A" <= c <= "Z")
+_UPPER_RE = re.compile("[A-Z]+")
+_DROPPED_RE = re.compile("[" + "".join(re.escape(c) for c, r in _ONE_TO_ONE.items() if not r) + "]")
+
+
+@dataclass(frozen=True, slots=True)
+class DropMap:
+    """Folded offsets → original offsets when folding only dropped characters.
+
+    ``drops[k]`` is the folded position in front of which the k-th dropped character stood;
+    the original offset of folded position ``i`` is ``i`` plus the drops at or before ``i``.
+    """
+
+    drops: tuple[int, ...]
+
+    def to_orig(self, i: int) -> int:
+        return i + bisect.bisect_right(self.drops, i)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            s = self.to_orig(start)
+            return s, s
+        return self.to_orig(start), self.to_orig(end - 1) + 1
+
+
+def fold_with_map(text: str) -> tuple[str, DropMap | object]:
+    """``(normalize(text), map)`` where ``map.span(s, e)`` gives original offsets."""
+    if _PRESENTATION_RE.search(text):
+        return normalize_with_map(text)
+    drops = tuple(m.start() - k for k, m in enumerate(_DROPPED_RE.finditer(text)))
+    folded = _DROPPED_RE.sub("", text) if drops else text
+    for a, b in _PAIRS:
+        if a in folded:
+            folded = folded.replace(a, b)
+    if _UPPER_RE.search(folded):
+        folded = _UPPER_RE.sub(lambda m: m.group().lower(), folded)
+    return folded, DropMap(drops)

@@ -1,0 +1,286 @@
+"""The one compiled ``regex`` alternation that finds Arabic time expressions.
+
+It runs on the *normalized* text (see :mod:`marsad.enrich.time.lexicon`), so the literals here
+are written in folded form: ة U+0629 is written ه U+0647, أ/إ/آ are written ا U+0627, ى U+0649
+is written ي U+064A, and Eastern Arabic/Persian digits are already 0–9. Every top-level
+alternative is a named group ``K_<kind>``; the tagger reads which one matched and its
+sub-groups. At one position the alternatives are tried in order, so the more specific come
+first (a clock time before a date, a date before a bare weekday). The ``regex`` module allows
+the same group name in several alternatives, which keeps the handlers simple.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from marsad.enrich.time.lexicon import (
+    AMPM,
+    CENTURIES,
+    DECADES,
+    GREGORIAN_MONTHS,
+    HIJRI_MONTHS,
+    HOUR_WORDS,
+    NUMBER_WORDS,
+    PARTS_OF_DAY,
+    UNITS,
+    WEEKDAYS,
+)
+
+
+def alt(words: Iterable[str]) -> str:
+    """A non-capturing alternation of literal words, factored as a trie, spaces as ``\\s+``.
+
+    A trie (``ال(?:يوم|عام)``) instead of a flat list keeps the engine to one character test
+    per branch level, which is what makes the scan fast on long word lists.
+    """
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for ch in " ".join(w.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_re(trie)
+
+
+def _trie_re(node: dict) -> str:
+    end = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        lit = r"\s+" if ch == " " else regex.escape(ch)
+        branches.append(lit + _trie_re(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if end:
+        return "(?:" + body + ")?"
+    return body
+
+
+L = r"[\p{L}\p{M}]"
+#: start of a word, allowing one or two proclitic letters before it (و ف ب ل ك، لل)
+B = ""  # the word start is checked once, before the alternatives (see PATTERN)
+#: start of a word with no proclitic
+B0 = r"(?<![\p{L}\p{M}\p{N}])"
+#: end of a word
+E = r"(?![\p{L}\p{M}\p{N}])"
+#: a number may follow letters (ال24، ب17) but not digits or a decimal/time/date separator
+BN = r"(?<![\p{N}]|[\p{N}][.,/:])"
+EN = r"(?![\p{N}]|[.,:/][\p{N}])"
+
+MG = alt(GREGORIAN_MONTHS)
+MH = alt(HIJRI_MONTHS)
+WD = alt(WEEKDAYS)
+NW = alt(NUMBER_WORDS)
+NUMW = rf"{NW}(?:\s+(?:عشر|عشره){E}|\s+و\s*{NW})*"
+HOURW = alt(HOUR_WORDS)
+POD = alt(PARTS_OF_DAY)
+AMPMW = alt(AMPM)
+UNIT = alt(UNITS)
+UNIT_PL = alt(k for k, (_, n) in UNITS.items() if n == 0)
+UNIT_SG = alt(k for k, (_, n) in UNITS.items() if n == 1)
+UNIT_DU = alt(k for k, (_, n) in UNITS.items() if n == 2)
+DEC = alt(DECADES)
+CENT = alt(CENTURIES)
+
+DAY = rf"{BN}(?:3[01]|[12][0-9]|0?[1-9]){EN}"
+YEAR = rf"{BN}(?:1[3-9][0-9]{{2}}|20[0-9]{{2}}){EN}"
+ERA = rf"(?:ميلاديه|ميلادي|هجريه|هجري|ه|م){E}"
+YEARP = rf"(?:\(\s*(?P<year>{YEAR})\s*\)|(?P<year>{YEAR}))(?:\s*(?P<era>{ERA}))?"
+YK = r"(?:عامي|عام|العام|سنه|السنه|سنتي)"
+MONTH = (rf"(?:(?P<mg>{MG}){E}(?:\s*[/\\(\-–]\s*(?P<mg2>{MG}){E}(?:\s*\))?)?"
+         rf"|(?P<mh>{MH}){E}(?:\s+(?P<hkw>المبارك|الكريم|المعظم|الفضيل){E})?)")
+REL = (r"(?:الجاري|الجاريه|الحالي|الحاليه|الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الفايته|"
+       r"السابق|المقبل|المقبله|القادم|القادمه|المنقضي|الراهن)")
+MOD = (r"(?:مطلع|اوايل|بدايه|بدايات|مستهل|اول|منتصف|اواسط|وسط|اواخر|نهايه|اخر|ختام|"
+       r"اخر\s+ايام|اول\s+ايام|نهايات|اواخر\s+ايام)")
+QMOD = (r"(?:اكثر\s+من|اقل\s+من|نحو|حوالي|حوالى|قرابه|زهاء|ما\s+يقرب\s+من|ما\s+يزيد\s+عن|"
+        r"ما\s+يزيد\s+علي|ما\s+لا\s+يقل\s+عن|ازيد\s+من|اقل\s+من|قرابه|ما\s+يناهز|اكثر\s+من)")
+RD = r"(?:اول\s+من\s+امس|اول\s+امس|امس\s+الاول|امس|البارحه|اليوم|غدا|بعد\s+غد|بعد\s+الغد|الغد|غد)"
+#: words after اليوم that make it "the day" (اليوم الوطني) rather than "today"
+NOT_TODAY = (r"(?:الوطني|العالمي|الاول|الثاني|الثالث|الرابع|الخامس|السادس|السابع|الثامن|"
+             r"التاسع|العاشر|الاخير|التالي|السابق|الذي|المفتوح|الدولي|العربي|المشهود|"
+             r"الموعود|الكبير|الاسود|الموالي|نفسه|ذاته|الختامي|الافتتاحي|الدراسي|"
+             r"الاولمبي|الرياضي|الثقافي|العلمي|التضامني|الطبي|الاحد|الجمعه\s+المقبل)")
+#: a date whose day follows one of these heads is a name (جامعة 6 أكتوبر، ثورة 25 يناير)
+NAME_HEADS = (r"(?<!(?:جامعه|مدينه|شارع|حركه|قوي|تحالف|ثوره|ميدان|جسر|كوبري|نادي|فريق|"
+              r"مستشفي|محطه|مطار|قناه|ملعب|مسجد|مدرسه|كليه|تيار|ايتلاف|مجموعه|حي|جمعيه|"
+              r"انتفاضه|احداث|مجزره|معاهده|اتفاقيه|بيان|قرار|ذكري|كتله|مشروع)\s+)")
+
+_DURNUM = (rf"(?:(?P<num>{BN}[0-9]+(?:[.,][0-9]+)?{EN})\s*|(?P<numw>{NUMW})\s+)(?P<unit>{UNIT}){E}"
+           rf"|(?P<unit>{UNIT_DU}){E}"
+           rf"|(?P<half>نصف|ربع){E}\s+(?P<unit>{UNIT_SG}){E}")
+_FEW = rf"(?P<few>عده|بضعه|بضع|عشرات|مئات|بعض){E}\s+(?:ال)?(?P<unit>{UNIT_PL}){E}"
+
+PAST_REF = (r"في\s+وقت\s+سابق|سابقا|موخرا|في\s+الماضي|في\s+السابق|منذ\s+فتره|قبل\s+فتره|"
+            r"منذ\s+مده|منذ\s+زمن(?:\s+طويل|\s+بعيد)?|منذ\s+وقت\s+طويل|"
+            r"في\s+الفتره\s+الاخيره|في\s+الاونه\s+الاخيره|خلال\s+الاونه\s+الاخيره|الاونه\s+الاخيره")
+PRESENT_REF = r"حاليا|الان|في\s+الوقت\s+الحالي|في\s+الوقت\s+الراهن|في\s+الوقت\s+الحاضر|راهنا"
+FUTURE_REF = (r"في\s+اقرب\s+فرصه|في\s+اقرب\s+وقت(?:\s+ممكن)?|قريبا|في\s+المستقبل(?:\s+القريب)?|"
+              r"مستقبلا|لاحقا|في\s+وقت\s+لاحق|عما\s+قريب|في\s+القريب\s+العاجل|في\s+وقت\s+قريب")
+
+_ALTS = [
+    # الساعة العاشرة صباحا ، الساعة 10:30 مساء أمس ، 10:30 صباحا
+    rf"""(?P<K_time>{B}(?:الساعه\s+(?:(?P<hh>{BN}(?:[01]?[0-9]|2[0-4]))(?:[:.](?P<mm>[0-5][0-9]))?{EN}|(?P<hw>{HOURW}){E})
+         |(?P<hh>{BN}(?:[01]?[0-9]|2[0-4]))[:.](?P<mm>[0-5][0-9]){EN}(?=\s*{AMPMW}{E}))
+        (?:\s+و\s*(?P<frac>النصف|نصف|الربع|ربع|الثلث|ثلث){E}|\s+و\s*(?P<fm>[0-9]{{1,2}}|{NW})\s+دقيقه{E})?
+        (?:\s+الا\s+(?P<minus>ربعا|ربع|ثلثا|ثلث){E})?
+        (?:\s+(?:من\s+)?(?P<pod>{POD}){E}\s+(?:يوم\s+)?(?:(?P<rd>{RD})|(?P<wd>{WD})){E}
+         |\s*(?P<ampm>{AMPMW}){E}(?:\s+(?:من\s+)?(?:يوم\s+)?(?:(?P<rd>اليوم|امس|غدا|الغد)|(?P<wd>{WD})){E})?)?)""",
+    # من 1 إلى 5 مايو ، بين 10 و12 أيار 2019 ، 1-3 يونيو
+    rf"""(?P<K_drange>{B}(?P<d1>{DAY})\s*(?:-|–|الي|حتي|و)\s*(?P<day>{DAY})\s*(?:من\s+)?(?:شهر\s+)?{MONTH}
+        (?:\s*[،,]?\s*(?:من\s+)?(?:{YK}\s*)?{YEARP})?(?:\s+(?P<rel>{REL}){E})?)""",
+    # 21/05/2020 ، 2020-05-21 ، ١٤٤٣/٠٢/٠٧ هـ ، (26/4/1947)
+    rf"""(?P<K_num>{B}(?:(?:يوم\s+)?(?P<wd>{WD}){E}\s*[،,]?\s*)?(?:\(\s*)?
+        (?:(?P<nd>{BN}(?:3[01]|[12][0-9]|0?[1-9]))\s*(?P<sep>[/.\-])\s*(?P<nm>1[0-2]|0?[1-9]|1[3-9]|2[0-9]|3[01])\s*(?P=sep)\s*(?P<ny>[0-9]{{4}}|[0-9]{{2}}){EN}
+         |(?P<ny>{BN}[0-9]{{4}})\s*(?P<sep>[/.\-])\s*(?P<nm>1[0-2]|0?[1-9])\s*(?P=sep)\s*(?P<nd>3[01]|[12][0-9]|0?[1-9]){EN})
+        (?:\s*\))?(?:\s*(?P<era>{ERA}))?)""",
+    # [اليوم|يوم] الثلاثاء، 14 سبتمبر 2021 ، 17 أيلول/ سبتمبر الجاري ، مطلع آب 2018 ، 5 شوال 1436هـ
+    rf"""(?P<K_date>{B}{NAME_HEADS}(?:(?:(?P<rd>اليوم|امس|غدا)\s+|يوم\s+)?(?P<wd>{WD}){E}\s*[،,]?\s*(?:\(\s*)?)?
+        (?:(?P<mod>{MOD}){E}\s+)?(?:يوم\s+)?(?:(?P<day>{DAY})\s*(?:من\s+)?)?(?P<shahr>شهر\s+)?{MONTH}
+        (?:\s*[،,]?\s*(?:من\s+)?(?:{YK}\s*)?{YEARP})?(?:\s+(?P<rel>{REL}){E})?)""",
+    # عام 2020 ، العام 1996 ، 1989م ، ١٤٣٦هـ ، مطلع 2018 ، عامي 2017 و2018
+    rf"""(?P<K_year>{B}(?:(?P<mod>{MOD}){E}\s+(?:(?P<yk>{YK})\s*)?{YEARP}|(?P<yk>{YK})\s*{YEARP}
+         |(?P<season>صيف|شتاء|ربيع|خريف){E}\s+(?:{YK}\s*)?{YEARP}
+         |(?P<year>{YEAR})\s*(?P<era>{ERA}))
+        (?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<year2>{YEAR})(?:\s*(?P<era2>{ERA}))?)?)""",
+    # في 2018 (a bare year after a preposition)
+    rf"""(?P<K_byear>(?<=(?:^|[^\p{{L}}\p{{N}}])[وف]?(?:في|منذ|حتي|خلال|قبل|بعد|بحلول|الي|بين)\s+)
+        (?P<year>(?:19|20)[0-9]{{2}}){EN}(?!\s*[%٪])(?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<year2>(?:19|20)[0-9]{{2}}){EN})?)""",
+    # منذ ثلاثة أيام ، قبل أسبوعين ، بعد يومين (not followed by من/على: "بعد يومين من …")
+    rf"""(?P<K_ago>{B}(?P<ago>منذ|قبل|بعد){E}\s+(?:(?P<qmod>{QMOD}){E}\s+)?(?:{_DURNUM}|{_FEW}|(?P<bare>{UNIT_PL}){E}|(?P<one>{UNIT_SG}){E}(?:\s+واحد(?:ه)?{E})?)
+        (?!\s+(?:من|علي|عن|{MG}|{MH}|{WD}){E}|\s*\(?\s*[0-9]|\s+ال))""",
+    # أكثر من 20 عاما ، ثلاثة أيام ، يومين ، نصف ساعة ، عدة أشهر
+    rf"""(?P<K_dur>{B}(?:(?P<qmod>{QMOD}){E}\s+)?(?:{_DURNUM}|{_FEW}))""",
+    # صباح اليوم ، مساء أمس ، اليوم الثلاثاء ، أمس (الاثنين) ، يوم غد
+    rf"""(?P<K_day>{B}(?:(?P<pod>{POD}){E}\s+)?(?:يوم\s+)?(?P<rd>{RD}){E}(?!\s+{NOT_TODAY}{E})
+        (?:\s*[،,]?\s*(?:\(\s*)?(?P<wd>{WD}){E}(?:\s*\))?)?)""",
+    # الليلة ، هذه الليلة ، الليلة الماضية
+    rf"""(?P<K_night>{B}(?:هذه\s+)?الليله{E}(?:\s+(?P<nrel>الماضيه|المقبله|القادمه|الفايته){E})?)""",
+    # الثلاثاء الماضي ، يوم الخميس ، مساء الجمعة
+    rf"""(?P<K_wd>{B}(?:(?P<pod>{POD}){E}\s+)?(?:يوم\s+)?(?P<wd>{WD}){E}(?:\s+(?P<wrel>{REL}|قبل\s+الماضي){E})?)""",
+    # الأسبوع الماضي ، الشهر الجاري ، منتصف الشهر الجاري ، العام المقبل ، هذا العام ، نهاية العام
+    rf"""(?P<K_per>{B}(?:(?P<mod>{MOD}){E}\s+)?(?P<this>(?:هذا|هذه)\s+)?(?P<pu>الاسبوع|الشهر|العام|السنه|الصيف|الشتاء|الربيع|الخريف|القرن|العقد){E}
+        (?:\s+(?P<prel>{REL}|قبل\s+الماضي|الماضي\s+القريب){E})?)""",
+    # الأيام المقبلة ، السنوات الأخيرة ، الأشهر الستة الماضية ، الساعات الـ24 الماضية
+    rf"""(?P<K_pl>{B}(?P<plu>الايام|الاسابيع|الاشهر|الشهور|الاعوام|السنوات|السنين|الساعات|العقود|الدقايق|الفتره|الاسبوعين|الشهرين|العامين|السنتين|اليومين){E}
+        (?:\s+(?P<plnum>(?:ال)?[0-9]+|{NUMW}){E})?\s+(?P<plrel>(?:القليله\s+)?(?:الماضيه|الاخيره|المقبله|القادمه|الفايته|المنصرمه|السابقه|المنقضيه|الماضيين|الاخيرين|المقبلين|القادمين|الفايتين|المنصرمين|السابقين)(?:\s+القليله)?){E})""",
+    rf"""(?P<K_ref>{B}(?:(?P<past>{PAST_REF})|(?P<present>{PRESENT_REF})|(?P<future>{FUTURE_REF})){E})""",
+    # سنويا ، كل أسبوع ، كل عامين ، كل يوم جمعة
+    rf"""(?P<K_set>{B}(?:(?P<adv>يوميا|اسبوعيا|شهريا|سنويا|ساعيا){E}
+        |كل\s+(?:(?:يوم\s+)?(?P<wd>{WD}|جمعه|سبت|احد|خميس|اربعاء|ثلاثاء|اثنين){E}|(?:(?P<num>[0-9]+)\s*|(?P<numw>{NUMW})\s+)?(?P<unit>{UNIT_SG}|{UNIT_DU}|{UNIT_PL}){E})))""",
+    # التسعينيات ، أواخر الثمانينات من القرن الماضي ، القرن العشرين
+    rf"""(?P<K_dec>{B}(?:(?P<mod>{MOD}){E}\s+)?(?:(?P<dec>{DEC}){E}(?:\s+(?:من\s+)?القرن\s+(?P<cent>الماضي|المنصرم|{CENT}){E})?
+        |القرن\s+(?P<cent>الماضي|المنصرم|الحالي|الجاري|{CENT}){E}))""",
+]
+
+def _first(words: str) -> list[str]:
+    return [w.split()[0] for w in words.split("|") if w.strip()]
+
+
+_MODW = set(_first(MOD.strip("(?:)").replace(r"\s+", " ")))
+_PODW = {k.split()[0] for k in PARTS_OF_DAY}
+_MGW = {k.split()[0] for k in GREGORIAN_MONTHS}
+_MHW = {k.split()[0] for k in HIJRI_MONTHS}
+_WDW = set(WEEKDAYS)
+_NWW = set(NUMBER_WORDS)
+_DUW = {k for k, (_, n) in UNITS.items() if n == 2}
+D = "#"  # a run of digits
+
+#: which alternatives can open with which word: a trigger tries only those
+KIND_FIRST: dict[str, set[str]] = {
+    "K_time": {"الساعه", D},
+    "K_drange": {D},
+    "K_num": {D, "يوم"} | _WDW,
+    "K_date": {D, "يوم", "اليوم", "امس", "غدا", "شهر"} | _WDW | _MODW | _MGW | _MHW,
+    "K_year": {D, "عامي", "عام", "العام", "سنه", "السنه", "سنتي", "صيف", "شتاء", "ربيع", "خريف"} | _MODW,
+    "K_byear": {D},
+    "K_ago": {"منذ", "قبل", "بعد"},
+    "K_dur": {D, "اكثر", "اقل", "نحو", "حوالي", "حوالى", "قرابه", "زهاء", "ما", "ازيد", "نصف", "ربع",
+              "عده", "بضعه", "بضع", "عشرات", "مئات", "بعض"} | _NWW | _DUW,
+    "K_day": {"يوم", "اول", "امس", "البارحه", "اليوم", "غدا", "بعد", "الغد", "غد"} | _PODW,
+    "K_night": {"هذه", "الليله"},
+    "K_wd": {"يوم"} | _PODW | _WDW,
+    "K_per": {"هذا", "هذه", "الاسبوع", "الشهر", "العام", "السنه", "الصيف", "الشتاء", "الربيع",
+              "الخريف", "القرن", "العقد"} | _MODW,
+    "K_pl": {"الايام", "الاسابيع", "الاشهر", "الشهور", "الاعوام", "السنوات", "السنين", "الساعات",
+             "العقود", "الدقايق", "الفتره", "الاسبوعين", "الشهرين", "العامين", "السنتين", "اليومين"},
+    "K_ref": {"في", "سابقا", "موخرا", "منذ", "قبل", "خلال", "الاونه", "حاليا", "الان", "راهنا",
+              "قريبا", "مستقبلا", "لاحقا", "عما"},
+    "K_set": {"يوميا", "اسبوعيا", "شهريا", "سنويا", "ساعيا", "كل"},
+    "K_dec": {"القرن"} | _MODW | set(DECADES),
+}
+
+#: the words an expression can open with
+FIRST_WORDS = frozenset(w for ws in KIND_FIRST.values() for w in ws if w != D)
+
+#: every written form of an opening word with its proclitics (وفي، بالعام، للعام …) → the
+#: length of the proclitic, so the expression starts after it
+TRIGGERS: dict[str, int] = {}
+for _w in sorted(FIRST_WORDS, key=len):
+    for _p in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"):
+        TRIGGERS.setdefault(_p + _w, len(_p))
+    if _w.startswith("ال"):
+        for _p in ("لل", "ولل", "فلل"):
+            TRIGGERS.setdefault(_p + _w[2:], len(_p))
+for _w in FIRST_WORDS:  # a word is its own trigger even when it starts like a proclitic
+    TRIGGERS[_w] = 0
+
+#: common words that open an expression only before certain words: checked before the full try
+LEADS = {
+    "في": regex.compile(r"في\s+(?:وقت|الوقت|اقرب|المستقبل|الماضي|السابق|القريب|الفتره|الاونه)"),
+    "ما": regex.compile(r"ما\s+(?:يقرب|يزيد|لا\s+يقل|يناهز)"),
+    "خلال": regex.compile(r"خلال\s+الاونه"),
+    "عما": regex.compile(r"عما\s+قريب"),
+    "هذا": regex.compile(r"هذا\s+(?:الاسبوع|الشهر|العام|الصيف|الشتاء|الربيع|الخريف|القرن|العقد)"),
+    "هذه": regex.compile(r"هذه\s+(?:السنه|الليله)"),
+}
+
+_UNITW = set(UNITS)
+_ERAW = {"م", "ه", "هجري", "هجريه", "ميلادي", "ميلاديه"}
+#: what may follow a bare number for it to open an expression (a separator is checked apart)
+DIGIT_CUES = frozenset(_MGW | _MHW | _UNITW | _ERAW | {k.split()[0] for k in AMPM}
+                       | {"من", "شهر", "الي", "حتي", "و", "عاما", "سنه", "ص"})
+#: what may follow a modifier word (مطلع، منتصف، أواخر …) for it to open an expression
+MOD_CUES = frozenset(_MGW | _MHW | set(DECADES) | {"شهر", "عام", "العام", "سنه", "السنه", "الشهر",
+                                                  "الاسبوع", "القرن", "العقد", "هذا", "هذه",
+                                                  "ايام", "الصيف", "الشتاء", "الربيع", "الخريف",
+                                                  "عامي", "الالفيه"})
+GATED = frozenset(_MODW)
+
+#: the kinds, in pattern order (the first group that took part names the match)
+KINDS = tuple(regex.findall(r"\(\?P<(K_[a-z]+)>", "|".join(_ALTS)))
+_BY_KIND = dict(zip(KINDS, _ALTS, strict=True))
+
+#: the full alternation (every kind), for reference and for tools that scan without triggers
+PATTERN = regex.compile("(?:" + "|".join(_ALTS) + ")", regex.VERBOSE | regex.V0)
+#: how far past its start an expression may reach: ``match`` gets this end bound, so the
+#: engine's required-literal search stays inside the window
+WINDOW = 160
+
+_CLASS_PATTERNS: dict[tuple[str, ...], regex.Pattern[str]] = {}
+
+
+def pattern_for(word: str) -> regex.Pattern[str] | None:
+    """The alternation of the kinds that can open with ``word`` (``""`` = digits), compiled once."""
+    key = word or D
+    kinds = tuple(k for k in KINDS if key in KIND_FIRST[k])
+    if not kinds:
+        return None
+    p = _CLASS_PATTERNS.get(kinds)
+    if p is None:
+        p = _CLASS_PATTERNS[kinds] = regex.compile(
+            "(?:" + "|".join(_BY_KIND[k] for k in kinds) + ")", regex.VERBOSE | regex.V0)
+    return p
+
+
+#: every trigger word → its alternation (built lazily, shared by words with the same kinds)
+_WORD_PATTERNS: dict[str, regex.Pattern[str] | None] = {}
+
+
+def pattern_for_word(word: str) -> regex.Pattern[str] | None:
+    p = _WORD_PATTERNS.get(word, False)
+    if p is False:
+        p = _WORD_PATTERNS[word] = pattern_for(word)
+    return p  # type: ignore[return-value]

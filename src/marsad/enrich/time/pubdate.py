@@ -1,0 +1,180 @@
+"""PublicationDater: when was an article published, where that came from, how sure it is.
+
+Evidence, strongest first:
+
+1. the input's own metadata (``RawRecord.date`` with kind ``metadata``/``feed``/``html``/
+   ``url``): used as given;
+2. a date line in the text: a full date standing on a line of its own near the top or the
+   bottom (``٢١ مايو ٢٠٢٠``, ``نشر في: 2020-05-21``) → ``text``;
+3. a full date in the dateline (``القاهرة في 5 مايو 2020 (أ ش أ) -``) → ``dateline``;
+4. the URL (``/2018/02/27/``, ``-20180227``) → ``url``;
+5. inference: ``اليوم الثلاثاء`` / ``أمس الاثنين`` / ``غدا الأربعاء`` say which weekday the
+   article is from; with a crawl time (a hint, not the truth) the article is the last such
+   weekday on or before it; with full dates in the text, the such weekday nearest them;
+   with only ``17 سبتمبر الجاري`` the month is known and the year stays unknown
+   (``XXXX-09``) → ``inferred``;
+6. the crawl time alone → ``crawl``.
+
+Nothing here guesses a year: with no metadata and no full date, the value stays
+underspecified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from marsad.enrich.time.resolve import Anchor, Expr, resolve
+
+_URL_YMD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12][0-9]|3[01])(?![0-9])")
+_URL_YM = re.compile(r"/((?:19|20)[0-9]{2})/(0[1-9]|1[0-2])/")
+_FULL = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+#: words a date line may carry besides the date (نشر في، آخر تحديث، a weekday, a time)
+_LINE_WORDS = re.compile(
+    r"(?:نشر|نُشر|تاريخ|النشر|آخر|اخر|تحديث|التحديث|في|بتاريخ|الموافق|ميلادي|هجري|م|هـ|ص|"
+    r"بتوقيت|مكة|المكرمة|غرينتش|جرينتش|GMT|UTC|AM|PM|am|pm|"
+    r"الأحد|الاثنين|الإثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت|[0-9٠-٩:|،,./\-–—()\s])+"
+)
+LINE_CHARS = 400  # how far into the text (and from its end) a date line is looked for
+
+
+@dataclass(frozen=True, slots=True)
+class PubDate:
+    value: str | None
+    source: str = ""
+    confidence: float = 0.0
+
+    @property
+    def anchor(self) -> Anchor | None:
+        return Anchor.parse(self.value)
+
+
+def _line_of(text: str, s: int, e: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    return ls, (len(text) if le < 0 else le)
+
+
+def _full_value(e: Expr) -> str | None:
+    v, _ = resolve(e, None)
+    return v if _FULL.match(v) else None
+
+
+def _weekday_of(e: Expr) -> int | None:
+    """The ISO weekday of the publication day that ``اليوم الثلاثاء``/``أمس الاثنين`` implies."""
+    wd = e.f.get("wd")
+    if wd is None:
+        return None
+    if e.op == "shift":
+        n = e.f["n"]
+    elif "rdn" in e.f:
+        n = e.f["rdn"]
+    else:
+        return None
+    return (wd - 1 - n) % 7 + 1
+
+
+class PublicationDater:
+    """Chooses the publication date of one article from its metadata, text and URL."""
+
+    def date(
+        self,
+        *,
+        text: str,
+        exprs: Sequence[Expr],
+        record_date: str = "",
+        record_kind: str = "",
+        url: str = "",
+        dateline: tuple[int, int] | None = None,
+    ) -> PubDate:
+        if record_date and record_kind != "crawl":
+            return PubDate(record_date, record_kind or "metadata", 0.95)
+        crawl = Anchor.parse(record_date).date if record_date else None
+
+        line = self._date_line(text, exprs)
+        if line and self._plausible(line, crawl):
+            return PubDate(line, "text", 0.9)
+        if dateline:
+            for e in exprs:
+                if dateline[0] <= e.start and e.end <= dateline[1] + 60:
+                    v = _full_value(e)
+                    if v and self._plausible(v, crawl):
+                        return PubDate(v, "dateline", 0.85)
+        u = self._from_url(url)
+        if u and self._plausible(u, crawl):
+            return PubDate(u, "url", 0.85)
+        inferred = self._infer(exprs, crawl)
+        if inferred:
+            return inferred
+        if crawl:
+            return PubDate(record_date, "crawl", 0.5)
+        return PubDate(None)
+
+    @staticmethod
+    def _plausible(value: str, crawl: dt.date | None) -> bool:
+        """A text date is believed unless a crawl time says it is impossible (after the crawl)."""
+        if crawl is None:
+            return True
+        a = Anchor.parse(value)
+        d = a.date if a else None
+        if d is None:
+            return True
+        return crawl - dt.timedelta(days=366) <= d <= crawl + dt.timedelta(days=1)
+
+    @staticmethod
+    def _date_line(text: str, exprs: Sequence[Expr]) -> str | None:
+        n = len(text)
+        for e in exprs:
+            if not (e.start < LINE_CHARS or e.end > n - LINE_CHARS):
+                continue
+            v = _full_value(e)
+            if not v:
+                continue
+            ls, le = _line_of(text, e.start, e.end)
+            rest = text[ls:e.start] + " " + text[e.end:le]
+            if len(_LINE_WORDS.sub("", rest).strip()) <= 3:
+                return v
+        return None
+
+    @staticmethod
+    def _from_url(url: str) -> str | None:
+        if not url:
+            return None
+        path = url.split("?", 1)[0]
+        m = _URL_YMD.search(path)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+            except ValueError:
+                return None
+        return None
+
+    @staticmethod
+    def _infer(exprs: Sequence[Expr], crawl: dt.date | None) -> PubDate | None:
+        weekdays = [w for w in (_weekday_of(e) for e in exprs) if w]
+        wd = max(set(weekdays), key=weekdays.count) if weekdays else None
+        if crawl is not None:
+            if wd is None:
+                return None
+            back = (crawl.isoweekday() - wd) % 7
+            return PubDate((crawl - dt.timedelta(days=back)).isoformat(), "inferred", 0.8)
+        fulls: list[tuple[dt.date, Expr]] = []
+        months: list[int] = []
+        for e in exprs:
+            v = _full_value(e)
+            if v:
+                fulls.append((dt.date.fromisoformat(v), e))
+            elif e.f.get("rel") == "current" and e.op in ("ymd", "month"):
+                months.append(e.f["month"])
+        if wd is not None and fulls:
+            ref = max(d for d, _ in fulls)
+            cands = [ref + dt.timedelta(days=k) for k in range(-7, 8)
+                     if (ref + dt.timedelta(days=k)).isoweekday() == wd]
+            best = min(cands, key=lambda d: (abs((d - ref).days), d > ref))
+            return PubDate(best.isoformat(), "inferred", 0.5)
+        if months:
+            m = max(set(months), key=months.count)
+            return PubDate(f"XXXX-{m:02d}", "inferred", 0.3)
+        return None
