@@ -131,7 +131,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                       f"stored {summary.stored:,}, duplicates {summary.duplicates:,}, "
                       f"skipped {summary.skipped:,}, failed {summary.failed:,}")
         for w, c, m in summary.errors[:20]:
-            err_console.print(Text(f"  [{c}] {w}: {m}"))
+            err_console.print(Text(f"  [{c}] {w}: {m}"), soft_wrap=True)  # one line per error
         if len(summary.errors) > 20:
             err_console.print(f"  … {len(summary.errors) - 20} more (marsad stats --json lists them)")
     archive.close()
