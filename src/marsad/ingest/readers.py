@@ -455,10 +455,16 @@ def _raw_items(inputs: list[str], opts: ReadOptions) -> Iterator[Any]:
             yield InputError("no such file or folder", where=inp)
 
 
-def walk_files(root: Path) -> Iterator[Path | InputError]:
+def walk_files(root: Path, _seen: set[tuple[int, int]] | None = None) -> Iterator[Path | InputError]:
     """The files under ``root`` in name order, hidden files and folders left out; a folder
-    that cannot be listed is an error, and the walk goes on."""
+    that cannot be listed is an error, and the walk goes on. Symlinked folders are followed,
+    each real folder once (a link loop ends there)."""
+    seen = _seen if _seen is not None else set()
     try:
+        st = root.stat()
+        if (st.st_dev, st.st_ino) in seen:
+            return
+        seen.add((st.st_dev, st.st_ino))
         with os.scandir(root) as it:
             entries = sorted(it, key=lambda e: e.name)
     except OSError as e:
@@ -472,7 +478,7 @@ def walk_files(root: Path) -> Iterator[Path | InputError]:
         except OSError:
             is_dir = False
         if is_dir:
-            yield from walk_files(Path(entry.path))
+            yield from walk_files(Path(entry.path), seen)
         else:
             yield Path(entry.path)
 

@@ -237,3 +237,21 @@ def test_url_serving_an_html_page_is_one_article(build, server):
     assert rec.text == build.body_of(art)
     assert rec.url == server.url + "/news/metro" and rec.id == ""
     assert rec.date == art[3] and rec.date_kind == "html"
+
+
+def test_ingest_feed_url_twice_through_the_api(tmp_path, build, server):
+    import marsad
+
+    server.routes["/rss"] = lambda h: (
+        (304, {}, b"") if h.headers.get("If-None-Match") == '"r1"'
+        else (200, {"Content-Type": "application/rss+xml", "ETag": '"r1"'}, rss(build).encode()))
+    url = server.url + "/rss"
+    archive = marsad.open(tmp_path / "feeds.db")
+    try:
+        first = archive.ingest([url])
+        second = archive.ingest([url])
+    finally:
+        archive.close()
+    assert (first.stored, first.failed) == (3, 1)  # the entry without text
+    assert (second.read, second.stored, second.failed) == (0, 0, 0)  # 304: nothing to read
+    assert orjson.loads((tmp_path / "feeds.db.feeds.json").read_bytes())[url]["etag"] == '"r1"'

@@ -51,6 +51,14 @@ def test_text_folder_ids_order_and_provenance(tmp_path, build):
     assert all(r.source == "الوادي" for r in recs)
 
 
+def test_folder_symlink_loop_ends(tmp_path, build):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text(build.body_of(build.articles[0]), encoding="utf-8")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path, target_is_directory=True)
+    recs = list(iter_inputs([str(tmp_path)], ReadOptions()))
+    assert [r.id for r in recs] == ["x"]
+
+
 @pytest.mark.parametrize("codec,label", [
     ("utf-8", "utf-8"), ("utf-8-sig", "utf-8"), ("cp1256", "windows-1256"),
     ("iso8859-6", "iso-8859-6"), ("utf-16", "utf-16-le"),
