@@ -32,7 +32,9 @@ class MarsadArchive(Archive):
             raise ConfigError("this archive was opened read-only")
         ro = ReadOptions(fields=fields or FieldMap(), source=source, format=format,
                          workers=options.workers if options else 0,
-                         feed_state=f"{self.path}.feeds.json")  # ETag/Last-Modified per feed URL
+                         feed_state=f"{self.path}.feeds.json",  # ETag/Last-Modified per feed URL
+                         exclude=frozenset(str(Path(f"{self.path}{sfx}").resolve())
+                                           for sfx in ("", "-wal", "-shm", "-journal", ".feeds.json")))
         names = [str(p) for p in inputs]
         runner = LocalRunner(self, options)
         summary = runner.run(iter_inputs(names, ro), inputs=names, progress=progress)

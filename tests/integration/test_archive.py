@@ -113,3 +113,11 @@ def test_lines_repeated_across_a_source_are_learned_as_boilerplate(tmp_path):
             assert any(s.label == "boilerplate" for s in art.layer("debris"))
         # another source's identical line is not that source's boilerplate
         assert "مراسلنا يتابع" in arc.get("other").clean_text
+
+
+def test_an_archive_inside_the_input_folder_is_not_read(tmp_path):
+    (tmp_path / "a.txt").write_text("عنوان\nنص خبر قصير عن افتتاح مدرسة جديدة في القرية.", encoding="utf-8")
+    with marsad.open(tmp_path / "inside.db") as arc:
+        s = arc.ingest([tmp_path], options=marsad.api.IngestOptions(workers=1))
+        s2 = arc.ingest([tmp_path], options=marsad.api.IngestOptions(workers=1))
+    assert (s.stored, s.failed, s2.failed, s2.duplicates) == (1, 0, 0, 1)

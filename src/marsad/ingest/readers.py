@@ -74,6 +74,7 @@ class ReadOptions:
     max_record_bytes: int = MAX_RECORD_BYTES
     feed_state: str = ""  # JSON file remembering ETag/Last-Modified per feed URL ("" = none)
     http: HttpOptions = field(default_factory=HttpOptions)
+    exclude: frozenset[str] = frozenset()  # resolved paths never read (the archive's own files)
 
 
 class TooLarge(Exception):
@@ -447,7 +448,7 @@ def _raw_items(inputs: list[str], opts: ReadOptions) -> Iterator[Any]:
             for f in walk_files(p):
                 if isinstance(f, InputError):
                     yield f
-                else:
+                elif str(f.resolve()) not in opts.exclude:
                     yield from _read_file(f, opts)
         elif p.exists():
             yield from _read_file(p, opts)
