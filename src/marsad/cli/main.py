@@ -17,6 +17,7 @@ from marsad.errors import MarsadError
 COMMAND_MODULES = [
     "marsad.cli.core_cmds",
     "marsad.cli.serve_cmds",
+    "marsad.cli.eval_cmds",
 ]
 
 

@@ -99,6 +99,22 @@ HOUR_WORDS: dict[str, int] = {normalize(k): v for k, v in {
     "الحادية عشر": 11, "الثانية عشرة": 12, "الثانية عشر": 12,
 }.items()}
 
+_ORD_UNITS = ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+#: ordinal day words (الثاني من مايو = 2 May), with the لل form's ل-initial spelling too
+#: (للثامن من مارس: the span starts at the second ل)
+ORDINAL_DAYS: dict[str, int] = {}
+for _i, _w in enumerate(("الأول",) + _ORD_UNITS[1:] + ("العاشر",), start=1):
+    ORDINAL_DAYS[normalize(_w)] = _i
+for _i, _w in enumerate(_ORD_UNITS, start=11):
+    ORDINAL_DAYS[normalize(_w + " عشر")] = _i
+ORDINAL_DAYS["العشرين"] = 20
+for _i, _w in enumerate(_ORD_UNITS, start=21):
+    ORDINAL_DAYS[normalize(_w + " والعشرين")] = _i
+ORDINAL_DAYS["الثلاثين"] = 30
+ORDINAL_DAYS[normalize("الحادي والثلاثين")] = 31
+for _k, _v in list(ORDINAL_DAYS.items()):
+    ORDINAL_DAYS[_k[1:]] = _v
+
 #: unit words → (TIMEX3 unit letter, count the word itself carries: 1 singular, 2 dual, 0 plural)
 UNITS: dict[str, tuple[str, int]] = {normalize(k): v for k, v in {
     "يوم": ("D", 1), "يوما": ("D", 1), "أيام": ("D", 0), "يومين": ("D", 2), "يومان": ("D", 2),

@@ -23,6 +23,7 @@ from marsad.enrich.time.lexicon import (
     HIJRI_MONTHS,
     HOUR_WORDS,
     NUMBER_WORDS,
+    ORDINAL_DAYS,
     PARTS_OF_DAY,
     UNITS,
     WEEKDAYS,
@@ -84,16 +85,17 @@ UNIT_DU = alt(k for k, (_, n) in UNITS.items() if n == 2)
 DEC = alt(DECADES)
 CENT = alt(CENTURIES)
 
+ORD = alt(ORDINAL_DAYS)
 DAY = rf"{BN}(?:3[01]|[12][0-9]|0?[1-9]){EN}"
 YEAR = rf"{BN}(?:1[3-9][0-9]{{2}}|20[0-9]{{2}}){EN}"
 ERA = rf"(?:ميلاديه|ميلادي|هجريه|هجري|ه|م){E}"
 YEARP = rf"(?:\(\s*(?P<year>{YEAR})\s*\)|(?P<year>{YEAR}))(?:\s*(?P<era>{ERA}))?"
 YK = r"(?:عامي|عام|العام|سنه|السنه|سنتي)"
-MONTH = (rf"(?:(?P<mg>{MG}){E}(?:\s*[/\\(\-–]\s*(?P<mg2>{MG}){E}(?:\s*\))?)?"
+MONTH = (rf"(?:(?P<mg>{MG}){E}(?:(?:\s*[/\\(\-–]\s*|\s+)(?P<mg2>{MG}){E}(?:\s*\))?)?"
          rf"|(?P<mh>{MH}){E}(?:\s+(?P<hkw>المبارك|الكريم|المعظم|الفضيل){E})?)")
 REL = (r"(?:الجاري|الجاريه|الحالي|الحاليه|الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الفايته|"
        r"السابق|المقبل|المقبله|القادم|القادمه|المنقضي|الراهن)")
-MOD = (r"(?:مطلع|اوايل|بدايه|بدايات|مستهل|اول|منتصف|اواسط|وسط|اواخر|نهايه|اخر|ختام|"
+MOD = (r"(?:مطلع|اوايل|بدايه|بدايات|مستهل|اول|منتصف|اواسط|وسط|اواخر|نهايه|اخر|ختام|موفي|"
        r"اخر\s+ايام|اول\s+ايام|نهايات|اواخر\s+ايام)")
 QMOD = (r"(?:اكثر\s+من|اقل\s+من|نحو|حوالي|حوالى|قرابه|زهاء|ما\s+يقرب\s+من|ما\s+يزيد\s+عن|"
         r"ما\s+يزيد\s+علي|ما\s+لا\s+يقل\s+عن|ازيد\s+من|اقل\s+من|قرابه|ما\s+يناهز|اكثر\s+من)")
@@ -111,13 +113,13 @@ NAME_HEADS = (r"(?<!(?:جامعه|مدينه|شارع|حركه|قوي|تحالف
 _DURNUM = (rf"(?:(?P<num>{BN}[0-9]+(?:[.,][0-9]+)?{EN})\s*|(?P<numw>{NUMW})\s+)(?P<unit>{UNIT}){E}"
            rf"|(?P<unit>{UNIT_DU}){E}"
            rf"|(?P<half>نصف|ربع){E}\s+(?P<unit>{UNIT_SG}){E}")
-_FEW = rf"(?P<few>عده|بضعه|بضع|عشرات|مئات|بعض){E}\s+(?:ال)?(?P<unit>{UNIT_PL}){E}"
+_FEW = (rf"(?P<few>عده|بضعه|بضع|عشرات|مئات|الاف|بعض){E}\s+(?:ال)?(?P<unit>{UNIT_PL}){E}"
+        rf"|(?P<unit>ايام|اسابيع|اشهر|شهور|سنوات|ساعات){E}\s+(?P<few>اخري|اضافيه|قليله|عديده|معدوده){E}")
 
 PAST_REF = (r"في\s+وقت\s+سابق|سابقا|موخرا|في\s+الماضي|في\s+السابق|منذ\s+فتره|قبل\s+فتره|"
-            r"منذ\s+مده|منذ\s+زمن(?:\s+طويل|\s+بعيد)?|منذ\s+وقت\s+طويل|"
-            r"في\s+الفتره\s+الاخيره|في\s+الاونه\s+الاخيره|خلال\s+الاونه\s+الاخيره|الاونه\s+الاخيره")
+            r"منذ\s+مده|منذ\s+زمن(?:\s+طويل|\s+بعيد)?|منذ\s+وقت\s+طويل")
 PRESENT_REF = r"حاليا|الان|في\s+الوقت\s+الحالي|في\s+الوقت\s+الراهن|في\s+الوقت\s+الحاضر|راهنا"
-FUTURE_REF = (r"في\s+اقرب\s+فرصه|في\s+اقرب\s+وقت(?:\s+ممكن)?|قريبا|في\s+المستقبل(?:\s+القريب)?|"
+FUTURE_REF = (r"في\s+اقرب\s+فرصه|في\s+اقرب\s+وقت(?:\s+ممكن)?|قريبا(?!\s+(?:من|ل[\p{L}]*|جدا)(?![\p{L}]))|في\s+المستقبل(?:\s+القريب)?|"
               r"مستقبلا|لاحقا|في\s+وقت\s+لاحق|عما\s+قريب|في\s+القريب\s+العاجل|في\s+وقت\s+قريب")
 
 _ALTS = [
@@ -138,8 +140,10 @@ _ALTS = [
         (?:\s*\))?(?:\s*(?P<era>{ERA}))?)""",
     # [اليوم|يوم] الثلاثاء، 14 سبتمبر 2021 ، 17 أيلول/ سبتمبر الجاري ، مطلع آب 2018 ، 5 شوال 1436هـ
     rf"""(?P<K_date>{B}{NAME_HEADS}(?:(?:(?P<rd>اليوم|امس|غدا)\s+|يوم\s+)?(?P<wd>{WD}){E}\s*[،,]?\s*(?:\(\s*)?)?
-        (?:(?P<mod>{MOD}){E}\s+)?(?:يوم\s+)?(?:(?P<day>{DAY})\s*(?:من\s+)?)?(?P<shahr>شهر\s+)?{MONTH}
-        (?:\s*[،,]?\s*(?:من\s+)?(?:{YK}\s*)?{YEARP})?(?:\s+(?P<rel>{REL}){E})?)""",
+        (?:(?P<mod>{MOD}){E}\s+)?(?:يوم\s+)?(?:(?P<day>{DAY})\s*(?:من\s+)?|(?P<oday>{ORD}){E}\s+من\s+)?(?P<shahr>شهر\s+)?{MONTH}
+        (?:\s*[،,]?\s*(?:من\s+)?(?:{YK}\s*)?{YEARP}|\s+(?:من\s+)?(?:العام|السنه){E}\s+(?P<yrel>{REL}|قبل\s+الماضي){E})?(?:\s+(?P<rel>{REL}){E})?)""",
+    # يوم 30 من الشهر الحالي ، 30 الجاري
+    rf"""(?P<K_dom>{B}(?:يوم\s+)?(?:(?P<day>{DAY})|(?P<oday>{ORD}){E})\s+(?:من\s+(?:الشهر|شهر)\s+(?P<rel>{REL})|(?P<rel>الجاري|الحالي)){E})""",
     # عام 2020 ، العام 1996 ، 1989م ، ١٤٣٦هـ ، مطلع 2018 ، عامي 2017 و2018
     rf"""(?P<K_year>{B}(?:(?P<mod>{MOD}){E}\s+(?:(?P<yk>{YK})\s*)?{YEARP}|(?P<yk>{YK})\s*{YEARP}
          |(?P<season>صيف|شتاء|ربيع|خريف){E}\s+(?:{YK}\s*)?{YEARP}
@@ -147,7 +151,7 @@ _ALTS = [
         (?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<year2>{YEAR})(?:\s*(?P<era2>{ERA}))?)?)""",
     # في 2018 (a bare year after a preposition)
     rf"""(?P<K_byear>(?<=(?:^|[^\p{{L}}\p{{N}}])[وف]?(?:في|منذ|حتي|خلال|قبل|بعد|بحلول|الي|بين)\s+)
-        (?P<year>(?:19|20)[0-9]{{2}}){EN}(?!\s*[%٪])(?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<year2>(?:19|20)[0-9]{{2}}){EN})?)""",
+        (?P<year>(?:1[89]|20)[0-9]{{2}}){EN}(?!\s*[%٪])(?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<year2>(?:1[89]|20)[0-9]{{2}}){EN})?)""",
     # منذ ثلاثة أيام ، قبل أسبوعين ، بعد يومين (not followed by من/على: "بعد يومين من …")
     rf"""(?P<K_ago>{B}(?P<ago>منذ|قبل|بعد){E}\s+(?:(?P<qmod>{QMOD}){E}\s+)?(?:{_DURNUM}|{_FEW}|(?P<bare>{UNIT_PL}){E}|(?P<one>{UNIT_SG}){E}(?:\s+واحد(?:ه)?{E})?)
         (?!\s+(?:من|علي|عن|{MG}|{MH}|{WD}){E}|\s*\(?\s*[0-9]|\s+ال))""",
@@ -157,22 +161,23 @@ _ALTS = [
     rf"""(?P<K_day>{B}(?:(?P<pod>{POD}){E}\s+)?(?:يوم\s+)?(?P<rd>{RD}){E}(?!\s+{NOT_TODAY}{E})
         (?:\s*[،,]?\s*(?:\(\s*)?(?P<wd>{WD}){E}(?:\s*\))?)?)""",
     # الليلة ، هذه الليلة ، الليلة الماضية
-    rf"""(?P<K_night>{B}(?:هذه\s+)?الليله{E}(?:\s+(?P<nrel>الماضيه|المقبله|القادمه|الفايته){E})?)""",
+    rf"""(?P<K_night>{B}(?:(?:هذه\s+)?الليله{E}(?:\s+(?P<nrel>الماضيه|المقبله|القادمه|الفايته){E})?|(?P<dawn>فجرا){E}))""",
     # الثلاثاء الماضي ، يوم الخميس ، مساء الجمعة
     rf"""(?P<K_wd>{B}(?:(?P<pod>{POD}){E}\s+)?(?:يوم\s+)?(?P<wd>{WD}){E}(?:\s+(?P<wrel>{REL}|قبل\s+الماضي){E})?)""",
     # الأسبوع الماضي ، الشهر الجاري ، منتصف الشهر الجاري ، العام المقبل ، هذا العام ، نهاية العام
-    rf"""(?P<K_per>{B}(?:(?P<mod>{MOD}){E}\s+)?(?P<this>(?:هذا|هذه)\s+)?(?P<pu>الاسبوع|الشهر|العام|السنه|الصيف|الشتاء|الربيع|الخريف|القرن|العقد){E}
+    rf"""(?P<K_per>{B}(?:(?P<mod>{MOD}){E}\s+)?(?P<this>(?:هذا|هذه)\s+)?(?P<pu>ا?ل(?:اسبوع|شهر|عام|سنه|صيف|شتاء|ربيع|خريف|قرن|عقد)){E}
         (?:\s+(?P<prel>{REL}|قبل\s+الماضي|الماضي\s+القريب){E})?)""",
     # الأيام المقبلة ، السنوات الأخيرة ، الأشهر الستة الماضية ، الساعات الـ24 الماضية
-    rf"""(?P<K_pl>{B}(?P<plu>الايام|الاسابيع|الاشهر|الشهور|الاعوام|السنوات|السنين|الساعات|العقود|الدقايق|الفتره|الاسبوعين|الشهرين|العامين|السنتين|اليومين){E}
+    rf"""(?P<K_pl>{B}(?P<plu>ا?ل(?:ايام|اسابيع|اشهر|شهور|اعوام|سنوات|سنين|ساعات|عقود|فتره|اونه|اسبوعين|شهرين|عامين|سنتين|يومين)){E}
         (?:\s+(?P<plnum>(?:ال)?[0-9]+|{NUMW}){E})?\s+(?P<plrel>(?:القليله\s+)?(?:الماضيه|الاخيره|المقبله|القادمه|الفايته|المنصرمه|السابقه|المنقضيه|الماضيين|الاخيرين|المقبلين|القادمين|الفايتين|المنصرمين|السابقين)(?:\s+القليله)?){E})""",
     rf"""(?P<K_ref>{B}(?:(?P<past>{PAST_REF})|(?P<present>{PRESENT_REF})|(?P<future>{FUTURE_REF})){E})""",
     # سنويا ، كل أسبوع ، كل عامين ، كل يوم جمعة
-    rf"""(?P<K_set>{B}(?:(?P<adv>يوميا|اسبوعيا|شهريا|سنويا|ساعيا){E}
+    rf"""(?P<K_set>{B}(?:(?P<freq>مره|مرتين|(?:{NW}|[0-9]+)\s+مرات){E}\s+(?:في|كل)\s+(?:ال)?(?P<unit>يوم|اسبوع|شهر|عام|سنه|ساعه){E}(?:\s+الواحد(?:ه)?{E})?
+        |(?P<adv>يوميا|اسبوعيا|شهريا|سنويا|ساعيا){E}
         |كل\s+(?:(?:يوم\s+)?(?P<wd>{WD}|جمعه|سبت|احد|خميس|اربعاء|ثلاثاء|اثنين){E}|(?:(?P<num>[0-9]+)\s*|(?P<numw>{NUMW})\s+)?(?P<unit>{UNIT_SG}|{UNIT_DU}|{UNIT_PL}){E})))""",
     # التسعينيات ، أواخر الثمانينات من القرن الماضي ، القرن العشرين
     rf"""(?P<K_dec>{B}(?:(?P<mod>{MOD}){E}\s+)?(?:(?P<dec>{DEC}){E}(?:\s+(?:من\s+)?القرن\s+(?P<cent>الماضي|المنصرم|{CENT}){E})?
-        |القرن\s+(?P<cent>الماضي|المنصرم|الحالي|الجاري|{CENT}){E}))""",
+        |ا?لقرن\s+(?P<cent>الماضي|المنصرم|الحالي|الجاري|{CENT}){E}))""",
 ]
 
 def _first(words: str) -> list[str]:
@@ -186,6 +191,7 @@ _MHW = {k.split()[0] for k in HIJRI_MONTHS}
 _WDW = set(WEEKDAYS)
 _NWW = set(NUMBER_WORDS)
 _DUW = {k for k, (_, n) in UNITS.items() if n == 2}
+_ORDW = {k.split()[0] for k in ORDINAL_DAYS}
 D = "#"  # a run of digits
 
 #: which alternatives can open with which word: a trigger tries only those
@@ -193,39 +199,48 @@ KIND_FIRST: dict[str, set[str]] = {
     "K_time": {"الساعه", D},
     "K_drange": {D},
     "K_num": {D, "يوم"} | _WDW,
-    "K_date": {D, "يوم", "اليوم", "امس", "غدا", "شهر"} | _WDW | _MODW | _MGW | _MHW,
+    "K_date": {D, "يوم", "اليوم", "امس", "غدا", "شهر"} | _WDW | _MODW | _MGW | _MHW | _ORDW,
+    "K_dom": {D, "يوم"} | _ORDW,
     "K_year": {D, "عامي", "عام", "العام", "سنه", "السنه", "سنتي", "صيف", "شتاء", "ربيع", "خريف"} | _MODW,
     "K_byear": {D},
     "K_ago": {"منذ", "قبل", "بعد"},
-    "K_dur": {D, "اكثر", "اقل", "نحو", "حوالي", "حوالى", "قرابه", "زهاء", "ما", "ازيد", "نصف", "ربع",
-              "عده", "بضعه", "بضع", "عشرات", "مئات", "بعض"} | _NWW | _DUW,
+    "K_dur": {D, "ايام", "اسابيع", "اشهر", "شهور", "سنوات", "ساعات", "اكثر", "اقل", "نحو", "حوالي", "حوالى", "قرابه", "زهاء", "ما", "ازيد", "نصف", "ربع",
+              "عده", "بضعه", "بضع", "عشرات", "مئات", "الاف", "بعض"} | _NWW | _DUW,
     "K_day": {"يوم", "اول", "امس", "البارحه", "اليوم", "غدا", "بعد", "الغد", "غد"} | _PODW,
-    "K_night": {"هذه", "الليله"},
+    "K_night": {"هذه", "الليله", "فجرا"},
     "K_wd": {"يوم"} | _PODW | _WDW,
     "K_per": {"هذا", "هذه", "الاسبوع", "الشهر", "العام", "السنه", "الصيف", "الشتاء", "الربيع",
-              "الخريف", "القرن", "العقد"} | _MODW,
-    "K_pl": {"الايام", "الاسابيع", "الاشهر", "الشهور", "الاعوام", "السنوات", "السنين", "الساعات",
-             "العقود", "الدقايق", "الفتره", "الاسبوعين", "الشهرين", "العامين", "السنتين", "اليومين"},
+              "الخريف", "القرن", "العقد", "لاسبوع", "لشهر", "لعام", "لسنه", "لقرن", "لعقد"} | _MODW,
+    "K_pl": {p + w for p in ("ال", "ل") for w in (
+        "ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "ساعات", "عقود", "فتره", "اونه",
+        "اسبوعين", "شهرين", "عامين", "سنتين", "يومين")},
     "K_ref": {"في", "سابقا", "موخرا", "منذ", "قبل", "خلال", "الاونه", "حاليا", "الان", "راهنا",
               "قريبا", "مستقبلا", "لاحقا", "عما"},
-    "K_set": {"يوميا", "اسبوعيا", "شهريا", "سنويا", "ساعيا", "كل"},
-    "K_dec": {"القرن"} | _MODW | set(DECADES),
+    "K_set": {"يوميا", "اسبوعيا", "شهريا", "سنويا", "ساعيا", "كل", "مره", "مرتين"} | _NWW,
+    "K_dec": {"القرن", "لقرن"} | _MODW | set(DECADES),
 }
 
 #: the words an expression can open with
 FIRST_WORDS = frozenset(w for ws in KIND_FIRST.values() for w in ws if w != D)
 
-#: every written form of an opening word with its proclitics (وفي، بالعام، للعام …) → the
-#: length of the proclitic, so the expression starts after it
-TRIGGERS: dict[str, int] = {}
-for _w in sorted(FIRST_WORDS, key=len):
+#: every written form of an opening word with its proclitics (وفي، بالعام، لعام …) → the
+#: offsets where an expression may start in it, the longest proclitic first (لعام: after ل,
+#: then at ل itself for لعام الماضي); لل forms (للقرن) start at the second ل
+TRIGGERS: dict[str, tuple[int, ...]] = {}
+
+
+def _add_trigger(form: str, off: int) -> None:
+    cur = TRIGGERS.get(form, ())
+    if off not in cur:
+        TRIGGERS[form] = tuple(sorted((*cur, off), reverse=True))
+
+
+for _w in FIRST_WORDS:
     for _p in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"):
-        TRIGGERS.setdefault(_p + _w, len(_p))
+        _add_trigger(_p + _w, len(_p))
     if _w.startswith("ال"):
         for _p in ("لل", "ولل", "فلل"):
-            TRIGGERS.setdefault(_p + _w[2:], len(_p))
-for _w in FIRST_WORDS:  # a word is its own trigger even when it starts like a proclitic
-    TRIGGERS[_w] = 0
+            _add_trigger(_p + _w[2:], len(_p) - 1)
 
 #: common words that open an expression only before certain words: checked before the full try
 LEADS = {
@@ -236,6 +251,11 @@ LEADS = {
     "هذا": regex.compile(r"هذا\s+(?:الاسبوع|الشهر|العام|الصيف|الشتاء|الربيع|الخريف|القرن|العقد)"),
     "هذه": regex.compile(r"هذه\s+(?:السنه|الليله)"),
 }
+_ORD_LEAD = regex.compile(r"[\p{L}]+(?:\s+(?:عشر|والعشرين|والثلاثين))?\s+من\s")
+for _w in _ORDW:
+    LEADS.setdefault(_w, _ORD_LEAD)
+    LEADS.setdefault(_w[1:], _ORD_LEAD)
+
 
 _UNITW = set(UNITS)
 _ERAW = {"م", "ه", "هجري", "هجريه", "ميلادي", "ميلاديه"}
@@ -246,7 +266,7 @@ DIGIT_CUES = frozenset(_MGW | _MHW | _UNITW | _ERAW | {k.split()[0] for k in AMP
 MOD_CUES = frozenset(_MGW | _MHW | set(DECADES) | {"شهر", "عام", "العام", "سنه", "السنه", "الشهر",
                                                   "الاسبوع", "القرن", "العقد", "هذا", "هذه",
                                                   "ايام", "الصيف", "الشتاء", "الربيع", "الخريف",
-                                                  "عامي", "الالفيه"})
+                                                  "عامي", "الالفيه", "من", "امس"})
 GATED = frozenset(_MODW)
 
 #: the kinds, in pattern order (the first group that took part names the match)
@@ -262,10 +282,18 @@ WINDOW = 160
 _CLASS_PATTERNS: dict[tuple[str, ...], regex.Pattern[str]] = {}
 
 
+def kinds_for(word: str) -> tuple[str, ...]:
+    """The kinds that can open with ``word`` (``""`` = digits), in pattern order."""
+    key = word or D
+    return tuple(k for k in KINDS if key in KIND_FIRST[k])
+
+
 def pattern_for(word: str) -> regex.Pattern[str] | None:
     """The alternation of the kinds that can open with ``word`` (``""`` = digits), compiled once."""
-    key = word or D
-    kinds = tuple(k for k in KINDS if key in KIND_FIRST[k])
+    return pattern_for_kinds(kinds_for(word))
+
+
+def pattern_for_kinds(kinds: tuple[str, ...]) -> regex.Pattern[str] | None:
     if not kinds:
         return None
     p = _CLASS_PATTERNS.get(kinds)

@@ -121,6 +121,12 @@ def _nearest_year(a: Anchor, m: int, d: int | None, rel: str) -> int | None:
     return best
 
 
+def _year_of(a: Anchor, f: dict[str, Any], d: int | None) -> int | None:
+    if "yshift" in f:  # سبتمبر من العام الماضي
+        return a.year + f["yshift"] if a.year else None
+    return _nearest_year(a, f["month"], d, f.get("rel", ""))
+
+
 def _weekday(a: Anchor, wd: int, direction: str) -> str:
     d = a.date
     if d is None:
@@ -225,7 +231,7 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
     if op == "abs":
         return f["value"], dict(f.get("attrs", {}))
     if op == "ymd":  # day and month known; year given, or placed by the anchor
-        y = f.get("year") or _nearest_year(a, f["month"], f.get("day"), f.get("rel", ""))
+        y = f.get("year") or _year_of(a, f, f.get("day"))
         return ymd(y, f["month"], f.get("day")), attrs
     if op == "hijri":
         hy = f.get("year")
@@ -302,7 +308,7 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
         if unit == "DE":
             return (f"{(a.year // 10) + n:03d}" if a.year else "XXX"), attrs
     if op == "month":  # a month alone, or with الماضي/الجاري/المقبل
-        y = f.get("year") or _nearest_year(a, f["month"], None, f.get("rel", ""))
+        y = f.get("year") or _year_of(a, f, None)
         return ymd(y, f["month"]), attrs
     if op == "ago":  # منذ ثلاثة أيام / قبل أسبوعين / بعد يومين
         v = _shift(a, f.get("n"), f["unit"], f["sign"])

@@ -28,6 +28,8 @@ from marsad.enrich.time.patterns import (
     MOD_CUES,
     TRIGGERS,
     WINDOW,
+    kinds_for,
+    pattern_for_kinds,
     pattern_for_word,
 )
 from marsad.enrich.time.resolve import Anchor, Expr, resolve, ymd
@@ -42,7 +44,7 @@ REL_N = {"past": -1, "current": 0, "future": 1}
 
 MODS = {w: "START" for w in ("مطلع", "اوايل", "بدايه", "بدايات", "مستهل", "اول", "اول ايام")}
 MODS |= {w: "MID" for w in ("منتصف", "اواسط", "وسط")}
-MODS |= {w: "END" for w in ("اواخر", "نهايه", "اخر", "ختام", "اخر ايام", "نهايات", "اواخر ايام")}
+MODS |= {w: "END" for w in ("اواخر", "نهايه", "اخر", "ختام", "اخر ايام", "نهايات", "اواخر ايام", "موفي")}
 
 QMODS = {"اكثر من": "MORE_THAN", "ازيد من": "MORE_THAN", "ما يزيد عن": "MORE_THAN",
          "ما يزيد علي": "MORE_THAN", "اقل من": "LESS_THAN", "ما لا يقل عن": "EQUAL_OR_MORE"}
@@ -55,7 +57,7 @@ PERIOD_UNIT = {"الاسبوع": "W", "الشهر": "M", "العام": "Y", "ا�
                "العقد": "DE"} | {k: v for k, v in SEASONS.items() if k.startswith("ال")}
 PL_UNIT = {"الايام": "D", "الاسابيع": "W", "الاشهر": "M", "الشهور": "M", "الاعوام": "Y",
            "السنوات": "Y", "السنين": "Y", "الساعات": "H", "العقود": "DE", "الدقايق": "MIN",
-           "الفتره": "", "الاسبوعين": "W", "الشهرين": "M", "العامين": "Y", "السنتين": "Y",
+           "الفتره": "", "الاونه": "", "الاسبوعين": "W", "الشهرين": "M", "العامين": "Y", "السنتين": "Y",
            "اليومين": "D"}
 SET_ADV = {"يوميا": "P1D", "اسبوعيا": "P1W", "شهريا": "P1M", "سنويا": "P1Y", "ساعيا": "PT1H"}
 POD_AMPM = {"MO": "am", "MI": "pm", "AF": "pm", "EV": "pm", "NI": "night"}
@@ -67,11 +69,15 @@ TEMPORAL_PREPS = frozenset(normalize(w) for w in (
 NOT_PAIR = frozenset(normalize(w) for w in ("بين", "كلا", "كلتا", "هذين", "وبين"))
 NOT_FRIDAY = frozenset(normalize(w) for w in ("صلاة", "خطبة", "صلوات", "خطيب", "لصلاة", "بصلاة"))
 OUTLETS = frozenset(normalize(w) for w in ("صحيفة", "جريدة", "لصحيفة", "لجريدة", "موقع", "قناة",
+                                           "حزب", "بحزب", "لحزب", "عين", "تيار", "برنامج",
                                            "وصحيفة", "بصحيفة", "ذلك", "تلك", "يومية", "مجلة"))
 NOUN_ADJ_HEADS = ("ال",)  # الأمين العام السابق: العام is "general" after a definite noun
 NOT_ADJ_AFTER = frozenset(normalize(w) for w in ("اليوم", "العام", "الشهر", "السنة", "الأسبوع"))
 
 _WORD = re.compile(r"\w+")
+#: tashkeel U+064B–U+065F, superscript alef U+0670, Quranic marks U+06D6–U+06ED, tatweel U+0640
+_MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"]
+                   + [chr(c) for c in range(0x06D6, 0x06EE)])
 _NEXT_WORD = re.compile(r"[\s(]*(\w+)")
 #: a number that may open an expression: four digits (a year), or before a date/time separator
 #: or a cue word (a month, a unit, an era, صباحا …, with و/ب/ل or not)
@@ -79,8 +85,10 @@ _DIGIT = re.compile(r"(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,3}(?![0-9])(?=\s*[/
                     + "|".join(sorted(DIGIT_CUES, key=len, reverse=True)) + r"|[0-9])(?!\w)))")
 _TRIGGER_SET = frozenset(TRIGGERS)
 
-_FUTURE = regex.compile(r"(?:^|\s)(?:سوف|المقرر|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
-                        r"س[يتن][\p{L}]{2,}|ست[\p{L}]{3,}|سا[\p{L}]{3,})(?=\s)")
+#: a future verb (سيزور، ستعقد، سنلعب) or a future cue; nouns that begin like one are excluded
+_FUTURE = regex.compile(r"(?:^|\s)[وف]?(?:سوف|المقرر|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
+                        r"(?!سياس|سيار|سيطر|سيد|سين|سيول|سيف|سير|سياد|سياق|سياح|سيبر|سيي|ستار|"
+                        r"ستين|سته|ستو|ستر|سنه|سنو|سنغ|سند|سنت|سنين|سنا)س[يتن][\p{L}]{2,})(?=\s)")
 _SENT_END = regex.compile(r"[.!?؟\n]")
 
 
@@ -166,20 +174,27 @@ class DateTagger:
                 if lead is not None and not lead.match(norm, s, min(n_len, s + 40)):
                     continue
             pat = pattern_for_word(word)
-            if pat is None:
-                continue
-            m = pat.match(norm, s, min(n_len, s + WINDOW))
-            if m is None or m.end() <= s:
-                continue
-            g = _Groups(m)
-            d = g._d
-            kind = next(k for k in KINDS if d.get(k) is not None)
-            found = self._handlers[kind](g, norm)
+            found = None
+            while pat is not None:
+                m = pat.match(norm, s, min(n_len, s + WINDOW))
+                if m is None or m.end() <= s:
+                    break
+                g = _Groups(m)
+                d = g._d
+                kind = next(k for k in KINDS if d.get(k) is not None)
+                found = self._handlers[kind](g, norm)
+                if found:
+                    break
+                # the handler said no (مارس the verb, العام in الأمين العام): try the kinds after it
+                rest = kinds_for(word)
+                pat = pattern_for_kinds(rest[rest.index(kind) + 1:]) if kind in rest else None
             if not found:
                 continue
             done = m.end()
             for fs, fe, ex in found:
                 os_, oe = omap.span(fs, fe)
+                while oe < len(text) and text[oe] in _MARKS:  # عاماً، 1436هـ: the marks belong
+                    oe += 1
                 out.append(Expr(os_, oe, ex.type, ex.op, ex.f, ex.mod))
         return out
 
@@ -189,12 +204,11 @@ class DateTagger:
         starts: list[tuple[int, str]] = []
         n = len(norm)
         for h in hits:
-            off, ln = TRIGGERS[h], len(h)
-            core = h[off:] if off else h
+            offs, ln = TRIGGERS[h], len(h)
             i = norm.find(h)
             while i >= 0:
                 if (i == 0 or not norm[i - 1].isalnum()) and (i + ln == n or not norm[i + ln].isalnum()):
-                    starts.append((i + off, core))
+                    starts.extend((i + off, h[off:]) for off in offs)
                 i = norm.find(h, i + ln)
         starts.extend((m.start(), "") for m in _DIGIT.finditer(norm))  # gated numbers only
         starts.sort()
@@ -214,7 +228,7 @@ class DateTagger:
         k = j
         while k > 0 and not n[k - 1].isspace():
             k -= 1
-        return n[k:j]
+        return n[k:j].strip("\"“”«»()'")
 
     @staticmethod
     def _is_future(n: str, i: int) -> bool:
@@ -336,9 +350,14 @@ class DateTagger:
 
     def _h_date(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
         day = int(m.group("day")) if m.group("day") else None
+        if m.group("oday"):
+            day = lx.ORDINAL_DAYS[_k(m.group("oday"))]
+        mod_word = _k(m.group("mod"))
+        if mod_word == "اول" and not day and not m.group("year"):
+            day, mod_word = 1, ""  # أول مايو = 1 May
         month, cal = self._month(m)
         word = _k(m.group("mh") or m.group("mg"))
-        cued = bool(day or m.group("year") or m.group("rel") or m.group("shahr") or m.group("mod")
+        cued = bool(day or m.group("year") or m.group("yrel") or m.group("rel") or m.group("shahr") or m.group("mod")
                     or m.group("mg2") or m.group("hkw") or m.group("wd"))
         if not cued:
             prev = self._prev_word(n, m.start())
@@ -357,8 +376,16 @@ class DateTagger:
             f["wd"] = lx.WEEKDAYS[m.group("wd")]
         if m.group("rd"):
             f["rdn"] = RD_SHIFT[m.group("rd")]
-        mod = MODS.get(_k(m.group("mod")), "")
+        mod = MODS.get(mod_word, "")
+        yrel = _k(m.group("yrel"))
+        if yrel and ex.op in ("ymd", "month"):
+            f["yshift"] = -2 if yrel == "قبل الماضي" else REL_N[REL_DIR[yrel]]
         return [(m.start(), m.end(), Expr(0, 0, "DATE", ex.op, f, mod))]
+
+    def _h_dom(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+        day = int(m.group("day")) if m.group("day") else lx.ORDINAL_DAYS[_k(m.group("oday"))]
+        rel = REL_DIR[_k(m.group("rel"))]
+        return [(m.start(), m.end(), Expr(0, 0, "DATE", "dom", {"day": day, "shift": REL_N[rel]}))]
 
     def _h_year(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
         y = int(m.group("year"))
@@ -445,6 +472,8 @@ class DateTagger:
         return [(m.start(), m.end(), Expr(0, 0, typ, "shift", f))]
 
     def _h_night(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+        if m.group("dawn"):
+            return [(m.start(), m.end(), Expr(0, 0, "TIME", "shift", {"n": 0, "pod": "MO"}))]
         nrel = m.group("nrel") or ""
         shift = -1 if nrel in ("الماضيه", "الفايته") else 0
         return [(m.start(), m.end(), Expr(0, 0, "TIME", "shift", {"n": shift, "pod": "NI"}))]
@@ -490,11 +519,12 @@ class DateTagger:
         if prel == "الماضي القريب":
             return [(m.start(), m.end(), Expr(0, 0, "DATE", "abs", {"value": "PAST_REF"}))]
         k = -2 if prel == "قبل الماضي" else REL_N[REL_DIR[prel]] if prel else 0
-        unit = PERIOD_UNIT[pu]
+        unit = PERIOD_UNIT[pu if pu.startswith("ال") else "ا" + pu]
         return [(m.start(), m.end(), Expr(0, 0, "DATE", "period", {"unit": unit, "n": k}, mod))]
 
     def _h_pl(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
         plu = m.group("plu")
+        plu = plu if plu.startswith("ال") else "ا" + plu
         unit = PL_UNIT[plu]
         rel = m.group("plrel")
         future = any(w in rel for w in ("المقبل", "القادم"))
@@ -514,6 +544,10 @@ class DateTagger:
         return [(m.start(), m.end(), Expr(0, 0, "DATE", "abs", {"value": v}))]
 
     def _h_set(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+        if m.group("freq"):
+            unit = {"يوم": "P1D", "اسبوع": "P1W", "شهر": "P1M", "عام": "P1Y", "سنه": "P1Y",
+                    "ساعه": "PT1H"}[m.group("unit")]
+            return [(m.start(), m.end(), Expr(0, 0, "SET", "set", {"value": unit}))]
         if m.group("adv"):
             v = SET_ADV[m.group("adv")]
         elif m.group("wd"):
