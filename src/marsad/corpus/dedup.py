@@ -5,15 +5,18 @@ The steps, each usable on its own (the batch form a distributed engine runs step
 1. **Exact copies**: equal body hashes (of the normalized, whitespace-collapsed clean text)
    are copies without further checks.
 2. **Candidates**: MinHash signatures (:mod:`marsad.corpus.minhash`) banded by LSH
-   (:mod:`marsad.corpus.lsh`, 42 bands × 3 rows by default: see its docstring for the
+   (:mod:`marsad.corpus.lsh`, 64 bands × 2 rows by default: see its docstring for the
    false-positive / false-negative trade-off).
 3. **Verification** (:func:`verify_pair`): exact Jaccard and containment on the two shingle
-   sets. A pair is a copy when its Jaccard reaches ``jaccard`` (0.5) or the smaller text is
-   contained in the larger to ``containment`` (0.8) — containment is what catches a trimmed
-   reprint or one with added paragraphs, a changed headline or an added credit line, whose
-   Jaccard drops with every paragraph cut. Template guard: when both texts carry numbers and
-   they share few of them (a market close of another day, a weather bulletin of another
-   day, the same cable with other names), the pair is not a copy however alike the words.
+   sets. A pair is a copy when its Jaccard reaches ``jaccard`` (0.5), or when the smaller
+   text is contained in the larger to ``containment`` (0.6) *and* its lead (first
+   ``lead_shingles`` shingles) is found in the other to ``lead`` (0.5). Containment is what
+   catches a trimmed reprint or one with added paragraphs, a changed headline or an added
+   credit line, whose Jaccard drops with every paragraph cut; the lead condition is what
+   separates a reprint (editors cut from the bottom and keep the lead) from an independent
+   article that reuses background paragraphs of the same wire. Template guard: when both
+   texts carry numbers and they share few of them (a market close of another day, a
+   weather bulletin of another day), the pair is not a copy however alike the words.
 4. **Copy groups**: union-find over the verified pairs.
 5. **Provenance** (:func:`provenance`): the first publisher is the member published first;
    when times tie or are only crawl times, a member whose outlet *is* the agency named in the
@@ -33,7 +36,12 @@ import numpy as np
 import xxhash
 
 from marsad.corpus.lsh import LSHParams, band_keys, bucket_pairs
-from marsad.corpus.minhash import MinHashParams, distinct_counts, minhash_from_hashes, shingle_hashes
+from marsad.corpus.minhash import (
+    MinHashParams,
+    distinct_counts,
+    minhash_from_hashes,
+    shingle_hashes,
+)
 from marsad.text.normalize import normalize, to_western_digits
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -57,7 +65,10 @@ class DedupParams:
     minhash: MinHashParams = field(default_factory=MinHashParams)
     lsh: LSHParams = field(default_factory=LSHParams)
     jaccard: float = 0.5
-    containment: float = 0.8
+    containment: float = 0.6
+    #: share of the smaller text's lead shingles that the other text must hold
+    lead: float = 0.5
+    lead_shingles: int = 30
     #: containment alone counts only when the smaller text has this many distinct shingles
     min_shingles: int = 12
     #: the template guard needs this many distinct numbers on each side …
@@ -87,6 +98,7 @@ class PairScore:
     jaccard: float
     a_in_b: float  # share of a's shingles found in b
     b_in_a: float
+    lead: float = 0.0  # share of the smaller text's lead found in the other
 
     @property
     def containment(self) -> float:
@@ -118,13 +130,22 @@ def numbers_of(text: str) -> frozenset[str]:
     return frozenset(_NUMBER.findall(to_western_digits(text)))
 
 
-def score_sets(a: int, b: int, sa: np.ndarray, sb: np.ndarray) -> PairScore:
-    """Exact Jaccard and containments of two sorted unique shingle arrays."""
+def score_sets(a: int, b: int, sa: np.ndarray, sb: np.ndarray, *, lead_a: np.ndarray | None = None,
+               lead_b: np.ndarray | None = None) -> PairScore:
+    """Exact Jaccard and containments of two sorted unique shingle arrays.
+
+    ``lead_a``/``lead_b`` are the first shingles of each text in text order; the lead score is
+    the share of the *smaller* text's lead found in the other text.
+    """
     if len(sa) == 0 or len(sb) == 0:
         return PairScore(a, b, 0.0, 0.0, 0.0)
     inter = len(np.intersect1d(sa, sb, assume_unique=True))
     union = len(sa) + len(sb) - inter
-    return PairScore(a, b, inter / union, inter / len(sa), inter / len(sb))
+    lead = 0.0
+    small_lead, other = (lead_a, sb) if len(sa) <= len(sb) else (lead_b, sa)
+    if small_lead is not None and len(small_lead):
+        lead = float(np.isin(small_lead, other, assume_unique=False).mean())
+    return PairScore(a, b, inter / union, inter / len(sa), inter / len(sb), lead)
 
 
 def templated(na: frozenset[str], nb: frozenset[str], params: DedupParams) -> bool:
@@ -137,7 +158,8 @@ def templated(na: frozenset[str], nb: frozenset[str], params: DedupParams) -> bo
 def is_copy(s: PairScore, size_a: int, size_b: int, params: DedupParams) -> bool:
     if s.jaccard >= params.jaccard:
         return True
-    return s.containment >= params.containment and min(size_a, size_b) >= params.min_shingles
+    return (s.containment >= params.containment and s.lead >= params.lead
+            and min(size_a, size_b) >= params.min_shingles)
 
 
 def verify_pair(s: PairScore, size_a: int, size_b: int, na: frozenset[str], nb: frozenset[str],
@@ -307,10 +329,12 @@ def dedup_batch(
             pos[ci * batch + k] = (ci, k)
     need = np.unique(pairs) if len(pairs) else np.zeros(0, dtype=np.int64)
     sets: dict[int, np.ndarray] = {}
+    leads: dict[int, np.ndarray] = {}
     for p in need.tolist():
         ci, k = pos[p]
         h, off, _ = chunks[ci]
         sets[p] = np.unique(h[off[k] : off[k + 1]])
+        leads[p] = h[off[k] : min(off[k + 1], off[k] + params.lead_shingles)]
     nums: dict[int, frozenset[str]] = {}
 
     def numbers(p: int) -> frozenset[str]:
@@ -321,7 +345,7 @@ def dedup_batch(
     uf = UnionFind()
     verified: list[PairScore] = []
     for a, b in pairs.tolist():
-        s = score_sets(a, b, sets[a], sets[b])
+        s = score_sets(a, b, sets[a], sets[b], lead_a=leads[a], lead_b=leads[b])
         if is_copy(s, len(sets[a]), len(sets[b]), params) and not templated(numbers(a), numbers(b), params):
             verified.append(s)
     # exact copies: equal shingle sequences (the normalized body word for word)
@@ -334,10 +358,10 @@ def dedup_batch(
             digest = xxhash.xxh3_128_digest(h[off[k] : off[k + 1]].tobytes())
             p = ci * batch + k
             if digest in seen:
-                exact.append(PairScore(seen[digest], p, 1.0, 1.0, 1.0))
+                exact.append(PairScore(seen[digest], p, 1.0, 1.0, 1.0, 1.0))
             else:
                 seen[digest] = p
-    keyed = [PairScore(infos[order[s.a]].key, infos[order[s.b]].key, s.jaccard, s.a_in_b, s.b_in_a)
+    keyed = [PairScore(infos[order[s.a]].key, infos[order[s.b]].key, s.jaccard, s.a_in_b, s.b_in_a, s.lead)
              for s in verified + exact]
     for s in keyed:
         uf.union(s.a, s.b)
