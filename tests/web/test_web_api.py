@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from urllib.parse import quote
+import re
+from urllib.parse import quote, unquote
 
 import orjson
 import pytest
@@ -38,7 +39,8 @@ def test_every_html_page_has_a_json_twin(client, web_archive):
         api = client.get("/api" + url)
         assert api.status_code == 200, (url, api.text[:300])
         assert api.headers["content-type"] == "application/json"
-        assert f'href="/api{url.split("?")[0]}' in page.text.replace("&amp;", "&")  # the page links its twin
+        twin_link = re.search(r'class="api-link" href="([^"]+)"', page.text).group(1)  # the page links its twin
+        assert unquote(twin_link.replace("&amp;", "&")) == unquote("/api" + url)
         assert isinstance(api.json(), dict)
     assert "/thread/{thread_id}" in twins
 
@@ -274,3 +276,49 @@ def test_openapi_documents_the_json_api(client):
 
 def test_served_read_only(client):
     assert client.app.state.archive.readonly is True
+
+
+def test_registry_entities_gather_their_alias_keys(tmp_path):
+    """With the entity registry, an entity is every mention key mapped to it, whichever tagger
+    made the mentions: the test maps Putin's keys (full name and bare surname) to one entity."""
+    entities = pytest.importorskip("marsad.store.entities", reason="the entity registry has not landed")
+    from fastapi.testclient import TestClient
+
+    import marsad
+    from conftest import build_archive
+    from marsad.store.entity_queries import has_registry
+    from marsad.web.app import create_app
+
+    info = build_archive(tmp_path / "reg.db")
+    with TestClient(create_app(info["path"])) as c:
+        keys = {mention_key(c, "ru-ir-2021", "فلاديمير بوتين"), mention_key(c, "ru-ir-later", "بوتين")}
+        raisi = mention_key(c, "ru-ir-2021", "إبراهيم رئيسي")
+    with marsad.open(info["path"]) as arc:
+        if not has_registry(arc.con):
+            pytest.skip("the registry tables are absent")
+        st = entities.EntityStore(arc._writer)
+        st.save([{"id": 999, "key": "test:putin", "type": "PER", "name": "فلاديمير بوتين",
+                  "english": "Vladimir Putin", "country": "RU", "variants": {"بوتين": 4, "فلاديمير بوتين": 2},
+                  "confidence": 1.0, "evidence": [], "first_seen": "2021-09-14", "last_seen": "2021-11-02",
+                  "count": 10_000}],
+                [(k, 999, 3, 1.0, "") for k in keys])
+        st.commit()
+    with TestClient(create_app(info["path"])) as c:
+        for key in ("test:putin", *keys):
+            d = c.get("/api/entity/" + quote(key, safe="")).json()
+            assert d["key"] == "test:putin" and d["name_en"] == "Vladimir Putin"
+            assert d["articles"] == 3 and set(d["keys"]) == {"test:putin", *keys}
+            assert "بوتين" in d["variants"]
+        art = c.get("/api/article/ru-ir-2021").json()
+        assert "test:putin" in {g["key"] for g in art["entities"]}
+        f = c.get("/api/search", params={"q": "روسيا"}).json()["facets"]
+        assert "test:putin" in {e["key"] for e in f["entity"]}
+        assert c.get("/api/entities").json()["items"][0]["key"] == "test:putin"
+        co = c.get("/api/entity/" + quote(raisi, safe="")).json()["co_mentions"]
+        assert "test:putin" in {n["key"] for n in co["nodes"]}
+        a = c.get("/api/attention", params={"entity": sorted(keys)[0]}).json()
+        assert a["series"][0]["entity"] == "test:putin" and a["series"][0]["total"] == 3
+        hits = c.get("/api/search", params={"entity": "test:putin", "collapse": "false"}).json()
+        assert {h["id"] for h in hits["hits"]} == {"ru-ir-2021", "ru-ir-2021-copy", "ru-ir-later"}
+        hits = c.get("/api/search", params={"q": "روسيا", "entity": sorted(keys)[-1], "collapse": "false"}).json()
+        assert {h["id"] for h in hits["hits"]} == {"ru-ir-2021", "ru-ir-2021-copy", "ru-ir-later"}

@@ -82,11 +82,13 @@ def facets(con: sqlite3.Connection, q: str | None, *, filters: Filters | None = 
     }
 
 
-def series(con: sqlite3.Connection, specs: list[dict[str, str]], *, by: str = "month",
+def series(con: sqlite3.Connection, specs: list[dict[str, Any]], *, by: str = "month",
            filters: Filters | None = None) -> list[dict[str, Any]]:
-    """Attention over time: one series per spec (``{"q": ...}`` or ``{"entity": ...}``).
+    """Attention over time: one series per spec (``{"q": ...}`` or ``{"entity": ..., "keys": [...]}``).
 
-    Each series counts matching articles per ``by`` bucket (``month`` or ``day``).
+    Each series counts matching articles per ``by`` bucket (``month`` or ``day``). An entity
+    series counts articles with a mention whose value is any of ``keys`` (the entity's alias
+    keys; default: the entity key alone).
     """
     if by not in ("month", "day"):
         raise QueryError(f"cannot count by {by!r}; use month or day")
@@ -97,10 +99,20 @@ def series(con: sqlite3.Connection, specs: list[dict[str, str]], *, by: str = "m
     out = []
     for spec in specs:
         if spec.get("entity"):
-            f = Filters(**{**base.__dict__, "entity": spec["entity"]})
-            pts = searcher.counts(spec.get("q") or None, by=by, filters=f)
+            pts = _entity_counts(con, list(spec.get("keys") or [spec["entity"]]), by=by, filters=base)
         else:
             pts = searcher.counts(spec.get("q") or None, by=by, filters=base)
         out.append({**spec, "points": [{"key": k, "count": n} for k, n in pts],
                     "total": sum(n for _k, n in pts)})
     return out
+
+
+def _entity_counts(con: sqlite3.Connection, keys: list[str], *, by: str, filters: Filters) -> list[tuple[str, int]]:
+    width = 7 if by == "month" else 10
+    fsql, fargs = _filter_sql(filters)
+    keys = keys[:500]
+    rows = _run(con, f"SELECT substr(a.published_day, 1, {width}) AS k, count(*) FROM articles a"
+                     " WHERE a.rowid IN (SELECT article FROM spans WHERE layer = 'mention'"
+                     f" AND value IN ({','.join('?' * len(keys))})){fsql} GROUP BY k ORDER BY k",
+                [*keys, *fargs])
+    return [(r[0] if r[0] is not None else "unknown", int(r[1])) for r in rows]

@@ -34,6 +34,7 @@ class Filters:
     language: str | None = None
     mentions_date: str | None = None  # a TIMEX3 value prefix: 2021-09, 2021-09-17, XXXX-09
     entity: str | None = None  # an entity key (mention value)
+    entity_keys: tuple[str, ...] = ()  # all mention values of one entity (its registry aliases); wins over entity
     story: int | None = None
 
 
@@ -131,7 +132,11 @@ def _filter_sql(f: Filters) -> tuple[str, list[Any]]:
     if f.mentions_date:
         where.append("a.rowid IN (SELECT article FROM spans WHERE layer='timex' AND value >= ? AND value < ?)")
         args.extend([f.mentions_date, f.mentions_date + "\uffff"])
-    if f.entity:
+    if f.entity_keys:
+        keys = f.entity_keys[:500]
+        where.append(f"a.rowid IN (SELECT article FROM spans WHERE layer='mention' AND value IN ({','.join('?' * len(keys))}))")
+        args.extend(keys)
+    elif f.entity:
         where.append("a.rowid IN (SELECT article FROM spans WHERE layer='mention' AND value = ?)")
         args.append(f.entity)
     if f.story is not None:

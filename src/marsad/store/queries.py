@@ -1,4 +1,5 @@
-"""Read queries for the web UI and the HTTP API: articles, copies, entities, stories, threads.
+"""Read queries for the web UI and the HTTP API: articles, copies, stories, threads (entities
+are in :mod:`marsad.store.entity_queries`).
 
 Everything here reads; nothing writes. The corpus stages (entity registry, copy groups, stories,
 threads) land in their own migrations, so each query first asks ``sqlite_master`` /
@@ -14,7 +15,6 @@ SQLite counts characters (code points) for TEXT, exactly as Python offsets do.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 from typing import Any
 
 import orjson
@@ -23,12 +23,6 @@ from marsad.search.fts import Filters, _filter_sql
 
 ARTICLE_BRIEF = "a.rowid AS rowid, a.id, a.title, a.source, a.url, a.published_at, a.published_day"
 
-#: columns an entity registry may use, in order of preference, for each role
-_ENTITY_KEY_COLS = ("key", "entity", "id")
-_ENTITY_NAME_COLS = ("name", "name_ar", "canonical", "label_ar", "display")
-_ENTITY_EN_COLS = ("name_en", "english", "label_en")
-_ENTITY_TYPE_COLS = ("type", "label", "kind")
-_VARIANT_TABLES = ("entity_variants", "entity_names", "variants")
 
 
 # --- what exists ------------------------------------------------------------------------------
@@ -122,199 +116,6 @@ def copy_members(con: sqlite3.Connection, group: int, *, limit: int = 200) -> li
         " ORDER BY a.published_at IS NULL, a.published_at, a.rowid LIMIT ?", (group, limit)
     ).fetchall()
     return [{**dict(r), "first_published": _flag(r["first_published"])} for r in rows]
-
-
-# --- entities ---------------------------------------------------------------------------------
-
-
-def _registry(con: sqlite3.Connection) -> tuple[list[str], str | None]:
-    cols = columns(con, "entities")
-    return cols, _first(cols, _ENTITY_KEY_COLS)
-
-
-def registry_row(con: sqlite3.Connection, key: str) -> dict[str, Any] | None:
-    cols, kcol = _registry(con)
-    if not kcol:
-        return None
-    return _row(con.execute(f'SELECT * FROM entities WHERE "{kcol}" = ?', (key,)).fetchone())
-
-
-def registry_variants(con: sqlite3.Connection, key: str) -> list[str]:
-    """Variant spellings the registry lists for ``key`` (a variants table or a JSON column)."""
-    out: list[str] = []
-    row = registry_row(con, key) or {}
-    v = row.get("variants") or row.get("aliases")
-    if isinstance(v, list):
-        out.extend(str(x) for x in v)
-    elif isinstance(v, str) and v:
-        out.extend(x for x in v.replace("|", "\n").splitlines() if x.strip())
-    for t in _VARIANT_TABLES:
-        cols = columns(con, t)
-        kcol = _first(cols, ("entity", "key", "entity_key"))
-        vcol = _first(cols, ("variant", "name", "text", "surface", "form"))
-        if kcol and vcol:
-            out.extend(r[0] for r in con.execute(f'SELECT "{vcol}" FROM "{t}" WHERE "{kcol}" = ?', (key,)))
-    return list(dict.fromkeys(x for x in out if x))
-
-
-def surface_forms(con: sqlite3.Connection, key: str, *, limit: int = 50) -> list[tuple[str, int]]:
-    """How the entity is written in the archive: each surface form and how often."""
-    rows = con.execute(
-        "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start) AS form, count(*) AS n"
-        " FROM spans s JOIN articles a ON a.rowid = s.article"
-        " WHERE s.layer = 'mention' AND s.value = ? GROUP BY form ORDER BY n DESC, form LIMIT ?",
-        (key, limit),
-    ).fetchall()
-    return [(r[0], int(r[1])) for r in rows]
-
-
-def entity_summary(con: sqlite3.Connection, key: str) -> dict[str, Any] | None:
-    """Names, type, country and counts of one entity; ``None`` when nothing is known of it."""
-    reg = registry_row(con, key)
-    stats = con.execute(
-        "SELECT count(*), count(DISTINCT s.article), min(a.published_day), max(a.published_day)"
-        " FROM spans s JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value = ?",
-        (key,),
-    ).fetchone()
-    if reg is None and not stats[0]:
-        return None
-    labels = Counter(r[0] for r in con.execute(
-        "SELECT label FROM spans WHERE layer = 'mention' AND value = ? LIMIT 2000", (key,)))
-    attrs = [orjson.loads(r[0]) for r in con.execute(
-        "SELECT attrs FROM spans WHERE layer = 'mention' AND value = ? AND attrs != '' LIMIT 200", (key,))]
-    forms = surface_forms(con, key)
-    cols = list(reg) if reg else []
-    name = reg.get(_first(cols, _ENTITY_NAME_COLS) or "", None) if reg else None
-    if not name and forms:
-        # the most frequent form, preferring the longest among the frequent (full names)
-        top = forms[0][1]
-        name = max((f for f, n in forms if n * 3 >= top), key=len)
-    country = (reg or {}).get("country") or _most_common(a.get("country") for a in attrs)
-    return {
-        "key": key,
-        "name": name or key,
-        "name_en": reg.get(_first(cols, _ENTITY_EN_COLS) or "", None) if reg else None,
-        "type": (reg.get(_first(cols, _ENTITY_TYPE_COLS) or "", None) if reg else None)
-        or (labels.most_common(1)[0][0] if labels else None),
-        "country": country,
-        "role": _most_common(a.get("role") for a in attrs),
-        "variants": registry_variants(con, key),
-        "surface_forms": [{"text": f, "count": n} for f, n in forms],
-        "mentions": int(stats[0]),
-        "articles": int(stats[1]),
-        "first_seen": stats[2],
-        "last_seen": stats[3],
-        "registry": reg,
-    }
-
-
-def _most_common(values: Any) -> Any:
-    c = Counter(v for v in values if v)
-    return c.most_common(1)[0][0] if c else None
-
-
-def entity_timeline(con: sqlite3.Connection, key: str, *, by: str = "month") -> list[tuple[str, int]]:
-    """Articles mentioning ``key`` per month (or day)."""
-    width = 7 if by == "month" else 10
-    rows = con.execute(
-        f"SELECT substr(a.published_day, 1, {width}) AS k, count(DISTINCT a.rowid)"
-        " FROM spans s JOIN articles a ON a.rowid = s.article"
-        " WHERE s.layer = 'mention' AND s.value = ? GROUP BY k ORDER BY k", (key,),
-    ).fetchall()
-    return [(r[0] or "unknown", int(r[1])) for r in rows]
-
-
-def entity_articles(con: sqlite3.Connection, key: str, *, limit: int, offset: int) -> list[dict[str, Any]]:
-    rows = con.execute(
-        f"SELECT {ARTICLE_BRIEF}, count(*) AS mentions FROM spans s JOIN articles a ON a.rowid = s.article"
-        " WHERE s.layer = 'mention' AND s.value = ? GROUP BY a.rowid"
-        " ORDER BY a.published_day IS NULL, a.published_day DESC, a.rowid DESC LIMIT ? OFFSET ?",
-        (key, limit, offset),
-    ).fetchall()
-    return [dict(r) for r in rows]
-
-
-def entity_labels(con: sqlite3.Connection, keys: list[str]) -> dict[str, dict[str, Any]]:
-    """Display name and type for many entity keys at once (registry first, else surface forms)."""
-    out: dict[str, dict[str, Any]] = {}
-    if not keys:
-        return out
-    cols, kcol = _registry(con)
-    ncol = _first(cols, _ENTITY_NAME_COLS)
-    tcol = _first(cols, _ENTITY_TYPE_COLS)
-    if kcol and ncol:
-        for i in range(0, len(keys), 500):
-            chunk = keys[i:i + 500]
-            sel = f'"{kcol}", "{ncol}"' + (f', "{tcol}"' if tcol else ", NULL")
-            for r in con.execute(f'SELECT {sel} FROM entities WHERE "{kcol}" IN ({",".join("?" * len(chunk))})', chunk):
-                out[r[0]] = {"name": r[1], "type": r[2]}
-    for k in keys:
-        if k in out and out[k]["name"]:
-            continue
-        r = con.execute(
-            "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start), s.label FROM spans s"
-            " JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value = ?"
-            " ORDER BY s.\"end\" - s.start DESC LIMIT 1", (k,),
-        ).fetchone()
-        out[k] = {"name": r[0] if r else k, "type": r[1] if r else None}
-    return out
-
-
-def co_mentions(con: sqlite3.Connection, key: str, *, limit: int = 25, sample: int = 5000) -> dict[str, Any]:
-    """Entities mentioned in the same articles as ``key``: counts, and the links among them.
-
-    Reads at most ``sample`` articles (the newest) so a very frequent entity stays fast.
-    """
-    arts = [r[0] for r in con.execute(
-        "SELECT DISTINCT s.article FROM spans s WHERE s.layer = 'mention' AND s.value = ?"
-        " ORDER BY s.article DESC LIMIT ?", (key, sample))]
-    per_article: list[set[str]] = []
-    for i in range(0, len(arts), 500):
-        chunk = arts[i:i + 500]
-        sets: dict[int, set[str]] = {}
-        for a, v in con.execute(
-            f"SELECT article, value FROM spans WHERE layer = 'mention' AND article IN ({','.join('?' * len(chunk))})",
-            chunk,
-        ):
-            if v and v != key:
-                sets.setdefault(a, set()).add(v)
-        per_article.extend(sets.values())
-    counts = Counter(v for s in per_article for v in s)
-    top = [k for k, _n in counts.most_common(limit)]
-    topset = set(top)
-    pairs: Counter[tuple[str, str]] = Counter()
-    for s in per_article:
-        inter = sorted(s & topset)
-        for i, a in enumerate(inter):
-            for b in inter[i + 1:]:
-                pairs[(a, b)] += 1
-    labels = entity_labels(con, [key, *top])
-    return {
-        "entity": key,
-        "articles_read": len(arts),
-        "nodes": [{"key": k, "articles": counts[k], **labels.get(k, {})} for k in top],
-        "center": {"key": key, **labels.get(key, {})},
-        "links": [{"source": a, "target": b, "articles": n} for (a, b), n in pairs.most_common(200)],
-    }
-
-
-def top_entities(con: sqlite3.Connection, *, limit: int = 50, offset: int = 0, label: str | None = None,
-                 prefix: str | None = None) -> list[dict[str, Any]]:
-    """The most mentioned entities (by number of articles)."""
-    where = "layer = 'mention' AND value != ''"
-    args: list[Any] = []
-    if label:
-        where += " AND label = ?"
-        args.append(label)
-    if prefix:
-        where += " AND value >= ? AND value < ?"
-        args.extend([prefix, prefix + "\uffff"])
-    rows = con.execute(
-        f"SELECT value, count(DISTINCT article) AS n, count(*) AS m FROM spans WHERE {where}"
-        " GROUP BY value ORDER BY n DESC, value LIMIT ? OFFSET ?", [*args, limit, offset],
-    ).fetchall()
-    labels = entity_labels(con, [r[0] for r in rows])
-    return [{"key": r[0], "articles": int(r[1]), "mentions": int(r[2]), **labels.get(r[0], {})} for r in rows]
 
 
 # --- stories and threads ----------------------------------------------------------------------

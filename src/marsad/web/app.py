@@ -16,11 +16,13 @@ ever used as a file path.
 import inspect
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
+import anyio.to_thread
 import orjson
 from fastapi import FastAPI, Query, Request
 from fastapi import Path as PathParam
@@ -33,8 +35,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 import marsad
 from marsad.errors import ArchiveError, MarsadError, NotFoundError
 from marsad.web import i18n
+from marsad.web.cache import ResponseCache
 from marsad.web.export import export_stream
-from marsad.web.queries import Pages, make_filters
+from marsad.web.queries import Pages, archive_state, make_filters
 from marsad.web.render import entity_href, render_snippet, render_text, safe_url
 
 HERE = Path(__file__).resolve().parent
@@ -119,12 +122,24 @@ def _safe_next(nxt: str) -> str:
 # --- the app ----------------------------------------------------------------------------------
 
 
-def create_app(archive: str | Path, *, readonly: bool = True) -> FastAPI:
-    """The ASGI app serving ``archive`` (opened read-only unless ``readonly=False``)."""
+def create_app(archive: str | Path, *, readonly: bool = True, threads: int = 0) -> FastAPI:
+    """The ASGI app serving ``archive`` (opened read-only unless ``readonly=False``).
+
+    ``threads`` bounds the worker threads that run queries (default ``MARSAD_THREADS`` or 8):
+    a few threads finish a burst of cold queries sooner than forty thrashing two cores.
+    """
     arc = marsad.open(archive, readonly=readonly)
     pages = Pages(arc)
     env = _env()
+    n_threads = threads or int(os.environ.get("MARSAD_THREADS", "8"))
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        anyio.to_thread.current_default_thread_limiter().total_tokens = n_threads
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="marsad", version=marsad.__version__ if hasattr(marsad, "__version__") else "0.1.0",
         description="The HTTP API of an Arabic news archive. Every HTML page /x has this JSON twin /api/x.",
         default_response_class=JSON, docs_url=None, redoc_url=None,  # their pages load a CDN
@@ -132,6 +147,7 @@ def create_app(archive: str | Path, *, readonly: bool = True) -> FastAPI:
     app.state.archive = arc
     app.state.pages = pages
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(ResponseCache, state=lambda: archive_state(arc))  # outermost
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     twins: list[tuple[str, str]] = []
     app.state.twins = twins
@@ -140,12 +156,13 @@ def create_app(archive: str | Path, *, readonly: bool = True) -> FastAPI:
         lang, digits = prefs(request)
         t = i18n.translator(lang)
         qs = request.url.query
+        path = quote(request.url.path, safe="/:@!$'()*+,;=-._~")
         ctx = {
             "request": request, "data": data, "lang": lang, "digits": digits, "t": t,
             "n": lambda v: i18n.digits(v, digits), "dir": "rtl" if lang == "ar" else "ltr",
             "path": request.url.path, "query_string": qs,
-            "api_url": ("/api" + request.url.path + (("?" + qs) if qs else "")) if status == 200 else None,
-            "self_url": request.url.path + (("?" + qs) if qs else ""),
+            "api_url": ("/api" + path + (("?" + qs) if qs else "")) if status == 200 else None,
+            "self_url": path + (("?" + qs) if qs else ""),
             "url_with": lambda **kw: _url_with(request, **kw), "urlencode": urlencode,
         }
         return HTMLResponse(env.get_template(template).render(ctx), status_code=status)

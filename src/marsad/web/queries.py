@@ -9,17 +9,20 @@ memory and a re-ingested one never serves stale pages.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from marsad.errors import NotFoundError, QueryError
 from marsad.pipeline.output import analysis_json
 from marsad.search import analytics
 from marsad.search.fts import Filters
+from marsad.store import entity_queries as eq
 from marsad.store import queries as sq
 from marsad.web.render import group_mentions
 
@@ -29,12 +32,17 @@ MAX_LIMIT = 100
 
 
 class Cache:
-    """A small thread-safe LRU keyed by the archive's state and the call's arguments."""
+    """A small thread-safe LRU keyed by the archive's state and the call's arguments.
+
+    Single flight: when several threads miss on the same key at once, one computes and the
+    others wait for its result (a burst of identical searches costs one query, not fifty).
+    """
 
     def __init__(self, size: int = 2048) -> None:
         self.size = size
         self._d: OrderedDict[Any, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._inflight: dict[Any, Future[Any]] = {}
         self.hits = self.misses = 0
 
     def get_or(self, key: Any, make: Callable[[], Any]) -> Any:
@@ -43,12 +51,29 @@ class Cache:
                 self._d.move_to_end(key)
                 self.hits += 1
                 return self._d[key]
-        self.misses += 1
-        val = make()
+            fut = self._inflight.get(key)
+            owner = fut is None
+            if fut is None:
+                fut = self._inflight[key] = Future()
+                self.misses += 1
+            else:
+                self.hits += 1
+        if not owner:
+            return fut.result()
+        try:
+            val = make()
+        except BaseException as e:
+            with self._lock:
+                self._inflight.pop(key, None)
+            fut.set_exception(e)
+            raise
         with self._lock:
-            self._d[key] = val
-            while len(self._d) > self.size:
-                self._d.popitem(last=False)
+            self._inflight.pop(key, None)
+            if self.size > 0:
+                self._d[key] = val
+                while len(self._d) > self.size:
+                    self._d.popitem(last=False)
+        fut.set_result(val)
         return val
 
 
@@ -148,14 +173,20 @@ class Pages:
                collapse: bool = True, facets: bool = True) -> dict[str, Any]:
         limit, offset = _clamp(limit, offset)
         q = q.strip()
+        if filters.entity and not filters.entity_keys:
+            # an entity is every mention value the registry maps to it
+            ref = eq.resolve(self.con, filters.entity)
+            if ref is not None and len(ref.keys) > 1:
+                filters = dataclasses.replace(filters, entity=ref.key, entity_keys=ref.keys)
         key = (q, filters, limit, offset, collapse, facets)
         return self._cached("search", key, lambda: self._search(q, filters, limit, offset, collapse, facets))
 
     def _search(self, q: str, filters: Filters, limit: int, offset: int, collapse: bool,
                 with_facets: bool) -> dict[str, Any]:
-        if q:
-            hits, total = self.arc.search(q, filters=filters, limit=limit, offset=offset,
-                                          collapse_copies=collapse)
+        if q and collapse:
+            hit_dicts, total = self._collapsed(q, filters, limit, offset)
+        elif q:
+            hits, total = self.arc.search(q, filters=filters, limit=limit, offset=offset)
             hit_dicts = [h.as_dict() for h in hits]
         else:
             rows, total = sq.browse(self.con, filters=filters, limit=limit, offset=offset)
@@ -173,16 +204,42 @@ class Pages:
             out["facets"] = self.facets(q, filters)
         return out
 
+    def _collapsed(self, q: str, filters: Filters, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+        """One hit per copy group: the best-ranked member, with how many members matched.
+
+        Ranks without grouping (the index's fast path) and folds copies here: when the page has
+        members of copy groups, it over-fetches twice the page so copies further down still fold
+        into their group. ``total`` counts matching articles, not groups.
+        """
+        hits, total = self.arc.search(q, filters=filters, limit=limit, offset=offset)
+        if all(h.copy_group is None for h in hits):  # nothing to fold on this page
+            return [h.as_dict() for h in hits], total
+        fetch = min(500, offset + 2 * limit + 10)
+        hits, total = self.arc.search(q, filters=filters, limit=fetch, offset=0)
+        groups: dict[Any, dict[str, Any]] = {}
+        for h in hits:
+            gk = h.copy_group if h.copy_group is not None else ("article", h.rowid)
+            if gk in groups:
+                groups[gk]["copies"] += 1
+            else:
+                groups[gk] = {**h.as_dict(), "copies": 1}
+        return list(groups.values())[offset:offset + limit], total
+
     def facets(self, q: str, filters: Filters) -> dict[str, Any]:
         return self._cached("facets", (q, filters), lambda: self._facets(q, filters))
 
     def _facets(self, q: str, filters: Filters) -> dict[str, Any]:
         f = analytics.facets(self.con, q or None, filters=filters)
-        labels = sq.entity_labels(self.con, [k for k, _n in f["entity"]])
+        canon = eq.canonical(self.con, [k for k, _n in f["entity"]])
+        ents: dict[str, int] = {}
+        for k, n in f["entity"]:
+            ents[canon[k]] = ents.get(canon[k], 0) + n
+        top = sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:12]
+        labels = eq.labels(self.con, [k for k, _n in top])
         return {
             "source": [{"key": k, "count": n} for k, n in f["source"]],
             "month": [{"key": k, "count": n} for k, n in f["month"]],
-            "entity": [{"key": k, "count": n, **labels.get(k, {})} for k, n in f["entity"]],
+            "entity": [{"key": k, "count": n, **labels.get(k, {})} for k, n in top],
             "story": [{"key": k, "count": n, "title": sq.story_brief(self.con, int(k))["title"]}
                       for k, n in f["story"]],
             "entity_sample": f["entity_sample"], "matches": f["total"],
@@ -202,10 +259,17 @@ class Pages:
         d["requested_id"] = article_id
         d["links"] = sq.article_links(self.con, rowid)
         groups = group_mentions(art.text, art.spans)
-        names = sq.entity_labels(self.con, [g["key"] for g in groups if g["linked"]])
+        canon = eq.canonical(self.con, [g["key"] for g in groups if g["linked"]])
+        merged: dict[str, dict[str, Any]] = {}
         for g in groups:
-            g["name"] = (names.get(g["key"]) or {}).get("name") or g["forms"][0]
-        d["entities"] = groups
+            k = canon.get(g["key"], g["key"])
+            m = merged.setdefault(k, {**g, "key": k, "forms": [], "count": 0})
+            m["forms"] += [f for f in g["forms"] if f not in m["forms"]]
+            m["count"] += g["count"]
+        names = eq.labels(self.con, [k for k, g in merged.items() if g["linked"]])
+        for k, g in merged.items():
+            g["name"] = (names.get(k) or {}).get("name") or g["forms"][0]
+        d["entities"] = list(merged.values())
         d["spans"] = [{"layer": s.layer, "start": s.start, "end": s.end, "label": s.label,
                        "value": s.value, "attrs": s.attrs} for s in art.spans]
         return d
@@ -217,24 +281,28 @@ class Pages:
         return self._cached("entity", (key, limit, offset), lambda: self._entity(key, limit, offset))
 
     def _entity(self, key: str, limit: int, offset: int) -> dict[str, Any]:
-        summary = sq.entity_summary(self.con, key)
-        if summary is None:
-            raise NotFoundError(f"no entity with key {key[:80]!r}; see /api/entities for known keys")
+        ref = self._ref(key)
         return {
-            **summary,
-            "timeline": [{"key": k, "count": n} for k, n in fill_buckets(sq.entity_timeline(self.con, key))],
-            "co_mentions": sq.co_mentions(self.con, key),
+            **eq.summary(self.con, ref),
+            "timeline": [{"key": k, "count": n} for k, n in fill_buckets(eq.timeline(self.con, ref))],
+            "co_mentions": eq.co_mentions(self.con, ref),
             "article_list": {"limit": limit, "offset": offset,
-                             "items": sq.entity_articles(self.con, key, limit=limit, offset=offset)},
+                             "items": eq.articles(self.con, ref, limit=limit, offset=offset)},
         }
+
+    def _ref(self, key: str) -> eq.EntityRef:
+        ref = eq.resolve(self.con, key)
+        if ref is None:
+            raise NotFoundError(f"no entity with key {key[:80]!r}; see /api/entities for known keys")
+        return ref
 
     def entities(self, *, limit: int = 50, offset: int = 0, type: str | None = None,  # noqa: A002
                  prefix: str | None = None) -> dict[str, Any]:
         limit, offset = _clamp(limit, offset)
-        items = self._cached("entities", (limit, offset, type, prefix), lambda: sq.top_entities(
-            self.con, limit=limit, offset=offset, label=type, prefix=prefix))
+        items = self._cached("entities", (limit, offset, type, prefix), lambda: eq.top(
+            self.con, limit=limit, offset=offset, type=type, prefix=prefix))
         return {"limit": limit, "offset": offset, "type": type, "prefix": prefix,
-                "registry": sq.has_table(self.con, "entities"), "items": items}
+                "registry": eq.has_registry(self.con), "items": items}
 
     # stories and threads ---------------------------------------------------------------------
 
@@ -275,9 +343,15 @@ class Pages:
         key = (tuple(tuple(s.items()) for s in specs), by, filters)
         return self._cached("attention", key, lambda: self._attention(specs, by, filters))
 
-    def _attention(self, specs: list[dict[str, str]], by: str, filters: Filters | None) -> dict[str, Any]:
-        series = analytics.series(self.con, specs, by=by, filters=filters)
-        labels = sq.entity_labels(self.con, [s["entity"] for s in series if s.get("entity")])
+    def _attention(self, specs: list[dict[str, Any]], by: str, filters: Filters | None) -> dict[str, Any]:
+        resolved: list[dict[str, Any]] = []
+        for spec in specs:
+            if spec.get("entity"):
+                ref = self._ref(spec["entity"])
+                spec = {**spec, "entity": ref.key, "keys": list(ref.keys)}
+            resolved.append(spec)
+        series = analytics.series(self.con, resolved, by=by, filters=filters)
+        labels = eq.labels(self.con, [s["entity"] for s in series if s.get("entity")])
         for s in series:
             s["label"] = s.get("q") or (labels.get(s.get("entity", ""), {}).get("name")) or s.get("entity")
         keys = [k for k, _n in fill_buckets([(p["key"], 1) for s in series for p in s["points"]], by=by)]
@@ -288,7 +362,7 @@ class Pages:
 
     def co_mentions(self, key: str, *, limit: int = 25) -> dict[str, Any]:
         limit = max(1, min(int(limit), 100))
-        return self._cached("co", (key, limit), lambda: sq.co_mentions(self.con, key, limit=limit))
+        return self._cached("co", (key, limit), lambda: eq.co_mentions(self.con, self._ref(key), limit=limit))
 
     def overview(self) -> dict[str, Any]:
         return self._cached("overview", (), self.arc.stats)

@@ -1,0 +1,250 @@
+"""Read queries about entities for the web UI and the HTTP API.
+
+Mentions are spans of layer ``mention`` whose ``value`` is a per-article entity key. When the
+registry exists (tables ``entities`` and ``entity_aliases``, migration ``0002_entity_registry``)
+an entity is a registry row and every alias key that maps to it; without it, an entity is just
+one mention value. :func:`resolve` hides the difference: the rest of this module works on an
+:class:`EntityRef` (a canonical key and all the mention values that mean it).
+
+Surface forms are cut from the stored text with ``substr(text, start + 1, end - start)``:
+SQLite counts characters (code points) for TEXT, exactly as Python offsets do.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from marsad.store.queries import ARTICLE_BRIEF, _row, columns
+
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    key: str  # the canonical key: the registry's entities.key, else the mention value itself
+    keys: tuple[str, ...]  # every mention value that names this entity
+    row: dict[str, Any] | None  # the registry row, if any
+
+
+def has_registry(con: sqlite3.Connection) -> bool:
+    return {"id", "key", "name"} <= set(columns(con, "entities")) and \
+        {"key", "entity"} <= set(columns(con, "entity_aliases"))
+
+
+def _in(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def resolve(con: sqlite3.Connection, key: str) -> EntityRef | None:
+    """The entity ``key`` names (a registry key, an alias key or a bare mention value)."""
+    if has_registry(con):
+        # a mention key's alias link is authoritative; an entity's own key comes next
+        row = con.execute("SELECT e.* FROM entity_aliases al JOIN entities e ON e.id = al.entity"
+                          " WHERE al.key = ?", (key,)).fetchone()
+        if row is None:
+            row = con.execute("SELECT * FROM entities WHERE key = ?", (key,)).fetchone()
+        if row is not None:
+            keys = [r[0] for r in con.execute("SELECT key FROM entity_aliases WHERE entity = ?", (row["id"],))]
+            return EntityRef(row["key"], tuple(dict.fromkeys([row["key"], *keys])), _row(row))
+    hit = con.execute("SELECT 1 FROM spans WHERE layer = 'mention' AND value = ? LIMIT 1", (key,)).fetchone()
+    return EntityRef(key, (key,), None) if hit else None
+
+
+def canonical(con: sqlite3.Connection, values: list[str]) -> dict[str, str]:
+    """Each mention value's canonical entity key (itself when the registry does not know it)."""
+    out = {v: v for v in values}
+    if not values or not has_registry(con):
+        return out
+    for i in range(0, len(values), _CHUNK):
+        chunk = values[i:i + _CHUNK]
+        for k, ck in con.execute(
+            f"SELECT al.key, e.key FROM entity_aliases al JOIN entities e ON e.id = al.entity WHERE al.key IN ({_in(len(chunk))})",
+            chunk,
+        ):
+            out[k] = ck
+    return out
+
+
+def labels(con: sqlite3.Connection, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """Display name and type for canonical keys (registry first, else the longest surface form)."""
+    out: dict[str, dict[str, Any]] = {}
+    if keys and has_registry(con):
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i:i + _CHUNK]
+            for k, name, typ in con.execute(
+                f"SELECT key, name, type FROM entities WHERE key IN ({_in(len(chunk))})", chunk):
+                out[k] = {"name": name, "type": typ}
+    for k in keys:
+        if k in out and out[k]["name"]:
+            continue
+        r = con.execute(
+            "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start), s.label FROM spans s"
+            " JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value = ?"
+            " ORDER BY s.\"end\" - s.start DESC LIMIT 1", (k,),
+        ).fetchone()
+        out[k] = {"name": r[0] if r else k, "type": r[1] if r else None}
+    return out
+
+
+def _variants(row: dict[str, Any] | None) -> list[str]:
+    v = (row or {}).get("variants")
+    if isinstance(v, dict):
+        return [str(k) for k, _n in sorted(v.items(), key=lambda kv: -kv[1] if isinstance(kv[1], int) else 0)]
+    if isinstance(v, list):
+        return [str(x) for x in v]
+    if isinstance(v, str) and v:
+        return [x for x in v.replace("|", "\n").splitlines() if x.strip()]
+    return []
+
+
+def surface_forms(con: sqlite3.Connection, ref: EntityRef, *, limit: int = 50) -> list[tuple[str, int]]:
+    """How the entity is written in the archive: each surface form and how often."""
+    counts: Counter[str] = Counter()
+    for i in range(0, len(ref.keys), _CHUNK):
+        chunk = list(ref.keys[i:i + _CHUNK])
+        for form, n in con.execute(
+            "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start) AS form, count(*)"
+            " FROM spans s JOIN articles a ON a.rowid = s.article"
+            f" WHERE s.layer = 'mention' AND s.value IN ({_in(len(chunk))}) GROUP BY form", chunk,
+        ):
+            counts[form] += int(n)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+
+
+def _where(ref: EntityRef) -> tuple[str, list[str]]:
+    keys = list(ref.keys[:_CHUNK])
+    return f"s.layer = 'mention' AND s.value IN ({_in(len(keys))})", keys
+
+
+def summary(con: sqlite3.Connection, ref: EntityRef) -> dict[str, Any]:
+    """Names, type, country and counts of one entity."""
+    where, args = _where(ref)
+    stats = con.execute(
+        "SELECT count(*), count(DISTINCT s.article), min(a.published_day), max(a.published_day)"
+        f" FROM spans s JOIN articles a ON a.rowid = s.article WHERE {where}", args,
+    ).fetchone()
+    spans = con.execute(f"SELECT s.label, s.attrs FROM spans s WHERE {where} LIMIT 2000", args).fetchall()
+    types = Counter(r[0] for r in spans if r[0])
+    attrs = [orjson.loads(r[1]) for r in spans[:300] if r[1]]
+    forms = surface_forms(con, ref)
+    reg = ref.row or {}
+    name = reg.get("name")
+    if not name and forms:
+        # the most frequent form, preferring the longest among the frequent (full names)
+        top = forms[0][1]
+        name = max((f for f, n in forms if n * 3 >= top), key=len)
+    return {
+        "key": ref.key, "keys": list(ref.keys),
+        "name": name or ref.key,
+        "name_en": reg.get("english") or reg.get("name_en") or None,
+        "type": reg.get("type") or (types.most_common(1)[0][0] if types else None),
+        "country": reg.get("country") or _most_common(a.get("country") for a in attrs),
+        "role": _most_common(a.get("role") for a in attrs),
+        "variants": _variants(ref.row),
+        "surface_forms": [{"text": f, "count": n} for f, n in forms],
+        "mentions": int(stats[0]), "articles": int(stats[1]),
+        "first_seen": stats[2], "last_seen": stats[3],
+        "registry": {k: v for k, v in reg.items() if k != "evidence"} or None,
+    }
+
+
+def _most_common(values: Any) -> Any:
+    c = Counter(v for v in values if v)
+    return c.most_common(1)[0][0] if c else None
+
+
+def timeline(con: sqlite3.Connection, ref: EntityRef, *, by: str = "month") -> list[tuple[str, int]]:
+    """Articles mentioning the entity per month (or day)."""
+    width = 7 if by == "month" else 10
+    where, args = _where(ref)
+    rows = con.execute(
+        f"SELECT substr(a.published_day, 1, {width}) AS k, count(DISTINCT a.rowid)"
+        f" FROM spans s JOIN articles a ON a.rowid = s.article WHERE {where} GROUP BY k ORDER BY k", args,
+    ).fetchall()
+    return [(r[0] or "unknown", int(r[1])) for r in rows]
+
+
+def articles(con: sqlite3.Connection, ref: EntityRef, *, limit: int, offset: int) -> list[dict[str, Any]]:
+    where, args = _where(ref)
+    rows = con.execute(
+        f"SELECT {ARTICLE_BRIEF}, count(*) AS mentions FROM spans s JOIN articles a ON a.rowid = s.article"
+        f" WHERE {where} GROUP BY a.rowid"
+        " ORDER BY a.published_day IS NULL, a.published_day DESC, a.rowid DESC LIMIT ? OFFSET ?",
+        [*args, limit, offset],
+    ).fetchall()
+    return [dict(r) for r in rows]
+
+
+def co_mentions(con: sqlite3.Connection, ref: EntityRef, *, limit: int = 25, sample: int = 5000) -> dict[str, Any]:
+    """Entities mentioned in the same articles: counts, and the links among the top ones.
+
+    Reads at most ``sample`` articles (the newest rowids) so a very frequent entity stays fast.
+    """
+    where, args = _where(ref)
+    arts = [r[0] for r in con.execute(
+        f"SELECT DISTINCT s.article FROM spans s WHERE {where} ORDER BY s.article DESC LIMIT ?", [*args, sample])]
+    own = set(ref.keys)
+    raw: list[set[str]] = []
+    for i in range(0, len(arts), _CHUNK):
+        chunk = arts[i:i + _CHUNK]
+        sets: dict[int, set[str]] = {}
+        for a, v in con.execute(
+            f"SELECT article, value FROM spans WHERE layer = 'mention' AND article IN ({_in(len(chunk))})", chunk,
+        ):
+            if v and v not in own:
+                sets.setdefault(a, set()).add(v)
+        raw.extend(sets.values())
+    canon = canonical(con, sorted({v for s in raw for v in s}))
+    per_article = [{canon[v] for v in s} - {ref.key} for s in raw]
+    counts = Counter(v for s in per_article for v in s)
+    top = [k for k, _n in counts.most_common(limit)]
+    topset = set(top)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for s in per_article:
+        inter = sorted(s & topset)
+        for i, a in enumerate(inter):
+            for b in inter[i + 1:]:
+                pairs[(a, b)] += 1
+    names = labels(con, [ref.key, *top])
+    return {
+        "entity": ref.key, "articles_read": len(arts),
+        "center": {"key": ref.key, **names.get(ref.key, {})},
+        "nodes": [{"key": k, "articles": counts[k], **names.get(k, {})} for k in top],
+        "links": [{"source": a, "target": b, "articles": n} for (a, b), n in pairs.most_common(200)],
+    }
+
+
+def top(con: sqlite3.Connection, *, limit: int = 50, offset: int = 0, type: str | None = None,  # noqa: A002
+        prefix: str | None = None) -> list[dict[str, Any]]:
+    """The most mentioned entities: registry rows by count, else mention values by articles."""
+    args: list[Any] = []
+    if has_registry(con) and con.execute("SELECT 1 FROM entities LIMIT 1").fetchone():
+        where = "1"
+        if type:
+            where += " AND type = ?"
+            args.append(type)
+        if prefix:
+            where += " AND (name >= ? AND name < ? OR key >= ? AND key < ?)"
+            args.extend([prefix, prefix + "\uffff", prefix, prefix + "\uffff"])
+        rows = con.execute(f"SELECT key, name, type, count FROM entities WHERE {where}"
+                           " ORDER BY count DESC, key LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
+        return [{"key": r[0], "name": r[1], "type": r[2], "mentions": int(r[3] or 0), "articles": None}
+                for r in rows]
+    where = "layer = 'mention' AND value != ''"
+    if type:
+        where += " AND label = ?"
+        args.append(type)
+    if prefix:
+        where += " AND value >= ? AND value < ?"
+        args.extend([prefix, prefix + "\uffff"])
+    rows = con.execute(
+        f"SELECT value, count(DISTINCT article) AS n, count(*) AS m FROM spans WHERE {where}"
+        " GROUP BY value ORDER BY n DESC, value LIMIT ? OFFSET ?", [*args, limit, offset],
+    ).fetchall()
+    names = labels(con, [r[0] for r in rows])
+    return [{"key": r[0], "articles": int(r[1]), "mentions": int(r[2]), **names.get(r[0], {})} for r in rows]
