@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 import time
 from pathlib import Path
@@ -46,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", dest="date_to", help="published on or before YYYY-MM-DD")
     p.add_argument("--language")
     p.add_argument("--mentions-date", help="articles mentioning this date/month (TIMEX3 value prefix)")
-    p.add_argument("--entity", help="articles mentioning this entity (its key)")
+    p.add_argument("--entity", help="articles mentioning this entity (a name, a variant, a key or #id)")
     p.add_argument("--limit", type=int, default=10)
     p.add_argument("--offset", type=int, default=0)
     p.add_argument("--collapse-copies", action="store_true", help="one hit per copy group")
@@ -79,6 +80,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date-is-crawl-time", action="store_true")
     p.add_argument("--workers", type=int, default=0)
     p.add_argument("--with-text", action="store_true", help="also write the text and clean text")
+    p.add_argument("--conll", action="store_true",
+                   help="INPUT is a tokenised CoNLL file: write `token TAG` (its BIO scheme) to -o")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("demo", help="ingest the bundled sample corpus and show what was found")
@@ -151,6 +154,10 @@ def cmd_search(args: argparse.Namespace) -> int:
     archive = open_archive(args)
     f = Filters(sources=tuple(args.source), date_from=args.date_from, date_to=args.date_to,
                 language=args.language, mentions_date=args.mentions_date, entity=args.entity)
+    if args.entity:
+        from marsad.cli.entity_cmds import entity_keys
+
+        f = dataclasses.replace(f, entity_keys=entity_keys(archive, args.entity))
     if args.counts:
         rows = archive.counts(args.query, by=args.counts, filters=f)
         if args.json:
@@ -266,6 +273,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
+    if args.conll:
+        from marsad.cli.entity_cmds import cmd_analyze_conll
+
+        return cmd_analyze_conll(args)
     import os
     from concurrent.futures import ProcessPoolExecutor
 

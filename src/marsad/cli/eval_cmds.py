@@ -18,6 +18,7 @@ from typing import Any
 
 from rich.table import Table
 
+from marsad.cli import entity_cmds
 from marsad.cli.common import add_json, console, print_json
 from marsad.errors import ConfigError
 
@@ -77,6 +78,8 @@ def _time_show(r: dict[str, Any]) -> None:
 EVALUATORS: dict[str, Evaluator] = {
     "time": Evaluator("time expressions: span P/R/F1 and value accuracy (own gold + Wojood)",
                       _time_args, _time_run, _time_show),
+    "entities": Evaluator(entity_cmds.EVAL_HELP, entity_cmds.eval_args, entity_cmds.eval_run,
+                          entity_cmds.eval_show),
 }
 
 

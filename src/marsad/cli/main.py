@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "marsad.cli.core_cmds",
     "marsad.cli.serve_cmds",
     "marsad.cli.eval_cmds",
+    "marsad.cli.entity_cmds",
 ]
 
 

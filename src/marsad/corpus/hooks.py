@@ -6,4 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-AFTER_INGEST: list[Callable[[Any], None]] = []
+
+def _entity_registry(archive: Any) -> None:
+    from marsad.corpus.registry import update_registry
+
+    update_registry(archive)
+
+
+AFTER_INGEST: list[Callable[[Any], None]] = [_entity_registry]

@@ -46,6 +46,12 @@ def _timex() -> Stage:
     return TimexStage()
 
 
+def _entities() -> Stage:
+    from marsad.enrich.entities.stage import EntityRecognizer
+
+    return EntityRecognizer()
+
+
 def _index_terms() -> Stage:
     from marsad.pipeline.stages import IndexTermsStage
 
@@ -56,6 +62,7 @@ STAGES: dict[str, Callable[[], Any]] = {
     "language.v1": _language,
     "debris.v1": _debris,
     "dateline.v1": _dateline,
+    "entities.v1": _entities,
     "metadate.v1": _metadate,
     "pubdate.v1": _pubdate,
     "timex.v1": _timex,
@@ -67,6 +74,7 @@ DEFAULT_SPEC: list[str] = [
     "language.v1",
     "debris.v1",
     "dateline.v1",
+    "entities.v1",
     "pubdate.v1",
     "timex.v1",
     "index_terms.v1",

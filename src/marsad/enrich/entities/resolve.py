@@ -1,0 +1,163 @@
+"""Within-article resolution: which mentions of one article name the same entity.
+
+Rules, in order (all on normalized words; ``rapidfuzz`` gives edit distances):
+
+* places, organisations, agreements: the gazetteer's canonical name (روسيا الاتحادية and
+  روسيا → روسيا; جمهورية إيران الإسلامية → إيران); otherwise the span's words without the
+  article; two names one edit apart (طاجيكستان / طاجكستان, five letters or more) are one; an
+  organisation whose words begin a longer organisation's name in the same article (مجلس الاتحاد
+  … مجلس الاتحاد الفيدرالية الروسي) joins it. A capital used for its government keeps its
+  city identity (موسكو) and carries its country (RU).
+* people: a full name (two words or more) opens an entity; a shorter mention joins the entity
+  whose name ends with it (the surname: أومخانوف, خطيب زادة) or contains it, or whose surname is
+  one edit away (أومخانوف / أوماخانوف, بوتين / بوتن; for surnames of four letters or more) —
+  the earliest such entity wins; a lone surname with no full name opens its own entity.
+* a bare surname that appears in the article *after* its full name, but that the tagger did
+  not mark (رئيسي, an ambiguous word), is added as a person mention (see ``propagate``).
+
+Each entity gets a stable key ``type:canonical`` (``per:فلاديمير بوتين``, ``gpe:روسيا``); the
+corpus registry maps these keys to registry ids across articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from marsad.enrich.entities.features import Token, proclitic_splits, strip_article
+from marsad.enrich.entities.mentions import Mention
+
+
+@dataclass
+class Entity:
+    key: str
+    type: str
+    name: str  # canonical display (normalized) name
+    country: str = ""
+    english: str = ""
+    role: str = ""
+    mentions: list[Mention] = field(default_factory=list)
+    variants: set[str] = field(default_factory=set)
+
+
+def _close(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 4:
+        return False
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
+
+
+def _bare(words: Sequence[str]) -> tuple[str, ...]:
+    return tuple(strip_article(w) for w in words if w[:1].isalnum())
+
+
+def propagate(ms: list[Mention], toks: Sequence[Token]) -> list[Mention]:
+    """Add person mentions for bare surnames seen after their full name (رئيسي after إبراهيم
+    رئيسي), where the tagger left them out; the span skips a proclitic (ورئيسي → رئيسي)."""
+    taken = set()
+    for m in ms:
+        taken.update(range(m.a, m.b))
+    firsts: dict[str, int] = {}
+    for m in ms:
+        if m.type == "PER" and m.b - m.a >= 2 and m.words:
+            sur = m.words[-1]
+            if len(sur) >= 3 and (sur not in firsts or m.a < firsts[sur]):
+                firsts[sur] = m.a
+    if not firsts:
+        return ms
+    added = []
+    ends = {m.b: m for m in ms if m.type == "PER"}
+    for k, t in enumerate(toks):
+        if k in taken:
+            continue
+        prev = ends.get(k)
+        if prev is not None and t.norm in firsts and firsts[t.norm] < k:
+            prev.b = k + 1  # الرئيس إبراهيم | رئيسي: the surname completes the name before it
+            prev.end = t.end
+            prev.words = (*prev.words, t.norm)
+            ends[k + 1] = prev
+            continue
+        for cand, cut in ((c, len(p)) for p, c in proclitic_splits(t.norm)):
+            if cand in firsts and firsts[cand] < k:
+                m = Mention(k, k + 1, "PER", start=t.start + _chars(t.text, cut), end=t.end,
+                            source="resolve", words=(cand,), canon=cand)
+                added.append(m)
+                break
+    return ms + added
+
+
+def _chars(surface: str, k: int) -> int:
+    from marsad.enrich.entities.features import _orig_prefix_len
+
+    return _orig_prefix_len(surface, k) if k else 0
+
+
+def resolve(ms: Sequence[Mention]) -> list[Entity]:
+    """Group mentions into entities; sets nothing on the mentions (see :func:`assign`)."""
+    ents: list[Entity] = []
+    people: list[Entity] = []
+    others: dict[tuple[str, str], Entity] = {}
+    ordered = sorted(ms, key=lambda m: (-(m.b - m.a) if m.type == "PER" else 0, m.a))
+    for m in ordered:
+        if m.type == "PER":
+            words = tuple(w for w in m.words if w[:1].isalnum())
+            if not words:
+                continue
+            target = None
+            for e in people:
+                ew = e.name.split()
+                if len(words) >= 2 and len(ew) >= 2:
+                    if words == tuple(ew) or (set(words) <= set(ew)) or (set(ew) <= set(words)) or (
+                            _close(words[-1], ew[-1]) and _close(words[0], ew[0])):
+                        target = e
+                        break
+                elif len(words) < len(ew) or len(ew) == 1:
+                    n = len(words)
+                    if tuple(ew[-n:]) == words or (n == 1 and (words[0] in ew or _close(words[0], ew[-1]))):
+                        target = e
+                        break
+                    if n == 1 and len(ew) == 1 and _close(words[0], ew[0]):
+                        target = e
+                        break
+            if target is None:
+                target = Entity(key="per:" + " ".join(words), type="PER", name=" ".join(words))
+                people.append(target)
+                ents.append(target)
+            target.mentions.append(m)
+            target.variants.add(" ".join(words))
+            if m.role and len(m.role) > len(target.role):
+                target.role = m.role
+            continue
+        canon = m.canon or " ".join(m.words)
+        base = " ".join(_bare(canon.split())) or canon
+        e = others.get((m.type, base))
+        if e is None:
+            for (typ, name), cand in others.items():
+                if typ != m.type:
+                    continue
+                if _close(name, base) and (" " not in name) == (" " not in base):
+                    e = cand
+                    break
+                if m.type == "ORG" and len(base.split()) >= 2 and name.startswith(base + " "):
+                    e = cand
+                    break
+                if m.type == "ORG" and len(name.split()) >= 2 and base.startswith(name + " "):
+                    e = cand
+                    e.name = base
+                    break
+        if e is None:
+            e = Entity(key=f"{m.type.lower()}:{base}", type=m.type, name=base)
+            others[(m.type, base)] = e
+            ents.append(e)
+        e.mentions.append(m)
+        e.variants.add(" ".join(_bare(m.words)) or base)
+        e.country = e.country or m.country
+        e.english = e.english or m.english
+    for e in ents:
+        e.key = f"{e.type.lower()}:{e.name}"
+        if not e.country:
+            e.country = next((m.country for m in e.mentions if m.country), "")
+    return ents

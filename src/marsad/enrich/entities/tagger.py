@@ -1,0 +1,137 @@
+"""The entity tagger: tokens → CRF tags → news mentions → entities → ``mention`` spans.
+
+Resources (all shipped in the package, loaded once per process, read-only):
+``data/models/ner-anercorp.npz`` (the CRF, CC BY-SA 4.0 — see ``data/models/README.md``),
+``data/entities/gazetteer.tsv.gz`` and ``data/entities/clusters.tsv.gz``. A token
+classification model from a local path can replace the CRF (``plugin.py``).
+
+Span output (layer ``mention``): ``label`` = PER/ORG/GPE/LOC/NORP/MISC, ``value`` = the entity
+key (``per:فلاديمير بوتين``, ``gpe:روسيا``), ``attrs``: ``country`` (ISO 3166-1 alpha-2 or
+absent), ``role`` (the title before a person), ``name`` (canonical, normalized), ``english``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Protocol
+
+from marsad.enrich.entities.clusters import load_clusters
+from marsad.enrich.entities.crf import Decoder, FastCRF
+from marsad.enrich.entities.features import Lexicons, Token, keys, sentences, tokenize
+from marsad.enrich.entities.gazetteer import Gazetteer
+from marsad.enrich.entities.mentions import Mention, MentionFinder
+from marsad.enrich.entities.resolve import Entity, propagate, resolve
+from marsad.model import Span
+
+MODEL_NAME = "ner-anercorp.npz"
+
+
+def default_model_path() -> Path:
+    return Path(str(resources.files("marsad") / "data" / "models" / MODEL_NAME))
+
+
+class SequenceTagger(Protocol):
+    """Anything that gives ANERcorp-style BIO tags (PERS/LOC/ORG/MISC) to token sentences."""
+
+    def tag(self, sents: Sequence[Sequence[str]]) -> list[list[str]]: ...
+
+
+class CRFTagger:
+    """The built-in CRF behind the :class:`SequenceTagger` interface."""
+
+    def __init__(self, model: FastCRF, gaz: Gazetteer, lex: Lexicons) -> None:
+        self.gaz = gaz
+        self.decoder = Decoder(model, lex)
+
+    def tag(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
+        from marsad.text.normalize import normalize
+
+        keyed = []
+        for s in sents:
+            norms = [normalize(w) for w in s]
+            keyed.append(keys(s, norms, self.gaz.marks(norms)))
+        return self.decoder.decode(keyed)
+
+    def tag_tokens(self, sents: Sequence[Sequence[Token]]) -> list[list[str]]:
+        keyed = []
+        for s in sents:
+            norms = [t.norm for t in s]
+            keyed.append(keys([t.text for t in s], norms, self.gaz.marks(norms)))
+        return self.decoder.decode(keyed)
+
+
+@dataclass
+class Analysis:
+    tokens: list[Token]
+    mentions: list[Mention]
+    entities: list[Entity]
+
+
+class EntityTagger:
+    """Finds and resolves the entity mentions of one text."""
+
+    def __init__(self, *, model_path: str | Path | None = None, gazetteer_path: str | Path | None = None,
+                 clusters_path: str | Path | None = None, plugin: SequenceTagger | None = None) -> None:
+        self.gaz = Gazetteer.load(gazetteer_path) if gazetteer_path else _gazetteer()
+        self.model = FastCRF.load(model_path or default_model_path())
+        lex = Lexicons(words=self.gaz.word_flags(), clusters=load_clusters(clusters_path),
+                       names=self.model.names)
+        self.crf = CRFTagger(self.model, self.gaz, lex)
+        self.plugin = plugin
+        self.finder = MentionFinder(self.gaz)
+
+    def tag_sentences(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
+        """ANERcorp tags (PERS/LOC/ORG/MISC) for already-tokenised sentences."""
+        return (self.plugin or self.crf).tag(sents)
+
+    def analyze(self, text: str) -> Analysis:
+        toks = tokenize(text)
+        if not toks:
+            return Analysis([], [], [])
+        ranges = sentences(text, toks)
+        if self.plugin is not None:
+            tags_by = self.plugin.tag([[t.text for t in toks[a:b]] for a, b in ranges])
+        else:
+            tags_by = self.crf.tag_tokens([toks[a:b] for a, b in ranges])
+        tags: list[str] = []
+        for t in tags_by:
+            tags.extend(t)
+        ms = self.finder.find(text, toks, tags)
+        ms = propagate(ms, toks)
+        ents = resolve(ms)
+        return Analysis(toks, ms, ents)
+
+    def spans(self, text: str) -> list[Span]:
+        return to_spans(self.analyze(text).entities)
+
+
+def to_spans(ents: Sequence[Entity]) -> list[Span]:
+    out = []
+    for e in ents:
+        for m in e.mentions:
+            attrs: dict[str, Any] = {"name": e.name}
+            if e.country or m.country:
+                attrs["country"] = m.country or e.country
+            if m.role:
+                attrs["role"] = m.role
+            if e.english:
+                attrs["english"] = e.english
+            out.append(Span("mention", m.start, m.end, e.type if m.type == e.type else m.type,
+                            e.key, attrs))
+    out.sort(key=lambda s: (s.start, s.end))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    return Gazetteer.load()
+
+
+@lru_cache(maxsize=2)
+def default_tagger() -> EntityTagger:
+    """The shipped tagger (read-only resources, loaded once per process)."""
+    return EntityTagger()

@@ -1,0 +1,137 @@
+"""The cross-document entity registry: variants merged across articles, user merges and splits
+that survive re-ingest and rebuilds, and the entity commands."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import marsad
+from marsad.cli.main import main
+from marsad.corpus.registry import EntityRegistry, skeleton
+from marsad.store.entities import EntityStore
+
+ARTICLES = {
+    "a1.txt": "قال الرئيس الروسي فلاديمير بوتين اليوم إن روسيا مستعدة للحوار مع أوروبا.\n"
+              "وأضاف بوتين أن موسكو ترحب بكل مبادرة.",
+    "a2.txt": "أعلن الكرملين أن بوتين سيزور تركيا الشهر المقبل، وأن روسيا وتركيا ستوقعان اتفاقيات.",
+    "a3.txt": "اتصل الرئيس الأمريكي بنظيره الروسي فلاديمير بوتن هاتفيا، وبحثا الوضع في روسيا وأوكرانيا.",
+}
+MORE = {"a4.txt": "قال بوتين في كلمة متلفزة إن روسيا لن تتراجع، وإن موسكو ماضية في خططها."}
+
+
+def _write(folder: Path, files: dict[str, str]) -> list[str]:
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return [str(folder / n) for n in files]
+
+
+@pytest.fixture
+def archive(tmp_path: Path):  # type: ignore[no-untyped-def]
+    arch = marsad.open(tmp_path / "a.db")
+    arch.ingest(_write(tmp_path / "in", ARTICLES), options=None)
+    yield arch
+    arch.close()
+
+
+def _entity_of(arch, key: str) -> int:  # type: ignore[no-untyped-def]
+    eid = EntityStore(arch.con).entity_of(key)
+    assert eid is not None, key
+    return eid
+
+
+def test_skeleton_folds_transliteration_variants() -> None:
+    assert skeleton("أومخانوف") == skeleton("أوماخانوف")
+    assert skeleton("بوتين") == skeleton("بوتن")
+    assert skeleton("طاجيكستان") == skeleton("طاجكستان")
+    assert skeleton("بوتين") != skeleton("بيروت")
+
+
+def test_variants_join_across_articles(archive) -> None:  # type: ignore[no-untyped-def]
+    full = _entity_of(archive, "per:فلاديمير بوتين")
+    assert _entity_of(archive, "per:بوتين") == full  # the surname, with shared co-mentions
+    assert _entity_of(archive, "per:فلاديمير بوتن") == full  # another spelling
+    row = EntityStore(archive.con).get(full)
+    assert row is not None and row["type"] == "PER" and row["count"] >= 4
+    assert row["name"] == "فلاديمير بوتين"
+    assert any(e["why"] for e in row["evidence"])  # the link says why
+    assert _entity_of(archive, "gpe:روسيا") != full
+    ru = EntityStore(archive.con).get(_entity_of(archive, "gpe:روسيا"))
+    assert ru is not None and ru["country"] == "RU" and ru["english"] == "Russia"
+
+
+def test_split_and_merge_survive_reingest_and_rebuild(archive, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    reg = EntityRegistry(archive)
+    reg.split("per:بوتين")
+    assert _entity_of(archive, "per:بوتين") != _entity_of(archive, "per:فلاديمير بوتين")
+    reg.merge("gpe:موسكو", "gpe:روسيا")  # a user's choice (the city for the state)
+    assert _entity_of(archive, "gpe:موسكو") == _entity_of(archive, "gpe:روسيا")
+    # re-ingest the same files and new ones: the hook updates the registry incrementally
+    archive.ingest(_write(tmp_path / "in", ARTICLES))
+    archive.ingest(_write(tmp_path / "in2", MORE))
+    assert _entity_of(archive, "per:بوتين") != _entity_of(archive, "per:فلاديمير بوتين")
+    assert _entity_of(archive, "gpe:موسكو") == _entity_of(archive, "gpe:روسيا")
+    EntityRegistry(archive).rebuild()
+    assert _entity_of(archive, "per:بوتين") != _entity_of(archive, "per:فلاديمير بوتين")
+    assert _entity_of(archive, "gpe:موسكو") == _entity_of(archive, "gpe:روسيا")
+    assert _entity_of(archive, "per:فلاديمير بوتن") == _entity_of(archive, "per:فلاديمير بوتين")
+
+
+def _run(capsys, *argv: str) -> str:  # type: ignore[no-untyped-def]
+    capsys.readouterr()
+    rc = main(list(argv))
+    assert rc == 0
+    return capsys.readouterr().out
+
+
+def test_entity_commands(archive, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = str(archive.path)
+    archive.close()
+    rows = [json.loads(line) for line in _run(capsys, "entities", "--archive", path, "--json").splitlines()]
+    assert rows and rows[0]["count"] >= rows[-1]["count"]
+    assert {"PER", "GPE"} <= {r["type"] for r in rows}
+    per = [json.loads(line) for line in _run(capsys, "entities", "--archive", path, "--type", "PER",
+                                             "--json").splitlines()]
+    assert per and all(r["type"] == "PER" for r in per)
+    ru = [json.loads(line) for line in _run(capsys, "entities", "--archive", path, "--country", "RU",
+                                            "--json").splitlines()]
+    assert ru and all(r["country"] == "RU" for r in ru)
+    one = json.loads(_run(capsys, "entity", "--archive", path, "--json", "بوتين"))
+    assert one["name"] == "فلاديمير بوتين"
+    assert {"فلاديمير بوتين", "بوتين", "فلاديمير بوتن"} <= set(one["variants"])
+    assert len(one["articles"]) == 3
+    assert any(c["name"] == "روسيا" for c in one["comentions"])
+    assert sum(t["mentions"] for t in one["timeline"]) == one["count"]
+    _run(capsys, "entity", "--archive", path, "split", "per:بوتين")
+    one = json.loads(_run(capsys, "entity", "--archive", path, "--json", "فلاديمير بوتين"))
+    assert "بوتين" not in one["variants"]
+
+
+def test_search_filters_by_entity(archive, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = str(archive.path)
+    archive.close()
+    # every spelling of the entity counts: the name resolves to all its registry keys
+    hits = [json.loads(line) for line in _run(capsys, "search", "--archive", path, "--json",
+                                              "--entity", "بوتين", "روسيا").splitlines()]
+    assert len(hits) == 3
+    hits = [json.loads(line) for line in _run(capsys, "search", "--archive", path, "--json",
+                                              "--entity", "gpe:اوكرانيا", "روسيا").splitlines()]
+    assert len(hits) == 1
+
+
+def test_analyze_conll_writes_token_tag(tmp_path: Path) -> None:
+    src = tmp_path / "in.conll"
+    src.write_text("قال O\nالرئيس O\nفلاديمير B-PERS\nبوتين I-PERS\nفي O\nموسكو B-LOC\n. O\n\n"
+                   "وزار O\nباريس B-LOC\n\n", encoding="utf-8")
+    out = tmp_path / "out.conll"
+    rc = main(["analyze", "--conll", str(src), "-o", str(out)])
+    assert rc == 0
+    lines = out.read_text(encoding="utf-8").split("\n")
+    toks = [ln.split() for ln in lines if ln]
+    assert [t[0] for t in toks] == ["قال", "الرئيس", "فلاديمير", "بوتين", "في", "موسكو", ".", "وزار", "باريس"]
+    assert all(len(t) == 2 for t in toks)
+    assert toks[2][1] == "B-PERS" and toks[3][1] == "I-PERS" and toks[5][1] == "B-LOC"
+    assert lines[7] == ""  # the sentence break is kept

@@ -1,0 +1,120 @@
+"""Entity mentions on sentences written for these tests: clitics, roles, ambiguity, variants,
+official names, nationality adjectives, offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.enrich.entities.tagger import default_tagger
+from marsad.text.normalize import normalize
+
+
+@pytest.fixture(scope="module")
+def tagger():  # type: ignore[no-untyped-def]
+    return default_tagger()
+
+
+def _mentions(tagger, text: str) -> list[tuple[str, str, str, dict]]:  # type: ignore[no-untyped-def]
+    return [(text[s.start:s.end], s.label, s.value, s.attrs) for s in tagger.spans(text)]
+
+
+def _by_text(ms, surface: str):  # type: ignore[no-untyped-def]
+    found = [m for m in ms if m[0] == surface]
+    assert found, f"{surface!r} not among {[m[0] for m in ms]}"
+    return found
+
+
+def test_proclitics_stay_out_of_the_span(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "وبحث الوزير العلاقات مع روسيا وإيران، ثم سافر إلى بروسيا الشهر المقبل."
+    ms = _mentions(tagger, text)
+    surfaces = [m[0] for m in ms]
+    assert "إيران" in surfaces and "وإيران" not in surfaces
+    assert surfaces.count("روسيا") == 2  # روسيا and بروسيا, both without the proclitic
+    assert all(m[1] == "GPE" for m in ms if m[0] in ("روسيا", "إيران"))
+
+
+def test_names_that_start_with_clitic_letters_stay_whole(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "زار الوفد واشنطن ثم فرنسا ولبنان."
+    surfaces = [m[0] for m in _mentions(tagger, text)]
+    assert "واشنطن" in surfaces and "فرنسا" in surfaces and "لبنان" in surfaces
+
+
+def test_titles_are_roles_not_names(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("قال الرئيس الروسي فلاديمير بوتين في مؤتمر صحفي إن بلاده مستعدة للحوار. "
+            "وأضاف السفير الإيراني كاظم جلالي أن طهران ترحب بذلك.")
+    ms = _mentions(tagger, text)
+    putin = _by_text(ms, "فلاديمير بوتين")[0]
+    assert putin[1] == "PER"
+    assert putin[3]["role"] == "الرئيس الروسي"
+    jalali = _by_text(ms, "كاظم جلالي")[0]
+    assert jalali[3]["role"] == "السفير الإيراني"
+    assert not any(m[0].startswith(("الرئيس", "السفير")) for m in ms if m[1] == "PER")
+    tehran = _by_text(ms, "طهران")[0]
+    assert tehran[1] == "GPE" and tehran[3]["country"] == "IR"  # a capital for its government
+
+
+def test_ambiguous_word_needs_evidence(tagger) -> None:  # type: ignore[no-untyped-def]
+    plain = "هذا هو السبب الرئيسي للأزمة، وقال مديري إن الطريق رئيسي في خطة المدينة."
+    assert not any(m[1] == "PER" for m in _mentions(tagger, plain))
+    text = ("استقبل الرئيس الإيراني إبراهيم رئيسي وفدا برلمانيا اليوم. "
+            "وقال رئيسي إن العلاقات متينة، وأكد رئيسي استعداده للتعاون.")
+    ms = _mentions(tagger, text)
+    people = [m for m in ms if m[1] == "PER"]
+    assert [m[0] for m in people] == ["إبراهيم رئيسي", "رئيسي", "رئيسي"]
+    assert len({m[2] for m in people}) == 1  # one entity
+
+
+def test_sputnik_agency_and_vaccine(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "وقال مسؤول لوكالة سبوتنيك إن إنتاج لقاح \"سبوتنيك\" سيزداد هذا العام."
+    ms = [m for m in _mentions(tagger, text) if m[0] == "سبوتنيك"]
+    assert [m[1] for m in ms] == ["ORG", "MISC"]
+
+
+def test_variant_spellings_join_one_entity(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("التقى السيناتور إلياس أومخانوف وفدا من طاجيكستان في العاصمة. "
+            "وقال أوماخانوف إن التعاون مع طاجكستان مهم. "
+            "وكان الرئيس فلاديمير بوتين قد اتصل بنظيره، وقال بوتن إن الاتصال كان مثمرا.")
+    ms = _mentions(tagger, text)
+    omak = {m[2] for m in ms if m[0] in ("إلياس أومخانوف", "أوماخانوف")}
+    assert len(omak) == 1
+    taj = [m for m in ms if m[0] in ("طاجيكستان", "طاجكستان")]
+    assert len(taj) == 2 and len({m[2] for m in taj}) == 1
+    assert all(m[3].get("country") == "TJ" for m in taj)
+    putin = {m[2] for m in ms if m[0] in ("فلاديمير بوتين", "بوتن")}
+    assert len(putin) == 1
+
+
+def test_official_names_join_short_names(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("أكدت روسيا الاتحادية أن روسيا لن تتراجع، فيما قالت جمهورية إيران الإسلامية "
+            "إن إيران ماضية في برنامجها.")
+    ms = _mentions(tagger, text)
+    ru = {m[2] for m in ms if m[0] in ("روسيا الاتحادية", "روسيا")}
+    ir = {m[2] for m in ms if m[0] in ("جمهورية إيران الإسلامية", "إيران")}
+    assert ru == {"gpe:" + normalize("روسيا")}
+    assert ir == {"gpe:" + normalize("إيران")}
+
+
+def test_nationality_adjectives_are_norp_with_country(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "هاجم الحوثيين مواقع قرب الحدود، وأعلن المسؤولون السعوديين والقوات الإيرانية الاستنفار."
+    ms = {m[0]: m for m in _mentions(tagger, text)}
+    assert ms["الحوثيين"][1] == "NORP" and ms["الحوثيين"][3]["country"] == "YE"
+    assert ms["السعوديين"][1] == "NORP" and ms["السعوديين"][3]["country"] == "SA"
+    assert ms["الإيرانية"][1] == "NORP" and ms["الإيرانية"][3]["country"] == "IR"
+
+
+def test_offsets_index_the_original_text(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "وصل الوفد إلى مُوسْكو قادما من طهـــران."  # tashkeel and tatweel inside names
+    ms = _mentions(tagger, text)
+    assert ("مُوسْكو", "GPE") in [(m[0], m[1]) for m in ms]
+    assert ("طهـــران", "GPE") in [(m[0], m[1]) for m in ms]
+
+
+def test_pipeline_fills_mentions_with_entity_and_country() -> None:
+    import marsad
+    from marsad.pipeline.output import analysis_json
+
+    art = marsad.analyze_text("قال وزير الخارجية الإيراني في طهران إن إيران تدعم الحوار.",
+                              published_at="2021-09-14")
+    out = analysis_json(art)["mentions"]
+    iran = [m for m in out if m["text"] == "إيران"]
+    assert iran and iran[0]["entity"] == "gpe:" + normalize("إيران") and iran[0]["country"] == "IR"
