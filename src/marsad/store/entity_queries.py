@@ -70,24 +70,35 @@ def canonical(con: sqlite3.Connection, values: list[str]) -> dict[str, str]:
     return out
 
 
-def labels(con: sqlite3.Connection, keys: list[str]) -> dict[str, dict[str, Any]]:
-    """Display name and type for canonical keys (registry first, else the longest surface form)."""
+def labels(con: sqlite3.Connection, keys: list[str], *, sample: int = 20) -> dict[str, dict[str, Any]]:
+    """Display name and type for canonical keys.
+
+    The name is a spelling used in the archive among ``sample`` mentions (the longest of the
+    frequent ones: full names), because registry names are normalised forms (no hamza,
+    ة as ه) that read as misspellings; the registry name is the fallback.
+    """
     out: dict[str, dict[str, Any]] = {}
+    reg: dict[str, tuple[str, str, str]] = {}
     if keys and has_registry(con):
         for i in range(0, len(keys), _CHUNK):
             chunk = keys[i:i + _CHUNK]
-            for k, name, typ in con.execute(
-                f"SELECT key, name, type FROM entities WHERE key IN ({_in(len(chunk))})", chunk):
-                out[k] = {"name": name, "type": typ}
+            for k, name, typ, en in con.execute(
+                f"SELECT key, name, type, english FROM entities WHERE key IN ({_in(len(chunk))})", chunk):
+                reg[k] = (name, typ, en)
     for k in keys:
-        if k in out and out[k]["name"]:
-            continue
-        r = con.execute(
+        rows = con.execute(
             "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start), s.label FROM spans s"
-            " JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value = ?"
-            " ORDER BY s.\"end\" - s.start DESC LIMIT 1", (k,),
-        ).fetchone()
-        out[k] = {"name": r[0] if r else k, "type": r[1] if r else None}
+            " JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value = ? LIMIT ?",
+            (k, sample),
+        ).fetchall()
+        forms = Counter(r[0].strip() for r in rows if r[0] and r[0].strip())
+        name = None
+        if forms:
+            top = forms.most_common(1)[0][1]
+            name = max((f for f, n in forms.items() if n * 3 >= top), key=len)
+        rname, rtype, en = reg.get(k, (None, None, None))
+        out[k] = {"name": name or rname or k, "type": rtype or (rows[0][1] if rows else None),
+                  "name_en": en or None}
     return out
 
 
@@ -133,11 +144,13 @@ def summary(con: sqlite3.Connection, ref: EntityRef) -> dict[str, Any]:
     attrs = [orjson.loads(r[1]) for r in spans[:300] if r[1]]
     forms = surface_forms(con, ref)
     reg = ref.row or {}
-    name = reg.get("name")
-    if not name and forms:
-        # the most frequent form, preferring the longest among the frequent (full names)
+    name = None
+    if forms:
+        # the most frequent spelling, preferring the longest among the frequent (full names);
+        # registry names are normalised forms, the fallback
         top = forms[0][1]
         name = max((f for f, n in forms if n * 3 >= top), key=len)
+    name = name or reg.get("name")
     return {
         "key": ref.key, "keys": list(ref.keys),
         "name": name or ref.key,

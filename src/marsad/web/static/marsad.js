@@ -13,7 +13,8 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
     });
   }
-  var COLORS = { PER: "#1f5fbf", ORG: "#7a3db8", LOC: "#0b7a5a", GPE: "#0b7a5a", MISC: "#a35200", x: "#667085" };
+  var COLORS = { PER: "#1f5fbf", ORG: "#7a3db8", LOC: "#0b7a5a", GPE: "#0b7a5a", NORP: "#0e7490",
+                 MISC: "#a35200", x: "#667085" };
   var FONT = '"Noto Naskh Arabic", "Noto Sans Arabic", sans-serif';
 
   function lineOption(d) {
@@ -50,7 +51,7 @@
       } },
       series: [{
         type: "graph", layout: "force", roam: true, draggable: true,
-        force: { repulsion: 220, edgeLength: [60, 160], gravity: 0.08 },
+        force: { repulsion: 360, edgeLength: [80, 200], gravity: 0.06 },
         label: { show: true, position: "right", fontFamily: FONT, fontSize: 13 },
         lineStyle: { color: "source", opacity: 0.35, curveness: 0.1 },
         data: d.nodes.map(function (n) {
