@@ -16,6 +16,7 @@ import regex
 
 from marsad.clean.debris import iter_lines
 from marsad.model import Span
+from marsad.text.normalize import normalize
 
 #: agencies and outlets that sign wire copy (as written in Arabic news); folded forms match too
 AGENCIES = (
@@ -28,16 +29,18 @@ AGENCIES = (
     "اليوم السابع", "المصري اليوم", "الأهرام", "مصراوي", "النشرة", "الحياة", "عكاظ", "سبق",
     "المدينة", "الرياض", "الوطن", "اليوم", "الشرق", "الخليج", "البيان", "الاتحاد", "رؤيا",
     "هسبريس", "الشروق", "موزاييك", "جوهرة اف ام", "وات", "ومع", "واج", "الأنباء",
+    "عين اليوم", "الوئام", "الاقتصادية", "الجزيرة نت", "روسيا اليوم", "الحرة",
 )
+_AGENCY_KEYS = frozenset(normalize(a).lower() for a in AGENCIES)
 _AGENCY_ALT = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
 
 _PLACE = r"[\p{Arabic}][\p{Arabic}\s]{1,40}?"
-_SEP = r"\s*[-–—/:]+\s*"
+_SEP = r"\s*[-–—/:\u0640]+\s*"  # U+0640 (tatweel) serves as a dash in some newsrooms
 
 _DATELINE_RES = (
     # دبي، الإمارات العربية المتحدة (CNN) --   |   بيروت (رويترز) -
     regex.compile(
-        rf"\s*(?P<place>{_PLACE}(?:[،,]\s*{_PLACE})?)\s*\((?P<agency>[^()\n]{{2,30}})\)\s*(?:[-–—:]+|\.)\s*"
+        rf"\s*(?P<place>{_PLACE}(?:\s*[،,\-–—]\s*{_PLACE})?)\s*\((?P<agency>[^()\n]{{2,30}})\)\s*(?:[-–—:\u0640]+|\.)\s*"
     ),
     # موسكو- سبوتنيك.   |   الرياض - واس   |   الرياض/ واس
     regex.compile(
@@ -58,7 +61,11 @@ _CREDIT = regex.compile(
     r"|[\p{Arabic}\p{Latin}]{2,20}(?:\s*[.]?\s*(?:نت|net|com|كوم))|وكالات|مواقع)\s*[)\]]?\s*[.]?\s*$",
     regex.I,
 )
-_SOURCE_LINE = regex.compile(r"^\s*[(\[]?\s*(?:المصدر|المصادر|source)\s*[:：]\s*(?P<outlet>[^\n]{2,40}?)\s*[)\]]?\s*$", regex.I)
+_SOURCE_LINE = regex.compile(
+    r"^\s*[*(\[]?\s*(?:(?:المصدر|المصادر|source)\s*[:：]|(?:نقلا|نقلاً|نقلًا)\s+عن)\s*"
+    r"(?P<outlet>[^\n]{2,40}?)\s*[)\]]?\s*$",
+    regex.I,
+)
 _TERMINAL = regex.compile(r"[.!?؟:؛،,]\s*$")
 
 
@@ -115,8 +122,11 @@ class DatelineSplitter:
                 agency = (m.group("agency") or "").strip()
                 if place and len(place.split()) > 5:
                     continue
-                out.append(Span("dateline", m.start(), m.end(), "dateline", "",
-                                {"place": place, "agency": agency}))
+                place, agency, author = _roles(place, agency)
+                attrs = {"place": place, "agency": agency}
+                if author:
+                    attrs["author"] = author
+                out.append(Span("dateline", m.start(), m.end(), "dateline", "", attrs))
                 found = True
                 break
             if found:
@@ -124,9 +134,41 @@ class DatelineSplitter:
         # credit: a short last content line naming an outlet
         s, e = lines[-1]
         last = text[s:e].strip()
-        if len(lines) > 1 and len(last) <= 40 and len(last.split()) <= 4 and not _TERMINAL.search(last.rstrip(")]")):
+        if len(lines) > 1 and len(last) <= 50 and len(last.split()) <= 5 and not _TERMINAL.search(last.rstrip(")]")):
             m = _SOURCE_LINE.match(last) or _CREDIT.match(last)
             if m:
                 ls = s + (len(text[s:e]) - len(text[s:e].lstrip()))
                 out.append(Span("credit", ls, ls + len(last), "credit", m.group("outlet").strip()))
         return out
+
+
+def _is_agency(name: str) -> bool:
+    return normalize(name).lower() in _AGENCY_KEYS
+
+
+def _is_place(name: str) -> bool:
+    """Whether ``name`` (its part before a comma) is a known city, country or region."""
+    head = regex.split(r"\s*[،,\-–—]\s*", name.strip())[0]
+    try:
+        from marsad.enrich.entities.gazetteer import load_default
+    except ImportError:  # the gazetteer ships with the entities stage
+        return len(head.split()) == 1
+    entry = load_default().lookup(normalize(head).split())
+    return entry is not None and entry.kind in ("city", "country", "region")
+
+
+def _roles(first: str, second: str) -> tuple[str, str, str]:
+    """Sort the two halves of ``X - Y`` into (place, agency, author).
+
+    News writes ``PLACE - AGENCY`` (الرياض - واس), but also ``AGENCY - PLACE`` (سبق - الرياض)
+    and ``AUTHOR - OUTLET`` (فهد العتيبي - سبق); a gazetteer of places tells them apart.
+    """
+    if not first:
+        return "", second, ""
+    if _is_place(first):
+        return first, second, ""
+    if _is_agency(first) and (_is_place(second) or not _is_agency(second)):
+        return second, first, ""
+    if len(first.split()) >= 2 and "،" not in first and "," not in first:
+        return "", second, first
+    return first, second, ""

@@ -60,6 +60,8 @@ class DatelineStage:
             elif s.layer == "dateline":
                 art.dateline_place = s.attrs.get("place", "")
                 art.dateline_agency = s.attrs.get("agency", "")
+                if s.attrs.get("author") and not art.byline:
+                    art.byline = s.attrs["author"]
             elif s.layer == "byline":
                 art.byline = s.value
             elif s.layer == "credit":

@@ -11,6 +11,8 @@ from marsad import analyze_text
         ("بيروت (رويترز) - قال مسؤول", "بيروت", "رويترز"),
         ("دبي، الإمارات العربية المتحدة (CNN) -- أعلنت الشركة", "دبي، الإمارات العربية المتحدة", "CNN"),
         ("القاهرة/ أ ش أ: أكد الوزير", "القاهرة", "أ ش أ"),
+        ("الرياض ـ واس\nأعلنت الوزارة", "الرياض", "واس"),
+        ("موسكو - طهران (الضاد) - أعلنت الوزارة", "موسكو - طهران", "الضاد"),
     ],
 )
 def test_dateline_place_and_agency(opening, place, agency):
@@ -33,3 +35,21 @@ def test_credit_and_byline():
 def test_no_dateline_in_ordinary_opening():
     art = analyze_text("عنوان\nقال الوزير اليوم إن الحكومة ستعلن خطة جديدة.\nفقرة.")
     assert art.dateline_place == "" and art.dateline_agency == ""
+
+
+@pytest.mark.parametrize(
+    "opening, place, agency, byline",
+    [
+        ("سبق- الرياض: أعلنت الأمانة", "الرياض", "سبق", ""),
+        ("فهد العتيبي- سبق: أعلنت الأمانة", "", "سبق", "فهد العتيبي"),
+        ("جدة - واس\nأعلنت الأمانة", "جدة", "واس", ""),
+    ],
+)
+def test_dateline_halves_are_sorted_into_place_agency_author(opening, place, agency, byline):
+    art = analyze_text("خبر عن الأمانة\n" + opening + " خططا جديدة للطرق.\nفقرة أخرى.")
+    assert (art.dateline_place, art.dateline_agency, art.byline) == (place, agency, byline)
+
+
+def test_reprint_credit_line():
+    art = analyze_text("عنوان مقال الرأي\nنص المقال الطويل وفيه آراء الكاتب في الأحداث.\n*نقلاً عن الشروق المصرية")
+    assert art.credit == "الشروق المصرية"
