@@ -186,3 +186,45 @@ def mention_key(client: Any, article_id: str, surface: str) -> str:
         if m["text"] == surface or surface in m["text"]:
             return m["entity"]
     raise AssertionError(f"no mention of {surface!r} in {article_id}")
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def live_server(web_archive: dict[str, Any]) -> Any:
+    """``marsad serve`` on a free loopback port over the fixture archive (a real uvicorn)."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "marsad.cli.main", "serve", "--archive", str(web_archive["path"]),
+         "--port", str(port)], env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "server died") from None
+            if time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError("marsad serve did not start within 60 s") from None
+            time.sleep(0.2)
+    yield f"http://127.0.0.1:{port}"
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()

@@ -8,11 +8,6 @@ host other than the test server is blocked and fails the test (no CDN, nothing e
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -27,37 +22,9 @@ SHOTS = Path(__file__).resolve().parents[2] / "test-output" / "screenshots"
 TIMEOUT = 30_000  # ms; generous, the CI machine has two cores shared with the server
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
-def server(web_archive):
-    port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "marsad.cli.main", "serve", "--archive", str(web_archive["path"]),
-         "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            if proc.poll() is not None:
-                raise RuntimeError(proc.stdout.read().decode() if proc.stdout else "server died") from None
-            time.sleep(0.2)
-    else:
-        proc.kill()
-        raise RuntimeError("marsad serve did not start within 60 s")
-    yield f"http://127.0.0.1:{port}"
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+def server(live_server):
+    return live_server
 
 
 @pytest.fixture(scope="module")
