@@ -164,7 +164,7 @@ def main() -> None:
     ap.add_argument("--archive", required=True)
     ap.add_argument("--clients", type=int, default=200)
     ap.add_argument("--seconds", type=float, default=30)
-    ap.add_argument("--workers", type=int, default=2, help="server processes")
+    ap.add_argument("--workers", type=int, default=1, help="server processes (1 shares one cache)")
     ap.add_argument("--queries", choices=["fixed", "vocab"], default="fixed")
     ap.add_argument("--distinct", type=int, default=2000, help="distinct queries for --queries vocab")
     ap.add_argument("--think-ms", type=float, default=0, help="mean pause between a client's requests")

@@ -16,6 +16,7 @@ ever used as a file path.
 import inspect
 import logging
 import os
+import threading
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -136,6 +137,8 @@ def create_app(archive: str | Path, *, readonly: bool = True, threads: int = 0) 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         anyio.to_thread.current_default_thread_limiter().total_tokens = n_threads
+        # warm the landing page (the archive's facets) while the first visitor is on the way
+        threading.Thread(target=_warm, args=(pages,), daemon=True, name="marsad-warm").start()
         yield
 
     app = FastAPI(
@@ -340,6 +343,13 @@ def create_app(archive: str | Path, *, readonly: bool = True, threads: int = 0) 
         return error_response(request, 500, "M999", f"internal error ({type(exc).__name__}); see the server log")
 
     return app
+
+
+def _warm(pages: Pages) -> None:
+    try:
+        pages.search(q="", filters=make_filters())
+    except Exception:  # a warm-up failure must not take the server down; requests will retry
+        log.exception("warming the landing page failed")
 
 
 def _url_with(request: Request, **changes: Any) -> str:
