@@ -80,3 +80,11 @@ def test_only_http_urls_are_links():
     for bad in ("javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html,<script>",
                 "vbscript:x", "//evil.example", "http://", "file:///etc/passwd"):
         assert safe_url(bad) is None, bad
+
+
+def test_events_get_one_anchor_even_when_split():
+    text = "قال الرئيس إن الاجتماع عقد أمس"
+    spans = [Span("event", 0, 20, "CONSULT", "", {"mode": "meet"}), Span("mention", 4, 10, "PER", "per:x"),
+             Span("debris", 15, 30, "share_widget")]  # removed debris is outermost: the event splits
+    html = str(render_text(text, spans))
+    assert html.count('id="event-0-20"') == 1 and html.count('data-type="CONSULT"') >= 2

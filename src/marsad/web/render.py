@@ -42,15 +42,17 @@ def safe_url(url: str) -> str | None:
     return None
 
 
-def _open(span: Span, *, in_link: bool) -> tuple[str, bool]:
-    """The opening tag for ``span`` and whether it is a link."""
+def _open(span: Span, *, in_link: bool, first: bool = True) -> tuple[str, bool]:
+    """The opening tag for ``span`` and whether it is a link (``first``: its first piece, which
+    carries the anchor an event list links to)."""
     layer = span.layer
     if layer in REMOVED_LAYERS:
         kind = span.label if layer == "debris" and span.label else layer
         return (f'<span class="rm rm-{css_token(layer)}" data-kind="{escape(kind)}" '
                 f'title="{escape(kind)}">', False)
     if layer == "event":
-        return (f'<span class="ev ev-{css_token(span.label)}" data-type="{escape(span.label)}" '
+        anchor = f' id="event-{span.start}-{span.end}"' if first else ""
+        return (f'<span class="ev ev-{css_token(span.label)}"{anchor} data-type="{escape(span.label)}" '
                 f'title="{escape(span.label)}">', False)
     if layer == "mention":
         cls = f"m m-{css_token(span.label)}"
@@ -93,6 +95,7 @@ def render_text(text: str, spans: Iterable[Span | dict[str, Any]]) -> Markup:
     out: list[str] = []
     stack: list[tuple[int, bool]] = []  # (span index, is a link)
     active: set[int] = set()
+    opened: set[int] = set()
     for b, nxt in zip(bounds, bounds[1:], strict=False):
         active.difference_update(ends.get(b, ()))
         active.update(starts.get(b, ()))
@@ -104,7 +107,8 @@ def render_text(text: str, spans: Iterable[Span | dict[str, Any]]) -> Markup:
             _i, link = stack.pop()
             out.append("</a>" if link else "</span>")
         for i in want[keep:]:
-            tag, link = _open(items[i], in_link=any(lk for _j, lk in stack))
+            tag, link = _open(items[i], in_link=any(lk for _j, lk in stack), first=i not in opened)
+            opened.add(i)
             out.append(tag)
             stack.append((i, link))
         out.append(str(escape(text[b:nxt])))
