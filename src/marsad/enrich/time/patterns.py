@@ -106,9 +106,15 @@ NOT_TODAY = (r"(?:الوطني|العالمي|الاول|الثاني|الثال
              r"الموعود|الكبير|الاسود|الموالي|نفسه|ذاته|الختامي|الافتتاحي|الدراسي|"
              r"الاولمبي|الرياضي|الثقافي|العلمي|التضامني|الطبي|الاحد|الجمعه\s+المقبل)")
 #: a date whose day follows one of these heads is a name (جامعة 6 أكتوبر، ثورة 25 يناير)
-NAME_HEADS = (r"(?<!(?:جامعه|مدينه|شارع|حركه|قوي|تحالف|ثوره|ميدان|جسر|كوبري|نادي|فريق|"
-              r"مستشفي|محطه|مطار|قناه|ملعب|مسجد|مدرسه|كليه|تيار|ايتلاف|مجموعه|حي|جمعيه|"
-              r"انتفاضه|احداث|مجزره|معاهده|اتفاقيه|بيان|قرار|ذكري|كتله|مشروع)\s+)")
+NAME_HEADS = frozenset((
+    "جامعه", "مدينه", "شارع", "حركه", "قوي", "تحالف", "ثوره", "ميدان", "جسر", "كوبري", "نادي", "فريق",
+    "مستشفي", "محطه", "مطار", "قناه", "ملعب", "مسجد", "مدرسه", "كليه", "تيار", "ايتلاف", "مجموعه",
+    "حي", "جمعيه", "انتفاضه", "احداث", "مجزره", "معاهده", "اتفاقيه", "بيان", "قرار", "ذكري", "كتله",
+    "مشروع", "لجامعه", "بجامعه", "وجامعه", "لثوره", "بثوره", "وثوره", "لحركه", "وحركه", "بمدينه",
+    "لمدينه", "ومدينه", "بشارع", "وشارع", "بميدان", "لقوي", "وقوي", "بحي"))
+
+_DATE_TAIL = (rf"(?:\s*[،,]?\s*(?:من\s+)?(?:{YK}\s*)?{YEARP}|\s+(?:من\s+)?(?:العام|السنه){E}\s+"
+              rf"(?P<yrel>{REL}|قبل\s+الماضي){E})?(?:\s+(?P<rel>{REL}){E})?")
 
 _DURNUM = (rf"(?:(?P<num>{BN}[0-9]+(?:[.,][0-9]+)?{EN})\s*|(?P<numw>{NUMW})\s+)(?P<unit>{UNIT}){E}"
            rf"|(?P<unit>{UNIT_DU}){E}"
@@ -139,9 +145,11 @@ _ALTS = [
          |(?P<ny>{BN}[0-9]{{4}})\s*(?P<sep>[/.\-])\s*(?P<nm>1[0-2]|0?[1-9])\s*(?P=sep)\s*(?P<nd>3[01]|[12][0-9]|0?[1-9]){EN})
         (?:\s*\))?(?:\s*(?P<era>{ERA}))?)""",
     # [اليوم|يوم] الثلاثاء، 14 سبتمبر 2021 ، 17 أيلول/ سبتمبر الجاري ، مطلع آب 2018 ، 5 شوال 1436هـ
-    rf"""(?P<K_date>{B}{NAME_HEADS}(?:(?:(?P<rd>اليوم|امس|غدا)\s+|يوم\s+)?(?P<wd>{WD}){E}\s*[،,]?\s*(?:\(\s*)?)?
-        (?:(?P<mod>{MOD}){E}\s+)?(?:يوم\s+)?(?:(?P<day>{DAY})\s*(?:من\s+)?|(?P<oday>{ORD}){E}\s+من\s+)?(?P<shahr>شهر\s+)?{MONTH}
-        (?:\s*[،,]?\s*(?:من\s+)?(?:{YK}\s*)?{YEARP}|\s+(?:من\s+)?(?:العام|السنه){E}\s+(?P<yrel>{REL}|قبل\s+الماضي){E})?(?:\s+(?P<rel>{REL}){E})?)""",
+    # (the same date, split by what it opens with so that each trigger tries only its own form)
+    rf"""(?P<K_datew>(?:(?P<rd>اليوم|امس|غدا)\s+|يوم\s+)?(?P<wd>{WD}){E}\s*[،,]?\s*(?:\(\s*)?
+        (?:يوم\s+)?(?:(?P<day>{DAY})\s*(?:من\s+)?|(?P<oday>{ORD}){E}\s+من\s+)(?P<shahr>شهر\s+)?{MONTH}{_DATE_TAIL})""",
+    rf"""(?P<K_dated>(?:يوم\s+)?(?:(?P<day>{DAY})\s*(?:من\s+)?|(?P<oday>{ORD}){E}\s+من\s+)(?P<shahr>شهر\s+)?{MONTH}{_DATE_TAIL})""",
+    rf"""(?P<K_datem>(?:(?P<mod>{MOD}){E}\s+)?(?P<shahr>شهر\s+)?{MONTH}{_DATE_TAIL})""",
     # يوم 30 من الشهر الحالي ، 30 الجاري
     rf"""(?P<K_dom>{B}(?:يوم\s+)?(?:(?P<day>{DAY})|(?P<oday>{ORD}){E})\s+(?:من\s+(?:الشهر|شهر)\s+(?P<rel>{REL})|(?P<rel>الجاري|الحالي)){E})""",
     # عام 2020 ، العام 1996 ، 1989م ، ١٤٣٦هـ ، مطلع 2018 ، عامي 2017 و2018
@@ -151,7 +159,7 @@ _ALTS = [
         (?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<year2>{YEAR})(?:\s*(?P<era2>{ERA}))?)?)""",
     # في 2018 (a bare year after a preposition)
     rf"""(?P<K_byear>(?<=(?:^|[^\p{{L}}\p{{N}}])[وف]?(?:في|منذ|حتي|خلال|قبل|بعد|بحلول|الي|بين)\s+)
-        (?P<year>(?:1[89]|20)[0-9]{{2}}){EN}(?!\s*[%٪])(?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<year2>(?:1[89]|20)[0-9]{{2}}){EN})?)""",
+        (?P<year>(?:1[89]|20)[0-9]{{2}})(?![0-9])(?!\s*[%٪])(?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<year2>(?:1[89]|20)[0-9]{{2}}){EN})?)""",
     # منذ ثلاثة أيام ، قبل أسبوعين ، بعد يومين (not followed by من/على: "بعد يومين من …")
     rf"""(?P<K_ago>{B}(?P<ago>منذ|قبل|بعد){E}\s+(?:(?P<qmod>{QMOD}){E}\s+)?(?:{_DURNUM}|{_FEW}|(?P<bare>{UNIT_PL}){E}|(?P<one>{UNIT_SG}){E}(?:\s+واحد(?:ه)?{E})?)
         (?!\s+(?:من|علي|عن|{MG}|{MH}|{WD}){E}|\s*\(?\s*[0-9]|\s+ال))""",
@@ -180,6 +188,11 @@ _ALTS = [
         |ا?لقرن\s+(?P<cent>الماضي|المنصرم|الحالي|الجاري|{CENT}){E}))""",
 ]
 
+#: the kinds, in pattern order (the first group that took part names the match)
+KINDS = tuple(regex.findall(r"\(\?P<(K_[a-z]+)>", "|".join(_ALTS)))
+_BY_KIND = dict(zip(KINDS, _ALTS, strict=True))
+
+
 def _first(words: str) -> list[str]:
     return [w.split()[0] for w in words.split("|") if w.strip()]
 
@@ -199,12 +212,14 @@ KIND_FIRST: dict[str, set[str]] = {
     "K_time": {"الساعه", D},
     "K_drange": {D},
     "K_num": {D, "يوم"} | _WDW,
-    "K_date": {D, "يوم", "اليوم", "امس", "غدا", "شهر"} | _WDW | _MODW | _MGW | _MHW | _ORDW,
+    "K_datew": {"يوم", "اليوم", "امس", "غدا"} | _WDW,
+    "K_dated": {D, "يوم"} | _ORDW,
+    "K_datem": {"شهر"} | _MODW | _MGW | _MHW,
     "K_dom": {D, "يوم"} | _ORDW,
     "K_year": {D, "عامي", "عام", "العام", "سنه", "السنه", "سنتي", "صيف", "شتاء", "ربيع", "خريف"} | _MODW,
     "K_byear": {D},
     "K_ago": {"منذ", "قبل", "بعد"},
-    "K_dur": {D, "ايام", "اسابيع", "اشهر", "شهور", "سنوات", "ساعات", "اكثر", "اقل", "نحو", "حوالي", "حوالى", "قرابه", "زهاء", "ما", "ازيد", "نصف", "ربع",
+    "K_dur": {D, "ايام", "اسابيع", "اشهر", "شهور", "سنوات", "ساعات", "اكثر", "اقل", "نحو", "حوالي", "حوالى", "قرابه", "زهاء", "ازيد", "نصف", "ربع",
               "عده", "بضعه", "بضع", "عشرات", "مئات", "الاف", "بعض"} | _NWW | _DUW,
     "K_day": {"يوم", "اول", "امس", "البارحه", "اليوم", "غدا", "بعد", "الغد", "غد"} | _PODW,
     "K_night": {"هذه", "الليله", "فجرا"},
@@ -214,14 +229,20 @@ KIND_FIRST: dict[str, set[str]] = {
     "K_pl": {p + w for p in ("ال", "ل") for w in (
         "ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "ساعات", "عقود", "فتره", "اونه",
         "اسبوعين", "شهرين", "عامين", "سنتين", "يومين")},
-    "K_ref": {"في", "سابقا", "موخرا", "منذ", "قبل", "خلال", "الاونه", "حاليا", "الان", "راهنا",
-              "قريبا", "مستقبلا", "لاحقا", "عما"},
-    "K_set": {"يوميا", "اسبوعيا", "شهريا", "سنويا", "ساعيا", "كل", "مره", "مرتين"} | _NWW,
+    "K_ref": {"سابقا", "موخرا", "منذ", "قبل", "خلال", "الاونه", "حاليا", "الان", "راهنا",
+              "قريبا", "مستقبلا", "لاحقا"},
+    "K_set": {D, "يوميا", "اسبوعيا", "شهريا", "سنويا", "ساعيا", "كل", "مره", "مرتين"} | _NWW,
     "K_dec": {"القرن", "لقرن"} | _MODW | set(DECADES),
 }
 
-#: the words an expression can open with
+#: the words an expression can open with (في، ما، عما are found through LOOKBACK instead)
 FIRST_WORDS = frozenset(w for ws in KIND_FIRST.values() for w in ws if w != D)
+
+#: frequent words (في، ما، عما) open an expression only before a rarer one: the rarer one is the
+#: trigger, and the expression starts at the frequent one when it stands right before it
+LOOKBACK: dict[str, tuple[str, ...]] = {
+    w: ("في ",) for w in ("وقت", "الوقت", "اقرب", "المستقبل", "الماضي", "السابق", "القريب")
+} | {"قريب": ("عما ",), "يقرب": ("ما ",), "يزيد": ("ما ",), "يناهز": ("ما ",), "يقل": ("ما لا ",)}
 
 #: every written form of an opening word with its proclitics (وفي، بالعام، لعام …) → the
 #: offsets where an expression may start in it, the longest proclitic first (لعام: after ل,
@@ -235,43 +256,81 @@ def _add_trigger(form: str, off: int) -> None:
         TRIGGERS[form] = tuple(sorted((*cur, off), reverse=True))
 
 
-for _w in FIRST_WORDS:
+for _w in FIRST_WORDS | set(LOOKBACK):
     for _p in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"):
         _add_trigger(_p + _w, len(_p))
     if _w.startswith("ال"):
         for _p in ("لل", "ولل", "فلل"):
             _add_trigger(_p + _w[2:], len(_p) - 1)
 
-#: common words that open an expression only before certain words: checked before the full try
-LEADS = {
-    "في": regex.compile(r"في\s+(?:وقت|الوقت|اقرب|المستقبل|الماضي|السابق|القريب|الفتره|الاونه)"),
-    "ما": regex.compile(r"ما\s+(?:يقرب|يزيد|لا\s+يقل|يناهز)"),
-    "خلال": regex.compile(r"خلال\s+الاونه"),
-    "عما": regex.compile(r"عما\s+قريب"),
-    "هذا": regex.compile(r"هذا\s+(?:الاسبوع|الشهر|العام|الصيف|الشتاء|الربيع|الخريف|القرن|العقد)"),
-    "هذه": regex.compile(r"هذه\s+(?:السنه|الليله)"),
-}
-_ORD_LEAD = regex.compile(r"[\p{L}]+(?:\s+(?:عشر|والعشرين|والثلاثين))?\s+من\s")
-for _w in _ORDW:
-    LEADS.setdefault(_w, _ORD_LEAD)
-    LEADS.setdefault(_w[1:], _ORD_LEAD)
-
-
 _UNITW = set(UNITS)
 _ERAW = {"م", "ه", "هجري", "هجريه", "ميلادي", "ميلاديه"}
+_PERIODW = {"الاسبوع", "الشهر", "العام", "السنه", "الصيف", "الشتاء", "الربيع", "الخريف", "القرن",
+            "العقد"}
+_UNIT_PLW = {k for k, (_, n) in UNITS.items() if n == 0}
 #: what may follow a bare number for it to open an expression (a separator is checked apart)
 DIGIT_CUES = frozenset(_MGW | _MHW | _UNITW | _ERAW | {k.split()[0] for k in AMPM}
-                       | {"من", "شهر", "الي", "حتي", "و", "عاما", "سنه", "ص"})
+                       | {"من", "شهر", "الي", "حتي", "و", "عاما", "سنه", "ص", "الجاري", "الحالي"})
 #: what may follow a modifier word (مطلع، منتصف، أواخر …) for it to open an expression
-MOD_CUES = frozenset(_MGW | _MHW | set(DECADES) | {"شهر", "عام", "العام", "سنه", "السنه", "الشهر",
-                                                  "الاسبوع", "القرن", "العقد", "هذا", "هذه",
-                                                  "ايام", "الصيف", "الشتاء", "الربيع", "الخريف",
-                                                  "عامي", "الالفيه", "من", "امس"})
-GATED = frozenset(_MODW)
+MOD_CUES = frozenset(_MGW | _MHW | set(DECADES) | _PERIODW | {"شهر", "عام", "سنه", "هذا", "هذه",
+                                                              "ايام", "عامي", "الالفيه", "من", "امس"})
+_NUM_CUES = _NWW | {"و" + w for w in _NWW} | _UNITW | {"عشر", "عشره", "مرات"}
+_AGO_CUES = (_NWW | _UNITW | _DUW | {"نصف", "ربع", "عده", "بضعه", "بضع", "عشرات", "مئات", "الاف", "بعض",
+                                     "اكثر", "اقل", "نحو", "حوالي", "حوالى", "قرابه", "زهاء", "ما", "ازيد",
+                                     "غد", "الغد", "فتره", "مده", "زمن", "وقت"})
 
-#: the kinds, in pattern order (the first group that took part names the match)
-KINDS = tuple(regex.findall(r"\(\?P<(K_[a-z]+)>", "|".join(_ALTS)))
-_BY_KIND = dict(zip(KINDS, _ALTS, strict=True))
+#: common words that open an expression only before certain words: the next word is looked up
+#: before the full pattern is tried (a set lookup instead of a failed regex match)
+GATES: dict[str, frozenset[str]] = {
+    "هذا": frozenset(_PERIODW),
+    "هذه": frozenset({"السنه", "الليله"}),
+    "كل": frozenset(_UNITW | _WDW | _NWW | {w[2:] for w in _WDW}),
+    "يوم": frozenset(_WDW | _ORDW | {"امس", "غد", "الغد"}),
+}
+for _w in ("قبل", "بعد", "منذ"):
+    GATES[_w] = frozenset(_AGO_CUES)
+for _w in ("بعض", "عده", "بضعه", "بضع", "عشرات", "مئات", "الاف"):
+    GATES[_w] = frozenset(_UNIT_PLW | {"ال" + w for w in _UNIT_PLW})
+for _w in ("اكثر", "اقل", "ازيد"):
+    GATES[_w] = frozenset({"من"})
+for _w in ("نحو", "حوالي", "حوالى", "قرابه", "زهاء"):
+    GATES[_w] = frozenset(_AGO_CUES)
+for _w in _NWW:
+    GATES.setdefault(_w, frozenset(_NUM_CUES))
+for _w in _ORDW:
+    for _f in (_w, _w[1:]):
+        GATES.setdefault(_f, frozenset({"من", "عشر", "عشره", "والعشرين", "والثلاثين"}))
+for _w in _MODW:
+    GATES[_w] = MOD_CUES
+_DIGIT_CLASSES: list[tuple[frozenset[str], tuple[str, ...]]] = [
+    (frozenset(_MGW | _MHW | {"من", "شهر"}), ("K_dated", "K_dom", "K_dur")),
+    (frozenset({"الجاري", "الحالي"}), ("K_dom",)),
+    (frozenset(_UNITW | {"عاما", "سنه"}), ("K_dur",)),
+    (frozenset({k.split()[0] for k in AMPM}), ("K_time",)),
+    (frozenset(_ERAW), ("K_year",)),
+    (frozenset({"الي", "حتي", "و"}), ("K_drange", "K_byear")),
+    (frozenset({"مرات"}), ("K_set",)),
+]
+#: the kinds a number may open, by the word after it (a month: a date; a unit: a duration …)
+DIGIT_NEXT: dict[str, tuple[str, ...]] = {}
+for _ws, _ks in _DIGIT_CLASSES:
+    for _w in _ws:
+        DIGIT_NEXT[_w] = tuple(k for k in KINDS if k in set(DIGIT_NEXT.get(_w, ())) | set(_ks))
+#: the kinds a number may open by the separator after it
+DIGIT_SEP = {":": ("K_time",), ".": ("K_time", "K_num"), "/": ("K_num",), "-": ("K_num", "K_drange"),
+             "–": ("K_num", "K_drange")}
+#: a four-digit number with nothing telling after it: a year (عام 2018 is triggered by عام)
+DIGIT_YEAR = ("K_year", "K_byear")
+
+#: words that open a date only when a date follows (الثلاثاء 14 سبتمبر، اليوم الثلاثاء 14 …);
+#: otherwise only their short kinds are tried
+DATE_NEXT = frozenset(_MGW | _MHW | _WDW | _ORDW | {"يوم", "شهر"})
+SHORT_KINDS: dict[str, tuple[str, ...]] = {w: ("K_wd",) for w in _WDW} | {
+    w: ("K_day",) for w in ("اليوم", "امس", "غدا")}
+
+#: words whose gate lets a number through too (قبل 3 أيام، كل 4 سنوات، مطلع 2018)
+DIGIT_OK = frozenset({"قبل", "بعد", "منذ", "كل", "يوم", "نحو", "حوالي", "حوالى", "قرابه", "زهاء"} | _MODW)
+
 
 #: the full alternation (every kind), for reference and for tools that scan without triggers
 PATTERN = regex.compile("(?:" + "|".join(_ALTS) + ")", regex.VERBOSE | regex.V0)
@@ -282,8 +341,13 @@ WINDOW = 160
 _CLASS_PATTERNS: dict[tuple[str, ...], regex.Pattern[str]] = {}
 
 
+_LEAD_KINDS = {"في": ("K_ref",), "عما": ("K_ref",), "ما": ("K_dur",)}
+
+
 def kinds_for(word: str) -> tuple[str, ...]:
     """The kinds that can open with ``word`` (``""`` = digits), in pattern order."""
+    if word in _LEAD_KINDS:
+        return _LEAD_KINDS[word]
     key = word or D
     return tuple(k for k in KINDS if key in KIND_FIRST[k])
 

@@ -12,7 +12,7 @@ Values are computed by :func:`marsad.enrich.time.resolve.resolve` against an anc
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import re
 
@@ -21,11 +21,17 @@ import regex
 from marsad.enrich.time import lexicon as lx
 from marsad.enrich.time.fold import fold_with_map
 from marsad.enrich.time.patterns import (
-    DIGIT_CUES,
-    GATED,
+    DIGIT_NEXT,
+    DIGIT_OK,
+    DIGIT_SEP,
+    DIGIT_YEAR,
+    DATE_NEXT,
+    NAME_HEADS,
+    SHORT_KINDS,
+    FIRST_WORDS,
+    GATES,
     KINDS,
-    LEADS,
-    MOD_CUES,
+    LOOKBACK,
     TRIGGERS,
     WINDOW,
     kinds_for,
@@ -75,15 +81,28 @@ NOUN_ADJ_HEADS = ("ال",)  # الأمين العام السابق: العام i
 NOT_ADJ_AFTER = frozenset(normalize(w) for w in ("اليوم", "العام", "الشهر", "السنة", "الأسبوع"))
 
 _WORD = re.compile(r"\w+")
+_NUM_SPLIT = re.compile(r"\s+و?\s*|\s+")
 #: tashkeel U+064B–U+065F, superscript alef U+0670, Quranic marks U+06D6–U+06ED, tatweel U+0640
 _MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"]
                    + [chr(c) for c in range(0x06D6, 0x06EE)])
-_NEXT_WORD = re.compile(r"[\s(]*(\w+)")
-#: a number that may open an expression: four digits (a year), or before a date/time separator
-#: or a cue word (a month, a unit, an era, صباحا …, with و/ب/ل or not)
-_DIGIT = re.compile(r"(?<![0-9])(?:[0-9]{4}(?![0-9])|[0-9]{1,3}(?![0-9])(?=\s*[/.:\-–]\s*[0-9]|[\s(]*[وبل]?(?:"
-                    + "|".join(sorted(DIGIT_CUES, key=len, reverse=True)) + r"|[0-9])(?!\w)))")
+_NEXT_WORD = re.compile(r"[\s()«»\"“”،,]*(\w+)")
+_DIGIT = re.compile(r"[0-9]+")
+#: punctuation that may stick to a word (الخميس، «اليوم») and is cut off before the word lookup
+_PUNCT = tuple("،,.:;()«»\"“”‘’'!?؟؛/\\-–—…[]{}<>#@*_+=|~^&%$٪")
+_AFTER_DIGITS = re.compile(r"([0-9]+)(?:\s*([/.:\-–])\s*[0-9]|[\s(]*(\w*))")
 _TRIGGER_SET = frozenset(TRIGGERS)
+
+
+class _KindsOf(dict):  # type: ignore[type-arg]
+    """pattern → (the kinds it holds in order, its group index), read once."""
+
+    def __missing__(self, pat: Any) -> tuple[tuple[str, ...], dict[str, int]]:
+        gi = dict(pat.groupindex)
+        v = self[pat] = (tuple(k for k in KINDS if k in gi), gi)
+        return v
+
+
+_PATTERN_KINDS = _KindsOf()
 
 #: a future verb (سيزور، ستعقد، سنلعب) or a future cue; nouns that begin like one are excluded
 _FUTURE = regex.compile(r"(?:^|\s)[وف]?(?:سوف|المقرر|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
@@ -92,23 +111,34 @@ _FUTURE = regex.compile(r"(?:^|\s)[وف]?(?:سوف|المقرر|يعتزم|تع�
 _SENT_END = regex.compile(r"[.!?؟\n]")
 
 
+class _X(NamedTuple):
+    """An expression before its offsets are mapped back (the fields of :class:`Expr`)."""
+
+    type: str
+    op: str
+    f: dict[str, Any]
+    mod: str = ""
+
+
 class _Groups:
     """A match whose absent groups read as ``None`` (each kind's pattern has its own groups)."""
 
-    __slots__ = ("_d", "_m")
+    __slots__ = ("_gi", "_m", "_v")
 
-    def __init__(self, m: Any) -> None:
+    def __init__(self, m: Any, gi: dict[str, int]) -> None:
         self._m = m
-        self._d = m.groupdict()
+        self._gi = gi
+        self._v = m.groups()
 
     def group(self, name: str) -> str | None:
-        return self._d.get(name)
+        i = self._gi.get(name)
+        return None if i is None else self._v[i - 1]
 
     def start(self, name: str | int = 0) -> int:
-        return self._m.start(name) if name == 0 or self._d.get(name) is not None else -1
+        return self._m.start(name) if name == 0 or name in self._gi else -1
 
     def end(self, name: str | int = 0) -> int:
-        return self._m.end(name) if name == 0 or self._d.get(name) is not None else -1
+        return self._m.end(name) if name == 0 or name in self._gi else -1
 
 
 def number_value(words: str) -> float | None:
@@ -119,7 +149,7 @@ def number_value(words: str) -> float | None:
     if w[0].isdigit():
         return float(w.replace(",", "."))
     total = 0
-    for tok in regex.split(r"\s+و?\s*|\s+", w):
+    for tok in _NUM_SPLIT.split(w):
         tok = tok.strip()
         if tok.startswith("و") and tok[1:] in lx.NUMBER_WORDS:
             tok = tok[1:]
@@ -144,8 +174,8 @@ class DateTagger:
     """Finds time expressions (``find``) and values them against an anchor (``tag``)."""
 
     def __init__(self) -> None:
-        self._handlers: dict[str, Callable[[Any, str], list[tuple[int, int, Expr]]]] = {
-            k: getattr(self, "_h_" + k[2:]) for k in KINDS
+        self._handlers: dict[str, Callable[[Any, str], list[tuple[int, int, _X]]]] = {
+            k: getattr(self, "_h_" + ("date" if k.startswith("K_date") else k[2:])) for k in KINDS
         }
 
     # --- the public side ----------------------------------------------------------------------
@@ -165,42 +195,72 @@ class DateTagger:
         for s, word in starts:
             if s < done:
                 continue
-            if word in GATED:
-                nx = _NEXT_WORD.match(norm, s + len(word), min(n_len, s + len(word) + 40))
-                if nx is None or nx.group(1) not in MOD_CUES and not nx.group(1)[:1].isdigit():
+            if not word:  # a number: what follows says which kinds it may open
+                pat = self._digit_pattern(norm, s, n_len)
+                if pat is None:
                     continue
             else:
-                lead = LEADS.get(word)
-                if lead is not None and not lead.match(norm, s, min(n_len, s + 40)):
+                gate = GATES.get(word)
+                short = SHORT_KINDS.get(word)
+                nw = ""
+                if gate is not None or short is not None:
+                    nx = _NEXT_WORD.match(norm, s + len(word), min(n_len, s + len(word) + 40))
+                    nw = nx.group(1) if nx is not None else ""
+                if gate is not None and nw not in gate and not (nw[:1].isdigit() and word in DIGIT_OK):
                     continue
-            pat = pattern_for_word(word)
+                if short is not None and not (nw in DATE_NEXT or nw[:1].isdigit()):
+                    pat = pattern_for_kinds(short)  # الثلاثاء الماضي: no date follows, a weekday alone
+                else:
+                    pat = pattern_for_word(word)
             found = None
             while pat is not None:
                 m = pat.match(norm, s, min(n_len, s + WINDOW))
                 if m is None or m.end() <= s:
                     break
-                g = _Groups(m)
-                d = g._d
-                kind = next(k for k in KINDS if d.get(k) is not None)
+                kinds, gi = _PATTERN_KINDS[pat]
+                g = _Groups(m, gi)
+                kind = next(k for k in kinds if g._v[gi[k] - 1] is not None)
                 found = self._handlers[kind](g, norm)
                 if found:
                     break
                 # the handler said no (مارس the verb, العام in الأمين العام): try the kinds after it
-                rest = kinds_for(word)
-                pat = pattern_for_kinds(rest[rest.index(kind) + 1:]) if kind in rest else None
+                rest = _PATTERN_KINDS[pat][0]
+                pat = pattern_for_kinds(rest[rest.index(kind) + 1:])
             if not found:
                 continue
             done = m.end()
             for fs, fe, ex in found:
+                if ex is None:
+                    continue
                 os_, oe = omap.span(fs, fe)
                 while oe < len(text) and text[oe] in _MARKS:  # عاماً، 1436هـ: the marks belong
                     oe += 1
-                out.append(Expr(os_, oe, ex.type, ex.op, ex.f, ex.mod))
+                out.append(Expr(os_, oe, *ex))
         return out
 
     @staticmethod
+    def _digit_pattern(norm: str, s: int, n_len: int) -> Any:
+        """The alternation for a number at ``s``, chosen by what follows it (or ``None``)."""
+        nx = _AFTER_DIGITS.match(norm, s, min(n_len, s + 40))
+        sep = nx.group(2)
+        if sep:
+            kinds: tuple[str, ...] | None = DIGIT_SEP[sep]
+        else:
+            w = nx.group(3) or ""
+            kinds = DIGIT_NEXT.get(w)
+            if kinds is None and w[:1] in "وبل":
+                kinds = DIGIT_NEXT.get(w[1:]) or (("K_drange", "K_byear") if w[1:2].isdigit() else None)
+        if len(nx.group(1)) == 4:
+            kinds = tuple(k for k in KINDS if k in set(kinds or ()) | set(DIGIT_YEAR))
+        return pattern_for_kinds(kinds) if kinds else None
+
+    @staticmethod
     def _starts(norm: str) -> list[tuple[int, str]]:
-        hits = _TRIGGER_SET.intersection(_WORD.findall(norm))
+        tok = norm
+        for c in _PUNCT:
+            if c in tok:
+                tok = tok.replace(c, " ")
+        hits = _TRIGGER_SET.intersection(tok.split())
         starts: list[tuple[int, str]] = []
         n = len(norm)
         for h in hits:
@@ -208,9 +268,20 @@ class DateTagger:
             i = norm.find(h)
             while i >= 0:
                 if (i == 0 or not norm[i - 1].isalnum()) and (i + ln == n or not norm[i + ln].isalnum()):
-                    starts.extend((i + off, h[off:]) for off in offs)
+                    for off in offs:
+                        core = h[off:]
+                        back = LOOKBACK.get(core)
+                        if back is not None:
+                            j = i + off
+                            for lead in back:
+                                k = j - len(lead)
+                                if k >= 0 and norm.startswith(lead, k) and (k == 0 or not norm[k - 1].isalnum()):
+                                    starts.append((k, lead.split()[0]))
+                            if core not in FIRST_WORDS:
+                                continue
+                        starts.append((i + off, core))
                 i = norm.find(h, i + ln)
-        starts.extend((m.start(), "") for m in _DIGIT.finditer(norm))  # gated numbers only
+        starts.extend([(m.start(), "") for m in _DIGIT.finditer(norm)])  # gated in find()
         starts.sort()
         return starts
 
@@ -253,9 +324,9 @@ class DateTagger:
         hij = era in HIJRI_ERA or hijri_month or (1300 <= yi < 1500 and era not in ("م", "ميلادي", "ميلاديه"))
         return yi, hij
 
-    # --- handlers: each returns [(norm_start, norm_end, Expr)] ----------------------------------
+    # --- handlers: each returns [(norm_start, norm_end, _X)] ----------------------------------
 
-    def _h_time(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_time(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         if m.group("hw"):
             hh = lx.HOUR_WORDS[_k(m.group("hw"))]
         else:
@@ -284,9 +355,9 @@ class DateTagger:
             f["n"] = RD_SHIFT[_k(m.group("rd"))]
         elif m.group("wd"):
             f["wd"] = lx.WEEKDAYS[m.group("wd")]
-        return [(m.start(), m.end(), Expr(0, 0, "TIME", "time", f))]
+        return [(m.start(), m.end(), _X("TIME", "time", f))]
 
-    def _date_expr(self, m: Any, day: int | None) -> Expr | None:
+    def _date_expr(self, m: Any, day: int | None) -> _X | None:
         month, cal = self._month(m)
         year, hij = self._year(m, hijri_month=cal == "hijri")
         rel = REL_DIR.get(m.group("rel") or "", "")
@@ -298,14 +369,14 @@ class DateTagger:
         if hij:
             if year:
                 f["year"] = year
-            return Expr(0, 0, "DATE", "hijri", f)
+            return _X("DATE", "hijri", f)
         if year:
             if not 1000 <= year <= 2100:
                 return None
-            return Expr(0, 0, "DATE", "abs", {"value": ymd(year, month, day)})
-        return Expr(0, 0, "DATE", "ymd" if day else "month", f)
+            return _X("DATE", "abs", {"value": ymd(year, month, day)})
+        return _X("DATE", "ymd" if day else "month", f)
 
-    def _h_drange(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_drange(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         d1, d2 = int(m.group("d1")), int(m.group("day"))
         if d1 >= d2 or d2 > 31:
             return []
@@ -314,13 +385,13 @@ class DateTagger:
             return []
         f1 = dict(second.f)
         if second.op == "abs":
-            first = Expr(0, 0, "DATE", "abs", {"value": second.f["value"][:-2] + f"{d1:02d}"})
+            first = _X("DATE", "abs", {"value": second.f["value"][:-2] + f"{d1:02d}"})
         else:
             f1["day"] = d1
-            first = Expr(0, 0, "DATE", second.op, f1)
+            first = _X("DATE", second.op, f1)
         return [(m.start("d1"), m.end("d1"), first), (m.start("day"), m.end(), second)]
 
-    def _h_num(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_num(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         d, mo, ys = int(m.group("nd")), int(m.group("nm")), m.group("ny")
         if mo > 12 and d <= 12:
             d, mo = mo, d
@@ -337,7 +408,7 @@ class DateTagger:
         if m.group("wd"):
             f["wd"] = lx.WEEKDAYS[m.group("wd")]
         if era in HIJRI_ERA or 1300 <= y < 1500:
-            return [(m.start(), m.end(), Expr(0, 0, "DATE", "hijri", {"year": y, "month": mo, "day": d, **f}))]
+            return [(m.start(), m.end(), _X("DATE", "hijri", {"year": y, "month": mo, "day": d, **f}))]
         if not 1800 <= y <= 2100:
             return []
         import datetime as dt
@@ -346,10 +417,12 @@ class DateTagger:
             dt.date(y, mo, d)
         except ValueError:
             return []
-        return [(m.start(), m.end(), Expr(0, 0, "DATE", "abs", {"value": ymd(y, mo, d), **f}))]
+        return [(m.start(), m.end(), _X("DATE", "abs", {"value": ymd(y, mo, d), **f}))]
 
-    def _h_date(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_date(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         day = int(m.group("day")) if m.group("day") else None
+        if day and self._prev_word(n, m.start()) in NAME_HEADS:
+            return [(m.start(), m.end(), None)]  # جامعة 6 أكتوبر، ثورة 25 يناير: a name, skipped
         if m.group("oday"):
             day = lx.ORDINAL_DAYS[_k(m.group("oday"))]
         mod_word = _k(m.group("mod"))
@@ -380,14 +453,14 @@ class DateTagger:
         yrel = _k(m.group("yrel"))
         if yrel and ex.op in ("ymd", "month"):
             f["yshift"] = -2 if yrel == "قبل الماضي" else REL_N[REL_DIR[yrel]]
-        return [(m.start(), m.end(), Expr(0, 0, "DATE", ex.op, f, mod))]
+        return [(m.start(), m.end(), _X("DATE", ex.op, f, mod))]
 
-    def _h_dom(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_dom(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         day = int(m.group("day")) if m.group("day") else lx.ORDINAL_DAYS[_k(m.group("oday"))]
         rel = REL_DIR[_k(m.group("rel"))]
-        return [(m.start(), m.end(), Expr(0, 0, "DATE", "dom", {"day": day, "shift": REL_N[rel]}))]
+        return [(m.start(), m.end(), _X("DATE", "dom", {"day": day, "shift": REL_N[rel]}))]
 
-    def _h_year(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_year(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         y = int(m.group("year"))
         era = m.group("era") or ""
         mod = MODS.get(_k(m.group("mod")), "")
@@ -399,7 +472,7 @@ class DateTagger:
         if not m.group("year2"):
             end1 = m.end()
         if m.group("season"):
-            out.append((m.start(), end1, Expr(0, 0, "DATE", "abs", {"value": f"{y:04d}-{SEASONS[m.group('season')]}"}, mod)))
+            out.append((m.start(), end1, _X("DATE", "abs", {"value": f"{y:04d}-{SEASONS[m.group('season')]}"}, mod)))
         else:
             out.append((m.start(), end1, self._year_expr(y, era, mod)))
         if m.group("year2"):
@@ -409,16 +482,16 @@ class DateTagger:
         return out
 
     @staticmethod
-    def _year_expr(y: int, era: str, mod: str) -> Expr:
+    def _year_expr(y: int, era: str, mod: str) -> _X:
         if era in HIJRI_ERA or (1300 <= y < 1500 and era not in ("م", "ميلادي", "ميلاديه")):
-            return Expr(0, 0, "DATE", "hyear", {"year": y}, mod)
-        return Expr(0, 0, "DATE", "abs", {"value": f"{y:04d}"}, mod)
+            return _X("DATE", "hyear", {"year": y}, mod)
+        return _X("DATE", "abs", {"value": f"{y:04d}"}, mod)
 
-    def _h_byear(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
-        out = [(m.start("year"), m.end("year"), Expr(0, 0, "DATE", "abs", {"value": m.group("year")}))]
+    def _h_byear(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        out = [(m.start("year"), m.end("year"), _X("DATE", "abs", {"value": m.group("year")}))]
         if m.group("year2"):
             out.append((m.start("year2"), m.end("year2"),
-                        Expr(0, 0, "DATE", "abs", {"value": m.group("year2")})))
+                        _X("DATE", "abs", {"value": m.group("year2")})))
         return out
 
     def _count(self, m: Any) -> tuple[float | None, str]:
@@ -440,7 +513,7 @@ class DateTagger:
             return None, unit
         return float(inherent or 1), unit
 
-    def _h_ago(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_ago(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         n_, unit = self._count(m)
         if not unit:
             return []
@@ -448,16 +521,16 @@ class DateTagger:
         q = QMODS.get(_k(m.group("qmod")), "APPROX" if m.group("qmod") else "")
         mod = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER"}.get(q, q) if sign < 0 else \
             {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE"}.get(q, q)
-        return [(m.start(), m.end(), Expr(0, 0, "DATE", "ago", {"n": n_, "unit": unit, "sign": sign}, mod))]
+        return [(m.start(), m.end(), _X("DATE", "ago", {"n": n_, "unit": unit, "sign": sign}, mod))]
 
-    def _h_dur(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_dur(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         n_, unit = self._count(m)
         if not unit:
             return []
         q = QMODS.get(_k(m.group("qmod")), "APPROX" if m.group("qmod") else "")
-        return [(m.start(), m.end(), Expr(0, 0, "DURATION", "duration", {"n": n_, "unit": unit}, q))]
+        return [(m.start(), m.end(), _X("DURATION", "duration", {"n": n_, "unit": unit}, q))]
 
-    def _h_day(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_day(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         rd = _k(m.group("rd"))
         prev = self._prev_word(n, m.start())
         if rd in ("اليوم", "الغد") and prev in OUTLETS and not m.group("wd"):
@@ -469,16 +542,16 @@ class DateTagger:
             typ = "TIME"
         if m.group("wd"):
             f["wd"] = lx.WEEKDAYS[m.group("wd")]
-        return [(m.start(), m.end(), Expr(0, 0, typ, "shift", f))]
+        return [(m.start(), m.end(), _X(typ, "shift", f))]
 
-    def _h_night(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_night(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         if m.group("dawn"):
-            return [(m.start(), m.end(), Expr(0, 0, "TIME", "shift", {"n": 0, "pod": "MO"}))]
+            return [(m.start(), m.end(), _X("TIME", "shift", {"n": 0, "pod": "MO"}))]
         nrel = m.group("nrel") or ""
         shift = -1 if nrel in ("الماضيه", "الفايته") else 0
-        return [(m.start(), m.end(), Expr(0, 0, "TIME", "shift", {"n": shift, "pod": "NI"}))]
+        return [(m.start(), m.end(), _X("TIME", "shift", {"n": shift, "pod": "NI"}))]
 
-    def _h_wd(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_wd(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         w = m.group("wd")
         wd = lx.WEEKDAYS[w]
         prev = self._prev_word(n, m.start())
@@ -504,9 +577,9 @@ class DateTagger:
         if m.group("pod"):
             f["pod"] = lx.PARTS_OF_DAY[_k(m.group("pod"))]
             typ = "TIME"
-        return [(m.start(), m.end(), Expr(0, 0, typ, "weekday", f))]
+        return [(m.start(), m.end(), _X(typ, "weekday", f))]
 
-    def _h_per(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_per(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         pu = m.group("pu")
         prel = _k(m.group("prel"))
         mod = MODS.get(_k(m.group("mod")), "")
@@ -517,12 +590,12 @@ class DateTagger:
             if prev.startswith("ال") and prev not in NOT_ADJ_AFTER:
                 return []  # الأمين العام السابق
         if prel == "الماضي القريب":
-            return [(m.start(), m.end(), Expr(0, 0, "DATE", "abs", {"value": "PAST_REF"}))]
+            return [(m.start(), m.end(), _X("DATE", "abs", {"value": "PAST_REF"}))]
         k = -2 if prel == "قبل الماضي" else REL_N[REL_DIR[prel]] if prel else 0
         unit = PERIOD_UNIT[pu if pu.startswith("ال") else "ا" + pu]
-        return [(m.start(), m.end(), Expr(0, 0, "DATE", "period", {"unit": unit, "n": k}, mod))]
+        return [(m.start(), m.end(), _X("DATE", "period", {"unit": unit, "n": k}, mod))]
 
-    def _h_pl(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_pl(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         plu = m.group("plu")
         plu = plu if plu.startswith("ال") else "ا" + plu
         unit = PL_UNIT[plu]
@@ -535,19 +608,19 @@ class DateTagger:
         elif plu in ("الاسبوعين", "الشهرين", "العامين", "السنتين", "اليومين"):
             count = 2.0
         if count and unit:
-            return [(m.start(), m.end(), Expr(0, 0, "DURATION", "duration", {"n": count, "unit": unit}))]
-        return [(m.start(), m.end(), Expr(0, 0, "DATE", "abs",
+            return [(m.start(), m.end(), _X("DURATION", "duration", {"n": count, "unit": unit}))]
+        return [(m.start(), m.end(), _X("DATE", "abs",
                                           {"value": "FUTURE_REF" if future else "PAST_REF"}))]
 
-    def _h_ref(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_ref(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         v = "PAST_REF" if m.group("past") else "PRESENT_REF" if m.group("present") else "FUTURE_REF"
-        return [(m.start(), m.end(), Expr(0, 0, "DATE", "abs", {"value": v}))]
+        return [(m.start(), m.end(), _X("DATE", "abs", {"value": v}))]
 
-    def _h_set(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_set(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         if m.group("freq"):
             unit = {"يوم": "P1D", "اسبوع": "P1W", "شهر": "P1M", "عام": "P1Y", "سنه": "P1Y",
                     "ساعه": "PT1H"}[m.group("unit")]
-            return [(m.start(), m.end(), Expr(0, 0, "SET", "set", {"value": unit}))]
+            return [(m.start(), m.end(), _X("SET", "set", {"value": unit}))]
         if m.group("adv"):
             v = SET_ADV[m.group("adv")]
         elif m.group("wd"):
@@ -565,21 +638,21 @@ class DateTagger:
                 v = f"PT{c}{'M' if unit == 'MIN' else unit}"
             else:
                 v = f"P{c}{unit}"
-        return [(m.start(), m.end(), Expr(0, 0, "SET", "set", {"value": v}))]
+        return [(m.start(), m.end(), _X("SET", "set", {"value": v}))]
 
-    def _h_dec(self, m: Any, n: str) -> list[tuple[int, int, Expr]]:
+    def _h_dec(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         mod = MODS.get(_k(m.group("mod")), "")
         cent = _k(m.group("cent"))
         if m.group("dec"):
             d = lx.DECADES[m.group("dec")]
             c = lx.CENTURIES.get(cent, 19)
             if cent in ("الماضي", "المنصرم"):
-                return [(m.start(), m.end(), Expr(0, 0, "DATE", "abs", {"value": f"19{d}"}, mod))]
-            return [(m.start(), m.end(), Expr(0, 0, "DATE", "abs", {"value": f"{c:02d}{d}"}, mod))]
+                return [(m.start(), m.end(), _X("DATE", "abs", {"value": f"19{d}"}, mod))]
+            return [(m.start(), m.end(), _X("DATE", "abs", {"value": f"{c:02d}{d}"}, mod))]
         if cent in lx.CENTURIES:
-            return [(m.start(), m.end(), Expr(0, 0, "DATE", "abs", {"value": f"{lx.CENTURIES[cent]:02d}"}, mod))]
+            return [(m.start(), m.end(), _X("DATE", "abs", {"value": f"{lx.CENTURIES[cent]:02d}"}, mod))]
         k = -1 if cent in ("الماضي", "المنصرم") else 0
-        return [(m.start(), m.end(), Expr(0, 0, "DATE", "period", {"unit": "CE", "n": k}, mod))]
+        return [(m.start(), m.end(), _X("DATE", "period", {"unit": "CE", "n": k}, mod))]
 
 
 def to_span(e: Expr, anchor: Anchor | None) -> Span:
