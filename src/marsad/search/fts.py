@@ -11,6 +11,7 @@ exclude.
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -108,6 +109,13 @@ def parse_query(q: str) -> ParsedQuery:
     for p in parts[1:]:
         fts = f"{fts} {p}" if p.startswith("NOT ") else f"{fts} AND {p}"
     return ParsedQuery(fts=fts, stems=stems)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _token_stem(token: str) -> str:
+    """``stem(normalize(token))``, memoised: snippets test every word of an article and the
+    same words recur across articles (a pure function, so results never depend on order)."""
+    return stem(normalize(token))
 
 
 def _quote(w: str) -> str:
@@ -224,7 +232,7 @@ class Searcher:
         for m in TOKEN_RE.finditer(text):
             if m.start() > limit_pos:
                 break
-            if stem(normalize(m.group())) in stems and not any(s <= m.start() < e for s, e in removed):
+            if _token_stem(m.group()) in stems and not any(s <= m.start() < e for s, e in removed):
                 if not matches:
                     limit_pos = m.start() + width
                 matches.append((m.start(), m.end()))
