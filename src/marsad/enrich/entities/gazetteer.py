@@ -55,13 +55,15 @@ class Gazetteer:
         self.phrases: dict[tuple[str, ...], Entry] = {}
         self.nat: dict[str, Entry] = {}  # inflected nationality form (no article) → entry
         self.by_canon: dict[str, Entry] = {}
+        self.common: set[str] = set()  # frequent ordinary words of the corpus sample
         for e in entries:
+            if e.kind == "common":
+                self.common.add(e.phrase)
+                continue
             if e.kind == "nat":
-                for suf in NAT_SUFFIXES:
-                    form = e.phrase + suf
-                    if suf == "ه" and e.phrase.endswith("ي"):
-                        form = e.phrase + "ه"
-                    self.nat.setdefault(form, e)
+                # adjectives inflect (روسي روسيه روسيين …); group nouns stand as they are
+                for suf in NAT_SUFFIXES if e.phrase.endswith("ي") else ("",):
+                    self.nat.setdefault(e.phrase + suf, e)
                 continue
             key = tuple(e.phrase.split())
             old = self.phrases.get(key)
@@ -93,11 +95,9 @@ class Gazetteer:
         if not words:
             return None
         for _p, core in proclitic_splits(words[0])[1:]:
-            for first in (core, strip_article(core)):
-                if first != words[0]:
-                    e = self.phrases.get((first, *key[1:]))
-                    if e is not None:
-                        return e
+            e = self.phrases.get((core, *key[1:]))
+            if e is not None:
+                return e
         return None
 
     def nationality(self, word: str) -> Entry | None:

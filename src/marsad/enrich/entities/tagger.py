@@ -24,7 +24,7 @@ from marsad.enrich.entities.crf import Decoder, FastCRF
 from marsad.enrich.entities.features import Lexicons, Token, keys, sentences, tokenize
 from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mentions import Mention, MentionFinder
-from marsad.enrich.entities.resolve import Entity, propagate, resolve
+from marsad.enrich.entities.resolve import Entity, infer_countries, propagate, resolve
 from marsad.model import Span
 
 MODEL_NAME = "ner-anercorp.npz"
@@ -82,13 +82,14 @@ class EntityTagger:
                        names=self.model.names)
         self.crf = CRFTagger(self.model, self.gaz, lex)
         self.plugin = plugin
-        self.finder = MentionFinder(self.gaz)
+        self.finder = MentionFinder(self.gaz, names=self.model.names)
 
     def tag_sentences(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
         """ANERcorp tags (PERS/LOC/ORG/MISC) for already-tokenised sentences."""
         return (self.plugin or self.crf).tag(sents)
 
     def analyze(self, text: str) -> Analysis:
+        text = text.replace("_", " ")  # hashtags: #ميليشيا_الحوثي is a name in words (same offsets)
         toks = tokenize(text)
         if not toks:
             return Analysis([], [], [])
@@ -103,6 +104,7 @@ class EntityTagger:
         ms = self.finder.find(text, toks, tags)
         ms = propagate(ms, toks)
         ents = resolve(ms)
+        infer_countries(ents)
         return Analysis(toks, ms, ents)
 
     def spans(self, text: str) -> list[Span]:
@@ -115,11 +117,15 @@ def to_spans(ents: Sequence[Entity]) -> list[Span]:
         for m in e.mentions:
             attrs: dict[str, Any] = {"name": e.name}
             if e.country or m.country:
-                attrs["country"] = m.country or e.country
+                attrs["country"] = (m.country or e.country) if m.type == e.type else (m.country or "")
+                if not attrs["country"]:
+                    del attrs["country"]
             if m.role:
                 attrs["role"] = m.role
             if e.english:
                 attrs["english"] = e.english
+            if e.inferred and not m.country:
+                attrs["country_inferred"] = True
             out.append(Span("mention", m.start, m.end, e.type if m.type == e.type else m.type,
                             e.key, attrs))
     out.sort(key=lambda s: (s.start, s.end))

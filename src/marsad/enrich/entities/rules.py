@@ -1,0 +1,232 @@
+"""Head-word rules for news mentions (run after the CRF spans and the gazetteer).
+
+* organisation heads (:data:`lexicon.ORG_RULE_HEADS`: وزارة، هيئة، صندوق، مركز، حركة، ميليشيا …)
+  followed by a name-like phrase open an ORG: وزارة المالية، صندوق الاستثمارات العامة، مركز سبأ
+  الإعلامي، ميليشيا الحوثي، الجبهة الشعبية لتحرير فلسطين. The phrase continues over definite
+  words (ال…، وال…), over ل + a word before a definite word or a name (لتحرير فلسطين، لحقوق
+  الإنسان), over mentions (which the ORG swallows: flat, outermost), and right after an
+  indefinite head over one uncommon word (سبأ، غولن);
+* administrative heads (:data:`lexicon.GPE_HEADS`: ولاية، معتمدية، مديرية، منطقة، جبهة …) make the
+  next uncommon word a GPE (ولاية باجة، مديرية صرواح); حي makes it a LOC;
+* a country name that is also a feminine nationality adjective, after a definite noun, is the
+  adjective (الحكومة السعودية → NORP);
+* a one-word place or organisation right after a title is a person (المهاجم مورينو);
+* a currency after a number is money (MISC), not an organisation (2.3 مليار ريال).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities.features import proclitic_splits, strip_article
+from marsad.enrich.entities.gazetteer import Gazetteer
+from marsad.enrich.entities.mentions import Mention, _in, _is_title
+
+_NUMBER_WORDS = lx._n("مليار مليون ألف آلاف مليارات ملايين")
+_NEIGHBOURHOOD = frozenset({"حي", "بحي", "وحي", "لحي", "فحي", "الحي"})
+
+
+def _definite(w: str) -> bool:
+    return any(c.startswith("ال") and len(c) > 3 for _p, c in proclitic_splits(w))
+
+
+def _name_continues(w: str) -> bool:
+    """A word that continues a name phrase: ال… or وال… (a new preposition بال… ends it)."""
+    return (w.startswith("ال") or w.startswith("وال")) and len(w) > 3
+
+
+def _plain(w: str) -> bool:
+    return w[:1].isalpha() and w not in lx.STOPWORDS and w not in lx.TITLE_WORDS
+
+
+class HeadRules:
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+
+    @staticmethod
+    def _is_title_word(w: str) -> bool:
+        return w in lx.TITLE_WORDS
+
+    def common(self, w: str) -> bool:
+        return any(c in self.gaz.common or strip_article(c) in self.gaz.common
+                   for _p, c in proclitic_splits(w))
+
+    def apply(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        ms = self._people(ms, norms)
+        ms = self.titled(ms, norms)
+        ms = self._gpes(ms, norms)
+        ms = self._orgs(ms, norms)
+        self._retype(ms, norms)
+        self._states(ms, norms)
+        return ms
+
+    def _people(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        """Join a name broken at a link word (محمد بن راشد آل | مكتوم); cut ordinary definite
+        words off a name's end (كيم الخط → كيم); drop a lone ordinary word (الخط)."""
+        ms.sort(key=lambda m: m.a)
+        out: list[Mention] = []
+        for m in ms:
+            if out and m.type == "PER" and out[-1].type == "PER" and out[-1].b == m.a:
+                out[-1].b = m.b
+                out[-1].words = (*out[-1].words, *m.words)
+                continue
+            out.append(m)
+        keep = []
+        for m in out:
+            if m.type == "PER":
+                while m.b < len(norms) and norms[m.b - 1] in lx.NAME_LINKS and _plain(norms[m.b]):
+                    m.b += 1
+                while m.b - m.a >= 2 and self._ordinary(norms[m.b - 1]) and norms[m.b - 2] not in lx.NAME_LINKS:
+                    m.b -= 1
+                if m.b - m.a == 1 and self._ordinary(norms[m.a]) and m.source == "crf":
+                    continue
+                if len(m.words) != m.b - m.a:
+                    m.words = (m.words[0], *norms[m.a + 1 : m.b]) if m.words else tuple(norms[m.a : m.b])
+                    m.canon = " ".join(m.words)
+            keep.append(m)
+        return keep
+
+    def titled(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        """An uncommon word right after a title is a person (الرئيس مون، الزعيم كيم)."""
+        taken = {k for m in ms for k in range(m.a, m.b)}
+        for i, w in enumerate(norms[:-1]):
+            j = i + 1
+            if j in taken or not _is_title(w) or not _plain(norms[j]):
+                continue
+            nxt = norms[j]
+            if self.common(nxt) or self.gaz.nationality(nxt) or self.gaz.lookup([nxt]) is not None \
+                    or _in(nxt, lx.ORG_HEADS) or _is_title(nxt) or not nxt.isalpha() or len(nxt) < 3:
+                continue
+            ms.append(Mention(j, j + 1, "PER", source="rule", words=(nxt,), canon=nxt))
+            taken.add(j)
+        return ms
+
+    def _ordinary(self, w: str) -> bool:
+        return w.startswith("ال") and self.common(w) and not _in(w, lx.FIRST_NAMES)
+
+    def _states(self, ms: list[Mention], norms: Sequence[str]) -> None:
+        for m in ms:  # جمهورية الصين، دولة قطر: the head belongs to the state's name
+            if m.type == "GPE" and m.entry is not None and m.entry.kind == "country" and m.a \
+                    and _in(norms[m.a - 1], lx.STATE_HEADS) and not norms[m.a - 1].startswith("ال"):
+                m.a -= 1
+
+    # --- organisations ------------------------------------------------------------------------
+
+    def _orgs(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        at: dict[int, Mention] = {}
+        for m in ms:
+            for k in range(m.a, m.b):
+                at[k] = m
+        n = len(norms)
+        i = 0
+        while i < n:
+            h = norms[i]
+            if i in at and _in(h, lx.ORG_RULE_HEADS) and at[i].b - at[i].a == 1 and at[i].entry is None \
+                    and at[i].type != "PER":
+                ms.remove(at.pop(i))  # the tagger's lone head word (ميليشيا as MISC): the rule decides
+            if not _in(h, lx.ORG_RULE_HEADS) or (i in at and at[i].type not in ("NORP",)):
+                i += 1
+                continue
+            if i and _is_title(norms[i - 1]) and not _definite(h):
+                i += 1  # رئيس مجلس …: a role, the council is found from its own words
+            j = i + 1
+            swallowed: list[Mention] = []
+            words = 0
+            while j < n and j - i <= 6:
+                w = norms[j]
+                m = at.get(j)
+                if m is not None and m.a == j and m.type in ("GPE", "PER", "NORP", "ORG", "LOC"):
+                    swallowed.append(m)
+                    j = m.b
+                    words += 1
+                    continue
+                if not _plain(w):
+                    break
+                if j == i + 1 and w in lx.ORDINALS:
+                    break
+                if _name_continues(w) and not self.gaz.nationality(w) and not self._is_title_word(w):
+                    j += 1
+                    words += 1
+                    continue
+                if w.startswith("ل") and j + 1 < n and (_definite(norms[j + 1]) or j + 1 in at):
+                    j += 1
+                    continue
+                if j == i + 1 and not _definite(h) and not self.common(w) and not w.startswith("و") \
+                        and not self.gaz.nationality(w):
+                    j += 1
+                    words += 1
+                    continue
+                if self.gaz.nationality(w) and words:
+                    j += 1  # وزارة الصحة الأفغانية: the adjective closes the name
+                    break
+                break
+            only_adj = words == 0 or (_definite(h) and len(swallowed) == 1 and swallowed[0].type == "NORP"
+                                      and j == swallowed[0].b and words == 1)
+            if only_adj:
+                i += 1
+                continue
+            while j - 1 > i and norms[j - 1].startswith("ل") and (j - 1) not in at and not _definite(norms[j - 1]):
+                j -= 1
+            for s in swallowed:
+                if s in ms:
+                    ms.remove(s)
+            a = i
+            if _in(h, lx.MEDIA_HEADS) and j > i + 1 and strip_article(norms[i + 1]) != "انباء":
+                a = i + 1  # صحيفة الوئام: the paper is الوئام
+            new = Mention(a, j, "ORG", source="rule", words=tuple(norms[a:j]))
+            new.canon = " ".join(norms[a:j])
+            new.country = next((s.country for s in swallowed if s.country), "")
+            ms.append(new)
+            for k in range(i, j):
+                at[k] = new
+            i = j
+        return ms
+
+    # --- places ---------------------------------------------------------------------------------
+
+    def _gpes(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        at = {k: m for m in ms for k in range(m.a, m.b)}
+        for i, h in enumerate(norms[:-1]):
+            is_gpe, is_loc = _in(h, lx.GPE_HEADS), h in _NEIGHBOURHOOD
+            if not (is_gpe or is_loc):
+                continue
+            j = i + 1
+            if j < len(norms) - 1 and norms[j] == "#":
+                j += 1
+            m = at.get(j)
+            if m is not None:
+                if m.a == j and m.b - m.a <= 2 and (m.type in ("GPE", "LOC") or (
+                        m.type == "PER" and m.b - m.a == 1 and m.entry is None)):
+                    m.type = "LOC" if is_loc else "GPE"
+                continue
+            w = norms[j]
+            e = self.gaz.lookup([w])
+            if e is None and (not _plain(w) or self.common(w) or _definite(w)):
+                continue
+            new = Mention(j, j + 1, "LOC" if is_loc else "GPE", source="rule", words=(w,), canon=w)
+            if e is not None and e.kind in ("city", "country"):
+                new.entry, new.country, new.english, new.canon = e, e.country, e.english, e.canon
+            ms.append(new)
+            at[j] = new
+        return ms
+
+    def _retype(self, ms: list[Mention], norms: Sequence[str]) -> None:
+        taken = {k for m in ms for k in range(m.a, m.b)}
+        for m in ms:
+            if m.b - m.a != 1:
+                continue
+            prev = norms[m.a - 1] if m.a else ""
+            w = norms[m.a]
+            if m.type == "GPE" and m.a and _definite(prev) and _plain(prev) and (m.a - 1) not in taken \
+                    and not _in(prev, lx.GPE_HEADS) and w.endswith("ه"):
+                e = self.gaz.nationality(w)
+                if e is not None:  # الحكومة السعودية: the adjective, not the country
+                    m.type, m.entry, m.country, m.english = "NORP", e, e.country, ""
+                    m.canon = e.canon
+                    continue
+            if m.type in ("GPE", "LOC", "ORG") and prev and _is_title(prev) and m.entry is None:
+                m.type, m.entry, m.country = "PER", None, ""
+                continue
+            if m.type != "PER" and _in(w, lx.CURRENCIES) and (prev[:1].isdigit() or prev in _NUMBER_WORDS):
+                m.type, m.entry, m.country = "MISC", None, ""
