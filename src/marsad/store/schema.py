@@ -121,4 +121,80 @@ MIGRATIONS: list[tuple[str, str]] = [
         ) WITHOUT ROWID;
         """,
     ),
+    (
+        "0003_copies_stories",
+        """
+        CREATE TABLE lsh_bands (
+            key INTEGER NOT NULL,
+            article INTEGER NOT NULL,
+            PRIMARY KEY (key, article)
+        ) WITHOUT ROWID;
+        CREATE TABLE copy_pairs (
+            a INTEGER NOT NULL,
+            b INTEGER NOT NULL,
+            jaccard REAL NOT NULL,
+            a_in_b REAL NOT NULL,
+            b_in_a REAL NOT NULL,
+            lead REAL NOT NULL DEFAULT 0,
+            PRIMARY KEY (a, b)
+        ) WITHOUT ROWID;
+        CREATE INDEX copy_pairs_b ON copy_pairs(b);
+        CREATE TABLE copy_edges (
+            dst INTEGER PRIMARY KEY,
+            src INTEGER NOT NULL,
+            grp INTEGER NOT NULL,
+            jaccard REAL NOT NULL,
+            added REAL NOT NULL,
+            removed REAL NOT NULL
+        );
+        CREATE INDEX copy_edges_grp ON copy_edges(grp);
+        CREATE TABLE copy_groups (
+            grp INTEGER PRIMARY KEY,
+            first INTEGER NOT NULL,
+            agency TEXT NOT NULL DEFAULT '',
+            size INTEGER NOT NULL
+        );
+        CREATE TABLE stories (
+            story INTEGER PRIMARY KEY,
+            first_day TEXT,
+            last_day TEXT,
+            size INTEGER NOT NULL DEFAULT 0,
+            sources INTEGER NOT NULL DEFAULT 0,
+            first_article INTEGER,
+            thread INTEGER,
+            active INTEGER NOT NULL DEFAULT 1,
+            terms TEXT NOT NULL DEFAULT '[]',
+            state TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX stories_days ON stories(first_day, last_day);
+        CREATE INDEX stories_thread ON stories(thread);
+        CREATE INDEX stories_active ON stories(active);
+        CREATE TABLE threads (
+            thread INTEGER PRIMARY KEY,
+            first_day TEXT,
+            last_day TEXT,
+            stories INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1,
+            terms TEXT NOT NULL DEFAULT '[]',
+            state TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX threads_active ON threads(active);
+        CREATE TABLE term_df (
+            term TEXT PRIMARY KEY,
+            df INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE source_term_days (
+            source TEXT NOT NULL,
+            term TEXT NOT NULL,
+            days INTEGER NOT NULL,
+            PRIMARY KEY (source, term)
+        ) WITHOUT ROWID;
+        CREATE TABLE corpus_state (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX articles_copy_group ON articles(copy_group);
+        CREATE INDEX articles_story ON articles(story);
+        """,
+    ),
 ]
