@@ -19,7 +19,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $@
 
 $(DEVSTAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install -q -e '.[dev]'
+	$(BIN)/pip install -q -e '.[dev,ner-plugin]'
 	touch $@
 
 ## setup: install marsad (with the web UI) into .venv
