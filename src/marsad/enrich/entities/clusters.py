@@ -65,12 +65,30 @@ def _texts(paths: Iterable[Path], limit: int) -> Iterator[str]:
                 yield orjson.loads(line).get("text", "")
 
 
-def build(out: Path, corpora: Iterable[Path], *, vocab: int = 60_000, contexts: int = 4000,
-          dims: int = 100, ks: tuple[int, ...] = (64, 256, 1024), limit: int = 50_000,
+def _kmeans(X: np.ndarray, k: int, *, seed: int, iters: int = 15) -> np.ndarray:
+    """Spherical k-means with BLAS distances (rows of ``X`` are unit vectors); fixed seed."""
+    rng = np.random.default_rng(seed)
+    C = X[rng.choice(len(X), size=k, replace=False)].copy()
+    lab = np.zeros(len(X), dtype=np.int64)
+    for _ in range(iters):
+        lab = (X @ C.T).argmax(axis=1)
+        for j in range(k):
+            m = lab == j
+            if m.any():
+                c = X[m].sum(axis=0)
+                C[j] = c / (np.linalg.norm(c) + 1e-9)
+    return lab
+
+
+def build(out: Path, corpora: Iterable[Path], *, vocab: int = 50_000, contexts: int = 3000,
+          dims: int = 64, ks: tuple[int, ...] = (64, 256, 1024), limit: int = 25_000,
           extra: Iterable[Iterable[str]] = (), seed: int = 13) -> int:
     """Write clusters for the ``vocab`` most frequent words of ``corpora`` (+ ``extra``
-    token sequences, e.g. the training sentences) to ``out``; return the number of words."""
-    from scipy.cluster.vq import kmeans2
+    token sequences, e.g. the training sentences) to ``out``; return the number of words.
+
+    Besides the cluster ids each word gets two corpus statistics: a frequency class
+    (log2 of its count) and how often it takes the article ال (``a0`` never … ``a3`` mostly) —
+    Arabic has no capital letters, and a word that never takes ال is likely a name."""
     from scipy.sparse import coo_matrix
     from scipy.sparse.linalg import svds
 
@@ -79,24 +97,23 @@ def build(out: Path, corpora: Iterable[Path], *, vocab: int = 60_000, contexts: 
     freq = Counter(w for d in docs for w in d)
     words = [w for w, c in freq.most_common(vocab) if c >= 3]
     wid = {w: i for i, w in enumerate(words)}
-    ctx = {w: i for i, w in enumerate(words[:contexts])}
-    C = len(ctx)
-    pairs: Counter[tuple[int, int]] = Counter()
+    C = min(contexts, len(words))
+    flat: list[int] = []
     for d in docs:
-        ids = [wid.get(w, -1) for w in d]
-        cids = [ctx.get(w, -1) for w in d]
-        n = len(d)
-        for i, a in enumerate(ids):
-            if a < 0:
-                continue
-            for o in (-2, -1, 1, 2):
-                j = i + o
-                if 0 <= j < n and cids[j] >= 0:
-                    pairs[(a, cids[j] + (0 if o < 0 else C) + (abs(o) - 1) * 2 * C)] += 1
-    rows = np.fromiter((k[0] for k in pairs), dtype=np.int64, count=len(pairs))
-    cols = np.fromiter((k[1] for k in pairs), dtype=np.int64, count=len(pairs))
-    vals = np.fromiter(pairs.values(), dtype=np.float64, count=len(pairs))
-    M = coo_matrix((vals, (rows, cols)), shape=(len(words), 4 * C)).tocsr()
+        flat.extend(wid.get(w, -1) for w in d)
+        flat.extend((-1, -1))
+    ids = np.asarray(flat, dtype=np.int64)
+    codes = []
+    for slot, o in enumerate((-2, -1, 1, 2)):
+        a = ids[max(0, -o) : len(ids) - max(0, o)]
+        c = ids[max(0, o) : len(ids) - max(0, -o)] if o > 0 else ids[: len(ids) + o]
+        if o < 0:
+            a, c = ids[-o:], ids[: len(ids) + o]
+        ok = (a >= 0) & (c >= 0) & (c < C)
+        codes.append(a[ok] * (4 * C) + c[ok] + slot * C)
+    uniq, cnt = np.unique(np.concatenate(codes), return_counts=True)
+    M = coo_matrix((cnt.astype(np.float64), (uniq // (4 * C), uniq % (4 * C))),
+                   shape=(len(words), 4 * C)).tocsr()
     total = M.sum()
     rs = np.asarray(M.sum(axis=1)).ravel()
     cs = np.asarray(M.sum(axis=0)).ravel() ** 0.75
@@ -105,17 +122,18 @@ def build(out: Path, corpora: Iterable[Path], *, vocab: int = 60_000, contexts: 
     pmi = np.log(M.data * total / (rs[M.row] * cs[M.col] + 1e-9) + 1e-12)
     keep = pmi > 0
     P = coo_matrix((pmi[keep], (M.row[keep], M.col[keep])), shape=M.shape).tocsr()
-    rng = np.random.default_rng(seed)
-    U, s, _vt = svds(P, k=dims, random_state=seed)
-    X = U * np.sqrt(s)
+    U, sv, _vt = svds(P, k=dims, random_state=seed)
+    X = U * np.sqrt(sv)
     X /= np.linalg.norm(X, axis=1, keepdims=True) + 1e-9
-    labels = []
-    for k in ks:
-        _c, lab = kmeans2(X, k, minit="++", seed=rng, iter=25)
-        labels.append(lab)
+    labels = [_kmeans(X, k, seed=seed + k) for k in ks]
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        fh.write("# marsad word clusters (PPMI-SVD + k-means) from unlabelled news\n")
+        fh.write("# marsad word clusters (PPMI-SVD + k-means) and corpus statistics\n")
         for i, w in enumerate(words):
-            fh.write(w + "\t" + "\t".join(str(int(lab[i])) for lab in labels) + "\n")
+            bare = w[2:] if w.startswith("ال") and len(w) >= 5 else w
+            with_al, without = freq.get("ال" + bare, 0), freq.get(bare, 0)
+            r = with_al / (with_al + without) if with_al + without else 0.0
+            a = 0 if r < 0.02 else 1 if r < 0.15 else 2 if r < 0.5 else 3
+            f = min(int(np.log2(freq[w] + 1)), 14)
+            fh.write(w + "\t" + "\t".join(str(int(lab[i])) for lab in labels) + f"\tf{f}\ta{a}\n")
     return len(words)

@@ -144,48 +144,58 @@ class Decoder:
         self.lex = lex
         self.cache_size = cache_size
         self._ids: dict[tuple[str, str], int] = {}
-        self._blocks: list[np.ndarray] = []
         self._unknown = len(model.index)
+        L = len(model.labels)
+        self._arr = np.zeros((1024, len(OFFSETS), L), dtype=np.float32)  # grows by doubling
+        self._n = 0
         for pad in (self.BOS, self.EOS):
             tag = pad[0][1:]
             rows = [self.m.W[self.m.index.get(f"{o}:{tag}", self._unknown)] for o in OFFSETS]
-            self._ids[pad] = len(self._blocks)
-            self._blocks.append(np.stack(rows))
-        self._stack: np.ndarray | None = None
+            self._ids[pad] = self._n
+            self._arr[self._n] = np.stack(rows)
+            self._n += 1
 
-    def _id(self, key: tuple[str, str]) -> int:
-        i = self._ids.get(key)
-        if i is not None:
-            return i
-        if len(self._ids) >= self.cache_size:  # bounded: forget all but the pads
-            self._ids = {self.BOS: 0, self.EOS: 1}
-            self._blocks = self._blocks[:2]
-        centre, near, far = word_attrs(key[0], key[1], self.lex)
-        groups = {-2: far, -1: near, 0: centre, 1: near, 2: far}
-        idx = self.m.index
-        unk = self._unknown
-        block = np.empty((len(OFFSETS), len(self.m.labels)), dtype=np.float32)
-        for r, o in enumerate(OFFSETS):
-            ids = [idx.get(f"{o}:{a}", unk) for a in groups[o]]
-            block[r] = self.m.W[ids].sum(axis=0)
-        i = len(self._blocks)
-        self._ids[key] = i
-        self._blocks.append(block)
-        self._stack = None
-        return i
+    def _ids_of(self, keys: Sequence[tuple[str, str]]) -> list[int]:
+        """Block ids of token keys; blocks of new keys are computed together (one gather, one
+        ``reduceat``: the sum of each key's attribute weights per offset)."""
+        ids = self._ids
+        new = [k for k in dict.fromkeys(keys) if k not in ids]
+        if new:
+            if len(ids) + len(new) > self.cache_size:  # bounded: forget all but the pads
+                self._ids = ids = {self.BOS: 0, self.EOS: 1}
+                self._n = 2
+            idx = self.m.index
+            unk = self._unknown
+            flat: list[int] = []
+            starts: list[int] = []
+            for k in new:
+                centre, near, far = word_attrs(k[0], k[1], self.lex)
+                for o, attrs in zip(OFFSETS, (far, near, centre, near, far), strict=True):
+                    starts.append(len(flat))
+                    flat.extend([idx.get(f"{o}:{a}", unk) for a in attrs] or [unk])
+            sums = np.add.reduceat(self.m.W[flat], starts, axis=0).reshape(len(new), len(OFFSETS), -1)
+            need = self._n + len(new)
+            if need > len(self._arr):
+                grow = np.zeros((max(need, 2 * len(self._arr)),) + self._arr.shape[1:], dtype=np.float32)
+                grow[: self._n] = self._arr[: self._n]
+                self._arr = grow
+            self._arr[self._n : need] = sums
+            for j, k in enumerate(new):
+                ids[k] = self._n + j
+            self._n = need
+        return [ids[k] for k in keys]
 
     def emissions(self, sents: Sequence[Sequence[tuple[str, str]]]) -> list[np.ndarray]:
         """Emission score matrices, one ``(len, labels)`` array per sentence."""
-        ids: list[int] = []
+        flat_keys: list[tuple[str, str]] = []
         starts = []
         for s in sents:
-            ids.extend((0, 0))
-            starts.append(len(ids))
-            ids.extend(self._id(k) for k in s)
-            ids.extend((1, 1))
-        if self._stack is None or len(self._stack) != len(self._blocks):
-            self._stack = np.stack(self._blocks)
-        B = self._stack
+            flat_keys.extend((self.BOS, self.BOS))
+            starts.append(len(flat_keys))
+            flat_keys.extend(s)
+            flat_keys.extend((self.EOS, self.EOS))
+        ids = self._ids_of(flat_keys)
+        B = self._arr
         arr = np.asarray(ids, dtype=np.int64)
         n = len(arr)
         E = np.zeros((n, len(self.m.labels)), dtype=np.float32)
@@ -207,26 +217,32 @@ class Decoder:
         E = np.zeros((S, Tn, L), dtype=np.float32)
         for k, e in enumerate(Es):
             E[k, : len(e)] = e
-        T = self.m.T
+        T = self.m.T[None]
         score = E[:, 0].copy()
-        bp = np.zeros((S, Tn, L), dtype=np.int16)
+        bp = np.zeros((Tn, S, L), dtype=np.int16)
         ar = np.arange(L, dtype=np.int16)
+        order = np.argsort(-lens, kind="stable")  # longest first: live sentences are a prefix
+        E, lens_sorted = E[order], lens[order]
+        score = score[order]
         for t in range(1, Tn):
-            cand = score[:, :, None] + T[None]
+            k = int(np.searchsorted(-lens_sorted, -t, side="left"))  # sentences longer than t
+            cand = score[:k, :, None] + T
             best = cand.argmax(axis=1)
-            new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + E[:, t]
-            live = (lens > t)[:, None]
-            score = np.where(live, new, score)
-            bp[:, t] = np.where(live, best, ar[None])
-        last = score.argmax(axis=1)
+            score[:k] = cand.max(axis=1) + E[:k, t]
+            bp[t, :k] = best
+            bp[t, k:] = ar
+        cur = score.argmax(axis=1)
         out = np.zeros((S, Tn), dtype=np.int64)
-        cur = last
+        rows = np.arange(S)
         for t in range(Tn - 1, -1, -1):
             out[:, t] = cur
             if t:
-                cur = bp[np.arange(S), t, cur]
+                cur = bp[t, rows, cur]
         labels = self.m.labels
-        return [[labels[j] for j in out[k, : lens[k]]] for k in range(S)]
+        res: list[list[str]] = [[] for _ in range(S)]
+        for r, k in enumerate(order):
+            res[int(k)] = [labels[j] for j in out[r, : lens[k]].tolist()]
+        return res
 
 
 def iter_entities(tags: Sequence[str]) -> Iterator[tuple[int, int, str]]:

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from marsad.enrich.entities import lexicon as lx
 from marsad.text.normalize import normalize
@@ -33,21 +35,21 @@ _SENT_END = frozenset({".", "!", "?", "\u061f", "\n"})
 OFFSETS = (-2, -1, 0, 1, 2)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A token: offsets into the text, the surface form and its normalized form."""
+
     start: int
     end: int
     text: str
     norm: str
 
 
+_norm = lru_cache(maxsize=300_000)(normalize)
+
+
 def tokenize(text: str) -> list[Token]:
     """Tokens of ``text`` with their offsets (into ``text``) and normalized form."""
-    out = []
-    for m in TOKEN_RE.finditer(text):
-        t = m.group()
-        out.append(Token(m.start(), m.end(), t, normalize(t)))
-    return out
+    return [Token(m.start(), m.end(), m.group(), _norm(m.group())) for m in TOKEN_RE.finditer(text)]
 
 
 def sentences(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
@@ -68,6 +70,7 @@ def sentences(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
 # --- clitics ----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=300_000)
 def strip_proclitic(n: str) -> tuple[str, str]:
     """``(proclitic, core)`` of a normalized word, by a fixed preference:
 
@@ -92,8 +95,10 @@ def strip_proclitic(n: str) -> tuple[str, str]:
     return "", n
 
 
-def proclitic_splits(n: str) -> list[tuple[str, str]]:
-    """Every ``(proclitic, core)`` reading of a normalized word, the whole word first."""
+@lru_cache(maxsize=300_000)
+def proclitic_splits(n: str) -> tuple[tuple[str, str], ...]:
+    """Every ``(proclitic, core)`` reading of a normalized word, the whole word first (cached:
+    a pure function of the word)."""
     out = [("", n)]
     if len(n) >= 5 and n.startswith("لل"):
         out.append(("ل", "ا" + n[1:]))
@@ -101,7 +106,7 @@ def proclitic_splits(n: str) -> list[tuple[str, str]]:
     for p in lx.PROCLITICS:
         if n.startswith(p) and len(n) - len(p) >= 3:
             out.append((p, n[len(p) :]))
-    return out
+    return tuple(out)
 
 
 def strip_article(n: str) -> str:

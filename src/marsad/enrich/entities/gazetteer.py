@@ -86,6 +86,15 @@ class Gazetteer:
                 entries.append(Entry(f[0], f[1], f[2], f[3], f[4], int(f[5] or 0), f[6]))
         return cls(entries)
 
+    def _first_max(self) -> dict[str, int]:
+        fm = self.__dict__.get("_fm")
+        if fm is None:
+            fm = {}
+            for k in self.phrases:
+                fm[k[0]] = max(fm.get(k[0], 0), len(k))
+            self.__dict__["_fm"] = fm
+        return fm
+
     def lookup(self, words: Sequence[str]) -> Entry | None:
         """The entry for a phrase of normalized words; the first may carry a proclitic or ال."""
         key = tuple(words)
@@ -102,6 +111,16 @@ class Gazetteer:
 
     def nationality(self, word: str) -> Entry | None:
         """The nationality entry of an adjective/group noun (الروسية، والإيرانيين، الحوثيين)."""
+        cache = self.__dict__.setdefault("_natc", {})
+        if word in cache:
+            return cache[word]  # type: ignore[no-any-return]
+        if len(cache) > 200_000:
+            cache.clear()
+        e = self._nationality(word)
+        cache[word] = e
+        return e
+
+    def _nationality(self, word: str) -> Entry | None:
         for _p, core in proclitic_splits(word):
             for w in (core, strip_article(core)):
                 if w in lx.NOT_NATIONALITY:
@@ -117,24 +136,29 @@ class Gazetteer:
         Brackets inside a name are skipped (مجلس (الاتحاد) الفيدرالية الروسي)."""
         idx = [i for i, w in enumerate(norms) if w not in _BRACKETS]
         words = [norms[i] for i in idx]
+        fm = self._first_max()
         out = []
         i = 0
         n = len(words)
         while i < n:
-            for j in range(min(n, i + MAX_PHRASE), i, -1):
-                e = self.lookup(words[i:j])
-                if e is not None:
-                    out.append((idx[i], idx[j - 1] + 1, e))
-                    i = j
-                    break
+            longest = max((fm.get(c, 0) for _p, c in proclitic_splits(words[i])), default=0)
+            if longest:
+                for j in range(min(n, i + longest), i, -1):
+                    e = self.lookup(words[i:j])
+                    if e is not None:
+                        out.append((idx[i], idx[j - 1] + 1, e))
+                        i = j
+                        break
+                else:
+                    i += 1
             else:
                 i += 1
         return out
 
-    def marks(self, norms: Sequence[str]) -> list[str]:
+    def marks(self, norms: Sequence[str], matches: Sequence[tuple[int, int, Entry]] | None = None) -> list[str]:
         """Per token ``B-x``/``I-x`` marks of gazetteer matches (x = kind flag) or ``""``."""
         marks = [""] * len(norms)
-        for a, b, e in self.match(norms):
+        for a, b, e in (self.match(norms) if matches is None else matches):
             f = KIND_FLAG[e.kind]
             marks[a] = "B-" + f
             for k in range(a + 1, b):

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import (
@@ -68,7 +69,8 @@ def _core(norm: str) -> str:
     return strip_proclitic(norm)[1]
 
 
-def _in(norm: str, words: frozenset[str] | set[str]) -> bool:
+@lru_cache(maxsize=300_000)
+def _in(norm: str, words: frozenset[str]) -> bool:
     """Whether the word, or the word without a proclitic (any reading) or ال, is in ``words``."""
     return any(c in words or strip_article(c) in words for _p, c in proclitic_splits(norm))
 
@@ -107,14 +109,15 @@ class MentionFinder:
             i = j
         return out
 
-    def find(self, text: str, toks: Sequence[Token], tags: Sequence[str]) -> list[Mention]:
+    def find(self, text: str, toks: Sequence[Token], tags: Sequence[str], *,
+             matches: Sequence[tuple[int, int, Entry]] | None = None) -> list[Mention]:
         norms = [t.norm for t in toks]
         ms = self._from_tags(tags, 0)
         ms = [m for m in (self._trim(m, norms) for m in ms) if m is not None]
         for m in ms:
             while m.type == "PER" and m.b < len(norms) and norms[m.b] in lx.NAME_TAILS:
                 m.b += 1
-        ms = self._merge_gazetteer(ms, norms)
+        ms = self._merge_gazetteer(ms, norms, matches)
         ms = self._add_nationalities(ms, norms)
         ms = self._type_and_country(ms, norms)
         ms = self._ambiguity(ms, norms, toks)
@@ -145,12 +148,13 @@ class MentionFinder:
         m.a, m.b = a, b
         return m
 
-    def _merge_gazetteer(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    def _merge_gazetteer(self, ms: list[Mention], norms: Sequence[str],
+                         matches: Sequence[tuple[int, int, Entry]] | None = None) -> list[Mention]:
         taken = [None] * len(norms)  # type: list[Mention | None]
         for m in ms:
             for k in range(m.a, m.b):
                 taken[k] = m
-        for a, b, e in self.gaz.match(norms):
+        for a, b, e in (matches if matches is not None else self.gaz.match(norms)):
             if e.kind == "city" and e.population < 300_000:
                 if not any(taken[k] for k in range(a, b)):
                     continue  # small towns only confirm the CRF, never add mentions
@@ -253,6 +257,9 @@ class MentionFinder:
             if m.type != "NORP" or m.a == 0 or m.a - 1 in by_start:
                 continue
             head = norms[m.a - 1]
+            if head.startswith("ل") and not head.startswith("لل") and "ا" + head in lx.ORG_NAT_HEADS:
+                head = "ا" + head  # لرئاسة الإيرانية: the article's alef dropped by a typo
+                m.extra["keep_clitic"] = "1"
             fem_head = _definite(head).endswith("ه")
             fem_adj = norms[m.a].endswith("ه")
             if _in(head, lx.ORG_NAT_HEADS) and fem_head == fem_adj and any(
@@ -316,7 +323,7 @@ class MentionFinder:
 
     def _chars(self, m: Mention, toks: Sequence[Token]) -> None:
         first = toks[m.a]
-        cut = split_proclitic(first.text, known=self.known_heads)
+        cut = 0 if m.extra.get("keep_clitic") else split_proclitic(first.text, known=self.known_heads)
         m.start = first.start + cut
         m.end = toks[m.b - 1].end
         inner = [t.text for t in toks[m.a : m.b]]

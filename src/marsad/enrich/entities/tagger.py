@@ -94,14 +94,19 @@ class EntityTagger:
         if not toks:
             return Analysis([], [], [])
         ranges = sentences(text, toks)
+        norms = [t.norm for t in toks]
+        matches = self.gaz.match(norms)
         if self.plugin is not None:
             tags_by = self.plugin.tag([[t.text for t in toks[a:b]] for a, b in ranges])
         else:
-            tags_by = self.crf.tag_tokens([toks[a:b] for a, b in ranges])
+            marks = self.gaz.marks(norms, matches)
+            surf = [t.text for t in toks]
+            all_keys = keys(surf, norms, marks)
+            tags_by = self.crf.decoder.decode([all_keys[a:b] for a, b in ranges])
         tags: list[str] = []
         for t in tags_by:
             tags.extend(t)
-        ms = self.finder.find(text, toks, tags)
+        ms = self.finder.find(text, toks, tags, matches=matches)
         ms = propagate(ms, toks)
         ents = resolve(ms)
         infer_countries(ents)

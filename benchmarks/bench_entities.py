@@ -1,0 +1,194 @@
+"""marsad's entity tagger against what a user could otherwise run offline, side by side.
+
+    python -m benchmarks.bench_entities [--articles 1500] [--skip-quality]
+
+* marsad: model load time (a fresh process: import + load of the CRF, gazetteer, clusters),
+  CPU ms per article and articles per second on a sample of ``../shared/data/corpora`` (the
+  three corpora in turn, after a warm-up), peak RSS;
+* baseline 1 — a plain gazetteer with Aho-Corasick (pyahocorasick over the same gazetteer's
+  normalized names, word-boundary matches): the cheapest offline tagger a user can build;
+* baseline 2 — CRFsuite's own tagger (python-crfsuite; what sklearn-crfsuite wraps) on the
+  same features, to show what the numpy decoder saves; needs a ``.crfsuite`` model, trained
+  here on ANERcorp train with a small iteration budget;
+* quality of marsad and baseline 1 on the hand-annotated held-out news gold (span+type F1).
+
+CAMeL Tools, SinaTools and Stanza download their Arabic NER models at run time (nothing of
+theirs installs offline), and no Arabic NER model is on the package index: they are reported
+as unavailable, not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import orjson
+
+from benchmarks.common import CORPORA, ROOT, SHARED_DATA, emit, need_shared, peak_rss_mb
+
+
+def _sample(n: int) -> list[str]:
+    per = max(1, n // len(CORPORA))
+    out: list[str] = []
+    for p in CORPORA:
+        with gzip.open(p, "rb") as fh:
+            for k, line in enumerate(fh):
+                if k >= per:
+                    break
+                out.append(orjson.loads(line).get("text", ""))
+    return out
+
+
+def _load_time() -> float:
+    code = ("import time; t=time.perf_counter(); "
+            "from marsad.enrich.entities.tagger import default_tagger; default_tagger(); "
+            "print(time.perf_counter()-t)")
+    best = min(float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                                    text=True, check=True).stdout) for _ in range(3))
+    return round(best, 3)
+
+
+def _time_marsad(texts: list[str]) -> dict:
+    from marsad.enrich.entities.tagger import default_tagger
+
+    tg = default_tagger()
+    for t in texts[:200]:
+        tg.spans(t)
+    t0 = time.process_time()
+    n_mentions = sum(len(tg.spans(t)) for t in texts)
+    dt = time.process_time() - t0
+    return {"articles": len(texts), "ms_per_article_cpu": round(1000 * dt / len(texts), 2),
+            "articles_per_s_cpu": round(len(texts) / dt, 1), "mentions_per_article": round(n_mentions / len(texts), 1)}
+
+
+def _aho_tagger():  # type: ignore[no-untyped-def]
+    import ahocorasick
+
+    from marsad.enrich.entities.gazetteer import KIND_FLAG, Gazetteer
+
+    gaz = Gazetteer.load()
+    A = ahocorasick.Automaton()
+    types = {"country": "GPE", "city": "GPE", "region": "LOC", "org": "ORG", "misc": "MISC"}
+    for key, e in gaz.phrases.items():
+        if e.kind in KIND_FLAG:
+            A.add_word(" ".join(key), (len(" ".join(key)), types.get(e.kind, "MISC"), e.country))
+    for w, e in gaz.nat.items():
+        for form in (w, "ال" + w):
+            A.add_word(form, (len(form), "NORP", e.country))
+    A.make_automaton()
+
+    from marsad.text.normalize import normalize_with_map
+
+    def tag(text: str) -> list[dict]:
+        norm, omap = normalize_with_map(text)
+        out = []
+        last = -1
+        for end, (ln, typ, cc) in A.iter_long(norm):
+            s, e = end - ln + 1, end + 1
+            if s <= last or (s > 0 and norm[s - 1].isalnum()) or (e < len(norm) and norm[e].isalnum()):
+                continue
+            last = end
+            a, b = omap.span(s, e)
+            out.append({"start": a, "end": b, "type": typ, "entity": typ + ":" + norm[s:e], "country": cc or None})
+        return out
+
+    return tag
+
+
+def _time_fn(fn, texts: list[str]) -> dict:  # type: ignore[no-untyped-def]
+    for t in texts[:200]:
+        fn(t)
+    t0 = time.process_time()
+    for t in texts:
+        fn(t)
+    dt = time.process_time() - t0
+    return {"ms_per_article_cpu": round(1000 * dt / len(texts), 3), "articles_per_s_cpu": round(len(texts) / dt, 1)}
+
+
+def _crfsuite_baseline(texts: list[str]) -> dict:
+    """python-crfsuite's tagger on the same features (model trained here, 40 iterations)."""
+    import tempfile
+
+    import pycrfsuite
+
+    from marsad.enrich.entities.crf import read_conll, train_crfsuite
+    from marsad.enrich.entities.features import keys, sentences, sequence_features, tokenize
+    from marsad.enrich.entities.tagger import default_tagger
+    from marsad.enrich.entities.train import ANER_TRAIN, featurize
+
+    tg = default_tagger()
+    lex = tg.crf.decoder.lex
+    sents = read_conll(SHARED_DATA / ANER_TRAIN)
+    with tempfile.TemporaryDirectory() as d:
+        model = Path(d) / "m.crfsuite"
+        train_crfsuite(featurize(sents, tg.gaz, lex), [[t for _w, t in s] for s in sents], model,
+                       max_iterations=40)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+
+        def tag(text: str) -> int:
+            toks = tokenize(text)
+            norms = [t.norm for t in toks]
+            ks = keys([t.text for t in toks], norms, tg.gaz.marks(norms))
+            n = 0
+            for a, b in sentences(text, toks):
+                n += len(tagger.tag(sequence_features(norms[a:b], [m for _n, m in ks[a:b]], lex)))
+            return n
+
+        res = _time_fn(tag, texts[:400])
+        tagger.close()
+    res["note"] = "features + CRFsuite Viterbi per sentence; no news rules, no resolution"
+    return res
+
+
+def _quality(aho) -> dict:  # type: ignore[no-untyped-def]
+    from importlib import resources
+
+    import orjson as oj
+
+    from marsad.eval.ner import evaluate_gold, load_corpus_texts, score_entities
+
+    gold_path = resources.files("marsad") / "data" / "gold" / "entities_test.jsonl"
+    marsad_r = evaluate_gold(gold_path, SHARED_DATA / "corpora")
+    gold = [oj.loads(x) for x in gold_path.read_bytes().splitlines() if x.strip()]
+    recs = load_corpus_texts(SHARED_DATA / "corpora", {g["id"] for g in gold})
+    aho_r = score_entities(gold, {g["id"]: aho(recs[g["id"]]["text"]) for g in gold})
+    return {"marsad": {"f1": marsad_r["mentions"]["micro"]["f1"], "b_cubed": marsad_r["b_cubed"]["f1"],
+                       "country": marsad_r["country"]["accuracy_found"]},
+            "gazetteer_aho_corasick": {"f1": aho_r["mentions"]["micro"]["f1"],
+                                       "country": aho_r["country"]["accuracy_found"]}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=1500)
+    ap.add_argument("--skip-quality", action="store_true")
+    ap.add_argument("--skip-crfsuite", action="store_true")
+    args = ap.parse_args()
+    need_shared()
+    texts = _sample(args.articles)
+    out: dict = {"load_seconds": _load_time()}
+    out["marsad"] = _time_marsad(texts)
+    out["marsad"]["peak_rss_mb"] = peak_rss_mb()
+    aho = _aho_tagger()
+    out["gazetteer_aho_corasick"] = _time_fn(aho, texts)
+    if not args.skip_crfsuite:
+        out["python_crfsuite_tagger"] = _crfsuite_baseline(texts)
+    if not args.skip_quality:
+        out["heldout_quality"] = _quality(aho)
+    out["unavailable_offline"] = {
+        "camel_tools": "downloads its NER model at run time (camel_data); nothing to run offline",
+        "sinatools": "downloads its models at run time",
+        "stanza": "downloads its Arabic models at run time",
+        "package_index": "no Arabic NER model is installable as a package",
+    }
+    out["peak_rss_mb"] = peak_rss_mb()
+    emit(out)
+
+
+if __name__ == "__main__":
+    main()

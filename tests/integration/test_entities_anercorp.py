@@ -1,0 +1,39 @@
+"""Evaluation gates for entities on real gold data, with pinned floors (see docs: lowering a
+floor is an explicit act). Skipped when ../shared/data is absent."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+#: exact-match micro F1 on the ANERcorp test split (CAMeL split), shipped CRF + name propagation
+ANERCORP_F1_FLOOR = 0.68
+#: own hand-annotated news (held-out half): span+type F1 over PER/ORG/GPE/LOC/NORP, B³, country
+HELDOUT_F1_FLOOR = 0.72
+HELDOUT_B3_FLOOR = 0.95
+HELDOUT_COUNTRY_FLOOR = 0.93
+
+
+@pytest.mark.shared
+def test_anercorp_test_f1_floor(shared_data) -> None:  # type: ignore[no-untyped-def]
+    from marsad.enrich.entities.conll import propagate_names, read_tokens
+    from marsad.enrich.entities.tagger import default_tagger
+    from marsad.eval.ner import conll_f1
+
+    sents, golds = read_tokens(shared_data / "ner" / "anercorp" / "ANERcorp_camelstyle_test.conll")
+    tags = propagate_names(sents, default_tagger().tag_sentences(sents))
+    f1 = conll_f1(golds, tags).micro.f1
+    assert f1 >= ANERCORP_F1_FLOOR, f"ANERcorp test F1 {f1:.4f} fell below {ANERCORP_F1_FLOOR}"
+
+
+@pytest.mark.shared
+def test_own_heldout_gold_floors(shared_data) -> None:  # type: ignore[no-untyped-def]
+    from marsad.eval.ner import evaluate_gold
+
+    gold = resources.files("marsad") / "data" / "gold" / "entities_test.jsonl"
+    r = evaluate_gold(gold, shared_data / "corpora")
+    assert r["articles"] == 15 and not r["missing"]
+    assert r["mentions"]["micro"]["f1"] >= HELDOUT_F1_FLOOR, r["mentions"]["micro"]
+    assert r["b_cubed"]["f1"] >= HELDOUT_B3_FLOOR, r["b_cubed"]
+    assert r["country"]["accuracy_found"] >= HELDOUT_COUNTRY_FLOOR, r["country"]
