@@ -67,7 +67,7 @@ def test_search_finds_russia_iran_collapses_copies_and_has_facets(client):
 
 
 def test_search_filters_and_pagination(client, web_archive):
-    q = {"q": "النفط"}
+    q = {"q": "النفط", "collapse": "false"}  # the fillers may well be near-duplicates of each other
     all_ = client.get("/api/search", params=q).json()
     assert all_["total"] == 30
     p1 = client.get("/api/search", params={**q, "limit": 10}).json()
