@@ -87,8 +87,8 @@ def article_links(con: sqlite3.Connection, rowid: int) -> dict[str, Any]:
     """The corpus facts about one article: its copy group (with the first publisher), story, thread."""
     acols = columns(con, "articles")
     row = con.execute("SELECT * FROM articles WHERE rowid = ?", (rowid,)).fetchone()
-    out: dict[str, Any] = {"copy_group": None, "first_published": None, "copies": [],
-                           "story": None, "thread": None, "aliases": []}
+    out: dict[str, Any] = {"copy_group": None, "first_published": None, "copies": [], "group": None,
+                           "copied_from": None, "story": None, "thread": None, "aliases": []}
     if row is None:
         return out
     out["aliases"] = [r[0] for r in con.execute("SELECT id FROM aliases WHERE article = ?", (rowid,))]
@@ -97,6 +97,8 @@ def article_links(con: sqlite3.Connection, rowid: int) -> dict[str, Any]:
     out["first_published"] = _flag(row["first_published"]) if "first_published" in acols else None
     if group is not None:
         out["copies"] = copy_members(con, group)
+        out["group"] = copy_group_row(con, group)
+    out["copied_from"] = copied_from(con, rowid)
     if "story" in acols and row["story"] is not None:
         out["story"] = story_brief(con, int(row["story"]))
     thread = row["thread"] if "thread" in acols else None
@@ -111,11 +113,34 @@ def _flag(v: Any) -> bool | None:
 
 
 def copy_members(con: sqlite3.Connection, group: int, *, limit: int = 200) -> list[dict[str, Any]]:
+    """The articles of one copy group, earliest first; ``first_published`` marks the first
+    publisher (from ``articles.first_published``, else ``copy_groups.first``)."""
     rows = con.execute(
         f"SELECT {ARTICLE_BRIEF}, a.first_published FROM articles a WHERE a.copy_group = ?"
         " ORDER BY a.published_at IS NULL, a.published_at, a.rowid LIMIT ?", (group, limit)
     ).fetchall()
-    return [{**dict(r), "first_published": _flag(r["first_published"])} for r in rows]
+    out = [{**dict(r), "first_published": _flag(r["first_published"])} for r in rows]
+    if out and not any(m["first_published"] for m in out):
+        first = (copy_group_row(con, group) or {}).get("first")
+        for m in out:
+            m["first_published"] = m["rowid"] == first if first is not None else None
+    return out
+
+
+def copy_group_row(con: sqlite3.Connection, group: int) -> dict[str, Any] | None:
+    """The ``copy_groups`` row (first article, original agency, size) when the table exists."""
+    if "grp" not in columns(con, "copy_groups"):
+        return None
+    return _row(con.execute("SELECT * FROM copy_groups WHERE grp = ?", (group,)).fetchone())
+
+
+def copied_from(con: sqlite3.Connection, rowid: int) -> dict[str, Any] | None:
+    """The article this one was copied from (``copy_edges``: who republished whom), if known."""
+    if not {"dst", "src"} <= set(columns(con, "copy_edges")):
+        return None
+    r = con.execute(f"SELECT {ARTICLE_BRIEF}, e.jaccard, e.added, e.removed FROM copy_edges e"
+                    " JOIN articles a ON a.rowid = e.src WHERE e.dst = ?", (rowid,)).fetchone()
+    return dict(r) if r else None
 
 
 # --- stories and threads ----------------------------------------------------------------------
@@ -123,7 +148,7 @@ def copy_members(con: sqlite3.Connection, group: int, *, limit: int = 200) -> li
 
 def _by_id(con: sqlite3.Connection, table: str, ident: int) -> dict[str, Any] | None:
     cols = columns(con, table)
-    kcol = _first(cols, ("id", table.rstrip("s"), "rowid"))
+    kcol = _first(cols, ("id", {"stories": "story", "threads": "thread"}.get(table, table)))
     if not cols or not kcol:
         return None
     return _row(con.execute(f'SELECT * FROM "{table}" WHERE "{kcol}" = ?', (ident,)).fetchone())

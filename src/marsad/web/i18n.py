@@ -40,6 +40,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "copies": ("نسخ", "copies"),
     "copies_title": ("النسخ المكررة", "Copies"),
     "first_publisher": ("الناشر الأول", "first publisher"),
+    "copied_from": ("منقول عن", "Copied from"),
+    "terms": ("كلمات مفتاحية", "Key terms"),
     "filters": ("تصفية", "Filters"),
     "clear_filters": ("إزالة التصفية", "Clear filters"),
     "published": ("تاريخ النشر", "Published"),
