@@ -127,6 +127,15 @@ def copy_members(con: sqlite3.Connection, group: int, *, limit: int = 200) -> li
     return out
 
 
+def group_sizes(con: sqlite3.Connection, groups: list[int]) -> dict[int, int]:
+    """How many stored articles each copy group has (``articles_copy_group`` index)."""
+    if not groups:
+        return {}
+    return {int(g): int(n) for g, n in con.execute(
+        f"SELECT copy_group, count(*) FROM articles WHERE copy_group IN ({','.join('?' * len(groups))})"
+        " GROUP BY copy_group", groups)}
+
+
 def copy_group_row(con: sqlite3.Connection, group: int) -> dict[str, Any] | None:
     """The ``copy_groups`` row (first article, original agency, size) when the table exists."""
     if "grp" not in columns(con, "copy_groups"):
