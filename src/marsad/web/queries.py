@@ -212,8 +212,8 @@ class Pages:
         into their group. ``total`` counts matching articles, not groups.
         """
         hits, total = self.arc.search(q, filters=filters, limit=limit, offset=offset)
-        groups = sorted({h.copy_group for h in hits if h.copy_group is not None})
-        if all(n <= 1 for n in sq.group_sizes(self.con, groups).values()):  # nothing to fold here
+        on_page = sorted({h.copy_group for h in hits if h.copy_group is not None})
+        if all(n <= 1 for n in sq.group_sizes(self.con, on_page).values()):  # nothing to fold here
             return [h.as_dict() for h in hits], total
         fetch = min(500, offset + 2 * limit + 10)
         hits, total = self.arc.search(q, filters=filters, limit=fetch, offset=0)
