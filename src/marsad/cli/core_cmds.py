@@ -33,6 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date-is-crawl-time", action="store_true",
                    help="the date field is a crawl time (a hint, not the publication time)")
     p.add_argument("--skip-non-arabic", action="store_true", help="do not store non-Arabic articles")
+    p.add_argument("--stages", default="",
+                   help="comma-separated per-article stages to run (default: all; see docs/cli.md)")
     p.add_argument("--workers", type=int, default=0, help="processes (default: all cores)")
     p.add_argument("--strict", action="store_true", help="exit non-zero when any record failed")
     p.add_argument("--no-progress", action="store_true")
@@ -117,7 +119,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     try:
         summary = archive.ingest(args.inputs, fields=fields, source=args.source, format=args.format,
                                  options=IngestOptions(workers=args.workers,
-                                                       skip_non_arabic=args.skip_non_arabic),
+                                                       skip_non_arabic=args.skip_non_arabic,
+                                                       spec=_stages(args.stages)),
                                  progress=progress)
     finally:
         if show:
@@ -143,6 +146,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if summary.stored == 0 and summary.duplicates == 0 and summary.failed > 0:
         return 1
     return 0
+
+
+def _stages(text: str) -> tuple[str, ...] | None:
+    names = tuple(n.strip() for n in text.split(",") if n.strip())
+    return names or None
 
 
 # --- search ---------------------------------------------------------------------------------
