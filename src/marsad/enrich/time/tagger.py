@@ -559,12 +559,8 @@ class DateTagger:
             return []
         if wd == 5 and prev in NOT_FRIDAY:
             return []
-        if w == "الاحد" and not (m.group("wrel") or prev in TEMPORAL_PREPS or n[m.start():m.start() + 3] == "يوم"
-                                 or m.group("pod")):
-            # الأحد is also "the one": alone it needs a cue
-            nxt = n[m.end():m.end() + 2]
-            if not (nxt[:1] in "،,.)" or nxt.strip() == ""):
-                return []
+        if w == "الاحد" and n[m.end():m.end() + 12].lstrip().startswith(("عشر", "منهم", "من ")):
+            return []  # الأحد عشر، الأحد منهم: "the one", not Sunday
         wrel = _k(m.group("wrel"))
         if wrel == "قبل الماضي":
             d = "last2"

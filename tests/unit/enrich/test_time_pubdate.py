@@ -1,0 +1,95 @@
+"""Publication dates (source, confidence, never a guessed year) and the two time stages."""
+
+from __future__ import annotations
+
+import marsad
+from marsad.enrich.time.pubdate import PublicationDater
+from marsad.enrich.time.tagger import tagger
+from marsad.model import RawRecord
+from marsad.pipeline.registry import build
+
+
+def date_of(text: str, **kw):  # type: ignore[no-untyped-def]
+    return PublicationDater().date(text=text, exprs=tagger().find(text), **kw)
+
+
+def test_metadata_is_used_as_given():
+    pd = date_of("قال الوزير اليوم الاثنين إن", record_date="2021-09-14T10:00:00+03:00", record_kind="feed")
+    assert (pd.value, pd.source, pd.confidence) == ("2021-09-14T10:00:00+03:00", "feed", 0.95)
+
+
+def test_crawl_time_is_a_hint_the_text_says_which_day():
+    # crawled on Tuesday 2015-07-21 at 02:51; the text says today is Monday
+    text = "قال مسؤولون إن 14 جنديا قتلوا في حادث اليوم (الاثنين) في شرق البلاد."
+    pd = date_of(text, record_date="2015-07-21 02:51:37", record_kind="crawl")
+    assert (pd.value, pd.source) == ("2015-07-20", "inferred")
+    text = "وأعلنت الوزارة أمس الأحد أن الحملة مستمرة."
+    assert date_of(text, record_date="2015-07-21 02:51:37", record_kind="crawl").value == "2015-07-20"
+
+
+def test_crawl_time_alone():
+    pd = date_of("خبر بلا أي تاريخ.", record_date="2015-07-21 02:51:37", record_kind="crawl")
+    assert (pd.value, pd.source) == ("2015-07-21 02:51:37", "crawl")
+    assert pd.confidence < 0.95
+
+
+def test_date_line_in_the_text():
+    text = "عنوان الخبر\n\n٢١ مايو ٢٠٢٠\n\nقال الوزير إن الاتفاق وقع في 3 مارس 2019."
+    pd = date_of(text)
+    assert (pd.value, pd.source) == ("2020-05-21", "text")
+    text = "عنوان\nنشر في: الخميس 2020-05-21 - 10:30\nنص الخبر هنا."
+    assert date_of(text).value == "2020-05-21"
+
+
+def test_a_date_inside_a_sentence_is_not_a_date_line():
+    assert date_of("قال الوزير إن الاتفاق وقع في 3 مارس 2019 بعد مفاوضات طويلة.").value is None
+
+
+def test_url_date():
+    pd = date_of("نص بلا تاريخ.", url="https://www.alarabiya.net/ar/2018/02/27/story.html")
+    assert (pd.value, pd.source) == ("2018-02-27", "url")
+
+
+def test_dateline_date():
+    text = "القاهرة في 5 مايو 2020 (أ ش أ) - أعلنت الحكومة اليوم خطة جديدة."
+    pd = PublicationDater().date(text=text, exprs=tagger().find(text), dateline=(0, 30))
+    assert (pd.value, pd.source) == ("2020-05-05", "dateline")
+
+
+def test_weekday_with_a_full_date_in_the_text():
+    text = "أعلن الوزير اليوم الثلاثاء أن القمة المقررة في 17 سبتمبر 2021 ستعقد في موعدها."
+    pd = date_of(text)
+    assert (pd.value, pd.source) == ("2021-09-14", "inferred")
+
+
+def test_no_metadata_and_no_full_date_never_guesses_a_year():
+    text = "بحث الرئيس اليوم الثلاثاء الملف، والقمة ستعقد يوم 17 سبتمبر الجاري."
+    pd = date_of(text)
+    assert pd.value == "XXXX-09" and pd.source == "inferred" and pd.confidence < 0.5
+    assert date_of("قال الوزير اليوم إن المفاوضات مستمرة.").value is None
+
+
+def test_stages_resolve_relative_values_against_the_chosen_date():
+    text = "عنوان\n\n14 سبتمبر 2021\n\nقال الوزير أمس الاثنين إن الوفد سيصل غدا."
+    art = marsad.analyze_text(text)
+    assert (art.published_at, art.published_at_source) == ("2021-09-14", "text")
+    values = {text[s.start:s.end]: s.value for s in art.layer("timex")}
+    assert values == {"14 سبتمبر 2021": "2021-09-14", "أمس الاثنين": "2021-09-13", "غدا": "2021-09-15"}
+
+
+def test_timex_stage_alone_uses_the_metadata_anchor():
+    spec = ["language.v1", "debris.v1", "dateline.v1", "metadate.v1", "timex.v1"]
+    rec = RawRecord(text="قال الوزير أمس إن الوفد سيصل.", date="2021-09-14", date_kind="metadata")
+    art = build(spec).run(rec)
+    assert [s.value for s in art.layer("timex")] == ["2021-09-13"]
+    art = build(["language.v1", "debris.v1", "dateline.v1", "timex.v1"]).run(RawRecord(text=rec.text))
+    assert [s.value for s in art.layer("timex")] == ["PAST_REF"]
+
+
+def test_debris_dates_are_evidence_but_not_timex_spans():
+    text = "مشاركة عبر فيسبوك تويتر واتساب\nقال الوزير اليوم إن المفاوضات مستمرة وستنتهي خلال أسبوعين."
+    art = marsad.analyze_text(text, published_at="2021-09-14")
+    debris = [(s.start, s.end) for s in art.layer("debris")]
+    for s in art.layer("timex"):
+        assert not any(a < s.end and s.start < b for a, b in debris)
+    assert {text[s.start:s.end] for s in art.layer("timex")} == {"اليوم", "أسبوعين"}

@@ -1,0 +1,252 @@
+"""The temporal tagger on expressions written for these tests, one group per bullet of the issue.
+
+Each case is (text, expected spans as (surface, TIMEX3 type, value)), resolved against the
+anchor 2021-09-14 (a Tuesday) unless the case says otherwise. Surfaces are looked up in the
+original text, so the offsets are checked too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.enrich.time.tagger import DateTagger, tagger
+
+ANCHOR = "2021-09-14"  # Tuesday
+
+
+def tag(text: str, anchor: str | None = ANCHOR) -> list[tuple[str, str, str]]:
+    return [(text[s.start:s.end], s.label, s.value) for s in tagger().tag(text, anchor=anchor)]
+
+
+def check(text: str, expected: list[tuple[str, str, str]], anchor: str | None = ANCHOR) -> None:
+    assert tag(text, anchor) == expected
+
+
+# --- digits: Western, Eastern Arabic, Persian; era suffixes ----------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("وقع الحادث في 21 مايو 2020 قرب الحدود", [("21 مايو 2020", "DATE", "2020-05-21")]),
+    ("وقع الحادث في ٢١ مايو ٢٠٢٠ قرب الحدود", [("٢١ مايو ٢٠٢٠", "DATE", "2020-05-21")]),
+    ("وقع الحادث في ۲۱ مايو ۲۰۲۰ قرب الحدود", [("۲۱ مايو ۲۰۲۰", "DATE", "2020-05-21")]),
+    ("ولد الكاتب عام 1989م في القاهرة", [("عام 1989م", "DATE", "1989")]),
+    ("ولد الكاتب 1989م في القاهرة", [("1989م", "DATE", "1989")]),
+    ("صدر القرار في 21/05/2020 بعد مداولات", [("21/05/2020", "DATE", "2020-05-21")]),
+    ("صدر القرار في 2020-05-21 بعد مداولات", [("2020-05-21", "DATE", "2020-05-21")]),
+])
+def test_digits_and_eras(text, expected):
+    check(text, expected)
+
+
+def test_hijri_year_with_era_is_converted_and_keeps_the_hijri_value():
+    spans = tagger().tag("تأسست الجمعية سنة ١٤٣٦هـ في الرياض", anchor=ANCHOR)
+    assert len(spans) == 1
+    s = spans[0]
+    assert s.value == "2015" and s.attrs["calendar"] == "hijri" and s.attrs["hijri"] == "1436"
+    assert "تأسست الجمعية سنة ١٤٣٦هـ في الرياض"[s.start:s.end] == "سنة ١٤٣٦هـ"
+
+
+def test_numeric_hijri_date_is_not_read_as_gregorian_year_1443():
+    (s,) = tagger().tag("صدر التعميم بتاريخ ١٤٤٣/٠٢/٠٧ هـ للجهات المعنية", anchor=ANCHOR)
+    assert s.value == "2021-09-14" and s.attrs["hijri"] == "1443-02-07"
+
+
+# --- month names of every region, and the double forms ----------------------------------------
+
+@pytest.mark.parametrize("month,number", [
+    ("يناير", 1), ("كانون الثاني", 1), ("جانفي", 1), ("فبراير", 2), ("شباط", 2), ("فيفري", 2),
+    ("مارس", 3), ("آذار", 3), ("أبريل", 4), ("إبريل", 4), ("نيسان", 4), ("أفريل", 4),
+    ("مايو", 5), ("أيار", 5), ("ماي", 5), ("يونيو", 6), ("يونيه", 6), ("حزيران", 6), ("جوان", 6),
+    ("يوليو", 7), ("تموز", 7), ("جويلية", 7), ("يوليوز", 7), ("أغسطس", 8), ("آب", 8), ("أوت", 8),
+    ("غشت", 8), ("سبتمبر", 9), ("أيلول", 9), ("شتنبر", 9), ("أكتوبر", 10), ("تشرين الأول", 10),
+    ("نوفمبر", 11), ("تشرين الثاني", 11), ("نونبر", 11), ("ديسمبر", 12), ("كانون الأول", 12),
+    ("دجنبر", 12), ("دجمبر", 12),
+])
+def test_every_regional_month_name(month, number):
+    text = f"انطلقت الدورة في 3 {month} 2019 بمشاركة واسعة"
+    check(text, [(f"3 {month} 2019", "DATE", f"2019-{number:02d}-03")])
+
+
+def test_babel_month_names_of_every_arabic_locale_are_known():
+    from babel.dates import get_month_names
+
+    from marsad.enrich.time.lexicon import BABEL_LOCALES, GREGORIAN_MONTHS
+    from marsad.text.normalize import normalize
+
+    for loc in BABEL_LOCALES:
+        for m, name in get_month_names("wide", locale=loc).items():
+            assert GREGORIAN_MONTHS[normalize(name)] == m, (loc, name)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وفي آب/ أغسطس 2018، وقع الرؤساء الاتفاقية", [("آب/ أغسطس 2018", "DATE", "2018-08")]),
+    ("تعقد القمة يوم 17 أيلول/ سبتمبر الجاري", [("يوم 17 أيلول/ سبتمبر الجاري", "DATE", "2021-09-17")]),
+    ("أقيمت الدعوى في مارس آذار في لوس انجليس", [("مارس آذار", "DATE", "2021-03")]),
+    ("في كانون الثاني/يناير الماضي أعلنت الحكومة", [("كانون الثاني/يناير الماضي", "DATE", "2021-01")]),
+    ("الجلسة في 4 أكتوبر (تشرين الأول) المقبل", [("4 أكتوبر (تشرين الأول) المقبل", "DATE", "2021-10-04")]),
+])
+def test_double_month_forms(text, expected):
+    check(text, expected)
+
+
+def test_ambiguous_month_words_need_a_cue():
+    assert tag("مارس الضغط على الحكومة طوال الأسبوع") == []
+    assert tag("وقف الأب إلى جانب ابنه") == []
+    assert tag("وصلت البعثة في مارس إلى الموقع") == [("مارس", "DATE", "2021-03")]
+
+
+# --- Hijri -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("أقيم الحفل في 5 شوال 1436هـ بحضور الأمير", [("5 شوال 1436هـ", "DATE", "2015-07-21")]),
+    ("وتم ذلك يوم الأحد 10 شوال 1436 هـ", [("يوم الأحد 10 شوال 1436 هـ", "DATE", "2015-07-26")]),
+    ("ارتفعت المبيعات في رمضان الماضي بشكل لافت", [("رمضان الماضي", "DATE", "2021-04")]),
+    ("يبدأ شهر رمضان المبارك بعد أسابيع", [("شهر رمضان المبارك", "DATE", "2022-04"),
+                                          ("بعد أسابيع", "DATE", "FUTURE_REF")]),
+    ("نُظمت الدورة في ربيع الأول 1440 هـ", [("ربيع الأول 1440 هـ", "DATE", "2018-11")]),
+])
+def test_hijri_dates_and_months(text, expected):
+    check(text, expected)
+
+
+def test_hijri_month_span_keeps_its_gregorian_bounds():
+    (s,) = tagger().tag("خلال شهر رمضان 1436هـ زار المركز", anchor=ANCHOR)
+    assert s.attrs["start"] == "2015-06-18" and s.attrs["end"] == "2015-07-16"
+    assert tag("حضر رمضان صبحي المباراة") == []  # a name
+
+
+# --- weekdays and relative expressions ---------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("بحث الرئيس اليوم الثلاثاء الملف", [("اليوم الثلاثاء", "DATE", "2021-09-14")]),
+    ("وأعلن أمس الاثنين أن الوفد", [("أمس الاثنين", "DATE", "2021-09-13")]),
+    ("قتل 14 جنديا اليوم (الاثنين) في الشرق", [("اليوم (الاثنين)", "DATE", "2021-09-14")]),
+    ("وصل الوفد أول من أمس إلى العاصمة", [("أول من أمس", "DATE", "2021-09-12")]),
+    ("يصل الوفد غدا إلى العاصمة", [("غدا", "DATE", "2021-09-15")]),
+    ("يصل الوفد يوم غد إلى العاصمة", [("يوم غد", "DATE", "2021-09-15")]),
+    ("يلقي الرئيس كلمة الليلة", [("الليلة", "TIME", "2021-09-14TNI")]),
+    ("عقد الاجتماع الأسبوع الماضي", [("الأسبوع الماضي", "DATE", "2021-W36")]),
+    ("يعقد الاجتماع الأسبوع المقبل", [("الأسبوع المقبل", "DATE", "2021-W38")]),
+    ("تنتهي المهلة الشهر الجاري", [("الشهر الجاري", "DATE", "2021-09")]),
+    ("تعقد القمة منتصف الشهر الجاري", [("منتصف الشهر الجاري", "DATE", "2021-09")]),
+    ("تعقد القمة مطلع الشهر المقبل", [("مطلع الشهر المقبل", "DATE", "2021-10")]),
+    ("ارتفعت الأسعار أواخر العام الماضي", [("أواخر العام الماضي", "DATE", "2020")]),
+    ("وصلوا منذ ثلاثة أيام إلى المخيم", [("منذ ثلاثة أيام", "DATE", "2021-09-11")]),
+    ("غادر قبل أسبوعين إلى تركيا", [("قبل أسبوعين", "DATE", "2021-08-31")]),
+    ("لم يصدر أي تعليق حتى الآن", [("الآن", "DATE", "PRESENT_REF")]),
+    ("عاد بعد يومين من الحادث", [("يومين", "DURATION", "P2D")]),
+    ("ستتضح الصورة خلال الأيام المقبلة", [("الأيام المقبلة", "DATE", "FUTURE_REF")]),
+    ("وأعلنت السفارة في وقت سابق أن الزيارة", [("في وقت سابق", "DATE", "PAST_REF")]),
+    ("يخضع للحجر الصحي حاليا", [("حاليا", "DATE", "PRESENT_REF")]),
+    ("ودعا لعقد لقاء في أقرب فرصة", [("في أقرب فرصة", "DATE", "FUTURE_REF")]),
+    ("وفاز الفريق في 2018 باللقب", [("2018", "DATE", "2018")]),
+])
+def test_relative_expressions(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("وقال الوزير الأحد إن المفاوضات مستمرة", "2021-09-12"),  # past by default
+    ("وقال الوزير الثلاثاء إن المفاوضات مستمرة", "2021-09-14"),  # today
+    ("وسيزور الوزير القاهرة الخميس المقبل", "2021-09-16"),
+    ("وسيزور الوزير القاهرة الخميس", "2021-09-16"),  # a future verb before it
+    ("زار الوزير القاهرة الخميس الماضي", "2021-09-09"),
+    ("وقالت الحكومة الاثنين الماضي إن", "2021-09-13"),
+])
+def test_weekdays_resolve_to_the_right_calendar_day(text, value):
+    (span,) = tagger().tag(text, anchor=ANCHOR)
+    assert span.value == value
+
+
+def test_weekday_without_anchor_stays_a_weekday():
+    assert tag("بحث الرئيس اليوم الثلاثاء الملف", anchor=None) == [("اليوم الثلاثاء", "DATE", "XXXX-WXX-2")]
+
+
+# --- times, ranges, durations, sets, number words ------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("يبدأ الاجتماع الساعة العاشرة صباحا", [("الساعة العاشرة صباحا", "TIME", "2021-09-14T10:00")]),
+    ("يبدأ الاجتماع الساعة الثامنة مساء", [("الساعة الثامنة مساء", "TIME", "2021-09-14T20:00")]),
+    ("انطلقت الرحلة الساعة 10:30 من صباح أمس", [("الساعة 10:30 من صباح أمس", "TIME", "2021-09-13T10:30")]),
+    ("وصل الموكب مساء أمس إلى القصر", [("مساء أمس", "TIME", "2021-09-13TEV")]),
+    ("اقتحمت القوات البلدة فجر الخميس", [("فجر الخميس", "TIME", "2021-09-09TMO")]),
+])
+def test_times_of_day(text, expected):
+    check(text, expected)
+
+
+def test_ranges_give_two_dates():
+    check("يقام المعرض من 1 إلى 5 مايو 2022", [("1", "DATE", "2022-05-01"), ("5 مايو 2022", "DATE", "2022-05-05")])
+    check("بين 10 و12 أيار 2019 عقدت الجلسات", [("10", "DATE", "2019-05-10"), ("12 أيار 2019", "DATE", "2019-05-12")])
+    check("بين عامي 2010 و2015 تضاعف الإنتاج", [("عامي 2010", "DATE", "2010"), ("2015", "DATE", "2015")])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("تم العمل عليها لأكثر من 20 عاما", [("أكثر من 20 عاما", "DURATION", "P20Y")]),
+    ("استمرت المفاوضات ثلاثة أيام", [("ثلاثة أيام", "DURATION", "P3D")]),
+    ("حكم عليه بالسجن عشرين عاما", [("عشرين عاما", "DURATION", "P20Y")]),
+    ("بقي في المستشفى يومين", [("يومين", "DURATION", "P2D")]),
+    ("أمهلهم 72 ساعة للخروج", [("72 ساعة", "DURATION", "PT72H")]),
+    ("انتظرنا نصف ساعة", [("نصف ساعة", "DURATION", "PT30M")]),
+    ("قضى خمسة وعشرين عاما في المنفى", [("خمسة وعشرين عاما", "DURATION", "P25Y")]),
+    ("استغرق البناء ثلاث عشرة سنة", [("ثلاث عشرة سنة", "DURATION", "P13Y")]),
+    ("امتدت الأزمة عدة أشهر", [("عدة أشهر", "DURATION", "PXM")]),
+])
+def test_durations_and_number_words(text, expected):
+    check(text, expected)
+
+
+def test_duration_modifier_is_kept():
+    (s,) = tagger().tag("تم العمل عليها لأكثر من 20 عاما", anchor=ANCHOR)
+    assert s.attrs == {"mod": "MORE_THAN"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("يعقد المؤتمر سنويا في دبي", [("سنويا", "SET", "P1Y")]),
+    ("تجتمع اللجنة كل أسبوع", [("كل أسبوع", "SET", "P1W")]),
+    ("تجرى الانتخابات كل أربع سنوات", [("كل أربع سنوات", "SET", "P4Y")]),
+    ("يصلي الناس كل يوم جمعة", [("كل يوم جمعة", "SET", "XXXX-WXX-5")]),
+    ("تصدر المجلة مرتين في الشهر", [("مرتين في الشهر", "SET", "P1M")]),
+])
+def test_sets(text, expected):
+    check(text, expected)
+
+
+# --- underspecified values; names and numbers that are not times --------------------------------
+
+def test_underspecified_values_stay_underspecified():
+    check("تعقد القمة يوم 17 سبتمبر في دوشانبيه", [("يوم 17 سبتمبر", "DATE", "XXXX-09-17")], anchor=None)
+    check("ارتفعت الأسعار الشهر الماضي", [("الشهر الماضي", "DATE", "XXXX-XX")], anchor=None)
+    check("قتل ثلاثة أمس", [("أمس", "DATE", "PAST_REF")], anchor=None)
+
+
+@pytest.mark.parametrize("text", [
+    "تخرج في جامعة 6 أكتوبر بالجيزة",
+    "شارك في ثورة 25 يناير شباب كثيرون",
+    "ضبط عقارب الساعة بيننا",
+    "وصل الأمين العام السابق للأمم المتحدة",
+    "بلغ عدد الزوار 2000 زائر",
+    "اتصل على الرقم 0138416537 للاستفسار",
+    "صحيفة اليوم السابع نشرت الخبر",
+    "حضر اليوم الوطني السعودي آلاف",
+    "تشارك الدول في رؤية 2030",
+    "طاردوا قريبا لها حتى النهر",
+])
+def test_names_and_numbers_that_are_not_times(text):
+    assert tag(text) == []
+
+
+# --- offsets index the original text ---------------------------------------------------------------
+
+def test_offsets_survive_diacritics_tatweel_and_marks():
+    text = "عاشَ الرجلُ في المنفى عشرين عاماً، وعاد في عـام ١٤٤٠هـ\u200f إلى بلده"
+    spans = tagger().tag(text, anchor=ANCHOR)
+    got = [text[s.start:s.end] for s in spans]
+    assert got == ["عشرين عاماً", "عـام ١٤٤٠هـ"]
+
+
+def test_find_is_deterministic_and_tag_matches_find():
+    t = DateTagger()
+    text = "أعلن الرئيس اليوم الثلاثاء 14 سبتمبر 2021 أن القمة ستعقد بعد يومين"
+    a, b = t.find(text), t.find(text)
+    assert a == b
+    assert [(s.start, s.end) for s in t.tag(text, anchor=ANCHOR)] == [(e.start, e.end) for e in a]
