@@ -218,19 +218,18 @@ class Decoder:
         for k, e in enumerate(Es):
             E[k, : len(e)] = e
         T = self.m.T[None]
-        score = E[:, 0].copy()
-        bp = np.zeros((Tn, S, L), dtype=np.int16)
-        ar = np.arange(L, dtype=np.int16)
         order = np.argsort(-lens, kind="stable")  # longest first: live sentences are a prefix
         E, lens_sorted = E[order], lens[order]
-        score = score[order]
+        score = E[:, 0].copy()
+        # back-pointers start as "stay" (identity), so finished sentences carry their last label
+        bp = np.broadcast_to(np.arange(L, dtype=np.int16), (Tn, S, L)).copy()
+        live = np.searchsorted(-lens_sorted, -np.arange(Tn), side="left").tolist()
         for t in range(1, Tn):
-            k = int(np.searchsorted(-lens_sorted, -t, side="left"))  # sentences longer than t
+            k = live[t]  # sentences longer than t
             cand = score[:k, :, None] + T
             best = cand.argmax(axis=1)
-            score[:k] = cand.max(axis=1) + E[:k, t]
+            score[:k] = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + E[:k, t]
             bp[t, :k] = best
-            bp[t, k:] = ar
         cur = score.argmax(axis=1)
         out = np.zeros((S, Tn), dtype=np.int64)
         rows = np.arange(S)

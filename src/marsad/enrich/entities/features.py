@@ -56,14 +56,18 @@ def sentences(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
     """Token index ranges ``[a, b)`` of the sentences: split at . ! ? ؟ and at line breaks."""
     out = []
     a = 0
+    nl = text.find("\n")
+    n = len(toks)
     for i, t in enumerate(toks):
-        nl = i + 1 < len(toks) and "\n" in text[t.end : toks[i + 1].start]
-        if t.text in _SENT_END or nl:
+        if nl != -1 and nl < t.end:
+            nl = text.find("\n", t.end)
+        brk = nl != -1 and i + 1 < n and nl < toks[i + 1].start
+        if brk or t.text in _SENT_END:
             if i + 1 > a:
                 out.append((a, i + 1))
             a = i + 1
-    if a < len(toks):
-        out.append((a, len(toks)))
+    if a < n:
+        out.append((a, n))
     return out
 
 

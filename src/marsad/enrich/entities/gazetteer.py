@@ -78,13 +78,19 @@ class Gazetteer:
     def load(cls, path: str | Path | None = None) -> Gazetteer:
         p = Path(path) if path else default_path()
         entries = []
+        common = []
         with gzip.open(p, "rt", encoding="utf-8") as fh:
-            for line in fh:
-                if not line.strip() or line.startswith("#"):
+            for line in fh.read().split("\n"):
+                if not line or line[0] == "#":
                     continue
-                f = line.rstrip("\n").split("\t")
+                f = line.split("\t")
+                if f[1] == "common":
+                    common.append(f[0])
+                    continue
                 entries.append(Entry(f[0], f[1], f[2], f[3], f[4], int(f[5] or 0), f[6]))
-        return cls(entries)
+        g = cls(entries)
+        g.common.update(common)
+        return g
 
     def _first_max(self) -> dict[str, int]:
         fm = self.__dict__.get("_fm")

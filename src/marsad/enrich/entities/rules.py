@@ -77,6 +77,8 @@ class HeadRules:
             if m.type == "PER":
                 while m.b < len(norms) and norms[m.b - 1] in lx.NAME_LINKS and _plain(norms[m.b]):
                     m.b += 1
+                while m.b < len(norms) and _in(norms[m.b - 1], lx.FIRST_NAMES) and self._surname(norms[m.b]):
+                    m.b += 1  # إبراهيم | رئيسي: a first name takes the surname the tagger doubted
                 while m.b - m.a >= 2 and self._ordinary(norms[m.b - 1]) and norms[m.b - 2] not in lx.NAME_LINKS:
                     m.b -= 1
                 if m.b - m.a == 1 and self._ordinary(norms[m.a]) and m.source == "crf":
@@ -101,6 +103,10 @@ class HeadRules:
             ms.append(Mention(j, j + 1, "PER", source="rule", words=(nxt,), canon=nxt))
             taken.add(j)
         return ms
+
+    def _surname(self, w: str) -> bool:
+        return (_plain(w) and w.isalpha() and not _is_title(w) and self.gaz.nationality(w) is None
+                and (w in lx.AMBIGUOUS or not self.common(w)) and self.gaz.lookup([w]) is None)
 
     def _ordinary(self, w: str) -> bool:
         return w.startswith("ال") and self.common(w) and not _in(w, lx.FIRST_NAMES)
