@@ -7,22 +7,23 @@ from importlib import resources
 
 import pytest
 
-#: exact-match micro F1 on the ANERcorp test split (CAMeL split), shipped CRF + name propagation
-ANERCORP_F1_FLOOR = 0.68
+#: exact-match micro F1 on the ANERcorp test split (CAMeL split): shipped CRF, surname
+#: propagation, gazetteer/Latin-script fill-in (measured 0.7385 when pinned)
+ANERCORP_F1_FLOOR = 0.73
 #: own hand-annotated news (held-out half): span+type F1 over PER/ORG/GPE/LOC/NORP, B³, country
-HELDOUT_F1_FLOOR = 0.72
+HELDOUT_F1_FLOOR = 0.78
 HELDOUT_B3_FLOOR = 0.95
 HELDOUT_COUNTRY_FLOOR = 0.93
 
 
 @pytest.mark.shared
 def test_anercorp_test_f1_floor(shared_data) -> None:  # type: ignore[no-untyped-def]
-    from marsad.enrich.entities.conll import propagate_names, read_tokens
+    from marsad.enrich.entities.conll import read_tokens, tag_conll_sentences
     from marsad.enrich.entities.tagger import default_tagger
     from marsad.eval.ner import conll_f1
 
     sents, golds = read_tokens(shared_data / "ner" / "anercorp" / "ANERcorp_camelstyle_test.conll")
-    tags = propagate_names(sents, default_tagger().tag_sentences(sents))
+    tags = tag_conll_sentences(sents, default_tagger())
     f1 = conll_f1(golds, tags).micro.f1
     assert f1 >= ANERCORP_F1_FLOOR, f"ANERcorp test F1 {f1:.4f} fell below {ANERCORP_F1_FLOOR}"
 

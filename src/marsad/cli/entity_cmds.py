@@ -185,7 +185,7 @@ def eval_run(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     from importlib import resources
 
     from marsad.cli.eval_cmds import shared_data
-    from marsad.enrich.entities.conll import propagate_names, read_tokens
+    from marsad.enrich.entities.conll import read_tokens, tag_conll_sentences
     from marsad.enrich.entities.tagger import default_tagger
     from marsad.eval.ner import conll_f1, evaluate_gold
 
@@ -195,7 +195,7 @@ def eval_run(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
         test = data / "ner" / "anercorp" / "ANERcorp_camelstyle_test.conll"
         sents, golds = read_tokens(test)
         t0 = time.monotonic()
-        tags = propagate_names(sents, default_tagger().tag_sentences(sents))
+        tags = tag_conll_sentences(sents, default_tagger())
         out["anercorp_test"] = {**conll_f1(golds, tags).as_dict(),
                                 "seconds": round(time.monotonic() - t0, 2)}
     gold = resources.files("marsad") / "data" / "gold"

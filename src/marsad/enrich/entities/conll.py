@@ -70,8 +70,46 @@ def propagate_names(sents: Sequence[Sequence[str]], tags: list[list[str]], *, wi
     return tags
 
 
+def fill_untagged(sents: Sequence[Sequence[str]], tags: list[list[str]], gaz: object) -> list[list[str]]:
+    """Tag what the sentence tagger left untagged but the gazetteer or the script says (in place):
+    known organisations (القاعدة، الأسوشيتد برس) and capitalised Latin-script names (IBM, Apple)
+    as ORG."""
+    for s, t in zip(sents, tags, strict=True):
+        norms = [normalize(w) for w in s]
+        for a, b, e in gaz.match(norms):  # type: ignore[attr-defined]
+            if e.kind == "org" and all(y == "O" for y in t[a:b]):
+                t[a] = "B-ORG"
+                for k in range(a + 1, b):
+                    t[k] = "I-ORG"
+        i = 0
+        while i < len(s):
+            if t[i] == "O" and _latin_name(s[i]):
+                j = i + 1
+                while j < len(s) and t[j] == "O" and _latin_name(s[j]):
+                    j += 1
+                t[i] = "B-ORG"
+                for k in range(i + 1, j):
+                    t[k] = "I-ORG"
+                i = j
+            else:
+                i += 1
+    return tags
+
+
+def _latin_name(w: str) -> bool:
+    core = w[1:] if w[:1] in "وفبلك" and len(w) > 2 and w[1:2].isascii() else w
+    return len(core) >= 2 and core[:1].isascii() and core[:1].isupper() and core.isalnum()
+
+
 def recent_types(tags: list[list[str]], k: int) -> set[str]:
     return {c[2] for c in chunks(tags[k])}
+
+
+def tag_conll_sentences(sents: Sequence[Sequence[str]], tagger: object) -> list[list[str]]:
+    """The full CoNLL path: sentence tagger, surname propagation, gazetteer/Latin fill-in."""
+    tags = tagger.tag_sentences(sents)  # type: ignore[attr-defined]
+    tags = propagate_names(sents, tags)
+    return fill_untagged(sents, tags, tagger.gaz)  # type: ignore[attr-defined]
 
 
 def write_conll(path: str | Path, sents: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> None:
@@ -88,8 +126,7 @@ def tag_file(src: str | Path, dst: str | Path, *, tagger: object | None = None) 
 
     tg = tagger or default_tagger()
     sents, golds = read_tokens(src)
-    tags = tg.tag_sentences(sents)  # type: ignore[attr-defined]
-    tags = propagate_names(sents, tags)
+    tags = tag_conll_sentences(sents, tg)
     per = "PER" if any(g.endswith("-PER") for gs in golds for g in gs) else "PERS"
     if per == "PER":
         tags = [[y.replace("PERS", "PER") for y in t] for t in tags]

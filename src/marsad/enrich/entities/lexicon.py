@@ -159,6 +159,10 @@ LOC_HEADS = _n(
 REGIONS: dict[str, str] = {
     normalize(k): v for k, v in {
         "آسيا الوسطى": "Central Asia",
+        "شبه الجزيرة العربية": "Arabian Peninsula",
+        "شبه الجزيرة الكورية": "Korean Peninsula",
+        "شبه جزيرة القرم": "Crimea",
+        "شبه جزيرة سيناء": "Sinai",
         "جنوب القوقاز": "South Caucasus",
         "جنوبي القوقاز": "South Caucasus",
         "القوقاز": "Caucasus",

@@ -122,7 +122,7 @@ class MentionFinder:
         ms = self._type_and_country(ms, norms)
         ms = self._ambiguity(ms, norms, toks)
         ms = self._org_by_nationality(ms, norms)
-        ms = self.rules.apply(ms, norms)
+        ms = self.rules.apply(ms, norms, [t.text for t in toks])
         ms = [m for m in ms if not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])]
         for m in ms:
             self._chars(m, toks)

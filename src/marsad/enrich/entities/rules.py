@@ -52,13 +52,35 @@ class HeadRules:
         return any(c in self.gaz.common or strip_article(c) in self.gaz.common
                    for _p, c in proclitic_splits(w))
 
-    def apply(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    def apply(self, ms: list[Mention], norms: Sequence[str], surfaces: Sequence[str] = ()) -> list[Mention]:
         ms = self._people(ms, norms)
+        ms = self._latin(ms, norms, surfaces)
         ms = self.titled(ms, norms)
         ms = self._gpes(ms, norms)
         ms = self._orgs(ms, norms)
         self._retype(ms, norms)
         self._states(ms, norms)
+        return ms
+
+    @staticmethod
+    def _latin(ms: list[Mention], norms: Sequence[str], surfaces: Sequence[str]) -> list[Mention]:
+        """Capitalised Latin-script names nobody tagged are organisations (CNN, SIPRI, Apple)."""
+        if not surfaces:
+            return ms
+        from marsad.enrich.entities.conll import _latin_name
+
+        taken = {k for m in ms for k in range(m.a, m.b)}
+        i = 0
+        while i < len(surfaces):
+            if i not in taken and _latin_name(surfaces[i]):
+                j = i + 1
+                while j < len(surfaces) and j not in taken and _latin_name(surfaces[j]):
+                    j += 1
+                ms.append(Mention(i, j, "ORG", source="rule", words=tuple(norms[i:j]),
+                                  canon=" ".join(norms[i:j])))
+                i = j
+            else:
+                i += 1
         return ms
 
     def _people(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
