@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "marsad.cli.serve_cmds",
     "marsad.cli.eval_cmds",
     "marsad.cli.entity_cmds",
+    "marsad.cli.story_cmds",
 ]
 
 

@@ -72,7 +72,7 @@ class DedupParams:
     #: containment alone counts only when the smaller text has this many distinct shingles
     min_shingles: int = 12
     #: the template guard needs this many distinct numbers on each side …
-    numbers_min: int = 3
+    numbers_min: int = 1
     #: … and calls the pair a template when fewer than this share of the smaller set is shared
     numbers_overlap: float = 0.5
     #: signature-estimate prefilter before the exact check (margin below the thresholds)
@@ -183,6 +183,47 @@ def estimate(sig: np.ndarray, sizes: np.ndarray, pairs: np.ndarray) -> tuple[np.
     return j, np.minimum(c, 1.0)
 
 
+def verify_candidates(
+    pairs: Sequence[tuple[int, int]],
+    j_est: np.ndarray,
+    *,
+    shingles: Callable[[int], tuple[np.ndarray, np.ndarray]],
+    numbers: Callable[[int], frozenset[str]],
+    params: DedupParams,
+    uf: UnionFind | None = None,
+) -> list[PairScore]:
+    """The copy pairs among candidate ``pairs`` (keys), most similar (by ``j_est``) first.
+
+    ``shingles(k)`` gives a document's sorted unique shingle set and its lead (first
+    shingles in text order); ``numbers(k)`` its numbers. The template guard runs first (it
+    is a set comparison); when ``uf`` is given, a pair whose two documents are already joined
+    through verified pairs is not checked again (its group cannot change) — in a flood of
+    reprints of one story this skips most of the quadratic work.
+    """
+    out: list[PairScore] = []
+    cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def sh(k: int) -> tuple[np.ndarray, np.ndarray]:
+        got = cache.get(k)
+        if got is None:
+            got = cache[k] = shingles(k)
+        return got
+
+    for i in np.argsort(-np.asarray(j_est), kind="stable").tolist():
+        a, b = pairs[i]
+        if uf is not None and uf.find(a) == uf.find(b):
+            continue
+        if templated(numbers(a), numbers(b), params):
+            continue
+        (sa, la), (sb, lb) = sh(a), sh(b)
+        s = score_sets(a, b, sa, sb, lead_a=la, lead_b=lb)
+        if is_copy(s, len(sa), len(sb), params):
+            out.append(s)
+            if uf is not None:
+                uf.union(a, b)
+    return out
+
+
 # --- groups ---------------------------------------------------------------------------------
 
 
@@ -282,6 +323,9 @@ class DedupResult:
     groups: dict[int, GroupProvenance]  # only groups of two or more
     scores: list[PairScore]  # verified copy pairs
     candidates: int
+    signatures: np.ndarray | None = None  # in processing order
+    sizes: np.ndarray | None = None
+    position: dict[int, int] | None = None  # key → row of ``signatures``
 
 
 def body_hash(text: str) -> str:
@@ -322,19 +366,18 @@ def dedup_batch(
     m = params.prefilter_margin
     keep = (j_est >= params.jaccard - m) | (c_est >= params.containment - m)
     pairs = pairs[keep]
-    # exact sets of the documents still in play
+    j_est = j_est[keep]
     pos = {}
     for ci, (_h, _off, idx) in enumerate(chunks):
         for k in range(len(idx)):
             pos[ci * batch + k] = (ci, k)
-    need = np.unique(pairs) if len(pairs) else np.zeros(0, dtype=np.int64)
-    sets: dict[int, np.ndarray] = {}
-    leads: dict[int, np.ndarray] = {}
-    for p in need.tolist():
+
+    def shingles(p: int) -> tuple[np.ndarray, np.ndarray]:
         ci, k = pos[p]
         h, off, _ = chunks[ci]
-        sets[p] = np.unique(h[off[k] : off[k + 1]])
-        leads[p] = h[off[k] : min(off[k + 1], off[k] + params.lead_shingles)]
+        return (np.unique(h[off[k] : off[k + 1]]),
+                h[off[k] : min(off[k + 1], off[k] + params.lead_shingles)])
+
     nums: dict[int, frozenset[str]] = {}
 
     def numbers(p: int) -> frozenset[str]:
@@ -343,11 +386,8 @@ def dedup_batch(
         return nums[p]
 
     uf = UnionFind()
-    verified: list[PairScore] = []
-    for a, b in pairs.tolist():
-        s = score_sets(a, b, sets[a], sets[b], lead_a=leads[a], lead_b=leads[b])
-        if is_copy(s, len(sets[a]), len(sets[b]), params) and not templated(numbers(a), numbers(b), params):
-            verified.append(s)
+    verified = verify_candidates([tuple(p) for p in pairs.tolist()], j_est, shingles=shingles,
+                                 numbers=numbers, params=params, uf=uf)
     # exact copies: equal shingle sequences (the normalized body word for word)
     seen: dict[bytes, int] = {}
     exact = []
@@ -363,6 +403,7 @@ def dedup_batch(
                 seen[digest] = p
     keyed = [PairScore(infos[order[s.a]].key, infos[order[s.b]].key, s.jaccard, s.a_in_b, s.b_in_a, s.lead)
              for s in verified + exact]
+    uf = UnionFind()
     for s in keyed:
         uf.union(s.a, s.b)
     for i in range(n):
@@ -378,4 +419,5 @@ def dedup_batch(
             group_of[k] = root
         if len(members) > 1:
             groups[root] = provenance([info_of[k] for k in members], by_group.get(root, []))
-    return DedupResult(group_of=group_of, groups=groups, scores=keyed, candidates=int(keep.size))
+    return DedupResult(group_of=group_of, groups=groups, scores=keyed, candidates=int(keep.size),
+                       signatures=sig, sizes=sizes, position={infos[order[i]].key: i for i in range(n)})

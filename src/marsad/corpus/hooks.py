@@ -13,4 +13,16 @@ def _entity_registry(archive: Any) -> None:
     update_registry(archive)
 
 
-AFTER_INGEST: list[Callable[[Any], None]] = [_entity_registry]
+def _copies(archive: Any) -> None:
+    from marsad.corpus.incremental import update_copies
+
+    update_copies(archive)
+
+
+def _stories(archive: Any) -> None:
+    from marsad.corpus.incremental import update_stories
+
+    update_stories(archive)
+
+
+AFTER_INGEST: list[Callable[[Any], None]] = [_entity_registry, _copies, _stories]

@@ -1,0 +1,166 @@
+"""``marsad stories``, ``story ID``, ``threads``, ``thread ID``: copies, stories and threads.
+
+Thin: every command reads through :mod:`marsad.corpus.views`, which the web layer can share.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from rich.table import Table
+from rich.text import Text
+
+from marsad.cli.common import add_archive, add_json, console, open_archive, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("stories", help="the biggest stories of a period, with sources and first publisher")
+    add_archive(p)
+    add_json(p)
+    p.add_argument("--from", dest="date_from", help="stories still running on or after YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", help="stories begun on or before YYYY-MM-DD")
+    p.add_argument("--min-size", type=int, default=2, help="smallest story shown (articles; default 2)")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(func=cmd_stories)
+
+    p = sub.add_parser("story", help="one story: members, copy groups, reprint edges, timeline")
+    add_archive(p)
+    add_json(p)
+    p.add_argument("id", type=int, help="story number (from `marsad stories`)")
+    p.set_defaults(func=cmd_story)
+
+    p = sub.add_parser("threads", help="stories linked over time by shared actors and topic")
+    add_archive(p)
+    add_json(p)
+    p.add_argument("--min-stories", type=int, default=2)
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(func=cmd_threads)
+
+    p = sub.add_parser("thread", help="one thread: its stories in time order")
+    add_archive(p)
+    add_json(p)
+    p.add_argument("id", type=int, help="thread number (from `marsad threads`)")
+    p.set_defaults(func=cmd_thread)
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from marsad.corpus.views import list_stories
+
+    rows = list_stories(open_archive(args), date_from=args.date_from, date_to=args.date_to,
+                        min_size=args.min_size, limit=args.limit)
+    if args.json:
+        print_json(rows, lines=True)
+        return 0
+    if not rows:
+        console.print("no stories (ingest articles first; stories need two articles or more)")
+        return 0
+    tab = Table("story", "articles", "sources", "days", "first publisher", "title", title="stories")
+    for r in rows:
+        first = r.get("first") or {}
+        tab.add_row(str(r["story"]), str(r["size"]), str(r["sources"]),
+                    f"{r['first_day'] or '?'} … {r['last_day'] or '?'}",
+                    f"{first.get('source', '?')} {first.get('published_at') or ''}".strip(),
+                    Text((first.get("title") or " ".join(r["terms"]))[:70]))
+    console.print(tab)
+    return 0
+
+
+def cmd_story(args: argparse.Namespace) -> int:
+    from marsad.corpus.views import story_detail
+
+    d = story_detail(open_archive(args), args.id)
+    if args.json:
+        print_json(d)
+        return 0
+    console.print(f"[bold]story {d['story']}[/]: {d['size']} articles from {d['sources']} sources, "
+                  f"{d['first_day'] or '?'} … {d['last_day'] or '?'}"
+                  + (f", thread {d['thread']}" if d.get("thread") else ""))
+    console.print("words: " + " ".join(d["terms"]))
+    for g in d["copy_groups"]:
+        console.print()
+        head = f"copy group {g['group']} ({len(g['members'])} articles)"
+        if g.get("agency"):
+            head += f", origin agency {g['agency']}"
+        console.print(f"[bold magenta]{head}[/]")
+        for m in g["members"]:
+            mark = "★" if m["first_published"] else " "
+            chain = " → ".join(m["chain"]) if m.get("chain") else ""
+            console.print(Text(f" {mark} {m['published_at'] or '?':<20} {m['source']:<14} {m['id']}  "
+                               f"{(m['title'] or '')[:60]}" + (f"   [{chain}]" if chain else "")))
+        for e in g["edges"]:
+            console.print(Text(f"     {e['src_id']} → {e['dst_id']}: jaccard {e['jaccard']:.2f}, "
+                               f"added {e['added']:.0%}, removed {e['removed']:.0%}"), style="dim")
+    console.print()
+    console.print("[bold]timeline[/]")
+    for t in d["timeline"]:
+        console.print(Text(f"  {t['day'] or '?'}  {t['articles']} articles  {', '.join(t['sources'])}"))
+    return 0
+
+
+def cmd_threads(args: argparse.Namespace) -> int:
+    from marsad.corpus.views import list_threads
+
+    rows = list_threads(open_archive(args), min_stories=args.min_stories, limit=args.limit)
+    if args.json:
+        print_json(rows, lines=True)
+        return 0
+    if not rows:
+        console.print("no threads of two stories or more yet")
+        return 0
+    tab = Table("thread", "stories", "days", "words", title="threads")
+    for r in rows:
+        tab.add_row(str(r["thread"]), str(r["stories"]), f"{r['first_day'] or '?'} … {r['last_day'] or '?'}",
+                    Text(" ".join(r["terms"])))
+    console.print(tab)
+    return 0
+
+
+def cmd_thread(args: argparse.Namespace) -> int:
+    from marsad.corpus.views import thread_detail
+
+    d = thread_detail(open_archive(args), args.id)
+    if args.json:
+        print_json(d)
+        return 0
+    console.print(f"[bold]thread {d['thread']}[/]: {d['stories']} stories, "
+                  f"{d['first_day'] or '?'} … {d['last_day'] or '?'}")
+    console.print("words: " + " ".join(d["terms"]))
+    for s in d["timeline"]:
+        first = s.get("first") or {}
+        console.print(Text(f"  {s['first_day'] or '?':<10} story {s['story']:<6} {s['size']:>3} articles  "
+                           f"{(first.get('title') or ' '.join(s['terms']))[:70]}"))
+    return 0
+
+
+# --- marsad eval stories (an entry of marsad.cli.eval_cmds.EVALUATORS) ------------------------
+
+EVAL_HELP = "copies and stories: pair P/R/F1, day B³, TF-IDF baseline (own gold on ../shared corpora)"
+
+
+def eval_args(p: argparse.ArgumentParser) -> None:
+    """No options of its own (``eval all`` shares one parser among scorers)."""
+
+
+def eval_run(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
+    from marsad.cli.eval_cmds import shared_data
+    from marsad.eval.stories import evaluate
+
+    return evaluate(shared_data(args))
+
+
+def eval_show(r: dict) -> None:  # type: ignore[type-arg]
+    tab = Table("split", "what", "P", "R", "F1", "tp/fp/fn", title=f"copies and stories ({r['articles']:,} articles)")
+    for split, block in r["pairs"].items():
+        for name in ("copy", "copy_group", "same_story", "tfidf_baseline_copy", "tfidf_baseline_same_story"):
+            m = block[name]
+            tab.add_row(split, name.replace("_", " "), f"{m['precision']:.3f}", f"{m['recall']:.3f}",
+                        f"{m['f1']:.3f}", f"{m['tp']}/{m['fp']}/{m['fn']}")
+    console.print(tab)
+    tab = Table("day", "clustering", "B³ P", "B³ R", "B³ F1", "articles", title="hand-clustered days")
+    for split, block in r["days"].items():
+        for name in ("stories", "copy_groups"):
+            m = block[name]
+            tab.add_row(split, name.replace("_", " "), f"{m['precision']:.3f}", f"{m['recall']:.3f}",
+                        f"{m['f1']:.3f}", str(m["items"]))
+    console.print(tab)
+    console.print("seconds: " + ", ".join(f"{k} {v}" for k, v in r["seconds"].items()))

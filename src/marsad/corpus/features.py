@@ -1,0 +1,160 @@
+"""What the story clusterer compares: weighted terms of an article, plus numbers and days.
+
+Features of one article (:func:`article_terms`):
+
+* **content words** of the title (counted twice) and of the lead (the first ``lead_words``
+  words of the clean body), :func:`marsad.text.normalize.normalize`-d and light-stemmed by
+  :func:`marsad.text.tokens.stem`, without the function words of :data:`STOPWORDS` and
+  without bare numbers;
+* **entity mentions** ``e:<key>`` — the ``value`` of every span of layer ``mention`` (the
+  entity key the entity tagger assigns) when the archive has them; a mention weighs more than
+  a word (``entity_weight``) because names are what make two reports one event;
+* **dates mentioned** ``t:<value>`` — TIMEX3 values of layer ``timex`` spans that name a
+  day or a month (``2015-08-10``, ``2015-08``), not durations or vague references;
+* **dateline place** ``p:<place>``.
+
+Numbers of the lead are kept apart (:attr:`ArticleFeatures.numbers`): the template guard of
+the clusterer compares them (two market closes or weather bulletins of different days share
+their words, not their figures).
+
+Term weights are TF-IDF: ``(1 + log tf) · idf`` with ``idf = log((N + 1) / (df + 1)) + 1``
+from document frequencies kept by the caller (:class:`DocFreq`), so they can be updated batch
+by batch.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from marsad.text.normalize import normalize, to_western_digits
+from marsad.text.tokens import TOKEN_RE, stem
+
+#: Arabic function words and news boilerplate verbs (normalized spellings: ا for أإآ, ي for ى,
+#: ه for ة), dropped before stemming
+STOPWORDS = frozenset("""
+في من على الي الى عن مع ان او ام ما لا لم لن قد كل بعد قبل بين حتي حتى عند اذا اذ ثم كما
+هذا هذه ذلك تلك هو هي هم هما نحن انا انت التي الذي الذين اللذين اللتين اللواتي
+كان كانت يكون تكون كانوا ليس ليست وقد فقد لقد وكان وكانت وهو وهي وهذا وهذه وذلك
+قال قالت وقال وقالت يقول اكد اكدت واكد واكدت اشار اشارت واشار واضاف اضاف اضافت واضافت
+اوضح اوضحت واوضح اعلن اعلنت واعلن واعلنت ذكر ذكرت وذكر وذكرت بين وبين ايضا كذلك حيث
+خلال امس اليوم غدا الان حاليا منذ نحو اكثر اقل عدد عدة جميع بعض غير اي عام العام
+الذي والتي وفي ومن وعلى والى وان الا اما لها له لهم منه منها فيه فيها عليه عليها به بها
+يتم تم وتم ولا ولم وما فيما بينما عبر ضمن دون لدي لدى الي اليه اليها عنه عنها مثل سوي
+سبق عين واس عاجل متابعات تصوير الخبر رابط صحيفه بصحيفه الموافق هـ م
+""".split())
+
+_DAY_OR_MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFeatures:
+    """The clusterer's view of one article."""
+
+    key: int  # archive rowid (or batch index)
+    day: int  # days since 1970-01-01 of the publication (or crawl) date; -1 when unknown
+    source: str
+    terms: Mapping[str, float]  # raw counts before weighting (title counted twice)
+    numbers: frozenset[str] = frozenset()
+    copy_group: int | None = None
+
+
+@dataclass
+class DocFreq:
+    """Document frequencies of terms, updated batch by batch (what IDF is computed from)."""
+
+    n: int = 0
+    df: Counter[str] = field(default_factory=Counter)
+    _idf: dict[str, float] = field(default_factory=dict, repr=False)
+
+    def add(self, docs: Iterable[Mapping[str, float]]) -> None:
+        for d in docs:
+            self.n += 1
+            self.df.update(d.keys())
+        self._idf.clear()
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def idf_table(self) -> dict[str, float]:
+        """IDF of every known term (computed once per batch, after :meth:`add`)."""
+        if not self._idf and self.df:
+            top = math.log(self.n + 1)
+            log = math.log
+            self._idf = {t: top - log(c + 1) + 1.0 for t, c in self.df.items()}
+        return self._idf
+
+
+def day_number(date: str | None) -> int:
+    """Days since 1970-01-01 of an ISO date (``YYYY-MM-DD…``); -1 when unknown or partial."""
+    if not date or len(date) < 10 or not date[:4].isdigit():
+        return -1
+    from datetime import date as _d
+
+    try:
+        return (_d(int(date[:4]), int(date[5:7]), int(date[8:10])) - _d(1970, 1, 1)).days
+    except ValueError:
+        return -1
+
+
+def content_words(text: str, *, limit: int | None = None) -> list[str]:
+    """Stemmed content words of a text, in order (see the module docstring)."""
+    out: list[str] = []
+    for tok in TOKEN_RE.findall(normalize(text)):
+        if tok in STOPWORDS or tok[0].isdigit() or len(tok) < 2:
+            continue
+        s = stem(tok)
+        if len(s) < 2 or s in STOPWORDS:
+            continue
+        out.append(s)
+        if limit is not None and len(out) >= limit:
+            break
+    return out
+
+
+def article_terms(
+    *,
+    title: str,
+    body: str,
+    mentions: Iterable[str] = (),
+    timexes: Iterable[str] = (),
+    place: str = "",
+    lead_words: int = 120,
+    entity_weight: float = 2.0,
+) -> tuple[dict[str, float], frozenset[str]]:
+    """Raw term counts and lead numbers of one article (see the module docstring)."""
+    lead = body[: lead_words * 8]
+    counts: Counter[str] = Counter(content_words(lead, limit=lead_words))
+    for w in content_words(title):
+        counts[w] += 2
+    terms: dict[str, float] = dict(counts)
+    for m in mentions:
+        if m:
+            terms["e:" + m] = terms.get("e:" + m, 0.0) + entity_weight
+    for t in timexes:
+        if t and _DAY_OR_MONTH.match(t):
+            terms["t:" + t] = 1.0
+    if place:
+        terms["p:" + " ".join(normalize(place).split())] = 1.0
+    numbers = frozenset(_NUMBER.findall(to_western_digits(lead)))
+    return terms, numbers
+
+
+def weigh(terms: Mapping[str, float], df: DocFreq, *, top: int = 40,
+          drop: frozenset[str] | set[str] = frozenset()) -> dict[str, float]:
+    """TF-IDF weights of the ``top`` heaviest terms, L2-normalised; ``drop`` terms are left out."""
+    known = df.idf_table()
+    unseen = math.log(df.n + 1) + 1.0
+    log = math.log
+    w = {t: (1.0 + log(c) if c > 1 else 1.0) * known.get(t, unseen) for t, c in terms.items()
+         if c > 0 and t not in drop}
+    if len(w) > top:
+        w = dict(heapq.nlargest(top, w.items(), key=itemgetter(1)))
+    norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+    return {t: v / norm for t, v in w.items()}

@@ -1,0 +1,301 @@
+"""Stories: articles about the same specific event, clustered online and incrementally.
+
+Articles arrive in publication order (:meth:`StoryClusterer.add`); each joins the most similar
+*active* story — one that had an article within ``window_days`` — or opens a new one. Nothing
+is recomputed: the state is the active stories' centroids, the document frequencies and the
+per-source template vocabulary (:class:`ClusterState`), which the corpus stage stores and
+reloads between batches (:mod:`marsad.store.corpus_store`).
+
+Similarity is the cosine of the article's TF-IDF vector (:mod:`marsad.corpus.features`:
+content words of title and lead, entity mentions, dates mentioned, dateline place) with the
+story's centroid (the sum of its members' vectors), found through an inverted index over the
+active stories, so only stories sharing a term are scored. Copies join their copy group's
+story without scoring (a reprint is the same story by definition).
+
+Templates — the daily weather bulletin, the market close, the congratulation cable, the
+press roundup — look alike every day. Three guards keep them apart:
+
+1. **per-source template vocabulary** (:class:`TemplateTerms`): a term that a source uses on
+   at least ``template_share`` of the days it publishes (over at least ``template_min_days``
+   days) says nothing about *which* event; it is left out of that source's vectors;
+2. **numbers**: when the article and the story both carry ``numbers_min`` figures in their
+   leads and the story holds less than ``numbers_overlap`` of the article's, the score is
+   multiplied by ``numbers_penalty`` (another day's index, temperatures, tonnage); an
+   article made mostly of its source's template vocabulary (``template_like``) joins only a
+   story of the same day that holds half its figures;
+3. **days apart**: the score decays with the days between the article and the story's last
+   article (``day_decay`` per day), and stories close after ``window_days``.
+
+The batch form (:func:`cluster`) runs the same clusterer over an iterable of
+:class:`~marsad.corpus.features.ArticleFeatures`; a distributed engine runs it per block of
+days and merges stories across block edges by centroid similarity (the same test).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from marsad.corpus.features import ArticleFeatures, DocFreq, weigh
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    """What makes two articles one story (defaults tuned on the dev day of the gold)."""
+
+    threshold: float = 0.3
+    window_days: int = 3
+    day_decay: float = 0.15
+    top_terms: int = 40
+    centroid_terms: int = 80
+    numbers_min: int = 3
+    numbers_penalty: float = 0.5
+    #: share of the figures of the article found in the story below which the penalty applies
+    numbers_overlap: float = 0.25
+    #: an article whose terms are at least this share template vocabulary is template-like:
+    #: it joins only a story of the same day whose figures it shares
+    template_like: float = 0.5
+    template_share: float = 0.6
+    template_min_days: int = 5
+    #: terms held by more active stories than this are not looked up (too common to tell
+    #: stories apart; their share of the cosine is small and is left out of the score)
+    max_postings: int = 200
+
+
+@dataclass
+class Story:
+    id: int
+    first_day: int
+    last_day: int
+    size: int = 0
+    centroid: dict[str, float] = field(default_factory=dict)
+    numbers: set[str] = field(default_factory=set)
+    sources: Counter[str] = field(default_factory=Counter)
+    norm: float = 0.0
+    first_key: int = -1  # the first article that opened it
+    thread: int | None = None
+
+    def to_state(self) -> dict[str, object]:
+        return {"c": self.centroid, "n": sorted(self.numbers), "s": dict(self.sources),
+                "f": self.first_day, "l": self.last_day, "z": self.size, "k": self.first_key,
+                "t": self.thread}
+
+    @classmethod
+    def from_state(cls, sid: int, d: dict) -> Story:  # type: ignore[type-arg]
+        s = cls(id=sid, first_day=int(d["f"]), last_day=int(d["l"]), size=int(d["z"]),
+                centroid={str(k): float(v) for k, v in d["c"].items()}, numbers=set(d["n"]),
+                sources=Counter(d["s"]), first_key=int(d.get("k", -1)), thread=d.get("t"))
+        s.norm = math.sqrt(sum(v * v for v in s.centroid.values()))
+        return s
+
+    def label(self, k: int = 8) -> list[str]:
+        """The heaviest content words of the centroid (for people)."""
+        words = [(v, t) for t, v in self.centroid.items() if ":" not in t]
+        return [t for _v, t in heapq.nlargest(k, words)]
+
+    def absorb(self, vec: dict[str, float], numbers: frozenset[str], source: str, day: int,
+               *, keep: int, key: int = -1) -> tuple[set[str], set[str]]:
+        """Add a member; returns (terms added to, terms pruned from) the centroid."""
+        if self.size == 0 and self.first_key < 0:
+            self.first_key = key
+        before = set(self.centroid)
+        for t, w in vec.items():
+            self.centroid[t] = self.centroid.get(t, 0.0) + w
+        pruned: set[str] = set()
+        if len(self.centroid) > 2 * keep:
+            kept = dict(sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+            pruned = set(self.centroid) - set(kept)
+            self.centroid = kept
+        self.norm = math.sqrt(sum(v * v for v in self.centroid.values()))
+        if len(self.numbers) < 64:
+            self.numbers.update(numbers)
+        self.size += 1
+        if source:
+            self.sources[source] += 1
+        if day >= 0:
+            self.first_day = day if self.first_day < 0 else min(self.first_day, day)
+            self.last_day = max(self.last_day, day)
+        return set(self.centroid) - before, pruned
+
+
+class TemplateTerms:
+    """Per-source template vocabulary: terms a source uses on most of its days."""
+
+    def __init__(self, *, share: float, min_days: int) -> None:
+        self.share = share
+        self.min_days = min_days
+        self.days: Counter[str] = Counter()  # source → days seen
+        self.term_days: dict[str, Counter[str]] = defaultdict(Counter)
+        self._pending: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def observe(self, source: str, day: int, terms: Iterable[str]) -> None:
+        """Note the terms of one article (counted once per source and day at :meth:`flush`)."""
+        if source and day >= 0:
+            self._pending[(source, day)].update(terms)
+
+    def flush(self) -> dict[str, Counter[str]]:
+        """Count the observed (source, day) term sets; returns the increments (to store)."""
+        inc: dict[str, Counter[str]] = defaultdict(Counter)
+        for (source, _day), terms in self._pending.items():
+            self.days[source] += 1
+            inc[source].update(terms)
+            inc[source]["#days"] += 1
+        for source, c in inc.items():
+            self.term_days[source].update({t: n for t, n in c.items() if t != "#days"})
+        self._pending.clear()
+        self._cache.clear()
+        return inc
+
+    def load(self, source: str, days: int, term_days: dict[str, int]) -> None:
+        """Restore stored counts."""
+        self.days[source] += days
+        self.term_days[source].update(term_days)
+        self._cache.pop(source, None)
+
+    def of(self, source: str) -> frozenset[str]:
+        got = self._cache.get(source)
+        if got is None:
+            n = self.days.get(source, 0)
+            if n < self.min_days:
+                got = frozenset()
+            else:
+                cut = self.share * n
+                got = frozenset(t for t, c in self.term_days[source].items() if c >= cut)
+            self._cache[source] = got
+        return got
+
+
+@dataclass
+class ClusterState:
+    """Everything the clusterer carries from one batch to the next."""
+
+    df: DocFreq = field(default_factory=DocFreq)
+    stories: dict[int, Story] = field(default_factory=dict)  # active stories
+    copy_story: dict[int, int] = field(default_factory=dict)  # copy group → story
+    next_id: int = 1
+
+
+class StoryClusterer:
+    """Online story clustering (see the module docstring)."""
+
+    def __init__(self, params: StoryParams | None = None, state: ClusterState | None = None,
+                 templates: TemplateTerms | None = None) -> None:
+        self.p = params or StoryParams()
+        self.state = state or ClusterState()
+        self.templates = templates or TemplateTerms(share=self.p.template_share,
+                                                    min_days=self.p.template_min_days)
+        self.postings: dict[str, set[int]] = defaultdict(set)
+        for s in self.state.stories.values():
+            for t in s.centroid:
+                self.postings[t].add(s.id)
+        self.closed: list[Story] = []
+        self._today = -1
+        self._by_last: list[tuple[int, int]] = [(s.last_day, s.id) for s in self.state.stories.values()
+                                                if s.last_day >= 0]
+        heapq.heapify(self._by_last)
+
+    def _expire(self, day: int) -> None:
+        if day < 0 or day == self._today:
+            return
+        self._today = day
+        cutoff = day - self.p.window_days
+        heap = self._by_last
+        stories = self.state.stories
+        while heap and heap[0][0] < cutoff:
+            last, sid = heapq.heappop(heap)
+            s = stories.get(sid)
+            if s is None or s.last_day != last:
+                continue  # stale entry: the story has had a later article, or is gone
+            del stories[sid]
+            for t in s.centroid:
+                self.postings[t].discard(sid)
+            self.closed.append(s)
+
+    def score(self, vec: dict[str, float], numbers: frozenset[str], day: int, *,
+              template_like: bool = False) -> tuple[float, int | None]:
+        """The best active story for a vector: ``(score, story id)`` (``(0.0, None)`` if none)."""
+        acc: dict[int, float] = defaultdict(float)
+        stories = self.state.stories
+        cap = self.p.max_postings
+        postings = self.postings
+        for t, w in vec.items():
+            post = postings.get(t)
+            if not post or len(post) > cap:
+                continue
+            for sid in post:
+                acc[sid] += w * stories[sid].centroid[t]
+        if not acc:
+            return 0.0, None
+        best, best_sid = 0.0, None
+        # the guards only lower a score: look at the few best raw scores
+        raw = [(dot / (stories[sid].norm or 1.0), sid) for sid, dot in acc.items()]
+        for sc, sid in heapq.nlargest(8, raw):
+            s = stories[sid]
+            shared = (len(numbers & s.numbers) / len(numbers)
+                      if len(numbers) >= self.p.numbers_min and len(s.numbers) >= self.p.numbers_min else None)
+            if template_like and (s.last_day != day or (shared is not None and shared < 0.5)):
+                continue
+            if shared is not None and shared < self.p.numbers_overlap:
+                sc *= self.p.numbers_penalty
+            if day >= 0 and s.last_day >= 0:
+                sc *= 1.0 / (1.0 + self.p.day_decay * abs(day - s.last_day))
+            if sc > best or (sc == best and best_sid is not None and sid < best_sid):
+                best, best_sid = sc, sid
+        return best, best_sid
+
+    def add(self, f: ArticleFeatures) -> int:
+        """Assign one article to a story; returns the story id."""
+        st = self.state
+        self._expire(f.day)
+        drop = self.templates.of(f.source)
+        vec = weigh(f.terms, st.df, top=self.p.top_terms, drop=drop)
+        template_like = bool(drop) and (
+            sum(1 for t in f.terms if t in drop) >= self.p.template_like * max(1, len(f.terms)))
+        sid = st.copy_story.get(f.copy_group) if f.copy_group is not None else None
+        if sid is not None and sid not in st.stories:
+            sid = None  # the copy group's story has closed; the copy opens or joins anew
+        if sid is None:
+            best, best_sid = self.score(vec, f.numbers, f.day, template_like=template_like)
+            if best_sid is not None and best >= self.p.threshold:
+                sid = best_sid
+        if sid is None:
+            sid = st.next_id
+            st.next_id += 1
+            st.stories[sid] = Story(id=sid, first_day=f.day, last_day=f.day)
+        story = st.stories[sid]
+        last = story.last_day
+        added, pruned = story.absorb(vec, f.numbers, f.source, f.day, keep=self.p.centroid_terms, key=f.key)
+        if story.last_day != last or story.size == 1:
+            heapq.heappush(self._by_last, (story.last_day, sid))
+        for t in added:
+            self.postings[t].add(sid)
+        for t in pruned:
+            self.postings[t].discard(sid)
+        if f.copy_group is not None:
+            st.copy_story.setdefault(f.copy_group, sid)
+        return sid
+
+    def all_stories(self) -> Iterator[Story]:
+        yield from self.closed
+        yield from self.state.stories.values()
+
+
+def prepare(features: list[ArticleFeatures], clusterer: StoryClusterer) -> list[ArticleFeatures]:
+    """Update document frequencies and template vocabulary with a batch; return it in order."""
+    clusterer.state.df.add(f.terms for f in features)
+    for f in features:
+        clusterer.templates.observe(f.source, f.day, f.terms.keys())
+    clusterer.templates.flush()
+    return sorted(features, key=lambda f: (f.day if f.day >= 0 else 1 << 30, f.key))
+
+
+def cluster(features: Iterable[ArticleFeatures], params: StoryParams | None = None,
+            clusterer: StoryClusterer | None = None) -> dict[int, int]:
+    """Batch form: story id of every article key (the clusterer may carry earlier state)."""
+    cl = clusterer or StoryClusterer(params)
+    batch = prepare(list(features), cl)
+    return {f.key: cl.add(f) for f in batch}

@@ -1,0 +1,141 @@
+"""Threads: stories linked over a longer time by shared actors and topic.
+
+A story is a specific event (Putin and Raisi speak by phone on 2021-09-14); a thread is the
+development that such events belong to (Russia–Iran cooperation), months or years long. The
+linker works like the story clusterer one level up: stories arrive in order of their first
+day (:meth:`ThreadLinker.add`) and join the most similar thread active within
+``window_days`` (two years by default), or open a new one.
+
+A story joins a thread when both hold:
+
+* the similarity of the story's centroid with the thread's centroid reaches ``threshold``:
+  the cosine over all terms, or — when entity mentions are there — 0.6 × the cosine over
+  the named terms (who) + 0.4 × the cosine over the content words (what), and
+* they share at least ``min_actors`` *actors*: entity mentions (``e:`` terms) and dateline
+  places (``p:``) when the archive has them; otherwise the story's ``actor_terms`` heaviest
+  content words stand in for actors (names are what TF-IDF weighs most in a news lead).
+
+Threads with a single story are not shown as threads (:func:`marsad.store.corpus_store`
+lists threads of two stories or more).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadParams:
+    threshold: float = 0.15
+    min_actors: int = 3
+    window_days: int = 730
+    actor_terms: int = 10
+    centroid_terms: int = 40
+
+
+def actors_of(vec: Mapping[str, float], *, k: int) -> set[str]:
+    """Entity and place terms of a vector, or its ``k`` heaviest terms when it has none."""
+    named = {t for t in vec if t.startswith(("e:", "p:"))}
+    if named:
+        return named
+    return {t for t, _ in heapq.nlargest(k, vec.items(), key=lambda kv: (kv[1], kv[0]))}
+
+
+def _cos(a: Mapping[str, float], b: Mapping[str, float], *, named: bool | None) -> float:
+    """Cosine of ``a`` and ``b`` over named terms (``e:``/``p:``), over the rest, or over all."""
+    def keep(t: str) -> bool:
+        return named is None or t.startswith(("e:", "p:")) == named
+
+    dot = sum(v * b[t] for t, v in a.items() if t in b and keep(t))
+    if dot <= 0:
+        return 0.0
+    na = math.sqrt(sum(v * v for t, v in a.items() if keep(t)))
+    nb = math.sqrt(sum(v * v for t, v in b.items() if keep(t)))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+@dataclass
+class Thread:
+    id: int
+    first_day: int
+    last_day: int
+    stories: int = 0
+    centroid: dict[str, float] = field(default_factory=dict)
+    norm: float = 0.0
+
+
+@dataclass
+class ThreadState:
+    threads: dict[int, Thread] = field(default_factory=dict)  # active threads
+    next_id: int = 1
+
+
+class ThreadLinker:
+    def __init__(self, params: ThreadParams | None = None, state: ThreadState | None = None) -> None:
+        self.p = params or ThreadParams()
+        self.state = state or ThreadState()
+        self.postings: dict[str, set[int]] = defaultdict(set)
+        for th in self.state.threads.values():
+            for t in th.centroid:
+                self.postings[t].add(th.id)
+        self.closed: list[Thread] = []
+        self.touched: set[int] = set()
+
+    def _expire(self, day: int) -> None:
+        if day < 0:
+            return
+        for tid in [tid for tid, th in self.state.threads.items()
+                    if th.last_day >= 0 and th.last_day < day - self.p.window_days]:
+            th = self.state.threads.pop(tid)
+            for t in th.centroid:
+                self.postings[t].discard(tid)
+            self.closed.append(th)
+
+    def add(self, first_day: int, last_day: int, centroid: Mapping[str, float]) -> int:
+        """Assign one story (its days and centroid) to a thread; returns the thread id."""
+        norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
+        vec = {t: v / norm for t, v in centroid.items()}
+        self._expire(first_day)
+        actors = actors_of(vec, k=self.p.actor_terms)
+        named = any(t.startswith(("e:", "p:")) for t in actors)
+        cand: dict[int, int] = defaultdict(int)
+        threads = self.state.threads
+        for t in actors:
+            for tid in self.postings.get(t, ()):
+                cand[tid] += 1
+        best, best_tid = 0.0, None
+        for tid, shared in cand.items():
+            if shared < self.p.min_actors:
+                continue
+            th = threads[tid]
+            if named:  # actors and topic weigh separately: who, then what
+                sc = 0.6 * _cos(vec, th.centroid, named=True) + 0.4 * _cos(vec, th.centroid, named=False)
+            else:
+                sc = _cos(vec, th.centroid, named=None)
+            if sc > best or (sc == best and best_tid is not None and tid < best_tid):
+                best, best_tid = sc, tid
+        if best_tid is None or best < self.p.threshold:
+            best_tid = self.state.next_id
+            self.state.next_id += 1
+            threads[best_tid] = Thread(id=best_tid, first_day=first_day, last_day=last_day)
+        th = threads[best_tid]
+        for t, w in vec.items():
+            if t not in th.centroid:
+                self.postings[t].add(best_tid)
+            th.centroid[t] = th.centroid.get(t, 0.0) + w
+        if len(th.centroid) > 2 * self.p.centroid_terms:  # prune to the heaviest terms
+            kept = dict(heapq.nlargest(self.p.centroid_terms, th.centroid.items(), key=lambda kv: (kv[1], kv[0])))
+            for t in set(th.centroid) - set(kept):
+                self.postings[t].discard(best_tid)
+            th.centroid = kept
+        th.norm = math.sqrt(sum(v * v for v in th.centroid.values()))
+        th.stories += 1
+        self.touched.add(best_tid)
+        if first_day >= 0:
+            th.first_day = first_day if th.first_day < 0 else min(th.first_day, first_day)
+        th.last_day = max(th.last_day, last_day)
+        return best_tid

@@ -1,0 +1,102 @@
+"""Stories, copy groups and threads as JSON-able dicts, for the CLI, the API and the web.
+
+The provenance chain of an article (:func:`chain`) reads its own evidence: the agency of its
+dateline (``موسكو- سبوتنيك``), the outlet of its trailing credit (``العربية نت``) and the outlet
+that published it, in that order, repeats dropped — Sputnik copy republished by العربية نت.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import orjson
+
+from marsad.errors import NotFoundError
+from marsad.store.corpus_store import CorpusStore
+
+
+def chain(article: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    for k in ("dateline_agency", "credit", "source"):
+        v = (article.get(k) or "").strip()
+        if v and v not in out:
+            out.append(v)
+    return out if len(out) > 1 else []
+
+
+def _terms(raw: str | None) -> list[str]:
+    return list(orjson.loads(raw)) if raw else []
+
+
+def list_stories(archive: Any, *, date_from: str | None = None, date_to: str | None = None,
+                 min_size: int = 2, limit: int = 20) -> list[dict[str, Any]]:
+    """The biggest stories overlapping a period (most articles first), with their first article."""
+    cs = CorpusStore(archive)
+    rows = cs.list_stories(date_from=date_from, date_to=date_to, min_size=min_size, limit=limit)
+    firsts = cs.article_brief([r["first_article"] for r in rows if r["first_article"]])
+    for r in rows:
+        r["terms"] = _terms(r["terms"])
+        r["first"] = firsts.get(r.pop("first_article"))
+    return rows
+
+
+def story_detail(archive: Any, story: int) -> dict[str, Any]:
+    """A story's members grouped by copy group, its reprint edges and its timeline by day."""
+    cs = CorpusStore(archive)
+    row = cs.story_row(story)
+    if row is None:
+        raise NotFoundError(f"no story {story}; `marsad stories` lists them")
+    arts = cs.story_articles(story)
+    ids = {a["rowid"]: a["id"] for a in arts}
+    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for a in arts:
+        groups[a["copy_group"] if a["copy_group"] is not None else -a["rowid"]].append(a)
+    info = cs.group_rows([g for g in groups if g > 0])
+    edges = defaultdict(list)
+    for e in cs.edges_of_groups([g for g in groups if g > 0]):
+        edges[e["grp"]].append(e)
+    missing = {e["src"] for es in edges.values() for e in es} - set(ids)
+    if missing:
+        ids.update({k: v["id"] for k, v in cs.article_brief(sorted(missing)).items()})
+    out_groups = []
+    for g, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        out_groups.append({
+            "group": g if g > 0 else None,
+            "agency": (info.get(g) or {}).get("agency", ""),
+            "members": [{"id": m["id"], "source": m["source"], "title": m["title"],
+                         "published_at": m["published_at"], "first_published": bool(m["first_published"]),
+                         "chain": chain(m)} for m in members],
+            "edges": [{"src_id": ids.get(e["src"]), "dst_id": ids.get(e["dst"]), "jaccard": e["jaccard"],
+                       "added": e["added"], "removed": e["removed"]} for e in edges.get(g, [])],
+        })
+    by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for a in arts:
+        by_day[(a["published_at"] or "")[:10]].append(a)
+    timeline = [{"day": d or None, "articles": len(v), "sources": sorted({a["source"] for a in v})}
+                for d, v in sorted(by_day.items())]
+    return {"story": story, "size": row["size"], "sources": row["sources"], "first_day": row["first_day"],
+            "last_day": row["last_day"], "thread": row["thread"], "terms": _terms(row["terms"]),
+            "copy_groups": out_groups, "timeline": timeline}
+
+
+def list_threads(archive: Any, *, min_stories: int = 2, limit: int = 20) -> list[dict[str, Any]]:
+    rows = CorpusStore(archive).list_threads(min_stories=min_stories, limit=limit)
+    for r in rows:
+        r["terms"] = _terms(r["terms"])
+    return rows
+
+
+def thread_detail(archive: Any, thread: int) -> dict[str, Any]:
+    cs = CorpusStore(archive)
+    row = cs.thread_row(thread)
+    if row is None:
+        raise NotFoundError(f"no thread {thread}; `marsad threads` lists them")
+    stories = cs.thread_stories(thread)
+    firsts = cs.article_brief([s["first_article"] for s in stories if s["first_article"]])
+    for s in stories:
+        s["terms"] = _terms(s["terms"])
+        s["first"] = firsts.get(s.pop("first_article"))
+    row["terms"] = _terms(row["terms"])
+    row["timeline"] = stories
+    return row

@@ -1,0 +1,230 @@
+"""``marsad eval stories``: copies and stories scored on the gold of ``marsad/data/gold``.
+
+The system runs on the whole of ``corpora/*.jsonl.gz`` (every article, so that IDF, LSH
+buckets and story windows see what they would in an archive), on the raw body text, and is
+scored on:
+
+* **pairs** (``pairs_dev.jsonl`` / ``pairs_test.jsonl``): *copy* — the pair decision of the
+  copy detector (an LSH candidate that passes verification, :func:`decide_pair`) against the
+  ``copy`` label; *same story* — both in one story against ``copy`` or ``same_story``;
+  also the copy decision read off the copy groups (same group), which union-find chaining
+  can only make worse;
+* **days** (``story_day_*.jsonl``): B³ precision/recall/F1 of stories and of copy groups
+  over every article of the hand-clustered day;
+* **baseline**: plain TF-IDF cosine of title + body (normalized words, no stemming, IDF
+  over the same corpus) with its threshold chosen on dev, for copy and for same story.
+"""
+
+from __future__ import annotations
+
+import gzip
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import orjson
+
+from marsad.corpus.dedup import (
+    DedupParams,
+    DocInfo,
+    dedup_batch,
+    is_copy,
+    numbers_of,
+    score_sets,
+    templated,
+)
+from marsad.corpus.features import ArticleFeatures, article_terms, day_number
+from marsad.corpus.lsh import band_keys
+from marsad.corpus.minhash import shingle_hashes
+from marsad.corpus.stories import StoryParams, cluster
+from marsad.errors import ConfigError
+
+SPLITS = ("dev", "test")
+
+
+def gold_path(name: str) -> Path:
+    return Path(str(resources.files("marsad") / "data" / "gold" / name))
+
+
+def load_gold(name: str) -> list[dict[str, Any]]:
+    with open(gold_path(name), "rb") as f:
+        return [orjson.loads(line) for line in f if line.strip()]
+
+
+def load_corpora(data: Path) -> list[dict[str, Any]]:
+    files = sorted((data / "corpora").glob("*.jsonl.gz"))
+    if not files:
+        raise ConfigError(f"no corpora in {data / 'corpora'}")
+    docs = []
+    for f in files:
+        with gzip.open(f) as fh:
+            for line in fh:
+                d = orjson.loads(line)
+                docs.append({"id": d["id"], "source": d.get("source") or "", "date": d.get("date") or "",
+                             "title": d.get("title") or "", "text": d.get("text") or ""})
+    return docs
+
+
+def prf(tp: int, fp: int, fn: int) -> dict[str, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def bcubed(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
+    """B³ precision, recall and F1 of a clustering ``pred`` against ``gold`` (item → cluster)."""
+    gi: dict[Any, set[str]] = defaultdict(set)
+    pi: dict[Any, set[str]] = defaultdict(set)
+    for k in gold:
+        gi[gold[k]].add(k)
+        pi[pred[k]].add(k)
+    ps = [len(gi[gold[k]] & pi[pred[k]]) / len(pi[pred[k]]) for k in gold]
+    rs = [len(gi[gold[k]] & pi[pred[k]]) / len(gi[gold[k]]) for k in gold]
+    p, r = float(np.mean(ps)), float(np.mean(rs))
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+            "items": len(gold)}
+
+
+def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: DedupParams) -> bool:
+    """The copy detector's decision on one pair: an LSH candidate (a band in common) that
+    passes the verification of :mod:`marsad.corpus.dedup`."""
+    keys = band_keys(np.stack([sig_a, sig_b]), params.lsh)
+    if not bool(np.any((keys[0] == keys[1]) & (keys[0] != 0))):
+        return False
+    if templated(numbers_of(ta), numbers_of(tb), params):
+        return False
+    ha, _ = shingle_hashes([ta], ngram=params.minhash.ngram)
+    hb, _ = shingle_hashes([tb], ngram=params.minhash.ngram)
+    sa, sb = np.unique(ha), np.unique(hb)
+    s = score_sets(0, 1, sa, sb, lead_a=ha[: params.lead_shingles], lead_b=hb[: params.lead_shingles])
+    return is_copy(s, len(sa), len(sb), params)
+
+
+def run_system(docs: list[dict[str, Any]], *, dedup: DedupParams | None = None,
+               story: StoryParams | None = None) -> dict[str, Any]:
+    """Copy groups and stories of every document (keys are list positions), with timings."""
+    dedup = dedup or DedupParams()
+    t0 = time.perf_counter()
+    res = dedup_batch([d["text"] for d in docs],
+                      [DocInfo(key=i, published_at=d["date"], source=d["source"]) for i, d in enumerate(docs)],
+                      params=dedup)
+    t1 = time.perf_counter()
+    feats = []
+    for i, d in enumerate(docs):
+        terms, nums = article_terms(title=d["title"], body=d["text"])
+        feats.append(ArticleFeatures(key=i, day=day_number(d["date"]), source=d["source"], terms=terms,
+                                     numbers=nums, copy_group=res.group_of[i]))
+    t2 = time.perf_counter()
+    story_of = cluster(feats, story)
+    t3 = time.perf_counter()
+    return {"dedup": res, "story_of": story_of,
+            "seconds": {"copies": round(t1 - t0, 2), "story_features": round(t2 - t1, 2),
+                        "stories": round(t3 - t2, 2), "total": round(t3 - t0, 2)}}
+
+
+class TfidfBaseline:
+    """Plain TF-IDF cosine (normalized words of title + body, no stemming, smoothed IDF)."""
+
+    def __init__(self, docs: list[dict[str, Any]]) -> None:
+        from marsad.text.normalize import normalize
+        from marsad.text.tokens import TOKEN_RE
+
+        self._tok = lambda d: TOKEN_RE.findall(normalize(d["title"] + " " + d["text"]))
+        df: dict[str, int] = defaultdict(int)
+        for d in docs:
+            for t in set(self._tok(d)):
+                df[t] += 1
+        n = len(docs)
+        self.idf = {t: float(np.log((1 + n) / (1 + c)) + 1.0) for t, c in df.items()}
+
+    def vec(self, d: dict[str, Any]) -> dict[str, float]:
+        tf: dict[str, int] = defaultdict(int)
+        for t in self._tok(d):
+            tf[t] += 1
+        v = {t: c * self.idf.get(t, 1.0) for t, c in tf.items()}
+        norm = float(np.sqrt(sum(x * x for x in v.values()))) or 1.0
+        return {t: x / norm for t, x in v.items()}
+
+    def cosine(self, a: dict[str, Any], b: dict[str, Any]) -> float:
+        va, vb = self.vec(a), self.vec(b)
+        return sum(w * vb.get(t, 0.0) for t, w in va.items())
+
+
+def best_threshold(scores: Iterable[tuple[float, bool]]) -> tuple[float, dict[str, float]]:
+    """The cosine threshold with the best F1 on ``(score, gold)`` pairs."""
+    sc = sorted(scores, key=lambda x: -x[0])
+    pos = sum(g for _s, g in sc)
+    best = (0.0, prf(0, 0, pos))
+    tp = fp = 0
+    for s, g in sc:
+        tp += g
+        fp += not g
+        m = prf(tp, fp, pos - tp)
+        if m["f1"] > best[1]["f1"]:
+            best = (s, m)
+    return best
+
+
+def evaluate(data: Path, *, dedup: DedupParams | None = None, story: StoryParams | None = None) -> dict[str, Any]:
+    dedup = dedup or DedupParams()
+    docs = load_corpora(data)
+    key = {d["id"]: i for i, d in enumerate(docs)}
+    run = run_system(docs, dedup=dedup, story=story)
+    res, story_of = run["dedup"], run["story_of"]
+    assert res.signatures is not None and res.position is not None
+    sig = res.signatures
+
+    def sig_of(i: int) -> np.ndarray:
+        return sig[res.position[i]]  # type: ignore[index]
+
+    base = TfidfBaseline(docs)
+    out: dict[str, Any] = {"articles": len(docs), "seconds": run["seconds"], "pairs": {}, "days": {}}
+    thresholds: dict[str, float] = {}
+    for split in SPLITS:
+        gold = load_gold(f"pairs_{split}.jsonl")
+        c = {"copy": [0, 0, 0], "copy_group": [0, 0, 0], "same_story": [0, 0, 0]}
+        cos: list[tuple[float, str]] = []
+        for g in gold:
+            a, b = key[g["a"]], key[g["b"]]
+            is_c = g["label"] == "copy"
+            is_s = g["label"] in ("copy", "same_story")
+            for name, pred, truth in (
+                ("copy", decide_pair(docs[a]["text"], docs[b]["text"], sig_of(a), sig_of(b), dedup), is_c),
+                ("copy_group", res.group_of[a] == res.group_of[b], is_c),
+                ("same_story", story_of[a] == story_of[b], is_s),
+            ):
+                c[name][0] += pred and truth
+                c[name][1] += pred and not truth
+                c[name][2] += truth and not pred
+            cos.append((base.cosine(docs[a], docs[b]), g["label"]))
+        block: dict[str, Any] = {k: prf(*v) for k, v in c.items()}
+        block["labels"] = {lab: sum(1 for g in gold if g["label"] == lab) for lab in
+                           ("copy", "same_story", "related", "unrelated")}
+        for name, labels in (("copy", {"copy"}), ("same_story", {"copy", "same_story"})):
+            scored = [(s, lab in labels) for s, lab in cos]
+            if split == "dev":
+                thresholds[name], m = best_threshold(scored)
+            else:
+                t = thresholds[name]
+                tp = sum(1 for s, g in scored if s >= t and g)
+                fp = sum(1 for s, g in scored if s >= t and not g)
+                fn = sum(1 for s, g in scored if s < t and g)
+                m = prf(tp, fp, fn)
+                m["best_on_this_split"] = best_threshold(scored)[1]["f1"]
+            m["threshold"] = round(thresholds[name], 4)
+            block[f"tfidf_baseline_{name}"] = m
+        out["pairs"][split] = block
+    for split in SPLITS:
+        rows = load_gold(f"story_day_{split}.jsonl")
+        g_story = {r["id"]: r["story"] for r in rows}
+        g_copy = {r["id"]: r["copy"] for r in rows}
+        out["days"][split] = {
+            "stories": bcubed(g_story, {r["id"]: story_of[key[r["id"]]] for r in rows}),
+            "copy_groups": bcubed(g_copy, {r["id"]: res.group_of[key[r["id"]]] for r in rows}),
+        }
+    return out

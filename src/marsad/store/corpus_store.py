@@ -1,0 +1,267 @@
+"""SQL for the corpus stages that own copies, stories and threads (migration 0003).
+
+The stages in :mod:`marsad.corpus.stages` keep their logic free of SQL; everything they read
+or write goes through :class:`CorpusStore`. Writes use the archive's single writer connection
+and one transaction per call that changes several tables.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import orjson
+
+from marsad.model import Span
+
+_CHUNK = 500
+#: the row of ``source_term_days`` that counts a source's days (not a term)
+DAYS = "#days"
+
+
+def _chunks(seq: Sequence[Any], n: int = _CHUNK) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(seq), n):
+        yield seq[i : i + n]
+
+
+class CorpusStore:
+    """Reads and writes of the copy/story/thread tables of one archive."""
+
+    def __init__(self, archive: Any) -> None:
+        self.archive = archive
+        self.w: sqlite3.Connection = archive._writer
+
+    # --- state ------------------------------------------------------------------------------
+
+    def state(self, name: str) -> dict[str, Any]:
+        r = self.w.execute("SELECT value FROM corpus_state WHERE name=?", (name,)).fetchone()
+        return orjson.loads(r[0]) if r else {}
+
+    def set_state(self, name: str, value: dict[str, Any]) -> None:
+        self.w.execute("INSERT INTO corpus_state VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value=excluded.value",
+                       (name, orjson.dumps(value).decode()))
+
+    def commit(self) -> None:
+        self.w.commit()
+
+    # --- articles ---------------------------------------------------------------------------
+
+    def max_rowid(self) -> int:
+        return int(self.w.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
+
+    def rows_after(self, rowid: int, columns: Sequence[str], *, limit: int) -> list[dict[str, Any]]:
+        cols = ", ".join(columns)
+        return [dict(r) for r in self.w.execute(
+            f"SELECT rowid AS rowid, {cols} FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (rowid, limit))]
+
+    def rows(self, rowids: Sequence[int], columns: Sequence[str]) -> dict[int, dict[str, Any]]:
+        cols = ", ".join(columns)
+        out: dict[int, dict[str, Any]] = {}
+        for part in _chunks(list(rowids)):
+            q = ",".join("?" * len(part))
+            for r in self.w.execute(f"SELECT rowid AS rowid, {cols} FROM articles WHERE rowid IN ({q})", list(part)):
+                out[int(r["rowid"])] = dict(r)
+        return out
+
+    def spans(self, rowids: Sequence[int], layers: Iterable[str]) -> dict[int, list[Span]]:
+        ls = list(layers)
+        lq = ",".join("?" * len(ls))
+        out: dict[int, list[Span]] = {}
+        for part in _chunks(list(rowids)):
+            q = ",".join("?" * len(part))
+            for r in self.w.execute(
+                f'SELECT article, layer, start, "end", label, value FROM spans WHERE article IN ({q}) AND layer IN ({lq})',
+                [*part, *ls],
+            ):
+                out.setdefault(int(r[0]), []).append(Span(r[1], r[2], r[3], r[4], r[5]))
+        return out
+
+    def set_columns(self, column: str, values: Iterable[tuple[Any, int]]) -> None:
+        if column not in {"copy_group", "first_published", "story"}:
+            raise ValueError(column)
+        self.w.executemany(f"UPDATE articles SET {column}=? WHERE rowid=?", list(values))
+
+    # --- LSH and copies ---------------------------------------------------------------------
+
+    def band_matches(self, keys: Sequence[int]) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        uniq = sorted(set(keys))
+        for part in _chunks(uniq, 900):
+            q = ",".join("?" * len(part))
+            out.extend((int(k), int(a)) for k, a in self.w.execute(
+                f"SELECT key, article FROM lsh_bands WHERE key IN ({q})", list(part)))
+        return out
+
+    def add_bands(self, rows: Iterable[tuple[int, int]]) -> None:
+        self.w.executemany("INSERT OR IGNORE INTO lsh_bands (key, article) VALUES (?, ?)", rows)
+
+    def add_pairs(self, rows: Iterable[tuple[int, int, float, float, float, float]]) -> None:
+        self.w.executemany("INSERT OR REPLACE INTO copy_pairs VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def pairs_among(self, members: Sequence[int]) -> list[tuple[int, int, float, float, float, float]]:
+        ms = set(members)
+        out = []
+        for part in _chunks(list(ms)):
+            q = ",".join("?" * len(part))
+            for r in self.w.execute(f"SELECT a, b, jaccard, a_in_b, b_in_a, lead FROM copy_pairs WHERE a IN ({q})", list(part)):
+                if r[1] in ms:
+                    out.append(tuple(r))
+        return out
+
+    def copy_groups_of(self, rowids: Sequence[int]) -> dict[int, int | None]:
+        return {k: v["copy_group"] for k, v in self.rows(rowids, ["copy_group"]).items()}
+
+    def members_of(self, groups: Iterable[int]) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for part in _chunks(sorted(set(groups))):
+            q = ",".join("?" * len(part))
+            for r in self.w.execute(f"SELECT copy_group, rowid FROM articles WHERE copy_group IN ({q})", list(part)):
+                out.setdefault(int(r[0]), []).append(int(r[1]))
+        return out
+
+    def replace_groups(self, old_groups: Iterable[int], groups: Sequence[tuple[int, int, str, int]],
+                       edges: Sequence[tuple[int, int, int, float, float, float]]) -> None:
+        """Drop the rows of ``old_groups`` and write ``groups`` (grp, first, agency, size) and
+        ``edges`` (dst, src, grp, jaccard, added, removed)."""
+        old = sorted(set(old_groups))
+        for part in _chunks(old):
+            q = ",".join("?" * len(part))
+            self.w.execute(f"DELETE FROM copy_groups WHERE grp IN ({q})", list(part))
+            self.w.execute(f"DELETE FROM copy_edges WHERE grp IN ({q})", list(part))
+        self.w.executemany("INSERT OR REPLACE INTO copy_groups VALUES (?, ?, ?, ?)", groups)
+        self.w.executemany("INSERT OR REPLACE INTO copy_edges VALUES (?, ?, ?, ?, ?, ?)", edges)
+
+    # --- term statistics --------------------------------------------------------------------
+
+    def load_df(self) -> tuple[int, dict[str, int]]:
+        n = int(self.state("story_df").get("n", 0))
+        return n, {t: int(c) for t, c in self.w.execute("SELECT term, df FROM term_df")}
+
+    def add_df(self, n_new: int, counts: dict[str, int]) -> None:
+        n = int(self.state("story_df").get("n", 0)) + n_new
+        self.set_state("story_df", {"n": n})
+        self.w.executemany("INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                           list(counts.items()))
+
+    def load_template_counts(self, *, floor: float) -> dict[str, tuple[int, dict[str, int]]]:
+        """Per source: (days seen, counts of the terms seen on at least ``floor`` of them)."""
+        days = {r[0]: int(r[1]) for r in self.w.execute(
+            "SELECT source, days FROM source_term_days WHERE term = ?", (DAYS,))}
+        out: dict[str, tuple[int, dict[str, int]]] = {s: (d, {}) for s, d in days.items()}
+        for s, d in days.items():
+            for t, c in self.w.execute("SELECT term, days FROM source_term_days WHERE source=? AND days >= ? AND term != ?",
+                                       (s, max(1, int(floor * d)), DAYS)):
+                out[s][1][t] = int(c)
+        return out
+
+    def add_template_counts(self, inc: dict[str, dict[str, int]]) -> None:
+        self.w.executemany(
+            "INSERT INTO source_term_days VALUES (?, ?, ?) ON CONFLICT(source, term) DO UPDATE SET days = days + excluded.days",
+            [(s, t, n) for s, c in inc.items() for t, n in c.items()])
+
+    # --- stories and threads ----------------------------------------------------------------
+
+    def active_stories(self) -> list[tuple[int, str]]:
+        return [(int(r[0]), r[1]) for r in self.w.execute("SELECT story, state FROM stories WHERE active=1 AND state != ''")]
+
+    def story_of_groups(self, groups: Sequence[int]) -> dict[int, int]:
+        out: dict[int, int] = {}
+        for part in _chunks(sorted(set(groups))):
+            q = ",".join("?" * len(part))
+            for g, s in self.w.execute(
+                f"SELECT copy_group, story FROM articles WHERE copy_group IN ({q}) AND story IS NOT NULL", list(part)):
+                out.setdefault(int(g), int(s))
+        return out
+
+    def save_stories(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """rows: (story, first_day, last_day, size, sources, first_article, active, terms, state)."""
+        self.w.executemany(
+            "INSERT INTO stories (story, first_day, last_day, size, sources, first_article, active, terms, state) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(story) DO UPDATE SET first_day=excluded.first_day, "
+            "last_day=excluded.last_day, size=excluded.size, sources=excluded.sources, "
+            "first_article=coalesce(stories.first_article, excluded.first_article), active=excluded.active, "
+            "terms=excluded.terms, state=excluded.state", rows)
+
+    def set_story_threads(self, rows: Iterable[tuple[int, int]]) -> None:
+        self.w.executemany("UPDATE stories SET thread=? WHERE story=?", rows)
+
+    def stories_without_thread(self) -> list[tuple[int, str | None, str | None, str]]:
+        return [(int(r[0]), r[1], r[2], r[3]) for r in self.w.execute(
+            "SELECT story, first_day, last_day, terms FROM stories WHERE thread IS NULL ORDER BY first_day, story")]
+
+    def active_threads(self) -> list[tuple[int, str]]:
+        return [(int(r[0]), r[1]) for r in self.w.execute("SELECT thread, state FROM threads WHERE active=1 AND state != ''")]
+
+    def save_threads(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """rows: (thread, first_day, last_day, stories, active, terms, state)."""
+        self.w.executemany(
+            "INSERT INTO threads (thread, first_day, last_day, stories, active, terms, state) VALUES (?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(thread) DO UPDATE SET first_day=excluded.first_day, last_day=excluded.last_day, "
+            "stories=excluded.stories, active=excluded.active, terms=excluded.terms, state=excluded.state", rows)
+
+    # --- reading for people (CLI, web) ------------------------------------------------------
+
+    def list_stories(self, *, date_from: str | None = None, date_to: str | None = None,
+                     min_size: int = 2, limit: int = 20) -> list[dict[str, Any]]:
+        where, args = ["size >= ?"], [min_size]
+        if date_from:
+            where.append("last_day >= ?")
+            args.append(date_from)
+        if date_to:
+            where.append("first_day <= ?")
+            args.append(date_to)
+        rows = self.archive.con.execute(
+            f"SELECT story, first_day, last_day, size, sources, first_article, thread, terms FROM stories "
+            f"WHERE {' AND '.join(where)} ORDER BY size DESC, sources DESC, story LIMIT ?", [*args, limit]).fetchall()
+        return [dict(r) for r in rows]
+
+    def story_articles(self, story: int) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.archive.con.execute(
+            "SELECT rowid AS rowid, id, source, title, published_at, dateline_place, dateline_agency, credit, "
+            "copy_group, first_published FROM articles WHERE story=? ORDER BY published_at, rowid", (story,))]
+
+    def story_row(self, story: int) -> dict[str, Any] | None:
+        r = self.archive.con.execute("SELECT * FROM stories WHERE story=?", (story,)).fetchone()
+        return dict(r) if r else None
+
+    def edges_of_groups(self, groups: Sequence[int]) -> list[dict[str, Any]]:
+        out = []
+        for part in _chunks(sorted(set(groups))):
+            q = ",".join("?" * len(part))
+            out.extend(dict(r) for r in self.archive.con.execute(
+                f"SELECT e.*, g.agency, g.first FROM copy_edges e JOIN copy_groups g ON g.grp = e.grp WHERE e.grp IN ({q})",
+                list(part)))
+        return out
+
+    def group_rows(self, groups: Sequence[int]) -> dict[int, dict[str, Any]]:
+        out = {}
+        for part in _chunks(sorted(set(groups))):
+            q = ",".join("?" * len(part))
+            for r in self.archive.con.execute(f"SELECT * FROM copy_groups WHERE grp IN ({q})", list(part)):
+                out[int(r["grp"])] = dict(r)
+        return out
+
+    def list_threads(self, *, min_stories: int = 2, limit: int = 20) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.archive.con.execute(
+            "SELECT thread, first_day, last_day, stories, terms FROM threads WHERE stories >= ? "
+            "ORDER BY stories DESC, thread LIMIT ?", (min_stories, limit))]
+
+    def thread_row(self, thread: int) -> dict[str, Any] | None:
+        r = self.archive.con.execute("SELECT thread, first_day, last_day, stories, terms FROM threads WHERE thread=?",
+                                     (thread,)).fetchone()
+        return dict(r) if r else None
+
+    def thread_stories(self, thread: int) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.archive.con.execute(
+            "SELECT story, first_day, last_day, size, sources, first_article, terms FROM stories WHERE thread=? "
+            "ORDER BY first_day, story", (thread,))]
+
+    def article_brief(self, rowids: Sequence[int]) -> dict[int, dict[str, Any]]:
+        out = {}
+        for part in _chunks(sorted(set(rowids))):
+            q = ",".join("?" * len(part))
+            for r in self.archive.con.execute(
+                f"SELECT rowid AS rowid, id, source, title, published_at FROM articles WHERE rowid IN ({q})", list(part)):
+                out[int(r["rowid"])] = dict(r)
+        return out

@@ -1,0 +1,78 @@
+"""Articles written for these tests (not taken from any corpus): a wire story with edited
+reprints, an independent report of the same event, daily weather bulletins and market closes
+(templates), and unrelated items."""
+
+from __future__ import annotations
+
+P = [
+    "افتتح وزير الطاقة اليوم محطة الطاقة الشمسية الجديدة في منطقة تبوك بطاقة إنتاجية تبلغ 400 ميغاواط، بحضور أمير المنطقة وعدد من المسؤولين.",
+    "وأوضح الوزير في كلمة خلال حفل الافتتاح أن المحطة تعد الأكبر من نوعها في شمال المملكة، وأنها ستغذي أكثر من 75 ألف منزل بالكهرباء النظيفة.",
+    "وأشار إلى أن تكلفة المشروع بلغت 1.2 مليار ريال، وأن أعمال الإنشاء استغرقت 18 شهرا بمشاركة شركات محلية ودولية متخصصة في الطاقة المتجددة.",
+    "من جهته، أكد أمير منطقة تبوك أن المشروع يمثل إضافة نوعية لاقتصاد المنطقة ويوفر مئات الوظائف للشباب من أبناء المنطقة والمحافظات التابعة لها.",
+    "ومن المقرر أن تبدأ المرحلة الثانية من المشروع مطلع العام المقبل لرفع القدرة الإنتاجية للمحطة إلى 800 ميغاواط وربطها بالشبكة الوطنية.",
+    "يذكر أن الوزارة تعمل على تنفيذ عدد من مشاريع الطاقة المتجددة في مناطق مختلفة ضمن خطة طويلة المدى لتنويع مصادر الطاقة وخفض الانبعاثات.",
+]
+
+#: the agency's original, with its dateline
+WIRE = "تبوك 10 أغسطس 2015 واس\n" + "\n".join(P)
+#: a paper's reprint: new headline elsewhere, dateline dropped, last paragraph cut, credit added
+REPRINT_TRIMMED = "\n".join(P[:5]) + "\n(واس)"
+#: another paper: two paragraphs swapped, a paragraph of its own added
+REPRINT_REORDERED = "\n".join([P[0], P[2], P[1], P[3], P[4], P[5],
+                               "وقال مواطنون من أهالي تبوك إن المحطة ستسهم في خفض انقطاع التيار خلال أشهر الصيف."])
+#: a third paper copied the first reprint and touched a few words
+REPRINT_OF_REPRINT = REPRINT_TRIMMED.replace("اليوم", "أمس").replace("وأوضح الوزير", "وبيّن الوزير").replace("(واس)", "")
+#: the same event written by a reporter of its own
+INDEPENDENT = (
+    "دشّن وزير الطاقة أمس في تبوك أكبر محطة للطاقة الشمسية في شمال المملكة، وتصل قدرتها إلى 400 ميغاواط "
+    "وتكفي لتزويد نحو 75 ألف منزل بالكهرباء.\n"
+    "وحضر التدشين أمير منطقة تبوك الذي وصف المحطة الشمسية بأنها نقلة لاقتصاد تبوك، فيما قال مهندسون في الموقع "
+    "إن الألواح صممت لتحمل العواصف الرملية.\n"
+    "وتخطط الوزارة لتوسعة المحطة إلى 800 ميغاواط في مرحلة ثانية."
+)
+UNRELATED = (
+    "تأهل فريق النصر إلى نهائي كأس الأبطال بعد فوزه على الاتحاد بثلاثة أهداف مقابل هدف في المباراة التي أقيمت "
+    "مساء أمس على ملعب الملك فهد الدولي.\n"
+    "وسجل أهداف النصر لاعب الوسط في الدقيقة العاشرة ثم أضاف المهاجم هدفين في الشوط الثاني، فيما قلص الاتحاد "
+    "الفارق من ركلة جزاء.\n"
+    "ويلتقي النصر في النهائي الفائز من مباراة الشباب والأهلي المقررة الأسبوع المقبل."
+)
+
+_WX = ("توقعت الرئاسة العامة للأرصاد وحماية البيئة أن تكون الفرصة مهيأة لهطول أمطار رعدية على مرتفعات {a} "
+       "ومنطقة {b}، مع نشاط في الرياح السطحية المثيرة للأتربة على أجزاء من المنطقة الشرقية، "
+       "وأن تصل درجة الحرارة العظمى في الرياض إلى {t} درجة مئوية والصغرى إلى {m} درجة، "
+       "فيما تكون الرياح السطحية على البحر الأحمر شمالية غربية بسرعة {w} كم/ساعة وارتفاع الموج من {h} إلى {h2} متر.")
+_REGIONS = [("جازان", "عسير"), ("الباحة", "نجران"), ("عسير", "مكة المكرمة"), ("جازان", "الباحة"),
+            ("نجران", "عسير"), ("مكة المكرمة", "جازان")]
+
+
+def weather(day: int) -> str:
+    """The daily bulletin of one source: same words every day, other figures and regions."""
+    a, b = _REGIONS[day % len(_REGIONS)]
+    return _WX.format(a=a, b=b, t=41 + day, m=27 + day, w=20 + 3 * day, h=1 + day % 2, h2=2 + day)
+
+
+def market_close(day: int) -> str:
+    pts = [35.4, 12.9, 61.2, 8.3, 44.7, 19.8][day % 6]
+    lvl = [9381.0, 9368.1, 9429.3, 9421.0, 9465.7, 9445.9][day % 6]
+    val = [4.1, 3.6, 5.2, 4.8, 3.9, 4.4][day % 6]
+    return (f"أغلق مؤشر سوق الأسهم السعودية اليوم مرتفعا {pts} نقطة عند مستوى {lvl} نقطة، بتداولات بلغت قيمتها "
+            f"{val} مليار ريال، وشهدت تداولات اليوم ارتفاع أسهم {20 + day} شركة وتراجع أسهم {130 - day} شركة.")
+
+
+def items() -> list[dict]:
+    """The whole fixture corpus as records (``id, source, date, text, title``)."""
+    out = [
+        {"id": "wire", "source": "was", "date": "2015-08-10T08:00:00", "title": "عام / وزير الطاقة يفتتح محطة شمسية في تبوك", "text": WIRE},
+        {"id": "reprint-trimmed", "source": "paper1", "date": "2015-08-10T12:00:00", "title": "أكبر محطة شمسية في الشمال", "text": REPRINT_TRIMMED},
+        {"id": "reprint-reordered", "source": "paper2", "date": "2015-08-10T15:00:00", "title": "تبوك تستقبل محطة الطاقة الشمسية", "text": REPRINT_REORDERED},
+        {"id": "reprint-of-reprint", "source": "paper3", "date": "2015-08-11T06:00:00", "title": "محطة شمسية بـ400 ميغاواط", "text": REPRINT_OF_REPRINT},
+        {"id": "independent", "source": "paper4", "date": "2015-08-11T09:00:00", "title": "وزير الطاقة يدشن محطة تبوك الشمسية", "text": INDEPENDENT},
+        {"id": "unrelated", "source": "paper1", "date": "2015-08-10T20:00:00", "title": "النصر إلى النهائي", "text": UNRELATED},
+    ]
+    for d in range(6):
+        out.append({"id": f"weather-{d}", "source": "wx", "date": f"2015-08-{5 + d:02d}T06:00:00",
+                    "title": "حالة الطقس المتوقعة اليوم", "text": weather(d)})
+        out.append({"id": f"market-{d}", "source": "mkt", "date": f"2015-08-{5 + d:02d}T16:00:00",
+                    "title": "الأسهم السعودية تغلق مرتفعة", "text": market_close(d)})
+    return out

@@ -1,0 +1,144 @@
+"""Stories: reprints and an independent report of one event are one story; daily templates and
+unrelated items are not; a second batch joins what the first built (in memory and in an
+archive); the two seeds are two stories of one thread."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+from corpus_fixtures import INDEPENDENT, items, weather
+
+import marsad
+from marsad.corpus.dedup import DocInfo, dedup_batch
+from marsad.corpus.features import ArticleFeatures, article_terms, day_number
+from marsad.corpus.stories import StoryClusterer, cluster, prepare
+
+SAME_EVENT = {"wire", "reprint-trimmed", "reprint-reordered", "reprint-of-reprint", "independent"}
+
+
+def _features(recs: list[dict], groups: dict[int, int] | None = None) -> list[ArticleFeatures]:
+    out = []
+    for i, r in enumerate(recs):
+        terms, nums = article_terms(title=r["title"], body=r["text"])
+        out.append(ArticleFeatures(key=i, day=day_number(r["date"]), source=r["source"], terms=terms,
+                                   numbers=nums, copy_group=None if groups is None else groups[i]))
+    return out
+
+
+def _stories(recs: list[dict]) -> dict[str, int]:
+    res = dedup_batch([r["text"] for r in recs],
+                      [DocInfo(key=i, published_at=r["date"], source=r["source"]) for i, r in enumerate(recs)])
+    got = cluster(_features(recs, res.group_of))
+    return {r["id"]: got[i] for i, r in enumerate(recs)}
+
+
+def test_one_event_is_one_story_templates_are_many() -> None:
+    recs = items()
+    s = _stories(recs)
+    assert len({s[k] for k in SAME_EVENT}) == 1
+    event = s["wire"]
+    assert s["unrelated"] != event
+    assert len({s[f"weather-{d}"] for d in range(6)}) == 6, "daily bulletins merged into one story"
+    assert len({s[f"market-{d}"] for d in range(6)}) == 6, "market closes merged into one story"
+    assert all(s[f"weather-{d}"] != event for d in range(6))
+
+
+def test_independent_report_joins_without_copy_shortcut() -> None:
+    recs = [r for r in items() if r["id"] in {"wire", "independent", "unrelated"}]
+    s = cluster(_features(recs))  # no copy groups at all: similarity alone
+    assert s[0] == s[1] and s[2] != s[0]
+
+
+def test_second_batch_joins_existing_stories() -> None:
+    recs = items()
+    first = [r for r in recs if r["id"] in {"wire", "unrelated"} or r["id"].startswith("weather")]
+    second = [r for r in recs if r["id"] in {"independent"}] + [
+        {"id": "weather-next", "source": "wx", "date": "2015-08-11T06:00:00", "title": "حالة الطقس المتوقعة اليوم",
+         "text": weather(9)}]
+    cl = StoryClusterer()
+    f1 = _features(first)
+    got1 = {f.key: cl.add(f) for f in prepare(f1, cl)}
+    f2 = [ArticleFeatures(key=100 + f.key, day=f.day, source=f.source, terms=f.terms, numbers=f.numbers)
+          for f in _features(second)]
+    got2 = {f.key: cl.add(f) for f in prepare(f2, cl)}
+    wire_story = got1[0]
+    assert got2[100] == wire_story, "the independent report did not join the open story"
+    assert got2[101] not in set(got1.values()), "a new day's bulletin joined an old bulletin's story"
+
+
+def _write(path, recs) -> None:
+    with open(path, "wb") as f:
+        for r in recs:
+            f.write(orjson.dumps(r) + b"\n")
+
+
+def test_archive_incremental_copies_and_stories(tmp_path) -> None:
+    recs = items()
+    a = marsad.open(tmp_path / "a.db")
+    b1 = [r for r in recs if r["id"] in {"wire", "reprint-trimmed", "unrelated"}]
+    b2 = [r for r in recs if r["id"] in {"reprint-reordered", "reprint-of-reprint", "independent"}]
+    _write(tmp_path / "b1.jsonl", b1)
+    _write(tmp_path / "b2.jsonl", b2)
+    from marsad.runners.local import IngestOptions
+
+    a.ingest([str(tmp_path / "b1.jsonl")], options=IngestOptions(workers=1))
+    rows1 = {r["id"]: r for r in a.iter_rows(columns=["id", "copy_group", "story", "first_published"])}
+    assert rows1["wire"]["copy_group"] == rows1["reprint-trimmed"]["copy_group"]
+    assert rows1["wire"]["first_published"] == 1 and rows1["reprint-trimmed"]["first_published"] == 0
+    a.ingest([str(tmp_path / "b2.jsonl")], options=IngestOptions(workers=1))
+    rows = {r["id"]: r for r in a.iter_rows(columns=["id", "copy_group", "story", "first_published"])}
+    group = rows["wire"]["copy_group"]
+    assert group == rows1["wire"]["copy_group"], "the existing group was renumbered"
+    assert {k for k, r in rows.items() if r["copy_group"] == group} == {
+        "wire", "reprint-trimmed", "reprint-reordered", "reprint-of-reprint"}
+    assert rows["independent"]["copy_group"] != group
+    story = rows["wire"]["story"]
+    assert story == rows1["wire"]["story"]
+    assert {k for k, r in rows.items() if r["story"] == story} == SAME_EVENT
+    assert rows["unrelated"]["story"] != story
+    # the export is keyed by the input id and carries the three columns
+    out = tmp_path / "articles.jsonl"
+    a.export(out, table="articles", format="jsonl")
+    exported = {d["id"]: d for d in map(orjson.loads, out.read_bytes().splitlines())}
+    assert exported["wire"]["first_published"] is True
+    assert exported["reprint-of-reprint"]["first_published"] is False
+    assert exported["independent"]["story"] == story
+    # search can fold the copies: one hit for the group, with the count
+    hits, _total = a.search("محطة الطاقة الشمسية تبوك", collapse_copies=True, limit=20)
+    folded = [h for h in hits if h.copy_group == group]
+    assert len(folded) == 1 and folded[0].copies == 4
+    from marsad.corpus.views import story_detail
+
+    d = story_detail(a, story)
+    assert d["size"] == 5 and len(d["copy_groups"]) == 2
+    big = d["copy_groups"][0]
+    assert big["agency"] == "واس" or any(m["first_published"] and m["source"] == "was" for m in big["members"])
+    assert len(big["edges"]) == 3
+
+
+def test_seeds_are_two_stories_of_one_thread(seeds, tmp_path) -> None:
+    a = marsad.open(tmp_path / "s.db")
+    from marsad.runners.local import IngestOptions
+
+    a.ingest([str(seeds / "000_fb5f7343a8c5efbe.txt"), str(seeds / "001_679cebe4c01a82f2.txt")],
+             options=IngestOptions(workers=1))
+    rows = {r["id"]: r for r in a.iter_rows(columns=["id", "story", "copy_group"])}
+    s0, s1 = rows["000_fb5f7343a8c5efbe"]["story"], rows["001_679cebe4c01a82f2"]["story"]
+    assert s0 != s1, "sixteen months apart: not one story"
+    threads = {r[0]: r[1] for r in a.con.execute("SELECT story, thread FROM stories")}
+    assert threads[s0] == threads[s1], "the Russia–Iran cooperation thread is not visible"
+    from marsad.corpus.views import chain, story_detail
+
+    d = story_detail(a, s1)
+    member = d["copy_groups"][0]["members"][0]
+    assert member["chain"][:2] == ["سبوتنيك", "العربية نت"]
+    assert chain({"dateline_agency": "سبوتنيك", "credit": "العربية نت", "source": "site"}) == [
+        "سبوتنيك", "العربية نت", "site"]
+
+
+def test_story_terms_use_entities_when_present() -> None:
+    terms, _ = article_terms(title="", body=INDEPENDENT, mentions=["gpe:تبوك", "gpe:تبوك"],
+                             timexes=["2015-08-10", "P20Y", "XXXX-09"], place="تبوك")
+    assert terms["e:gpe:تبوك"] == pytest.approx(4.0)
+    assert "t:2015-08-10" in terms and "t:P20Y" not in terms and "t:XXXX-09" not in terms
+    assert "p:تبوك" in terms
