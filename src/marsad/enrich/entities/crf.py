@@ -228,7 +228,7 @@ class Decoder:
             k = live[t]  # sentences longer than t
             cand = score[:k, :, None] + T
             best = cand.argmax(axis=1)
-            score[:k] = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + E[:k, t]
+            score[:k] = cand.max(axis=1) + E[:k, t]
             bp[t, :k] = best
         cur = score.argmax(axis=1)
         out = np.zeros((S, Tn), dtype=np.int64)

@@ -48,8 +48,18 @@ _norm = lru_cache(maxsize=300_000)(normalize)
 
 
 def tokenize(text: str) -> list[Token]:
-    """Tokens of ``text`` with their offsets (into ``text``) and normalized form."""
-    return [Token(m.start(), m.end(), m.group(), _norm(m.group())) for m in TOKEN_RE.finditer(text)]
+    """Tokens of ``text`` with their offsets (into ``text``) and normalized form.
+
+    Between two tokens there is only whitespace or ``_`` (every other character is a token), so
+    each token's offset is the first occurrence of its text after the previous token."""
+    out = []
+    pos = 0
+    find = text.find
+    for w in TOKEN_RE.findall(text):
+        s = find(w, pos)
+        pos = s + len(w)
+        out.append(Token(s, pos, w, _norm(w)))
+    return out
 
 
 def sentences(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
@@ -120,14 +130,14 @@ def strip_article(n: str) -> str:
     return n
 
 
-def split_proclitic(surface: str, *, known: Iterable[str] = ()) -> int:
+def split_proclitic(surface: str, *, known: Iterable[str] = (), norm: str | None = None) -> int:
     """How many leading characters of a name token are a proclitic to leave out of the span.
 
     A proclitic is split off when what remains is a name we know (``known``, normalized) or
     starts with the article (والرئيس → الرئيس, بالكرملين → الكرملين), and the whole token is not
     itself a known name (واشنطن, فرنسا, بريطانيا, لبنان stay whole).
     """
-    n = normalize(surface)
+    n = norm if norm is not None else normalize(surface)
     known_set = known if isinstance(known, (set, frozenset, dict)) else set(known)
     if n in known_set or strip_article(n) in known_set:
         return 0

@@ -146,8 +146,15 @@ class Gazetteer:
         out = []
         i = 0
         n = len(words)
+        lc = self.__dict__.setdefault("_longest", {})
         while i < n:
-            longest = max((fm.get(c, 0) for _p, c in proclitic_splits(words[i])), default=0)
+            w = words[i]
+            longest = lc.get(w)
+            if longest is None:
+                longest = max((fm.get(c, 0) for _p, c in proclitic_splits(w)), default=0)
+                if len(lc) > 300_000:
+                    lc.clear()
+                lc[w] = longest
             if longest:
                 for j in range(min(n, i + longest), i, -1):
                     e = self.lookup(words[i:j])

@@ -323,7 +323,8 @@ class MentionFinder:
 
     def _chars(self, m: Mention, toks: Sequence[Token]) -> None:
         first = toks[m.a]
-        cut = 0 if m.extra.get("keep_clitic") else split_proclitic(first.text, known=self.known_heads)
+        cut = 0 if m.extra.get("keep_clitic") else split_proclitic(first.text, known=self.known_heads,
+                                                                   norm=first.norm)
         m.start = first.start + cut
         m.end = toks[m.b - 1].end
         inner = [t.text for t in toks[m.a : m.b]]

@@ -40,9 +40,24 @@ def _plain(w: str) -> bool:
     return w[:1].isalpha() and w not in lx.STOPWORDS and w not in lx.TITLE_WORDS
 
 
+_TITLE, _ORG, _GPE, _HOOD = 1, 2, 4, 8
+
+
 class HeadRules:
     def __init__(self, gaz: Gazetteer) -> None:
         self.gaz = gaz
+        self._flags: dict[str, int] = {}
+
+    def flags(self, w: str) -> int:
+        """Which heads a word is (title, organisation, place, neighbourhood), cached per word."""
+        f = self._flags.get(w)
+        if f is None:
+            f = ((_TITLE if _is_title(w) else 0) | (_ORG if _in(w, lx.ORG_RULE_HEADS) else 0)
+                 | (_GPE if _in(w, lx.GPE_HEADS) else 0) | (_HOOD if w in _NEIGHBOURHOOD else 0))
+            if len(self._flags) > 300_000:
+                self._flags.clear()
+            self._flags[w] = f
+        return f
 
     @staticmethod
     def _is_title_word(w: str) -> bool:
@@ -72,7 +87,7 @@ class HeadRules:
         taken = {k for m in ms for k in range(m.a, m.b)}
         i = 0
         while i < len(surfaces):
-            if i not in taken and _latin_name(surfaces[i]):
+            if surfaces[i][-1:].isascii() and i not in taken and _latin_name(surfaces[i]):
                 j = i + 1
                 while j < len(surfaces) and j not in taken and _latin_name(surfaces[j]):
                     j += 1
@@ -114,9 +129,12 @@ class HeadRules:
     def titled(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
         """An uncommon word right after a title is a person (الرئيس مون، الزعيم كيم)."""
         taken = {k for m in ms for k in range(m.a, m.b)}
+        flags = self.flags
         for i, w in enumerate(norms[:-1]):
+            if not flags(w) & _TITLE:
+                continue
             j = i + 1
-            if j in taken or not _is_title(w) or not _plain(norms[j]):
+            if j in taken or not _plain(norms[j]):
                 continue
             nxt = norms[j]
             if self.common(nxt) or self.gaz.nationality(nxt) or self.gaz.lookup([nxt]) is not None \
@@ -148,8 +166,12 @@ class HeadRules:
                 at[k] = m
         n = len(norms)
         i = 0
+        flags = self.flags
         while i < n:
             h = norms[i]
+            if not flags(h) & _ORG:
+                i += 1
+                continue
             if i in at and _in(h, lx.ORG_RULE_HEADS) and at[i].b - at[i].a == 1 and at[i].entry is None \
                     and at[i].type != "PER":
                 ms.remove(at.pop(i))  # the tagger's lone head word (ميليشيا as MISC): the rule decides
@@ -215,10 +237,12 @@ class HeadRules:
 
     def _gpes(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
         at = {k: m for m in ms for k in range(m.a, m.b)}
+        flags = self.flags
         for i, h in enumerate(norms[:-1]):
-            is_gpe, is_loc = _in(h, lx.GPE_HEADS), h in _NEIGHBOURHOOD
-            if not (is_gpe or is_loc):
+            f = flags(h)
+            if not f & (_GPE | _HOOD):
                 continue
+            is_gpe, is_loc = bool(f & _GPE), bool(f & _HOOD)
             j = i + 1
             if j < len(norms) - 1 and norms[j] == "#":
                 j += 1
