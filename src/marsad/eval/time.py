@@ -23,6 +23,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -40,6 +41,7 @@ CORPUS_FILES = {
 #: how each corpus's ``date`` field is to be read (SaudiNewsNet's is a crawl time)
 DATE_KINDS = {"saudinewsnet": "crawl"}
 SPLITS = ("dev", "heldout")
+_ID = re.compile(r'"id":\s*"([^"]+)"')
 
 
 @dataclass
@@ -159,7 +161,8 @@ def load_articles(shared_data: Path, ids_by_corpus: dict[str, set[str]]) -> dict
             raise InputError(f"corpus file {path} is missing; the time gold needs ../shared/data")
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             for line in fh:
-                if not any(f'"{i}"' in line for i in ids):
+                m = _ID.search(line, 0, 300)
+                if m is None or m.group(1) not in ids:
                     continue
                 d = json.loads(line)
                 if d["id"] in ids and d["id"] not in out:

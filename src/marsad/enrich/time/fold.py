@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from marsad.text.normalize import FOLD_TABLE, normalize_with_map
 
@@ -21,6 +22,11 @@ _PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufefc]")
 _ONE_TO_ONE = {c: r for c, r in FOLD_TABLE.items()
                if len(r) <= 1 and not ("\ufb50" <= c <= "\ufdff" or "\ufe70" <= c <= "\ufefc")}
 _PAIRS = tuple((c, r) for c, r in _ONE_TO_ONE.items() if r and not "A" <= c <= "Z")
+#: the folds every Arabic text needs (أ إ آ ة ى ئ ؤ); the others are looked for in one pass
+_COMMON = frozenset("\u0623\u0625\u0622\u0629\u0649\u0626\u0624")
+_COMMON_PAIRS = tuple(p for p in _PAIRS if p[0] in _COMMON)
+_RARE_PAIRS = tuple(p for p in _PAIRS if p[0] not in _COMMON)
+_RARE_RE = re.compile("[" + "".join(re.escape(c) for c, _ in _RARE_PAIRS) + "]")
 _UPPER_RE = re.compile("[A-Z]+")
 _DROPPED_RE = re.compile("[" + "".join(re.escape(c) for c, r in _ONE_TO_ONE.items() if not r) + "]")
 
@@ -45,15 +51,19 @@ class DropMap:
         return self.to_orig(start), self.to_orig(end - 1) + 1
 
 
-def fold_with_map(text: str) -> tuple[str, DropMap | object]:
+def fold_with_map(text: str) -> tuple[str, Any]:
     """``(normalize(text), map)`` where ``map.span(s, e)`` gives original offsets."""
     if _PRESENTATION_RE.search(text):
         return normalize_with_map(text)
     drops = tuple(m.start() - k for k, m in enumerate(_DROPPED_RE.finditer(text)))
     folded = _DROPPED_RE.sub("", text) if drops else text
-    for a, b in _PAIRS:
+    for a, b in _COMMON_PAIRS:
         if a in folded:
             folded = folded.replace(a, b)
+    if _RARE_RE.search(folded):
+        for a, b in _RARE_PAIRS:
+            if a in folded:
+                folded = folded.replace(a, b)
     if _UPPER_RE.search(folded):
         folded = _UPPER_RE.sub(lambda m: m.group().lower(), folded)
     return folded, DropMap(drops)

@@ -241,8 +241,8 @@ FIRST_WORDS = frozenset(w for ws in KIND_FIRST.values() for w in ws if w != D)
 #: frequent words (في، ما، عما) open an expression only before a rarer one: the rarer one is the
 #: trigger, and the expression starts at the frequent one when it stands right before it
 LOOKBACK: dict[str, tuple[str, ...]] = {
-    w: ("في ",) for w in ("وقت", "الوقت", "اقرب", "المستقبل", "الماضي", "السابق", "القريب")
-} | {"قريب": ("عما ",), "يقرب": ("ما ",), "يزيد": ("ما ",), "يناهز": ("ما ",), "يقل": ("ما لا ",)}
+    w: ("في ",) for w in ("وقت", "الوقت", "اقرب", "المستقبل", "الماضي", "السابق", "القريب")}
+LOOKBACK.update({"قريب": ("عما ",), "يقرب": ("ما ",), "يزيد": ("ما ",), "يناهز": ("ما ",), "يقل": ("ما لا ",)})
 
 #: every written form of an opening word with its proclitics (وفي، بالعام، لعام …) → the
 #: offsets where an expression may start in it, the longest proclitic first (لعام: after ل,
@@ -325,8 +325,8 @@ DIGIT_YEAR = ("K_year", "K_byear")
 #: words that open a date only when a date follows (الثلاثاء 14 سبتمبر، اليوم الثلاثاء 14 …);
 #: otherwise only their short kinds are tried
 DATE_NEXT = frozenset(_MGW | _MHW | _WDW | _ORDW | {"يوم", "شهر"})
-SHORT_KINDS: dict[str, tuple[str, ...]] = {w: ("K_wd",) for w in _WDW} | {
-    w: ("K_day",) for w in ("اليوم", "امس", "غدا")}
+SHORT_KINDS: dict[str, tuple[str, ...]] = {w: ("K_wd",) for w in _WDW}
+SHORT_KINDS.update({w: ("K_day",) for w in ("اليوم", "امس", "غدا")})
 
 #: words whose gate lets a number through too (قبل 3 أيام، كل 4 سنوات، مطلع 2018)
 DIGIT_OK = frozenset({"قبل", "بعد", "منذ", "كل", "يوم", "نحو", "حوالي", "حوالى", "قرابه", "زهاء"} | _MODW)

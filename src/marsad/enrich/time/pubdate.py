@@ -91,7 +91,8 @@ class PublicationDater:
     ) -> PubDate:
         if record_date and record_kind != "crawl":
             return PubDate(record_date, record_kind or "metadata", 0.95)
-        crawl = Anchor.parse(record_date).date if record_date else None
+        ca = Anchor.parse(record_date) if record_date else None
+        crawl = ca.date if ca else None
 
         line = self._date_line(text, exprs)
         if line and self._plausible(line, crawl):

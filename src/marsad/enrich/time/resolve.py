@@ -311,10 +311,10 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
         y = f.get("year") or _year_of(a, f, None)
         return ymd(y, f["month"]), attrs
     if op == "ago":  # منذ ثلاثة أيام / قبل أسبوعين / بعد يومين
-        v = _shift(a, f.get("n"), f["unit"], f["sign"])
-        if v is None:
+        sv = _shift(a, f.get("n"), f["unit"], f["sign"])
+        if sv is None:
             return ("PAST_REF" if f["sign"] < 0 else "FUTURE_REF"), attrs
-        return v, attrs
+        return sv, attrs
     if op == "duration":
         return _duration(f.get("n"), f["unit"]), attrs
     if op == "set":

@@ -1,0 +1,492 @@
+"""The handlers that turn one match of the time pattern into expressions (what and how to value).
+
+Each ``_h_<kind>`` method reads the groups of a match of its kind (see
+:mod:`marsad.enrich.time.patterns`) on the folded text ``n`` and returns
+``[(start, end, _X)]`` in folded offsets; ``[]`` means "not a time after all" (مارس the
+verb), ``[(start, end, None)]`` means "a name, skip it" (جامعة 6 أكتوبر). The words here are in
+folded form (ة U+0629 written ه U+0647, أ/إ/آ written ا U+0627, ى U+0649 written ي U+064A).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, NamedTuple
+
+import regex
+
+from marsad.enrich.time import lexicon as lx
+from marsad.enrich.time.patterns import NAME_HEADS
+from marsad.enrich.time.resolve import ymd
+from marsad.text.normalize import normalize
+
+REL_DIR = {w: "past" for w in ("الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفايت", "الفايته",
+                                "السابق", "المنقضي")}
+REL_DIR |= {w: "current" for w in ("الجاري", "الجاريه", "الحالي", "الحاليه", "الراهن")}
+REL_DIR |= {w: "future" for w in ("المقبل", "المقبله", "القادم", "القادمه")}
+REL_N = {"past": -1, "current": 0, "future": 1}
+
+MODS = {w: "START" for w in ("مطلع", "اوايل", "بدايه", "بدايات", "مستهل", "اول", "اول ايام")}
+MODS |= {w: "MID" for w in ("منتصف", "اواسط", "وسط")}
+MODS |= {w: "END" for w in ("اواخر", "نهايه", "اخر", "ختام", "اخر ايام", "نهايات", "اواخر ايام", "موفي")}
+
+QMODS = {"اكثر من": "MORE_THAN", "ازيد من": "MORE_THAN", "ما يزيد عن": "MORE_THAN",
+         "ما يزيد علي": "MORE_THAN", "اقل من": "LESS_THAN", "ما لا يقل عن": "EQUAL_OR_MORE"}
+RD_SHIFT = {"اليوم": 0, "امس": -1, "البارحه": -1, "اول من امس": -2, "اول امس": -2,
+            "امس الاول": -2, "غدا": 1, "غد": 1, "الغد": 1, "بعد غد": 2, "بعد الغد": 2}
+HIJRI_ERA = ("ه", "هجري", "هجريه")
+SEASONS = {"صيف": "SU", "شتاء": "WI", "ربيع": "SP", "خريف": "FA",
+           "الصيف": "SU", "الشتاء": "WI", "الربيع": "SP", "الخريف": "FA"}
+PERIOD_UNIT = {"الاسبوع": "W", "الشهر": "M", "العام": "Y", "السنه": "Y", "القرن": "CE",
+               "العقد": "DE"} | {k: v for k, v in SEASONS.items() if k.startswith("ال")}
+PL_UNIT = {"الايام": "D", "الاسابيع": "W", "الاشهر": "M", "الشهور": "M", "الاعوام": "Y",
+           "السنوات": "Y", "السنين": "Y", "الساعات": "H", "العقود": "DE", "الدقايق": "MIN",
+           "الفتره": "", "الاونه": "", "الاسبوعين": "W", "الشهرين": "M", "العامين": "Y", "السنتين": "Y",
+           "اليومين": "D"}
+SET_ADV = {"يوميا": "P1D", "اسبوعيا": "P1W", "شهريا": "P1M", "سنويا": "P1Y", "ساعيا": "PT1H"}
+POD_AMPM = {"MO": "am", "MI": "pm", "AF": "pm", "EV": "pm", "NI": "night"}
+
+#: words before a month/weekday/اليوم that make it something else
+TEMPORAL_PREPS = frozenset(normalize(w) for w in (
+    "في", "وفي", "منذ", "خلال", "حتى", "وحتى", "قبل", "بعد", "مطلع", "منتصف", "أواخر", "نهاية",
+    "بداية", "أوائل", "طيلة", "طوال", "بحلول", "إلى", "من", "ومنذ", "وخلال", "شهر", "شهري"))
+NOT_PAIR = frozenset(normalize(w) for w in ("بين", "كلا", "كلتا", "هذين", "وبين"))
+NOT_FRIDAY = frozenset(normalize(w) for w in ("صلاة", "خطبة", "صلوات", "خطيب", "لصلاة", "بصلاة"))
+OUTLETS = frozenset(normalize(w) for w in ("صحيفة", "جريدة", "لصحيفة", "لجريدة", "موقع", "قناة",
+                                           "حزب", "بحزب", "لحزب", "عين", "تيار", "برنامج",
+                                           "وصحيفة", "بصحيفة", "ذلك", "تلك", "يومية", "مجلة"))
+NOUN_ADJ_HEADS = ("ال",)  # الأمين العام السابق: العام is "general" after a definite noun
+NOT_ADJ_AFTER = frozenset(normalize(w) for w in ("اليوم", "العام", "الشهر", "السنة", "الأسبوع"))
+
+#: a future verb (سيزور، ستعقد، سنلعب) or a future cue; nouns that begin like one are excluded
+_FUTURE = regex.compile(r"(?:^|\s)[وف]?(?:سوف|المقرر|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
+                        r"(?!سياس|سيار|سيطر|سيد|سين|سيول|سيف|سير|سياد|سياق|سياح|سيبر|سيي|ستار|"
+                        r"ستين|سته|ستو|ستر|سنه|سنو|سنغ|سند|سنت|سنين|سنا)س[يتن][\p{L}]{2,})(?=\s)")
+_NUM_SPLIT = re.compile(r"\s+و?\s*|\s+")
+
+
+class _X(NamedTuple):
+    """An expression before its offsets are mapped back (the fields of :class:`Expr`)."""
+
+    type: str
+    op: str
+    f: dict[str, Any]
+    mod: str = ""
+
+
+class _Groups:
+    """A match whose absent groups read as ``None`` (each kind's pattern has its own groups)."""
+
+    __slots__ = ("_base", "_gi", "_m", "_v")
+
+    def __init__(self, m: Any, gi: dict[str, int], base: int = 0) -> None:
+        self._m = m
+        self._gi = gi
+        self._v = m.groups()
+        self._base = base  # where the matched window starts in the folded text
+
+    def group(self, name: str) -> str | None:
+        i = self._gi.get(name)
+        return None if i is None else self._v[i - 1]
+
+    def start(self, name: str | int = 0) -> int:
+        if name == 0 or self.group(name) is not None:  # type: ignore[arg-type]
+            return self._m.start(name) + self._base
+        return -1
+
+    def end(self, name: str | int = 0) -> int:
+        if name == 0 or self.group(name) is not None:  # type: ignore[arg-type]
+            return self._m.end(name) + self._base
+        return -1
+
+
+def number_value(words: str) -> float | None:
+    """The value of number words (``خمسة وعشرين`` → 25, ``ثلاث عشرة`` → 13) or digits."""
+    w = words.strip()
+    if not w:
+        return None
+    if w[0].isdigit():
+        return float(w.replace(",", "."))
+    total = 0
+    for tok in _NUM_SPLIT.split(w):
+        tok = tok.strip()
+        if tok.startswith("و") and tok[1:] in lx.NUMBER_WORDS:
+            tok = tok[1:]
+        if not tok:
+            continue
+        v = lx.NUMBER_WORDS.get(tok)
+        if v is None:
+            return None
+        total += v
+    return float(total) if total else None
+
+
+def _unit(word: str) -> tuple[str, int]:
+    return lx.UNITS.get(" ".join(word.split()), ("", 0))
+
+
+def _k(s: str | None) -> str:
+    return " ".join(s.split()) if s else ""
+
+
+
+class Handlers:
+    """The per-kind handlers and their helpers (mixed into :class:`DateTagger`)."""
+
+    @staticmethod
+    def _prev_word(n: str, i: int) -> str:
+        j = i
+        while j > 0 and n[j - 1] in " \t\u00a0(«\"“":
+            j -= 1
+        k = j
+        while k > 0 and not n[k - 1].isspace():
+            k -= 1
+        return n[k:j].strip("\"“”«»()'")
+
+    @staticmethod
+    def _is_future(n: str, i: int) -> bool:
+        """A future verb or cue earlier in the same sentence (within 80 characters)."""
+        lo = max(0, i - 80)
+        cut = max(n.rfind(c, lo, i) for c in ".!?؟\n") + 1
+        return bool(_FUTURE.search(n, max(lo, cut), i))
+
+    @staticmethod
+    def _month(m: Any) -> tuple[int, str]:
+        if m.group("mh"):
+            return lx.HIJRI_MONTHS[_k(m.group("mh"))], "hijri"
+        return lx.GREGORIAN_MONTHS[_k(m.group("mg"))], "gregorian"
+
+    @staticmethod
+    def _year(m: Any, *, hijri_month: bool) -> tuple[int | None, bool]:
+        y = m.group("year")
+        if not y:
+            return None, hijri_month
+        era = m.group("era") or ""
+        yi = int(y)
+        hij = era in HIJRI_ERA or hijri_month or (1300 <= yi < 1500 and era not in ("م", "ميلادي", "ميلاديه"))
+        return yi, hij
+
+    # --- handlers: each returns [(norm_start, norm_end, _X)] ----------------------------------
+
+    def _h_time(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        if m.group("hw"):
+            hh = lx.HOUR_WORDS[_k(m.group("hw"))]
+        else:
+            hh = int(m.group("hh"))
+        mm = int(m.group("mm") or 0)
+        frac = m.group("frac")
+        if frac:
+            mm = {"النصف": 30, "نصف": 30, "الربع": 15, "ربع": 15, "الثلث": 20, "ثلث": 20}[frac]
+        elif m.group("fm"):
+            v = number_value(m.group("fm"))
+            mm = int(v or 0)
+        if m.group("minus"):
+            hh, mm = hh - 1, 60 - (15 if m.group("minus").startswith("ربع") else 20)
+        ampm = lx.AMPM.get(_k(m.group("ampm")), "") if m.group("ampm") else ""
+        f: dict[str, Any] = {}
+        if m.group("pod"):
+            ampm = POD_AMPM[lx.PARTS_OF_DAY[_k(m.group("pod"))]]
+        if ampm == "pm" and hh < 12:
+            hh += 12
+        elif ampm == "night" and 6 <= hh < 12:
+            hh += 12
+        if hh > 24 or mm > 59 or hh < 0:
+            return []
+        f.update(hh=hh % 24 if hh == 24 else hh, mm=mm)
+        if m.group("rd"):
+            f["n"] = RD_SHIFT[_k(m.group("rd"))]
+        elif m.group("wd"):
+            f["wd"] = lx.WEEKDAYS[m.group("wd")]
+        return [(m.start(), m.end(), _X("TIME", "time", f))]
+
+    def _date_expr(self, m: Any, day: int | None) -> _X | None:
+        month, cal = self._month(m)
+        year, hij = self._year(m, hijri_month=cal == "hijri")
+        rel = REL_DIR.get(m.group("rel") or "", "")
+        f: dict[str, Any] = {"month": month}
+        if day:
+            f["day"] = day
+        if rel:
+            f["rel"] = rel
+        if hij:
+            if year:
+                f["year"] = year
+            return _X("DATE", "hijri", f)
+        if year:
+            if not 1000 <= year <= 2100:
+                return None
+            return _X("DATE", "abs", {"value": ymd(year, month, day)})
+        return _X("DATE", "ymd" if day else "month", f)
+
+    def _h_drange(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        d1, d2 = int(m.group("d1")), int(m.group("day"))
+        if d1 >= d2 or d2 > 31:
+            return []
+        second = self._date_expr(m, d2)
+        if second is None:
+            return []
+        f1 = dict(second.f)
+        if second.op == "abs":
+            first = _X("DATE", "abs", {"value": second.f["value"][:-2] + f"{d1:02d}"})
+        else:
+            f1["day"] = d1
+            first = _X("DATE", second.op, f1)
+        return [(m.start("d1"), m.end("d1"), first), (m.start("day"), m.end(), second)]
+
+    def _h_num(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        d, mo, ys = int(m.group("nd")), int(m.group("nm")), m.group("ny")
+        if mo > 12 and d <= 12:
+            d, mo = mo, d
+        if mo > 12 or d > 31:
+            return []
+        if len(ys) == 2:
+            if m.group("sep") != "/":
+                return []
+            y = 2000 + int(ys) if int(ys) < 50 else 1900 + int(ys)
+        else:
+            y = int(ys)
+        era = m.group("era") or ""
+        f: dict[str, Any] = {}
+        if m.group("wd"):
+            f["wd"] = lx.WEEKDAYS[m.group("wd")]
+        if era in HIJRI_ERA or 1300 <= y < 1500:
+            return [(m.start(), m.end(), _X("DATE", "hijri", {"year": y, "month": mo, "day": d, **f}))]
+        if not 1800 <= y <= 2100:
+            return []
+
+        try:
+            dt.date(y, mo, d)
+        except ValueError:
+            return []
+        return [(m.start(), m.end(), _X("DATE", "abs", {"value": ymd(y, mo, d), **f}))]
+
+    def _h_date(self, m: Any, n: str) -> list[tuple[int, int, _X | None]]:
+        day = int(m.group("day")) if m.group("day") else None
+        if day and self._prev_word(n, m.start()) in NAME_HEADS:
+            return [(m.start(), m.end(), None)]  # جامعة 6 أكتوبر، ثورة 25 يناير: a name, skipped
+        if m.group("oday"):
+            day = lx.ORDINAL_DAYS[_k(m.group("oday"))]
+        mod_word = _k(m.group("mod"))
+        if mod_word == "اول" and not day and not m.group("year"):
+            day, mod_word = 1, ""  # أول مايو = 1 May
+        month, cal = self._month(m)
+        word = _k(m.group("mh") or m.group("mg"))
+        cued = bool(day or m.group("year") or m.group("yrel") or m.group("rel") or m.group("shahr") or m.group("mod")
+                    or m.group("mg2") or m.group("hkw") or m.group("wd"))
+        if not cued:
+            prev = self._prev_word(n, m.start())
+            if cal == "hijri" and word in lx.AMBIGUOUS_HIJRI:
+                if not (word == "رمضان" and prev in TEMPORAL_PREPS):
+                    return []
+            elif word in lx.STRICT_MONTHS:
+                return []
+            elif word in lx.AMBIGUOUS_MONTHS and prev not in TEMPORAL_PREPS:
+                return []
+        ex = self._date_expr(m, day)
+        if ex is None:
+            return []
+        f = dict(ex.f)
+        if m.group("wd"):
+            f["wd"] = lx.WEEKDAYS[m.group("wd")]
+        if m.group("rd"):
+            f["rdn"] = RD_SHIFT[m.group("rd")]
+        mod = MODS.get(mod_word, "")
+        yrel = _k(m.group("yrel"))
+        if yrel and ex.op in ("ymd", "month"):
+            f["yshift"] = -2 if yrel == "قبل الماضي" else REL_N[REL_DIR[yrel]]
+        return [(m.start(), m.end(), _X("DATE", ex.op, f, mod))]
+
+    def _h_dom(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        day = int(m.group("day")) if m.group("day") else lx.ORDINAL_DAYS[_k(m.group("oday"))]
+        rel = REL_DIR[_k(m.group("rel"))]
+        return [(m.start(), m.end(), _X("DATE", "dom", {"day": day, "shift": REL_N[rel]}))]
+
+    def _h_year(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        y = int(m.group("year"))
+        era = m.group("era") or ""
+        mod = MODS.get(_k(m.group("mod")), "")
+        out = []
+        end1 = m.end("era") if m.group("era") else m.end("year")
+        rest = n[end1:m.end()]
+        if rest.lstrip().startswith(")"):
+            end1 = end1 + rest.index(")") + 1
+        if not m.group("year2"):
+            end1 = m.end()
+        if m.group("season"):
+            out.append((m.start(), end1, _X("DATE", "abs", {"value": f"{y:04d}-{SEASONS[m.group('season')]}"}, mod)))
+        else:
+            out.append((m.start(), end1, self._year_expr(y, era, mod)))
+        if m.group("year2"):
+            y2 = int(m.group("year2"))
+            era2 = m.group("era2") or era
+            out.append((m.start("year2"), m.end(), self._year_expr(y2, era2, "")))
+        return out
+
+    @staticmethod
+    def _year_expr(y: int, era: str, mod: str) -> _X:
+        if era in HIJRI_ERA or (1300 <= y < 1500 and era not in ("م", "ميلادي", "ميلاديه")):
+            return _X("DATE", "hyear", {"year": y}, mod)
+        return _X("DATE", "abs", {"value": f"{y:04d}"}, mod)
+
+    def _h_byear(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        out = [(m.start("year"), m.end("year"), _X("DATE", "abs", {"value": m.group("year")}))]
+        if m.group("year2"):
+            out.append((m.start("year2"), m.end("year2"),
+                        _X("DATE", "abs", {"value": m.group("year2")})))
+        return out
+
+    def _count(self, m: Any) -> tuple[float | None, str]:
+        unit, inherent = _unit(m.group("unit") or m.group("bare") or m.group("one") or "")
+        if m.group("half"):
+            frac = 0.5 if m.group("half") == "نصف" else 0.25
+            conv = {"H": (60, "MIN"), "Y": (12, "M"), "CE": (100, "Y"), "M": (None, "M"),
+                    "D": (24, "H"), "DE": (5, "Y"), "W": (None, "W"), "MIN": (60, "S")}
+            mult, u2 = conv.get(unit, (None, unit))
+            return (frac * mult, u2) if mult else (frac, unit)
+        if m.group("num"):
+            return float(m.group("num").replace(",", ".")), unit
+        if m.group("numw"):
+            v = number_value(m.group("numw"))
+            if v is not None and inherent == 1 and v > 10:
+                return v, unit
+            return v, unit
+        if m.group("few") or m.group("bare"):
+            return None, unit
+        return float(inherent or 1), unit
+
+    def _h_ago(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        n_, unit = self._count(m)
+        if not unit:
+            return []
+        sign = 1 if m.group("ago") == "بعد" else -1
+        q = QMODS.get(_k(m.group("qmod")), "APPROX" if m.group("qmod") else "")
+        mod = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER"}.get(q, q) if sign < 0 else \
+            {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE"}.get(q, q)
+        return [(m.start(), m.end(), _X("DATE", "ago", {"n": n_, "unit": unit, "sign": sign}, mod))]
+
+    def _h_dur(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        n_, unit = self._count(m)
+        if not unit:
+            return []
+        q = QMODS.get(_k(m.group("qmod")), "APPROX" if m.group("qmod") else "")
+        return [(m.start(), m.end(), _X("DURATION", "duration", {"n": n_, "unit": unit}, q))]
+
+    def _h_day(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        rd = _k(m.group("rd"))
+        prev = self._prev_word(n, m.start())
+        if rd in ("اليوم", "الغد") and prev in OUTLETS and not m.group("wd"):
+            return []
+        f: dict[str, Any] = {"n": RD_SHIFT[rd]}
+        typ = "DATE"
+        if m.group("pod"):
+            f["pod"] = lx.PARTS_OF_DAY[_k(m.group("pod"))]
+            typ = "TIME"
+        if m.group("wd"):
+            f["wd"] = lx.WEEKDAYS[m.group("wd")]
+        return [(m.start(), m.end(), _X(typ, "shift", f))]
+
+    def _h_night(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        if m.group("dawn"):
+            return [(m.start(), m.end(), _X("TIME", "shift", {"n": 0, "pod": "MO"}))]
+        nrel = m.group("nrel") or ""
+        shift = -1 if nrel in ("الماضيه", "الفايته") else 0
+        return [(m.start(), m.end(), _X("TIME", "shift", {"n": shift, "pod": "NI"}))]
+
+    def _h_wd(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        w = m.group("wd")
+        wd = lx.WEEKDAYS[w]
+        prev = self._prev_word(n, m.start())
+        if wd == 1 and prev in NOT_PAIR:
+            return []
+        if wd == 5 and prev in NOT_FRIDAY:
+            return []
+        if w == "الاحد" and n[m.end():m.end() + 12].lstrip().startswith(("عشر", "منهم", "من ")):
+            return []  # الأحد عشر، الأحد منهم: "the one", not Sunday
+        wrel = _k(m.group("wrel"))
+        if wrel == "قبل الماضي":
+            d = "last2"
+        elif wrel:
+            d = {"past": "last", "future": "next", "current": "future"}[REL_DIR[wrel]]
+        else:
+            d = "future" if self._is_future(n, m.start()) else "past"
+        f: dict[str, Any] = {"wd": wd, "dir": d}
+        typ = "DATE"
+        if m.group("pod"):
+            f["pod"] = lx.PARTS_OF_DAY[_k(m.group("pod"))]
+            typ = "TIME"
+        return [(m.start(), m.end(), _X(typ, "weekday", f))]
+
+    def _h_per(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        pu = m.group("pu")
+        prel = _k(m.group("prel"))
+        mod = MODS.get(_k(m.group("mod")), "")
+        if not (m.group("this") or prel or mod):
+            return []
+        if pu in ("العام", "السنه") and not m.group("this") and not mod:
+            prev = self._prev_word(n, m.start())
+            if prev.startswith("ال") and prev not in NOT_ADJ_AFTER:
+                return []  # الأمين العام السابق
+        if prel == "الماضي القريب":
+            return [(m.start(), m.end(), _X("DATE", "abs", {"value": "PAST_REF"}))]
+        k = -2 if prel == "قبل الماضي" else REL_N[REL_DIR[prel]] if prel else 0
+        unit = PERIOD_UNIT[pu if pu.startswith("ال") else "ا" + pu]
+        return [(m.start(), m.end(), _X("DATE", "period", {"unit": unit, "n": k}, mod))]
+
+    def _h_pl(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        plu = m.group("plu")
+        plu = plu if plu.startswith("ال") else "ا" + plu
+        unit = PL_UNIT[plu]
+        rel = m.group("plrel")
+        future = any(w in rel for w in ("المقبل", "القادم"))
+        num = m.group("plnum")
+        count = None
+        if num:
+            count = number_value(num[2:] if num.startswith("ال") else num)
+        elif plu in ("الاسبوعين", "الشهرين", "العامين", "السنتين", "اليومين"):
+            count = 2.0
+        if count and unit:
+            return [(m.start(), m.end(), _X("DURATION", "duration", {"n": count, "unit": unit}))]
+        return [(m.start(), m.end(), _X("DATE", "abs",
+                                          {"value": "FUTURE_REF" if future else "PAST_REF"}))]
+
+    def _h_ref(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        v = "PAST_REF" if m.group("past") else "PRESENT_REF" if m.group("present") else "FUTURE_REF"
+        return [(m.start(), m.end(), _X("DATE", "abs", {"value": v}))]
+
+    def _h_set(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        if m.group("freq"):
+            unit = {"يوم": "P1D", "اسبوع": "P1W", "شهر": "P1M", "عام": "P1Y", "سنه": "P1Y",
+                    "ساعه": "PT1H"}[m.group("unit")]
+            return [(m.start(), m.end(), _X("SET", "set", {"value": unit}))]
+        if m.group("adv"):
+            v = SET_ADV[m.group("adv")]
+        elif m.group("wd"):
+            w = m.group("wd")
+            v = f"XXXX-WXX-{lx.WEEKDAYS.get(w) or lx.WEEKDAYS['ال' + w]}"
+        else:
+            unit, inherent = _unit(m.group("unit"))
+            if m.group("num"):
+                c = int(m.group("num"))
+            elif m.group("numw"):
+                c = int(number_value(m.group("numw")) or 1)
+            else:
+                c = inherent or 1
+            if unit in ("H", "MIN", "S"):
+                v = f"PT{c}{'M' if unit == 'MIN' else unit}"
+            else:
+                v = f"P{c}{unit}"
+        return [(m.start(), m.end(), _X("SET", "set", {"value": v}))]
+
+    def _h_dec(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        mod = MODS.get(_k(m.group("mod")), "")
+        cent = _k(m.group("cent"))
+        if m.group("dec"):
+            d = lx.DECADES[m.group("dec")]
+            c = lx.CENTURIES.get(cent, 19)
+            if cent in ("الماضي", "المنصرم"):
+                return [(m.start(), m.end(), _X("DATE", "abs", {"value": f"19{d}"}, mod))]
+            return [(m.start(), m.end(), _X("DATE", "abs", {"value": f"{c:02d}{d}"}, mod))]
+        if cent in lx.CENTURIES:
+            return [(m.start(), m.end(), _X("DATE", "abs", {"value": f"{lx.CENTURIES[cent]:02d}"}, mod))]
+        k = -1 if cent in ("الماضي", "المنصرم") else 0
+        return [(m.start(), m.end(), _X("DATE", "period", {"unit": "CE", "n": k}, mod))]
