@@ -388,6 +388,8 @@ def dedup_batch(
     uf = UnionFind()
     verified = verify_candidates([tuple(p) for p in pairs.tolist()], j_est, shingles=shingles,
                                  numbers=numbers, params=params, uf=uf)
+    if progress:
+        progress(f"{len(verified)} verified")
     # exact copies: equal shingle sequences (the normalized body word for word)
     seen: dict[bytes, int] = {}
     exact = []
@@ -419,5 +421,7 @@ def dedup_batch(
             group_of[k] = root
         if len(members) > 1:
             groups[root] = provenance([info_of[k] for k in members], by_group.get(root, []))
+    if progress:
+        progress("groups")
     return DedupResult(group_of=group_of, groups=groups, scores=keyed, candidates=int(keep.size),
                        signatures=sig, sizes=sizes, position={infos[order[i]].key: i for i in range(n)})

@@ -62,7 +62,7 @@ class StoryParams:
     template_min_days: int = 5
     #: terms held by more active stories than this are not looked up (too common to tell
     #: stories apart; their share of the cosine is small and is left out of the score)
-    max_postings: int = 200
+    max_postings: int = 100
 
 
 @dataclass

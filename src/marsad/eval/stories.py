@@ -105,6 +105,39 @@ def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: 
     return is_copy(s, len(sa), len(sb), params)
 
 
+_DOCS: list[dict[str, Any]] = []
+
+
+def _features_chunk(bounds: tuple[int, int]) -> list[tuple[dict[str, float], frozenset[str]]]:
+    return [article_terms(title=d["title"], body=d["text"]) for d in _DOCS[bounds[0] : bounds[1]]]
+
+
+def story_features(docs: list[dict[str, Any]], group_of: dict[int, int], *, workers: int = 0) -> list[ArticleFeatures]:
+    """Story features of in-memory documents (keys are list positions), in worker processes.
+
+    The per-article part (tokens, stems, numbers) is pure and runs in ``workers`` forked
+    processes (all cores by default); the corpus part (IDF, clustering) stays in the caller.
+    """
+    import multiprocessing as mp
+    import os
+
+    global _DOCS
+    workers = workers or os.cpu_count() or 1
+    if workers <= 1 or len(docs) < 2000 or "fork" not in mp.get_all_start_methods():
+        terms = [article_terms(title=d["title"], body=d["text"]) for d in docs]
+    else:
+        _DOCS = docs
+        step = max(500, len(docs) // (workers * 8))
+        chunks = [(i, min(len(docs), i + step)) for i in range(0, len(docs), step)]
+        try:
+            with mp.get_context("fork").Pool(workers) as pool:
+                terms = [t for part in pool.map(_features_chunk, chunks) for t in part]
+        finally:
+            _DOCS = []
+    return [ArticleFeatures(key=i, day=day_number(d["date"]), source=d["source"], terms=t, numbers=n,
+                            copy_group=group_of[i]) for i, (d, (t, n)) in enumerate(zip(docs, terms, strict=True))]
+
+
 def run_system(docs: list[dict[str, Any]], *, dedup: DedupParams | None = None,
                story: StoryParams | None = None) -> dict[str, Any]:
     """Copy groups and stories of every document (keys are list positions), with timings."""
@@ -114,11 +147,7 @@ def run_system(docs: list[dict[str, Any]], *, dedup: DedupParams | None = None,
                       [DocInfo(key=i, published_at=d["date"], source=d["source"]) for i, d in enumerate(docs)],
                       params=dedup)
     t1 = time.perf_counter()
-    feats = []
-    for i, d in enumerate(docs):
-        terms, nums = article_terms(title=d["title"], body=d["text"])
-        feats.append(ArticleFeatures(key=i, day=day_number(d["date"]), source=d["source"], terms=terms,
-                                     numbers=nums, copy_group=res.group_of[i]))
+    feats = story_features(docs, res.group_of)
     t2 = time.perf_counter()
     story_of = cluster(feats, story)
     t3 = time.perf_counter()
