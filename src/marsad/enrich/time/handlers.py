@@ -193,11 +193,12 @@ class Handlers:
         if hh > 24 or mm > 59 or hh < 0:
             return []
         f.update(hh=hh % 24 if hh == 24 else hh, mm=mm)
+        mod = "APPROX" if m.group("qmod") else ""
         if m.group("rd"):
             f["n"] = RD_SHIFT[_k(m.group("rd"))]
         elif m.group("wd"):
             f["wd"] = lx.WEEKDAYS[m.group("wd")]
-        return [(m.start(), m.end(), _X("TIME", "time", f))]
+        return [(m.start(), m.end(), _X("TIME", "time", f, mod))]
 
     def _date_expr(self, m: Any, day: int | None) -> _X | None:
         month, cal = self._month(m)
@@ -431,6 +432,20 @@ class Handlers:
         k = -2 if prel == "قبل الماضي" else REL_N[REL_DIR[prel]] if prel else 0
         unit = PERIOD_UNIT[pu if pu.startswith("ال") else "ا" + pu]
         return [(m.start(), m.end(), _X("DATE", "period", {"unit": unit, "n": k}, mod))]
+
+    def _h_quarter(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        qord = m.group("qord")
+        if qord:
+            q = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الثلاث": 3, "الرابع": 4, "الاخير": 4}[qord]
+            f: dict[str, Any] = {"q": q}
+            if m.group("year"):
+                f["year"] = int(m.group("year"))
+            elif m.group("yrel"):
+                f["yshift"] = REL_N[REL_DIR[_k(m.group("yrel"))]]
+            return [(m.start(), m.end(), _X("DATE", "quarter", f))]
+        rel = _k(m.group("qrel"))
+        n_ = -1 if rel == "السابق" else REL_N[REL_DIR[rel]]
+        return [(m.start(), m.end(), _X("DATE", "quarter", {"shift": n_}))]
 
     def _h_pl(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         plu = m.group("plu")

@@ -315,6 +315,14 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
         if sv is None:
             return ("PAST_REF" if f["sign"] < 0 else "FUTURE_REF"), attrs
         return sv, attrs
+    if op == "quarter":  # الربع الأول من 2015 / الثلاثي السابق
+        if "shift" in f:
+            if not (a.year and a.month):
+                return "XXXX-QX", attrs
+            k = a.year * 4 + (a.month - 1) // 3 + f["shift"]
+            return f"{k // 4:04d}-Q{k % 4 + 1}", attrs
+        y = f.get("year") or (a.year + f.get("yshift", 0) if a.year else None)
+        return f"{y:04d}-Q{f['q']}" if y else f"XXXX-Q{f['q']}", attrs
     if op == "duration":
         return _duration(f.get("n"), f["unit"]), attrs
     if op == "set":
