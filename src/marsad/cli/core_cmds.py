@@ -369,5 +369,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
         console.print(f"\n[bold]search «{q}»[/]: {total} articles")
         for h in hits:
             console.print(Text(f"  {h.id}  {h.source}  {h.published_at or '?'}  {h.title}"))
-    console.print(f"\nthe archive is {archive.path}; try: marsad search --archive {archive.path} روسيا")
+    from marsad.cli.main import main as cli
+
+    path = str(archive.path)
+    archive.close()
+    console.print("\n[bold]the most mentioned people[/] (variants merged)")
+    cli(["entities", "--archive", path, "--type", "PER", "--limit", "8"])
+    console.print("\n[bold]the biggest stories[/] (copies and independent reports of one event)")
+    cli(["stories", "--archive", path, "--limit", "5"])
+    hits, _ = marsad.open(path, readonly=True).search("سبوتنيك", limit=1)
+    if hits:
+        console.print(f"\n[bold]one article with its annotations[/]: marsad show --archive {path} {hits[0].id}")
+    console.print(f"\nthe archive is {path}; try: marsad search --archive {path} روسيا")
     return 0
