@@ -52,6 +52,12 @@ def _entities() -> Stage:
     return EntityRecognizer()
 
 
+def _fingerprint() -> Stage:
+    from marsad.corpus.minhash import MinHashFingerprinter
+
+    return MinHashFingerprinter()
+
+
 def _index_terms() -> Stage:
     from marsad.pipeline.stages import IndexTermsStage
 
@@ -67,6 +73,7 @@ STAGES: dict[str, Callable[[], Any]] = {
     "pubdate.v1": _pubdate,
     "timex.v1": _timex,
     "index_terms.v1": _index_terms,
+    "fingerprint.v1": _fingerprint,
 }
 
 #: what ``marsad ingest`` and ``marsad analyze`` run unless told otherwise
@@ -78,6 +85,7 @@ DEFAULT_SPEC: list[str] = [
     "pubdate.v1",
     "timex.v1",
     "index_terms.v1",
+    "fingerprint.v1",
 ]
 
 
