@@ -39,12 +39,10 @@ from marsad.enrich.time.patterns import (
 from marsad.enrich.time.resolve import Anchor, Expr, resolve
 from marsad.model import Span
 
-_WORD = re.compile(r"\w+")
 #: tashkeel U+064B–U+065F, superscript alef U+0670, Quranic marks U+06D6–U+06ED, tatweel U+0640
 _MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"]
                    + [chr(c) for c in range(0x06D6, 0x06EE)])
 _NEXT_WORD = re.compile(r"[\s()«»\"“”،,]*(\w+)")
-_DIGIT = re.compile(r"[0-9]+")
 #: punctuation that may stick to a word (الخميس، «اليوم») and is cut off before the word lookup
 _PUNCT = tuple("،,.:;()«»\"“”‘’'!?؟؛/\\-–—…[]{}<>#@*_+=|~^&%$٪")
 _AFTER_DIGITS = re.compile(r"([0-9]+)(?:\s*([/.:\-–])\s*[0-9]|[\s(]*(\w*))")
@@ -77,9 +75,12 @@ class DateTagger(Handlers):
     def find(self, text: str) -> list[Expr]:
         """Every expression in ``text``; offsets index ``text`` itself.
 
-        The trigger scan is C work: the words of the folded text (one ``re`` findall),
-        intersected with the trigger forms (a set operation), located with ``str.find``, plus
-        every run of digits; the full pattern is then tried only where a trigger opens a word.
+        The trigger scan is C work: the words of the folded text (punctuation cut off, one
+        ``str.split``), intersected with the trigger forms (a set operation), located with
+        ``str.find``, plus every run of digits; a trigger's next word is looked up before any
+        pattern is tried (``GATES``, ``SHORT_KINDS``, the kinds a number may open), and then
+        only the alternation of the kinds that can open with that word is matched, on a short
+        window of the text.
         """
         norm, omap = fold_with_map(text)
         starts = self._starts(norm)
@@ -181,7 +182,12 @@ class DateTagger(Handlers):
                                 continue
                         starts.append((i + off, core))
                 i = norm.find(h, i + ln)
-        starts.extend([(m.start(), "") for m in _DIGIT.finditer(norm)])  # gated in find()
+        for d in "0123456789":  # the start of every run of digits (gated in find())
+            i = norm.find(d)
+            while i >= 0:
+                if i == 0 or not ("0" <= norm[i - 1] <= "9"):
+                    starts.append((i, ""))
+                i = norm.find(d, i + 1)
         starts.sort()
         return starts
 
