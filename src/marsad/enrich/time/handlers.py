@@ -13,8 +13,6 @@ import datetime as dt
 import re
 from typing import Any, NamedTuple
 
-import regex
-
 from marsad.enrich.time import lexicon as lx
 from marsad.enrich.time.patterns import NAME_HEADS
 from marsad.enrich.time.resolve import ymd
@@ -59,9 +57,9 @@ NOUN_ADJ_HEADS = ("ال",)  # الأمين العام السابق: العام i
 NOT_ADJ_AFTER = frozenset(normalize(w) for w in ("اليوم", "العام", "الشهر", "السنة", "الأسبوع"))
 
 #: a future verb (سيزور، ستعقد، سنلعب) or a future cue; nouns that begin like one are excluded
-_FUTURE = regex.compile(r"(?:^|\s)[وف]?(?:سوف|المقرر|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
-                        r"(?!سياس|سيار|سيطر|سيد|سين|سيول|سيف|سير|سياد|سياق|سياح|سيبر|سيي|ستار|"
-                        r"ستين|سته|ستو|ستر|سنه|سنو|سنغ|سند|سنت|سنين|سنا)س[يتن][\p{L}]{2,})(?=\s)")
+_FUTURE = re.compile(r"(?:^|\s)[وف]?(?:سوف|المقرر|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
+                     r"(?!سياس|سيار|سيطر|سيد|سين|سيول|سيف|سير|سياد|سياق|سياح|سيبر|سيي|ستار|"
+                     r"ستين|سته|ستو|ستر|سنه|سنو|سنغ|سند|سنت|سنين|سنا)س[يتن][^\W\d_]{2,})(?=\s)")
 _NUM_SPLIT = re.compile(r"\s+و?\s*|\s+")
 
 
@@ -136,11 +134,9 @@ class Handlers:
     @staticmethod
     def _prev_word(n: str, i: int) -> str:
         j = i
-        while j > 0 and n[j - 1] in " \t\u00a0(«\"“":
+        while j > 0 and n[j - 1] in " \t(«\"“":
             j -= 1
-        k = j
-        while k > 0 and not n[k - 1].isspace():
-            k -= 1
+        k = max(n.rfind(" ", 0, j), n.rfind("\n", 0, j)) + 1
         return n[k:j].strip("\"“”«»()'")
 
     @staticmethod

@@ -47,6 +47,12 @@ _NEXT_WORD = re.compile(r"[\s()«»\"“”،,]*(\w+)")
 _PUNCT = tuple("،,.:;()«»\"“”‘’'!?؟؛/\\-–—…[]{}<>#@*_+=|~^&%$٪")
 _AFTER_DIGITS = re.compile(r"([0-9]+)(?:\s*([/.:\-–])\s*[0-9]|[\s(]*(\w*))")
 _TRIGGER_SET = frozenset(TRIGGERS)
+#: per trigger form: (offset, the word there, its lookback leads, whether it opens expressions)
+_TRIGGER_INFO: dict[str, tuple[tuple[int, str, tuple[tuple[str, str], ...], bool], ...]] = {
+    h: tuple((off, h[off:], tuple((lead, lead.split()[0]) for lead in LOOKBACK.get(h[off:], ())),
+              h[off:] in FIRST_WORDS) for off in offs)
+    for h, offs in TRIGGERS.items()
+}
 
 
 class _KindsOf(dict):  # type: ignore[type-arg]
@@ -165,22 +171,20 @@ class DateTagger(Handlers):
         starts: list[tuple[int, str]] = []
         n = len(norm)
         for h in hits:
-            offs, ln = TRIGGERS[h], len(h)
+            info = _TRIGGER_INFO[h]
+            ln = len(h)
             i = norm.find(h)
             while i >= 0:
                 if (i == 0 or not norm[i - 1].isalnum()) and (i + ln == n or not norm[i + ln].isalnum()):
-                    for off in offs:
-                        core = h[off:]
-                        back = LOOKBACK.get(core)
-                        if back is not None:
+                    for off, core, back, first in info:
+                        if back:
                             j = i + off
-                            for lead in back:
+                            for lead, lead_word in back:
                                 k = j - len(lead)
                                 if k >= 0 and norm.startswith(lead, k) and (k == 0 or not norm[k - 1].isalnum()):
-                                    starts.append((k, lead.split()[0]))
-                            if core not in FIRST_WORDS:
-                                continue
-                        starts.append((i + off, core))
+                                    starts.append((k, lead_word))
+                        if first:
+                            starts.append((i + off, core))
                 i = norm.find(h, i + ln)
         for d in "0123456789":  # the start of every run of digits (gated in find())
             i = norm.find(d)
