@@ -127,6 +127,8 @@ class MentionFinder:
         for m in ms:
             self._chars(m, toks)
             m.role = self._role(text, m, toks, norms, ms) if m.type == "PER" else ""
+            if m.role and not m.country:
+                m.country = self._role_country(m.role)
         ms.sort(key=lambda m: m.a)
         return ms
 
@@ -274,6 +276,19 @@ class MentionFinder:
                 m.canon = " ".join(m.words)
                 m.entry = None
         return ms
+
+    def _role_country(self, role: str) -> str:
+        """الرئيس الروسي → RU; السفير الإيراني لدى روسيا → IR (the first country word wins)."""
+        from marsad.text.normalize import normalize
+
+        for w in normalize(role).split():
+            e = self.gaz.nationality(w)
+            if e is not None and e.country:
+                return e.country
+            g = self.gaz.lookup([w])
+            if g is not None and g.kind == "country":
+                return g.country
+        return ""
 
     def _org_country(self, words: Sequence[str]) -> str:
         for w in reversed(words):
