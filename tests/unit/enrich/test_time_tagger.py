@@ -225,6 +225,11 @@ def test_sets(text, expected):
 
 # --- underspecified values; names and numbers that are not times --------------------------------
 
+def test_impossible_days_are_not_dates():
+    assert ("31 فبراير 2020", "DATE", "2020-02-31") not in tag("صدر القرار في 31 فبراير 2020")
+    check("ولد في 29 فبراير 2020 بالمستشفى", [("29 فبراير 2020", "DATE", "2020-02-29")])
+
+
 def test_underspecified_values_stay_underspecified():
     check("تعقد القمة يوم 17 سبتمبر في دوشانبيه", [("يوم 17 سبتمبر", "DATE", "XXXX-09-17")], anchor=None)
     check("ارتفعت الأسعار الشهر الماضي", [("الشهر الماضي", "DATE", "XXXX-XX")], anchor=None)

@@ -60,6 +60,7 @@ NOT_ADJ_AFTER = frozenset(normalize(w) for w in ("اليوم", "العام", "ا
 _FUTURE = re.compile(r"(?:^|\s)[وف]?(?:سوف|المقرر|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
                      r"(?!سياس|سيار|سيطر|سيد|سين|سيول|سيف|سير|سياد|سياق|سياح|سيبر|سيي|ستار|"
                      r"ستين|سته|ستو|ستر|سنه|سنو|سنغ|سند|سنت|سنين|سنا)س[يتن][^\W\d_]{2,})(?=\s)")
+_MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _NUM_SPLIT = re.compile(r"\s+و?\s*|\s+")
 
 
@@ -206,12 +207,21 @@ class Handlers:
         if rel:
             f["rel"] = rel
         if hij:
+            if day and day > 30:
+                return None
             if year:
                 f["year"] = year
             return _X("DATE", "hijri", f)
+        if day and day > _MONTH_DAYS[month]:
+            return None  # 31 فبراير: not a date
         if year:
             if not 1000 <= year <= 2100:
                 return None
+            if day:
+                try:
+                    dt.date(year, month, day)
+                except ValueError:
+                    return None
             return _X("DATE", "abs", {"value": ymd(year, month, day)})
         return _X("DATE", "ymd" if day else "month", f)
 
