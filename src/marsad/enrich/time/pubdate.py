@@ -90,7 +90,7 @@ class PublicationDater:
         dateline: tuple[int, int] | None = None,
     ) -> PubDate:
         if record_date and record_kind != "crawl":
-            return PubDate(record_date, record_kind or "metadata", 0.95)
+            return PubDate(record_date, record_kind or "metadata", 0.85 if record_kind == "url" else 0.95)
         ca = Anchor.parse(record_date) if record_date else None
         crawl = ca.date if ca else None
 
