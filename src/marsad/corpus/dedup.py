@@ -9,7 +9,7 @@ The steps, each usable on its own (the batch form a distributed engine runs step
    false-positive / false-negative trade-off).
 3. **Verification** (:func:`verify_pair`): exact Jaccard and containment on the two shingle
    sets. A pair is a copy when its Jaccard reaches ``jaccard`` (0.5), or when the smaller
-   text is contained in the larger to ``containment`` (0.6) *and* its lead (first
+   text is contained in the larger to ``containment`` (0.6) *and* one text's lead (first
    ``lead_shingles`` shingles) is found in the other to ``lead`` (0.5). Containment is what
    catches a trimmed reprint or one with added paragraphs, a changed headline or an added
    credit line, whose Jaccard drops with every paragraph cut; the lead condition is what
@@ -66,7 +66,7 @@ class DedupParams:
     lsh: LSHParams = field(default_factory=LSHParams)
     jaccard: float = 0.5
     containment: float = 0.6
-    #: share of the smaller text's lead shingles that the other text must hold
+    #: share of one text's lead shingles that the other must hold
     lead: float = 0.5
     lead_shingles: int = 30
     #: containment alone counts only when the smaller text has this many distinct shingles
@@ -98,7 +98,7 @@ class PairScore:
     jaccard: float
     a_in_b: float  # share of a's shingles found in b
     b_in_a: float
-    lead: float = 0.0  # share of the smaller text's lead found in the other
+    lead: float = 0.0  # share of one text's lead found in the other (the larger share)
 
     @property
     def containment(self) -> float:
@@ -135,16 +135,18 @@ def score_sets(a: int, b: int, sa: np.ndarray, sb: np.ndarray, *, lead_a: np.nda
     """Exact Jaccard and containments of two sorted unique shingle arrays.
 
     ``lead_a``/``lead_b`` are the first shingles of each text in text order; the lead score is
-    the share of the *smaller* text's lead found in the other text.
+    the larger of the shares of either text's lead found in the other (an agency original
+    opens with a dateline its reprints drop, so its own lead may be missing from them).
     """
     if len(sa) == 0 or len(sb) == 0:
         return PairScore(a, b, 0.0, 0.0, 0.0)
     inter = len(np.intersect1d(sa, sb, assume_unique=True))
     union = len(sa) + len(sb) - inter
     lead = 0.0
-    small_lead, other = (lead_a, sb) if len(sa) <= len(sb) else (lead_b, sa)
-    if small_lead is not None and len(small_lead):
-        lead = float(np.isin(small_lead, other, assume_unique=False).mean())
+    if lead_a is not None and len(lead_a):
+        lead = float(np.isin(lead_a, sb).mean())
+    if lead_b is not None and len(lead_b):
+        lead = max(lead, float(np.isin(lead_b, sa).mean()))
     return PairScore(a, b, inter / union, inter / len(sa), inter / len(sb), lead)
 
 

@@ -103,10 +103,11 @@ def day_number(date: str | None) -> int:
         return -1
 
 
-def content_words(text: str, *, limit: int | None = None) -> list[str]:
-    """Stemmed content words of a text, in order (see the module docstring)."""
+def content_words(text: str, *, limit: int | None = None, normalized: bool = False) -> list[str]:
+    """Stemmed content words of a text, in order (see the module docstring); ``normalized``
+    says the text is already :func:`normalize`-d."""
     out: list[str] = []
-    for tok in TOKEN_RE.findall(normalize(text)):
+    for tok in TOKEN_RE.findall(text if normalized else normalize(text)):
         if tok in STOPWORDS or tok[0].isdigit() or len(tok) < 2:
             continue
         s = stem(tok)
@@ -127,11 +128,16 @@ def article_terms(
     place: str = "",
     lead_words: int = 120,
     entity_weight: float = 2.0,
+    normalized: bool = False,
 ) -> tuple[dict[str, float], frozenset[str]]:
-    """Raw term counts and lead numbers of one article (see the module docstring)."""
+    """Raw term counts and lead numbers of one article (see the module docstring).
+
+    ``normalized`` says ``title`` and ``body`` are already :func:`normalize`-d (the batch
+    form folds many texts at once with :func:`marsad.corpus.minhash.fold_many`).
+    """
     lead = body[: lead_words * 8]
-    counts: Counter[str] = Counter(content_words(lead, limit=lead_words))
-    for w in content_words(title):
+    counts: Counter[str] = Counter(content_words(lead, limit=lead_words, normalized=normalized))
+    for w in content_words(title, normalized=normalized):
         counts[w] += 2
     terms: dict[str, float] = dict(counts)
     for m in mentions:

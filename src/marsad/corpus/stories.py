@@ -22,7 +22,7 @@ press roundup — look alike every day. Three guards keep them apart:
    leads and the story holds less than ``numbers_overlap`` of the article's, the score is
    multiplied by ``numbers_penalty`` (another day's index, temperatures, tonnage); an
    article made mostly of its source's template vocabulary (``template_like``) joins only a
-   story of the same day that holds half its figures;
+   story of the same or an adjacent day that holds half its figures;
 3. **days apart**: the score decays with the days between the article and the story's last
    article (``day_decay`` per day), and stories close after ``window_days``.
 
@@ -56,8 +56,8 @@ class StoryParams:
     #: share of the figures of the article found in the story below which the penalty applies
     numbers_overlap: float = 0.25
     #: an article whose terms are at least this share template vocabulary is template-like:
-    #: it joins only a story of the same day whose figures it shares
-    template_like: float = 0.5
+    #: it joins only a story of the same or the next day whose figures it shares
+    template_like: float = 0.7
     template_share: float = 0.6
     template_min_days: int = 5
     #: terms held by more active stories than this are not looked up (too common to tell
@@ -237,7 +237,7 @@ class StoryClusterer:
             s = stories[sid]
             shared = (len(numbers & s.numbers) / len(numbers)
                       if len(numbers) >= self.p.numbers_min and len(s.numbers) >= self.p.numbers_min else None)
-            if template_like and (s.last_day != day or (shared is not None and shared < 0.5)):
+            if template_like and (abs(s.last_day - day) > 1 or (shared is not None and shared < 0.5)):
                 continue
             if shared is not None and shared < self.p.numbers_overlap:
                 sc *= self.p.numbers_penalty

@@ -109,7 +109,11 @@ _DOCS: list[dict[str, Any]] = []
 
 
 def _features_chunk(bounds: tuple[int, int]) -> list[tuple[dict[str, float], frozenset[str]]]:
-    return [article_terms(title=d["title"], body=d["text"]) for d in _DOCS[bounds[0] : bounds[1]]]
+    from marsad.corpus.minhash import fold_many
+
+    part = _DOCS[bounds[0] : bounds[1]]
+    folded = fold_many([x for d in part for x in (d["title"], d["text"][:960])])
+    return [article_terms(title=folded[2 * i], body=folded[2 * i + 1], normalized=True) for i in range(len(part))]
 
 
 def story_features(docs: list[dict[str, Any]], group_of: dict[int, int], *, workers: int = 0) -> list[ArticleFeatures]:
@@ -123,10 +127,11 @@ def story_features(docs: list[dict[str, Any]], group_of: dict[int, int], *, work
 
     global _DOCS
     workers = workers or os.cpu_count() or 1
+    _DOCS = docs
     if workers <= 1 or len(docs) < 2000 or "fork" not in mp.get_all_start_methods():
-        terms = [article_terms(title=d["title"], body=d["text"]) for d in docs]
+        terms = _features_chunk((0, len(docs)))
+        _DOCS = []
     else:
-        _DOCS = docs
         step = max(500, len(docs) // (workers * 8))
         chunks = [(i, min(len(docs), i + step)) for i in range(0, len(docs), step)]
         try:

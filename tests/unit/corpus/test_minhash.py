@@ -98,3 +98,12 @@ def test_lsh_probability_curve() -> None:
     lp = LSHParams(bands=42, rows=3)
     assert lp.probability(0.5) > 0.99
     assert lp.probability(0.1) < 0.05
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(_alphabet, max_size=60), min_size=1, max_size=5))
+def test_fold_many_equals_normalize(texts: list[str]) -> None:
+    from marsad.corpus.minhash import fold_many
+    from marsad.text.normalize import normalize
+
+    assert fold_many(texts) == [normalize(t) for t in texts]
