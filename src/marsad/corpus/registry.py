@@ -77,6 +77,7 @@ class RegEntity:
     count: int = 0
     roles: Counter[str] = field(default_factory=Counter)
     comentions: Counter[int] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
     dirty: bool = True
 
     def row(self) -> dict[str, Any]:
@@ -106,6 +107,8 @@ class EntityRegistry:
                           Counter(orjson.loads(r["variants"])), r["confidence"],
                           orjson.loads(r["evidence"]), r["first_seen"], r["last_seen"], r["count"],
                           dirty=False)
+            if e.country:
+                e.countries[e.country] = max(1, e.count)
             self.ents[e.id] = e
         self.alias: dict[str, int] = self.store.all_aliases()
         self.alias_info: dict[str, tuple[int, float, str]] = {}
@@ -151,6 +154,13 @@ class EntityRegistry:
         if a == b:
             s = 0.9
             ev.append("same skeleton")
+        elif typ != "PER":
+            # places, organisations: one spelling of the whole name, never a part of another's
+            s = fuzz.ratio(" ".join(a), " ".join(b)) / 100
+            if s < 0.9:
+                return 0.0, ev
+            s -= 0.05
+            ev.append(f"similar skeleton {s + 0.05:.2f}")
         elif set(a) <= set(b) or set(b) <= set(a):
             short = a if len(a) < len(b) else b
             long_ = b if short is a else a
@@ -256,7 +266,9 @@ class EntityRegistry:
                     e.variants[name] += n
                     if attrs.get("role"):
                         e.roles[attrs["role"]] += 1
-                    e.country = e.country or attrs.get("country", "")
+                    if attrs.get("country"):
+                        e.countries[attrs["country"]] += n
+                        e.country = e.countries.most_common(1)[0][0]
                     e.english = e.english or attrs.get("english", "")
                     if day:
                         e.first_seen = min(e.first_seen or day, day)
@@ -278,7 +290,10 @@ class EntityRegistry:
             if not e.variants:
                 continue
             # the most frequent variant among the longest ones (full names over surnames)
-            top = max(e.variants.items(), key=lambda kv: (len(kv[0].split()) >= 2, kv[1], len(kv[0])))
+            if e.type == "PER":  # a full name over a surname, then the most frequent
+                top = max(e.variants.items(), key=lambda kv: (len(kv[0].split()) >= 2, kv[1], len(kv[0])))
+            else:
+                top = max(e.variants.items(), key=lambda kv: (kv[1], -len(kv[0])))
             if top[0] != e.name:
                 e.name = top[0]
                 e.dirty = True

@@ -123,7 +123,8 @@ class MentionFinder:
         ms = self._ambiguity(ms, norms, toks)
         ms = self._org_by_nationality(ms, norms)
         ms = self.rules.apply(ms, norms, [t.text for t in toks])
-        ms = [m for m in ms if not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])]
+        ms = [m for m in ms if not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
+              and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))]  # money is not a name
         for m in ms:
             self._chars(m, toks)
             m.role = self._role(text, m, toks, norms, ms) if m.type == "PER" else ""
@@ -247,7 +248,7 @@ class MentionFinder:
                 m.canon = e.canon
             else:
                 m.canon = " ".join(words)
-            if m.type == "ORG" and not m.country:
+            if m.type == "ORG" and not m.country and m.entry is None:  # not for known bodies (EU, UN)
                 m.country = self._org_country(words)
         return ms
 

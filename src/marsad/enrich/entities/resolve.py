@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
+from marsad.text.normalize import normalize
+
 from marsad.enrich.entities.features import Token, proclitic_splits, strip_article
 from marsad.enrich.entities.mentions import Mention
 
@@ -41,6 +43,8 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     variants: set[str] = field(default_factory=set)
     inferred: bool = False  # the country comes from the article, not from the name
+    display: str = ""  # a readable canonical name (normalized, article kept): الصين، وزاره الماليه
+    display_from_text: bool = True
 
 
 def _close(a: str, b: str) -> bool:
@@ -157,6 +161,10 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
             e = Entity(key=f"{m.type.lower()}:{base}", type=m.type, name=base)
             others[(m.type, base)] = e
             ents.append(e)
+        if m.entry is not None and m.entry.kind != "nat" and (not e.display or e.display_from_text):
+            e.display, e.display_from_text = normalize(m.entry.name), False
+        elif not e.display:
+            e.display, e.display_from_text = " ".join(w for w in m.words if w[:1].isalnum()) or base, True
         e.mentions.append(m)
         e.variants.add(" ".join(_bare(m.words)) or base)
         e.country = e.country or m.country

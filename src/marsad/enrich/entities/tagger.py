@@ -120,7 +120,7 @@ def to_spans(ents: Sequence[Entity]) -> list[Span]:
     out = []
     for e in ents:
         for m in e.mentions:
-            attrs: dict[str, Any] = {"name": e.name}
+            attrs: dict[str, Any] = {"name": e.display or e.name}
             if e.country or m.country:
                 attrs["country"] = (m.country or e.country) if m.type == e.type else (m.country or "")
                 if not attrs["country"]:
