@@ -46,7 +46,7 @@ from marsad.corpus.features import ArticleFeatures, DocFreq, weigh
 class StoryParams:
     """What makes two articles one story (defaults tuned on the dev day of the gold)."""
 
-    threshold: float = 0.3
+    threshold: float = 0.25
     window_days: int = 3
     day_decay: float = 0.15
     top_terms: int = 40

@@ -22,11 +22,11 @@ from marsad.eval.stories import bcubed, decide_pair, load_gold, prf, run_system
 #: floors, pinned a little under the scores measured when they were set (see the report of
 #: the commit that set them); raise them when the system gets better
 FLOORS = {
-    "copy_pairs_dev": 0.87,  # measured 0.895
-    "copy_pairs_test": 0.78,  # 0.806
-    "stories_b3_dev": 0.90,  # 0.929 (five-day run; 0.92 on the whole corpus)
-    "stories_b3_test": 0.91,  # 0.941
-    "copy_groups_b3_dev": 0.95,  # 0.965
+    "copy_pairs_dev": 0.89,  # measured 0.909
+    "copy_pairs_test": 0.78,  # 0.794
+    "stories_b3_dev": 0.90,  # 0.925 (five-day run)
+    "stories_b3_test": 0.92,  # 0.936
+    "copy_groups_b3_dev": 0.95,  # 0.967
     "copy_groups_b3_test": 0.96,  # 0.978
 }
 
