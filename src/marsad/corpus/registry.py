@@ -30,6 +30,7 @@ from typing import Any
 
 import orjson
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from marsad.errors import NotFoundError
 from marsad.store.entities import EntityStore
@@ -55,6 +56,47 @@ def skeleton(word: str) -> str:
             continue
         out.append(ch)
     return "".join(out)
+
+
+def _near(a: str, b: str) -> bool:
+    """Same word, or one edit apart: any edit when both have five letters or more, else only a
+    long vowel added or dropped (بوتين/بوتن)."""
+    if a == b:
+        return True
+    if Levenshtein.distance(a, b, score_cutoff=1) > 1:
+        return False
+    if min(len(a), len(b)) >= 5:
+        return True
+    ops = Levenshtein.editops(a, b)
+    return len(ops) == 1 and ops[0].tag in ("insert", "delete") and (
+        (a + b)[ops[0].src_pos if ops[0].tag == "delete" else len(a) + ops[0].dest_pos] in "اوي")
+
+
+def _person_similarity(x: str, y: str) -> float:
+    """How two person names relate, on normalized words:
+
+    * 0.85 — both full names, same first and last word up to a spelling variant;
+    * 0.8 — one is the other's surname (last word), or one full name's words all lie in the
+      other with the same first word (محمد بن سلمان / محمد بن سلمان بن عبدالعزيز);
+    * 0 — anything else (different surnames never join: محمد بن لادن is not محمد بن سلمان,
+      and a first name alone is not the person).
+    """
+    a, b = x.split(), y.split()
+    if not a or not b:
+        return 0.0
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) == 1:
+        if len(long_) == 1:
+            return 0.85 if _near(a[0], b[0]) else 0.0
+        return 0.8 if _near(short[0], long_[-1]) else 0.0
+    if not _near(short[0], long_[0]):
+        return 0.0
+    if _near(short[-1], long_[-1]) and len(short) == len(long_):
+        return 0.85
+    rest = long_[1:]
+    if all(any(_near(w, v) for v in rest) for w in short[1:]):
+        return 0.8
+    return 0.0
 
 
 def name_skeleton(name: str) -> tuple[str, ...]:
@@ -161,18 +203,12 @@ class EntityRegistry:
                 return 0.0, ev
             s -= 0.05
             ev.append(f"similar skeleton {s + 0.05:.2f}")
-        elif set(a) <= set(b) or set(b) <= set(a):
-            short = a if len(a) < len(b) else b
-            long_ = b if short is a else a
-            if typ == "PER" and len(short) == 1 and short[0] != long_[-1]:
-                return 0.0, ev  # a bare first name is not the person
-            s = 0.8
-            ev.append("name inside name")
         else:
-            s = fuzz.ratio(" ".join(a), " ".join(b)) / 100 * 0.9
-            if s < 0.7:
+            s = _person_similarity(name, e.name)
+            if s <= 0:
                 return 0.0, ev
-            ev.append(f"similar skeleton {s:.2f}")
+            ev.append("surname of the full name" if s == 0.8 and min(len(a), len(b)) == 1
+                      else "variant spelling" if s == 0.85 else "name inside name")
         c = attrs.get("country", "")
         if c and e.country:
             if c == e.country:

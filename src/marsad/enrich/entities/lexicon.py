@@ -395,7 +395,7 @@ ORG_NAT_HEADS = _n("الخارجيه الداخليه الرئاسه السفا�
                    "الخارجيه الحرس وكاله الوكاله الدبلوماسيه")
 
 #: words that are never inside a person or place name in news (diseases, media words)
-NOT_NAMES = _n("فيروس كورونا كوفيد عدوى وباء فيديو كونفرانس إنترنت انترنت")
+NOT_NAMES = _n("فيروس كورونا كوفيد عدوى وباء فيديو كونفرانس إنترنت انترنت نت")
 
 #: words that continue a person's name the tagger may leave out (سعيد خطيب زادة)
 NAME_TAILS = _n("زاده زادة")

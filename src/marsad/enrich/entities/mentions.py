@@ -144,6 +144,8 @@ class MentionFinder:
         if m.type == "PER":
             while a < b - 1 and (_is_title(norms[a]) or self.gaz.nationality(norms[a])):
                 a += 1
+            while b - 1 > a and (_is_title(norms[b - 1]) or norms[b - 1] in lx.TITLE_WORDS):
+                b -= 1  # محمد بن سلمان | ولي (العهد): a title after the name
             if b - a == 1 and _is_title(norms[a]):
                 return None
         if a >= b:
