@@ -37,7 +37,7 @@ $(SYSSTAMP): | $(BIN)/python
 ## demo: ingest the bundled sample corpus, print what was found, serve the web UI
 demo: $(STAMP)
 	rm -f $(ARCHIVE) $(ARCHIVE)-wal $(ARCHIVE)-shm
-	$(BIN)/marsad demo --archive $(ARCHIVE)
+	$(BIN)/marsad demo --archive $(ARCHIVE) $(wildcard ../shared/seeds/*.txt)
 	@if $(BIN)/marsad serve --help >/dev/null 2>&1; then \
 	  echo "serving the web UI on http://127.0.0.1:$(PORT) (Ctrl-C to stop)"; \
 	  if [ -n "$$CI" ] || [ ! -t 0 ]; then timeout 5 $(BIN)/marsad serve --archive $(ARCHIVE) --port $(PORT) || true; \

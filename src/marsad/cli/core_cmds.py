@@ -88,6 +88,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("demo", help="ingest the bundled sample corpus and show what was found")
     p.add_argument("--archive", default="marsad-demo.db", metavar="PATH")
+    p.add_argument("extra", nargs="*", help="more inputs to ingest beside the sample (e.g. ../shared/seeds)")
     p.set_defaults(func=cmd_demo)
 
 
@@ -354,7 +355,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
     sample = Path(str(resources.files("marsad") / "data" / "sample"))
     archive = marsad.open(args.archive)
     console.print(f"[bold]marsad demo[/]: ingesting the sample corpus from {sample}")
-    summary = archive.ingest([str(sample)])
+    extra = [e for e in args.extra if Path(e).exists()]
+    if extra:
+        console.print(f"and {', '.join(extra)}")
+    summary = archive.ingest([str(sample), *extra])
     d = summary.as_dict()
     console.print(f"read {d['read']}, stored {d['stored']}, duplicates {d['duplicates']}, "
                   f"failed {d['failed']} (the sample includes broken files on purpose)")
