@@ -293,3 +293,18 @@ def sequence_features(norms: Sequence[str], marks: Sequence[str], lex: Lexicons)
             feats.extend(f"{o}:{a}" for a in attrs[j][_GROUP[o]])
         out.append(feats)
     return out
+
+
+def chunk(ranges: Sequence[tuple[int, int]], toks: Sequence[Token], *, limit: int = 48) -> list[tuple[int, int]]:
+    """Split sentences longer than ``limit`` tokens at their last comma (، or ,) before the
+    limit, else at the limit: decoding costs one step per token of the longest piece, and the
+    tagger's features reach only two tokens either side."""
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        while b - a > limit:
+            cut = next((k + 1 for k in range(a + limit - 1, a + limit // 2, -1)
+                        if toks[k].text in ("\u060c", ",")), a + limit)
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from marsad.enrich.entities.clusters import load_clusters
 from marsad.enrich.entities.crf import Decoder, FastCRF
-from marsad.enrich.entities.features import Lexicons, Token, keys, sentences, tokenize
+from marsad.enrich.entities.features import Lexicons, Token, chunk, keys, sentences, tokenize
 from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mentions import Mention, MentionFinder
 from marsad.enrich.entities.resolve import Entity, infer_countries, propagate, resolve
@@ -93,7 +93,7 @@ class EntityTagger:
         toks = tokenize(text)
         if not toks:
             return Analysis([], [], [])
-        ranges = sentences(text, toks)
+        ranges = chunk(sentences(text, toks), toks)
         norms = [t.norm for t in toks]
         matches = self.gaz.match(norms)
         if self.plugin is not None:
