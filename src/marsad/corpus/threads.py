@@ -84,10 +84,13 @@ class ThreadLinker:
                 self.postings[t].add(th.id)
         self.closed: list[Thread] = []
         self.touched: set[int] = set()
+        self._expired_through = -1
 
     def _expire(self, day: int) -> None:
-        if day < 0:
+        # stories arrive in date order: the open threads need scanning once per new day only
+        if day < 0 or day <= self._expired_through:
             return
+        self._expired_through = day
         for tid in [tid for tid, th in self.state.threads.items()
                     if th.last_day >= 0 and th.last_day < day - self.p.window_days]:
             th = self.state.threads.pop(tid)
