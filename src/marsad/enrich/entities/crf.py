@@ -155,6 +155,21 @@ class Decoder:
             self._arr[self._n] = np.stack(rows)
             self._n += 1
 
+    def _rows_of(self) -> dict[str, tuple[int, ...]]:
+        """``attribute → (row at offset −2, −1, 0, +1, +2)`` (the unknown row where the model
+        has no weight), built once from the model's ``offset:attribute`` index."""
+        r = self.__dict__.get("_rows")
+        if r is None:
+            unk = self._unknown
+            pos = {str(o): i for i, o in enumerate(OFFSETS)}
+            tmp: dict[str, list[int]] = {}
+            for key, row in self.m.index.items():
+                o, _sep, a = key.partition(":")
+                tmp.setdefault(a, [unk] * len(OFFSETS))[pos[o]] = row
+            r = {a: tuple(v) for a, v in tmp.items()}
+            self.__dict__["_rows"] = r
+        return r
+
     def _ids_of(self, keys: Sequence[tuple[str, str]]) -> list[int]:
         """Block ids of token keys; blocks of new keys are computed together (one gather, one
         ``reduceat``: the sum of each key's attribute weights per offset)."""
@@ -164,15 +179,20 @@ class Decoder:
             if len(ids) + len(new) > self.cache_size:  # bounded: forget all but the pads
                 self._ids = ids = {self.BOS: 0, self.EOS: 1}
                 self._n = 2
-            idx = self.m.index
+            rows_of = self._rows_of()
             unk = self._unknown
+            none = (unk,) * len(OFFSETS)
             flat: list[int] = []
             starts: list[int] = []
             for k in new:
                 centre, near, far = word_attrs(k[0], k[1], self.lex)
-                for o, attrs in zip(OFFSETS, (far, near, centre, near, far), strict=True):
+                got = {a: rows_of.get(a, none) for a in centre}
+                for a in near:
+                    if a not in got:
+                        got[a] = rows_of.get(a, none)
+                for r, attrs in enumerate((far, near, centre, near, far)):
                     starts.append(len(flat))
-                    flat.extend([idx.get(f"{o}:{a}", unk) for a in attrs] or [unk])
+                    flat.extend([got[a][r] if a in got else rows_of.get(a, none)[r] for a in attrs] or [unk])
             sums = np.add.reduceat(self.m.W[flat], starts, axis=0).reshape(len(new), len(OFFSETS), -1)
             need = self._n + len(new)
             if need > len(self._arr):
