@@ -58,7 +58,8 @@ def _gold_answers(docs: list[dict], decide, group_of: dict[int, int]) -> dict:
     for split in ("dev", "test"):
         pairs[split] = [[g["a"], g["b"], bool(decide(key[g["a"]], key[g["b"]]))]
                         for g in load_gold(f"pairs_{split}.jsonl")]
-    groups = {d["id"]: int(group_of[i]) for i, d in enumerate(docs) if d["id"] in _gold_ids()}
+    gold_ids = _gold_ids()
+    groups = {d["id"]: int(group_of[i]) for i, d in enumerate(docs) if d["id"] in gold_ids}
     return {"pairs": pairs, "groups": groups}
 
 
