@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
-# Debian packages the test suite uses: Chromium (+ driver) for the browser tests and
-# PostgreSQL for the scale store. Installed only when missing; a machine without apt (or
+# Debian packages the test suite uses: Chromium (+ driver) and an Arabic-capable font for the
+# browser tests. Installed only when missing; a machine without apt (or
 # without root) skips them, and the tests that need them skip with that reason.
 set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium chromium-driver)
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi "noto" || need+=(fonts-noto-core)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"
