@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import InputError
+from marsad.eval.scores import PRF
 
 CORPUS_FILES = {
     "ant_v2.1_multisource": "ant_v2.1_multisource.jsonl.gz",
@@ -45,35 +46,18 @@ _ID = re.compile(r'"id":\s*"([^"]+)"')
 
 
 @dataclass
-class Score:
+class Score(PRF):
     """Span counts for one matching mode, plus value agreement on matched spans."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     value_ok: int = 0
     value_n: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def value_accuracy(self) -> float:
         return self.value_ok / self.value_n if self.value_n else 0.0
 
-    def as_dict(self, *, values: bool = True) -> dict[str, Any]:
-        d: dict[str, Any] = {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                             "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+    def as_dict(self, *, values: bool = True) -> dict[str, Any]:  # type: ignore[override]
+        d = super().as_dict()
         if values:
             d["value_accuracy"] = round(self.value_accuracy, 4)
             d["values_scored"] = self.value_n
