@@ -287,12 +287,11 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
         return cmd_analyze_conll(args)
     import os
-    from concurrent.futures import ProcessPoolExecutor
 
     from marsad.ingest.readers import FieldMap, ReadOptions, read_jsonl
     from marsad.pipeline.output import analysis_json
     from marsad.pipeline.registry import DEFAULT_SPEC
-    from marsad.runners.local import _default, analyse_batch, article_from_json, assign_id, doc_hash
+    from marsad.runners.local import _default, analyse_all, article_from_json, assign_id, doc_hash
 
     fields = FieldMap(text=args.text_field, date_kind="crawl" if args.date_is_crawl_time else "metadata")
     spec = list(DEFAULT_SPEC)
@@ -328,18 +327,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                                                      with_text=args.with_text)) + b"\n")
                 written += 1
 
-        if workers <= 1:
-            for b in batches():
-                write(analyse_batch(spec, b))
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                pending = []
-                for b in batches():
-                    pending.append(pool.submit(analyse_batch, spec, b))
-                    if len(pending) >= 2 * workers:
-                        write(pending.pop(0).result())
-                for fut in pending:
-                    write(fut.result())
+        for result in analyse_all(spec, batches(), workers=workers):
+            write(result)
     err_console.print(f"analysed {written:,} articles into {args.output}; {failed:,} failed")
     return 0 if written or not failed else 1
 

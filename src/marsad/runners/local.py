@@ -92,6 +92,26 @@ def analyse_batch(spec: Sequence[str], payload: bytes) -> bytes:
     return orjson.dumps(out, default=_default)
 
 
+def analyse_all(spec: Sequence[str], payloads: Iterable[bytes], *, workers: int) -> Iterator[bytes]:
+    """Results of :func:`analyse_batch` for each payload, in order, on ``workers`` processes.
+
+    At most ``2 × workers`` batches are in flight, and the next payload is drawn only after a
+    result has been consumed, so memory stays flat however long the input is.
+    """
+    if workers <= 1:
+        for payload in payloads:
+            yield analyse_batch(spec, payload)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        inflight: deque[Future[bytes]] = deque()
+        for payload in payloads:
+            inflight.append(pool.submit(analyse_batch, spec, payload))
+            while len(inflight) >= 2 * workers:
+                yield inflight.popleft().result()
+        while inflight:
+            yield inflight.popleft().result()
+
+
 def _where(rec: RawRecord) -> str:
     p = rec.provenance
     return f"{p.path or p.url or rec.id}" + (f":{p.line}" if p.line else "")
@@ -189,24 +209,10 @@ class LocalRunner:
         workers = self.opts.workers or os.cpu_count() or 1
         batches = self._batches(items, summary)
         try:
-            if workers <= 1:
-                for payload, n in batches:
-                    self._store(analyse_batch(self.spec, payload), summary)
-                    if progress:
-                        progress(summary)
-            else:
-                with ProcessPoolExecutor(max_workers=workers) as pool:
-                    inflight: deque[Future[bytes]] = deque()
-                    for payload, _n in batches:
-                        inflight.append(pool.submit(analyse_batch, self.spec, payload))
-                        while len(inflight) >= 2 * workers:
-                            self._store(inflight.popleft().result(), summary)
-                            if progress:
-                                progress(summary)
-                    while inflight:
-                        self._store(inflight.popleft().result(), summary)
-                        if progress:
-                            progress(summary)
+            for result in analyse_all(self.spec, (p for p, _n in batches), workers=workers):
+                self._store(result, summary)
+                if progress:
+                    progress(summary)
         finally:
             self._flush_lines()
             for source, lines in self._new_lines.items():

@@ -1,0 +1,34 @@
+"""`marsad analyze`: one JSON object per article, every offset indexing the input text."""
+
+from __future__ import annotations
+
+import json
+
+import orjson
+import pytest
+
+from marsad.cli.main import main
+
+TEXT = ("Ru En\nالرياض - واس\nأعلن وزير الخارجية اليوم الثلاثاء أن المملكة ستستضيف القمة "
+        "يوم 17 أيلول/ سبتمبر الجاري بحضور الرئيس الروسي فلاديمير بوتين.\nExit mobile version")
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_analyze_writes_offsets_into_the_input_text(tmp_path, workers):
+    src = tmp_path / "in.jsonl"
+    rows = [{"id": f"x{i}", "source": "s", "url": "", "date": "2021-09-14", "title": "قمة", "text": TEXT}
+            for i in range(3)]
+    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows) + b"{bad\n")
+    out = tmp_path / "out.jsonl"
+    assert main(["analyze", str(src), "-o", str(out), "--workers", workers]) == 0
+    got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [g["id"] for g in got] == ["x0", "x1", "x2"]
+    g = got[0]
+    assert g["dateline"] == {"place": "الرياض", "agency": "واس"}
+    assert {TEXT[d["start"]:d["end"]] for d in g["debris"] if d["kind"] != "dateline"} >= {"Ru En", "Exit mobile version"}
+    for t in g["timexes"]:
+        assert TEXT[t["start"]:t["end"]] == t["text"]
+    assert "2021-09-17" in {t["value"] for t in g["timexes"]}
+    for m in g["mentions"]:
+        assert TEXT[m["start"]:m["end"]] == m["text"]
+    assert "بوتين" in " ".join(m["text"] for m in g["mentions"] if m["type"] == "PER")
