@@ -7,16 +7,22 @@ The steps, each usable on its own (the batch form a distributed engine runs step
 2. **Candidates**: MinHash signatures (:mod:`marsad.corpus.minhash`) banded by LSH
    (:mod:`marsad.corpus.lsh`, 64 bands × 2 rows by default: see its docstring for the
    false-positive / false-negative trade-off).
-3. **Verification** (:func:`verify_pair`): exact Jaccard and containment on the two shingle
-   sets. A pair is a copy when its Jaccard reaches ``jaccard`` (0.5), or when the smaller
-   text is contained in the larger to ``containment`` (0.6) *and* one text's lead (first
-   ``lead_shingles`` shingles) is found in the other to ``lead`` (0.5). Containment is what
-   catches a trimmed reprint or one with added paragraphs, a changed headline or an added
-   credit line, whose Jaccard drops with every paragraph cut; the lead condition is what
-   separates a reprint (editors cut from the bottom and keep the lead) from an independent
-   article that reuses background paragraphs of the same wire. Template guard: when both
-   texts carry numbers and they share few of them (a market close of another day, a
-   weather bulletin of another day), the pair is not a copy however alike the words.
+3. **Verification** (:func:`verify_pair`): exact containment on the two shingle sets and the
+   overlap of their leads. A pair is a copy when the smaller text is contained in the larger
+   to ``containment`` (0.6) *and* the two leads (the first ``lead_words`` words of each, as
+   sets) overlap to ``lead`` (0.6, overlap coefficient), or when their Jaccard alone reaches
+   ``jaccard`` (0.8). Containment is what catches a trimmed reprint or one with added
+   paragraphs, a changed headline or an added credit line, whose Jaccard drops with every
+   paragraph cut; the lead condition is what separates a reprint (editors cut from the
+   bottom and keep the wire's lead, perhaps reworded a little or behind a dateline) from an
+   independent article that rewrites the lead and reuses paragraphs of the same press release
+   or background of the same wire, and from formula items of one agency (``استقبل صاحب السمو
+   الملكي …``) whose shingles match but whose leads name other people. Words, not shingles,
+   because a lightly reworded lead keeps its words and loses its 3-word shingles. On the dev
+   pairs this lifts copy F1 from 0.94 to 0.96 and precision from 0.88 to 0.97.
+   Template guard: when both texts carry numbers and they share few of them (a market close
+   of another day, a weather bulletin of another day), the pair is not a copy however alike
+   the words (``2ر50``, the agencies' reversed decimal, is read as ``50.2``).
 4. **Copy groups**: union-find over the verified pairs.
 5. **Provenance** (:func:`provenance`): the first publisher is the member published first;
    when times tie or are only crawl times, a member whose outlet *is* the agency named in the
@@ -41,10 +47,13 @@ from marsad.corpus.minhash import (
     distinct_counts,
     minhash_from_hashes,
     shingle_hashes,
+    word_hashes,
 )
 from marsad.text.normalize import normalize, to_western_digits
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+#: ``2ر50``: the reversed decimal of Arab agencies (dpa, SPA) for 50.2
+_REVERSED_DECIMAL = re.compile(r"(\d+)\u0631(\d+)")
 
 #: outlets that are themselves agencies: source name (as stored) → agency names in datelines
 AGENCY_OUTLETS: dict[str, tuple[str, ...]] = {
@@ -64,11 +73,12 @@ class DedupParams:
 
     minhash: MinHashParams = field(default_factory=MinHashParams)
     lsh: LSHParams = field(default_factory=LSHParams)
-    jaccard: float = 0.5
+    #: a pair this alike is a copy whatever its leads
+    jaccard: float = 0.8
     containment: float = 0.6
-    #: share of one text's lead shingles that the other must hold
-    lead: float = 0.5
-    lead_shingles: int = 30
+    #: overlap coefficient of the two leads' word sets that a copy needs
+    lead: float = 0.6
+    lead_words: int = 40
     #: containment alone counts only when the smaller text has this many distinct shingles
     min_shingles: int = 12
     #: the template guard needs this many distinct numbers on each side …
@@ -98,7 +108,7 @@ class PairScore:
     jaccard: float
     a_in_b: float  # share of a's shingles found in b
     b_in_a: float
-    lead: float = 0.0  # share of one text's lead found in the other (the larger share)
+    lead: float = 0.0  # overlap coefficient of the two leads' word sets
 
     @property
     def containment(self) -> float:
@@ -127,26 +137,26 @@ class GroupProvenance:
 
 def numbers_of(text: str) -> frozenset[str]:
     """Distinct numbers in the text (Eastern/Persian digits folded to Western)."""
-    return frozenset(_NUMBER.findall(to_western_digits(text)))
+    text = _REVERSED_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", to_western_digits(text))
+    return frozenset(_NUMBER.findall(text))
 
 
 def score_sets(a: int, b: int, sa: np.ndarray, sb: np.ndarray, *, lead_a: np.ndarray | None = None,
                lead_b: np.ndarray | None = None) -> PairScore:
     """Exact Jaccard and containments of two sorted unique shingle arrays.
 
-    ``lead_a``/``lead_b`` are the first shingles of each text in text order; the lead score is
-    the larger of the shares of either text's lead found in the other (an agency original
-    opens with a dateline its reprints drop, so its own lead may be missing from them).
+    ``lead_a``/``lead_b`` are the word hashes of each text's lead (:func:`lead_of`); the lead
+    score is their overlap coefficient as sets, ``|A ∩ B| / min(|A|, |B|)`` (a dateline or a
+    credit the reprint added or dropped costs a few words, not the score).
     """
     if len(sa) == 0 or len(sb) == 0:
         return PairScore(a, b, 0.0, 0.0, 0.0)
     inter = len(np.intersect1d(sa, sb, assume_unique=True))
     union = len(sa) + len(sb) - inter
     lead = 0.0
-    if lead_a is not None and len(lead_a):
-        lead = float(np.isin(lead_a, sb).mean())
-    if lead_b is not None and len(lead_b):
-        lead = max(lead, float(np.isin(lead_b, sa).mean()))
+    if lead_a is not None and lead_b is not None and len(lead_a) and len(lead_b):
+        la, lb = np.unique(lead_a), np.unique(lead_b)
+        lead = len(np.intersect1d(la, lb, assume_unique=True)) / min(len(la), len(lb))
     return PairScore(a, b, inter / union, inter / len(sa), inter / len(sb), lead)
 
 
@@ -155,6 +165,11 @@ def templated(na: frozenset[str], nb: frozenset[str], params: DedupParams) -> bo
     if len(na) < params.numbers_min or len(nb) < params.numbers_min:
         return False
     return len(na & nb) / min(len(na), len(nb)) < params.numbers_overlap
+
+
+def lead_of(text: str, params: DedupParams) -> np.ndarray:
+    """Word hashes of the first ``params.lead_words`` words of a text (its lead)."""
+    return word_hashes(text[: 50 * params.lead_words], limit=params.lead_words)
 
 
 def is_copy(s: PairScore, size_a: int, size_b: int, params: DedupParams) -> bool:
@@ -196,8 +211,8 @@ def verify_candidates(
 ) -> list[PairScore]:
     """The copy pairs among candidate ``pairs`` (keys), most similar (by ``j_est``) first.
 
-    ``shingles(k)`` gives a document's sorted unique shingle set and its lead (first
-    shingles in text order); ``numbers(k)`` its numbers. The template guard runs first (it
+    ``shingles(k)`` gives a document's sorted unique shingle set and its lead
+    (:func:`lead_of`); ``numbers(k)`` its numbers. The template guard runs first (it
     is a set comparison); when ``uf`` is given, a pair whose two documents are already joined
     through verified pairs is not checked again (its group cannot change) — in a flood of
     reprints of one story this skips most of the quadratic work.
@@ -377,8 +392,7 @@ def dedup_batch(
     def shingles(p: int) -> tuple[np.ndarray, np.ndarray]:
         ci, k = pos[p]
         h, off, _ = chunks[ci]
-        return (np.unique(h[off[k] : off[k + 1]]),
-                h[off[k] : min(off[k + 1], off[k] + params.lead_shingles)])
+        return np.unique(h[off[k] : off[k + 1]]), lead_of(texts[order[p]], params)
 
     nums: dict[int, frozenset[str]] = {}
 

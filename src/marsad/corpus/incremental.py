@@ -29,6 +29,7 @@ from marsad.corpus.dedup import (
     PairScore,
     UnionFind,
     estimate,
+    lead_of,
     numbers_of,
     provenance,
     verify_candidates,
@@ -152,7 +153,7 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
         else:
             h, o = shingle_hashes([old_text[k]], ngram=mp.ngram)
             lo, hi = 0, len(h)
-        return np.unique(h[lo:hi]), h[lo : min(hi, lo + params.lead_shingles)]
+        return np.unique(h[lo:hi]), lead_of(texts[k] if k in pos else old_text[k], params)
 
     nums: dict[int, frozenset[str]] = {}
 

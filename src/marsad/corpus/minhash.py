@@ -167,6 +167,13 @@ def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return h, np.searchsorted(bounds, starts, side="right")
 
 
+def word_hashes(text: str, *, limit: int | None = None) -> np.ndarray:
+    """64-bit hashes of the words of one text in order (the first ``limit`` when given): the
+    same word hashes the shingles are built from."""
+    h, _doc = _word_hashes([text])
+    return h if limit is None else h[:limit]
+
+
 def fold_many(texts: Sequence[str]) -> list[str]:
     """:func:`marsad.text.normalize.normalize` of many texts in one vectorised pass.
 

@@ -33,6 +33,7 @@ from marsad.corpus.dedup import (
     DocInfo,
     dedup_batch,
     is_copy,
+    lead_of,
     numbers_of,
     score_sets,
     templated,
@@ -101,7 +102,7 @@ def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: 
     ha, _ = shingle_hashes([ta], ngram=params.minhash.ngram)
     hb, _ = shingle_hashes([tb], ngram=params.minhash.ngram)
     sa, sb = np.unique(ha), np.unique(hb)
-    s = score_sets(0, 1, sa, sb, lead_a=ha[: params.lead_shingles], lead_b=hb[: params.lead_shingles])
+    s = score_sets(0, 1, sa, sb, lead_a=lead_of(ta, params), lead_b=lead_of(tb, params))
     return is_copy(s, len(sa), len(sb), params)
 
 
