@@ -14,7 +14,9 @@ import re
 from typing import Any, NamedTuple
 
 from marsad.enrich.time import lexicon as lx
-from marsad.enrich.time.patterns import NAME_HEADS
+import regex
+
+from marsad.enrich.time.patterns import MG, NAME_HEADS, YEAR
 from marsad.enrich.time.resolve import ymd
 from marsad.text.normalize import normalize
 
@@ -53,6 +55,7 @@ NOT_FRIDAY = frozenset(normalize(w) for w in ("صلاة", "خطبة", "صلوا�
 OUTLETS = frozenset(normalize(w) for w in ("صحيفة", "جريدة", "لصحيفة", "لجريدة", "موقع", "قناة",
                                            "حزب", "بحزب", "لحزب", "عين", "تيار", "برنامج",
                                            "وصحيفة", "بصحيفة", "ذلك", "تلك", "يومية", "مجلة"))
+THIS = frozenset(normalize(w) for w in ("هذا", "بهذا", "لهذا", "وهذا", "فهذا"))
 NOUN_ADJ_HEADS = ("ال",)  # الأمين العام السابق: العام is "general" after a definite noun
 NOT_ADJ_AFTER = frozenset(normalize(w) for w in ("اليوم", "العام", "الشهر", "السنة", "الأسبوع"))
 
@@ -60,6 +63,15 @@ NOT_ADJ_AFTER = frozenset(normalize(w) for w in ("اليوم", "العام", "ا
 _FUTURE = re.compile(r"(?:^|\s)[وف]?(?:سوف|المقرر|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
                      r"(?!سياس|سيار|سيطر|سيد|سين|سيول|سيف|سير|سياد|سياق|سياح|سيبر|سيي|ستار|"
                      r"ستين|سته|ستو|ستر|سنه|سنو|سنغ|سند|سنت|سنين|سنا)س[يتن][^\W\d_]{2,})(?=\s)")
+#: words before a bare plural unit (أيام، سنوات) or a lone singular one (عام، يوم) that make it a
+#: duration: لمدة عام، في غضون أشهر، على بعد أيام، بعد سنوات من …
+DUR_PREV = frozenset(normalize(w) for w in ("لمدة", "مدة", "غضون", "طيلة", "طوال", "طول", "بعد", "وبعد",
+                                            "لبعد", "لمده"))
+#: the TIMEX3 order of duration units (for P2Y6M)
+_UNIT_ORDER = ("CE", "DE", "Y", "M", "W", "D", "H", "MIN", "S")
+#: after a month: "and <month> <year>", whose year the first month shares
+_COORD_YEAR = regex.compile(rf"\s*و\s*(?:[0-9]{{1,2}}\s*)?(?:شهر\s+)?{MG}(?:\s*[/\-(]?\s*{MG}\s*\)?)?\s*[،,]?\s*"
+                            rf"(?:من\s+)?(?:عام\s*|العام\s*)?({YEAR})")
 _MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _NUM_SPLIT = re.compile(r"\s+و?\s*|\s+")
 
@@ -120,8 +132,37 @@ def number_value(words: str) -> float | None:
     return float(total) if total else None
 
 
+_ORD_UNITS = {"حادي": 1, "اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7,
+              "ثامن": 8, "تاسع": 9, "عاشر": 10}
+_ORD_TENS = {"عشرين": 20, "ثلاثين": 30, "اربعين": 40, "خمسين": 50, "ستين": 60, "سبعين": 70,
+             "ثمانين": 80, "تسعين": 90}
+
+
+def ordinal_value(words: str) -> int | None:
+    """The value of an ordinal in folded form, either gender: ``الخامسه والعشرين`` → 25."""
+    total = 0
+    for tok in words.replace("و ال", " ال").replace(" وال", " ال").split():
+        w = tok[2:] if tok.startswith("ال") else tok
+        if w in ("عشر", "عشره"):
+            total += 10
+            continue
+        if w.endswith("ه") and w[:-1] in _ORD_UNITS:
+            w = w[:-1]
+        if w in _ORD_UNITS:
+            total += _ORD_UNITS[w]
+        elif w in _ORD_TENS:
+            total += _ORD_TENS[w]
+        else:
+            return None
+    return total or None
+
+
 def _unit(word: str) -> tuple[str, int]:
-    return lx.UNITS.get(" ".join(word.split()), ("", 0))
+    w = " ".join(word.split())
+    got = lx.UNITS.get(w)
+    if got is None and w.endswith("ا"):  # اياما، شهورا، اعواما: the accusative of the plural
+        got = lx.UNITS.get(w[:-1])
+    return got or ("", 0)
 
 
 def _k(s: str | None) -> str:
@@ -301,7 +342,22 @@ class Handlers:
         yrel = _k(m.group("yrel"))
         if yrel and ex.op in ("ymd", "month"):
             f["yshift"] = -2 if yrel == "قبل الماضي" else REL_N[REL_DIR[yrel]]
+        if m.group("year") is None and ex.op in ("ymd", "month", "hijri"):
+            y = self._shared_year(n, m.end())
+            if y:
+                f["year"] = y
+        if m.group("pod"):
+            if not day:
+                return []
+            f["pod"] = lx.PARTS_OF_DAY[_k(m.group("pod"))]
+            return [(m.start(), m.end(), _X("TIME", ex.op, f, mod))]
         return [(m.start(), m.end(), _X("DATE", ex.op, f, mod))]
+
+    @staticmethod
+    def _shared_year(n: str, i: int) -> int | None:
+        """The year of a coordinated month that follows (مايو أيار ويونيو حزيران 1999 → 1999)."""
+        mt = _COORD_YEAR.match(n, i, i + 60)
+        return int(mt.group(1)) if mt else None
 
     def _h_dom(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         day = int(m.group("day")) if m.group("day") else lx.ORDINAL_DAYS[_k(m.group("oday"))]
@@ -361,10 +417,45 @@ class Handlers:
             return None, unit
         return float(inherent or 1), unit
 
+    def _tail(self, m: Any) -> tuple[float | None, str]:
+        """The second count of a compound duration (وستة شهور، ونصف السنة), or ``(None, "")``."""
+        if m.group("half2"):
+            n_, unit = self._count(m)
+            conv = {"H": (30, "MIN"), "Y": (6, "M"), "D": (12, "H"), "MIN": (30, "S"), "M": (15, "D"),
+                    "W": (3.5, "D"), "CE": (50, "Y"), "DE": (5, "Y")}
+            v, u = conv.get(unit, (None, ""))
+            if m.group("half2") == "ربع" and v:
+                v = v / 2
+            return v, u
+        u2 = m.group("unit2")
+        if not u2:
+            return None, ""
+        unit, inherent = _unit(u2)
+        if m.group("num2"):
+            return float(m.group("num2")), unit
+        if m.group("numw2"):
+            return number_value(m.group("numw2")), unit
+        return float(inherent or 1), unit
+
+    @staticmethod
+    def _compound(parts: list[tuple[float | None, str]]) -> str | None:
+        """``P2Y6M``, ``PT1H30M`` from (count, unit) parts in any order, or ``None``."""
+        got: dict[str, float] = {}
+        for v, u in parts:
+            if v is None or not u or u in got:
+                return None
+            got[u] = v
+        date = "".join(f"{got[u]:g}{u}" for u in ("CE", "DE", "Y", "M", "W", "D") if u in got)
+        time = "".join(f"{got[u]:g}{'M' if u == 'MIN' else u}" for u in ("H", "MIN", "S") if u in got)
+        return "P" + date + ("T" + time if time else "")
+
     def _h_ago(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         n_, unit = self._count(m)
         if not unit:
             return []
+        v2, u2 = self._tail(m)
+        if u2 and n_ is not None and v2 is not None and (unit, u2) == ("Y", "M"):
+            n_, unit = n_ * 12 + v2, "M"  # منذ عامين وستة أشهر
         sign = 1 if m.group("ago") == "بعد" else -1
         q = QMODS.get(_k(m.group("qmod")), "APPROX" if m.group("qmod") else "")
         mod = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER"}.get(q, q) if sign < 0 else \
@@ -376,13 +467,44 @@ class Handlers:
         if not unit:
             return []
         q = QMODS.get(_k(m.group("qmod")), "APPROX" if m.group("qmod") else "")
+        if (m.group("bare") or m.group("one")) and not q:
+            # أيام، عام alone are durations only where the context says so: لمدة عام، في غضون
+            # أشهر، على بعد أيام، بعد عام من …، فكر أياما (the accusative of an indefinite span)
+            word = m.group("bare") or m.group("one")
+            prev = self._prev_word(n, m.start())
+            nxt = n[m.end():m.end() + 5].lstrip()
+            ok = prev in DUR_PREV and (prev != "بعد" and prev != "وبعد" or nxt.startswith(("من ", "من\n")))
+            ok = ok or (prev in ("بعد", "وبعد") and m.group("bare") is not None)
+            if m.group("bare") and word.endswith("ا") and word != "اعوام":
+                ok = True
+            if m.group("one") and prev in ("بعد", "وبعد") and not nxt.startswith("من "):
+                ok = False
+            if not ok:
+                return []
+        if m.group("bare"):
+            n_ = None
+        v2, u2 = self._tail(m)
+        if u2:
+            val = self._compound([(n_, unit), (v2, u2)])
+            if val:
+                return [(m.start(), m.end(), _X("DURATION", "abs", {"value": val}, q))]
         return [(m.start(), m.end(), _X("DURATION", "duration", {"n": n_, "unit": unit}, q))]
+
+    def _h_durrange(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        unit, inherent = _unit(m.group("unit"))
+        r1, r2 = float(m.group("r1")), float(m.group("num"))
+        if not unit or inherent or r1 >= r2:
+            return []  # من 5 إلى 10 سنوات: the first count takes the second's unit
+        return [(m.start("r1"), m.end("r1"), _X("DURATION", "duration", {"n": r1, "unit": unit})),
+                (m.start("num"), m.end(), _X("DURATION", "duration", {"n": r2, "unit": unit}))]
 
     def _h_day(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         rd = _k(m.group("rd"))
         prev = self._prev_word(n, m.start())
         if rd in ("اليوم", "الغد") and prev in OUTLETS and not m.group("wd"):
             return []
+        if rd == "اليوم" and prev in THIS and not m.group("pod") and not m.group("wd"):
+            return []  # بهذا اليوم: the day just named (anaphoric), not today
         f: dict[str, Any] = {"n": RD_SHIFT[rd]}
         typ = "DATE"
         if m.group("pod"):
@@ -393,6 +515,9 @@ class Handlers:
         return [(m.start(), m.end(), _X(typ, "shift", f))]
 
     def _h_night(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        if m.group("tpod"):  # هذا الصباح ، هذا المساء
+            pod = "MO" if m.group("tpod") == "الصباح" else "EV"
+            return [(m.start(), m.end(), _X("TIME", "shift", {"n": 0, "pod": pod}))]
         if m.group("dawn"):
             return [(m.start(), m.end(), _X("TIME", "shift", {"n": 0, "pod": "MO"}))]
         nrel = m.group("nrel") or ""
@@ -437,18 +562,25 @@ class Handlers:
             return [(m.start(), m.end(), _X("DATE", "abs", {"value": "PAST_REF"}))]
         k = -2 if prel == "قبل الماضي" else REL_N[REL_DIR[prel]] if prel else 0
         unit = PERIOD_UNIT[pu if pu.startswith("ال") else "ا" + pu]
+        if unit == "W" and _k(m.group("mod")) == "نهايه":  # نهاية الأسبوع: the weekend
+            return [(m.start(), m.end(), _X("DATE", "period", {"unit": "W", "n": k, "we": True}))]
         return [(m.start(), m.end(), _X("DATE", "period", {"unit": unit, "n": k}, mod))]
 
     def _h_quarter(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         qord = m.group("qord")
+        mod = MODS.get(_k(m.group("mod")), "")
         if qord:
             q = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الثلاث": 3, "الرابع": 4, "الاخير": 4}[qord]
             f: dict[str, Any] = {"q": q}
+            if m.group("qw").endswith("نصف"):
+                f["half"] = True  # النصف الثاني من العام → 2018-H2
             if m.group("year"):
                 f["year"] = int(m.group("year"))
             elif m.group("yrel"):
                 f["yshift"] = REL_N[REL_DIR[_k(m.group("yrel"))]]
-            return [(m.start(), m.end(), _X("DATE", "quarter", f))]
+            return [(m.start(), m.end(), _X("DATE", "quarter", f, mod))]
+        if mod:
+            return []
         rel = _k(m.group("qrel"))
         n_ = -1 if rel == "السابق" else REL_N[REL_DIR[rel]]
         return [(m.start(), m.end(), _X("DATE", "quarter", {"shift": n_}))]

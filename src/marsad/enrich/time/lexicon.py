@@ -146,7 +146,7 @@ CENTURIES: dict[str, int] = {normalize(k): v for k, v in {
 #: parts of the day → TIMEX3 part-of-day codes
 PARTS_OF_DAY: dict[str, str] = {normalize(k): v for k, v in {
     "صباح": "MO", "فجر": "MO", "ضحى": "MO", "ظهر": "MI", "ظهيرة": "MI", "عصر": "AF",
-    "مساء": "EV", "ليل": "NI", "ليلة": "NI", "منتصف ليل": "NI", "منتصف ليلة": "NI",
+    "مساء": "EV", "عشية": "EV", "ليل": "NI", "ليلة": "NI", "منتصف ليل": "NI", "منتصف ليلة": "NI",
 }.items()}
 
 #: "صباحا" after a clock time: the part of the day that moves the hour (+12 for PM)

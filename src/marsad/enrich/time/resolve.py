@@ -229,10 +229,13 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
     op = e.op
     attrs: dict[str, Any] = {}
     if op == "abs":
-        return f["value"], dict(f.get("attrs", {}))
+        v = f["value"]
+        if f.get("pod") and len(v) == 10:
+            v += "T" + f["pod"]
+        return v, dict(f.get("attrs", {}))
     if op == "ymd":  # day and month known; year given, or placed by the anchor
         y = f.get("year") or _year_of(a, f, f.get("day"))
-        return ymd(y, f["month"], f.get("day")), attrs
+        return ymd(y, f["month"], f.get("day")) + (_tod(f) if f.get("day") else ""), attrs
     if op == "hijri":
         hy = f.get("year")
         if not hy:
@@ -269,7 +272,15 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
             else:
                 return ("PRESENT_REF" if n == 0 else ("PAST_REF" if n < 0 else "FUTURE_REF")), attrs
         else:
-            base = _date(d + dt.timedelta(days=n))
+            t = d + dt.timedelta(days=n)
+            if "wd" in f and t.isoweekday() != f["wd"]:
+                # أمس (الأربعاء) said of a Friday: the named weekday wins; أمس looks back from the
+                # day before the anchor, غدا forward from the day after, اليوم to the nearest
+                delta = (f["wd"] - t.isoweekday()) % 7
+                if n < 0 or (n == 0 and delta > 3):
+                    delta -= 7
+                t = t + dt.timedelta(days=delta)
+            base = _date(t)
         return base + _tod(f), attrs
     if op == "weekday":
         v = _weekday(a, f["wd"], f.get("dir", "past"))
@@ -281,6 +292,8 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
             day = _weekday(a, f["wd"], f.get("dir", "past"))
             if day.startswith("XXXX-W"):
                 day = "XXXX-XX-XX"
+        elif "ref" in f:  # يوم السبت 6 أوت بداية من الساعة السابعة: the day just named
+            day = resolve(f["ref"], anchor)[0][:10]
         else:
             day = _date(a.date) if a.date else "XXXX-XX-XX"
         return f"{day}T{f['hh']:02d}:{f['mm']:02d}", attrs
@@ -290,8 +303,12 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
             d = a.date
             if d is None:
                 return "XXXX-WXX", attrs
+            if d.isoweekday() == 7 and n == 0 and not f.get("we"):
+                # the Arab working week runs Sunday to Thursday: said on a Sunday, "this week" is
+                # the ISO week that starts the next day (the ISO week ending today is spent)
+                d = d + dt.timedelta(days=1)
             iy, iw, _ = (d + dt.timedelta(weeks=n)).isocalendar()
-            return f"{iy:04d}-W{iw:02d}", attrs
+            return f"{iy:04d}-W{iw:02d}" + ("-WE" if f.get("we") else ""), attrs
         if unit == "M":
             if not a.month:
                 return "XXXX-XX", attrs
@@ -302,7 +319,7 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
         if unit == "Y":
             return (f"{a.year + n:04d}" if a.year else "XXXX"), attrs
         if unit in ("SU", "WI", "SP", "FA"):
-            return (f"{a.year + n:04d}-{unit}" if a.year else f"XXXX-{unit}"), attrs
+            return (f"{_season_year(a, unit, n):04d}-{unit}" if a.year else f"XXXX-{unit}"), attrs
         if unit == "CE":
             return (f"{(a.year // 100) + n:02d}" if a.year else "XX"), attrs
         if unit == "DE":
@@ -322,12 +339,34 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
             k = a.year * 4 + (a.month - 1) // 3 + f["shift"]
             return f"{k // 4:04d}-Q{k % 4 + 1}", attrs
         y = f.get("year") or (a.year + f.get("yshift", 0) if a.year else None)
-        return f"{y:04d}-Q{f['q']}" if y else f"XXXX-Q{f['q']}", attrs
+        q = f"H{f['q']}" if f.get("half") else f"Q{f['q']}"
+        return f"{y:04d}-{q}" if y else f"XXXX-{q}", attrs
     if op == "duration":
         return _duration(f.get("n"), f["unit"]), attrs
     if op == "set":
         return f["value"], attrs
     raise ValueError(f"unknown op {op!r}")
+
+
+#: the months a season starts and ends in (winter is named by the year of its December)
+_SEASON_SPAN = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def _season_year(a: Anchor, unit: str, n: int) -> int:
+    """The year of this (n=0), the next (1) or the last (-1) season of that name from the anchor."""
+    assert a.year
+    m = a.month or 6
+    first, last = _SEASON_SPAN[unit]
+    if unit == "WI" and m <= 2:
+        m += 12  # January is in the winter of the year before
+        y0 = a.year - 1
+    else:
+        y0 = a.year
+    if n == 0:
+        return y0
+    if n > 0:  # the next one that has not begun
+        return y0 if m < first else y0 + 1
+    return y0 if m > last else y0 - 1  # the last one that has ended
 
 
 def _tod(f: dict[str, Any]) -> str:

@@ -19,7 +19,9 @@ from collections.abc import Callable
 from typing import Any
 
 from marsad.enrich.time.fold import fold_with_map
-from marsad.enrich.time.handlers import _X, Handlers, _Groups
+import regex
+
+from marsad.enrich.time.handlers import _X, Handlers, _Groups, ordinal_value
 from marsad.enrich.time.patterns import (
     DATE_NEXT,
     DIGIT_NEXT,
@@ -141,6 +143,28 @@ class DateTagger(Handlers):
                 while oe < len(text) and text[oe] in _MARKS:  # عاماً، 1436هـ: the marks belong
                     oe += 1
                 out.append(Expr(os_, oe, *ex))
+        if _AGE_CUE in norm:
+            out = self._ages(norm, omap, out)
+        return _clock_days(out, text)
+
+    @staticmethod
+    def _ages(norm: str, omap: Any, out: list[Expr]) -> list[Expr]:
+        """Ages as ordinals: ``الخامسة والعشرين من العمر``، ``الـ25 من العمر`` → P25Y."""
+        taken = [(e.start, e.end) for e in out]
+        i = norm.find(_AGE_CUE)
+        while i >= 0:
+            m = _AGE_BACK.search(norm, max(0, i - 40), i)
+            if m is not None:
+                age = int(m.group("n")) if m.group("n") else ordinal_value(m.group("w"))
+                before = norm[max(0, m.start() - 8):m.start()].split()
+                if before and before[-1].lstrip("وبل").startswith(("العقد", "عقد")):
+                    age = None  # العقد الثالث من العمر: a decade of life, not an age
+                if age and 0 < age < 130:
+                    os_, oe = omap.span(m.start(), i + len(_AGE_CUE))
+                    if not any(s < oe and os_ < e for s, e in taken):
+                        out.append(Expr(os_, oe, "DURATION", "abs", {"value": f"P{age}Y"}))
+            i = norm.find(_AGE_CUE, i + 1)
+        out.sort(key=lambda e: e.start)
         return out
 
     @staticmethod
@@ -181,7 +205,10 @@ class DateTagger(Handlers):
                             j = i + off
                             for lead, lead_word in back:
                                 k = j - len(lead)
-                                if k >= 0 and norm.startswith(lead, k) and (k == 0 or not norm[k - 1].isalnum()):
+                                if k >= 0 and norm.startswith(lead, k) and (
+                                        k == 0 or not norm[k - 1].isalnum()
+                                        # وفي وقت سابق: a proclitic before the lead stays outside
+                                        or (norm[k - 1] in "وف" and (k == 1 or not norm[k - 2].isalnum()))):
                                     starts.append((k, lead_word))
                         if first:
                             starts.append((i + off, core))
@@ -200,6 +227,37 @@ class DateTagger(Handlers):
         return [to_span(e, a) for e in self.find(text)]
 
     # --- helpers ------------------------------------------------------------------------------
+
+_AGE_CUE = " من العمر"
+_AGE_BACK = regex.compile(r"(?:(?<![\p{L}\p{N}])(?:ال)?(?P<n>[0-9]{1,3})|(?<![\p{L}])(?P<w>ال\p{L}+(?:\s+(?:عشر|عشره)|\s+و\s*ال\p{L}+)?))\s*$")
+#: the days a clock time may borrow (a date at day grain)
+_DAY_OPS = frozenset({"weekday", "shift"})
+
+
+def _day_grain(e: Expr) -> bool:
+    if e.type != "DATE":
+        return False
+    if e.op in _DAY_OPS:
+        return True
+    if e.op in ("ymd", "hijri"):
+        return bool(e.f.get("day"))
+    return e.op == "abs" and len(e.f.get("value", "")) == 10
+
+
+def _clock_days(out: list[Expr], text: str) -> list[Expr]:
+    """A clock time with no day of its own takes the day named just before it in the sentence.
+
+    ``يوم السبت 6 أوت بداية من الساعة السابعة صباحا`` → 6 August at 07:00, not the anchor's day.
+    """
+    for k in range(1, len(out)):
+        e, p = out[k], out[k - 1]
+        if e.op != "time" or "n" in e.f or "wd" in e.f or not _day_grain(p):
+            continue
+        gap = text[p.end:e.start]
+        if len(gap) <= 40 and not any(c in gap for c in ".\n؛;!?؟"):
+            out[k] = Expr(e.start, e.end, e.type, e.op, {**e.f, "ref": p}, e.mod)
+    return out
+
 
 def to_span(e: Expr, anchor: Anchor | None) -> Span:
     """The ``timex`` span of a found expression, valued against ``anchor``."""
