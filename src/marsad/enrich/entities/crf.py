@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
+from marsad.enrich.entities import cviterbi
 from marsad.enrich.entities.features import OFFSETS, Lexicons, word_attrs
 from marsad.errors import ConfigError
 
@@ -139,7 +140,8 @@ class Decoder:
     BOS = ("\x00BOS", "")
     EOS = ("\x00EOS", "")
 
-    def __init__(self, model: FastCRF, lex: Lexicons, *, cache_size: int = 200_000) -> None:
+    def __init__(self, model: FastCRF, lex: Lexicons, *, cache_size: int = 200_000,
+                 use_c: bool = True) -> None:
         self.m = model
         self.lex = lex
         self.cache_size = cache_size
@@ -154,6 +156,7 @@ class Decoder:
             self._ids[pad] = self._n
             self._arr[self._n] = np.stack(rows)
             self._n += 1
+        self._cv = cviterbi.load(model.T) if use_c else None
 
     def _rows_of(self) -> dict[str, tuple[int, ...]]:
         """``attribute → (row at offset −2, −1, 0, +1, +2)`` (the unknown row where the model
@@ -207,28 +210,58 @@ class Decoder:
 
     def emissions(self, sents: Sequence[Sequence[tuple[str, str]]]) -> list[np.ndarray]:
         """Emission score matrices, one ``(len, labels)`` array per sentence."""
+        E, starts = self._emissions(sents)
+        return [E[st : st + len(s)] for st, s in zip(starts, sents, strict=True)]
+
+    def _emissions(self, sents: Sequence[Sequence[tuple[str, str]]]) -> tuple[np.ndarray, list[int]]:
+        """Emissions of all sentences in one array (each sentence padded by two BOS and two EOS
+        rows, so that the ±2 offsets never reach into a neighbour) and each sentence's first row."""
         flat_keys: list[tuple[str, str]] = []
         starts = []
+        pad_l, pad_r = (self.BOS, self.BOS), (self.EOS, self.EOS)
         for s in sents:
-            flat_keys.extend((self.BOS, self.BOS))
+            flat_keys.extend(pad_l)
             starts.append(len(flat_keys))
             flat_keys.extend(s)
-            flat_keys.extend((self.EOS, self.EOS))
+            flat_keys.extend(pad_r)
         ids = self._ids_of(flat_keys)
         B = self._arr
         arr = np.asarray(ids, dtype=np.int64)
         n = len(arr)
-        E = np.zeros((n, len(self.m.labels)), dtype=np.float32)
-        for r, o in enumerate(OFFSETS):
+        E = B[arr, 2]
+        for r, o in ((0, -2), (1, -1), (3, 1), (4, 2)):
             lo, hi = max(0, -o), min(n, n - o)
             E[lo:hi] += B[arr[lo + o : hi + o], r]
-        return [E[st : st + len(s)] for st, s in zip(starts, sents, strict=True)]
+        return E, starts
 
     def decode(self, sents: Sequence[Sequence[tuple[str, str]]]) -> list[list[str]]:
-        """Best label sequence of every sentence (exact Viterbi, all sentences at once)."""
+        """Best label sequence of every sentence (exact Viterbi)."""
         sents = [s for s in sents]
         if not sents:
             return []
+        if self._cv is not None:
+            flat = self.decode_flat(sents)
+            out, k = [], 0
+            for s in sents:
+                out.append(flat[k : k + len(s)])
+                k += len(s)
+            return out
+        return self._decode_numpy(sents)
+
+    def decode_flat(self, sents: Sequence[Sequence[tuple[str, str]]]) -> list[str]:
+        """The best labels of all sentences, concatenated: one C Viterbi call per sentence
+        (``cviterbi``) on the article's emission array."""
+        if self._cv is None:
+            return [t for s in self._decode_numpy(list(sents)) for t in s]
+        E, starts = self._emissions(sents)
+        spans = [(st, st + len(s)) for st, s in zip(starts, sents, strict=True)]
+        ys = self._cv.decode(E, spans)
+        labels = self.m.labels
+        return [labels[j] for a, b in spans for j in ys[a:b].tolist()]
+
+    def _decode_numpy(self, sents: list[Sequence[tuple[str, str]]]) -> list[list[str]]:
+        """The same Viterbi in numpy, all sentences at once (used when CRFsuite's C decoder is
+        unavailable): one numpy step per token of the longest sentence."""
         Es = self.emissions(sents)
         lens = np.array([len(s) for s in sents])
         S, L, Tn = len(sents), len(self.m.labels), int(lens.max()) if len(lens) else 0
