@@ -30,6 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from operator import itemgetter
 
 from marsad.text.normalize import normalize, to_western_digits
@@ -63,6 +64,8 @@ class ArticleFeatures:
     terms: Mapping[str, float]  # raw counts before weighting (title counted twice)
     numbers: frozenset[str] = frozenset()
     copy_group: int | None = None
+    #: ``(stem, surface word)`` of the title's content words, for labels people read
+    words: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -103,20 +106,37 @@ def day_number(date: str | None) -> int:
         return -1
 
 
+@lru_cache(maxsize=1 << 18)
+def content_stem(tok: str) -> str:
+    """The stem of a normalized token when it is a content word, else ``""`` (a pure function
+    of the token, memoised: news repeats its words, and stemming is most of the feature cost)."""
+    if tok in STOPWORDS or tok[0].isdigit() or len(tok) < 2:
+        return ""
+    s = stem(tok)
+    return "" if len(s) < 2 or s in STOPWORDS else s
+
+
 def content_words(text: str, *, limit: int | None = None, normalized: bool = False) -> list[str]:
     """Stemmed content words of a text, in order (see the module docstring); ``normalized``
     says the text is already :func:`normalize`-d."""
-    out: list[str] = []
-    for tok in TOKEN_RE.findall(text if normalized else normalize(text)):
-        if tok in STOPWORDS or tok[0].isdigit() or len(tok) < 2:
-            continue
-        s = stem(tok)
-        if len(s) < 2 or s in STOPWORDS:
-            continue
-        out.append(s)
-        if limit is not None and len(out) >= limit:
-            break
-    return out
+    toks = TOKEN_RE.findall(text if normalized else normalize(text))
+    out = [s for s in map(content_stem, toks) if s]
+    return out if limit is None else out[:limit]
+
+
+_TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+
+
+def surface_words(title: str) -> tuple[tuple[str, str], ...]:
+    """``(stem, word)`` of the content words of an original (unnormalized) title: the word as
+    written (without tashkeel and tatweel), the shortest one when several share a stem (the one
+    without a proclitic ``و``/``ب``/``ل``), for the labels of stories and threads."""
+    best: dict[str, str] = {}
+    for tok in TOKEN_RE.findall(_TASHKEEL.sub("", title)):
+        s = content_stem(normalize(tok))
+        if s and (s not in best or len(tok) < len(best[s])):
+            best[s] = tok
+    return tuple(best.items())
 
 
 def article_terms(

@@ -34,7 +34,7 @@ from marsad.corpus.dedup import (
     provenance,
     verify_candidates,
 )
-from marsad.corpus.features import ArticleFeatures, DocFreq, article_terms, day_number
+from marsad.corpus.features import ArticleFeatures, DocFreq, article_terms, day_number, surface_words
 from marsad.corpus.lsh import band_keys, bucket_pairs
 from marsad.corpus.minhash import distinct_counts, minhash_from_hashes, shingle_hashes, unpack
 from marsad.corpus.stories import ClusterState, Story, StoryClusterer, StoryParams, TemplateTerms
@@ -259,7 +259,8 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
                                         timexes=[s.value for s in sp if s.layer == "timex"],
                                         place=r["dateline_place"] or "")
             feats.append(ArticleFeatures(key=k, day=day_number(r["published_day"]), source=r["source"] or "",
-                                         terms=terms, numbers=nums, copy_group=r["copy_group"]))
+                                         terms=terms, numbers=nums, copy_group=r["copy_group"],
+                                         words=surface_words(r["title"] or "")))
         df_inc: Counter[str] = Counter()
         for f in feats:
             df_inc.update(f.terms.keys())
@@ -289,7 +290,7 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
 
 def _link(linker: ThreadLinker, s: Story) -> None:
     if s.thread is None:
-        s.thread = linker.add(s.first_day, s.last_day, s.centroid)
+        s.thread = linker.add(s.first_day, s.last_day, s.centroid, s.words)
 
 
 def _save_stories(cs: CorpusStore, cl: StoryClusterer, linker: ThreadLinker, touched: set[int],
@@ -322,7 +323,8 @@ def _load_linker(cs: CorpusStore, params: ThreadParams) -> ThreadLinker:
     for tid, s in cs.active_threads():
         d = orjson.loads(s)
         th = Thread(id=tid, first_day=int(d["f"]), last_day=int(d["l"]), stories=int(d["z"]),
-                    centroid={str(k): float(v) for k, v in d["c"].items()})
+                    centroid={str(k): float(v) for k, v in d["c"].items()},
+                    words={str(k): str(v) for k, v in d.get("w", {}).items()})
         th.norm = float(np.sqrt(sum(v * v for v in th.centroid.values())))
         active[tid] = th
     return ThreadLinker(params, ThreadState(threads=active, next_id=int(st.get("next_id", 1))))
@@ -335,8 +337,8 @@ def _save_threads(cs: CorpusStore, linker: ThreadLinker) -> None:
         if th.id not in linker.touched and th.id not in closed_ids:
             continue
         act = th.id in linker.state.threads
-        label = [t for t, _ in sorted(th.centroid.items(), key=lambda kv: (-kv[1], kv[0])) if ":" not in t][:8]
-        state = {"c": th.centroid, "f": th.first_day, "l": th.last_day, "z": th.stories}
+        label = th.label()
+        state = {"c": th.centroid, "f": th.first_day, "l": th.last_day, "z": th.stories, "w": th.words}
         rows.append((th.id, iso_day(th.first_day), iso_day(th.last_day), th.stories, 1 if act else 0,
                      orjson.dumps(label).decode(), orjson.dumps(state).decode() if act else ""))
     linker.closed.clear()
@@ -354,5 +356,6 @@ def story_features_batch(rows: Sequence[dict[str, Any]]) -> list[ArticleFeatures
                                     mentions=r.get("mentions", ()), timexes=r.get("timexes", ()),
                                     place=r.get("place", ""))
         out.append(ArticleFeatures(key=r["key"], day=day_number(r.get("date")), source=r.get("source") or "",
-                                   terms=terms, numbers=nums, copy_group=r.get("copy_group")))
+                                   terms=terms, numbers=nums, copy_group=r.get("copy_group"),
+                                   words=surface_words(r.get("title") or "")))
     return out

@@ -36,7 +36,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from marsad.corpus.features import ArticleFeatures, DocFreq, weigh
@@ -65,6 +65,18 @@ class StoryParams:
     max_postings: int = 100
 
 
+def label_words(centroid: Mapping[str, float], words: Mapping[str, str], k: int = 8) -> list[str]:
+    """The ``k`` heaviest content words of a centroid, each as a title writes it when one does
+    (the light stems the clusterer compares, such as ``ورونا`` for كورونا, are not words)."""
+    ranked = heapq.nlargest(k, ((v, t) for t, v in centroid.items() if ":" not in t))
+    out: list[str] = []
+    for _v, t in ranked:
+        w = words.get(t, t)
+        if w not in out:
+            out.append(w)
+    return out
+
+
 @dataclass
 class Story:
     id: int
@@ -77,30 +89,35 @@ class Story:
     norm: float = 0.0
     first_key: int = -1  # the first article that opened it
     thread: int | None = None
+    #: stem → the word as its titles write it (for labels), for the centroid's terms
+    words: dict[str, str] = field(default_factory=dict)
 
     def to_state(self) -> dict[str, object]:
         return {"c": self.centroid, "n": sorted(self.numbers), "s": dict(self.sources),
                 "f": self.first_day, "l": self.last_day, "z": self.size, "k": self.first_key,
-                "t": self.thread}
+                "t": self.thread, "w": self.words}
 
     @classmethod
     def from_state(cls, sid: int, d: dict) -> Story:  # type: ignore[type-arg]
         s = cls(id=sid, first_day=int(d["f"]), last_day=int(d["l"]), size=int(d["z"]),
                 centroid={str(k): float(v) for k, v in d["c"].items()}, numbers=set(d["n"]),
-                sources=Counter(d["s"]), first_key=int(d.get("k", -1)), thread=d.get("t"))
+                sources=Counter(d["s"]), first_key=int(d.get("k", -1)), thread=d.get("t"),
+                words={str(k): str(v) for k, v in d.get("w", {}).items()})
         s.norm = math.sqrt(sum(v * v for v in s.centroid.values()))
         return s
 
     def label(self, k: int = 8) -> list[str]:
-        """The heaviest content words of the centroid (for people)."""
-        words = [(v, t) for t, v in self.centroid.items() if ":" not in t]
-        return [t for _v, t in heapq.nlargest(k, words)]
+        """The heaviest content words of the centroid, as the titles write them (for people)."""
+        return label_words(self.centroid, self.words, k)
 
     def absorb(self, vec: dict[str, float], numbers: frozenset[str], source: str, day: int,
-               *, keep: int, key: int = -1) -> tuple[set[str], set[str]]:
+               *, keep: int, key: int = -1, words: Iterable[tuple[str, str]] = ()) -> tuple[set[str], set[str]]:
         """Add a member; returns (terms added to, terms pruned from) the centroid."""
         if self.size == 0 and self.first_key < 0:
             self.first_key = key
+        for stem, word in words:
+            if stem in vec and stem not in self.words:
+                self.words[stem] = word
         before = set(self.centroid)
         for t, w in vec.items():
             self.centroid[t] = self.centroid.get(t, 0.0) + w
@@ -109,6 +126,8 @@ class Story:
             kept = dict(sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
             pruned = set(self.centroid) - set(kept)
             self.centroid = kept
+            for t in pruned:
+                self.words.pop(t, None)
         self.norm = math.sqrt(sum(v * v for v in self.centroid.values()))
         if len(self.numbers) < 64:
             self.numbers.update(numbers)
@@ -268,7 +287,8 @@ class StoryClusterer:
             st.stories[sid] = Story(id=sid, first_day=f.day, last_day=f.day)
         story = st.stories[sid]
         last = story.last_day
-        added, pruned = story.absorb(vec, f.numbers, f.source, f.day, keep=self.p.centroid_terms, key=f.key)
+        added, pruned = story.absorb(vec, f.numbers, f.source, f.day, keep=self.p.centroid_terms, key=f.key,
+                                     words=f.words)
         if story.last_day != last or story.size == 1:
             heapq.heappush(self._by_last, (story.last_day, sid))
         for t in added:

@@ -66,6 +66,13 @@ class Thread:
     stories: int = 0
     centroid: dict[str, float] = field(default_factory=dict)
     norm: float = 0.0
+    #: stem → the word as titles write it (for labels)
+    words: dict[str, str] = field(default_factory=dict)
+
+    def label(self, k: int = 8) -> list[str]:
+        from marsad.corpus.stories import label_words
+
+        return label_words(self.centroid, self.words, k)
 
 
 @dataclass
@@ -98,8 +105,9 @@ class ThreadLinker:
                 self.postings[t].discard(tid)
             self.closed.append(th)
 
-    def add(self, first_day: int, last_day: int, centroid: Mapping[str, float]) -> int:
-        """Assign one story (its days and centroid) to a thread; returns the thread id."""
+    def add(self, first_day: int, last_day: int, centroid: Mapping[str, float],
+            words: Mapping[str, str] | None = None) -> int:
+        """Assign one story (its days, centroid and label words) to a thread; returns the thread id."""
         norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
         vec = {t: v / norm for t, v in centroid.items()}
         self._expire(first_day)
@@ -134,7 +142,11 @@ class ThreadLinker:
             kept = dict(heapq.nlargest(self.p.centroid_terms, th.centroid.items(), key=lambda kv: (kv[1], kv[0])))
             for t in set(th.centroid) - set(kept):
                 self.postings[t].discard(best_tid)
+                th.words.pop(t, None)
             th.centroid = kept
+        for t, w in (words or {}).items():
+            if t in th.centroid and t not in th.words:
+                th.words[t] = w
         th.norm = math.sqrt(sum(v * v for v in th.centroid.values()))
         th.stories += 1
         self.touched.add(best_tid)

@@ -38,7 +38,7 @@ from marsad.corpus.dedup import (
     score_sets,
     templated,
 )
-from marsad.corpus.features import ArticleFeatures, article_terms, day_number
+from marsad.corpus.features import ArticleFeatures, article_terms, day_number, surface_words
 from marsad.corpus.lsh import band_keys
 from marsad.corpus.minhash import shingle_hashes
 from marsad.corpus.stories import StoryParams, cluster
@@ -109,12 +109,13 @@ def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: 
 _DOCS: list[dict[str, Any]] = []
 
 
-def _features_chunk(bounds: tuple[int, int]) -> list[tuple[dict[str, float], frozenset[str]]]:
+def _features_chunk(bounds: tuple[int, int]) -> list[tuple[dict[str, float], frozenset[str], tuple]]:
     from marsad.corpus.minhash import fold_many
 
     part = _DOCS[bounds[0] : bounds[1]]
     folded = fold_many([x for d in part for x in (d["title"], d["text"][:960])])
-    return [article_terms(title=folded[2 * i], body=folded[2 * i + 1], normalized=True) for i in range(len(part))]
+    return [(*article_terms(title=folded[2 * i], body=folded[2 * i + 1], normalized=True),
+             surface_words(part[i]["title"])) for i in range(len(part))]
 
 
 def story_features(docs: list[dict[str, Any]], group_of: dict[int, int], *, workers: int = 0) -> list[ArticleFeatures]:
@@ -141,7 +142,8 @@ def story_features(docs: list[dict[str, Any]], group_of: dict[int, int], *, work
         finally:
             _DOCS = []
     return [ArticleFeatures(key=i, day=day_number(d["date"]), source=d["source"], terms=t, numbers=n,
-                            copy_group=group_of[i]) for i, (d, (t, n)) in enumerate(zip(docs, terms, strict=True))]
+                            copy_group=group_of[i], words=w)
+            for i, (d, (t, n, w)) in enumerate(zip(docs, terms, strict=True))]
 
 
 def run_system(docs: list[dict[str, Any]], *, dedup: DedupParams | None = None,
