@@ -274,11 +274,14 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
         else:
             t = d + dt.timedelta(days=n)
             if "wd" in f and t.isoweekday() != f["wd"]:
-                # أمس (الأربعاء) said of a Friday: the named weekday wins; أمس looks back from the
-                # day before the anchor, غدا forward from the day after, اليوم to the nearest
+                # أمس (الأربعاء) said of a Friday: the named weekday wins. أمس looks back from the
+                # day before the anchor, غدا forward from the anchor itself (written the evening
+                # before), اليوم back, or one day forward (a story stamped before local midnight)
+                if n > 0:
+                    t = d
                 delta = (f["wd"] - t.isoweekday()) % 7
-                if n < 0 or (n == 0 and delta > 3):
-                    delta -= 7
+                if n < 0 or (n == 0 and delta != 1):
+                    delta = delta - 7 if delta else 0
                 t = t + dt.timedelta(days=delta)
             base = _date(t)
         return base + _tod(f), attrs
