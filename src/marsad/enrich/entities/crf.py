@@ -173,9 +173,11 @@ class Decoder:
             self.__dict__["_rows"] = r
         return r
 
-    def _ids_of(self, keys: Sequence[tuple[str, str]]) -> list[int]:
+    def _ids_of(self, keys: Sequence[tuple[str, str] | str]) -> list[int]:
         """Block ids of token keys; blocks of new keys are computed together (one gather, one
-        ``reduceat``: the sum of each key's attribute weights per offset)."""
+        ``reduceat``: the sum of each key's attribute weights per offset). A key is
+        ``(normalized token, mark)``, or the bare normalized token when it has no mark (most
+        tokens: a string's hash is cached, a tuple's is not)."""
         ids = self._ids
         new = [k for k in dict.fromkeys(keys) if k not in ids]
         if new:
@@ -188,7 +190,7 @@ class Decoder:
             flat: list[int] = []
             starts: list[int] = []
             for k in new:
-                centre, near, far = word_attrs(k[0], k[1], self.lex)
+                centre, near, far = word_attrs(k, "", self.lex) if type(k) is str else word_attrs(k[0], k[1], self.lex)
                 got = {a: rows_of.get(a, none) for a in centre}
                 for a in near:
                     if a not in got:

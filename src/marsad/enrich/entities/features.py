@@ -29,6 +29,11 @@ from marsad.text.normalize import normalize
 TOKEN_RE = re.compile(
     r"[^\W_](?:[^\W_]|[\u064b-\u065f\u0670\u06d6-\u06ed])*(?:[.,][0-9]+)*|[^\w\s]", re.UNICODE)
 
+#: the same tokens when the text holds no ``_`` (``\w`` then never meets one): a single
+#: character class in the loop instead of an alternation, a quarter faster
+_TOKEN_FAST_RE = re.compile(
+    r"[^\W_][\w\u064b-\u065f\u0670\u06d6-\u06ed]*(?:[.,][0-9]+)*|[^\w\s]", re.UNICODE)
+
 #: sentence ends: . ! ? ؟ (U+061F) and line breaks
 _SENT_END = frozenset({".", "!", "?", "\u061f", "\n"})
 
@@ -55,26 +60,35 @@ def tokenize(text: str) -> list[Token]:
     out = []
     pos = 0
     find = text.find
-    for w in TOKEN_RE.findall(text):
+    new = tuple.__new__
+    norm = _norm
+    for w in (TOKEN_RE if "_" in text else _TOKEN_FAST_RE).findall(text):
         s = find(w, pos)
         pos = s + len(w)
-        out.append(Token(s, pos, w, _norm(w)))
+        out.append(new(Token, (s, pos, w, norm(w))))
     return out
 
 
 def sentences(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
     """Token index ranges ``[a, b)`` of the sentences: split at . ! ? ؟ and at line breaks."""
+    n = len(toks)
+    ends = [i for i, t in enumerate(toks) if t.text in _SENT_END]
+    nl = text.find("\n")
+    if nl != -1:
+        from bisect import bisect_left
+
+        starts = [t.start for t in toks]
+        while nl != -1:
+            i = bisect_left(starts, nl) - 1  # the token before the line break
+            if 0 <= i < n - 1:
+                ends.append(i)
+            nl = text.find("\n", nl + 1)
+        ends = sorted(set(ends))
     out = []
     a = 0
-    nl = text.find("\n")
-    n = len(toks)
-    for i, t in enumerate(toks):
-        if nl != -1 and nl < t.end:
-            nl = text.find("\n", t.end)
-        brk = nl != -1 and i + 1 < n and nl < toks[i + 1].start
-        if brk or t.text in _SENT_END:
-            if i + 1 > a:
-                out.append((a, i + 1))
+    for i in ends:
+        if i + 1 > a:
+            out.append((a, i + 1))
             a = i + 1
     if a < n:
         out.append((a, n))
@@ -177,6 +191,16 @@ def keys(surfaces: Sequence[str], norms: Sequence[str], marks: Sequence[str]) ->
     """The tagger's token keys: normalized form and gazetteer mark (+ Latin case)."""
     return [(n, m + case_mark(s) if s[:1].isascii() else m)
             for s, n, m in zip(surfaces, norms, marks, strict=True)]
+
+
+def fast_keys(surfaces: Sequence[str], norms: Sequence[str], marks: Sequence[str]) -> list[tuple[str, str] | str]:
+    """:func:`keys` for the decoder's cache: the bare normalized token where the key has no
+    mark (most tokens), else the ``(token, mark)`` pair."""
+    out: list[tuple[str, str] | str] = [(n, m) if m else n for n, m in zip(norms, marks, strict=True)]
+    for i in [i for i, s in enumerate(surfaces) if s[:1].isascii()]:
+        m = marks[i] + case_mark(surfaces[i])
+        out[i] = (norms[i], m) if m else norms[i]
+    return out
 
 
 def _shape(t: str) -> str:

@@ -56,6 +56,8 @@ class Gazetteer:
         self.nat: dict[str, Entry] = {}  # inflected nationality form (no article) → entry
         self.by_canon: dict[str, Entry] = {}
         self.common: set[str] = set()  # frequent ordinary words of the corpus sample
+        self._natc: dict[str, Entry | None] = {}  # word → nationality() (a pure function of it)
+        self._longest: dict[str, int] = {}  # word → longest phrase it can start (0: none)
         for e in entries:
             if e.kind == "common":
                 self.common.add(e.phrase)
@@ -117,14 +119,19 @@ class Gazetteer:
 
     def nationality(self, word: str) -> Entry | None:
         """The nationality entry of an adjective/group noun (الروسية، والإيرانيين، الحوثيين)."""
-        cache = self.__dict__.setdefault("_natc", {})
+        cache = self._natc
         if word in cache:
-            return cache[word]  # type: ignore[no-any-return]
+            return cache[word]
         if len(cache) > 200_000:
             cache.clear()
-        e = self._nationality(word)
-        cache[word] = e
+        e = cache[word] = self._nationality(word)
         return e
+
+    def nationalities(self, norms: Sequence[str]) -> list[Entry | None]:
+        """:meth:`nationality` of every word (one pass over a cached dict)."""
+        cache = self._natc
+        nat = self.nationality
+        return [cache[w] if w in cache else nat(w) for w in norms]
 
     def _nationality(self, word: str) -> Entry | None:
         for _p, core in proclitic_splits(word):
@@ -139,46 +146,52 @@ class Gazetteer:
     def match(self, norms: Sequence[str]) -> list[tuple[int, int, Entry]]:
         """Longest phrase matches, left to right, as ``(start, end, entry)`` token ranges.
 
-        Brackets inside a name are skipped (مجلس (الاتحاد) الفيدرالية الروسي)."""
-        idx = [i for i, w in enumerate(norms) if w not in _BRACKETS]
-        words = [norms[i] for i in idx]
-        fm = self._first_max()
+        Brackets inside a name are skipped (مجلس (الاتحاد) الفيدرالية الروسي). Only words
+        that can start a phrase (any proclitic reading; cached per word) are tried."""
+        if any(w in _BRACKETS for w in norms):
+            idx = [i for i, w in enumerate(norms) if w not in _BRACKETS]
+            words = [norms[i] for i in idx]
+        else:
+            idx = None
+            words = list(norms)
+        lc = self._longest
+        longest_of = self._longest_of
+        starts = [i for i, w in enumerate(words) if (lc[w] if w in lc else longest_of(w))]
         out = []
-        i = 0
         n = len(words)
-        lc = self.__dict__.setdefault("_longest", {})
-        while i < n:
-            w = words[i]
-            longest = lc.get(w)
-            if longest is None:
-                longest = max((fm.get(c, 0) for _p, c in proclitic_splits(w)), default=0)
-                if len(lc) > 300_000:
-                    lc.clear()
-                lc[w] = longest
-            if longest:
-                for j in range(min(n, i + longest), i, -1):
-                    e = self.lookup(words[i:j])
-                    if e is not None:
-                        out.append((idx[i], idx[j - 1] + 1, e))
-                        i = j
-                        break
-                else:
-                    i += 1
-            else:
-                i += 1
+        free = 0
+        lookup = self.lookup
+        for i in starts:
+            if i < free:
+                continue
+            for j in range(min(n, i + lc[words[i]]), i, -1):
+                e = lookup(words[i:j])
+                if e is not None:
+                    out.append((i, j, e) if idx is None else (idx[i], idx[j - 1] + 1, e))
+                    free = j
+                    break
         return out
 
-    def marks(self, norms: Sequence[str], matches: Sequence[tuple[int, int, Entry]] | None = None) -> list[str]:
-        """Per token ``B-x``/``I-x`` marks of gazetteer matches (x = kind flag) or ``""``."""
-        marks = [""] * len(norms)
+    def _longest_of(self, w: str) -> int:
+        fm = self._first_max()
+        longest = max((fm.get(c, 0) for _p, c in proclitic_splits(w)), default=0)
+        if len(self._longest) > 300_000:
+            self._longest.clear()
+        self._longest[w] = longest
+        return longest
+
+    def marks(self, norms: Sequence[str], matches: Sequence[tuple[int, int, Entry]] | None = None,
+              nats: Sequence[Entry | None] | None = None) -> list[str]:
+        """Per token ``B-x``/``I-x`` marks of gazetteer matches (x = kind flag) or ``""``;
+        ``nats`` (:meth:`nationalities` of ``norms``) when the caller has them."""
+        if nats is None:
+            nats = self.nationalities(norms)
+        marks = ["" if e is None else "B-N" for e in nats]
         for a, b, e in (self.match(norms) if matches is None else matches):
             f = KIND_FLAG[e.kind]
             marks[a] = "B-" + f
             for k in range(a + 1, b):
                 marks[k] = "I-" + f
-        for k, w in enumerate(norms):
-            if not marks[k] and self.nationality(w) is not None:
-                marks[k] = "B-N"
         return marks
 
     def phrases_first_words(self) -> set[str]:

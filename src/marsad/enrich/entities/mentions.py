@@ -90,44 +90,56 @@ class MentionFinder:
         self.rules = HeadRules(gaz)
         self.known_names = set(gaz.phrases_first_words()) | lx.FIRST_NAMES
         self.known_heads = self.known_names | lx.ORG_HEADS | lx.LOC_HEADS | lx.TITLE_WORDS
+        self._cuts: dict[str, int] = {}  # token → proclitic characters to leave out (pure, cached)
 
     # --- building blocks ----------------------------------------------------------------------
 
     def _from_tags(self, tags: Sequence[str], offset: int) -> list[Mention]:
         out = []
-        i, n = 0, len(tags)
-        while i < n:
-            t = tags[i]
-            if t == "O":
-                i += 1
+        n = len(tags)
+        free = 0
+        for i in [i for i, t in enumerate(tags) if t != "O"]:
+            if i < free:
                 continue
-            typ = t[2:]
+            typ = tags[i][2:]
             j = i + 1
             while j < n and tags[j] == "I-" + typ:
                 j += 1
             out.append(Mention(offset + i, offset + j, {"PERS": "PER"}.get(typ, typ)))
-            i = j
+            free = j
         return out
 
     def find(self, text: str, toks: Sequence[Token], tags: Sequence[str], *,
-             matches: Sequence[tuple[int, int, Entry]] | None = None) -> list[Mention]:
-        norms = [t.norm for t in toks]
+             matches: Sequence[tuple[int, int, Entry]] | None = None,
+             norms: Sequence[str] | None = None, nats: Sequence[Entry | None] | None = None,
+             surfaces: Sequence[str] | None = None) -> list[Mention]:
+        """Mentions of one article (``norms``: the tokens' normalized forms; ``nats``: their
+        :meth:`Gazetteer.nationalities` — computed here when not given)."""
+        if norms is None:
+            norms = [t.norm for t in toks]
+        if nats is None:
+            nats = self.gaz.nationalities(norms)
         ms = self._from_tags(tags, 0)
         ms = [m for m in (self._trim(m, norms) for m in ms) if m is not None]
         for m in ms:
             while m.type == "PER" and m.b < len(norms) and norms[m.b] in lx.NAME_TAILS:
                 m.b += 1
         ms = self._merge_gazetteer(ms, norms, matches)
-        ms = self._add_nationalities(ms, norms)
+        ms = self._add_nationalities(ms, norms, nats)
         ms = self._type_and_country(ms, norms)
         ms = self._ambiguity(ms, norms, toks)
         ms = self._org_by_nationality(ms, norms)
-        ms = self.rules.apply(ms, norms, [t.text for t in toks])
+        ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces)
         ms = [m for m in ms if not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))]  # money is not a name
+        inside: dict[int, Mention] = {}
+        for o in ms:
+            if o.type in ("GPE", "ORG", "NORP", "LOC"):
+                for k in range(o.a, o.b):
+                    inside[k] = o
         for m in ms:
             self._chars(m, toks)
-            m.role = self._role(text, m, toks, norms, ms) if m.type == "PER" else ""
+            m.role = self._role(text, m, toks, norms, ms, inside) if m.type == "PER" else ""
             if m.role and not m.country:
                 m.country = self._role_country(m.role)
         ms.sort(key=lambda m: m.a)
@@ -207,16 +219,18 @@ class MentionFinder:
         w = norms[a]
         return b - a == 1 and (w in lx.STOPWORDS or w in lx.AMBIGUOUS or len(strip_article(w)) < 3)
 
-    def _add_nationalities(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    def _add_nationalities(self, ms: list[Mention], norms: Sequence[str],
+                           nats: Sequence[Entry | None] | None = None) -> list[Mention]:
+        if nats is None:
+            nats = self.gaz.nationalities(norms)
         taken = set()
         for m in ms:
             taken.update(range(m.a, m.b))
-        for k, w in enumerate(norms):
+        for k in [k for k, e in enumerate(nats) if e is not None]:
             if k in taken:
                 continue
-            e = self.gaz.nationality(w)
-            if e is not None:
-                ms.append(Mention(k, k + 1, "NORP", source="gaz", entry=e, country=e.country))
+            e = nats[k]
+            ms.append(Mention(k, k + 1, "NORP", source="gaz", entry=e, country=e.country))
         return ms
 
     def _type_and_country(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
@@ -341,8 +355,15 @@ class MentionFinder:
 
     def _chars(self, m: Mention, toks: Sequence[Token]) -> None:
         first = toks[m.a]
-        cut = 0 if m.extra.get("keep_clitic") else split_proclitic(first.text, known=self.known_heads,
-                                                                   norm=first.norm)
+        if m.extra.get("keep_clitic"):
+            cut = 0
+        else:
+            cut = self._cuts.get(first.text, -1)
+            if cut < 0:
+                if len(self._cuts) > 100_000:
+                    self._cuts.clear()
+                cut = self._cuts[first.text] = split_proclitic(first.text, known=self.known_heads,
+                                                               norm=first.norm)
         m.start = first.start + cut
         m.end = toks[m.b - 1].end
         inner = [t.text for t in toks[m.a : m.b]]
@@ -350,12 +371,14 @@ class MentionFinder:
             m.b += 1  # مجلس (الاتحاد): keep the bracket the name opened
             m.end = toks[m.b - 1].end
 
-    def _role(self, text: str, m: Mention, toks: Sequence[Token], norms: Sequence[str], ms: Sequence[Mention]) -> str:
-        inside = {}
-        for o in ms:
-            if o is not m and o.type in ("GPE", "ORG", "NORP", "LOC"):
-                for k in range(o.a, o.b):
-                    inside[k] = o
+    def _role(self, text: str, m: Mention, toks: Sequence[Token], norms: Sequence[str], ms: Sequence[Mention],
+              inside: dict[int, Mention] | None = None) -> str:
+        if inside is None:
+            inside = {}
+            for o in ms:
+                if o is not m and o.type in ("GPE", "ORG", "NORP", "LOC"):
+                    for k in range(o.a, o.b):
+                        inside[k] = o
         k = m.a - 1
         if k >= 0 and norms[k] in ("،", ","):
             k -= 1

@@ -79,8 +79,12 @@ def propagate(ms: list[Mention], toks: Sequence[Token]) -> list[Mention]:
             m.type, m.entry, m.country, m.english = "PER", None, "", ""
     added = []
     ends = {m.b: m for m in ms if m.type == "PER"}
+    # every reading of a token (proclitic_splits) is a suffix of it, or ا + its tail (للـ → ال):
+    # either way it ends with the token's last three letters, so only tokens ending like a
+    # surname can hold one
+    tails = {s[-3:] for s in firsts}
     for k, t in enumerate(toks):
-        if k in taken:
+        if t.norm[-3:] not in tails or k in taken:
             continue
         prev = ends.get(k)
         if prev is not None and t.norm in firsts and firsts[t.norm] < k:

@@ -67,12 +67,19 @@ class HeadRules:
         return any(c in self.gaz.common or strip_article(c) in self.gaz.common
                    for _p, c in proclitic_splits(w))
 
+    def heads(self, norms: Sequence[str]) -> list[tuple[int, int]]:
+        """``(index, flags)`` of the words that are heads of some kind (few in an article)."""
+        cache = self._flags
+        flags = self.flags
+        return [(i, f) for i, f in enumerate([cache[w] if w in cache else flags(w) for w in norms]) if f]
+
     def apply(self, ms: list[Mention], norms: Sequence[str], surfaces: Sequence[str] = ()) -> list[Mention]:
+        heads = self.heads(norms)
         ms = self._people(ms, norms)
         ms = self._latin(ms, norms, surfaces)
-        ms = self.titled(ms, norms)
-        ms = self._gpes(ms, norms)
-        ms = self._orgs(ms, norms)
+        ms = self.titled(ms, norms, heads)
+        ms = self._gpes(ms, norms, heads)
+        ms = self._orgs(ms, norms, heads)
         self._retype(ms, norms)
         self._states(ms, norms)
         return ms
@@ -84,18 +91,20 @@ class HeadRules:
             return ms
         from marsad.enrich.entities.conll import _latin_name
 
+        cands = [i for i, w in enumerate(surfaces) if w[-1:].isascii() and _latin_name(w)]
+        if not cands:
+            return ms
         taken = {k for m in ms for k in range(m.a, m.b)}
-        i = 0
-        while i < len(surfaces):
-            if surfaces[i][-1:].isascii() and i not in taken and _latin_name(surfaces[i]):
-                j = i + 1
-                while j < len(surfaces) and j not in taken and _latin_name(surfaces[j]):
-                    j += 1
-                ms.append(Mention(i, j, "ORG", source="rule", words=tuple(norms[i:j]),
-                                  canon=" ".join(norms[i:j])))
-                i = j
-            else:
-                i += 1
+        free = 0
+        for i in cands:
+            if i < free or i in taken:
+                continue
+            j = i + 1
+            while j < len(surfaces) and j not in taken and _latin_name(surfaces[j]):
+                j += 1
+            ms.append(Mention(i, j, "ORG", source="rule", words=tuple(norms[i:j]),
+                              canon=" ".join(norms[i:j])))
+            free = j
         return ms
 
     def _people(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
@@ -126,12 +135,12 @@ class HeadRules:
             keep.append(m)
         return keep
 
-    def titled(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    def titled(self, ms: list[Mention], norms: Sequence[str],
+               heads: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
         """An uncommon word right after a title is a person (الرئيس مون، الزعيم كيم)."""
         taken = {k for m in ms for k in range(m.a, m.b)}
-        flags = self.flags
-        for i, w in enumerate(norms[:-1]):
-            if not flags(w) & _TITLE:
+        for i, f in self.heads(norms) if heads is None else heads:
+            if not f & _TITLE or i + 1 >= len(norms):
                 continue
             j = i + 1
             if j in taken or not _plain(norms[j]):
@@ -159,24 +168,23 @@ class HeadRules:
 
     # --- organisations ------------------------------------------------------------------------
 
-    def _orgs(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    def _orgs(self, ms: list[Mention], norms: Sequence[str],
+              heads: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
         at: dict[int, Mention] = {}
         for m in ms:
             for k in range(m.a, m.b):
                 at[k] = m
         n = len(norms)
-        i = 0
-        flags = self.flags
-        while i < n:
-            h = norms[i]
-            if not flags(h) & _ORG:
-                i += 1
+        free = 0
+        for i, f in self.heads(norms) if heads is None else heads:
+            if i < free or not f & _ORG:
                 continue
+            h = norms[i]
             if i in at and _in(h, lx.ORG_RULE_HEADS) and at[i].b - at[i].a == 1 and at[i].entry is None \
                     and at[i].type != "PER":
                 ms.remove(at.pop(i))  # the tagger's lone head word (ميليشيا as MISC): the rule decides
             if not _in(h, lx.ORG_RULE_HEADS) or (i in at and at[i].type not in ("NORP",)):
-                i += 1
+                free = i + 1
                 continue
             if i and _is_title(norms[i - 1]) and not _definite(h):
                 i += 1  # رئيس مجلس …: a role, the council is found from its own words
@@ -214,7 +222,7 @@ class HeadRules:
             only_adj = words == 0 or (_definite(h) and len(swallowed) == 1 and swallowed[0].type == "NORP"
                                       and j == swallowed[0].b and words == 1)
             if only_adj:
-                i += 1
+                free = i + 1
                 continue
             while j - 1 > i and norms[j - 1].startswith("ل") and (j - 1) not in at and not _definite(norms[j - 1]):
                 j -= 1
@@ -230,17 +238,16 @@ class HeadRules:
             ms.append(new)
             for k in range(i, j):
                 at[k] = new
-            i = j
+            free = j
         return ms
 
     # --- places ---------------------------------------------------------------------------------
 
-    def _gpes(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    def _gpes(self, ms: list[Mention], norms: Sequence[str],
+              heads: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
         at = {k: m for m in ms for k in range(m.a, m.b)}
-        flags = self.flags
-        for i, h in enumerate(norms[:-1]):
-            f = flags(h)
-            if not f & (_GPE | _HOOD):
+        for i, f in self.heads(norms) if heads is None else heads:
+            if not f & (_GPE | _HOOD) or i + 1 >= len(norms):
                 continue
             is_gpe, is_loc = bool(f & _GPE), bool(f & _HOOD)
             j = i + 1

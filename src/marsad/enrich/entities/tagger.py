@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from marsad.enrich.entities.clusters import load_clusters
 from marsad.enrich.entities.crf import Decoder, FastCRF
-from marsad.enrich.entities.features import Lexicons, Token, chunk, keys, sentences, tokenize
+from marsad.enrich.entities.features import Lexicons, Token, chunk, fast_keys, keys, sentences, tokenize
 from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mentions import Mention, MentionFinder
 from marsad.enrich.entities.resolve import Entity, infer_countries, propagate, resolve
@@ -96,17 +96,15 @@ class EntityTagger:
         ranges = chunk(sentences(text, toks), toks)
         norms = [t.norm for t in toks]
         matches = self.gaz.match(norms)
+        nats = self.gaz.nationalities(norms)
+        surf = [t.text for t in toks]
         if self.plugin is not None:
-            tags_by = self.plugin.tag([[t.text for t in toks[a:b]] for a, b in ranges])
+            tags_by = self.plugin.tag([surf[a:b] for a, b in ranges])
+            tags = [t for s in tags_by for t in s]
         else:
-            marks = self.gaz.marks(norms, matches)
-            surf = [t.text for t in toks]
-            all_keys = keys(surf, norms, marks)
-            tags_by = self.crf.decoder.decode([all_keys[a:b] for a, b in ranges])
-        tags: list[str] = []
-        for t in tags_by:
-            tags.extend(t)
-        ms = self.finder.find(text, toks, tags, matches=matches)
+            all_keys = fast_keys(surf, norms, self.gaz.marks(norms, matches, nats))
+            tags = self.crf.decoder.decode_flat([all_keys[a:b] for a, b in ranges])
+        ms = self.finder.find(text, toks, tags, matches=matches, norms=norms, nats=nats, surfaces=surf)
         ms = propagate(ms, toks)
         ents = resolve(ms)
         infer_countries(ents)
