@@ -5,6 +5,7 @@ from __future__ import annotations
 from marsad.clean.dateline import DatelineSplitter
 from marsad.clean.debris import DebrisCleaner, clean_text, mask
 from marsad.enrich.language import identify
+from marsad.model import Article
 from marsad.pipeline.core import Doc
 from marsad.text.normalize import normalize
 from marsad.text.tokens import stem_text
@@ -95,7 +96,9 @@ class IndexTermsStage:
     provides = ("index_terms",)
 
     def run(self, doc: Doc) -> None:
-        art = doc.article
-        body = clean_text(art.text, art.spans)
-        doc.extras["index_title"] = stem_text(normalize(art.title))
-        doc.extras["index_body"] = stem_text(normalize(body))
+        doc.extras["index_title"], doc.extras["index_body"] = index_terms(doc.article)
+
+
+def index_terms(art: Article) -> tuple[str, str]:
+    """The stemmed, normalized title and cleaned body that the search indexes store."""
+    return stem_text(normalize(art.title)), stem_text(normalize(clean_text(art.text, art.spans)))

@@ -17,7 +17,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from marsad.errors import QueryError
+from marsad.search import postings
 from marsad.text.normalize import normalize
 from marsad.text.tokens import TOKEN_RE, stem
 
@@ -59,10 +62,16 @@ class Hit:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
 
 
+#: one query part: (is a phrase, its stems); a plain part needs all its stems anywhere
+Part = tuple[bool, tuple[str, ...]]
+
+
 @dataclass
 class ParsedQuery:
     fts: str  # the FTS5 MATCH expression
     stems: set[str]  # every positive stem, for highlighting
+    clauses: list[list[Part]] = field(default_factory=list)  # all clauses must match; any part of one
+    exclude: list[Part] = field(default_factory=list)  # no part may match
 
 
 def parse_query(q: str) -> ParsedQuery:
@@ -71,6 +80,8 @@ def parse_query(q: str) -> ParsedQuery:
         raise QueryError(f"query is {len(q)} characters long; the limit is {MAX_QUERY_CHARS}")
     parts: list[str] = []
     stems: set[str] = set()
+    clauses: list[list[Part]] = []
+    exclude: list[Part] = []
     pending_or = False
     n = 0
     for tok in _QUERY_TOKEN.findall(q.strip()):
@@ -80,6 +91,7 @@ def parse_query(q: str) -> ParsedQuery:
         neg = tok.startswith("-") and len(tok) > 1
         if neg:
             tok = tok[1:]
+            pending_or = False
         phrase = tok.startswith('"')
         words = [stem(t) for t in TOKEN_RE.findall(normalize(tok.strip('"')))]
         words = [w for w in words if w]
@@ -96,19 +108,22 @@ def parse_query(q: str) -> ParsedQuery:
             if not parts:
                 raise QueryError("a query cannot start with an exclusion (-word); add a term first")
             parts.append(f"NOT {expr}")
+            exclude.append((phrase, tuple(words)))
             continue
         stems.update(words)
         if pending_or and parts:
             parts[-1] = f"({parts[-1]} OR {expr})"
+            clauses[-1].append((phrase, tuple(words)))
         else:
             parts.append(expr)
+            clauses.append([(phrase, tuple(words))])
         pending_or = False
     if not parts:
         raise QueryError("the query has no searchable words")
     fts = parts[0]
     for p in parts[1:]:
         fts = f"{fts} {p}" if p.startswith("NOT ") else f"{fts} AND {p}"
-    return ParsedQuery(fts=fts, stems=stems)
+    return ParsedQuery(fts=fts, stems=stems, clauses=clauses, exclude=exclude)
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -174,7 +189,10 @@ class Searcher:
         limit = max(1, min(int(limit), 500))
         offset = max(0, int(offset))
         try:
-            if not fsql and not collapse_copies:
+            if postings.ready(self.con):
+                rows, total = self._ranked_from_postings(pq, filters or Filters(), limit=limit, offset=offset,
+                                                          collapse_copies=collapse_copies)
+            elif not fsql and not collapse_copies:
                 # no filter: count and rank inside the index, then fetch the few rows shown
                 total = self.con.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (pq.fts,)).fetchone()[0]
                 ranked = self.con.execute(
@@ -201,6 +219,97 @@ class Searcher:
             self._snippet(h, pq.stems)
             hits.append(h)
         return hits, int(total)
+
+    # --- the postings path (see marsad.search.postings) -------------------------------------------
+
+    def _matches(self, pq: ParsedQuery, f: Filters) -> tuple[np.ndarray, dict[str, tuple[np.ndarray, np.ndarray]], postings.Columns]:
+        """The sorted rowids matching ``pq`` and ``f``, the postings loaded, and the columns."""
+        cols = postings.columns(self.con)
+        loaded: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+        def get(term: str) -> tuple[np.ndarray, np.ndarray]:
+            if term not in loaded:
+                loaded[term] = postings.postings(self.con, term)
+            return loaded[term]
+
+        def part_rows(part: Part) -> np.ndarray:
+            phrase, words = part
+            arrays = sorted((get(w)[0] for w in set(words)), key=len)
+            rows = arrays[0].astype(np.int64)
+            for a in arrays[1:]:
+                if not rows.size:
+                    break
+                rows = np.intersect1d(rows, a, assume_unique=True)
+            if phrase and len(words) > 1 and rows.size:
+                expr = '"' + " ".join(words) + '"'
+                exact = np.fromiter((r[0] for r in self.con.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expr,))),
+                                    dtype=np.int64)
+                rows = np.intersect1d(rows, exact, assume_unique=True)
+            return rows
+
+        matched: np.ndarray | None = None
+        for clause in pq.clauses:
+            rows = part_rows(clause[0])
+            for part in clause[1:]:
+                rows = np.union1d(rows, part_rows(part))
+            matched = rows if matched is None else np.intersect1d(matched, rows, assume_unique=True)
+        assert matched is not None  # parse_query guarantees one positive clause
+        for part in pq.exclude:
+            if matched.size:
+                matched = np.setdiff1d(matched, part_rows(part), assume_unique=True)
+        matched = matched[matched < cols.source.size]
+        return self._filtered(matched, f, cols), loaded, cols
+
+    def _filtered(self, rows: np.ndarray, f: Filters, cols: postings.Columns) -> np.ndarray:
+        if not rows.size:
+            return rows
+        keep = np.ones(rows.size, dtype=bool)
+        if f.sources:
+            codes = [i for i, s in enumerate(cols.sources) if s in set(f.sources)]
+            keep &= np.isin(cols.source[rows], codes)
+        if f.date_from or f.date_to:
+            days = np.array([*cols.days, ""], dtype=object)[cols.day[rows]]  # -1 → "" (unknown)
+            known = cols.day[rows] >= 0
+            keep &= known
+            if f.date_from:
+                keep &= np.where(known, days >= f.date_from, False).astype(bool)
+            if f.date_to:
+                keep &= np.where(known, days <= f.date_to, False).astype(bool)
+        if f.story is not None:
+            keep &= cols.story[rows] == int(f.story)
+        rows = rows[keep]
+        rest = Filters(language=f.language, mentions_date=f.mentions_date, entity=f.entity, entity_keys=f.entity_keys)
+        fsql, fargs = _filter_sql(rest)
+        if fsql and rows.size:
+            allowed = np.fromiter((r[0] for r in self.con.execute(f"SELECT a.rowid FROM articles a WHERE 1{fsql}", fargs)),
+                                  dtype=np.int64)
+            rows = np.intersect1d(rows, allowed, assume_unique=True)
+        return rows
+
+    def _ranked_from_postings(self, pq: ParsedQuery, f: Filters, *, limit: int, offset: int,
+                              collapse_copies: bool) -> tuple[list[dict[str, Any]], int]:
+        matched, loaded, cols = self._matches(pq, f)
+        score = postings.bm25(matched, (loaded.get(t) or postings.postings(self.con, t) for t in pq.stems), cols)
+        order = np.lexsort((matched, -score))  # best first, then oldest rowid
+        copies = np.ones(matched.size, dtype=np.int64)
+        if collapse_copies and matched.size:
+            groups = cols.copy_group[matched[order]]
+            _, first, counts = np.unique(groups, return_index=True, return_counts=True)
+            keep = np.sort(first)  # positions in `order`, still best first
+            copies_of = dict(zip(groups[first].tolist(), counts.tolist(), strict=True))
+            order = order[keep]
+            copies[order] = [copies_of[g] for g in cols.copy_group[matched[order]].tolist()]
+        total = int(order.size)
+        page = order[offset:offset + limit]
+        rowids = matched[page].tolist()
+        if not rowids:
+            return [], total
+        found = {r["rowid"]: r for r in self.con.execute(
+            "SELECT rowid, id, title, source, url, published_at, copy_group, story"
+            f" FROM articles WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)}
+        rows = [{**dict(found[rid]), "score": -float(score[i]), "copies": int(copies[i])}
+                for i, rid in zip(page.tolist(), rowids, strict=True) if rid in found]
+        return rows, total
 
     def _total(self, fts: str, fsql: str, fargs: list[Any], *, collapse_copies: bool) -> int:
         what = "count(DISTINCT coalesce(a.copy_group, -a.rowid))" if collapse_copies else "count(*)"
@@ -255,6 +364,8 @@ class Searcher:
         if col is None:
             raise QueryError(f"cannot count by {by!r}; use source, day or month")
         fsql, fargs = _filter_sql(filters or Filters())
+        if q and postings.ready(self.con):
+            return self._counts_from_postings(parse_query(q), by=by, filters=filters or Filters())
         if q:
             pq = parse_query(q)
             sql = (f"SELECT {col} AS k, count(*) FROM fts JOIN articles a ON a.rowid = fts.rowid"
@@ -271,3 +382,25 @@ class Searcher:
         if by == "source":
             out.sort(key=lambda kv: -kv[1])
         return out
+
+    def _counts_from_postings(self, pq: ParsedQuery, *, by: str, filters: Filters) -> list[tuple[str, int]]:
+        try:
+            matched, _loaded, cols = self._matches(pq, filters)
+        except sqlite3.OperationalError as e:
+            raise QueryError(f"the query could not be run ({e})") from e
+        if by == "source":
+            n = np.bincount(cols.source[matched], minlength=len(cols.sources))
+            out = [(cols.sources[i] if cols.sources[i] is not None else "unknown", int(n[i])) for i in np.flatnonzero(n)]
+            out.sort(key=lambda kv: (-kv[1], kv[0]))
+            return out
+        codes = cols.day[matched]
+        n = np.bincount(codes[codes >= 0], minlength=len(cols.days))
+        buckets: dict[str | None, int] = {}
+        unknown = int((codes < 0).sum())
+        if unknown:
+            buckets[None] = unknown
+        for i in np.flatnonzero(n):
+            key = cols.days[i] if by == "day" else cols.days[i][:7]
+            buckets[key] = buckets.get(key, 0) + int(n[i])
+        keys = sorted(buckets, key=lambda k: (k is not None, k or ""))
+        return [(k if k is not None else "unknown", buckets[k]) for k in keys]

@@ -20,6 +20,7 @@ import orjson
 
 from marsad.errors import ArchiveError, NotFoundError
 from marsad.model import Article, Span
+from marsad.search import postings as _postings
 from marsad.store.schema import MIGRATIONS
 
 ARTICLE_COLUMNS = (
@@ -121,6 +122,7 @@ class Archive:
                 raise ArchiveError(f"not a marsad archive ({e})", where=str(self.path)) from e
         self._local.con = con
         self._writer = con
+        self._postings = _postings.PostingsBuffer()
 
     # one connection per thread for reads (the web server reads from a thread pool)
     @property
@@ -132,7 +134,31 @@ class Archive:
         return c
 
     def close(self) -> None:
+        if not self.readonly:
+            self.flush_postings()
         self._writer.close()
+
+    def flush_postings(self, *, compact: bool = False) -> None:
+        """Write the buffered search postings (see :mod:`marsad.search.postings`); with
+        ``compact``, also merge the segments when there are too many."""
+        con = self._writer
+        if not len(self._postings) and not compact:
+            return
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            self._postings.flush(con)
+            if compact and _postings.segments(con) > _postings.MAX_SEGMENTS:
+                _postings.compact(con)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def _index_terms_of(self, rowid: int) -> tuple[str, str]:
+        from marsad.pipeline.stages import index_terms
+
+        row = self._writer.execute("SELECT * FROM articles WHERE rowid=?", (rowid,)).fetchone()
+        return index_terms(self._article(row)) if row else ("", "")
 
     def __enter__(self) -> Archive:
         return self
@@ -195,6 +221,7 @@ class Archive:
                 arts.append((rowid, *article_row(art, doc_hash=h, provenance=it.get("provenance", {}), now=now)))
                 spans.extend(span_rows(rowid, art.spans))
                 fts.append((rowid, it.get("index_title", ""), it.get("index_body", "")))
+                self._postings.add(rowid, it.get("index_title", ""), it.get("index_body", ""))
                 stored += 1
             con.executemany(
                 f"INSERT INTO articles (rowid, {','.join(ARTICLE_COLUMNS)}) VALUES (?, {','.join('?' * len(ARTICLE_COLUMNS))})",
@@ -204,13 +231,19 @@ class Archive:
                 spans)
             con.executemany("INSERT INTO fts (rowid, title, body) VALUES (?, ?, ?)", fts)
             con.executemany("INSERT OR IGNORE INTO aliases VALUES (?, ?)", aliases)
+            if len(self._postings) >= _postings.FLUSH_ARTICLES:
+                self._postings.flush(con)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
+            self._postings = _postings.PostingsBuffer()
+            _postings.catch_up(con, self._index_terms_of, self._postings)
             raise
         return stored, dup
 
     def start_run(self, inputs: Sequence[str]) -> int:
+        # articles stored without postings (a crash, or an archive from before the index)
+        _postings.catch_up(self._writer, self._index_terms_of, self._postings)
         cur = self._writer.execute(
             "INSERT INTO ingest_runs (started_at, inputs) VALUES (?, ?)",
             (_now(), orjson.dumps(list(inputs)).decode()),
@@ -229,6 +262,7 @@ class Archive:
         con.executemany('INSERT INTO ingest_errors (run, "where", code, message) VALUES (?,?,?,?)',
                         [(run, w, c, m) for w, c, m in errors])
         con.commit()
+        self.flush_postings(compact=True)
 
     # --- boilerplate lines learned per source -------------------------------------------------
 

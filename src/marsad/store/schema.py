@@ -197,4 +197,25 @@ MIGRATIONS: list[tuple[str, str]] = [
         CREATE INDEX articles_story ON articles(story);
         """,
     ),
+    (
+        "0004_postings",
+        """
+        CREATE TABLE postings (
+            term TEXT NOT NULL,
+            seg INTEGER NOT NULL,
+            docs BLOB NOT NULL,
+            tfs BLOB NOT NULL
+        );
+        CREATE UNIQUE INDEX postings_term ON postings(term, seg);
+        CREATE TABLE postings_docs (
+            seg INTEGER PRIMARY KEY,
+            docs BLOB NOT NULL,
+            lens BLOB NOT NULL
+        );
+        CREATE TABLE postings_state (
+            key TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ),
 ]
