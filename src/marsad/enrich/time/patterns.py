@@ -170,7 +170,7 @@ _ALTS = [
         (?!\s+(?:من|علي|عن|{MG}|{MH}|{WD}){E}|\s*\(?\s*[0-9]))""",
     # أكثر من 20 عاما ، ثلاثة أيام ، يومين ، نصف ساعة ، عدة أشهر
     rf"""(?P<K_dur>{B}(?:(?P<qmod>{QMOD}){E}\s+)?(?:(?:{_DURNUM}){_DURTAIL}|{_FEW}
-        |(?P<bare>ايام|اياما|اسابيع|اشهر|شهور|شهورا|سنوات|سنينا|اعوام|اعواما|ساعات|دقايق){E}(?!\s+(?:ال|شهر|عيد){E})
+        |(?P<bare>ايام|اياما|اسابيع|اشهر|شهور|شهورا|سنوات|سنينا|اعوام|اعواما|ساعات|دقايق){E}(?!\s+(?:ال|(?:شهر|عيد){E}))
         |(?P<one>عام|سنه|شهر|اسبوع|يوم|ساعه|دقيقه){E}(?!\s+ال)))""",
     # من 5 إلى 10 سنوات ، 20 إلى 30 ساعة (a range of counts: two durations)
     rf"""(?P<K_durrange>{B}(?P<r1>{BN}[0-9]+{EN})\s*(?:-|–|الي|حتي)\s*(?P<num>{BN}[0-9]+{EN})\s*(?P<unit>{UNIT}){E})""",
@@ -245,7 +245,7 @@ KIND_FIRST: dict[str, set[str]] = {
     "K_pl": {p + w for p in ("ال", "ل") for w in (
         "ايام", "اسابيع", "اشهر", "شهور", "اعوام", "سنوات", "سنين", "ساعات", "عقود", "فتره", "اونه",
         "اسبوعين", "شهرين", "عامين", "سنتين", "يومين")},
-    "K_ref": {"هذه", "يوما", "سابقا", "موخرا", "منذ", "قبل", "خلال", "الاونه", "حاليا", "الان", "راهنا",
+    "K_ref": {"هذه", "يوما", "سابقا", "موخرا", "منذ", "قبل", "الاونه", "حاليا", "الان", "راهنا",
               "قريبا", "مستقبلا", "لاحقا"},
     "K_set": {D, "يوميا", "اسبوعيا", "شهريا", "سنويا", "ساعيا", "كل", "مره", "مرتين"} | _NWW,
     "K_dec": {"القرن", "لقرن"} | _MODW | set(DECADES),
@@ -318,6 +318,21 @@ for _w in _ORDW:
         GATES.setdefault(_f, frozenset({"من", "عشر", "عشره", "والعشرين", "والثلاثين"}))
 for _w in _MODW:
     GATES[_w] = MOD_CUES
+# مرة/مرتين open only "مرة في العام"، "مرتين كل أسبوع"; نصف/ربع only before a unit (نصف ساعة)
+for _w in ("مره", "مرتين"):
+    GATES[_w] = frozenset({"في", "كل"})
+for _w in ("نصف", "ربع"):
+    GATES[_w] = frozenset(k for k, (_, n) in UNITS.items() if n == 1)
+#: a part of the day (ظهر is also "appeared") opens an expression only before a day word
+POD_CUES = frozenset(_WDW | _ORDW | {"اليوم", "امس", "غدا", "الغد", "غد", "يوم", "هذا", "البارحه", "اول"})
+for _w in _PODW:
+    GATES[_w] = GATES.get(_w, frozenset()) | POD_CUES | ({"ليل", "ليله"} if _w == "منتصف" else frozenset())
+#: الأيام/الفترة … open an expression only before their relative word or a count
+PL_CUES = frozenset({"الماضيه", "الاخيره", "المقبله", "القادمه", "الفايته", "المنصرمه", "السابقه", "المنقضيه",
+                     "الماضيين", "الاخيرين", "المقبلين", "القادمين", "الفايتين", "المنصرمين", "السابقين",
+                     "القليله"} | _NWW | {"ال" + w for w in _NWW})
+for _w in KIND_FIRST["K_pl"]:
+    GATES[_w] = PL_CUES
 _DIGIT_CLASSES: list[tuple[frozenset[str], tuple[str, ...]]] = [
     (frozenset(_MGW | _MHW | {"من", "شهر"}), ("K_dated", "K_dom", "K_dur")),
     (frozenset({"الجاري", "الحالي"}), ("K_dom",)),
@@ -345,7 +360,8 @@ SHORT_KINDS: dict[str, tuple[str, ...]] = {w: ("K_wd",) for w in _WDW}
 SHORT_KINDS.update({w: ("K_day",) for w in ("اليوم", "امس", "غدا")})
 
 #: words whose gate lets a number through too (قبل 3 أيام، كل 4 سنوات، مطلع 2018)
-DIGIT_OK = frozenset({"قبل", "بعد", "منذ", "كل", "يوم", "نحو", "حوالي", "حوالى", "قرابه", "زهاء"} | _MODW)
+DIGIT_OK = frozenset({"قبل", "بعد", "منذ", "كل", "يوم", "نحو", "حوالي", "حوالى", "قرابه", "زهاء"} | _MODW | _PODW
+                     | KIND_FIRST["K_pl"])
 
 
 #: the full alternation (every kind), for reference and for tools that scan without triggers

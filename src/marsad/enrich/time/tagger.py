@@ -109,7 +109,8 @@ class DateTagger(Handlers):
                 if gate is not None or short is not None:
                     nx = _NEXT_WORD.match(norm, s + len(word), min(n_len, s + len(word) + 40))
                     nw = nx.group(1) if nx is not None else ""
-                if gate is not None and nw not in gate and not (nw[:1].isdigit() and word in DIGIT_OK):
+                if gate is not None and nw not in gate and not (
+                        word in DIGIT_OK and (nw[:1].isdigit() or (nw[:2] == "ال" and nw[2:3].isdigit()))):
                     continue
                 if short is not None and not (nw in DATE_NEXT or nw[:1].isdigit()):
                     pat = pattern_for_kinds(short)  # الثلاثاء الماضي: no date follows, a weekday alone
