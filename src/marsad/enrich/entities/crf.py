@@ -258,8 +258,10 @@ class Decoder:
         E, starts = self._emissions(sents)
         spans = [(st, st + len(s)) for st, s in zip(starts, sents, strict=True)]
         ys = self._cv.decode(E, spans)
-        labels = self.m.labels
-        return [labels[j] for a, b in spans for j in ys[a:b].tolist()]
+        keep = np.zeros(len(ys), dtype=bool)
+        for a, b in spans:
+            keep[a:b] = True
+        return list(map(self.m.labels.__getitem__, ys[keep].tolist()))
 
     def _decode_numpy(self, sents: list[Sequence[tuple[str, str]]]) -> list[list[str]]:
         """The same Viterbi in numpy, all sentences at once (used when CRFsuite's C decoder is

@@ -55,18 +55,21 @@ class CViterbi:
         out = np.zeros(len(E), dtype=np.int32)
         if not spans:
             return out
-        ctx = self._ctx(max(b - a for a, b in spans))
+        longest = max(b - a for a, b in spans)
+        ctx = self._ctx(longest)
         lib = self._lib
+        lib.crf1dc_set_num_items(ctx, longest)  # grows the C buffers when they are too small
+        c = ctx.contents
+        state = ctypes.cast(c.state, ctypes.c_void_p).value
         row = self.L * 8
         e0, o0 = E.ctypes.data, out.ctypes.data
         memmove = ctypes.memmove
+        viterbi = lib.crf1dc_viterbi
         for a, b in spans:
-            n = b - a
-            if n <= 0:
-                continue
-            lib.crf1dc_set_num_items(ctx, n)  # grows the C buffers when n exceeds their capacity
-            memmove(ctx.contents.state, e0 + a * row, n * row)
-            lib.crf1dc_viterbi(ctx, o0 + a * 4)
+            if b > a:
+                c.num_items = b - a  # within capacity: what crf1dc_set_num_items would do
+                memmove(state, e0 + a * row, (b - a) * row)
+                viterbi(ctx, o0 + a * 4)
         return out
 
 

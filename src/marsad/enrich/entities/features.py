@@ -193,10 +193,15 @@ def keys(surfaces: Sequence[str], norms: Sequence[str], marks: Sequence[str]) ->
             for s, n, m in zip(surfaces, norms, marks, strict=True)]
 
 
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
 def fast_keys(surfaces: Sequence[str], norms: Sequence[str], marks: Sequence[str]) -> list[tuple[str, str] | str]:
     """:func:`keys` for the decoder's cache: the bare normalized token where the key has no
     mark (most tokens), else the ``(token, mark)`` pair."""
     out: list[tuple[str, str] | str] = [(n, m) if m else n for n, m in zip(norms, marks, strict=True)]
+    if not _LATIN_LETTER.search(" ".join(surfaces)):
+        return out  # no Latin letter: no case marks
     for i in [i for i, s in enumerate(surfaces) if s[:1].isascii()]:
         m = marks[i] + case_mark(surfaces[i])
         out[i] = (norms[i], m) if m else norms[i]

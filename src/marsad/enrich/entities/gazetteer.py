@@ -127,11 +127,16 @@ class Gazetteer:
         e = cache[word] = self._nationality(word)
         return e
 
-    def nationalities(self, norms: Sequence[str]) -> list[Entry | None]:
-        """:meth:`nationality` of every word (one pass over a cached dict)."""
+    def nationalities(self, norms: Sequence[str]) -> dict[int, Entry]:
+        """``index → entry`` of the words that are nationality adjectives (:meth:`nationality`)."""
         cache = self._natc
         nat = self.nationality
-        return [cache[w] if w in cache else nat(w) for w in norms]
+        return {i: e for i, w in enumerate(norms) if (e := cache[w] if w in cache else nat(w)) is not None}
+
+    def longest(self, w: str) -> int:
+        """How many words the longest phrase that ``w`` can start has (0: none; cached)."""
+        lc = self._longest
+        return lc[w] if w in lc else self._longest_of(w)
 
     def _nationality(self, word: str) -> Entry | None:
         for _p, core in proclitic_splits(word):
@@ -143,28 +148,32 @@ class Gazetteer:
                     return e
         return None
 
-    def match(self, norms: Sequence[str]) -> list[tuple[int, int, Entry]]:
+    def match(self, norms: Sequence[str], starts: Sequence[int] | None = None) -> list[tuple[int, int, Entry]]:
         """Longest phrase matches, left to right, as ``(start, end, entry)`` token ranges.
 
         Brackets inside a name are skipped (مجلس (الاتحاد) الفيدرالية الروسي). Only words
-        that can start a phrase (any proclitic reading; cached per word) are tried."""
-        if any(w in _BRACKETS for w in norms):
-            idx = [i for i, w in enumerate(norms) if w not in _BRACKETS]
-            words = [norms[i] for i in idx]
-        else:
-            idx = None
-            words = list(norms)
+        that can start a phrase (:meth:`longest`; or the caller's ``starts``, the indices of
+        those words) are tried."""
         lc = self._longest
         longest_of = self._longest_of
-        starts = [i for i, w in enumerate(words) if (lc[w] if w in lc else longest_of(w))]
+        if not _BRACKETS.isdisjoint(norms):
+            idx = [i for i, w in enumerate(norms) if w not in _BRACKETS]
+            words = [norms[i] for i in idx]
+            starts = None
+        else:
+            idx = None
+            words = norms
+        if starts is None:
+            starts = [i for i, w in enumerate(words) if (lc[w] if w in lc else longest_of(w))]
         out = []
         n = len(words)
         free = 0
         lookup = self.lookup
+        longest = self.longest
         for i in starts:
             if i < free:
                 continue
-            for j in range(min(n, i + lc[words[i]]), i, -1):
+            for j in range(min(n, i + longest(words[i])), i, -1):
                 e = lookup(words[i:j])
                 if e is not None:
                     out.append((i, j, e) if idx is None else (idx[i], idx[j - 1] + 1, e))
@@ -181,12 +190,14 @@ class Gazetteer:
         return longest
 
     def marks(self, norms: Sequence[str], matches: Sequence[tuple[int, int, Entry]] | None = None,
-              nats: Sequence[Entry | None] | None = None) -> list[str]:
+              nats: dict[int, Entry] | None = None) -> list[str]:
         """Per token ``B-x``/``I-x`` marks of gazetteer matches (x = kind flag) or ``""``;
         ``nats`` (:meth:`nationalities` of ``norms``) when the caller has them."""
         if nats is None:
             nats = self.nationalities(norms)
-        marks = ["" if e is None else "B-N" for e in nats]
+        marks = [""] * len(norms)
+        for i in nats:
+            marks[i] = "B-N"
         for a, b, e in (self.match(norms) if matches is None else matches):
             f = KIND_FLAG[e.kind]
             marks[a] = "B-" + f

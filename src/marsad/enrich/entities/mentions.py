@@ -38,9 +38,10 @@ _ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
 _QUOTES = frozenset('"“”«»\'')
 
 
-@dataclass
+@dataclass(eq=False)
 class Mention:
-    """A mention in token coordinates (``a``..``b``) and character coordinates."""
+    """A mention in token coordinates (``a``..``b``) and character coordinates. Mentions
+    compare by identity (a list's ``remove`` takes out that mention, not an equal one)."""
 
     a: int
     b: int
@@ -90,7 +91,39 @@ class MentionFinder:
         self.rules = HeadRules(gaz)
         self.known_names = set(gaz.phrases_first_words()) | lx.FIRST_NAMES
         self.known_heads = self.known_names | lx.ORG_HEADS | lx.LOC_HEADS | lx.TITLE_WORDS
+        self._boring: set[str] = set()  # words scan() found nothing in (pure functions of the word)
+        self._info: dict[str, tuple[Entry | None, int, int]] = {}
         self._cuts: dict[str, int] = {}  # token → proclitic characters to leave out (pure, cached)
+
+    def scan(self, norms: Sequence[str]) -> tuple[dict[int, Entry], list[int], list[tuple[int, int]]]:
+        """One pass over an article's words for what the later steps look for: nationality
+        adjectives (``index → entry``), words that can start a gazetteer phrase (indices) and
+        head words (``(index, flags)``). About nine words in ten are none of these; they are
+        remembered as such (a bounded set) and cost one set look-up afterwards."""
+        boring, info = self._boring, self._info
+        nats: dict[int, Entry] = {}
+        starts: list[int] = []
+        heads: list[tuple[int, int]] = []
+        for i in [i for i, w in enumerate(norms) if w not in boring]:
+            w = norms[i]
+            x = info.get(w)
+            if x is None:
+                x = (self.gaz.nationality(w), self.gaz.longest(w), self.rules.flags(w))
+                if not (x[0] or x[1] or x[2]):
+                    if len(boring) > 400_000:
+                        boring.clear()
+                    boring.add(w)
+                    continue
+                if len(info) > 100_000:
+                    info.clear()
+                info[w] = x
+            if x[0] is not None:
+                nats[i] = x[0]
+            if x[1]:
+                starts.append(i)
+            if x[2]:
+                heads.append((i, x[2]))
+        return nats, starts, heads
 
     # --- building blocks ----------------------------------------------------------------------
 
@@ -111,10 +144,12 @@ class MentionFinder:
 
     def find(self, text: str, toks: Sequence[Token], tags: Sequence[str], *,
              matches: Sequence[tuple[int, int, Entry]] | None = None,
-             norms: Sequence[str] | None = None, nats: Sequence[Entry | None] | None = None,
-             surfaces: Sequence[str] | None = None) -> list[Mention]:
-        """Mentions of one article (``norms``: the tokens' normalized forms; ``nats``: their
-        :meth:`Gazetteer.nationalities` — computed here when not given)."""
+             norms: Sequence[str] | None = None, nats: dict[int, Entry] | None = None,
+             surfaces: Sequence[str] | None = None,
+             heads: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+        """Mentions of one article. What the caller already has (see :meth:`scan`) is not
+        computed again: ``norms`` (the tokens' normalized forms), ``nats``
+        (:meth:`Gazetteer.nationalities`), ``surfaces``, ``heads`` (:meth:`HeadRules.heads`)."""
         if norms is None:
             norms = [t.norm for t in toks]
         if nats is None:
@@ -129,7 +164,7 @@ class MentionFinder:
         ms = self._type_and_country(ms, norms)
         ms = self._ambiguity(ms, norms, toks)
         ms = self._org_by_nationality(ms, norms)
-        ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces)
+        ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces, heads)
         ms = [m for m in ms if not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))]  # money is not a name
         inside: dict[int, Mention] = {}
@@ -220,16 +255,15 @@ class MentionFinder:
         return b - a == 1 and (w in lx.STOPWORDS or w in lx.AMBIGUOUS or len(strip_article(w)) < 3)
 
     def _add_nationalities(self, ms: list[Mention], norms: Sequence[str],
-                           nats: Sequence[Entry | None] | None = None) -> list[Mention]:
+                           nats: dict[int, Entry] | None = None) -> list[Mention]:
         if nats is None:
             nats = self.gaz.nationalities(norms)
         taken = set()
         for m in ms:
             taken.update(range(m.a, m.b))
-        for k in [k for k, e in enumerate(nats) if e is not None]:
+        for k, e in nats.items():
             if k in taken:
                 continue
-            e = nats[k]
             ms.append(Mention(k, k + 1, "NORP", source="gaz", entry=e, country=e.country))
         return ms
 

@@ -26,9 +26,8 @@ from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
 
-from marsad.text.normalize import normalize
 
-from marsad.enrich.entities.features import Token, proclitic_splits, strip_article
+from marsad.enrich.entities.features import Token, _norm, proclitic_splits, strip_article
 from marsad.enrich.entities.mentions import Mention
 
 
@@ -59,7 +58,7 @@ def _bare(words: Sequence[str]) -> tuple[str, ...]:
     return tuple(strip_article(w) for w in words if w[:1].isalnum())
 
 
-def propagate(ms: list[Mention], toks: Sequence[Token]) -> list[Mention]:
+def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | None = None) -> list[Mention]:
     """Add person mentions for bare surnames seen after their full name (رئيسي after إبراهيم
     رئيسي), where the tagger left them out; the span skips a proclitic (ورئيسي → رئيسي)."""
     taken = set()
@@ -83,9 +82,12 @@ def propagate(ms: list[Mention], toks: Sequence[Token]) -> list[Mention]:
     # either way it ends with the token's last three letters, so only tokens ending like a
     # surname can hold one
     tails = {s[-3:] for s in firsts}
-    for k, t in enumerate(toks):
-        if t.norm[-3:] not in tails or k in taken:
+    if norms is None:
+        norms = [t.norm for t in toks]
+    for k in [k for k, n in enumerate(norms) if n[-3:] in tails]:
+        if k in taken:
             continue
+        t = toks[k]
         prev = ends.get(k)
         if prev is not None and t.norm in firsts and firsts[t.norm] < k:
             prev.b = k + 1  # الرئيس إبراهيم | رئيسي: the surname completes the name before it
@@ -111,8 +113,9 @@ def _chars(surface: str, k: int) -> int:
 def resolve(ms: Sequence[Mention]) -> list[Entity]:
     """Group mentions into entities; sets nothing on the mentions (see :func:`assign`)."""
     ents: list[Entity] = []
-    people: list[Entity] = []
+    people: list[tuple[Entity, tuple[str, ...], set[str]]] = []  # entity, its name's words and their set
     others: dict[tuple[str, str], Entity] = {}
+    by_type: dict[str, list[tuple[str, Entity]]] = {}  # the keys of ``others``, by type, in order
     ordered = sorted(ms, key=lambda m: (-(m.b - m.a) if m.type == "PER" else 0, m.a))
     for m in ordered:
         if m.type == "PER":
@@ -120,10 +123,10 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
             if not words:
                 continue
             target = None
-            for e in people:
-                ew = e.name.split()
+            wset = set(words)
+            for e, ew, ewset in people:
                 if len(words) >= 2 and len(ew) >= 2:
-                    if words == tuple(ew) or (set(words) <= set(ew)) or (set(ew) <= set(words)) or (
+                    if words == ew or wset <= ewset or ewset <= wset or (
                             _close(words[-1], ew[-1]) and _close(words[0], ew[0])):
                         target = e
                         break
@@ -137,7 +140,7 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
                         break
             if target is None:
                 target = Entity(key="per:" + " ".join(words), type="PER", name=" ".join(words))
-                people.append(target)
+                people.append((target, words, wset))
                 ents.append(target)
             target.mentions.append(m)
             target.variants.add(" ".join(words))
@@ -148,10 +151,9 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
         base = " ".join(_bare(canon.split())) or canon
         e = others.get((m.type, base))
         if e is None:
-            for (typ, name), cand in others.items():
-                if typ != m.type:
-                    continue
-                if _close(name, base) and (" " not in name) == (" " not in base):
+            single = " " not in base
+            for name, cand in by_type.get(m.type, ()):
+                if abs(len(name) - len(base)) <= 1 and (" " not in name) == single and _close(name, base):
                     e = cand
                     break
                 if m.type == "ORG" and len(base.split()) >= 2 and name.startswith(base + " "):
@@ -164,9 +166,10 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
         if e is None:
             e = Entity(key=f"{m.type.lower()}:{base}", type=m.type, name=base)
             others[(m.type, base)] = e
+            by_type.setdefault(m.type, []).append((base, e))
             ents.append(e)
         if m.entry is not None and m.entry.kind != "nat" and (not e.display or e.display_from_text):
-            e.display, e.display_from_text = normalize(m.entry.name), False
+            e.display, e.display_from_text = _norm(m.entry.name), False
         elif not e.display:
             e.display, e.display_from_text = " ".join(w for w in m.words if w[:1].isalnum()) or base, True
         e.mentions.append(m)

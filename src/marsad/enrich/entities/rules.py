@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from marsad.enrich.entities import lexicon as lx
@@ -41,6 +42,7 @@ def _plain(w: str) -> bool:
 
 
 _TITLE, _ORG, _GPE, _HOOD = 1, 2, 4, 8
+_UPPER_LATIN = re.compile("[A-Z]")
 
 
 class HeadRules:
@@ -71,10 +73,12 @@ class HeadRules:
         """``(index, flags)`` of the words that are heads of some kind (few in an article)."""
         cache = self._flags
         flags = self.flags
-        return [(i, f) for i, f in enumerate([cache[w] if w in cache else flags(w) for w in norms]) if f]
+        return [(i, f) for i, w in enumerate(norms) if (f := cache[w] if w in cache else flags(w))]
 
-    def apply(self, ms: list[Mention], norms: Sequence[str], surfaces: Sequence[str] = ()) -> list[Mention]:
-        heads = self.heads(norms)
+    def apply(self, ms: list[Mention], norms: Sequence[str], surfaces: Sequence[str] = (),
+              heads: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+        if heads is None:
+            heads = self.heads(norms)
         ms = self._people(ms, norms)
         ms = self._latin(ms, norms, surfaces)
         ms = self.titled(ms, norms, heads)
@@ -91,6 +95,8 @@ class HeadRules:
             return ms
         from marsad.enrich.entities.conll import _latin_name
 
+        if not _UPPER_LATIN.search(" ".join(surfaces)):
+            return ms
         cands = [i for i, w in enumerate(surfaces) if w[-1:].isascii() and _latin_name(w)]
         if not cands:
             return ms

@@ -95,8 +95,8 @@ class EntityTagger:
             return Analysis([], [], [])
         ranges = chunk(sentences(text, toks), toks)
         norms = [t.norm for t in toks]
-        matches = self.gaz.match(norms)
-        nats = self.gaz.nationalities(norms)
+        nats, starts, heads = self.finder.scan(norms)
+        matches = self.gaz.match(norms, starts)
         surf = [t.text for t in toks]
         if self.plugin is not None:
             tags_by = self.plugin.tag([surf[a:b] for a, b in ranges])
@@ -104,8 +104,9 @@ class EntityTagger:
         else:
             all_keys = fast_keys(surf, norms, self.gaz.marks(norms, matches, nats))
             tags = self.crf.decoder.decode_flat([all_keys[a:b] for a, b in ranges])
-        ms = self.finder.find(text, toks, tags, matches=matches, norms=norms, nats=nats, surfaces=surf)
-        ms = propagate(ms, toks)
+        ms = self.finder.find(text, toks, tags, matches=matches, norms=norms, nats=nats, surfaces=surf,
+                              heads=heads)
+        ms = propagate(ms, toks, norms)
         ents = resolve(ms)
         infer_countries(ents)
         return Analysis(toks, ms, ents)
