@@ -7,6 +7,7 @@ from marsad.clean.debris import DebrisCleaner, clean_text, mask
 from marsad.enrich.language import identify
 from marsad.model import Article
 from marsad.pipeline.core import Doc
+from marsad.search.postings import term_counts
 from marsad.text.normalize import normalize
 from marsad.text.tokens import stem_text
 
@@ -97,6 +98,7 @@ class IndexTermsStage:
 
     def run(self, doc: Doc) -> None:
         doc.extras["index_title"], doc.extras["index_body"] = index_terms(doc.article)
+        doc.extras["index_tf"] = term_counts(doc.extras["index_title"], doc.extras["index_body"])
 
 
 def index_terms(art: Article) -> tuple[str, str]:

@@ -84,6 +84,7 @@ def analyse_batch(spec: Sequence[str], payload: bytes) -> bytes:
                 "article": art, "doc_hash": item["doc_hash"] or doc_hash(rec),
                 "index_title": doc_extras.get("index_title", ""),
                 "index_body": doc_extras.get("index_body", ""),
+                "index_tf": doc_extras.get("index_tf"),
                 "provenance": item["record"].get("provenance") or {},
             })
         except Exception as e:  # a stage bug must not take the batch down; it is reported

@@ -38,40 +38,63 @@ K1, B = 1.2, 0.75
 _TF_MAX = 65535
 
 
+def term_counts(title_terms: str, body_terms: str) -> tuple[str, list[int]]:
+    """An article's distinct index terms (space-separated) and their frequencies, title words
+    counting :data:`TITLE_WEIGHT` times. Computed by the ``index_terms`` stage in the workers,
+    so that the single writer only concatenates."""
+    tf = Counter(body_terms.split())
+    for t in title_terms.split():
+        tf[t] += TITLE_WEIGHT
+    return " ".join(tf), [n if n < _TF_MAX else _TF_MAX for n in tf.values()]
+
+
 class PostingsBuffer:
-    """Postings of articles stored but not yet flushed, for the archive's writer."""
+    """Postings of articles stored but not yet flushed, for the archive's writer.
+
+    Per article it keeps the distinct terms as one string and their counts; :meth:`flush`
+    turns the whole buffer into per-term arrays with one sort, not per-term Python work."""
 
     def __init__(self) -> None:
-        self.terms: dict[str, tuple[array, array]] = {}
+        self.terms: list[str] = []
+        self.counts = array("H")
         self.rows = array("i")
+        self.n_terms = array("i")
         self.lens = array("i")
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def add(self, rowid: int, title_terms: str, body_terms: str) -> None:
-        """Add one article's index terms (space-separated stems, as the FTS table stores)."""
-        tf = Counter(body_terms.split())
-        for t in title_terms.split():
-            tf[t] += TITLE_WEIGHT
-        terms = self.terms
-        for t, n in tf.items():
-            entry = terms.get(t)
-            if entry is None:
-                entry = terms[t] = (array("i"), array("H"))
-            entry[0].append(rowid)
-            entry[1].append(n if n < _TF_MAX else _TF_MAX)
+        """Add one article from its index terms (space-separated stems, as FTS5 stores them)."""
+        self.add_counted(rowid, *term_counts(title_terms, body_terms))
+
+    def add_counted(self, rowid: int, terms: str, counts: list[int]) -> None:
+        """Add one article from :func:`term_counts`'s output."""
+        self.terms.append(terms)
+        self.counts.extend(counts)
         self.rows.append(rowid)
-        self.lens.append(sum(tf.values()))
+        self.n_terms.append(len(counts))
+        self.lens.append(sum(counts))
 
     def flush(self, con: sqlite3.Connection) -> None:
         """Write the buffer as one new segment; the caller holds the write transaction."""
         if not self.rows:
             return
+        terms = " ".join(self.terms).split()
+        counts = np.frombuffer(self.counts, dtype=np.uint16)
+        if len(terms) != counts.size:
+            raise ValueError(f"postings buffer out of step: {len(terms)} terms, {counts.size} counts")
+        vocab: dict[str, int] = {}
+        codes = np.fromiter((vocab.setdefault(t, len(vocab)) for t in terms), dtype=np.int64, count=len(terms))
+        order = np.argsort(codes, kind="stable")  # rowids stay ascending inside each term
+        docs = np.repeat(np.frombuffer(self.rows, dtype=np.int32), np.frombuffer(self.n_terms, dtype=np.int32))[order]
+        tfs = counts[order]
+        ends = np.cumsum(np.bincount(codes, minlength=len(vocab))).tolist()
         seg = int(con.execute("SELECT coalesce(max(seg), 0) + 1 FROM postings_docs").fetchone()[0])
         con.executemany(
             "INSERT INTO postings (term, seg, docs, tfs) VALUES (?, ?, ?, ?)",
-            ((t, seg, d.tobytes(), f.tobytes()) for t, (d, f) in self.terms.items()))
+            ((t, seg, docs[s:e].tobytes(), tfs[s:e].tobytes())
+             for t, s, e in zip(vocab, [0, *ends[:-1]], ends, strict=True)))
         con.execute("INSERT INTO postings_docs (seg, docs, lens) VALUES (?, ?, ?)",
                     (seg, self.rows.tobytes(), self.lens.tobytes()))
         con.execute("INSERT OR REPLACE INTO postings_state (key, value) VALUES ('upto', ?)", (max(self.rows),))

@@ -221,7 +221,10 @@ class Archive:
                 arts.append((rowid, *article_row(art, doc_hash=h, provenance=it.get("provenance", {}), now=now)))
                 spans.extend(span_rows(rowid, art.spans))
                 fts.append((rowid, it.get("index_title", ""), it.get("index_body", "")))
-                self._postings.add(rowid, it.get("index_title", ""), it.get("index_body", ""))
+                if it.get("index_tf"):
+                    self._postings.add_counted(rowid, *it["index_tf"])
+                else:
+                    self._postings.add(rowid, it.get("index_title", ""), it.get("index_body", ""))
                 stored += 1
             con.executemany(
                 f"INSERT INTO articles (rowid, {','.join(ARTICLE_COLUMNS)}) VALUES (?, {','.join('?' * len(ARTICLE_COLUMNS))})",
