@@ -13,7 +13,10 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from marsad.errors import QueryError
+from marsad.search import postings
 from marsad.search.fts import Filters, Searcher, _filter_sql, parse_query
 
 ENTITY_FACET_SAMPLE = 3000
@@ -51,19 +54,20 @@ def facets(con: sqlite3.Connection, q: str | None, *, filters: Filters | None = 
     One pass reads (source, month, story) of every match; the entity facet reads the mention
     spans of the first :data:`ENTITY_FACET_SAMPLE` matches.
     """
-    sel = selection(q, filters)
-    rows = _run(con, f"SELECT a.rowid, a.source, substr(a.published_day, 1, 7), a.story"
-                     f" FROM {sel.from_sql} WHERE {sel.where_sql}", sel.args)
-    sources: dict[str, int] = {}
-    months: dict[str, int] = {}
-    stories: dict[int, int] = {}
-    for _rowid, src, month, story in rows:
-        sources[src] = sources.get(src, 0) + 1
-        m = month or "unknown"
-        months[m] = months.get(m, 0) + 1
-        if story is not None:
-            stories[story] = stories.get(story, 0) + 1
-    sample = [r[0] for r in rows[:ENTITY_FACET_SAMPLE]]
+    if q and q.strip() and postings.ready(con):
+        total, sources, months, stories, sample = _facets_from_postings(con, q, filters or Filters())
+    else:
+        sel = selection(q, filters)
+        rows = _run(con, f"SELECT a.rowid, a.source, substr(a.published_day, 1, 7), a.story"
+                         f" FROM {sel.from_sql} WHERE {sel.where_sql}", sel.args)
+        sources, months, stories = {}, {}, {}
+        for _rowid, src, month, story in rows:
+            sources[src] = sources.get(src, 0) + 1
+            m = month or "unknown"
+            months[m] = months.get(m, 0) + 1
+            if story is not None:
+                stories[story] = stories.get(story, 0) + 1
+        total, sample = len(rows), [r[0] for r in rows[:ENTITY_FACET_SAMPLE]]
     ents: dict[str, int] = {}
     for i in range(0, len(sample), 500):
         chunk = sample[i:i + 500]
@@ -73,13 +77,36 @@ def facets(con: sqlite3.Connection, q: str | None, *, filters: Filters | None = 
         ):
             ents[v] = ents.get(v, 0) + int(n)
     return {
-        "total": len(rows),
+        "total": total,
         "source": sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))[:top * 2],
         "month": sorted(months.items()),
         "story": sorted(stories.items(), key=lambda kv: (-kv[1], kv[0]))[:top],
         "entity": sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:top],
         "entity_sample": len(sample),
     }
+
+
+def _facets_from_postings(con: sqlite3.Connection, q: str, filters: Filters
+                          ) -> tuple[int, dict[str, int], dict[str, int], dict[int, int], list[int]]:
+    """The same counts from the postings index and its cached columns (see search/postings.py)."""
+    try:
+        rows, cols = Searcher(con).match_rows(q, filters)
+    except sqlite3.OperationalError as e:
+        raise QueryError(f"the query could not be run ({e})") from e
+    n = np.bincount(cols.source[rows], minlength=len(cols.sources))
+    sources = {cols.sources[i]: int(n[i]) for i in np.flatnonzero(n)}
+    days = cols.day[rows]
+    months: dict[str, int] = {}
+    unknown = int((days < 0).sum())
+    if unknown:
+        months["unknown"] = unknown
+    n = np.bincount(days[days >= 0], minlength=len(cols.days))
+    for i in np.flatnonzero(n):
+        months[cols.days[i][:7]] = months.get(cols.days[i][:7], 0) + int(n[i])
+    st = cols.story[rows]
+    ids, counts = np.unique(st[st >= 0], return_counts=True)
+    stories = dict(zip(ids.tolist(), counts.tolist(), strict=True))
+    return int(rows.size), sources, months, stories, rows[:ENTITY_FACET_SAMPLE].tolist()
 
 
 def series(con: sqlite3.Connection, specs: list[dict[str, Any]], *, by: str = "month",

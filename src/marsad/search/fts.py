@@ -222,6 +222,12 @@ class Searcher:
 
     # --- the postings path (see marsad.search.postings) -------------------------------------------
 
+    def match_rows(self, q: str, filters: Filters | None = None) -> tuple[np.ndarray, postings.Columns]:
+        """The sorted rowids of the articles matching ``q`` and ``filters`` (postings must be
+        :func:`~marsad.search.postings.ready`), with the per-article columns."""
+        rows, _loaded, cols = self._matches(parse_query(q), filters or Filters())
+        return rows, cols
+
     def _matches(self, pq: ParsedQuery, f: Filters) -> tuple[np.ndarray, dict[str, tuple[np.ndarray, np.ndarray]], postings.Columns]:
         """The sorted rowids matching ``pq`` and ``f``, the postings loaded, and the columns."""
         cols = postings.columns(self.con)

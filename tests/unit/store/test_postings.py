@@ -113,3 +113,15 @@ def test_segments_merge_without_changing_results(tmp_path, monkeypatch):
     assert postings.segments(con) == 1
     assert [(h.id, h.score) for h in arc.search("الرئيس OR الحكومة", limit=500)[0]] == before
     arc.close()
+
+
+@pytest.mark.parametrize("q", ["الرئيس", "روسيا OR إيران", '"وزارة الخارجية"'])
+def test_facets_equal_the_sql_path(archive, monkeypatch, q):
+    from marsad.search import analytics
+
+    for f in FILTERS:
+        mine = analytics.facets(archive.con, q, filters=f)
+        with monkeypatch.context() as m:
+            m.setattr(analytics.postings, "ready", lambda con: False)
+            theirs = analytics.facets(archive.con, q, filters=f)
+        assert mine == theirs, (q, f)
