@@ -179,6 +179,10 @@ class Decoder:
         ``(normalized token, mark)``, or the bare normalized token when it has no mark (most
         tokens: a string's hash is cached, a tuple's is not)."""
         ids = self._ids
+        try:
+            return [ids[k] for k in keys]  # the usual case: every token seen before
+        except KeyError:
+            pass
         new = [k for k in dict.fromkeys(keys) if k not in ids]
         if new:
             if len(ids) + len(new) > self.cache_size:  # bounded: forget all but the pads

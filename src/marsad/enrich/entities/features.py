@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -69,15 +70,53 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+class TokenList(Sequence[Token]):
+    """The tokens of a text as four parallel lists (offsets, surface, normalized form): an
+    article's hundreds of tokens are not built as objects until one is asked for (a
+    :class:`Token`, made on access). Read-only."""
+
+    __slots__ = ("starts", "ends", "texts", "norms")
+
+    def __init__(self, starts: list[int], ends: list[int], texts: list[str], norms: list[str]) -> None:
+        self.starts, self.ends, self.texts, self.norms = starts, ends, texts, norms
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self.texts)))]
+        return tuple.__new__(Token, (self.starts[i], self.ends[i], self.texts[i], self.norms[i]))
+
+    def __iter__(self):  # type: ignore[no-untyped-def, override]
+        return map(tuple.__new__, repeat(Token), zip(self.starts, self.ends, self.texts, self.norms))
+
+
+def token_list(text: str) -> TokenList:
+    """:func:`tokenize` as a :class:`TokenList` (the same tokens)."""
+    words = (TOKEN_RE if "_" in text else _TOKEN_FAST_RE).findall(text)
+    starts = []
+    ends = []
+    pos = 0
+    find = text.find
+    for w in words:
+        pos = find(w, pos)
+        starts.append(pos)
+        pos += len(w)
+        ends.append(pos)
+    return TokenList(starts, ends, words, list(map(_norm, words)))
+
+
 def sentences(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
     """Token index ranges ``[a, b)`` of the sentences: split at . ! ? ؟ and at line breaks."""
     n = len(toks)
-    ends = [i for i, t in enumerate(toks) if t.text in _SENT_END]
+    texts = toks.texts if isinstance(toks, TokenList) else [t.text for t in toks]
+    ends = [i for i, t in enumerate(texts) if t in _SENT_END]
     nl = text.find("\n")
     if nl != -1:
         from bisect import bisect_left
 
-        starts = [t.start for t in toks]
+        starts = toks.starts if isinstance(toks, TokenList) else [t.start for t in toks]
         while nl != -1:
             i = bisect_left(starts, nl) - 1  # the token before the line break
             if 0 <= i < n - 1:

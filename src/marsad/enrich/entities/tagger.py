@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 from marsad.enrich.entities.clusters import load_clusters
 from marsad.enrich.entities.crf import Decoder, FastCRF
-from marsad.enrich.entities.features import Lexicons, Token, chunk, fast_keys, keys, sentences, tokenize
+from marsad.enrich.entities.features import Lexicons, Token, chunk, fast_keys, keys, sentences, token_list
 from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mentions import Mention, MentionFinder
 from marsad.enrich.entities.resolve import Entity, infer_countries, propagate, resolve
@@ -66,7 +66,7 @@ class CRFTagger:
 
 @dataclass
 class Analysis:
-    tokens: list[Token]
+    tokens: Sequence[Token]
     mentions: list[Mention]
     entities: list[Entity]
 
@@ -90,14 +90,14 @@ class EntityTagger:
 
     def analyze(self, text: str) -> Analysis:
         text = text.replace("_", " ")  # hashtags: #ميليشيا_الحوثي is a name in words (same offsets)
-        toks = tokenize(text)
+        toks = token_list(text)
         if not toks:
             return Analysis([], [], [])
         ranges = chunk(sentences(text, toks), toks)
-        norms = [t.norm for t in toks]
+        norms = toks.norms
         nats, starts, heads = self.finder.scan(norms)
         matches = self.gaz.match(norms, starts)
-        surf = [t.text for t in toks]
+        surf = toks.texts
         if self.plugin is not None:
             tags_by = self.plugin.tag([surf[a:b] for a, b in ranges])
             tags = [t for s in tags_by for t in s]
