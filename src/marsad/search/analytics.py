@@ -9,6 +9,7 @@ the counts it shows are then over that sample, and the result says so.
 
 from __future__ import annotations
 
+import heapq
 import sqlite3
 from dataclasses import dataclass
 from typing import Any
@@ -80,8 +81,8 @@ def facets(con: sqlite3.Connection, q: str | None, *, filters: Filters | None = 
         "total": total,
         "source": sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))[:top * 2],
         "month": sorted(months.items()),
-        "story": sorted(stories.items(), key=lambda kv: (-kv[1], kv[0]))[:top],
-        "entity": sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:top],
+        "story": heapq.nsmallest(top, stories.items(), key=lambda kv: (-kv[1], kv[0])),
+        "entity": heapq.nsmallest(top, ents.items(), key=lambda kv: (-kv[1], kv[0])),
         "entity_sample": len(sample),
     }
 

@@ -173,6 +173,7 @@ class Searcher:
 
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
+        self.matched: int | None = None  # articles matched by the last postings search, before collapsing
 
     def search(
         self,
@@ -295,6 +296,7 @@ class Searcher:
     def _ranked_from_postings(self, pq: ParsedQuery, f: Filters, *, limit: int, offset: int,
                               collapse_copies: bool) -> tuple[list[dict[str, Any]], int]:
         matched, loaded, cols = self._matches(pq, f)
+        self.matched = int(matched.size)
         score = postings.bm25(matched, (loaded.get(t) or postings.postings(self.con, t) for t in pq.stems), cols)
         order = np.lexsort((matched, -score))  # best first, then oldest rowid
         copies = np.ones(matched.size, dtype=np.int64)

@@ -175,6 +175,7 @@ class Columns:
 
 _CACHE: dict[str, tuple[tuple, Columns]] = {}
 _LOCK = threading.Lock()
+_LOADING: dict[str, threading.Lock] = {}
 
 
 def _db_path(con: sqlite3.Connection) -> str:
@@ -210,16 +211,18 @@ def ready(con: sqlite3.Connection) -> bool:
 def columns(con: sqlite3.Connection) -> Columns:
     """The per-article columns, cached per archive file until the next commit."""
     path = _db_path(con)
-    stamp = _stamp(path) if path else None
+    if not path:
+        return _load_columns(con)
     with _LOCK:
+        lock = _LOADING.setdefault(path, threading.Lock())
+    with lock:  # one thread loads, the others wait for it (a burst of first searches)
+        stamp = _stamp(path)
         hit = _CACHE.get(path)
-        if hit and stamp is not None and hit[0] == stamp:
+        if hit and hit[0] == stamp:
             return hit[1]
-    cols = _load_columns(con)
-    if path and stamp is not None:
-        with _LOCK:
-            _CACHE[path] = (stamp, cols)
-    return cols
+        cols = _load_columns(con)
+        _CACHE[path] = (stamp, cols)
+        return cols
 
 
 def _load_columns(con: sqlite3.Connection) -> Columns:

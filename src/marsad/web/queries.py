@@ -20,8 +20,8 @@ from typing import Any
 
 from marsad.errors import NotFoundError, QueryError
 from marsad.pipeline.output import analysis_json
-from marsad.search import analytics
-from marsad.search.fts import Filters
+from marsad.search import analytics, postings
+from marsad.search.fts import Filters, Searcher
 from marsad.store import entity_queries as eq
 from marsad.store import queries as sq
 from marsad.web.render import group_mentions
@@ -211,6 +211,10 @@ class Pages:
         members of copy groups, it over-fetches twice the page so copies further down still fold
         into their group. ``total`` counts matching articles, not groups.
         """
+        if postings.ready(self.con):  # the index collapses the whole result set at once
+            searcher = Searcher(self.con)
+            hits, _groups = searcher.search(q, filters=filters, limit=limit, offset=offset, collapse_copies=True)
+            return [h.as_dict() for h in hits], searcher.matched or 0
         hits, total = self.arc.search(q, filters=filters, limit=limit, offset=offset)
         on_page = sorted({h.copy_group for h in hits if h.copy_group is not None})
         if all(n <= 1 for n in sq.group_sizes(self.con, on_page).values()):  # nothing to fold here
