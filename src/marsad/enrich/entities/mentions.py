@@ -146,7 +146,8 @@ class MentionFinder:
              matches: Sequence[tuple[int, int, Entry]] | None = None,
              norms: Sequence[str] | None = None, nats: dict[int, Entry] | None = None,
              surfaces: Sequence[str] | None = None,
-             heads: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+             heads: Sequence[tuple[int, int]] | None = None,
+             hashtags: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Mentions of one article. What the caller already has (see :meth:`scan`) is not
         computed again: ``norms`` (the tokens' normalized forms), ``nats``
         (:meth:`Gazetteer.nationalities`), ``surfaces``, ``heads`` (:meth:`HeadRules.heads`)."""
@@ -164,8 +165,10 @@ class MentionFinder:
         ms = self._type_and_country(ms, norms)
         ms = self._ambiguity(ms, norms, toks)
         ms = self._org_by_nationality(ms, norms)
-        ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces, heads)
-        ms = [m for m in ms if not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
+        ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces, heads,
+                              hashtags)
+        ms = [m for m in ms if (m.b - m.a > 1 or len(norms[m.a]) > 1)  # a lone letter (و) is no name
+              and not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))]  # money is not a name
         inside: dict[int, Mention] = {}
         for o in ms:

@@ -76,7 +76,9 @@ class HeadRules:
         return [(i, f) for i, w in enumerate(norms) if (f := cache[w] if w in cache else flags(w))]
 
     def apply(self, ms: list[Mention], norms: Sequence[str], surfaces: Sequence[str] = (),
-              heads: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+              heads: Sequence[tuple[int, int]] | None = None,
+              hashtags: Sequence[tuple[int, int]] = ()) -> list[Mention]:
+        """``hashtags``: token ranges of words joined by ``_`` (#ميليشيا_الحوثي)."""
         if heads is None:
             heads = self.heads(norms)
         ms = self._people(ms, norms)
@@ -84,6 +86,8 @@ class HeadRules:
         ms = self.titled(ms, norms, heads)
         ms = self._gpes(ms, norms, heads)
         ms = self._orgs(ms, norms, heads)
+        if hashtags:
+            ms = self._hashtags(ms, norms, hashtags)
         self._retype(ms, norms)
         self._states(ms, norms)
         return ms
@@ -153,7 +157,8 @@ class HeadRules:
                 continue
             nxt = norms[j]
             if self.common(nxt) or self.gaz.nationality(nxt) or self.gaz.lookup([nxt]) is not None \
-                    or _in(nxt, lx.ORG_HEADS) or _is_title(nxt) or not nxt.isalpha() or len(nxt) < 3:
+                    or _in(nxt, lx.ORG_HEADS) or _is_title(nxt) or not nxt.isalpha() or len(nxt) < 3 \
+                    or _in(nxt, lx.STATE_HEADS) or _in(nxt, lx.GPE_HEADS) or _in(nxt, lx.LOC_HEADS):
                 continue
             ms.append(Mention(j, j + 1, "PER", source="rule", words=(nxt,), canon=nxt))
             taken.add(j)
@@ -225,8 +230,12 @@ class HeadRules:
                     j += 1  # وزارة الصحة الأفغانية: the adjective closes the name
                     break
                 break
-            only_adj = words == 0 or (_definite(h) and len(swallowed) == 1 and swallowed[0].type == "NORP"
-                                      and j == swallowed[0].b and words == 1)
+            # a generic noun + a nationality adjective that agrees with it in definiteness
+            # (الحكومة السعودية، محكمة أمريكية) is no name: the adjective stays a NORP of its own;
+            # an indefinite head before a definite group noun is a construct (ميليشيا الحوثي)
+            only_adj = words == 0 or (len(swallowed) == 1 and swallowed[0].type == "NORP"
+                                      and j == swallowed[0].b and words == 1
+                                      and _definite(h) == _definite(norms[swallowed[0].a]))
             if only_adj:
                 free = i + 1
                 continue
@@ -245,6 +254,25 @@ class HeadRules:
             for k in range(i, j):
                 at[k] = new
             free = j
+        return ms
+
+    def _hashtags(self, ms: list[Mention], norms: Sequence[str], groups: Sequence[tuple[int, int]]) -> list[Mention]:
+        """A hashtag is one name: when its first word heads an organisation
+        (#تحالف_دعم_الشرعية، #ميليشيا_الحوثي) the ORG is the whole hashtag, no more, no less
+        (the name after a media head: #قناة_دبي → دبي); a name that starts inside a hashtag ends
+        with it (#تامر_حسني لأغنيته), unless a link word carries a person's name on
+        (#الأميرة_نورة بنت فيصل)."""
+        for a, b in groups:
+            for m in ms:
+                if a <= m.a < b < m.b and not (m.type == "PER" and norms[b] in lx.NAME_LINKS):
+                    m.b = b
+                    m.words = (m.words[0], *norms[m.a + 1 : b]) if m.words else tuple(norms[m.a : b])
+                    m.canon = " ".join(m.words)
+            if b - a < 2 or not self.flags(norms[a]) & _ORG or not _in(norms[a], lx.ORG_RULE_HEADS):
+                continue
+            ms = [m for m in ms if not (a <= m.a and m.b <= b)]
+            s = a + 1 if _in(norms[a], lx.MEDIA_HEADS) else a
+            ms.append(Mention(s, b, "ORG", source="rule", words=tuple(norms[s:b]), canon=" ".join(norms[s:b])))
         return ms
 
     # --- places ---------------------------------------------------------------------------------
@@ -293,5 +321,8 @@ class HeadRules:
             if m.type in ("GPE", "LOC", "ORG") and prev and _is_title(prev) and m.entry is None:
                 m.type, m.entry, m.country = "PER", None, ""
                 continue
-            if m.type != "PER" and _in(w, lx.CURRENCIES) and (prev[:1].isdigit() or prev in _NUMBER_WORDS):
+            nxt = norms[m.b] if m.b < len(norms) else ""
+            if m.type != "PER" and _in(w, lx.CURRENCIES) and (
+                    prev[:1].isdigit() or prev in _NUMBER_WORDS or self.gaz.nationality(nxt) is not None):
+                # 2.3 مليار ريال، الريال الإيراني: money, not a club or a company
                 m.type, m.entry, m.country = "MISC", None, ""

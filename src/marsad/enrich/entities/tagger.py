@@ -21,7 +21,16 @@ from typing import Any, Protocol
 
 from marsad.enrich.entities.clusters import load_clusters
 from marsad.enrich.entities.crf import Decoder, FastCRF
-from marsad.enrich.entities.features import Lexicons, Token, chunk, fast_keys, keys, sentences, token_list
+from marsad.enrich.entities.features import (
+    Lexicons,
+    Token,
+    TokenList,
+    chunk,
+    fast_keys,
+    keys,
+    sentences,
+    token_list,
+)
 from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mentions import Mention, MentionFinder
 from marsad.enrich.entities.resolve import Entity, infer_countries, propagate, resolve
@@ -89,8 +98,13 @@ class EntityTagger:
         return (self.plugin or self.crf).tag(sents)
 
     def analyze(self, text: str) -> Analysis:
-        text = text.replace("_", " ")  # hashtags: #ميليشيا_الحوثي is a name in words (same offsets)
-        toks = token_list(text)
+        hashtags: list[tuple[int, int]] = []
+        if "_" in text:
+            toks = token_list(text.replace("_", " "))
+            hashtags = _joined(text, toks)
+            text = text.replace("_", " ")  # hashtags: #ميليشيا_الحوثي is a name in words (same offsets)
+        else:
+            toks = token_list(text)
         if not toks:
             return Analysis([], [], [])
         ranges = chunk(sentences(text, toks), toks)
@@ -105,7 +119,7 @@ class EntityTagger:
             all_keys = fast_keys(surf, norms, self.gaz.marks(norms, matches, nats))
             tags = self.crf.decoder.decode_flat([all_keys[a:b] for a, b in ranges])
         ms = self.finder.find(text, toks, tags, matches=matches, norms=norms, nats=nats, surfaces=surf,
-                              heads=heads)
+                              heads=heads, hashtags=hashtags)
         ms = propagate(ms, toks, norms)
         ents = resolve(ms)
         infer_countries(ents)
@@ -113,6 +127,24 @@ class EntityTagger:
 
     def spans(self, text: str) -> list[Span]:
         return to_spans(self.analyze(text).entities)
+
+
+def _joined(text: str, toks: TokenList) -> list[tuple[int, int]]:
+    """Token ranges of words joined by ``_`` in ``text`` (hashtags: #ميليشيا_الحوثي)."""
+    from bisect import bisect_left
+
+    out: list[tuple[int, int]] = []
+    ends = toks.ends
+    pos = text.find("_")
+    while pos != -1:
+        i = bisect_left(ends, pos)  # the token ending at the underscore
+        if i + 1 < len(ends) and ends[i] == pos and toks.starts[i + 1] == pos + 1:
+            if out and out[-1][1] == i + 1:
+                out[-1] = (out[-1][0], i + 2)
+            else:
+                out.append((i, i + 2))
+        pos = text.find("_", pos + 1)
+    return out
 
 
 def to_spans(ents: Sequence[Entity]) -> list[Span]:
