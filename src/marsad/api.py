@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -38,15 +39,21 @@ class MarsadArchive(Archive):
         names = [str(p) for p in inputs]
         runner = LocalRunner(self, options)
         summary = runner.run(iter_inputs(names, ro), inputs=names, progress=progress)
-        self.after_ingest()
+        if options is None or options.corpus:
+            self.after_ingest()
         return summary
 
-    def after_ingest(self) -> None:
-        """Corpus stages that run after new articles arrive (dedup, registry, stories)."""
+    def after_ingest(self) -> dict[str, float]:
+        """Corpus stages that run after new articles arrive (registry, copies, stories), each on
+        the articles it has not seen yet; returns the seconds each took."""
         from marsad.corpus import hooks
 
+        timings = {}
         for hook in hooks.AFTER_INGEST:
+            t = time.perf_counter()
             hook(self)
+            timings[hook.__name__.strip("_")] = round(time.perf_counter() - t, 2)
+        return timings
 
     def search(self, q: str, *, filters: Filters | None = None, limit: int = 20, offset: int = 0,
                collapse_copies: bool = False) -> tuple[list[Hit], int]:

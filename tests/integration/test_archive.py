@@ -86,6 +86,22 @@ def test_cli_ingest_search_show_export(tmp_path, corpus, capsysbinary):
     assert main(["search", "--archive", db, "--", "-x"]) == 1
 
 
+def test_deferred_corpus_stages_run_with_update(tmp_path, corpus, capsysbinary):
+    db = str(tmp_path / "d.db")
+    copy = tmp_path / "copy.jsonl"  # a reprint of a1 under another id and outlet
+    copy.write_bytes(orjson.dumps({**ARTICLES[0], "id": "a1-copy", "source": "صحيفة ثالثة",
+                                   "url": "https://example.org/x", "title": "عنوان آخر"}) + b"\n")
+    assert main(["ingest", "--archive", db, str(corpus), str(copy), "--defer-corpus", "--json"]) == 0
+    capsysbinary.readouterr()
+    groups = lambda: {r["id"]: r["copy_group"] for r in marsad.open(db, readonly=True).iter_rows(columns=["id", "copy_group"])}  # noqa: E731
+    assert set(groups().values()) == {None}  # nothing grouped yet
+    assert main(["update", "--archive", db, "--json"]) == 0
+    timings = json.loads(capsysbinary.readouterr().out)["seconds"]
+    assert set(timings) == {"entity_registry", "copies", "stories"}
+    g = groups()
+    assert g["a1"] is not None and g["a1"] == g["a1-copy"] and g["a3"] != g["a1"]
+
+
 def test_cli_exit_code_when_nothing_ingested(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text("not json\n")

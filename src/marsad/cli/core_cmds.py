@@ -36,9 +36,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--stages", default="",
                    help="comma-separated per-article stages to run (default: all; see docs/cli.md)")
     p.add_argument("--workers", type=int, default=0, help="processes (default: all cores)")
+    p.add_argument("--defer-corpus", action="store_true",
+                   help="store and index only; run the corpus stages (entity registry, copies, stories)"
+                        " later with `marsad update` — for many ingests in a row")
     p.add_argument("--strict", action="store_true", help="exit non-zero when any record failed")
     p.add_argument("--no-progress", action="store_true")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("update", help="run the corpus stages (entity registry, copies, stories) on new articles")
+    add_archive(p)
+    add_json(p)
+    p.set_defaults(func=cmd_update)
 
     p = sub.add_parser("search", help="full-text search")
     add_archive(p)
@@ -121,7 +129,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         summary = archive.ingest(args.inputs, fields=fields, source=args.source, format=args.format,
                                  options=IngestOptions(workers=args.workers,
                                                        skip_non_arabic=args.skip_non_arabic,
-                                                       spec=_stages(args.stages)),
+                                                       spec=_stages(args.stages),
+                                                       corpus=not args.defer_corpus),
                                  progress=progress)
     finally:
         if show:
@@ -146,6 +155,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         return 1
     if summary.stored == 0 and summary.duplicates == 0 and summary.failed > 0:
         return 1
+    return 0
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    archive = open_archive(args, readonly=False)
+    timings = archive.after_ingest()
+    archive.close()
+    if args.json:
+        print_json({"archive": str(archive.path), "seconds": timings})
+    else:
+        console.print("[bold]updated[/] " + ", ".join(f"{k} {v:.1f}s" for k, v in timings.items()))
     return 0
 
 

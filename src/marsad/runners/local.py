@@ -148,6 +148,7 @@ class IngestOptions:
     batch_size: int = 200
     skip_non_arabic: bool = False
     learn_boilerplate: bool = True
+    corpus: bool = True  # run the corpus stages (registry, copies, stories) after the ingest
 
 
 class LocalRunner:
