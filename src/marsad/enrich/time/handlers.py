@@ -67,6 +67,8 @@ _FUTURE = re.compile(r"(?:^|\s)[وف]?(?:سوف|المقرر|يعتزم|تعتز
 #: duration: لمدة عام، في غضون أشهر، على بعد أيام، بعد سنوات من …
 DUR_PREV = frozenset(normalize(w) for w in ("لمدة", "مدة", "غضون", "طيلة", "طوال", "طول", "بعد", "وبعد",
                                             "لبعد", "لمده"))
+#: what must stand right before a bare year (في 2018، ومنذ 1996)
+_BYEAR_PREV = re.compile(r"(?<![^\W_])[وف]?(?:في|منذ|حتي|خلال|قبل|بعد|بحلول|الي|بين)\s+\Z")
 #: the TIMEX3 order of duration units (for P2Y6M)
 _UNIT_ORDER = ("CE", "DE", "Y", "M", "W", "D", "H", "MIN", "S")
 #: after a month: "and <month> <year>", whose year the first month shares
@@ -86,29 +88,57 @@ class _X(NamedTuple):
 
 
 class _Groups:
-    """A match whose absent groups read as ``None`` (each kind's pattern has its own groups)."""
+    """A match whose absent groups read as ``None`` (each kind's pattern has its own groups).
+
+    A name may stand for several groups (``re`` wants names unique, so a repeated ``unit`` is
+    compiled as ``unit``, ``unit__2`` …: see :func:`marsad.enrich.time.patterns.group_index`);
+    it reads as the one that took part.
+    """
 
     __slots__ = ("_base", "_gi", "_m", "_v")
 
-    def __init__(self, m: Any, gi: dict[str, int], base: int = 0) -> None:
+    def __init__(self, m: Any, gi: dict[str, Any], base: int = 0) -> None:
         self._m = m
         self._gi = gi
         self._v = m.groups()
         self._base = base  # where the matched window starts in the folded text
 
+    def _index(self, name: str) -> int | None:
+        i = self._gi.get(name)
+        if i is None or i.__class__ is int:
+            return i
+        for j in i:
+            if self._v[j - 1] is not None:
+                return j  # type: ignore[no-any-return]
+        return None
+
     def group(self, name: str) -> str | None:
         i = self._gi.get(name)
-        return None if i is None else self._v[i - 1]
+        if i is None:
+            return None
+        if i.__class__ is int:
+            return self._v[i - 1]  # type: ignore[no-any-return]
+        for j in i:
+            v = self._v[j - 1]
+            if v is not None:
+                return v  # type: ignore[no-any-return]
+        return None
 
     def start(self, name: str | int = 0) -> int:
-        if name == 0 or self.group(name) is not None:  # type: ignore[arg-type]
-            return self._m.start(name) + self._base
-        return -1
+        if name == 0:
+            return self._m.start() + self._base  # type: ignore[no-any-return]
+        i = self._index(name)  # type: ignore[arg-type]
+        if i is None or self._v[i - 1] is None:
+            return -1
+        return self._m.start(i) + self._base  # type: ignore[no-any-return]
 
     def end(self, name: str | int = 0) -> int:
-        if name == 0 or self.group(name) is not None:  # type: ignore[arg-type]
-            return self._m.end(name) + self._base
-        return -1
+        if name == 0:
+            return self._m.end() + self._base  # type: ignore[no-any-return]
+        i = self._index(name)  # type: ignore[arg-type]
+        if i is None or self._v[i - 1] is None:
+            return -1
+        return self._m.end(i) + self._base  # type: ignore[no-any-return]
 
 
 def number_value(words: str) -> float | None:
@@ -392,6 +422,9 @@ class Handlers:
         return _X("DATE", "abs", {"value": f"{y:04d}"}, mod)
 
     def _h_byear(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+        st = m.start()
+        if _BYEAR_PREV.search(n, max(0, st - 24), st) is None:
+            return []  # a bare year counts only right after في، منذ، حتى، خلال، قبل، بعد …
         out = [(m.start("year"), m.end("year"), _X("DATE", "abs", {"value": m.group("year")}))]
         if m.group("year2"):
             out.append((m.start("year2"), m.end("year2"),

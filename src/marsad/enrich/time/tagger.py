@@ -35,6 +35,7 @@ from marsad.enrich.time.patterns import (
     SHORT_KINDS,
     TRIGGERS,
     WINDOW,
+    group_index,
     pattern_for_kinds,
     pattern_for_word,
 )
@@ -57,11 +58,20 @@ _TRIGGER_INFO: dict[str, tuple[tuple[int, str, tuple[tuple[str, str], ...], bool
 }
 
 
+#: per gated or short word, everything the scan looks up before matching, in one dict lookup:
+#: (its gate, its short kinds, whether a number passes the gate, patterns by next word)
+_ROUTES: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None, bool, dict[str, Any] | None]] = {
+    w: (GATES.get(w), SHORT_KINDS.get(w), w in DIGIT_OK,
+        {"من": pattern_for_kinds(("K_dur",))} if w == "يوم" else None)
+    for w in set(GATES) | set(SHORT_KINDS)
+}
+
+
 class _KindsOf(dict):  # type: ignore[type-arg]
     """pattern → (the kinds it holds in order, its group index), read once."""
 
     def __missing__(self, pat: Any) -> tuple[tuple[str, ...], dict[str, int]]:
-        gi = dict(pat.groupindex)
+        gi = group_index(pat)
         v = self[pat] = (tuple(k for k in KINDS if k in gi), gi)
         return v
 
@@ -103,19 +113,23 @@ class DateTagger(Handlers):
                 if pat is None:
                     continue
             else:
-                gate = GATES.get(word)
-                short = SHORT_KINDS.get(word)
-                nw = ""
-                if gate is not None or short is not None:
-                    nx = _NEXT_WORD.match(norm, s + len(word), min(n_len, s + len(word) + 40))
-                    nw = nx.group(1) if nx is not None else ""
-                if gate is not None and nw not in gate and not (
-                        word in DIGIT_OK and (nw[:1].isdigit() or (nw[:2] == "ال" and nw[2:3].isdigit()))):
-                    continue
-                if short is not None and not (nw in DATE_NEXT or nw[:1].isdigit()):
-                    pat = pattern_for_kinds(short)  # الثلاثاء الماضي: no date follows, a weekday alone
-                else:
+                route = _ROUTES.get(word)
+                if route is None:
                     pat = pattern_for_word(word)
+                else:
+                    gate, short, digit_ok, by_next = route
+                    e = s + len(word)
+                    nx = _NEXT_WORD.match(norm, e, e + 40)
+                    nw = nx.group(1) if nx is not None else ""
+                    if gate is not None and nw not in gate and not (
+                            digit_ok and (nw[:1].isdigit() or (nw[:2] == "ال" and nw[2:3].isdigit()))):
+                        continue
+                    if by_next is not None and nw in by_next:
+                        pat = by_next[nw]  # يوم من: only a duration can follow (بعد يوم من)
+                    elif short is not None and not (nw in DATE_NEXT or nw[:1].isdigit()):
+                        pat = pattern_for_kinds(short)  # الثلاثاء الماضي: no date follows, a weekday alone
+                    else:
+                        pat = pattern_for_word(word)
             found = None
             # match on a short window (the engine's cost grows with the string it is given);
             # 48 characters of left context are enough for every lookbehind
