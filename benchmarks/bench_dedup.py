@@ -6,7 +6,8 @@ Each engine runs in a process of its own (so peak memory is its own) on the same
 
 * **marsad**: vectorised shingling (word 3-grams of the normalized text) and MinHash
   (128 permutations), LSH 64 bands × 2 rows, containment/lead verification, union-find copy
-  groups with provenance, then story features and online story clustering;
+  groups with provenance — while worker processes compute the story features — then online
+  story clustering (:func:`marsad.eval.stories.run_system`);
 * **datasketch**: the same word 3-gram shingles built in Python, ``MinHash(num_perm=128)``
   ``.update_batch``, ``MinHashLSH(num_perm=128, params=(64, 2))`` insert and query, pairs
   kept when the estimated Jaccard reaches 0.5, union-find groups.
@@ -64,23 +65,18 @@ def _gold_answers(docs: list[dict], decide, group_of: dict[int, int]) -> dict:
 
 
 def run_marsad(limit: int | None) -> dict:
-    from marsad.corpus.dedup import DedupParams, DocInfo, dedup_batch
-    from marsad.corpus.stories import cluster
-    from marsad.eval.stories import decide_pair, story_features
+    from marsad.corpus.dedup import DedupParams
+    from marsad.eval.stories import decide_pair, run_system
 
     docs = _load(limit)
     rss0 = peak_rss_mb()
     params = DedupParams()
     marks: list[tuple[str, float]] = []
     t0 = time.perf_counter()
-    res = dedup_batch([d["text"] for d in docs],
-                      [DocInfo(key=i, published_at=d["date"], source=d["source"]) for i, d in enumerate(docs)],
-                      params=params, progress=lambda s: marks.append((s, time.perf_counter())))
-    t1 = time.perf_counter()
-    feats = story_features(docs, res.group_of)
-    t2 = time.perf_counter()
-    stories = cluster(feats)
-    t3 = time.perf_counter()
+    c0 = time.process_time()
+    run = run_system(docs, dedup=params, progress=lambda s: marks.append((s, time.perf_counter())))
+    cpu_main = time.process_time() - c0
+    res, stories = run["dedup"], run["story_of"]
     steps, prev = {}, t0
     for name, t in marks:
         label = name.split(" ", 1)[-1] if name[0].isdigit() else name
@@ -92,12 +88,14 @@ def run_marsad(limit: int | None) -> dict:
     def decide(a: int, b: int) -> bool:
         return decide_pair(docs[a]["text"], docs[b]["text"], sig[pos[a]], sig[pos[b]], params)
 
+    sec = run["seconds"]
     return {
         "articles": len(docs),
-        "seconds": {"copies_total": round(t1 - t0, 2), "copies_steps": steps,
-                    "story_features": round(t2 - t1, 2), "stories": round(t3 - t2, 2),
-                    "copies_and_stories": round(t3 - t0, 2)},
-        "peak_rss_mb": peak_rss_mb(), "rss_after_loading_mb": rss0,
+        "seconds": {"copies_total": sec["copies"], "copies_steps": steps,
+                    "story_features_wait": sec["story_features_wait"], "stories": sec["stories"],
+                    "copies_and_stories": sec["total"], "cpu_main_process": round(cpu_main, 2)},
+        "peak_rss_mb": peak_rss_mb(), "peak_rss_worker_mb": peak_rss_mb(children=True),
+        "rss_after_loading_mb": rss0,
         "candidate_pairs": res.candidates, "copy_pairs": len(res.scores),
         "copy_groups": len(res.groups), "stories": len(set(stories.values())),
         "gold": _gold_answers(docs, decide, res.group_of),

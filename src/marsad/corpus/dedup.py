@@ -52,8 +52,9 @@ from marsad.corpus.minhash import (
 from marsad.text.normalize import normalize, to_western_digits
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-#: ``2ر50``: the reversed decimal of Arab agencies (dpa, SPA) for 50.2
-_REVERSED_DECIMAL = re.compile(r"(\d+)\u0631(\d+)")
+#: a number, or ``2ر50``: the reversed decimal of Arab agencies (dpa, SPA) for 50.2
+_NUMBER_OR_REVERSED = re.compile(r"(\d+)\u0631(\d+)|(\d+(?:[.,]\d+)?)")
+_REVERSED = re.compile(r"\d\u0631\d")
 
 #: outlets that are themselves agencies: source name (as stored) → agency names in datelines
 AGENCY_OUTLETS: dict[str, tuple[str, ...]] = {
@@ -137,8 +138,12 @@ class GroupProvenance:
 
 def numbers_of(text: str) -> frozenset[str]:
     """Distinct numbers in the text (Eastern/Persian digits folded to Western)."""
-    text = _REVERSED_DECIMAL.sub(lambda m: f"{m.group(2)}.{m.group(1)}", to_western_digits(text))
-    return frozenset(_NUMBER.findall(text))
+    # \d is any decimal digit, Eastern ones too: fold the few distinct numbers, not the text
+    if _REVERSED.search(text) is None:
+        found = set(_NUMBER.findall(text))
+    else:
+        found = {f"{b}.{a}" if a else c for a, b, c in _NUMBER_OR_REVERSED.findall(text)}
+    return frozenset(to_western_digits(x) for x in found)
 
 
 def score_sets(a: int, b: int, sa: np.ndarray, sb: np.ndarray, *, lead_a: np.ndarray | None = None,
@@ -167,9 +172,18 @@ def templated(na: frozenset[str], nb: frozenset[str], params: DedupParams) -> bo
     return len(na & nb) / min(len(na), len(nb)) < params.numbers_overlap
 
 
+def leads_of(texts: Sequence[str], params: DedupParams, *, batch: int = 4000) -> list[np.ndarray]:
+    """Word hashes of the first ``params.lead_words`` words of each text (its lead)."""
+    cut = 50 * params.lead_words
+    out: list[np.ndarray] = []
+    for s in range(0, len(texts), batch):
+        out.extend(word_hashes([t[:cut] for t in texts[s : s + batch]], limit=params.lead_words))
+    return out
+
+
 def lead_of(text: str, params: DedupParams) -> np.ndarray:
     """Word hashes of the first ``params.lead_words`` words of a text (its lead)."""
-    return word_hashes(text[: 50 * params.lead_words], limit=params.lead_words)
+    return leads_of([text], params)[0]
 
 
 def is_copy(s: PairScore, size_a: int, size_b: int, params: DedupParams) -> bool:
@@ -389,10 +403,13 @@ def dedup_batch(
         for k in range(len(idx)):
             pos[ci * batch + k] = (ci, k)
 
+    involved = np.unique(pairs).tolist()
+    lead = dict(zip(involved, leads_of([texts[order[p]] for p in involved], params), strict=True))
+
     def shingles(p: int) -> tuple[np.ndarray, np.ndarray]:
         ci, k = pos[p]
         h, off, _ = chunks[ci]
-        return np.unique(h[off[k] : off[k + 1]]), lead_of(texts[order[p]], params)
+        return np.unique(h[off[k] : off[k + 1]]), lead[p]
 
     nums: dict[int, frozenset[str]] = {}
 

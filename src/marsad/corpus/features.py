@@ -30,7 +30,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
 
 from marsad.text.normalize import normalize, to_western_digits
@@ -106,21 +105,41 @@ def day_number(date: str | None) -> int:
         return -1
 
 
-@lru_cache(maxsize=1 << 18)
-def content_stem(tok: str) -> str:
-    """The stem of a normalized token when it is a content word, else ``""`` (a pure function
-    of the token, memoised: news repeats its words, and stemming is most of the feature cost)."""
+def _content_stem(tok: str) -> str:
     if tok in STOPWORDS or tok[0].isdigit() or len(tok) < 2:
         return ""
     s = stem(tok)
     return "" if len(s) < 2 or s in STOPWORDS else s
 
 
+_STEMS: dict[str, str] = {}
+
+
+def content_stem(tok: str) -> str:
+    """The stem of a normalized token when it is a content word, else ``""``.
+
+    A pure function of the token, memoised in a bounded table (news repeats its words, and
+    stemming was most of the feature cost); the table never changes a result.
+    """
+    got = _STEMS.get(tok)
+    if got is None:
+        if len(_STEMS) > 1 << 19:
+            _STEMS.clear()
+        got = _STEMS[tok] = _content_stem(tok)
+    return got
+
+
 def content_words(text: str, *, limit: int | None = None, normalized: bool = False) -> list[str]:
     """Stemmed content words of a text, in order (see the module docstring); ``normalized``
     says the text is already :func:`normalize`-d."""
     toks = TOKEN_RE.findall(text if normalized else normalize(text))
-    out = [s for s in map(content_stem, toks) if s]
+    stems = _STEMS
+    for tok in set(toks).difference(stems):
+        content_stem(tok)
+    try:
+        out = [s for s in map(stems.__getitem__, toks) if s]
+    except KeyError:  # the table was cleared meanwhile: look up one by one
+        out = [s for s in map(content_stem, toks) if s]
     return out if limit is None else out[:limit]
 
 
@@ -132,8 +151,12 @@ def surface_words(title: str) -> tuple[tuple[str, str], ...]:
     written (without tashkeel and tatweel), the shortest one when several share a stem (the one
     without a proclitic ``و``/``ب``/``ل``), for the labels of stories and threads."""
     best: dict[str, str] = {}
-    for tok in TOKEN_RE.findall(_TASHKEEL.sub("", title)):
-        s = content_stem(normalize(tok))
+    toks = TOKEN_RE.findall(_TASHKEEL.sub("", title))
+    folded = normalize("\n".join(toks)).split("\n")
+    if len(folded) != len(toks):
+        folded = [normalize(t) for t in toks]
+    for tok, norm in zip(toks, folded, strict=True):
+        s = content_stem(norm) if norm else ""
         if s and (s not in best or len(tok) < len(best[s])):
             best[s] = tok
     return tuple(best.items())
@@ -168,7 +191,7 @@ def article_terms(
             terms["t:" + t] = 1.0
     if place:
         terms["p:" + " ".join(normalize(place).split())] = 1.0
-    numbers = frozenset(_NUMBER.findall(to_western_digits(lead)))
+    numbers = frozenset(_NUMBER.findall(lead if normalized else to_western_digits(lead)))
     return terms, numbers
 
 

@@ -29,12 +29,18 @@ from marsad.corpus.dedup import (
     PairScore,
     UnionFind,
     estimate,
-    lead_of,
+    leads_of,
     numbers_of,
     provenance,
     verify_candidates,
 )
-from marsad.corpus.features import ArticleFeatures, DocFreq, article_terms, day_number, surface_words
+from marsad.corpus.features import (
+    ArticleFeatures,
+    DocFreq,
+    article_terms,
+    day_number,
+    surface_words,
+)
 from marsad.corpus.lsh import band_keys, bucket_pairs
 from marsad.corpus.minhash import distinct_counts, minhash_from_hashes, shingle_hashes, unpack
 from marsad.corpus.stories import ClusterState, Story, StoryClusterer, StoryParams, TemplateTerms
@@ -146,6 +152,10 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
         j_kept = j_est[keep]
     else:
         j_kept = np.zeros(0)
+    involved = sorted({x for p in pairs for x in p})
+    lead = dict(zip(involved, leads_of([texts[k] if k in pos else old_text[k] for k in involved], params),
+                    strict=True))
+
     def shingles(k: int) -> tuple[np.ndarray, np.ndarray]:
         if k in pos:
             i = pos[k]
@@ -153,7 +163,7 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
         else:
             h, o = shingle_hashes([old_text[k]], ngram=mp.ngram)
             lo, hi = 0, len(h)
-        return np.unique(h[lo:hi]), lead_of(texts[k] if k in pos else old_text[k], params)
+        return np.unique(h[lo:hi]), lead[k]
 
     nums: dict[int, frozenset[str]] = {}
 

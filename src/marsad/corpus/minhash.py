@@ -167,11 +167,16 @@ def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     return h, np.searchsorted(bounds, starts, side="right")
 
 
-def word_hashes(text: str, *, limit: int | None = None) -> np.ndarray:
-    """64-bit hashes of the words of one text in order (the first ``limit`` when given): the
-    same word hashes the shingles are built from."""
-    h, _doc = _word_hashes([text])
-    return h if limit is None else h[:limit]
+def word_hashes(texts: Sequence[str], *, limit: int | None = None) -> list[np.ndarray]:
+    """64-bit hashes of the words of each text in order (its first ``limit`` words when given):
+    the same word hashes the shingles are built from, for a whole batch in one pass."""
+    if not texts:
+        return []
+    h, doc = _word_hashes(texts)
+    cuts = np.searchsorted(doc, np.arange(len(texts) + 1))
+    if limit is None:
+        return [h[cuts[i] : cuts[i + 1]] for i in range(len(texts))]
+    return [h[cuts[i] : min(cuts[i + 1], cuts[i] + limit)] for i in range(len(texts))]
 
 
 def fold_many(texts: Sequence[str]) -> list[str]:

@@ -38,6 +38,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from marsad.corpus.features import ArticleFeatures, DocFreq, weigh
 
@@ -207,10 +208,13 @@ class StoryClusterer:
         self.state = state or ClusterState()
         self.templates = templates or TemplateTerms(share=self.p.template_share,
                                                     min_days=self.p.template_min_days)
-        self.postings: dict[str, set[int]] = defaultdict(set)
+        #: term → {story id: the term's weight in that story's unit-length centroid}: the
+        #: inverted index, whose sums are cosines directly
+        self.postings: dict[str, dict[int, float]] = defaultdict(dict)
         for s in self.state.stories.values():
-            for t in s.centroid:
-                self.postings[t].add(s.id)
+            inv = 1.0 / (s.norm or 1.0)
+            for t, w in s.centroid.items():
+                self.postings[t][s.id] = w * inv
         self.closed: list[Story] = []
         self._today = -1
         self._by_last: list[tuple[int, int]] = [(s.last_day, s.id) for s in self.state.stories.values()
@@ -231,7 +235,7 @@ class StoryClusterer:
                 continue  # stale entry: the story has had a later article, or is gone
             del stories[sid]
             for t in s.centroid:
-                self.postings[t].discard(sid)
+                self.postings[t].pop(sid, None)
             self.closed.append(s)
 
     def score(self, vec: dict[str, float], numbers: frozenset[str], day: int, *,
@@ -245,20 +249,21 @@ class StoryClusterer:
             post = postings.get(t)
             if not post or len(post) > cap:
                 continue
-            for sid in post:
-                acc[sid] += w * stories[sid].centroid[t]
+            for sid, cw in post.items():
+                acc[sid] += w * cw
         if not acc:
             return 0.0, None
         best, best_sid = 0.0, None
         # the guards only lower a score: look at the few best raw scores
-        raw = [(dot / (stories[sid].norm or 1.0), sid) for sid, dot in acc.items()]
-        for sc, sid in heapq.nlargest(8, raw):
+        for sid, sc in heapq.nlargest(8, acc.items(), key=itemgetter(1)):
             s = stories[sid]
             shared = (len(numbers & s.numbers) / len(numbers)
                       if len(numbers) >= self.p.numbers_min and len(s.numbers) >= self.p.numbers_min else None)
             if template_like and (abs(s.last_day - day) > 1 or (shared is not None and shared < 0.5)):
                 continue
             if shared is not None and shared < self.p.numbers_overlap:
+                if day >= 0 and s.last_day >= 0 and day != s.last_day:
+                    continue  # another day's figures: another day's bulletin, not this story
                 sc *= self.p.numbers_penalty
             if day >= 0 and s.last_day >= 0:
                 sc *= 1.0 / (1.0 + self.p.day_decay * abs(day - s.last_day))
@@ -287,14 +292,16 @@ class StoryClusterer:
             st.stories[sid] = Story(id=sid, first_day=f.day, last_day=f.day)
         story = st.stories[sid]
         last = story.last_day
-        added, pruned = story.absorb(vec, f.numbers, f.source, f.day, keep=self.p.centroid_terms, key=f.key,
+        _added, pruned = story.absorb(vec, f.numbers, f.source, f.day, keep=self.p.centroid_terms, key=f.key,
                                      words=f.words)
         if story.last_day != last or story.size == 1:
             heapq.heappush(self._by_last, (story.last_day, sid))
-        for t in added:
-            self.postings[t].add(sid)
+        inv = 1.0 / (story.norm or 1.0)
+        postings = self.postings
+        for t, w in story.centroid.items():  # the norm changed: every term's share did
+            postings[t][sid] = w * inv
         for t in pruned:
-            self.postings[t].discard(sid)
+            postings[t].pop(sid, None)
         if f.copy_group is not None:
             st.copy_story.setdefault(f.copy_group, sid)
         return sid

@@ -20,7 +20,7 @@ from __future__ import annotations
 import gzip
 import time
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -118,49 +118,78 @@ def _features_chunk(bounds: tuple[int, int]) -> list[tuple[dict[str, float], fro
              surface_words(part[i]["title"])) for i in range(len(part))]
 
 
-def story_features(docs: list[dict[str, Any]], group_of: dict[int, int], *, workers: int = 0) -> list[ArticleFeatures]:
-    """Story features of in-memory documents (keys are list positions), in worker processes.
+def story_terms_async(docs: list[dict[str, Any]], *, workers: int = 0) -> Callable[[], list[tuple]]:
+    """Start the per-article part of the story features (tokens, stems, numbers, title words)
+    of in-memory documents in ``workers`` forked processes (all cores by default); returns
+    the function that waits for them.
 
-    The per-article part (tokens, stems, numbers) is pure and runs in ``workers`` forked
-    processes (all cores by default); the corpus part (IDF, clustering) stays in the caller.
+    The per-article part is pure and does not need the copy groups, so it runs while the
+    caller finds the copies; the corpus part (IDF, clustering) stays in the caller.
     """
     import multiprocessing as mp
     import os
 
     global _DOCS
     workers = workers or os.cpu_count() or 1
-    _DOCS = docs
     if workers <= 1 or len(docs) < 2000 or "fork" not in mp.get_all_start_methods():
-        terms = _features_chunk((0, len(docs)))
-        _DOCS = []
-    else:
-        step = max(500, len(docs) // (workers * 8))
-        chunks = [(i, min(len(docs), i + step)) for i in range(0, len(docs), step)]
+        _DOCS = docs
         try:
-            with mp.get_context("fork").Pool(workers) as pool:
-                terms = [t for part in pool.map(_features_chunk, chunks) for t in part]
+            terms = _features_chunk((0, len(docs)))
         finally:
             _DOCS = []
+        return lambda: terms
+    step = max(500, len(docs) // (workers * 8))
+    chunks = [(i, min(len(docs), i + step)) for i in range(0, len(docs), step)]
+    _DOCS = docs
+    try:
+        pool = mp.get_context("fork").Pool(workers)
+        pending = pool.map_async(_features_chunk, chunks)
+    finally:
+        _DOCS = []  # the forked workers hold their own copy
+
+    def wait() -> list[tuple]:
+        try:
+            return [t for part in pending.get() for t in part]
+        finally:
+            pool.close()
+            pool.join()
+
+    return wait
+
+
+def features_of(docs: list[dict[str, Any]], terms: list[tuple], group_of: dict[int, int]) -> list[ArticleFeatures]:
+    """:class:`ArticleFeatures` of in-memory documents (keys are list positions)."""
     return [ArticleFeatures(key=i, day=day_number(d["date"]), source=d["source"], terms=t, numbers=n,
                             copy_group=group_of[i], words=w)
             for i, (d, (t, n, w)) in enumerate(zip(docs, terms, strict=True))]
 
 
+def story_features(docs: list[dict[str, Any]], group_of: dict[int, int], *, workers: int = 0) -> list[ArticleFeatures]:
+    """Story features of in-memory documents (keys are list positions), in worker processes."""
+    return features_of(docs, story_terms_async(docs, workers=workers)(), group_of)
+
+
 def run_system(docs: list[dict[str, Any]], *, dedup: DedupParams | None = None,
-               story: StoryParams | None = None) -> dict[str, Any]:
-    """Copy groups and stories of every document (keys are list positions), with timings."""
+               story: StoryParams | None = None,
+               progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Copy groups and stories of every document (keys are list positions), with timings.
+
+    The story features' per-article part runs in worker processes while this process finds
+    the copies (they do not depend on each other); then the stories are clustered.
+    """
     dedup = dedup or DedupParams()
     t0 = time.perf_counter()
+    wait_terms = story_terms_async(docs)
     res = dedup_batch([d["text"] for d in docs],
                       [DocInfo(key=i, published_at=d["date"], source=d["source"]) for i, d in enumerate(docs)],
-                      params=dedup)
+                      params=dedup, progress=progress)
     t1 = time.perf_counter()
-    feats = story_features(docs, res.group_of)
+    feats = features_of(docs, wait_terms(), res.group_of)
     t2 = time.perf_counter()
     story_of = cluster(feats, story)
     t3 = time.perf_counter()
     return {"dedup": res, "story_of": story_of,
-            "seconds": {"copies": round(t1 - t0, 2), "story_features": round(t2 - t1, 2),
+            "seconds": {"copies": round(t1 - t0, 2), "story_features_wait": round(t2 - t1, 2),
                         "stories": round(t3 - t2, 2), "total": round(t3 - t0, 2)}}
 
 
