@@ -91,10 +91,11 @@ class PostingsBuffer:
         tfs = counts[order]
         ends = np.cumsum(np.bincount(codes, minlength=len(vocab))).tolist()
         seg = int(con.execute("SELECT coalesce(max(seg), 0) + 1 FROM postings_docs").fetchone()[0])
-        con.executemany(
-            "INSERT INTO postings (term, seg, docs, tfs) VALUES (?, ?, ?, ?)",
-            ((t, seg, docs[s:e].tobytes(), tfs[s:e].tobytes())
-             for t, s, e in zip(vocab, [0, *ends[:-1]], ends, strict=True)))
+        if vocab:  # articles without a single index term still get their length (0) recorded
+            con.executemany(
+                "INSERT INTO postings (term, seg, docs, tfs) VALUES (?, ?, ?, ?)",
+                ((t, seg, docs[s:e].tobytes(), tfs[s:e].tobytes())
+                 for t, s, e in zip(vocab, [0, *ends[:-1]], ends, strict=True)))
         con.execute("INSERT INTO postings_docs (seg, docs, lens) VALUES (?, ?, ?)",
                     (seg, self.rows.tobytes(), self.lens.tobytes()))
         con.execute("INSERT OR REPLACE INTO postings_state (key, value) VALUES ('upto', ?)", (max(self.rows),))

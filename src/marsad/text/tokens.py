@@ -46,6 +46,21 @@ def tokens(text: str) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), m.group()
 
 
+class _StemCache(dict):  # type: ignore[type-arg]
+    """token → stem, filled on first sight; a dict lookup from C (``map``) per token."""
+
+    LIMIT = 400_000
+
+    def __missing__(self, token: str) -> str:
+        if len(self) > self.LIMIT:
+            self.clear()
+        s = self[token] = stem(token)
+        return s
+
+
+_STEMS = _StemCache()
+
+
 def stem_text(normalized: str) -> str:
     """Stem every token of a normalized text; tokens stay in order (phrase queries work)."""
-    return " ".join(stem(t) for t in TOKEN_RE.findall(normalized))
+    return " ".join(map(_STEMS.__getitem__, TOKEN_RE.findall(normalized)))
