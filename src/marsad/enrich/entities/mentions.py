@@ -26,6 +26,7 @@ from functools import lru_cache
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import (
     Token,
+    _orig_prefix_len,
     proclitic_splits,
     split_proclitic,
     strip_article,
@@ -88,7 +89,7 @@ class MentionFinder:
 
         self.gaz = gaz
         self.names = names or {}
-        self.rules = HeadRules(gaz)
+        self.rules = HeadRules(gaz, self.names)
         self.known_names = set(gaz.phrases_first_words()) | lx.FIRST_NAMES
         self.known_heads = self.known_names | lx.ORG_HEADS | lx.LOC_HEADS | lx.TITLE_WORDS
         self._boring: set[str] = set()  # words scan() found nothing in (pure functions of the word)
@@ -394,6 +395,8 @@ class MentionFinder:
         first = toks[m.a]
         if m.extra.get("keep_clitic"):
             cut = 0
+        elif m.extra.get("strip_waw"):
+            cut = _orig_prefix_len(first.text, 1)
         else:
             cut = self._cuts.get(first.text, -1)
             if cut < 0:

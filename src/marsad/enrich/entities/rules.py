@@ -25,6 +25,12 @@ from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mentions import Mention, _in, _is_title
 
 _NUMBER_WORDS = lx._n("مليار مليون ألف آلاف مليارات ملايين")
+_DIRECTIONS = lx._n("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
+_RELATIVES = lx._n("الذي التي الذين اللذين اللتين اللاتي اللواتي")
+_CLUB_HEADS = lx._n("نادي النادي")
+#: first names that begin with و (not the conjunction)
+_WAW_NAMES = lx._n("وسام وليد وائل وفاء وديع وجدي وحيد وداد وعد وصفي ولاء وفيق وضاح وهيب وجيه ورده وئام "
+                   "ويليام وليام ويل وارن والتر ويلسون وزير")
 _NEIGHBOURHOOD = frozenset({"حي", "بحي", "وحي", "لحي", "فحي", "الحي"})
 
 
@@ -46,8 +52,9 @@ _UPPER_LATIN = re.compile("[A-Z]")
 
 
 class HeadRules:
-    def __init__(self, gaz: Gazetteer) -> None:
+    def __init__(self, gaz: Gazetteer, names: dict[str, str] | None = None) -> None:
         self.gaz = gaz
+        self.names = names or {}  # the training name lexicon (word → usual tag)
         self._flags: dict[str, int] = {}
 
     def flags(self, w: str) -> int:
@@ -124,16 +131,27 @@ class HeadRules:
         out: list[Mention] = []
         for m in ms:
             if out and m.type == "PER" and out[-1].type == "PER" and out[-1].b == m.a:
-                out[-1].b = m.b
-                out[-1].words = (*out[-1].words, *m.words)
-                continue
+                if self._conjunct(norms[m.a]):  # عمرو دياب | ودينا الشربيني: two people
+                    m.extra["strip_waw"] = "1"
+                    m.words = (norms[m.a][1:], *m.words[1:]) if m.words else (norms[m.a][1:],)
+                    m.canon = " ".join(m.words)
+                else:
+                    out[-1].b = m.b
+                    out[-1].words = (*out[-1].words, *m.words)
+                    continue
             out.append(m)
+        out = self._coordinated(out, norms)
         keep = []
         for m in out:
             if m.type == "PER":
                 while m.b < len(norms) and norms[m.b - 1] in lx.NAME_LINKS and _plain(norms[m.b]):
                     m.b += 1
-                while m.b < len(norms) and _in(norms[m.b - 1], lx.FIRST_NAMES) and self._surname(norms[m.b]):
+                if self._conjunct(norms[m.a]) and not m.extra.get("strip_waw"):  # وليلى علوي → ليلى علوي
+                    m.extra["strip_waw"] = "1"
+                    m.words = (norms[m.a][1:], *m.words[1:]) if m.words else (norms[m.a][1:],)
+                    m.canon = " ".join(m.words)
+                while m.b < len(norms) and _in(norms[m.b - 1], lx.FIRST_NAMES) and self._surname(norms[m.b]) \
+                        and not (norms[m.b][:1] == "و" and norms[m.b] not in _WAW_NAMES):
                     m.b += 1  # إبراهيم | رئيسي: a first name takes the surname the tagger doubted
                 while m.b - m.a >= 2 and self._ordinary(norms[m.b - 1]) and norms[m.b - 2] not in lx.NAME_LINKS:
                     m.b -= 1
@@ -144,6 +162,36 @@ class HeadRules:
                     m.canon = " ".join(m.words)
             keep.append(m)
         return keep
+
+    def _conjunct(self, w: str) -> bool:
+        """``w`` is و + a first name (وإبراهيم), not a name that starts with و (وليد)."""
+        return (len(w) >= 4 and w[0] == "و" and w not in lx.NAME_LINKS and w not in lx.FIRST_NAMES
+                and w not in _WAW_NAMES and not self.names.get(w, "").startswith("PERS")
+                and (w[1:] in lx.FIRST_NAMES or self.names.get(w[1:], "") == "PERS-B"))
+
+    def _coordinated(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        """Two people joined by و are two mentions (فلاديمير بوتين وإبراهيم رئيسي، نورة بنت
+        عبدالله الحزيمي ونسرين حجازي): a person span is cut before a word و + first name, or
+        before any و-word that has a full name (two words) on both sides."""
+        out = []
+        for m in ms:
+            while m.type == "PER" and m.b - m.a >= 2:
+                k = next((k for k in range(m.a + 1, m.b) if len(norms[k]) >= 4 and norms[k][0] == "و"
+                          and norms[k] not in lx.NAME_LINKS and norms[k] not in _WAW_NAMES and (
+                              self._conjunct(norms[k]) or (k - m.a >= 2 and m.b - k >= 2))), None)
+                if k is None:
+                    break
+                second = Mention(k, m.b, "PER", source=m.source, words=(norms[k][1:], *norms[k + 1 : m.b]))
+                second.canon = " ".join(second.words)
+                second.extra["strip_waw"] = "1"
+                n = k - m.a
+                m.b = k
+                m.words = m.words[:n] if len(m.words) >= n else tuple(norms[m.a : k])
+                m.canon = " ".join(m.words)
+                out.append(m)
+                m = second
+            out.append(m)
+        return out
 
     def titled(self, ms: list[Mention], norms: Sequence[str],
                heads: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
@@ -158,7 +206,9 @@ class HeadRules:
             nxt = norms[j]
             if self.common(nxt) or self.gaz.nationality(nxt) or self.gaz.lookup([nxt]) is not None \
                     or _in(nxt, lx.ORG_HEADS) or _is_title(nxt) or not nxt.isalpha() or len(nxt) < 3 \
-                    or _in(nxt, lx.STATE_HEADS) or _in(nxt, lx.GPE_HEADS) or _in(nxt, lx.LOC_HEADS):
+                    or _in(nxt, lx.STATE_HEADS) or _in(nxt, lx.GPE_HEADS) or _in(nxt, lx.LOC_HEADS) \
+                    or nxt in _DIRECTIONS or (_definite(nxt) and not _definite(norms[i])):
+                # (an indefinite title before a definite word is a construct: مدير الخزينة)
                 continue
             ms.append(Mention(j, j + 1, "PER", source="rule", words=(nxt,), canon=nxt))
             taken.add(j)
@@ -197,20 +247,19 @@ class HeadRules:
             if not _in(h, lx.ORG_RULE_HEADS) or (i in at and at[i].type not in ("NORP",)):
                 free = i + 1
                 continue
-            if i and _is_title(norms[i - 1]) and not _definite(h):
-                i += 1  # رئيس مجلس …: a role, the council is found from its own words
             j = i + 1
             swallowed: list[Mention] = []
             words = 0
             while j < n and j - i <= 6:
                 w = norms[j]
                 m = at.get(j)
-                if m is not None and m.a == j and m.type in ("GPE", "PER", "NORP", "ORG", "LOC"):
+                if m is not None and m.a == j and m.type in ("GPE", "PER", "NORP", "ORG", "LOC") and (
+                        m.type != "PER" or j == i + 1):  # مؤسسة محمد بن راشد, not مجلس الإدارة | عبدالعزيز الراشد
                     swallowed.append(m)
                     j = m.b
                     words += 1
                     continue
-                if not _plain(w):
+                if not _plain(w) or _in(w, _RELATIVES) or (m is not None and m.type == "PER"):
                     break
                 if j == i + 1 and w in lx.ORDINALS:
                     break
@@ -222,7 +271,8 @@ class HeadRules:
                     j += 1
                     continue
                 if j == i + 1 and not _definite(h) and not self.common(w) and not w.startswith("و") \
-                        and not self.gaz.nationality(w):
+                        and not self.gaz.nationality(w) and not (w.endswith("يه") and self.gaz.lookup([w]) is None):
+                    # (لجنة فرعية: an adjective, not a name)
                     j += 1
                     words += 1
                     continue
@@ -235,7 +285,8 @@ class HeadRules:
             # an indefinite head before a definite group noun is a construct (ميليشيا الحوثي)
             only_adj = words == 0 or (len(swallowed) == 1 and swallowed[0].type == "NORP"
                                       and j == swallowed[0].b and words == 1
-                                      and _definite(h) == _definite(norms[swallowed[0].a]))
+                                      and _definite(h) == _definite(norms[swallowed[0].a])
+                                      and not _in(h, _CLUB_HEADS))  # النادي الإفريقي is a club
             if only_adj:
                 free = i + 1
                 continue
@@ -294,6 +345,15 @@ class HeadRules:
                     m.type = "LOC" if is_loc else "GPE"
                 continue
             w = norms[j]
+            if w in _DIRECTIONS:  # محافظة شمال سيناء: the direction belongs to the name
+                m2 = at.get(j + 1)
+                if m2 is not None and m2.a == j + 1 and m2.type in ("GPE", "LOC"):
+                    m2.a, m2.type = j, "GPE"
+                    m2.words = (w, *m2.words) if m2.words else tuple(norms[j : m2.b])
+                    m2.canon = " ".join(m2.words)
+                    m2.entry = None
+                    at[j] = m2
+                continue
             e = self.gaz.lookup([w])
             if e is None and (not _plain(w) or self.common(w) or _definite(w)):
                 continue
