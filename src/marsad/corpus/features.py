@@ -146,19 +146,27 @@ def content_words(text: str, *, limit: int | None = None, normalized: bool = Fal
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 
 
-def surface_words(title: str) -> tuple[tuple[str, str], ...]:
-    """``(stem, word)`` of the content words of an original (unnormalized) title: the word as
-    written (without tashkeel and tatweel), the shortest one when several share a stem (the one
-    without a proclitic ``و``/``ب``/``ل``), for the labels of stories and threads."""
+def surface_words(title: str, lead: str = "", *, repeated: int = 2) -> tuple[tuple[str, str], ...]:
+    """``(stem, word)`` of the content words of an original (unnormalized) title, and of the
+    words of the original ``lead`` found there at least ``repeated`` times: each word as written
+    (without tashkeel and tatweel), the shortest when several share a stem (the one without a
+    proclitic ``و``/``ب``/``ل``), title words first. For the labels of stories and threads."""
     best: dict[str, str] = {}
-    toks = TOKEN_RE.findall(_TASHKEEL.sub("", title))
-    folded = normalize("\n".join(toks)).split("\n")
-    if len(folded) != len(toks):
-        folded = [normalize(t) for t in toks]
-    for tok, norm in zip(toks, folded, strict=True):
-        s = content_stem(norm) if norm else ""
-        if s and (s not in best or len(tok) < len(best[s])):
-            best[s] = tok
+    for part, min_count in ((title, 1), (lead, repeated)):
+        if not part:
+            continue
+        toks = TOKEN_RE.findall(_TASHKEEL.sub("", part))
+        folded = normalize("\n".join(toks)).split("\n")
+        if len(folded) != len(toks):
+            folded = [normalize(t) for t in toks]
+        stems = [content_stem(f) if f else "" for f in folded]
+        seen = Counter(stems) if min_count > 1 else None
+        found: dict[str, str] = {}
+        for tok, st in zip(toks, stems, strict=True):
+            if st and (seen is None or seen[st] >= min_count) and (st not in found or len(tok) < len(found[st])):
+                found[st] = tok
+        for st, tok in found.items():
+            best.setdefault(st, tok)
     return tuple(best.items())
 
 

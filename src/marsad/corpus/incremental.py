@@ -270,7 +270,7 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
                                         place=r["dateline_place"] or "")
             feats.append(ArticleFeatures(key=k, day=day_number(r["published_day"]), source=r["source"] or "",
                                          terms=terms, numbers=nums, copy_group=r["copy_group"],
-                                         words=surface_words(r["title"] or "")))
+                                         words=surface_words(r["title"] or "", texts[k][:600])))
         df_inc: Counter[str] = Counter()
         for f in feats:
             df_inc.update(f.terms.keys())
@@ -367,5 +367,5 @@ def story_features_batch(rows: Sequence[dict[str, Any]]) -> list[ArticleFeatures
                                     place=r.get("place", ""))
         out.append(ArticleFeatures(key=r["key"], day=day_number(r.get("date")), source=r.get("source") or "",
                                    terms=terms, numbers=nums, copy_group=r.get("copy_group"),
-                                   words=surface_words(r.get("title") or "")))
+                                   words=surface_words(r.get("title") or "", r["text"][:600])))
     return out

@@ -115,7 +115,7 @@ def _features_chunk(bounds: tuple[int, int]) -> list[tuple[dict[str, float], fro
     part = _DOCS[bounds[0] : bounds[1]]
     folded = fold_many([x for d in part for x in (d["title"], d["text"][:960])])
     return [(*article_terms(title=folded[2 * i], body=folded[2 * i + 1], normalized=True),
-             surface_words(part[i]["title"])) for i in range(len(part))]
+             surface_words(part[i]["title"], part[i]["text"][:600])) for i in range(len(part))]
 
 
 def story_terms_async(docs: list[dict[str, Any]], *, workers: int = 0) -> Callable[[], list[tuple]]:

@@ -99,3 +99,35 @@ def test_scores_are_symmetric(a: list[str], b: list[str]) -> None:
     assert ab.jaccard == ba.jaccard
     assert (ab.a_in_b, ab.b_in_a) == (ba.b_in_a, ba.a_in_b)
     assert 0.0 <= ab.jaccard <= min(ab.a_in_b, ab.b_in_a) + 1e-12 <= 1.0 + 1e-12
+
+
+def test_numbers_read_the_agencies_reversed_decimal() -> None:
+    from marsad.corpus.dedup import numbers_of
+
+    assert numbers_of("إلى 2ر50 نقطة و٣٫٥") >= {"50.2"}
+    assert numbers_of("بلغ ٢٥ نقطة") == {"25"}
+
+
+def test_a_rewritten_lead_over_shared_paragraphs_is_not_a_copy() -> None:
+    """Containment alone would call it a copy: the leads say it is another article."""
+    from corpus_fixtures import P
+
+    from marsad.corpus.dedup import DedupParams, is_copy, lead_of, score_sets
+    from marsad.corpus.minhash import shingle_hashes
+
+    rewritten = ("شهد أهالي منطقة تبوك صباح اليوم حفلا كبيرا حضره عدد من المسؤولين ورجال الأعمال "
+                 "والمهتمين بقطاع الطاقة المتجددة في المملكة وسط أجواء احتفالية بهيجة وتغطية إعلامية واسعة.\n"
+                 + "\n".join(P[2:]))
+    original = "\n".join(P)
+    params = DedupParams()
+    ha, _ = shingle_hashes([original])
+    hb, _ = shingle_hashes([rewritten])
+    sa, sb = np.unique(ha), np.unique(hb)
+    s = score_sets(0, 1, sa, sb, lead_a=lead_of(original, params), lead_b=lead_of(rewritten, params))
+    assert s.containment >= params.containment
+    assert not is_copy(s, len(sa), len(sb), params)
+    trimmed = "\n".join(P[:4])
+    ht, _ = shingle_hashes([trimmed])
+    st = np.unique(ht)
+    s2 = score_sets(0, 1, sa, st, lead_a=lead_of(original, params), lead_b=lead_of(trimmed, params))
+    assert is_copy(s2, len(sa), len(st), params)

@@ -142,3 +142,32 @@ def test_story_terms_use_entities_when_present() -> None:
     assert terms["e:gpe:تبوك"] == pytest.approx(4.0)
     assert "t:2015-08-10" in terms and "t:P20Y" not in terms and "t:XXXX-09" not in terms
     assert "p:تبوك" in terms
+
+
+def test_market_closes_of_consecutive_days_from_new_sources_are_two_stories() -> None:
+    """No template history yet (two outlets, one close each): the figures keep the days apart."""
+    from corpus_fixtures import market_close
+
+    recs = [{"id": f"m{d}", "source": f"paper{d}", "date": f"2015-08-0{5 + d}T15:40:00",
+             "title": "مؤشر السوق السعودية يغلق مرتفعا", "text": market_close(d)} for d in range(2)]
+    s = cluster(_features(recs))
+    assert s[0] != s[1]
+
+
+def test_story_labels_are_words_as_titles_write_them() -> None:
+    from marsad.corpus.features import surface_words
+
+    title = "فيروس كورونا: وزارة الصحة تعلن إصابات جديدة"
+    body = "أعلنت وزارة الصحة تسجيل إصابات جديدة بفيروس كورونا في الرياض وجدة"
+    recs = [{"title": title, "text": body}, {"title": "إصابات كورونا الجديدة", "text": body}]
+    feats = []
+    for i, r in enumerate(recs):
+        terms, nums = article_terms(title=r["title"], body=r["text"])
+        feats.append(ArticleFeatures(key=i, day=day_number("2020-03-02"), source=f"s{i}", terms=terms,
+                                     numbers=nums, words=surface_words(r["title"], r["text"])))
+    cl = StoryClusterer()
+    ids = {cl.add(f) for f in prepare(feats, cl)}
+    assert len(ids) == 1
+    label = next(iter(cl.all_stories())).label()
+    assert "كورونا" in label and "الصحة" in label
+    assert not any(w in label for w in ("ورونا", "صحه", "يروس"))
