@@ -195,8 +195,9 @@ class MentionFinder:
         if m.type == "PER":
             while a < b - 1 and (_is_title(norms[a]) or self.gaz.nationality(norms[a])):
                 a += 1
-            while b - 1 > a and (_is_title(norms[b - 1]) or norms[b - 1] in lx.TITLE_WORDS):
-                b -= 1  # محمد بن سلمان | ولي (العهد): a title after the name
+            while b - 1 > a and (_is_title(norms[b - 1]) or norms[b - 1] in lx.TITLE_WORDS
+                                 or norms[b - 1].startswith("لل")):
+                b -= 1  # محمد بن سلمان | ولي (العهد): a title after the name; كيم | للمحققين
             if b - a == 1 and _is_title(norms[a]):
                 return None
         if a >= b:
@@ -252,6 +253,8 @@ class MentionFinder:
                 olds[0].entry = e
                 if e.kind in ("org", "misc") or olds[0].type in ("LOC", "MISC") and e.kind != "misc":
                     olds[0].type = _KIND_TYPE[e.kind]
+                elif olds[0].type == "ORG" and (e.kind == "country" or e.kind == "city" and e.population >= 1_000_000):
+                    olds[0].type = "GPE"  # سيول، طهران: a country or a large city stands for a government
         return ms
 
     def _looks_common(self, norms: Sequence[str], a: int, b: int) -> bool:

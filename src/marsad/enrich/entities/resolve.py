@@ -76,6 +76,15 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
         if m.type in ("GPE", "LOC", "ORG") and m.b - m.a == 1 and m.words and m.words[0] in firsts \
                 and firsts[m.words[0]] < m.a and (m.entry is None or m.entry.kind not in ("country", "org")):
             m.type, m.entry, m.country, m.english = "PER", None, "", ""
+    for m in ms:  # ومكابي after أندرو مكابي: the tagger's span leaves the proclitic out
+        if m.type == "PER" and m.b - m.a == 1 and m.words and m.words[0] not in firsts:
+            t = toks[m.a]
+            for p, c in proclitic_splits(t.norm)[1:]:
+                if c in firsts and firsts[c] < m.a:
+                    m.start = t.start + _chars(t.text, len(p))
+                    m.words = (c,)
+                    m.canon = c
+                    break
     added = []
     ends = {m.b: m for m in ms if m.type == "PER"}
     # every reading of a token (proclitic_splits) is a suffix of it, or ا + its tail (للـ → ال):
