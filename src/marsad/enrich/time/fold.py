@@ -28,6 +28,7 @@ _COMMON_PAIRS = tuple(p for p in _PAIRS if p[0] in _COMMON)
 _RARE_PAIRS = tuple(p for p in _PAIRS if p[0] not in _COMMON)
 _RARE_RE = re.compile("[" + "".join(re.escape(c) for c, _ in _RARE_PAIRS) + "]")
 _UPPER_RE = re.compile("[A-Z]+")
+_UPPER1_RE = re.compile("[A-Z]")
 _DROPPED_RE = re.compile("[" + "".join(re.escape(c) for c, r in _ONE_TO_ONE.items() if not r) + "]")
 
 
@@ -51,19 +52,34 @@ class DropMap:
         return self.to_orig(start), self.to_orig(end - 1) + 1
 
 
+#: one scan for everything beyond the common folds and A–Z: dropped characters, rare folds and
+#: presentation forms (each is rare in news text, so the scan finds little)
+_ANY_RE = re.compile("[" + _DROPPED_RE.pattern[1:-1] + _RARE_RE.pattern[1:-1]
+                     + "\ufb50-\ufdff\ufe70-\ufefc]")  # one class: an alternation scans 6x slower
+_DROPPED = frozenset(c for c, r in _ONE_TO_ONE.items() if not r)
+_RARE = frozenset(c for c, _ in _RARE_PAIRS)
+
+
 def fold_with_map(text: str) -> tuple[str, Any]:
     """``(normalize(text), map)`` where ``map.span(s, e)`` gives original offsets."""
-    if _PRESENTATION_RE.search(text):
-        return normalize_with_map(text)
-    drops = tuple(m.start() - k for k, m in enumerate(_DROPPED_RE.finditer(text)))
+    drops: list[int] = []
+    rare = False
+    for m in _ANY_RE.finditer(text):
+        c = m.group()
+        if c in _DROPPED:
+            drops.append(m.start() - len(drops))
+        elif c in _RARE:
+            rare = True
+        else:  # a presentation form: ligatures expand, the general path maps them
+            return normalize_with_map(text)
     folded = _DROPPED_RE.sub("", text) if drops else text
     for a, b in _COMMON_PAIRS:
         if a in folded:
             folded = folded.replace(a, b)
-    if _RARE_RE.search(folded):
+    if rare:
         for a, b in _RARE_PAIRS:
             if a in folded:
                 folded = folded.replace(a, b)
-    if _UPPER_RE.search(folded):
+    if _UPPER1_RE.search(folded):  # one character class: 2–3x quicker to scan than [A-Z]+
         folded = _UPPER_RE.sub(lambda m: m.group().lower(), folded)
-    return folded, DropMap(drops)
+    return folded, DropMap(tuple(drops))

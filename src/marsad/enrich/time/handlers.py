@@ -60,7 +60,7 @@ NOUN_ADJ_HEADS = ("ال",)  # الأمين العام السابق: العام i
 NOT_ADJ_AFTER = frozenset(normalize(w) for w in ("اليوم", "العام", "الشهر", "السنة", "الأسبوع"))
 
 #: a future verb (سيزور، ستعقد، سنلعب) or a future cue; nouns that begin like one are excluded
-_FUTURE = re.compile(r"(?:^|\s)[وف]?(?:سوف|المقرر|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
+_FUTURE = re.compile(r"(?<!\S)[وف]?(?:سوف|المقرر|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
                      r"(?!سياس|سيار|سيطر|سيد|سين|سيول|سيف|سير|سياد|سياق|سياح|سيبر|سيي|ستار|"
                      r"ستين|سته|ستو|ستر|سنه|سنو|سنغ|سند|سنت|سنين|سنا)س[يتن][^\W\d_]{2,})(?=\s)")
 #: words before a bare plural unit (أيام، سنوات) or a lone singular one (عام، يوم) that make it a
@@ -215,8 +215,12 @@ class Handlers:
     def _is_future(n: str, i: int) -> bool:
         """A future verb or cue earlier in the same sentence (within 80 characters)."""
         lo = max(0, i - 80)
-        cut = max(n.rfind(c, lo, i) for c in ".!?؟\n") + 1
-        return bool(_FUTURE.search(n, max(lo, cut), i))
+        cut = max(n.rfind(".", lo, i), n.rfind("!", lo, i), n.rfind("?", lo, i), n.rfind("؟", lo, i),
+                  n.rfind("\n", lo, i)) + 1
+        start = max(lo, cut)
+        # the word must follow a space inside the window (or open the text): searching from one
+        # past the start keeps the lookbehind inside the window
+        return bool(_FUTURE.search(n, start + 1 if start > 0 else 0, i))
 
     @staticmethod
     def _month(m: Any) -> tuple[int, str]:
