@@ -34,6 +34,7 @@ class MarsadArchive(Archive):
         ro = ReadOptions(fields=fields or FieldMap(), source=source, format=format,
                          workers=options.workers if options else 0,
                          feed_state=f"{self.path}.feeds.json",  # ETag/Last-Modified per feed URL
+                         known=self.known,  # pages already stored are not extracted again
                          exclude=frozenset(str(Path(f"{self.path}{sfx}").resolve())
                                            for sfx in ("", "-wal", "-shm", "-journal", ".feeds.json")))
         names = [str(p) for p in inputs]

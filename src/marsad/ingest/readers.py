@@ -19,7 +19,7 @@ import gzip
 import io
 import os
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -75,6 +75,9 @@ class ReadOptions:
     feed_state: str = ""  # JSON file remembering ETag/Last-Modified per feed URL ("" = none)
     http: HttpOptions = field(default_factory=HttpOptions)
     exclude: frozenset[str] = frozenset()  # resolved paths never read (the archive's own files)
+    #: ids already stored (the archive's ``known``): an HTML page whose URL is one of them is
+    #: not extracted again, it comes through as an empty record that the ingest counts as a duplicate
+    known: Callable[[list[str]], set[str]] | None = None
 
 
 class TooLarge(Exception):
@@ -433,7 +436,22 @@ def iter_inputs(inputs: list[str], opts: ReadOptions) -> Iterator[Item]:
     """
     from marsad.ingest.html import resolve_pages
 
-    yield from resolve_pages(_raw_items(inputs, opts), workers=opts.workers)
+    items = _raw_items(inputs, opts)
+    if opts.known is not None:
+        items = _skip_known_pages(items, opts.known)
+    yield from resolve_pages(items, workers=opts.workers)
+
+
+def _skip_known_pages(items: Iterator[Any], known: Callable[[list[str]], set[str]]) -> Iterator[Any]:
+    """Pages whose URL (their id) is stored already skip main-text extraction, the costly part
+    of reading a crawl again."""
+    from marsad.ingest.html import HtmlPage
+
+    for it in items:
+        if isinstance(it, HtmlPage) and it.url and known([it.url]):
+            yield RawRecord(text="", url=it.url, source=it.source, provenance=it.provenance)
+        else:
+            yield it
 
 
 def _raw_items(inputs: list[str], opts: ReadOptions) -> Iterator[Any]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import zlib
+from importlib import resources
 
 import pytest
 
@@ -132,3 +133,21 @@ def test_oversized_payload_is_skipped(tmp_path, build):
     assert [r.url for r in records(items)] == ["https://x.example/ok"]
     [err] = errors(items)
     assert "over the limit" in str(err) and f"{p}@0" in str(err)
+
+
+def test_pages_already_stored_are_not_extracted_again(tmp_path, monkeypatch):
+    import marsad
+    from marsad.ingest import html
+
+    warc = resources.files("marsad") / "data" / "sample" / "crawl.warc.gz"
+    opts = marsad.api.IngestOptions(workers=1, spec=("language.v1", "debris.v1", "dateline.v1", "index_terms.v1"), corpus=False)
+    with marsad.open(tmp_path / "w.db") as arc:
+        first = arc.ingest([str(warc)], options=opts)
+        assert first.stored > 0
+        calls = []
+        real = html.extract_page
+        monkeypatch.setattr(html, "extract_page", lambda page: calls.append(page.url) or real(page))
+        again = arc.ingest([str(warc)], options=opts)
+        assert calls == []  # no page went through trafilatura a second time
+        assert (again.stored, again.duplicates) == (0, first.stored + first.duplicates)
+        assert arc.count() == first.stored
