@@ -148,11 +148,20 @@ def watermark(con: sqlite3.Connection) -> int:
 
 def catch_up(con: sqlite3.Connection, terms_of: Callable[[int], tuple[str, str]], buffer: PostingsBuffer) -> int:
     """Index the stored articles above the watermark (after a crash or on an older archive)
-    into ``buffer``; return how many. ``terms_of(rowid)`` gives an article's index terms."""
+    into ``buffer``, flushing full segments as it goes; return how many. ``terms_of(rowid)``
+    gives an article's index terms. Call it outside a transaction."""
     upto = max(watermark(con), max(buffer.rows) if buffer.rows else 0)
     rows = [r[0] for r in con.execute("SELECT rowid FROM articles WHERE rowid > ? ORDER BY rowid", (upto,))]
     for rowid in rows:
         buffer.add(rowid, *terms_of(rowid))
+        if len(buffer) >= FLUSH_ARTICLES:  # memory stays bounded on a large archive
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                buffer.flush(con)
+                con.execute("COMMIT")
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
     return len(rows)
 
 
