@@ -67,12 +67,31 @@ _ROUTES: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None, bool, di
 }
 
 
-class _KindsOf(dict):  # type: ignore[type-arg]
-    """pattern → (the kinds it holds in order, its group index), read once."""
+def _digit_kinds_pattern(sep: str | None, word: str | None, four: bool) -> Any:
+    """The pattern of the kinds a number may open: by the separator after it, else the word."""
+    if sep:
+        kinds: tuple[str, ...] | None = DIGIT_SEP[sep]
+    else:
+        w = word or ""
+        kinds = DIGIT_NEXT.get(w)
+        if kinds is None and w[:1] in "وبل":
+            kinds = DIGIT_NEXT.get(w[1:]) or (("K_drange", "K_byear") if w[1:2].isdigit() else None)
+    if four:
+        kinds = tuple(k for k in KINDS if k in set(kinds or ()) | set(DIGIT_YEAR))
+    return pattern_for_kinds(kinds) if kinds else None
 
-    def __missing__(self, pat: Any) -> tuple[tuple[str, ...], dict[str, int]]:
+
+#: (separator, cue word, four digits) → pattern (bounded: the cue words are DIGIT_NEXT's)
+_DIGIT_PATTERNS: dict[tuple[str | None, str | None, bool], Any] = {}
+
+
+class _KindsOf(dict):  # type: ignore[type-arg]
+    """pattern → (the kinds it holds in order, its group index, (kind, group number) pairs)."""
+
+    def __missing__(self, pat: Any) -> tuple[tuple[str, ...], dict[str, Any], tuple[tuple[str, int], ...]]:
         gi = group_index(pat)
-        v = self[pat] = (tuple(k for k in KINDS if k in gi), gi)
+        kinds = tuple(k for k in KINDS if k in gi)
+        v = self[pat] = (kinds, gi, tuple((k, gi[k]) for k in kinds))
         return v
 
 
@@ -139,9 +158,12 @@ class DateTagger(Handlers):
                 m = pat.match(sub, s - base)
                 if m is None or m.end() + base <= s:
                     break
-                kinds, gi = _PATTERN_KINDS[pat]
+                kinds, gi, kidx = _PATTERN_KINDS[pat]
                 g = _Groups(m, gi, base)
-                kind = next(k for k in kinds if g._v[gi[k] - 1] is not None)
+                vals = g._v
+                for kind, ki in kidx:  # the kind whose group took part (K_ names are unique)
+                    if vals[ki - 1] is not None:
+                        break
                 found = self._handlers[kind](g, norm)
                 if found:
                     break
@@ -185,20 +207,23 @@ class DateTagger(Handlers):
     @staticmethod
     def _digit_pattern(norm: str, s: int, n_len: int) -> Any:
         """The alternation for a number at ``s``, chosen by what follows it (or ``None``)."""
-        nx = _AFTER_DIGITS.match(norm, s, min(n_len, s + 40))
+        nx = _AFTER_DIGITS.match(norm, s, s + 40)
         if nx is None:
             return None
-        sep = nx.group(2)
-        if sep:
-            kinds: tuple[str, ...] | None = DIGIT_SEP[sep]
+        sep, w = nx.group(2), nx.group(3) or ""
+        if sep or w in DIGIT_NEXT:
+            pass
+        elif w[:1] in "وبل" and w[1:] in DIGIT_NEXT:
+            pass
+        elif w[:1] in "وبل" and w[1:2].isdigit():
+            w = w[:1] + "0"  # و2018: the key stays small (one per proclitic)
         else:
-            w = nx.group(3) or ""
-            kinds = DIGIT_NEXT.get(w)
-            if kinds is None and w[:1] in "وبل":
-                kinds = DIGIT_NEXT.get(w[1:]) or (("K_drange", "K_byear") if w[1:2].isdigit() else None)
-        if len(nx.group(1)) == 4:
-            kinds = tuple(k for k in KINDS if k in set(kinds or ()) | set(DIGIT_YEAR))
-        return pattern_for_kinds(kinds) if kinds else None
+            w = ""  # no cue after the number: the key space stays bounded
+        key = (sep, w, len(nx.group(1)) == 4)
+        pat = _DIGIT_PATTERNS.get(key, False)
+        if pat is False:
+            pat = _DIGIT_PATTERNS[key] = _digit_kinds_pattern(*key)
+        return pat
 
     @staticmethod
     def _starts(norm: str) -> list[tuple[int, str]]:
