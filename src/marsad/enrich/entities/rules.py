@@ -28,6 +28,8 @@ _NUMBER_WORDS = lx._n("مليار مليون ألف آلاف مليارات مل
 _DIRECTIONS = lx._n("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
 _RELATIVES = lx._n("الذي التي الذين اللذين اللتين اللاتي اللواتي")
 _CLUB_HEADS = lx._n("نادي النادي")
+_CANAL_HEADS = lx._n("قناه")
+_AGENCY_HEADS = lx._n("وكاله الوكاله")
 #: first names that begin with و (not the conjunction)
 _WAW_NAMES = lx._n("وسام وليد وائل وفاء وديع وجدي وحيد وداد وعد وصفي ولاء وفيق وضاح وهيب وجيه ورده وئام "
                    "ويليام وليام ويل وارن والتر ويلسون وزير")
@@ -292,13 +294,22 @@ class HeadRules:
                 continue
             while j - 1 > i and norms[j - 1].startswith("ل") and (j - 1) not in at and not _definite(norms[j - 1]):
                 j -= 1
+            media = _in(h, lx.MEDIA_HEADS)
+            if media and h.startswith("ال") and not swallowed:
+                free = i + 1  # القناة التلفزيونية: a description, not a name
+                continue
+            typ = "ORG"
+            if _in(h, _CANAL_HEADS) and not _definite(h) and not norms[i + 1].startswith("و") and len(swallowed) == 1 and swallowed[0].type in ("GPE", "LOC") \
+                    and swallowed[0].a == i + 1 and j == swallowed[0].b:
+                typ, media = "LOC", False  # قناة السويس: a canal
             for s in swallowed:
                 if s in ms:
                     ms.remove(s)
             a = i
-            if _in(h, lx.MEDIA_HEADS) and j > i + 1 and strip_article(norms[i + 1]) != "انباء":
-                a = i + 1  # صحيفة الوئام: the paper is الوئام
-            new = Mention(a, j, "ORG", source="rule", words=tuple(norms[a:j]))
+            if media and j > i + 1 and strip_article(norms[i + 1]) != "انباء" and not (
+                    _in(h, _AGENCY_HEADS) and _definite(norms[i + 1])):
+                a = i + 1  # صحيفة الوئام: the paper is الوئام (but وكالة الفضاء الأميركية is whole)
+            new = Mention(a, j, typ, source="rule", words=tuple(norms[a:j]))
             new.canon = " ".join(norms[a:j])
             new.country = next((s.country for s in swallowed if s.country), "")
             ms.append(new)
