@@ -626,7 +626,7 @@ class Handlers:
         plu = m.group("plu")
         plu = plu if plu.startswith("ال") else "ا" + plu
         unit = PL_UNIT[plu]
-        rel = m.group("plrel")
+        rel = m.group("plrel") or ""
         future = any(w in rel for w in ("المقبل", "القادم"))
         num = m.group("plnum")
         count = None
@@ -634,8 +634,10 @@ class Handlers:
             count = number_value(num[2:] if num.startswith("ال") else num)
         elif plu in ("الاسبوعين", "الشهرين", "العامين", "السنتين", "اليومين"):
             count = 2.0
-        if count and unit:
+        if count and unit:  # الأشهر الستة الماضية، الأشهر الثلاثة، الأشهر العشرة الأولى
             return [(m.start(), m.end(), _X("DURATION", "duration", {"n": count, "unit": unit}))]
+        if not rel or rel == "الاولي":
+            return []
         return [(m.start(), m.end(), _X("DATE", "abs",
                                           {"value": "FUTURE_REF" if future else "PAST_REF"}))]
 
