@@ -168,7 +168,7 @@ class HeadRules:
     def _conjunct(self, w: str) -> bool:
         """``w`` is و + a first name (وإبراهيم), not a name that starts with و (وليد)."""
         return (len(w) >= 4 and w[0] == "و" and w not in lx.NAME_LINKS and w not in lx.FIRST_NAMES
-                and w not in _WAW_NAMES and not self.names.get(w, "").startswith("PERS")
+                and w not in _WAW_NAMES  # (the name lexicon holds clitic forms too: no help here)
                 and (w[1:] in lx.FIRST_NAMES or self.names.get(w[1:], "") == "PERS-B"))
 
     def _coordinated(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:

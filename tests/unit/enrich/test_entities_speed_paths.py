@@ -1,0 +1,75 @@
+"""The fast paths of the entity tagger give the same answers as the plain ones, and the news
+rules added with them (coordinated names, hashtags, generic nouns + nationality adjectives).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from marsad.enrich.entities import cviterbi
+from marsad.enrich.entities.features import sentences, token_list, tokenize
+from marsad.enrich.entities.tagger import default_tagger
+
+
+@pytest.fixture(scope="module")
+def tagger():  # type: ignore[no-untyped-def]
+    return default_tagger()
+
+
+def _spans(tagger, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    return [(text[s.start:s.end], s.label) for s in tagger.spans(text)]
+
+
+def test_c_viterbi_equals_numpy_viterbi(tagger) -> None:  # type: ignore[no-untyped-def]
+    dec = tagger.crf.decoder
+    if dec._cv is None:
+        pytest.skip("CRFsuite's C decoder is not available here")
+    rng = np.random.default_rng(3)
+    T = dec.m.T.astype(np.float64)
+    E = rng.normal(0, 4, size=(60, T.shape[0]))
+    spans = [(0, 1), (1, 9), (9, 40), (40, 60)]
+    got = dec._cv.decode(E, spans).tolist()
+    want = [y for a, b in spans for y in cviterbi._numpy_viterbi(E[a:b], T)]
+    assert got == want
+
+
+def test_decoders_agree_on_text(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("قال الرئيس الروسي فلاديمير بوتين إن موسكو تدعم الحوار. وأكد وزير الخارجية سيرغي لافروف "
+            "أن روسيا وإيران تنسقان جهودهما في آسيا الوسطى.")
+    toks = tokenize(text)
+    sents = [[(t.norm, "") for t in toks[a:b]] for a, b in sentences(text, toks)]
+    dec = tagger.crf.decoder
+    assert dec.decode(sents) == dec._decode_numpy(sents)
+
+
+def test_token_list_is_tokenize(tagger) -> None:  # type: ignore[no-untyped-def]
+    for text in ("روسيا_وإيران: اتفاق 3.5 مليار. \n وقال «المسؤول» إن CNN نقلت", "سطر\nسطر آخر ؟ نعم"):
+        tl = token_list(text)
+        assert list(tl) == tokenize(text)
+        assert tl[1:3] == tokenize(text)[1:3]
+        assert sentences(text, tl) == sentences(text, tokenize(text))
+
+
+def test_coordinated_people_are_two_mentions(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "وبحث فلاديمير بوتين وإبراهيم رئيسي العلاقات، وحضر اللقاء سامي عادل ونادر فهمي أيضا."
+    ms = _spans(tagger, text)
+    for name in ("فلاديمير بوتين", "إبراهيم رئيسي", "نادر فهمي"):
+        assert (name, "PER") in ms, ms
+    assert not any("و" + "إبراهيم" in s for s, _t in ms)
+
+
+def test_hashtag_is_one_organisation(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "هاجمت #ميليشيا_الحوثي الانقلابية مواقع الجيش."
+    assert ("ميليشيا_الحوثي", "ORG") in _spans(tagger, text)
+
+
+def test_generic_noun_with_nationality_adjective_is_norp(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _spans(tagger, "وقضت محكمة أمريكية بسجن الرجل، وقالت الحكومة السعودية إنها ترحب.")
+    assert ("أمريكية", "NORP") in ms and ("السعودية", "NORP") in ms
+    assert not any(t == "ORG" for _s, t in ms)
+
+
+def test_org_after_a_title_keeps_its_head(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _spans(tagger, "وقال رئيس حزب الغد موسى مصطفى موسى إن الانتخابات نزيهة.")
+    assert ("حزب الغد", "ORG") in ms and ("موسى مصطفى موسى", "PER") in ms
