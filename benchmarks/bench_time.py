@@ -2,7 +2,7 @@
 
     python benchmarks/bench_time.py [--repeat 5] [--throughput 2000]
 
-Both read the 60 hand-annotated gold articles (dev + held-out) with the article's own date as
+Both read every hand-annotated gold article (dev + held-out) with the article's own date as
 the base for relative expressions (marsad's anchor; dateparser's ``RELATIVE_BASE``), and
 both are scored against the same gold spans:
 

@@ -269,3 +269,71 @@ def test_find_is_deterministic_and_tag_matches_find():
     a, b = t.find(text), t.find(text)
     assert a == b
     assert [(s.start, s.end) for s in t.tag(text, anchor=ANCHOR)] == [(e.start, e.end) for e in a]
+
+
+# --- rules added with the second batch of dev articles ------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    # one duration, however many units it joins
+    ("قضى في السجن عامين وستة شهور قبل الإفراج", [("عامين وستة شهور", "DURATION", "P2Y6M")]),
+    ("أدنى مستوى في خمس سنوات ونصف السنة", [("خمس سنوات ونصف السنة", "DURATION", "P5Y6M")]),
+    ("كسوف يستمر لثلاث ساعات و16 دقيقة", [("ثلاث ساعات و16 دقيقة", "DURATION", "PT3H16M")]),
+    # a range of counts: two durations, the first with the second's unit
+    ("تمديد الولاية من 5 إلى 10 سنوات", [("5", "DURATION", "P5Y"), ("10 سنوات", "DURATION", "P10Y")]),
+    # a unit alone is a duration where the context says so
+    ("درب الفريق لمدة عام قبل رحيله", [("عام", "DURATION", "P1Y")]),
+    ("وبعد عام من المسيرة أعلن الحزب", [("عام", "DURATION", "P1Y")]),
+    ("وقع التفجير بعد أيام من الهجوم", [("أيام", "DURATION", "PXD")]),
+    ("فكر في الأمر أياما قبل أن يقرر", [("أياما", "DURATION", "PXD")]),
+    ("تعمل المراكز طوال أيام الأسبوع", []),
+    ("في الأشهر العشرة الأولى من العام", [("الأشهر العشرة الأولى", "DURATION", "P10M")]),
+    ("خلال السنوات الخمس الماضية", [("السنوات الخمس الماضية", "DURATION", "P5Y")]),
+    # ages written as ordinals
+    ("شاب في الخامسة والعشرين من العمر", [("الخامسة والعشرين من العمر", "DURATION", "P25Y")]),
+    ("رجل في العقد الثالث من العمر", []),
+])
+def test_compound_and_contextual_durations(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text,expected,anchor", [
+    # a part of the day with a date or with هذا
+    ("يجري التدريب مساء 7 مايو", [("مساء 7 مايو", "TIME", "2021-05-07TEV")], ANCHOR),
+    ("الإضراب الذي بدأ هذا الصباح", [("هذا الصباح", "TIME", "2021-09-14TMO")], ANCHOR),
+    ("وعد بإعادة التيار مساء هذا اليوم", [("مساء هذا اليوم", "TIME", "2021-09-14TEV")], ANCHOR),
+    ("احتفل العالم بهذا اليوم لأول مرة في عام 1911", [("عام 1911", "DATE", "1911")], ANCHOR),
+    # wire clocks
+    ("بحلول الساعة 0638 بتوقيت غرينتش", [("الساعة 0638", "TIME", "2021-09-14T06:38")], ANCHOR),
+    ("// يتبع // 19:23 ت م", [("19:23", "TIME", "2021-09-14T19:23")], ANCHOR),
+    # a clock time with no day takes the day named just before it
+    ("القافلة يوم السبت 11 سبتمبر بداية من الساعة السابعة صباحا",
+     [("يوم السبت 11 سبتمبر", "DATE", "2021-09-11"), ("الساعة السابعة صباحا", "TIME", "2021-09-11T07:00")], ANCHOR),
+    # quarters and halves, with their modifiers and "of the year"
+    ("تباطأ النمو في نهاية الربع الثاني من العام", [("نهاية الربع الثاني من العام", "DATE", "2021-Q2")], ANCHOR),
+    ("يتوقع صعوبات في النصف الثاني من العام", [("النصف الثاني من العام", "DATE", "2021-H2")], ANCHOR),
+    ("تراجع في النصف الأول من عام 2019", [("النصف الأول من عام 2019", "DATE", "2019-H1")], ANCHOR),
+    # weekends; the Arab week on a Sunday; seasons
+    ("أخبر المدرب في نهاية الأسبوع", [("نهاية الأسبوع", "DATE", "2021-W37-WE")], ANCHOR),
+    ("تقام المباراة هذا الأسبوع", [("هذا الأسبوع", "DATE", "2021-W37")], "2021-09-12"),
+    ("وقع الحادث الأسبوع الماضي", [("الأسبوع الماضي", "DATE", "2021-W35")], "2021-09-12"),
+    ("ينتقل اللاعب الصيف المقبل", [("الصيف المقبل", "DATE", "2021-SU")], "2021-03-03"),
+    ("رحلات حتى الشتاء القادم", [("الشتاء القادم", "DATE", "2021-WI")], "2021-06-04"),
+    # a month shares the year of the month coordinated with it
+    ("خسائر في مايو أيار ويونيو حزيران 1999", [("مايو أيار", "DATE", "1999-05"), ("يونيو حزيران 1999", "DATE", "1999-06")], ANCHOR),
+    ("إذا قال شعبنا يوما ما كفى", [("يوما ما", "DATE", "FUTURE_REF")], ANCHOR),
+    ("وفي وقت سابق اعترف المتهم", [("في وقت سابق", "DATE", "PAST_REF")], ANCHOR),
+    ("صدر تقرير العام المالي 2017", [("العام المالي 2017", "DATE", "2017")], ANCHOR),
+])
+def test_parts_of_day_clocks_periods_and_seasons(text, expected, anchor):
+    check(text, expected, anchor)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the weekday the text names wins; أمس looks back, غدا forward from the anchor itself
+    ("أرسل لي أمس (الأربعاء) رسالة", [("أمس (الأربعاء)", "DATE", "2021-09-08")]),
+    ("تنطلق القمة غدا الثلاثاء", [("غدا الثلاثاء", "DATE", "2021-09-14")]),
+    ("أعلن اليوم الأربعاء", [("اليوم الأربعاء", "DATE", "2021-09-15")]),
+    ("أعلن اليوم الجمعة", [("اليوم الجمعة", "DATE", "2021-09-10")]),
+])
+def test_named_weekday_wins_over_the_anchor(text, expected):
+    check(text, expected)

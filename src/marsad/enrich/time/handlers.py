@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from typing import Any, NamedTuple
 
-from marsad.enrich.time import lexicon as lx
 import regex
 
+from marsad.enrich.time import lexicon as lx
 from marsad.enrich.time.patterns import MG, NAME_HEADS, YEAR
 from marsad.enrich.time.resolve import ymd
 from marsad.text.normalize import normalize

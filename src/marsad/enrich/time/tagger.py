@@ -18,9 +18,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from marsad.enrich.time.fold import fold_with_map
 import regex
 
+from marsad.enrich.time.fold import fold_with_map
 from marsad.enrich.time.handlers import _X, Handlers, _Groups, ordinal_value
 from marsad.enrich.time.patterns import (
     DATE_NEXT,
@@ -88,7 +88,7 @@ _DIGIT_PATTERNS: dict[tuple[str | None, str | None, bool], Any] = {}
 class _KindsOf(dict):  # type: ignore[type-arg]
     """pattern → (the kinds it holds in order, its group index, (kind, group number) pairs)."""
 
-    def __missing__(self, pat: Any) -> tuple[tuple[str, ...], dict[str, Any], tuple[tuple[str, int], ...]]:
+    def __missing__(self, pat: Any) -> tuple[tuple[str, ...], dict[str, Any], tuple[tuple[str, Any], ...]]:
         gi = group_index(pat)
         kinds = tuple(k for k in KINDS if k in gi)
         v = self[pat] = (kinds, gi, tuple((k, gi[k]) for k in kinds))
@@ -161,8 +161,10 @@ class DateTagger(Handlers):
                 kinds, gi, kidx = _PATTERN_KINDS[pat]
                 g = _Groups(m, gi, base)
                 vals = g._v
-                for kind, ki in kidx:  # the kind whose group took part (K_ names are unique)
+                kind = ""
+                for k, ki in kidx:  # the kind whose group took part (K_ names are unique)
                     if vals[ki - 1] is not None:
+                        kind = k
                         break
                 found = self._handlers[kind](g, norm)
                 if found:
