@@ -50,7 +50,7 @@ class StoryParams:
     threshold: float = 0.25
     window_days: int = 3
     day_decay: float = 0.15
-    top_terms: int = 40
+    top_terms: int = 25
     centroid_terms: int = 80
     numbers_min: int = 3
     numbers_penalty: float = 0.5
