@@ -278,6 +278,7 @@ def test_find_is_deterministic_and_tag_matches_find():
     ("قضى في السجن عامين وستة شهور قبل الإفراج", [("عامين وستة شهور", "DURATION", "P2Y6M")]),
     ("أدنى مستوى في خمس سنوات ونصف السنة", [("خمس سنوات ونصف السنة", "DURATION", "P5Y6M")]),
     ("كسوف يستمر لثلاث ساعات و16 دقيقة", [("ثلاث ساعات و16 دقيقة", "DURATION", "PT3H16M")]),
+    ("يشارك وهو في سن 45 عاما وخمسة أشهر و12 يوما", [("45 عاما وخمسة أشهر و12 يوما", "DURATION", "P45Y5M12D")]),
     # a range of counts: two durations, the first with the second's unit
     ("تمديد الولاية من 5 إلى 10 سنوات", [("5", "DURATION", "P5Y"), ("10 سنوات", "DURATION", "P10Y")]),
     # a unit alone is a duration where the context says so

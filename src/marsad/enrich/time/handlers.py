@@ -522,7 +522,13 @@ class Handlers:
             n_ = None
         v2, u2 = self._tail(m)
         if u2:
-            val = self._compound([(n_, unit), (v2, u2)])
+            parts = [(n_, unit), (v2, u2)]
+            if m.group("unit3"):
+                u3, inh3 = _unit(m.group("unit3"))
+                v3 = float(m.group("num3")) if m.group("num3") else (
+                    number_value(m.group("numw3")) if m.group("numw3") else float(inh3 or 1))
+                parts.append((v3, u3))
+            val = self._compound(parts)
             if val:
                 return [(m.start(), m.end(), _X("DURATION", "abs", {"value": val}, q))]
         return [(m.start(), m.end(), _X("DURATION", "duration", {"n": n_, "unit": unit}, q))]
