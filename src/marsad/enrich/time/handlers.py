@@ -13,10 +13,8 @@ import datetime as dt
 import re
 from typing import Any, NamedTuple
 
-import regex
-
 from marsad.enrich.time import lexicon as lx
-from marsad.enrich.time.patterns import MG, NAME_HEADS, YEAR
+from marsad.enrich.time.patterns import MG, NAME_HEADS, YEAR, compile_fast
 from marsad.enrich.time.resolve import ymd
 from marsad.text.normalize import normalize
 
@@ -72,8 +70,8 @@ _BYEAR_PREV = re.compile(r"(?<![^\W_])[وف]?(?:في|منذ|حتي|خلال|قب
 #: the TIMEX3 order of duration units (for P2Y6M)
 _UNIT_ORDER = ("CE", "DE", "Y", "M", "W", "D", "H", "MIN", "S")
 #: after a month: "and <month> <year>", whose year the first month shares
-_COORD_YEAR = regex.compile(rf"\s*و\s*(?:[0-9]{{1,2}}\s*)?(?:شهر\s+)?{MG}(?:\s*[/\-(]?\s*{MG}\s*\)?)?\s*[،,]?\s*"
-                            rf"(?:من\s+)?(?:عام\s*|العام\s*)?({YEAR})")
+_COORD_YEAR = compile_fast(rf"\s*و\s*(?:[0-9]{{1,2}}\s*)?(?:شهر\s+)?{MG}(?:\s*[/\-(]?\s*{MG}\s*\)?)?\s*[،,]?\s*"
+                            rf"(?:من\s+)?(?:عام\s*|العام\s*)?({YEAR})", verbose=False)
 _MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _NUM_SPLIT = re.compile(r"\s+و?\s*|\s+")
 
@@ -390,6 +388,8 @@ class Handlers:
     @staticmethod
     def _shared_year(n: str, i: int) -> int | None:
         """The year of a coordinated month that follows (مايو أيار ويونيو حزيران 1999 → 1999)."""
+        if n[i:i + 3].lstrip()[:1] != "و":
+            return None
         mt = _COORD_YEAR.match(n, i, i + 60)
         return int(mt.group(1)) if mt else None
 
