@@ -26,6 +26,7 @@ from functools import lru_cache
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import (
     Token,
+    TokenList,
     _orig_prefix_len,
     proclitic_splits,
     split_proclitic,
@@ -152,8 +153,10 @@ class MentionFinder:
         """Mentions of one article. What the caller already has (see :meth:`scan`) is not
         computed again: ``norms`` (the tokens' normalized forms), ``nats``
         (:meth:`Gazetteer.nationalities`), ``surfaces``, ``heads`` (:meth:`HeadRules.heads`)."""
+        if not isinstance(toks, TokenList):
+            toks = _columns(toks)
         if norms is None:
-            norms = [t.norm for t in toks]
+            norms = toks.norms
         if nats is None:
             nats = self.gaz.nationalities(norms)
         ms = self._from_tags(tags, 0)
@@ -395,22 +398,24 @@ class MentionFinder:
         return out
 
     def _chars(self, m: Mention, toks: Sequence[Token]) -> None:
-        first = toks[m.a]
+        if not isinstance(toks, TokenList):
+            toks = _columns(toks)
+        starts, ends, texts, norms = toks.starts, toks.ends, toks.texts, toks.norms  # no Token built
+        text0 = texts[m.a]
         if m.extra.get("keep_clitic"):
             cut = 0
         elif m.extra.get("strip_waw"):
-            cut = _orig_prefix_len(first.text, 1)
+            cut = _orig_prefix_len(text0, 1)
         else:
-            cut = self._cuts.get(first.text, -1)
+            cut = self._cuts.get(text0, -1)
             if cut < 0:
                 if len(self._cuts) > 100_000:
                     self._cuts.clear()
-                cut = self._cuts[first.text] = split_proclitic(first.text, known=self.known_heads,
-                                                               norm=first.norm)
-        m.start = first.start + cut
-        m.end = toks[m.b - 1].end
-        inner = [t.text for t in toks[m.a : m.b]]
-        if inner.count("(") > inner.count(")") and m.b < len(toks) and toks[m.b].text == ")":
+                cut = self._cuts[text0] = split_proclitic(text0, known=self.known_heads, norm=norms[m.a])
+        m.start = starts[m.a] + cut
+        m.end = ends[m.b - 1]
+        inner = texts[m.a : m.b]
+        if "(" in inner and inner.count("(") > inner.count(")") and m.b < len(texts) and texts[m.b] == ")":
             m.b += 1  # مجلس (الاتحاد): keep the bracket the name opened
             m.end = toks[m.b - 1].end
 
@@ -446,6 +451,10 @@ class MentionFinder:
         while last > first_title and norms[last] in ("،", ","):
             last -= 1
         return " ".join(text[start : toks[last].end].split())
+
+
+def _columns(toks: Sequence[Token]) -> TokenList:
+    return TokenList([t.start for t in toks], [t.end for t in toks], [t.text for t in toks], [t.norm for t in toks])
 
 
 _KIND_TYPE = {"country": "GPE", "city": "GPE", "region": "LOC", "org": "ORG", "misc": "MISC", "nat": "NORP"}

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -55,6 +56,11 @@ def _close(a: str, b: str) -> bool:
 
 
 def _bare(words: Sequence[str]) -> tuple[str, ...]:
+    return _bare_t(tuple(words))
+
+
+@lru_cache(maxsize=50_000)
+def _bare_t(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(strip_article(w) for w in words if w[:1].isalnum())
 
 
