@@ -18,6 +18,7 @@ scored on:
 from __future__ import annotations
 
 import gzip
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -175,7 +176,8 @@ def run_system(docs: list[dict[str, Any]], *, dedup: DedupParams | None = None,
     """Copy groups and stories of every document (keys are list positions), with timings.
 
     The story features' per-article part runs in worker processes while this process finds
-    the copies (they do not depend on each other); then the stories are clustered.
+    the copies (they do not depend on each other); then the stories are clustered, runs of
+    time blocks in parallel (:func:`marsad.corpus.stories.cluster`).
     """
     dedup = dedup or DedupParams()
     t0 = time.perf_counter()
@@ -186,7 +188,7 @@ def run_system(docs: list[dict[str, Any]], *, dedup: DedupParams | None = None,
     t1 = time.perf_counter()
     feats = features_of(docs, wait_terms(), res.group_of)
     t2 = time.perf_counter()
-    story_of = cluster(feats, story)
+    story_of = cluster(feats, story, workers=os.cpu_count() or 1)
     t3 = time.perf_counter()
     return {"dedup": res, "story_of": story_of,
             "seconds": {"copies": round(t1 - t0, 2), "story_features_wait": round(t2 - t1, 2),

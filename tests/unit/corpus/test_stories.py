@@ -171,3 +171,10 @@ def test_story_labels_are_words_as_titles_write_them() -> None:
     label = next(iter(cl.all_stories())).label()
     assert "كورونا" in label and "الصحة" in label
     assert not any(w in label for w in ("ورونا", "صحه", "يروس"))
+
+
+def test_time_blocks_in_parallel_give_the_stories_of_one_pass() -> None:
+    recs = items()
+    late = [dict(r, id=r["id"] + "-late", date="2016" + r["date"][4:]) for r in recs]
+    feats = _features(recs + late)
+    assert cluster(feats, workers=2) == cluster(feats)
