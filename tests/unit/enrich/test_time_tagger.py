@@ -281,6 +281,12 @@ def test_find_is_deterministic_and_tag_matches_find():
     ("يشارك وهو في سن 45 عاما وخمسة أشهر و12 يوما", [("45 عاما وخمسة أشهر و12 يوما", "DURATION", "P45Y5M12D")]),
     # a range of counts: two durations, the first with the second's unit
     ("تمديد الولاية من 5 إلى 10 سنوات", [("5", "DURATION", "P5Y"), ("10 سنوات", "DURATION", "P10Y")]),
+    ("قطع الكهرباء 20 إلى 30 ساعة يوميا",
+     [("20", "DURATION", "PT20H"), ("30 ساعة", "DURATION", "PT30H"), ("يوميا", "SET", "P1D")]),
+    # "after" in a story told in the past counts from the event just told: a duration
+    ("وبعد ثلاثة أشهر أسقطت طائرته", [("ثلاثة أشهر", "DURATION", "P3M")]),
+    ("سيعود الوفد بعد يومين إلى العاصمة", [("بعد يومين", "DATE", "2021-09-16")]),
+    ("تزداد الأسعار يوما بعد يوم", []),
     # a unit alone is a duration where the context says so
     ("درب الفريق لمدة عام قبل رحيله", [("عام", "DURATION", "P1Y")]),
     ("وبعد عام من المسيرة أعلن الحزب", [("عام", "DURATION", "P1Y")]),

@@ -495,6 +495,20 @@ class Handlers:
             n_, unit = n_ * 12 + v2, "M"  # منذ عامين وستة أشهر
         sign = 1 if m.group("ago") == "بعد" else -1
         q = QMODS.get(_k(m.group("qmod")), "APPROX" if m.group("qmod") else "")
+        if sign > 0 and n_ is not None and not self._is_future(n, m.start()):
+            # بعد ثلاثة أشهر أسقطت طائرته: in a story told in the past, "after" counts from the
+            # event just told, not from the anchor; only the duration is marked (§2). A future
+            # verb or cue (سيعود بعد يومين) keeps the point after the anchor.
+            prev = self._prev_word(n, m.start())
+            if prev and _unit(prev)[0] == unit:
+                return [(m.start(), m.end(), None)]  # يوما بعد يوم، سنة بعد سنة: an idiom
+            ds = min(i for i in (m.start(g) for g in ("qmod", "num", "numw", "half", "unit", "one")) if i >= 0)
+            v2, u2 = self._tail(m)
+            if u2:
+                val = self._compound([self._count(m), (v2, u2)])
+                if val:
+                    return [(ds, m.end(), _X("DURATION", "abs", {"value": val}, q))]
+            return [(ds, m.end(), _X("DURATION", "duration", {"n": n_, "unit": unit}, q))]
         mod = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER"}.get(q, q) if sign < 0 else \
             {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE"}.get(q, q)
         return [(m.start(), m.end(), _X("DATE", "ago", {"n": n_, "unit": unit, "sign": sign}, mod))]
@@ -536,8 +550,10 @@ class Handlers:
     def _h_durrange(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         unit, inherent = _unit(m.group("unit"))
         r1, r2 = float(m.group("r1")), float(m.group("num"))
-        if not unit or inherent or r1 >= r2:
-            return []  # من 5 إلى 10 سنوات: the first count takes the second's unit
+        if not unit or inherent == 2 or r1 >= r2 or (inherent == 1 and r2 < 11):
+            # من 5 إلى 10 سنوات، 20 إلى 30 ساعة: the first count takes the second's unit; a
+            # singular unit counts only after 11 and more (Arabic's tamyiz): 1 - 2 يوم is a score
+            return []
         return [(m.start("r1"), m.end("r1"), _X("DURATION", "duration", {"n": r1, "unit": unit})),
                 (m.start("num"), m.end(), _X("DURATION", "duration", {"n": r2, "unit": unit}))]
 
