@@ -486,7 +486,7 @@ class Handlers:
         time = "".join(f"{got[u]:g}{'M' if u == 'MIN' else u}" for u in ("H", "MIN", "S") if u in got)
         return "P" + date + ("T" + time if time else "")
 
-    def _h_ago(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
+    def _h_ago(self, m: Any, n: str) -> list[tuple[int, int, _X | None]]:
         n_, unit = self._count(m)
         if not unit:
             return []
