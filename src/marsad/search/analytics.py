@@ -95,7 +95,7 @@ def _facets_from_postings(con: sqlite3.Connection, q: str, filters: Filters
     except sqlite3.OperationalError as e:
         raise QueryError(f"the query could not be run ({e})") from e
     n = np.bincount(cols.source[rows], minlength=len(cols.sources))
-    sources = {cols.sources[i]: int(n[i]) for i in np.flatnonzero(n)}
+    sources = {str(cols.sources[i]) if cols.sources[i] is not None else "": int(n[i]) for i in np.flatnonzero(n)}
     days = cols.day[rows]
     months: dict[str, int] = {}
     unknown = int((days < 0).sum())

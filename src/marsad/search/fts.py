@@ -398,7 +398,8 @@ class Searcher:
             raise QueryError(f"the query could not be run ({e})") from e
         if by == "source":
             n = np.bincount(cols.source[matched], minlength=len(cols.sources))
-            out = [(cols.sources[i] if cols.sources[i] is not None else "unknown", int(n[i])) for i in np.flatnonzero(n)]
+            out = [(str(cols.sources[i]) if cols.sources[i] is not None else "unknown", int(n[i]))
+                   for i in np.flatnonzero(n)]
             out.sort(key=lambda kv: (-kv[1], kv[0]))
             return out
         codes = cols.day[matched]

@@ -123,7 +123,9 @@ def compact(con: sqlite3.Connection) -> None:
 
     def merged() -> Iterable[tuple[str, int, bytes, bytes]]:
         cur = con.execute("SELECT term, docs, tfs FROM postings ORDER BY term, seg")
-        term, docs, tfs = None, [], []
+        term: str | None = None
+        docs: list[bytes] = []
+        tfs: list[bytes] = []
         for t, d, f in cur:
             if t != term:
                 if term is not None:
@@ -202,7 +204,7 @@ def _db_path(con: sqlite3.Connection) -> str:
 def _stamp(path: str) -> tuple:
     """Changes whenever a transaction commits (WAL mode appends to -wal; a checkpoint rewrites
     the main file)."""
-    out = []
+    out: list[tuple[int, int] | None] = []
     for p in (path, path + "-wal"):
         try:
             st = os.stat(p)
