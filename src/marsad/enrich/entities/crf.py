@@ -193,15 +193,17 @@ class Decoder:
             none = (unk,) * len(OFFSETS)
             flat: list[int] = []
             starts: list[int] = []
+            g = rows_of.get
+            lex = self.lex
             for k in new:
-                centre, near, far = word_attrs(k, "", self.lex) if type(k) is str else word_attrs(k[0], k[1], self.lex)
-                got = {a: rows_of.get(a, none) for a in centre}
-                for a in near:
-                    if a not in got:
-                        got[a] = rows_of.get(a, none)
-                for r, attrs in enumerate((far, near, centre, near, far)):
+                centre, near, far = word_attrs(k, "", lex) if type(k) is str else word_attrs(k[0], k[1], lex)
+                # attributes the model has no weight for add the zero row: leave them out
+                rc = [x for x in map(g, centre) if x is not None]
+                rn = [x for x in map(g, near) if x is not None]
+                rf = [x for x in map(g, far) if x is not None]
+                for r, rs in ((0, rf), (1, rn), (2, rc), (3, rn), (4, rf)):
                     starts.append(len(flat))
-                    flat.extend([got[a][r] if a in got else rows_of.get(a, none)[r] for a in attrs] or [unk])
+                    flat.extend([x[r] for x in rs] or none[:1])
             sums = np.add.reduceat(self.m.W[flat], starts, axis=0).reshape(len(new), len(OFFSETS), -1)
             need = self._n + len(new)
             if need > len(self._arr):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import repeat
+from itertools import accumulate, repeat
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -34,6 +34,9 @@ TOKEN_RE = re.compile(
 #: character class in the loop instead of an alternation, a quarter faster
 _TOKEN_FAST_RE = re.compile(
     r"[^\W_][\w\u064b-\u065f\u0670\u06d6-\u06ed]*(?:[.,][0-9]+)*|[^\w\s]", re.UNICODE)
+
+_SPLIT_RE = re.compile("(" + TOKEN_RE.pattern + ")", re.UNICODE)
+_SPLIT_FAST_RE = re.compile("(" + _TOKEN_FAST_RE.pattern + ")", re.UNICODE)
 
 #: sentence ends: . ! ? ؟ (U+061F) and line breaks
 _SENT_END = frozenset({".", "!", "?", "\u061f", "\n"})
@@ -93,18 +96,12 @@ class TokenList(Sequence[Token]):
 
 
 def token_list(text: str) -> TokenList:
-    """:func:`tokenize` as a :class:`TokenList` (the same tokens)."""
-    words = (TOKEN_RE if "_" in text else _TOKEN_FAST_RE).findall(text)
-    starts = []
-    ends = []
-    pos = 0
-    find = text.find
-    for w in words:
-        pos = find(w, pos)
-        starts.append(pos)
-        pos += len(w)
-        ends.append(pos)
-    return TokenList(starts, ends, words, list(map(_norm, words)))
+    """:func:`tokenize` as a :class:`TokenList` (the same tokens). One ``split`` keeps the gaps
+    between tokens, and a running sum of the pieces' lengths gives every offset (all in C)."""
+    parts = (_SPLIT_RE if "_" in text else _SPLIT_FAST_RE).split(text)
+    acc = list(accumulate(map(len, parts)))  # parts alternate: gap, token, gap, …, gap
+    words = parts[1::2]
+    return TokenList(acc[0::2][:-1], acc[1::2], words, list(map(_norm, words)))
 
 
 def sentences(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:

@@ -57,14 +57,21 @@ class HeadRules:
     def __init__(self, gaz: Gazetteer, names: dict[str, str] | None = None) -> None:
         self.gaz = gaz
         self.names = names or {}  # the training name lexicon (word → usual tag)
+        self._head_bits: dict[str, int] = {}
+        for words, bit in ((lx.TITLE_WORDS, _TITLE), (lx.ORG_RULE_HEADS, _ORG), (lx.GPE_HEADS, _GPE)):
+            for hw in words:
+                self._head_bits[hw] = self._head_bits.get(hw, 0) | bit
         self._flags: dict[str, int] = {}
 
     def flags(self, w: str) -> int:
-        """Which heads a word is (title, organisation, place, neighbourhood), cached per word."""
+        """Which heads a word is (title, organisation, place, neighbourhood), cached per word:
+        the bits of every reading of the word (:func:`proclitic_splits`, with or without ال)."""
         f = self._flags.get(w)
         if f is None:
-            f = ((_TITLE if _is_title(w) else 0) | (_ORG if _in(w, lx.ORG_RULE_HEADS) else 0)
-                 | (_GPE if _in(w, lx.GPE_HEADS) else 0) | (_HOOD if w in _NEIGHBOURHOOD else 0))
+            t = self._head_bits
+            f = _HOOD if w in _NEIGHBOURHOOD else 0
+            for _p, c in proclitic_splits(w):
+                f |= t.get(c, 0) | t.get(strip_article(c), 0)
             if len(self._flags) > 300_000:
                 self._flags.clear()
             self._flags[w] = f
