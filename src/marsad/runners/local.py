@@ -70,8 +70,11 @@ def _default(o: Any) -> Any:
     raise TypeError
 
 
-def analyse_batch(spec: Sequence[str], payload: bytes) -> bytes:
-    """Worker entry point: JSON records in, JSON results out (errors are results too)."""
+def analyse_batch(spec: Sequence[str], payload: bytes, keep_text: bool = True) -> bytes:
+    """Worker entry point: JSON records in, JSON results out (errors are results too).
+
+    Without ``keep_text`` the articles come back without their text, which the driver still
+    holds: it is the largest part of a result and would only be serialised twice."""
     pipe = _pipeline(tuple(spec))
     out = []
     for item in orjson.loads(payload):
@@ -80,6 +83,8 @@ def analyse_batch(spec: Sequence[str], payload: bytes) -> bytes:
             doc_extras = {"boilerplate": item.get("boilerplate", [])}
             art = pipe.run(rec, extras=doc_extras)
             art.id = item["id"]
+            if not keep_text:
+                art.text = ""
             out.append({
                 "article": art, "doc_hash": item["doc_hash"] or doc_hash(rec),
                 "index_title": doc_extras.get("index_title", ""),
@@ -93,7 +98,8 @@ def analyse_batch(spec: Sequence[str], payload: bytes) -> bytes:
     return orjson.dumps(out, default=_default)
 
 
-def analyse_all(spec: Sequence[str], payloads: Iterable[bytes], *, workers: int) -> Iterator[bytes]:
+def analyse_all(spec: Sequence[str], payloads: Iterable[bytes], *, workers: int,
+                keep_text: bool = True) -> Iterator[bytes]:
     """Results of :func:`analyse_batch` for each payload, in order, on ``workers`` processes.
 
     At most ``2 × workers`` batches are in flight, and the next payload is drawn only after a
@@ -101,12 +107,12 @@ def analyse_all(spec: Sequence[str], payloads: Iterable[bytes], *, workers: int)
     """
     if workers <= 1:
         for payload in payloads:
-            yield analyse_batch(spec, payload)
+            yield analyse_batch(spec, payload, keep_text)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         inflight: deque[Future[bytes]] = deque()
         for payload in payloads:
-            inflight.append(pool.submit(analyse_batch, spec, payload))
+            inflight.append(pool.submit(analyse_batch, spec, payload, keep_text))
             while len(inflight) >= 2 * workers:
                 yield inflight.popleft().result()
         while inflight:
@@ -166,6 +172,7 @@ class LocalRunner:
         self._run_counts: Counter[tuple[str, str]] = Counter()
         self._learned: dict[str, set[str]] = {}
         self._new_lines: dict[str, set[str]] = {}  # learned during this run
+        self._texts: dict[str, str] = {}  # id → text of the articles being analysed
 
     def _boilerplate_for(self, source: str) -> list[str]:
         if not self.opts.learn_boilerplate or not source:
@@ -211,7 +218,7 @@ class LocalRunner:
         workers = self.opts.workers or os.cpu_count() or 1
         batches = self._batches(items, summary)
         try:
-            for result in analyse_all(self.spec, (p for p, _n in batches), workers=workers):
+            for result in analyse_all(self.spec, (p for p, _n in batches), workers=workers, keep_text=False):
                 self._store(result, summary)
                 if progress:
                     progress(summary)
@@ -236,6 +243,7 @@ class LocalRunner:
                     continue
                 seen_here.add(rid)
                 self._count_lines(rec)
+                self._texts[rid] = rec.text
                 buf.append({"record": rec, "id": rid, "doc_hash": h,
                             "boilerplate": self._boilerplate_for(rec.source)})
             pending.clear()
@@ -269,10 +277,12 @@ class LocalRunner:
         items = []
         for d in orjson.loads(result):
             if "error" in d:
+                self._texts.pop(d["id"], None)
                 summary.failed += 1
                 summary.errors.append((d["where"], "M900", d["error"]))
                 continue
             art = article_from_json(d["article"])
+            art.text = self._texts.pop(art.id)
             if self.opts.skip_non_arabic and art.language_flag:
                 summary.skipped += 1
                 summary.skip_reasons[f"not Arabic ({art.language})"] += 1
