@@ -244,10 +244,13 @@ def fast_keys(surfaces: Sequence[str], norms: Sequence[str], marks: Sequence[str
     return out
 
 
+_ARABIC_ONLY = re.compile("[\u0600-\u06ff]*")
+
+
 def _shape(t: str) -> str:
     if t.isdigit():
         return "D"
-    if all("\u0600" <= c <= "\u06ff" for c in t):
+    if _ARABIC_ONLY.fullmatch(t):
         return "A"
     if t.isascii() and t.isalpha():
         return "L"
@@ -291,7 +294,7 @@ def word_attrs(n: str, mark: str, lex: Lexicons) -> tuple[list[str], list[str], 
     nm = lex.names.get(n) or lex.names.get(noal)
     if nm:
         centre.append(f"n={nm}")
-    near = [f"w={n}", f"c={noal}", f"s={shp}"]
+    near = centre[:3]  # w= c= s=
     if nm:
         near.append(f"n={nm}")
     near += [f"g={f}" for f in fl]
@@ -299,7 +302,7 @@ def word_attrs(n: str, mark: str, lex: Lexicons) -> tuple[list[str], list[str], 
         near.append(f"m={mark}")
     if cl:
         near.append(f"k1={cl[min(1, len(cl) - 1)]}")
-    far = [f"c={noal}"]
+    far = [centre[1]]  # c=
     if fl:
         far.append(f"g={fl[0]}")
     if mark:
