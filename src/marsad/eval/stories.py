@@ -121,8 +121,8 @@ def _features_chunk(bounds: tuple[int, int]) -> list[tuple[dict[str, float], fro
 
 def story_terms_async(docs: list[dict[str, Any]], *, workers: int = 0) -> Callable[[], list[tuple]]:
     """Start the per-article part of the story features (tokens, stems, numbers, title words)
-    of in-memory documents in ``workers`` forked processes (all cores by default); returns
-    the function that waits for them.
+    of in-memory documents in ``workers`` forked processes (as many as cores by default);
+    returns the function that waits for them.
 
     The per-article part is pure and does not need the copy groups, so it runs while the
     caller finds the copies; the corpus part (IDF, clustering) stays in the caller.
@@ -132,7 +132,7 @@ def story_terms_async(docs: list[dict[str, Any]], *, workers: int = 0) -> Callab
 
     global _DOCS
     workers = workers or os.cpu_count() or 1
-    if workers <= 1 or len(docs) < 2000 or "fork" not in mp.get_all_start_methods():
+    if len(docs) < 2000 or "fork" not in mp.get_all_start_methods():
         _DOCS = docs
         try:
             terms = _features_chunk((0, len(docs)))
@@ -181,7 +181,8 @@ def run_system(docs: list[dict[str, Any]], *, dedup: DedupParams | None = None,
     """
     dedup = dedup or DedupParams()
     t0 = time.perf_counter()
-    wait_terms = story_terms_async(docs)
+    # one core finds the copies, the others compute the story features meanwhile
+    wait_terms = story_terms_async(docs, workers=max(1, (os.cpu_count() or 1) - 1))
     res = dedup_batch([d["text"] for d in docs],
                       [DocInfo(key=i, published_at=d["date"], source=d["source"]) for i, d in enumerate(docs)],
                       params=dedup, progress=progress)
