@@ -1,4 +1,4 @@
-"""The statistical sequence tagger: a linear-chain CRF trained with CRFsuite, run by numpy.
+"""The statistical sequence tagger: a linear-chain CRF trained with CRFsuite, run by numpy + C.
 
 Training uses python-crfsuite (L-BFGS, elastic-net regularisation). The trained weights are then
 exported to a compact ``.npz`` (attribute strings, a sparse state-weight matrix, the label
@@ -9,8 +9,9 @@ Why the tagger is fast: every feature is ``offset:attribute`` of one token (see
 ``features.py``), so a position's emission score is the sum of five vectors, one per
 (token, offset). Those vectors are computed once per distinct token and cached (a pure function
 of the token and the model, so the cache never changes a result). An article then costs a few
-dict look-ups per token, one vectorised gather for the emissions, and one Viterbi pass run over
-all its sentences at once (padded, masked), i.e. as many numpy steps as its longest sentence.
+dict look-ups per token, five vectorised gathers for the emissions, and one call per sentence to
+CRFsuite's own C Viterbi (``cviterbi.py``); where that is unavailable, one numpy Viterbi pass
+over all sentences at once (padded, masked: as many numpy steps as its longest sentence).
 
 Decoding is exact first-order Viterbi, the same as CRFsuite's tagger (no start/end
 transitions; CRFsuite's 1-d CRF has none).
@@ -30,6 +31,7 @@ from marsad.enrich.entities.features import OFFSETS, Lexicons, word_attrs
 from marsad.errors import ConfigError
 
 Sentence = list[tuple[str, str]]  # (token, tag)
+Key = tuple[str, str] | str  # a token key: (normalized token, mark), or the token alone (no mark)
 
 
 def read_conll(path: str | Path) -> list[Sentence]:
@@ -145,7 +147,7 @@ class Decoder:
         self.m = model
         self.lex = lex
         self.cache_size = cache_size
-        self._ids: dict[tuple[str, str], int] = {}
+        self._ids: dict[Key, int] = {}
         self._unknown = len(model.index)
         L = len(model.labels)
         self._arr = np.zeros((1024, len(OFFSETS), L), dtype=np.float32)  # grows by doubling
@@ -173,7 +175,7 @@ class Decoder:
             self.__dict__["_rows"] = r
         return r
 
-    def _ids_of(self, keys: Sequence[tuple[str, str] | str]) -> list[int]:
+    def _ids_of(self, keys: Sequence[Key]) -> list[int]:
         """Block ids of token keys; blocks of new keys are computed together (one gather, one
         ``reduceat``: the sum of each key's attribute weights per offset). A key is
         ``(normalized token, mark)``, or the bare normalized token when it has no mark (most
@@ -216,15 +218,15 @@ class Decoder:
             self._n = need
         return [ids[k] for k in keys]
 
-    def emissions(self, sents: Sequence[Sequence[tuple[str, str]]]) -> list[np.ndarray]:
+    def emissions(self, sents: Sequence[Sequence[Key]]) -> list[np.ndarray]:
         """Emission score matrices, one ``(len, labels)`` array per sentence."""
         E, starts = self._emissions(sents)
         return [E[st : st + len(s)] for st, s in zip(starts, sents, strict=True)]
 
-    def _emissions(self, sents: Sequence[Sequence[tuple[str, str]]]) -> tuple[np.ndarray, list[int]]:
+    def _emissions(self, sents: Sequence[Sequence[Key]]) -> tuple[np.ndarray, list[int]]:
         """Emissions of all sentences in one array (each sentence padded by two BOS and two EOS
         rows, so that the ±2 offsets never reach into a neighbour) and each sentence's first row."""
-        flat_keys: list[tuple[str, str]] = []
+        flat_keys: list[Key] = []
         starts = []
         pad_l, pad_r = (self.BOS, self.BOS), (self.EOS, self.EOS)
         for s in sents:
@@ -242,7 +244,7 @@ class Decoder:
             E[lo:hi] += B[arr[lo + o : hi + o], r]
         return E, starts
 
-    def decode(self, sents: Sequence[Sequence[tuple[str, str]]]) -> list[list[str]]:
+    def decode(self, sents: Sequence[Sequence[Key]]) -> list[list[str]]:
         """Best label sequence of every sentence (exact Viterbi)."""
         sents = [s for s in sents]
         if not sents:
@@ -256,7 +258,7 @@ class Decoder:
             return out
         return self._decode_numpy(sents)
 
-    def decode_flat(self, sents: Sequence[Sequence[tuple[str, str]]]) -> list[str]:
+    def decode_flat(self, sents: Sequence[Sequence[Key]]) -> list[str]:
         """The best labels of all sentences, concatenated: one C Viterbi call per sentence
         (``cviterbi``) on the article's emission array."""
         if self._cv is None:
@@ -269,7 +271,7 @@ class Decoder:
             keep[a:b] = True
         return list(map(self.m.labels.__getitem__, ys[keep].tolist()))
 
-    def _decode_numpy(self, sents: list[Sequence[tuple[str, str]]]) -> list[list[str]]:
+    def _decode_numpy(self, sents: list[Sequence[Key]]) -> list[list[str]]:
         """The same Viterbi in numpy, all sentences at once (used when CRFsuite's C decoder is
         unavailable): one numpy step per token of the longest sentence."""
         Es = self.emissions(sents)

@@ -60,7 +60,7 @@ class CViterbi:
         lib = self._lib
         lib.crf1dc_set_num_items(ctx, longest)  # grows the C buffers when they are too small
         c = ctx.contents
-        state = ctypes.cast(c.state, ctypes.c_void_p).value
+        state = int(ctypes.cast(c.state, ctypes.c_void_p).value or 0)
         row = self.L * 8
         e0, o0 = E.ctypes.data, out.ctypes.data
         memmove = ctypes.memmove

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import accumulate, repeat
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, repeat
 from typing import NamedTuple
 
 from marsad.enrich.entities import lexicon as lx
@@ -92,7 +92,7 @@ class TokenList(Sequence[Token]):
         return tuple.__new__(Token, (self.starts[i], self.ends[i], self.texts[i], self.norms[i]))
 
     def __iter__(self):  # type: ignore[no-untyped-def, override]
-        return map(tuple.__new__, repeat(Token), zip(self.starts, self.ends, self.texts, self.norms))
+        return map(tuple.__new__, repeat(Token), zip(self.starts, self.ends, self.texts, self.norms, strict=True))
 
 
 def token_list(text: str) -> TokenList:

@@ -27,7 +27,6 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-
 from marsad.enrich.entities.features import Token, _norm, proclitic_splits, strip_article
 from marsad.enrich.entities.mentions import Mention
 

@@ -352,7 +352,7 @@ class HeadRules:
         for i, f in self.heads(norms) if heads is None else heads:
             if not f & (_GPE | _HOOD) or i + 1 >= len(norms):
                 continue
-            is_gpe, is_loc = bool(f & _GPE), bool(f & _HOOD)
+            is_loc = bool(f & _HOOD)
             j = i + 1
             if j < len(norms) - 1 and norms[j] == "#":
                 j += 1
