@@ -73,3 +73,19 @@ def test_generic_noun_with_nationality_adjective_is_norp(tagger) -> None:  # typ
 def test_org_after_a_title_keeps_its_head(tagger) -> None:  # type: ignore[no-untyped-def]
     ms = _spans(tagger, "وقال رئيس حزب الغد موسى مصطفى موسى إن الانتخابات نزيهة.")
     assert ("حزب الغد", "ORG") in ms and ("موسى مصطفى موسى", "PER") in ms
+
+
+def test_a_full_key_cache_mid_article_keeps_every_key(tagger) -> None:  # type: ignore[no-untyped-def]
+    from marsad.enrich.entities.crf import Decoder
+
+    big = tagger.crf.decoder
+    text = ("قال الرئيس الروسي فلاديمير بوتين إن موسكو تدعم الحوار. وأكد وزير الخارجية سيرغي لافروف "
+            "أن روسيا وإيران تنسقان جهودهما في آسيا الوسطى.")
+    toks = tokenize(text)
+    sents = [[(t.norm, "") for t in toks[a:b]] for a, b in sentences(text, toks)]
+    small = Decoder(big.m, big.lex, cache_size=12)
+    first = [[(t.norm, "") for t in toks[:8]]]
+    assert small.decode(first) == big.decode(first)
+    # the cache is full now: the next article has keys seen before and keys never seen
+    assert small.decode(sents) == big.decode(sents)
+    assert small.decode(sents) == big.decode(sents)

@@ -190,6 +190,8 @@ class Decoder:
             if len(ids) + len(new) > self.cache_size:  # bounded: forget all but the pads
                 self._ids = ids = {self.BOS: 0, self.EOS: 1}
                 self._n = 2
+                # every key of this article is new again, not only the ones unseen before
+                new = [k for k in dict.fromkeys(keys) if k not in ids]
             rows_of = self._rows_of()
             unk = self._unknown
             none = (unk,) * len(OFFSETS)
