@@ -24,6 +24,7 @@ How a new key finds its entity (incremental: only articles newer than the last r
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -99,8 +100,14 @@ def _person_similarity(x: str, y: str) -> float:
     return 0.0
 
 
+@functools.lru_cache(maxsize=300_000)
 def name_skeleton(name: str) -> tuple[str, ...]:
     return tuple(skeleton(w) for w in name.split() if w)
+
+
+#: a blocking word shared by more entities than this (محمد، عبد، الله) adds no candidates
+#: beyond the rarest word's block: a name that matches shares a rarer word too
+BLOCK_CAP = 200
 
 
 @dataclass
@@ -144,6 +151,7 @@ class EntityRegistry:
 
     def _load(self) -> None:
         self.ents: dict[int, RegEntity] = {}
+        self._next_id = 0  # the highest id handed out (0: not known yet)
         for r in self.store.all_entities():
             e = RegEntity(r["id"], r["key"], r["type"], r["name"], r["english"], r["country"],
                           Counter(orjson.loads(r["variants"])), r["confidence"],
@@ -179,7 +187,10 @@ class EntityRegistry:
                 self.block[(e.type, sk)].add(e.id)
 
     def _new(self, key: str, typ: str, name: str, attrs: dict[str, Any]) -> RegEntity:
-        eid = max(self.ents, default=0) + 1
+        if not self._next_id:  # once per run: max() over all ids for every new entity was quadratic
+            self._next_id = max(self.ents, default=0)
+        self._next_id += 1
+        eid = self._next_id
         e = RegEntity(eid, key, typ, name, attrs.get("english", ""), attrs.get("country", ""))
         self.ents[eid] = e
         self._index(e, name)
@@ -235,8 +246,11 @@ class EntityRegistry:
         if key in self.apart:
             return None, 1.0, ["user split"]
         cands: set[int] = set()
-        for sk in name_skeleton(name):
-            cands |= self.block.get((typ, sk), set())
+        blocks = sorted((self.block.get((typ, sk), set()) for sk in set(name_skeleton(name))), key=len)
+        for b in blocks:
+            if cands and len(b) > BLOCK_CAP:
+                break
+            cands |= b
         best, bs, bev = None, 0.0, []  # type: RegEntity | None, float, list[str]
         for cid in sorted(cands):
             e = self.ents.get(cid)
@@ -311,10 +325,10 @@ class EntityRegistry:
                         e.last_seen = max(e.last_seen or day, day)
                     e.dirty = True
                     ids.append(e.id)
-                for i in ids:
-                    for j in ids:
-                        if i != j:
-                            self.ents[i].comentions[j] += 1
+                for i in ids:  # every other entity of the article, once per mention key
+                    c = self.ents[i].comentions
+                    c.update(ids)  # C-level counting; an entity is never its own co-mention
+                    del c[i]
             self._save()
         self._canonical_names()
         self._save()

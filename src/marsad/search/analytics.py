@@ -73,7 +73,8 @@ def facets(con: sqlite3.Connection, q: str | None, *, filters: Filters | None = 
     for i in range(0, len(sample), 500):
         chunk = sample[i:i + 500]
         for v, n in con.execute(
-            "SELECT value, count(DISTINCT article) FROM spans WHERE layer = 'mention' AND value != ''"
+            "SELECT value, count(DISTINCT article) FROM spans INDEXED BY spans_article"
+            " WHERE layer = 'mention' AND value != ''"
             f" AND article IN ({','.join('?' * len(chunk))}) GROUP BY value", chunk,
         ):
             ents[v] = ents.get(v, 0) + int(n)

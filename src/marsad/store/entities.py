@@ -47,8 +47,8 @@ class EntityStore:
                 return
             rows = self.con.execute(
                 'SELECT s.article, a.published_day AS day, s.value AS key, s.label AS type, s.attrs'
-                " FROM spans s JOIN articles a ON a.rowid = s.article"
-                f" WHERE s.layer='mention' AND s.article BETWEEN ? AND ? ORDER BY s.article",
+                " FROM spans s INDEXED BY spans_article JOIN articles a ON a.rowid = s.article"
+                " WHERE s.layer='mention' AND s.article BETWEEN ? AND ? ORDER BY s.article",
                 (ids[0], ids[-1]),
             ).fetchall()
             yield rows

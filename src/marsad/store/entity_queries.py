@@ -207,7 +207,7 @@ def co_mentions(con: sqlite3.Connection, ref: EntityRef, *, limit: int = 25, sam
         chunk = arts[i:i + _CHUNK]
         sets: dict[int, set[str]] = {}
         for a, v in con.execute(
-            f"SELECT article, value FROM spans WHERE layer = 'mention' AND article IN ({_in(len(chunk))})", chunk,
+            f"SELECT article, value FROM spans INDEXED BY spans_article WHERE layer = 'mention' AND article IN ({_in(len(chunk))})", chunk,
         ):
             if v and v not in own:
                 sets.setdefault(a, set()).add(v)

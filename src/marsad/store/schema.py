@@ -218,4 +218,11 @@ MIGRATIONS: list[tuple[str, str]] = [
         ) WITHOUT ROWID;
         """,
     ),
+    (
+        "0005_statistics",
+        """
+        ANALYZE articles;
+        ANALYZE spans;
+        """,
+    ),
 ]
