@@ -20,7 +20,7 @@ from marsad.errors import QueryError
 from marsad.search import postings
 from marsad.search.fts import Filters, Searcher, _filter_sql, parse_query
 
-ENTITY_FACET_SAMPLE = 3000
+ENTITY_FACET_SAMPLE = 1000
 MAX_SERIES = 8
 
 
