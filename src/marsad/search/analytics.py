@@ -95,16 +95,8 @@ def _facets_from_postings(con: sqlite3.Connection, q: str, filters: Filters
         rows, cols = Searcher(con).match_rows(q, filters)
     except sqlite3.OperationalError as e:
         raise QueryError(f"the query could not be run ({e})") from e
-    n = np.bincount(cols.source[rows], minlength=len(cols.sources))
-    sources = {str(cols.sources[i]) if cols.sources[i] is not None else "": int(n[i]) for i in np.flatnonzero(n)}
-    days = cols.day[rows]
-    months: dict[str, int] = {}
-    unknown = int((days < 0).sum())
-    if unknown:
-        months["unknown"] = unknown
-    n = np.bincount(days[days >= 0], minlength=len(cols.days))
-    for i in np.flatnonzero(n):
-        months[cols.days[i][:7]] = months.get(cols.days[i][:7], 0) + int(n[i])
+    sources = {str(k): n for k, n in cols.count_by(rows, "source").items()}
+    months = {("unknown" if k is None else k): n for k, n in cols.count_by(rows, "month").items()}
     st = cols.story[rows]
     ids, counts = np.unique(st[st >= 0], return_counts=True)
     stories = dict(zip(ids.tolist(), counts.tolist(), strict=True))

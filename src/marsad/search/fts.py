@@ -396,20 +396,8 @@ class Searcher:
             matched, _loaded, cols = self._matches(pq, filters)
         except sqlite3.OperationalError as e:
             raise QueryError(f"the query could not be run ({e})") from e
+        counts = cols.count_by(matched, by)
         if by == "source":
-            n = np.bincount(cols.source[matched], minlength=len(cols.sources))
-            out = [(str(cols.sources[i]) if cols.sources[i] is not None else "unknown", int(n[i]))
-                   for i in np.flatnonzero(n)]
-            out.sort(key=lambda kv: (-kv[1], kv[0]))
-            return out
-        codes = cols.day[matched]
-        n = np.bincount(codes[codes >= 0], minlength=len(cols.days))
-        buckets: dict[str | None, int] = {}
-        unknown = int((codes < 0).sum())
-        if unknown:
-            buckets[None] = unknown
-        for i in np.flatnonzero(n):
-            key = cols.days[i] if by == "day" else cols.days[i][:7]
-            buckets[key] = buckets.get(key, 0) + int(n[i])
-        keys = sorted(buckets, key=lambda k: (k is not None, k or ""))
-        return [(k if k is not None else "unknown", buckets[k]) for k in keys]
+            return sorted(((str(k), n) for k, n in counts.items()), key=lambda kv: (-kv[1], kv[0]))
+        keys = sorted(counts, key=lambda k: (k is not None, k or ""))
+        return [(k if k is not None else "unknown", counts[k]) for k in keys]

@@ -182,11 +182,27 @@ class Columns:
     lens: np.ndarray  # index terms per article (float64), 0 where no article
     avg_len: float
     source: np.ndarray  # int32 code into sources, -1 where no article
-    sources: list[str | None]
+    sources: list[str]
     day: np.ndarray  # int32 code into days, -1 unknown
     days: list[str]
     copy_group: np.ndarray  # int64, -rowid where the article is in no copy group
     story: np.ndarray  # int64, -1 where none
+
+    def count_by(self, rows: np.ndarray, by: str) -> dict[str | None, int]:
+        """How many of ``rows`` per ``source``, ``day`` or ``month`` (``None``: no known day)."""
+        if by == "source":
+            n = np.bincount(self.source[rows], minlength=len(self.sources))
+            return {self.sources[i]: int(n[i]) for i in np.flatnonzero(n)}
+        codes = self.day[rows]
+        out: dict[str | None, int] = {}
+        unknown = int((codes < 0).sum())
+        if unknown:
+            out[None] = unknown
+        n = np.bincount(codes[codes >= 0], minlength=len(self.days))
+        for i in np.flatnonzero(n):
+            key = self.days[i] if by == "day" else self.days[i][:7]
+            out[key] = out.get(key, 0) + int(n[i])
+        return out
 
 
 _CACHE: dict[str, tuple[tuple, Columns]] = {}
@@ -251,7 +267,7 @@ def _load_columns(con: sqlite3.Connection) -> Columns:
     day = np.full(size, -1, dtype=np.int32)
     copy_group = -np.arange(size, dtype=np.int64)
     story = np.full(size, -1, dtype=np.int64)
-    src_codes: dict[str | None, int] = {}
+    src_codes: dict[str, int] = {}
     day_codes: dict[str, int] = {}
     rows = con.execute("SELECT rowid, source, published_day, copy_group, story FROM articles").fetchall()
     if rows:

@@ -280,7 +280,7 @@ class MentionFinder:
     def _type_and_country(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
         for m in ms:
             words = list(norms[m.a : m.b])
-            for p, core in proclitic_splits(words[0])[1:]:
+            for _p, core in proclitic_splits(words[0])[1:]:
                 if (core.startswith("ال") or self.gaz.lookup([core] + words[1:]) is not None
                         or core in self.known_names):
                     words[0] = core
@@ -342,24 +342,19 @@ class MentionFinder:
         """الرئيس الروسي → RU; السفير الإيراني لدى روسيا → IR (the first country word wins)."""
         from marsad.text.normalize import normalize
 
-        for w in normalize(role).split():
-            e = self.gaz.nationality(w)
-            if e is not None and e.country:
-                return e.country
-            g = self.gaz.lookup([w])
-            if g is not None and g.kind == "country":
-                return g.country
-        return ""
+        return next(filter(None, map(self._word_country, normalize(role).split())), "")
 
     def _org_country(self, words: Sequence[str]) -> str:
-        for w in reversed(words):
-            e = self.gaz.nationality(w)
-            if e is not None and e.country:
-                return e.country
-            g = self.gaz.lookup([w])
-            if g is not None and g.kind == "country":
-                return g.country
-        return ""
+        """وزارة الخارجية الروسية → RU (the last country word wins)."""
+        return next(filter(None, map(self._word_country, reversed(words))), "")
+
+    def _word_country(self, w: str) -> str:
+        """The country of a nationality adjective or a country name, else ``""``."""
+        e = self.gaz.nationality(w)
+        if e is not None and e.country:
+            return e.country
+        g = self.gaz.lookup([w])
+        return g.country if g is not None and g.kind == "country" else ""
 
     def _ambiguity(self, ms: list[Mention], norms: Sequence[str], toks: Sequence[Token]) -> list[Mention]:
         """Drop one-word names that are common words unless evidence backs them."""
