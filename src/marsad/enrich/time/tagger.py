@@ -20,7 +20,7 @@ from typing import Any
 
 import regex
 
-from marsad.enrich.time.fold import fold_with_map
+from marsad.enrich.time.fold import DropMap, fold_with_map
 from marsad.enrich.time.handlers import _X, Handlers, _Groups, ordinal_value
 from marsad.enrich.time.patterns import (
     DATE_NEXT,
@@ -50,6 +50,7 @@ _NEXT_WORD = re.compile(r"[\s()«»\"“”،,]*(\w+)")
 _PUNCT = tuple("،,.:;()«»\"“”‘’'!?؟؛/\\-–—…[]{}<>#@*_+=|~^&%$٪")
 _AFTER_DIGITS = re.compile(r"([0-9]+)(?:\s*([/.:\-–])\s*[0-9]|[\s(]*(\w*))")
 _TRIGGER_SET = frozenset(TRIGGERS)
+_IS_TRIGGER = _TRIGGER_SET.__contains__
 #: per trigger form: (offset, the word there, its lookback leads, whether it opens expressions)
 _TRIGGER_INFO: dict[str, tuple[tuple[int, str, tuple[tuple[str, str], ...], bool], ...]] = {
     h: tuple((off, h[off:], tuple((lead, lead.split()[0]) for lead in LOOKBACK.get(h[off:], ())),
@@ -85,17 +86,19 @@ def _digit_kinds_pattern(sep: str | None, word: str | None, four: bool) -> Any:
 _DIGIT_PATTERNS: dict[tuple[str | None, str | None, bool], Any] = {}
 
 
-class _KindsOf(dict):  # type: ignore[type-arg]
-    """pattern → (the kinds it holds in order, its group index, (kind, group number) pairs)."""
+#: ``id(pattern)`` → (the kinds it holds in order, its group index, (kind, group number) pairs).
+#: Keyed by id: hashing a compiled ``re`` pattern hashes its whole code (10–70 µs for these
+#: alternations); the patterns are cached for the life of the process, so their ids are stable.
+_PATTERN_KINDS: dict[int, tuple[tuple[str, ...], dict[str, Any], tuple[tuple[str, Any], ...]]] = {}
 
-    def __missing__(self, pat: Any) -> tuple[tuple[str, ...], dict[str, Any], tuple[tuple[str, Any], ...]]:
+
+def _kinds_of(pat: Any) -> tuple[tuple[str, ...], dict[str, Any], tuple[tuple[str, Any], ...]]:
+    v = _PATTERN_KINDS.get(id(pat))
+    if v is None:
         gi = group_index(pat)
         kinds = tuple(k for k in KINDS if k in gi)
-        v = self[pat] = (kinds, gi, tuple((k, gi[k]) for k in kinds))
-        return v
-
-
-_PATTERN_KINDS = _KindsOf()
+        v = _PATTERN_KINDS[id(pat)] = (kinds, gi, tuple((k, gi[k]) for k in kinds))
+    return v
 
 
 
@@ -113,13 +116,15 @@ class DateTagger(Handlers):
         """Every expression in ``text``; offsets index ``text`` itself.
 
         The trigger scan is C work: the words of the folded text (punctuation cut off, one
-        ``str.split``), intersected with the trigger forms (a set operation), located with
-        ``str.find``, plus every run of digits; a trigger's next word is looked up before any
+        ``str.split``), filtered against the trigger forms, located with ``str.find`` from the
+        previous one, plus every run of digits (:meth:`_starts`); a trigger's next word is looked up before any
         pattern is tried (``GATES``, ``SHORT_KINDS``, the kinds a number may open), and then
         only the alternation of the kinds that can open with that word is matched, on a short
         window of the text.
         """
         norm, omap = fold_with_map(text)
+        # nothing dropped (most texts): folded offsets are the original ones
+        same = omap.__class__ is DropMap and not omap.drops
         starts = self._starts(norm)
         out: list[Expr] = []
         done = 0
@@ -158,7 +163,7 @@ class DateTagger(Handlers):
                 m = pat.match(sub, s - base)
                 if m is None or m.end() + base <= s:
                     break
-                kinds, gi, kidx = _PATTERN_KINDS[pat]
+                kinds, gi, kidx = _kinds_of(pat)
                 g = _Groups(m, gi, base)
                 vals = g._v
                 kind = ""
@@ -170,7 +175,7 @@ class DateTagger(Handlers):
                 if found:
                     break
                 # the handler said no (مارس the verb, العام in الأمين العام): try the kinds after it
-                rest = _PATTERN_KINDS[pat][0]
+                rest = kinds
                 pat = pattern_for_kinds(rest[rest.index(kind) + 1:])
             if not found:
                 continue
@@ -178,7 +183,10 @@ class DateTagger(Handlers):
             for fs, fe, ex in found:
                 if ex is None:
                     continue
-                os_, oe = omap.span(fs, fe)
+                if same:
+                    os_, oe = fs, fe
+                else:
+                    os_, oe = omap.span(fs, fe)
                 while oe < len(text) and text[oe] in _MARKS:  # عاماً، 1436هـ: the marks belong
                     oe += 1
                 out.append(Expr(os_, oe, *ex))
@@ -229,32 +237,39 @@ class DateTagger(Handlers):
 
     @staticmethod
     def _starts(norm: str) -> list[tuple[int, str]]:
+        """Where an expression may open: ``(offset, opening word)``, ``""`` for a number.
+
+        The words of the folded text (punctuation cut off, one ``str.split``) are filtered
+        against the trigger forms in C (``filter`` over the set's ``__contains__``), in text
+        order; each is then located by one ``str.find`` from the end of the previous one, so
+        the text is scanned about once whatever the number of triggers.
+        """
         tok = norm
         for c in _PUNCT:
             if c in tok:
-                tok = tok.replace(c, " ")
-        hits = _TRIGGER_SET.intersection(tok.split())
+                tok = tok.replace(c, " ")  # one for one: offsets in tok are offsets in norm
         starts: list[tuple[int, str]] = []
         n = len(norm)
-        for h in hits:
-            info = _TRIGGER_INFO[h]
+        pos = 0
+        for h in filter(_IS_TRIGGER, tok.split()):
             ln = len(h)
-            i = norm.find(h)
-            while i >= 0:
-                if (i == 0 or not norm[i - 1].isalnum()) and (i + ln == n or not norm[i + ln].isalnum()):
-                    for off, core, back, first in info:
-                        if back:
-                            j = i + off
-                            for lead, lead_word in back:
-                                k = j - len(lead)
-                                if k >= 0 and norm.startswith(lead, k) and (
-                                        k == 0 or not norm[k - 1].isalnum()
-                                        # وفي وقت سابق: a proclitic before the lead stays outside
-                                        or (norm[k - 1] in "وف" and (k == 1 or not norm[k - 2].isalnum()))):
-                                    starts.append((k, lead_word))
-                        if first:
-                            starts.append((i + off, core))
-                i = norm.find(h, i + ln)
+            i = tok.find(h, pos)
+            # the word itself, not the same letters inside a longer word before it (طعام for عام)
+            while (i > 0 and not tok[i - 1].isspace()) or (i + ln < n and not tok[i + ln].isspace()):
+                i = tok.find(h, i + 1)
+            pos = i + ln
+            for off, core, back, first in _TRIGGER_INFO[h]:
+                if back:
+                    j = i + off
+                    for lead, lead_word in back:
+                        k = j - len(lead)
+                        if k >= 0 and norm.startswith(lead, k) and (
+                                k == 0 or not norm[k - 1].isalnum()
+                                # وفي وقت سابق: a proclitic before the lead stays outside
+                                or (norm[k - 1] in "وف" and (k == 1 or not norm[k - 2].isalnum()))):
+                            starts.append((k, lead_word))
+                if first:
+                    starts.append((i + off, core))
         for d in "0123456789":  # the start of every run of digits (gated in find())
             i = norm.find(d)
             while i >= 0:
