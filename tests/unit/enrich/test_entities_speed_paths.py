@@ -89,3 +89,32 @@ def test_a_full_key_cache_mid_article_keeps_every_key(tagger) -> None:  # type: 
     # the cache is full now: the next article has keys seen before and keys never seen
     assert small.decode(sents) == big.decode(sents)
     assert small.decode(sents) == big.decode(sents)
+
+
+def test_new_key_blocks_are_the_sums_of_their_attribute_weights(tagger) -> None:  # type: ignore[no-untyped-def]
+    from marsad.enrich.entities.features import OFFSETS, word_attrs
+
+    dec = tagger.crf.decoder
+    keys = ["والروسية", "بوتين", "الكرملين", "ولاية", "قال", "2024", "xyz", ("موسكو", "B-T"), ("cnn", "B-OU")]
+    got = dec._blocks(keys)
+    idx, W, unk = dec.m.index, dec.m.W, len(dec.m.index)
+    for k, key in enumerate(keys):
+        groups = word_attrs(key, "", dec.lex) if isinstance(key, str) else word_attrs(*key, dec.lex)
+        for j, o in enumerate(OFFSETS):
+            attrs = groups[abs(o)]  # centre, near, far
+            want = sum((W[idx.get(f"{o}:{a}", unk)].astype(np.float64) for a in attrs), np.zeros(W.shape[1]))
+            assert np.allclose(got[k, j], want, atol=1e-4), (key, o)
+
+
+def test_scan_cue_filter_loses_nothing(tagger) -> None:  # type: ignore[no-untyped-def]
+    from marsad.text.normalize import normalize
+
+    finder, gaz = tagger.finder, tagger.gaz
+    words = [normalize(w) for w in (
+        "والروسية الإيرانيين بالكرملين للكرملين وزارة والوزارة ولاية حي بحي الرئيس والرئيس "
+        "الولايات روسيا وروسيا قال كتاب والكتاب الحوثيين مديرية سفير").split()]
+    for w in words:
+        full = (gaz.nationality(w), gaz.longest(w), finder.rules.flags(w))
+        if any(full):
+            assert finder._cue(w), w
+    assert not finder._cue(normalize("كتاب")) and not finder._cue(normalize("والكتاب"))

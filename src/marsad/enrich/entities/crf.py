@@ -160,26 +160,61 @@ class Decoder:
             self._n += 1
         self._cv = cviterbi.load(model.T) if use_c else None
 
-    def _rows_of(self) -> dict[str, tuple[int, ...]]:
-        """``attribute → (row at offset −2, −1, 0, +1, +2)`` (the unknown row where the model
-        has no weight), built once from the model's ``offset:attribute`` index."""
-        r = self.__dict__.get("_rows")
-        if r is None:
-            unk = self._unknown
+    def _rows(self) -> tuple[dict[str, int], np.ndarray]:
+        """``attribute → r`` and the ``(attributes + 1, 5, L)`` array whose ``[r, k]`` is the
+        attribute's weights at offset ``OFFSETS[k]`` (zeros where the model has none; ``r = 0``
+        is an all-zero attribute). Built once from the model's ``offset:attribute`` index."""
+        g = self.__dict__.get("_attr_rows")
+        if g is None:
+            unk = self._unknown  # W's zero row
             pos = {str(o): i for i, o in enumerate(OFFSETS)}
-            tmp: dict[str, list[int]] = {}
+            rows: dict[str, list[int]] = {}
             for key, row in self.m.index.items():
                 o, _sep, a = key.partition(":")
-                tmp.setdefault(a, [unk] * len(OFFSETS))[pos[o]] = row
-            r = {a: tuple(v) for a, v in tmp.items()}
-            self.__dict__["_rows"] = r
-        return r
+                rows.setdefault(a, [unk] * len(OFFSETS))[pos[o]] = row
+            idx = dict(zip(rows, range(1, len(rows) + 1), strict=True))
+            R = np.asarray([[unk] * len(OFFSETS), *rows.values()], dtype=np.int64)
+            g = self.__dict__["_attr_rows"] = (idx, np.ascontiguousarray(self.m.W[R]))
+        return g  # type: ignore[no-any-return]
+
+    def _blocks(self, new: Sequence[Key]) -> np.ndarray:
+        """``(len(new), 5, L)`` emission blocks of new keys: at each offset, the sum of the
+        weights of the key's attributes in the group that offset sees (centre at 0, near at
+        ±1, far at ±2; :func:`word_attrs`). The attributes of all the keys are looked up
+        together, and each offset is summed by one ``reduceat`` (attributes the model has no
+        weight for are left out; a group with none adds the zero row)."""
+        idx, M = self._rows()
+        lex = self.lex
+        fc: list[int] = []
+        fn: list[int] = []
+        ff: list[int] = []
+        sc: list[int] = []
+        sn: list[int] = []
+        sf: list[int] = []
+        get = idx.get
+        for k in new:
+            centre, near, far = word_attrs(k, "", lex) if type(k) is str else word_attrs(k[0], k[1], lex)
+            sc.append(len(fc))
+            fc += filter(None, map(get, centre))
+            if sc[-1] == len(fc):
+                fc.append(0)
+            sn.append(len(fn))
+            fn += filter(None, map(get, near))
+            if sn[-1] == len(fn):
+                fn.append(0)
+            sf.append(len(ff))
+            ff += filter(None, map(get, far))
+            if sf[-1] == len(ff):
+                ff.append(0)
+        out = np.empty((len(new), len(OFFSETS), M.shape[2]), dtype=np.float32)
+        for j, (flat, starts) in enumerate(((ff, sf), (fn, sn), (fc, sc), (fn, sn), (ff, sf))):
+            out[:, j] = np.add.reduceat(M[flat, j], starts, axis=0)
+        return out
 
     def _ids_of(self, keys: Sequence[Key]) -> list[int]:
-        """Block ids of token keys; blocks of new keys are computed together (one gather, one
-        ``reduceat``: the sum of each key's attribute weights per offset). A key is
-        ``(normalized token, mark)``, or the bare normalized token when it has no mark (most
-        tokens: a string's hash is cached, a tuple's is not)."""
+        """Block ids of token keys; blocks of new keys are computed together (:meth:`_blocks`).
+        A key is ``(normalized token, mark)``, or the bare normalized token when it has no mark
+        (most tokens: a string's hash is cached, a tuple's is not)."""
         ids = self._ids
         try:
             return [ids[k] for k in keys]  # the usual case: every token seen before
@@ -192,31 +227,14 @@ class Decoder:
                 self._n = 2
                 # every key of this article is new again, not only the ones unseen before
                 new = [k for k in dict.fromkeys(keys) if k not in ids]
-            rows_of = self._rows_of()
-            unk = self._unknown
-            none = (unk,) * len(OFFSETS)
-            flat: list[int] = []
-            starts: list[int] = []
-            g = rows_of.get
-            lex = self.lex
-            for k in new:
-                centre, near, far = word_attrs(k, "", lex) if type(k) is str else word_attrs(k[0], k[1], lex)
-                # attributes the model has no weight for add the zero row: leave them out
-                rc = [x for x in map(g, centre) if x is not None]
-                rn = [x for x in map(g, near) if x is not None]
-                rf = [x for x in map(g, far) if x is not None]
-                for r, rs in ((0, rf), (1, rn), (2, rc), (3, rn), (4, rf)):
-                    starts.append(len(flat))
-                    flat.extend([x[r] for x in rs] or none[:1])
-            sums = np.add.reduceat(self.m.W[flat], starts, axis=0).reshape(len(new), len(OFFSETS), -1)
+            sums = self._blocks(new)
             need = self._n + len(new)
             if need > len(self._arr):
                 grow = np.zeros((max(need, 2 * len(self._arr)),) + self._arr.shape[1:], dtype=np.float32)
                 grow[: self._n] = self._arr[: self._n]
                 self._arr = grow
             self._arr[self._n : need] = sums
-            for j, k in enumerate(new):
-                ids[k] = self._n + j
+            ids.update(zip(new, range(self._n, need), strict=True))
             self._n = need
         return [ids[k] for k in keys]
 

@@ -271,42 +271,54 @@ class Lexicons:
         return self.words.get(n, "")
 
 
+#: attribute strings that take few values, made once (concatenation and tables, not f-strings:
+#: the attributes of every new word are built while an article is tagged)
+_AL = ("al=False", "al=True")
+_LEN = tuple(f"L={i}" for i in range(9))
+_K = tuple(f"k{i}=" for i in range(16))
+
+
 def word_attrs(n: str, mark: str, lex: Lexicons) -> tuple[list[str], list[str], list[str]]:
     """Attributes of one normalized token: (centre, near ±1, far ±2)."""
     p, core = strip_proclitic(n)
-    noal = strip_article(core)
+    noal = core[2:] if core.startswith("ال") and len(core) >= 5 else core  # strip_article
     shp = _shape(n)
-    fl = lex.flags(n) or lex.flags(core) or lex.flags(noal)
-    cl = lex.clusters.get(n) or lex.clusters.get(core) or lex.clusters.get(noal) or ()
-    centre = [f"w={n}", f"c={noal}", f"s={shp}", f"p={p}", f"al={core != noal}",
-              f"L={min(len(noal), 8)}"]
+    words = lex.words
+    fl = words.get(n) or words.get(core) or words.get(noal) or ""
+    cls = lex.clusters
+    cl = cls.get(n) or cls.get(core) or cls.get(noal) or ()
+    cn = "c=" + noal
+    w3 = ["w=" + n, cn, "s=" + shp]
+    centre = [*w3, "p=" + p, _AL[core != noal], _LEN[len(noal) if len(noal) < 8 else 8]]
     if shp == "A":
-        centre += [f"s1={noal[-1:]}", f"s2={noal[-2:]}", f"s3={noal[-3:]}", f"s4={noal[-4:]}",
-                   f"b2={noal[:2]}", f"b3={noal[:3]}", f"ws2={n[-2:]}"]
-    for f in fl:
-        centre.append(f"g={f}")
+        centre += ["s1=" + noal[-1:], "s2=" + noal[-2:], "s3=" + noal[-3:], "s4=" + noal[-4:],
+                   "b2=" + noal[:2], "b3=" + noal[:3], "ws2=" + n[-2:]]
+    g = ["g=" + f for f in fl] if fl else []
+    centre += g
     if mark:
-        centre.append(f"m={mark}")
-    if mark.endswith(("U", "C")):
-        centre.append(f"case={mark[-1]}")
-    for i, c in enumerate(cl):
-        centre.append(f"k{i}={c}")
-    nm = lex.names.get(n) or lex.names.get(noal)
-    if nm:
-        centre.append(f"n={nm}")
-    near = centre[:3]  # w= c= s=
-    if nm:
-        near.append(f"n={nm}")
-    near += [f"g={f}" for f in fl]
-    if mark:
-        near.append(f"m={mark}")
+        mk = "m=" + mark
+        centre.append(mk)
+        if mark.endswith(("U", "C")):
+            centre.append("case=" + mark[-1])
     if cl:
-        near.append(f"k1={cl[min(1, len(cl) - 1)]}")
-    far = [centre[1]]  # c=
-    if fl:
-        far.append(f"g={fl[0]}")
+        centre += [k + c for k, c in zip(_K, cl, strict=False)] if len(cl) <= len(_K) else \
+            [f"k{i}={c}" for i, c in enumerate(cl)]
+    nm = lex.names.get(n) or lex.names.get(noal)
+    near = w3
+    if nm:
+        na = "n=" + nm
+        centre.append(na)
+        near.append(na)
+    near += g
     if mark:
-        far.append(f"m={mark}")
+        near.append(mk)
+    if cl:
+        near.append("k1=" + cl[1 if len(cl) > 1 else 0])
+    far = [cn]
+    if fl:
+        far.append(g[0])
+    if mark:
+        far.append(mk)
     return centre, near, far
 
 

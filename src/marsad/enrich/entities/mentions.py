@@ -94,6 +94,9 @@ class MentionFinder:
         self.known_names = set(gaz.phrases_first_words()) | lx.FIRST_NAMES
         self.known_heads = self.known_names | lx.ORG_HEADS | lx.LOC_HEADS | lx.TITLE_WORDS
         self._boring: set[str] = set()  # words scan() found nothing in (pure functions of the word)
+        # every word some reading of which (proclitic_splits, with or without ال) must be in
+        # for scan() to find anything: a new word none of whose readings is here is boring
+        self._cues = frozenset(gaz.nat) | gaz.phrases_first_words() | self.rules.head_words()
         self._info: dict[str, tuple[Entry | None, int, int]] = {}
         self._cuts: dict[str, int] = {}  # token → proclitic characters to leave out (pure, cached)
 
@@ -110,6 +113,11 @@ class MentionFinder:
             w = norms[i]
             x = info.get(w)
             if x is None:
+                if not self._cue(w):
+                    if len(boring) > 400_000:
+                        boring.clear()
+                    boring.add(w)
+                    continue
                 x = (self.gaz.nationality(w), self.gaz.longest(w), self.rules.flags(w))
                 if not (x[0] or x[1] or x[2]):
                     if len(boring) > 400_000:
@@ -126,6 +134,14 @@ class MentionFinder:
             if x[2]:
                 heads.append((i, x[2]))
         return nats, starts, heads
+
+    def _cue(self, w: str) -> bool:
+        """Whether :meth:`scan` can find anything in ``w`` (a necessary condition, cheap)."""
+        cues = self._cues
+        for _p, c in proclitic_splits(w):
+            if c in cues or (c[2:] in cues and c.startswith("ال") and len(c) >= 5):
+                return True
+        return False
 
     # --- building blocks ----------------------------------------------------------------------
 

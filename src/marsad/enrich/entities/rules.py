@@ -77,6 +77,10 @@ class HeadRules:
             self._flags[w] = f
         return f
 
+    def head_words(self) -> frozenset[str]:
+        """Every word :meth:`flags` can find a head in (a reading of the word must be one)."""
+        return frozenset(self._head_bits) | _NEIGHBOURHOOD
+
     @staticmethod
     def _is_title_word(w: str) -> bool:
         return w in lx.TITLE_WORDS
