@@ -29,9 +29,12 @@ from marsad.corpus.dedup import (
     PairScore,
     UnionFind,
     estimate,
+    key_pairs,
     leads_of,
     numbers_of,
     provenance,
+    sentence_keys,
+    sentence_shingles,
     verify_candidates,
 )
 from marsad.corpus.features import (
@@ -99,11 +102,17 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
     n = len(keys)
     pos = {k: i for i, k in enumerate(keys)}
     bkeys = band_keys(sig, params.lsh)
+    # sentences shared word for word are candidates too (stored in the same key table)
+    skeys = sentence_keys([texts[k] for k in keys], params)
     # candidates inside the batch and against the stored buckets
     inner = bucket_pairs(bkeys, window=params.lsh.window)
     cand: set[tuple[int, int]] = {(keys[a], keys[b]) for a, b in inner.tolist()}
+    by_sentence = {(keys[a], keys[b]) for a, b in key_pairs(
+        skeys, window=params.lsh.window, max_bucket=params.sentence_bucket_max).tolist()}
+    cand |= by_sentence
     by_key: dict[int, list[int]] = {}
-    for k, art in cs.band_matches([int(x) for x in bkeys[bkeys != 0]]):
+    flat_s = np.concatenate(skeys) if skeys else np.zeros(0, dtype=np.int64)
+    for k, art in cs.band_matches([int(x) for x in bkeys[bkeys != 0]] + flat_s.tolist()):
         by_key.setdefault(k, []).append(art)
     for k, arts in by_key.items():  # a crowded bucket: its latest members only (as in bucket_pairs)
         if len(arts) > params.lsh.window:
@@ -112,6 +121,12 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
         for kk in bkeys[i].tolist():
             for old in by_key.get(kk, ()):
                 cand.add((old, keys[i]))
+        for kk in skeys[i].tolist():
+            olds = by_key.get(kk, ())
+            if len(olds) < params.sentence_bucket_max:  # else a paper's standing line
+                for old in olds:
+                    cand.add((old, keys[i]))
+                    by_sentence.add((old, keys[i]))
     # signatures and sizes of stored articles in play
     old_ids = sorted({a for a, _ in cand if a not in pos})
     old_rows = cs.rows(old_ids, ["text", "fingerprint"]) if old_ids else {}
@@ -148,6 +163,7 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
         j_est, c_est = estimate(S, Z, P)
         m = params.prefilter_margin
         keep = (j_est >= params.jaccard - m) | (c_est >= params.containment - m)
+        keep |= np.array([p in by_sentence for p in pairs], dtype=bool)
         pairs = [p for p, kp in zip(pairs, keep.tolist(), strict=True) if kp]
         j_kept = j_est[keep]
     else:
@@ -172,8 +188,15 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
             nums[k] = numbers_of(texts[k] if k in texts else old_text[k])
         return nums[k]
 
+    sents: dict[int, list[np.ndarray]] = {}
+
+    def sentences(k: int) -> list[np.ndarray]:
+        if k not in sents:
+            sents[k] = sentence_shingles([texts[k] if k in texts else old_text[k]], params)[0]
+        return sents[k]
+
     verified = verify_candidates(pairs, j_kept, shingles=shingles, numbers=numbers, params=params,
-                                 uf=UnionFind())
+                                 uf=UnionFind(), sentences=sentences)
     # exact copies inside the batch
     seen: dict[bytes, int] = {}
     for i, k in enumerate(keys):
@@ -224,6 +247,7 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
     flat = bkeys.reshape(-1)
     order = np.lexsort((karr, flat))
     cs.add_bands((int(k), int(a)) for k, a in zip(flat[order].tolist(), karr[order].tolist(), strict=True) if k != 0)
+    cs.add_bands(sorted((int(kk), k) for k, ks in zip(keys, skeys, strict=True) for kk in ks.tolist()))
     return {"articles": n, "candidates": len(cand), "copies": len(verified)}
 
 

@@ -33,11 +33,11 @@ from marsad.corpus.dedup import (
     DedupParams,
     DocInfo,
     dedup_batch,
-    is_copy,
-    lead_of,
+    leads_of,
     numbers_of,
-    score_sets,
-    templated,
+    sentence_keys,
+    sentence_shingles,
+    verify_candidates,
 )
 from marsad.corpus.features import ArticleFeatures, article_terms, day_number, surface_words
 from marsad.corpus.lsh import band_keys
@@ -93,18 +93,19 @@ def bcubed(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
 
 
 def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: DedupParams) -> bool:
-    """The copy detector's decision on one pair: an LSH candidate (a band in common) that
-    passes the verification of :mod:`marsad.corpus.dedup`."""
+    """The copy detector's decision on one pair: a candidate (a band in common, or a sentence
+    in common) that passes the verification of :mod:`marsad.corpus.dedup`."""
     keys = band_keys(np.stack([sig_a, sig_b]), params.lsh)
-    if not bool(np.any((keys[0] == keys[1]) & (keys[0] != 0))):
+    sk = sentence_keys([ta, tb], params)
+    if not (bool(np.any((keys[0] == keys[1]) & (keys[0] != 0))) or len(np.intersect1d(sk[0], sk[1]))):
         return False
-    if templated(numbers_of(ta), numbers_of(tb), params):
-        return False
-    ha, _ = shingle_hashes([ta], ngram=params.minhash.ngram)
-    hb, _ = shingle_hashes([tb], ngram=params.minhash.ngram)
-    sa, sb = np.unique(ha), np.unique(hb)
-    s = score_sets(0, 1, sa, sb, lead_a=lead_of(ta, params), lead_b=lead_of(tb, params))
-    return is_copy(s, len(sa), len(sb), params)
+    h, off = shingle_hashes([ta, tb], ngram=params.minhash.ngram)
+    sh = [np.unique(h[off[i] : off[i + 1]]) for i in range(2)]
+    leads = leads_of([ta, tb], params)
+    nums = [numbers_of(ta), numbers_of(tb)]
+    sents = sentence_shingles([ta, tb], params)
+    return bool(verify_candidates([(0, 1)], np.ones(1), shingles=lambda k: (sh[k], leads[k]),
+                                  numbers=nums.__getitem__, params=params, sentences=sents.__getitem__))
 
 
 _DOCS: list[dict[str, Any]] = []
