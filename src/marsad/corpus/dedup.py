@@ -252,6 +252,29 @@ def sentence_copy(sa: Sequence[np.ndarray], sb: Sequence[np.ndarray], shingles_a
     return found >= params.sentence_min and found >= (params.sentence_share or 0.0) * len(short)
 
 
+def countries_of(text: str, *, lead_words: int = 40) -> tuple[frozenset[str], frozenset[str]]:
+    """Countries (ISO codes) a text names — by country name or nationality adjective (the
+    shipped gazetteer) — in its lead (first ``lead_words`` words) and in the whole text."""
+    from marsad.enrich.entities.gazetteer import load_default
+    from marsad.text.tokens import TOKEN_RE
+
+    g = load_default()
+    norms = TOKEN_RE.findall(normalize(text))
+
+    def of(ws: list[str]) -> frozenset[str]:
+        found = {e.country for _a, _b, e in g.match(ws) if e.kind == "country" and e.country}
+        found.update(e.country for e in g.nationalities(ws).values() if e.country)
+        return frozenset(found)
+
+    return of(norms[:lead_words]), of(norms)
+
+
+def named_apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Each lead names a country the other text never names: one cable to Singapore and one to
+    Ecuador, a template filled twice, not a copy (``a``, ``b`` from :func:`countries_of`)."""
+    return bool(a[0] - b[1]) and bool(b[0] - a[1])
+
+
 def score_sets(a: int, b: int, sa: np.ndarray, sb: np.ndarray, *, lead_a: np.ndarray | None = None,
                lead_b: np.ndarray | None = None) -> PairScore:
     """Exact Jaccard and containments of two sorted unique shingle arrays.
@@ -329,12 +352,16 @@ def verify_candidates(
     params: DedupParams,
     uf: UnionFind | None = None,
     sentences: Callable[[int], list[np.ndarray]] | None = None,
+    countries: Callable[[int], tuple[frozenset[str], frozenset[str]]] | None = None,
 ) -> list[PairScore]:
     """The copy pairs among candidate ``pairs`` (keys), most similar (by ``j_est``) first.
 
     ``shingles(k)`` gives a document's sorted unique shingle set and its lead
     (:func:`lead_of`); ``numbers(k)`` its numbers; ``sentences(k)``, when given, its sentences'
-    shingles (:func:`sentence_shingles`) for the sentence rule (:func:`sentence_copy`). The template guard runs first (it
+    shingles (:func:`sentence_shingles`) for the sentence rule (:func:`sentence_copy`);
+    ``countries(k)``, when given, the countries of its lead and text (:func:`countries_of`): a
+    pair whose leads each name a country the other text never names is a template filled
+    twice (:func:`named_apart`), not a copy. The template guard runs first (it
     is a set comparison); when ``uf`` is given, a pair whose two documents are already joined
     through verified pairs is not checked again (its group cannot change) — in a flood of
     reprints of one story this skips most of the quadratic work.
@@ -360,6 +387,8 @@ def verify_candidates(
                 sentences is not None and params.sentence_share is not None
                 and s.containment >= params.sentence_share * params.sentence_found / 2
                 and sentence_copy(sentences(a), sentences(b), sa, sb, params)):
+            if countries is not None and s.jaccard < 1.0 and named_apart(countries(a), countries(b)):
+                continue
             out.append(s)
             if uf is not None:
                 uf.union(a, b)
@@ -550,9 +579,17 @@ def dedup_batch(
             sents[p] = sentence_shingles([texts[order[p]]], params)[0]
         return sents[p]
 
+    named: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def countries(p: int) -> tuple[frozenset[str], frozenset[str]]:
+        if p not in named:
+            named[p] = countries_of(texts[order[p]], lead_words=params.lead_words)
+        return named[p]
+
     uf = UnionFind()
     verified = verify_candidates([tuple(p) for p in pairs.tolist()], j_est, shingles=shingles,
-                                 numbers=numbers, params=params, uf=uf, sentences=sentences)
+                                 numbers=numbers, params=params, uf=uf, sentences=sentences,
+                                 countries=countries)
     if progress:
         progress(f"{len(verified)} verified")
     # exact copies: equal shingle sequences (the normalized body word for word)

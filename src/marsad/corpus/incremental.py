@@ -28,6 +28,7 @@ from marsad.corpus.dedup import (
     DocInfo,
     PairScore,
     UnionFind,
+    countries_of,
     estimate,
     key_pairs,
     leads_of,
@@ -195,8 +196,15 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
             sents[k] = sentence_shingles([texts[k] if k in texts else old_text[k]], params)[0]
         return sents[k]
 
+    named: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def countries(k: int) -> tuple[frozenset[str], frozenset[str]]:
+        if k not in named:
+            named[k] = countries_of(texts[k] if k in texts else old_text[k], lead_words=params.lead_words)
+        return named[k]
+
     verified = verify_candidates(pairs, j_kept, shingles=shingles, numbers=numbers, params=params,
-                                 uf=UnionFind(), sentences=sentences)
+                                 uf=UnionFind(), sentences=sentences, countries=countries)
     # exact copies inside the batch
     seen: dict[bytes, int] = {}
     for i, k in enumerate(keys):

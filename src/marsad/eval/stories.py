@@ -32,6 +32,7 @@ import orjson
 from marsad.corpus.dedup import (
     DedupParams,
     DocInfo,
+    countries_of,
     dedup_batch,
     leads_of,
     numbers_of,
@@ -104,8 +105,10 @@ def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: 
     leads = leads_of([ta, tb], params)
     nums = [numbers_of(ta), numbers_of(tb)]
     sents = sentence_shingles([ta, tb], params)
+    named = [countries_of(t, lead_words=params.lead_words) for t in (ta, tb)]
     return bool(verify_candidates([(0, 1)], np.ones(1), shingles=lambda k: (sh[k], leads[k]),
-                                  numbers=nums.__getitem__, params=params, sentences=sents.__getitem__))
+                                  numbers=nums.__getitem__, params=params, sentences=sents.__getitem__,
+                                  countries=named.__getitem__))
 
 
 _DOCS: list[dict[str, Any]] = []

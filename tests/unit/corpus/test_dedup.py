@@ -153,3 +153,26 @@ def test_shared_sentences_are_candidates_and_boilerplate_is_not() -> None:
     # the standing line is in four texts (more than the bucket cap): it pairs nothing
     assert pairs == [[0, 1]]
     assert key_pairs(keys, window=8, max_bucket=10).tolist() == [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]]
+
+
+def test_one_cable_filled_for_two_countries_is_not_a_copy() -> None:
+    body = ("بعث خادم الحرمين الشريفين برقية تهنئة لرئيس جمهورية {c} بمناسبة ذكرى استقلال بلاده، "
+            "وعبر باسمه واسم شعب وحكومة المملكة العربية السعودية عن أصدق التهاني وأطيب التمنيات "
+            "بموفور الصحة والسعادة، ولحكومة وشعب جمهورية {c} الصديق اطراد التقدم والازدهار. "
+            "كما بعث ولي العهد برقية تهنئة مماثلة لرئيس {c} أعرب فيها عن أطيب التهاني.")
+    recs = [{"id": c, "date": "2015-08-09", "source": "was", "text": body.format(c=c)}
+            for c in ("سنغافورة", "الإكوادور")]
+    reprint = {"id": "reprint", "date": "2015-08-09", "source": "alyaum",
+               "text": "الرياض - واس\n" + body.format(c="سنغافورة") + "\nالمصدر: واس"}
+    res = _run([*recs, reprint])
+    # the reprint joins its own cable; the two countries' cables stay apart
+    assert res.group_of[0] == res.group_of[2] and res.group_of[1] != res.group_of[0]
+    # the words alone pass the copy thresholds: the countries named apart are what separate them
+    from marsad.corpus.dedup import countries_of, is_copy, lead_of, named_apart
+
+    p = DedupParams()
+    sa, sb = (np.unique(shingle_hashes([r["text"]])[0]) for r in recs)
+    s = score_sets(0, 1, sa, sb, lead_a=lead_of(recs[0]["text"], p), lead_b=lead_of(recs[1]["text"], p))
+    assert is_copy(s, len(sa), len(sb), p)
+    assert named_apart(countries_of(recs[0]["text"]), countries_of(recs[1]["text"]))
+    assert not named_apart(countries_of(recs[0]["text"]), countries_of(reprint["text"]))
