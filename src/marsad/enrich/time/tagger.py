@@ -4,8 +4,8 @@ The text is folded once (:func:`marsad.enrich.time.fold.fold_with_map`, the same
 :func:`marsad.text.normalize.normalize`: Eastern Arabic U+0660–U+0669 and Persian
 U+06F0–U+06F9 digits → 0–9, alef forms → ا U+0627, ة U+0629 → ه U+0647, tashkeel and tatweel
 U+0640 dropped). A trigger scan finds where an expression may open (a set lookup of the words,
-plus every number); the compiled ``regex`` alternation of the kinds that can open with that
-word (:func:`marsad.enrich.time.patterns.pattern_for_word`) is matched there, and the handler
+plus every number); the compiled pattern of each kind that can open with that word
+(:func:`marsad.enrich.time.patterns.kinds_for`) is matched there in order, and the handler
 for the kind that matched (:mod:`marsad.enrich.time.handlers`) turns it into an
 :class:`~marsad.enrich.time.resolve.Expr`. Offsets are mapped back to the original text, so
 every span indexes the text as given. Values are computed by
@@ -36,8 +36,8 @@ from marsad.enrich.time.patterns import (
     TRIGGERS,
     WINDOW,
     group_index,
+    kinds_for,
     pattern_for_kinds,
-    pattern_for_word,
 )
 from marsad.enrich.time.resolve import Anchor, Expr, resolve
 from marsad.model import Span
@@ -60,16 +60,16 @@ _TRIGGER_INFO: dict[str, tuple[tuple[int, str, tuple[tuple[str, str], ...], bool
 
 
 #: per gated or short word, everything the scan looks up before matching, in one dict lookup:
-#: (its gate, its short kinds, whether a number passes the gate, patterns by next word)
-_ROUTES: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None, bool, dict[str, Any] | None]] = {
+#: (its gate, its short kinds, whether a number passes the gate, kinds by next word)
+_ROUTES: dict[str, tuple[frozenset[str] | None, tuple[str, ...] | None, bool, dict[str, tuple[str, ...]] | None]] = {
     w: (GATES.get(w), SHORT_KINDS.get(w), w in DIGIT_OK,
-        {"من": pattern_for_kinds(("K_dur",))} if w == "يوم" else None)
+        {"من": ("K_dur",)} if w == "يوم" else None)
     for w in set(GATES) | set(SHORT_KINDS)
 }
 
 
-def _digit_kinds_pattern(sep: str | None, word: str | None, four: bool) -> Any:
-    """The pattern of the kinds a number may open: by the separator after it, else the word."""
+def _digit_kinds(sep: str | None, word: str | None, four: bool) -> tuple[str, ...] | None:
+    """The kinds a number may open: by the separator after it, else the word."""
     if sep:
         kinds: tuple[str, ...] | None = DIGIT_SEP[sep]
     else:
@@ -79,27 +79,26 @@ def _digit_kinds_pattern(sep: str | None, word: str | None, four: bool) -> Any:
             kinds = DIGIT_NEXT.get(w[1:]) or (("K_drange", "K_byear") if w[1:2].isdigit() else None)
     if four:
         kinds = tuple(k for k in KINDS if k in set(kinds or ()) | set(DIGIT_YEAR))
-    return pattern_for_kinds(kinds) if kinds else None
+    return kinds or None
 
 
-#: (separator, cue word, four digits) → pattern (bounded: the cue words are DIGIT_NEXT's)
-_DIGIT_PATTERNS: dict[tuple[str | None, str | None, bool], Any] = {}
+#: (separator, cue word, four digits) → kinds (bounded: the cue words are DIGIT_NEXT's)
+_DIGIT_KINDS: dict[tuple[str | None, str | None, bool], tuple[str, ...] | None] = {}
 
 
-#: ``id(pattern)`` → (the kinds it holds in order, its group index, (kind, group number) pairs).
-#: Keyed by id: hashing a compiled ``re`` pattern hashes its whole code (10–70 µs for these
-#: alternations); the patterns are cached for the life of the process, so their ids are stable.
-_PATTERN_KINDS: dict[int, tuple[tuple[str, ...], dict[str, Any], tuple[tuple[str, Any], ...]]] = {}
-
-
-def _kinds_of(pat: Any) -> tuple[tuple[str, ...], dict[str, Any], tuple[tuple[str, Any], ...]]:
-    v = _PATTERN_KINDS.get(id(pat))
-    if v is None:
-        gi = group_index(pat)
-        kinds = tuple(k for k in KINDS if k in gi)
-        v = _PATTERN_KINDS[id(pat)] = (kinds, gi, tuple((k, gi[k]) for k in kinds))
-    return v
-
+#: kind → (its own compiled pattern, its group index). Each kind is matched alone, in order:
+#: the first kind that matches is what the alternation of those kinds would match (its
+#: alternatives are tried in order and nothing follows them), and the 21 small patterns are
+#: shared by every trigger, where alternations per set of kinds (45 of them on 112 articles,
+#: 1 MB of compiled code) fought for the processor's cache.
+_KIND_PATTERNS: dict[str, tuple[Any, dict[str, Any]]] = {}
+for _k in KINDS:
+    _p = pattern_for_kinds((_k,))
+    _KIND_PATTERNS[_k] = (_p, group_index(_p))
+#: a kind's position in KINDS
+_KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
+#: word → the kinds it may open, in order (``kinds_for``, looked up once per word)
+_WORD_KINDS: dict[str, tuple[str, ...]] = {}
 
 
 class DateTagger(Handlers):
@@ -119,8 +118,8 @@ class DateTagger(Handlers):
         ``str.split``), filtered against the trigger forms, located with ``str.find`` from the
         previous one, plus every run of digits (:meth:`_starts`); a trigger's next word is looked up before any
         pattern is tried (``GATES``, ``SHORT_KINDS``, the kinds a number may open), and then
-        only the alternation of the kinds that can open with that word is matched, on a short
-        window of the text.
+        only the kinds that can open with that word are matched, each with its own pattern, in
+        order, on a short window of the text.
         """
         norm, omap = fold_with_map(text)
         # nothing dropped (most texts): folded offsets are the original ones
@@ -128,18 +127,17 @@ class DateTagger(Handlers):
         starts = self._starts(norm)
         out: list[Expr] = []
         done = 0
-        n_len = len(norm)
         for s, word in starts:
             if s < done:
                 continue
             if not word:  # a number: what follows says which kinds it may open
-                pat = self._digit_pattern(norm, s, n_len)
-                if pat is None:
+                seq = self._digit_kinds(norm, s)
+                if seq is None:
                     continue
             else:
                 route = _ROUTES.get(word)
                 if route is None:
-                    pat = pattern_for_word(word)
+                    seq = _WORD_KINDS.get(word) or _word_kinds(word)
                 else:
                     gate, short, digit_ok, by_next = route
                     e = s + len(word)
@@ -149,37 +147,38 @@ class DateTagger(Handlers):
                             digit_ok and (nw[:1].isdigit() or (nw[:2] == "ال" and nw[2:3].isdigit()))):
                         continue
                     if by_next is not None and nw in by_next:
-                        pat = by_next[nw]  # يوم من: only a duration can follow (بعد يوم من)
+                        seq = by_next[nw]  # يوم من: only a duration can follow (بعد يوم من)
                     elif short is not None and not (nw in DATE_NEXT or nw[:1].isdigit()):
-                        pat = pattern_for_kinds(short)  # الثلاثاء الماضي: no date follows, a weekday alone
+                        seq = short  # الثلاثاء الماضي: no date follows, a weekday alone
                     else:
-                        pat = pattern_for_word(word)
+                        seq = _WORD_KINDS.get(word) or _word_kinds(word)
             found = None
             # match on a short window (the engine's cost grows with the string it is given);
             # 48 characters of left context are enough for every lookbehind
             base = s - 48 if s > 48 else 0
             sub = norm[base:s + WINDOW]
-            while pat is not None:
-                m = pat.match(sub, s - base)
-                if m is None or m.end() + base <= s:
+            at = s - base
+            i = 0
+            while i < len(seq):
+                kind = seq[i]
+                i += 1
+                pat, gi = _KIND_PATTERNS[kind]
+                m = pat.match(sub, at)
+                if m is None:
+                    continue
+                if m.end() <= at:
                     break
-                kinds, gi, kidx = _kinds_of(pat)
-                g = _Groups(m, gi, base)
-                vals = g._v
-                kind = ""
-                for k, ki in kidx:  # the kind whose group took part (K_ names are unique)
-                    if vals[ki - 1] is not None:
-                        kind = k
-                        break
-                found = self._handlers[kind](g, norm)
+                found = self._handlers[kind](_Groups(m, gi, base), norm)
                 if found:
                     break
-                # the handler said no (مارس the verb, العام in الأمين العام): try the kinds after it
-                rest = kinds
-                pat = pattern_for_kinds(rest[rest.index(kind) + 1:])
+                # the handler said no (مارس the verb, العام in الأمين العام): try the kinds after
+                # it (in KINDS order, as the alternation of the kinds left would)
+                rest = sorted(seq, key=_KIND_ORDER.__getitem__)
+                seq = tuple(rest[rest.index(kind) + 1:])
+                i = 0
             if not found:
                 continue
-            done = m.end() + base
+            done = m.end() + base  # type: ignore[union-attr]
             for fs, fe, ex in found:
                 if ex is None:
                     continue
@@ -215,8 +214,8 @@ class DateTagger(Handlers):
         return out
 
     @staticmethod
-    def _digit_pattern(norm: str, s: int, n_len: int) -> Any:
-        """The alternation for a number at ``s``, chosen by what follows it (or ``None``)."""
+    def _digit_kinds(norm: str, s: int) -> tuple[str, ...] | None:
+        """The kinds a number at ``s`` may open, chosen by what follows it (or ``None``)."""
         nx = _AFTER_DIGITS.match(norm, s, s + 40)
         if nx is None:
             return None
@@ -230,10 +229,10 @@ class DateTagger(Handlers):
         else:
             w = ""  # no cue after the number: the key space stays bounded
         key = (sep, w, len(nx.group(1)) == 4)
-        pat = _DIGIT_PATTERNS.get(key, False)
-        if pat is False:
-            pat = _DIGIT_PATTERNS[key] = _digit_kinds_pattern(*key)
-        return pat
+        kinds = _DIGIT_KINDS.get(key, False)
+        if kinds is False:
+            kinds = _DIGIT_KINDS[key] = _digit_kinds(*key)
+        return kinds  # type: ignore[return-value]
 
     @staticmethod
     def _starts(norm: str) -> list[tuple[int, str]]:
@@ -322,6 +321,11 @@ def to_span(e: Expr, anchor: Anchor | None) -> Span:
     if e.mod:
         attrs = {"mod": e.mod, **attrs}
     return Span("timex", e.start, e.end, e.type, value, attrs)
+
+
+def _word_kinds(word: str) -> tuple[str, ...]:
+    k = _WORD_KINDS[word] = kinds_for(word)
+    return k
 
 
 _TAGGER: DateTagger | None = None
