@@ -151,7 +151,7 @@ def eval_run(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
 def eval_show(r: dict) -> None:  # type: ignore[type-arg]
     tab = Table("split", "what", "P", "R", "F1", "tp/fp/fn", title=f"copies and stories ({r['articles']:,} articles)")
     for split, block in r["pairs"].items():
-        for name in ("copy", "copy_group", "same_story", "tfidf_baseline_copy", "tfidf_baseline_same_story"):
+        for name in ("copy", "copy_pair", "same_story", "tfidf_baseline_copy", "tfidf_baseline_same_story"):
             m = block[name]
             tab.add_row(split, name.replace("_", " "), f"{m['precision']:.3f}", f"{m['recall']:.3f}",
                         f"{m['f1']:.3f}", f"{m['tp']}/{m['fp']}/{m['fn']}")
