@@ -118,3 +118,12 @@ def test_scan_cue_filter_loses_nothing(tagger) -> None:  # type: ignore[no-untyp
         if any(full):
             assert finder._cue(w), w
     assert not finder._cue(normalize("كتاب")) and not finder._cue(normalize("والكتاب"))
+
+
+def test_gazetteer_match_with_brackets_uses_the_scanned_starts(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "قال مجلس (الاتحاد) الفيدرالية الروسي ( ) إن روسيا (وإيران) [الولايات المتحدة] ) وبكين"
+    norms = token_list(text).norms
+    _nats, starts, _heads = tagger.finder.scan(norms)
+    got = tagger.gaz.match(norms, starts)
+    assert got == tagger.gaz.match(norms)
+    assert [(a, b) for a, b, _e in got] == [(1, 7), (10, 11), (12, 13), (15, 17), (19, 20)]

@@ -160,10 +160,12 @@ class Decoder:
             self._n += 1
         self._cv = cviterbi.load(model.T) if use_c else None
 
-    def _rows(self) -> tuple[dict[str, int], np.ndarray]:
-        """``attribute → r`` and the ``(attributes + 1, 5, L)`` array whose ``[r, k]`` is the
-        attribute's weights at offset ``OFFSETS[k]`` (zeros where the model has none; ``r = 0``
-        is an all-zero attribute). Built once from the model's ``offset:attribute`` index."""
+    def _rows(self) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
+        """``attribute → r`` and, for each attribute group, a matrix whose row ``r`` holds the
+        attribute's weights at the offsets the group is seen from, side by side: the centre at 0
+        ``(attributes + 1, L)``, near at −1 and +1, far at −2 and +2 ``(attributes + 1, 2L)``
+        (zeros where the model has none; ``r = 0`` is an all-zero attribute). Built once from
+        the model's ``offset:attribute`` index."""
         g = self.__dict__.get("_attr_rows")
         if g is None:
             unk = self._unknown  # W's zero row
@@ -174,7 +176,11 @@ class Decoder:
                 rows.setdefault(a, [unk] * len(OFFSETS))[pos[o]] = row
             idx = dict(zip(rows, range(1, len(rows) + 1), strict=True))
             R = np.asarray([[unk] * len(OFFSETS), *rows.values()], dtype=np.int64)
-            g = self.__dict__["_attr_rows"] = (idx, np.ascontiguousarray(self.m.W[R]))
+            M = self.m.W[R]  # (attributes + 1, offsets, L)
+            n = len(M)
+            g = self.__dict__["_attr_rows"] = (idx, np.ascontiguousarray(M[:, 2]),
+                                               np.ascontiguousarray(M[:, 1::2].reshape(n, -1)),
+                                               np.ascontiguousarray(M[:, 0::4].reshape(n, -1)))
         return g  # type: ignore[no-any-return]
 
     def _blocks(self, new: Sequence[Key]) -> np.ndarray:
@@ -183,7 +189,7 @@ class Decoder:
         ±1, far at ±2; :func:`word_attrs`). The attributes of all the keys are looked up
         together, and each offset is summed by one ``reduceat`` (attributes the model has no
         weight for are left out; a group with none adds the zero row)."""
-        idx, M = self._rows()
+        idx, Mc, Mn, Mf = self._rows()
         lex = self.lex
         fc: list[int] = []
         fn: list[int] = []
@@ -206,9 +212,10 @@ class Decoder:
             ff += filter(None, map(get, far))
             if sf[-1] == len(ff):
                 ff.append(0)
-        out = np.empty((len(new), len(OFFSETS), M.shape[2]), dtype=np.float32)
-        for j, (flat, starts) in enumerate(((ff, sf), (fn, sn), (fc, sc), (fn, sn), (ff, sf))):
-            out[:, j] = np.add.reduceat(M[flat, j], starts, axis=0)
+        out = np.empty((len(new), len(OFFSETS), Mc.shape[1]), dtype=np.float32)
+        out[:, 2] = np.add.reduceat(Mc[fc], sc, axis=0)
+        out[:, 1::2] = np.add.reduceat(Mn[fn], sn, axis=0).reshape(len(new), 2, -1)
+        out[:, 0::4] = np.add.reduceat(Mf[ff], sf, axis=0).reshape(len(new), 2, -1)
         return out
 
     def _ids_of(self, keys: Sequence[Key]) -> list[int]:
@@ -217,7 +224,7 @@ class Decoder:
         (most tokens: a string's hash is cached, a tuple's is not)."""
         ids = self._ids
         try:
-            return [ids[k] for k in keys]  # the usual case: every token seen before
+            return list(map(ids.__getitem__, keys))  # the usual case: every token seen before
         except KeyError:
             pass
         new = [k for k in dict.fromkeys(keys) if k not in ids]
@@ -236,7 +243,7 @@ class Decoder:
             self._arr[self._n : need] = sums
             ids.update(zip(new, range(self._n, need), strict=True))
             self._n = need
-        return [ids[k] for k in keys]
+        return list(map(ids.__getitem__, keys))
 
     def emissions(self, sents: Sequence[Sequence[Key]]) -> list[np.ndarray]:
         """Emission score matrices, one ``(len, labels)`` array per sentence."""

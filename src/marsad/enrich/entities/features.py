@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, count, repeat
 from typing import NamedTuple
 
 from marsad.enrich.entities import lexicon as lx
@@ -108,7 +108,7 @@ def sentences(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
     """Token index ranges ``[a, b)`` of the sentences: split at . ! ? ؟ and at line breaks."""
     n = len(toks)
     texts = toks.texts if isinstance(toks, TokenList) else [t.text for t in toks]
-    ends = [i for i, t in enumerate(texts) if t in _SENT_END]
+    ends = list(compress(count(), map(_SENT_END.__contains__, texts)))
     nl = text.find("\n")
     if nl != -1:
         from bisect import bisect_left

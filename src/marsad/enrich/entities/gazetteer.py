@@ -14,10 +14,12 @@ Columns: ``phrase  kind  country  name  english  population  canon`` where ``kin
 from __future__ import annotations
 
 import gzip
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, compress, count
 from pathlib import Path
 
 from marsad.enrich.entities import lexicon as lx
@@ -157,9 +159,11 @@ class Gazetteer:
         lc = self._longest
         longest_of = self._longest_of
         if not _BRACKETS.isdisjoint(norms):
-            idx = [i for i, w in enumerate(norms) if w not in _BRACKETS]
-            words = [norms[i] for i in idx]
-            starts = None
+            br = [*compress(count(), map(_BRACKETS.__contains__, norms)), len(norms)]
+            idx = [*chain.from_iterable(range(a + 1, b) for a, b in zip([-1, *br], br, strict=False))]
+            words = list(map(norms.__getitem__, idx))
+            if starts is not None:  # the same words, at their places among the non-brackets
+                starts = [j for i in starts if (j := bisect_left(idx, i)) < len(idx) and idx[j] == i]
         else:
             idx = None
             words = norms

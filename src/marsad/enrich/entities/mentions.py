@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import (
@@ -109,7 +110,8 @@ class MentionFinder:
         nats: dict[int, Entry] = {}
         starts: list[int] = []
         heads: list[tuple[int, int]] = []
-        for i in [i for i, w in enumerate(norms) if w not in boring]:
+        cand = set(norms).difference(boring)
+        for i in compress(count(), map(cand.__contains__, norms)):
             w = norms[i]
             x = info.get(w)
             if x is None:
@@ -149,7 +151,7 @@ class MentionFinder:
         out = []
         n = len(tags)
         free = 0
-        for i in [i for i, t in enumerate(tags) if t != "O"]:
+        for i in compress(count(), map("O".__ne__, tags)):
             if i < free:
                 continue
             typ = tags[i][2:]

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, count
 
 from rapidfuzz.distance import Levenshtein
 
@@ -95,10 +96,11 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
     # every reading of a token (proclitic_splits) is a suffix of it, or ا + its tail (للـ → ال):
     # either way it ends with the token's last three letters, so only tokens ending like a
     # surname can hold one
-    tails = {s[-3:] for s in firsts}
+    tails = tuple({s[-3:] for s in firsts})  # three letters each: endswith ⇔ n[-3:] in tails
     if norms is None:
         norms = [t.norm for t in toks]
-    for k in [k for k, n in enumerate(norms) if n[-3:] in tails]:
+    cand = {n for n in set(norms) if n.endswith(tails)}
+    for k in compress(count(), map(cand.__contains__, norms)):
         if k in taken:
             continue
         t = toks[k]
