@@ -16,7 +16,8 @@ Conventions (TIMEX3): dates ``2021-09-14``, months ``2021-09``, years ``2021``, 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import functools
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from hijridate import Gregorian, Hijri
@@ -31,21 +32,34 @@ class Anchor:
     year: int | None = None
     month: int | None = None
     day: int | None = None
+    #: the full date, computed once (every relative expression of an article reads it)
+    _date: dt.date | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.year and self.month and self.day:
+            try:
+                object.__setattr__(self, "_date", dt.date(self.year, self.month, self.day))
+            except ValueError:
+                pass
 
     @property
     def date(self) -> dt.date | None:
-        if self.year and self.month and self.day:
-            try:
-                return dt.date(self.year, self.month, self.day)
-            except ValueError:
-                return None
-        return None
+        return self._date
 
     @classmethod
     def parse(cls, value: str | None) -> Anchor | None:
         """``2021-09-14``, ``2021-09-14T02:51:00+03:00``, ``XXXX-09``, ``2021`` → an anchor."""
         if not value:
             return None
+        a = _PARSED.get(value, False)
+        if a is False:
+            if len(_PARSED) > 4096:
+                _PARSED.clear()
+            a = _PARSED[value] = cls._parse(value)
+        return a  # type: ignore[return-value]
+
+    @classmethod
+    def _parse(cls, value: str) -> Anchor | None:
         parts = value[:10].replace("/", "-").split("-")
 
         def num(i: int) -> int | None:
@@ -65,6 +79,11 @@ class Anchor:
             return y
         s = f"{y}-{self.month:02d}"
         return s + (f"-{self.day:02d}" if self.day else "")
+
+
+#: anchors by the string they were parsed from (an article's date: a few thousand at most)
+_PARSED: dict[str, Anchor | None] = {}
+_NO_ANCHOR = Anchor()
 
 
 class Expr(NamedTuple):
@@ -151,6 +170,12 @@ def _weekday(a: Anchor, wd: int, direction: str) -> str:
 
 def hijri_to_iso(hy: int, hm: int, hd: int | None) -> tuple[str, dict[str, Any]]:
     """Umm al-Qura Hijri → Gregorian value: a day, or the Gregorian month holding the 15th."""
+    v, attrs = _hijri_to_iso(hy, hm, hd)
+    return v, dict(attrs)  # a copy: the cached attributes stay as computed
+
+
+@functools.lru_cache(maxsize=4096)
+def _hijri_to_iso(hy: int, hm: int, hd: int | None) -> tuple[str, dict[str, Any]]:
     attrs: dict[str, Any] = {"calendar": "hijri",
                              "hijri": f"{hy:04d}-{hm:02d}" + (f"-{hd:02d}" if hd else "")}
     try:
@@ -228,7 +253,7 @@ def _shift(a: Anchor, n: float | None, unit: str, sign: int) -> str | None:
 
 def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
     """The TIMEX3 value of ``e`` against ``anchor`` (``None``: nothing is known)."""
-    a = anchor or Anchor()
+    a = anchor or _NO_ANCHOR
     f = e.f
     op = e.op
     attrs: dict[str, Any] = {}
