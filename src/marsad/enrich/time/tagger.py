@@ -219,7 +219,8 @@ class DateTagger(Handlers):
         nx = _AFTER_DIGITS.match(norm, s, s + 40)
         if nx is None:
             return None
-        sep, w = nx.group(2), nx.group(3) or ""
+        digits, sep, w = nx.groups()
+        w = w or ""
         if sep or w in DIGIT_NEXT:
             pass
         elif w[:1] in "وبل" and w[1:] in DIGIT_NEXT:
@@ -228,7 +229,7 @@ class DateTagger(Handlers):
             w = w[:1] + "0"  # و2018: the key stays small (one per proclitic)
         else:
             w = ""  # no cue after the number: the key space stays bounded
-        key = (sep, w, len(nx.group(1)) == 4)
+        key = (sep, w, len(digits) == 4)
         kinds = _DIGIT_KINDS.get(key, False)
         if kinds is False:
             kinds = _DIGIT_KINDS[key] = _digit_kinds(*key)
