@@ -271,6 +271,31 @@ def test_find_is_deterministic_and_tag_matches_find():
     assert [(s.start, s.end) for s in t.tag(text, anchor=ANCHOR)] == [(e.start, e.end) for e in a]
 
 
+def test_a_trigger_is_found_as_a_word_not_inside_a_longer_word_before_it():
+    # the letters of عام and يوم stand inside طعام and اليومية before the words themselves
+    check("وزع الطعام عام 2019 على الأسر، ووزعت اليومية يوم الخميس",
+          [("عام 2019", "DATE", "2019"), ("يوم الخميس", "DATE", "2021-09-09")])
+
+
+def test_when_a_kind_says_no_the_kinds_after_it_are_tried():
+    # القرن alone is no period (its handler says no), so the century kind after it reads it
+    check("بني القصر في القرن العشرين على الطراز القديم", [("القرن العشرين", "DATE", "19")])
+
+
+def test_timex_spans_are_ordinary_frozen_spans():
+    import dataclasses
+
+    from marsad.enrich.time.tagger import to_span
+    from marsad.model import Span
+
+    (e,) = tagger().find("يبدأ الموسم مطلع 2018")
+    s = to_span(e, None)
+    assert s == Span("timex", e.start, e.end, "DATE", "2018", {"mod": "START"})
+    assert repr(s) == repr(Span("timex", e.start, e.end, "DATE", "2018", {"mod": "START"}))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        s.value = "2019"  # type: ignore[misc]
+
+
 # --- rules added with the second batch of dev articles ------------------------------------------
 
 @pytest.mark.parametrize("text,expected", [
