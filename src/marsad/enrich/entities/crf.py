@@ -22,6 +22,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -160,12 +161,11 @@ class Decoder:
             self._n += 1
         self._cv = cviterbi.load(model.T) if use_c else None
 
-    def _rows(self) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
-        """``attribute → r`` and, for each attribute group, a matrix whose row ``r`` holds the
-        attribute's weights at the offsets the group is seen from, side by side: the centre at 0
-        ``(attributes + 1, L)``, near at −1 and +1, far at −2 and +2 ``(attributes + 1, 2L)``
-        (zeros where the model has none; ``r = 0`` is an all-zero attribute). Built once from
-        the model's ``offset:attribute`` index."""
+    def _rows(self) -> tuple[dict[str, int], np.ndarray]:
+        """``attribute → r`` and a ``(attributes + 1, 5L)`` matrix whose row ``r`` holds the
+        attribute's weights at the offsets of each group, side by side: 0 (centre), −1 and +1
+        (near), −2 and +2 (far); zeros where the model has none, and ``r = 0`` is an all-zero
+        attribute. Built once from the model's ``offset:attribute`` index."""
         g = self.__dict__.get("_attr_rows")
         if g is None:
             unk = self._unknown  # W's zero row
@@ -178,44 +178,41 @@ class Decoder:
             R = np.asarray([[unk] * len(OFFSETS), *rows.values()], dtype=np.int64)
             M = self.m.W[R]  # (attributes + 1, offsets, L)
             n = len(M)
-            g = self.__dict__["_attr_rows"] = (idx, np.ascontiguousarray(M[:, 2]),
-                                               np.ascontiguousarray(M[:, 1::2].reshape(n, -1)),
-                                               np.ascontiguousarray(M[:, 0::4].reshape(n, -1)))
+            g = self.__dict__["_attr_rows"] = (idx, np.ascontiguousarray(np.concatenate(
+                [M[:, 2], M[:, 1::2].reshape(n, -1), M[:, 0::4].reshape(n, -1)], axis=1)))
         return g  # type: ignore[no-any-return]
 
     def _blocks(self, new: Sequence[Key]) -> np.ndarray:
         """``(len(new), 5, L)`` emission blocks of new keys: at each offset, the sum of the
         weights of the key's attributes in the group that offset sees (centre at 0, near at
         ±1, far at ±2; :func:`word_attrs`). The attributes of all the keys are looked up
-        together, and each offset is summed by one ``reduceat`` (attributes the model has no
-        weight for are left out; a group with none adds the zero row)."""
-        idx, Mc, Mn, Mf = self._rows()
+        together (one ``map``) and summed by one ``reduceat`` over the rows of the attributes that
+        have a weight, in order, one segment per key and group (so a sum adds the same rows in
+        the same order whatever else is new; a segment with none sums to zero)."""
+        idx, M = self._rows()
         lex = self.lex
-        fc: list[int] = []
-        fn: list[int] = []
-        ff: list[int] = []
-        sc: list[int] = []
-        sn: list[int] = []
-        sf: list[int] = []
-        get = idx.get
+        flat: list[str] = []  # every key's centre, near and far attributes: three segments a key
+        lens: list[int] = []
         for k in new:
             centre, near, far = word_attrs(k, "", lex) if type(k) is str else word_attrs(k[0], k[1], lex)
-            sc.append(len(fc))
-            fc += filter(None, map(get, centre))
-            if sc[-1] == len(fc):
-                fc.append(0)
-            sn.append(len(fn))
-            fn += filter(None, map(get, near))
-            if sn[-1] == len(fn):
-                fn.append(0)
-            sf.append(len(ff))
-            ff += filter(None, map(get, far))
-            if sf[-1] == len(ff):
-                ff.append(0)
-        out = np.empty((len(new), len(OFFSETS), Mc.shape[1]), dtype=np.float32)
-        out[:, 2] = np.add.reduceat(Mc[fc], sc, axis=0)
-        out[:, 1::2] = np.add.reduceat(Mn[fn], sn, axis=0).reshape(len(new), 2, -1)
-        out[:, 0::4] = np.add.reduceat(Mf[ff], sf, axis=0).reshape(len(new), 2, -1)
+            flat += centre
+            flat += near
+            flat += far
+            lens += (len(centre), len(near), len(far))
+        r = np.fromiter(map(idx.get, flat, repeat(0)), dtype=np.intp, count=len(flat))
+        known = r != 0
+        seg = np.repeat(np.arange(len(lens)), lens)[known]  # the segment of each weighted attribute
+        counts = np.bincount(seg, minlength=len(lens))
+        starts = np.cumsum(counts) - counts
+        rows = np.concatenate([M[r[known]], M[:1]])  # + a zero row: an empty last segment's start
+        sums = np.add.reduceat(rows, starts, axis=0)
+        sums[counts == 0] = 0  # no weighted attribute in the segment
+        sums = sums.reshape(len(new), 3, -1)
+        L = M.shape[1] // 5
+        out = np.empty((len(new), len(OFFSETS), L), dtype=np.float32)
+        out[:, 2] = sums[:, 0, :L]  # centre at 0
+        out[:, 1::2] = sums[:, 1, L : 3 * L].reshape(len(new), 2, L)  # near at −1, +1
+        out[:, 0::4] = sums[:, 2, 3 * L :].reshape(len(new), 2, L)  # far at −2, +2
         return out
 
     def _ids_of(self, keys: Sequence[Key]) -> list[int]:

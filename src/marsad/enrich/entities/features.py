@@ -134,6 +134,10 @@ def sentences(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:
 # --- clitics ----------------------------------------------------------------------------------
 
 
+#: each proclitic group followed by the article (وال، بال، …), in :data:`lexicon.PROCLITICS` order
+_PRO_AL = tuple(p + "ال" for p in lx.PROCLITICS)
+
+
 @lru_cache(maxsize=300_000)
 def strip_proclitic(n: str) -> tuple[str, str]:
     """``(proclitic, core)`` of a normalized word, by a fixed preference:
@@ -149,9 +153,10 @@ def strip_proclitic(n: str) -> tuple[str, str]:
     """
     if len(n) >= 5 and n.startswith("لل"):
         return "ل", "ا" + n[1:]
-    for p in lx.PROCLITICS:
-        if n.startswith(p + "ال") and len(n) - len(p) >= 4:
-            return p, n[len(p) :]
+    if n.startswith(_PRO_AL):  # some proclitic + ال (one C-level test; most words have none)
+        for p, pal in zip(lx.PROCLITICS, _PRO_AL, strict=True):
+            if n.startswith(pal) and len(n) - len(p) >= 4:
+                return p, n[len(p) :]
     if n[:1] in ("و", "ف") and len(n) >= 4:
         return n[0], n[1:]
     if n[:1] in ("ب", "ل", "ك") and len(n) >= 6:
@@ -163,6 +168,8 @@ def strip_proclitic(n: str) -> tuple[str, str]:
 def proclitic_splits(n: str) -> tuple[tuple[str, str], ...]:
     """Every ``(proclitic, core)`` reading of a normalized word, the whole word first (cached:
     a pure function of the word)."""
+    if not n.startswith(lx.PROCLITICS):
+        return (("", n),)
     out = [("", n)]
     if len(n) >= 5 and n.startswith("لل"):
         out.append(("ل", "ا" + n[1:]))
@@ -235,7 +242,11 @@ _LATIN_LETTER = re.compile("[A-Za-z]")
 def fast_keys(surfaces: Sequence[str], norms: Sequence[str], marks: Sequence[str]) -> list[tuple[str, str] | str]:
     """:func:`keys` for the decoder's cache: the bare normalized token where the key has no
     mark (most tokens), else the ``(token, mark)`` pair."""
-    out: list[tuple[str, str] | str] = [(n, m) if m else n for n, m in zip(norms, marks, strict=True)]
+    if len(norms) != len(marks):
+        raise ValueError("norms and marks differ in length")
+    out: list[tuple[str, str] | str] = list(norms)
+    for i in compress(count(), marks):  # the few marked tokens
+        out[i] = (norms[i], marks[i])
     if not _LATIN_LETTER.search(" ".join(surfaces)):
         return out  # no Latin letter: no case marks
     for i in [i for i, s in enumerate(surfaces) if s[:1].isascii()]:
@@ -380,10 +391,11 @@ def chunk(ranges: Sequence[tuple[int, int]], toks: Sequence[Token], *, limit: in
     limit, else at the limit: decoding costs one step per token of the longest piece, and the
     tagger's features reach only two tokens either side."""
     out: list[tuple[int, int]] = []
+    texts = toks.texts if isinstance(toks, TokenList) else [t.text for t in toks]
     for a, b in ranges:
         while b - a > limit:
             cut = next((k + 1 for k in range(a + limit - 1, a + limit // 2, -1)
-                        if toks[k].text in ("\u060c", ",")), a + limit)
+                        if texts[k] in ("\u060c", ",")), a + limit)
             out.append((a, cut))
             a = cut
         out.append((a, b))
