@@ -206,7 +206,8 @@ class Handlers:
         j = i
         while j > 0 and n[j - 1] in " \t(«\"“":
             j -= 1
-        k = max(n.rfind(" ", 0, j), n.rfind("\n", 0, j)) + 1
+        k = n.rfind(" ", 0, j)
+        k = max(k, n.rfind("\n", k + 1, j)) + 1  # a line break only counts after the last space
         return n[k:j].strip("\"“”«»()'")
 
     @staticmethod
@@ -341,18 +342,22 @@ class Handlers:
         return [(m.start(), m.end(), _X("DATE", "abs", {"value": ymd(y, mo, d), **f}))]
 
     def _h_date(self, m: Any, n: str) -> list[tuple[int, int, _X | None]]:
-        day = int(m.group("day")) if m.group("day") else None
+        g = m.group  # each group is read once (this handler runs for every month name)
+        day_s, year_s, mh, mg, mod_s = g("day"), g("year"), g("mh"), g("mg"), g("mod")
+        day = int(day_s) if day_s else None
         if day and self._prev_word(n, m.start()) in NAME_HEADS:
             return [(m.start(), m.end(), None)]  # جامعة 6 أكتوبر، ثورة 25 يناير: a name, skipped
-        if m.group("oday"):
-            day = lx.ORDINAL_DAYS[_k(m.group("oday"))]
-        mod_word = _k(m.group("mod"))
-        if mod_word == "اول" and not day and not m.group("year"):
+        oday = g("oday")
+        if oday:
+            day = lx.ORDINAL_DAYS[_k(oday)]
+        mod_word = _k(mod_s)
+        if mod_word == "اول" and not day and not year_s:
             day, mod_word = 1, ""  # أول مايو = 1 May
         month, cal = self._month(m)
-        word = _k(m.group("mh") or m.group("mg"))
-        cued = bool(day or m.group("year") or m.group("yrel") or m.group("rel") or m.group("shahr") or m.group("mod")
-                    or m.group("mg2") or m.group("hkw") or m.group("wd"))
+        word = _k(mh or mg)
+        yrel_s, rel_s, wd, rd = g("yrel"), g("rel"), g("wd"), g("rd")
+        cued = bool(day or year_s or yrel_s or rel_s or g("shahr") or mod_s
+                    or g("mg2") or g("hkw") or wd)
         if not cued:
             prev = self._prev_word(n, m.start())
             if cal == "hijri" and word in lx.AMBIGUOUS_HIJRI:
@@ -366,22 +371,23 @@ class Handlers:
         if ex is None:
             return []
         f = dict(ex.f)
-        if m.group("wd"):
-            f["wd"] = lx.WEEKDAYS[m.group("wd")]
-        if m.group("rd"):
-            f["rdn"] = RD_SHIFT[m.group("rd")]
+        if wd:
+            f["wd"] = lx.WEEKDAYS[wd]
+        if rd:
+            f["rdn"] = RD_SHIFT[rd]
         mod = MODS.get(mod_word, "")
-        yrel = _k(m.group("yrel"))
+        yrel = _k(yrel_s)
         if yrel and ex.op in ("ymd", "month"):
             f["yshift"] = -2 if yrel == "قبل الماضي" else REL_N[REL_DIR[yrel]]
-        if m.group("year") is None and ex.op in ("ymd", "month", "hijri"):
+        if year_s is None and ex.op in ("ymd", "month", "hijri"):
             y = self._shared_year(n, m.end())
             if y:
                 f["year"] = y
-        if m.group("pod"):
+        pod = g("pod")
+        if pod:
             if not day:
                 return []
-            f["pod"] = lx.PARTS_OF_DAY[_k(m.group("pod"))]
+            f["pod"] = lx.PARTS_OF_DAY[_k(pod)]
             return [(m.start(), m.end(), _X("TIME", ex.op, f, mod))]
         return [(m.start(), m.end(), _X("DATE", ex.op, f, mod))]
 

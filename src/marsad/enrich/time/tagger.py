@@ -58,6 +58,9 @@ _TRIGGER_INFO: dict[str, tuple[tuple[int, str, tuple[tuple[str, str], ...], bool
               h[off:] in FIRST_WORDS) for off in offs)
     for h, offs in TRIGGERS.items()
 }
+#: the forms with one opening word and no lookback: (offset, the word there)
+_TRIGGER_SIMPLE = {h: (info[0][0], info[0][1]) for h, info in _TRIGGER_INFO.items()
+                   if len(info) == 1 and not info[0][2] and info[0][3]}
 
 
 #: per gated or short word, everything the scan looks up before matching, in one dict lookup:
@@ -257,6 +260,10 @@ class DateTagger(Handlers):
             while (i > 0 and not tok[i - 1].isspace()) or (i + ln < n and not tok[i + ln].isspace()):
                 i = tok.find(h, i + 1)
             pos = i + ln
+            simple = _TRIGGER_SIMPLE.get(h)
+            if simple is not None:  # most forms: one opening word, no lookback
+                starts.append((i + simple[0], simple[1]))
+                continue
             for off, core, back, first in _TRIGGER_INFO[h]:
                 if back:
                     j = i + off
