@@ -99,6 +99,7 @@ _KIND_PATTERNS: dict[str, tuple[Any, dict[str, Any]]] = {}
 for _k in KINDS:
     _p = pattern_for_kinds((_k,))
     _KIND_PATTERNS[_k] = (_p, group_index(_p))
+_new_tuple = tuple.__new__
 #: a kind's position in KINDS
 _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 #: word → the kinds it may open, in order (``kinds_for``, looked up once per word)
@@ -190,7 +191,7 @@ class DateTagger(Handlers):
                     os_, oe = omap.span(fs, fe)
                 while oe < len(text) and text[oe] in _MARKS:  # عاماً، 1436هـ: the marks belong
                     oe += 1
-                out.append(Expr(os_, oe, *ex))
+                out.append(_new_tuple(Expr, (os_, oe, *ex)))  # Expr(os_, oe, *ex), without a Python frame
         if _AGE_CUE in norm:
             out = self._ages(norm, omap, out)
         return _clock_days(out, text)
