@@ -58,6 +58,14 @@ def _dp_spans(text: str, found: list[tuple[str, dt.datetime]] | None) -> list[tu
     return out
 
 
+def _calibration() -> float:
+    """Seconds (wall) for ``sum(range(10**7))``: how loaded the machine was (about 0.35 s idle
+    on the development machine), so that runs under different loads can be compared."""
+    t0 = time.perf_counter()
+    sum(range(10**7))
+    return round(time.perf_counter() - t0, 3)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
@@ -73,6 +81,7 @@ def main() -> None:
     docs = [(a["text"], a.get("date") or "", [(t["start"], t["end"], t["value"]) for t in g["timexes"]])
             for g, a in pairs]
 
+    calib_before = _calibration()
     tg = tagger()
     tg.find("تمهيد: اليوم الثلاثاء 14 سبتمبر 2021")  # compile outside the timing
     best = float("inf")
@@ -128,6 +137,8 @@ def main() -> None:
                    f"dateparser: its first pass (speedup), and best of {args.dp_warm} later passes "
                    "(speedup_vs_warm_dateparser, its caches filled)"),
     }
+    result["load_calibration_s"] = {"before": calib_before, "after": _calibration(),
+                                    "what": "wall seconds of sum(range(10**7)); higher = more load"}
     if args.throughput:
         texts = []
         with gzip.open(SHARED_DATA / "corpora" / "ant_v2.1_multisource.jsonl.gz", "rt", encoding="utf-8") as fh:
