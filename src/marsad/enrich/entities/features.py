@@ -101,7 +101,24 @@ def token_list(text: str) -> TokenList:
     parts = (_SPLIT_RE if "_" in text else _SPLIT_FAST_RE).split(text)
     acc = list(accumulate(map(len, parts)))  # parts alternate: gap, token, gap, …, gap
     words = parts[1::2]
-    return TokenList(acc[0::2][:-1], acc[1::2], words, list(map(_norm, words)))
+    return TokenList(acc[0::2][:-1], acc[1::2], words, _norms(words))
+
+
+_NORMS: dict[str, str] = {}  # token → normalize(token): a pure function, bounded
+
+
+def _norms(words: list[str]) -> list[str]:
+    """``normalize`` of every token through a plain dict (a hit is one C-level look-up; most
+    tokens of an article have been seen before)."""
+    try:
+        return list(map(_NORMS.__getitem__, words))
+    except KeyError:
+        if len(_NORMS) > 300_000:
+            _NORMS.clear()
+        for w in words:
+            if w not in _NORMS:
+                _NORMS[w] = normalize(w)
+        return list(map(_NORMS.__getitem__, words))
 
 
 def sentences(text: str, toks: Sequence[Token]) -> list[tuple[int, int]]:

@@ -64,6 +64,23 @@ def _bare_t(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(strip_article(w) for w in words if w[:1].isalnum())
 
 
+@lru_cache(maxsize=50_000)
+def _base(canon: str) -> str:
+    """An entity's base name: the canonical name's words without the article (cached)."""
+    return " ".join(_bare(canon.split())) or canon
+
+
+@lru_cache(maxsize=50_000)
+def _joined_bare(words: tuple[str, ...]) -> str:
+    return " ".join(_bare_t(words))
+
+
+@lru_cache(maxsize=50_000)
+def _alnum(words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words that are words (not punctuation)."""
+    return tuple(w for w in words if w[:1].isalnum())
+
+
 def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | None = None) -> list[Mention]:
     """Add person mentions for bare surnames seen after their full name (رئيسي after إبراهيم
     رئيسي), where the tagger left them out; the span skips a proclitic (ورئيسي → رئيسي)."""
@@ -99,8 +116,8 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
     tails = tuple({s[-3:] for s in firsts})  # three letters each: endswith ⇔ n[-3:] in tails
     if norms is None:
         norms = [t.norm for t in toks]
-    cand = {n for n in set(norms) if n.endswith(tails)}
-    for k in compress(count(), map(cand.__contains__, norms)):
+    tailed = {n for n in set(norms) if n.endswith(tails)}
+    for k in compress(count(), map(tailed.__contains__, norms)):
         if k in taken:
             continue
         t = toks[k]
@@ -135,7 +152,7 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
     ordered = sorted(ms, key=lambda m: (-(m.b - m.a) if m.type == "PER" else 0, m.a))
     for m in ordered:
         if m.type == "PER":
-            words = tuple(w for w in m.words if w[:1].isalnum())
+            words = _alnum(tuple(m.words))
             if not words:
                 continue
             target = None
@@ -164,7 +181,7 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
                 target.role = m.role
             continue
         canon = m.canon or " ".join(m.words)
-        base = " ".join(_bare(canon.split())) or canon
+        base = _base(canon)
         e = others.get((m.type, base))
         if e is None:
             single = " " not in base
@@ -187,9 +204,9 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
         if m.entry is not None and m.entry.kind != "nat" and (not e.display or e.display_from_text):
             e.display, e.display_from_text = _norm(m.entry.name), False
         elif not e.display:
-            e.display, e.display_from_text = " ".join(w for w in m.words if w[:1].isalnum()) or base, True
+            e.display, e.display_from_text = " ".join(_alnum(tuple(m.words))) or base, True
         e.mentions.append(m)
-        e.variants.add(" ".join(_bare(m.words)) or base)
+        e.variants.add(_joined_bare(tuple(m.words)) or base)
         e.country = e.country or m.country
         e.english = e.english or m.english
     for e in ents:
