@@ -6,8 +6,8 @@ The steps, each usable on its own (the batch form a distributed engine runs step
    are copies without further checks.
 2. **Candidates**: MinHash signatures (:mod:`marsad.corpus.minhash`) banded by LSH
    (:mod:`marsad.corpus.lsh`, 64 bands × 2 rows by default: see its docstring for the
-   false-positive / false-negative trade-off), and pairs sharing a sentence word for word
-   (:func:`sentence_keys`, :func:`key_pairs`): a reprint with a rewritten lead and a cut end
+   false-positive / false-negative trade-off), and pairs sharing a run of words verbatim
+   (:func:`span_keys`, :func:`key_pairs`): a reprint with a rewritten lead and a cut end
    keeps whole sentences of the wire while its Jaccard falls where LSH finds it by chance.
 3. **Verification** (:func:`verify_pair`): exact containment on the two shingle sets and the
    overlap of their leads. A pair is a copy when the smaller text is contained in the larger
@@ -101,10 +101,12 @@ class DedupParams:
     sentence_found: float = 0.8
     #: sentences shorter than this (in words) are not counted (datelines, credits, captions)
     sentence_words: int = 6
-    #: sentences at least this long are candidate keys (pairs sharing one verbatim are checked)
-    sentence_key_words: int = 8
-    #: a sentence shared by more texts than this is boilerplate: it makes no candidates
-    sentence_bucket_max: int = 50
+    #: anchored spans of this many consecutive shingles are candidate keys (:func:`span_keys`)
+    span_shingles: int = 6
+    #: a shingle whose hash is 0 modulo this starts a span (about one position in this many)
+    span_anchor: int = 8
+    #: a span shared by more texts than this is boilerplate: it makes no candidates
+    span_bucket_max: int = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,27 +184,36 @@ def sentence_shingles(texts: Sequence[str], params: DedupParams) -> list[list[np
     return out
 
 
-def sentence_keys(texts: Sequence[str], params: DedupParams, *, batch: int = 4000) -> list[np.ndarray]:
-    """Per text, int64 keys of its sentences of at least ``sentence_key_words`` words (a hash of
-    their normalized words): two texts sharing a key share a sentence word for word. The keys
-    are candidates beside the LSH buckets: a reprint whose paper rewrote the lead and cut the
-    end keeps whole sentences of the wire while its Jaccard falls below the LSH curve."""
-    out: list[np.ndarray] = []
-    for s in range(0, len(texts), batch):
-        per = [sentences_of(t, params.sentence_key_words) for t in texts[s : s + batch]]
-        words = word_hashes([x for ss in per for x in ss])
-        digest = xxhash.xxh3_64_intdigest
-        i = 0
-        for ss in per:
-            ks = {digest(w.tobytes()) for w in words[i : i + len(ss)]}
-            i += len(ss)
-            ks.discard(0)
-            out.append(np.array(sorted(ks), dtype=np.uint64).view(np.int64))
-    return out
+def span_keys(h: np.ndarray, off: np.ndarray, params: DedupParams) -> list[np.ndarray]:
+    """Per text, int64 keys of its anchored word spans: for every ``span_shingles`` consecutive
+    word 3-grams (``span_shingles`` + 2 words) starting at an anchor — a shingle whose hash is
+    0 modulo ``span_anchor``, so two texts pick the same spans wherever they sit — a hash of the
+    run. Two texts sharing a key share that run of words verbatim. ``h``/``off`` are the
+    shingle hashes in text order and their offsets (:func:`shingle_hashes`), so no text is read
+    again. The keys are candidates beside the LSH buckets: a reprint whose paper rewrote the
+    lead and cut the end keeps whole sentences of the wire while its Jaccard falls where LSH
+    finds it only by chance."""
+    k = params.span_shingles
+    n_docs = len(off) - 1
+    empty = np.zeros(0, dtype=np.int64)
+    if len(h) < k:
+        return [empty] * n_docs
+    m = len(h) - k + 1
+    starts = np.flatnonzero(h[:m] % np.uint64(params.span_anchor) == 0)
+    doc = np.searchsorted(off, starts, side="right") - 1
+    starts, doc = starts[starts + k <= off[doc + 1]], doc[starts + k <= off[doc + 1]]
+    with np.errstate(over="ignore"):
+        acc = h[starts].copy()
+        for j in range(1, k):
+            acc = acc * np.uint64(0x9E3779B97F4A7C15) + h[starts + j]
+    ok = acc != 0
+    keys, doc = acc[ok].view(np.int64), doc[ok]
+    cuts = np.searchsorted(doc, np.arange(n_docs + 1))
+    return [np.unique(keys[cuts[i] : cuts[i + 1]]) for i in range(n_docs)]
 
 
 def key_pairs(keys: Sequence[np.ndarray], *, window: int, max_bucket: int) -> np.ndarray:
-    """Pairs ``(i, j)``, ``i < j``, of texts sharing a key (:func:`sentence_keys`), each text
+    """Pairs ``(i, j)``, ``i < j``, of texts sharing a key (:func:`span_keys`), each text
     paired with the next ``window`` texts of the key's bucket; buckets of more than
     ``max_bucket`` texts are boilerplate (a paper's standing line) and pair nothing."""
     if not keys:
@@ -211,9 +222,10 @@ def key_pairs(keys: Sequence[np.ndarray], *, window: int, max_bucket: int) -> np
     rows = np.repeat(np.arange(len(keys), dtype=np.int64), [len(k) for k in keys])
     if len(flat) == 0:
         return np.zeros((0, 2), dtype=np.int64)
-    order = np.lexsort((rows, flat))
+    order = np.argsort(flat, kind="stable")  # rows ascend in ``flat``: stable keeps them so
     fk, fr = flat[order], rows[order]
-    count = np.unique(fk, return_counts=True)[1]
+    bounds = np.concatenate(([0], np.flatnonzero(fk[1:] != fk[:-1]) + 1, [len(fk)]))
+    count = np.diff(bounds)
     ok = np.repeat((count >= 2) & (count <= max_bucket), count)
     fk, fr = fk[ok], fr[ok]
     found = []
@@ -229,7 +241,9 @@ def key_pairs(keys: Sequence[np.ndarray], *, window: int, max_bucket: int) -> np
     pairs = np.concatenate(found)
     pairs = pairs[pairs[:, 0] != pairs[:, 1]]
     pairs.sort(axis=1)
-    return np.unique(pairs, axis=0)
+    n = np.int64(len(keys))
+    code = np.unique(pairs[:, 0] * n + pairs[:, 1])
+    return np.stack((code // n, code % n), axis=1)
 
 
 def sentences_found(sents: Sequence[np.ndarray], other: np.ndarray, params: DedupParams) -> int:
@@ -531,25 +545,16 @@ def dedup_batch(
     if progress:
         progress("signatures")
     pairs = bucket_pairs(band_keys(sig, params.lsh), window=params.lsh.window)
-    skeys = sentence_keys([texts[i] for i in order], params)
-    spairs = key_pairs(skeys, window=params.lsh.window, max_bucket=params.sentence_bucket_max)
+    skeys = [k for h, off, _idx in chunks for k in span_keys(h, off, params)]
+    spairs = key_pairs(skeys, window=params.lsh.window, max_bucket=params.span_bucket_max)
     if len(spairs):
-        both = np.concatenate([pairs, spairs])
-        code = both[:, 0].astype(np.uint64) * np.uint64(max(n, 1)) + both[:, 1].astype(np.uint64)
-        _u, first = np.unique(code, return_index=True)
-        by_sentence = np.zeros(len(both), dtype=bool)
-        by_sentence[len(pairs):] = True
-        # a pair found both ways counts as an LSH candidate
-        dup = np.zeros(len(both), dtype=bool)
-        dup[first] = True
-        pairs, by_sentence = both[dup], by_sentence[dup]
-    else:
-        by_sentence = np.zeros(len(pairs), dtype=bool)
+        code = np.unique(np.concatenate([pairs[:, 0] * n + pairs[:, 1], spairs[:, 0] * n + spairs[:, 1]]))
+        pairs = np.stack((code // n, code % n), axis=1)
     if progress:
         progress(f"{len(pairs)} candidate pairs")
     j_est, c_est = estimate(sig, sizes, pairs)
     m = params.prefilter_margin
-    keep = (j_est >= params.jaccard - m) | (c_est >= params.containment - m) | by_sentence
+    keep = (j_est >= params.jaccard - m) | (c_est >= params.containment - m)
     pairs = pairs[keep]
     j_est = j_est[keep]
     pos = {}

@@ -11,7 +11,9 @@ Features of one article (:func:`article_terms`):
   a word (``entity_weight``) because names are what make two reports one event;
 * **dates mentioned** ``t:<value>`` — TIMEX3 values of layer ``timex`` spans that name a
   day or a month (``2015-08-10``, ``2015-08``), not durations or vague references;
-* **dateline place** ``p:<place>``.
+* **dateline place** ``p:<place>``;
+* **places of the title** ``g:<city>`` and ``c:<country code>`` (:func:`title_places`), which
+  the clusterer also compares apart (:func:`places_apart`).
 
 Numbers of the lead are kept apart (:attr:`ArticleFeatures.numbers`): the template guard of
 the clusterer compares them (two market closes or weather bulletins of different days share
@@ -199,8 +201,37 @@ def article_terms(
             terms["t:" + t] = 1.0
     if place:
         terms["p:" + " ".join(normalize(place).split())] = 1.0
+    for t in title_places(title if normalized else normalize(title)):
+        terms[t] = 1.0
     numbers = frozenset(_NUMBER.findall(lead if normalized else to_western_digits(lead)))
     return terms, numbers
+
+
+def title_places(title: str) -> list[str]:
+    """Places a (normalized) title names, from the shipped gazetteer: ``g:<city>`` for a city
+    or region, ``c:<ISO code>`` for the country of a city, region or country. Two reports of
+    one event may name the city and the country; two items of one template (an execution in
+    Jazan and one in Jeddah, one hospital's Eid greeting and another's) name other cities."""
+    from marsad.enrich.entities.gazetteer import load_default
+
+    out: list[str] = []
+    for _a, _b, e in load_default().match(TOKEN_RE.findall(title)):
+        if e.kind in ("city", "region"):
+            out.append("g:" + e.canon)
+        if e.kind in ("city", "region", "country") and e.country:
+            out.append("c:" + e.country)
+    return out
+
+
+def places_apart(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Both name places and none in common: cities when both name cities, else countries."""
+    ga = {t for t in a if t.startswith("g:")}
+    gb = {t for t in b if t.startswith("g:")}
+    if ga and gb:
+        return not (ga & gb)
+    ca = {t for t in a if t.startswith("c:")}
+    cb = {t for t in b if t.startswith("c:")}
+    return bool(ca) and bool(cb) and not (ca & cb)
 
 
 def weigh(terms: Mapping[str, float], df: DocFreq, *, top: int = 40,

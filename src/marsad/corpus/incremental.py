@@ -34,7 +34,7 @@ from marsad.corpus.dedup import (
     leads_of,
     numbers_of,
     provenance,
-    sentence_keys,
+    span_keys,
     sentence_shingles,
     verify_candidates,
 )
@@ -103,14 +103,13 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
     n = len(keys)
     pos = {k: i for i, k in enumerate(keys)}
     bkeys = band_keys(sig, params.lsh)
-    # sentences shared word for word are candidates too (stored in the same key table)
-    skeys = sentence_keys([texts[k] for k in keys], params)
+    # runs of words shared verbatim are candidates too (stored in the same key table)
+    skeys = span_keys(hashes, offsets, params)
     # candidates inside the batch and against the stored buckets
     inner = bucket_pairs(bkeys, window=params.lsh.window)
     cand: set[tuple[int, int]] = {(keys[a], keys[b]) for a, b in inner.tolist()}
-    by_sentence = {(keys[a], keys[b]) for a, b in key_pairs(
-        skeys, window=params.lsh.window, max_bucket=params.sentence_bucket_max).tolist()}
-    cand |= by_sentence
+    cand.update((keys[a], keys[b]) for a, b in key_pairs(
+        skeys, window=params.lsh.window, max_bucket=params.span_bucket_max).tolist())
     by_key: dict[int, list[int]] = {}
     flat_s = np.concatenate(skeys) if skeys else np.zeros(0, dtype=np.int64)
     for k, art in cs.band_matches([int(x) for x in bkeys[bkeys != 0]] + flat_s.tolist()):
@@ -124,10 +123,9 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
                 cand.add((old, keys[i]))
         for kk in skeys[i].tolist():
             olds = by_key.get(kk, ())
-            if len(olds) < params.sentence_bucket_max:  # else a paper's standing line
+            if len(olds) < params.span_bucket_max:  # else a paper's standing line
                 for old in olds:
                     cand.add((old, keys[i]))
-                    by_sentence.add((old, keys[i]))
     # signatures and sizes of stored articles in play
     old_ids = sorted({a for a, _ in cand if a not in pos})
     old_rows = cs.rows(old_ids, ["text", "fingerprint"]) if old_ids else {}
@@ -164,7 +162,6 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
         j_est, c_est = estimate(S, Z, P)
         m = params.prefilter_margin
         keep = (j_est >= params.jaccard - m) | (c_est >= params.containment - m)
-        keep |= np.array([p in by_sentence for p in pairs], dtype=bool)
         pairs = [p for p, kp in zip(pairs, keep.tolist(), strict=True) if kp]
         j_kept = j_est[keep]
     else:

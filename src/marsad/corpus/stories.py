@@ -40,7 +40,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from marsad.corpus.features import ArticleFeatures, DocFreq, weigh
+from marsad.corpus.features import ArticleFeatures, DocFreq, places_apart, weigh
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +54,9 @@ class StoryParams:
     centroid_terms: int = 80
     numbers_min: int = 3
     numbers_penalty: float = 0.5
+    #: an article whose title names places none of which the story's titles name
+    #: (:func:`marsad.corpus.features.places_apart`) scores this much of its cosine
+    places_penalty: float = 0.5
     #: share of the figures of the article found in the story below which the penalty applies
     numbers_overlap: float = 0.25
     #: an article whose terms are at least this share template vocabulary is template-like:
@@ -239,7 +242,7 @@ class StoryClusterer:
             self.closed.append(s)
 
     def score(self, vec: dict[str, float], numbers: frozenset[str], day: int, *,
-              template_like: bool = False) -> tuple[float, int | None]:
+              template_like: bool = False, places: list[str] | None = None) -> tuple[float, int | None]:
         """The best active story for a vector: ``(score, story id)`` (``(0.0, None)`` if none)."""
         acc: dict[int, float] = defaultdict(float)
         stories = self.state.stories
@@ -265,6 +268,8 @@ class StoryClusterer:
                 if day >= 0 and s.last_day >= 0 and day != s.last_day:
                     continue  # another day's figures: another day's bulletin, not this story
                 sc *= self.p.numbers_penalty
+            if places is not None and places_apart(places, s.centroid):
+                sc *= self.p.places_penalty  # titles naming other places: another item of a kind
             if day >= 0 and s.last_day >= 0:
                 sc *= 1.0 / (1.0 + self.p.day_decay * abs(day - s.last_day))
             if sc > best or (sc == best and best_sid is not None and sid < best_sid):
@@ -283,7 +288,8 @@ class StoryClusterer:
         if sid is not None and sid not in st.stories:
             sid = None  # the copy group's story has closed; the copy opens or joins anew
         if sid is None:
-            best, best_sid = self.score(vec, f.numbers, f.day, template_like=template_like)
+            places = [t for t in f.terms if t[:2] in ("g:", "c:")] or None
+            best, best_sid = self.score(vec, f.numbers, f.day, template_like=template_like, places=places)
             if best_sid is not None and best >= self.p.threshold:
                 sid = best_sid
         if sid is None:

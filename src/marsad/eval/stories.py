@@ -38,8 +38,8 @@ from marsad.corpus.dedup import (
     dedup_batch,
     leads_of,
     numbers_of,
-    sentence_keys,
     sentence_shingles,
+    span_keys,
     verify_candidates,
 )
 from marsad.corpus.features import ArticleFeatures, article_terms, day_number, surface_words
@@ -96,13 +96,13 @@ def bcubed(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
 
 
 def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: DedupParams) -> bool:
-    """The copy detector's decision on one pair: a candidate (a band in common, or a sentence
-    in common) that passes the verification of :mod:`marsad.corpus.dedup`."""
+    """The copy detector's decision on one pair: a candidate (a band in common, or a run of
+    words in common, :func:`marsad.corpus.dedup.span_keys`) that passes the verification of :mod:`marsad.corpus.dedup`."""
     keys = band_keys(np.stack([sig_a, sig_b]), params.lsh)
-    sk = sentence_keys([ta, tb], params)
+    h, off = shingle_hashes([ta, tb], ngram=params.minhash.ngram)
+    sk = span_keys(h, off, params)
     if not (bool(np.any((keys[0] == keys[1]) & (keys[0] != 0))) or len(np.intersect1d(sk[0], sk[1]))):
         return False
-    h, off = shingle_hashes([ta, tb], ngram=params.minhash.ngram)
     sh = [np.unique(h[off[i] : off[i + 1]]) for i in range(2)]
     leads = leads_of([ta, tb], params)
     nums = [numbers_of(ta), numbers_of(tb)]

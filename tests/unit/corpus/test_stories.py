@@ -178,3 +178,27 @@ def test_time_blocks_in_parallel_give_the_stories_of_one_pass() -> None:
     late = [dict(r, id=r["id"] + "-late", date="2016" + r["date"][4:]) for r in recs]
     feats = _features(recs + late)
     assert cluster(feats, workers=2) == cluster(feats)
+
+
+def test_titles_naming_other_cities_lower_the_score() -> None:
+    from marsad.corpus.features import places_apart, title_places
+    from marsad.corpus.stories import StoryParams, weigh
+
+    body = ("احتفل مستشفى المدينة العام بعيد الفطر المبارك مع منسوبيه ومرضاه، وقدم مدير المستشفى "
+            "التهنئة للعاملين والمرضى وتبادل معهم التهاني، ووزعت الهدايا على الأطفال المنومين في الأقسام.")
+    recs = [{"id": c, "date": "2015-07-19", "source": src, "title": f"مستشفى {c} العام يعايد منسوبيه",
+             "text": body} for c, src in (("جازان", "alriyadh"), ("تبوك", "okaz"))]
+    ga, gb = (title_places(r["title"]) for r in recs)
+    assert "c:SA" in ga and "c:SA" in gb and places_apart(ga, gb)
+    # one city named as the city in one title and through its country in the other is not apart
+    assert not places_apart(["g:جده", "c:SA"], ["c:SA"])
+    assert not places_apart(["c:SA"], [])
+    cl = StoryClusterer(StoryParams(places_penalty=0.5))
+    first, second = prepare(_features(recs), cl)
+    sid = cl.add(first)
+    vec = weigh(second.terms, cl.state.df)
+    apart, got = cl.score(vec, second.numbers, second.day, places=gb)
+    plain, got2 = cl.score(vec, second.numbers, second.day)
+    assert got == got2 == sid and plain > 0 and abs(apart - 0.5 * plain) < 1e-9
+    same, _ = cl.score(vec, second.numbers, second.day, places=ga)
+    assert same == plain
