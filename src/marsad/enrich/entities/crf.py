@@ -22,7 +22,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import filterfalse, repeat
 from pathlib import Path
 
 import numpy as np
@@ -224,7 +224,7 @@ class Decoder:
             return list(map(ids.__getitem__, keys))  # the usual case: every token seen before
         except KeyError:
             pass
-        new = [k for k in dict.fromkeys(keys) if k not in ids]
+        new = list(dict.fromkeys(filterfalse(ids.__contains__, keys)))
         if new:
             if len(ids) + len(new) > self.cache_size:  # bounded: forget all but the pads
                 self._ids = ids = {self.BOS: 0, self.EOS: 1}
@@ -259,13 +259,12 @@ class Decoder:
             flat_keys.extend(s)
             flat_keys.extend(pad_r)
         ids = self._ids_of(flat_keys)
-        B = self._arr
-        arr = np.asarray(ids, dtype=np.int64)
-        n = len(arr)
-        E = B[arr, 2]
+        G = self._arr[np.fromiter(ids, dtype=np.intp, count=len(ids))]  # (n, offsets, L): one gather
+        n = len(G)
+        E = G[:, 2].copy()
         for r, o in ((0, -2), (1, -1), (3, 1), (4, 2)):
             lo, hi = max(0, -o), min(n, n - o)
-            E[lo:hi] += B[arr[lo + o : hi + o], r]
+            E[lo:hi] += G[lo + o : hi + o, r]
         return E, starts
 
     def decode(self, sents: Sequence[Sequence[Key]]) -> list[list[str]]:
