@@ -1,15 +1,17 @@
 """Distributional word clusters: the tagger's way to generalise beyond the words it was trained on.
 
 Built once from unlabelled news (build time, ``marsad train ner --clusters``), shipped as a small
-TSV (``word  c0  c1  c2``), read as a dict at run time.
+TSV (``word  c0  c1  c2  c3  f  a``), read as a dict at run time.
 
-How they are made (no embeddings package, numpy/scipy only): count each frequent word's left
-and right neighbours (±2 words, the left and right sides kept apart) among the ``contexts``
-most frequent words; weight the counts by positive pointwise mutual information; reduce the
-rows to ``dims`` dimensions with a truncated SVD; L2-normalise; then k-means at three
-granularities (``ks``). Words used in the same slots (first names, capitals, ministries) fall
-into the same clusters, which is what Brown clusters give a CRF, at a fraction of the cost.
-Seeds are fixed, so the same corpus gives the same clusters.
+How they are made (no embeddings package, numpy/scipy only): read every article of the corpora
+once (verbatim reprints, frequent in wire news, are read once); count each frequent word's left
+and right neighbours (±2 words, the left and right sides kept apart, never across two articles)
+among the ``contexts`` most frequent words; weight the counts by positive pointwise mutual
+information (context counts smoothed by the power 0.75); reduce the rows to ``dims`` dimensions
+with a truncated SVD; L2-normalise; then spherical k-means at several granularities (``ks``,
+64 … 4096 clusters). Words used in the same slots (first names, capitals, ministries) fall into
+the same clusters, which is what Brown clusters give a CRF, at a fraction of the cost. Seeds are
+fixed, so the same corpus gives the same clusters.
 """
 
 from __future__ import annotations
@@ -53,36 +55,67 @@ def load_clusters(path: str | Path | None = None) -> dict[str, tuple[str, ...]]:
     return _load(str(path or default_path()))
 
 
-def _texts(paths: Iterable[Path], limit: int) -> Iterator[str]:
+def _texts(paths: Iterable[Path], limit: int | None) -> Iterator[str]:
+    """The ``text`` of each article (at most ``limit`` per file); an article whose text was
+    already seen (wire copy republished verbatim) is read once."""
+    import hashlib
+
     import orjson
 
+    seen: set[bytes] = set()
     for p in paths:
         op = gzip.open if str(p).endswith(".gz") else open
         with op(p, "rb") as fh:
             for k, line in enumerate(fh):
-                if k >= limit:
+                if limit is not None and k >= limit:
                     break
-                yield orjson.loads(line).get("text", "")
+                t = orjson.loads(line).get("text", "")
+                h = hashlib.blake2b(t.encode(), digest_size=12).digest()
+                if h not in seen:
+                    seen.add(h)
+                    yield t
 
 
 def _kmeans(X: np.ndarray, k: int, *, seed: int, iters: int = 15) -> np.ndarray:
-    """Spherical k-means with BLAS distances (rows of ``X`` are unit vectors); fixed seed."""
+    """Spherical k-means with BLAS distances (rows of ``X`` are unit vectors); fixed seed.
+    Similarities are taken a block of rows at a time (a 100k × 4096 matrix would not fit)."""
     rng = np.random.default_rng(seed)
+    X = X.astype(np.float32)
     C = X[rng.choice(len(X), size=k, replace=False)].copy()
     lab = np.zeros(len(X), dtype=np.int64)
+    step = max(1, 2**25 // k)
     for _ in range(iters):
-        lab = (X @ C.T).argmax(axis=1)
-        for j in range(k):
-            m = lab == j
-            if m.any():
-                c = X[m].sum(axis=0)
-                C[j] = c / (np.linalg.norm(c) + 1e-9)
+        lab = np.concatenate([(X[i : i + step] @ C.T).argmax(axis=1) for i in range(0, len(X), step)])
+        sums = np.zeros_like(C)
+        np.add.at(sums, lab, X)
+        norms = np.linalg.norm(sums, axis=1)
+        live = norms > 0
+        C[live] = sums[live] / norms[live, None]
     return lab
 
 
-def build(out: Path, corpora: Iterable[Path], *, vocab: int = 50_000, contexts: int = 3000,
-          dims: int = 64, ks: tuple[int, ...] = (64, 256, 1024), limit: int = 25_000,
-          extra: Iterable[Iterable[str]] = (), seed: int = 13) -> int:
+def _token_ids(corpora: Iterable[Path], limit: int | None,
+               extra: Iterable[Iterable[str]]) -> tuple[list[str], np.ndarray]:
+    """Every distinct normalized word of the corpora (first-seen order) and the whole token
+    stream as word ids, ``-1`` between articles (so no context crosses two articles)."""
+    index: dict[str, int] = {}
+    chunks: list[np.ndarray] = []
+    setdefault = index.setdefault
+    docs = (_WORD.findall(normalize(t)) for t in _texts(corpora, limit))
+    for d in _chain(docs, ([normalize(w) for w in s] for s in extra)):
+        chunks.append(np.fromiter((setdefault(w, len(index)) for w in d), dtype=np.int32, count=len(d)))
+        chunks.append(np.full(2, -1, dtype=np.int32))
+    return list(index), np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int32)
+
+
+def _chain(*its: Iterable[list[str]]) -> Iterator[list[str]]:
+    for it in its:
+        yield from it
+
+
+def build(out: Path, corpora: Iterable[Path], *, vocab: int = 100_000, contexts: int = 5000,
+          dims: int = 100, ks: tuple[int, ...] = (64, 256, 1024, 4096), limit: int | None = None,
+          extra: Iterable[Iterable[str]] = (), seed: int = 13, min_count: int = 3) -> int:
     """Write clusters for the ``vocab`` most frequent words of ``corpora`` (+ ``extra``
     token sequences, e.g. the training sentences) to ``out``; return the number of words.
 
@@ -92,26 +125,27 @@ def build(out: Path, corpora: Iterable[Path], *, vocab: int = 50_000, contexts: 
     from scipy.sparse import coo_matrix
     from scipy.sparse.linalg import svds
 
-    docs = [_WORD.findall(normalize(t)) for t in _texts(corpora, limit)]
-    docs += [[normalize(w) for w in s] for s in extra]
-    freq = Counter(w for d in docs for w in d)
-    words = [w for w, c in freq.most_common(vocab) if c >= 3]
-    wid = {w: i for i, w in enumerate(words)}
+    allwords, stream = _token_ids(corpora, limit, extra)
+    counts = np.bincount(stream[stream >= 0], minlength=len(allwords))
+    order = np.argsort(-counts, kind="stable")[:vocab]
+    order = order[counts[order] >= min_count]
+    words = [allwords[i] for i in order]
+    freq = {w: int(c) for w, c in zip(allwords, counts, strict=True)}
+    remap = np.full(len(allwords) + 1, -1, dtype=np.int64)  # last slot: the -1 separator
+    remap[order] = np.arange(len(order))
+    ids = remap[stream]
+    del stream
     C = min(contexts, len(words))
-    flat: list[int] = []
-    for d in docs:
-        flat.extend(wid.get(w, -1) for w in d)
-        flat.extend((-1, -1))
-    ids = np.asarray(flat, dtype=np.int64)
     codes = []
     for slot, o in enumerate((-2, -1, 1, 2)):
-        a = ids[max(0, -o) : len(ids) - max(0, o)]
-        c = ids[max(0, o) : len(ids) - max(0, -o)] if o > 0 else ids[: len(ids) + o]
         if o < 0:
             a, c = ids[-o:], ids[: len(ids) + o]
+        else:
+            a, c = ids[: len(ids) - o], ids[o:]
         ok = (a >= 0) & (c >= 0) & (c < C)
         codes.append(a[ok] * (4 * C) + c[ok] + slot * C)
     uniq, cnt = np.unique(np.concatenate(codes), return_counts=True)
+    del codes, ids
     M = coo_matrix((cnt.astype(np.float64), (uniq // (4 * C), uniq % (4 * C))),
                    shape=(len(words), 4 * C)).tocsr()
     total = M.sum()
