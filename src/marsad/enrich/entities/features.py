@@ -331,6 +331,8 @@ def word_attrs(n: str, mark: str, lex: Lexicons) -> tuple[list[str], list[str], 
     if cl:
         centre += [k + c for k, c in zip(_K, cl, strict=False)] if len(cl) <= len(_K) else \
             [f"k{i}={c}" for i, c in enumerate(cl)]
+    if noal != n:  # the clusters of the bare word too: وروسيا → روسيا
+        centre += [f"q{i}={c}" for i, c in enumerate(cls.get(noal) or cls.get(core) or ())]
     nm = lex.names.get(n) or lex.names.get(noal)
     near = w3
     if nm:
