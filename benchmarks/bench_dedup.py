@@ -1,6 +1,6 @@
 """Copies and stories over every article of ../shared/data/corpora, against datasketch.
 
-    python -m benchmarks.bench_dedup [--limit N]
+    python -m benchmarks.bench_dedup [--limit N] [--archive DEFERRED.db]
 
 Each engine runs in a process of its own (so peak memory is its own) on the same raw bodies:
 
@@ -11,6 +11,12 @@ Each engine runs in a process of its own (so peak memory is its own) on the same
 * **datasketch**: the same word 3-gram shingles built in Python, ``MinHash(num_perm=128)``
   ``.update_batch``, ``MinHashLSH(num_perm=128, params=(64, 2))`` insert and query, pairs
   kept when the estimated Jaccard reaches 0.5, union-find groups.
+
+* **marsad update** (the path users run, with ``--archive``): a copy of an archive ingested
+  with ``marsad ingest --defer-corpus`` (nothing computed by the corpus stages yet) gets
+  ``marsad update``'s stages one after the other — entity registry, copies, stories —
+  each timed (wall and CPU seconds) in one child process, with its peak RSS. The archive
+  given is never changed. ``python -m benchmarks.bench_ingest --defer-corpus`` makes one.
 
 Reported: seconds per step, peak RSS, candidate pairs, and pairwise precision/recall/F1 of the
 copy decision on the gold pairs (``marsad/data/gold/pairs_*.jsonl``) and copy-group B³ on
@@ -162,6 +168,45 @@ def run_datasketch(limit: int | None) -> dict:
     }
 
 
+def run_update(archive: str) -> dict:
+    """``marsad update``'s stages on a copy of a deferred archive (see the module docstring)."""
+    import resource
+    import shutil
+    import tempfile
+
+    import marsad
+    from marsad.corpus.incremental import update_copies, update_stories
+    from marsad.corpus.registry import update_registry
+
+    def cpu() -> float:
+        r = resource.getrusage(resource.RUSAGE_SELF)
+        c = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime + c.ru_utime + c.ru_stime
+
+    with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
+        db = os.path.join(tmp, "archive.db")
+        for ext in ("", "-wal", "-shm"):
+            if os.path.exists(archive + ext):
+                shutil.copyfile(archive + ext, db + ext)
+        a = marsad.open(db)
+        n = a.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        out: dict = {"articles": n, "seconds": {}, "cpu_seconds": {}, "peak_rss_mb_after": {}, "counts": {}}
+        t_all = time.perf_counter()
+        for name, fn in (("registry", update_registry), ("copies", update_copies), ("stories", update_stories)):
+            t, c = time.perf_counter(), cpu()
+            got = fn(a)
+            out["seconds"][name] = round(time.perf_counter() - t, 2)
+            out["cpu_seconds"][name] = round(cpu() - c, 2)
+            out["peak_rss_mb_after"][name] = peak_rss_mb()
+            out["counts"][name] = got
+        out["seconds"]["copies_and_stories"] = round(out["seconds"]["copies"] + out["seconds"]["stories"], 2)
+        out["seconds"]["total"] = round(time.perf_counter() - t_all, 2)
+        out["copy_groups"] = a.con.execute("SELECT count(*) FROM copy_groups").fetchone()[0]
+        out["stories"] = a.con.execute("SELECT count(*) FROM stories").fetchone()[0]
+        a.close()
+    return out
+
+
 def _score(engine: dict) -> dict:
     from marsad.eval.stories import bcubed, load_gold, prf
 
@@ -184,16 +229,24 @@ def _score(engine: dict) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--engine", choices=["marsad", "datasketch"])
+    ap.add_argument("--engine", choices=["marsad", "datasketch", "update"])
+    ap.add_argument("--archive", default="", help="an archive ingested with --defer-corpus: also time "
+                    "`marsad update` on a copy of it")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles (plus the gold ones)")
     args = ap.parse_args()
     need_shared()
+    if args.engine == "update":
+        print(json.dumps(run_update(args.archive)))
+        return
     if args.engine:
         fn = run_marsad if args.engine == "marsad" else run_datasketch
         print(json.dumps(fn(args.limit or None)))
         return
+    t = time.perf_counter()
+    sum(range(10**7))  # a load gauge: compare timings taken under different loads
     result: dict = {"corpora": [p.name for p in CORPORA], "cores": os.cpu_count(),
-                    "load_average_before": os.getloadavg()}
+                    "load_average_before": os.getloadavg(),
+                    "calibration_sum_range_1e7_seconds": round(time.perf_counter() - t, 3)}
     for engine in ("marsad", "datasketch"):
         proc = subprocess.run([sys.executable, "-m", "benchmarks.bench_dedup", "--engine", engine,
                                "--limit", str(args.limit)], capture_output=True, text=True)
@@ -204,10 +257,19 @@ def main() -> None:
         r["scores"] = _score(r)
         del r["gold"]
         result[engine] = r
+    if args.archive:
+        proc = subprocess.run([sys.executable, "-m", "benchmarks.bench_dedup", "--engine", "update",
+                               "--archive", args.archive], capture_output=True, text=True)
+        result["marsad_update"] = json.loads(proc.stdout) if proc.returncode == 0 else {"error": proc.stderr[-2000:]}
     m, d = result.get("marsad", {}), result.get("datasketch", {})
     if "seconds" in m and "seconds" in d:
         result["speedup_copies"] = round(d["seconds"]["copies_total"] / m["seconds"]["copies_total"], 2)
         result["speedup_copies_and_stories"] = round(d["seconds"]["copies_total"] / m["seconds"]["copies_and_stories"], 2)
+    u = result.get("marsad_update", {})
+    if "seconds" in u and "seconds" in d:
+        result["speedup_update_copies"] = round(d["seconds"]["copies_total"] / u["seconds"]["copies"], 2)
+        result["speedup_update_copies_and_stories"] = round(
+            d["seconds"]["copies_total"] / u["seconds"]["copies_and_stories"], 2)
     result["load_average_after"] = os.getloadavg()
     emit(result)
 

@@ -13,6 +13,7 @@ dateline, byline and credit blanked (:func:`marsad.clean.debris.mask`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -22,7 +23,7 @@ import numpy as np
 import orjson
 import xxhash
 
-from marsad.clean.debris import REMOVED_LAYERS, mask
+from marsad.clean.debris import REMOVED_LAYERS
 from marsad.corpus.dedup import (
     DedupParams,
     DocInfo,
@@ -34,8 +35,9 @@ from marsad.corpus.dedup import (
     leads_of,
     numbers_of,
     provenance,
-    span_keys,
+    score_sets,
     sentence_shingles,
+    span_keys,
     verify_candidates,
 )
 from marsad.corpus.features import (
@@ -46,7 +48,14 @@ from marsad.corpus.features import (
     surface_words,
 )
 from marsad.corpus.lsh import band_keys, bucket_pairs
-from marsad.corpus.minhash import distinct_counts, minhash_from_hashes, shingle_hashes, unpack
+from marsad.corpus.minhash import (
+    MinHashParams,
+    distinct_counts,
+    fold_many,
+    minhash_from_hashes,
+    shingle_hashes,
+    unpack,
+)
 from marsad.corpus.stories import ClusterState, Story, StoryClusterer, StoryParams, TemplateTerms
 from marsad.corpus.threads import Thread, ThreadLinker, ThreadParams, ThreadState
 from marsad.store.corpus_store import CorpusStore
@@ -59,28 +68,62 @@ def iso_day(day: int) -> str | None:
     return (_EPOCH + timedelta(days=day)).isoformat() if day >= 0 else None
 
 
+_BLANK = re.compile(r"[^\n]")
+
+
+def mask_bounds(text: str, bounds: Sequence[tuple[int, int]]) -> str:
+    """:func:`marsad.clean.debris.mask` from ``(start, end)`` bounds: the characters of each
+    span blanked by spaces, newlines kept (same length, same offsets), a slice at a time."""
+    if not bounds:
+        return text
+    out, pos = [], 0
+    for a, b in sorted(bounds):
+        a = max(a, pos)
+        if b <= a:
+            continue
+        out.append(text[pos:a])
+        out.append(_BLANK.sub(" ", text[a:b]))
+        pos = b
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _clean_texts(cs: CorpusStore, rows: dict[int, dict[str, Any]]) -> dict[int, str]:
-    spans = cs.spans(list(rows), _MASKED)
-    return {k: mask(r["text"], spans.get(k, ())) for k, r in rows.items()}
+    spans = cs.span_bounds(list(rows), _MASKED)
+    return {k: mask_bounds(r["text"], spans.get(k, ())) for k, r in rows.items()}
+
+
+def clean_texts(cs: CorpusStore, rowids: Sequence[int], *, prefix: int | None = None) -> dict[int, str]:
+    """The clean view of stored articles (their first ``prefix`` characters when given)."""
+    texts = cs.texts(rowids, prefix=prefix)
+    spans = cs.span_bounds(list(texts), _MASKED, before=prefix)
+    return {k: mask_bounds(t, spans.get(k, ())) for k, t in texts.items()}
 
 
 # --- copies ----------------------------------------------------------------------------------
 
 
-def update_copies(archive: Any, *, params: DedupParams | None = None, batch: int = 20000) -> dict[str, int]:
-    """Find the copies of the articles added since the last run; returns counts."""
+def update_copies(archive: Any, *, params: DedupParams | None = None, batch: int = 100_000,
+                  chunk: int = 2000) -> dict[str, int]:
+    """Find the copies of the articles added since the last run; returns counts.
+
+    Up to ``batch`` new articles are one batch: their stored signatures
+    (``articles.fingerprint``) are banded and paired with each other and with the stored
+    buckets, and only the articles of the candidate pairs that pass the signature prefilter
+    are read again (``chunk`` texts at a time) for the exact check. One batch, one
+    transaction: a run stopped mid-way resumes at the first batch it had not committed.
+    """
     params = params or DedupParams()
     cs = CorpusStore(archive)
     st = cs.state("copies")
     last = int(st.get("last_rowid", 0))
     totals: Counter[str] = Counter()
-    cols = ["text", "source", "published_at", "published_at_confidence", "dateline_agency", "credit", "fingerprint"]
     while True:
-        got = cs.rows_after(last, cols, limit=batch)
+        got = cs.fingerprints_after(last, limit=batch)
         if not got:
             break
-        totals.update(_copies_batch(cs, got, params))
-        last = int(got[-1]["rowid"])
+        totals.update(_copies_batch(cs, got, params, chunk=chunk))
+        last = got[-1][0]
         cs.set_state("copies", {"last_rowid": last})
         cs.commit()
     return dict(totals)
@@ -92,127 +135,219 @@ def _info(r: dict[str, Any]) -> DocInfo:
                    confidence=float(r.get("published_at_confidence") or 0.0))
 
 
-def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParams) -> dict[str, int]:
-    mp = params.minhash
-    rows = {int(r["rowid"]): r for r in got}
-    keys = sorted(rows, key=lambda k: ((rows[k]["published_at"] or "9999"), k))
-    texts = _clean_texts(cs, rows)
-    hashes, offsets = shingle_hashes([texts[k] for k in keys], ngram=mp.ngram)
-    sizes = distinct_counts(hashes, offsets)
-    sig = minhash_from_hashes(hashes, offsets, mp)
-    n = len(keys)
-    pos = {k: i for i, k in enumerate(keys)}
-    bkeys = band_keys(sig, params.lsh)
-    # runs of words shared verbatim are candidates too (stored in the same key table)
-    skeys = span_keys(hashes, offsets, params)
-    # candidates inside the batch and against the stored buckets
-    inner = bucket_pairs(bkeys, window=params.lsh.window)
-    cand: set[tuple[int, int]] = {(keys[a], keys[b]) for a, b in inner.tolist()}
-    cand.update((keys[a], keys[b]) for a, b in key_pairs(
-        skeys, window=params.lsh.window, max_bucket=params.span_bucket_max).tolist())
-    by_key: dict[int, list[int]] = {}
-    flat_s = np.concatenate(skeys) if skeys else np.zeros(0, dtype=np.int64)
-    for k, art in cs.band_matches([int(x) for x in bkeys[bkeys != 0]] + flat_s.tolist()):
-        by_key.setdefault(k, []).append(art)
-    for k, arts in by_key.items():  # a crowded bucket: its latest members only (as in bucket_pairs)
-        if len(arts) > params.lsh.window:
-            by_key[k] = sorted(arts)[-params.lsh.window :]
-    for i in range(n):
-        for kk in bkeys[i].tolist():
-            for old in by_key.get(kk, ()):
-                cand.add((old, keys[i]))
-        for kk in skeys[i].tolist():
-            olds = by_key.get(kk, ())
-            if len(olds) < params.span_bucket_max:  # else a paper's standing line
-                for old in olds:
-                    cand.add((old, keys[i]))
-    # signatures and sizes of stored articles in play
-    old_ids = sorted({a for a, _ in cand if a not in pos})
-    old_rows = cs.rows(old_ids, ["text", "fingerprint"]) if old_ids else {}
-    old_sig: dict[int, np.ndarray] = {}
-    old_size: dict[int, int] = {}
+def _signatures(cs: CorpusStore, blobs: dict[int, bytes | None], mp: MinHashParams,
+                chunk: int) -> tuple[dict[int, int], np.ndarray, np.ndarray]:
+    """Signatures and distinct-shingle counts of stored articles: unpacked from their stored
+    fingerprints, computed from the clean text for those without one (or made with other
+    parameters). Returns ``(rowid → row, signatures, sizes)``."""
+    keys = sorted(blobs)
+    row = {k: i for i, k in enumerate(keys)}
+    sig = np.empty((len(keys), mp.num_perm), dtype=np.uint32)
+    sizes = np.zeros(len(keys), dtype=np.int64)
     missing = []
-    for k, r in old_rows.items():
-        u = unpack(r["fingerprint"] or b"", mp)
+    for i, k in enumerate(keys):
+        u = unpack(blobs[k] or b"", mp)
         if u is None:
             missing.append(k)
         else:
-            old_sig[k], old_size[k] = u
-    old_text = _clean_texts(cs, old_rows) if old_rows else {}
-    if missing:
-        h, o = shingle_hashes([old_text[k] for k in missing], ngram=mp.ngram)
-        s = minhash_from_hashes(h, o, mp)
-        c = distinct_counts(h, o)
-        for j, k in enumerate(missing):
-            old_sig[k], old_size[k] = s[j], int(c[j])
+            sig[i], sizes[i] = u
+    for s in range(0, len(missing), chunk):
+        part = missing[s : s + chunk]
+        texts = clean_texts(cs, part)
+        h, o = shingle_hashes([texts[k] for k in part], ngram=mp.ngram)
+        got, counts = minhash_from_hashes(h, o, mp), distinct_counts(h, o)
+        for j, k in enumerate(part):
+            sig[row[k]], sizes[row[k]] = got[j], counts[j]
+    return row, sig, sizes
 
-    def sig_of(k: int) -> np.ndarray:
-        return sig[pos[k]] if k in pos else old_sig[k]
 
-    def size_of(k: int) -> int:
-        return int(sizes[pos[k]]) if k in pos else old_size[k]
+def _stored_candidates(cs: CorpusStore, keys: list[int], bkeys: np.ndarray, skeys: list[np.ndarray],
+                       params: DedupParams) -> set[tuple[int, int]]:
+    """``(stored article, new article)`` pairs sharing a stored LSH bucket (in a crowded bucket,
+    its ``window`` latest members only, as :func:`bucket_pairs` pairs) or a stored span key
+    (not a boilerplate one)."""
+    if not cs.has_bands():
+        return set()
+    window = params.lsh.window
+    flat_s = np.concatenate(skeys) if skeys else np.zeros(0, dtype=np.int64)
+    by_key: dict[int, list[int]] = {}
+    for k, art in cs.band_matches(bkeys[bkeys != 0].tolist() + flat_s.tolist()):
+        by_key.setdefault(k, []).append(art)
+    out: set[tuple[int, int]] = set()
+    if not by_key:
+        return out
+    for k, arts in by_key.items():
+        if len(arts) > window:
+            by_key[k] = sorted(arts)[-window:]
+    hit = np.isin(bkeys, np.fromiter(by_key, dtype=np.int64, count=len(by_key)))
+    for i, b in zip(*np.nonzero(hit), strict=True):
+        for old in by_key[int(bkeys[i, b])]:
+            out.add((old, keys[int(i)]))
+    for i, ks in enumerate(skeys):
+        for kk in ks.tolist():
+            olds = by_key.get(kk, ())
+            if len(olds) < params.span_bucket_max:  # else a paper's standing line
+                for old in olds:
+                    out.add((old, keys[i]))
+    return out
 
+
+def _span_keys_of(cs: CorpusStore, keys: Sequence[int], params: DedupParams, chunk: int) -> list[np.ndarray]:
+    out: list[np.ndarray] = []
+    for s in range(0, len(keys), chunk):
+        part = keys[s : s + chunk]
+        texts = clean_texts(cs, part)
+        h, o = shingle_hashes([texts[k] for k in part], ngram=params.minhash.ngram)
+        out.extend(span_keys(h, o, params))
+    return out
+
+
+def _worker_span_keys(job: tuple[str, list[int], DedupParams, int]) -> list[np.ndarray]:
+    path, keys, params, chunk = job
+    return _span_keys_of(CorpusStore(_ReadOnly(path)), keys, params, chunk)
+
+
+def _all_span_keys(cs: CorpusStore, keys: list[int], params: DedupParams, *, chunk: int) -> list[np.ndarray]:
+    """Span keys (:func:`span_keys`) of the clean texts of ``keys``: on a machine of several
+    cores, the second half in a forked worker reading on a connection of its own."""
+    import multiprocessing as mp
+    import os
+
+    path = getattr(cs.archive, "path", None)
+    if (len(keys) < 4 * chunk or (os.cpu_count() or 1) < 2 or path is None
+            or "fork" not in mp.get_all_start_methods()):
+        return _span_keys_of(cs, keys, params, chunk)
+    half = len(keys) // 2
+    with mp.get_context("fork").Pool(1) as pool:
+        other = pool.apply_async(_worker_span_keys, ((str(path), keys[half:], params, chunk),))
+        mine = _span_keys_of(cs, keys[:half], params, chunk)
+        return mine + other.get()
+
+
+def _exact_candidates(keys: list[int], sig: np.ndarray, sizes: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs of equal signatures and sizes (each paired with the first of its kind in time
+    order): the candidates for exact copies, whatever the crowding of their buckets."""
+    seen: dict[bytes, int] = {}
+    out = []
+    for i, k in enumerate(keys):
+        if sizes[i] == 0:
+            continue
+        d = xxhash.xxh3_128_digest(sig[i].tobytes() + int(sizes[i]).to_bytes(8, "little"))
+        first = seen.setdefault(d, k)
+        if first != k:
+            out.append((first, k))
+    return out
+
+
+def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None]], params: DedupParams,
+                  *, chunk: int) -> dict[str, int]:
+    mp = params.minhash
+    pub = {k: p for k, p, _f in got}
+    new_row, new_sig, new_sizes = _signatures(cs, {k: f for k, _p, f in got}, mp, chunk)
+    keys = sorted(pub, key=lambda k: ((pub[k] or "9999"), k))  # time order
+    order = np.array([new_row[k] for k in keys], dtype=np.int64)
+    sig, sizes = new_sig[order], new_sizes[order]
+    del new_sig, new_sizes
+    n = len(keys)
+    pos = {k: i for i, k in enumerate(keys)}
+    bkeys = band_keys(sig, params.lsh)
+    # runs of words shared verbatim are candidates too (stored in the same key table): the
+    # one step that reads every new text, a chunk at a time
+    skeys = _all_span_keys(cs, keys, params, chunk=chunk)
+    # candidates inside the batch, against the stored buckets, and equal signatures
+    inner = bucket_pairs(bkeys, window=params.lsh.window)
+    karr = np.asarray(keys, dtype=np.int64)
+    cand: set[tuple[int, int]] = set(zip(karr[inner[:, 0]].tolist(), karr[inner[:, 1]].tolist(), strict=True))
+    sp = key_pairs(skeys, window=params.lsh.window, max_bucket=params.span_bucket_max)
+    cand.update(zip(karr[sp[:, 0]].tolist(), karr[sp[:, 1]].tolist(), strict=True))
+    n_inner = len(cand)
+    cand |= _stored_candidates(cs, keys, bkeys, skeys, params)
+    exact = _exact_candidates(keys, sig, sizes)
+    cand.update(exact)
+    n_cand = len(cand)
+    # signatures of the stored articles in play, then the signature prefilter
+    old_ids = sorted({a for a, _ in cand if a not in pos})
+    old_row, old_sig, old_sizes = _signatures(cs, cs.fingerprints(old_ids), mp, chunk) if old_ids else ({}, None, None)
     pairs = sorted(cand)
+    del cand
     if pairs:
         allk = sorted({x for p in pairs for x in p})
+        S = np.empty((len(allk), mp.num_perm), dtype=np.uint32)
+        Z = np.empty(len(allk), dtype=np.int64)
+        for i, k in enumerate(allk):
+            if k in pos:
+                S[i], Z[i] = sig[pos[k]], sizes[pos[k]]
+            else:
+                S[i], Z[i] = old_sig[old_row[k]], old_sizes[old_row[k]]  # type: ignore[index]
         idx = {k: i for i, k in enumerate(allk)}
-        S = np.stack([sig_of(k) for k in allk])
-        Z = np.array([size_of(k) for k in allk])
         P = np.array([(idx[a], idx[b]) for a, b in pairs], dtype=np.int64)
         j_est, c_est = estimate(S, Z, P)
+        del S, P
         m = params.prefilter_margin
         keep = (j_est >= params.jaccard - m) | (c_est >= params.containment - m)
         pairs = [p for p, kp in zip(pairs, keep.tolist(), strict=True) if kp]
         j_kept = j_est[keep]
     else:
         j_kept = np.zeros(0)
+    # the exact check: shingle sets, leads and numbers of the articles in the kept pairs only
     involved = sorted({x for p in pairs for x in p})
-    lead = dict(zip(involved, leads_of([texts[k] if k in pos else old_text[k] for k in involved], params),
-                    strict=True))
-
-    def shingles(k: int) -> tuple[np.ndarray, np.ndarray]:
-        if k in pos:
-            i = pos[k]
-            h, lo, hi = hashes, int(offsets[i]), int(offsets[i + 1])
-        else:
-            h, o = shingle_hashes([old_text[k]], ngram=mp.ngram)
-            lo, hi = 0, len(h)
-        return np.unique(h[lo:hi]), lead[k]
-
+    sets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     nums: dict[int, frozenset[str]] = {}
-
-    def numbers(k: int) -> frozenset[str]:
-        if k not in nums:
-            nums[k] = numbers_of(texts[k] if k in texts else old_text[k])
-        return nums[k]
-
+    text_of: dict[int, str] = {}
+    for s in range(0, len(involved), chunk):
+        part = involved[s : s + chunk]
+        texts = clean_texts(cs, part)
+        tx = [texts[k] for k in part]
+        h, o = shingle_hashes(tx, ngram=mp.ngram)
+        for j, (k, ld) in enumerate(zip(part, leads_of(tx, params), strict=True)):
+            sets[k] = (np.unique(h[o[j] : o[j + 1]]), ld)
+            nums[k] = numbers_of(tx[j])
+        text_of.update(texts)
+        del texts, tx, h, o
     sents: dict[int, list[np.ndarray]] = {}
 
     def sentences(k: int) -> list[np.ndarray]:
         if k not in sents:
-            sents[k] = sentence_shingles([texts[k] if k in texts else old_text[k]], params)[0]
+            sents[k] = sentence_shingles([text_of[k]], params)[0]
         return sents[k]
 
     named: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
 
     def countries(k: int) -> tuple[frozenset[str], frozenset[str]]:
         if k not in named:
-            named[k] = countries_of(texts[k] if k in texts else old_text[k], lead_words=params.lead_words)
+            named[k] = countries_of(text_of[k], lead_words=params.lead_words)
         return named[k]
 
-    verified = verify_candidates(pairs, j_kept, shingles=shingles, numbers=numbers, params=params,
-                                 uf=UnionFind(), sentences=sentences, countries=countries)
-    # exact copies inside the batch
-    seen: dict[bytes, int] = {}
-    for i, k in enumerate(keys):
-        if offsets[i + 1] == offsets[i]:
-            continue
-        d = xxhash.xxh3_128_digest(hashes[offsets[i] : offsets[i + 1]].tobytes())
-        if d in seen:
-            verified.append(PairScore(seen[d], k, 1.0, 1.0, 1.0, 1.0))
-        else:
-            seen[d] = k
-    # groups: union the new pairs with the groups they touch
+    verified = verify_candidates(pairs, j_kept, shingles=sets.__getitem__, numbers=nums.__getitem__,
+                                 params=params, uf=UnionFind(), sentences=sentences, countries=countries)
+    # exact copies: equal shingle sets are copies whatever else was verified
+    kept = set(pairs)
+    for a, b in exact:
+        if (a, b) in kept and np.array_equal(sets[a][0], sets[b][0]):
+            verified.append(score_sets(a, b, sets[a][0], sets[b][0], lead_a=sets[a][1], lead_b=sets[b][1]))
+    del sets, nums
+    text_of.clear()
+    sents.clear()
+    named.clear()
+    _save_groups(cs, keys, pos, verified)
+    # in key order: B-tree inserts stay near each other (much faster than random order)
+    kb = np.repeat(karr, bkeys.shape[1])
+    flat = bkeys.reshape(-1)
+    nz = flat != 0
+    kb, flat = kb[nz], flat[nz]
+    o2 = np.lexsort((kb, flat))
+    flat, kb = flat[o2], kb[o2]
+    del o2
+    for s in range(0, len(flat), 500_000):  # a few Python ints at a time
+        cs.add_bands(zip(flat[s : s + 500_000].tolist(), kb[s : s + 500_000].tolist(), strict=True))
+    cs.add_bands(sorted((int(kk), k) for k, ks in zip(keys, skeys, strict=True) for kk in ks.tolist()))
+    return {"articles": n, "candidates": n_cand, "inner_candidates": n_inner, "checked": len(pairs),
+            "copies": len(verified)}
+
+
+def _save_groups(cs: CorpusStore, keys: list[int], pos: dict[int, int], verified: list[PairScore]) -> None:
+    """Union the verified pairs with the stored groups they touch; write groups, provenance
+    edges and the articles' ``copy_group`` and ``first_published``."""
     uf = UnionFind()
     touched_old = sorted({x for s in verified for x in (s.a, s.b) if x not in pos})
     old_group = cs.copy_groups_of(touched_old) if touched_old else {}
@@ -228,43 +363,47 @@ def _copies_batch(cs: CorpusStore, got: list[dict[str, Any]], params: DedupParam
     comps = uf.groups()
     cs.add_pairs([(min(s.a, s.b), max(s.a, s.b), s.jaccard, s.a_in_b if s.a < s.b else s.b_in_a,
                    s.b_in_a if s.a < s.b else s.a_in_b, s.lead) for s in verified])
-    info_rows = cs.rows([m for ms in comps.values() if len(ms) > 1 for m in ms if m not in rows],
-                        ["source", "published_at", "published_at_confidence", "dateline_agency", "credit"])
-    info_rows.update(rows)
-    group_rows, edge_rows, cg, fp = [], [], [], []
+    # groups of new articles only: their pairs are the verified ones; a group that holds
+    # stored articles reads its stored pairs too
+    by_root: dict[int, list[PairScore]] = {}
+    for s in verified:
+        by_root.setdefault(uf.find(s.a), []).append(s)
+    grouped = [m for ms in comps.values() if len(ms) > 1 for m in ms]
+    info_rows = cs.rows(grouped, ["source", "published_at", "published_at_confidence", "dateline_agency", "credit"])
+    group_rows: list[tuple[int, int, str, int]] = []
+    edge_rows: list[tuple[int, int, int, float, float, float]] = []
+    cols: list[tuple[int, int, int]] = []
     for root, ms in comps.items():
         if len(ms) == 1:
-            cg.append((root, root))
-            fp.append((1, root))
+            cols.append((root, 1, root))
             continue
-        stored = cs.pairs_among(ms)
-        scores = [PairScore(a, b, j, ab, ba, ld) for a, b, j, ab, ba, ld in stored]
+        if all(m in pos for m in ms):
+            scores = by_root.get(root, [])
+        else:
+            scores = [PairScore(a, b, j, ab, ba, ld) for a, b, j, ab, ba, ld in cs.pairs_among(ms)]
         prov = provenance([_info(info_rows[m]) for m in ms], scores)
         group_rows.append((root, prov.first, prov.agency, len(ms)))
         edge_rows.extend((e.dst, e.src, root, e.jaccard, e.added, e.removed) for e in prov.edges)
-        cg.extend((root, m) for m in ms)
-        fp.extend((1 if m == prov.first else 0, m) for m in ms)
+        cols.extend((root, 1 if m == prov.first else 0, m) for m in ms)
     cs.replace_groups(old_groups | set(comps), group_rows, edge_rows)
-    cs.set_columns("copy_group", cg)
-    cs.set_columns("first_published", fp)
-    # in key order: B-tree inserts stay near each other (much faster than random order)
-    karr = np.repeat(np.asarray(keys, dtype=np.int64), bkeys.shape[1])
-    flat = bkeys.reshape(-1)
-    order = np.lexsort((karr, flat))
-    cs.add_bands((int(k), int(a)) for k, a in zip(flat[order].tolist(), karr[order].tolist(), strict=True) if k != 0)
-    cs.add_bands(sorted((int(kk), k) for k, ks in zip(keys, skeys, strict=True) for kk in ks.tolist()))
-    return {"articles": n, "candidates": len(cand), "copies": len(verified)}
+    cs.set_copy_columns(cols)
 
 
 # --- stories and threads ---------------------------------------------------------------------
 
 
 def update_stories(archive: Any, *, params: StoryParams | None = None,
-                   thread_params: ThreadParams | None = None, batch: int = 20000) -> dict[str, int]:
+                   thread_params: ThreadParams | None = None, batch: int = 20000,
+                   workers: int = 0) -> dict[str, int]:
     """Cluster the articles added since the last run into stories, and stories into threads.
 
     A story is linked to a thread once: when it closes (no article for ``window_days``), or at
     the end of the run if it is still open then.
+
+    The per-article features of the next batch (pure: lead, mentions, dates) are computed in
+    a forked process reading the archive on a connection of its own while this process
+    clusters the current batch, when there is more than one core (``workers``: 0 = as the
+    machine has, 1 = in this process) and more than one batch to do; the stories are the same.
     """
     params = params or StoryParams()
     cs = CorpusStore(archive)
@@ -280,51 +419,144 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
     clusterer = StoryClusterer(params, state, templates)
     linker = _load_linker(cs, thread_params or ThreadParams())
     totals: Counter[str] = Counter()
-    cols = ["text", "title", "source", "published_day", "dateline_place", "copy_group"]
-    while True:
-        got = cs.rows_after(last, cols, limit=batch)
-        if not got:
-            break
-        rows = {int(r["rowid"]): r for r in got}
-        texts = _clean_texts(cs, rows)
-        spans = cs.spans(list(rows), ("mention", "timex"))
-        groups = [int(r["copy_group"]) for r in got if r["copy_group"] is not None]
-        state.copy_story.update(cs.story_of_groups(groups))
-        feats = []
-        for k, r in rows.items():
-            sp = spans.get(k, [])
-            terms, nums = article_terms(title=r["title"] or "", body=texts[k],
-                                        mentions=[s.value for s in sp if s.layer == "mention"],
-                                        timexes=[s.value for s in sp if s.layer == "timex"],
-                                        place=r["dateline_place"] or "")
-            feats.append(ArticleFeatures(key=k, day=day_number(r["published_day"]), source=r["source"] or "",
-                                         terms=terms, numbers=nums, copy_group=r["copy_group"],
-                                         words=surface_words(r["title"] or "", texts[k][:600])))
-        df_inc: Counter[str] = Counter()
-        for f in feats:
-            df_inc.update(f.terms.keys())
-        df.add(f.terms for f in feats)
-        for f in feats:
-            templates.observe(f.source, f.day, f.terms.keys())
-        tinc = templates.flush()
-        touched: set[int] = set()
-        assigned = []
-        for f in sorted(feats, key=lambda f: (f.day if f.day >= 0 else 1 << 30, f.key)):
-            sid = clusterer.add(f)
-            touched.add(sid)
-            assigned.append((sid, f.key))
-        cs.set_columns("story", assigned)
-        cs.add_df(len(feats), dict(df_inc))
-        cs.add_template_counts({s: dict(c) for s, c in tinc.items()})
-        totals["threaded"] += _save_stories(cs, clusterer, linker, touched, final=False)
-        last = int(got[-1]["rowid"])
-        cs.set_state("stories", {"last_rowid": last, "next_id": state.next_id})
-        cs.commit()
-        totals["articles"] += len(feats)
+    feed = _FeatureFeed(cs, archive, last, batch=batch, workers=workers)
+    try:
+        while True:
+            feats = feed.next()
+            if not feats:
+                break
+            # a copy group is numbered by its first member: one numbered after the last article
+            # clustered before has no story stored yet, and one this run met is known already
+            groups = [g for g in {f.copy_group for f in feats if f.copy_group is not None}
+                      if g <= last and g not in state.copy_story]
+            state.copy_story.update(cs.story_of_groups(groups))
+            df_inc: Counter[str] = Counter()
+            for f in feats:
+                df_inc.update(f.terms.keys())
+            df.add(f.terms for f in feats)
+            for f in feats:
+                templates.observe(f.source, f.day, f.terms.keys())
+            tinc = templates.flush()
+            touched: set[int] = set()
+            assigned = []
+            for f in sorted(feats, key=lambda f: (f.day if f.day >= 0 else 1 << 30, f.key)):
+                sid = clusterer.add(f)
+                touched.add(sid)
+                assigned.append((sid, f.key))
+            cs.set_stories(assigned)
+            cs.add_df(len(feats), dict(df_inc))
+            cs.add_template_counts({s: dict(c) for s, c in tinc.items()})
+            totals["threaded"] += _save_stories(cs, clusterer, linker, touched, final=False)
+            last = max(f.key for f in feats)
+            cs.set_state("stories", {"last_rowid": last, "next_id": state.next_id})
+            cs.commit()
+            totals["articles"] += len(feats)
+    finally:
+        feed.close()
     totals["threaded"] += _save_stories(cs, clusterer, linker, set(), final=True)
     _save_threads(cs, linker)
     cs.commit()
     return dict(totals)
+
+
+#: the story features read the first ``lead_words * 8`` characters of the clean text (the
+#: lead, :func:`marsad.corpus.features.article_terms`) and the title words the first 600 repeat
+_LEAD_CHARS = 960
+
+
+def _batch_features(cs: CorpusStore, after: int, batch: int) -> list[ArticleFeatures]:
+    """Features of the next ``batch`` articles after rowid ``after`` (in rowid order)."""
+    got = cs.story_inputs_after(after, limit=batch, prefix=_LEAD_CHARS)
+    out: list[ArticleFeatures] = []
+    for s in range(0, len(got), 2000):
+        out.extend(_story_features(cs, got[s : s + 2000]))
+    return out
+
+
+class _ReadOnly:
+    """What :class:`CorpusStore` needs of an archive: a connection (read-only, for a worker)."""
+
+    def __init__(self, path: str) -> None:
+        import sqlite3
+
+        self._writer = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        self._writer.execute("PRAGMA busy_timeout=10000")
+
+
+_WORKER_STORE: list[CorpusStore] = []
+
+
+def _worker_features(job: tuple[str, int, int]) -> list[ArticleFeatures]:
+    path, after, batch = job
+    if not _WORKER_STORE:
+        _WORKER_STORE.append(CorpusStore(_ReadOnly(path)))
+    return _batch_features(_WORKER_STORE[0], after, batch)
+
+
+class _FeatureFeed:
+    """Batches of story features in rowid order, the next one computed ahead in a forked
+    worker (see :func:`update_stories`)."""
+
+    def __init__(self, cs: CorpusStore, archive: Any, after: int, *, batch: int, workers: int) -> None:
+        import multiprocessing as mp
+        import os
+
+        self.cs, self.after, self.batch = cs, after, batch
+        self.pool: Any = None
+        self.pending: Any = None
+        path = getattr(archive, "path", None)
+        todo = cs.max_rowid() - after
+        workers = workers or (os.cpu_count() or 1)
+        if (workers > 1 and path is not None and todo > batch and str(path) != ":memory:"
+                and "fork" in mp.get_all_start_methods()):
+            self.path = str(path)
+            self.pool = mp.get_context("fork").Pool(1)
+
+    def next(self) -> list[ArticleFeatures]:
+        if self.pool is None:
+            feats = _batch_features(self.cs, self.after, self.batch)
+        else:
+            if self.pending is None:
+                self.pending = self.pool.apply_async(_worker_features, ((self.path, self.after, self.batch),))
+            feats = self.pending.get()
+            self.pending = None
+            if feats:  # the batch after it, while the caller clusters this one
+                nxt = max(f.key for f in feats)
+                self.pending = self.pool.apply_async(_worker_features, ((self.path, nxt, self.batch),))
+            else:
+                self.close()
+        if feats:
+            self.after = max(f.key for f in feats)
+        return feats
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+
+def _story_features(cs: CorpusStore, got: list[tuple[Any, ...]]) -> list[ArticleFeatures]:
+    """Features of a run of consecutive articles (rows of :meth:`CorpusStore.story_inputs_after`):
+    the leads masked and folded in one pass, the mentions and dates read in one range scan."""
+    lo, hi = int(got[0][0]), int(got[-1][0])
+    masks: dict[int, list[tuple[int, int]]] = {}
+    for a, _layer, start, end, _v in cs.span_rows_between(lo, hi, _MASKED, before=_LEAD_CHARS):
+        masks.setdefault(a, []).append((start, end))
+    mentions: dict[int, list[str]] = {}
+    timexes: dict[int, list[str]] = {}
+    for a, layer, _s, _e, v in cs.span_rows_between(lo, hi, ("mention", "timex")):
+        (mentions if layer == "mention" else timexes).setdefault(a, []).append(v)
+    leads = [mask_bounds(r[6] or "", masks.get(r[0], ())) for r in got]
+    folded = fold_many([x for r, lead in zip(got, leads, strict=True) for x in (r[1] or "", lead)])
+    out = []
+    for i, r in enumerate(got):
+        k = int(r[0])
+        terms, nums = article_terms(title=folded[2 * i], body=folded[2 * i + 1], mentions=mentions.get(k, ()),
+                                    timexes=timexes.get(k, ()), place=r[4] or "", normalized=True)
+        out.append(ArticleFeatures(key=k, day=day_number(r[3]), source=r[2] or "", terms=terms, numbers=nums,
+                                   copy_group=r[5], words=surface_words(r[1] or "", leads[i][:600])))
+    return out
 
 
 def _link(linker: ThreadLinker, s: Story) -> None:

@@ -45,17 +45,40 @@ def actors_of(vec: Mapping[str, float], *, k: int) -> set[str]:
     return {t for t, _ in heapq.nlargest(k, vec.items(), key=lambda kv: (kv[1], kv[0]))}
 
 
-def _cos(a: Mapping[str, float], b: Mapping[str, float], *, named: bool | None) -> float:
-    """Cosine of ``a`` and ``b`` over named terms (``e:``/``p:``), over the rest, or over all."""
-    def keep(t: str) -> bool:
-        return named is None or t.startswith(("e:", "p:")) == named
+_NAMED = ("e:", "p:")
 
-    dot = sum(v * b[t] for t, v in a.items() if t in b and keep(t))
-    if dot <= 0:
-        return 0.0
-    na = math.sqrt(sum(v * v for t, v in a.items() if keep(t)))
-    nb = math.sqrt(sum(v * v for t, v in b.items() if keep(t)))
-    return dot / (na * nb) if na and nb else 0.0
+
+def split_norms(vec: Mapping[str, float]) -> tuple[float, float, float]:
+    """Euclidean norms of a vector over its named terms (``e:``/``p:``), over the rest, and
+    over all its terms."""
+    n = o = 0.0
+    for t, v in vec.items():
+        if t.startswith(_NAMED):
+            n += v * v
+        else:
+            o += v * v
+    return math.sqrt(n), math.sqrt(o), math.sqrt(sum(v * v for v in vec.values()))
+
+
+def split_cosines(a: Mapping[str, float], b: Mapping[str, float], na: tuple[float, float, float],
+                  nb: tuple[float, float, float]) -> tuple[float, float, float]:
+    """Cosines of ``a`` and ``b`` over named terms, over the rest and over all terms, from one
+    pass over ``a`` (``na``, ``nb``: their :func:`split_norms`)."""
+    dn = do = da = 0.0
+    for t, v in a.items():
+        w = b.get(t)
+        if w is None:
+            continue
+        p = v * w
+        if t.startswith(_NAMED):
+            dn += p
+        else:
+            do += p
+        da += p
+    out = []
+    for dot, x, y in ((dn, na[0], nb[0]), (do, na[1], nb[1]), (da, na[2], nb[2])):
+        out.append(dot / (x * y) if dot > 0 and x and y else 0.0)
+    return out[0], out[1], out[2]
 
 
 @dataclass
@@ -68,6 +91,8 @@ class Thread:
     norm: float = 0.0
     #: stem → the word as titles write it (for labels)
     words: dict[str, str] = field(default_factory=dict)
+    #: :func:`split_norms` of the centroid (``None``: to compute again after a change)
+    norms: tuple[float, float, float] | None = field(default=None, repr=False)
 
     def label(self, k: int = 8) -> list[str]:
         from marsad.corpus.stories import label_words
@@ -119,14 +144,18 @@ class ThreadLinker:
             for tid in self.postings.get(t, ()):
                 cand[tid] += 1
         best, best_tid = 0.0, None
+        vn = split_norms(vec)
         for tid, shared in cand.items():
             if shared < self.p.min_actors:
                 continue
             th = threads[tid]
+            if th.norms is None:
+                th.norms = split_norms(th.centroid)
+            c_named, c_other, c_all = split_cosines(vec, th.centroid, vn, th.norms)
             if named:  # actors and topic weigh separately: who, then what
-                sc = 0.6 * _cos(vec, th.centroid, named=True) + 0.4 * _cos(vec, th.centroid, named=False)
+                sc = 0.6 * c_named + 0.4 * c_other
             else:
-                sc = _cos(vec, th.centroid, named=None)
+                sc = c_all
             if sc > best or (sc == best and best_tid is not None and tid < best_tid):
                 best, best_tid = sc, tid
         if best_tid is None or best < self.p.threshold:
@@ -148,6 +177,7 @@ class ThreadLinker:
             if t in th.centroid and t not in th.words:
                 th.words[t] = w
         th.norm = math.sqrt(sum(v * v for v in th.centroid.values()))
+        th.norms = None
         th.stories += 1
         self.touched.add(best_tid)
         if first_day >= 0:

@@ -64,6 +64,70 @@ class CorpusStore:
                 out[int(r["rowid"])] = dict(r)
         return out
 
+    def fingerprints_after(self, rowid: int, *, limit: int) -> list[tuple[int, str | None, bytes | None]]:
+        """``(rowid, published_at, fingerprint)`` of the next ``limit`` articles after ``rowid``."""
+        return [(int(r[0]), r[1], r[2]) for r in self.w.execute(
+            "SELECT rowid, published_at, fingerprint FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?",
+            (rowid, limit))]
+
+    def fingerprints(self, rowids: Sequence[int]) -> dict[int, bytes | None]:
+        out: dict[int, bytes | None] = {}
+        for part in _chunks(sorted(set(rowids))):
+            q = ",".join("?" * len(part))
+            out.update((int(r[0]), r[1]) for r in self.w.execute(
+                f"SELECT rowid, fingerprint FROM articles WHERE rowid IN ({q})", list(part)))
+        return out
+
+    def texts(self, rowids: Sequence[int], *, prefix: int | None = None) -> dict[int, str]:
+        """The stored text of each article (its first ``prefix`` characters when given)."""
+        col = "text" if prefix is None else f"substr(text, 1, {int(prefix)})"
+        out: dict[int, str] = {}
+        for part in _chunks(sorted(set(rowids))):
+            q = ",".join("?" * len(part))
+            out.update((int(r[0]), r[1]) for r in self.w.execute(
+                f"SELECT rowid, {col} FROM articles WHERE rowid IN ({q})", list(part)))
+        return out
+
+    def span_bounds(self, rowids: Sequence[int], layers: Iterable[str], *,
+                    before: int | None = None) -> dict[int, list[tuple[int, int]]]:
+        """``(start, end)`` of the spans of ``layers`` of each article (those starting before
+        ``before`` when given): what masking needs, without building span records."""
+        ls = list(layers)
+        lq = ",".join("?" * len(ls))
+        cut = "" if before is None else f" AND start < {int(before)}"
+        out: dict[int, list[tuple[int, int]]] = {}
+        for part in _chunks(sorted(set(rowids))):
+            q = ",".join("?" * len(part))
+            for a, s, e in self.w.execute(
+                f'SELECT article, start, "end" FROM spans INDEXED BY spans_article WHERE article IN ({q}) AND layer IN ({lq}){cut}',
+                [*part, *ls],
+            ):
+                out.setdefault(int(a), []).append((int(s), int(e)))
+        return out
+
+    def story_inputs_after(self, rowid: int, *, limit: int, prefix: int) -> list[tuple[Any, ...]]:
+        """``(rowid, title, source, published_day, dateline_place, copy_group, text prefix)`` of
+        the next ``limit`` articles after ``rowid``: the story features need only the lead."""
+        return [tuple(r) for r in self.w.execute(
+            f"SELECT rowid, title, source, published_day, dateline_place, copy_group, substr(text, 1, {int(prefix)}) "
+            "FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (rowid, limit))]
+
+    def span_rows_between(self, lo: int, hi: int, layers: Iterable[str], *,
+                          before: int | None = None) -> list[tuple[int, str, int, int, str]]:
+        """``(article, layer, start, end, value)`` of the spans of ``layers`` of the articles with
+        ``lo <= rowid <= hi`` (starting before ``before`` when given), in one range scan."""
+        ls = list(layers)
+        lq = ",".join("?" * len(ls))
+        cut = "" if before is None else f" AND start < {int(before)}"
+        return [tuple(r) for r in self.w.execute(  # type: ignore[misc]
+            f'SELECT article, layer, start, "end", value FROM spans INDEXED BY spans_article WHERE article BETWEEN ? AND ? '
+            f"AND layer IN ({lq}){cut}", [lo, hi, *ls])]
+
+    def set_stories(self, rows: Iterable[tuple[int, int]]) -> None:
+        """``(story, rowid)``, written in rowid order (neighbouring rows, fewer page writes)."""
+        ordered: list[tuple[int, int]] = sorted(rows, key=lambda r: r[1])
+        self.w.executemany("UPDATE articles SET story=? WHERE rowid=?", ordered)
+
     def spans(self, rowids: Sequence[int], layers: Iterable[str]) -> dict[int, list[Span]]:
         ls = list(layers)
         lq = ",".join("?" * len(ls))
@@ -71,7 +135,7 @@ class CorpusStore:
         for part in _chunks(list(rowids)):
             q = ",".join("?" * len(part))
             for r in self.w.execute(
-                f'SELECT article, layer, start, "end", label, value FROM spans WHERE article IN ({q}) AND layer IN ({lq})',
+                f'SELECT article, layer, start, "end", label, value FROM spans INDEXED BY spans_article WHERE article IN ({q}) AND layer IN ({lq})',
                 [*part, *ls],
             ):
                 out.setdefault(int(r[0]), []).append(Span(r[1], r[2], r[3], r[4], r[5]))
@@ -92,6 +156,14 @@ class CorpusStore:
             out.extend((int(k), int(a)) for k, a in self.w.execute(
                 f"SELECT key, article FROM lsh_bands WHERE key IN ({q})", list(part)))
         return out
+
+    def has_bands(self) -> bool:
+        return self.w.execute("SELECT 1 FROM lsh_bands LIMIT 1").fetchone() is not None
+
+    def set_copy_columns(self, rows: Iterable[tuple[int, int, int]]) -> None:
+        """``(copy_group, first_published, rowid)``: both columns in one write of each row."""
+        ordered: list[tuple[int, int, int]] = sorted(rows, key=lambda r: r[2])
+        self.w.executemany("UPDATE articles SET copy_group=?, first_published=? WHERE rowid=?", ordered)
 
     def add_bands(self, rows: Iterable[tuple[int, int]]) -> None:
         self.w.executemany("INSERT OR IGNORE INTO lsh_bands (key, article) VALUES (?, ?)", rows)

@@ -1,0 +1,143 @@
+"""The corpus stages over an archive: masking from span bounds is :func:`mask`; copy groups do
+not depend on how the new articles are cut into batches nor on whether their signatures were
+stored; the story features read from the stored lead equal those of the whole clean text."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+from corpus_fixtures import items
+from hypothesis import given
+from hypothesis import strategies as st
+
+import marsad
+from marsad.clean.debris import mask
+from marsad.corpus.features import article_terms, surface_words
+from marsad.corpus.incremental import (
+    _LEAD_CHARS,
+    _MASKED,
+    _story_features,
+    clean_texts,
+    mask_bounds,
+    update_copies,
+    update_stories,
+)
+from marsad.model import Span
+from marsad.runners.local import IngestOptions
+from marsad.store.corpus_store import CorpusStore
+
+
+@given(st.text(alphabet="اب \nج1", max_size=60),
+       st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=5))
+def test_mask_bounds_is_mask(text: str, raw: list[tuple[int, int]]) -> None:
+    bounds = [(a, min(a + n, len(text))) for a, n in raw if a <= len(text)]
+    spans = [Span("debris", a, b, "", "") for a, b in bounds]
+    assert mask_bounds(text, bounds) == mask(text, spans)
+
+
+def _archive(tmp_path, name: str, *, defer: bool = True):
+    recs = items()
+    path = tmp_path / f"{name}.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs))
+    a = marsad.open(tmp_path / f"{name}.db")
+    a.ingest([str(path)], options=IngestOptions(workers=1, corpus=not defer))
+    return a
+
+
+def _groups(a) -> set[frozenset[str]]:
+    by: dict[int, set[str]] = {}
+    for r in a.iter_rows(columns=["id", "copy_group"]):
+        by.setdefault(r["copy_group"], set()).add(r["id"])
+    return {frozenset(v) for v in by.values()}
+
+
+def test_copy_groups_do_not_depend_on_batches_or_stored_signatures(tmp_path) -> None:
+    one = _archive(tmp_path, "one")
+    update_copies(one)
+    many = _archive(tmp_path, "many")
+    # no stored signatures: computed from the clean text; batches of three against the stored bands
+    many._writer.execute("UPDATE articles SET fingerprint = NULL")
+    got = update_copies(many, batch=3, chunk=2)
+    assert got["articles"] == len(items())
+    assert _groups(one) == _groups(many)
+    same = {"wire", "reprint-trimmed", "reprint-reordered", "reprint-of-reprint"}
+    assert any(same <= g for g in _groups(one)), "the wire and its reprints are not one group"
+    firsts = {r["id"] for r in one.iter_rows(columns=["id", "first_published", "copy_group"])
+              if r["first_published"] == 1 and r["id"] in same}
+    assert len(firsts) == 1
+    # small chunks: half of the sentence keys come from a forked worker
+    halves = _archive(tmp_path, "halves")
+    update_copies(halves, chunk=2)
+    assert _groups(halves) == _groups(one)
+    # a second run finds nothing new and changes nothing
+    assert update_copies(one) == {}
+    assert _groups(one) == _groups(many)
+
+
+def test_story_features_read_from_the_lead_equal_those_of_the_whole_text(tmp_path) -> None:
+    a = _archive(tmp_path, "lead")
+    cs = CorpusStore(a)
+    got = cs.story_inputs_after(0, limit=100, prefix=_LEAD_CHARS)
+    feats = {f.key: f for f in _story_features(cs, got)}
+    full = clean_texts(cs, [r[0] for r in got])
+    spans = cs.spans([r[0] for r in got], ("mention", "timex"))
+    assert len(feats) == len(items())
+    for r in got:
+        k = r[0]
+        sp = spans.get(k, [])
+        terms, nums = article_terms(title=r[1] or "", body=full[k],
+                                    mentions=[s.value for s in sp if s.layer == "mention"],
+                                    timexes=[s.value for s in sp if s.layer == "timex"], place=r[4] or "")
+        assert feats[k].terms == terms
+        assert feats[k].numbers == nums
+        assert feats[k].words == surface_words(r[1] or "", full[k][:600])
+    assert set(_MASKED) >= {"debris", "dateline"}
+
+
+def test_stories_in_small_batches_join_across_batches(tmp_path) -> None:
+    """Batches of four articles: a later batch joins the stories an earlier one opened."""
+    one = _archive(tmp_path, "s1")
+    update_copies(one)
+    update_stories(one)
+    two = _archive(tmp_path, "s2")
+    update_copies(two)
+    update_stories(two, batch=4)
+    with_story = {r["id"]: r["story"] for r in one.iter_rows(columns=["id", "story"])}
+    assert all(v is not None for v in with_story.values())
+    by_story: dict[int, set[str]] = {}
+    for r in two.iter_rows(columns=["id", "story"]):
+        by_story.setdefault(r["story"], set()).add(r["id"])
+    assert {"wire", "independent"} <= by_story[next(s for s, ids in by_story.items() if "wire" in ids)]
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], keep) -> float:  # the definition, term by term
+    dot = sum(v * b[t] for t, v in a.items() if t in b and keep(t))
+    na = sum(v * v for t, v in a.items() if keep(t)) ** 0.5
+    nb = sum(v * v for t, v in b.items() if keep(t)) ** 0.5
+    return dot / (na * nb) if dot > 0 and na and nb else 0.0
+
+
+_TERMS = st.sampled_from(["e:a", "e:b", "p:x", "w1", "w2", "w3", "t:2015-08"])
+
+
+@given(st.dictionaries(_TERMS, st.floats(0.01, 3.0), max_size=7),
+       st.dictionaries(_TERMS, st.floats(0.01, 3.0), max_size=7))
+def test_split_cosines_are_the_cosines_over_named_other_and_all_terms(a, b) -> None:
+    from marsad.corpus.threads import split_cosines, split_norms
+
+    named = lambda t: t.startswith(("e:", "p:"))  # noqa: E731
+    got = split_cosines(a, b, split_norms(a), split_norms(b))
+    want = (_cosine(a, b, named), _cosine(a, b, lambda t: not named(t)), _cosine(a, b, lambda t: True))
+    assert got == pytest.approx(want, rel=1e-12, abs=1e-12)
+
+
+def test_story_features_computed_ahead_in_a_worker_give_the_same_stories(tmp_path) -> None:
+    runs = []
+    for workers in (1, 2):
+        a = _archive(tmp_path, f"w{workers}")
+        update_copies(a)
+        got = update_stories(a, batch=4, workers=workers)
+        assert got["articles"] == len(items())
+        runs.append({r["id"]: r["story"] for r in a.iter_rows(columns=["id", "story"])})
+        a.close()
+    assert runs[0] == runs[1]
