@@ -95,18 +95,21 @@ class Story:
     thread: int | None = None
     #: stem → the word as its titles write it (for labels), for the centroid's terms
     words: dict[str, str] = field(default_factory=dict)
+    #: places its titles name (``g:``/``c:`` terms, :func:`marsad.corpus.features.title_places`)
+    places: set[str] = field(default_factory=set)
 
     def to_state(self) -> dict[str, object]:
         return {"c": self.centroid, "n": sorted(self.numbers), "s": dict(self.sources),
                 "f": self.first_day, "l": self.last_day, "z": self.size, "k": self.first_key,
-                "t": self.thread, "w": self.words}
+                "t": self.thread, "w": self.words, "g": sorted(self.places)}
 
     @classmethod
     def from_state(cls, sid: int, d: dict) -> Story:  # type: ignore[type-arg]
         s = cls(id=sid, first_day=int(d["f"]), last_day=int(d["l"]), size=int(d["z"]),
                 centroid={str(k): float(v) for k, v in d["c"].items()}, numbers=set(d["n"]),
                 sources=Counter(d["s"]), first_key=int(d.get("k", -1)), thread=d.get("t"),
-                words={str(k): str(v) for k, v in d.get("w", {}).items()})
+                words={str(k): str(v) for k, v in d.get("w", {}).items()},
+                places={str(x) for x in d.get("g", ())})
         s.norm = math.sqrt(sum(v * v for v in s.centroid.values()))
         return s
 
@@ -115,7 +118,8 @@ class Story:
         return label_words(self.centroid, self.words, k)
 
     def absorb(self, vec: dict[str, float], numbers: frozenset[str], source: str, day: int,
-               *, keep: int, key: int = -1, words: Iterable[tuple[str, str]] = ()) -> tuple[set[str], set[str]]:
+               *, keep: int, key: int = -1, words: Iterable[tuple[str, str]] = (),
+               places: Iterable[str] = ()) -> tuple[set[str], set[str]]:
         """Add a member; returns (terms added to, terms pruned from) the centroid."""
         if self.size == 0 and self.first_key < 0:
             self.first_key = key
@@ -135,6 +139,8 @@ class Story:
         self.norm = math.sqrt(sum(v * v for v in self.centroid.values()))
         if len(self.numbers) < 64:
             self.numbers.update(numbers)
+        if len(self.places) < 64:
+            self.places.update(places)
         self.size += 1
         if source:
             self.sources[source] += 1
@@ -268,8 +274,11 @@ class StoryClusterer:
                 if day >= 0 and s.last_day >= 0 and day != s.last_day:
                     continue  # another day's figures: another day's bulletin, not this story
                 sc *= self.p.numbers_penalty
-            if places is not None and places_apart(places, s.centroid):
-                sc *= self.p.places_penalty  # titles naming other places: another item of a kind
+            if places is not None and places_apart(places, s.places):
+                # titles naming other places: another item of a kind (another day's: never)
+                if day >= 0 and s.last_day >= 0 and day != s.last_day:
+                    continue
+                sc *= self.p.places_penalty
             if day >= 0 and s.last_day >= 0:
                 sc *= 1.0 / (1.0 + self.p.day_decay * abs(day - s.last_day))
             if sc > best or (sc == best and best_sid is not None and sid < best_sid):
@@ -282,13 +291,13 @@ class StoryClusterer:
         self._expire(f.day)
         drop = self.templates.of(f.source)
         vec = weigh(f.terms, st.df, top=self.p.top_terms, drop=drop)
+        places = [t for t in f.terms if t[:2] in ("g:", "c:")] or None
         template_like = bool(drop) and (
             sum(1 for t in f.terms if t in drop) >= self.p.template_like * max(1, len(f.terms)))
         sid = st.copy_story.get(f.copy_group) if f.copy_group is not None else None
         if sid is not None and sid not in st.stories:
             sid = None  # the copy group's story has closed; the copy opens or joins anew
         if sid is None:
-            places = [t for t in f.terms if t[:2] in ("g:", "c:")] or None
             best, best_sid = self.score(vec, f.numbers, f.day, template_like=template_like, places=places)
             if best_sid is not None and best >= self.p.threshold:
                 sid = best_sid
@@ -299,7 +308,7 @@ class StoryClusterer:
         story = st.stories[sid]
         last = story.last_day
         _added, pruned = story.absorb(vec, f.numbers, f.source, f.day, keep=self.p.centroid_terms, key=f.key,
-                                     words=f.words)
+                                     words=f.words, places=places or ())
         if story.last_day != last or story.size == 1:
             heapq.heappush(self._by_last, (story.last_day, sid))
         inv = 1.0 / (story.norm or 1.0)

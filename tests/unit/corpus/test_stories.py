@@ -196,9 +196,13 @@ def test_titles_naming_other_cities_lower_the_score() -> None:
     cl = StoryClusterer(StoryParams(places_penalty=0.5))
     first, second = prepare(_features(recs), cl)
     sid = cl.add(first)
+    assert cl.state.stories[sid].places == set(ga)
     vec = weigh(second.terms, cl.state.df)
     apart, got = cl.score(vec, second.numbers, second.day, places=gb)
     plain, got2 = cl.score(vec, second.numbers, second.day)
     assert got == got2 == sid and plain > 0 and abs(apart - 0.5 * plain) < 1e-9
     same, _ = cl.score(vec, second.numbers, second.day, places=ga)
     assert same == plain
+    # the next day, an item naming other places never joins (another day's item of the kind)
+    assert cl.score(vec, second.numbers, second.day + 1, places=gb) == (0.0, None)
+    assert cl.score(vec, second.numbers, second.day + 1, places=ga)[1] == sid
