@@ -304,6 +304,7 @@ class Lexicons:
 _AL = ("al=False", "al=True")
 _LEN = tuple(f"L={i}" for i in range(9))
 _K = tuple(f"k{i}=" for i in range(16))
+_Q = tuple(f"q{i}=" for i in range(16))
 
 
 def word_attrs(n: str, mark: str, lex: Lexicons) -> tuple[list[str], list[str], list[str]]:
@@ -332,7 +333,9 @@ def word_attrs(n: str, mark: str, lex: Lexicons) -> tuple[list[str], list[str], 
         centre += [k + c for k, c in zip(_K, cl, strict=False)] if len(cl) <= len(_K) else \
             [f"k{i}={c}" for i, c in enumerate(cl)]
     if noal != n:  # the clusters of the bare word too: وروسيا → روسيا
-        centre += [f"q{i}={c}" for i, c in enumerate(cls.get(noal) or cls.get(core) or ())]
+        q = cls.get(noal) or cls.get(core) or ()
+        centre += [k + c for k, c in zip(_Q, q, strict=False)] if len(q) <= len(_Q) else \
+            [f"q{i}={c}" for i, c in enumerate(q)]
     nm = lex.names.get(n) or lex.names.get(noal)
     near = w3
     if nm:
