@@ -83,6 +83,13 @@ class DocFreq:
             self.df.update(d.keys())
         self._idf.clear()
 
+    def add_counts(self, n: int, counts: Mapping[str, int]) -> None:
+        """Add ``n`` documents whose terms occur in ``counts[term]`` of them (what :meth:`add`
+        adds, counted by the caller once for a batch)."""
+        self.n += n
+        self.df.update(counts)
+        self._idf.clear()
+
     def idf(self, term: str) -> float:
         return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
 

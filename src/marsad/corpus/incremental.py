@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
+from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -430,10 +431,9 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
             groups = [g for g in {f.copy_group for f in feats if f.copy_group is not None}
                       if g <= last and g not in state.copy_story]
             state.copy_story.update(cs.story_of_groups(groups))
-            df_inc: Counter[str] = Counter()
-            for f in feats:
-                df_inc.update(f.terms.keys())
-            df.add(f.terms for f in feats)
+            # document frequencies of the batch, counted once (C-level counting of all keys)
+            df_inc: Counter[str] = Counter(chain.from_iterable(f.terms.keys() for f in feats))
+            df.add_counts(len(feats), df_inc)
             for f in feats:
                 templates.observe(f.source, f.day, f.terms.keys())
             tinc = templates.flush()
