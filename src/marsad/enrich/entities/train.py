@@ -69,7 +69,7 @@ class TrainOptions:
     wojood: bool = False
     c1: float = 0.01  # L1; with the corpus-wide clusters a lighter L1 and more L2 did best on dev
     c2: float = 0.05
-    max_iterations: int = 200
+    max_iterations: int = 300
     keep_crfsuite: bool = False
     names: bool = True
 
