@@ -22,7 +22,7 @@ from marsad.eval.stories import bcubed, decide_pair, load_gold, prf, run_system
 #: floors, pinned a little under the scores measured when they were set (see the report of
 #: the commit that set them); raise them when the system gets better
 FLOORS = {
-    "copy_pairs_dev": 0.91,  # measured 0.930 (lead rule; 0.909 before)
+    "copy_pairs_dev": 0.94,  # measured 0.959 (span candidates; 0.930 with the lead rule alone)
     "copy_pairs_test": 0.83,  # 0.848 (0.794 before)
     "stories_b3_dev": 0.90,  # 0.925 (five-day run)
     "stories_b3_test": 0.92,  # 0.936
