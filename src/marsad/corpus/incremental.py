@@ -50,6 +50,8 @@ from marsad.corpus.features import (
 )
 from marsad.corpus.lsh import band_keys, bucket_pairs
 from marsad.corpus.minhash import (
+    _HEADER,
+    _VERSION,
     MinHashParams,
     distinct_counts,
     fold_many,
@@ -146,12 +148,24 @@ def _signatures(cs: CorpusStore, blobs: dict[int, bytes | None], mp: MinHashPara
     sig = np.empty((len(keys), mp.num_perm), dtype=np.uint32)
     sizes = np.zeros(len(keys), dtype=np.int64)
     missing = []
+    # the blobs of these parameters, unpacked at once (what :func:`unpack` does one by one)
+    head = _HEADER.pack(_VERSION, mp.ngram, mp.num_perm, 0)[:4]
+    width = _HEADER.size + 4 * mp.num_perm
+    ok = [i for i, k in enumerate(keys) if (b := blobs[k]) and len(b) == width and b[:4] == head]
+    if ok:
+        raw = np.frombuffer(b"".join([blobs[keys[i]] for i in ok]), dtype=np.uint8).reshape(len(ok), width)  # type: ignore[misc]
+        at = np.asarray(ok, dtype=np.int64)
+        sig[at] = raw[:, _HEADER.size :].copy().view("<u4").astype(np.uint32)
+        sizes[at] = raw[:, 4 : _HEADER.size].copy().view("<u4")[:, 0].astype(np.int64)
+    got = np.zeros(len(keys), dtype=bool)
+    got[ok] = True
     for i, k in enumerate(keys):
-        u = unpack(blobs[k] or b"", mp)
-        if u is None:
-            missing.append(k)
-        else:
-            sig[i], sizes[i] = u
+        if not got[i]:
+            u = unpack(blobs[k] or b"", mp)
+            if u is None:
+                missing.append(k)
+            else:
+                sig[i], sizes[i] = u
     for s in range(0, len(missing), chunk):
         part = missing[s : s + chunk]
         texts = clean_texts(cs, part)
@@ -331,19 +345,31 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
     sents.clear()
     named.clear()
     _save_groups(cs, keys, pos, verified)
-    # in key order: B-tree inserts stay near each other (much faster than random order)
+    _write_keys(cs, karr, bkeys, skeys)
+    return {"articles": n, "candidates": n_cand, "inner_candidates": n_inner, "checked": len(pairs),
+            "copies": len(verified)}
+
+
+def _write_keys(cs: CorpusStore, karr: np.ndarray, bkeys: np.ndarray, skeys: list[np.ndarray]) -> None:
+    """Store the LSH band keys and span keys of the batch's articles (``lsh_bands``): both
+    kinds in one stream sorted by ``(key, article)``, without repeats, so the B-tree inserts
+    stay near each other (much faster than two passes or random order)."""
     kb = np.repeat(karr, bkeys.shape[1])
     flat = bkeys.reshape(-1)
     nz = flat != 0
-    kb, flat = kb[nz], flat[nz]
-    o2 = np.lexsort((kb, flat))
-    flat, kb = flat[o2], kb[o2]
-    del o2
+    sk = np.concatenate(skeys) if skeys else np.zeros(0, dtype=np.int64)
+    flat = np.concatenate((flat[nz], sk.astype(np.int64, copy=False)))
+    kb = np.concatenate((kb[nz], np.repeat(karr, [len(x) for x in skeys]))) if skeys else kb[nz]
+    del nz, sk
+    o = np.lexsort((kb, flat))
+    flat, kb = flat[o], kb[o]
+    del o
+    if len(flat):
+        new = np.ones(len(flat), dtype=bool)
+        new[1:] = (flat[1:] != flat[:-1]) | (kb[1:] != kb[:-1])
+        flat, kb = flat[new], kb[new]
     for s in range(0, len(flat), 500_000):  # a few Python ints at a time
         cs.add_bands(zip(flat[s : s + 500_000].tolist(), kb[s : s + 500_000].tolist(), strict=True))
-    cs.add_bands(sorted((int(kk), k) for k, ks in zip(keys, skeys, strict=True) for kk in ks.tolist()))
-    return {"articles": n, "candidates": n_cand, "inner_candidates": n_inner, "checked": len(pairs),
-            "copies": len(verified)}
 
 
 def _save_groups(cs: CorpusStore, keys: list[int], pos: dict[int, int], verified: list[PairScore]) -> None:
@@ -423,7 +449,7 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
     feed = _FeatureFeed(cs, archive, last, batch=batch, workers=workers)
     try:
         while True:
-            feats = feed.next()
+            feats, df_inc = feed.next()
             if not feats:
                 break
             # a copy group is numbered by its first member: one numbered after the last article
@@ -431,8 +457,7 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
             groups = [g for g in {f.copy_group for f in feats if f.copy_group is not None}
                       if g <= last and g not in state.copy_story]
             state.copy_story.update(cs.story_of_groups(groups))
-            # document frequencies of the batch, counted once (C-level counting of all keys)
-            df_inc: Counter[str] = Counter(chain.from_iterable(f.terms.keys() for f in feats))
+            # document frequencies of the batch (counted where the features were computed)
             df.add_counts(len(feats), df_inc)
             for f in feats:
                 templates.observe(f.source, f.day, f.terms.keys())
@@ -486,16 +511,22 @@ class _ReadOnly:
 _WORKER_STORE: list[CorpusStore] = []
 
 
-def _worker_features(job: tuple[str, int, int]) -> list[ArticleFeatures]:
+def _term_counts(feats: list[ArticleFeatures]) -> Counter[str]:
+    """In how many of ``feats`` each term occurs (C-level counting of all keys)."""
+    return Counter(chain.from_iterable(f.terms.keys() for f in feats))
+
+
+def _worker_features(job: tuple[str, int, int]) -> tuple[list[ArticleFeatures], Counter[str]]:
     path, after, batch = job
     if not _WORKER_STORE:
         _WORKER_STORE.append(CorpusStore(_ReadOnly(path)))
-    return _batch_features(_WORKER_STORE[0], after, batch)
+    feats = _batch_features(_WORKER_STORE[0], after, batch)
+    return feats, _term_counts(feats)
 
 
 class _FeatureFeed:
-    """Batches of story features in rowid order, the next one computed ahead in a forked
-    worker (see :func:`update_stories`)."""
+    """Batches of story features in rowid order, the next one computed ahead by forked
+    workers, each on a part of the batch (see :func:`update_stories`)."""
 
     def __init__(self, cs: CorpusStore, archive: Any, after: int, *, batch: int, workers: int) -> None:
         import multiprocessing as mp
@@ -503,31 +534,46 @@ class _FeatureFeed:
 
         self.cs, self.after, self.batch = cs, after, batch
         self.pool: Any = None
-        self.pending: Any = None
+        self.pending: list[Any] = []
         path = getattr(archive, "path", None)
         todo = cs.max_rowid() - after
         workers = workers or (os.cpu_count() or 1)
+        self.parts = max(1, min(workers, 4))
         if (workers > 1 and path is not None and todo > batch and str(path) != ":memory:"
                 and "fork" in mp.get_all_start_methods()):
             self.path = str(path)
-            self.pool = mp.get_context("fork").Pool(1)
+            self.pool = mp.get_context("fork").Pool(self.parts)
 
-    def next(self) -> list[ArticleFeatures]:
+    def _submit(self, after: int) -> None:
+        """Start the features of the ``batch`` articles after rowid ``after``: one job per
+        worker, each on a run of consecutive rowids (their concatenation is the batch)."""
+        cuts = [self.batch * i // self.parts for i in range(self.parts + 1)]
+        # part i starts after the last row of part i - 1; a part past the end has no start
+        starts = [after, *self.cs.rowids_at_offsets(after, [c - 1 for c in cuts[1:-1]])]
+        self.pending = [self.pool.apply_async(_worker_features, ((self.path, a, cuts[i + 1] - cuts[i]),))
+                        for i, a in enumerate(starts) if a is not None]
+
+    def next(self) -> tuple[list[ArticleFeatures], Counter[str]]:
+        """The next batch's features, and in how many of them each term occurs."""
         if self.pool is None:
             feats = _batch_features(self.cs, self.after, self.batch)
+            counts = _term_counts(feats)
         else:
-            if self.pending is None:
-                self.pending = self.pool.apply_async(_worker_features, ((self.path, self.after, self.batch),))
-            feats = self.pending.get()
-            self.pending = None
+            if not self.pending:
+                self._submit(self.after)
+            feats, counts = [], Counter()
+            for job in self.pending:  # in rowid order: the counts' keys in first-seen order
+                part, c = job.get()
+                feats.extend(part)
+                counts.update(c)
+            self.pending = []
             if feats:  # the batch after it, while the caller clusters this one
-                nxt = max(f.key for f in feats)
-                self.pending = self.pool.apply_async(_worker_features, ((self.path, nxt, self.batch),))
+                self._submit(max(f.key for f in feats))
             else:
                 self.close()
         if feats:
             self.after = max(f.key for f in feats)
-        return feats
+        return feats, counts
 
     def close(self) -> None:
         if self.pool is not None:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -138,11 +138,13 @@ class ThreadLinker:
         self._expire(first_day)
         actors = actors_of(vec, k=self.p.actor_terms)
         named = any(t.startswith(("e:", "p:")) for t in actors)
-        cand: dict[int, int] = defaultdict(int)
+        cand: Counter[int] = Counter()
         threads = self.state.threads
+        postings = self.postings
         for t in actors:
-            for tid in self.postings.get(t, ()):
-                cand[tid] += 1
+            post = postings.get(t)
+            if post:
+                cand.update(post)  # counted in C: an actor's postings can be long
         best, best_tid = 0.0, None
         vn = split_norms(vec)
         for tid, shared in cand.items():

@@ -105,6 +105,16 @@ class CorpusStore:
                 out.setdefault(int(a), []).append((int(s), int(e)))
         return out
 
+    def rowids_at_offsets(self, rowid: int, offsets: Sequence[int]) -> list[int | None]:
+        """The rowid of the article ``offset`` places after ``rowid`` (0: the next one), for
+        each offset; ``None`` past the last article."""
+        out: list[int | None] = []
+        for off in offsets:
+            r = self.w.execute("SELECT rowid FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ?",
+                               (rowid, int(off))).fetchone()
+            out.append(None if r is None else int(r[0]))
+        return out
+
     def story_inputs_after(self, rowid: int, *, limit: int, prefix: int) -> list[tuple[Any, ...]]:
         """``(rowid, title, source, published_day, dateline_place, copy_group, text prefix)`` of
         the next ``limit`` articles after ``rowid``: the story features need only the lead."""

@@ -131,13 +131,42 @@ def test_split_cosines_are_the_cosines_over_named_other_and_all_terms(a, b) -> N
     assert got == pytest.approx(want, rel=1e-12, abs=1e-12)
 
 
-def test_story_features_computed_ahead_in_a_worker_give_the_same_stories(tmp_path) -> None:
+def test_story_features_computed_ahead_in_workers_give_the_same_stories(tmp_path) -> None:
     runs = []
-    for workers in (1, 2):
+    for workers in (1, 2, 3):  # in this process; two and three workers, each on part of a batch
         a = _archive(tmp_path, f"w{workers}")
         update_copies(a)
         got = update_stories(a, batch=4, workers=workers)
         assert got["articles"] == len(items())
         runs.append({r["id"]: r["story"] for r in a.iter_rows(columns=["id", "story"])})
         a.close()
-    assert runs[0] == runs[1]
+    assert runs[0] == runs[1] == runs[2]
+    assert len(set(runs[0].values())) > 1
+
+
+def test_rowids_at_offsets_count_from_the_next_article(tmp_path) -> None:
+    from marsad.store.corpus_store import CorpusStore
+
+    a = _archive(tmp_path, "off")
+    cs = CorpusStore(a)
+    rowids = [int(r[0]) for r in a._writer.execute("SELECT rowid FROM articles ORDER BY rowid")]
+    assert cs.rowids_at_offsets(rowids[0], [0, 1, len(rowids) - 2, len(rowids) - 1]) == [
+        rowids[1], rowids[2], rowids[-1], None]
+    a.close()
+
+
+def test_stored_signatures_unpacked_at_once_are_those_unpacked_one_by_one() -> None:
+    import numpy as np
+
+    from marsad.corpus.incremental import _signatures
+    from marsad.corpus.minhash import MinHashParams, pack, unpack
+
+    mp = MinHashParams()
+    rng = np.random.default_rng(7)
+    blobs = {k: pack(rng.integers(0, 2**32, mp.num_perm, dtype=np.uint64).astype(np.uint32),
+                     int(rng.integers(0, 2**31)), mp) for k in (5, 2, 9, 40)}
+    row, sig, sizes = _signatures(None, blobs, mp, 2)  # type: ignore[arg-type]  # no text is read
+    for k, b in blobs.items():
+        want_sig, want_n = unpack(b, mp)
+        assert sig[row[k]].tolist() == want_sig.tolist() and int(sizes[row[k]]) == want_n
+    assert sorted(row) == [2, 5, 9, 40]
