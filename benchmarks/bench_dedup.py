@@ -233,6 +233,8 @@ def main() -> None:
     ap.add_argument("--archive", default="", help="an archive ingested with --defer-corpus: also time "
                     "`marsad update` on a copy of it")
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles (plus the gold ones)")
+    ap.add_argument("--engines", default="marsad,datasketch",
+                    help="the in-memory engines to time beside `marsad update` (comma-separated)")
     args = ap.parse_args()
     need_shared()
     if args.engine == "update":
@@ -247,7 +249,7 @@ def main() -> None:
     result: dict = {"corpora": [p.name for p in CORPORA], "cores": os.cpu_count(),
                     "load_average_before": os.getloadavg(),
                     "calibration_sum_range_1e7_seconds": round(time.perf_counter() - t, 3)}
-    for engine in ("marsad", "datasketch"):
+    for engine in [e for e in ("marsad", "datasketch") if e in args.engines.split(",")]:
         proc = subprocess.run([sys.executable, "-m", "benchmarks.bench_dedup", "--engine", engine,
                                "--limit", str(args.limit)], capture_output=True, text=True)
         if proc.returncode != 0:
