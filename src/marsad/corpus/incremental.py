@@ -427,10 +427,11 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
     A story is linked to a thread once: when it closes (no article for ``window_days``), or at
     the end of the run if it is still open then.
 
-    The per-article features of the next batch (pure: lead, mentions, dates) are computed in
-    a forked process reading the archive on a connection of its own while this process
-    clusters the current batch, when there is more than one core (``workers``: 0 = as the
-    machine has, 1 = in this process) and more than one batch to do; the stories are the same.
+    The per-article features of the next batch (pure: lead, mentions, dates) and their term
+    counts are computed by forked processes (``workers - 1`` of them, each on a run of the
+    batch, reading the archive on a connection of its own) while this process clusters the
+    current batch, when there is more than one core (``workers``: 0 = as the machine has,
+    1 = in this process) and more than one batch to do; the stories are the same.
     """
     params = params or StoryParams()
     cs = CorpusStore(archive)
@@ -538,7 +539,8 @@ class _FeatureFeed:
         path = getattr(archive, "path", None)
         todo = cs.max_rowid() - after
         workers = workers or (os.cpu_count() or 1)
-        self.parts = max(1, min(workers, 4))
+        # the clustering keeps a core of its own: the other cores share the next batch
+        self.parts = max(1, min(workers - 1, 4))
         if (workers > 1 and path is not None and todo > batch and str(path) != ":memory:"
                 and "fork" in mp.get_all_start_methods()):
             self.path = str(path)

@@ -133,7 +133,7 @@ def test_split_cosines_are_the_cosines_over_named_other_and_all_terms(a, b) -> N
 
 def test_story_features_computed_ahead_in_workers_give_the_same_stories(tmp_path) -> None:
     runs = []
-    for workers in (1, 2, 3):  # in this process; two and three workers, each on part of a batch
+    for workers in (1, 2, 3):  # in this process; one worker; two, each on part of a batch
         a = _archive(tmp_path, f"w{workers}")
         update_copies(a)
         got = update_stories(a, batch=4, workers=workers)
