@@ -142,10 +142,15 @@ def eval_args(p: argparse.ArgumentParser) -> None:
 
 
 def eval_run(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
+    import tempfile
+    from pathlib import Path
+
     from marsad.cli.eval_cmds import shared_data
     from marsad.eval.stories import evaluate
 
-    return evaluate(shared_data(args))
+    # the per-article analysis of the gold's period is kept between runs (delete the file
+    # after changing the analysers)
+    return evaluate(shared_data(args), cache=Path(tempfile.gettempdir()) / "marsad-story-analysis.jsonl")
 
 
 def eval_show(r: dict) -> None:  # type: ignore[type-arg]

@@ -1,0 +1,40 @@
+"""The story evaluation's per-article analysis: what ``marsad update`` gives the story features."""
+
+from __future__ import annotations
+
+from marsad.eval.stories import analyse, features_of, story_terms_async
+
+DOC = {
+    "id": "x1",
+    "source": "okaz",
+    "date": "2015-08-10",
+    "title": "أمير منطقة تبوك يفتتح مستشفى جديدا",
+    "text": "تبوك - واس\nافتتح أمير منطقة تبوك الأمير فهد بن سلطان اليوم الاثنين 10 أغسطس 2015 "
+            "مستشفى الملك سلمان الجديد في مدينة تبوك بحضور وزير الصحة.",
+}
+
+
+def test_analysis_gives_entities_dates_place_and_a_clean_lead(tmp_path) -> None:
+    cache = tmp_path / "analysis.jsonl"
+    got = analyse([DOC], cache=cache, workers=1)["x1"]
+    lead, mentions, timexes, place = got
+    assert len(lead) == len(DOC["text"])  # same offsets: removed layers are blanked, not cut
+    assert "واس" not in lead  # the dateline is not content
+    assert any(m.endswith("تبوك") for m in mentions)
+    assert "2015-08-10" in timexes
+    assert place
+    # a second run reads the cache, and a changed text is analysed anew
+    assert analyse([DOC], cache=cache, workers=1)["x1"] == got
+    changed = dict(DOC, text=DOC["text"].replace("تبوك", "جدة"))
+    assert analyse([changed], cache=cache, workers=1)["x1"] != got
+    assert cache.read_bytes().count(b"\n") == 2
+
+
+def test_story_terms_carry_the_analysis() -> None:
+    analysis = analyse([DOC], workers=1)
+    (plain,) = features_of([DOC], story_terms_async([DOC], workers=1)(), {0: 0})
+    (rich,) = features_of([DOC], story_terms_async([DOC], workers=1, analysis=analysis)(), {0: 0})
+    assert not any(t[:2] in ("e:", "t:", "p:") for t in plain.terms)
+    assert any(t.startswith("e:") for t in rich.terms)
+    assert "t:2015-08-10" in rich.terms
+    assert any(t.startswith("p:") for t in rich.terms)
