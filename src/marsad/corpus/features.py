@@ -253,3 +253,13 @@ def weigh(terms: Mapping[str, float], df: DocFreq, *, top: int = 40,
         w = dict(heapq.nlargest(top, w.items(), key=itemgetter(1)))
     norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
     return {t: v / norm for t, v in w.items()}
+
+
+def scale_terms(vec: dict[str, float], prefix: str, factor: float) -> dict[str, float]:
+    """A unit vector with the terms starting with ``prefix`` multiplied by ``factor``, L2-normalised
+    again (the same vector when ``factor`` is 1 or no term has the prefix)."""
+    if factor == 1.0 or not any(t.startswith(prefix) for t in vec):
+        return vec
+    out = {t: (v * factor if t.startswith(prefix) else v) for t, v in vec.items()}
+    norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
+    return {t: v / norm for t, v in out.items()}

@@ -206,3 +206,14 @@ def test_titles_naming_other_cities_lower_the_score() -> None:
     # the next day, an item naming other places never joins (another day's item of the kind)
     assert cl.score(vec, second.numbers, second.day + 1, places=gb) == (0.0, None)
     assert cl.score(vec, second.numbers, second.day + 1, places=ga)[1] == sid
+
+
+def test_entity_terms_are_scaled_in_the_unit_vector() -> None:
+    from marsad.corpus.features import scale_terms
+
+    vec = {"w": 0.6, "e:per:x": 0.8}
+    out = scale_terms(vec, "e:", 0.5)
+    assert out["e:per:x"] / out["w"] == pytest.approx(0.8 * 0.5 / 0.6)
+    assert sum(v * v for v in out.values()) == pytest.approx(1.0)
+    assert scale_terms(vec, "e:", 1.0) is vec
+    assert scale_terms({"w": 1.0}, "e:", 0.5) == {"w": 1.0}
