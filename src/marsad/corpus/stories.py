@@ -67,7 +67,7 @@ class StoryParams:
     #: entity mentions (``e:`` terms) scaled by this in an article's unit vector before it is
     #: renormalised: entity keys are rare, so their IDF made a few of them most of the vector
     #: and two reports naming their actors differently fell apart (dev same-story pair F1
-    #: 0.778 at 1.0, 0.847 at 0.15, 0.849 without them; day B³ 0.928 / 0.937 / 0.930); kept
+    #: 0.778 at 1.0, 0.847 at 0.15, 0.849 without them; day B³ 0.928 / 0.936 / 0.930); kept
     #: small rather than dropped, so centroids still name their actors (threads read them)
     entity_scale: float = 0.15
     #: terms held by more active stories than this are not looked up (too common to tell
