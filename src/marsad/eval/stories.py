@@ -146,16 +146,20 @@ def analyse(docs: list[dict[str, Any]], *, cache: Path | None = None, workers: i
     """The per-article pipeline (:func:`marsad.analyze_text`: cleaning, dateline, entities,
     time) on ``docs``, as ``marsad update`` runs it before the stories: id → :data:`Analysis`.
 
-    Results are kept in ``cache`` (a JSON lines file keyed by id and a hash of the text) so a
-    second evaluation reads them back.
+    Results are kept in ``cache`` (a JSON lines file keyed by id, a hash of the text and a hash
+    of the analysers: the stage names with their versions and the shipped model, gazetteer and
+    clusters) so a second evaluation reads them back, and a changed analyser analyses again.
     """
     import hashlib
     import multiprocessing as mp
 
     global _DOCS
 
+    made_by = _analysers_key()
+
     def tag(d: dict[str, Any]) -> str:
-        return hashlib.blake2b((d["title"] + "\x00" + d["text"]).encode(), digest_size=8).hexdigest()
+        text = hashlib.blake2b((d["title"] + "\x00" + d["text"]).encode(), digest_size=8).hexdigest()
+        return f"{text}{made_by}"
 
     out: dict[str, Analysis] = {}
     if cache is not None and cache.exists():
@@ -193,6 +197,21 @@ def analyse(docs: list[dict[str, Any]], *, cache: Path | None = None, workers: i
             if fh is not None:
                 fh.close()
     return {d["id"]: out[f"{d['id']}:{tag(d)}"] for d in docs}
+
+
+def _analysers_key() -> str:
+    """A short hash of what :func:`analyse` depends on besides the text."""
+    import hashlib
+    from importlib import resources
+
+    from marsad.pipeline.registry import DEFAULT_SPEC
+
+    h = hashlib.blake2b(",".join(DEFAULT_SPEC).encode(), digest_size=6)
+    data = resources.files("marsad") / "data"
+    for folder in ("models", "entities"):
+        for f in sorted((p for p in (data / folder).iterdir() if p.is_file()), key=lambda p: p.name):
+            h.update(f.name.encode() + f.read_bytes())
+    return h.hexdigest()
 
 
 _DOCS: list[dict[str, Any]] = []

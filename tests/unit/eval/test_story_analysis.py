@@ -38,3 +38,16 @@ def test_story_terms_carry_the_analysis() -> None:
     assert any(t.startswith("e:") for t in rich.terms)
     assert "t:2015-08-10" in rich.terms
     assert any(t.startswith("p:") for t in rich.terms)
+
+
+def test_changed_analysers_analyse_again(tmp_path, monkeypatch) -> None:
+    import marsad.eval.stories as es
+
+    cache = tmp_path / "analysis.jsonl"
+    first = analyse([DOC], cache=cache, workers=1)["x1"]
+    assert cache.read_bytes().count(b"\n") == 1
+    analyse([DOC], cache=cache, workers=1)
+    assert cache.read_bytes().count(b"\n") == 1  # same analysers: read back
+    monkeypatch.setattr(es, "_analysers_key", lambda: "another-model")
+    assert analyse([DOC], cache=cache, workers=1)["x1"] == first
+    assert cache.read_bytes().count(b"\n") == 2  # a stage or model changed: analysed anew
