@@ -19,6 +19,7 @@ import numpy as np
 from marsad.errors import QueryError
 from marsad.search import postings
 from marsad.search.fts import Filters, Searcher, _filter_sql, parse_query
+from marsad.store.schema import SPANS_BY_ARTICLE
 
 ENTITY_FACET_SAMPLE = 1000
 MAX_SERIES = 8
@@ -73,7 +74,7 @@ def facets(con: sqlite3.Connection, q: str | None, *, filters: Filters | None = 
     for i in range(0, len(sample), 500):
         chunk = sample[i:i + 500]
         for v, n in con.execute(
-            "SELECT value, count(DISTINCT article) FROM spans INDEXED BY spans_article"
+            f"SELECT value, count(DISTINCT article) FROM {SPANS_BY_ARTICLE}"
             " WHERE layer = 'mention' AND value != ''"
             f" AND article IN ({','.join('?' * len(chunk))}) GROUP BY value", chunk,
         ):

@@ -14,6 +14,7 @@ from typing import Any
 import orjson
 
 from marsad.model import Span
+from marsad.store.schema import SPANS_BY_ARTICLE
 
 _CHUNK = 500
 #: the row of ``source_term_days`` that counts a source's days (not a term)
@@ -99,7 +100,7 @@ class CorpusStore:
         for part in _chunks(sorted(set(rowids))):
             q = ",".join("?" * len(part))
             for a, s, e in self.w.execute(
-                f'SELECT article, start, "end" FROM spans INDEXED BY spans_article WHERE article IN ({q}) AND layer IN ({lq}){cut}',
+                f'SELECT article, start, "end" FROM {SPANS_BY_ARTICLE} WHERE article IN ({q}) AND layer IN ({lq}){cut}',
                 [*part, *ls],
             ):
                 out.setdefault(int(a), []).append((int(s), int(e)))
@@ -130,7 +131,7 @@ class CorpusStore:
         lq = ",".join("?" * len(ls))
         cut = "" if before is None else f" AND start < {int(before)}"
         return [tuple(r) for r in self.w.execute(  # type: ignore[misc]
-            f'SELECT article, layer, start, "end", value FROM spans INDEXED BY spans_article WHERE article BETWEEN ? AND ? '
+            f'SELECT article, layer, start, "end", value FROM {SPANS_BY_ARTICLE} WHERE article BETWEEN ? AND ? '
             f"AND layer IN ({lq}){cut}", [lo, hi, *ls])]
 
     def set_stories(self, rows: Iterable[tuple[int, int]]) -> None:
@@ -145,7 +146,7 @@ class CorpusStore:
         for part in _chunks(list(rowids)):
             q = ",".join("?" * len(part))
             for r in self.w.execute(
-                f'SELECT article, layer, start, "end", label, value FROM spans INDEXED BY spans_article WHERE article IN ({q}) AND layer IN ({lq})',
+                f'SELECT article, layer, start, "end", label, value FROM {SPANS_BY_ARTICLE} WHERE article IN ({q}) AND layer IN ({lq})',
                 [*part, *ls],
             ):
                 out.setdefault(int(r[0]), []).append(Span(r[1], r[2], r[3], r[4], r[5]))

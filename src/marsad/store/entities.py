@@ -16,6 +16,8 @@ from typing import Any
 
 import orjson
 
+from marsad.store.schema import SPANS_BY_ARTICLE
+
 
 def _now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -46,9 +48,9 @@ class EntityStore:
             if not ids:
                 return
             rows = self.con.execute(
-                'SELECT s.article, a.published_day AS day, s.value AS key, s.label AS type, s.attrs'
-                " FROM spans s INDEXED BY spans_article JOIN articles a ON a.rowid = s.article"
-                " WHERE s.layer='mention' AND s.article BETWEEN ? AND ? ORDER BY s.article",
+                'SELECT spans.article, a.published_day AS day, spans.value AS key, spans.label AS type, spans.attrs'
+                f" FROM {SPANS_BY_ARTICLE} JOIN articles a ON a.rowid = spans.article"
+                " WHERE spans.layer='mention' AND spans.article BETWEEN ? AND ? ORDER BY spans.article",
                 (ids[0], ids[-1]),
             ).fetchall()
             yield rows

@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 
 from marsad.store.queries import ARTICLE_BRIEF, _row, columns
+from marsad.store.schema import SPANS_BY_ARTICLE
 
 _CHUNK = 500
 
@@ -207,7 +208,7 @@ def co_mentions(con: sqlite3.Connection, ref: EntityRef, *, limit: int = 25, sam
         chunk = arts[i:i + _CHUNK]
         sets: dict[int, set[str]] = {}
         for a, v in con.execute(
-            f"SELECT article, value FROM spans INDEXED BY spans_article WHERE layer = 'mention' AND article IN ({_in(len(chunk))})", chunk,
+            f"SELECT article, value FROM {SPANS_BY_ARTICLE} WHERE layer = 'mention' AND article IN ({_in(len(chunk))})", chunk,
         ):
             if v and v not in own:
                 sets.setdefault(a, set()).add(v)

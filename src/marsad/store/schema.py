@@ -6,6 +6,14 @@ Add a migration by appending to :data:`MIGRATIONS`; never edit one that has ship
 
 from __future__ import annotations
 
+#: the spans table read through its per-article index (``spans_article``), for queries bound to
+#: given articles: when statistics are stale SQLite's planner takes the (layer, value) index
+#: instead and reads every mention span of the archive
+SPANS_BY_ARTICLE = "spans INDEXED BY spans_article"
+
+#: the tables whose statistics (ANALYZE) the planner needs; refreshed after every ingest
+ANALYZED_TABLES = ("articles", "spans")
+
 MIGRATIONS: list[tuple[str, str]] = [
     (
         "0001_articles",
