@@ -91,11 +91,6 @@ def mask_bounds(text: str, bounds: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def _clean_texts(cs: CorpusStore, rows: dict[int, dict[str, Any]]) -> dict[int, str]:
-    spans = cs.span_bounds(list(rows), _MASKED)
-    return {k: mask_bounds(r["text"], spans.get(k, ())) for k, r in rows.items()}
-
-
 def clean_texts(cs: CorpusStore, rowids: Sequence[int], *, prefix: int | None = None) -> dict[int, str]:
     """The clean view of stored articles (their first ``prefix`` characters when given)."""
     texts = cs.texts(rowids, prefix=prefix)

@@ -46,6 +46,7 @@ from marsad.corpus.dedup import (
     verify_candidates,
 )
 from marsad.corpus.features import ArticleFeatures, article_terms, day_number, surface_words
+from marsad.corpus.incremental import _LEAD_CHARS, _MASKED, mask_bounds
 from marsad.corpus.lsh import band_keys
 from marsad.corpus.minhash import shingle_hashes
 from marsad.corpus.stories import StoryParams, cluster
@@ -120,17 +121,11 @@ def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: 
 #: (removed layers blanked), entity keys, TIMEX3 values and the dateline place
 Analysis = tuple[str, tuple[str, ...], tuple[str, ...], str]
 
-_LEAD_CHARS = 960
-
-
 def _analyse_one(d: dict[str, Any]) -> Analysis:
     from marsad.api import analyze_text
-    from marsad.clean.debris import REMOVED_LAYERS
-    from marsad.corpus.incremental import mask_bounds
 
     art = analyze_text(d["text"], published_at=d["date"] or None, title=d["title"], source=d["source"])
-    masked = [(s.start, s.end) for s in art.spans if s.layer in REMOVED_LAYERS and s.layer != "title"
-              and s.start < _LEAD_CHARS]
+    masked = [(s.start, s.end) for s in art.spans if s.layer in _MASKED and s.start < _LEAD_CHARS]
     return (mask_bounds(d["text"][:_LEAD_CHARS], masked),
             tuple(s.value for s in art.spans if s.layer == "mention" and s.value),
             tuple(s.value for s in art.spans if s.layer == "timex" and s.value),
@@ -147,8 +142,9 @@ def analyse(docs: list[dict[str, Any]], *, cache: Path | None = None, workers: i
     time) on ``docs``, as ``marsad update`` runs it before the stories: id → :data:`Analysis`.
 
     Results are kept in ``cache`` (a JSON lines file keyed by id, a hash of the text and a hash
-    of the analysers: the stage names with their versions and the shipped model, gazetteer and
-    clusters) so a second evaluation reads them back, and a changed analyser analyses again.
+    of the stage names with their versions and the shipped model, gazetteer and clusters) so a
+    second evaluation reads them back. A new model or a bumped stage version analyses again; a
+    change to an analyser's code that keeps its stage version does not: delete the file then.
     """
     import hashlib
     import multiprocessing as mp
@@ -167,7 +163,8 @@ def analyse(docs: list[dict[str, Any]], *, cache: Path | None = None, workers: i
             for line in f:
                 r = orjson.loads(line)
                 out[r["k"]] = (r["l"], tuple(r["m"]), tuple(r["t"]), r["p"])
-    todo = [d for d in docs if f"{d['id']}:{tag(d)}" not in out]
+    keys = {d["id"]: f"{d['id']}:{tag(d)}" for d in docs}  # each text hashed once
+    todo = [d for d in docs if keys[d["id"]] not in out]
     if todo:
         workers = workers or os.cpu_count() or 1
         step = 200
@@ -189,20 +186,19 @@ def analyse(docs: list[dict[str, Any]], *, cache: Path | None = None, workers: i
         fh = open(cache, "ab") if cache is not None else None
         try:
             for d, a in zip(todo, results, strict=True):
-                k = f"{d['id']}:{tag(d)}"
+                k = keys[d["id"]]
                 out[k] = a
                 if fh is not None:
                     fh.write(orjson.dumps({"k": k, "l": a[0], "m": a[1], "t": a[2], "p": a[3]}) + b"\n")
         finally:
             if fh is not None:
                 fh.close()
-    return {d["id"]: out[f"{d['id']}:{tag(d)}"] for d in docs}
+    return {d["id"]: out[keys[d["id"]]] for d in docs}
 
 
 def _analysers_key() -> str:
     """A short hash of what :func:`analyse` depends on besides the text."""
     import hashlib
-    from importlib import resources
 
     from marsad.pipeline.registry import DEFAULT_SPEC
 

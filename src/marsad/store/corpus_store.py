@@ -51,11 +51,6 @@ class CorpusStore:
     def max_rowid(self) -> int:
         return int(self.w.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
 
-    def rows_after(self, rowid: int, columns: Sequence[str], *, limit: int) -> list[dict[str, Any]]:
-        cols = ", ".join(columns)
-        return [dict(r) for r in self.w.execute(
-            f"SELECT rowid AS rowid, {cols} FROM articles WHERE rowid > ? ORDER BY rowid LIMIT ?", (rowid, limit))]
-
     def rows(self, rowids: Sequence[int], columns: Sequence[str]) -> dict[int, dict[str, Any]]:
         cols = ", ".join(columns)
         out: dict[int, dict[str, Any]] = {}
@@ -151,11 +146,6 @@ class CorpusStore:
             ):
                 out.setdefault(int(r[0]), []).append(Span(r[1], r[2], r[3], r[4], r[5]))
         return out
-
-    def set_columns(self, column: str, values: Iterable[tuple[Any, int]]) -> None:
-        if column not in {"copy_group", "first_published", "story"}:
-            raise ValueError(column)
-        self.w.executemany(f"UPDATE articles SET {column}=? WHERE rowid=?", list(values))
 
     # --- LSH and copies ---------------------------------------------------------------------
 

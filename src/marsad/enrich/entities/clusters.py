@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources

@@ -295,9 +295,6 @@ class Lexicons:
     clusters: dict[str, tuple[str, ...]]  # word → cluster ids at several granularities
     names: dict[str, str] = field(default_factory=dict)  # word → its usual tag in training data
 
-    def flags(self, n: str) -> str:
-        return self.words.get(n, "")
-
 
 #: attribute strings that take few values, made once (concatenation and tables, not f-strings:
 #: the attributes of every new word are built while an article is tagged)

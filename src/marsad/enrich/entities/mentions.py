@@ -92,12 +92,13 @@ class MentionFinder:
         self.gaz = gaz
         self.names = names or {}
         self.rules = HeadRules(gaz, self.names)
-        self.known_names = set(gaz.phrases_first_words()) | lx.FIRST_NAMES
+        first_words = gaz.phrases_first_words()  # a set built over every gazetteer phrase: once
+        self.known_names = first_words | lx.FIRST_NAMES
         self.known_heads = self.known_names | lx.ORG_HEADS | lx.LOC_HEADS | lx.TITLE_WORDS
         self._boring: set[str] = set()  # words scan() found nothing in (pure functions of the word)
         # every word some reading of which (proclitic_splits, with or without ال) must be in
         # for scan() to find anything: a new word none of whose readings is here is boring
-        self._cues = frozenset(gaz.nat) | gaz.phrases_first_words() | self.rules.head_words()
+        self._cues = frozenset(gaz.nat) | first_words | self.rules.head_words()
         self._info: dict[str, tuple[Entry | None, int, int]] = {}
         self._cuts: dict[str, int] = {}  # token → proclitic characters to leave out (pure, cached)
 

@@ -394,10 +394,6 @@ def kinds_for(word: str) -> tuple[str, ...]:
     return tuple(k for k in KINDS if key in KIND_FIRST[k])
 
 
-def pattern_for(word: str) -> regex.Pattern[str] | None:
-    """The alternation of the kinds that can open with ``word`` (``""`` = digits), compiled once."""
-    return pattern_for_kinds(kinds_for(word))
-
 
 def pattern_for_kinds(kinds: tuple[str, ...]) -> Any:
     if not kinds:
@@ -467,14 +463,3 @@ def group_index(pat: Any) -> dict[str, int | tuple[int, ...]]:
         else:
             out[base] = i
     return out
-
-
-#: every trigger word → its alternation (built lazily, shared by words with the same kinds)
-_WORD_PATTERNS: dict[str, regex.Pattern[str] | None] = {}
-
-
-def pattern_for_word(word: str) -> regex.Pattern[str] | None:
-    p = _WORD_PATTERNS.get(word, False)
-    if p is False:
-        p = _WORD_PATTERNS[word] = pattern_for(word)
-    return p  # type: ignore[return-value]
