@@ -9,6 +9,8 @@ packages: it reads the TSV (one entry a line, all normalized) and builds two dic
 Columns: ``phrase  kind  country  name  english  population  canon`` where ``kind`` is one of
 ``country`` ``city`` ``region`` ``org`` ``misc`` ``nat`` (nationality adjective stem) and
 ``canon`` is the normalized phrase of the entity the phrase names (روسيا الاتحاديه → روسيا).
+An ``alt`` row is a place of the same name in another country (الجوف: SA, and YE, LY): never
+matched on its own, it is one of :attr:`Gazetteer.alternatives` of the phrase.
 """
 
 from __future__ import annotations
@@ -58,11 +60,17 @@ class Gazetteer:
         self.nat: dict[str, Entry] = {}  # inflected nationality form (no article) → entry
         self.by_canon: dict[str, Entry] = {}
         self.common: set[str] = set()  # frequent ordinary words of the corpus sample
+        #: phrase → the places of that name in other countries than its entry's (``alt`` rows)
+        self.alternatives: dict[str, tuple[Entry, ...]] = {}
         self._natc: dict[str, Entry | None] = {}  # word → nationality() (a pure function of it)
         self._longest: dict[str, int] = {}  # word → longest phrase it can start (0: none)
         for e in entries:
             if e.kind == "common":
                 self.common.add(e.phrase)
+                continue
+            if e.kind == "alt":
+                self.alternatives[e.phrase] = (*self.alternatives.get(e.phrase, ()), Entry(
+                    e.phrase, "city", e.country, e.name, e.english, e.population, e.canon))
                 continue
             if e.kind == "nat":
                 # adjectives inflect (روسي روسيه روسيين …); group nouns stand as they are

@@ -15,7 +15,11 @@ marsad dependencies anyway.
   keep only those folded by normalize) are dropped; capitals always, other cities from 15k
   people in Arab League countries and from ``min_pop`` elsewhere; a city name that is one of
   the ``common`` most frequent corpus words is dropped (it is a word first);
-* regions, one-word organisations and named agreements from :mod:`.lexicon`.
+* regions, one-word organisations and named agreements from :mod:`.lexicon`;
+* homonyms: a place name that several countries' places share (الجوف: a Saudi region, a Yemeni
+  governorate, a Libyan district; GeoNames' cities of one name in several countries, and
+  :data:`.lexicon.PLACE_HOMONYMS`) gets one ``alt`` row per other country; the run time
+  chooses among them by the article's other places (``Gazetteer.alternatives``).
 """
 
 from __future__ import annotations
@@ -164,12 +168,21 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
         put(stem, "nat", code, stem, "", 0, stem)
     for stem, code in lx.GROUPS.items():
         put(stem, "nat", code, stem, "", 0, stem)
+    alts: dict[tuple[str, str], tuple] = {}  # (phrase, country) → the city row of that country
     for n, code, alt, en, pop, cap in cities(common, min_pop=min_pop):
         put(n, "city", code, alt, en, pop * (10 if cap else 1), n)
+        row = (n, "alt", code, alt, en, pop * (10 if cap else 1), n)
+        if (n, code) not in alts or row[5] > alts[(n, code)][5]:
+            alts[(n, code)] = row
     for k, (code, en, cap) in lx.CITIES.items():  # curated: wins over GeoNames' homonyms
         rows[(k, "city")] = (k, "city", code, k, en, 100_000_000 if cap else 10_000_000, k)
     for k, (code, en) in lx.PROVINCES.items():
         put(k, "city", code, k, en, 500_000, k)
+    for k, homs in lx.PLACE_HOMONYMS.items():
+        code, en = homs[0]
+        put(k, "city", code, k, en, 500_000, k)
+        for code, en in homs:
+            alts[(k, code)] = (k, "alt", code, k, en, 500_000, k)
     for k, code in lx.SHORT_COUNTRIES.items():
         put(k, "country", code, k, "", 0, canon_of.get(code, k))
     for k, en in lx.REGIONS.items():
@@ -181,6 +194,11 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
         put(k, "org", code, k, en, 0, org_canon[en])
     for k, en in lx.MISC_NAMES.items():
         put(k, "misc", "", k, en, 0, normalize("خطة العمل الشاملة المشتركة") if en == "JCPOA" else k)
+    for (k, code), row in alts.items():  # the other countries' places of a name (not of a
+        # curated city: القدس is PS as the outlets write it, whatever else the article names)
+        if (k, "city") in rows and rows[(k, "city")][2] != code and (
+                k not in lx.CITIES or k in lx.PLACE_HOMONYMS):
+            rows[(k, "alt:" + code)] = row
     named = {k[0] for k in rows} | {w for k in rows for w in k[0].split()}
     for w, _n in counts.most_common(common_top):
         if w not in named and len(w) >= 2:

@@ -39,6 +39,8 @@ from marsad.enrich.entities.gazetteer import Entry, Gazetteer
 #: connectors a role may contain (السفير الإيراني لدى روسيا، المتحدث باسم الخارجية)
 _ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
 _QUOTES = frozenset('"“”«»\'')
+#: the words of a nasab chain (فيصل بن محمد، نورة بنت عبدالله)
+_NASAB = frozenset({"بن", "ابن", "بنت"})
 
 
 @dataclass(eq=False)
@@ -80,7 +82,7 @@ def _in(norm: str, words: frozenset[str]) -> bool:
 
 
 def _is_title(norm: str) -> bool:
-    return _in(norm, lx.TITLE_WORDS)
+    return _in(norm, lx.RULE_TITLES)
 
 
 class MentionFinder:
@@ -192,7 +194,11 @@ class MentionFinder:
                               hashtags)
         ms = [m for m in ms if (m.b - m.a > 1 or len(norms[m.a]) > 1)  # a lone letter (و) is no name
               and not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
+              and not all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b])
+              # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))]  # money is not a name
+        if self.gaz.alternatives:
+            self._homonyms(ms)
         inside: dict[int, Mention] = {}
         for o in ms:
             if o.type in ("GPE", "ORG", "NORP", "LOC"):
@@ -215,11 +221,14 @@ class MentionFinder:
                          or norms[b - 1] in lx.EDGE_WORDS):
             b -= 1
         if m.type == "PER":
-            while a < b - 1 and (_is_title(norms[a]) or self.gaz.nationality(norms[a])):
-                a += 1
-            while b - 1 > a and (_is_title(norms[b - 1]) or norms[b - 1] in lx.TITLE_WORDS
+            while a < b - 1 and (_is_title(norms[a]) or self.gaz.nationality(norms[a])) \
+                    and not (norms[a + 1] in _NASAB and norms[a] in lx.FIRST_NAMES):
+                a += 1  # (but تركي بن محمد، سلطان بن سلمان: a first name before بن, not التركي)
+            while b - 1 > a and (_is_title(norms[b - 1]) or norms[b - 1] in lx.RULE_TITLES
                                  or norms[b - 1].startswith("لل")):
                 b -= 1  # محمد بن سلمان | ولي (العهد): a title after the name; كيم | للمحققين
+            while a < b - 1 and norms[a] in lx.DIVINE:
+                a += 1  # (آية) الله | علي خامنئي
             if b - a == 1 and _is_title(norms[a]):
                 return None
         if a >= b:
@@ -357,6 +366,25 @@ class MentionFinder:
                 m.entry = None
         return ms
 
+    def _homonyms(self, ms: Sequence[Mention]) -> None:
+        """A place name several countries share (الجوف: SA, YE, LY) takes the country the
+        article's other places and nationality words name most (the dateline's place among
+        them); with no such evidence, the gazetteer's usual reading stays."""
+        alts = self.gaz.alternatives
+        amb = [m for m in ms if m.entry is not None and m.entry.phrase in alts and m.type in ("GPE", "LOC")]
+        if not amb:
+            return
+        from collections import Counter
+
+        votes = Counter(m.country for m in ms if m.country and m.type in ("GPE", "LOC", "NORP")
+                        and (m.entry is None or m.entry.phrase not in alts))
+        for m in amb:
+            e = m.entry
+            assert e is not None
+            best = max((e, *alts[e.phrase]), key=lambda c: votes[c.country])
+            if best is not e and votes[best.country] > votes[e.country] and m.country == e.country:
+                m.entry, m.country, m.english = best, best.country, best.english
+
     def _role_country(self, role: str) -> str:
         """الرئيس الروسي → RU; السفير الإيراني لدى روسيا → IR (the first country word wins)."""
         from marsad.text.normalize import normalize
@@ -383,7 +411,8 @@ class MentionFinder:
             if m.type == "PER" and m.b - m.a >= 2 and _core(norms[m.a]) in lx.AMBIGUOUS:
                 rest = norms[m.a + 1 : m.b]
                 known = any(_in(w, lx.FIRST_NAMES) or self.names.get(w, "").startswith("PERS")
-                            or self.names.get(_core(w), "").startswith("PERS") for w in rest)
+                            or self.names.get(_core(w), "").startswith("PERS") or w in lx.DIVINE
+                            for w in rest)  # (حسن نصر الله: a name with الله is a name)
                 k = m.a - 1
                 while k >= 0 and norms[k] in ("،", ","):
                     k -= 1

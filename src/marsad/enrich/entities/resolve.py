@@ -28,6 +28,7 @@ from itertools import compress, count
 
 from rapidfuzz.distance import Levenshtein
 
+from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import Token, _norm, proclitic_splits, strip_article
 from marsad.enrich.entities.mentions import Mention
 
@@ -91,7 +92,8 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
     for m in ms:
         if m.type == "PER" and m.b - m.a >= 2 and m.words:
             sur = m.words[-1]
-            if len(sur) >= 3 and (sur not in firsts or m.a < firsts[sur]):
+            if len(sur) >= 3 and (sur not in firsts or m.a < firsts[sur]) and sur not in lx.DIVINE:
+                # (not الله of حسن نصر الله: الله alone is nobody)
                 firsts[sur] = m.a
     if not firsts:
         return ms

@@ -34,6 +34,7 @@ _AGENCY_HEADS = lx._n("وكاله الوكاله")
 _WAW_NAMES = lx._n("وسام وليد وائل وفاء وديع وجدي وحيد وداد وعد وصفي ولاء وفيق وضاح وهيب وجيه ورده وئام "
                    "ويليام وليام ويل وارن والتر ويلسون وزير")
 _NEIGHBOURHOOD = frozenset({"حي", "بحي", "وحي", "لحي", "فحي", "الحي"})
+_NASAB = frozenset({"بن", "ابن", "بنت"})
 
 
 def _definite(w: str) -> bool:
@@ -45,8 +46,19 @@ def _name_continues(w: str) -> bool:
     return (w.startswith("ال") or w.startswith("وال")) and len(w) > 3
 
 
+def _disagrees(head: str, w: str) -> bool:
+    """A definite masculine singular head before a definite feminine word (النادي الطبعة،
+    المركز الثانية): the word is no adjective of the head, and a definite head takes no
+    genitive, so the two are not one name. Plural heads (الميليشيات، الشؤون) take feminine
+    adjectives and are left alone."""
+    if not (_definite(head) and _definite(w)):
+        return False
+    h = next(c for _p, c in proclitic_splits(head) if c.startswith("ال"))
+    return not h.endswith(("ه", "ات")) and w.endswith("ه") and not w.startswith("لل")
+
+
 def _plain(w: str) -> bool:
-    return w[:1].isalpha() and w not in lx.STOPWORDS and w not in lx.TITLE_WORDS
+    return w[:1].isalpha() and w not in lx.STOPWORDS and w not in lx.RULE_TITLES
 
 
 _TITLE, _ORG, _GPE, _HOOD = 1, 2, 4, 8
@@ -58,7 +70,7 @@ class HeadRules:
         self.gaz = gaz
         self.names = names or {}  # the training name lexicon (word → usual tag)
         self._head_bits: dict[str, int] = {}
-        for words, bit in ((lx.TITLE_WORDS, _TITLE), (lx.ORG_RULE_HEADS, _ORG), (lx.GPE_HEADS, _GPE)):
+        for words, bit in ((lx.RULE_TITLES, _TITLE), (lx.ORG_RULE_HEADS, _ORG), (lx.GPE_HEADS, _GPE)):
             for hw in words:
                 self._head_bits[hw] = self._head_bits.get(hw, 0) | bit
         self._flags: dict[str, int] = {}
@@ -83,7 +95,7 @@ class HeadRules:
 
     @staticmethod
     def _is_title_word(w: str) -> bool:
-        return w in lx.TITLE_WORDS
+        return w in lx.RULE_TITLES
 
     def common(self, w: str) -> bool:
         return any(c in self.gaz.common or strip_article(c) in self.gaz.common
@@ -104,8 +116,10 @@ class HeadRules:
         ms = self._people(ms, norms)
         ms = self._latin(ms, norms, surfaces)
         ms = self.titled(ms, norms, heads)
+        ms = self._surname_places(ms, norms)
         ms = self._gpes(ms, norms, heads)
         ms = self._orgs(ms, norms, heads)
+        ms = self._org_ends(ms, norms)
         if hashtags:
             ms = self._hashtags(ms, norms, hashtags)
         self._retype(ms, norms)
@@ -154,11 +168,15 @@ class HeadRules:
                     continue
             out.append(m)
         out = self._coordinated(out, norms)
+        out = self._theophoric(out, norms)
         keep = []
         for m in out:
             if m.type == "PER":
-                while m.b < len(norms) and norms[m.b - 1] in lx.NAME_LINKS and _plain(norms[m.b]):
+                while m.b < len(norms) and norms[m.b - 1] in lx.NAME_LINKS and (
+                        _plain(norms[m.b]) or norms[m.b] in lx.DIVINE):  # عبد | الله، عبد | الرحمن
                     m.b += 1
+                if m.a and norms[m.a] in _NASAB and m.b - m.a >= 2 and self._first_name_before(m, norms, keep):
+                    m.a -= 1  # علي | بن ناصر الغفيص: the chain's first name
                 if self._conjunct(norms[m.a]) and not m.extra.get("strip_waw"):  # وليلى علوي → ليلى علوي
                     m.extra["strip_waw"] = "1"
                     m.words = (norms[m.a][1:], *m.words[1:]) if m.words else (norms[m.a][1:],)
@@ -166,7 +184,8 @@ class HeadRules:
                 while m.b < len(norms) and _in(norms[m.b - 1], lx.FIRST_NAMES) and self._surname(norms[m.b]) \
                         and not (norms[m.b][:1] == "و" and norms[m.b] not in _WAW_NAMES):
                     m.b += 1  # إبراهيم | رئيسي: a first name takes the surname the tagger doubted
-                while m.b - m.a >= 2 and self._ordinary(norms[m.b - 1]) and norms[m.b - 2] not in lx.NAME_LINKS:
+                while m.b - m.a >= 2 and self._ordinary(norms[m.b - 1]) and norms[m.b - 2] not in lx.NAME_LINKS \
+                        and norms[m.b - 2] not in lx.DIVINE:  # (ضيف الله الحربي)
                     m.b -= 1
                 if m.b - m.a == 1 and self._ordinary(norms[m.a]) and m.source == "crf":
                     continue
@@ -175,6 +194,76 @@ class HeadRules:
                     m.canon = " ".join(m.words)
             keep.append(m)
         return keep
+
+    def _theophoric(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        """X الله + a surname is a person (فتح الله غولن، ضيف الله الحربي): the pair is a name
+        when a family name follows it (a person's span, a definite ـي nisba, an uncommon word)
+        and X is no formula word (رحمه الله، بسم الله، إن شاء الله) nor a title."""
+        if "الله" not in norms:
+            return ms
+        n = len(norms)
+        at = {k: m for m in ms for k in range(m.a, m.b)}
+        for k in [i for i, w in enumerate(norms) if w == "الله"]:
+            if k == 0 or k + 1 >= n:
+                continue
+            own = at.get(k)
+            x, y = norms[k - 1], norms[k + 1]
+            if own is not None and not (own.type == "MISC" and own.b - own.a == 1) and not (
+                    own.type in ("ORG", "MISC") and own.a == k - 1 and own.b == k + 1
+                    and (own.entry is None or own.entry.phrase != x + " الله")):
+                continue  # حزب الله، رام الله، حسن نصر الله: already a name
+            if at.get(k - 1, own) is not own or not x.isalpha() or len(x) < 3 or _definite(x) \
+                    or x in lx.DIVINE_FORMULAE or x in lx.STOPWORDS or _is_title(x) or x in lx.NAME_LINKS \
+                    or (x[0] in "وف" and x not in lx.FIRST_NAMES and x not in _WAW_NAMES
+                        and (len(x) >= 5 or self.common(x[1:]))):  # ونسأل الله; not فتح، فضل
+                continue
+            nxt = at.get(k + 1)
+            if nxt is not None and nxt.a == k + 1 and nxt.type == "PER":
+                tail = nxt
+            elif nxt is None and y.isalpha() and y not in lx.STOPWORDS and not self.gaz.nationality(y) \
+                    and self.gaz.lookup([y]) is None and not _is_title(y) and not y.startswith(("و", "ف")) \
+                    and not y.endswith(("ها", "هم", "هما", "كم", "نا", "اه")) \
+                    and ((_definite(y) and y.endswith("ي") and len(y) >= 5) or not self.common(y)
+                         or (not _definite(y) and (k + 2 == n or not norms[k + 2][:1].isalnum()))):
+                # (a family name: الحربي؛ an uncommon word; or any word the clause ends on: غولن،)
+                tail = None
+            else:
+                continue
+            if own is not None:
+                ms.remove(own)
+            if tail is not None:
+                ms.remove(tail)
+            b = tail.b if tail is not None else k + 2
+            m = Mention(k - 1, b, "PER", source="rule", words=tuple(norms[k - 1 : b]))
+            m.canon = " ".join(m.words)
+            ms.append(m)
+            for j in range(k - 1, b):
+                at[j] = m
+        ms.sort(key=lambda m: m.a)
+        return ms
+
+    def _first_name_before(self, m: Mention, norms: Sequence[str], ms: list[Mention]) -> bool:
+        """Whether the word before a person span that starts with بن/بنت is the name's first
+        word (فيصل | بن محمد الحمود، علي | بن ناصر): a first name (one the tagger's training
+        names begin with, too), or an uncommon word that is no head; not a verb or a noun
+        (وذكر | بن جحا، عملية | بن قردان). The word's own mention, if any, gives way."""
+        w = norms[m.a - 1]
+        if not w.isalpha() or (w[0] == "و" and w not in _WAW_NAMES and w not in lx.FIRST_NAMES):
+            return False
+        first = w in lx.FIRST_NAMES or self.names.get(w, "") == "PERS-B"
+        if not first and (self.common(w) or w in lx.STOPWORDS or self.flags(w) or _definite(w)
+                          or w[0] in "وفبلك"  # (لإجبار | بن عمر)
+                          or self.gaz.nationality(w) or self.gaz.lookup([w]) is not None):
+            return False
+        other = next((o for o in ms if o.a <= m.a - 1 < o.b), None)
+        if other is not None:
+            if not first or other.b - other.a != 1:
+                return False
+            ms.remove(other)
+        if m.words:
+            m.words = (w, *m.words)
+            m.canon = " ".join(m.words)
+        return True
 
     def _conjunct(self, w: str) -> bool:
         """``w`` is و + a first name (وإبراهيم), not a name that starts with و (وليد)."""
@@ -227,6 +316,34 @@ class HeadRules:
             taken.add(j)
         return ms
 
+    def _surname_places(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        """A one-word country or city right after a lone first name (or a lone name the
+        tagger found after a title) is its surname (الرئيس رافائيل كوريا: Correa, not Korea).
+        Not after an honorific that names royals by their first name, nor after a title alone
+        (زار الملك سلمان مصر، حذر المندوب الروسي واشنطن: a verb's object), nor when the place
+        goes on (كوريا الجنوبية)."""
+        by_end = {m.b: m for m in ms if m.type == "PER"}
+        n = len(norms)
+        out = []
+        for m in ms:
+            if m.type not in ("GPE", "LOC") or m.b - m.a != 1 or m.entry is None or m.a == 0 \
+                    or (m.b < n and (self.gaz.nationality(norms[m.b]) or _definite(norms[m.b]))):
+                out.append(m)
+                continue
+            prev = by_end.get(m.a)
+            if prev is not None and prev.b - prev.a == 1 and not self.gaz.nationality(norms[prev.a]):
+                before = norms[prev.a - 1] if prev.a else ""
+                w = norms[prev.a]
+                if not _in(before, lx.ORG_HONORIFICS) and (
+                        (_is_title(before) and prev.source == "crf")
+                        or w in lx.FIRST_NAMES or self.names.get(w, "") == "PERS-B"):
+                    prev.b = m.b
+                    prev.words = (*(prev.words or (w,)), norms[m.a])
+                    prev.canon = " ".join(prev.words)
+                    continue
+            out.append(m)
+        return out
+
     def _surname(self, w: str) -> bool:
         return (_plain(w) and w.isalpha() and not _is_title(w) and self.gaz.nationality(w) is None
                 and (w in lx.AMBIGUOUS or not self.common(w)) and self.gaz.lookup([w]) is None)
@@ -272,10 +389,19 @@ class HeadRules:
                     j = m.b
                     words += 1
                     continue
+                p = at.get(j + 1)
+                if j == i + 1 and w in lx.ORG_HONORIFICS and p is not None and p.a == j + 1 and p.type == "PER":
+                    swallowed.append(p)  # مركز الملك عبدالله المالي، جامعة الإمام محمد بن سعود
+                    j = p.b
+                    words += 2
+                    continue
                 if not _plain(w) or _in(w, _RELATIVES) or (m is not None and m.type == "PER"):
                     break
+                if j == i + 1 and _disagrees(h, w):
+                    break  # يحتضن النادي | الطبعة الأولى: a verb's object, not the club's name
                 if j == i + 1 and w in lx.ORDINALS:
                     break
+
                 if _name_continues(w) and not self.gaz.nationality(w) and not self._is_title_word(w):
                     j += 1
                     words += 1
@@ -328,6 +454,60 @@ class HeadRules:
                 at[k] = new
             free = j
         return ms
+
+    def _org_ends(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        """Where an organisation's name (the tagger's or a head rule's) ends:
+
+        * at a word that dates or describes the sentence, not the body (:data:`lexicon.ORG_STOPS`:
+          اللجنة المنظمة للبطولة | القادمة، وزارة السياحة الإسرائيلية | الأحد) or starts a purpose
+          clause (:data:`lexicon.PURPOSE_WORDS`: وزارة التربية | لاتخاذ القرار);
+        * after a nationality adjective that follows an indefinite head's complement (وزارة
+          الدفاع اليمنية | المعترف بها، وكالة الأنباء الفرنسية | المتواجد): the adjective
+          closes the name. Right after the head, or after a definite head (whose next words
+          are adjectives, not a complement), it is inside it (الاتحاد السعودي لكرة القدم،
+          الاتحاد العام التونسي للشغل).
+
+        A nationality adjective cut off the name stays a NORP."""
+        add: list[Mention] = []
+        drop: list[Mention] = []
+        for m in ms:
+            if m.type != "ORG" or m.entry is not None or m.b - m.a < 2:
+                continue
+            if _in(norms[m.a], lx.ORG_RULE_HEADS) and _disagrees(norms[m.a], norms[m.a + 1]):
+                drop.append(m)
+                continue
+            b = m.b
+            for k in range(m.a + 1, m.b):
+                w = norms[k]
+                if w in lx.ORG_STOPS or w in lx.PURPOSE_WORDS or (w[:1] in "وب" and w[1:] in lx.ORG_STOPS):
+                    b = k
+                    break
+                e = self.gaz.nationality(w) if k >= m.a + 2 and k + 1 < m.b else None
+                if e is not None and e.country and _definite(w) and not _definite(norms[m.a]) \
+                        and self.gaz.nationality(norms[k + 1]) is None and norms[k + 1] != "لكره":
+                    # (nor one before لكرة: نادي أرسنال الإنجليزي لكرة القدم)
+                    # (a group adjective does not close it: مؤسسة النقد العربي السعودي)
+                    b = k + 1
+                    break
+            if b == m.b:
+                continue
+            while b - 1 > m.a and (not _plain(norms[b - 1]) or norms[b - 1] in lx.NAME_LINKS):
+                b -= 1
+            if b - m.a == 1 and _in(norms[m.a], lx.ORG_RULE_HEADS):
+                drop.append(m)  # المحكمة | المختصة: a head alone describes, it does not name
+                continue
+            for k in range(b, m.b):
+                e = self.gaz.nationality(norms[k])
+                if e is not None:
+                    add.append(Mention(k, k + 1, "NORP", source="rule", entry=e, country=e.country,
+                                       words=(norms[k],), canon=e.canon))
+            n = b - m.a
+            m.words = m.words[:n] if len(m.words) >= n else tuple(norms[m.a : b])
+            m.canon = " ".join(m.words)
+            m.b = b
+        if drop:
+            ms = [m for m in ms if m not in drop]
+        return ms + add if add else ms
 
     def _hashtags(self, ms: list[Mention], norms: Sequence[str], groups: Sequence[tuple[int, int]]) -> list[Mention]:
         """A hashtag is one name: when its first word heads an organisation
