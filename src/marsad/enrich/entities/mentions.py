@@ -39,6 +39,8 @@ from marsad.enrich.entities.gazetteer import Entry, Gazetteer
 #: connectors a role may contain (السفير الإيراني لدى روسيا، المتحدث باسم الخارجية)
 _ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
 _QUOTES = frozenset('"“”«»\'')
+#: every word of :data:`lexicon.DIVINE` ends with one of these (so does each proclitic form)
+_DIVINE_ENDS = tuple(lx.DIVINE)
 #: the words of a nasab chain (فيصل بن محمد، نورة بنت عبدالله)
 _NASAB = frozenset({"بن", "ابن", "بنت"})
 
@@ -194,7 +196,8 @@ class MentionFinder:
                               hashtags)
         ms = [m for m in ms if (m.b - m.a > 1 or len(norms[m.a]) > 1)  # a lone letter (و) is no name
               and not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
-              and not all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b])
+              and not (norms[m.b - 1].endswith(_DIVINE_ENDS)  # (a cheap test first: few are)
+                       and all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b]))
               # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))]  # money is not a name
         if self.gaz.alternatives:

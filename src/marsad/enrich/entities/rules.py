@@ -61,7 +61,7 @@ def _plain(w: str) -> bool:
     return w[:1].isalpha() and w not in lx.STOPWORDS and w not in lx.RULE_TITLES
 
 
-_TITLE, _ORG, _GPE, _HOOD = 1, 2, 4, 8
+_TITLE, _ORG, _GPE, _HOOD, _GOD = 1, 2, 4, 8, 16
 _UPPER_LATIN = re.compile("[A-Z]")
 
 
@@ -81,7 +81,7 @@ class HeadRules:
         f = self._flags.get(w)
         if f is None:
             t = self._head_bits
-            f = _HOOD if w in _NEIGHBOURHOOD else 0
+            f = _HOOD if w in _NEIGHBOURHOOD else _GOD if w == "الله" else 0
             for _p, c in proclitic_splits(w):
                 f |= t.get(c, 0) | t.get(strip_article(c), 0)
             if len(self._flags) > 300_000:
@@ -91,7 +91,7 @@ class HeadRules:
 
     def head_words(self) -> frozenset[str]:
         """Every word :meth:`flags` can find a head in (a reading of the word must be one)."""
-        return frozenset(self._head_bits) | _NEIGHBOURHOOD
+        return frozenset(self._head_bits) | _NEIGHBOURHOOD | {"الله"}
 
     @staticmethod
     def _is_title_word(w: str) -> bool:
@@ -113,7 +113,7 @@ class HeadRules:
         """``hashtags``: token ranges of words joined by ``_`` (#ميليشيا_الحوثي)."""
         if heads is None:
             heads = self.heads(norms)
-        ms = self._people(ms, norms)
+        ms = self._people(ms, norms, heads)
         ms = self._latin(ms, norms, surfaces)
         ms = self.titled(ms, norms, heads)
         ms = self._surname_places(ms, norms)
@@ -151,7 +151,8 @@ class HeadRules:
             free = j
         return ms
 
-    def _people(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    def _people(self, ms: list[Mention], norms: Sequence[str],
+                heads: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
         """Join a name broken at a link word (محمد بن راشد آل | مكتوم); cut ordinary definite
         words off a name's end (كيم الخط → كيم); drop a lone ordinary word (الخط)."""
         ms.sort(key=lambda m: m.a)
@@ -168,7 +169,7 @@ class HeadRules:
                     continue
             out.append(m)
         out = self._coordinated(out, norms)
-        out = self._theophoric(out, norms)
+        out = self._theophoric(out, norms, self.heads(norms) if heads is None else heads)
         keep = []
         for m in out:
             if m.type == "PER":
@@ -195,17 +196,17 @@ class HeadRules:
             keep.append(m)
         return keep
 
-    def _theophoric(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    def _theophoric(self, ms: list[Mention], norms: Sequence[str], heads: Sequence[tuple[int, int]]) -> list[Mention]:
         """X الله + a surname is a person (فتح الله غولن، ضيف الله الحربي): the pair is a name
         when a family name follows it (a person's span, a definite ـي nisba, an uncommon word)
         and X is no formula word (رحمه الله، بسم الله، إن شاء الله) nor a title."""
-        if "الله" not in norms:
-            return ms
         n = len(norms)
+        ks = [k for k, f in heads if f & _GOD and norms[k] == "الله" and 0 < k < n - 1
+              and norms[k - 1] not in lx.DIVINE_FORMULAE and not _definite(norms[k - 1])]
+        if not ks:
+            return ms
         at = {k: m for m in ms for k in range(m.a, m.b)}
-        for k in [i for i, w in enumerate(norms) if w == "الله"]:
-            if k == 0 or k + 1 >= n:
-                continue
+        for k in ks:
             own = at.get(k)
             x, y = norms[k - 1], norms[k + 1]
             if own is not None and not (own.type == "MISC" and own.b - own.a == 1) and not (
@@ -322,16 +323,18 @@ class HeadRules:
         Not after an honorific that names royals by their first name, nor after a title alone
         (زار الملك سلمان مصر، حذر المندوب الروسي واشنطن: a verb's object), nor when the place
         goes on (كوريا الجنوبية)."""
-        by_end = {m.b: m for m in ms if m.type == "PER"}
+        by_end = {m.b: m for m in ms if m.type == "PER" and m.b - m.a == 1}
+        if not by_end:
+            return ms
         n = len(norms)
         out = []
         for m in ms:
-            if m.type not in ("GPE", "LOC") or m.b - m.a != 1 or m.entry is None or m.a == 0 \
+            prev = by_end.get(m.a)
+            if prev is None or m.type not in ("GPE", "LOC") or m.b - m.a != 1 or m.entry is None \
                     or (m.b < n and (self.gaz.nationality(norms[m.b]) or _definite(norms[m.b]))):
                 out.append(m)
                 continue
-            prev = by_end.get(m.a)
-            if prev is not None and prev.b - prev.a == 1 and not self.gaz.nationality(norms[prev.a]):
+            if not self.gaz.nationality(norms[prev.a]):
                 before = norms[prev.a - 1] if prev.a else ""
                 w = norms[prev.a]
                 if not _in(before, lx.ORG_HONORIFICS) and (
