@@ -89,3 +89,12 @@ def test_country_name_after_a_first_name_is_a_surname(tagger) -> None:  # type: 
     ty = _types(ms)
     assert ty.get("رافائيل كوريا") == "PER"
     assert ty.get("مصر") == "GPE" and ty.get("سلمان") == "PER"
+
+
+def test_frequent_family_names_stay_in_the_name(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("قام الرئيس المصري عبد الفتاح السيسي بتعيين وزير جديد، وحذر الرئيس الفرنسي للرئيس "
+            "السوري بشار الأسد باللجوء للقوة. وعبر كيم الخط الفاصل بين البلدين.")
+    ty = _types(_ms(tagger, text))
+    assert ty.get("عبد الفتاح السيسي") == "PER"
+    assert ty.get("بشار الأسد") == "PER"
+    assert "كيم الخط" not in ty

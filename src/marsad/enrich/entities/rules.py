@@ -186,8 +186,8 @@ class HeadRules:
                         and not (norms[m.b][:1] == "و" and norms[m.b] not in _WAW_NAMES):
                     m.b += 1  # إبراهيم | رئيسي: a first name takes the surname the tagger doubted
                 while m.b - m.a >= 2 and self._ordinary(norms[m.b - 1]) and norms[m.b - 2] not in lx.NAME_LINKS \
-                        and norms[m.b - 2] not in lx.DIVINE:  # (ضيف الله الحربي)
-                    m.b -= 1
+                        and norms[m.b - 2] not in lx.DIVINE and not self._family_name(m, norms):
+                    m.b -= 1  # (ضيف الله الحربي، بشار الأسد: family names)
                 if m.b - m.a == 1 and self._ordinary(norms[m.a]) and m.source == "crf":
                     continue
                 if len(m.words) != m.b - m.a:
@@ -350,6 +350,22 @@ class HeadRules:
     def _surname(self, w: str) -> bool:
         return (_plain(w) and w.isalpha() and not _is_title(w) and self.gaz.nationality(w) is None
                 and (w in lx.AMBIGUOUS or not self.common(w)) and self.gaz.lookup([w]) is None)
+
+    def _family_name(self, m: Mention, norms: Sequence[str]) -> bool:
+        """Whether the definite common word that ends a person span is the family name (the
+        corpus's most frequent words hold the most mentioned people's: السيسي، الأسد، الحريري):
+        a surname of the tagger's training names; a nisba (ـي) that is no nationality, role or
+        time word (عبد الفتاح السيسي); or, after a lone first name the tagger joined it to, a
+        word no definite adjective follows (بشار الأسد باللجوء، not كيم الخط الفاصل)."""
+        w = norms[m.b - 1]
+        if self.names.get(w, "").startswith("PERS"):
+            return True
+        if w.endswith("ي") and len(w) >= 6 and self.gaz.nationality(w) is None and w not in lx.ORG_STOPS \
+                and w not in lx.ROLE_CONTINUATION and w not in lx.RULE_TITLES:
+            return True
+        first = norms[m.a]
+        return (m.source == "crf" and m.b - m.a == 2 and (first in lx.FIRST_NAMES or self.names.get(first) == "PERS-B")
+                and not (m.b < len(norms) and norms[m.b].startswith("ال")))
 
     def _ordinary(self, w: str) -> bool:
         return w.startswith("ال") and self.common(w) and not _in(w, lx.FIRST_NAMES)
