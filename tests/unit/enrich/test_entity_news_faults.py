@@ -98,3 +98,22 @@ def test_frequent_family_names_stay_in_the_name(tagger) -> None:  # type: ignore
     assert ty.get("عبد الفتاح السيسي") == "PER"
     assert ty.get("بشار الأسد") == "PER"
     assert "كيم الخط" not in ty
+
+
+def test_organisation_stops_before_an_object_and_a_second_body(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("بعد أن رفعت إدارة السجون الحظر عن الزيارات، قال مجلس الأمن الدولي إن محكمة العدل "
+            "الدولية ومجلس التعاون الخليجي رحبا بالقرار.")
+    ty = _types(_ms(tagger, text))
+    assert ty.get("إدارة السجون") == "ORG"
+    assert ty.get("مجلس الأمن الدولي") == "ORG"
+    assert ty.get("محكمة العدل الدولية") == "ORG"
+    assert ty.get("مجلس التعاون الخليجي") == "ORG"
+    assert "الخليجي" not in ty
+
+
+def test_money_and_spelled_acronyms(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "بلغت قيمة الصفقة 500 مليون دولارا، وقال المسؤول لبي بي سي إن الخبر صحيح."
+    ms = _ms(tagger, text)
+    ty = _types(ms)
+    assert "دولارا" not in ty
+    assert ty.get("بي بي سي") == "ORG"

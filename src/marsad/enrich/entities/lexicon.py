@@ -454,7 +454,9 @@ ORG_RULE_HEADS = _n(
 )
 
 #: currencies: a one-word "name" after a number is money, not an organisation or place
-CURRENCIES = _n("ريال دولار يورو دينار جنيه درهم ليره روبل يوان ين فرنك")
+CURRENCIES = _n("ريال دولار يورو دينار جنيه درهم ليره روبل يوان ين فرنك "
+                "ريالا دولارا دينارا جنيها درهما روبلا يوانا فرنكا ريالات دولارات دنانير جنيهات "
+                "دراهم ليرات روبلات")
 
 #: ordinals: المركز الثالث is a rank, not an organisation
 ORDINALS = _n("الأول الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر "
@@ -517,3 +519,8 @@ PLACE_HOMONYMS: dict[str, tuple[tuple[str, str], ...]] = {
         "صور": (("LB", "Tyre"), ("OM", "Sur")),
     }.items()
 }
+
+#: Latin letters spelled in Arabic (بي بي سي، سي إن إن، إف بي آي): two or more of them, one at
+#: least from the first set, are an acronym — an organisation's name, not a person's
+LETTER_WORDS = _n("بي سي دي تي جي كيه كاي دبليو إكس اكس إيه ايه آي آر إس إف إتش اتش")
+LETTER_WORDS_LOOSE = LETTER_WORDS | _n("إن ان إم ام يو أو او إل")

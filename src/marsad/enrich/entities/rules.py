@@ -57,6 +57,21 @@ def _disagrees(head: str, w: str) -> bool:
     return not h.endswith(("ه", "ات")) and w.endswith("ه") and not w.startswith("لل")
 
 
+#: common adjectives of the فعيل/فعل patterns (no ending tells them from nouns)
+_PLAIN_ADJECTIVES = lx._n("الجديد الجديده الكبير الكبيره الصغير الحر الحره السريع الشامل العام العامه "
+                          "الخاص الخاصه الأول الاول الثاني العليا الكبري الصغري الوسطي الأدني الادني "
+                          "القديم الشعبي العظمي الفرعي الكريم الأحرار الاحرار الأخضر الأحمر")
+
+
+def _adjective_like(w: str) -> bool:
+    """Whether a definite word can be an adjective after a definite noun (a nisba ـي/ـيه/ـيون،
+    a participle الم…، an elative الأ… of four letters, a feminine ـه, a common فعيل adjective),
+    not a bare verbal noun (الحظر، التوقيع، السعي)."""
+    core = w[2:]
+    return (w.endswith(("ي", "يه", "يون", "يين", "ه", "ات")) or w.startswith("الم")
+            or (core.startswith("ا") and len(core) == 4) or w in _PLAIN_ADJECTIVES)
+
+
 def _plain(w: str) -> bool:
     return w[:1].isalpha() and w not in lx.STOPWORDS and w not in lx.RULE_TITLES
 
@@ -123,6 +138,7 @@ class HeadRules:
         if hashtags:
             ms = self._hashtags(ms, norms, hashtags)
         self._retype(ms, norms)
+        self._acronyms(ms, norms)
         self._states(ms, norms)
         return ms
 
@@ -422,6 +438,8 @@ class HeadRules:
                     break
 
                 if _name_continues(w) and not self.gaz.nationality(w) and not self._is_title_word(w):
+                    if words and w.startswith("ال") and norms[j - 1].startswith("ال") and not _adjective_like(w):
+                        break  # رفعت إدارة السجون | الحظر: a second definite noun is the verb's object
                     j += 1
                     words += 1
                     continue
@@ -486,6 +504,9 @@ class HeadRules:
           are adjectives, not a complement), it is inside it (الاتحاد السعودي لكرة القدم،
           الاتحاد العام التونسي للشغل).
 
+        * before و + an indefinite organisation head: a second body (محكمة العدل الدولية |
+          ومجلس التعاون الخليجي).
+
         A nationality adjective cut off the name stays a NORP."""
         add: list[Mention] = []
         drop: list[Mention] = []
@@ -499,6 +520,14 @@ class HeadRules:
             for k in range(m.a + 1, m.b):
                 w = norms[k]
                 if w in lx.ORG_STOPS or w in lx.PURPOSE_WORDS or (w[:1] in "وب" and w[1:] in lx.ORG_STOPS):
+                    b = k
+                    break
+                if k >= m.a + 2 and w[:1] == "و" and w[1:] in lx.ORG_RULE_HEADS and not w[1:].startswith("ال"):
+                    # محكمة العدل الدولية | ومجلس التعاون الخليجي: two bodies
+                    second = Mention(k, m.b, "ORG", source="rule", words=(w[1:], *norms[k + 1 : m.b]))
+                    second.canon = " ".join(second.words)
+                    second.extra["strip_waw"] = "1"
+                    add.append(second)
                     b = k
                     break
                 e = self.gaz.nationality(w) if k >= m.a + 2 and k + 1 < m.b else None
@@ -515,7 +544,7 @@ class HeadRules:
             if b - m.a == 1 and _in(norms[m.a], lx.ORG_RULE_HEADS):
                 drop.append(m)  # المحكمة | المختصة: a head alone describes, it does not name
                 continue
-            for k in range(b, m.b):
+            for k in range(b, m.b if not add or add[-1].a != b else b):  # (a second body keeps its words)
                 e = self.gaz.nationality(norms[k])
                 if e is not None:
                     add.append(Mention(k, k + 1, "NORP", source="rule", entry=e, country=e.country,
@@ -584,6 +613,26 @@ class HeadRules:
             ms.append(new)
             at[j] = new
         return ms
+
+    @staticmethod
+    def _acronyms(ms: list[Mention], norms: Sequence[str]) -> None:
+        """A person or place spelled in Latin letters (قال لبي بي سي، إف بي آي) is an
+        organisation's acronym; an attached proclitic (لـ) stays out of the span."""
+        for m in ms:
+            if m.type not in ("PER", "GPE", "LOC", "MISC", "ORG") or m.b - m.a < 2 or m.entry is not None:
+                continue
+            w0 = norms[m.a]
+            first = w0 if w0 in lx.LETTER_WORDS_LOOSE else w0[1:] if w0[:1] in "وفبل" else ""
+            words = (first, *norms[m.a + 1 : m.b])
+            if first in lx.LETTER_WORDS_LOOSE and all(w in lx.LETTER_WORDS_LOOSE for w in words) \
+                    and any(w in lx.LETTER_WORDS for w in words):
+                while m.b < len(norms) and norms[m.b] in lx.LETTER_WORDS and all(o.a != m.b for o in ms):
+                    m.b += 1  # إف بي | آي (not a particle after it: قال لبي بي سي إن …)
+                    words = (*words, norms[m.b - 1])
+                m.type, m.country, m.role = "ORG", "", ""
+                m.words, m.canon = words, " ".join(words)
+                if first != w0:
+                    m.extra["strip_waw"] = "1"  # (one proclitic letter cut off the span)
 
     def _retype(self, ms: list[Mention], norms: Sequence[str]) -> None:
         taken = {k for m in ms for k in range(m.a, m.b)}
