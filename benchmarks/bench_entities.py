@@ -1,6 +1,6 @@
 """marsad's entity tagger against what a user could otherwise run offline, side by side.
 
-    python -m benchmarks.bench_entities [--articles 1500] [--skip-quality]
+    python -m benchmarks.bench_entities [--articles 1500] [--skip-quality] [--stream 20000]
 
 * marsad: model load time (a fresh process: import + load of the CRF, gazetteer, clusters),
   CPU ms per article and articles per second on a sample of ``../shared/data/corpora`` (the
@@ -8,6 +8,13 @@
   caches), the same articles a second time (every word seen: what a long ingest approaches),
   peak RSS, and a calibration loop (``sum(range(10**7))`` CPU seconds) to compare machines
   and loads;
+* marsad over a long ingest (``--stream N``): the ``entities.v1`` stage as ``marsad ingest``
+  runs it (after the language, debris and dateline stages, on their masked text), over ``N``
+  corpus records read by the JSON Lines reader and taken from the three corpora in turn, each
+  in file order, in a fresh process pinned to one core with the caches as they are in
+  production (bounded, starting empty): CPU ms per article over the whole stream (the "on
+  average" figure) and per window of ``--window`` articles, with the resident memory at the
+  end of each window (the caches' bounds keep it flat);
 * baseline 1 — a plain gazetteer with Aho-Corasick (pyahocorasick over the same gazetteer's
   normalized names, word-boundary matches): the cheapest offline tagger a user can build;
 * baseline 2 — CRFsuite's own tagger (python-crfsuite; what sklearn-crfsuite wraps) on the
@@ -24,6 +31,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
+import os
 import subprocess
 import sys
 import time
@@ -75,6 +84,79 @@ def _time_marsad(texts: list[str]) -> dict:
             "articles_per_s_cpu": round(len(texts) / dt, 1), "mentions_per_article": round(n_mentions / len(texts), 1),
             "ms_per_article_cpu_words_seen": round(1000 * warm / len(texts), 2),
             "calibration_sum_range_1e7_s": round(calib, 3)}
+
+
+def _rss_mb() -> float:
+    """Resident memory now (Linux ``/proc``; peak RSS elsewhere)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return round(int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20, 1)
+    except (OSError, ValueError, IndexError):
+        return peak_rss_mb()
+
+
+class _TimedStage:
+    """A pipeline stage that adds up the CPU time of its ``run``."""
+
+    def __init__(self, stage) -> None:  # type: ignore[no-untyped-def]
+        self.stage = stage
+        self.name, self.requires, self.provides = stage.name, stage.requires, stage.provides
+        self.cpu = 0.0
+
+    def run(self, doc) -> None:  # type: ignore[no-untyped-def]
+        t0 = time.process_time()
+        self.stage.run(doc)
+        self.cpu += time.process_time() - t0
+
+
+def _stream_records(n: int):  # type: ignore[no-untyped-def]
+    """The first ``n`` records of the corpora, one from each file in turn (each in file order),
+    as the ingest reader yields them."""
+    from marsad.ingest.readers import ReadOptions, read_jsonl
+    from marsad.model import RawRecord
+
+    readers = [read_jsonl(p, ReadOptions()) for p in CORPORA]
+    recs = (r for r in itertools.chain.from_iterable(itertools.zip_longest(*readers))
+            if isinstance(r, RawRecord))
+    return itertools.islice(recs, n)
+
+
+def _stream_child(n: int, window: int) -> dict:
+    """The entity stage over ``n`` records in this (fresh) process, pinned to one core."""
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+    from marsad.pipeline.core import Pipeline
+    from marsad.pipeline.registry import STAGES
+
+    t0 = time.process_time()
+    timed = _TimedStage(STAGES["entities.v1"]())
+    load = time.process_time() - t0
+    pipe = Pipeline([STAGES["language.v1"](), STAGES["debris.v1"](), STAGES["dateline.v1"](), timed])
+    windows = []
+    done = 0
+    last_cpu = 0.0
+    mentions = 0
+    for rec in _stream_records(n):
+        mentions += sum(s.layer == "mention" for s in pipe.run(rec).spans)
+        done += 1
+        if done % window == 0:
+            windows.append({"articles": done, "ms_per_article_cpu": round(1000 * (timed.cpu - last_cpu) / window, 2),
+                            "rss_mb": _rss_mb()})
+            last_cpu = timed.cpu
+    calib = time.process_time()
+    sum(range(10**7))
+    calib = time.process_time() - calib
+    return {"articles": done, "ms_per_article_cpu": round(1000 * timed.cpu / max(done, 1), 2),
+            "mentions_per_article": round(mentions / max(done, 1), 1),
+            "load_cpu_s": round(load, 3), "windows": windows, "peak_rss_mb": peak_rss_mb(),
+            "calibration_sum_range_1e7_s": round(calib, 3)}
+
+
+def _stream(n: int, window: int) -> dict:
+    """:func:`_stream_child` in a fresh process (the caches start empty, as in an ingest)."""
+    res = subprocess.run([sys.executable, "-m", "benchmarks.bench_entities", "--stream-child", str(n),
+                          "--window", str(window)], cwd=ROOT, capture_output=True, text=True, check=True)
+    return orjson.loads(res.stdout)
 
 
 def _aho_tagger():  # type: ignore[no-untyped-def]
@@ -180,12 +262,20 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=1500)
     ap.add_argument("--skip-quality", action="store_true")
     ap.add_argument("--skip-crfsuite", action="store_true")
+    ap.add_argument("--stream", type=int, default=0, help="also time the stage over this many records")
+    ap.add_argument("--window", type=int, default=2000)
+    ap.add_argument("--stream-child", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args()
     need_shared()
+    if args.stream_child:
+        print(orjson.dumps(_stream_child(args.stream_child, args.window)).decode())
+        return
     texts = _sample(args.articles)
     out: dict = {"load_seconds": _load_time()}
     out["marsad"] = _time_marsad(texts)
     out["marsad"]["peak_rss_mb"] = peak_rss_mb()
+    if args.stream:
+        out["marsad_stream"] = _stream(args.stream, args.window)
     aho = _aho_tagger()
     out["gazetteer_aho_corasick"] = _time_fn(aho, texts)
     if not args.skip_crfsuite:

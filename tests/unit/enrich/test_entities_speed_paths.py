@@ -91,19 +91,49 @@ def test_a_full_key_cache_mid_article_keeps_every_key(tagger) -> None:  # type: 
     assert small.decode(sents) == big.decode(sents)
 
 
-def test_new_key_blocks_are_the_sums_of_their_attribute_weights(tagger) -> None:  # type: ignore[no-untyped-def]
+def test_new_key_blocks_are_the_left_to_right_sums_of_their_attribute_weights(tagger) -> None:  # type: ignore[no-untyped-def]
     from marsad.enrich.entities.features import OFFSETS, word_attrs
 
     dec = tagger.crf.decoder
     keys = ["والروسية", "بوتين", "الكرملين", "ولاية", "قال", "2024", "xyz", ("موسكو", "B-T"), ("cnn", "B-OU")]
     got = dec._blocks(keys)
-    idx, W, unk = dec.m.index, dec.m.W, len(dec.m.index)
+    idx, W = dec.m.index, dec.m.W
     for k, key in enumerate(keys):
         groups = word_attrs(key, "", dec.lex) if isinstance(key, str) else word_attrs(*key, dec.lex)
         for j, o in enumerate(OFFSETS):
-            attrs = groups[abs(o)]  # centre, near, far
-            want = sum((W[idx.get(f"{o}:{a}", unk)].astype(np.float64) for a in attrs), np.zeros(W.shape[1]))
-            assert np.allclose(got[k, j], want, atol=1e-4), (key, o)
+            want = np.zeros(W.shape[1], dtype=np.float32)
+            for a in groups[abs(o)]:  # centre, near, far: float32, in the attributes' order
+                if f"{o}:{a}" in idx:
+                    want += W[idx[f"{o}:{a}"]]
+            assert np.array_equal(got[k, j], want), (key, o)
+    # a key's block is the same bits whatever else is new with it
+    alone = np.concatenate([dec._blocks([key]) for key in keys])
+    assert np.array_equal(alone, got)
+    assert np.array_equal(dec._blocks(keys[::-1])[::-1], got)
+
+
+def test_word_attributes_by_slot() -> None:
+    from marsad.enrich.entities.features import Lexicons, attr_slots, word_attrs
+
+    lex = Lexicons(words={"روسيه": "N", "cnn": "OT"}, clusters={"والروسيه": ("1", "2"), "روسيه": ("7",), "قال": ("5",)},
+                   names={"بوتين": "PERS-B"})
+    assert word_attrs("والروسيه", "", lex) == (
+        ["w=والروسيه", "c=روسيه", "s=A", "p=و", "al=True", "L=5", "s1=ه", "s2=يه", "s3=سيه", "s4=وسيه",
+         "b2=رو", "b3=روس", "ws2=يه", "g=N", "k0=1", "k1=2", "q0=7"],
+        ["w=والروسيه", "c=روسيه", "s=A", "g=N", "k1=2"],
+        ["c=روسيه", "g=N"])
+    assert word_attrs("cnn", "B-OU", lex) == (
+        ["w=cnn", "c=cnn", "s=L", "p=", "al=False", "L=3", "g=O", "g=T", "m=B-OU", "case=U"],
+        ["w=cnn", "c=cnn", "s=L", "g=O", "g=T", "m=B-OU"],
+        ["c=cnn", "g=O", "m=B-OU"])
+    assert word_attrs("بوتين", "", lex)[1] == ["w=بوتين", "c=بوتين", "s=A", "n=PERS-B"]
+    # many keys at once: each key's attributes are its own, whatever the others have
+    keys = ["والروسيه", ("cnn", "B-OU"), "بوتين", "2024", "قال", ("قال", "B-T")]
+    slots, groups = attr_slots(keys, lex)
+    for i, key in enumerate(keys):
+        one = word_attrs(key, "", lex) if isinstance(key, str) else word_attrs(*key, lex)
+        by_slot = tuple([slots[s][0] + "=" + slots[s][1][i] for s in g if slots[s][1][i] is not None] for g in groups)
+        assert by_slot == one, key
 
 
 def test_scan_cue_filter_loses_nothing(tagger) -> None:  # type: ignore[no-untyped-def]

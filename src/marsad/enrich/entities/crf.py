@@ -22,13 +22,13 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import filterfalse, repeat
+from itertools import chain, filterfalse, repeat
 from pathlib import Path
 
 import numpy as np
 
 from marsad.enrich.entities import cviterbi
-from marsad.enrich.entities.features import OFFSETS, Lexicons, word_attrs
+from marsad.enrich.entities.features import OFFSETS, Lexicons, attr_slots
 from marsad.errors import ConfigError
 
 Sentence = list[tuple[str, str]]  # (token, tag)
@@ -161,12 +161,13 @@ class Decoder:
             self._n += 1
         self._cv = cviterbi.load(model.T) if use_c else None
 
-    def _rows(self) -> tuple[dict[str, int], np.ndarray]:
-        """``attribute → r`` and a ``(attributes + 1, 5L)`` matrix whose row ``r`` holds the
-        attribute's weights at the offsets of each group, side by side: 0 (centre), −1 and +1
-        (near), −2 and +2 (far); zeros where the model has none, and ``r = 0`` is an all-zero
-        attribute. Built once from the model's ``offset:attribute`` index."""
-        g = self.__dict__.get("_attr_rows")
+    def _tables(self) -> tuple[dict[str, dict[str | None, int]], tuple[np.ndarray, np.ndarray, np.ndarray]]:
+        """The model by attribute, built once from its ``offset:attribute`` index: per-template
+        tables of attribute rows (``"s2"`` → ``{"يا": r, …}``; the attribute ``s2=يا``), and
+        three matrices whose row ``r`` holds the attribute's weights at the offsets of each
+        group: 0 (centre; ``L`` columns), −1 and +1 (near; ``2L``), −2 and +2 (far; ``2L``);
+        zeros where the model has none, and row 0 is all zeros (no attribute)."""
+        g = self.__dict__.get("_attr_tables")
         if g is None:
             unk = self._unknown  # W's zero row
             pos = {str(o): i for i, o in enumerate(OFFSETS)}
@@ -174,45 +175,39 @@ class Decoder:
             for key, row in self.m.index.items():
                 o, _sep, a = key.partition(":")
                 rows.setdefault(a, [unk] * len(OFFSETS))[pos[o]] = row
-            idx = dict(zip(rows, range(1, len(rows) + 1), strict=True))
+            tables: dict[str, dict[str | None, int]] = {}
+            for r, a in enumerate(rows, 1):
+                t, _sep, v = a.partition("=")  # templates hold no "="; values may (w==)
+                tables.setdefault(t, {})[v] = r
             R = np.asarray([[unk] * len(OFFSETS), *rows.values()], dtype=np.int64)
             M = self.m.W[R]  # (attributes + 1, offsets, L)
             n = len(M)
-            g = self.__dict__["_attr_rows"] = (idx, np.ascontiguousarray(np.concatenate(
-                [M[:, 2], M[:, 1::2].reshape(n, -1), M[:, 0::4].reshape(n, -1)], axis=1)))
+            mats = (np.ascontiguousarray(M[:, 2]), np.ascontiguousarray(M[:, 1::2].reshape(n, -1)),
+                    np.ascontiguousarray(M[:, 0::4].reshape(n, -1)))
+            g = self.__dict__["_attr_tables"] = (tables, mats)
         return g  # type: ignore[no-any-return]
 
     def _blocks(self, new: Sequence[Key]) -> np.ndarray:
         """``(len(new), 5, L)`` emission blocks of new keys: at each offset, the sum of the
         weights of the key's attributes in the group that offset sees (centre at 0, near at
-        ±1, far at ±2; :func:`word_attrs`). The attributes of all the keys are looked up
-        together (one ``map``) and summed by one ``reduceat`` over the rows of the attributes that
-        have a weight, in order, one segment per key and group (so a sum adds the same rows in
-        the same order whatever else is new; a segment with none sums to zero)."""
-        idx, M = self._rows()
-        lex = self.lex
-        flat: list[str] = []  # every key's centre, near and far attributes: three segments a key
-        lens: list[int] = []
-        for k in new:
-            centre, near, far = word_attrs(k, "", lex) if type(k) is str else word_attrs(k[0], k[1], lex)
-            flat += centre
-            flat += near
-            flat += far
-            lens += (len(centre), len(near), len(far))
-        r = np.fromiter(map(idx.get, flat, repeat(0)), dtype=np.intp, count=len(flat))
-        known = r != 0
-        seg = np.repeat(np.arange(len(lens)), lens)[known]  # the segment of each weighted attribute
-        counts = np.bincount(seg, minlength=len(lens))
-        starts = np.cumsum(counts) - counts
-        rows = np.concatenate([M[r[known]], M[:1]])  # + a zero row: an empty last segment's start
-        sums = np.add.reduceat(rows, starts, axis=0)
-        sums[counts == 0] = 0  # no weighted attribute in the segment
-        sums = sums.reshape(len(new), 3, -1)
-        L = M.shape[1] // 5
-        out = np.empty((len(new), len(OFFSETS), L), dtype=np.float32)
-        out[:, 2] = sums[:, 0, :L]  # centre at 0
-        out[:, 1::2] = sums[:, 1, L : 3 * L].reshape(len(new), 2, L)  # near at −1, +1
-        out[:, 0::4] = sums[:, 2, 3 * L :].reshape(len(new), 2, L)  # far at −2, +2
+        ±1, far at ±2; :func:`word_attrs`). The keys' attributes come a slot at a time
+        (:func:`attr_slots`) and each slot's values are looked up in its template's table
+        (:meth:`_tables`; no attribute string is made): a ``(slots, keys)`` matrix of rows,
+        0 where a key has no attribute or the model no weight. A group's blocks are one gather
+        ``(slots, keys, columns)`` and one sum over the slots, which numpy adds one slot after
+        the other (an outer axis): each block is the plain left-to-right float32 sum of the
+        key's weighted attributes (the zero rows add nothing), the same bits whatever else is
+        new."""
+        tables, (Mc, Mn, Mf) = self._tables()
+        slots, (centre, near, far) = attr_slots(new, self.lex)
+        none: dict[str | None, int] = {}
+        R = np.fromiter(chain.from_iterable(map(tables.get(t, none).get, vals, repeat(0)) for t, vals in slots),
+                        dtype=np.intp, count=len(slots) * len(new)).reshape(len(slots), len(new))
+        K, L = len(new), Mc.shape[1]
+        out = np.empty((K, len(OFFSETS), L), dtype=np.float32)
+        out[:, 2] = Mc[R[: len(centre)]].sum(axis=0)  # centre at 0 (its slots come first)
+        out[:, 1::2] = Mn[R[near]].sum(axis=0).reshape(K, 2, L)  # near at −1, +1
+        out[:, 0::4] = Mf[R[far]].sum(axis=0).reshape(K, 2, L)  # far at −2, +2
         return out
 
     def _ids_of(self, keys: Sequence[Key]) -> list[int]:

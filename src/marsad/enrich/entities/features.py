@@ -296,60 +296,80 @@ class Lexicons:
     names: dict[str, str] = field(default_factory=dict)  # word → its usual tag in training data
 
 
-#: attribute strings that take few values, made once (concatenation and tables, not f-strings:
-#: the attributes of every new word are built while an article is tagged)
-_AL = ("al=False", "al=True")
-_LEN = tuple(f"L={i}" for i in range(9))
-_K = tuple(f"k{i}=" for i in range(16))
-_Q = tuple(f"q{i}=" for i in range(16))
+#: values that take few forms, made once
+_BOOL = ("False", "True")
+_DIGITS = tuple(str(i) for i in range(9))
+
+#: slots of :func:`attr_slots`: ``(template, one value per key or None)``
+Slots = list[tuple[str, Sequence[str | None]]]
+
+
+_NO_AFFIX = (None,) * 7
+
+
+def _columns(rows: Sequence[Sequence[str]], width: int) -> list[tuple[str | None, ...]]:
+    """The first ``width`` columns of rows of different lengths (``None`` past a row's end):
+    a transposition in C (``zip``), not a comprehension per column."""
+    if not width:
+        return []
+    pad = (None,) * width
+    return list(zip(*[r if len(r) == width else (*r, *pad[len(r):]) for r in rows], strict=True))
 
 
 def word_attrs(n: str, mark: str, lex: Lexicons) -> tuple[list[str], list[str], list[str]]:
-    """Attributes of one normalized token: (centre, near ±1, far ±2)."""
-    p, core = strip_proclitic(n)
-    noal = core[2:] if core.startswith("ال") and len(core) >= 5 else core  # strip_article
-    shp = _shape(n)
-    words = lex.words
-    fl = words.get(n) or words.get(core) or words.get(noal) or ""
-    cls = lex.clusters
-    cl = cls.get(n) or cls.get(core) or cls.get(noal) or ()
-    cn = "c=" + noal
-    w3 = ["w=" + n, cn, "s=" + shp]
-    centre = [*w3, "p=" + p, _AL[core != noal], _LEN[len(noal) if len(noal) < 8 else 8]]
-    if shp == "A":
-        centre += ["s1=" + noal[-1:], "s2=" + noal[-2:], "s3=" + noal[-3:], "s4=" + noal[-4:],
-                   "b2=" + noal[:2], "b3=" + noal[:3], "ws2=" + n[-2:]]
-    g = ["g=" + f for f in fl] if fl else []
-    centre += g
-    if mark:
-        mk = "m=" + mark
-        centre.append(mk)
-        if mark.endswith(("U", "C")):
-            centre.append("case=" + mark[-1])
-    if cl:
-        centre += [k + c for k, c in zip(_K, cl, strict=False)] if len(cl) <= len(_K) else \
-            [f"k{i}={c}" for i, c in enumerate(cl)]
-    if noal != n:  # the clusters of the bare word too: وروسيا → روسيا
-        q = cls.get(noal) or cls.get(core) or ()
-        centre += [k + c for k, c in zip(_Q, q, strict=False)] if len(q) <= len(_Q) else \
-            [f"q{i}={c}" for i, c in enumerate(q)]
-    nm = lex.names.get(n) or lex.names.get(noal)
-    near = w3
-    if nm:
-        na = "n=" + nm
-        centre.append(na)
-        near.append(na)
-    near += g
-    if mark:
-        near.append(mk)
-    if cl:
-        near.append("k1=" + cl[1 if len(cl) > 1 else 0])
-    far = [cn]
-    if fl:
-        far.append(g[0])
-    if mark:
-        far.append(mk)
+    """Attributes of one normalized token: (centre, near ±1, far ±2); each attribute is
+    ``template=value`` (``w=روسيا``, ``s2=يا``, ``k0=31`` …), made from :func:`attr_slots`."""
+    slots, groups = attr_slots([(n, mark)], lex)
+    made = [None if v is None else t + "=" + v for t, (v,) in slots]
+    centre, near, far = ([a for a in map(made.__getitem__, g) if a is not None] for g in groups)
     return centre, near, far
+
+
+def attr_slots(keys: Sequence[tuple[str, str] | str], lex: Lexicons) -> tuple[Slots, tuple[list[int], ...]]:
+    """The attributes of many token keys at once (``(normalized token, mark)``, or the token
+    alone when it has no mark), by slot: ``slots`` is a list of ``(template, values)`` with one
+    value per key (``None``: the key has no attribute in that slot), and the three groups
+    (centre, near ±1, far ±2) list the slots of their attributes in order. A key's attributes
+    in a group are the non-``None`` values of the group's slots, in that order.
+
+    Everything is computed a slot at a time over all the keys (list comprehensions, not a
+    function call per attribute): the decoder looks each slot's values up in the model's
+    per-template table (:meth:`crf.Decoder._blocks`) without building attribute strings."""
+    ns = [k if type(k) is str else k[0] for k in keys]
+    marks = [("" if type(k) is str else k[1]) or None for k in keys]
+    splits = list(map(strip_proclitic, ns))
+    ps = [p for p, _c in splits]
+    cores = [c for _p, c in splits]
+    noals = [c[2:] if c.startswith("ال") and len(c) >= 5 else c for c in cores]  # strip_article
+    shapes = list(map(_shape, ns))
+    words, cls, names = lex.words, lex.clusters, lex.names
+    fls = [words.get(n) or words.get(c) or words.get(a) or "" for n, c, a in zip(ns, cores, noals, strict=True)]
+    cl = [cls.get(n) or cls.get(c) or cls.get(a) or () for n, c, a in zip(ns, cores, noals, strict=True)]
+    qs = [() if a == n else cls.get(a) or cls.get(c) or ()  # the bare word's clusters: وروسيا → روسيا
+          for n, c, a in zip(ns, cores, noals, strict=True)]
+    affixes = [(a[-1:], a[-2:], a[-3:], a[-4:], a[:2], a[:3], n[-2:]) if s == "A" else _NO_AFFIX
+               for n, a, s in zip(ns, noals, shapes, strict=True)]
+    slots: Slots = [
+        ("w", ns), ("c", noals), ("s", shapes), ("p", ps),
+        ("al", [_BOOL[c != a] for c, a in zip(cores, noals, strict=True)]),
+        ("L", [_DIGITS[len(a) if len(a) < 8 else 8] for a in noals]),
+        *zip(("s1", "s2", "s3", "s4", "b2", "b3", "ws2"), zip(*affixes, strict=True), strict=False),  # no keys: none
+    ]
+    g = list(range(len(slots), len(slots) + max(map(len, fls), default=0)))
+    slots += zip(repeat("g"), _columns(fls, len(g)))
+    m = len(slots)
+    slots.append(("m", marks))
+    slots.append(("case", [k[-1] if k and k.endswith(("U", "C")) else None for k in marks]))
+    kw, qw = max(map(len, cl), default=0), max(map(len, qs), default=0)
+    slots += zip((f"k{i}" for i in range(kw)), _columns(cl, kw), strict=True)
+    slots += zip((f"q{i}" for i in range(qw)), _columns(qs, qw), strict=True)
+    nm = len(slots)
+    slots.append(("n", [names.get(n) or names.get(a) or None for n, a in zip(ns, noals, strict=True)]))
+    slots.append(("k1", [c[1 if len(c) > 1 else 0] if c else None for c in cl]))  # near's cluster
+    centre = list(range(nm + 1))
+    near = [0, 1, 2, nm, *g, m, nm + 1]
+    far = [1, *g[:1], m]
+    return slots, (centre, near, far)
 
 
 #: the attribute groups by offset: 0 → centre, ±1 → near, ±2 → far
@@ -371,8 +391,8 @@ def name_lexicon(sents: Iterable[Sequence[tuple[str, str]]], *, min_ratio: float
     out = {}
     for w, c in tagged.items():
         tot = sum(c.values())
-        best, k = max(((t, v) for t, v in c.items() if t != "O"), key=lambda x: x[1], default=("", 0))
-        if best and k / tot >= min_ratio:
+        best, times = max(((t, v) for t, v in c.items() if t != "O"), key=lambda x: x[1], default=("", 0))
+        if best and times / tot >= min_ratio:
             out[w] = best
     return out
 
