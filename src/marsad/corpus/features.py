@@ -26,7 +26,6 @@ by batch.
 
 from __future__ import annotations
 
-import heapq
 import math
 import re
 from collections import Counter
@@ -249,9 +248,9 @@ def weigh(terms: Mapping[str, float], df: DocFreq, *, top: int = 40,
     log = math.log
     w = {t: (1.0 + log(c) if c > 1 else 1.0) * known.get(t, unseen) for t, c in terms.items()
          if c > 0 and t not in drop}
-    if len(w) > top:
-        w = dict(heapq.nlargest(top, w.items(), key=itemgetter(1)))
-    norm = math.sqrt(sum(v * v for v in w.values())) or 1.0
+    if len(w) > top:  # the ``top`` heaviest, ties in order (what heapq.nlargest gives), sorted in C
+        w = dict(sorted(w.items(), key=itemgetter(1), reverse=True)[:top])
+    norm = math.sqrt(sum([v * v for v in w.values()])) or 1.0
     return {t: v / norm for t, v in w.items()}
 
 
@@ -261,5 +260,5 @@ def scale_terms(vec: dict[str, float], prefix: str, factor: float) -> dict[str, 
     if factor == 1.0 or not any(t.startswith(prefix) for t in vec):
         return vec
     out = {t: (v * factor if t.startswith(prefix) else v) for t, v in vec.items()}
-    norm = math.sqrt(sum(v * v for v in out.values())) or 1.0
+    norm = math.sqrt(sum([v * v for v in out.values()])) or 1.0
     return {t: v / norm for t, v in out.items()}

@@ -465,8 +465,9 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
                 touched.add(sid)
                 assigned.append((sid, f.key))
             cs.set_stories(assigned)
-            cs.add_df(len(feats), dict(df_inc))
-            cs.add_template_counts({s: dict(c) for s, c in tinc.items()})
+            # upserts in key order: the B-tree pages are visited once each, in order
+            cs.add_df(len(feats), dict(sorted(df_inc.items())))
+            cs.add_template_counts({s: dict(sorted(c.items())) for s, c in sorted(tinc.items())})
             totals["threaded"] += _save_stories(cs, clusterer, linker, touched, final=False)
             last = max(f.key for f in feats)
             cs.set_state("stories", {"last_rowid": last, "next_id": state.next_id})
@@ -541,14 +542,18 @@ class _FeatureFeed:
             self.path = str(path)
             self.pool = mp.get_context("fork").Pool(self.parts)
 
-    def _submit(self, after: int) -> None:
+    def _submit(self, after: int, *, share: bool = False) -> list[ArticleFeatures] | None:
         """Start the features of the ``batch`` articles after rowid ``after``: one job per
-        worker, each on a run of consecutive rowids (their concatenation is the batch)."""
-        cuts = [self.batch * i // self.parts for i in range(self.parts + 1)]
+        worker, each on a run of consecutive rowids (their concatenation is the batch). With
+        ``share`` (nothing to cluster meanwhile), this process computes the first run itself
+        and returns its features."""
+        parts = self.parts + (1 if share else 0)
+        cuts = [self.batch * i // parts for i in range(parts + 1)]
         # part i starts after the last row of part i - 1; a part past the end has no start
         starts = [after, *self.cs.rowids_at_offsets(after, [c - 1 for c in cuts[1:-1]])]
         self.pending = [self.pool.apply_async(_worker_features, ((self.path, a, cuts[i + 1] - cuts[i]),))
-                        for i, a in enumerate(starts) if a is not None]
+                        for i, a in enumerate(starts) if a is not None and (i > 0 or not share)]
+        return _batch_features(self.cs, after, cuts[1]) if share else None
 
     def next(self) -> tuple[list[ArticleFeatures], Counter[str]]:
         """The next batch's features, and in how many of them each term occurs."""
@@ -556,9 +561,8 @@ class _FeatureFeed:
             feats = _batch_features(self.cs, self.after, self.batch)
             counts = _term_counts(feats)
         else:
-            if not self.pending:
-                self._submit(self.after)
-            feats, counts = [], Counter()
+            feats = (self._submit(self.after, share=True) or []) if not self.pending else []
+            counts = _term_counts(feats)
             for job in self.pending:  # in rowid order: the counts' keys in first-seen order
                 part, c = job.get()
                 feats.extend(part)

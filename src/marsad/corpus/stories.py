@@ -78,7 +78,8 @@ class StoryParams:
 def label_words(centroid: Mapping[str, float], words: Mapping[str, str], k: int = 8) -> list[str]:
     """The ``k`` heaviest content words of a centroid, each as a title writes it when one does
     (the light stems the clusterer compares, such as ``ورونا`` for كورونا, are not words)."""
-    ranked = heapq.nlargest(k, ((v, t) for t, v in centroid.items() if ":" not in t))
+    # what heapq.nlargest gives, sorted in C
+    ranked = sorted([(v, t) for t, v in centroid.items() if ":" not in t], reverse=True)[:k]
     out: list[str] = []
     for _v, t in ranked:
         w = words.get(t, t)
@@ -125,16 +126,17 @@ class Story:
 
     def absorb(self, vec: dict[str, float], numbers: frozenset[str], source: str, day: int,
                *, keep: int, key: int = -1, words: Iterable[tuple[str, str]] = (),
-               places: Iterable[str] = ()) -> tuple[set[str], set[str]]:
-        """Add a member; returns (terms added to, terms pruned from) the centroid."""
+               places: Iterable[str] = ()) -> set[str]:
+        """Add a member; returns the terms pruned from the centroid."""
         if self.size == 0 and self.first_key < 0:
             self.first_key = key
         for stem, word in words:
             if stem in vec and stem not in self.words:
                 self.words[stem] = word
-        before = set(self.centroid)
+        centroid = self.centroid
+        get = centroid.get
         for t, w in vec.items():
-            self.centroid[t] = self.centroid.get(t, 0.0) + w
+            centroid[t] = get(t, 0.0) + w
         pruned: set[str] = set()
         if len(self.centroid) > 2 * keep:
             kept = dict(sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
@@ -142,7 +144,7 @@ class Story:
             self.centroid = kept
             for t in pruned:
                 self.words.pop(t, None)
-        self.norm = math.sqrt(sum(v * v for v in self.centroid.values()))
+        self.norm = math.sqrt(sum([v * v for v in self.centroid.values()]))
         if len(self.numbers) < 64:
             self.numbers.update(numbers)
         if len(self.places) < 64:
@@ -153,7 +155,7 @@ class Story:
         if day >= 0:
             self.first_day = day if self.first_day < 0 else min(self.first_day, day)
             self.last_day = max(self.last_day, day)
-        return set(self.centroid) - before, pruned
+        return pruned
 
 
 class TemplateTerms:
@@ -270,7 +272,7 @@ class StoryClusterer:
             return 0.0, None
         best, best_sid = 0.0, None
         # the guards only lower a score: look at the few best raw scores
-        for sid, sc in heapq.nlargest(8, acc.items(), key=itemgetter(1)):
+        for sid, sc in sorted(acc.items(), key=itemgetter(1), reverse=True)[:8]:  # heapq.nlargest's, in C
             s = stories[sid]
             shared = (len(numbers & s.numbers) / len(numbers)
                       if len(numbers) >= self.p.numbers_min and len(s.numbers) >= self.p.numbers_min else None)
@@ -299,7 +301,7 @@ class StoryClusterer:
         vec = scale_terms(weigh(f.terms, st.df, top=self.p.top_terms, drop=drop), "e:", self.p.entity_scale)
         places = [t for t in f.terms if t[:2] in ("g:", "c:")] or None
         template_like = bool(drop) and (
-            sum(1 for t in f.terms if t in drop) >= self.p.template_like * max(1, len(f.terms)))
+            len(drop.intersection(f.terms)) >= self.p.template_like * max(1, len(f.terms)))
         sid = st.copy_story.get(f.copy_group) if f.copy_group is not None else None
         if sid is not None and sid not in st.stories:
             sid = None  # the copy group's story has closed; the copy opens or joins anew
@@ -313,7 +315,7 @@ class StoryClusterer:
             st.stories[sid] = Story(id=sid, first_day=f.day, last_day=f.day)
         story = st.stories[sid]
         last = story.last_day
-        _added, pruned = story.absorb(vec, f.numbers, f.source, f.day, keep=self.p.centroid_terms, key=f.key,
+        pruned = story.absorb(vec, f.numbers, f.source, f.day, keep=self.p.centroid_terms, key=f.key,
                                      words=f.words, places=places or ())
         if story.last_day != last or story.size == 1:
             heapq.heappush(self._by_last, (story.last_day, sid))

@@ -26,6 +26,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ def actors_of(vec: Mapping[str, float], *, k: int) -> set[str]:
 
 
 _NAMED = ("e:", "p:")
+_WEIGHT_TERM = itemgetter(1, 0)
 
 
 def split_norms(vec: Mapping[str, float]) -> tuple[float, float, float]:
@@ -117,15 +119,25 @@ class ThreadLinker:
         self.closed: list[Thread] = []
         self.touched: set[int] = set()
         self._expired_through = -1
+        #: ``(last day, thread id)`` of the active threads, a heap: the ones to close come
+        #: first (an entry whose thread has had a later story since is stale and skipped)
+        self._by_last: list[tuple[int, int]] = [(th.last_day, th.id) for th in self.state.threads.values()
+                                                if th.last_day >= 0]
+        heapq.heapify(self._by_last)
 
     def _expire(self, day: int) -> None:
-        # stories arrive in date order: the open threads need scanning once per new day only
+        # stories arrive in date order: the open threads need looking at once per new day only
         if day < 0 or day <= self._expired_through:
             return
         self._expired_through = day
-        for tid in [tid for tid, th in self.state.threads.items()
-                    if th.last_day >= 0 and th.last_day < day - self.p.window_days]:
-            th = self.state.threads.pop(tid)
+        cutoff = day - self.p.window_days
+        heap, threads = self._by_last, self.state.threads
+        while heap and heap[0][0] < cutoff:
+            last, tid = heapq.heappop(heap)
+            th = threads.get(tid)
+            if th is None or th.last_day != last:
+                continue
+            del threads[tid]
             for t in th.centroid:
                 self.postings[t].discard(tid)
             self.closed.append(th)
@@ -138,18 +150,21 @@ class ThreadLinker:
         self._expire(first_day)
         actors = actors_of(vec, k=self.p.actor_terms)
         named = any(t.startswith(("e:", "p:")) for t in actors)
-        cand: Counter[int] = Counter()
         threads = self.state.threads
         postings = self.postings
-        for t in actors:
-            post = postings.get(t)
-            if post:
-                cand.update(post)  # counted in C: an actor's postings can be long
+        # a thread sharing ``need`` actors is in one of the ``len(posts) - need + 1`` shortest
+        # postings at least: count those (in C), and look the others up for their threads only
+        need = max(1, self.p.min_actors)
+        posts = sorted((p for t in actors if (p := postings.get(t))), key=len)
+        cut = max(0, len(posts) - need + 1)
+        cand: Counter[int] = Counter()
+        for post in posts[:cut]:
+            cand.update(post)
+        for post in posts[cut:]:
+            cand.update(post & cand.keys())
         best, best_tid = 0.0, None
         vn = split_norms(vec)
-        for tid, shared in cand.items():
-            if shared < self.p.min_actors:
-                continue
+        for tid in [tid for tid, shared in cand.items() if shared >= need]:
             th = threads[tid]
             if th.norms is None:
                 th.norms = split_norms(th.centroid)
@@ -165,12 +180,14 @@ class ThreadLinker:
             self.state.next_id += 1
             threads[best_tid] = Thread(id=best_tid, first_day=first_day, last_day=last_day)
         th = threads[best_tid]
+        last_before = th.last_day if th.stories else None
         for t, w in vec.items():
             if t not in th.centroid:
                 self.postings[t].add(best_tid)
             th.centroid[t] = th.centroid.get(t, 0.0) + w
         if len(th.centroid) > 2 * self.p.centroid_terms:  # prune to the heaviest terms
-            kept = dict(heapq.nlargest(self.p.centroid_terms, th.centroid.items(), key=lambda kv: (kv[1], kv[0])))
+            # the heaviest terms, ties by term (what heapq.nlargest gives, sorted in C)
+            kept = dict(sorted(th.centroid.items(), key=_WEIGHT_TERM, reverse=True)[: self.p.centroid_terms])
             for t in set(th.centroid) - set(kept):
                 self.postings[t].discard(best_tid)
                 th.words.pop(t, None)
@@ -185,4 +202,6 @@ class ThreadLinker:
         if first_day >= 0:
             th.first_day = first_day if th.first_day < 0 else min(th.first_day, first_day)
         th.last_day = max(th.last_day, last_day)
+        if th.last_day >= 0 and th.last_day != last_before:
+            heapq.heappush(self._by_last, (th.last_day, best_tid))
         return best_tid
