@@ -54,7 +54,7 @@ def test_organisation_named_after_a_royal(tagger) -> None:  # type: ignore[no-un
 
 def test_allah_in_formulae_is_no_name(tagger) -> None:  # type: ignore[no-untyped-def]
     text = ("بسم الله الرحمن الرحيم. وقال الشيخ رحمه الله إن شاء الله والحمد لله. وأكد حسن نصر "
-            "الله أن حزب الله لن يتراجع. وقال عبد الله الشمري إن المقيم في الولايات المتحدة فتح الله غولن، غادر.")
+            "الله أن حزب الله لن يتراجع. وقال عبد الله الشمري إن الداعية فتح الله غولن، غادر.")
     ms = _ms(tagger, text)
     ty = _types(ms)
     assert not any(t in ("الله", "لله", "الرحمن الرحيم", "الحمد لله") for t in ty)

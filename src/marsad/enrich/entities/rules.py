@@ -229,7 +229,11 @@ class HeadRules:
                     own.type in ("ORG", "MISC") and own.a == k - 1 and own.b == k + 1
                     and (own.entry is None or own.entry.phrase != x + " الله")):
                 continue  # حزب الله، رام الله، حسن نصر الله: already a name
-            if at.get(k - 1, own) is not own or not x.isalpha() or len(x) < 3 or _definite(x) \
+            before = at.get(k - 1, own)
+            if before is not own and not (before is not None and before.a == k - 1 and before.b == k
+                                          and before.type in ("ORG", "MISC")):
+                continue  # (a one-word organisation before الله gives way: فتح | الله غولن)
+            if not x.isalpha() or len(x) < 3 or _definite(x) \
                     or x in lx.DIVINE_FORMULAE or x in lx.STOPWORDS or _is_title(x) or x in lx.NAME_LINKS \
                     or (x[0] in "وف" and x not in lx.FIRST_NAMES and x not in _WAW_NAMES
                         and (len(x) >= 5 or self.common(x[1:]))):  # ونسأل الله; not فتح، فضل
@@ -246,10 +250,8 @@ class HeadRules:
                 tail = None
             else:
                 continue
-            if own is not None:
-                ms.remove(own)
-            if tail is not None:
-                ms.remove(tail)
+            for o in {id(o): o for o in (own, before, tail) if o is not None}.values():
+                ms.remove(o)
             b = tail.b if tail is not None else k + 2
             m = Mention(k - 1, b, "PER", source="rule", words=tuple(norms[k - 1 : b]))
             m.canon = " ".join(m.words)
