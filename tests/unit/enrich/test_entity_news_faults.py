@@ -117,3 +117,12 @@ def test_money_and_spelled_acronyms(tagger) -> None:  # type: ignore[no-untyped-
     ty = _types(ms)
     assert "دولارا" not in ty
     assert ty.get("بي بي سي") == "ORG"
+
+
+def test_a_role_after_a_proclitic_reads_as_the_title(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وفي كلمة للرئيس السوري بشار الأسد أمس قال إن الحرب ستنتهي. وكان ولوزير الخارجية "
+            "الروسي سيرغي لافروف رأي آخر، وصرح والسفير الإيراني كاظم جلالي بذلك.")
+    roles = {text[s.start:s.end]: s.attrs.get("role") for s in tagger.spans(text) if s.label == "PER"}
+    assert roles.get("بشار الأسد") == "الرئيس السوري"
+    assert roles.get("سيرغي لافروف") == "وزير الخارجية الروسي"
+    assert roles.get("كاظم جلالي") == "السفير الإيراني"

@@ -87,6 +87,17 @@ def _is_title(norm: str) -> bool:
     return _in(norm, lx.RULE_TITLES)
 
 
+def _title_cut(surface: str, norm: str) -> tuple[int, str]:
+    """How many leading characters of a role's first word are proclitics, and the letter to
+    restore: للرئيس → (1, "ا") reads الرئيس, ولوزير → (2, "") reads وزير, والسفير → (1, "")."""
+    for p, c in proclitic_splits(norm):
+        if c in lx.RULE_TITLES or strip_article(c) in lx.RULE_TITLES:
+            if not p:
+                return 0, ""
+            return _orig_prefix_len(surface, len(p)), ("" if norm[len(p) :] == c else "ا")
+    return split_proclitic(surface, known=(), norm=norm), ""
+
+
 class MentionFinder:
     """Turns CRF tags + gazetteer matches into news-tagset mentions for one article."""
 
@@ -492,11 +503,11 @@ class MentionFinder:
         if first_title < 0:
             return ""
         t0 = toks[first_title]
-        start = t0.start + split_proclitic(t0.text, known=())
+        cut, article = _title_cut(t0.text, norms[first_title])
         last = m.a - 1
         while last > first_title and norms[last] in ("،", ","):
             last -= 1
-        return " ".join(text[start : toks[last].end].split())
+        return article + " ".join(text[t0.start + cut : toks[last].end].split())
 
 
 def _columns(toks: Sequence[Token]) -> TokenList:
