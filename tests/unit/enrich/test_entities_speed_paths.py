@@ -44,7 +44,10 @@ def test_decoders_agree_on_text(tagger) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_token_list_is_tokenize(tagger) -> None:  # type: ignore[no-untyped-def]
-    for text in ("روسيا_وإيران: اتفاق 3.5 مليار. \n وقال «المسؤول» إن CNN نقلت", "سطر\nسطر آخر ؟ نعم"):
+    for text in ("روسيا_وإيران: اتفاق 3.5 مليار. \n وقال «المسؤول» إن CNN نقلت", "سطر\nسطر آخر ؟ نعم",
+                 # tashkeel, a presentation-form ligature, Persian letters, Eastern digits, a
+                 # zero-width space alone (a token that normalizes to nothing): new tokens
+                 "قالَ مُحَمَّدٌ ﻻ بأس في ایران ١٢٣ \u200b وکالة Reuters_News"):
         tl = token_list(text)
         assert list(tl) == tokenize(text)
         assert tl[1:3] == tokenize(text)[1:3]

@@ -109,15 +109,16 @@ _NORMS: dict[str, str] = {}  # token → normalize(token): a pure function, boun
 
 def _norms(words: list[str]) -> list[str]:
     """``normalize`` of every token through a plain dict (a hit is one C-level look-up; most
-    tokens of an article have been seen before)."""
+    tokens of an article have been seen before). The new ones are normalized together: one
+    ``normalize`` of them joined by line breaks (it folds character by character, and no token
+    holds or becomes a line break)."""
     try:
         return list(map(_NORMS.__getitem__, words))
     except KeyError:
         if len(_NORMS) > 300_000:
             _NORMS.clear()
-        for w in words:
-            if w not in _NORMS:
-                _NORMS[w] = normalize(w)
+        new = [w for w in dict.fromkeys(words) if w not in _NORMS]
+        _NORMS.update(zip(new, normalize("\n".join(new)).split("\n"), strict=True))
         return list(map(_NORMS.__getitem__, words))
 
 
@@ -181,19 +182,25 @@ def strip_proclitic(n: str) -> tuple[str, str]:
     return "", n
 
 
+#: the proclitic groups' lengths, longest first (:data:`lexicon.PROCLITICS` is in that order;
+#: at most one group of each length starts a word)
+_PRO_LENS = tuple(sorted({len(p) for p in lx.PROCLITICS}, reverse=True))
+_PRO_SET = frozenset(lx.PROCLITICS)
+
+
 @lru_cache(maxsize=300_000)
 def proclitic_splits(n: str) -> tuple[tuple[str, str], ...]:
-    """Every ``(proclitic, core)`` reading of a normalized word, the whole word first (cached:
-    a pure function of the word)."""
+    """Every ``(proclitic, core)`` reading of a normalized word, the whole word first, longer
+    proclitics before shorter (cached: a pure function of the word)."""
     if not n.startswith(lx.PROCLITICS):
         return (("", n),)
     out = [("", n)]
     if len(n) >= 5 and n.startswith("لل"):
         out.append(("ل", "ا" + n[1:]))
         out.append(("ل", n[1:]))
-    for p in lx.PROCLITICS:
-        if n.startswith(p) and len(n) - len(p) >= 3:
-            out.append((p, n[len(p) :]))
+    for k in _PRO_LENS:
+        if len(n) - k >= 3 and n[:k] in _PRO_SET:
+            out.append((n[:k], n[k:]))
     return tuple(out)
 
 
