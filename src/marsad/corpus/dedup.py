@@ -107,6 +107,9 @@ class DedupParams:
     span_anchor: int = 8
     #: a span shared by more texts than this is boilerplate: it makes no candidates
     span_bucket_max: int = 50
+    #: a pair joins two copy groups only when their first members are copies too
+    #: (:func:`verify_candidates`): no group of articles joined through a third one
+    chain_guard: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,6 +382,13 @@ def verify_candidates(
     is a set comparison); when ``uf`` is given, a pair whose two documents are already joined
     through verified pairs is not checked again (its group cannot change) — in a flood of
     reprints of one story this skips most of the quadratic work.
+
+    Chaining guard (``params.chain_guard``, with ``uf``): a verified pair that would join two
+    groups of which one has more than one member joins them only when the groups' first
+    members (the roots of ``uf``: the smallest keys, the earliest documents when keys are in
+    time order) verify as a copy too. Otherwise union-find joins two articles through a third
+    that copies a part of each (a paper's compilation of two wire items, a digest, an
+    excerpt): the pair stays out of the result, and the groups stay apart.
     """
     out: list[PairScore] = []
     cache: dict[int, tuple[np.ndarray, np.ndarray]] = {}
@@ -389,12 +399,9 @@ def verify_candidates(
             got = cache[k] = shingles(k)
         return got
 
-    for i in np.argsort(-np.asarray(j_est), kind="stable").tolist():
-        a, b = pairs[i]
-        if uf is not None and uf.find(a) == uf.find(b):
-            continue
+    def check(a: int, b: int) -> PairScore | None:
         if templated(numbers(a), numbers(b), params):
-            continue
+            return None
         (sa, la), (sb, lb) = sh(a), sh(b)
         s = score_sets(a, b, sa, sb, lead_a=la, lead_b=lb)
         if is_copy(s, len(sa), len(sb), params) or (
@@ -402,10 +409,24 @@ def verify_candidates(
                 and s.containment >= params.sentence_share * params.sentence_found / 2
                 and sentence_copy(sentences(a), sentences(b), sa, sb, params)):
             if countries is not None and s.jaccard < 1.0 and named_apart(countries(a), countries(b)):
+                return None
+            return s
+        return None
+
+    for i in np.argsort(-np.asarray(j_est), kind="stable").tolist():
+        a, b = pairs[i]
+        if uf is not None:
+            ra, rb = uf.find(a), uf.find(b)
+            if ra == rb:
                 continue
-            out.append(s)
-            if uf is not None:
-                uf.union(a, b)
+        s = check(a, b)
+        if s is None:
+            continue
+        if uf is not None:
+            if params.chain_guard and {ra, rb} != {a, b} and check(ra, rb) is None:
+                continue
+            uf.union(a, b)
+        out.append(s)
     return out
 
 

@@ -299,8 +299,16 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
         j_kept = j_est[keep]
     else:
         j_kept = np.zeros(0)
+    # stored articles in play start in their stored groups, whose first members (the group
+    # ids: the smallest rowids) the chaining guard compares too
+    uf = UnionFind()
+    if params.chain_guard:
+        stored = sorted({x for p in pairs for x in p if x not in pos})
+        for k, g in (cs.copy_groups_of(stored) if stored else {}).items():
+            if g is not None and g != k:
+                uf.union(g, k)
     # the exact check: shingle sets, leads and numbers of the articles in the kept pairs only
-    involved = sorted({x for p in pairs for x in p})
+    involved = sorted({x for p in pairs for x in p} | {uf.find(x) for x in uf.parent})
     sets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     nums: dict[int, frozenset[str]] = {}
     text_of: dict[int, str] = {}
@@ -329,7 +337,7 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
         return named[k]
 
     verified = verify_candidates(pairs, j_kept, shingles=sets.__getitem__, numbers=nums.__getitem__,
-                                 params=params, uf=UnionFind(), sentences=sentences, countries=countries)
+                                 params=params, uf=uf, sentences=sentences, countries=countries)
     # exact copies: equal shingle sets are copies whatever else was verified
     kept = set(pairs)
     for a, b in exact:

@@ -185,3 +185,36 @@ def test_one_cable_filled_for_two_countries_is_not_a_copy() -> None:
     assert is_copy(s, len(sa), len(sb), p)
     assert named_apart(countries_of(recs[0]["text"]), countries_of(recs[1]["text"]))
     assert not named_apart(countries_of(recs[0]["text"]), countries_of(reprint["text"]))
+
+
+def test_a_compilation_of_two_items_does_not_chain_them_into_one_group() -> None:
+    # two agency items of one formula (the same opening words, other bodies) and a paper's
+    # digest that prints both: the digest verifies against each, the items not against each other
+    opening = ("استقبل صاحب السمو الملكي أمير المنطقة في مكتبه بمقر الإمارة صباح اليوم رئيس المجلس "
+               "البلدي وأعضاء المجلس واستمع سموه إلى شرح عن خطط المجلس ومشروعاته للعام المقبل ")
+    first = opening + (
+        "وتناول الشرح مشروعات تصريف مياه الأمطار في الأحياء الشرقية وتأهيل الطرق الداخلية وإنارة "
+        "الشوارع الفرعية وزراعة الأشجار على جانبي الطريق الدائري وإنشاء حدائق جديدة للأسر في "
+        "الأحياء المكتظة بالسكان ووجه سموه بسرعة إنجاز المشروعات المتعثرة ومحاسبة المقاولين "
+        "المتأخرين عن تسليم أعمالهم في مواعيدها المحددة بالعقود الموقعة مع الأمانة")
+    second = opening + (
+        "وتحدث رئيس المجلس عن برنامج اللقاءات المفتوحة مع سكان القرى والهجر لسماع مطالبهم "
+        "ورفعها إلى الجهات المختصة وعن لجنة جديدة لمتابعة شكاوى المواطنين من تأخر إيصال الخدمات "
+        "إلى المخططات السكنية الحديثة وأثنى سموه على جهود المجلس في خدمة الأهالي وحثهم على "
+        "مواصلة العمل الميداني والتواصل الدائم مع المواطنين في مجالسهم وأسواقهم ومساجدهم")
+    digest = first + " " + second
+    recs = [{"text": t, "date": d, "source": s} for t, d, s in (
+        (first, "2015-08-10T08:00:00", "was"), (second, "2015-08-10T09:00:00", "was"),
+        (digest, "2015-08-10T12:00:00", "paper"))]
+
+    def groups(params: DedupParams) -> list[int]:
+        infos = [DocInfo(key=i, published_at=r["date"], source=r["source"]) for i, r in enumerate(recs)]
+        res = dedup_batch([r["text"] for r in recs], infos, params=params)
+        return [res.group_of[i] for i in range(3)]
+
+    g = groups(DedupParams())
+    assert g[0] != g[1], "two items joined through the digest that prints both"
+    assert g[2] in (g[0], g[1])  # the digest is a copy of one of them
+    # without the guard, union-find chains the two items through the digest
+    g = groups(DedupParams(chain_guard=False))
+    assert g[0] == g[1] == g[2]
