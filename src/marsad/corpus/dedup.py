@@ -25,7 +25,8 @@ The steps, each usable on its own (the batch form a distributed engine runs step
    Template guard: when both texts carry numbers and they share few of them (a market close
    of another day, a weather bulletin of another day), the pair is not a copy however alike
    the words (``2ر50``, the agencies' reversed decimal, is read as ``50.2``).
-4. **Copy groups**: union-find over the verified pairs.
+4. **Copy groups**: union-find over the verified pairs, strongest first; a pair joins two
+   groups only when their first members verify too (``chain_guard``, :func:`verify_candidates`).
 5. **Provenance** (:func:`provenance`): the first publisher is the member published first;
    when times tie or are only crawl times, a member whose outlet *is* the agency named in the
    group's datelines (``الرياض - واس`` and the Saudi Press Agency's own site) wins. Each other

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
-from corpus_fixtures import items
+from corpus_fixtures import digest_items, items
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -188,24 +188,8 @@ def test_one_cable_filled_for_two_countries_is_not_a_copy() -> None:
 
 
 def test_a_compilation_of_two_items_does_not_chain_them_into_one_group() -> None:
-    # two agency items of one formula (the same opening words, other bodies) and a paper's
-    # digest that prints both: the digest verifies against each, the items not against each other
-    opening = ("استقبل صاحب السمو الملكي أمير المنطقة في مكتبه بمقر الإمارة صباح اليوم رئيس المجلس "
-               "البلدي وأعضاء المجلس واستمع سموه إلى شرح عن خطط المجلس ومشروعاته للعام المقبل ")
-    first = opening + (
-        "وتناول الشرح مشروعات تصريف مياه الأمطار في الأحياء الشرقية وتأهيل الطرق الداخلية وإنارة "
-        "الشوارع الفرعية وزراعة الأشجار على جانبي الطريق الدائري وإنشاء حدائق جديدة للأسر في "
-        "الأحياء المكتظة بالسكان ووجه سموه بسرعة إنجاز المشروعات المتعثرة ومحاسبة المقاولين "
-        "المتأخرين عن تسليم أعمالهم في مواعيدها المحددة بالعقود الموقعة مع الأمانة")
-    second = opening + (
-        "وتحدث رئيس المجلس عن برنامج اللقاءات المفتوحة مع سكان القرى والهجر لسماع مطالبهم "
-        "ورفعها إلى الجهات المختصة وعن لجنة جديدة لمتابعة شكاوى المواطنين من تأخر إيصال الخدمات "
-        "إلى المخططات السكنية الحديثة وأثنى سموه على جهود المجلس في خدمة الأهالي وحثهم على "
-        "مواصلة العمل الميداني والتواصل الدائم مع المواطنين في مجالسهم وأسواقهم ومساجدهم")
-    digest = first + " " + second
-    recs = [{"text": t, "date": d, "source": s} for t, d, s in (
-        (first, "2015-08-10T08:00:00", "was"), (second, "2015-08-10T09:00:00", "was"),
-        (digest, "2015-08-10T12:00:00", "paper"))]
+    # the digest verifies against each item, the items not against each other
+    recs = digest_items()
 
     def groups(params: DedupParams) -> list[int]:
         infos = [DocInfo(key=i, published_at=r["date"], source=r["source"]) for i, r in enumerate(recs)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import orjson
 import pytest
-from corpus_fixtures import items
+from corpus_fixtures import digest_items, items
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -35,8 +35,8 @@ def test_mask_bounds_is_mask(text: str, raw: list[tuple[int, int]]) -> None:
     assert mask_bounds(text, bounds) == mask(text, spans)
 
 
-def _archive(tmp_path, name: str, *, defer: bool = True):
-    recs = items()
+def _archive(tmp_path, name: str, *, defer: bool = True, recs: list[dict] | None = None):
+    recs = items() if recs is None else recs
     path = tmp_path / f"{name}.jsonl"
     path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs))
     a = marsad.open(tmp_path / f"{name}.db")
@@ -115,6 +115,23 @@ def _cosine(a: dict[str, float], b: dict[str, float], keep) -> float:  # the def
     na = sum(v * v for t, v in a.items() if keep(t)) ** 0.5
     nb = sum(v * v for t, v in b.items() if keep(t)) ** 0.5
     return dot / (na * nb) if dot > 0 and na and nb else 0.0
+
+
+def test_a_stored_group_is_joined_only_through_its_first_member(tmp_path) -> None:
+    # the second item and the digest that prints both items are stored as one group (first
+    # batch) before the first item arrives (second batch): it verifies against the digest but
+    # not against the group's first member, so it stays apart
+    from marsad.corpus.dedup import DedupParams
+
+    one, two, digest = digest_items()
+    got = {}
+    for guard in (True, False):
+        a = _archive(tmp_path, f"guard-{guard}", recs=[two, digest, one])
+        update_copies(a, batch=2, params=DedupParams(chain_guard=guard))
+        got[guard] = _groups(a)
+    assert {"item-two", "digest"} in got[True] and {"item-one"} in got[True]
+    # without the guard the stored group takes it in through the digest
+    assert {"item-one", "item-two", "digest"} in got[False]
 
 
 _TERMS = st.sampled_from(["e:a", "e:b", "p:x", "w1", "w2", "w3", "t:2015-08"])
