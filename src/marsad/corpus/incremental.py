@@ -431,10 +431,11 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
     the end of the run if it is still open then.
 
     The per-article features of the next batch (pure: lead, mentions, dates) and their term
-    counts are computed by forked processes (``workers - 1`` of them, each on a run of the
+    counts are computed by forked processes (``workers - 1`` of them, run by run of the
     batch, reading the archive on a connection of its own) while this process clusters the
-    current batch, when there is more than one core (``workers``: 0 = as the machine has,
-    1 = in this process) and more than one batch to do; the stories are the same.
+    current batch, and by this process too for the runs they have not started when it is
+    done, when there is more than one core (``workers``: 0 = as the machine has, 1 = in this
+    process) and more than one batch to do; the stories are the same.
     """
     params = params or StoryParams()
     cs = CorpusStore(archive)
@@ -521,8 +522,24 @@ def _term_counts(feats: list[ArticleFeatures]) -> Counter[str]:
     return Counter(chain.from_iterable(f.terms.keys() for f in feats))
 
 
-def _worker_features(job: tuple[str, int, int]) -> tuple[list[ArticleFeatures], Counter[str]]:
-    path, after, batch = job
+#: which process computes each run of a batch's features: the batch number that claimed each
+#: run slot (shared with the forked workers, created before them)
+_CLAIMS: Any = None
+
+
+def _claim(slot: int, gen: int) -> bool:
+    """Claim run ``slot`` of batch ``gen`` for this process (``False``: another has it)."""
+    with _CLAIMS.get_lock():
+        if _CLAIMS[slot] >= gen:
+            return False
+        _CLAIMS[slot] = gen
+        return True
+
+
+def _worker_features(job: tuple[str, int, int, int, int]) -> tuple[list[ArticleFeatures], Counter[str]] | None:
+    path, after, batch, slot, gen = job
+    if not _claim(slot, gen):
+        return None  # the main process computed this run itself
     if not _WORKER_STORE:
         _WORKER_STORE.append(CorpusStore(_ReadOnly(path)))
     feats = _batch_features(_WORKER_STORE[0], after, batch)
@@ -531,15 +548,25 @@ def _worker_features(job: tuple[str, int, int]) -> tuple[list[ArticleFeatures], 
 
 class _FeatureFeed:
     """Batches of story features in rowid order, the next one computed ahead by forked
-    workers, each on a part of the batch (see :func:`update_stories`)."""
+    workers while the caller clusters the current one (see :func:`update_stories`).
 
-    def __init__(self, cs: CorpusStore, archive: Any, after: int, *, batch: int, workers: int) -> None:
+    A batch is cut into runs of ``run`` consecutive rowids, queued to the workers in order;
+    when the caller asks for the batch, it computes itself, from the last one back, the runs
+    no worker has started (each run is claimed once, :func:`_claim`), so neither process
+    waits while the other has work left: the features are the same whoever computes them."""
+
+    _SLOTS = 256
+
+    def __init__(self, cs: CorpusStore, archive: Any, after: int, *, batch: int, workers: int,
+                 run: int = 2000) -> None:
         import multiprocessing as mp
         import os
 
-        self.cs, self.after, self.batch = cs, after, batch
+        global _CLAIMS
+        self.cs, self.after, self.batch, self.run = cs, after, batch, run
         self.pool: Any = None
-        self.pending: list[Any] = []
+        self.pending: list[tuple[int, int, int, Any]] = []
+        self.gen = 0
         path = getattr(archive, "path", None)
         todo = cs.max_rowid() - after
         workers = workers or (os.cpu_count() or 1)
@@ -548,20 +575,20 @@ class _FeatureFeed:
         if (workers > 1 and path is not None and todo > batch and str(path) != ":memory:"
                 and "fork" in mp.get_all_start_methods()):
             self.path = str(path)
-            self.pool = mp.get_context("fork").Pool(self.parts)
+            ctx = mp.get_context("fork")
+            _CLAIMS = ctx.Array("q", self._SLOTS)  # before the fork: the workers inherit it
+            self.pool = ctx.Pool(self.parts)
 
-    def _submit(self, after: int, *, share: bool = False) -> list[ArticleFeatures] | None:
-        """Start the features of the ``batch`` articles after rowid ``after``: one job per
-        worker, each on a run of consecutive rowids (their concatenation is the batch). With
-        ``share`` (nothing to cluster meanwhile), this process computes the first run itself
-        and returns its features."""
-        parts = self.parts + (1 if share else 0)
-        cuts = [self.batch * i // parts for i in range(parts + 1)]
-        # part i starts after the last row of part i - 1; a part past the end has no start
+    def _submit(self, after: int) -> None:
+        """Queue the features of the ``batch`` articles after rowid ``after``, run by run."""
+        self.gen += 1
+        n = max(1, min(self._SLOTS, -(-self.batch // self.run)))
+        cuts = [self.batch * i // n for i in range(n + 1)]
+        # run i starts after the last row of run i - 1; a run past the end has no start
         starts = [after, *self.cs.rowids_at_offsets(after, [c - 1 for c in cuts[1:-1]])]
-        self.pending = [self.pool.apply_async(_worker_features, ((self.path, a, cuts[i + 1] - cuts[i]),))
-                        for i, a in enumerate(starts) if a is not None and (i > 0 or not share)]
-        return _batch_features(self.cs, after, cuts[1]) if share else None
+        self.pending = [(i, a, cuts[i + 1] - cuts[i],
+                         self.pool.apply_async(_worker_features, ((self.path, a, cuts[i + 1] - cuts[i], i, self.gen),)))
+                        for i, a in enumerate(starts) if a is not None]
 
     def next(self) -> tuple[list[ArticleFeatures], Counter[str]]:
         """The next batch's features, and in how many of them each term occurs."""
@@ -569,10 +596,17 @@ class _FeatureFeed:
             feats = _batch_features(self.cs, self.after, self.batch)
             counts = _term_counts(feats)
         else:
-            feats = (self._submit(self.after, share=True) or []) if not self.pending else []
-            counts = _term_counts(feats)
-            for job in self.pending:  # in rowid order: the counts' keys in first-seen order
-                part, c = job.get()
+            if not self.pending:
+                self._submit(self.after)
+            # the runs no worker has started, from the last one back (the workers go forward)
+            mine: dict[int, list[ArticleFeatures]] = {}
+            for i, a, size, _job in reversed(self.pending):
+                if not _claim(i, self.gen):
+                    break
+                mine[i] = _batch_features(self.cs, a, size)
+            feats, counts = [], Counter()
+            for i, _a, _size, job in self.pending:  # in rowid order: the counts' keys in first-seen order
+                part, c = (mine[i], _term_counts(mine[i])) if i in mine else job.get()
                 feats.extend(part)
                 counts.update(c)
             self.pending = []
