@@ -126,3 +126,11 @@ def test_a_role_after_a_proclitic_reads_as_the_title(tagger) -> None:  # type: i
     assert roles.get("بشار الأسد") == "الرئيس السوري"
     assert roles.get("سيرغي لافروف") == "وزير الخارجية الروسي"
     assert roles.get("كاظم جلالي") == "السفير الإيراني"
+
+
+def test_a_word_that_only_looks_like_a_proclitic_and_a_title_is_read_whole() -> None:
+    from marsad.enrich.entities.mentions import _title_cut
+    from marsad.text.normalize import normalize
+
+    assert _title_cut("ولاية", normalize("ولاية")) == (0, "")  # not و + ل + آية
+    assert _title_cut("للرئيس", normalize("للرئيس")) == (1, "ا")

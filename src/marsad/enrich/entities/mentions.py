@@ -91,6 +91,8 @@ def _title_cut(surface: str, norm: str) -> tuple[int, str]:
     """How many leading characters of a role's first word are proclitics, and the letter to
     restore: للرئيس → (1, "ا") reads الرئيس, ولوزير → (2, "") reads وزير, والسفير → (1, "")."""
     for p, c in proclitic_splits(norm):
+        if p and len(c) < 4 and not c.startswith("ال"):
+            continue  # ولاية is no و + ل + آية
         if c in lx.RULE_TITLES or strip_article(c) in lx.RULE_TITLES:
             if not p:
                 return 0, ""

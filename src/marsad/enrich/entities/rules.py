@@ -241,7 +241,8 @@ class HeadRules:
             nxt = at.get(k + 1)
             if nxt is not None and nxt.a == k + 1 and nxt.type == "PER":
                 tail = nxt
-            elif nxt is None and y.isalpha() and y not in lx.STOPWORDS and not self.gaz.nationality(y) \
+            elif nxt is None and y.isalpha() and y not in lx.STOPWORDS and y not in lx.DIVINE \
+                    and not self.gaz.nationality(y) \
                     and self.gaz.lookup([y]) is None and not _is_title(y) and not y.startswith(("و", "ف")) \
                     and not y.endswith(("ها", "هم", "هما", "كم", "نا", "اه")) \
                     and ((_definite(y) and y.endswith("ي") and len(y) >= 5) or not self.common(y)
