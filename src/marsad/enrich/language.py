@@ -10,9 +10,8 @@ Counts are normalised by length, so one loan word does not flip an article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 from marsad.text.normalize import normalize
 

@@ -130,7 +130,7 @@ class FastCRF:
                 for line in z["names"].tobytes().decode("utf-8").split("\n"):
                     w, _sep, t = line.partition("\t")
                     lexn[w] = t
-        return cls(labels, dict(zip(names, range(len(names)))), W, T, meta, lexn)
+        return cls(labels, {name: i for i, name in enumerate(names)}, W, T, meta, lexn)
 
     @classmethod
     def from_bytes(cls, data: bytes) -> FastCRF:  # pragma: no cover - convenience

@@ -156,7 +156,7 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
 
     cs = country_names()
     canon_of: dict[str, str] = {}
-    for n, code, display, en in cs:
+    for _n, code, display, _en in cs:
         canon_of.setdefault(code, _clean(display))
     for n, code, display, en in cs:
         put(n, "country", code, display, en, 0, canon_of[code])
