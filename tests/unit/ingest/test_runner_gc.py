@@ -20,13 +20,11 @@ def test_thresholds_come_back_after_the_batch_even_on_error() -> None:
     assert gc.get_threshold() == before
 
 
-def test_a_batch_runs_under_fewer_collections_and_restores_them() -> None:
-    seen: list[tuple[int, int, int]] = []
-    before = gc.get_threshold()
-    record = {"source": "t", "text": "قال الرئيس إن الاجتماع سيعقد غدا في القاهرة.", "title": "خبر"}
-    payload = orjson.dumps([{"id": "a1", "doc_hash": "", "record": record}])
+def test_a_batch_runs_under_fewer_collections_and_restores_them(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import marsad.runners.local as local
 
+    seen: list[tuple[int, int, int]] = []
+    before = gc.get_threshold()
     real = local._pipeline
 
     class Spy:
@@ -37,11 +35,10 @@ def test_a_batch_runs_under_fewer_collections_and_restores_them() -> None:
             seen.append(gc.get_threshold())
             return self.pipe.run(rec, extras=extras)
 
-    local._pipeline = lambda spec: Spy(real(spec))  # type: ignore[assignment]
-    try:
-        out = orjson.loads(analyse_batch(["language.v1"], payload))
-    finally:
-        local._pipeline = real  # type: ignore[assignment]
+    monkeypatch.setattr(local, "_pipeline", lambda spec: Spy(real(spec)))
+    record = {"source": "t", "text": "قال الرئيس إن الاجتماع سيعقد غدا في القاهرة.", "title": "خبر"}
+    payload = orjson.dumps([{"id": "a1", "doc_hash": "", "record": record}])
+    out = orjson.loads(analyse_batch(["language.v1"], payload))
     assert out[0]["article"]["id"] == "a1"
     assert seen and seen[0][0] > before[0]
     assert gc.get_threshold() == before
