@@ -134,3 +134,65 @@ def test_a_word_that_only_looks_like_a_proclitic_and_a_title_is_read_whole() -> 
 
     assert _title_cut("ولاية", normalize("ولاية")) == (0, "")  # not و + ل + آية
     assert _title_cut("للرئيس", normalize("للرئيس")) == (1, "ا")
+
+
+def test_amman_in_a_jordanian_article_and_oman_in_an_omani_one(tagger) -> None:  # type: ignore[no-untyped-def]
+    jo = _ms(tagger, "وصل وزير الخارجية الأردني إلى عمان قادما من الرياض بعد لقاء مع نظيره في جدة.")
+    assert ("عمان", "GPE", "JO") in jo
+    om = _ms(tagger, "وصل الوزير إلى عمان، وقال مسؤول عماني إن سلطنة عمان ترحب بالزيارة.")
+    assert ("عمان", "GPE", "OM") in om
+    gaz = load_default()
+    assert {e.country for e in gaz.alternatives["عمان"]} == {"JO"}
+
+
+def test_a_future_verb_is_no_part_of_a_name(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _ms(tagger, "قال المصدر إن الملك سلمان ستعمل الحكومة على تنفيذ توجيهاته.")
+    assert ("سلمان", "PER", "") in ms
+    assert not any("ستعمل" in t for t, _y, _c in ms)
+
+
+def test_founder_and_martyr_are_roles(tagger) -> None:  # type: ignore[no-untyped-def]
+    for text in ("وكان الملك المؤسس عبدالعزيز آل سعود قد وحد البلاد.",
+                 "وكان المؤسس عبدالعزيز آل سعود قد وحد البلاد."):
+        spans = tagger.spans(text)
+        per = [s for s in spans if s.label == "PER"]
+        assert [text[s.start:s.end] for s in per] == ["عبدالعزيز آل سعود"]
+        assert "المؤسس" in per[0].attrs["role"]
+    ms = _ms(tagger, "وقعت عملية دهس قام بها الشهيد فادي قنبر في القدس.")
+    assert ("فادي قنبر", "PER", "") in ms
+
+
+def test_the_place_after_a_governor_is_a_place(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _ms(tagger, "التقى الرئيس هادي بمحافظ عدن ومحافظ لحج ومحافظ أبين ومحافظ صرواح في القصر.")
+    ty = _types(ms)
+    assert ty.get("أبين") == "GPE" and ty.get("لحج") == "GPE" and ty.get("صرواح") == "GPE"
+    assert ("أبين", "GPE", "YE") in ms
+
+
+def test_a_person_after_hezbollah(tagger) -> None:  # type: ignore[no-untyped-def]
+    ty = _types(_ms(tagger, "وقال القيادي في حزب الله نبيل قاووق إن المقاومة جاهزة."))
+    assert ty.get("حزب الله") == "ORG" and ty.get("نبيل قاووق") == "PER"
+    ty = _types(_ms(tagger, "وقال الأمين العام لحزب الله حسن نصر الله إن الحزب سيرد."))
+    assert ty.get("حزب الله") == "ORG" and ty.get("حسن نصر الله") == "PER"
+    ty = _types(_ms(tagger, "وكان سعيد بخروج الفريق من البطولة."))
+    assert "سعيد بخروج" not in ty
+
+
+def test_praise_to_god_is_no_name(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _ms(tagger, "وتمكن الفريق بحمد الله عبور المرحلة الأولى بنجاح.")
+    assert not any(y == "PER" for _t, y, _c in ms)
+
+
+def test_a_feminine_adjective_is_no_family_name(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _ms(tagger, "فاز بجائزة الملك فيصل العالمية عدد من العلماء.")
+    assert not any("العالمية" in t and y == "PER" for t, y, _c in ms)
+    assert not any(t.startswith("بجائزة") for t, _y, _c in ms)  # the proclitic stays out
+
+
+def test_nationality_with_a_direction(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _ms(tagger, "وأدانت وزارة الخارجية الكورية الشمالية العقوبات التي فرضها الوفد الكوري "
+                     "الجنوبي.")
+    assert ("وزارة الخارجية الكورية الشمالية", "ORG", "KP") in ms
+    assert ("الكوري الجنوبي", "NORP", "KR") in ms
+    keys = {s.value for s in tagger.spans("قالت وكالة الأنباء الكورية الشمالية إن التجربة نجحت.")}
+    assert "org:وكاله انباء كوريه شماليه" in keys  # the head is وكالة, not و + كالة

@@ -194,9 +194,15 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
         put(k, "org", code, k, en, 0, org_canon[en])
     for k, en in lx.MISC_NAMES.items():
         put(k, "misc", "", k, en, 0, normalize("خطة العمل الشاملة المشتركة") if en == "JCPOA" else k)
-    for (k, code), row in alts.items():  # the other countries' places of a name (not of a
-        # curated city: القدس is PS as the outlets write it, whatever else the article names)
-        if (k, "city") in rows and rows[(k, "city")][2] != code and (
+    # the entry a phrase reads as (Gazetteer keeps the best-ranked row: a country before a city)
+    rank = {"country": 5, "org": 4, "misc": 4, "region": 3, "city": 2}
+    usual: dict[str, tuple] = {}
+    for (k, kind), r in rows.items():
+        if kind in rank and (k not in usual or (rank[kind], r[5]) > (rank[usual[k][1]], usual[k][5])):
+            usual[k] = r
+    for (k, code), row in alts.items():  # the other countries' places of a name (عمان: Oman,
+        # and Amman; not of a curated city: القدس is PS as the outlets write it)
+        if k in usual and usual[k][1] in ("city", "country") and usual[k][2] != code and (
                 k not in lx.CITIES or k in lx.PLACE_HOMONYMS):
             rows[(k, "alt:" + code)] = row
     named = {k[0] for k in rows} | {w for k in rows for w in k[0].split()}

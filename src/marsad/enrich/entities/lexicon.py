@@ -434,7 +434,9 @@ PROVINCES: dict[str, tuple[str, str]] = {
         "تطاوين": ("TN", "Tataouine"), "قبلي": ("TN", "Kebili"), "توزر": ("TN", "Tozeur"),
         "الكاف": ("TN", "Kef"), "سليانة": ("TN", "Siliana"), "زغوان": ("TN", "Zaghouan"),
         "المهدية": ("TN", "Mahdia"), "أريانة": ("TN", "Ariana"), "منوبة": ("TN", "Manouba"),
-        "بن عروس": ("TN", "Ben Arous"),
+        "بن عروس": ("TN", "Ben Arous"), "أبين": ("YE", "Abyan"), "لحج": ("YE", "Lahij"),
+        "شبوة": ("YE", "Shabwah"), "الضالع": ("YE", "Ad Dali"), "المهرة": ("YE", "Al Mahrah"),
+        "المحويت": ("YE", "Al Mahwit"), "سقطرى": ("YE", "Socotra"), "ريمة": ("YE", "Raymah"),
     }.items()
 }
 
@@ -484,8 +486,20 @@ DIVINE_FORMULAE = _n("رحمه يرحمه رحمها رحمهم شاء بسم ب
 
 #: the titles the rules read (:data:`TITLE_WORDS`, which the tagger's features use as they
 #: were trained, less الله: آية الله is a title, but الله alone introduces nobody — حزب الله
-#: سيرد، فتح الله غولن)
-RULE_TITLES = TITLE_WORDS - DIVINE
+#: سيرد، فتح الله غولن), plus words the features do not know as titles but the rules read as
+#: such (المؤسس | عبدالعزيز، الشهيد | فادي قنبر)
+RULE_TITLES = (TITLE_WORDS - DIVINE) | _n("المؤسس مؤسس الراحل الشهيد الفقيد")
+
+#: indefinite titles whose complement is a place (محافظ أبين، حاكم دبي، عمدة لندن): a lone
+#: word after them is the place, not a person
+PLACE_TITLES = _n("محافظ حاكم عمده والي")
+
+#: direction adjectives that follow a nationality adjective (الكورية الشمالية): one adjective
+DIRECTION_ADJECTIVES = _n("الشمالي الشماليه الجنوبي الجنوبيه الشرقي الشرقيه الغربي الغربيه")
+
+#: (country of the nationality adjective, direction) → the country both name together
+NAT_DIRECTION: dict[tuple[str, str], str] = {
+    ("KR", normalize("شمالي")): "KP", ("KR", normalize("جنوبي")): "KR", ("SD", normalize("جنوبي")): "SS"}
 
 #: words that end an organisation's name where they stand (they describe or date the sentence,
 #: they do not name): اللجنة المنظمة للبطولة | القادمة، وزارة السياحة الإسرائيلية | الأحد

@@ -66,7 +66,10 @@ class Mention:
 
 
 def _definite(norm: str) -> str:
-    """The word as it would stand after its proclitic: لرئاسه/للرئاسه/بالرئاسه → الرئاسه."""
+    """The word as it would stand after its proclitic: لرئاسه/للرئاسه/بالرئاسه → الرئاسه
+    (وزاره stays: a head, not و + زاره)."""
+    if norm in _WHOLE_HEADS:
+        return norm
     for _p, c in proclitic_splits(norm):
         if c.startswith("ال"):
             return c
@@ -241,8 +244,9 @@ class MentionFinder:
                     and not (norms[a + 1] in _NASAB and norms[a] in lx.FIRST_NAMES):
                 a += 1  # (but تركي بن محمد، سلطان بن سلمان: a first name before بن, not التركي)
             while b - 1 > a and (_is_title(norms[b - 1]) or norms[b - 1] in lx.RULE_TITLES
-                                 or norms[b - 1].startswith("لل")):
-                b -= 1  # محمد بن سلمان | ولي (العهد): a title after the name; كيم | للمحققين
+                                 or norms[b - 1].startswith("لل") or self._future_verb(norms[b - 1])):
+                b -= 1  # محمد بن سلمان | ولي (العهد): a title after the name; كيم | للمحققين;
+                # الملك سلمان | ستعمل: a verb
             while a < b - 1 and norms[a] in lx.DIVINE:
                 a += 1  # (آية) الله | علي خامنئي
             if b - a == 1 and _is_title(norms[a]):
@@ -251,6 +255,9 @@ class MentionFinder:
             return None
         m.a, m.b = a, b
         return m
+
+    def _future_verb(self, w: str) -> bool:
+        return future_verb(w, self.gaz.common, self.names)
 
     def _merge_gazetteer(self, ms: list[Mention], norms: Sequence[str],
                          matches: Sequence[tuple[int, int, Entry]] | None = None) -> list[Mention]:
@@ -274,8 +281,10 @@ class MentionFinder:
             olds = list(over.values())
             lo = min(o.a for o in olds)
             hi = max(o.b for o in olds)
-            if e.kind in ("country", "region") and (lo < a or hi > b) and b - a >= 2:
+            if (e.kind in ("country", "region") or e.kind == "org" and all(o.type == "PER" for o in olds)) \
+                    and (lo < a or hi > b) and b - a >= 2:
                 for o in olds:  # الولايات | المتحدة فتح الله: the country's name wins its words
+                    # (and an organisation's: لحزب الله | حسن نصر الله)
                     if o.a < a:
                         o.b = a
                     elif o.b > b:
@@ -315,18 +324,24 @@ class MentionFinder:
         taken = set()
         for m in ms:
             taken.update(range(m.a, m.b))
+        n = len(norms)
         for k, e in nats.items():
             if k in taken:
                 continue
+            if k + 1 < n and k + 1 not in taken and with_direction(e.country, norms[k + 1]):
+                ms.append(Mention(k, k + 2, "NORP", source="gaz", entry=e,
+                                  country=nat_direction(e.country, norms[k + 1])))
+                continue  # الكورية الشمالية: KP
             ms.append(Mention(k, k + 1, "NORP", source="gaz", entry=e, country=e.country))
         return ms
 
     def _type_and_country(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
         for m in ms:
             words = list(norms[m.a : m.b])
-            for _p, core in proclitic_splits(words[0])[1:]:
-                if (core.startswith("ال") or self.gaz.lookup([core] + words[1:]) is not None
-                        or core in self.known_names):
+            for p, core in () if words[0] in _WHOLE_HEADS else proclitic_splits(words[0])[1:]:
+                # (وزارة، وكالة are heads, not و + زارة، وك + الة)
+                if (core.startswith("ال") and len(core) >= 4 or self.gaz.lookup([core] + words[1:]) is not None
+                        or core in self.known_names or p == self._clitic(words[0])):
                     words[0] = core
                     break
             m.words = tuple(words)
@@ -350,6 +365,8 @@ class MentionFinder:
                 m.country = m.country or e.country
                 m.english = e.english
                 m.canon = e.canon
+                if e.kind == "nat" and m.b - m.a == 2:  # الكورية الشمالية: not the South's key
+                    m.canon = e.canon + " " + norms[m.a + 1][2:].removesuffix("ه")
             else:
                 m.canon = " ".join(words)
             if m.type == "ORG" and not m.country and m.entry is None:  # not for known bodies (EU, UN)
@@ -408,8 +425,12 @@ class MentionFinder:
         return next(filter(None, map(self._word_country, normalize(role).split())), "")
 
     def _org_country(self, words: Sequence[str]) -> str:
-        """وزارة الخارجية الروسية → RU (the last country word wins)."""
-        return next(filter(None, map(self._word_country, reversed(words))), "")
+        """وزارة الخارجية الروسية → RU (the last country word wins; الكورية الشمالية → KP)."""
+        for k in range(len(words) - 1, -1, -1):
+            c = self._word_country(words[k])
+            if c:
+                return nat_direction(c, words[k + 1]) if k + 1 < len(words) else c
+        return ""
 
     def _word_country(self, w: str) -> str:
         """The country of a nationality adjective or a country name, else ``""``."""
@@ -428,7 +449,8 @@ class MentionFinder:
                 rest = norms[m.a + 1 : m.b]
                 known = any(_in(w, lx.FIRST_NAMES) or self.names.get(w, "").startswith("PERS")
                             or self.names.get(_core(w), "").startswith("PERS") or w in lx.DIVINE
-                            for w in rest)  # (حسن نصر الله: a name with الله is a name)
+                            or self._rare(w) for w in rest)
+                # (حسن نصر الله: a name with الله is a name; نبيل قاووق: a rare word, a surname)
                 k = m.a - 1
                 while k >= 0 and norms[k] in ("،", ","):
                     k -= 1
@@ -456,6 +478,25 @@ class MentionFinder:
             out.append(m)
         return out
 
+    def _clitic(self, w: str) -> str:
+        """The proclitic of a word whose rest (four letters or more) is a common word or a head
+        (بجائزة، لمهرجان) and that is no known name or head itself (بغداد، وزارة): the span
+        leaves it out; ``""`` when there is none."""
+        common = self.gaz.common
+        if w in _WHOLE_HEADS or w in self.known_names:
+            return ""
+        for p, c in proclitic_splits(w)[1:]:
+            if len(c) >= 4 and (c in common or c in _WHOLE_HEADS) and not c.startswith("ال"):
+                return p
+        return ""
+
+    def _rare(self, w: str) -> bool:
+        """A word of three letters or more that no reading of is a common word, a place or a
+        nationality (قاووق; not بخروج): what a surname looks like."""
+        return len(w) >= 3 and w.isalpha() and w not in lx.STOPWORDS and not any(
+            c in self.gaz.common or strip_article(c) in self.gaz.common for _p, c in proclitic_splits(w)) \
+            and self.gaz.lookup([w]) is None and self.gaz.nationality(w) is None
+
     def _chars(self, m: Mention, toks: Sequence[Token]) -> None:
         if not isinstance(toks, TokenList):
             toks = _columns(toks)
@@ -470,7 +511,10 @@ class MentionFinder:
             if cut < 0:
                 if len(self._cuts) > 100_000:
                     self._cuts.clear()
-                cut = self._cuts[text0] = split_proclitic(text0, known=self.known_heads, norm=norms[m.a])
+                cut = split_proclitic(text0, known=self.known_heads, norm=norms[m.a])
+                if not cut and (p := self._clitic(norms[m.a])):
+                    cut = _orig_prefix_len(text0, len(p))  # بجائزة → جائزة
+                self._cuts[text0] = cut
         m.start = starts[m.a] + cut
         m.end = ends[m.b - 1]
         inner = texts[m.a : m.b]
@@ -510,6 +554,31 @@ class MentionFinder:
         while last > first_title and norms[last] in ("،", ","):
             last -= 1
         return article + " ".join(text[t0.start + cut : toks[last].end].split())
+
+
+def future_verb(w: str, common: set[str] | frozenset[str], names: dict[str, str]) -> bool:
+    """سـ + an imperfect verb the corpus uses often (ستعمل، سيزور، سنواصل): never a name's
+    word (سيرغي، ستيفن: the word without سـ is no common word)."""
+    return len(w) >= 5 and w[0] == "س" and w[1] in "يتنا" and w[1:] in common \
+        and w not in lx.FIRST_NAMES and not names.get(w, "").startswith("PERS")
+
+
+def nat_direction(country: str, nxt: str) -> str:
+    """The country a nationality adjective names with the direction word after it
+    (الكورية الشمالية → KP, السوداني الجنوبي → SS); else its own."""
+    if nxt not in lx.DIRECTION_ADJECTIVES:
+        return country
+    return lx.NAT_DIRECTION.get((country, nxt[2:].removesuffix("ه")), country)
+
+
+def with_direction(country: str, nxt: str) -> bool:
+    """Whether a nationality adjective of ``country`` and the next word are one adjective
+    (الكورية | الشمالية، الكوري | الجنوبي: a country that a direction splits)."""
+    return nxt in lx.DIRECTION_ADJECTIVES and (country, nxt[2:].removesuffix("ه")) in lx.NAT_DIRECTION
+
+
+#: head words that are whole words, not a proclitic + a word (وزارة، وكالة، ولاية)
+_WHOLE_HEADS = lx.ORG_HEADS | lx.ORG_RULE_HEADS | lx.LOC_HEADS | lx.GPE_HEADS | lx.STATE_HEADS | lx.MEDIA_HEADS
 
 
 def _columns(toks: Sequence[Token]) -> TokenList:

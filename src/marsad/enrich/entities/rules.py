@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import proclitic_splits, strip_article
 from marsad.enrich.entities.gazetteer import Gazetteer
-from marsad.enrich.entities.mentions import Mention, _in, _is_title
+from marsad.enrich.entities.mentions import Mention, _in, _is_title, future_verb, with_direction
 
 _NUMBER_WORDS = lx._n("مليار مليون ألف آلاف مليارات ملايين")
 _DIRECTIONS = lx._n("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
@@ -227,7 +227,7 @@ class HeadRules:
             x, y = norms[k - 1], norms[k + 1]
             if own is not None and not (own.type == "MISC" and own.b - own.a == 1) and not (
                     own.type in ("ORG", "MISC") and own.a == k - 1 and own.b == k + 1
-                    and (own.entry is None or own.entry.phrase != x + " الله")):
+                    and (own.entry is None or all(own.entry.phrase != c + " الله" for _p, c in proclitic_splits(x)))):
                 continue  # حزب الله، رام الله، حسن نصر الله: already a name
             before = at.get(k - 1, own)
             if before is not own and not (before is not None and before.a == k - 1 and before.b == k
@@ -236,7 +236,8 @@ class HeadRules:
             if not x.isalpha() or len(x) < 3 or _definite(x) \
                     or x in lx.DIVINE_FORMULAE or x in lx.STOPWORDS or _is_title(x) or x in lx.NAME_LINKS \
                     or (x[0] in "وف" and x not in lx.FIRST_NAMES and x not in _WAW_NAMES
-                        and (len(x) >= 5 or self.common(x[1:]))):  # ونسأل الله; not فتح، فضل
+                        and (len(x) >= 5 or self.common(x[1:]))) \
+                    or self._preposition(x):  # ونسأل الله، بحمد الله; not فتح، فضل
                 continue
             nxt = at.get(k + 1)
             if nxt is not None and nxt.a == k + 1 and nxt.type == "PER":
@@ -261,6 +262,12 @@ class HeadRules:
                 at[j] = m
         ms.sort(key=lambda m: m.a)
         return ms
+
+    def _preposition(self, w: str) -> bool:
+        """Whether ``w`` is ب ل ك + a first name or a common word (بحمد، لعمر، بفضل): a
+        preposition's phrase, not a name's first word (بلال، كمال، لؤي stay names)."""
+        return w[:1] in ("ب", "ل", "ك") and w not in lx.FIRST_NAMES and self.names.get(w, "") != "PERS-B" \
+            and (w[1:] in lx.FIRST_NAMES or (len(w) >= 5 and self.common(w[1:])))
 
     def _first_name_before(self, m: Mention, norms: Sequence[str], ms: list[Mention]) -> bool:
         """Whether the word before a person span that starts with بن/بنت is the name's first
@@ -317,8 +324,12 @@ class HeadRules:
 
     def titled(self, ms: list[Mention], norms: Sequence[str],
                heads: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
-        """An uncommon word right after a title is a person (الرئيس مون، الزعيم كيم)."""
+        """An uncommon word right after a title is a person (الرئيس مون، الزعيم كيم), with up
+        to two more words no reading of which is common (الشهيد فادي قنبر). A reading of three
+        letters after a proclitic does not make the first word common (فادي is no ف + ادي), but
+        a conjunction does (الرئيس | وزار)."""
         taken = {k for m in ms for k in range(m.a, m.b)}
+        n = len(norms)
         for i, f in self.heads(norms) if heads is None else heads:
             if not f & _TITLE or i + 1 >= len(norms):
                 continue
@@ -326,15 +337,34 @@ class HeadRules:
             if j in taken or not _plain(norms[j]):
                 continue
             nxt = norms[j]
-            if self.common(nxt) or self.gaz.nationality(nxt) or self.gaz.lookup([nxt]) is not None \
+            if self._common_long(nxt) or (nxt[0] == "و" and nxt not in _WAW_NAMES and nxt not in lx.FIRST_NAMES) \
+                    or self.gaz.nationality(nxt) or self.gaz.lookup([nxt]) is not None \
                     or _in(nxt, lx.ORG_HEADS) or _is_title(nxt) or not nxt.isalpha() or len(nxt) < 3 \
                     or _in(nxt, lx.STATE_HEADS) or _in(nxt, lx.GPE_HEADS) or _in(nxt, lx.LOC_HEADS) \
-                    or nxt in _DIRECTIONS or (_definite(nxt) and not _definite(norms[i])):
-                # (an indefinite title before a definite word is a construct: مدير الخزينة)
+                    or nxt in _DIRECTIONS or (_definite(nxt) and not _definite(norms[i])) \
+                    or self._preposition(nxt):
+                # (an indefinite title before a definite word is a construct: مدير الخزينة;
+                # الفريق | بحمد الله: a preposition)
                 continue
-            ms.append(Mention(j, j + 1, "PER", source="rule", words=(nxt,), canon=nxt))
-            taken.add(j)
+            b = j + 1
+            while b < n and b - j < 3 and b not in taken and self._rare(norms[b]):
+                b += 1
+            ms.append(Mention(j, b, "PER", source="rule", words=tuple(norms[j:b]), canon=" ".join(norms[j:b])))
+            taken.update(range(j, b))
         return ms
+
+    def _common_long(self, w: str) -> bool:
+        """:meth:`common` over the word, the word without ال, and its proclitic readings of four
+        letters or more."""
+        return any(c in self.gaz.common or strip_article(c) in self.gaz.common
+                   for p, c in proclitic_splits(w) if not p or len(c) >= 4)
+
+    def _rare(self, w: str) -> bool:
+        """A word that can go on a name after a title: no reading of it is common, it is no
+        place, nationality, title, verb or definite word (قنبر)."""
+        return w.isalpha() and len(w) >= 3 and not self.common(w) and not _definite(w) and w[0] != "و" \
+            and w not in lx.STOPWORDS and not _is_title(w) and self.gaz.nationality(w) is None \
+            and self.gaz.lookup([w]) is None and not future_verb(w, self.gaz.common, self.names)
 
     def _surname_places(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
         """A one-word country or city right after a lone first name (or a lone name the
@@ -368,7 +398,8 @@ class HeadRules:
 
     def _surname(self, w: str) -> bool:
         return (_plain(w) and w.isalpha() and not _is_title(w) and self.gaz.nationality(w) is None
-                and (w in lx.AMBIGUOUS or not self.common(w)) and self.gaz.lookup([w]) is None)
+                and (w in lx.AMBIGUOUS or not self.common(w)) and self.gaz.lookup([w]) is None
+                and not future_verb(w, self.gaz.common, self.names))  # (الملك سلمان | ستعمل)
 
     def _family_name(self, m: Mention, norms: Sequence[str]) -> bool:
         """Whether the definite common word that ends a person span is the family name (the
@@ -379,6 +410,8 @@ class HeadRules:
         w = norms[m.b - 1]
         if self.names.get(w, "").startswith("PERS"):
             return True
+        if w.startswith("ال") and w.endswith("يه"):
+            return False  # الملك فيصل | العالمية: a feminine adjective, no family name
         if w.endswith("ي") and len(w) >= 6 and self.gaz.nationality(w) is None and w not in lx.ORG_STOPS \
                 and w not in lx.ROLE_CONTINUATION and w not in lx.RULE_TITLES:
             return True
@@ -455,8 +488,11 @@ class HeadRules:
                     j += 1
                     words += 1
                     continue
-                if self.gaz.nationality(w) and words:
+                e = self.gaz.nationality(w)
+                if e and words:
                     j += 1  # وزارة الصحة الأفغانية: the adjective closes the name
+                    if j < n and with_direction(e.country, norms[j]):
+                        j += 1  # (… الكورية الشمالية: with its direction)
                     break
                 break
             # a generic noun + a nationality adjective that agrees with it in definiteness
@@ -538,8 +574,8 @@ class HeadRules:
                         and self.gaz.nationality(norms[k + 1]) is None and norms[k + 1] != "لكره":
                     # (nor one before لكرة: نادي أرسنال الإنجليزي لكرة القدم)
                     # (a group adjective does not close it: مؤسسة النقد العربي السعودي)
-                    b = k + 1
-                    break
+                    b = k + 2 if with_direction(e.country, norms[k + 1]) else k + 1
+                    break  # (… الكورية الشمالية: the direction is the adjective's)
             if b == m.b:
                 continue
             while b - 1 > m.a and (not _plain(norms[b - 1]) or norms[b - 1] in lx.NAME_LINKS):
@@ -651,6 +687,13 @@ class HeadRules:
                     m.type, m.entry, m.country, m.english = "NORP", e, e.country, ""
                     m.canon = e.canon
                     continue
+            if m.type == "PER" and m.a and any(c in lx.PLACE_TITLES for _p, c in proclitic_splits(prev)) \
+                    and w not in lx.FIRST_NAMES and self.names.get(w, "") != "PERS-B":
+                e = self.gaz.lookup([w])  # ومحافظ أبين، حاكم دبي: the place the title governs
+                m.type, m.role = "GPE", ""
+                if e is not None and e.kind in ("city", "country", "region"):
+                    m.entry, m.country, m.english, m.canon = e, e.country, e.english, e.canon
+                continue
             if m.type in ("GPE", "LOC", "ORG") and prev and _is_title(prev) and m.entry is None:
                 m.type, m.entry, m.country = "PER", None, ""
                 continue
