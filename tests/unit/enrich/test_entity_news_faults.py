@@ -196,3 +196,51 @@ def test_nationality_with_a_direction(tagger) -> None:  # type: ignore[no-untype
     assert ("الكوري الجنوبي", "NORP", "KR") in ms
     keys = {s.value for s in tagger.spans("قالت وكالة الأنباء الكورية الشمالية إن التجربة نجحت.")}
     assert "org:وكاله انباء كوريه شماليه" in keys  # the head is وكالة, not و + كالة
+
+
+def test_organisation_ends_before_a_place_after_a_definite_word(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _ms(tagger, "وقال ترامب. طالبت محكمة العدل الدولية الولايات المتحدة الأمريكية بتخفيف العقوبات.")
+    assert ("محكمة العدل الدولية", "ORG", "") in ms
+    assert ("الولايات المتحدة الأمريكية", "GPE", "US") in ms
+
+
+def test_organisation_ends_at_an_indefinite_word_after_its_nationality(tagger) -> None:  # type: ignore[no-untyped-def]
+    ty = _types(_ms(tagger, "وأوقف الاتحاد البيروفي غيريرو لمدة شهر."))
+    assert ty.get("الاتحاد البيروفي") == "ORG"
+    assert not any("غيريرو" in t and y == "ORG" for t, y in ty.items())
+
+
+def test_descriptions_are_no_organisations(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("أصدرت محكمة عليا في ألمانيا حكما في دعاوى أقامتها جماعة مدافعة عن البيئة. وصرح رئيس "
+            "مكتب للصرافة في طهران. وقال متحدث باسم الشركة المالكة للحافلة إن المجموعة المتخصصة "
+            "بالتطوير العقاري ستعمل.")
+    assert not any(y == "ORG" for _t, y, _c in _ms(tagger, text))
+
+
+def test_two_bodies_and_a_name_that_goes_on_after_lam(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وتوصلت الهيئة العامة للاستثمار إلى اتفاق مع الهيئة العامة للجمارك والمؤسسة العامة "
+            "للموانئ. وقال إن اتحاد الغرف التجارية لكافة التكاليف اللوجيستية يدرس.")
+    orgs = [t for t, y, _c in _ms(tagger, text) if y == "ORG"]
+    assert orgs == ["الهيئة العامة للاستثمار", "الهيئة العامة للجمارك", "المؤسسة العامة للموانئ",
+                    "اتحاد الغرف التجارية"]
+
+
+def test_proclitics_before_a_hamza_and_names_that_only_look_so(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وتنافست فرق تشلسي وإنترناسيونالي الإيطالي، وكان لامبرت مدربا لأستون فيلا، وأعلن نادي "
+            "بوروسيا دورتموند فوزه على فالنسيا.")
+    names = [t for t, _y, _c in _ms(tagger, text)]
+    assert "إنترناسيونالي" in names and "أستون فيلا" in names
+    assert not any(t.startswith(("وروسيا", "النسيا")) for t in names)
+    assert any(t.endswith("بوروسيا دورتموند") for t in names) and "فالنسيا" in names
+
+
+def test_a_weak_title_needs_a_full_name(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _ms(tagger, "وأكد المتحدث أن الشهيد نال شهادة العز. ودعا الله أن يتقبل الشهيد برحمته.")
+    assert not any(y == "PER" and t in ("نال", "برحمته") for t, y, _c in ms)
+    ms = _ms(tagger, "وقاد قوات الطوارئ اللواء الركن خالد بن قرار الحربي.")
+    assert not any(t == "الركن" for t, _y, _c in ms)
+
+
+def test_a_conjunction_after_a_place_head_is_no_place(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _ms(tagger, "اقتحمت المقاومة مبنى الأمن في المدينة وأفرجت عن عدد من الأسرى.")
+    assert not any(y == "GPE" for _t, y, _c in ms)

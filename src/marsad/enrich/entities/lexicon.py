@@ -487,8 +487,11 @@ DIVINE_FORMULAE = _n("رحمه يرحمه رحمها رحمهم شاء بسم ب
 #: the titles the rules read (:data:`TITLE_WORDS`, which the tagger's features use as they
 #: were trained, less الله: آية الله is a title, but الله alone introduces nobody — حزب الله
 #: سيرد، فتح الله غولن), plus words the features do not know as titles but the rules read as
-#: such (المؤسس | عبدالعزيز، الشهيد | فادي قنبر)
-RULE_TITLES = (TITLE_WORDS - DIVINE) | _n("المؤسس مؤسس الراحل الشهيد الفقيد")
+#: such (المؤسس | عبدالعزيز، اللواء الركن | خالد الحربي, :data:`WEAK_TITLES`)
+WEAK_TITLES = _n("الراحل الشهيد الفقيد")
+RULE_TITLES = (TITLE_WORDS - DIVINE) | _n("المؤسس مؤسس الركن") | WEAK_TITLES
+#: (:data:`WEAK_TITLES` are nouns as often as titles — الشهيد نال الشهادة: after them, only a
+#: name of two words or more is a person: الشهيد فادي قنبر)
 
 #: indefinite titles whose complement is a place (محافظ أبين، حاكم دبي، عمدة لندن): a lone
 #: word after them is the place, not a person

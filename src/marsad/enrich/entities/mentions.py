@@ -19,7 +19,7 @@ news tagset and fixes what a statistical tagger gets wrong in news:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
@@ -106,11 +106,15 @@ def _title_cut(surface: str, norm: str) -> tuple[int, str]:
 class MentionFinder:
     """Turns CRF tags + gazetteer matches into news-tagset mentions for one article."""
 
-    def __init__(self, gaz: Gazetteer, *, names: dict[str, str] | None = None) -> None:
+    def __init__(self, gaz: Gazetteer, *, names: dict[str, str] | None = None,
+                 vocab: Container[str] = frozenset()) -> None:
+        """``vocab``: the corpus's frequent words (the word clusters' keys): a name that is rare
+        with its first letter and frequent without it carries a proclitic (وإنترناسيونالي)."""
         from marsad.enrich.entities.rules import HeadRules
 
         self.gaz = gaz
         self.names = names or {}
+        self.vocab = vocab
         self.rules = HeadRules(gaz, self.names)
         first_words = gaz.phrases_first_words()  # a set built over every gazetteer phrase: once
         self.known_names = first_words | lx.FIRST_NAMES
@@ -205,7 +209,7 @@ class MentionFinder:
                 m.b += 1
         ms = self._merge_gazetteer(ms, norms, matches)
         ms = self._add_nationalities(ms, norms, nats)
-        ms = self._type_and_country(ms, norms)
+        ms = self._type_and_country(ms, norms, toks.texts)
         ms = self._ambiguity(ms, norms, toks)
         ms = self._org_by_nationality(ms, norms)
         ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces, heads,
@@ -335,10 +339,14 @@ class MentionFinder:
             ms.append(Mention(k, k + 1, "NORP", source="gaz", entry=e, country=e.country))
         return ms
 
-    def _type_and_country(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    def _type_and_country(self, ms: list[Mention], norms: Sequence[str],
+                          surfaces: Sequence[str] = ()) -> list[Mention]:
         for m in ms:
             words = list(norms[m.a : m.b])
-            for p, core in () if words[0] in _WHOLE_HEADS else proclitic_splits(words[0])[1:]:
+            if surfaces and (k := hamza_clitic(surfaces[m.a])) and words[0] not in self.known_names:
+                words[0] = words[0][k:]  # وإنترناسيونالي → انترناسيونالي
+            for p, core in () if words[0] in _WHOLE_HEADS or self._no_article(words[0]) \
+                    else proclitic_splits(words[0])[1:]:
                 # (وزارة، وكالة are heads, not و + زارة، وك + الة)
                 if (core.startswith("ال") and len(core) >= 4 or self.gaz.lookup([core] + words[1:]) is not None
                         or core in self.known_names or p == self._clitic(words[0])):
@@ -478,6 +486,11 @@ class MentionFinder:
             out.append(m)
         return out
 
+    def _no_article(self, w: str) -> bool:
+        """A frequent word that reads as proclitic + ال + a word the corpus does not use
+        (فالنسيا: no ف + النسيا)."""
+        return w[1:3] == "ال" and w in self.vocab and w[1:] not in self.vocab and w[1:] not in self.known_heads
+
     def _clitic(self, w: str) -> str:
         """The proclitic of a word whose rest (four letters or more) is a common word or a head
         (بجائزة، لمهرجان) and that is no known name or head itself (بغداد، وزارة): the span
@@ -486,8 +499,9 @@ class MentionFinder:
         if w in _WHOLE_HEADS or w in self.known_names:
             return ""
         for p, c in proclitic_splits(w)[1:]:
-            if len(c) >= 4 and (c in common or c in _WHOLE_HEADS) and not c.startswith("ال"):
-                return p
+            if len(c) >= 4 and (c in _WHOLE_HEADS or c in common and len(proclitic_splits(c)) == 1) \
+                    and not c.startswith("ال"):
+                return p  # (not بوروسيا: و + روسيا is common, but no word of its own)
         return ""
 
     def _rare(self, w: str) -> bool:
@@ -511,9 +525,14 @@ class MentionFinder:
             if cut < 0:
                 if len(self._cuts) > 100_000:
                     self._cuts.clear()
-                cut = split_proclitic(text0, known=self.known_heads, norm=norms[m.a])
-                if not cut and (p := self._clitic(norms[m.a])):
+                w = norms[m.a]
+                cut = split_proclitic(text0, known=self.known_heads, norm=w)
+                if not cut and (p := self._clitic(w)):
                     cut = _orig_prefix_len(text0, len(p))  # بجائزة → جائزة
+                elif not cut and (k := hamza_clitic(text0)):
+                    cut = k  # وإنترناسيونالي، لأستون فيلا
+                elif cut and self._no_article(w):
+                    cut = 0  # فالنسيا is no ف + النسيا
                 self._cuts[text0] = cut
         m.start = starts[m.a] + cut
         m.end = ends[m.b - 1]
@@ -561,6 +580,18 @@ def future_verb(w: str, common: set[str] | frozenset[str], names: dict[str, str]
     word (سيرغي، ستيفن: the word without سـ is no common word)."""
     return len(w) >= 5 and w[0] == "س" and w[1] in "يتنا" and w[1:] in common \
         and w not in lx.FIRST_NAMES and not names.get(w, "").startswith("PERS")
+
+
+def hamza_clitic(surface: str) -> int:
+    """How many letters of a word are a proclitic before a hamza on alef (وإنترناسيونالي،
+    لأستون، وبأوروبا): no Arabic word begins with one of و ف ب ل ك and then أ or إ, so the
+    letters are proclitics; 0 when the word does not look so."""
+    if len(surface) >= 5 and surface[0] in "وفبلك":
+        if surface[1] in "أإ":
+            return 1
+        if surface[1] in "بلك" and surface[0] in "وف" and surface[2] in "أإ":
+            return 2
+    return 0
 
 
 def nat_direction(country: str, nxt: str) -> str:

@@ -33,6 +33,11 @@ _AGENCY_HEADS = lx._n("وكاله الوكاله")
 #: first names that begin with و (not the conjunction)
 _WAW_NAMES = lx._n("وسام وليد وائل وفاء وديع وجدي وحيد وداد وعد وصفي ولاء وفيق وضاح وهيب وجيه ورده وئام "
                    "ويليام وليام ويل وارن والتر ويلسون وزير")
+#: ل-words that do not go on a name (اتحاد الغرف التجارية | لكافة التكاليف، … | للمرة الأولى)
+_LAM_STOPS = lx._n("لكافه لجميع لكل لبعض لمختلف لعدد لأكثر لاكثر لأي لاي لنحو لمده للمره لمرة للعام للسنه "
+                   "للشهر للاسبوع للأسبوع لليوم للحد لصالح لدي لذا لذلك")
+#: feminine adjectives without ه (محكمة عليا، لجنة كبرى)
+_FEM_ELATIVES = lx._n("عليا كبري صغري أخري اخري أولي اولي دنيا وسطي")
 _NEIGHBOURHOOD = frozenset({"حي", "بحي", "وحي", "لحي", "فحي", "الحي"})
 _NASAB = frozenset({"بن", "ابن", "بنت"})
 
@@ -349,6 +354,8 @@ class HeadRules:
             b = j + 1
             while b < n and b - j < 3 and b not in taken and self._rare(norms[b]):
                 b += 1
+            if b == j + 1 and _in(norms[i], lx.WEAK_TITLES):
+                continue  # الشهيد | نال: a noun, not a title
             ms.append(Mention(j, b, "PER", source="rule", words=tuple(norms[j:b]), canon=" ".join(norms[j:b])))
             taken.update(range(j, b))
         return ms
@@ -456,6 +463,8 @@ class HeadRules:
                 m = at.get(j)
                 if m is not None and m.a == j and m.type in ("GPE", "PER", "NORP", "ORG", "LOC") and (
                         m.type != "PER" or j == i + 1):  # مؤسسة محمد بن راشد, not مجلس الإدارة | عبدالعزيز الراشد
+                    if m.type in ("GPE", "LOC") and j > i + 1 and _definite(norms[j - 1]):
+                        break  # محكمة العدل الدولية | الولايات المتحدة: a definite word takes no genitive
                     swallowed.append(m)
                     j = m.b
                     words += 1
@@ -473,18 +482,29 @@ class HeadRules:
                 if j == i + 1 and w in lx.ORDINALS:
                     break
 
+                if words and w[:1] == "و" and w[1:] in lx.ORG_RULE_HEADS:
+                    break  # الهيئة العامة للجمارك | والمؤسسة العامة للموانئ: a second body
                 if _name_continues(w) and not self.gaz.nationality(w) and not self._is_title_word(w):
                     if words and w.startswith("ال") and norms[j - 1].startswith("ال") and not _adjective_like(w):
                         break  # رفعت إدارة السجون | الحظر: a second definite noun is the verb's object
                     j += 1
                     words += 1
                     continue
-                if w.startswith("ل") and j + 1 < n and (_definite(norms[j + 1]) or j + 1 in at):
+                if w.startswith("ل") and j == i + 1 and not _definite(h):
+                    break  # مكتب للصرافة: an office for exchange, no name
+                if w.startswith("ل") and j + 1 < n and (_definite(norms[j + 1]) or j + 1 in at) \
+                        and w not in _LAM_STOPS:  # (اتحاد الغرف التجارية | لكافة التكاليف)
                     j += 1
                     continue
+                if w.startswith("لل") and len(w) >= 6 and words and _definite(norms[j - 1]) \
+                        and _adjective_like(norms[j - 1]) and w not in lx.PURPOSE_WORDS and w not in _LAM_STOPS:
+                    j += 1  # الهيئة العامة للاستثمار، المنظمة العربية للتنمية
+                    words += 1
+                    continue
                 if j == i + 1 and not _definite(h) and not self.common(w) and not w.startswith("و") \
-                        and not self.gaz.nationality(w) and not (w.endswith("يه") and self.gaz.lookup([w]) is None):
-                    # (لجنة فرعية: an adjective, not a name)
+                        and not self.gaz.nationality(w) and not (w.endswith("يه") and self.gaz.lookup([w]) is None) \
+                        and not (h.endswith("ه") and (w.endswith("ه") or w in _FEM_ELATIVES)):
+                    # (لجنة فرعية، جماعة مدافعة، محكمة عليا: an adjective, not a name)
                     j += 1
                     words += 1
                     continue
@@ -498,6 +518,10 @@ class HeadRules:
             # a generic noun + a nationality adjective that agrees with it in definiteness
             # (الحكومة السعودية، محكمة أمريكية) is no name: the adjective stays a NORP of its own;
             # an indefinite head before a definite group noun is a construct (ميليشيا الحوثي)
+            if _definite(h) and not swallowed and norms[i + 1].startswith("الم") and len(norms[i + 1]) >= 6 \
+                    and not norms[i + 1].endswith(("ي", "يه")) and not _in(h, _CLUB_HEADS):
+                free = i + 1  # الشركة المالكة، المجموعة المتخصصة: a participle describes, it does not name
+                continue
             only_adj = words == 0 or (len(swallowed) == 1 and swallowed[0].type == "NORP"
                                       and j == swallowed[0].b and words == 1
                                       and _definite(h) == _definite(norms[swallowed[0].a])
@@ -522,7 +546,11 @@ class HeadRules:
             if media and j > i + 1 and strip_article(norms[i + 1]) != "انباء" and not (
                     _in(h, _AGENCY_HEADS) and _definite(norms[i + 1])):
                 a = i + 1  # صحيفة الوئام: the paper is الوئام (but وكالة الفضاء الأميركية is whole)
-            new = Mention(a, j, typ, source="rule", words=tuple(norms[a:j]))
+            words_ = list(norms[a:j])
+            if a == i:  # والمؤسسة → المؤسسة (the head's own reading)
+                words_[0] = next((c for _p, c in proclitic_splits(h) if c in lx.ORG_RULE_HEADS
+                                  or strip_article(c) in lx.ORG_RULE_HEADS), h)
+            new = Mention(a, j, typ, source="rule", words=tuple(words_))
             new.canon = " ".join(norms[a:j])
             new.country = next((s.country for s in swallowed if s.country), "")
             ms.append(new)
@@ -569,7 +597,14 @@ class HeadRules:
                     add.append(second)
                     b = k
                     break
-                e = self.gaz.nationality(w) if k >= m.a + 2 and k + 1 < m.b else None
+                e = self.gaz.nationality(w) if k >= m.a + 1 and k + 1 < m.b else None
+                if e is not None and e.country and _definite(w) and _plain(norms[k + 1]) \
+                        and not _definite(norms[k + 1]) and norms[k + 1][:1] != "ل" \
+                        and self.gaz.nationality(norms[k + 1]) is None:
+                    b = k + 1  # الاتحاد البيروفي | غيريرو: an indefinite word after the adjective is no part
+                    break
+                if k < m.a + 2:
+                    continue
                 if e is not None and e.country and _definite(w) and not _definite(norms[m.a]) \
                         and self.gaz.nationality(norms[k + 1]) is None and norms[k + 1] != "لكره":
                     # (nor one before لكرة: نادي أرسنال الإنجليزي لكرة القدم)
@@ -644,8 +679,9 @@ class HeadRules:
                     at[j] = m2
                 continue
             e = self.gaz.lookup([w])
-            if e is None and (not _plain(w) or self.common(w) or _definite(w)):
-                continue
+            if e is None and (not _plain(w) or self.common(w) or _definite(w) or w[0] == "و"
+                              or _definite(norms[i])):
+                continue  # (المدينة | وأفرجت: a conjunction; an unknown word after a definite head)
             new = Mention(j, j + 1, "LOC" if is_loc else "GPE", source="rule", words=(w,), canon=w)
             if e is not None and e.kind in ("city", "country"):
                 new.entry, new.country, new.english, new.canon = e, e.country, e.english, e.canon

@@ -91,7 +91,7 @@ class EntityTagger:
                        names=self.model.names)
         self.crf = CRFTagger(self.model, self.gaz, lex)
         self.plugin = plugin
-        self.finder = MentionFinder(self.gaz, names=self.model.names)
+        self.finder = MentionFinder(self.gaz, names=self.model.names, vocab=lex.clusters)
 
     def tag_sentences(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
         """ANERcorp tags (PERS/LOC/ORG/MISC) for already-tokenised sentences."""
