@@ -244,3 +244,18 @@ def test_a_weak_title_needs_a_full_name(tagger) -> None:  # type: ignore[no-unty
 def test_a_conjunction_after_a_place_head_is_no_place(tagger) -> None:  # type: ignore[no-untyped-def]
     ms = _ms(tagger, "اقتحمت المقاومة مبنى الأمن في المدينة وأفرجت عن عدد من الأسرى.")
     assert not any(y == "GPE" for _t, y, _c in ms)
+
+
+def test_people_named_alike_to_places_and_proclitics(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _ms(tagger, "أعلنت كل من السعودية والقاهرة وأبو ظبي والمنامة قطع العلاقات. ودعا المدرب "
+                     "ومكرم بن رمضان وعمر الموحلي إلى التربص. وقال فؤاد حسين إن الحزب باق.")
+    assert ("أبو ظبي", "GPE", "AE") in ms
+    names = [t for t, y, _c in ms if y == "PER"]
+    assert "مكرم بن رمضان" in names and "فؤاد حسين" in names
+
+
+def test_a_nisba_after_first_names_is_the_family_name(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _ms(tagger, "يصر المبعوث على لقاء زعيم المتمردين، عبدالملك الحوثي، لمناقشة المقترحات. "
+                     "وقال الرئيس المصري إن الحكومة ترحب.")
+    assert ("عبدالملك الحوثي", "PER", "") in ms
+    assert ("المصري", "NORP", "EG") in ms

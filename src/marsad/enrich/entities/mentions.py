@@ -115,7 +115,7 @@ class MentionFinder:
         self.gaz = gaz
         self.names = names or {}
         self.vocab = vocab
-        self.rules = HeadRules(gaz, self.names)
+        self.rules = HeadRules(gaz, self.names, vocab)
         first_words = gaz.phrases_first_words()  # a set built over every gazetteer phrase: once
         self.known_names = first_words | lx.FIRST_NAMES
         self.known_heads = self.known_names | lx.ORG_HEADS | lx.LOC_HEADS | lx.TITLE_WORDS
@@ -311,6 +311,8 @@ class MentionFinder:
                     taken[k] = m
             elif len(olds) == 1 and olds[0].a == a and olds[0].b == b:
                 olds[0].entry = e
+                if olds[0].type == "PER" and b - a >= 2 and e.kind in ("country", "city", "region"):
+                    olds[0].type = "GPE"  # أبو ظبي: a place of two words, not أبو + a name
                 if e.kind in ("org", "misc") or olds[0].type in ("LOC", "MISC") and e.kind != "misc":
                     olds[0].type = _KIND_TYPE[e.kind]
                 elif olds[0].type == "ORG" and (e.kind == "country" or e.kind == "city" and e.population >= 1_000_000):
@@ -346,7 +348,7 @@ class MentionFinder:
             if surfaces and (k := hamza_clitic(surfaces[m.a])) and words[0] not in self.known_names:
                 words[0] = words[0][k:]  # وإنترناسيونالي → انترناسيونالي
             for p, core in () if words[0] in _WHOLE_HEADS or self._no_article(words[0]) \
-                    else proclitic_splits(words[0])[1:]:
+                    or (m.type == "PER" and self._own_name(words[0])) else proclitic_splits(words[0])[1:]:
                 # (وزارة، وكالة are heads, not و + زارة، وك + الة)
                 if (core.startswith("ال") and len(core) >= 4 or self.gaz.lookup([core] + words[1:]) is not None
                         or core in self.known_names or p == self._clitic(words[0])):
@@ -486,6 +488,10 @@ class MentionFinder:
             out.append(m)
         return out
 
+    def _own_name(self, w: str) -> bool:
+        """A word the training data knows as a person's name as it stands (فؤاد، وانغ)."""
+        return self.names.get(w, "").startswith("PERS") and w not in lx.NAME_LINKS
+
     def _no_article(self, w: str) -> bool:
         """A frequent word that reads as proclitic + ال + a word the corpus does not use
         (فالنسيا: no ف + النسيا)."""
@@ -534,6 +540,8 @@ class MentionFinder:
                 elif cut and self._no_article(w):
                     cut = 0  # فالنسيا is no ف + النسيا
                 self._cuts[text0] = cut
+            if cut and m.type == "PER" and self._own_name(norms[m.a]):
+                cut = 0  # فؤاد، وانغ: names of their own
         m.start = starts[m.a] + cut
         m.end = ends[m.b - 1]
         inner = texts[m.a : m.b]

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import proclitic_splits, strip_article
@@ -86,9 +86,11 @@ _UPPER_LATIN = re.compile("[A-Z]")
 
 
 class HeadRules:
-    def __init__(self, gaz: Gazetteer, names: dict[str, str] | None = None) -> None:
+    def __init__(self, gaz: Gazetteer, names: dict[str, str] | None = None,
+                 vocab: Container[str] = frozenset()) -> None:
         self.gaz = gaz
         self.names = names or {}  # the training name lexicon (word → usual tag)
+        self.vocab = vocab  # the corpus's frequent words
         self._head_bits: dict[str, int] = {}
         for words, bit in ((lx.RULE_TITLES, _TITLE), (lx.ORG_RULE_HEADS, _ORG), (lx.GPE_HEADS, _GPE)):
             for hw in words:
@@ -134,6 +136,7 @@ class HeadRules:
         if heads is None:
             heads = self.heads(norms)
         ms = self._people(ms, norms, heads)
+        ms = self._nisba_surnames(ms, norms)
         ms = self._latin(ms, norms, surfaces)
         ms = self.titled(ms, norms, heads)
         ms = self._surname_places(ms, norms)
@@ -199,7 +202,8 @@ class HeadRules:
                     m.b += 1
                 if m.a and norms[m.a] in _NASAB and m.b - m.a >= 2 and self._first_name_before(m, norms, keep):
                     m.a -= 1  # علي | بن ناصر الغفيص: the chain's first name
-                if self._conjunct(norms[m.a]) and not m.extra.get("strip_waw"):  # وليلى علوي → ليلى علوي
+                if (self._conjunct(norms[m.a]) or self._waw_before_name(norms[m.a])) \
+                        and not m.extra.get("strip_waw"):  # وليلى علوي → ليلى علوي، ومكرم بن رمضان
                     m.extra["strip_waw"] = "1"
                     m.words = (norms[m.a][1:], *m.words[1:]) if m.words else (norms[m.a][1:],)
                     m.canon = " ".join(m.words)
@@ -216,6 +220,29 @@ class HeadRules:
                     m.canon = " ".join(m.words)
             keep.append(m)
         return keep
+
+    def _nisba_surnames(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        """A group or nationality nisba right after a person named by first names only is the
+        family name (عبدالملك الحوثي، عمرو المصري): a nationality follows a title, not a name."""
+        start = {m.a: m for m in ms if m.type == "NORP" and m.b - m.a == 1}
+        if not start:
+            return ms
+        drop = []
+        for m in ms:
+            o = start.get(m.b)
+            if m.type != "PER" or o is None or m.b - m.a > 2:
+                continue
+            w = norms[o.a]
+            if w.startswith("ال") and w.endswith("ي") and all(map(self._given_name, norms[m.a : m.b])):
+                m.b = o.b
+                m.words = (*(m.words or norms[m.a : o.a]), w)
+                m.canon = " ".join(m.words)
+                drop.append(o)
+        return [m for m in ms if m not in drop] if drop else ms
+
+    def _given_name(self, x: str) -> bool:
+        """A first name: of the list, of the training names, or عبد + a word (عبدالملك)."""
+        return x in lx.FIRST_NAMES or self.names.get(x, "") == "PERS-B" or (x.startswith("عبد") and len(x) >= 6)
 
     def _theophoric(self, ms: list[Mention], norms: Sequence[str], heads: Sequence[tuple[int, int]]) -> list[Mention]:
         """X الله + a surname is a person (فتح الله غولن، ضيف الله الحربي): the pair is a name
@@ -296,6 +323,16 @@ class HeadRules:
             m.words = (w, *m.words)
             m.canon = " ".join(m.words)
         return True
+
+    def _waw_before_name(self, w: str) -> bool:
+        """The first word of a person span is و + a name: the rest is a name of the training
+        lexicon, or the corpus uses the rest and not the whole (ومكرم), and the whole is no
+        name of its own (وليد، وائل)."""
+        if len(w) < 4 or w[0] != "و" or w in _WAW_NAMES or w in lx.FIRST_NAMES or w in lx.NAME_LINKS \
+                or self.names.get(w, "").startswith("PERS"):
+            return False
+        c = w[1:]
+        return self.names.get(c, "").startswith("PERS") or (c in self.vocab and w not in self.vocab)
 
     def _conjunct(self, w: str) -> bool:
         """``w`` is و + a first name (وإبراهيم), not a name that starts with و (وليد)."""
@@ -419,6 +456,9 @@ class HeadRules:
             return True
         if w.startswith("ال") and w.endswith("يه"):
             return False  # الملك فيصل | العالمية: a feminine adjective, no family name
+        if w.startswith("ال") and w.endswith("ي") and self.gaz.nationality(w) is not None and all(
+                map(self._given_name, norms[m.a : m.b - 1])):
+            return True  # عبدالملك الحوثي: a nisba after first names only (see _nisba_surnames)
         if w.endswith("ي") and len(w) >= 6 and self.gaz.nationality(w) is None and w not in lx.ORG_STOPS \
                 and w not in lx.ROLE_CONTINUATION and w not in lx.RULE_TITLES:
             return True
