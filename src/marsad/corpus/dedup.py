@@ -270,27 +270,51 @@ def sentence_copy(sa: Sequence[np.ndarray], sb: Sequence[np.ndarray], shingles_a
     return found >= params.sentence_min and found >= (params.sentence_share or 0.0) * len(short)
 
 
-def countries_of(text: str, *, lead_words: int = 40) -> tuple[frozenset[str], frozenset[str]]:
-    """Countries (ISO codes) a text names — by country name or nationality adjective (the
-    shipped gazetteer) — in its lead (first ``lead_words`` words) and in the whole text."""
+def _countries_in(words: list[str]) -> frozenset[str]:
     from marsad.enrich.entities.gazetteer import load_default
-    from marsad.text.tokens import TOKEN_RE
 
     g = load_default()
+    found = {e.country for _a, _b, e in g.match(words) if e.kind == "country" and e.country}
+    found.update(e.country for e in g.nationalities(words).values() if e.country)
+    return frozenset(found)
+
+
+def countries_of(text: str, *, lead_words: int = 40) -> tuple[frozenset[str], frozenset[str]]:
+    """Countries (ISO codes) a text names — by country name or nationality adjective (the
+    shipped gazetteer) — in its lead (first ``lead_words`` words) and in the whole text (the
+    lead's included: a name the lead cuts at its last word is still the lead's)."""
+    from marsad.text.tokens import TOKEN_RE
+
     norms = TOKEN_RE.findall(normalize(text))
+    lead = _countries_in(norms[:lead_words])
+    return lead, lead | _countries_in(norms)
 
-    def of(ws: list[str]) -> frozenset[str]:
-        found = {e.country for _a, _b, e in g.match(ws) if e.kind == "country" and e.country}
-        found.update(e.country for e in g.nationalities(ws).values() if e.country)
-        return frozenset(found)
 
-    return of(norms[:lead_words]), of(norms)
+def lead_countries_of(text: str, *, lead_words: int = 40) -> frozenset[str]:
+    """The first value of :func:`countries_of` (the lead's countries) without reading the
+    whole text: the words of a prefix long enough to hold the lead and one word more (the
+    last word of a prefix may be cut) are the text's first words."""
+    from marsad.text.tokens import TOKEN_RE
+
+    cut = 12 * lead_words
+    while cut < len(text):
+        norms = TOKEN_RE.findall(normalize(text[:cut]))
+        if len(norms) > lead_words:
+            return _countries_in(norms[:lead_words])
+        cut *= 4
+    return _countries_in(TOKEN_RE.findall(normalize(text))[:lead_words])
 
 
 def named_apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Each lead names a country the other text never names: one cable to Singapore and one to
     Ecuador, a template filled twice, not a copy (``a``, ``b`` from :func:`countries_of`)."""
     return bool(a[0] - b[1]) and bool(b[0] - a[1])
+
+
+def _leads_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two leads' countries (:func:`lead_countries_of`) leave :func:`named_apart`
+    possible: each names a country the other lead does not."""
+    return bool(a - b) and bool(b - a)
 
 
 def score_sets(a: int, b: int, sa: np.ndarray, sb: np.ndarray, *, lead_a: np.ndarray | None = None,
@@ -371,6 +395,7 @@ def verify_candidates(
     uf: UnionFind | None = None,
     sentences: Callable[[int], list[np.ndarray]] | None = None,
     countries: Callable[[int], tuple[frozenset[str], frozenset[str]]] | None = None,
+    lead_countries: Callable[[int], frozenset[str]] | None = None,
 ) -> list[PairScore]:
     """The copy pairs among candidate ``pairs`` (keys), most similar (by ``j_est``) first.
 
@@ -379,7 +404,10 @@ def verify_candidates(
     shingles (:func:`sentence_shingles`) for the sentence rule (:func:`sentence_copy`);
     ``countries(k)``, when given, the countries of its lead and text (:func:`countries_of`): a
     pair whose leads each name a country the other text never names is a template filled
-    twice (:func:`named_apart`), not a copy. The template guard runs first (it
+    twice (:func:`named_apart`), not a copy; ``lead_countries(k)``, when given, the first of
+    those two (:func:`lead_countries_of`), read first: a pair of which one lead names no
+    country, or only countries the other lead names, is never named apart, whatever the texts
+    name (a text names what its lead names). The template guard runs first (it
     is a set comparison); when ``uf`` is given, a pair whose two documents are already joined
     through verified pairs is not checked again (its group cannot change) — in a flood of
     reprints of one story this skips most of the quadratic work.
@@ -409,7 +437,9 @@ def verify_candidates(
                 sentences is not None and params.sentence_share is not None
                 and s.containment >= params.sentence_share * params.sentence_found / 2
                 and sentence_copy(sentences(a), sentences(b), sa, sb, params)):
-            if countries is not None and s.jaccard < 1.0 and named_apart(countries(a), countries(b)):
+            if (countries is not None and s.jaccard < 1.0
+                    and (lead_countries is None or _leads_apart(lead_countries(a), lead_countries(b)))
+                    and named_apart(countries(a), countries(b))):
                 return None
             return s
         return None
@@ -613,10 +643,17 @@ def dedup_batch(
             named[p] = countries_of(texts[order[p]], lead_words=params.lead_words)
         return named[p]
 
+    in_lead: dict[int, frozenset[str]] = {}
+
+    def lead_countries(p: int) -> frozenset[str]:
+        if p not in in_lead:
+            in_lead[p] = named[p][0] if p in named else lead_countries_of(texts[order[p]], lead_words=params.lead_words)
+        return in_lead[p]
+
     uf = UnionFind()
     verified = verify_candidates([tuple(p) for p in pairs.tolist()], j_est, shingles=shingles,
                                  numbers=numbers, params=params, uf=uf, sentences=sentences,
-                                 countries=countries)
+                                 countries=countries, lead_countries=lead_countries)
     if progress:
         progress(f"{len(verified)} verified")
     # exact copies: equal shingle sequences (the normalized body word for word)

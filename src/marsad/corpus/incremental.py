@@ -33,6 +33,7 @@ from marsad.corpus.dedup import (
     countries_of,
     estimate,
     key_pairs,
+    lead_countries_of,
     leads_of,
     numbers_of,
     provenance,
@@ -181,8 +182,10 @@ def _stored_candidates(cs: CorpusStore, keys: list[int], bkeys: np.ndarray, skey
     window = params.lsh.window
     flat_s = np.concatenate(skeys) if skeys else np.zeros(0, dtype=np.int64)
     by_key: dict[int, list[int]] = {}
+    batch = set(keys)
     for k, art in cs.band_matches(bkeys[bkeys != 0].tolist() + flat_s.tolist()):
-        by_key.setdefault(k, []).append(art)
+        if art not in batch:  # keys a stopped run stored before its groups (:class:`_KeyWriter`)
+            by_key.setdefault(k, []).append(art)
     out: set[tuple[int, int]] = set()
     if not by_key:
         return out
@@ -275,6 +278,8 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
     exact = _exact_candidates(keys, sig, sizes)
     cand.update(exact)
     n_cand = len(cand)
+    # the batch's keys are stored while the candidates are verified (which only reads)
+    writer = _KeyWriter(cs, karr, bkeys, skeys)
     # signatures of the stored articles in play, then the signature prefilter
     old_ids = sorted({a for a, _ in cand if a not in pos})
     old_row, old_sig, old_sizes = _signatures(cs, cs.fingerprints(old_ids), mp, chunk) if old_ids else ({}, None, None)
@@ -336,8 +341,16 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
             named[k] = countries_of(text_of[k], lead_words=params.lead_words)
         return named[k]
 
+    in_lead: dict[int, frozenset[str]] = {}
+
+    def lead_countries(k: int) -> frozenset[str]:
+        if k not in in_lead:
+            in_lead[k] = named[k][0] if k in named else lead_countries_of(text_of[k], lead_words=params.lead_words)
+        return in_lead[k]
+
     verified = verify_candidates(pairs, j_kept, shingles=sets.__getitem__, numbers=nums.__getitem__,
-                                 params=params, uf=uf, sentences=sentences, countries=countries)
+                                 params=params, uf=uf, sentences=sentences, countries=countries,
+                                 lead_countries=lead_countries)
     # exact copies: equal shingle sets are copies whatever else was verified
     kept = set(pairs)
     for a, b in exact:
@@ -347,8 +360,9 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
     text_of.clear()
     sents.clear()
     named.clear()
+    in_lead.clear()
+    writer.join()
     _save_groups(cs, keys, pos, verified)
-    _write_keys(cs, karr, bkeys, skeys)
     return {"articles": n, "candidates": n_cand, "inner_candidates": n_inner, "checked": len(pairs),
             "copies": len(verified)}
 
@@ -356,7 +370,8 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
 def _write_keys(cs: CorpusStore, karr: np.ndarray, bkeys: np.ndarray, skeys: list[np.ndarray]) -> None:
     """Store the LSH band keys and span keys of the batch's articles (``lsh_bands``): both
     kinds in one stream sorted by ``(key, article)``, without repeats, so the B-tree inserts
-    stay near each other (much faster than two passes or random order)."""
+    stay near each other (much faster than two passes or random order), a few hundred
+    thousand rows a statement (:meth:`CorpusStore.add_band_array`)."""
     kb = np.repeat(karr, bkeys.shape[1])
     flat = bkeys.reshape(-1)
     nz = flat != 0
@@ -371,8 +386,55 @@ def _write_keys(cs: CorpusStore, karr: np.ndarray, bkeys: np.ndarray, skeys: lis
         new = np.ones(len(flat), dtype=bool)
         new[1:] = (flat[1:] != flat[:-1]) | (kb[1:] != kb[:-1])
         flat, kb = flat[new], kb[new]
-    for s in range(0, len(flat), 500_000):  # a few Python ints at a time
-        cs.add_bands(zip(flat[s : s + 500_000].tolist(), kb[s : s + 500_000].tolist(), strict=True))
+    rows = np.stack((flat, kb), axis=1)
+    del flat, kb
+    for s in range(0, len(rows), 500_000):
+        cs.add_band_array(rows[s : s + 500_000])
+
+
+class _KeyWriter:
+    """:func:`_write_keys` in a thread, on a connection of its own, committed there: the
+    batch's keys (millions of rows on a first run) are written while this process verifies
+    the candidates, which only reads. ``join`` before the next write on the archive's
+    connection. Without a file (or inside an open transaction) the keys are written on the
+    archive's connection by ``join``.
+
+    The keys may so be stored before the batch's groups are: a run stopped in between finds
+    the batch's own articles in ``lsh_bands`` again, and :func:`_stored_candidates` skips them."""
+
+    def __init__(self, cs: CorpusStore, karr: np.ndarray, bkeys: np.ndarray, skeys: list[np.ndarray]) -> None:
+        import threading
+
+        self.cs, self.args = cs, (karr, bkeys, skeys)
+        self.thread: Any = None
+        self.error: BaseException | None = None
+        path = getattr(cs.archive, "path", None)
+        if path is not None and str(path) != ":memory:" and not cs.w.in_transaction:
+            self.thread = threading.Thread(target=self._run, args=(str(path),), daemon=True)
+            self.thread.start()
+
+    def _run(self, path: str) -> None:
+        from marsad.store.archive import connect
+
+        try:
+            con = connect(path)
+            try:
+                own = CorpusStore(_Connection(con))
+                _write_keys(own, *self.args)
+                own.commit()
+            finally:
+                con.close()
+        except BaseException as e:  # raised again by join
+            self.error = e
+
+    def join(self) -> None:
+        if self.thread is None:
+            _write_keys(self.cs, *self.args)
+        else:
+            self.thread.join()
+            if self.error is not None:
+                raise self.error
+        self.args = None  # type: ignore[assignment]
 
 
 def _save_groups(cs: CorpusStore, keys: list[int], pos: dict[int, int], verified: list[PairScore]) -> None:
@@ -512,6 +574,13 @@ class _ReadOnly:
 
         self._writer = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         self._writer.execute("PRAGMA busy_timeout=10000")
+
+
+class _Connection:
+    """What :class:`CorpusStore` needs of an archive: a connection (here, one already open)."""
+
+    def __init__(self, con: Any) -> None:
+        self._writer = con
 
 
 _WORKER_STORE: list[CorpusStore] = []

@@ -169,6 +169,14 @@ class CorpusStore:
     def add_bands(self, rows: Iterable[tuple[int, int]]) -> None:
         self.w.executemany("INSERT OR IGNORE INTO lsh_bands (key, article) VALUES (?, ?)", rows)
 
+    def add_band_array(self, pairs: Any) -> None:
+        """``(key, article)`` rows of an ``(n, 2)`` int64 array, in one statement: the rows go
+        in as one JSON text that SQLite reads itself (no Python object per row, and the
+        calling thread lets go of the interpreter lock for the whole insert)."""
+        self.w.execute("INSERT OR IGNORE INTO lsh_bands (key, article) "
+                       "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
+                       (orjson.dumps(pairs, option=orjson.OPT_SERIALIZE_NUMPY),))
+
     def add_pairs(self, rows: Iterable[tuple[int, int, float, float, float, float]]) -> None:
         self.w.executemany("INSERT OR REPLACE INTO copy_pairs VALUES (?, ?, ?, ?, ?, ?)", rows)
 

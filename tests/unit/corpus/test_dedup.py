@@ -187,6 +187,26 @@ def test_one_cable_filled_for_two_countries_is_not_a_copy() -> None:
     assert not named_apart(countries_of(recs[0]["text"]), countries_of(reprint["text"]))
 
 
+def test_lead_countries_read_from_a_prefix_are_those_of_the_whole_text() -> None:
+    from marsad.corpus.dedup import countries_of, lead_countries_of
+
+    words = "بحث الوزير مع نظيره في العاصمة سبل التعاون بين البلدين الشقيقين".split()
+    filler = [words[i % len(words)] for i in range(60)]
+    texts = []
+    for at in (0, 10, 37, 38, 39, 40, 41, 55):  # a country name around the lead's last word
+        for name in ("الإمارات العربية المتحدة", "مصر", "المملكة العربية السعودية", "الروسية"):
+            w = filler[:at] + name.split() + filler[at:]
+            texts.append(" ".join(w))
+            texts.append(" " * 3000 + " ".join(w))  # a lead behind a long blanked dateline
+            texts.append(" ".join(w[:45]))
+    texts += ["", "مصر", "زار الوفد الأردن وسوريا"]
+    for t in texts:
+        lead, whole = countries_of(t)
+        assert lead_countries_of(t) == lead
+        assert lead <= whole  # a text names what its lead names
+    assert lead_countries_of(texts[0]) == {"AE"}
+
+
 def test_a_compilation_of_two_items_does_not_chain_them_into_one_group() -> None:
     # the digest verifies against each item, the items not against each other
     recs = digest_items()

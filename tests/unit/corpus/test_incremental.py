@@ -187,3 +187,39 @@ def test_stored_signatures_unpacked_at_once_are_those_unpacked_one_by_one() -> N
         want_sig, want_n = unpack(b, mp)
         assert sig[row[k]].tolist() == want_sig.tolist() and int(sizes[row[k]]) == want_n
     assert sorted(row) == [2, 5, 9, 40]
+
+
+def test_keys_stored_by_a_stopped_run_change_no_group(tmp_path) -> None:
+    """The batch's keys are committed by a thread of their own before the groups: a run that
+    stopped in between finds its own articles in ``lsh_bands`` and must not pair them (with
+    one stored candidate a bucket, they would hide the wire from its reprints)."""
+    import numpy as np
+
+    from marsad.corpus.dedup import DedupParams
+    from marsad.corpus.incremental import _all_span_keys, _write_keys
+    from marsad.corpus.lsh import LSHParams, band_keys
+    from marsad.runners.local import IngestOptions
+
+    params = DedupParams(lsh=LSHParams(window=1))
+    first, rest = items()[:1], items()[1:]  # the wire, then its reprints and the others
+
+    def archive(name: str, *, stop: bool):
+        a = _archive(tmp_path, name, recs=first)
+        update_copies(a, params=params)
+        path = tmp_path / f"{name}-rest.jsonl"
+        path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rest))
+        a.ingest([str(path)], options=IngestOptions(workers=1, corpus=False))
+        if stop:  # the keys of the next batch stored, its groups not
+            cs = CorpusStore(a)
+            got = cs.fingerprints_after(int(cs.state("copies")["last_rowid"]), limit=1000)
+            keys = [k for k, _p, _f in got]
+            sig = np.stack([np.frombuffer(f, dtype="<u4", offset=8).astype(np.uint32) for _k, _p, f in got])
+            _write_keys(cs, np.asarray(keys, dtype=np.int64), band_keys(sig, params.lsh),
+                        _all_span_keys(cs, keys, params, chunk=2000))
+            cs.commit()
+        update_copies(a, params=params)
+        return a
+
+    whole, stopped = archive("whole", stop=False), archive("stopped", stop=True)
+    assert any({"wire", "reprint-trimmed"} <= g for g in _groups(whole))
+    assert _groups(stopped) == _groups(whole)
