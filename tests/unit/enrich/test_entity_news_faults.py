@@ -259,3 +259,14 @@ def test_a_nisba_after_first_names_is_the_family_name(tagger) -> None:  # type: 
                      "وقال الرئيس المصري إن الحكومة ترحب.")
     assert ("عبدالملك الحوثي", "PER", "") in ms
     assert ("المصري", "NORP", "EG") in ms
+
+
+def test_bodies_of_any_organisation_and_lists_of_bodies(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("تسعى الإدارة لموافقة أعضاء مجلس الإدارة، وقال عضو المكتب السياسي إن اللجنة التنفيذية "
+            "للمهرجان اجتمعت مع الهيئة العامة للاستثمار. وأعلنت شركة مايكروسوفت وشركة إنتل وحركة "
+            "حماس عن خطط. وكشفت صحيفة بريطانية الجمعة عن صفقة. ونالت حركة نالت إعجاب الجمهور.")
+    ms = _ms(tagger, text)
+    orgs = [t for t, y, _c in ms if y == "ORG"]
+    assert orgs == ["الهيئة العامة للاستثمار", "شركة مايكروسوفت", "شركة إنتل", "حركة حماس"]
+    assert ("بريطانية", "NORP", "GB") in ms
+    assert ("حزب القوات اللبنانية", "ORG", "LB") in _ms(tagger, "وقال رئيس حزب القوات اللبنانية إن الوضع صعب.")

@@ -516,6 +516,14 @@ ORG_STOPS = _n(
     "لهذا لهذه لذلك لتلك هذا هذه ذلك تلك الأسبوع الاسبوع الشهر الليله صباح مساء"
 )
 
+#: bodies every organisation has (head, adjective or complement; no article): مجلس الإدارة،
+#: اللجنة التنفيذية، المكتب السياسي — a description, not a name, when they stand alone
+GENERIC_BODIES: frozenset[tuple[str, str]] = frozenset(
+    tuple(normalize(w) for w in p.split()) for p in (
+        "مجلس اداره", "مجلس إداره", "مكتب سياسي", "مكتب تنفيذي", "لجنه تنفيذيه", "لجنه منظمه",
+        "لجنه مركزيه", "جمعيه عموميه", "مجموعه عمل", "هيئه اداريه", "هيئه إداريه", "لجنه فنيه",
+        "جهاز فني", "لجنه تأديبيه", "لجنه تاديبيه", "مجلس بلدي", "لجنه مختصه"))
+
 #: honorifics that open an organisation named after a person (مركز الملك عبدالله المالي،
 #: جامعة الإمام محمد بن سعود الإسلامية، مؤسسة الأمير محمد بن فهد)
 ORG_HONORIFICS = _n("الملك الأمير الأميره الشيخ الشيخه الإمام السلطان")

@@ -46,6 +46,11 @@ def _definite(w: str) -> bool:
     return any(c.startswith("ال") and len(c) > 3 for _p, c in proclitic_splits(w))
 
 
+def _head(w: str) -> str:
+    """The word without a proclitic when a reading of it is a head (والمجلس → المجلس)."""
+    return next((c for _p, c in proclitic_splits(w) if c in lx.ORG_HEADS or strip_article(c) in lx.ORG_HEADS), w)
+
+
 def _name_continues(w: str) -> bool:
     """A word that continues a name phrase: ال… or وال… (a new preposition بال… ends it)."""
     return (w.startswith("ال") or w.startswith("وال")) and len(w) > 3
@@ -239,6 +244,11 @@ class HeadRules:
                 m.canon = " ".join(m.words)
                 drop.append(o)
         return [m for m in ms if m not in drop] if drop else ms
+
+    def _past_verb(self, w: str) -> bool:
+        """A past verb of the feminine: a frequent word + ت (نالت، أعلنت; not مايكروسوفت)."""
+        return len(w) >= 4 and w[-1] == "ت" and not w.startswith("ال") and w[:-1] in self.vocab \
+            and not self.names.get(w)
 
     def _given_name(self, x: str) -> bool:
         """A first name: of the list, of the training names, or عبد + a word (عبدالملك)."""
@@ -503,6 +513,8 @@ class HeadRules:
                 m = at.get(j)
                 if m is not None and m.a == j and m.type in ("GPE", "PER", "NORP", "ORG", "LOC") and (
                         m.type != "PER" or j == i + 1):  # مؤسسة محمد بن راشد, not مجلس الإدارة | عبدالعزيز الراشد
+                    if j > i + 1 and m.type != "NORP" and w[:1] == "و" and (self.flags(w) & _ORG or j - 1 in at):
+                        break  # شركة مايكروسوفت | وشركة إنتل: the next body of a list
                     if m.type in ("GPE", "LOC") and j > i + 1 and _definite(norms[j - 1]):
                         break  # محكمة العدل الدولية | الولايات المتحدة: a definite word takes no genitive
                     swallowed.append(m)
@@ -524,6 +536,8 @@ class HeadRules:
 
                 if words and w[:1] == "و" and w[1:] in lx.ORG_RULE_HEADS:
                     break  # الهيئة العامة للجمارك | والمؤسسة العامة للموانئ: a second body
+                if w in lx.ORG_STOPS or (j == i + 1 and not _definite(h) and self._past_verb(w)):
+                    break  # صحيفة بريطانية | الجمعة; حركة | نالت
                 if _name_continues(w) and not self.gaz.nationality(w) and not self._is_title_word(w):
                     if words and w.startswith("ال") and norms[j - 1].startswith("ال") and not _adjective_like(w):
                         break  # رفعت إدارة السجون | الحظر: a second definite noun is the verb's object
@@ -622,6 +636,10 @@ class HeadRules:
                 continue
             if _in(norms[m.a], lx.ORG_RULE_HEADS) and _disagrees(norms[m.a], norms[m.a + 1]):
                 drop.append(m)
+                continue
+            if (m.b - m.a == 2 or m.b - m.a == 3 and norms[m.a + 2][:1] == "ل") and \
+                    (strip_article(_head(norms[m.a])), strip_article(norms[m.a + 1])) in lx.GENERIC_BODIES:
+                drop.append(m)  # مجلس الإدارة، اللجنة التنفيذية (للمهرجان): a body of any organisation
                 continue
             b = m.b
             for k in range(m.a + 1, m.b):
