@@ -270,3 +270,13 @@ def test_bodies_of_any_organisation_and_lists_of_bodies(tagger) -> None:  # type
     assert orgs == ["الهيئة العامة للاستثمار", "شركة مايكروسوفت", "شركة إنتل", "حركة حماس"]
     assert ("بريطانية", "NORP", "GB") in ms
     assert ("حزب القوات اللبنانية", "ORG", "LB") in _ms(tagger, "وقال رئيس حزب القوات اللبنانية إن الوضع صعب.")
+
+
+def test_descriptions_after_media_heads_and_verbs_after_titles(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وأكدت الصحيفة الإيطالية الرياضية أن المدرب اتصل. وقال النادي في بيان: اللاعب سيعود إلى "
+            "الملاعب قريبا. وأصدرت الجمعيات بيانا تدعو فيه إلى الحماية. وتصدرت بلجيكا المجموعة "
+            "السابعة. وأجرى محادثات مع المدرب البوسني وحيد خليلودزيتش.")
+    ms = _ms(tagger, text)
+    assert not any(y == "ORG" for _t, y, _c in ms)
+    assert not any(t in ("سيعود", "فيه", "البوسني") and y == "PER" for t, y, _c in ms)
+    assert ("البوسني", "NORP", "BA") in ms

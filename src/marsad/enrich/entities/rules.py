@@ -394,7 +394,7 @@ class HeadRules:
                     or _in(nxt, lx.ORG_HEADS) or _is_title(nxt) or not nxt.isalpha() or len(nxt) < 3 \
                     or _in(nxt, lx.STATE_HEADS) or _in(nxt, lx.GPE_HEADS) or _in(nxt, lx.LOC_HEADS) \
                     or nxt in _DIRECTIONS or (_definite(nxt) and not _definite(norms[i])) \
-                    or self._preposition(nxt):
+                    or self._preposition(nxt) or future_verb(nxt, self.gaz.common, self.names):
                 # (an indefinite title before a definite word is a construct: مدير الخزينة;
                 # الفريق | بحمد الله: a preposition)
                 continue
@@ -586,8 +586,9 @@ class HeadRules:
             while j - 1 > i and norms[j - 1].startswith("ل") and (j - 1) not in at and not _definite(norms[j - 1]):
                 j -= 1
             media = _in(h, lx.MEDIA_HEADS)
-            if media and h.startswith("ال") and not swallowed:
-                free = i + 1  # القناة التلفزيونية: a description, not a name
+            if media and h.startswith("ال") and (not swallowed or all(
+                    s.type == "NORP" for s in swallowed) and all(_definite(w) for w in norms[i + 1 : j])):
+                free = i + 1  # القناة التلفزيونية، الصحيفة الإيطالية الرياضية: a description, not a name
                 continue
             typ = "ORG"
             if _in(h, _CANAL_HEADS) and not _definite(h) and not norms[i + 1].startswith("و") and len(swallowed) == 1 and swallowed[0].type in ("GPE", "LOC") \
