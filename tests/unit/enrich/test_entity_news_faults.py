@@ -280,3 +280,10 @@ def test_descriptions_after_media_heads_and_verbs_after_titles(tagger) -> None: 
     assert not any(y == "ORG" for _t, y, _c in ms)
     assert not any(t in ("سيعود", "فيه", "البوسني") and y == "PER" for t, y, _c in ms)
     assert ("البوسني", "NORP", "BA") in ms
+
+
+def test_a_homonym_in_a_list_of_countries_and_in_a_dateline(tagger) -> None:  # type: ignore[no-untyped-def]
+    ms = _ms(tagger, "تشارك منتخبات الإمارات والسعودية والبحرين وعمان وقطر والأردن في البطولة.")
+    assert ("عمان", "GPE", "OM") in ms
+    ms = _ms(tagger, "عمان، الأردن (CNN) -- قال رئيس مجلس النواب إن البلاد ترحب بالقرار.")
+    assert ("عمان", "GPE", "JO") in ms

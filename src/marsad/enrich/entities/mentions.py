@@ -221,7 +221,7 @@ class MentionFinder:
               # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))]  # money is not a name
         if self.gaz.alternatives:
-            self._homonyms(ms)
+            self._homonyms(ms, norms)
         inside: dict[int, Mention] = {}
         for o in ms:
             if o.type in ("GPE", "ORG", "NORP", "LOC"):
@@ -409,7 +409,7 @@ class MentionFinder:
                 m.entry = None
         return ms
 
-    def _homonyms(self, ms: Sequence[Mention]) -> None:
+    def _homonyms(self, ms: Sequence[Mention], norms: Sequence[str] = ()) -> None:
         """A place name several countries share (الجوف: SA, YE, LY) takes the country the
         article's other places and nationality words name most (the dateline's place among
         them); with no such evidence, the gazetteer's usual reading stays."""
@@ -421,9 +421,20 @@ class MentionFinder:
 
         votes = Counter(m.country for m in ms if m.country and m.type in ("GPE", "LOC", "NORP")
                         and (m.entry is None or m.entry.phrase not in alts))
+        country_at = {o.a: o for o in ms if o.entry is not None and o.entry.kind == "country"
+                      and o.entry.phrase not in alts}
+        country_ends = {o.b for o in country_at.values()}
         for m in amb:
             e = m.entry
             assert e is not None
+            after = country_at.get(m.b + 1) if m.b < len(norms) and norms[m.b] in ("،", ",") else None
+            if after is not None:  # عمان، الأردن: a city, then its country (a dateline)
+                best = next((c for c in alts[e.phrase] if c.country == after.country), None)
+                if best is not None:
+                    m.entry, m.country, m.english = best, best.country, best.english
+                continue
+            if e.kind == "country" and ({m.a, m.a - 1} & country_ends or {m.b, m.b + 1} & set(country_at)):
+                continue  # الإمارات والسعودية وعمان وقطر: a country among countries
             best = max((e, *alts[e.phrase]), key=lambda c: votes[c.country])
             if best is not e and votes[best.country] > votes[e.country] and m.country == e.country:
                 m.entry, m.country, m.english = best, best.country, best.english
