@@ -29,7 +29,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -114,7 +114,7 @@ def day_number(date: str | None) -> int:
 
 
 def _content_stem(tok: str) -> str:
-    if tok in STOPWORDS or tok[0].isdigit() or len(tok) < 2:
+    if len(tok) < 2 or tok in STOPWORDS or tok[0].isdigit():
         return ""
     s = stem(tok)
     return "" if len(s) < 2 or s in STOPWORDS else s
@@ -137,17 +137,23 @@ def content_stem(tok: str) -> str:
     return got
 
 
-def content_words(text: str, *, limit: int | None = None, normalized: bool = False) -> list[str]:
-    """Stemmed content words of a text, in order (see the module docstring); ``normalized``
-    says the text is already :func:`normalize`-d."""
-    toks = TOKEN_RE.findall(text if normalized else normalize(text))
+def content_stems(toks: list[str]) -> list[str]:
+    """:func:`content_stem` of each token (``""`` for a word that is no content word): each
+    distinct new token stemmed once, the others looked up in C."""
     stems = _STEMS
     for tok in set(toks).difference(stems):
         content_stem(tok)
     try:
-        out = [s for s in map(stems.__getitem__, toks) if s]
+        return list(map(stems.__getitem__, toks))
     except KeyError:  # the table was cleared meanwhile: look up one by one
-        out = [s for s in map(content_stem, toks) if s]
+        return list(map(content_stem, toks))
+
+
+def content_words(text: str, *, limit: int | None = None, normalized: bool = False) -> list[str]:
+    """Stemmed content words of a text, in order (see the module docstring); ``normalized``
+    says the text is already :func:`normalize`-d."""
+    toks = TOKEN_RE.findall(text if normalized else normalize(text))
+    out = [s for s in content_stems(toks) if s]
     return out if limit is None else out[:limit]
 
 
@@ -159,23 +165,36 @@ def surface_words(title: str, lead: str = "", *, repeated: int = 2) -> tuple[tup
     words of the original ``lead`` found there at least ``repeated`` times: each word as written
     (without tashkeel and tatweel), the shortest when several share a stem (the one without a
     proclitic ``و``/``ب``/``ل``), title words first. For the labels of stories and threads."""
-    best: dict[str, str] = {}
-    for part, min_count in ((title, 1), (lead, repeated)):
-        if not part:
-            continue
-        toks = TOKEN_RE.findall(_TASHKEEL.sub("", part))
-        folded = normalize("\n".join(toks)).split("\n")
+    return surface_words_many([(title, lead)], repeated=repeated)[0]
+
+
+def surface_words_many(items: Sequence[tuple[str, str]], *,
+                       repeated: int = 2) -> list[tuple[tuple[str, str], ...]]:
+    """:func:`surface_words` of many ``(title, lead)`` pairs, their words folded in one
+    vectorised pass (:func:`marsad.corpus.minhash.fold_many`)."""
+    from marsad.corpus.minhash import fold_many
+
+    parts: list[tuple[int, int, list[str]]] = []  # (item, min count, words as written)
+    for i, (title, lead) in enumerate(items):
+        for part, min_count in ((title, 1), (lead, repeated)):
+            if part:
+                parts.append((i, min_count, TOKEN_RE.findall(_TASHKEEL.sub("", part))))
+    joined = fold_many(["\n".join(toks) for _i, _m, toks in parts])
+    best: list[dict[str, str]] = [{} for _ in items]
+    for (i, min_count, toks), fold in zip(parts, joined, strict=True):
+        folded = fold.split("\n")
         if len(folded) != len(toks):
             folded = [normalize(t) for t in toks]
-        stems = [content_stem(f) if f else "" for f in folded]
+        stems = content_stems(folded)
         seen = Counter(stems) if min_count > 1 else None
         found: dict[str, str] = {}
         for tok, st in zip(toks, stems, strict=True):
             if st and (seen is None or seen[st] >= min_count) and (st not in found or len(tok) < len(found[st])):
                 found[st] = tok
+        b = best[i]
         for st, tok in found.items():
-            best.setdefault(st, tok)
-    return tuple(best.items())
+            b.setdefault(st, tok)
+    return [tuple(b.items()) for b in best]
 
 
 def article_terms(
