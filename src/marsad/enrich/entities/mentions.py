@@ -125,6 +125,7 @@ class MentionFinder:
         self._cues = frozenset(gaz.nat) | first_words | self.rules.head_words()
         self._info: dict[str, tuple[Entry | None, int, int]] = {}
         self._cuts: dict[str, int] = {}  # token → proclitic characters to leave out (pure, cached)
+        self._clitics: dict[str, str] = {}  # word → :meth:`_clitic` (pure, cached)
 
     def scan(self, norms: Sequence[str]) -> tuple[dict[int, Entry], list[int], list[tuple[int, int]]]:
         """One pass over an article's words for what the later steps look for: nationality
@@ -345,15 +346,20 @@ class MentionFinder:
                           surfaces: Sequence[str] = ()) -> list[Mention]:
         for m in ms:
             words = list(norms[m.a : m.b])
-            if surfaces and (k := hamza_clitic(surfaces[m.a])) and words[0] not in self.known_names:
-                words[0] = words[0][k:]  # وإنترناسيونالي → انترناسيونالي
-            for p, core in () if words[0] in _WHOLE_HEADS or self._no_article(words[0]) \
-                    or (m.type == "PER" and self._own_name(words[0])) else proclitic_splits(words[0])[1:]:
+            w0 = words[0]
+            splits = proclitic_splits(w0)
+            if len(splits) == 1:
+                pass
+            elif surfaces and (k := hamza_clitic(surfaces[m.a])) and w0 not in self.known_names:
+                words[0] = w0[k:]  # وإنترناسيونالي → انترناسيونالي
+            elif not (w0 in _WHOLE_HEADS or self._no_article(w0) or (m.type == "PER" and self._own_name(w0))):
                 # (وزارة، وكالة are heads, not و + زارة، وك + الة)
-                if (core.startswith("ال") and len(core) >= 4 or self.gaz.lookup([core] + words[1:]) is not None
-                        or core in self.known_names or p == self._clitic(words[0])):
-                    words[0] = core
-                    break
+                cp = self._clitic(w0)
+                for p, core in splits[1:]:
+                    if (core.startswith("ال") and len(core) >= 4 or p == cp or core in self.known_names
+                            or self.gaz.lookup([core] + words[1:]) is not None):
+                        words[0] = core
+                        break
             m.words = tuple(words)
             e = m.entry or self.gaz.lookup(words)
             if e is not None and m.entry is None and e.kind in ("country", "city", "region") and m.type in ("LOC", "GPE", "ORG", "MISC"):
@@ -511,7 +517,16 @@ class MentionFinder:
     def _clitic(self, w: str) -> str:
         """The proclitic of a word whose rest (four letters or more) is a common word or a head
         (بجائزة، لمهرجان) and that is no known name or head itself (بغداد، وزارة): the span
-        leaves it out; ``""`` when there is none."""
+        leaves it out; ``""`` when there is none (cached: a pure function of the word)."""
+        cache = self._clitics
+        p = cache.get(w)
+        if p is None:
+            if len(cache) > 100_000:
+                cache.clear()
+            p = cache[w] = self._clitic_of(w)
+        return p
+
+    def _clitic_of(self, w: str) -> str:
         common = self.gaz.common
         if w in _WHOLE_HEADS or w in self.known_names:
             return ""
