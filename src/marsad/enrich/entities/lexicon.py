@@ -497,6 +497,10 @@ RULE_TITLES = (TITLE_WORDS - DIVINE) | _n("المؤسس مؤسس الركن") | 
 #: (:data:`WEAK_TITLES` are nouns as often as titles — الشهيد نال الشهادة: after them, only a
 #: name of two words or more is a person: الشهيد فادي قنبر)
 
+#: places whose name reads as a proclitic + a common word (لحج: ل + حج, for the hajj): a place
+#: only after a place head, a governor's title or a preposition (محافظة لحج، في لحج)
+CLITIC_PLACES = _n("لحج")
+
 #: indefinite titles whose complement is a place (محافظ أبين، حاكم دبي، عمدة لندن): a lone
 #: word after them is the place, not a person
 PLACE_TITLES = _n("محافظ حاكم عمده والي")

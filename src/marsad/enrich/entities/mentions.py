@@ -37,6 +37,8 @@ from marsad.enrich.entities.features import (
 from marsad.enrich.entities.gazetteer import Entry, Gazetteer
 
 #: connectors a role may contain (السفير الإيراني لدى روسيا، المتحدث باسم الخارجية)
+#: prepositions before a place name (في لحج)
+_PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "بين"})
 _ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
 _QUOTES = frozenset('"“”«»\'')
 #: every word of :data:`lexicon.DIVINE` ends with one of these (so does each proclitic form)
@@ -220,7 +222,8 @@ class MentionFinder:
               and not (norms[m.b - 1].endswith(_DIVINE_ENDS)  # (a cheap test first: few are)
                        and all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b]))
               # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
-              and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))]  # money is not a name
+              and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))  # money is not a name
+              and not (norms[m.a] in lx.CLITIC_PLACES and m.b - m.a == 1 and not self._place_cue(norms, m.a))]
         if self.gaz.alternatives:
             self._homonyms(ms, norms)
         inside: dict[int, Mention] = {}
@@ -271,6 +274,8 @@ class MentionFinder:
             for k in range(m.a, m.b):
                 taken[k] = m
         for a, b, e in (matches if matches is not None else self.gaz.match(norms)):
+            if norms[a] in lx.CLITIC_PLACES and b - a == 1 and not self._place_cue(norms, a):
+                continue  # لحج هذا العام: for the hajj
             if e.kind == "city" and e.population < 300_000:
                 if not any(taken[k] for k in range(a, b)):
                     continue  # small towns only confirm the CRF, never add mentions
@@ -505,6 +510,16 @@ class MentionFinder:
             out.append(m)
         return out
 
+    @staticmethod
+    def _place_cue(norms: Sequence[str], k: int) -> bool:
+        """Whether the word before ``k`` says a place follows (محافظة لحج، محافظ لحج، في لحج,
+        وعدن ولحج), so that a place name that reads as a proclitic + a common word is the place
+        (:data:`.lexicon.CLITIC_PLACES`; not لحج هذا العام: for the hajj)."""
+        if k == 0:
+            return False
+        prev = norms[k - 1]
+        return prev in _PLACE_PREPOSITIONS or any(_in(prev, ws) for ws in (lx.PLACE_TITLES, lx.GPE_HEADS, lx.LOC_HEADS))
+
     def _own_name(self, w: str) -> bool:
         """A word the training data knows as a person's name as it stands (فؤاد، وانغ)."""
         return self.names.get(w, "").startswith("PERS") and w not in lx.NAME_LINKS
@@ -539,7 +554,7 @@ class MentionFinder:
     def _rare(self, w: str) -> bool:
         """A word of three letters or more that no reading of is a common word, a place or a
         nationality (قاووق; not بخروج): what a surname looks like."""
-        return len(w) >= 3 and w.isalpha() and w not in lx.STOPWORDS and not any(
+        return len(w) >= 3 and w.isalpha() and w not in lx.STOPWORDS and not common_noun(w, self.vocab) and not any(
             c in self.gaz.common or strip_article(c) in self.gaz.common for _p, c in proclitic_splits(w)) \
             and self.gaz.lookup([w]) is None and self.gaz.nationality(w) is None
 
@@ -585,6 +600,8 @@ class MentionFinder:
                         inside[k] = o
         k = m.a - 1
         if k >= 0 and norms[k] in ("،", ","):
+            if m.start > toks.starts[m.a] and toks.texts[m.a][:1] == "و":
+                return ""  # الأمين العام المؤسس للحزب، | وأحمد سعيد: the title before ، و is another's
             k -= 1
         first_title = -1
         steps = 0
@@ -614,6 +631,28 @@ def future_verb(w: str, common: set[str] | frozenset[str], names: dict[str, str]
     word (سيرغي، ستيفن: the word without سـ is no common word)."""
     return len(w) >= 5 and w[0] == "س" and w[1] in "يتنا" and w[1:] in common \
         and w not in lx.FIRST_NAMES and not names.get(w, "").startswith("PERS")
+
+
+#: possessive suffixes (حظه، موقفهم): a noun they follow is no surname (not ي: حبيبي، حسني
+#: are family names as often)
+_POSSESSIVES = ("هما", "هم", "ها", "نا", "ه", "ك")
+
+
+def common_noun(w: str, vocab: Container[str]) -> bool:
+    """Whether the corpus writes ``w``, or ``w`` less a possessive suffix, with ال at least one
+    time in seven (the word clusters' ``a2``/``a3``: جوار، ندرة، مختلفين; حظه → حظ): a common
+    noun, not a surname (قاووق، بلماضي are never or seldom definite). Not for a word with ال
+    (الصماد: the rate says nothing of it) nor for a nisba (حامدي: written الحامدي as often)."""
+    get = getattr(vocab, "get", None)
+    if get is None or w.startswith("ال") or w.endswith("ي"):
+        return False
+    for s in ("", *_POSSESSIVES):
+        if s and not (w.endswith(s) and len(w) - len(s) >= 2):
+            continue
+        st = get(w[: len(w) - len(s)])
+        if st and st[-1] in ("a2", "a3"):
+            return True
+    return False
 
 
 def hamza_clitic(surface: str) -> int:

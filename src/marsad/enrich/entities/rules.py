@@ -22,7 +22,14 @@ from collections.abc import Container, Sequence
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import proclitic_splits, strip_article
 from marsad.enrich.entities.gazetteer import Gazetteer
-from marsad.enrich.entities.mentions import Mention, _in, _is_title, future_verb, with_direction
+from marsad.enrich.entities.mentions import (
+    Mention,
+    _in,
+    _is_title,
+    common_noun,
+    future_verb,
+    with_direction,
+)
 
 _NUMBER_WORDS = lx._n("مليار مليون ألف آلاف مليارات ملايين")
 _DIRECTIONS = lx._n("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
@@ -38,6 +45,8 @@ _LAM_STOPS = lx._n("لكافه لجميع لكل لبعض لمختلف لعدد 
                    "للشهر للاسبوع للأسبوع لليوم للحد لصالح لدي لذا لذلك")
 #: feminine adjectives without ه (محكمة عليا، لجنة كبرى)
 _FEM_ELATIVES = lx._n("عليا كبري صغري أخري اخري أولي اولي دنيا وسطي")
+#: proclitic prepositions (ب ل ك): before a common word of three letters they make a phrase (لستة)
+_PREPOSITIONS = frozenset({"ب", "ل", "ك"})
 _NEIGHBOURHOOD = frozenset({"حي", "بحي", "وحي", "لحي", "فحي", "الحي"})
 _NASAB = frozenset({"بن", "ابن", "بنت"})
 
@@ -308,7 +317,7 @@ class HeadRules:
     def _preposition(self, w: str) -> bool:
         """Whether ``w`` is ب ل ك + a first name or a common word (بحمد، لعمر، بفضل): a
         preposition's phrase, not a name's first word (بلال، كمال، لؤي stay names)."""
-        return w[:1] in ("ب", "ل", "ك") and w not in lx.FIRST_NAMES and self.names.get(w, "") != "PERS-B" \
+        return w[:1] in _PREPOSITIONS and w not in lx.FIRST_NAMES and self.names.get(w, "") != "PERS-B" \
             and (w[1:] in lx.FIRST_NAMES or (len(w) >= 5 and self.common(w[1:])))
 
     def _first_name_before(self, m: Mention, norms: Sequence[str], ms: list[Mention]) -> bool:
@@ -411,13 +420,14 @@ class HeadRules:
         """:meth:`common` over the word, the word without ال, and its proclitic readings of four
         letters or more."""
         return any(c in self.gaz.common or strip_article(c) in self.gaz.common
-                   for p, c in proclitic_splits(w) if not p or len(c) >= 4)
+                   for p, c in proclitic_splits(w) if not p or len(c) >= 4 or p in _PREPOSITIONS and len(c) >= 3
+                   and w not in lx.FIRST_NAMES and self.names.get(w, "") != "PERS-B")  # (الفريق | لستة)
 
     def _rare(self, w: str) -> bool:
         """A word that can go on a name after a title: no reading of it is common, it is no
         place, nationality, title, verb or definite word (قنبر)."""
         return w.isalpha() and len(w) >= 3 and not self.common(w) and not _definite(w) and w[0] != "و" \
-            and w not in lx.STOPWORDS and not _is_title(w) and self.gaz.nationality(w) is None \
+            and not common_noun(w, self.vocab) and w not in lx.STOPWORDS and not _is_title(w) and self.gaz.nationality(w) is None \
             and self.gaz.lookup([w]) is None and not future_verb(w, self.gaz.common, self.names)
 
     def _surname_places(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
@@ -515,8 +525,10 @@ class HeadRules:
                         m.type != "PER" or j == i + 1):  # مؤسسة محمد بن راشد, not مجلس الإدارة | عبدالعزيز الراشد
                     if j > i + 1 and m.type != "NORP" and w[:1] == "و" and (self.flags(w) & _ORG or j - 1 in at):
                         break  # شركة مايكروسوفت | وشركة إنتل: the next body of a list
-                    if m.type in ("GPE", "LOC") and j > i + 1 and _definite(norms[j - 1]):
+                    if m.type in ("GPE", "LOC") and j > i + 1 and _definite(norms[j - 1]) \
+                            and (m.b - m.a > 1 or self.gaz.nationality(norms[j]) is None):
                         break  # محكمة العدل الدولية | الولايات المتحدة: a definite word takes no genitive
+                        # (but السعودية after اللجنة الأولمبية is the adjective, not the country)
                     swallowed.append(m)
                     j = m.b
                     words += 1
@@ -573,7 +585,8 @@ class HeadRules:
             # (الحكومة السعودية، محكمة أمريكية) is no name: the adjective stays a NORP of its own;
             # an indefinite head before a definite group noun is a construct (ميليشيا الحوثي)
             if _definite(h) and not swallowed and norms[i + 1].startswith("الم") and len(norms[i + 1]) >= 6 \
-                    and not norms[i + 1].endswith(("ي", "يه")) and not _in(h, _CLUB_HEADS):
+                    and not norms[i + 1].endswith(("ي", "يه")) and not _in(h, _CLUB_HEADS) \
+                    and not (i + 2 < n and norms[i + 2] in lx.ORDINALS):  # (الرابطة المحترفة الثانية: a name)
                 free = i + 1  # الشركة المالكة، المجموعة المتخصصة: a participle describes, it does not name
                 continue
             only_adj = words == 0 or (len(swallowed) == 1 and swallowed[0].type == "NORP"
@@ -606,7 +619,7 @@ class HeadRules:
                 words_[0] = next((c for _p, c in proclitic_splits(h) if c in lx.ORG_RULE_HEADS
                                   or strip_article(c) in lx.ORG_RULE_HEADS), h)
             new = Mention(a, j, typ, source="rule", words=tuple(words_))
-            new.canon = " ".join(norms[a:j])
+            new.canon = " ".join(words_)  # (no و or ل of the sentence in the key)
             new.country = next((s.country for s in swallowed if s.country), "")
             ms.append(new)
             for k in range(i, j):
