@@ -526,9 +526,10 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
     last = int(st.get("last_rowid", 0))
     n, counts = cs.load_df()
     df = DocFreq(n=n, df=Counter(counts))
-    templates = TemplateTerms(share=params.template_share, min_days=params.template_min_days)
-    for source, (days, tcounts) in cs.load_template_counts(floor=params.template_share / 2).items():
-        templates.load(source, days, tcounts)
+    templates = TemplateTerms(share=params.template_share, min_days=params.template_min_days,
+                              lift=params.template_lift)
+    for source, (days, articles, tdays, tarts) in cs.load_template_counts(floor=params.template_share / 2).items():
+        templates.load(source, days, tdays, articles, tarts)
     active = {sid: Story.from_state(sid, orjson.loads(s)) for sid, s in cs.active_stories()}
     state = ClusterState(df=df, stories=active, next_id=int(st.get("next_id", 1)))
     clusterer = StoryClusterer(params, state, templates)
@@ -559,7 +560,7 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
             cs.set_stories(assigned)
             # upserts in key order: the B-tree pages are visited once each, in order
             cs.add_df(len(feats), dict(sorted(df_inc.items())))
-            cs.add_template_counts({s: dict(sorted(c.items())) for s, c in sorted(tinc.items())})
+            cs.add_template_counts(tinc)
             totals["threaded"] += _save_stories(cs, clusterer, linker, touched, final=False)
             last = max(f.key for f in feats)
             cs.set_state("stories", {"last_rowid": last, "next_id": state.next_id})

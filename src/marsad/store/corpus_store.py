@@ -8,17 +8,16 @@ and one transaction per call that changes several tables.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import orjson
 
+from marsad.corpus.stories import DAYS
 from marsad.model import Span
 from marsad.store.schema import SPANS_BY_ARTICLE
 
 _CHUNK = 500
-#: the row of ``source_term_days`` that counts a source's days (not a term)
-DAYS = "#days"
 
 
 def _chunks(seq: Sequence[Any], n: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -225,21 +224,36 @@ class CorpusStore:
         self.w.executemany("INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
                            list(counts.items()))
 
-    def load_template_counts(self, *, floor: float) -> dict[str, tuple[int, dict[str, int]]]:
-        """Per source: (days seen, counts of the terms seen on at least ``floor`` of them)."""
-        days = {r[0]: int(r[1]) for r in self.w.execute(
-            "SELECT source, days FROM source_term_days WHERE term = ?", (DAYS,))}
-        out: dict[str, tuple[int, dict[str, int]]] = {s: (d, {}) for s, d in days.items()}
-        for s, d in days.items():
-            for t, c in self.w.execute("SELECT term, days FROM source_term_days WHERE source=? AND days >= ? AND term != ?",
-                                       (s, max(1, int(floor * d)), DAYS)):
-                out[s][1][t] = int(c)
+    def load_template_counts(self, *, floor: float) -> dict[str, tuple[int, int, dict[str, int], dict[str, int]]]:
+        """Per source: (days seen, articles counted, days and articles of the terms seen on at
+        least ``floor`` of its days). Articles are counted since migration ``0006``: an
+        archive made before counts them from its next update on."""
+        totals = {r[0]: (int(r[1]), int(r[2])) for r in self.w.execute(
+            "SELECT source, days, articles FROM source_term_days WHERE term = ?", (DAYS,))}
+        out: dict[str, tuple[int, int, dict[str, int], dict[str, int]]] = {}
+        for s, (d, n) in totals.items():
+            days: dict[str, int] = {}
+            arts: dict[str, int] = {}
+            for t, c, a in self.w.execute(
+                    "SELECT term, days, articles FROM source_term_days WHERE source=? AND days >= ? AND term != ?",
+                    (s, max(1, int(floor * d)), DAYS)):
+                days[t] = int(c)
+                if a:
+                    arts[t] = int(a)
+            out[s] = (d, n, days, arts)
         return out
 
-    def add_template_counts(self, inc: dict[str, dict[str, int]]) -> None:
+    def add_template_counts(self, inc: Mapping[str, tuple[Mapping[str, int], Mapping[str, int]]]) -> None:
+        """Add per-source ``(days, articles)`` increments of the same terms
+        (:meth:`marsad.corpus.stories.TemplateTerms.flush`), in key order (the B-tree pages are
+        visited once each, in order)."""
+        rows = []
+        for s in sorted(inc):
+            days, arts = inc[s]
+            rows.extend((s, t, days[t], arts[t]) for t in sorted(arts))
         self.w.executemany(
-            "INSERT INTO source_term_days VALUES (?, ?, ?) ON CONFLICT(source, term) DO UPDATE SET days = days + excluded.days",
-            [(s, t, n) for s, c in inc.items() for t, n in c.items()])
+            "INSERT INTO source_term_days VALUES (?, ?, ?, ?) ON CONFLICT(source, term) "
+            "DO UPDATE SET days = days + excluded.days, articles = articles + excluded.articles", rows)
 
     # --- stories and threads ----------------------------------------------------------------
 

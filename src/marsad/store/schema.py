@@ -233,4 +233,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         ANALYZE spans;
         """,
     ),
+    (
+        "0006_template_articles",
+        """
+        ALTER TABLE source_term_days ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
 ]

@@ -223,3 +223,41 @@ def test_keys_stored_by_a_stopped_run_change_no_group(tmp_path) -> None:
     whole, stopped = archive("whole", stop=False), archive("stopped", stop=True)
     assert any({"wire", "reprint-trimmed"} <= g for g in _groups(whole))
     assert _groups(stopped) == _groups(whole)
+
+
+def test_template_counts_of_an_archive_made_before_article_counts_load(tmp_path) -> None:
+    """An archive whose template counts hold days only (before migration 0006) gains the
+    article column at 0: it loads, and counts articles from its next update on."""
+    import sqlite3
+
+    from marsad.store.archive import migrate
+    from marsad.store.schema import MIGRATIONS
+
+    con = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    old = [m for m in MIGRATIONS if m[0] != "0006_template_articles"]
+    migrate(con, old)
+    con.executemany("INSERT INTO source_term_days VALUES (?, ?, ?)",
+                    [("paper", "#days", 10), ("paper", "كاريكاتير", 9), ("paper", "نادر", 1)])
+    assert migrate(con) == ["0006_template_articles"]
+
+    class _Archive:
+        _writer = con
+
+    cs = CorpusStore(_Archive())
+    assert cs.load_template_counts(floor=0.3) == {"paper": (10, 0, {"كاريكاتير": 9}, {})}
+    cs.add_template_counts({"paper": ({"#days": 1, "كاريكاتير": 1}, {"#days": 12, "كاريكاتير": 1})})
+    assert cs.load_template_counts(floor=0.3) == {"paper": (11, 12, {"كاريكاتير": 10}, {"كاريكاتير": 1})}
+
+
+def test_stories_store_the_template_counts_they_load(tmp_path) -> None:
+    a = _archive(tmp_path, "tc")
+    update_copies(a)
+    update_stories(a, batch=4)
+    cs = CorpusStore(a)
+    got = cs.load_template_counts(floor=0.0)
+    recs = items()
+    per_source: dict[str, int] = {}
+    for r in recs:
+        per_source[r["source"]] = per_source.get(r["source"], 0) + 1
+    assert {s: v[1] for s, v in got.items()} == per_source
+    assert all(0 < n <= v[1] for v in got.values() for n in v[3].values())
