@@ -26,7 +26,8 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import repeat
+from operator import add, itemgetter, mul, truediv
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +64,20 @@ def split_norms(vec: Mapping[str, float]) -> tuple[float, float, float]:
 
 
 def split_cosines(a: Mapping[str, float], b: Mapping[str, float], na: tuple[float, float, float],
-                  nb: tuple[float, float, float]) -> tuple[float, float, float]:
-    """Cosines of ``a`` and ``b`` over named terms, over the rest and over all terms, from one
-    pass over ``a`` (``na``, ``nb``: their :func:`split_norms`)."""
+                  nb: tuple[float, float, float], order: Mapping[str, int] | None = None,
+                  ) -> tuple[float, float, float]:
+    """Cosines of ``a`` and ``b`` over named terms, over the rest and over all terms (``na``,
+    ``nb``: their :func:`split_norms`; ``order``: each term of ``a`` → its place in ``a``, when
+    the caller has it).
+
+    The products of the shared terms (found in C) are summed in the order of ``a``, so the
+    cosines are the same to the last bit whichever vector is the longer."""
+    common = a.keys() & b.keys()
+    if len(common) > 2:  # two floats add the same either way round
+        common = sorted(common, key=(order if order is not None else {t: i for i, t in enumerate(a)}).__getitem__)
     dn = do = da = 0.0
-    for t, v in a.items():
-        w = b.get(t)
-        if w is None:
-            continue
-        p = v * w
+    for t in common:
+        p = a[t] * b[t]
         if t.startswith(_NAMED):
             dn += p
         else:
@@ -145,11 +151,15 @@ class ThreadLinker:
     def add(self, first_day: int, last_day: int, centroid: Mapping[str, float],
             words: Mapping[str, str] | None = None) -> int:
         """Assign one story (its days, centroid and label words) to a thread; returns the thread id."""
-        norm = math.sqrt(sum(v * v for v in centroid.values())) or 1.0
-        vec = {t: v / norm for t, v in centroid.items()}
+        # a story's centroid has about 40 terms and each is touched a few times here: the
+        # passes run in C (map, zip, set operations) where they can, with the same floats
+        vals = list(centroid.values())
+        norm = math.sqrt(sum(map(mul, vals, vals))) or 1.0
+        vec = dict(zip(centroid, map(truediv, vals, repeat(norm))))
         self._expire(first_day)
-        actors = actors_of(vec, k=self.p.actor_terms)
-        named = any(t.startswith(("e:", "p:")) for t in actors)
+        named_terms = [t for t in vec if t.startswith(_NAMED)]
+        named = bool(named_terms)  # actors and topic weigh separately: who, then what
+        actors = named_terms or actors_of(vec, k=self.p.actor_terms)
         threads = self.state.threads
         postings = self.postings
         # a thread sharing ``need`` actors is in one of the ``len(posts) - need + 1`` shortest
@@ -163,16 +173,16 @@ class ThreadLinker:
         for post in posts[cut:]:
             cand.update(post & cand.keys())
         best, best_tid = 0.0, None
-        vn = split_norms(vec)
+        vn = order = None
         for tid in [tid for tid, shared in cand.items() if shared >= need]:
             th = threads[tid]
             if th.norms is None:
                 th.norms = split_norms(th.centroid)
-            c_named, c_other, c_all = split_cosines(vec, th.centroid, vn, th.norms)
-            if named:  # actors and topic weigh separately: who, then what
-                sc = 0.6 * c_named + 0.4 * c_other
-            else:
-                sc = c_all
+            if vn is None:
+                vn = split_norms(vec)
+                order = dict(zip(vec, range(len(vec))))
+            c_named, c_other, c_all = split_cosines(vec, th.centroid, vn, th.norms, order)
+            sc = 0.6 * c_named + 0.4 * c_other if named else c_all
             if sc > best or (sc == best and best_tid is not None and tid < best_tid):
                 best, best_tid = sc, tid
         if best_tid is None or best < self.p.threshold:
@@ -181,21 +191,27 @@ class ThreadLinker:
             threads[best_tid] = Thread(id=best_tid, first_day=first_day, last_day=last_day)
         th = threads[best_tid]
         last_before = th.last_day if th.stories else None
-        for t, w in vec.items():
-            if t not in th.centroid:
-                self.postings[t].add(best_tid)
-            th.centroid[t] = th.centroid.get(t, 0.0) + w
-        if len(th.centroid) > 2 * self.p.centroid_terms:  # prune to the heaviest terms
+        c = th.centroid
+        fresh = vec.keys() - c.keys()
+        added = list(map(add, map(c.get, vec, repeat(0.0)), vec.values()))
+        c.update(zip(vec, added))  # new terms after the old ones, in the story's order
+        if len(c) > 2 * self.p.centroid_terms:  # prune to the heaviest terms
             # the heaviest terms, ties by term (what heapq.nlargest gives, sorted in C)
-            kept = dict(sorted(th.centroid.items(), key=_WEIGHT_TERM, reverse=True)[: self.p.centroid_terms])
-            for t in set(th.centroid) - set(kept):
-                self.postings[t].discard(best_tid)
+            kept = dict(sorted(c.items(), key=_WEIGHT_TERM, reverse=True)[: self.p.centroid_terms])
+            gone = c.keys() - kept.keys()
+            for t in gone - fresh:
+                postings[t].discard(best_tid)
+            for t in gone:
                 th.words.pop(t, None)
-            th.centroid = kept
+            fresh &= kept.keys()
+            th.centroid = c = kept
+        for t in fresh:
+            postings[t].add(best_tid)
         for t, w in (words or {}).items():
-            if t in th.centroid and t not in th.words:
+            if t in c and t not in th.words:
                 th.words[t] = w
-        th.norm = math.sqrt(sum(v * v for v in th.centroid.values()))
+        cv = list(c.values())
+        th.norm = math.sqrt(sum(map(mul, cv, cv)))
         th.norms = None
         th.stories += 1
         self.touched.add(best_tid)
