@@ -155,7 +155,7 @@ class ThreadLinker:
         # passes run in C (map, zip, set operations) where they can, with the same floats
         vals = list(centroid.values())
         norm = math.sqrt(sum(map(mul, vals, vals))) or 1.0
-        vec = dict(zip(centroid, map(truediv, vals, repeat(norm))))
+        vec = dict(zip(centroid, map(truediv, vals, repeat(norm)), strict=False))
         self._expire(first_day)
         named_terms = [t for t in vec if t.startswith(_NAMED)]
         named = bool(named_terms)  # actors and topic weigh separately: who, then what
@@ -180,7 +180,7 @@ class ThreadLinker:
                 th.norms = split_norms(th.centroid)
             if vn is None:
                 vn = split_norms(vec)
-                order = dict(zip(vec, range(len(vec))))
+                order = dict(zip(vec, range(len(vec)), strict=True))
             c_named, c_other, c_all = split_cosines(vec, th.centroid, vn, th.norms, order)
             sc = 0.6 * c_named + 0.4 * c_other if named else c_all
             if sc > best or (sc == best and best_tid is not None and tid < best_tid):
@@ -194,7 +194,7 @@ class ThreadLinker:
         c = th.centroid
         fresh = vec.keys() - c.keys()
         added = list(map(add, map(c.get, vec, repeat(0.0)), vec.values()))
-        c.update(zip(vec, added))  # new terms after the old ones, in the story's order
+        c.update(zip(vec, added, strict=True))  # new terms after the old ones, in the story's order
         if len(c) > 2 * self.p.centroid_terms:  # prune to the heaviest terms
             # the heaviest terms, ties by term (what heapq.nlargest gives, sorted in C)
             kept = dict(sorted(c.items(), key=_WEIGHT_TERM, reverse=True)[: self.p.centroid_terms])

@@ -165,7 +165,7 @@ def test_split_cosines_sum_the_shared_terms_in_the_first_vectors_order(a, b) -> 
                 do += p
             da += p
     na, nb = split_norms(a), split_norms(b)
-    want = tuple(d / (x * y) if d > 0 and x and y else 0.0 for d, x, y in zip((dn, do, da), na, nb))
+    want = tuple(d / (x * y) if d > 0 and x and y else 0.0 for d, x, y in zip((dn, do, da), na, nb, strict=True))
     assert split_cosines(a, b, na, nb) == want
     assert split_cosines(a, b, na, nb, {t: i for i, t in enumerate(a)}) == want
 
