@@ -345,3 +345,9 @@ def test_lahij_is_a_place_only_where_a_place_is_named(tagger) -> None:  # type: 
 def test_a_participle_before_an_ordinal_names_a_league(tagger) -> None:  # type: ignore[no-untyped-def]
     ty = _types(_ms(tagger, "تنطلق غدا الجولة الخامسة من بطولة الرابطة المحترفة الثانية بملعب المدينة."))
     assert ty.get("الرابطة المحترفة الثانية") == "ORG"
+
+
+@pytest.mark.parametrize("text", ["قالت الوزارة", "وأعلنت الشركة", "أكد ذلك مسؤول في الجامعة"])
+def test_a_definite_head_at_the_end_of_a_text_is_read(tagger, text: str) -> None:  # type: ignore[no-untyped-def]
+    # the head's next word was read past the end of the text (an IndexError)
+    assert all(t for t, _y, _c in _ms(tagger, text))

@@ -584,7 +584,7 @@ class HeadRules:
             # a generic noun + a nationality adjective that agrees with it in definiteness
             # (الحكومة السعودية، محكمة أمريكية) is no name: the adjective stays a NORP of its own;
             # an indefinite head before a definite group noun is a construct (ميليشيا الحوثي)
-            if _definite(h) and not swallowed and norms[i + 1].startswith("الم") and len(norms[i + 1]) >= 6 \
+            if _definite(h) and not swallowed and i + 1 < n and norms[i + 1].startswith("الم") and len(norms[i + 1]) >= 6 \
                     and not norms[i + 1].endswith(("ي", "يه")) and not _in(h, _CLUB_HEADS) \
                     and not (i + 2 < n and norms[i + 2] in lx.ORDINALS):  # (الرابطة المحترفة الثانية: a name)
                 free = i + 1  # الشركة المالكة، المجموعة المتخصصة: a participle describes, it does not name
