@@ -351,3 +351,25 @@ def test_a_participle_before_an_ordinal_names_a_league(tagger) -> None:  # type:
 def test_a_definite_head_at_the_end_of_a_text_is_read(tagger, text: str) -> None:  # type: ignore[no-untyped-def]
     # the head's next word was read past the end of the text (an IndexError)
     assert all(t for t, _y, _c in _ms(tagger, text))
+
+
+def test_a_definite_noun_after_a_demonstrative_is_no_name(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقال الخبير إن هذه القاعدة تطبق على الجميع، وخرج النظام عن تلك القاعدة مرارا، "
+            "بينما أعلن تنظيم القاعدة مسؤوليته عن الهجوم.")
+    ms = _ms(tagger, text)
+    assert [(t, y) for t, y, _c in ms if "القاعدة" in t] == [("تنظيم القاعدة", "ORG")]
+
+
+def test_a_plural_in_construct_is_no_person(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "وعزا باحثو الجامعة الزحام إلى السفر، وقال مسؤولو المطار إن عمرو خالد وصل."
+    ty = _types(_ms(tagger, text))
+    assert "باحثو" not in ty and "مسؤولو" not in ty
+    assert ty.get("عمرو خالد") == "PER"
+
+
+@pytest.mark.parametrize("text,name", [
+    ("وحكمت المحكمة بالسجن عشرين عاما لناصر الزفزافي وثلاثة من رفاقه.", "ناصر الزفزافي"),
+    ("وطالبت المرجعية العليا ممثلة بعلي السيستاني بإلغاء المناصب.", "علي السيستاني"),
+])
+def test_a_preposition_before_a_first_name_is_left_out(tagger, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
+    assert (name, "PER") in [(t, y) for t, y, _c in _ms(tagger, text)]

@@ -400,6 +400,10 @@ ORG_NAT_HEADS = _n("الخارجيه الداخليه الرئاسه السفا�
 NOT_NAMES = _n("فيروس كورونا كوفيد عدوى وباء فيديو كونفرانس إنترنت انترنت نت "
                "فيه فيها منه منها عنه عنها عليه عليها إليه إليها لديه لديها")
 
+#: demonstratives: a definite noun after one is a thing the text already spoke of, no name
+#: (هذه القاعدة، تلك الحركة), with or without a proclitic (لهذه، بتلك، وهذا)
+DEMONSTRATIVES = _n("هذا هذه ذلك تلك هؤلاء هذين هاتين هذان هاتان أولئك اولئك")
+
 #: words that continue a person's name the tagger may leave out (سعيد خطيب زادة)
 NAME_TAILS = _n("زاده زادة")
 

@@ -223,7 +223,9 @@ class MentionFinder:
                        and all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b]))
               # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))  # money is not a name
-              and not (norms[m.a] in lx.CLITIC_PLACES and m.b - m.a == 1 and not self._place_cue(norms, m.a))]
+              and not (norms[m.a] in lx.CLITIC_PLACES and m.b - m.a == 1 and not self._place_cue(norms, m.a))
+              and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
+              and not (m.type == "PER" and m.b - m.a == 1 and self._construct_plural(norms[m.a]))]
         if self.gaz.alternatives:
             self._homonyms(ms, norms)
         inside: dict[int, Mention] = {}
@@ -263,6 +265,14 @@ class MentionFinder:
             return None
         m.a, m.b = a, b
         return m
+
+    def _construct_plural(self, w: str) -> bool:
+        """A sound masculine plural in construct (باحثو، مسؤولو الوزارة), whose ``-ون``/``-ين``
+        form the corpus writes: a noun, not a name ending in و (عمرو، إدواردو)."""
+        if not w.endswith("و") or len(w) < 5:
+            return False
+        return any(len(c) >= 4 and c.endswith("و") and (c[:-1] + "ون" in self.vocab or c[:-1] + "ين" in self.vocab)
+                   and c not in lx.FIRST_NAMES for _p, c in proclitic_splits(w))
 
     def _future_verb(self, w: str) -> bool:
         return future_verb(w, self.gaz.common, self.names)
@@ -581,8 +591,9 @@ class MentionFinder:
                 elif cut and self._no_article(w):
                     cut = 0  # فالنسيا is no ف + النسيا
                 self._cuts[text0] = cut
-            if cut and m.type == "PER" and self._own_name(norms[m.a]):
-                cut = 0  # فؤاد، وانغ: names of their own
+            if cut and m.type == "PER" and self._own_name(w := norms[m.a]) and w not in lx.FIRST_NAMES \
+                    and not any(c in lx.FIRST_NAMES for _p, c in proclitic_splits(w)[1:]):
+                cut = 0  # فؤاد، وانغ: names of their own (but لناصر is ل + ناصر)
         m.start = starts[m.a] + cut
         m.end = ends[m.b - 1]
         inner = texts[m.a : m.b]
