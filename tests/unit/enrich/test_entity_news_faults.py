@@ -373,3 +373,11 @@ def test_a_plural_in_construct_is_no_person(tagger) -> None:  # type: ignore[no-
 ])
 def test_a_preposition_before_a_first_name_is_left_out(tagger, text: str, name: str) -> None:  # type: ignore[no-untyped-def]
     assert (name, "PER") in [(t, y) for t, y, _c in _ms(tagger, text)]
+
+
+def test_a_common_word_is_not_read_as_proclitic_and_place(tagger) -> None:  # type: ignore[no-untyped-def]
+    # كبيرا is no ك + بيرا (Beira), وجيزة no و + جيزة; بتونس and وموسكو are a proclitic and a place
+    text = ("شهدت الأسعار ارتفاعا كبيرا بعد فترة وجيزة من القرار، ووصل الوفد بتونس ثم توجه إلى "
+            "بغداد ولبنان وموسكو.")
+    places = [t for t, y, _c in _ms(tagger, text) if y in ("GPE", "LOC")]
+    assert places == ["تونس", "بغداد", "لبنان", "موسكو"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import gzip
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -64,6 +64,9 @@ class Gazetteer:
         self.alternatives: dict[str, tuple[Entry, ...]] = {}
         self._natc: dict[str, Entry | None] = {}  # word → nationality() (a pure function of it)
         self._longest: dict[str, int] = {}  # word → longest phrase it can start (0: none)
+        #: word → corpus statistics (:mod:`marsad.enrich.entities.clusters`; set by the tagger):
+        #: a word read as proclitic + a name must be rarer than the name alone
+        self.vocab: Mapping[str, tuple[str, ...]] = {}
         for e in entries:
             if e.kind == "common":
                 self.common.add(e.phrase)
@@ -121,11 +124,19 @@ class Gazetteer:
             return e
         if not words:
             return None
+        rank = self.freq_class(words[0])
         for _p, core in proclitic_splits(words[0])[1:]:
+            if rank and self.freq_class(core) < rank:
+                continue  # كبيرا is a word of its own, not ك + بيرا (Beira); بتونس is ب + تونس
             e = self.phrases.get((core, *key[1:]))
             if e is not None:
                 return e
         return None
+
+    def freq_class(self, word: str) -> int:
+        """log2 of the word's corpus count (0 for a word the statistics do not hold)."""
+        st = self.vocab.get(word)
+        return int(st[4][1:]) if st and len(st) > 4 else 0
 
     def nationality(self, word: str) -> Entry | None:
         """The nationality entry of an adjective/group noun (الروسية، والإيرانيين، الحوثيين)."""

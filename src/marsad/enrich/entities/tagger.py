@@ -94,6 +94,7 @@ class EntityTagger:
         doc_model = FastCRF.load(doc_path) if doc_path.exists() else None
         lex = Lexicons(words=self.gaz.word_flags(), clusters=load_clusters(clusters_path),
                        names=self.model.names)
+        self.gaz.vocab = lex.clusters
         self.crf = CRFTagger(self.model, self.gaz, lex, doc_model)
         self.plugin = plugin
         self.finder = MentionFinder(self.gaz, names=self.model.names, vocab=lex.clusters)
