@@ -381,3 +381,11 @@ def test_a_common_word_is_not_read_as_proclitic_and_place(tagger) -> None:  # ty
             "بغداد ولبنان وموسكو.")
     places = [t for t, y, _c in _ms(tagger, text) if y in ("GPE", "LOC")]
     assert places == ["تونس", "بغداد", "لبنان", "موسكو"]
+
+
+def test_a_place_name_that_is_an_everyday_word_needs_a_place_cue(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("لا أحد يعرف كيف حدث ذلك، إذ نشر الجيش صور الدمار وكشف عن فساد مالي كبير. "
+            "وقصفت الطائرات مدينة صور في جنوب لبنان، وقاتلت القوات في مالي، "
+            "وتوزعت الآبار على غانا ومالي وتوغو.")
+    places = [t for t, y, _c in _ms(tagger, text) if y in ("GPE", "LOC")]
+    assert places == ["صور", "لبنان", "مالي", "غانا", "مالي", "توغو"]

@@ -501,9 +501,14 @@ RULE_TITLES = (TITLE_WORDS - DIVINE) | _n("المؤسس مؤسس الركن") | 
 #: (:data:`WEAK_TITLES` are nouns as often as titles — الشهيد نال الشهادة: after them, only a
 #: name of two words or more is a person: الشهيد فادي قنبر)
 
-#: places whose name reads as a proclitic + a common word (لحج: ل + حج, for the hajj): a place
-#: only after a place head, a governor's title or a preposition (محافظة لحج، في لحج)
-CLITIC_PLACES = _n("لحج")
+#: places whose name is also an everyday word — a proclitic + a common word (لحج: ل + حج, for
+#: the hajj), an adjective (مالي financial, بحري naval), a noun (صور pictures,
+#: سيول floods, حصار siege, بركان volcano), an adverb (كيف how): a place only after a place
+#: head, a governor's title or a preposition (محافظة لحج، في مالي، مدينة صور), or with a
+#: conjunction in a list of places (ومالي) — frequent ones found by their definite form being as
+#: common in the corpus as the bare name
+WORD_PLACES = _n("لحج مالي صور كيف سيول بحري بنين رياض امان قصور حصار بركان تربه عقبه "
+                 "كريمه بسيط قاره سلاله ميادين")
 
 #: indefinite titles whose complement is a place (محافظ أبين، حاكم دبي، عمدة لندن): a lone
 #: word after them is the place, not a person

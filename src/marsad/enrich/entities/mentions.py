@@ -223,7 +223,7 @@ class MentionFinder:
                        and all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b]))
               # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))  # money is not a name
-              and not (norms[m.a] in lx.CLITIC_PLACES and m.b - m.a == 1 and not self._place_cue(norms, m.a))
+              and not (norms[m.a] in lx.WORD_PLACES and m.b - m.a == 1 and not self._place_cue(norms, m.a))
               and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
               and not (m.type == "PER" and m.b - m.a == 1 and self._construct_plural(norms[m.a]))]
         if self.gaz.alternatives:
@@ -284,7 +284,7 @@ class MentionFinder:
             for k in range(m.a, m.b):
                 taken[k] = m
         for a, b, e in (matches if matches is not None else self.gaz.match(norms)):
-            if norms[a] in lx.CLITIC_PLACES and b - a == 1 and not self._place_cue(norms, a):
+            if norms[a] in lx.WORD_PLACES and b - a == 1 and not self._place_cue(norms, a):
                 continue  # لحج هذا العام: for the hajj
             if e.kind == "city" and e.population < 300_000:
                 if not any(taken[k] for k in range(a, b)):
@@ -524,7 +524,7 @@ class MentionFinder:
     def _place_cue(norms: Sequence[str], k: int) -> bool:
         """Whether the word before ``k`` says a place follows (محافظة لحج، محافظ لحج، في لحج,
         وعدن ولحج), so that a place name that reads as a proclitic + a common word is the place
-        (:data:`.lexicon.CLITIC_PLACES`; not لحج هذا العام: for the hajj)."""
+        (:data:`.lexicon.WORD_PLACES`; not لحج هذا العام: for the hajj)."""
         if k == 0:
             return False
         prev = norms[k - 1]
