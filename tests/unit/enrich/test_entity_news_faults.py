@@ -389,3 +389,17 @@ def test_a_place_name_that_is_an_everyday_word_needs_a_place_cue(tagger) -> None
             "وتوزعت الآبار على غانا ومالي وتوغو.")
     places = [t for t, y, _c in _ms(tagger, text) if y in ("GPE", "LOC")]
     assert places == ["صور", "لبنان", "مالي", "غانا", "مالي", "توغو"]
+
+
+def test_fatah_is_named_only_where_its_world_is(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("تعتزم المفوضية فتح تحقيق في الصفقة، وأعيد فتح الميناء أمس. وقالت حركة فتح إن "
+            "الاجتماع فشل، وتبادلت فتح وحماس الاتهامات.")
+    orgs = [t for t, y, _c in _ms(tagger, text) if y == "ORG"]
+    assert orgs == ["حركة فتح", "فتح", "حماس"]
+
+
+def test_peninsulas_and_titles_of_the_king(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وفي المربع الشمالي لشبه جزيرة سيناء وسط غياب شبه منعدم للخدمات، أعطاه الطبيب مسكنات "
+            "شبه الأفيونية، وقال مستشار خادم الحرمين الشريفين أمير منطقة مكة.")
+    ms = _ms(tagger, text)
+    assert [(t, y) for t, y, _c in ms if y in ("LOC", "GPE", "PER")] == [("شبه جزيرة سيناء", "LOC"), ("مكة", "GPE")]

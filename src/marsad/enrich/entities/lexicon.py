@@ -22,7 +22,7 @@ PROCLITICS: tuple[str, ...] = ("وب", "ول", "وك", "فب", "فل", "فك", "
 #: single words that introduce a role (a title); multiword roles are built from these
 TITLE_WORDS = _n(
     "الرئيس رئيس رئيسه الرئيسان نائب نائبه وزير وزيره الوزير الوزيره وزراء السفير سفير السفيره "
-    "الملك ملك الملكه الأمير أمير الأميره ولي الشيخ شيخ السيد السيده الدكتور الدكتوره د "
+    "الملك ملك الملكه خادم الأمير أمير الأميره ولي الشيخ شيخ السيد السيده الدكتور الدكتوره د "
     "المتحدث متحدث الناطق ناطق الأمين أمين المستشار مستشار المستشاره النائب السيناتور "
     "الجنرال اللواء العميد العقيد الفريق المشير القاضي المدير مدير المديره قائد القائد زعيم "
     "الزعيم المرشد آيه الله الإمام البابا المبعوث مبعوث المفوض المندوب مندوب الممثل ممثل "
@@ -152,7 +152,7 @@ MISC_NAMES: dict[str, str] = {
 #: heads of location names that are not governments (seas, rivers, mountains …)
 LOC_HEADS = _n(
     "حي الحي بحر البحر نهر النهر جبل جبال الجبل خليج الخليج مضيق المضيق صحراء الصحراء وادي الوادي "
-    "قناه بحيره البحيره المحيط محيط سهل هضبه شبه جزيره الجزيره جزر بحار منطقه"
+    "قناه بحيره البحيره المحيط محيط سهل هضبه جزيره الجزيره جزر بحار منطقه"
 )
 
 #: regions and continents (LOC, no single country) as they are written in news
@@ -399,6 +399,16 @@ ORG_NAT_HEADS = _n("الخارجيه الداخليه الرئاسه السفا�
 #: words that are never inside a person or place name in news (diseases, media words)
 NOT_NAMES = _n("فيروس كورونا كوفيد عدوى وباء فيديو كونفرانس إنترنت انترنت نت "
                "فيه فيها منه منها عنه عنها عليه عليها إليه إليها لديه لديها")
+
+#: organisations whose name is an everyday word (فتح: Fatah, and the verbal noun "opening", far
+#: more frequent in news: فتح تحقيق، إعادة فتح الميناء): one only after an organisation head
+#: (حركة فتح) or next to a word of its world (:data:`ORG_WORD_COMPANIONS`: فتح وحماس)
+ORG_WORDS = _n("فتح")
+ORG_WORD_COMPANIONS = _n("حماس الفلسطينيه الفلسطيني فلسطين الفصائل الفصيلين المركزيه الثوري التحرير "
+                         "الجهاد عباس")
+
+#: words of names that are no name alone (شبه of شبه جزيرة سيناء; غياب شبه منعدم)
+NEVER_ALONE = _n("شبه")
 
 #: demonstratives: a definite noun after one is a thing the text already spoke of, no name
 #: (هذه القاعدة، تلك الحركة), with or without a proclitic (لهذه، بتلك، وهذا)

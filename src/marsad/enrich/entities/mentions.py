@@ -88,6 +88,14 @@ def _in(norm: str, words: frozenset[str]) -> bool:
     return any(c in words or strip_article(c) in words for _p, c in proclitic_splits(norm))
 
 
+def _org_word_cue(norms: Sequence[str], k: int) -> bool:
+    """Whether the organisation named by an everyday word at ``k`` (:data:`.lexicon.ORG_WORDS`)
+    has an organisation head before it or a word of its world within three words."""
+    if k and _in(norms[k - 1], lx.ORG_RULE_HEADS):
+        return True
+    return any(_in(w, lx.ORG_WORD_COMPANIONS) for w in norms[max(0, k - 3) : k + 4])
+
+
 def _is_title(norm: str) -> bool:
     return _in(norm, lx.RULE_TITLES)
 
@@ -225,7 +233,9 @@ class MentionFinder:
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))  # money is not a name
               and not (norms[m.a] in lx.WORD_PLACES and m.b - m.a == 1 and not self._place_cue(norms, m.a))
               and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
-              and not (m.type == "PER" and m.b - m.a == 1 and self._construct_plural(norms[m.a]))]
+              and not (m.type == "PER" and m.b - m.a == 1 and self._construct_plural(norms[m.a]))
+              and not (m.b - m.a == 1 and _in(norms[m.a], lx.ORG_WORDS) and not _org_word_cue(norms, m.a))
+              and not (m.b - m.a == 1 and _core(norms[m.a]) in lx.NEVER_ALONE)]
         if self.gaz.alternatives:
             self._homonyms(ms, norms)
         inside: dict[int, Mention] = {}
@@ -318,8 +328,9 @@ class MentionFinder:
                 for k in range(a, b):
                     taken[k] = m
                 continue
-            if lo >= a and hi <= b and (b - a) > (hi - lo) and e.kind in ("country", "org", "misc", "region"):
-                for o in olds:  # the gazetteer name covers the CRF spans: it wins
+            if lo >= a and hi <= b and ((b - a) > (hi - lo) or len(olds) > 1) \
+                    and e.kind in ("country", "org", "misc", "region"):
+                for o in olds:  # the gazetteer name covers the CRF spans (or joins them): it wins
                     ms.remove(o)
                 m = Mention(a, b, _KIND_TYPE[e.kind], source="gaz", entry=e)
                 ms.append(m)
