@@ -403,3 +403,10 @@ def test_peninsulas_and_titles_of_the_king(tagger) -> None:  # type: ignore[no-u
             "شبه الأفيونية، وقال مستشار خادم الحرمين الشريفين أمير منطقة مكة.")
     ms = _ms(tagger, text)
     assert [(t, y) for t, y, _c in ms if y in ("LOC", "GPE", "PER")] == [("شبه جزيرة سيناء", "LOC"), ("مكة", "GPE")]
+
+
+def test_an_adjective_after_a_place_head_and_his_crown_prince(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("سقط صاروخ على حي شعبي في مدينة حلب، ومن ناحية أخرى قصفت الطائرات حي جوبر. "
+            "وقدم العزاء لخادم الحرمين الشريفين وولي عهده.")
+    ms = [(t, y) for t, y, _c in _ms(tagger, text)]
+    assert ms == [("حلب", "GPE"), ("جوبر", "LOC")]

@@ -398,7 +398,7 @@ ORG_NAT_HEADS = _n("الخارجيه الداخليه الرئاسه السفا�
 
 #: words that are never inside a person or place name in news (diseases, media words)
 NOT_NAMES = _n("فيروس كورونا كوفيد عدوى وباء فيديو كونفرانس إنترنت انترنت نت "
-               "فيه فيها منه منها عنه عنها عليه عليها إليه إليها لديه لديها")
+               "فيه فيها منه منها عنه عنها عليه عليها إليه إليها لديه لديها عهده")
 
 #: organisations whose name is an everyday word (فتح: Fatah, and the verbal noun "opening", far
 #: more frequent in news: فتح تحقيق، إعادة فتح الميناء): one only after an organisation head

@@ -752,8 +752,9 @@ class HeadRules:
                 continue
             e = self.gaz.lookup([w])
             if e is None and (not _plain(w) or self.common(w) or _definite(w) or w[0] == "و"
-                              or _definite(norms[i])):
-                continue  # (المدينة | وأفرجت: a conjunction; an unknown word after a definite head)
+                              or _definite(norms[i]) or w.endswith("ي") and self.gaz.freq_class("ال" + w) >= 6):
+                continue  # (المدينة | وأفرجت: a conjunction; an unknown word after a definite head;
+                # حي | شعبي، حي | سكني: an adjective the corpus writes with ال)
             new = Mention(j, j + 1, "LOC" if is_loc else "GPE", source="rule", words=(w,), canon=w)
             if e is not None and e.kind in ("city", "country"):
                 new.entry, new.country, new.english, new.canon = e, e.country, e.english, e.canon
