@@ -410,3 +410,10 @@ def test_an_adjective_after_a_place_head_and_his_crown_prince(tagger) -> None:  
             "وقدم العزاء لخادم الحرمين الشريفين وولي عهده.")
     ms = [(t, y) for t, y, _c in _ms(tagger, text)]
     assert ms == [("حلب", "GPE"), ("جوبر", "LOC")]
+
+
+def test_ali_opens_a_name_the_preposition_does_not(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقال السفير علي عواض عسيري إن الزيارة مهمة، وأكد الدكتور علي عبد العال ذلك. "
+            "وحصل على الجائزة محمد صلاح.")
+    pers = [t for t, y, _c in _ms(tagger, text) if y == "PER"]
+    assert pers == ["علي عواض عسيري", "علي عبد العال", "محمد صلاح"]

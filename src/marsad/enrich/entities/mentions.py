@@ -39,6 +39,8 @@ from marsad.enrich.entities.gazetteer import Entry, Gazetteer
 #: connectors a role may contain (السفير الإيراني لدى روسيا، المتحدث باسم الخارجية)
 #: prepositions before a place name (في لحج)
 _PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "بين"})
+#: the first name علي as written (with ي; the preposition is على)
+_ALI = frozenset({"علي", "عليّ"})
 _ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
 _QUOTES = frozenset('"“”«»\'')
 #: every word of :data:`lexicon.DIVINE` ends with one of these (so does each proclitic form)
@@ -214,7 +216,7 @@ class MentionFinder:
         if nats is None:
             nats = self.gaz.nationalities(norms)
         ms = self._from_tags(tags, 0)
-        ms = [m for m in (self._trim(m, norms) for m in ms) if m is not None]
+        ms = [m for m in (self._trim(m, norms, toks.texts) for m in ms) if m is not None]
         for m in ms:
             while m.type == "PER" and m.b < len(norms) and norms[m.b] in lx.NAME_TAILS:
                 m.b += 1
@@ -251,10 +253,13 @@ class MentionFinder:
         ms.sort(key=lambda m: m.a)
         return ms
 
-    def _trim(self, m: Mention, norms: Sequence[str]) -> Mention | None:
-        """Cut titles off a person's span, and punctuation/stopwords off any span's edges."""
+    def _trim(self, m: Mention, norms: Sequence[str], surfaces: Sequence[str] = ()) -> Mention | None:
+        """Cut titles off a person's span, and punctuation/stopwords off any span's edges (but
+        not علي, written with ي, that opens a person's name: normalized it is the preposition
+        على)."""
         a, b = m.a, m.b
-        while a < b and (not norms[a][:1].isalnum() or norms[a] in lx.STOPWORDS):
+        while a < b and (not norms[a][:1].isalnum() or norms[a] in lx.STOPWORDS) \
+                and not (m.type == "PER" and b - a >= 2 and surfaces and surfaces[a] in _ALI):
             a += 1
         while b > a and (not norms[b - 1][:1].isalnum() or norms[b - 1] in lx.STOPWORDS
                          or norms[b - 1] in lx.EDGE_WORDS):
