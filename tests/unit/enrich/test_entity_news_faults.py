@@ -417,3 +417,11 @@ def test_ali_opens_a_name_the_preposition_does_not(tagger) -> None:  # type: ign
             "وحصل على الجائزة محمد صلاح.")
     pers = [t for t, y, _c in _ms(tagger, text) if y == "PER"]
     assert pers == ["علي عواض عسيري", "علي عبد العال", "محمد صلاح"]
+
+
+def test_turki_al_sheikh_and_an_adjective_after_a_title(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقال تركي الخضير إن الفريق جاهز للمباراة وإن المدرب متمكن، ووجه المستشار تركي آل "
+            "الشيخ رسالة، واستقبل الملك سلمان بن عبدالعزيز آل سعود الوفد. وقال الرئيس جمال "
+            "عبد الناصر إن الوقت حان.")
+    pers = [t for t, y, _c in _ms(tagger, text) if y == "PER"]
+    assert pers == ["تركي الخضير", "تركي آل الشيخ", "سلمان بن عبدالعزيز آل سعود", "جمال عبد الناصر"]

@@ -39,6 +39,8 @@ from marsad.enrich.entities.gazetteer import Entry, Gazetteer
 #: connectors a role may contain (السفير الإيراني لدى روسيا، المتحدث باسم الخارجية)
 #: prepositions before a place name (في لحج)
 _PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "بين"})
+#: آل (family of), as written: normalized it is the article
+_AL = frozenset({"آل", "وآل"})
 #: the first name علي as written (with ي; the preposition is على)
 _ALI = frozenset({"علي", "عليّ"})
 _ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
@@ -88,6 +90,26 @@ def _core(norm: str) -> str:
 def _in(norm: str, words: frozenset[str]) -> bool:
     """Whether the word, or the word without a proclitic (any reading) or ال, is in ``words``."""
     return any(c in words or strip_article(c) in words for _p, c in proclitic_splits(norm))
+
+
+def _first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    """An indefinite nationality that is also a first name, right before a person's family name
+    (وتركي | الخضير), is that person's first name: an adjective before a definite word would be
+    definite itself (التركي)."""
+    if len(ms) < 2:
+        return ms
+    by_start = {m.a: m for m in ms if m.type == "PER"}
+    drop = []
+    for m in ms:
+        if m.type != "NORP" or m.b - m.a != 1 or _core(norms[m.a]) not in lx.FIRST_NAMES:
+            continue
+        p = by_start.get(m.b)
+        if p is not None and norms[p.a].startswith("ال"):
+            p.a = m.a
+            p.words = (_core(norms[m.a]), *(p.words or norms[p.a + 1 : p.b]))
+            p.canon = " ".join(p.words)
+            drop.append(m)
+    return [m for m in ms if not any(m is d for d in drop)] if drop else ms
 
 
 def _org_word_cue(norms: Sequence[str], k: int) -> bool:
@@ -217,9 +239,13 @@ class MentionFinder:
             nats = self.gaz.nationalities(norms)
         ms = self._from_tags(tags, 0)
         ms = [m for m in (self._trim(m, norms, toks.texts) for m in ms) if m is not None]
+        texts = toks.texts
         for m in ms:
             while m.type == "PER" and m.b < len(norms) and norms[m.b] in lx.NAME_TAILS:
                 m.b += 1
+            if m.type == "PER" and m.b < len(norms) and texts[m.b - 1] in _AL and norms[m.b][:1].isalpha():
+                m.b += 1  # تركي آل | الشيخ: the family's name, even when it reads as a title
+                ms = [o for o in ms if o is m or not (o.a < m.b and m.b - 1 < o.b)]  # (آل | سعود)
         ms = self._merge_gazetteer(ms, norms, matches)
         ms = self._add_nationalities(ms, norms, nats)
         ms = self._type_and_country(ms, norms, toks.texts)
@@ -227,6 +253,7 @@ class MentionFinder:
         ms = self._org_by_nationality(ms, norms)
         ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces, heads,
                               hashtags)
+        ms = _first_name_nationality(ms, norms)
         ms = [m for m in ms if (m.b - m.a > 1 or len(norms[m.a]) > 1)  # a lone letter (و) is no name
               and not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
               and not (norms[m.b - 1].endswith(_DIVINE_ENDS)  # (a cheap test first: few are)
@@ -266,8 +293,9 @@ class MentionFinder:
             b -= 1
         if m.type == "PER":
             while a < b - 1 and (_is_title(norms[a]) or self.gaz.nationality(norms[a])) \
-                    and not (norms[a + 1] in _NASAB and norms[a] in lx.FIRST_NAMES):
-                a += 1  # (but تركي بن محمد، سلطان بن سلمان: a first name before بن, not التركي)
+                    and not (norms[a] in lx.FIRST_NAMES and (norms[a + 1] in _NASAB or norms[a + 1].startswith("ال"))):
+                a += 1  # (but تركي بن محمد، سلطان بن سلمان، تركي الخضير: a first name before بن or
+                # a family name, not التركي — an adjective before a definite word would be definite)
             while b - 1 > a and (_is_title(norms[b - 1]) or norms[b - 1] in lx.RULE_TITLES
                                  or norms[b - 1].startswith("لل") or self._future_verb(norms[b - 1])):
                 b -= 1  # محمد بن سلمان | ولي (العهد): a title after the name; كيم | للمحققين;

@@ -92,8 +92,9 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
     for m in ms:
         if m.type == "PER" and m.b - m.a >= 2 and m.words:
             sur = m.words[-1]
-            if len(sur) >= 3 and (sur not in firsts or m.a < firsts[sur]) and sur not in lx.DIVINE:
-                # (not الله of حسن نصر الله: الله alone is nobody)
+            if len(sur) >= 3 and (sur not in firsts or m.a < firsts[sur]) and sur not in lx.DIVINE \
+                    and m.words[-2] != "ال":
+                # (not الله of حسن نصر الله: الله alone is nobody; nor الشيخ of تركي آل الشيخ)
                 firsts[sur] = m.a
     if not firsts:
         return ms

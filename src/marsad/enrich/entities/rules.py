@@ -403,9 +403,12 @@ class HeadRules:
                     or _in(nxt, lx.ORG_HEADS) or _is_title(nxt) or not nxt.isalpha() or len(nxt) < 3 \
                     or _in(nxt, lx.STATE_HEADS) or _in(nxt, lx.GPE_HEADS) or _in(nxt, lx.LOC_HEADS) \
                     or nxt in _DIRECTIONS or (_definite(nxt) and not _definite(norms[i])) \
-                    or self._preposition(nxt) or future_verb(nxt, self.gaz.common, self.names):
+                    or self._preposition(nxt) or future_verb(nxt, self.gaz.common, self.names) \
+                    or (common_noun(nxt, self.vocab) and nxt not in lx.FIRST_NAMES
+                        and not self.names.get(nxt, "").startswith("PERS")):
                 # (an indefinite title before a definite word is a construct: مدير الخزينة;
-                # الفريق | بحمد الله: a preposition)
+                # الفريق | بحمد الله: a preposition; الفريق | جاهز: a word the corpus writes
+                # with ال, no name)
                 continue
             b = j + 1
             while b < n and b - j < 3 and b not in taken and self._rare(norms[b]):
