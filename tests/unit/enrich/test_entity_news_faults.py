@@ -425,3 +425,24 @@ def test_turki_al_sheikh_and_an_adjective_after_a_title(tagger) -> None:  # type
             "عبد الناصر إن الوقت حان.")
     pers = [t for t, y, _c in _ms(tagger, text) if y == "PER"]
     assert pers == ["تركي الخضير", "تركي آل الشيخ", "سلمان بن عبدالعزيز آل سعود", "جمال عبد الناصر"]
+
+
+def test_a_lone_person_from_a_cluster_without_names_is_dropped(tagger) -> None:  # type: ignore[no-untyped-def]
+    from marsad.enrich.entities.mentions import Mention, _nameless_clusters
+    from marsad.text.normalize import normalize
+
+    # the rule: a cluster with (next to) no known names among its words is nameless
+    vocab = {"سمير": ("0", "1", "1", "1", "f9", "a0"), "كتب": ("0", "2", "2", "2", "f9", "a0"),
+             "قرا": ("0", "2", "2", "3", "f9", "a0")}
+    nameless = _nameless_clusters(vocab, {"سمير": "PERS-B"})
+    assert (1, "2") in nameless and (1, "1") not in nameless and (3, "3") in nameless
+    # on the shipped clusters: verbs and adverbs are no people, names and و + a name are
+    f = tagger.finder
+    for w in ("أعطت", "بهدوء", "تخدم", "معسكر"):
+        assert f._no_name(normalize(w), [], []), w
+    for w in ("بوتين", "وبوتين", "كارتر", "خوسيه"):
+        assert not f._no_name(normalize(w), [], []), w
+    # … unless the word ends a longer name of the article
+    norms = [normalize(w) for w in "قال محمد الكبير ثم عاد الكبير".split()]
+    assert f._no_name("الكبير", [], norms)
+    assert not f._no_name("الكبير", [Mention(1, 3, "PER")], norms)

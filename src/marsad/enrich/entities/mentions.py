@@ -19,7 +19,8 @@ news tagset and fixes what a statistical tagger gets wrong in news:
 
 from __future__ import annotations
 
-from collections.abc import Container, Sequence
+from collections import Counter
+from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
@@ -112,6 +113,32 @@ def _first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Men
     return [m for m in ms if not any(m is d for d in drop)] if drop else ms
 
 
+#: a cluster where fewer than this share of the words are known names (the training name
+#: lexicon, the first names) holds verbs, adverbs and common nouns (أعطت، بهدوء، معسكر)
+NAMELESS_SHARE = 0.04
+#: … judged only for words frequent enough (log2 of the corpus count) to be clustered reliably
+NAMELESS_MIN_FREQ = 5
+
+
+def _nameless_clusters(vocab: object, names: Mapping[str, str]) -> frozenset[tuple[int, str]]:
+    """``(level, cluster)`` of the word clusters (256, 1,024 and 4,096 clusters: levels 1–3) in
+    which fewer than :data:`NAMELESS_SHARE` of the words are known names."""
+    items = getattr(vocab, "items", None)
+    if items is None:
+        return frozenset()
+    total: Counter[tuple[int, str]] = Counter()
+    named: Counter[tuple[int, str]] = Counter()
+    for w, st in items():
+        if len(st) < 4:
+            continue
+        is_name = names.get(w, "").startswith("PERS") or w in lx.FIRST_NAMES
+        for lvl in (1, 2, 3):
+            total[lvl, st[lvl]] += 1
+            if is_name:
+                named[lvl, st[lvl]] += 1
+    return frozenset(k for k, n in total.items() if named[k] < NAMELESS_SHARE * n)
+
+
 def _org_word_cue(norms: Sequence[str], k: int) -> bool:
     """Whether the organisation named by an everyday word at ``k`` (:data:`.lexicon.ORG_WORDS`)
     has an organisation head before it or a word of its world within three words."""
@@ -160,6 +187,7 @@ class MentionFinder:
         self._info: dict[str, tuple[Entry | None, int, int]] = {}
         self._cuts: dict[str, int] = {}  # token → proclitic characters to leave out (pure, cached)
         self._clitics: dict[str, str] = {}  # word → :meth:`_clitic` (pure, cached)
+        self._nameless = _nameless_clusters(vocab, self.names)
 
     def scan(self, norms: Sequence[str]) -> tuple[dict[int, Entry], list[int], list[tuple[int, int]]]:
         """One pass over an article's words for what the later steps look for: nationality
@@ -264,7 +292,9 @@ class MentionFinder:
               and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
               and not (m.type == "PER" and m.b - m.a == 1 and self._construct_plural(norms[m.a]))
               and not (m.b - m.a == 1 and _in(norms[m.a], lx.ORG_WORDS) and not _org_word_cue(norms, m.a))
-              and not (m.b - m.a == 1 and _core(norms[m.a]) in lx.NEVER_ALONE)]
+              and not (m.b - m.a == 1 and _core(norms[m.a]) in lx.NEVER_ALONE)
+              and not (m.type == "PER" and m.b - m.a == 1 and self._no_name(m.words[0] if m.words else norms[m.a],
+                                                                            ms, norms))]
         if self.gaz.alternatives:
             self._homonyms(ms, norms)
         inside: dict[int, Mention] = {}
@@ -316,6 +346,18 @@ class MentionFinder:
             return False
         return any(len(c) >= 4 and c.endswith("و") and (c[:-1] + "ون" in self.vocab or c[:-1] + "ين" in self.vocab)
                    and c not in lx.FIRST_NAMES for _p, c in proclitic_splits(w))
+
+    def _no_name(self, w: str, ms: Sequence[Mention], norms: Sequence[str]) -> bool:
+        """A lone word the tagger called a person that is frequent in the corpus and whose
+        word clusters at every level hold next to no names (a verb, an adverb, a common noun:
+        أعطت، بهدوء، معسكر), unless it ends a longer name of the article (محمد الكبير | الكبير)."""
+        st = self.vocab.get(w) if self._nameless else None  # type: ignore[attr-defined]
+        if st is None or len(st) < 5 or int(st[4][1:]) < NAMELESS_MIN_FREQ or any(
+                c in lx.FIRST_NAMES or self.names.get(c, "").startswith("PERS") for _p, c in proclitic_splits(w)):
+            return False  # (وبوتين: و + a name)
+        if not all((lvl, st[lvl]) in self._nameless for lvl in (1, 2, 3)):
+            return False
+        return not any(o.type == "PER" and o.b - o.a >= 2 and norms[o.b - 1] == w for o in ms)
 
     def _future_verb(self, w: str) -> bool:
         return future_verb(w, self.gaz.common, self.names)
