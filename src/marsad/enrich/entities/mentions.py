@@ -24,6 +24,7 @@ from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
+from operator import itemgetter
 
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import (
@@ -126,17 +127,14 @@ def _nameless_clusters(vocab: object, names: Mapping[str, str]) -> frozenset[tup
     items = getattr(vocab, "items", None)
     if items is None:
         return frozenset()
-    total: Counter[tuple[int, str]] = Counter()
-    named: Counter[tuple[int, str]] = Counter()
-    for w, st in items():
-        if len(st) < 4:
-            continue
-        is_name = names.get(w, "").startswith("PERS") or w in lx.FIRST_NAMES
-        for lvl in (1, 2, 3):
-            total[lvl, st[lvl]] += 1
-            if is_name:
-                named[lvl, st[lvl]] += 1
-    return frozenset(k for k, n in total.items() if named[k] < NAMELESS_SHARE * n)
+    rows = [st for st in vocab.values() if len(st) >= 4]  # type: ignore[attr-defined]
+    known = [st for w, st in items() if len(st) >= 4 and (names.get(w, "").startswith("PERS") or w in lx.FIRST_NAMES)]
+    out = []
+    for lvl in (1, 2, 3):
+        total = Counter(map(itemgetter(lvl), rows))
+        named = Counter(map(itemgetter(lvl), known))
+        out += [(lvl, c) for c, n in total.items() if named[c] < NAMELESS_SHARE * n]
+    return frozenset(out)
 
 
 def _org_word_cue(norms: Sequence[str], k: int) -> bool:
