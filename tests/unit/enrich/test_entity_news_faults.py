@@ -446,3 +446,12 @@ def test_a_lone_person_from_a_cluster_without_names_is_dropped(tagger) -> None: 
     norms = [normalize(w) for w in "قال محمد الكبير ثم عاد الكبير".split()]
     assert f._no_name("الكبير", [], norms)
     assert not f._no_name("الكبير", [Mention(1, 3, "PER")], norms)
+
+
+def test_a_definite_head_takes_no_genitive_name(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقال رئيس النادي أحمد النجار إن الهيئة بفتح المطار ستقوم بالعمل، وأكد ديون النادي "
+            "والحصول على الدعم. وقال الاتحاد الأوروبي والبنك المركزي ووزارة الخارجية "
+            "والنادي الأهلي والحرس الثوري إنهم مستعدون.")
+    ms = [(t, y) for t, y, _c in _ms(tagger, text)]
+    assert ms == [("أحمد النجار", "PER"), ("الاتحاد الأوروبي", "ORG"), ("البنك المركزي", "ORG"),
+                  ("وزارة الخارجية", "ORG"), ("النادي الأهلي", "ORG"), ("الحرس الثوري", "ORG")]

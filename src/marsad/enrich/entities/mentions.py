@@ -140,8 +140,8 @@ def _nameless_clusters(vocab: object, names: Mapping[str, str]) -> frozenset[tup
 def _org_word_cue(norms: Sequence[str], k: int) -> bool:
     """Whether the organisation named by an everyday word at ``k`` (:data:`.lexicon.ORG_WORDS`)
     has an organisation head before it or a word of its world within three words."""
-    if k and _in(norms[k - 1], lx.ORG_RULE_HEADS):
-        return True
+    if k and _in(norms[k - 1], lx.ORG_RULE_HEADS) and not _definite(norms[k - 1]).startswith("ال"):
+        return True  # حركة فتح (not الهيئة | بفتح المطار)
     return any(_in(w, lx.ORG_WORD_COMPANIONS) for w in norms[max(0, k - 3) : k + 4])
 
 

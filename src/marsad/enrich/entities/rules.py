@@ -521,9 +521,14 @@ class HeadRules:
             j = i + 1
             swallowed: list[Mention] = []
             words = 0
+            definite_head = bool(_definite(h))
             while j < n and j - i <= 6:
                 w = norms[j]
                 m = at.get(j)
+                if j == i + 1 and definite_head and not w.startswith("ال") and not (
+                        m is not None and m.a == j and m.type in ("NORP", "GPE", "LOC")):
+                    break  # النادي | أحمد النجار، الهيئة | بفتح المطار، النادي | والحصول: a definite
+                    # head takes no genitive; what follows it in a name is a definite adjective
                 if m is not None and m.a == j and m.type in ("GPE", "PER", "NORP", "ORG", "LOC") and (
                         m.type != "PER" or j == i + 1):  # مؤسسة محمد بن راشد, not مجلس الإدارة | عبدالعزيز الراشد
                     if j > i + 1 and m.type != "NORP" and w[:1] == "و" and (self.flags(w) & _ORG or j - 1 in at):
