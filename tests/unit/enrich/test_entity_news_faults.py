@@ -455,3 +455,9 @@ def test_a_definite_head_takes_no_genitive_name(tagger) -> None:  # type: ignore
     ms = [(t, y) for t, y, _c in _ms(tagger, text)]
     assert ms == [("أحمد النجار", "PER"), ("الاتحاد الأوروبي", "ORG"), ("البنك المركزي", "ORG"),
                   ("وزارة الخارجية", "ORG"), ("النادي الأهلي", "ORG"), ("الحرس الثوري", "ORG")]
+
+
+def test_latin_words_of_an_address_are_no_names(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("للتواصل مع الكاتب Asalgrni@gmail.com أو عبر Twitter:@abd أو www.Kfsc.edu.sa، "
+            "بينما قالت CNN إن شركة Apple جاهزة.")
+    assert [t for t, y, _c in _ms(tagger, text) if y == "ORG"] == ["CNN", "شركة Apple"]

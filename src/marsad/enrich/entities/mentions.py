@@ -19,6 +19,7 @@ news tagset and fixes what a statistical tagger gets wrong in news:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -135,6 +136,15 @@ def _nameless_clusters(vocab: object, names: Mapping[str, str]) -> frozenset[tup
         named = Counter(map(itemgetter(lvl), known))
         out += [(lvl, c) for c, n in total.items() if named[c] < NAMELESS_SHARE * n]
     return frozenset(out)
+
+
+_ADDRESS_NEXT = re.compile(r"[@.:_-]?[\w.-]*@|\.(?:com|org|net|gov|edu|sa|info)\b|:@", re.ASCII)
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether the Latin words at ``start``..``end`` are part of an e-mail address, a handle or a
+    domain (Asalgrni@gmail.com، Twitter:@user، Internet.org): no name of the text's."""
+    return text[start - 1 : start] == "@" or bool(_ADDRESS_NEXT.match(text, end))
 
 
 def _org_word_cue(norms: Sequence[str], k: int) -> bool:
@@ -292,7 +302,8 @@ class MentionFinder:
               and not (m.b - m.a == 1 and _in(norms[m.a], lx.ORG_WORDS) and not _org_word_cue(norms, m.a))
               and not (m.b - m.a == 1 and _core(norms[m.a]) in lx.NEVER_ALONE)
               and not (m.type == "PER" and m.b - m.a == 1 and self._no_name(m.words[0] if m.words else norms[m.a],
-                                                                            ms, norms))]
+                                                                            ms, norms))
+              and not (norms[m.a][:1].isascii() and _in_address(text, toks.starts[m.a], toks.ends[m.b - 1]))]
         if self.gaz.alternatives:
             self._homonyms(ms, norms)
         inside: dict[int, Mention] = {}
