@@ -461,3 +461,10 @@ def test_latin_words_of_an_address_are_no_names(tagger) -> None:  # type: ignore
     text = ("للتواصل مع الكاتب Asalgrni@gmail.com أو عبر Twitter:@abd أو www.Kfsc.edu.sa، "
             "بينما قالت CNN إن شركة Apple جاهزة.")
     assert [t for t, y, _c in _ms(tagger, text) if y == "ORG"] == ["CNN", "شركة Apple"]
+
+
+def test_first_names_surnames_and_a_word_of_its_own(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وواصل المهاجم حمزة يونس تألقه في البطولة، ودافع المدرب عن كريم بنزيمة، وأكد ولي "
+            "العهد الأمير محمد بن سلمان تكفل الدولة بالمشروع، وقال وانغ يي إن الصين مستعدة.")
+    pers = [t for t, y, _c in _ms(tagger, text) if y == "PER"]
+    assert pers == ["حمزة يونس", "كريم بنزيمة", "محمد بن سلمان", "وانغ يي"]

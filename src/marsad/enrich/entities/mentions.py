@@ -147,6 +147,16 @@ def _in_address(text: str, start: int, end: int) -> bool:
     return text[start - 1 : start] == "@" or bool(_ADDRESS_NEXT.match(text, end))
 
 
+def nameless_word(w: str, vocab: object, nameless: Container[tuple[int, str]]) -> bool:
+    """Whether ``w`` is frequent in the corpus and every one of its word clusters is nameless
+    (:func:`_nameless_clusters`): a verb, an adverb, a common noun or adjective."""
+    get = getattr(vocab, "get", None)
+    st = get(w) if get is not None and nameless else None
+    if st is None or len(st) < 5 or int(st[4][1:]) < NAMELESS_MIN_FREQ:
+        return False
+    return all((lvl, st[lvl]) in nameless for lvl in (1, 2, 3))
+
+
 def _org_word_cue(norms: Sequence[str], k: int) -> bool:
     """Whether the organisation named by an everyday word at ``k`` (:data:`.lexicon.ORG_WORDS`)
     has an organisation head before it or a word of its world within three words."""
@@ -184,7 +194,8 @@ class MentionFinder:
         self.gaz = gaz
         self.names = names or {}
         self.vocab = vocab
-        self.rules = HeadRules(gaz, self.names, vocab)
+        self._nameless = _nameless_clusters(vocab, self.names)
+        self.rules = HeadRules(gaz, self.names, vocab, self._nameless)
         first_words = gaz.phrases_first_words()  # a set built over every gazetteer phrase: once
         self.known_names = first_words | lx.FIRST_NAMES
         self.known_heads = self.known_names | lx.ORG_HEADS | lx.LOC_HEADS | lx.TITLE_WORDS
@@ -195,7 +206,6 @@ class MentionFinder:
         self._info: dict[str, tuple[Entry | None, int, int]] = {}
         self._cuts: dict[str, int] = {}  # token → proclitic characters to leave out (pure, cached)
         self._clitics: dict[str, str] = {}  # word → :meth:`_clitic` (pure, cached)
-        self._nameless = _nameless_clusters(vocab, self.names)
 
     def scan(self, norms: Sequence[str]) -> tuple[dict[int, Entry], list[int], list[tuple[int, int]]]:
         """One pass over an article's words for what the later steps look for: nationality
@@ -356,16 +366,19 @@ class MentionFinder:
         return any(len(c) >= 4 and c.endswith("و") and (c[:-1] + "ون" in self.vocab or c[:-1] + "ين" in self.vocab)
                    and c not in lx.FIRST_NAMES for _p, c in proclitic_splits(w))
 
+    def _commoner_whole(self, w: str) -> bool:
+        """Whether the corpus writes the word more often than any reading of it without a
+        proclitic (كريم against ريم, وانغ against انغ; not وبوتين against بوتين): a word of its own."""
+        f = self.gaz.freq_class(w)
+        return f > 0 and all(self.gaz.freq_class(c) < f for _p, c in proclitic_splits(w)[1:])
+
     def _no_name(self, w: str, ms: Sequence[Mention], norms: Sequence[str]) -> bool:
         """A lone word the tagger called a person that is frequent in the corpus and whose
         word clusters at every level hold next to no names (a verb, an adverb, a common noun:
         أعطت، بهدوء، معسكر), unless it ends a longer name of the article (محمد الكبير | الكبير)."""
-        st = self.vocab.get(w) if self._nameless else None  # type: ignore[attr-defined]
-        if st is None or len(st) < 5 or int(st[4][1:]) < NAMELESS_MIN_FREQ or any(
+        if not nameless_word(w, self.vocab, self._nameless) or any(
                 c in lx.FIRST_NAMES or self.names.get(c, "").startswith("PERS") for _p, c in proclitic_splits(w)):
             return False  # (وبوتين: و + a name)
-        if not all((lvl, st[lvl]) in self._nameless for lvl in (1, 2, 3)):
-            return False
         return not any(o.type == "PER" and o.b - o.a >= 2 and norms[o.b - 1] == w for o in ms)
 
     def _future_verb(self, w: str) -> bool:
@@ -686,9 +699,10 @@ class MentionFinder:
                 elif cut and self._no_article(w):
                     cut = 0  # فالنسيا is no ف + النسيا
                 self._cuts[text0] = cut
-            if cut and m.type == "PER" and self._own_name(w := norms[m.a]) and w not in lx.FIRST_NAMES \
-                    and not any(c in lx.FIRST_NAMES for _p, c in proclitic_splits(w)[1:]):
-                cut = 0  # فؤاد، وانغ: names of their own (but لناصر is ل + ناصر)
+            if cut and m.type == "PER" and (self._own_name(w := norms[m.a]) and w not in lx.FIRST_NAMES
+                                            and not any(c in lx.FIRST_NAMES for _p, c in proclitic_splits(w)[1:])
+                                            or self._commoner_whole(w)):
+                cut = 0  # فؤاد، وانغ: names of their own (but لناصر is ل + ناصر); كريم is no ك + ريم
         m.start = starts[m.a] + cut
         m.end = ends[m.b - 1]
         inner = texts[m.a : m.b]

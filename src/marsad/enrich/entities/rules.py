@@ -24,10 +24,12 @@ from marsad.enrich.entities.features import proclitic_splits, strip_article
 from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mentions import (
     Mention,
+    _core,
     _in,
     _is_title,
     common_noun,
     future_verb,
+    nameless_word,
     with_direction,
 )
 
@@ -101,10 +103,11 @@ _UPPER_LATIN = re.compile("[A-Z]")
 
 class HeadRules:
     def __init__(self, gaz: Gazetteer, names: dict[str, str] | None = None,
-                 vocab: Container[str] = frozenset()) -> None:
+                 vocab: Container[str] = frozenset(), nameless: Container[tuple[int, str]] = frozenset()) -> None:
         self.gaz = gaz
         self.names = names or {}  # the training name lexicon (word → usual tag)
         self.vocab = vocab  # the corpus's frequent words
+        self.nameless = nameless  # word clusters without names (mentions._nameless_clusters)
         self._head_bits: dict[str, int] = {}
         for words, bit in ((lx.RULE_TITLES, _TITLE), (lx.ORG_RULE_HEADS, _ORG), (lx.GPE_HEADS, _GPE)):
             for hw in words:
@@ -221,7 +224,7 @@ class HeadRules:
                     m.extra["strip_waw"] = "1"
                     m.words = (norms[m.a][1:], *m.words[1:]) if m.words else (norms[m.a][1:],)
                     m.canon = " ".join(m.words)
-                while m.b < len(norms) and _in(norms[m.b - 1], lx.FIRST_NAMES) and self._surname(norms[m.b]) \
+                while m.b < len(norms) and _core(norms[m.b - 1]) in lx.FIRST_NAMES and self._surname(norms[m.b]) \
                         and not (norms[m.b][:1] == "و" and norms[m.b] not in _WAW_NAMES):
                     m.b += 1  # إبراهيم | رئيسي: a first name takes the surname the tagger doubted
                 while m.b - m.a >= 2 and self._ordinary(norms[m.b - 1]) and norms[m.b - 2] not in lx.NAME_LINKS \
@@ -357,7 +360,8 @@ class HeadRules:
         """``w`` is و + a first name (وإبراهيم), not a name that starts with و (وليد)."""
         return (len(w) >= 4 and w[0] == "و" and w not in lx.NAME_LINKS and w not in lx.FIRST_NAMES
                 and w not in _WAW_NAMES  # (the name lexicon holds clitic forms too: no help here)
-                and (w[1:] in lx.FIRST_NAMES or self.names.get(w[1:], "") == "PERS-B"))
+                and (w[1:] in lx.FIRST_NAMES or self.names.get(w[1:], "") == "PERS-B")
+                and self.gaz.freq_class(w) <= self.gaz.freq_class(w[1:]))  # (وانغ is no و + انغ)
 
     def _coordinated(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
         """Two people joined by و are two mentions (فلاديمير بوتين وإبراهيم رئيسي، نورة بنت
@@ -466,7 +470,9 @@ class HeadRules:
     def _surname(self, w: str) -> bool:
         return (_plain(w) and w.isalpha() and not _is_title(w) and self.gaz.nationality(w) is None
                 and (w in lx.AMBIGUOUS or not self.common(w)) and self.gaz.lookup([w]) is None
-                and not future_verb(w, self.gaz.common, self.names))  # (الملك سلمان | ستعمل)
+                and not future_verb(w, self.gaz.common, self.names)  # (الملك سلمان | ستعمل)
+                and not nameless_word(w, self.vocab, self.nameless)  # (ميركل | سيخلف)
+                and not any(common_noun(c, self.vocab) for _p, c in proclitic_splits(w)))  # (يونس | تألقه)
 
     def _family_name(self, m: Mention, norms: Sequence[str]) -> bool:
         """Whether the definite common word that ends a person span is the family name (the
