@@ -468,3 +468,10 @@ def test_first_names_surnames_and_a_word_of_its_own(tagger) -> None:  # type: ig
             "العهد الأمير محمد بن سلمان تكفل الدولة بالمشروع، وقال وانغ يي إن الصين مستعدة.")
     pers = [t for t, y, _c in _ms(tagger, text) if y == "PER"]
     assert pers == ["حمزة يونس", "كريم بنزيمة", "محمد بن سلمان", "وانغ يي"]
+
+
+def test_a_first_name_and_a_family_name_nobody_tagged(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وكان تعيين الرئيس بيل كلنتون لمارتن انديك في المنصب مفاجئا. ووصل الوفد صباح الأحد، "
+            "وقال أنا سعيد بالزيارة.")
+    pers = [t for t, y, _c in _ms(tagger, text) if y == "PER"]
+    assert pers == ["بيل كلنتون", "مارتن انديك"]

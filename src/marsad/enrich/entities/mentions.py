@@ -300,6 +300,7 @@ class MentionFinder:
         ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces, heads,
                               hashtags)
         ms = _first_name_nationality(ms, norms)
+        ms = self.rules.given_and_family(ms, norms)
         ms = [m for m in ms if (m.b - m.a > 1 or len(norms[m.a]) > 1)  # a lone letter (و) is no name
               and not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
               and not (norms[m.b - 1].endswith(_DIVINE_ENDS)  # (a cheap test first: few are)

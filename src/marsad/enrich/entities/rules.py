@@ -37,6 +37,10 @@ _NUMBER_WORDS = lx._n("مليار مليون ألف آلاف مليارات مل
 _DIRECTIONS = lx._n("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
 _RELATIVES = lx._n("الذي التي الذين اللذين اللتين اللاتي اللواتي")
 _CLUB_HEADS = lx._n("نادي النادي")
+#: first names of :data:`lexicon.FIRST_NAMES` that are ordinary words or name parts too often to
+#: open a person nobody tagged (صباح morning, حسن good, لي to me, جو weather, بن son of)
+_NOT_GIVEN = lx._n("لي جو شي بن أبو ابو أم ام سيد عبد صباح حسن زين جمال عادل سعيد قيس نبيه رفيق "
+                   "نجيب أنور كيم علي أكبر حافظ")
 _CANAL_HEADS = lx._n("قناه")
 _AGENCY_HEADS = lx._n("وكاله الوكاله")
 #: first names that begin with و (not the conjunction)
@@ -200,6 +204,10 @@ class HeadRules:
         out: list[Mention] = []
         for m in ms:
             if out and m.type == "PER" and out[-1].type == "PER" and out[-1].b == m.a:
+                if norms[m.a][:1] in "لبك" and norms[m.a][1:] in lx.FIRST_NAMES \
+                        and self.gaz.freq_class(norms[m.a]) <= self.gaz.freq_class(norms[m.a][1:]):
+                    out.append(m)  # بيل كلنتون | لمارتن انديك: a preposition opens the next person
+                    continue
                 if self._conjunct(norms[m.a]):  # عمرو دياب | ودينا الشربيني: two people
                     m.extra["strip_waw"] = "1"
                     m.words = (norms[m.a][1:], *m.words[1:]) if m.words else (norms[m.a][1:],)
@@ -423,6 +431,37 @@ class HeadRules:
             taken.update(range(j, b))
         return ms
 
+    def given_and_family(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        """A first name nobody tagged, followed by a family name nobody tagged, is a person
+        (وذكرت سمر الرمادي، لمارتن انديك): the first name from :data:`lexicon.FIRST_NAMES` as it
+        stands after a proclitic (no ordinary word such as صباح، حسن، لي), the family name a word
+        :meth:`_surname` accepts or a nisba the corpus does not use as an adjective (الرمادي)."""
+        taken = {k for m in ms for k in range(m.a, m.b)}
+        n = len(norms)
+        for i, w in enumerate(norms[:-1]):
+            if i in taken or i + 1 in taken:
+                continue
+            c = _core(w)
+            if c not in lx.FIRST_NAMES or c in _NOT_GIVEN or c in lx.AMBIGUOUS:
+                continue
+            j = i + 1
+            while j < n and j - i <= 3 and j not in taken and self._family_word(norms[j]):
+                j += 1
+            if j == i + 1:
+                continue
+            words = (c, *norms[i + 1 : j])
+            m = Mention(i, j, "PER", source="rule", words=words, canon=" ".join(words))
+            ms.append(m)
+            taken.update(range(i, j))
+        return ms
+
+    def _family_word(self, w: str) -> bool:
+        if w.startswith("ال"):
+            return (w.endswith("ي") and len(w) >= 5 and not nameless_word(w, self.vocab, self.nameless)
+                    and not _is_title(w) and self.gaz.nationality(w) is None and self.gaz.lookup([w]) is None
+                    and w not in lx.ORG_STOPS)
+        return self._surname(w) and w[:1] != "و" and not self._preposition(w)
+
     def _common_long(self, w: str) -> bool:
         """:meth:`common` over the word, the word without ال, and its proclitic readings of four
         letters or more."""
@@ -471,8 +510,8 @@ class HeadRules:
         return (_plain(w) and w.isalpha() and not _is_title(w) and self.gaz.nationality(w) is None
                 and (w in lx.AMBIGUOUS or not self.common(w)) and self.gaz.lookup([w]) is None
                 and not future_verb(w, self.gaz.common, self.names)  # (الملك سلمان | ستعمل)
-                and not nameless_word(w, self.vocab, self.nameless)  # (ميركل | سيخلف)
-                and not any(common_noun(c, self.vocab) for _p, c in proclitic_splits(w)))  # (يونس | تألقه)
+                and (w in lx.AMBIGUOUS or not nameless_word(w, self.vocab, self.nameless)  # (ميركل | سيخلف)
+                     and not any(common_noun(c, self.vocab) for _p, c in proclitic_splits(w))))  # (يونس | تألقه)
 
     def _family_name(self, m: Mention, norms: Sequence[str]) -> bool:
         """Whether the definite common word that ends a person span is the family name (the
