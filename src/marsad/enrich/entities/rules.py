@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container, Sequence
+from itertools import compress, count
 
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import proclitic_splits, strip_article
@@ -41,6 +42,9 @@ _CLUB_HEADS = lx._n("نادي النادي")
 #: open a person nobody tagged (صباح morning, حسن good, لي to me, جو weather, بن son of)
 _NOT_GIVEN = lx._n("لي جو شي بن أبو ابو أم ام سيد عبد صباح حسن زين جمال عادل سعيد قيس نبيه رفيق "
                    "نجيب أنور كيم علي أكبر حافظ")
+_GIVEN = lx.FIRST_NAMES - _NOT_GIVEN - lx.AMBIGUOUS
+#: the given names as a word can hold them, with a proclitic (a superset: candidates only)
+_GIVEN_FORMS = frozenset(p + g for g in _GIVEN for p in ("", "و", "ل", "ب", "ف", "ك", "ول", "وب", "فل", "فب"))
 _CANAL_HEADS = lx._n("قناه")
 _AGENCY_HEADS = lx._n("وكاله الوكاله")
 #: first names that begin with و (not the conjunction)
@@ -436,13 +440,16 @@ class HeadRules:
         (وذكرت سمر الرمادي، لمارتن انديك): the first name from :data:`lexicon.FIRST_NAMES` as it
         stands after a proclitic (no ordinary word such as صباح، حسن، لي), the family name a word
         :meth:`_surname` accepts or a nisba the corpus does not use as an adjective (الرمادي)."""
-        taken = {k for m in ms for k in range(m.a, m.b)}
         n = len(norms)
-        for i, w in enumerate(norms[:-1]):
+        cands = [i for i in compress(count(), map(_GIVEN_FORMS.__contains__, norms)) if i + 1 < n]
+        if not cands:
+            return ms
+        taken = {k for m in ms for k in range(m.a, m.b)}
+        for i in cands:
             if i in taken or i + 1 in taken:
                 continue
-            c = _core(w)
-            if c not in lx.FIRST_NAMES or c in _NOT_GIVEN or c in lx.AMBIGUOUS:
+            c = _core(norms[i])
+            if c not in _GIVEN:
                 continue
             j = i + 1
             while j < n and j - i <= 3 and j not in taken and self._family_word(norms[j]):
