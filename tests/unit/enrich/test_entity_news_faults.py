@@ -475,3 +475,10 @@ def test_a_first_name_and_a_family_name_nobody_tagged(tagger) -> None:  # type: 
             "وقال أنا سعيد بالزيارة.")
     pers = [t for t, y, _c in _ms(tagger, text) if y == "PER"]
     assert pers == ["بيل كلنتون", "مارتن انديك"]
+
+
+def test_movement_and_organising_are_verbal_nouns_before_a_common_word(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وتعطلت حركة المرور وحركة الملاحة، وساعدت الحكومة في تنظيم السوق، بينما أعلن تنظيم "
+            "الدولة الإسلامية وحركة المقاومة الإسلامية وحركة النهضة وتنظيم داعش مواقفها.")
+    orgs = [t for t, y, _c in _ms(tagger, text) if y == "ORG"]
+    assert orgs == ["تنظيم الدولة الإسلامية", "حركة المقاومة الإسلامية", "حركة النهضة", "تنظيم داعش"]

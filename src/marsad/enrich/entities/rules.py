@@ -46,6 +46,13 @@ _GIVEN = lx.FIRST_NAMES - _NOT_GIVEN - lx.AMBIGUOUS
 #: the given names as a word can hold them, with a proclitic (a superset: candidates only)
 _GIVEN_FORMS = frozenset(p + g for g in _GIVEN for p in ("", "و", "ل", "ب", "ف", "ك", "ول", "وب", "فل", "فب"))
 _CANAL_HEADS = lx._n("قناه")
+#: heads that are verbal nouns as often as bodies (حركة movement, تنظيم organising): before a
+#: definite common word they name a body only with the words movements are named by
+_MASDAR_HEADS = lx._n("حركه تنظيم")
+_MOVEMENT_NAMES = lx._n(
+    "الدوله المقاومه الشباب النهضه الجهاد الاخوان الاحرار التوحيد العدل الوفاق الاصلاح المجتمع "
+    "التحرير النجباء الشعب النضال الحريه الحزم الانصار الامل التغيير البناء السلم الفتح "
+    "المجاهدين الدعوه الاتجاه الوحده الكرامه المستقبل الانتفاضه التجديد الحق الصدر القاعده")
 _AGENCY_HEADS = lx._n("وكاله الوكاله")
 #: first names that begin with و (not the conjunction)
 _WAW_NAMES = lx._n("وسام وليد وائل وفاء وديع وجدي وحيد وداد وعد وصفي ولاء وفيق وضاح وهيب وجيه ورده وئام "
@@ -435,6 +442,13 @@ class HeadRules:
             taken.update(range(j, b))
         return ms
 
+    def _masdar_object(self, w: str, swallowed: Sequence[Mention], k: int) -> bool:
+        """Whether the word after حركة/تنظيم is a definite common word that is no movement's
+        name (المرور، البطولة; not الدولة، المقاومة، النهضة) nor a name found there."""
+        if not w.startswith("ال") or w in _MOVEMENT_NAMES or any(m.a == k for m in swallowed):
+            return False
+        return self.common(w) or common_noun(w[2:], self.vocab) or nameless_word(w, self.vocab, self.nameless)
+
     def given_and_family(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
         """A first name nobody tagged, followed by a family name nobody tagged, is a person
         (وذكرت سمر الرمادي، لمارتن انديك): the first name from :data:`lexicon.FIRST_NAMES` as it
@@ -648,6 +662,9 @@ class HeadRules:
                     and not norms[i + 1].endswith(("ي", "يه")) and not _in(h, _CLUB_HEADS) \
                     and not (i + 2 < n and norms[i + 2] in lx.ORDINALS):  # (الرابطة المحترفة الثانية: a name)
                 free = i + 1  # الشركة المالكة، المجموعة المتخصصة: a participle describes, it does not name
+                continue
+            if _core(h) in _MASDAR_HEADS and i + 1 < j and self._masdar_object(norms[i + 1], swallowed, i + 1):
+                free = i + 1  # حركة المرور، تنظيم البطولة: the verbal noun and its object, no body
                 continue
             only_adj = words == 0 or (len(swallowed) == 1 and swallowed[0].type == "NORP"
                                       and j == swallowed[0].b and words == 1
