@@ -32,6 +32,7 @@ from marsad.corpus.dedup import (
     UnionFind,
     countries_of,
     estimate,
+    head_of,
     key_pairs,
     lead_countries_of,
     leads_of,
@@ -324,7 +325,7 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
                 uf.union(g, k)
     # the exact check: shingle sets, leads and numbers of the articles in the kept pairs only
     involved = sorted({x for p in pairs for x in p} | {uf.find(x) for x in uf.parent})
-    sets: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    sets: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
     nums: dict[int, frozenset[str]] = {}
     text_of: dict[int, str] = {}
     for s in range(0, len(involved), chunk):
@@ -333,7 +334,7 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
         tx = [texts[k] for k in part]
         h, o = shingle_hashes(tx, ngram=mp.ngram)
         for j, (k, ld) in enumerate(zip(part, leads_of(tx, params), strict=True)):
-            sets[k] = (np.unique(h[o[j] : o[j + 1]]), ld)
+            sets[k] = (np.unique(h[o[j] : o[j + 1]]), ld, head_of(h[o[j] : o[j + 1]], params).copy())
             nums[k] = numbers_of(tx[j])
         text_of.update(texts)
         del texts, tx, h, o
@@ -358,9 +359,12 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
             in_lead[k] = named[k][0] if k in named else lead_countries_of(text_of[k], lead_words=params.lead_words)
         return in_lead[k]
 
+    # the outlets only matter to the rewritten-lead rule (off by default)
+    outlet = ({k: r["source"] or "" for k, r in cs.rows(involved, ["source"]).items()}
+              if params.head_found is not None else {})
     verified = verify_candidates(pairs, j_kept, shingles=sets.__getitem__, numbers=nums.__getitem__,
                                  params=params, uf=uf, sentences=sentences, countries=countries,
-                                 lead_countries=lead_countries)
+                                 lead_countries=lead_countries, source=lambda k: outlet.get(k, ""))
     # exact copies: equal shingle sets are copies whatever else was verified
     kept = set(pairs)
     for a, b in exact:

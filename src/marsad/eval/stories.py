@@ -39,6 +39,7 @@ from marsad.corpus.dedup import (
     DocInfo,
     countries_of,
     dedup_batch,
+    head_of,
     leads_of,
     numbers_of,
     sentence_shingles,
@@ -99,7 +100,8 @@ def bcubed(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
             "items": len(gold)}
 
 
-def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: DedupParams) -> bool:
+def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: DedupParams, *,
+                sources: tuple[str, str] = ("", "")) -> bool:
     """The copy detector's decision on one pair: a candidate (a band in common, or a run of
     words in common, :func:`marsad.corpus.dedup.span_keys`) that passes the verification of :mod:`marsad.corpus.dedup`."""
     keys = band_keys(np.stack([sig_a, sig_b]), params.lsh)
@@ -112,9 +114,9 @@ def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: 
     nums = [numbers_of(ta), numbers_of(tb)]
     sents = sentence_shingles([ta, tb], params)
     named = [countries_of(t, lead_words=params.lead_words) for t in (ta, tb)]
-    return bool(verify_candidates([(0, 1)], np.ones(1), shingles=lambda k: (sh[k], leads[k]),
+    return bool(verify_candidates([(0, 1)], np.ones(1), shingles=lambda k: (sh[k], leads[k], head_of(h[off[k] : off[k + 1]], params)),
                                   numbers=nums.__getitem__, params=params, sentences=sents.__getitem__,
-                                  countries=named.__getitem__))
+                                  countries=named.__getitem__, source=sources.__getitem__))
 
 
 #: what the pipeline's analysis gives the story features of one article: the clean lead
@@ -386,7 +388,8 @@ def evaluate(data: Path, *, dedup: DedupParams | None = None, story: StoryParams
             is_s = g["label"] in ("copy", "same_story")
             for name, pred, truth in (
                 ("copy", res.group_of[a] == res.group_of[b], is_c),
-                ("copy_pair", decide_pair(docs[a]["text"], docs[b]["text"], sig_of(a), sig_of(b), dedup), is_c),
+                ("copy_pair", decide_pair(docs[a]["text"], docs[b]["text"], sig_of(a), sig_of(b), dedup,
+                                         sources=(docs[a]["source"], docs[b]["source"])), is_c),
                 ("same_story", story_of[a] == story_of[b], is_s),
             ):
                 c[name][0] += pred and truth

@@ -100,3 +100,22 @@ def digest_items() -> list[dict]:
         ("item-one", "was", "2015-08-10T08:00:00", "أمير المنطقة يستقبل رئيس المجلس البلدي", ITEM_ONE),
         ("item-two", "was", "2015-08-10T09:00:00", "أمير المنطقة يستقبل أعضاء المجلس البلدي", ITEM_TWO),
         ("digest", "paper", "2015-08-10T12:00:00", "أمير المنطقة والمجلس البلدي", ITEM_ONE + " " + ITEM_TWO))]
+
+
+#: more paragraphs of the wire story of ``corpus_fixtures.P``
+MORE = [
+    "وبيّن الوزير أن المحطة تضم أكثر من مليون لوح شمسي موزعة على مساحة تتجاوز عشرة كيلومترات مربعة شمال مدينة تبوك.",
+    "وأضاف أن الوزارة وقعت مع الشركة المشغلة عقدا لمدة خمسة وعشرين عاما يتضمن تدريب الكوادر الوطنية على أعمال الصيانة والتشغيل.",
+    "ولفت إلى أن نسبة المحتوى المحلي في مكونات المشروع تجاوزت الثلث، وأن مصنعا للهياكل المعدنية أنشئ في المنطقة لخدمة المشاريع المقبلة.",
+    "وتجول الوزير والحضور بعد الحفل في غرفة التحكم الرئيسة واستمعوا إلى شرح عن أنظمة مراقبة الإنتاج وتتبع حركة الشمس.",
+]
+
+
+def rewritten_pair() -> tuple[str, str]:
+    """The longer wire story and an edited reprint of it that rewrote its lead."""
+    wire = "\n".join(P + MORE)
+    # the paper's own first sentence (same facts, its own words), the wire from its second
+    # paragraph on, the last paragraph cut
+    lead = ("دشنت منطقة تبوك أمس أكبر مشروع للطاقة النظيفة في شمال البلاد، إذ رعى الوزير "
+            "تشغيل محطة شمسية عملاقة وسط حضور رسمي كبير.")
+    return wire, "\n".join([lead] + (P + MORE)[1:-1])

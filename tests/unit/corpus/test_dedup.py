@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
-from corpus_fixtures import digest_items, items
+from corpus_fixtures import MORE, digest_items, items, rewritten_pair
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -126,6 +126,12 @@ def test_a_rewritten_lead_over_shared_paragraphs_is_not_a_copy() -> None:
     s = score_sets(0, 1, sa, sb, lead_a=lead_of(original, params), lead_b=lead_of(rewritten, params))
     assert s.containment >= params.containment
     assert not is_copy(s, len(sa), len(sb), params)
+    # nor by the rewritten-lead rule: the original opens with the two paragraphs the other cut
+    from marsad.corpus.dedup import head_of, rewritten_copy
+
+    on = DedupParams(head_found=0.4)
+    assert s.containment >= on.rewrite_containment and s.jaccard >= on.rewrite_jaccard
+    assert not rewritten_copy(s, sa, sb, head_of(ha, on), head_of(hb, on), on)
     trimmed = "\n".join(P[:4])
     ht, _ = shingle_hashes([trimmed])
     st = np.unique(ht)
@@ -222,3 +228,57 @@ def test_a_compilation_of_two_items_does_not_chain_them_into_one_group() -> None
     # without the guard, union-find chains the two items through the digest
     g = groups(DedupParams(chain_guard=False))
     assert g[0] == g[1] == g[2]
+
+
+#: the rewritten-lead rule is off by default (see ``DedupParams.head_found``)
+REWRITE_ON = DedupParams(head_found=0.4)
+
+
+def _dedup(texts: list[str], sources: list[str], params: DedupParams = REWRITE_ON):
+    infos = [DocInfo(key=i, published_at="2015-08-10", source=s) for i, s in enumerate(sources)]
+    return dedup_batch(texts, infos, params=params)
+
+
+def test_an_edited_reprint_with_a_rewritten_lead_is_a_copy() -> None:
+    from marsad.corpus.dedup import head_of, is_copy, lead_of, rewritten_copy
+
+    wire, reprint = rewritten_pair()
+    params = REWRITE_ON
+    h, off = shingle_hashes([wire, reprint])
+    ha, hb = h[off[0] : off[1]], h[off[1] : off[2]]
+    sa, sb = np.unique(ha), np.unique(hb)
+    s = score_sets(0, 1, sa, sb, lead_a=lead_of(wire, params), lead_b=lead_of(reprint, params))
+    assert not is_copy(s, len(sa), len(sb), params), "the lead rule alone misses it"
+    assert rewritten_copy(s, sa, sb, head_of(ha, params), head_of(hb, params), params)
+    assert not rewritten_copy(s, sa, sb, head_of(ha, params), head_of(hb, params), DedupParams(head_found=None))
+    res = _dedup([wire, reprint], ["was", "okaz"])
+    assert res.group_of[0] == res.group_of[1]
+    res = _dedup([wire, reprint], ["was", "okaz"], DedupParams())  # the default: off
+    assert res.group_of[0] != res.group_of[1]
+    # one outlet putting a new lead on its own text follows the story up: no copy
+    res = _dedup([wire, reprint], ["okaz", "okaz"])
+    assert res.group_of[0] != res.group_of[1]
+
+
+def test_an_update_on_top_of_an_earlier_article_is_not_a_copy() -> None:
+    """All of the earlier text is in the update, but the update opens with a new development."""
+    from corpus_fixtures import P
+
+    wire = "\n".join(P + MORE)
+    update = "\n".join([
+        "أعلنت وزارة الطاقة مساء اليوم توقف محطة تبوك الشمسية عن العمل لساعات بعد عاصفة رملية شديدة ضربت "
+        "المنطقة، وقالت إن فرقها أعادت تشغيل الوحدات تباعا دون أضرار في الألواح.",
+        "وذكر متحدث باسم الوزارة أن العاصفة خفضت الإنتاج إلى النصف قبل الظهر، وأن الشبكة لم تتأثر لأن محطات "
+        "الغاز في الشمال عوضت النقص، مشيرا إلى أن نظام التنظيف الآلي للألواح سيعمل الليلة.",
+        "وكانت المحطة قد افتتحت قبل أسبوع.",
+    ] + P + MORE)
+    res = _dedup([wire, update], ["was", "okaz"])
+    assert res.group_of[0] != res.group_of[1]
+
+
+def test_an_independent_article_reusing_a_press_release_paragraph_is_not_a_copy() -> None:
+    from corpus_fixtures import INDEPENDENT, P
+
+    own = "\n".join([INDEPENDENT, P[2], "وقال سكان في تبوك إنهم يأملون أن تنخفض فواتير الكهرباء بعد تشغيل المحطة."])
+    res = _dedup(["\n".join(P + MORE), own], ["was", "okaz"])
+    assert res.group_of[0] != res.group_of[1]

@@ -303,3 +303,26 @@ def test_stories_store_the_template_counts_they_load(tmp_path) -> None:
         per_source[r["source"]] = per_source.get(r["source"], 0) + 1
     assert {s: v[1] for s, v in got.items()} == per_source
     assert all(0 < n <= v[1] for v in got.values() for n in v[3].values())
+
+
+def test_the_rewritten_lead_rule_joins_across_outlets_in_the_archive_too(tmp_path) -> None:
+    # the same texts as the batch test of the rule (test_dedup): the archive's copy stage reads
+    # the outlets from the store
+    from corpus_fixtures import rewritten_pair
+
+    from marsad.corpus.dedup import DedupParams
+
+    on = DedupParams(head_found=0.4)
+    wire, reprint = rewritten_pair()
+
+    def groups(name: str, outlets: tuple[str, str], params: DedupParams) -> set[frozenset[str]]:
+        recs = [{"id": "wire", "source": outlets[0], "date": "2015-08-10T08:00:00", "title": "محطة تبوك", "text": wire},
+                {"id": "reprint", "source": outlets[1], "date": "2015-08-10T12:00:00", "title": "محطة شمسية",
+                 "text": reprint}]
+        a = _archive(tmp_path, name, recs=recs)
+        update_copies(a, params=params)
+        return _groups(a)
+
+    assert groups("across", ("was", "okaz"), on) == {frozenset({"wire", "reprint"})}
+    assert groups("one-outlet", ("okaz", "okaz"), on) == {frozenset({"wire"}), frozenset({"reprint"})}
+    assert groups("off", ("was", "okaz"), DedupParams()) == {frozenset({"wire"}), frozenset({"reprint"})}
