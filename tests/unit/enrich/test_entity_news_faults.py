@@ -482,3 +482,10 @@ def test_movement_and_organising_are_verbal_nouns_before_a_common_word(tagger) -
             "الدولة الإسلامية وحركة المقاومة الإسلامية وحركة النهضة وتنظيم داعش مواقفها.")
     orgs = [t for t, y, _c in _ms(tagger, text) if y == "ORG"]
     assert orgs == ["تنظيم الدولة الإسلامية", "حركة المقاومة الإسلامية", "حركة النهضة", "تنظيم داعش"]
+
+
+def test_a_head_after_a_head_and_places_joined_by_waw(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("أقامت بلدية محافظة أبوعريش حفلا، فيما أعلنت الأردن وجيبوتي خفض التمثيل، ويعيش مليار "
+            "شخص في آسيا وأفريقيا، وزار الوفد البوسنة والهرسك.")
+    places = [t for t, y, _c in _ms(tagger, text) if y in ("GPE", "LOC")]
+    assert places == ["أبوعريش", "الأردن", "جيبوتي", "آسيا", "أفريقيا", "البوسنة والهرسك"]

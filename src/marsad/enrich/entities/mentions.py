@@ -293,6 +293,7 @@ class MentionFinder:
                 m.b += 1  # تركي آل | الشيخ: the family's name, even when it reads as a title
                 ms = [o for o in ms if o is m or not (o.a < m.b and m.b - 1 < o.b)]  # (آل | سعود)
         ms = self._merge_gazetteer(ms, norms, matches)
+        ms = self._split_place_lists(ms, norms)
         ms = self._add_nationalities(ms, norms, nats)
         ms = self._type_and_country(ms, norms, toks.texts)
         ms = self._ambiguity(ms, norms, toks)
@@ -366,6 +367,22 @@ class MentionFinder:
             return False
         return any(len(c) >= 4 and c.endswith("و") and (c[:-1] + "ون" in self.vocab or c[:-1] + "ين" in self.vocab)
                    and c not in lx.FIRST_NAMES for _p, c in proclitic_splits(w))
+
+    def _split_place_lists(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        """A place span the tagger ran over و + another place is two places (آسيا | وأفريقيا)."""
+        out = []
+        for m in ms:
+            if m.type in ("GPE", "LOC") and m.b - m.a >= 2:
+                lookup = self.gaz.lookup
+                for k in range(m.a + 1, m.b):
+                    w = norms[k]
+                    if w[:1] == "و" and len(w) > 3 and (e2 := lookup([w[1:], *norms[k + 1 : m.b]])) is not None \
+                            and e2.kind in ("country", "city", "region") and lookup(list(norms[m.a : k])) is not None:
+                        out.append(Mention(m.a, k, m.type, source=m.source))
+                        m = Mention(k, m.b, m.type, source=m.source, extra={"strip_waw": "1"})
+                        break
+            out.append(m)
+        return out
 
     def _commoner_whole(self, w: str) -> bool:
         """Whether the corpus writes the word more often than any reading of it without a

@@ -818,6 +818,8 @@ class HeadRules:
                     m.type = "LOC" if is_loc else "GPE"
                 continue
             w = norms[j]
+            if self.flags(w) & (_GPE | _HOOD):
+                continue  # بلدية | محافظة أبوعريش: a head after a head is no name; the next one reads on
             if w in _DIRECTIONS:  # محافظة شمال سيناء: the direction belongs to the name
                 m2 = at.get(j + 1)
                 if m2 is not None and m2.a == j + 1 and m2.type in ("GPE", "LOC"):
