@@ -99,7 +99,7 @@ def _first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Men
     """An indefinite nationality that is also a first name, right before a person's family name
     (وتركي | الخضير), is that person's first name: an adjective before a definite word would be
     definite itself (التركي)."""
-    if len(ms) < 2:
+    if not ms:
         return ms
     by_start = {m.a: m for m in ms if m.type == "PER"}
     drop = []
@@ -107,6 +107,10 @@ def _first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Men
         if m.type != "NORP" or m.b - m.a != 1 or _core(norms[m.a]) not in lx.FIRST_NAMES:
             continue
         p = by_start.get(m.b)
+        if p is None and m.b + 1 < len(norms) and norms[m.b] == "ال" and norms[m.b + 1][:1].isalpha() \
+                and not any(o.a <= m.b + 1 < o.b for o in ms):
+            p = Mention(m.b, m.b + 2, "PER", source="rule", words=tuple(norms[m.b : m.b + 2]))
+            ms = [*ms, p]  # تركي | آل الشيخ: آل and the family, nobody tagged
         if p is not None and norms[p.a].startswith("ال"):
             p.a = m.a
             p.words = (_core(norms[m.a]), *(p.words or norms[p.a + 1 : p.b]))
@@ -312,7 +316,8 @@ class MentionFinder:
               and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
               and not (m.type == "PER" and m.b - m.a == 1 and self._construct_plural(norms[m.a]))
               and not (m.b - m.a == 1 and _in(norms[m.a], lx.ORG_WORDS) and not _org_word_cue(norms, m.a))
-              and not (m.b - m.a == 1 and _core(norms[m.a]) in lx.NEVER_ALONE)
+              and not (_core(norms[m.a]) in lx.NEVER_ALONE and (m.b - m.a == 1 or m.type in ("GPE", "LOC")
+                                                                and not _in(norms[m.a + 1], lx.LOC_HEADS)))
               and not (m.type == "PER" and m.b - m.a == 1 and self._no_name(m.words[0] if m.words else norms[m.a],
                                                                             ms, norms))
               and not (norms[m.a][:1].isascii() and _in_address(text, toks.starts[m.a], toks.ends[m.b - 1]))]

@@ -468,6 +468,8 @@ class HeadRules:
             j = i + 1
             while j < n and j - i <= 3 and j not in taken and self._family_word(norms[j]):
                 j += 1
+            if j == i + 1 and j + 1 < n and norms[j] == "ال" and norms[j + 1][:1].isalpha() and j + 1 not in taken:
+                j += 2  # تركي آل الشيخ (آل, normalized, reads as the article alone)
             if j == i + 1:
                 continue
             words = (c, *norms[i + 1 : j])
