@@ -31,7 +31,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from operator import itemgetter
+from itertools import filterfalse, repeat
+from operator import itemgetter, mul, truediv
 
 from marsad.text.normalize import normalize, to_western_digits
 from marsad.text.tokens import TOKEN_RE, stem
@@ -259,25 +260,49 @@ def places_apart(a: Iterable[str], b: Iterable[str]) -> bool:
     return bool(ca) and bool(cb) and not (ca & cb)
 
 
+class _TfFactors(dict[float, float]):
+    """``1 + log tf`` of a term count (1 for a count of 1 or less), computed once per count."""
+
+    def __missing__(self, c: float) -> float:
+        if len(self) > 4096:
+            self.clear()
+        got = self[c] = 1.0 + math.log(c) if c > 1 else 1.0
+        return got
+
+
+_TF = _TfFactors()
+
+
 def weigh(terms: Mapping[str, float], df: DocFreq, *, top: int = 40,
           drop: frozenset[str] | set[str] = frozenset()) -> dict[str, float]:
-    """TF-IDF weights of the ``top`` heaviest terms, L2-normalised; ``drop`` terms are left out."""
+    """TF-IDF weights of the ``top`` heaviest terms, L2-normalised; ``drop`` terms are left out.
+
+    Every term of an article is weighed, so the passes run in C (``map``, ``zip``): the same
+    products in the same order as ``(1 + log tf) · idf`` term by term, the same floats."""
     known = df.idf_table()
     unseen = math.log(df.n + 1) + 1.0
-    log = math.log
-    w = {t: (1.0 + log(c) if c > 1 else 1.0) * known.get(t, unseen) for t, c in terms.items()
-         if c > 0 and t not in drop}
+    keys = list(filterfalse(drop.__contains__, terms)) if drop else list(terms)
+    counts = list(map(terms.__getitem__, keys))
+    if counts and min(counts) <= 0:  # no count is, from article_terms; kept out all the same
+        keys = [t for t, c in zip(keys, counts, strict=True) if c > 0]
+        counts = [c for c in counts if c > 0]
+    w = dict(zip(keys, map(mul, map(_TF.__getitem__, counts), map(known.get, keys, repeat(unseen))), strict=True))
     if len(w) > top:  # the ``top`` heaviest, ties in order (what heapq.nlargest gives), sorted in C
         w = dict(sorted(w.items(), key=itemgetter(1), reverse=True)[:top])
-    norm = math.sqrt(sum([v * v for v in w.values()])) or 1.0
-    return {t: v / norm for t, v in w.items()}
+    vals = list(w.values())
+    norm = math.sqrt(sum(map(mul, vals, vals))) or 1.0
+    return dict(zip(w, map(truediv, vals, repeat(norm)), strict=True))
 
 
 def scale_terms(vec: dict[str, float], prefix: str, factor: float) -> dict[str, float]:
     """A unit vector with the terms starting with ``prefix`` multiplied by ``factor``, L2-normalised
     again (the same vector when ``factor`` is 1 or no term has the prefix)."""
-    if factor == 1.0 or not any(t.startswith(prefix) for t in vec):
+    if factor == 1.0:
         return vec
-    out = {t: (v * factor if t.startswith(prefix) else v) for t, v in vec.items()}
-    norm = math.sqrt(sum([v * v for v in out.values()])) or 1.0
-    return {t: v / norm for t, v in out.items()}
+    hits = list(map(str.startswith, vec, repeat(prefix)))
+    if not any(hits):
+        return vec
+    # ``v · 1.0`` is ``v``: the products are the ones of scaling the hits alone
+    out = list(map(mul, vec.values(), map((1.0, factor).__getitem__, hits)))
+    norm = math.sqrt(sum(map(mul, out, out))) or 1.0
+    return dict(zip(vec, map(truediv, out, repeat(norm)), strict=True))
