@@ -73,9 +73,13 @@ class StoryParams:
     #: … and holds it in this many times the share of all articles that do (the source's own
     #: daily items, not its everyday words: :class:`TemplateTerms`); 0 turns the condition off.
     #: Off by default for its cost: everyday words stay in the vectors and the clustering
-    #: looks up more postings (dev same-story pair F1 / day B³, off 0.847 / 0.936; lift 1.5
-    #: 0.821 / 0.945, 2 0.874 / 0.945, 3 0.864 / 0.945, 6 0.860 / 0.944; lift 2 with 25 top
-    #: terms, 60 centroid terms and 50 postings 0.889 / 0.955 but fewer thread links)
+    #: looks up more postings. Dev same-story pair F1 / day B³ with today's analysers: off
+    #: 0.847 / 0.936 (80 postings looked up an article); lift 2 0.862 / 0.945 (210 postings);
+    #: lift 2 with ``max_postings`` 50 and ``lookup_terms`` 25 0.869 / 0.953 (91 postings,
+    #: but about a fifth more clustering CPU and half as much again for thread linking: the
+    #: everyday words weigh in every article and sit in every centroid). Earlier analysers:
+    #: lift 1.5 0.821 / 0.945, 2 0.874 / 0.945, 3 0.864 / 0.945, 6 0.860 / 0.944; 25 vector
+    #: terms, 60 centroid terms and 50 postings 0.889 / 0.955 but fewer thread links
     template_lift: float = 0.0
     #: entity mentions (``e:`` terms) scaled by this in an article's unit vector before it is
     #: renormalised: entity keys are rare, so their IDF made a few of them most of the vector
@@ -84,8 +88,16 @@ class StoryParams:
     #: small rather than dropped, so centroids still name their actors (threads read them)
     entity_scale: float = 0.15
     #: terms held by more active stories than this are not looked up (too common to tell
-    #: stories apart; their share of the cosine is small and is left out of the score)
+    #: stories apart; their share of the cosine is small and is left out of the score); with
+    #: lift 2 (dev pair F1 / day B³, postings looked up an article): 100 0.862 / 0.945, 210;
+    #: 50 0.862 / 0.951, 154; 30 0.854 / 0.962, 118; 20 0.827 / 0.968, 92
     max_postings: int = 100
+    #: only the article's this many heaviest terms are looked up in the index and scored (0:
+    #: all ``top_terms``, the default); the others still go into the story's centroid, which
+    #: the thread linker compares (25 vector terms made threads miss shared actors). With
+    #: lift 2 and 50 postings, dev pair F1 / day B³: all 0.862 / 0.951 at 154 postings an
+    #: article, 30 0.861 / 0.951 at 109, 25 0.869 / 0.953 at 91 (70 postings: 0.864 / 0.951)
+    lookup_terms: int = 0
 
 
 def label_words(centroid: Mapping[str, float], words: Mapping[str, str], k: int = 8) -> list[str]:
@@ -326,7 +338,10 @@ class StoryClusterer:
         stories = self.state.stories
         cap = self.p.max_postings
         postings = self.postings
-        for t, w in vec.items():
+        items = vec.items()
+        if 0 < self.p.lookup_terms < len(vec):  # the heaviest, ties in order, sorted in C
+            items = sorted(items, key=itemgetter(1), reverse=True)[: self.p.lookup_terms]
+        for t, w in items:
             post = postings.get(t)
             if not post or len(post) > cap:
                 continue

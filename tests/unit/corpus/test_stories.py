@@ -287,3 +287,17 @@ def test_template_vocabulary_kept_batch_by_batch_is_the_one_computed_from_all_co
                 t for t, c in tt.term_days[s].items() if c >= 0.5 * n
                 and tt.term_articles[s][t] * df.n >= 1.5 * tt.articles[s] * df.df[t]}
             assert tt.of(s, df) == want
+
+
+def test_only_the_heaviest_terms_are_looked_up() -> None:
+    """``lookup_terms`` looks up the article's heaviest terms only: a story sharing a lighter
+    term alone is not found (and is found when every term is looked up)."""
+    from marsad.corpus.stories import StoryParams
+
+    vec = {"خفيف": 0.3, "ثقيل": 0.954}
+    for k, found in ((1, False), (2, True), (0, True)):
+        cl = StoryClusterer(StoryParams(lookup_terms=k))
+        first = prepare([ArticleFeatures(key=0, day=0, source="a", terms={"خفيف": 1.0, "اخر": 1.0})], cl)
+        sid = cl.add(first[0])
+        sc, got = cl.score(vec, frozenset(), 0)
+        assert (got == sid and sc > 0) is found, k
