@@ -49,6 +49,12 @@ def _load(path: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
+def freq_class(stats: tuple[str, ...] | None) -> int:
+    """A word's frequency class from its row of :func:`load_clusters` (``f11`` → 11: log2 of its
+    corpus count, at most 14); 0 for a word the table does not hold."""
+    return int(stats[4][1:]) if stats and len(stats) > 4 else 0
+
+
 def load_clusters(path: str | Path | None = None) -> dict[str, tuple[str, ...]]:
     """``word → (coarse, middle, fine)`` cluster ids; empty when no cluster file ships."""
     return _load(str(path or default_path()))

@@ -25,6 +25,7 @@ from itertools import chain, compress, count
 from pathlib import Path
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities.clusters import freq_class
 from marsad.enrich.entities.features import proclitic_splits, strip_article
 
 MAX_PHRASE = 6
@@ -124,9 +125,8 @@ class Gazetteer:
             return e
         if not words:
             return None
-        rank = self.freq_class(words[0])
         for _p, core in proclitic_splits(words[0])[1:]:
-            if rank and self.freq_class(core) < rank:
+            if not self.reads_as(words[0], core):
                 continue  # كبيرا is a word of its own, not ك + بيرا (Beira); بتونس is ب + تونس
             e = self.phrases.get((core, *key[1:]))
             if e is not None:
@@ -135,8 +135,14 @@ class Gazetteer:
 
     def freq_class(self, word: str) -> int:
         """log2 of the word's corpus count (0 for a word the statistics do not hold)."""
-        st = self.vocab.get(word)
-        return int(st[4][1:]) if st and len(st) > 4 else 0
+        return freq_class(self.vocab.get(word))
+
+    def reads_as(self, word: str, core: str) -> bool:
+        """Whether ``core`` — ``word`` less a proclitic — is a reading of ``word``: the corpus
+        writes the core at least as often as the whole word, or does not know the word (كبيرا is
+        no ك + بيرا, وانغ no و + انغ; بتونس is ب + تونس, وبوتين و + بوتين)."""
+        f = self.freq_class(word)
+        return f == 0 or self.freq_class(core) >= f
 
     def nationality(self, word: str) -> Entry | None:
         """The nationality entry of an adjective/group noun (الروسية، والإيرانيين، الحوثيين)."""

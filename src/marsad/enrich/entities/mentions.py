@@ -28,6 +28,7 @@ from itertools import compress, count
 from operator import itemgetter
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities.clusters import freq_class
 from marsad.enrich.entities.features import (
     Token,
     TokenList,
@@ -102,21 +103,24 @@ def _first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Men
     if not ms:
         return ms
     by_start = {m.a: m for m in ms if m.type == "PER"}
-    drop = []
+    drop: list[Mention] = []
+    added: list[Mention] = []
     for m in ms:
         if m.type != "NORP" or m.b - m.a != 1 or _core(norms[m.a]) not in lx.FIRST_NAMES:
             continue
         p = by_start.get(m.b)
         if p is None and m.b + 1 < len(norms) and norms[m.b] == "ال" and norms[m.b + 1][:1].isalpha() \
-                and not any(o.a <= m.b + 1 < o.b for o in ms):
+                and not any(o.a <= m.b + 1 < o.b for o in (*ms, *added)):
             p = Mention(m.b, m.b + 2, "PER", source="rule", words=tuple(norms[m.b : m.b + 2]))
-            ms = [*ms, p]  # تركي | آل الشيخ: آل and the family, nobody tagged
+            added.append(p)  # تركي | آل الشيخ: آل and the family, nobody tagged
         if p is not None and norms[p.a].startswith("ال"):
             p.a = m.a
             p.words = (_core(norms[m.a]), *(p.words or norms[p.a + 1 : p.b]))
             p.canon = " ".join(p.words)
             drop.append(m)
-    return [m for m in ms if not any(m is d for d in drop)] if drop else ms
+    if not drop and not added:
+        return ms
+    return [m for m in (*ms, *added) if not any(m is d for d in drop)]
 
 
 #: a cluster where fewer than this share of the words are known names (the training name
@@ -129,11 +133,11 @@ NAMELESS_MIN_FREQ = 5
 def _nameless_clusters(vocab: object, names: Mapping[str, str]) -> frozenset[tuple[int, str]]:
     """``(level, cluster)`` of the word clusters (256, 1,024 and 4,096 clusters: levels 1–3) in
     which fewer than :data:`NAMELESS_SHARE` of the words are known names."""
-    items = getattr(vocab, "items", None)
-    if items is None:
+    if not isinstance(vocab, Mapping):
         return frozenset()
-    rows = [st for st in vocab.values() if len(st) >= 4]  # type: ignore[attr-defined]
-    known = [st for w, st in items() if len(st) >= 4 and (names.get(w, "").startswith("PERS") or w in lx.FIRST_NAMES)]
+    rows = [st for st in vocab.values() if len(st) >= 4]
+    known = [st for w, st in vocab.items() if len(st) >= 4
+             and (names.get(w, "").startswith("PERS") or w in lx.FIRST_NAMES)]
     out = []
     for lvl in (1, 2, 3):
         total = Counter(map(itemgetter(lvl), rows))
@@ -154,9 +158,10 @@ def _in_address(text: str, start: int, end: int) -> bool:
 def nameless_word(w: str, vocab: object, nameless: Container[tuple[int, str]]) -> bool:
     """Whether ``w`` is frequent in the corpus and every one of its word clusters is nameless
     (:func:`_nameless_clusters`): a verb, an adverb, a common noun or adjective."""
-    get = getattr(vocab, "get", None)
-    st = get(w) if get is not None and nameless else None
-    if st is None or len(st) < 5 or int(st[4][1:]) < NAMELESS_MIN_FREQ:
+    if not nameless or not isinstance(vocab, Mapping):
+        return False
+    st = vocab.get(w)
+    if freq_class(st) < NAMELESS_MIN_FREQ:
         return False
     return all((lvl, st[lvl]) in nameless for lvl in (1, 2, 3))
 
@@ -290,12 +295,15 @@ class MentionFinder:
         ms = self._from_tags(tags, 0)
         ms = [m for m in (self._trim(m, norms, toks.texts) for m in ms) if m is not None]
         texts = toks.texts
+        families: list[Mention] = []
         for m in ms:
             while m.type == "PER" and m.b < len(norms) and norms[m.b] in lx.NAME_TAILS:
                 m.b += 1
             if m.type == "PER" and m.b < len(norms) and texts[m.b - 1] in _AL and norms[m.b][:1].isalpha():
                 m.b += 1  # تركي آل | الشيخ: the family's name, even when it reads as a title
-                ms = [o for o in ms if o is m or not (o.a < m.b and m.b - 1 < o.b)]  # (آل | سعود)
+                families.append(m)
+        if families:  # a mention on the family's name it took is gone (آل | سعود)
+            ms = [o for o in ms if not any(o is not m and o.a < m.b and m.b - 1 < o.b for m in families)]
         ms = self._merge_gazetteer(ms, norms, matches)
         ms = self._split_place_lists(ms, norms)
         ms = self._add_nationalities(ms, norms, nats)
@@ -392,8 +400,7 @@ class MentionFinder:
     def _commoner_whole(self, w: str) -> bool:
         """Whether the corpus writes the word more often than any reading of it without a
         proclitic (كريم against ريم, وانغ against انغ; not وبوتين against بوتين): a word of its own."""
-        f = self.gaz.freq_class(w)
-        return f > 0 and all(self.gaz.freq_class(c) < f for _p, c in proclitic_splits(w)[1:])
+        return self.gaz.freq_class(w) > 0 and not any(self.gaz.reads_as(w, c) for _p, c in proclitic_splits(w)[1:])
 
     def _no_name(self, w: str, ms: Sequence[Mention], norms: Sequence[str]) -> bool:
         """A lone word the tagger called a person that is frequent in the corpus and whose

@@ -40,11 +40,11 @@ _RELATIVES = lx._n("الذي التي الذين اللذين اللتين ال�
 _CLUB_HEADS = lx._n("نادي النادي")
 #: first names of :data:`lexicon.FIRST_NAMES` that are ordinary words or name parts too often to
 #: open a person nobody tagged (صباح morning, حسن good, لي to me, جو weather, بن son of)
-_NOT_GIVEN = lx._n("لي جو شي بن أبو ابو أم ام سيد عبد صباح حسن زين جمال عادل سعيد قيس نبيه رفيق "
+_NOT_GIVEN = lx._n("لي جو شي بن أبو أم سيد عبد صباح حسن زين جمال عادل سعيد قيس نبيه رفيق "
                    "نجيب أنور كيم علي أكبر حافظ")
 _GIVEN = lx.FIRST_NAMES - _NOT_GIVEN - lx.AMBIGUOUS
 #: the given names as a word can hold them, with a proclitic (a superset: candidates only)
-_GIVEN_FORMS = frozenset(p + g for g in _GIVEN for p in ("", "و", "ل", "ب", "ف", "ك", "ول", "وب", "فل", "فب"))
+_GIVEN_FORMS = frozenset(p + g for g in _GIVEN for p in ("", *lx.PROCLITICS))
 _CANAL_HEADS = lx._n("قناه")
 #: heads that are verbal nouns as often as bodies (حركة movement, تنظيم organising): before a
 #: definite common word they name a body only with the words movements are named by
@@ -216,7 +216,7 @@ class HeadRules:
         for m in ms:
             if out and m.type == "PER" and out[-1].type == "PER" and out[-1].b == m.a:
                 if norms[m.a][:1] in "لبك" and norms[m.a][1:] in lx.FIRST_NAMES \
-                        and self.gaz.freq_class(norms[m.a]) <= self.gaz.freq_class(norms[m.a][1:]):
+                        and self.gaz.reads_as(norms[m.a], norms[m.a][1:]):
                     out.append(m)  # بيل كلنتون | لمارتن انديك: a preposition opens the next person
                     continue
                 if self._conjunct(norms[m.a]):  # عمرو دياب | ودينا الشربيني: two people
@@ -380,7 +380,7 @@ class HeadRules:
         return (len(w) >= 4 and w[0] == "و" and w not in lx.NAME_LINKS and w not in lx.FIRST_NAMES
                 and w not in _WAW_NAMES  # (the name lexicon holds clitic forms too: no help here)
                 and (w[1:] in lx.FIRST_NAMES or self.names.get(w[1:], "") == "PERS-B")
-                and self.gaz.freq_class(w) <= self.gaz.freq_class(w[1:]))  # (وانغ is no و + انغ)
+                and self.gaz.reads_as(w, w[1:]))  # (وانغ is no و + انغ)
 
     def _coordinated(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
         """Two people joined by و are two mentions (فلاديمير بوتين وإبراهيم رئيسي، نورة بنت
