@@ -489,3 +489,25 @@ def test_a_head_after_a_head_and_places_joined_by_waw(tagger) -> None:  # type: 
             "شخص في آسيا وأفريقيا، وزار الوفد البوسنة والهرسك.")
     places = [t for t, y, _c in _ms(tagger, text) if y in ("GPE", "LOC")]
     assert places == ["أبوعريش", "الأردن", "جيبوتي", "آسيا", "أفريقيا", "البوسنة والهرسك"]
+
+
+def test_place_names_that_are_everyday_words_need_a_cue_or_a_list(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وتحدث السكان عن الحصار وكيف صمدوا، ونشر الموقع قصصا وصورا وصور الأطفال، ثم زار "
+            "الوفد بيروت وصور وصيدا، ووصل المبعوث إلى صور أمس.")
+    places = [t for t, y, _c in _ms(tagger, text) if y in ("GPE", "LOC")]
+    assert places == ["بيروت", "صور", "صيدا", "صور"]
+
+
+def test_course_of_events_and_the_right_foot_are_no_nationalities(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وسيطر الفريق على مجريات اللعب وغير مجرى المباراة بعد إصابة المهاجم في قدمه اليمنى "
+            "وسقوطه على الجهة اليمنى، وتعاقد النادي مع لاعب مجري الجنسية، وقال الرئيس اليمنى إن "
+            "الحوار مستمر.")
+    nats = [(t, c) for t, y, c in _ms(tagger, text) if y == "NORP"]
+    assert nats == [("مجري", "HU"), ("اليمنى", "YE")]
+
+
+def test_a_bare_form_of_a_place_named_with_the_article_is_a_word(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("كان أقصر الطرق إلى البيت، وكانت السماء زرقاء، وأصيب اللاعب في رباط الكاحل، فأمسك "
+            "المدرب رأسه، ثم سافر الفريق إلى الرباط ومنها إلى الأقصر والزرقاء.")
+    places = [(t, c) for t, y, c in _ms(tagger, text) if y in ("GPE", "LOC")]
+    assert places == [("الرباط", "MA"), ("الأقصر", "EG"), ("الزرقاء", "JO")]

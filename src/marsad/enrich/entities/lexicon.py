@@ -535,6 +535,20 @@ RULE_TITLES = (TITLE_WORDS - DIVINE) | _n("المؤسس مؤسس الركن") | 
 WORD_PLACES = _n("لحج مالي صور كيف سيول بحري بنين رياض امان قصور حصار بركان تربه عقبه "
                  "كريمه بسيط قاره سلاله ميادين")
 
+#: indefinite nationality adjectives that are everyday words in construct (مجرى التاريخ،
+#: مجريات الأحداث: the course of; Hungarian otherwise)
+WORD_NATIONALITIES = _n("مجري مجريه مجريات مجريين")
+
+#: the definite nouns an indefinite nationality adjective takes (مجري الجنسية، سعودي الأصل)
+NATIONALITY_COMPLEMENTS = _n("الجنسيه الأصل الاصل المولد الأصول الاصول المنشأ المنشا")
+
+#: feminine nouns without ة that اليمنى (the right one) follows: قدمه اليمنى، بيده اليمنى
+FEMININE_SIDES = _n("قدم يد ساق رجل عين أذن اذن كف كتف قبضه")
+
+#: GeoNames' Arabic-script city names that are everyday words and no Arabic spelling of the
+#: place (امسك: Omsk's Persian spelling, "hold!")
+NOT_CITY_NAMES = _n("امسك")
+
 #: indefinite titles whose complement is a place (محافظ أبين، حاكم دبي، عمدة لندن): a lone
 #: word after them is the place, not a person
 PLACE_TITLES = _n("محافظ حاكم عمده والي")

@@ -39,6 +39,7 @@ from marsad.enrich.entities.features import (
     strip_proclitic,
 )
 from marsad.enrich.entities.gazetteer import Entry, Gazetteer
+from marsad.text.normalize import normalize
 
 #: connectors a role may contain (السفير الإيراني لدى روسيا، المتحدث باسم الخارجية)
 #: prepositions before a place name (في لحج)
@@ -94,6 +95,24 @@ def _core(norm: str) -> str:
 def _in(norm: str, words: frozenset[str]) -> bool:
     """Whether the word, or the word without a proclitic (any reading) or ال, is in ``words``."""
     return any(c in words or strip_article(c) in words for _p, c in proclitic_splits(norm))
+
+
+def _word_nationality(k: int, norms: Sequence[str], texts: Sequence[str]) -> bool:
+    """A nationality adjective that is an everyday word here: مجري/مجريات (Hungarian) in
+    construct before a definite noun (مجرى التاريخ، مجريات الأحداث; not مجري الجنسية), and اليمنى
+    written with alef maqsura after a feminine noun (قدمه اليمنى، الجهة اليمنى: the right one;
+    not الرئيس اليمنى, Yemeni with ى for ي)."""
+    w = _core(norms[k])
+    if w in lx.WORD_NATIONALITIES:
+        nxt = norms[k + 1] if k + 1 < len(norms) else ""
+        return nxt.startswith("ال") and nxt not in lx.NATIONALITY_COMPLEMENTS
+    if texts[k].endswith("ى") and w in _RIGHT_HAND and k:
+        prev = _core(norms[k - 1])
+        return prev.endswith("ه") or strip_article(prev) in lx.FEMININE_SIDES
+    return False
+
+
+_RIGHT_HAND = frozenset({normalize("اليمنى"), normalize("يمنى")})
 
 
 def _first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
@@ -320,7 +339,8 @@ class MentionFinder:
                        and all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b]))
               # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))  # money is not a name
-              and not (norms[m.a] in lx.WORD_PLACES and m.b - m.a == 1 and not self._place_cue(norms, m.a))
+              and not (m.b - m.a == 1 and self._bare_word_place(m, ms, norms))
+              and not (m.type == "NORP" and m.b - m.a == 1 and _word_nationality(m.a, norms, texts))
               and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
               and not (m.type == "PER" and m.b - m.a == 1 and self._construct_plural(norms[m.a]))
               and not (m.b - m.a == 1 and _in(norms[m.a], lx.ORG_WORDS) and not _org_word_cue(norms, m.a))
@@ -667,6 +687,20 @@ class MentionFinder:
             return False
         prev = norms[k - 1]
         return prev in _PLACE_PREPOSITIONS or any(_in(prev, ws) for ws in (lx.PLACE_TITLES, lx.GPE_HEADS, lx.LOC_HEADS))
+
+    def _bare_word_place(self, m: Mention, ms: Sequence[Mention], norms: Sequence[str]) -> bool:
+        """A one-word place whose name is also an everyday word (:data:`.lexicon.WORD_PLACES`;
+        وكيف انتصرت، قصص وصور) with no place cue before it and no other place beside it in a
+        list (بيروت وصور وصيدا): a word, not the place."""
+        w = norms[m.a]
+        if not any(c in lx.WORD_PLACES for _p, c in proclitic_splits(w)) or self._place_cue(norms, m.a):
+            return False
+        for o in ms:
+            if o is not m and o.type in ("GPE", "LOC") and (o.b == m.a and w[:1] == "و"
+                                                             or o.a == m.b and norms[o.a][:1] == "و") \
+                    and not (o.b - o.a == 1 and any(c in lx.WORD_PLACES for _p, c in proclitic_splits(norms[o.a]))):
+                return False
+        return True
 
     def _own_name(self, w: str) -> bool:
         """A word the training data knows as a person's name as it stands (فؤاد، وانغ)."""
