@@ -511,3 +511,18 @@ def test_a_bare_form_of_a_place_named_with_the_article_is_a_word(tagger) -> None
             "المدرب رأسه، ثم سافر الفريق إلى الرباط ومنها إلى الأقصر والزرقاء.")
     places = [(t, c) for t, y, c in _ms(tagger, text) if y in ("GPE", "LOC")]
     assert places == [("الرباط", "MA"), ("الأقصر", "EG"), ("الزرقاء", "JO")]
+
+
+def test_places_the_tagger_cut_in_two_are_one_and_an_adjective_gives_the_country(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل شاب شرقي مدينة خان يونس، وأقيمت القرعة في سان بطرسبرغ، وفاز الفريق في مدينة "
+            "تشنغدو الصينية، ووقع انفجار في طرابلس اللبنانية.")
+    places = [(t, c) for t, y, c in _ms(tagger, text) if y in ("GPE", "LOC")]
+    assert places == [("خان يونس", "PS"), ("سان بطرسبرغ", "RU"), ("تشنغدو", "CN"), ("طرابلس", "LB")]
+
+
+def test_clubs_named_after_their_cities_are_organisations(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("انتقل نجم باريس سان جرمان إلى إشبيلية، وفاز ميلان على توتنهام هوتسبير، ثم سافر "
+            "المدرب إلى ميلانو.")
+    ms = [(t, y) for t, y, _c in _ms(tagger, text)]
+    assert ms == [("باريس سان جرمان", "ORG"), ("إشبيلية", "ORG"), ("ميلان", "ORG"),
+                  ("توتنهام هوتسبير", "ORG"), ("ميلانو", "GPE")]

@@ -125,6 +125,20 @@ ORG_SINGLES: dict[str, tuple[str, str]] = {
         "أتلتيكو مدريد": ("ES", "Atlético Madrid"),
         "أتليتيكو مدريد": ("ES", "Atlético Madrid"),
         "باريس سان جيرمان": ("FR", "Paris Saint-Germain"),
+        "باريس سان جرمان": ("FR", "Paris Saint-Germain"),
+        "باريس سان جرمين": ("FR", "Paris Saint-Germain"),
+        "سان جيرمان": ("FR", "Paris Saint-Germain"),
+        "سان جرمان": ("FR", "Paris Saint-Germain"),
+        "بايرن ميونيخ": ("DE", "Bayern Munich"),
+        "تشلسي": ("GB", "Chelsea FC"),
+        "آرسنال": ("GB", "Arsenal"),
+        "توتنهام": ("GB", "Tottenham Hotspur"),
+        "توتنهام هوتسبير": ("GB", "Tottenham Hotspur"),
+        "إشبيلية": ("ES", "Sevilla FC"),
+        "أشبيلية": ("ES", "Sevilla FC"),
+        "ميلان": ("IT", "AC Milan"),
+        "إنتر ميلان": ("IT", "Inter Milan"),
+        "انتر ميلان": ("IT", "Inter Milan"),
         "ليفربول": ("GB", "Liverpool FC"),
         "مانشستر يونايتد": ("GB", "Manchester United"),
         "مانشستر سيتي": ("GB", "Manchester City"),
@@ -376,6 +390,12 @@ CITIES: dict[str, tuple[str, str, bool]] = {
         "بنزرت": ("TN", "Bizerte", False), "نابل": ("TN", "Nabeul", False), "المنستير": ("TN", "Monastir", False),
         "قابس": ("TN", "Gabes", False), "قفصة": ("TN", "Gafsa", False), "سيدي بوزيد": ("TN", "Sidi Bouzid", False),
         "البصرة": ("IQ", "Basra", False), "أربيل": ("IQ", "Erbil", False), "كركوك": ("IQ", "Kirkuk", False),
+        "سان بطرسبرغ": ("RU", "Saint Petersburg", False),
+        "سان بيترسبورغ": ("RU", "Saint Petersburg", False), "سانت بطرسبورغ": ("RU", "Saint Petersburg", False),
+        "سان بطرسبرج": ("RU", "Saint Petersburg", False), "بطرسبرغ": ("RU", "Saint Petersburg", False),
+        "شنغهاي": ("CN", "Shanghai", False), "لوس أنجليس": ("US", "Los Angeles", False),
+        "لوس أنجلوس": ("US", "Los Angeles", False), "لوس أنجلس": ("US", "Los Angeles", False),
+        "خانيونس": ("PS", "Khan Yunis", False),
         "الرقة": ("SY", "Raqqa", False), "دير الزور": ("SY", "Deir ez-Zor", False), "حمص": ("SY", "Homs", False),
         "درعا": ("SY", "Daraa", False), "اللاذقية": ("SY", "Latakia", False), "عفرين": ("SY", "Afrin", False),
         "منبج": ("SY", "Manbij", False), "الغوطة": ("SY", "Ghouta", False),
@@ -548,6 +568,10 @@ FEMININE_SIDES = _n("قدم يد ساق رجل عين أذن اذن كف كتف 
 #: GeoNames' Arabic-script city names that are everyday words and no Arabic spelling of the
 #: place (امسك: Omsk's Persian spelling, "hold!")
 NOT_CITY_NAMES = _n("امسك")
+
+#: first words of place names that the tagger may take for a place of their own
+#: (سان بيترسبورغ، خان يونس، سيدي بوزيد، لوس أنجلوس)
+PLACE_PREFIXES = _n("سان سانت سانتا لوس لاس سيدي خان عين راس رأس بئر دير تل كفر بيت بني نيو بورت")
 
 #: indefinite titles whose complement is a place (محافظ أبين، حاكم دبي، عمدة لندن): a lone
 #: word after them is the place, not a person

@@ -115,6 +115,20 @@ def _word_nationality(k: int, norms: Sequence[str], texts: Sequence[str]) -> boo
 _RIGHT_HAND = frozenset({normalize("اليمنى"), normalize("يمنى")})
 
 
+def _join_place_prefixes(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    """A place-name prefix the tagger made a place of its own joins the place after it
+    (سان | بيترسبورغ، خان | يونس، سيدي | بوزيد → one place)."""
+    out: list[Mention] = []
+    for m in sorted(ms, key=lambda m: m.a):
+        p = out[-1] if out else None
+        if p is not None and p.b == m.a and p.b - p.a == 1 and p.type in ("GPE", "LOC") \
+                and m.type in ("GPE", "LOC") and norms[p.a] in lx.PLACE_PREFIXES:
+            out[-1] = Mention(p.a, m.b, m.type, source=m.source, entry=None if m.source == "gaz" else m.entry)
+            continue
+        out.append(m)
+    return out
+
+
 def _first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
     """An indefinite nationality that is also a first name, right before a person's family name
     (وتركي | الخضير), is that person's first name: an adjective before a definite word would be
@@ -325,6 +339,7 @@ class MentionFinder:
             ms = [o for o in ms if not any(o is not m and o.a < m.b and m.b - 1 < o.b for m in families)]
         ms = self._merge_gazetteer(ms, norms, matches)
         ms = self._split_place_lists(ms, norms)
+        ms = _join_place_prefixes(ms, norms)
         ms = self._add_nationalities(ms, norms, nats)
         ms = self._type_and_country(ms, norms, toks.texts)
         ms = self._ambiguity(ms, norms, toks)
@@ -351,6 +366,7 @@ class MentionFinder:
               and not (norms[m.a][:1].isascii() and _in_address(text, toks.starts[m.a], toks.ends[m.b - 1]))]
         if self.gaz.alternatives:
             self._homonyms(ms, norms)
+        self._adjective_country(ms)
         inside: dict[int, Mention] = {}
         for o in ms:
             if o.type in ("GPE", "ORG", "NORP", "LOC"):
@@ -476,7 +492,9 @@ class MentionFinder:
                     taken[k] = m
                 continue
             if lo >= a and hi <= b and ((b - a) > (hi - lo) or len(olds) > 1) \
-                    and e.kind in ("country", "org", "misc", "region"):
+                    and (e.kind in ("country", "org", "misc", "region")
+                         or e.kind == "city" and len(olds) > 1 and all(o.type in ("GPE", "LOC") for o in olds)):
+                # (and a city's name joins the places the tagger cut it into: خان | يونس)
                 for o in olds:  # the gazetteer name covers the CRF spans (or joins them): it wins
                     ms.remove(o)
                 m = Mention(a, b, _KIND_TYPE[e.kind], source="gaz", entry=e)
@@ -617,6 +635,24 @@ class MentionFinder:
             best = max((e, *alts[e.phrase]), key=lambda c: votes[c.country])
             if best is not e and votes[best.country] > votes[e.country] and m.country == e.country:
                 m.entry, m.country, m.english = best, best.country, best.english
+
+    def _adjective_country(self, ms: Sequence[Mention]) -> None:
+        """A place right before a nationality adjective is in the adjective's country (بمدينة
+        شنغهاي الصينية، طرابلس اللبنانية): a place the gazetteer does not know takes it, and a
+        name several countries share takes that country's reading."""
+        nat_at = {o.a: o for o in ms if o.type == "NORP" and o.country}
+        if not nat_at:
+            return
+        alts = self.gaz.alternatives
+        for m in ms:
+            if m.type not in ("GPE", "LOC") or (n := nat_at.get(m.b)) is None or m.country == n.country:
+                continue
+            if not m.country:
+                m.country = n.country
+            elif m.entry is not None and m.entry.phrase in alts:
+                best = next((c for c in alts[m.entry.phrase] if c.country == n.country), None)
+                if best is not None:
+                    m.entry, m.country, m.english = best, best.country, best.english
 
     def _role_country(self, role: str) -> str:
         """الرئيس الروسي → RU; السفير الإيراني لدى روسيا → IR (the first country word wins)."""
