@@ -526,3 +526,12 @@ def test_clubs_named_after_their_cities_are_organisations(tagger) -> None:  # ty
     ms = [(t, y) for t, y, _c in _ms(tagger, text)]
     assert ms == [("باريس سان جرمان", "ORG"), ("إشبيلية", "ORG"), ("ميلان", "ORG"),
                   ("توتنهام هوتسبير", "ORG"), ("ميلانو", "GPE")]
+
+
+def test_religious_and_ethnic_groups_are_nationality_words(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقال المسؤولون إن الأيزيديين والتركمان يعانون، واتهمت القيادات الشيعية القوى السنية، "
+            "ودعا الزعيم الدرزي وليد جنبلاط إلى الحوار، وقال حزب الاتحاد الديمقراطي المسيحي إن "
+            "سني الدراسة طويلة.")
+    ms = [(t, y) for t, y, _c in _ms(tagger, text)]
+    assert ms == [("الأيزيديين", "NORP"), ("التركمان", "NORP"), ("الشيعية", "NORP"), ("السنية", "NORP"),
+                  ("الدرزي", "NORP"), ("وليد جنبلاط", "PER"), ("حزب الاتحاد الديمقراطي المسيحي", "ORG")]

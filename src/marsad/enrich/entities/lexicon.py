@@ -258,6 +258,8 @@ NATIONALITY_EXTRA: dict[str, str] = {
         "آسيوي": "", "إسلامي": "", "كردي": "", "أمازيغي": "", "جامايكي": "JM", "سينغالي": "SN",
         "إكوادوري": "EC", "أوروغوياني": "UY", "باراغوياني": "PY", "بوليفي": "BO", "بوسني": "BA",
         "تايواني": "TW", "بورتوريكي": "PR", "كازخستاني": "KZ", "بنمي": "PA", "هايتي": "HT",
+        "شيعي": "", "سني": "", "درزي": "", "يهودي": "", "مسيحي": "", "إيزيدي": "", "أيزيدي": "",
+        "إخواني": "", "بنغالي": "BD",
     }.items()
 }
 
@@ -270,6 +272,8 @@ GROUPS: dict[str, str] = {
         "بشتون": "AF", "إيغور": "CN", "روهينغا": "MM", "طوارق": "",
         "أتراك": "TR", "روس": "RU", "فرس": "IR", "أمريكان": "US", "أمريكيون": "US",
         "إنجليز": "GB", "أفغان": "AF", "صهاينه": "IL", "صهيوني": "IL", "صهيونيه": "IL",
+        "تركمان": "", "إيزيديين": "", "إيزيديون": "", "أيزيديين": "", "أيزيديون": "",
+        "ايزيديين": "", "يزيديين": "", "هنود": "IN", "سوريين": "SY",
     }.items()
 }
 
@@ -555,12 +559,12 @@ RULE_TITLES = (TITLE_WORDS - DIVINE) | _n("المؤسس مؤسس الركن") | 
 WORD_PLACES = _n("لحج مالي صور كيف سيول بحري بنين رياض امان قصور حصار بركان تربه عقبه "
                  "كريمه بسيط قاره سلاله ميادين")
 
-#: indefinite nationality adjectives that are everyday words in construct (مجرى التاريخ،
+#: indefinite nationality adjectives that are everyday words in construct (مجرى التاريخ، سني الدراسة،
 #: مجريات الأحداث: the course of; Hungarian otherwise)
-WORD_NATIONALITIES = _n("مجري مجريه مجريات مجريين")
+WORD_NATIONALITIES = _n("مجري مجريه مجريات مجريين سني")
 
 #: the definite nouns an indefinite nationality adjective takes (مجري الجنسية، سعودي الأصل)
-NATIONALITY_COMPLEMENTS = _n("الجنسيه الأصل الاصل المولد الأصول الاصول المنشأ المنشا")
+NATIONALITY_COMPLEMENTS = _n("الجنسيه الأصل الاصل المولد الأصول الاصول المنشأ المنشا المذهب الطائفه")
 
 #: feminine nouns without ة that اليمنى (the right one) follows: قدمه اليمنى، بيده اليمنى
 FEMININE_SIDES = _n("قدم يد ساق رجل عين أذن اذن كف كتف قبضه")

@@ -129,6 +129,25 @@ def _join_place_prefixes(ms: list[Mention], norms: Sequence[str]) -> list[Mentio
     return out
 
 
+def _org_adjective_chain(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    """An organisation named by a chain of adjectives takes a group adjective that goes on
+    the chain (حزب الاتحاد الديمقراطي | المسيحي → one name; not حزب الله | الشيعي)."""
+    nat_at = {o.a: o for o in ms if o.type == "NORP" and not o.country and o.b - o.a == 1}
+    if not nat_at:
+        return ms
+    gone = []
+    for m in ms:
+        last = norms[m.b - 1]
+        if m.type == "ORG" and m.b - m.a >= 3 and (n := nat_at.get(m.b)) is not None \
+                and last.startswith("ال") and last.endswith(("ي", "يه")) and norms[n.a].startswith("ال"):
+            m.b = n.b
+            if m.words:
+                m.words = (*m.words, norms[n.a])
+                m.canon = " ".join(m.words)
+            gone.append(n)
+    return [o for o in ms if not any(o is g for g in gone)] if gone else ms
+
+
 def _first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
     """An indefinite nationality that is also a first name, right before a person's family name
     (وتركي | الخضير), is that person's first name: an adjective before a definite word would be
@@ -344,6 +363,7 @@ class MentionFinder:
         ms = self._type_and_country(ms, norms, toks.texts)
         ms = self._ambiguity(ms, norms, toks)
         ms = self._org_by_nationality(ms, norms)
+        ms = _org_adjective_chain(ms, norms)
         ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces, heads,
                               hashtags)
         ms = _first_name_nationality(ms, norms)
