@@ -157,10 +157,16 @@ def eval_show(r: dict) -> None:  # type: ignore[type-arg]
     tab = Table("split", "what", "P", "R", "F1", "tp/fp/fn", title=f"copies and stories ({r['articles']:,} articles)")
     for split, block in r["pairs"].items():
         for name in ("copy", "copy_pair", "same_story", "tfidf_baseline_copy", "tfidf_baseline_same_story"):
+            if name not in block:
+                continue
             m = block[name]
             tab.add_row(split, name.replace("_", " "), f"{m['precision']:.3f}", f"{m['recall']:.3f}",
                         f"{m['f1']:.3f}", f"{m['tp']}/{m['fp']}/{m['fn']}")
     console.print(tab)
+    if "annotators" in r:
+        ag = r["annotators"]
+        console.print(f"held-out pairs labelled twice ({ag['pairs']}): same label {ag['same_label']:.3f}; "
+                      f"second against first, copy F1 {ag['copy']['f1']:.3f}, same story F1 {ag['same_story']['f1']:.3f}")
     tab = Table("day", "clustering", "B³ P", "B³ R", "B³ F1", "articles", title="hand-clustered days")
     for split, block in r["days"].items():
         for name in ("stories", "copy_groups"):

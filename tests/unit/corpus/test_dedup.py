@@ -230,8 +230,8 @@ def test_a_compilation_of_two_items_does_not_chain_them_into_one_group() -> None
     assert g[0] == g[1] == g[2]
 
 
-#: the rewritten-lead rule is off by default (see ``DedupParams.head_found``)
-REWRITE_ON = DedupParams(head_found=0.4)
+#: the rewritten-lead rule is on by default (see ``DedupParams.head_found``)
+REWRITE_ON = DedupParams()
 
 
 def _dedup(texts: list[str], sources: list[str], params: DedupParams = REWRITE_ON):
@@ -253,7 +253,7 @@ def test_an_edited_reprint_with_a_rewritten_lead_is_a_copy() -> None:
     assert not rewritten_copy(s, sa, sb, head_of(ha, params), head_of(hb, params), DedupParams(head_found=None))
     res = _dedup([wire, reprint], ["was", "okaz"])
     assert res.group_of[0] == res.group_of[1]
-    res = _dedup([wire, reprint], ["was", "okaz"], DedupParams())  # the default: off
+    res = _dedup([wire, reprint], ["was", "okaz"], DedupParams(head_found=None))  # turned off
     assert res.group_of[0] != res.group_of[1]
     # one outlet putting a new lead on its own text follows the story up: no copy
     res = _dedup([wire, reprint], ["okaz", "okaz"])

@@ -325,4 +325,5 @@ def test_the_rewritten_lead_rule_joins_across_outlets_in_the_archive_too(tmp_pat
 
     assert groups("across", ("was", "okaz"), on) == {frozenset({"wire", "reprint"})}
     assert groups("one-outlet", ("okaz", "okaz"), on) == {frozenset({"wire"}), frozenset({"reprint"})}
-    assert groups("off", ("was", "okaz"), DedupParams()) == {frozenset({"wire"}), frozenset({"reprint"})}
+    assert groups("off", ("was", "okaz"), DedupParams(head_found=None)) == {frozenset({"wire"}), frozenset({"reprint"})}
+    assert groups("default", ("was", "okaz"), DedupParams()) == {frozenset({"wire", "reprint"})}

@@ -51,3 +51,21 @@ def test_changed_analysers_analyse_again(tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(es, "_analysers_key", lambda: "another-model")
     assert analyse([DOC], cache=cache, workers=1)["x1"] == first
     assert cache.read_bytes().count(b"\n") == 2  # a stage or model changed: analysed anew
+
+
+def test_annotator_agreement_scores_the_second_labels_against_the_first() -> None:
+    from marsad.eval.stories import SECOND_ANNOTATION, annotator_agreement, load_gold
+
+    first = [{"a": "p", "b": "q", "label": "copy"}, {"a": "r", "b": "s", "label": "same_story"},
+             {"a": "t", "b": "u", "label": "related"}, {"a": "v", "b": "w", "label": "copy"}]
+    second = [{"a": "p", "b": "q", "label": "copy"}, {"a": "r", "b": "s", "label": "copy"},
+              {"a": "t", "b": "u", "label": "related"}, {"a": "v", "b": "w", "label": "same_story"}]
+    ag = annotator_agreement(first, second)
+    assert ag["pairs"] == 4 and ag["same_label"] == 0.5
+    assert (ag["copy"]["tp"], ag["copy"]["fp"], ag["copy"]["fn"]) == (1, 1, 1)
+    assert ag["same_story"]["f1"] == 1.0  # copy and same_story both count as one story
+    # the shipped second annotation covers every held-out pair, with the same labels' vocabulary
+    held, again = load_gold("pairs_test.jsonl"), load_gold(SECOND_ANNOTATION)
+    assert [(g["a"], g["b"]) for g in again] == [(g["a"], g["b"]) for g in held]
+    assert {g["label"] for g in again} <= {"copy", "same_story", "related", "unrelated"}
+    assert annotator_agreement(held, again)["pairs"] == len(held)
