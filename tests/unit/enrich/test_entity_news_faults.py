@@ -535,3 +535,13 @@ def test_religious_and_ethnic_groups_are_nationality_words(tagger) -> None:  # t
     ms = [(t, y) for t, y, _c in _ms(tagger, text)]
     assert ms == [("الأيزيديين", "NORP"), ("التركمان", "NORP"), ("الشيعية", "NORP"), ("السنية", "NORP"),
                   ("الدرزي", "NORP"), ("وليد جنبلاط", "PER"), ("حزب الاتحاد الديمقراطي المسيحي", "ORG")]
+
+
+def test_a_name_found_once_is_found_again_where_the_tagger_left_it(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("قال مسؤول إن القوات دخلت مدينة الرمادي، وإن معركة استعادة الرمادي تقترب من الحسم. "
+            "والتقى الوزير مسؤولي مفوضية الاتحاد الأفريقي، ثم وزراء خارجية دول الاتحاد الأفريقي. "
+            "وتبنى القاعدة الهجوم، وقال الضابط إن هذه القاعدة العسكرية قديمة.")
+    ms = [(t, y) for t, y, _c in _ms(tagger, text)]
+    assert ms.count(("الرمادي", "GPE")) == 2
+    assert ms.count(("الاتحاد الأفريقي", "ORG")) == 2
+    assert ms.count(("القاعدة", "ORG")) == 1  # هذه القاعدة: the base

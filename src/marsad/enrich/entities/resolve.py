@@ -140,6 +140,80 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
     return ms + added
 
 
+def propagate_names(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str]) -> list[Mention]:
+    """Add the mentions the tagger left out of a name it found elsewhere in the article: a
+    place or organisation of two words or more (محافظتي ديالى و | صلاح الدين after صلاح الدين;
+    the span skips a proclitic), or one the gazetteer knows as a country, city, region or
+    organisation (الرمادي، داعش; not a place that is also an everyday word); and a nationality word right after the first word of such
+    a name is the name (دول الاتحاد | الأفريقي after الاتحاد الأفريقي)."""
+    names: dict[tuple[str, ...], Mention] = {}
+    for m in ms:
+        if m.type not in ("GPE", "LOC", "ORG") or not m.words or len(m.words) != m.b - m.a:
+            continue
+        w = m.words[0]
+        if len(m.words) == 1 and not (m.entry is not None and m.entry.kind in ("country", "city", "region", "org")
+                                      and w not in lx.WORD_PLACES and w not in lx.ORG_WORDS
+                                      and w not in lx.AMBIGUOUS and len(w) >= 3):
+            continue
+        names.setdefault(m.words, m)
+    if not names:
+        return ms
+    taken = [False] * len(norms)
+    for m in ms:
+        for k in range(m.a, m.b):
+            taken[k] = True
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for w in names:
+        by_first.setdefault(w[0], []).append(w)
+    for v in by_first.values():
+        v.sort(key=len, reverse=True)
+    tails = tuple({w[-3:] for w in by_first})
+    added: list[Mention] = []
+    k, n = 0, len(norms)
+    while k < n:
+        if taken[k] or not norms[k].endswith(tails) or (k and norms[k - 1] in lx.DEMONSTRATIVES):
+            k += 1  # (هذه القاعدة: the base, not al-Qaeda)
+            continue
+        hit = None
+        for p, c in proclitic_splits(norms[k]):
+            for words in by_first.get(c, ()):
+                b = k + len(words)
+                if b <= n and not any(taken[k + 1 : b]) and tuple(norms[k + 1 : b]) == words[1:]:
+                    hit = (p, words, b)
+                    break
+            if hit:
+                break
+        if hit is None:
+            k += 1
+            continue
+        p, words, b = hit
+        src = names[words]
+        t = toks[k]
+        m = Mention(k, b, src.type, start=t.start + _chars(t.text, len(p)), end=toks[b - 1].end,
+                    source="resolve", entry=src.entry, country=src.country, english=src.english,
+                    words=words, canon=src.canon)
+        added.append(m)
+        for j in range(k, b):
+            taken[j] = True
+        k = b
+    for m in ms:  # دول الاتحاد | الأفريقي: the nationality word ends a name of the article
+        if m.type == "NORP" and m.a and not taken[m.a - 1] and m.b - m.a == 1:
+            words = (strip_proclitic_to(norms[m.a - 1], by_first), norms[m.a])
+            if words in names and names[words].type == "ORG":
+                src = names[words]
+                t = toks[m.a - 1]
+                cut = len(norms[m.a - 1]) - len(words[0])
+                m.a, m.start = m.a - 1, t.start + _chars(t.text, cut)
+                m.type, m.entry, m.country, m.english = "ORG", src.entry, src.country, src.english
+                m.words, m.canon, m.role = words, src.canon, ""
+    return ms + added if added else ms
+
+
+def strip_proclitic_to(w: str, firsts: dict[str, list[tuple[str, ...]]]) -> str:
+    """The reading of ``w`` (less a proclitic) that starts a known name, else ``w``."""
+    return next((c for _p, c in proclitic_splits(w) if c in firsts), w)
+
+
 def _chars(surface: str, k: int) -> int:
     from marsad.enrich.entities.features import _orig_prefix_len
 

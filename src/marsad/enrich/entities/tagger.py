@@ -33,7 +33,13 @@ from marsad.enrich.entities.features import (
 )
 from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mentions import Mention, MentionFinder
-from marsad.enrich.entities.resolve import Entity, infer_countries, propagate, resolve
+from marsad.enrich.entities.resolve import (
+    Entity,
+    infer_countries,
+    propagate,
+    propagate_names,
+    resolve,
+)
 from marsad.model import Span
 
 MODEL_NAME = "ner-anercorp.npz"
@@ -130,6 +136,7 @@ class EntityTagger:
         ms = self.finder.find(text, toks, tags, matches=matches, norms=norms, nats=nats, surfaces=surf,
                               heads=heads, hashtags=hashtags)
         ms = propagate(ms, toks, norms)
+        ms = propagate_names(ms, toks, norms)
         ents = resolve(ms)
         infer_countries(ents)
         return Analysis(toks, ms, ents)
