@@ -315,13 +315,14 @@ class HeadRules:
             nxt = at.get(k + 1)
             if nxt is not None and nxt.a == k + 1 and nxt.type == "PER":
                 tail = nxt
-            elif nxt is None and y.isalpha() and y not in lx.STOPWORDS and y not in lx.DIVINE \
+            elif nxt is None and y.isalpha() and y not in lx.STOPWORDS and y not in lx.DIVINE and y != "عز" \
                     and not self.gaz.nationality(y) \
                     and self.gaz.lookup([y]) is None and not _is_title(y) and not y.startswith(("و", "ف")) \
                     and not y.endswith(("ها", "هم", "هما", "كم", "نا", "اه")) \
                     and ((_definite(y) and y.endswith("ي") and len(y) >= 5) or not self.common(y)
                          or (not _definite(y) and (k + 2 == n or not norms[k + 2][:1].isalnum()))):
-                # (a family name: الحربي؛ an uncommon word; or any word the clause ends on: غولن،)
+                # (a family name: الحربي؛ an uncommon word; or any word the clause ends on: غولن،;
+                # not الله عز وجل, a formula)
                 tail = None
             else:
                 continue
