@@ -545,3 +545,11 @@ def test_a_name_found_once_is_found_again_where_the_tagger_left_it(tagger) -> No
     assert ms.count(("الرمادي", "GPE")) == 2
     assert ms.count(("الاتحاد الأفريقي", "ORG")) == 2
     assert ms.count(("القاعدة", "ORG")) == 1  # هذه القاعدة: the base
+
+
+def test_maghrebi_first_names_with_the_article(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("أكد رئيس الحكومة الحبيب الصيد اليوم أن التعيينات مسؤوليته، وأوضح الحبيب الصيد أنه لن "
+            "يستقيل، وقال المنجي الرحوي إن الوعد الصادق تحقق في مسجد الإمام الصادق ألقت فيه "
+            "القوات القبض على مشتبه به، وإن المحيط الهادي الاستوائي دافئ.")
+    pers = [t for t, y, _c in _ms(tagger, text) if y == "PER"]
+    assert pers == ["الحبيب الصيد", "الحبيب الصيد", "المنجي الرحوي"]

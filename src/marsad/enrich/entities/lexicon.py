@@ -340,6 +340,15 @@ OFFICIAL_EXTRA: dict[str, str] = {
     }.items()
 }
 
+#: first names written with the article, as the Maghreb writes them (الحبيب الصيد، المنجي
+#: الرحوي): most are adjectives too (الوعد الصادق، المحيط الهادي), so they open a name only
+#: after a title or before a family name, and never after a definite noun they could describe
+DEFINITE_GIVEN = _n(
+    "الحبيب الهادي الطاهر المنصف المنجي الصادق الباجي النوري الناصر المختار البشير الأزهر "
+    "الطيب الشاذلي المولدي المهدي الصحبي الفاضل المبروك العياشي الجيلاني الحفناوي الصغير "
+    "العربي الأسعد المكي الصافي التيجاني"
+)
+
 #: common first names (Arabic and foreign, as news writes them): evidence for a person
 FIRST_NAMES = _n(
     "محمد أحمد علي حسن حسين محمود مصطفى عبد عبدالله عبدالرحمن عبدالعزيز خالد عمر عثمان "

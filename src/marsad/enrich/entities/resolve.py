@@ -142,13 +142,15 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
 
 def propagate_names(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str]) -> list[Mention]:
     """Add the mentions the tagger left out of a name it found elsewhere in the article: a
-    place or organisation of two words or more (محافظتي ديالى و | صلاح الدين after صلاح الدين;
+    person's full name (وأوضح الحبيب الصيد after رئيس الحكومة الحبيب الصيد), a place or
+    organisation of two words or more (محافظتي ديالى و | صلاح الدين after صلاح الدين;
     the span skips a proclitic), or one the gazetteer knows as a country, city, region or
     organisation (الرمادي، داعش; not a place that is also an everyday word); and a nationality word right after the first word of such
     a name is the name (دول الاتحاد | الأفريقي after الاتحاد الأفريقي)."""
     names: dict[tuple[str, ...], Mention] = {}
     for m in ms:
-        if m.type not in ("GPE", "LOC", "ORG") or not m.words or len(m.words) != m.b - m.a:
+        if m.type not in ("GPE", "LOC", "ORG", "PER") or not m.words or len(m.words) != m.b - m.a \
+                or m.type == "PER" and len(m.words) < 2:
             continue
         w = m.words[0]
         if len(m.words) == 1 and not (m.entry is not None and m.entry.kind in ("country", "city", "region", "org")

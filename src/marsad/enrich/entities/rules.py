@@ -44,7 +44,7 @@ _NOT_GIVEN = lx._n("لي جو شي بن أبو أم سيد عبد صباح حس�
                    "نجيب أنور كيم علي أكبر حافظ")
 _GIVEN = lx.FIRST_NAMES - _NOT_GIVEN - lx.AMBIGUOUS
 #: the given names as a word can hold them, with a proclitic (a superset: candidates only)
-_GIVEN_FORMS = frozenset(p + g for g in _GIVEN for p in ("", *lx.PROCLITICS))
+_GIVEN_FORMS = frozenset(p + g for g in _GIVEN | lx.DEFINITE_GIVEN for p in ("", *lx.PROCLITICS))
 _CANAL_HEADS = lx._n("قناه")
 #: heads that are verbal nouns as often as bodies (حركة movement, تنظيم organising): before a
 #: definite common word they name a body only with the words movements are named by
@@ -464,11 +464,22 @@ class HeadRules:
             if i in taken or i + 1 in taken:
                 continue
             c = _core(norms[i])
-            if c not in _GIVEN:
+            definite = c in lx.DEFINITE_GIVEN
+            if c not in _GIVEN and not definite:
                 continue
+            if definite and i and _definite(norms[i - 1]) and not _is_title(norms[i - 1]) and not (
+                    i >= 2 and _is_title(norms[i - 2])):
+                continue  # الوعد الصادق، المحيط الهادي: an adjective of the noun before it
             j = i + 1
             while j < n and j - i <= 3 and j not in taken and self._family_word(norms[j]):
                 j += 1
+            if definite and j == i + 1 and self._after_title(norms, i) and j < n and j not in taken \
+                    and norms[j][:1].isalpha() and norms[j] not in lx.ORG_STOPS and norms[j] not in lx.EDGE_WORDS \
+                    and norms[j] not in lx.STOPWORDS and not self.gaz.nationality(norms[j]) and not _is_title(norms[j]) \
+                    and not norms[j].startswith(("و", "ف")) and not norms[j].endswith(("هم", "ها", "هما", "كم", "نا")) \
+                    and not self._past_verb(norms[j]) and not future_verb(norms[j], self.gaz.common, self.names) \
+                    and (_definite(norms[j]) and len(norms[j]) >= 5 or not self.common(norms[j])):
+                j += 1  # رئيس الحكومة الحبيب الصيد: after a title, the family name may be a word
             if j == i + 1 and j + 1 < n and norms[j] == "ال" and norms[j + 1][:1].isalpha() and j + 1 not in taken:
                 j += 2  # تركي آل الشيخ (آل, normalized, reads as the article alone)
             if j == i + 1:
@@ -478,6 +489,11 @@ class HeadRules:
             ms.append(m)
             taken.update(range(i, j))
         return ms
+
+    @staticmethod
+    def _after_title(norms: Sequence[str], i: int) -> bool:
+        """Whether a title (or a title and its complement: رئيس الحكومة) ends right before ``i``."""
+        return bool(i and (_is_title(norms[i - 1]) or i >= 2 and _is_title(norms[i - 2]) and _definite(norms[i - 1])))
 
     def _family_word(self, w: str) -> bool:
         if w.startswith("ال"):

@@ -135,8 +135,8 @@ class EntityTagger:
                 tags = self.crf.doc_decoder.decode_flat(with_docs(sent_keys, [tags[a:b] for a, b in ranges], None))
         ms = self.finder.find(text, toks, tags, matches=matches, norms=norms, nats=nats, surfaces=surf,
                               heads=heads, hashtags=hashtags)
-        ms = propagate(ms, toks, norms)
         ms = propagate_names(ms, toks, norms)
+        ms = propagate(ms, toks, norms)
         ents = resolve(ms)
         infer_countries(ents)
         return Analysis(toks, ms, ents)
