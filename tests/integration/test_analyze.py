@@ -32,3 +32,20 @@ def test_analyze_writes_offsets_into_the_input_text(tmp_path, workers):
     for m in g["mentions"]:
         assert TEXT[m["start"]:m["end"]] == m["text"]
     assert "بوتين" in " ".join(m["text"] for m in g["mentions"] if m["type"] == "PER")
+
+
+def test_analyze_reads_what_ingest_reads(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("قمة الرياض\n" + TEXT, encoding="utf-8")
+    (folder / "b.csv").write_text("id,date,title,text\nc1,2021-09-14,قمة,\"" + TEXT + "\"\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["analyze", str(folder), "-o", str(out), "--workers", "1", "--source", "okaz"]) == 0
+    got = {g["id"]: g for g in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert set(got) == {"a", "c1"}
+    assert got["a"]["source"] == "okaz" and got["a"]["title"] == "قمة الرياض"
+    assert "2021-09-17" in {t["value"] for t in got["c1"]["timexes"]}
+    assert any(m["text"] == "فلاديمير بوتين" for g in got.values() for m in g["mentions"])
+    # a missing input is an error that names it
+    assert main(["analyze", str(tmp_path / "nope.txt"), "-o", str(out)]) != 0
+    assert "nope.txt" in capsys.readouterr().err

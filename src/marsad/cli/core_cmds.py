@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from marsad.cli.common import add_archive, add_json, console, err_console, open_archive, print_json
-from marsad.errors import InputError, RecordError
+from marsad.errors import ConfigError, InputError, RecordError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -83,8 +83,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("analyze", help="run the per-article pipeline on a JSONL file, store nothing")
-    p.add_argument("input", help="JSONL(.gz) with id, source, url, date, title, text")
+    p = sub.add_parser("analyze", help="run the per-article pipeline on a file or folder, store nothing")
+    p.add_argument("input", help="what `marsad ingest` reads: JSONL(.gz) with id, source, url, date, title, "
+                                 "text; text, CSV, HTML, WARC or feed files; a folder of them")
+    p.add_argument("--format", default="", choices=["", "txt", "jsonl", "csv", "html", "warc", "feed"],
+                   help="force the input format (default: by file name)")
+    p.add_argument("--source", default="", help="outlet name for inputs that carry none")
     p.add_argument("-o", "--output", required=True, help="JSONL, one analysed article per line")
     p.add_argument("--text-field", default="text")
     p.add_argument("--date-is-crawl-time", action="store_true")
@@ -308,7 +312,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         return cmd_analyze_conll(args)
     import os
 
-    from marsad.ingest.readers import FieldMap, ReadOptions, read_jsonl
+    from marsad.ingest.readers import FieldMap, ReadOptions, iter_inputs
     from marsad.pipeline.output import analysis_json
     from marsad.pipeline.registry import DEFAULT_SPEC
     from marsad.runners.local import _default, analyse_all, article_from_json, assign_id, doc_hash
@@ -321,7 +325,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     def batches():  # type: ignore[no-untyped-def]
         nonlocal failed
         buf = []
-        for it in read_jsonl(Path(args.input), ReadOptions(fields=fields)):
+        if not Path(args.input).exists():
+            raise ConfigError(f"{args.input}: no such file or folder")
+        opts = ReadOptions(fields=fields, source=args.source, format=args.format, workers=args.workers)
+        for it in iter_inputs([args.input], opts):
             if isinstance(it, (InputError, RecordError)):
                 failed += 1
                 err_console.print(Text(str(it)))
