@@ -9,7 +9,10 @@ News text names a person in full once and by surname afterwards; a sentence-leve
 misses many of those bare surnames. :func:`propagate_names` adds them: a word tagged as the
 last word of a multi-word person name in one of the previous ``window`` sentences is tagged a
 person when it appears alone (with or without a proclitic) and untagged. The same holds
-within an article in :mod:`.resolve`.
+within an article in :mod:`.resolve`. :func:`propagate_entities` does the same for every entity
+type: untagged words equal to an entity tagged in the previous ``DOC_WINDOW`` sentences take
+its type. The entity step raises the cross-validated F1 of the path on ANERcorp train by 0.4 point
+(``docs/entities.md``).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from marsad.enrich.entities import lexicon as lx
-from marsad.enrich.entities.features import proclitic_splits
+from marsad.enrich.entities.features import DOC_WINDOW, proclitic_splits
 from marsad.eval.ner import chunks
 from marsad.text.normalize import normalize
 
@@ -70,35 +73,44 @@ def propagate_names(sents: Sequence[Sequence[str]], tags: list[list[str]], *, wi
     return tags
 
 
-def fill_untagged(sents: Sequence[Sequence[str]], tags: list[list[str]], gaz: object) -> list[list[str]]:
-    """Tag what the sentence tagger left untagged but the gazetteer or the script says (in place):
-    known organisations (القاعدة، الأسوشيتد برس) and capitalised Latin-script names (IBM, Apple)
-    as ORG."""
-    for s, t in zip(sents, tags, strict=True):
+def propagate_entities(sents: Sequence[Sequence[str]], tags: list[list[str]], *, window: int = DOC_WINDOW,
+                       longest: int = 4) -> list[list[str]]:
+    """Tag again what the document tagged before (in place): an untagged run of one to
+    ``longest`` tokens whose normalized words equal those of an entity tagged in one of the
+    previous ``window`` sentences takes that entity's type ("one sense per discourse": the
+    sentence tagger sees بغداد in context once and alone the next time). A run next to another
+    entity is left alone (it may be a piece of a longer name), as are single stop words, title
+    words and ambiguous words (:mod:`.lexicon`) and names shorter than three letters; the
+    latest type seen wins."""
+    recent: dict[tuple[str, ...], tuple[int, str]] = {}  # words → (sentence, type) last seen
+    blocked = lx.STOPWORDS | lx.TITLE_WORDS | lx.AMBIGUOUS
+    for k, (s, t) in enumerate(zip(sents, tags, strict=True)):
         norms = [normalize(w) for w in s]
-        for a, b, e in gaz.match(norms):  # type: ignore[attr-defined]
-            if e.kind == "org" and all(y == "O" for y in t[a:b]):
-                t[a] = "B-ORG"
-                for k in range(a + 1, b):
-                    t[k] = "I-ORG"
+        for a, b, typ in chunks(t):
+            words = tuple(norms[a:b])
+            if b - a <= longest and sum(map(len, words)) >= 3 and not (b - a == 1 and words[0] in blocked):
+                recent[words] = (k, typ)
         i = 0
-        while i < len(s):
-            if t[i] == "O" and _latin_name(s[i]):
-                j = i + 1
-                while j < len(s) and t[j] == "O" and _latin_name(s[j]):
-                    j += 1
-                t[i] = "B-ORG"
-                for k in range(i + 1, j):
-                    t[k] = "I-ORG"
-                i = j
-            else:
-                i += 1
+        while i < len(norms):
+            i += _retag_at(norms, t, i, k, recent, window=window, longest=longest)
     return tags
 
 
-def _latin_name(w: str) -> bool:
-    core = w[1:] if w[:1] in "وفبلك" and len(w) > 2 and w[1:2].isascii() else w
-    return len(core) >= 2 and core[:1].isascii() and core[:1].isupper() and core.isalnum()
+def _retag_at(norms: Sequence[str], t: list[str], i: int, k: int, recent: dict[tuple[str, ...], tuple[int, str]],
+              *, window: int, longest: int) -> int:
+    """Tag the longest run at ``i`` that :func:`propagate_entities` takes; return its length (1
+    when none)."""
+    for n in range(min(longest, len(norms) - i), 0, -1):
+        seen = recent.get(tuple(norms[i : i + n]))
+        if seen is None or k - seen[0] > window or any(y != "O" for y in t[i : i + n]):
+            continue
+        if (i and t[i - 1] != "O") or (i + n < len(t) and t[i + n] != "O"):
+            continue  # next to another entity: perhaps a piece of a longer name
+        t[i] = "B-" + seen[1]
+        for j in range(i + 1, i + n):
+            t[j] = "I-" + seen[1]
+        return n
+    return 1
 
 
 def recent_types(tags: list[list[str]], k: int) -> set[str]:
@@ -106,10 +118,14 @@ def recent_types(tags: list[list[str]], k: int) -> set[str]:
 
 
 def tag_conll_sentences(sents: Sequence[Sequence[str]], tagger: object) -> list[list[str]]:
-    """The full CoNLL path: sentence tagger, surname propagation, gazetteer/Latin fill-in."""
+    """The full CoNLL path: sentence tagger, surname propagation, entity propagation.
+
+    No gazetteer or Latin-script fill-in (it tagged القاعدة the base, الجزيرة the peninsula,
+    pieces of longer names and Latin place names: 2 entities right for 32 wrong on two folds
+    of ANERcorp train; 0.24 of cross-validated F1); the news path has its own, in the rules."""
     tags = tagger.tag_sentences(sents)  # type: ignore[attr-defined]
     tags = propagate_names(sents, tags)
-    return fill_untagged(sents, tags, tagger.gaz)  # type: ignore[attr-defined]
+    return propagate_entities(sents, tags)
 
 
 def write_conll(path: str | Path, sents: Sequence[Sequence[str]], tags: Sequence[Sequence[str]]) -> None:
