@@ -187,8 +187,6 @@ class HeadRules:
         """Capitalised Latin-script names nobody tagged are organisations (CNN, SIPRI, Apple)."""
         if not surfaces:
             return ms
-        from marsad.enrich.entities.conll import _latin_name
-
         if not _UPPER_LATIN.search(" ".join(surfaces)):
             return ms
         cands = [i for i, w in enumerate(surfaces) if w[-1:].isascii() and _latin_name(w)]
@@ -909,3 +907,10 @@ class HeadRules:
                     prev[:1].isdigit() or prev in _NUMBER_WORDS or self.gaz.nationality(nxt) is not None):
                 # 2.3 مليار ريال، الريال الإيراني: money, not a club or a company
                 m.type, m.entry, m.country = "MISC", None, ""
+
+
+def _latin_name(w: str) -> bool:
+    """A capitalised Latin-script word of two letters or more (Apple, IBM), a proclitic و ف ب ل ك
+    before it allowed (وCNN)."""
+    core = w[1:] if w[:1] in "وفبلك" and len(w) > 2 and w[1:2].isascii() else w
+    return len(core) >= 2 and core[:1].isascii() and core[:1].isupper() and core.isalnum()
