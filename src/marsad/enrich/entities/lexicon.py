@@ -126,6 +126,8 @@ ORG_SINGLES: dict[str, tuple[str, str]] = {
         "أتليتيكو مدريد": ("ES", "Atlético Madrid"),
         "باريس سان جيرمان": ("FR", "Paris Saint-Germain"),
         "باريس سان جرمان": ("FR", "Paris Saint-Germain"),
+        "بوروسيا دورتموند": ("DE", "Borussia Dortmund"),
+        "دورتموند": ("DE", "Borussia Dortmund"),
         "باريس سان جرمين": ("FR", "Paris Saint-Germain"),
         "سان جيرمان": ("FR", "Paris Saint-Germain"),
         "سان جرمان": ("FR", "Paris Saint-Germain"),
@@ -478,6 +480,8 @@ SHORT_COUNTRIES: dict[str, str] = {
         "كوريا الشمالية": "KP", "الكونغو الديمقراطية": "CD", "تشيكيا": "CZ", "ميانمار": "MM",
         "بورما": "MM", "الفاتيكان": "VA", "كوسوفو": "XK", "تايوان": "TW", "طاجكستان": "TJ",
         "قرغيزستان": "KG", "قيرغيزستان": "KG", "موريتانيا": "MR", "جيبوتي": "DJ", "الصومال": "SO",
+        "كوت ديفوار": "CI", "كوت دي فوار": "CI", "كوت ديفوا": "CI", "أوروغواي": "UY", "أوروجواي": "UY",
+        "الأوروجواي": "UY", "باراغواي": "PY", "الباراغواي": "PY",
     }.items()
 }
 
@@ -489,6 +493,10 @@ PROVINCES: dict[str, tuple[str, str]] = {
         "كاليفورنيا": ("US", "California"), "تكساس": ("US", "Texas"), "فلوريدا": ("US", "Florida"),
         "الشيشان": ("RU", "Chechnya"), "داغستان": ("RU", "Dagestan"), "إدلب": ("SY", "Idlib"),
         "الأنبار": ("IQ", "Anbar"), "نينوى": ("IQ", "Nineveh"), "صعدة": ("YE", "Saada"),
+        "كاتالونيا": ("ES", "Catalonia"), "قرطاج": ("TN", "Carthage"), "بنقردان": ("TN", "Ben Gardane"),
+        "البوكمال": ("SY", "Abu Kamal"), "الميادين": ("SY", "Al Mayadin"), "غاو": ("ML", "Gao"),
+        "خيبر": ("SA", "Khaybar"), "قلوة": ("SA", "Qilwah"), "الأفلاج": ("SA", "Al Aflaj"),
+        "ظهران الجنوب": ("SA", "Dhahran Al Janub"), "بيشة": ("SA", "Bisha"), "رنية": ("SA", "Ranyah"),
         "ديالى": ("IQ", "Diyala"), "واسط": ("IQ", "Wasit"), "ذي قار": ("IQ", "Dhi Qar"),
         "المثنى": ("IQ", "Muthanna"), "القادسية": ("IQ", "Al-Qadisiyyah"), "ميسان": ("IQ", "Maysan"),
         "بابل": ("IQ", "Babil"), "البلقاء": ("JO", "Balqa"), "جرش": ("JO", "Jerash"),
