@@ -411,6 +411,10 @@ CITIES: dict[str, tuple[str, str, bool]] = {
         "شنغهاي": ("CN", "Shanghai", False), "لوس أنجليس": ("US", "Los Angeles", False),
         "لوس أنجلوس": ("US", "Los Angeles", False), "لوس أنجلس": ("US", "Los Angeles", False),
         "خانيونس": ("PS", "Khan Yunis", False),
+        "سالزبري": ("GB", "Salisbury", False), "بروكسيل": ("BE", "Brussels", True),
+        "هوليوود": ("US", "Hollywood", False), "ميلووكي": ("US", "Milwaukee", False),
+        "سالزبورغ": ("AT", "Salzburg", False), "سالزبورج": ("AT", "Salzburg", False),
+        "جرجيس": ("TN", "Zarzis", False), "حمام سوسة": ("TN", "Hammam Sousse", False),
         "الرقة": ("SY", "Raqqa", False), "دير الزور": ("SY", "Deir ez-Zor", False), "حمص": ("SY", "Homs", False),
         "درعا": ("SY", "Daraa", False), "اللاذقية": ("SY", "Latakia", False), "عفرين": ("SY", "Afrin", False),
         "منبج": ("SY", "Manbij", False), "الغوطة": ("SY", "Ghouta", False),
@@ -480,7 +484,7 @@ SHORT_COUNTRIES: dict[str, str] = {
         "كوريا الشمالية": "KP", "الكونغو الديمقراطية": "CD", "تشيكيا": "CZ", "ميانمار": "MM",
         "بورما": "MM", "الفاتيكان": "VA", "كوسوفو": "XK", "تايوان": "TW", "طاجكستان": "TJ",
         "قرغيزستان": "KG", "قيرغيزستان": "KG", "موريتانيا": "MR", "جيبوتي": "DJ", "الصومال": "SO",
-        "كوت ديفوار": "CI", "كوت دي فوار": "CI", "كوت ديفوا": "CI", "أوروغواي": "UY", "أوروجواي": "UY",
+        "تيمور الشرقية": "TL", "تيمور الشرقيه": "TL", "كوت ديفوار": "CI", "كوت دي فوار": "CI", "كوت ديفوا": "CI", "أوروغواي": "UY", "أوروجواي": "UY",
         "الأوروجواي": "UY", "باراغواي": "PY", "الباراغواي": "PY",
     }.items()
 }
