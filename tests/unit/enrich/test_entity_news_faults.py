@@ -553,3 +553,11 @@ def test_maghrebi_first_names_with_the_article(tagger) -> None:  # type: ignore[
             "القوات القبض على مشتبه به، وإن المحيط الهادي الاستوائي دافئ.")
     pers = [t for t, y, _c in _ms(tagger, text) if y == "PER"]
     assert pers == ["الحبيب الصيد", "الحبيب الصيد", "المنجي الرحوي"]
+
+
+def test_the_name_word_of_a_company_alone_later_is_the_company(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("حققت شركة سامسونغ للإلكترونيات زيادة في أرباحها. وقالت سامسونغ إن الأرباح ارتفعت، "
+            "وقالت مؤسسة محمد بن راشد إن محمد سيحضر.")
+    ms = [(t, y) for t, y, _c in _ms(tagger, text)]
+    assert ("سامسونغ", "ORG") in ms and ("سامسونغ", "PER") not in ms
+    assert ("محمد", "PER") in ms

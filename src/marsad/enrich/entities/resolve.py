@@ -145,8 +145,11 @@ def propagate_names(ms: list[Mention], toks: Sequence[Token], norms: Sequence[st
     person's full name (وأوضح الحبيب الصيد after رئيس الحكومة الحبيب الصيد), a place or
     organisation of two words or more (محافظتي ديالى و | صلاح الدين after صلاح الدين;
     the span skips a proclitic), or one the gazetteer knows as a country, city, region or
-    organisation (الرمادي، داعش; not a place that is also an everyday word); and a nationality word right after the first word of such
-    a name is the name (دول الاتحاد | الأفريقي after الاتحاد الأفريقي)."""
+    organisation (الرمادي، داعش; not a place that is also an everyday word, فتح, an ambiguous
+    name, nor a word after a demonstrative: هذه القاعدة). A nationality word right after the
+    first word of such a name is the name (دول الاتحاد | الأفريقي after الاتحاد الأفريقي), and
+    the name word of a head + name organisation, alone later, is the organisation (وقالت
+    سامسونغ after شركة سامسونغ للإلكترونيات), not a person or a place."""
     names: dict[tuple[str, ...], Mention] = {}
     for m in ms:
         if m.type not in ("GPE", "LOC", "ORG", "PER") or not m.words or len(m.words) != m.b - m.a \
@@ -198,6 +201,14 @@ def propagate_names(ms: list[Mention], toks: Sequence[Token], norms: Sequence[st
         for j in range(k, b):
             taken[j] = True
         k = b
+    named_by_head = {m.words[1]: m for m in ms if m.type == "ORG" and m.words and len(m.words) >= 2
+                     and m.words[0] in lx.ORG_HEADS and len(m.words[1]) >= 4 and not m.words[1].startswith("ال")
+                     and m.words[1] not in lx.FIRST_NAMES}
+    for m in ms:  # وقالت سامسونغ after شركة سامسونغ للإلكترونيات: the tagger's person is the company
+        if m.b - m.a == 1 and m.type in ("PER", "GPE", "LOC") and m.words and m.words[0] in named_by_head \
+                and named_by_head[m.words[0]].a < m.a and (m.entry is None or m.entry.kind not in ("country", "city")):
+            src = named_by_head[m.words[0]]
+            m.type, m.entry, m.country, m.english, m.role = "ORG", None, src.country, "", ""
     for m in ms:  # دول الاتحاد | الأفريقي: the nationality word ends a name of the article
         if m.type == "NORP" and m.a and not taken[m.a - 1] and m.b - m.a == 1:
             words = (strip_proclitic_to(norms[m.a - 1], by_first), norms[m.a])
