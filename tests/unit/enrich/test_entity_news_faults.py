@@ -556,7 +556,8 @@ def test_maghrebi_first_names_with_the_article(tagger) -> None:  # type: ignore[
 
 
 def test_the_name_word_of_a_company_alone_later_is_the_company(tagger) -> None:  # type: ignore[no-untyped-def]
-    text = ("حققت شركة سامسونغ للإلكترونيات زيادة في أرباحها. وقالت سامسونغ إن الأرباح ارتفعت، "
+    text = ("حققت شركة سامسونغ للإلكترونيات زيادة نسبتها 5.7 في المئة في أرباح الربع الثاني، حسبما "
+            "أعلنته، الثلاثاء. وقالت سامسونغ، في إفصاح تنظيمي، إن أرباحها التشغيلية ارتفعت، "
             "وقالت مؤسسة محمد بن راشد إن محمد سيحضر.")
     ms = [(t, y) for t, y, _c in _ms(tagger, text)]
     assert ("سامسونغ", "ORG") in ms and ("سامسونغ", "PER") not in ms
