@@ -211,20 +211,21 @@ def propagate_names(ms: list[Mention], toks: Sequence[Token], norms: Sequence[st
             m.type, m.entry, m.country, m.english, m.role = "ORG", None, src.country, "", ""
     for m in ms:  # دول الاتحاد | الأفريقي: the nationality word ends a name of the article
         if m.type == "NORP" and m.a and not taken[m.a - 1] and m.b - m.a == 1:
-            words = (strip_proclitic_to(norms[m.a - 1], by_first), norms[m.a])
+            cut, first = strip_proclitic_to(norms[m.a - 1], by_first)
+            words = (first, norms[m.a])
             if words in names and names[words].type == "ORG":
                 src = names[words]
                 t = toks[m.a - 1]
-                cut = len(norms[m.a - 1]) - len(words[0])
                 m.a, m.start = m.a - 1, t.start + _chars(t.text, cut)
                 m.type, m.entry, m.country, m.english = "ORG", src.entry, src.country, src.english
                 m.words, m.canon, m.role = words, src.canon, ""
     return ms + added if added else ms
 
 
-def strip_proclitic_to(w: str, firsts: dict[str, list[tuple[str, ...]]]) -> str:
-    """The reading of ``w`` (less a proclitic) that starts a known name, else ``w``."""
-    return next((c for _p, c in proclitic_splits(w) if c in firsts), w)
+def strip_proclitic_to(w: str, firsts: dict[str, list[tuple[str, ...]]]) -> tuple[int, str]:
+    """The reading of ``w`` (less a proclitic) that starts a known name, with the length of the
+    proclitic (للاتحاد → 1, الاتحاد), else ``(0, w)``."""
+    return next(((len(p), c) for p, c in proclitic_splits(w) if c in firsts), (0, w))
 
 
 def _chars(surface: str, k: int) -> int:
