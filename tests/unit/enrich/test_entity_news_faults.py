@@ -562,3 +562,9 @@ def test_the_name_word_of_a_company_alone_later_is_the_company(tagger) -> None: 
     ms = [(t, y) for t, y, _c in _ms(tagger, text)]
     assert ("سامسونغ", "ORG") in ms and ("سامسونغ", "PER") not in ms
     assert ("محمد", "PER") in ms
+
+
+def test_well_off_is_no_name(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("بل من ذهب هم من ميسوري الحال وذوي القيمة الاجتماعية، وقال محمد مرسي الرئيس السابق "
+            "إن الأنصاري حضر.")
+    assert [t for t, y, _c in _ms(tagger, text) if y == "PER"] == ["محمد مرسي"]

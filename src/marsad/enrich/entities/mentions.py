@@ -377,7 +377,8 @@ class MentionFinder:
               and not (m.b - m.a == 1 and self._bare_word_place(m, ms, norms))
               and not (m.type == "NORP" and m.b - m.a == 1 and _word_nationality(m.a, norms, texts))
               and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
-              and not (m.type == "PER" and m.b - m.a == 1 and self._construct_plural(norms[m.a]))
+              and not (m.type == "PER" and m.b - m.a == 1 and (self._construct_plural(norms[m.a])
+                                                                or self._oblique_construct(norms, m.b)))
               and not (m.b - m.a == 1 and _in(norms[m.a], lx.ORG_WORDS) and not _org_word_cue(norms, m.a))
               and not (_core(norms[m.a]) in lx.NEVER_ALONE and (m.b - m.a == 1 or m.type in ("GPE", "LOC")
                                                                 and not _in(norms[m.a + 1], lx.LOC_HEADS)))
@@ -436,6 +437,18 @@ class MentionFinder:
             return False
         return any(len(c) >= 4 and c.endswith("و") and (c[:-1] + "ون" in self.vocab or c[:-1] + "ين" in self.vocab)
                    and c not in lx.FIRST_NAMES for _p, c in proclitic_splits(w))
+
+    def _oblique_construct(self, norms: Sequence[str], b: int) -> bool:
+        """The oblique of a sound masculine plural in construct before a definite noun (ميسوري
+        الحال، مسؤولي الوزارة): a word in ـي before الحال, or one whose ـون and ـين forms the
+        corpus both writes and that is no name of the training data or the list (not مرسي)."""
+        w = norms[b - 1]
+        if not w.endswith("ي") or len(w) < 5 or b >= len(norms) or not norms[b].startswith("ال"):
+            return False
+        if norms[b] == "الحال":
+            return True  # ميسوري الحال، محدودي الحال: an idiom of means
+        return any(len(c) >= 5 and c[:-1] + "ون" in self.vocab and c[:-1] + "ين" in self.vocab
+                   and c not in lx.FIRST_NAMES and not self.names.get(c) for _p, c in proclitic_splits(w))
 
     def _split_place_lists(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
         """A place span the tagger ran over و + another place is two places (آسيا | وأفريقيا)."""
