@@ -568,3 +568,10 @@ def test_well_off_is_no_name(tagger) -> None:  # type: ignore[no-untyped-def]
     text = ("بل من ذهب هم من ميسوري الحال وذوي القيمة الاجتماعية، وقال محمد مرسي الرئيس السابق "
             "إن الأنصاري حضر.")
     assert [t for t, y, _c in _ms(tagger, text) if y == "PER"] == ["محمد مرسي"]
+
+
+def test_a_news_agency_keeps_its_head_and_its_tail(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقال الوزير في تصريح لوكالة تونس افريقيا للأنباء إن الوضع مستقر، وفي مكالمة مع وكالة "
+            "يونهاب للأنباء الكورية الجنوبية، بينما قالت صحيفة الوئام إن.")
+    orgs = [t for t, y, _c in _ms(tagger, text) if y == "ORG"]
+    assert orgs == ["وكالة تونس افريقيا للأنباء", "وكالة يونهاب للأنباء الكورية الجنوبية", "الوئام"]

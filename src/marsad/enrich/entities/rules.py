@@ -54,6 +54,8 @@ _MOVEMENT_NAMES = lx._n(
     "التحرير النجباء الشعب النضال الحريه الحزم الانصار الامل التغيير البناء السلم الفتح "
     "المجاهدين الدعوه الاتجاه الوحده الكرامه المستقبل الانتفاضه التجديد الحق الصدر القاعده")
 _AGENCY_HEADS = lx._n("وكاله الوكاله")
+#: the word that ends a news agency's name (وكالة تونس إفريقيا للأنباء)
+_NEWS_TAIL = lx._n("للانباء")
 #: first names that begin with و (not the conjunction)
 _WAW_NAMES = lx._n("وسام وليد وائل وفاء وديع وجدي وحيد وداد وعد وصفي ولاء وفيق وضاح وهيب وجيه ورده وئام "
                    "ويليام وليام ويل وارن والتر ويلسون وزير")
@@ -608,6 +610,16 @@ class HeadRules:
             while j < n and j - i <= 6:
                 w = norms[j]
                 m = at.get(j)
+                if w in _NEWS_TAIL and words and _in(h, _AGENCY_HEADS):
+                    j += 1  # وكالة تونس إفريقيا للأنباء: the agency's name ends here (with its
+                    words += 1  # nationality: وكالة يونهاب للأنباء الكورية الجنوبية)
+                    nm = at.get(j)
+                    if nm is not None and nm.a == j and nm.type == "NORP":
+                        swallowed.append(nm)
+                        j = nm.b
+                    elif j < n and nm is None and (e := self.gaz.nationality(norms[j])):
+                        j += 2 if j + 1 < n and with_direction(e.country, norms[j + 1]) else 1
+                    break
                 if j == i + 1 and definite_head and not w.startswith("ال") and not (
                         m is not None and m.a == j and m.type in ("NORP", "GPE", "LOC")):
                     break  # النادي | أحمد النجار، الهيئة | بفتح المطار، النادي | والحصول: a definite
@@ -705,8 +717,8 @@ class HeadRules:
                 if s in ms:
                     ms.remove(s)
             a = i
-            if media and j > i + 1 and strip_article(norms[i + 1]) != "انباء" and not (
-                    _in(h, _AGENCY_HEADS) and _definite(norms[i + 1])):
+            if media and j > i + 1 and strip_article(norms[i + 1]) != "انباء" and _NEWS_TAIL.isdisjoint(norms[i + 1 : j]) \
+                    and not (_in(h, _AGENCY_HEADS) and _definite(norms[i + 1])):
                 a = i + 1  # صحيفة الوئام: the paper is الوئام (but وكالة الفضاء الأميركية is whole)
             words_ = list(norms[a:j])
             if a == i:  # والمؤسسة → المؤسسة (the head's own reading)
