@@ -575,3 +575,9 @@ def test_a_news_agency_keeps_its_head_and_its_tail(tagger) -> None:  # type: ign
             "يونهاب للأنباء الكورية الجنوبية، بينما قالت صحيفة الوئام إن.")
     orgs = [t for t, y, _c in _ms(tagger, text) if y == "ORG"]
     assert orgs == ["وكالة تونس افريقيا للأنباء", "وكالة يونهاب للأنباء الكورية الجنوبية", "الوئام"]
+
+
+def test_a_region_after_mintaqa_stays_a_region(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "وقال إن الحروب تمزق منطقة الشرق الأوسط، وإن منطقة الخليج تشهد توترا، وغرق تلاميذ بولاية نهر النيل."
+    places = [(t, y) for t, y, _c in _ms(tagger, text) if y in ("GPE", "LOC")]
+    assert places == [("الشرق الأوسط", "LOC"), ("الخليج", "LOC"), ("نهر النيل", "GPE")]

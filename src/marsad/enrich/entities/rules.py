@@ -56,6 +56,8 @@ _MOVEMENT_NAMES = lx._n(
 _AGENCY_HEADS = lx._n("وكاله الوكاله")
 #: the word that ends a news agency's name (وكالة تونس إفريقيا للأنباء)
 _NEWS_TAIL = lx._n("للانباء")
+#: the head before a region that keeps it a region (منطقة الشرق الأوسط), unlike ولاية نهر النيل
+_REGION_HEAD = next(iter(lx._n("منطقة")))
 #: first names that begin with و (not the conjunction)
 _WAW_NAMES = lx._n("وسام وليد وائل وفاء وديع وجدي وحيد وداد وعد وصفي ولاء وفيق وضاح وهيب وجيه ورده وئام "
                    "ويليام وليام ويل وارن والتر ويلسون وزير")
@@ -844,7 +846,11 @@ class HeadRules:
             if m is not None:
                 if m.a == j and m.b - m.a <= 2 and (m.type in ("GPE", "LOC") or (
                         m.type == "PER" and m.b - m.a == 1 and m.entry is None)):
-                    m.type = "LOC" if is_loc else "GPE"
+                    region = self.gaz.lookup(list(norms[m.a : m.b]))
+                    if not (region is not None and region.kind == "region"
+                            and strip_article(_core(norms[i])) == _REGION_HEAD):
+                        m.type = "LOC" if is_loc else "GPE"  # (منطقة الشرق الأوسط stays a region;
+                        # ولاية نهر النيل is a state)
                 continue
             w = norms[j]
             if self.flags(w) & (_GPE | _HOOD):
