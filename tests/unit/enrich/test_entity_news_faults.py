@@ -581,3 +581,10 @@ def test_a_region_after_mintaqa_stays_a_region(tagger) -> None:  # type: ignore[
     text = "وقال إن الحروب تمزق منطقة الشرق الأوسط، وإن منطقة الخليج تشهد توترا، وغرق تلاميذ بولاية نهر النيل."
     places = [(t, y) for t, y, _c in _ms(tagger, text) if y in ("GPE", "LOC")]
     assert places == [("الشرق الأوسط", "LOC"), ("الخليج", "LOC"), ("نهر النيل", "GPE")]
+
+
+def test_a_quoted_name_after_an_organisation_head_is_the_organisation(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ('وقالت حركة «النهضة» إن حزب "نداء تونس" يرفض، وأعلنت شركة «أرامكو السعودية» وشركة "كريم" '
+            "وصحيفة «الشرق الأوسط» أن الأرباح ارتفعت خلال العام الماضي بنسبة كبيرة.")
+    orgs = [t for t, y, _c in _ms(tagger, text) if y == "ORG"]
+    assert orgs == ["النهضة", "نداء تونس", "أرامكو السعودية", "كريم", "الشرق الأوسط"]

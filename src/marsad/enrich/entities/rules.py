@@ -56,6 +56,8 @@ _MOVEMENT_NAMES = lx._n(
 _AGENCY_HEADS = lx._n("وكاله الوكاله")
 #: the word that ends a news agency's name (وكالة تونس إفريقيا للأنباء)
 _NEWS_TAIL = lx._n("للانباء")
+#: opening quote → its closing quote (a quoted name after an organisation head)
+_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
 #: the head before a region that keeps it a region (منطقة الشرق الأوسط), unlike ولاية نهر النيل
 _REGION_HEAD = next(iter(lx._n("منطقة")))
 #: first names that begin with و (not the conjunction)
@@ -179,11 +181,38 @@ class HeadRules:
         ms = self._gpes(ms, norms, heads)
         ms = self._orgs(ms, norms, heads)
         ms = self._org_ends(ms, norms)
+        ms = self._quoted_orgs(ms, norms, heads)
         if hashtags:
             ms = self._hashtags(ms, norms, hashtags)
         self._retype(ms, norms)
         self._acronyms(ms, norms)
         self._states(ms, norms)
+        return ms
+
+    def _quoted_orgs(self, ms: list[Mention], norms: Sequence[str], heads: Sequence[tuple[int, int]]) -> list[Mention]:
+        """An organisation head right before a quoted name names it (صحيفة «الشرق الأوسط»، حركة
+        «النهضة»، حزب "نداء تونس"، شركة «أرامكو السعودية»): the one to five words between the
+        quotes are one organisation, whatever the tagger made of them (a place, a nationality,
+        nothing); a mention that crosses a quote leaves the name alone."""
+        n = len(norms)
+        for i, f in heads:
+            if not f & _ORG or i + 3 >= n or norms[i + 1] not in _QUOTE_PAIRS or not _in(norms[i], lx.ORG_RULE_HEADS):
+                continue
+            close = _QUOTE_PAIRS[norms[i + 1]]
+            k = next((k for k in range(i + 2, min(n, i + 8)) if not norms[k][:1].isalnum()), None)
+            if k is None or k == i + 2 or norms[k] != close:
+                continue
+            inside = [m for m in ms if m.a < k and m.b > i + 2]
+            if any(m.a < i + 2 or m.b > k for m in inside):
+                continue
+            for m in inside + [m for m in ms if m.a == i and m.b == i + 1 and m.type == "ORG"]:
+                ms.remove(m)
+            words = tuple(norms[i + 2 : k])
+            new = Mention(i + 2, k, "ORG", source="rule", words=words, canon=" ".join(words),
+                          extra={"keep_clitic": "1"})  # (a quote before it: no proclitic, شركة "كريم")
+            new.country = next((m.country for m in inside if m.country and m.type in ("GPE", "NORP", "ORG")), "")
+            ms.append(new)
+        ms.sort(key=lambda m: m.a)
         return ms
 
     @staticmethod
