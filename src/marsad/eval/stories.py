@@ -69,12 +69,16 @@ def load_gold(name: str) -> list[dict[str, Any]]:
 SECOND_ANNOTATION = "pairs_test_second.jsonl"
 
 
+#: the labels that make a pair positive for each decision scored
+_POSITIVE = {"copy": frozenset({"copy"}), "copy_pair": frozenset({"copy"}),
+             "same_story": frozenset({"copy", "same_story"})}
+
+
 def _pair_scores(gold: Sequence[dict[str, Any]], predicted: dict[tuple[str, str], dict[str, bool]]) -> dict[str, Any]:
     """P/R/F1 of the copy groups, the pair copy decision and the stories on labelled pairs."""
     c = {"copy": [0, 0, 0], "copy_pair": [0, 0, 0], "same_story": [0, 0, 0]}
     for g in gold:
-        truth = {"copy": g["label"] == "copy", "copy_pair": g["label"] == "copy",
-                 "same_story": g["label"] in ("copy", "same_story")}
+        truth = {name: g["label"] in labels for name, labels in _POSITIVE.items()}
         for name, pred in predicted[(g["a"], g["b"])].items():
             c[name][0] += pred and truth[name]
             c[name][1] += pred and not truth[name]
@@ -89,7 +93,8 @@ def annotator_agreement(first: Sequence[dict[str, Any]], second: Sequence[dict[s
     lab2 = {(g["a"], g["b"]): g["label"] for g in second}
     both = [(g["label"], lab2[(g["a"], g["b"])]) for g in first if (g["a"], g["b"]) in lab2]
     out: dict[str, Any] = {"pairs": len(both), "same_label": round(sum(a == b for a, b in both) / max(1, len(both)), 4)}
-    for name, labels in (("copy", {"copy"}), ("same_story", {"copy", "same_story"})):
+    for name in ("copy", "same_story"):
+        labels = _POSITIVE[name]
         tp = sum(a in labels and b in labels for a, b in both)
         fn = sum(a in labels and b not in labels for a, b in both)
         fp = sum(a not in labels and b in labels for a, b in both)
@@ -411,8 +416,9 @@ def evaluate(data: Path, *, dedup: DedupParams | None = None, story: StoryParams
     out: dict[str, Any] = {"articles": len(docs), "seconds": run["seconds"], "pairs": {}, "days": {}}
     thresholds: dict[str, float] = {}
     predicted: dict[tuple[str, str], dict[str, bool]] = {}
+    golds: dict[str, list[dict[str, Any]]] = {}
     for split in SPLITS:
-        gold = load_gold(f"pairs_{split}.jsonl")
+        gold = golds[split] = load_gold(f"pairs_{split}.jsonl")
         cos: list[tuple[float, str]] = []
         for g in gold:
             a, b = key[g["a"]], key[g["b"]]
@@ -443,7 +449,7 @@ def evaluate(data: Path, *, dedup: DedupParams | None = None, story: StoryParams
     if second.exists():  # the held-out pairs labelled again, blind (see the gold README)
         gold2 = load_gold(SECOND_ANNOTATION)
         out["pairs"]["test_second"] = _pair_scores(gold2, predicted)
-        out["annotators"] = annotator_agreement(load_gold("pairs_test.jsonl"), gold2)
+        out["annotators"] = annotator_agreement(golds["test"], gold2)
     for split in SPLITS:
         rows = load_gold(f"story_day_{split}.jsonl")
         g_story = {r["id"]: r["story"] for r in rows}

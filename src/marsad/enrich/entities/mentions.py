@@ -115,6 +115,12 @@ def _word_nationality(k: int, norms: Sequence[str], texts: Sequence[str]) -> boo
 _RIGHT_HAND = frozenset({normalize("اليمنى"), normalize("يمنى")})
 
 
+def _word_place(w: str) -> bool:
+    """Whether a reading of ``w`` (a proclitic off or not; no article stripped: الرياض is not
+    رياض) is a place name that is also an everyday word (:data:`.lexicon.WORD_PLACES`)."""
+    return any(c in lx.WORD_PLACES for _p, c in proclitic_splits(w))
+
+
 def _join_place_prefixes(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
     """A place-name prefix the tagger made a place of its own joins the place after it
     (سان | بيترسبورغ، خان | يونس، سيدي | بوزيد → one place)."""
@@ -762,12 +768,12 @@ class MentionFinder:
         وكيف انتصرت، قصص وصور) with no place cue before it and no other place beside it in a
         list (بيروت وصور وصيدا): a word, not the place."""
         w = norms[m.a]
-        if not any(c in lx.WORD_PLACES for _p, c in proclitic_splits(w)) or self._place_cue(norms, m.a):
+        if not _word_place(w) or self._place_cue(norms, m.a):
             return False
         for o in ms:
             if o is not m and o.type in ("GPE", "LOC") and (o.b == m.a and w[:1] == "و"
                                                              or o.a == m.b and norms[o.a][:1] == "و") \
-                    and not (o.b - o.a == 1 and any(c in lx.WORD_PLACES for _p, c in proclitic_splits(norms[o.a]))):
+                    and not (o.b - o.a == 1 and _word_place(norms[o.a])):
                 return False
         return True
 

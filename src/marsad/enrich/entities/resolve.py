@@ -140,8 +140,10 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
     return ms + added
 
 
-def propagate_names(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str]) -> list[Mention]:
-    """Add the mentions the tagger left out of a name it found elsewhere in the article: a
+def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str]) -> list[Mention]:
+    """The news path's counterpart of :func:`.conll.propagate_entities` (and of
+    :func:`propagate` for every type). Add the mentions the tagger left out of a name it found
+    elsewhere in the article: a
     person's full name (وأوضح الحبيب الصيد after رئيس الحكومة الحبيب الصيد), a place or
     organisation of two words or more (محافظتي ديالى و | صلاح الدين after صلاح الدين;
     the span skips a proclitic), or one the gazetteer knows as a country, city, region or

@@ -59,7 +59,9 @@ _NEWS_TAIL = lx._n("للانباء")
 #: opening quote → its closing quote (a quoted name after an organisation head)
 _QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
 #: the head before a region that keeps it a region (منطقة الشرق الأوسط), unlike ولاية نهر النيل
-_REGION_HEAD = next(iter(lx._n("منطقة")))
+_REGION_HEADS = lx._n("منطقة")
+#: possessive suffixes that end no family name (وعددهم، حولها)
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "كم", "نا")
 #: first names that begin with و (not the conjunction)
 _WAW_NAMES = lx._n("وسام وليد وائل وفاء وديع وجدي وحيد وداد وعد وصفي ولاء وفيق وضاح وهيب وجيه ورده وئام "
                    "ويليام وليام ويل وارن والتر ويلسون وزير")
@@ -349,7 +351,7 @@ class HeadRules:
             elif nxt is None and y.isalpha() and y not in lx.STOPWORDS and y not in lx.DIVINE and y != "عز" \
                     and not self.gaz.nationality(y) \
                     and self.gaz.lookup([y]) is None and not _is_title(y) and not y.startswith(("و", "ف")) \
-                    and not y.endswith(("ها", "هم", "هما", "كم", "نا", "اه")) \
+                    and not y.endswith((*_PRONOUN_SUFFIXES, "اه")) \
                     and ((_definite(y) and y.endswith("ي") and len(y) >= 5) or not self.common(y)
                          or (not _definite(y) and (k + 2 == n or not norms[k + 2][:1].isalnum()))):
                 # (a family name: الحربي؛ an uncommon word; or any word the clause ends on: غولن،;
@@ -504,12 +506,8 @@ class HeadRules:
             j = i + 1
             while j < n and j - i <= 3 and j not in taken and self._family_word(norms[j]):
                 j += 1
-            if definite and j == i + 1 and self._after_title(norms, i) and j < n and j not in taken \
-                    and norms[j][:1].isalpha() and norms[j] not in lx.ORG_STOPS and norms[j] not in lx.EDGE_WORDS \
-                    and norms[j] not in lx.STOPWORDS and not self.gaz.nationality(norms[j]) and not _is_title(norms[j]) \
-                    and not norms[j].startswith(("و", "ف")) and not norms[j].endswith(("هم", "ها", "هما", "كم", "نا")) \
-                    and not self._past_verb(norms[j]) and not future_verb(norms[j], self.gaz.common, self.names) \
-                    and (_definite(norms[j]) and len(norms[j]) >= 5 or not self.common(norms[j])):
+            if definite and j == i + 1 and j < n and j not in taken and self._after_title(norms, i) \
+                    and self._family_after_title(norms[j]):
                 j += 1  # رئيس الحكومة الحبيب الصيد: after a title, the family name may be a word
             if j == i + 1 and j + 1 < n and norms[j] == "ال" and norms[j + 1][:1].isalpha() and j + 1 not in taken:
                 j += 2  # تركي آل الشيخ (آل, normalized, reads as the article alone)
@@ -520,6 +518,17 @@ class HeadRules:
             ms.append(m)
             taken.update(range(i, j))
         return ms
+
+    def _family_after_title(self, w: str) -> bool:
+        """Whether ``w`` can be the family name of a title + a first name written with the
+        article, even an ordinary word (الصيد): a definite word of five letters or more or a rare
+        one; no function word, date word, nationality, title, و/ف-word, word with a pronoun
+        suffix or verb (الإمام الصادق | ألقت، | وعددهم)."""
+        return (w[:1].isalpha() and w not in lx.ORG_STOPS and w not in lx.EDGE_WORDS and w not in lx.STOPWORDS
+                and not self.gaz.nationality(w) and not _is_title(w) and not w.startswith(("و", "ف"))
+                and not w.endswith(_PRONOUN_SUFFIXES) and not self._past_verb(w)
+                and not future_verb(w, self.gaz.common, self.names)
+                and (_definite(w) and len(w) >= 5 or not self.common(w)))
 
     @staticmethod
     def _after_title(norms: Sequence[str], i: int) -> bool:
@@ -877,7 +886,7 @@ class HeadRules:
                         m.type == "PER" and m.b - m.a == 1 and m.entry is None)):
                     region = self.gaz.lookup(list(norms[m.a : m.b]))
                     if not (region is not None and region.kind == "region"
-                            and strip_article(_core(norms[i])) == _REGION_HEAD):
+                            and strip_article(_core(norms[i])) in _REGION_HEADS):
                         m.type = "LOC" if is_loc else "GPE"  # (منطقة الشرق الأوسط stays a region;
                         # ولاية نهر النيل is a state)
                 continue

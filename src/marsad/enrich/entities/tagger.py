@@ -37,7 +37,7 @@ from marsad.enrich.entities.resolve import (
     Entity,
     infer_countries,
     propagate,
-    propagate_names,
+    propagate_entities,
     resolve,
 )
 from marsad.model import Span
@@ -135,7 +135,7 @@ class EntityTagger:
                 tags = self.crf.doc_decoder.decode_flat(with_docs(sent_keys, [tags[a:b] for a, b in ranges], None))
         ms = self.finder.find(text, toks, tags, matches=matches, norms=norms, nats=nats, surfaces=surf,
                               heads=heads, hashtags=hashtags)
-        ms = propagate_names(ms, toks, norms)
+        ms = propagate_entities(ms, toks, norms)
         ms = propagate(ms, toks, norms)
         ents = resolve(ms)
         infer_countries(ents)
