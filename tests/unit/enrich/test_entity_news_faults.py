@@ -588,3 +588,43 @@ def test_a_quoted_name_after_an_organisation_head_is_the_organisation(tagger) ->
             "وصحيفة «الشرق الأوسط» أن الأرباح ارتفعت خلال العام الماضي بنسبة كبيرة.")
     orgs = [t for t, y, _c in _ms(tagger, text) if y == "ORG"]
     assert orgs == ["النهضة", "نداء تونس", "أرامكو السعودية", "كريم", "الشرق الأوسط"]
+
+
+def test_radio_station_before_fm_is_one_organisation(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وأفاد مصدر أمني لمراسل جوهرة أف أم في القيروان أن الحادث وقع صباحا، وقال الوالي "
+            "لإذاعة موزاييك FM إن الطريق فتحت.")
+    ms = _ms(tagger, text)
+    ty = _types(ms)
+    assert ty.get("جوهرة أف أم") == "ORG"
+    assert ty.get("موزاييك FM") == "ORG"
+    assert ty.get("القيروان") == "GPE"  # the place the tagger's span ran on to stays a place
+    assert not any("لمراسل" in t or "في القيروان" in t for t in ty)
+
+
+def test_presidency_as_an_office_and_a_town_centre_are_no_bodies(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("فاز المرشح في انتخابات الرئاسة الأميركية، وقالت الرئاسة المصرية إنها ترحب بالنتيجة. "
+            "وتقدمت القوات نحو مركز مدينة عفرين.")
+    ty = _types(_ms(tagger, text))
+    assert ty.get("الأميركية") == "NORP"
+    assert "الرئاسة الأميركية" not in ty
+    assert ty.get("الرئاسة المصرية") == "ORG"
+    assert ty.get("عفرين") == "GPE"
+    assert not any(t.startswith("مركز") for t in ty)
+
+
+def test_praise_after_god_is_a_formula_and_followers_are_not_the_name(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("إننا لنسأل الله جل في علاه أن يحفظ البلاد. وطالب الرئيس الميليشيات الحوثية وقوات صالح "
+            "باحترام الهدنة.")
+    ty = _types(_ms(tagger, text))
+    assert not any("الله" in t for t in ty)
+    assert not any(t.startswith(("قوات", "وقوات", "أنصار", "وأنصار")) for t in ty)
+
+
+def test_first_name_before_a_nisba_is_a_person_and_the_nisba_his_surname(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقال المدير العام للهيئة، مجدي المصري، إن الرحلة عادت. وأضاف المصري أن الجانب المصري "
+            "أبلغ الركاب، وفاز المنتخب على اليوناني.")
+    ms = _ms(tagger, text)
+    assert ("مجدي المصري", "PER") in {(t, y) for t, y, _c in ms}
+    kinds = [(y, text.find(t)) for t, y, _c in ms if t == "المصري"]
+    assert sorted(y for y, _ in kinds) == ["NORP", "PER"]  # وأضاف المصري a person, الجانب المصري not
+    assert not any(t.startswith(("على", "علي")) for t, _y, _c in ms)

@@ -135,6 +135,33 @@ def _join_place_prefixes(ms: list[Mention], norms: Sequence[str]) -> list[Mentio
     return out
 
 
+def _radio_names(ms: list[Mention], norms: Sequence[str], gaz: Gazetteer) -> list[Mention]:
+    """A word before أف أم / FM names a radio station (جوهرة أف أم، موزاييك اف ام): one
+    organisation, whatever the tagger made of the pieces (اف ام بالجهة، جوهرة أف أم في …); a
+    place the tagger's span ran on to stays a place (… في | القيروان)."""
+    n = len(norms)
+    ks = [k for k in range(1, n - 1) if norms[k] in _FM[0] and norms[k + 1] in _FM[1]]
+    ks += [k for k in range(1, n) if norms[k] in _FM[2]]
+    if not ks:
+        return ms
+    for k in sorted(ks):
+        b = k + (1 if norms[k] in _FM[2] else 2)
+        w = _core(norms[k - 1])
+        if not w.isalpha() or len(w) < 3 or w in lx.STOPWORDS \
+                or any(o.a < b and k - 1 < o.b and o.source == "fm" for o in ms):
+            continue
+        for o in [o for o in ms if o.a < b and k - 1 < o.b]:
+            ms.remove(o)
+            c = b + (b < o.b and norms[b] in lx.STOPWORDS)
+            if c < o.b and (e := gaz.lookup(norms[c : o.b])) is not None and e.kind in ("country", "city", "region"):
+                ms.append(Mention(c, o.b, _KIND_TYPE[e.kind], source="gaz", entry=e))
+        m = Mention(k - 1, b, "ORG", source="fm", words=(w, *norms[k:b]))
+        m.canon = " ".join(m.words)
+        ms.append(m)
+    ms.sort(key=lambda m: m.a)
+    return ms
+
+
 def _org_adjective_chain(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
     """An organisation named by a chain of adjectives takes a group adjective that goes on
     the chain (حزب الاتحاد الديمقراطي | المسيحي → one name; not حزب الله | الشيعي)."""
@@ -179,6 +206,10 @@ def _first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Men
     if not drop and not added:
         return ms
     return [m for m in (*ms, *added) if not any(m is d for d in drop)]
+
+
+#: أف | أم (normalized), and FM written as one word
+_FM = (frozenset({"اف"}), frozenset({"ام"}), frozenset({"fm", "اف.ام"}))
 
 
 #: a cluster where fewer than this share of the words are known names (the training name
@@ -365,6 +396,7 @@ class MentionFinder:
         ms = self._merge_gazetteer(ms, norms, matches)
         ms = self._split_place_lists(ms, norms)
         ms = _join_place_prefixes(ms, norms)
+        ms = _radio_names(ms, norms, self.gaz)
         ms = self._add_nationalities(ms, norms, nats)
         ms = self._type_and_country(ms, norms, toks.texts)
         ms = self._ambiguity(ms, norms, toks)
@@ -429,6 +461,8 @@ class MentionFinder:
                 # الملك سلمان | ستعمل: a verb
             while a < b - 1 and norms[a] in lx.DIVINE:
                 a += 1  # (آية) الله | علي خامنئي
+            if a < b - 1 and _core(norms[a]) in lx.FOLLOWERS:
+                a += 1  # قوات | صالح، أنصار | الصدر: the person's men, the name is his
             if b - a == 1 and _is_title(norms[a]):
                 return None
         if a >= b:
@@ -632,6 +666,8 @@ class MentionFinder:
                 m.extra["keep_clitic"] = "1"
             fem_head = _definite(head).endswith("ه")
             fem_adj = norms[m.a].endswith("ه")
+            if m.a >= 2 and strip_article(_definite(head)) in lx.PRESIDENCY and _core(norms[m.a - 2]) in lx.OFFICE_BEFORE:
+                continue  # انتخابات الرئاسة الأميركية: the office, and the adjective stays a NORP
             if _in(head, lx.ORG_NAT_HEADS) and fem_head == fem_adj and any(
                     c.startswith("ال") or head.startswith("لل") for _p, c in proclitic_splits(head)):
                 m.a -= 1

@@ -221,6 +221,14 @@ def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence
                 m.a, m.start = m.a - 1, t.start + _chars(t.text, cut)
                 m.type, m.entry, m.country, m.english = "ORG", src.entry, src.country, src.english
                 m.words, m.canon, m.role = words, src.canon, ""
+    nisbas = {m.words[-1]: m for m in ms if m.type == "PER" and m.words and len(m.words) >= 2
+              and m.words[-1].startswith("ال") and m.words[-1].endswith("ي")}
+    for m in ms:  # وأشار السويدي after سيف السويدي: the family name, not a nationality
+        if nisbas and m.type == "NORP" and m.b - m.a == 1 and m.a and (src := nisbas.get(norms[m.a])) is not None \
+                and src.b <= m.a and not any(c.startswith("ال") for _p, c in proclitic_splits(norms[m.a - 1])) \
+                and norms[m.a - 1][:1].isalpha() and norms[m.a - 1] not in lx.TITLE_WORDS:
+            m.type, m.entry, m.country, m.english, m.role = "PER", None, "", "", ""
+            m.words, m.canon = (norms[m.a],), norms[m.a]
     return ms + added if added else ms
 
 

@@ -73,6 +73,10 @@ _FEM_ELATIVES = lx._n("عليا كبري صغري أخري اخري أولي ا�
 #: proclitic prepositions (ب ل ك): before a common word of three letters they make a phrase (لستة)
 _PREPOSITIONS = frozenset({"ب", "ل", "ك"})
 _NEIGHBOURHOOD = frozenset({"حي", "بحي", "وحي", "لحي", "فحي", "الحي"})
+#: heads that name a town's centre before a town (مركز مدينة عفرين), not a body
+_TOWN_CENTRES = lx._n("مركز")
+#: علي normalized is also the preposition على (على اليوناني): no first name on its own
+_ALI_NORMS = lx._n("علي")
 _NASAB = frozenset({"بن", "ابن", "بنت"})
 
 
@@ -297,6 +301,13 @@ class HeadRules:
         if not start:
             return ms
         drop = []
+        taken = {k for m in ms for k in range(m.a, m.b)}
+        for o in list(start.values()):
+            k = o.a - 1  # a first name nobody tagged (مدير الهيئة، سيف السويدي): the name opens there
+            if k >= 0 and k not in taken and norms[o.a].startswith("ال") and norms[o.a].endswith("ي") \
+                    and self._given_name(x := _core(norms[k])) and not _is_title(x) and x not in _ALI_NORMS:
+                m = Mention(k, k + 1, "PER", source="rule", words=(x,))
+                ms.append(m)
         for m in ms:
             o = start.get(m.b)
             if m.type != "PER" or o is None or m.b - m.a > 2:
@@ -348,14 +359,14 @@ class HeadRules:
             nxt = at.get(k + 1)
             if nxt is not None and nxt.a == k + 1 and nxt.type == "PER":
                 tail = nxt
-            elif nxt is None and y.isalpha() and y not in lx.STOPWORDS and y not in lx.DIVINE and y != "عز" \
+            elif nxt is None and y.isalpha() and y not in lx.STOPWORDS and y not in lx.DIVINE and y not in lx.DIVINE_PRAISE \
                     and not self.gaz.nationality(y) \
                     and self.gaz.lookup([y]) is None and not _is_title(y) and not y.startswith(("و", "ف")) \
                     and not y.endswith((*_PRONOUN_SUFFIXES, "اه")) \
                     and ((_definite(y) and y.endswith("ي") and len(y) >= 5) or not self.common(y)
                          or (not _definite(y) and (k + 2 == n or not norms[k + 2][:1].isalnum()))):
                 # (a family name: الحربي؛ an uncommon word; or any word the clause ends on: غولن،;
-                # not الله عز وجل, a formula)
+                # not الله عز وجل، الله جل جلاله: formulae)
                 tail = None
             else:
                 continue
@@ -640,8 +651,10 @@ class HeadRules:
             if i in at and _in(h, lx.ORG_RULE_HEADS) and at[i].b - at[i].a == 1 and at[i].entry is None \
                     and at[i].type != "PER":
                 ms.remove(at.pop(i))  # the tagger's lone head word (ميليشيا as MISC): the rule decides
-            if not _in(h, lx.ORG_RULE_HEADS) or (i in at and at[i].type not in ("NORP",)):
-                free = i + 1
+            if not _in(h, lx.ORG_RULE_HEADS) or (i in at and at[i].type not in ("NORP",)) \
+                    or (i + 1 < n and strip_article(_core(h)) in _TOWN_CENTRES and norms[i + 1] in lx.GPE_HEADS) \
+                    or (i and strip_article(_core(h)) in lx.PRESIDENCY and _core(norms[i - 1]) in lx.OFFICE_BEFORE):
+                free = i + 1  # (مركز مدينة عفرين: the town's centre; انتخابات الرئاسة: the office)
                 continue
             j = i + 1
             swallowed: list[Mention] = []
