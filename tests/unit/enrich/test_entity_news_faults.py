@@ -628,3 +628,14 @@ def test_first_name_before_a_nisba_is_a_person_and_the_nisba_his_surname(tagger)
     kinds = [(y, text.find(t)) for t, y, _c in ms if t == "المصري"]
     assert sorted(y for y, _ in kinds) == ["NORP", "PER"]  # وأضاف المصري a person, الجانب المصري not
     assert not any(t.startswith(("على", "علي")) for t, _y, _c in ms)
+
+
+def test_ali_inside_a_name_country_after_a_title_and_his_country(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وعزى المحافظ الجندي محمد علي العمري في محافظة القنفذة، وكان على رأس المعزين رئيس "
+            "وزراء مقدونيا الذي قال إن أي اسم جديد لبلده يتفق مع اليونان سيطرح.")
+    ms = _ms(tagger, text)
+    got = {(t, y, c) for t, y, c in ms}
+    assert ("محمد علي العمري", "PER", "") in {(t, y, "") for t, y, _c in ms}
+    assert ("القنفذة", "GPE", "SA") in got
+    assert ("مقدونيا", "GPE", "MK") in got
+    assert not any(t in ("يتفق", "لبلده") for t, _y, _c in ms)

@@ -498,6 +498,7 @@ SHORT_COUNTRIES: dict[str, str] = {
         "قرغيزستان": "KG", "قيرغيزستان": "KG", "موريتانيا": "MR", "جيبوتي": "DJ", "الصومال": "SO",
         "تيمور الشرقية": "TL", "تيمور الشرقيه": "TL", "كوت ديفوار": "CI", "كوت دي فوار": "CI", "كوت ديفوا": "CI", "أوروغواي": "UY", "أوروجواي": "UY",
         "الأوروجواي": "UY", "باراغواي": "PY", "الباراغواي": "PY",
+        "مقدونيا": "MK",
     }.items()
 }
 
@@ -511,6 +512,14 @@ PROVINCES: dict[str, tuple[str, str]] = {
         "الأنبار": ("IQ", "Anbar"), "نينوى": ("IQ", "Nineveh"), "صعدة": ("YE", "Saada"),
         "كاتالونيا": ("ES", "Catalonia"), "قرطاج": ("TN", "Carthage"), "بنقردان": ("TN", "Ben Gardane"),
         "البوكمال": ("SY", "Abu Kamal"), "الميادين": ("SY", "Al Mayadin"), "غاو": ("ML", "Gao"),
+        "القنفذة": ("SA", "Al Qunfudhah"), "محايل": ("SA", "Muhayil"), "محايل عسير": ("SA", "Muhayil"),
+        "رابغ": ("SA", "Rabigh"), "صامطة": ("SA", "Samtah"), "تيماء": ("SA", "Tayma"), "ضباء": ("SA", "Duba"),
+        "الخرمة": ("SA", "Al Khurmah"), "المندق": ("SA", "Al Mandaq"), "المخواة": ("SA", "Al Makhwah"),
+        "تنومة": ("SA", "Tanomah"), "المجمعة": ("SA", "Al Majma'ah"), "الدوادمي": ("SA", "Ad Dawadmi"),
+        "القويعية": ("SA", "Al Quwayiyah"), "الخفجي": ("SA", "Khafji"), "رفحاء": ("SA", "Rafha"),
+        "خميس مشيط": ("SA", "Khamis Mushait"),
+        "أبو عريش": ("SA", "Abu Arish"), "حفر الباطن": ("SA", "Hafar Al-Batin"),
+        "سراة عبيدة": ("SA", "Sarat Abidah"), "المجاردة": ("SA", "Al Majardah"),
         "خيبر": ("SA", "Khaybar"), "قلوة": ("SA", "Qilwah"), "الأفلاج": ("SA", "Al Aflaj"),
         "ظهران الجنوب": ("SA", "Dhahran Al Janub"), "بيشة": ("SA", "Bisha"), "رنية": ("SA", "Ranyah"),
         "ديالى": ("IQ", "Diyala"), "واسط": ("IQ", "Wasit"), "ذي قار": ("IQ", "Dhi Qar"),

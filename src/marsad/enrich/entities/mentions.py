@@ -385,9 +385,13 @@ class MentionFinder:
         ms = [m for m in (self._trim(m, norms, toks.texts) for m in ms) if m is not None]
         texts = toks.texts
         families: list[Mention] = []
+        alaa = "على" in text  # the article spells the preposition with ى: علي is the name
         for m in ms:
             while m.type == "PER" and m.b < len(norms) and norms[m.b] in lx.NAME_TAILS:
                 m.b += 1
+            if alaa and m.type == "PER" and m.b + 1 < len(norms) and texts[m.b] in _ALI \
+                    and (w := norms[m.b + 1]).startswith("ال") and w.endswith("ي") and len(w) >= 5:
+                m.b += 2  # محمد | علي العمري: علي in the middle of a name, before the family's nisba
             if m.type == "PER" and m.b < len(norms) and texts[m.b - 1] in _AL and norms[m.b][:1].isalpha():
                 m.b += 1  # تركي آل | الشيخ: the family's name, even when it reads as a title
                 families.append(m)

@@ -184,7 +184,7 @@ class HeadRules:
         ms = self._latin(ms, norms, surfaces)
         ms = self.titled(ms, norms, heads)
         ms = self._surname_places(ms, norms)
-        ms = self._gpes(ms, norms, heads)
+        ms = self._gpes(ms, norms, heads, surfaces)
         ms = self._orgs(ms, norms, heads)
         ms = self._org_ends(ms, norms)
         ms = self._quoted_orgs(ms, norms, heads)
@@ -884,11 +884,12 @@ class HeadRules:
     # --- places ---------------------------------------------------------------------------------
 
     def _gpes(self, ms: list[Mention], norms: Sequence[str],
-              heads: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+              heads: Sequence[tuple[int, int]] | None = None, surfaces: Sequence[str] = ()) -> list[Mention]:
         at = {k: m for m in ms for k in range(m.a, m.b)}
         for i, f in self.heads(norms) if heads is None else heads:
-            if not f & (_GPE | _HOOD) or i + 1 >= len(norms):
-                continue
+            if not f & (_GPE | _HOOD) or i + 1 >= len(norms) \
+                    or (surfaces and norms[i][-1] == "ه" and surfaces[i][-1] == "ه"):
+                continue  # (لبلده: his country, the pronoun; not بلدة, a town)
             is_loc = bool(f & _HOOD)
             j = i + 1
             if j < len(norms) - 1 and norms[j] == "#":
@@ -968,8 +969,9 @@ class HeadRules:
                 if e is not None and e.kind in ("city", "country", "region"):
                     m.entry, m.country, m.english, m.canon = e, e.country, e.english, e.canon
                 continue
-            if m.type in ("GPE", "LOC", "ORG") and prev and _is_title(prev) and m.entry is None:
-                m.type, m.entry, m.country = "PER", None, ""
+            if m.type in ("GPE", "LOC", "ORG") and prev and _is_title(prev) and m.entry is None \
+                    and not ((e := self.gaz.lookup([w])) is not None and e.kind == "country"):
+                m.type, m.entry, m.country = "PER", None, ""  # (رئيس وزراء مقدونيا: the country)
                 continue
             nxt = norms[m.b] if m.b < len(norms) else ""
             if m.type != "PER" and _in(w, lx.CURRENCIES) and (
