@@ -639,3 +639,14 @@ def test_ali_inside_a_name_country_after_a_title_and_his_country(tagger) -> None
     assert ("القنفذة", "GPE", "SA") in got
     assert ("مقدونيا", "GPE", "MK") in got
     assert not any(t in ("يتفق", "لبلده") for t, _y, _c in ms)
+
+
+def test_quoted_paper_named_like_a_place_and_a_sidi_place_after_a_head(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقال مصدر لـ«الشرق الأوسط» إن الوفد وصل إلى الرياض، وأفاد مراسل \"العربية\" أن الطريق "
+            "في معتمدية سيدي بوعلي مغلقة، وهي المنطقة التي تشهد نموا في الشرق الأوسط.")
+    ms = _ms(tagger, text)
+    got = [(t, y) for t, y, _c in ms]
+    assert ("الشرق الأوسط", "ORG") in got and ("الشرق الأوسط", "LOC") in got  # the paper, the region
+    assert ("العربية", "ORG") in got
+    assert ("الرياض", "GPE") in got
+    assert ("سيدي بوعلي", "GPE") in got

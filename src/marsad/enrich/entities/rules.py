@@ -188,6 +188,7 @@ class HeadRules:
         ms = self._orgs(ms, norms, heads)
         ms = self._org_ends(ms, norms)
         ms = self._quoted_orgs(ms, norms, heads)
+        self._quoted_media(ms, norms)
         if hashtags:
             ms = self._hashtags(ms, norms, hashtags)
         self._retype(ms, norms)
@@ -220,6 +221,19 @@ class HeadRules:
             ms.append(new)
         ms.sort(key=lambda m: m.a)
         return ms
+
+    @staticmethod
+    def _quoted_media(ms: list[Mention], norms: Sequence[str]) -> None:
+        """A paper or channel named like a place or a nationality, between quotes, is the
+        paper or channel (قال لـ«الشرق الأوسط»، في "العربية"، لـ"الرياض")."""
+        n = len(norms)
+        for m in ms:
+            if m.type in ("GPE", "LOC", "NORP") and m.a and m.b < n and norms[m.a - 1] in _QUOTE_PAIRS \
+                    and norms[m.b] == _QUOTE_PAIRS[norms[m.a - 1]] \
+                    and " ".join(norms[m.a : m.b]) in lx.MEDIA_NAMES:
+                m.type, m.entry, m.country, m.english = "ORG", None, "", ""
+                m.words = tuple(norms[m.a : m.b])
+                m.canon = " ".join(m.words)
 
     @staticmethod
     def _latin(ms: list[Mention], norms: Sequence[str], surfaces: Sequence[str]) -> list[Mention]:
@@ -897,7 +911,7 @@ class HeadRules:
             m = at.get(j)
             if m is not None:
                 if m.a == j and m.b - m.a <= 2 and (m.type in ("GPE", "LOC") or (
-                        m.type == "PER" and m.b - m.a == 1 and m.entry is None)):
+                        m.type == "PER" and (m.b - m.a == 1 or norms[m.a] in lx.PLACE_PREFIXES) and m.entry is None)):
                     region = self.gaz.lookup(list(norms[m.a : m.b]))
                     if not (region is not None and region.kind == "region"
                             and strip_article(_core(norms[i])) in _REGION_HEADS):
