@@ -650,3 +650,17 @@ def test_quoted_paper_named_like_a_place_and_a_sidi_place_after_a_head(tagger) -
     assert ("العربية", "ORG") in got
     assert ("الرياض", "GPE") in got
     assert ("سيدي بوعلي", "GPE") in got
+
+
+def test_particles_conjunctions_companies_and_nasab_family_names(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("ووفقا للصحيفة فإن هازارد يريد الرحيل عن تشلسي وفنربخشه، وقال وليد جنبلاط إن شنايدر "
+            "إلكتريك ستورد الأجهزة. وحضر وزير الخارجية عادل بن أحمد الجبير افتتاح مطار الأمير نايف "
+            "بن عبدالعزيز الدولي.")
+    ms = _ms(tagger, text)
+    got = {(t, y) for t, y, _c in ms}
+    assert ("هازارد", "PER") in got and not any(t.startswith("فإن") for t, _y in got)
+    assert ("وليد جنبلاط", "PER") in got  # a first name that begins with و keeps it
+    assert ("شنايدر إلكتريك", "ORG") in got
+    assert ("عادل بن أحمد الجبير", "PER") in got
+    assert ("نايف بن عبدالعزيز", "PER") in got
+    assert not any(t.startswith("وفنربخش") for t, _y in got)

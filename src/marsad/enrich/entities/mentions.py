@@ -48,6 +48,8 @@ _PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "بين"})
 _AL = frozenset({"آل", "وآل"})
 #: the first name علي as written (with ي; the preposition is على)
 _ALI = frozenset({"علي", "عليّ"})
+#: particles with a hamza that normalized read as names (فإن → فان، بأن → بان)
+_PARTICLES = frozenset({"فإن", "وإن", "بأن", "لأن", "فأن", "وأن", "إن", "أن", "كأن", "لإن", "بإن", "وبأن", "ولأن"})
 _ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
 _QUOTES = frozenset('"“”«»\'')
 #: every word of :data:`lexicon.DIVINE` ends with one of these (so does each proclitic form)
@@ -448,9 +450,10 @@ class MentionFinder:
         not علي, written with ي, that opens a person's name: normalized it is the preposition
         على)."""
         a, b = m.a, m.b
-        while a < b and (not norms[a][:1].isalnum() or norms[a] in lx.STOPWORDS) \
+        while a < b and (not norms[a][:1].isalnum() or norms[a] in lx.STOPWORDS
+                         or (surfaces and surfaces[a] in _PARTICLES)) \
                 and not (m.type == "PER" and b - a >= 2 and surfaces and surfaces[a] in _ALI):
-            a += 1
+            a += 1  # (فإن | هازارد: the particle, written with its hamza; فان دايك is a name)
         while b > a and (not norms[b - 1][:1].isalnum() or norms[b - 1] in lx.STOPWORDS
                          or norms[b - 1] in lx.EDGE_WORDS):
             b -= 1
@@ -846,6 +849,8 @@ class MentionFinder:
             if len(c) >= 4 and (c in _WHOLE_HEADS or c in common and len(proclitic_splits(c)) == 1) \
                     and not c.startswith("ال"):
                 return p  # (not بوروسيا: و + روسيا is common, but no word of its own)
+        if w[:1] == "و" and len(w) >= 5 and (f := self.gaz.freq_class(w[1:])) >= 4 and f >= self.gaz.freq_class(w) + 3:
+            return "و"  # وفنربخشه، وهازارد: the corpus writes the name far more often alone (not وليد، وائل)
         return ""
 
     def _rare(self, w: str) -> bool:

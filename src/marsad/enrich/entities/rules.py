@@ -73,6 +73,8 @@ _FEM_ELATIVES = lx._n("عليا كبري صغري أخري اخري أولي ا�
 #: proclitic prepositions (ب ل ك): before a common word of three letters they make a phrase (لستة)
 _PREPOSITIONS = frozenset({"ب", "ل", "ك"})
 _NEIGHBOURHOOD = frozenset({"حي", "بحي", "وحي", "لحي", "فحي", "الحي"})
+#: adjectives and nouns after a nasab that are no family name (… بن عبدالعزيز الدولي، … السجن)
+_NOT_FAMILY = lx._n("العالمي العالميه الدولي الجديد الجديده الحالي السابق الراحل المقبل الماضي السجن")
 #: heads that name a town's centre before a town (مركز مدينة عفرين), not a body
 _TOWN_CENTRES = lx._n("مركز")
 #: علي normalized is also the preposition على (على اليوناني): no first name on its own
@@ -191,6 +193,7 @@ class HeadRules:
         self._quoted_media(ms, norms)
         if hashtags:
             ms = self._hashtags(ms, norms, hashtags)
+        ms = _company_names(ms, norms)
         self._retype(ms, norms)
         self._acronyms(ms, norms)
         self._states(ms, norms)
@@ -514,6 +517,15 @@ class HeadRules:
         stands after a proclitic (no ordinary word such as صباح، حسن، لي), the family name a word
         :meth:`_surname` accepts or a nisba the corpus does not use as an adjective (الرمادي)."""
         n = len(norms)
+        for m in ms:  # عادل بن أحمد | الجبير: after a nasab, the family name the tagger left off
+            if m.type == "PER" and m.b - m.a >= 3 and m.b < n and norms[m.b - 2] in _NASAB \
+                    and norms[m.b].startswith("ال") and self._family_after_title(norms[m.b]) \
+                    and norms[m.b] not in lx.ROLE_CONTINUATION and norms[m.b] not in _NOT_FAMILY \
+                    and not any(o.a <= m.b < o.b for o in ms):  # (مطار الأمير نايف بن عبدالعزيز | الدولي)
+                m.b += 1
+                if m.words:
+                    m.words = (*m.words, norms[m.b - 1])
+                    m.canon = " ".join(m.words)
         cands = [i for i in compress(count(), map(_GIVEN_FORMS.__contains__, norms)) if i + 1 < n]
         if not cands:
             return ms
@@ -992,6 +1004,25 @@ class HeadRules:
                     prev[:1].isdigit() or prev in _NUMBER_WORDS or self.gaz.nationality(nxt) is not None):
                 # 2.3 مليار ريال، الريال الإيراني: money, not a club or a company
                 m.type, m.entry, m.country = "MISC", None, ""
+
+
+def _company_names(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    """A name with a company word after its first (شنايدر إلكتريك، جنرال موتورز، قطر إيرويز) is
+    a company, not a person or a place; when the tagger cut the name before that word
+    (شنايدر | إلكتريك ستورد …), the word joins the name and what it ran on to is dropped."""
+    out: list[Mention] = []
+    for m in sorted(ms, key=lambda m: m.a):
+        p = out[-1] if out else None
+        if p is not None and p.b == m.a and p.type in ("PER", "MISC", "GPE", "LOC", "ORG") and norms[m.a] in lx.COMPANY_WORDS:
+            p.b = m.a + 1
+            p.words = tuple(norms[p.a : p.b]) if not p.words else (*p.words, norms[m.a])
+            p.canon = " ".join(p.words)
+            p.type, p.entry, p.country, p.role = "ORG", None, "", ""
+            continue
+        if m.type in ("PER", "MISC", "GPE", "LOC") and m.b - m.a >= 2 and not lx.COMPANY_WORDS.isdisjoint(norms[m.a + 1 : m.b]):
+            m.type, m.entry, m.country, m.role = "ORG", None, "", ""
+        out.append(m)
+    return out
 
 
 def _latin_name(w: str) -> bool:
