@@ -664,3 +664,14 @@ def test_particles_conjunctions_companies_and_nasab_family_names(tagger) -> None
     assert ("عادل بن أحمد الجبير", "PER") in got
     assert ("نايف بن عبدالعزيز", "PER") in got
     assert not any(t.startswith("وفنربخش") for t, _y in got)
+
+
+def test_accusative_nationalities_and_the_currency_adjective(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("قتل 15 مصريًا و45 جنديا إماراتيا، ووصل وفدا أميركيا إلى روسيا وسوريا، وتراجعت الليرة "
+            "أمام الدولار الأمريكي. وحلت الكويت في المركز الثامن عربيا والأولى عالميا، محليا وعربيا.")
+    ms = _ms(tagger, text)
+    got = {(t, y, c) for t, y, c in ms}
+    for t, c in (("مصريًا", "EG"), ("إماراتيا", "AE"), ("أميركيا", "US"), ("الأمريكي", "US")):
+        assert (t, "NORP", c) in got
+    assert ("روسيا", "GPE", "RU") in got and ("سوريا", "GPE", "SY") in got
+    assert not any(t in ("عربيا", "وعربيا", "الدولار الأمريكي") for t, _y, _c in ms)  # adverbs; the currency

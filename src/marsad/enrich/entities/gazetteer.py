@@ -90,6 +90,12 @@ class Gazetteer:
                 if prev is None or _rank(e) > _rank(prev):
                     self.by_canon[e.canon] = e
 
+        # the accusative (ضابطا عراقيا، يكون جزائريا: عراقيًا with its tanween dropped), where that is
+        # no place's name (روسيا، سوريا، تركيا are the countries)
+        for w, e in list(self.nat.items()):
+            if w.endswith("ي") and e.phrase == w and (w + "ا",) not in self.phrases and w + "ا" not in self.common:
+                self.nat.setdefault(w + "ا", e)
+
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
         p = Path(path) if path else default_path()

@@ -111,7 +111,20 @@ def _word_nationality(k: int, norms: Sequence[str], texts: Sequence[str]) -> boo
     if texts[k].endswith("ى") and w in _RIGHT_HAND and k:
         prev = _core(norms[k - 1])
         return prev.endswith("ه") or strip_article(prev) in lx.FEMININE_SIDES
+    if w.endswith("يا") and not w.startswith("ال") and k:
+        # the accusative (ضابطا عراقيا، 15 مصريا) after a number or an accusative noun; after
+        # anything else it is an adverb (الأولى عربيا، محليا وعربيا، المحتلة إسرائيليا)
+        prev = _core(norms[k - 1])
+        return not (prev.lstrip("وف")[:1].isdigit() or prev in _NUMBER_NOUNS or (
+            prev.endswith("ا") and not prev.startswith("ال") and len(prev) >= 3
+            and (not prev.endswith("يا") or k >= 2 and norms[k - 2].lstrip("وف")[:1].isdigit())))  # (45 جنديا إماراتيا)
     return False
+
+
+#: counted nouns that take an accusative nationality after them (عشرون | مصريا)
+_NUMBER_NOUNS = frozenset(normalize(w) for w in (
+    "عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين "
+    "ثمانون ثمانين تسعون تسعين").split())
 
 
 _RIGHT_HAND = frozenset({normalize("اليمنى"), normalize("يمنى")})
@@ -880,6 +893,9 @@ class MentionFinder:
                     cut = _orig_prefix_len(text0, len(p))  # بجائزة → جائزة
                 elif not cut and (k := hamza_clitic(text0)):
                     cut = k  # وإنترناسيونالي، لأستون فيلا
+                elif not cut and w not in self.gaz.nat and (
+                        p := next((p for p, c in proclitic_splits(w)[1:] if c in self.gaz.nat), "")):
+                    cut = _orig_prefix_len(text0, len(p))  # وعربيًا → عربيًا (a nationality's form)
                 elif cut and self._no_article(w):
                     cut = 0  # فالنسيا is no ف + النسيا
                 self._cuts[text0] = cut

@@ -977,6 +977,12 @@ class HeadRules:
     def _retype(self, ms: list[Mention], norms: Sequence[str]) -> None:
         taken = {k for m in ms for k in range(m.a, m.b)}
         for m in ms:
+            if m.type == "MISC" and m.b - m.a == 2 and _in(norms[m.a], lx.CURRENCIES) \
+                    and (e := self.gaz.nationality(norms[m.a + 1])) is not None:
+                m.a += 1  # الدولار | الأمريكي: the currency is no name, its adjective a nationality
+                m.type, m.entry, m.country, m.english = "NORP", e, e.country, ""
+                m.words, m.canon = (norms[m.a],), e.canon
+                continue
             if m.b - m.a != 1:
                 continue
             prev = norms[m.a - 1] if m.a else ""
