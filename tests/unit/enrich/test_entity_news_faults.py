@@ -675,3 +675,13 @@ def test_accusative_nationalities_and_the_currency_adjective(tagger) -> None:  #
         assert (t, "NORP", c) in got
     assert ("روسيا", "GPE", "RU") in got and ("سوريا", "GPE", "SY") in got
     assert not any(t in ("عربيا", "وعربيا", "الدولار الأمريكي") for t, _y, _c in ms)  # adverbs; the currency
+
+
+def test_a_federation_named_by_its_nationality_is_an_organisation(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقرر الاتحاد الإسباني استخدام التقنية، وقالت هيومن رايتس ووتش إن الحكومة السعودية "
+            "ترحب، وشكلت الدول اتحادا عربيا جديدا.")
+    got = {(t, y) for t, y, _c in _ms(tagger, text)}
+    assert ("الاتحاد الإسباني", "ORG") in got
+    assert ("هيومن رايتس ووتش", "ORG") in got
+    assert ("السعودية", "NORP") in got  # a government is no name
+    assert not any(t.startswith(("اتحادا", "الحكومة")) for t, _y in got)

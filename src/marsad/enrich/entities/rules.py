@@ -38,6 +38,8 @@ _NUMBER_WORDS = lx._n("مليار مليون ألف آلاف مليارات مل
 _DIRECTIONS = lx._n("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
 _RELATIVES = lx._n("الذي التي الذين اللذين اللتين اللاتي اللواتي")
 _CLUB_HEADS = lx._n("نادي النادي")
+#: a federation named by its nationality alone (الاتحاد الأرجنتيني، الاتحاد الآسيوي): the definite head only
+_FEDERATION = lx._n("الاتحاد")
 #: first names of :data:`lexicon.FIRST_NAMES` that are ordinary words or name parts too often to
 #: open a person nobody tagged (صباح morning, حسن good, لي to me, جو weather, بن son of)
 _NOT_GIVEN = lx._n("لي جو شي بن أبو أم سيد عبد صباح حسن زين جمال عادل سعيد قيس نبيه رفيق "
@@ -777,7 +779,8 @@ class HeadRules:
             only_adj = words == 0 or (len(swallowed) == 1 and swallowed[0].type == "NORP"
                                       and j == swallowed[0].b and words == 1
                                       and _definite(h) == _definite(norms[swallowed[0].a])
-                                      and not _in(h, _CLUB_HEADS))  # النادي الإفريقي is a club
+                                      and not _in(h, _CLUB_HEADS)  # النادي الإفريقي is a club,
+                                      and not _in(h, _FEDERATION))  # الاتحاد الأرجنتيني a federation
             if only_adj:
                 free = i + 1
                 continue
