@@ -685,3 +685,16 @@ def test_a_federation_named_by_its_nationality_is_an_organisation(tagger) -> Non
     assert ("هيومن رايتس ووتش", "ORG") in got
     assert ("السعودية", "NORP") in got  # a government is no name
     assert not any(t.startswith(("اتحادا", "الحكومة")) for t, _y in got)
+
+
+def test_family_after_abd_or_kunya_region_direction_and_clubs(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("ودعا زعيم الجماعة عبد الملك الحوثي إلى التهدئة، وتمنى المستشار أبو حميد التوفيق للفريق. "
+            "وتقدمت القوات في الساحل الغربي لليمن، وفاز كريستال بالاس على ستوك سيتي، وقرر اختيار "
+            "إدارة النادي للأربعة الأعوام المقبلة.")
+    ms = _ms(tagger, text)
+    got = {(t, y) for t, y, _c in ms}
+    assert ("عبد الملك الحوثي", "PER") in got
+    assert not any("التوفيق" in t for t, _y in got)
+    assert ("الساحل الغربي", "LOC") in got
+    assert ("كريستال بالاس", "ORG") in got and ("ستوك سيتي", "ORG") in got
+    assert not any("للأربعة" in t for t, _y in got)

@@ -150,6 +150,21 @@ def _join_place_prefixes(ms: list[Mention], norms: Sequence[str]) -> list[Mentio
     return out
 
 
+def _region_directions(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    """A region the tagger found without the direction adjective after it takes it (الساحل |
+    الغربي، أوروبا | الشرقية، آسيا | الوسطى): one region, no longer the bare one's entry (the
+    Sahel is not the west coast)."""
+    n = len(norms)
+    for m in ms:
+        if m.type == "LOC" and m.b < n and norms[m.b] in lx.DIRECTION_ADJECTIVES \
+                and not any(o.a == m.b for o in ms):
+            m.b += 1
+            m.entry = None
+            m.words = (*(m.words or norms[m.a : m.b - 1]), norms[m.b - 1])
+            m.canon = " ".join(m.words)
+    return ms
+
+
 def _radio_names(ms: list[Mention], norms: Sequence[str], gaz: Gazetteer) -> list[Mention]:
     """A word before أف أم / FM names a radio station (جوهرة أف أم، موزاييك اف ام): one
     organisation, whatever the tagger made of the pieces (اف ام بالجهة، جوهرة أف أم في …); a
@@ -404,6 +419,8 @@ class MentionFinder:
         for m in ms:
             while m.type == "PER" and m.b < len(norms) and norms[m.b] in lx.NAME_TAILS:
                 m.b += 1
+            if m.type == "PER" and norms[m.b - 1] == "عبد" and m.b < len(norms) and norms[m.b][:1].isalpha():
+                m.b += 1  # عبد | الملك: عبد never ends a name
             if alaa and m.type == "PER" and m.b + 1 < len(norms) and texts[m.b] in _ALI \
                     and (w := norms[m.b + 1]).startswith("ال") and w.endswith("ي") and len(w) >= 5:
                 m.b += 2  # محمد | علي العمري: علي in the middle of a name, before the family's nisba
@@ -418,6 +435,7 @@ class MentionFinder:
         ms = _radio_names(ms, norms, self.gaz)
         ms = self._add_nationalities(ms, norms, nats)
         ms = self._type_and_country(ms, norms, toks.texts)
+        ms = _region_directions(ms, norms)
         ms = self._ambiguity(ms, norms, toks)
         ms = self._org_by_nationality(ms, norms)
         ms = _org_adjective_chain(ms, norms)

@@ -69,7 +69,8 @@ _WAW_NAMES = lx._n("وسام وليد وائل وفاء وديع وجدي وحي
                    "ويليام وليام ويل وارن والتر ويلسون وزير")
 #: ل-words that do not go on a name (اتحاد الغرف التجارية | لكافة التكاليف، … | للمرة الأولى)
 _LAM_STOPS = lx._n("لكافه لجميع لكل لبعض لمختلف لعدد لأكثر لاكثر لأي لاي لنحو لمده للمره لمرة للعام للسنه "
-                   "للشهر للاسبوع للأسبوع لليوم للحد لصالح لدي لذا لذلك")
+                   "للشهر للاسبوع للأسبوع لليوم للحد لصالح لدي لذا لذلك للأربعة للاربعه للثلاثة للثلاثه "
+                   "للخمسة للخمسه للعامين للسنتين للسنوات للأعوام للاعوام للموسم للمواسم")
 #: feminine adjectives without ه (محكمة عليا، لجنة كبرى)
 _FEM_ELATIVES = lx._n("عليا كبري صغري أخري اخري أولي اولي دنيا وسطي")
 #: proclitic prepositions (ب ل ك): before a common word of three letters they make a phrase (لستة)
@@ -82,6 +83,8 @@ _TOWN_CENTRES = lx._n("مركز")
 #: علي normalized is also the preposition على (على اليوناني): no first name on its own
 _ALI_NORMS = lx._n("علي")
 _NASAB = frozenset({"بن", "ابن", "بنت"})
+#: the first word of a two-word given name or kunya (عبد الملك، أبو ولاء)
+_KUNYA = frozenset({"عبد", "ابو", "ام"})
 
 
 def _definite(w: str) -> bool:
@@ -519,15 +522,29 @@ class HeadRules:
         stands after a proclitic (no ordinary word such as صباح، حسن، لي), the family name a word
         :meth:`_surname` accepts or a nisba the corpus does not use as an adjective (الرمادي)."""
         n = len(norms)
-        for m in ms:  # عادل بن أحمد | الجبير: after a nasab, the family name the tagger left off
-            if m.type == "PER" and m.b - m.a >= 3 and m.b < n and norms[m.b - 2] in _NASAB \
-                    and norms[m.b].startswith("ال") and self._family_after_title(norms[m.b]) \
-                    and norms[m.b] not in lx.ROLE_CONTINUATION and norms[m.b] not in _NOT_FAMILY \
-                    and not any(o.a <= m.b < o.b for o in ms):  # (مطار الأمير نايف بن عبدالعزيز | الدولي)
+        nisba_at = {o.a: o for o in ms if o.type == "NORP" and o.b - o.a == 1}
+        gone: list[Mention] = []
+        for m in ms:  # عادل بن أحمد | الجبير، عبد الملك | الحوثي، أبو ولاء | الولائي: after a nasab,
+            # عبد or a kunya, the family name the tagger left off (or read as a group's nisba)
+            if m.type != "PER" or m.b >= n or not (m.b - m.a >= 3 and norms[m.b - 2] in _NASAB
+                                                     or m.b - m.a == 2 and norms[m.a] in _KUNYA):
+                continue
+            w = norms[m.b]
+            nat = nisba_at.get(m.b)
+            free = nat is not None or not any(o.a <= m.b < o.b for o in ms)
+            if free and w.startswith("ال") and w not in lx.ROLE_CONTINUATION and w not in _NOT_FAMILY and (
+                    w.endswith("ي") and (nat is not None or self.gaz.nationality(w) is not None)
+                    or nat is None and self._family_after_title(w) and norms[m.a] not in _KUNYA):
+                # (after a kunya only a nisba: أبو حميد | التوفيق is the wish, not his family)
+                # (not مطار الأمير نايف بن عبدالعزيز | الدولي)
                 m.b += 1
+                if nat is not None:
+                    gone.append(nat)
                 if m.words:
-                    m.words = (*m.words, norms[m.b - 1])
+                    m.words = (*m.words, w)
                     m.canon = " ".join(m.words)
+        if gone:
+            ms = [o for o in ms if not any(o is g for g in gone)]
         cands = [i for i in compress(count(), map(_GIVEN_FORMS.__contains__, norms)) if i + 1 < n]
         if not cands:
             return ms
