@@ -698,3 +698,13 @@ def test_family_after_abd_or_kunya_region_direction_and_clubs(tagger) -> None:  
     assert ("الساحل الغربي", "LOC") in got
     assert ("كريستال بالاس", "ORG") in got and ("ستوك سيتي", "ORG") in got
     assert not any("للأربعة" in t for t, _y in got)
+
+
+def test_group_nouns_are_nationalities_not_organisations(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وقتل عرب وأكراد في القصف، واجتمع علماء السنة والشيعة في بغداد مع المهاجرين الأفارقة، "
+            "وقال في مقابلة مع \"العربية\" إن المسلمين يحتفلون بالسنة الهجرية.")
+    got = {(t, y) for t, y, _c in _ms(tagger, text)}
+    for t in ("أكراد", "السنة", "الشيعة", "الأفارقة"):
+        assert (t, "NORP") in got
+    assert ("العربية", "ORG") in got  # the channel stays the channel
+    assert not any(t == "بالسنة" or t == "السنة الهجرية" for t, _y in got)

@@ -83,6 +83,8 @@ _TOWN_CENTRES = lx._n("مركز")
 #: علي normalized is also the preposition على (على اليوناني): no first name on its own
 _ALI_NORMS = lx._n("علي")
 _NASAB = frozenset({"بن", "ابن", "بنت"})
+_SUNNA = lx._n("السنة")
+_SHIA = lx._n("الشيعة")
 #: the first word of a two-word given name or kunya (عبد الملك، أبو ولاء)
 _KUNYA = frozenset({"عبد", "ابو", "ام"})
 
@@ -239,7 +241,7 @@ class HeadRules:
             if m.type in ("GPE", "LOC", "NORP") and m.a and m.b < n and norms[m.a - 1] in _QUOTE_PAIRS \
                     and norms[m.b] == _QUOTE_PAIRS[norms[m.a - 1]] \
                     and " ".join(norms[m.a : m.b]) in lx.MEDIA_NAMES:
-                m.type, m.entry, m.country, m.english = "ORG", None, "", ""
+                m.type, m.entry, m.country, m.english, m.source = "ORG", None, "", "", "media"
                 m.words = tuple(norms[m.a : m.b])
                 m.canon = " ".join(m.words)
 
@@ -1004,6 +1006,15 @@ class HeadRules:
                 m.words, m.canon = (norms[m.a],), e.canon
                 continue
             if m.b - m.a != 1:
+                continue
+            if m.type == "ORG" and m.source == "crf" and m.entry is None and (e := self.gaz.nationality(norms[m.a])) is not None \
+                    and not _in(norms[m.a], lx.ORG_RULE_HEADS):
+                m.type, m.entry, m.country, m.english = "NORP", e, e.country, ""  # وأكراد، الشيعة: groups
+                m.canon = e.canon
+                continue
+            if m.type == "ORG" and _core(norms[m.a]) in _SUNNA and any(
+                    _core(norms[k]) in _SHIA for k in (m.a - 1, m.a + 1) if 0 <= k < len(norms)):
+                m.type = "NORP"  # السنة والشيعة: the Sunnis (not the year, not the Sunna)
                 continue
             prev = norms[m.a - 1] if m.a else ""
             w = norms[m.a]
