@@ -708,3 +708,13 @@ def test_group_nouns_are_nationalities_not_organisations(tagger) -> None:  # typ
         assert (t, "NORP") in got
     assert ("العربية", "ORG") in got  # the channel stays the channel
     assert not any(t == "بالسنة" or t == "السنة الهجرية" for t, _y in got)
+
+
+def test_city_name_wins_the_piece_the_tagger_found_and_other_fixes(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("لتطهير آخر الجيوب بمحافظة دير الزور من الإرهابيين، في محاولة لإضعاف الدولة والنيل منها. "
+            "وأعار الجزيرة الإماراتي لاعبه إلى نادٍ آخر.")
+    ms = _ms(tagger, text)
+    got = {(t, y, c) for t, y, c in ms}
+    assert ("دير الزور", "GPE", "SY") in got
+    assert not any(t == "النيل" for t, _y, _c in ms)  # harming it, not the river
+    assert ("الجزيرة", "ORG", "AE") in got  # the nationality after a club gives its country

@@ -48,6 +48,7 @@ _PLACE_PREPOSITIONS = frozenset({"في", "من", "الي", "بين"})
 _AL = frozenset({"آل", "وآل"})
 #: the first name علي as written (with ي; the preposition is على)
 _ALI = frozenset({"علي", "عليّ"})
+_NILE = frozenset({normalize("النيل")})
 #: particles with a hamza that normalized read as names (فإن → فان، بأن → بان)
 _PARTICLES = frozenset({"فإن", "وإن", "بأن", "لأن", "فأن", "وأن", "إن", "أن", "كأن", "لإن", "بإن", "وبأن", "ولأن"})
 _ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
@@ -148,6 +149,15 @@ def _join_place_prefixes(ms: list[Mention], norms: Sequence[str]) -> list[Mentio
             continue
         out.append(m)
     return out
+
+
+def _org_country_after(ms: list[Mention]) -> None:
+    """An organisation followed by a nationality adjective takes its country (الجزيرة | الإماراتي:
+    the Emirati club, not the Qatari channel; ريفر بلايت | الأرجنتيني)."""
+    nat_at = {o.a: o for o in ms if o.type == "NORP" and o.country}
+    for m in ms:
+        if m.type == "ORG" and (n := nat_at.get(m.b)) is not None:
+            m.country = n.country
 
 
 def _region_directions(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
@@ -439,6 +449,7 @@ class MentionFinder:
         ms = self._ambiguity(ms, norms, toks)
         ms = self._org_by_nationality(ms, norms)
         ms = _org_adjective_chain(ms, norms)
+        _org_country_after(ms)
         ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces, heads,
                               hashtags)
         ms = _first_name_nationality(ms, norms)
@@ -449,6 +460,8 @@ class MentionFinder:
                        and all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b]))
               # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))  # money is not a name
+              and not (m.b - m.a == 1 and _core(norms[m.a]) in _NILE and m.b < len(norms)
+                       and norms[m.b].startswith("من"))  # والنيل منها: harming it, not the Nile
               and not (m.b - m.a == 1 and self._bare_word_place(m, ms, norms))
               and not (m.type == "NORP" and m.b - m.a == 1 and _word_nationality(m.a, norms, texts))
               and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
@@ -604,8 +617,9 @@ class MentionFinder:
                 continue
             if lo >= a and hi <= b and ((b - a) > (hi - lo) or len(olds) > 1) \
                     and (e.kind in ("country", "org", "misc", "region")
-                         or e.kind == "city" and len(olds) > 1 and all(o.type in ("GPE", "LOC") for o in olds)):
-                # (and a city's name joins the places the tagger cut it into: خان | يونس)
+                         or e.kind == "city" and all(o.type in ("GPE", "LOC") for o in olds)):
+                # (and a city's name joins the places the tagger cut it into, or the one piece it
+                # found: خان | يونس، دير | الزور)
                 for o in olds:  # the gazetteer name covers the CRF spans (or joins them): it wins
                     ms.remove(o)
                 m = Mention(a, b, _KIND_TYPE[e.kind], source="gaz", entry=e)
