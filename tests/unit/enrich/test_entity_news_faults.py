@@ -718,3 +718,13 @@ def test_city_name_wins_the_piece_the_tagger_found_and_other_fixes(tagger) -> No
     assert ("دير الزور", "GPE", "SY") in got
     assert not any(t == "النيل" for t, _y, _c in ms)  # harming it, not the river
     assert ("الجزيرة", "ORG", "AE") in got  # the nationality after a club gives its country
+
+
+def test_country_opening_a_name_parliament_and_the_din_names(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("قال السفير التركي بتونس عمر فاروق دوغان إنه التقى زياد العذاري ونور الدين الطبوبي، "
+            "وأكد رئيس كتلة حركة النهضة بمجلس نواب الشعب أن الاتحاد العام التونسي للشغل شريك.")
+    got = {(t, y) for t, y, _c in _ms(tagger, text)}
+    assert ("تونس", "GPE") in got and ("عمر فاروق دوغان", "PER") in got
+    assert ("نور الدين الطبوبي", "PER") in got
+    assert ("مجلس نواب الشعب", "ORG") in got and ("حركة النهضة", "ORG") in got
+    assert ("الاتحاد العام التونسي للشغل", "ORG") in got

@@ -203,6 +203,8 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
         org_canon.setdefault(en, k)  # one canonical (the shortest) name per organisation
     for k, (code, en) in lx.ORG_SINGLES.items():
         put(k, "org", code, k, en, 0, org_canon[en])
+    for k, (code, en) in lx.ORG_PHRASES.items():  # (their words stay ordinary words: see below)
+        put(k, "org", code, k, en, 0, k)
     for k, en in lx.MISC_NAMES.items():
         put(k, "misc", "", k, en, 0, normalize("خطة العمل الشاملة المشتركة") if en == "JCPOA" else k)
     # the entry a phrase reads as (Gazetteer keeps the best-ranked row: a country before a city)
@@ -216,7 +218,8 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
         if k in usual and usual[k][1] in ("city", "country") and usual[k][2] != code and (
                 k not in lx.CITIES or k in lx.PLACE_HOMONYMS):
             rows[(k, "alt:" + code)] = row
-    named = {k[0] for k in rows} | {w for k in rows for w in k[0].split()}
+    named = {k[0] for k in rows if k[0] not in lx.ORG_PHRASES} | {
+        w for k in rows if k[0] not in lx.ORG_PHRASES for w in k[0].split()}
     for w, _n in counts.most_common(common_top):
         if w not in named and len(w) >= 2:
             rows[(w, "common")] = (w, "common", "", "", "", 0, w)

@@ -596,6 +596,22 @@ COMPANY_WORDS = _n("إلكتريك الكتريك إليكتريك موتورز 
 #: direction adjectives that go on a region's name (الساحل الغربي، أوروبا الشرقية، آسيا الوسطى)
 DIRECTION_ADJECTIVES = _n("الغربي الشرقي الشمالي الجنوبي الغربيه الشرقيه الشماليه الجنوبيه الوسطى الأوسط")
 
+#: organisations of several ordinary words, opened by a word that already opens a gazetteer
+#: organisation (مجلس، منظمة، حزب، الاتحاد: a new first word would change the tagger's features,
+#: هيئة and جبهة did): in the gazetteer, but their words stay ordinary words to the rules (نواب،
+#: الشعب، العمال are no names on their own)
+ORG_PHRASES: dict[str, tuple[str, str]] = {
+    normalize(k): v for k, v in {
+        "مجلس نواب الشعب": ("TN", "Assembly of the Representatives of the People"),
+        "منظمة العفو الدولية": ("", "Amnesty International"),
+        "حزب العمال الكردستاني": ("TR", "Kurdistan Workers' Party"),
+        "الاتحاد العام التونسي للشغل": ("TN", "Tunisian General Labour Union"),
+        "الاتحاد الأفريقي": ("", "African Union"), "الاتحاد الإفريقي": ("", "African Union"),
+        "حزب نداء تونس": ("TN", "Nidaa Tounes"),
+        "حزب الدعوة الإسلامية": ("IQ", "Islamic Dawa Party"),
+    }.items()
+}
+
 #: heads of long state names: جمهورية الصين، دولة قطر، سلطنة عمان
 STATE_HEADS = _n("جمهوريه مملكه دوله إماره اماره سلطنه إمبراطوريه")
 

@@ -49,6 +49,11 @@ _AL = frozenset({"آل", "وآل"})
 #: the first name علي as written (with ي; the preposition is على)
 _ALI = frozenset({"علي", "عليّ"})
 _NILE = frozenset({normalize("النيل")})
+#: X الدين given names (نور الدين، صلاح الدين): after و, the و is the conjunction
+_DIN = normalize("الدين")
+_DIN_FIRSTS = frozenset(normalize(w) for w in (
+    "نور صلاح عز بدر سيف علاء خير نصر شمس جمال محيي محي تقي زين كمال فخر نجم عماد شهاب حسام ضياء "
+    "بهاء سعد شرف عصام نظام معز").split())
 #: particles with a hamza that normalized read as names (فإن → فان، بأن → بان)
 _PARTICLES = frozenset({"فإن", "وإن", "بأن", "لأن", "فأن", "وأن", "إن", "أن", "كأن", "لإن", "بإن", "وبأن", "ولأن"})
 _ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
@@ -512,6 +517,8 @@ class MentionFinder:
                 # الملك سلمان | ستعمل: a verb
             while a < b - 1 and norms[a] in lx.DIVINE:
                 a += 1  # (آية) الله | علي خامنئي
+            if b - a >= 3 and (e := self.gaz.lookup([norms[a]])) is not None and e.kind == "country":
+                a += 1  # السفير التركي بتونس | عمر فاروق دوغان: the country is a place of its own
             if a < b - 1 and _core(norms[a]) in lx.FOLLOWERS:
                 a += 1  # قوات | صالح، أنصار | الصدر: the person's men, the name is his
             if b - a == 1 and _is_title(norms[a]):
@@ -626,6 +633,11 @@ class MentionFinder:
                 ms.append(m)
                 for k in range(a, b):
                     taken[k] = m
+            elif len(olds) == 1 and olds[0].a == a and olds[0].b > b and e.kind == "org" and olds[0].type == "ORG" \
+                    and any(p == "ب" for p, _c in proclitic_splits(norms[b])):
+                olds[0].b, olds[0].entry = b, e  # مجلس نواب الشعب | بباردو: where it sits is no part of it
+                for k in range(b, hi):
+                    taken[k] = None
             elif len(olds) == 1 and olds[0].a == a and olds[0].b == b:
                 olds[0].entry = e
                 if olds[0].type == "PER" and b - a >= 2 and e.kind in ("country", "city", "region"):
@@ -935,6 +947,9 @@ class MentionFinder:
                                             and not any(c in lx.FIRST_NAMES for _p, c in proclitic_splits(w)[1:])
                                             or self._commoner_whole(w)):
                 cut = 0  # فؤاد، وانغ: names of their own (but لناصر is ل + ناصر); كريم is no ك + ريم
+        if not cut and m.type == "PER" and m.b - m.a >= 2 and norms[m.a + 1] == _DIN \
+                and norms[m.a][:1] == "و" and norms[m.a][1:] in _DIN_FIRSTS:
+            cut = _orig_prefix_len(text0, 1)  # ونور الدين الطبوبي → نور الدين الطبوبي
         m.start = starts[m.a] + cut
         m.end = ends[m.b - 1]
         inner = texts[m.a : m.b]

@@ -728,6 +728,9 @@ class HeadRules:
                         m.type != "PER" or j == i + 1):  # مؤسسة محمد بن راشد, not مجلس الإدارة | عبدالعزيز الراشد
                     if j > i + 1 and m.type != "NORP" and w[:1] == "و" and (self.flags(w) & _ORG or j - 1 in at):
                         break  # شركة مايكروسوفت | وشركة إنتل: the next body of a list
+                    if j > i + 1 and m.type == "ORG" and m.source == "gaz" and w[:1] == "ب" \
+                            and any(p == "ب" for p, _c in proclitic_splits(w)):
+                        break  # حركة النهضة | بمجلس نواب الشعب: another body, where it sits
                     if m.type in ("GPE", "LOC") and j > i + 1 and _definite(norms[j - 1]) \
                             and (m.b - m.a > 1 or self.gaz.nationality(norms[j]) is None):
                         break  # محكمة العدل الدولية | الولايات المتحدة: a definite word takes no genitive
