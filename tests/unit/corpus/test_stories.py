@@ -301,3 +301,79 @@ def test_only_the_heaviest_terms_are_looked_up() -> None:
         sid = cl.add(first[0])
         sc, got = cl.score(vec, frozenset(), 0)
         assert (got == sid and sc > 0) is found, k
+
+
+def _actor_clusterer(bonus: float) -> tuple[StoryClusterer, int]:
+    """A clusterer over 1,000 articles of other news holding one story: the first report of a
+    visit, naming its two people and a ministry."""
+    from marsad.corpus.stories import StoryParams
+
+    cl = StoryClusterer(StoryParams(actor_bonus=bonus, actor_min=2, actor_share=0.003, actor_days=1))
+    cl.state.df.add({f"خبر{i}": 1.0, "وزير": 1.0} for i in range(1000))
+    first = ArticleFeatures(key=0, day=100, source="a", terms={
+        "زيار": 3.0, "وفد": 1.0, "ميناء": 2.0, "e:per:سالم العتيبي": 2.0, "e:per:ليلى حداد": 2.0,
+        "e:org:وزاره نقل": 2.0, "e:gpe:مصر": 2.0})
+    return cl, cl.add(prepare([first], cl)[0])
+
+
+def test_rare_actors_shared_on_the_same_days_raise_the_score() -> None:
+    """An independent report naming the same two people on the same or the next day scores
+    ``actor_bonus`` more; one person in common, a day further, a common actor (named in many
+    articles), a country or a title naming other places give nothing."""
+    other = {"جول": 2.0, "ميناء": 1.0, "محادث": 2.0}
+    both = {"e:per:سالم العتيبي": 2.0, "e:per:ليلى حداد": 2.0}
+    plain_cl, sid = _actor_clusterer(0.0)
+    cl, sid2 = _actor_clusterer(0.15)
+    assert sid == sid2
+
+    def score(c: StoryClusterer, terms: dict[str, float], day: int = 100, **kw: object) -> float:
+        f = ArticleFeatures(key=1, day=day, source="b", terms=terms)
+        vec = weigh_like(c, f)
+        actors = c._rare_actors([t for t in terms if t.startswith(("e:per:", "e:org:"))])
+        got, got_sid = c.score(vec, f.numbers, f.day, actors=actors, **kw)  # type: ignore[arg-type]
+        assert got_sid in (sid, None)
+        return got
+
+    terms = {**other, **both}
+    base = score(plain_cl, terms)
+    assert 0 < base < 0.25
+    assert score(cl, terms) == pytest.approx(base + 0.15)
+    assert score(cl, terms, day=101) == pytest.approx(score(plain_cl, terms, day=101) + 0.15)
+    assert score(cl, terms, day=102) == pytest.approx(score(plain_cl, terms, day=102))
+    one = {**other, "e:per:سالم العتيبي": 2.0, "e:gpe:مصر": 2.0}
+    assert score(cl, one) == pytest.approx(score(plain_cl, one))
+    for c in (cl, plain_cl):
+        c.state.stories[sid].places = {"g:جده", "c:SA"}
+    apart = ["g:ينبع", "c:SA"]
+    penalised = score(plain_cl, terms, places=apart)
+    assert penalised < base and score(cl, terms, places=apart) == pytest.approx(penalised)
+    for c in (cl, plain_cl):
+        c.state.df.add({"e:per:ليلى حداد": 1.0} for _ in range(10))  # now in 11 of 1,011 articles
+    assert score(cl, terms) == pytest.approx(score(plain_cl, terms))
+
+
+def weigh_like(cl: StoryClusterer, f: ArticleFeatures) -> dict[str, float]:
+    from marsad.corpus.features import scale_terms, weigh
+
+    return scale_terms(weigh(f.terms, cl.state.df, top=cl.p.top_terms), "e:", cl.p.entity_scale)
+
+
+def test_an_independent_report_naming_the_same_people_joins_their_story() -> None:
+    """Two reports of one visit worded apart (cosine under the threshold) are one story when
+    they name the same two people the same day, and two stories without the actor bonus."""
+    from marsad.corpus.stories import StoryParams
+
+    filler = [ArticleFeatures(key=10 + i, day=90, source="c", terms={f"خبر{i}": 1.0, "وزير": 1.0})
+              for i in range(1000)]
+    reports = [
+        ArticleFeatures(key=0, day=100, source="a", terms={
+            "زيار": 3.0, "وفد": 1.0, "ميناء": 2.0, "e:per:سالم العتيبي": 2.0, "e:per:ليلى حداد": 2.0,
+            "e:gpe:مصر": 2.0}),
+        ArticleFeatures(key=1, day=100, source="b", terms={
+            "جول": 2.0, "ميناء": 1.0, "محادث": 2.0, "e:per:سالم العتيبي": 2.0, "e:per:ليلى حداد": 2.0}),
+    ]
+    off = cluster(filler + reports, StoryParams(actor_bonus=0.0))
+    on = cluster(filler + reports, StoryParams(actor_bonus=0.15))
+    assert off[0] != off[1]
+    assert on[0] == on[1]
+    assert len(set(on.values())) == len(set(off.values())) - 1
