@@ -613,8 +613,8 @@ def test_presidency_as_an_office_and_a_town_centre_are_no_bodies(tagger) -> None
 
 
 def test_praise_after_god_is_a_formula_and_followers_are_not_the_name(tagger) -> None:  # type: ignore[no-untyped-def]
-    text = ("إننا لنسأل الله جل في علاه أن يحفظ البلاد. وطالب الرئيس الميليشيات الحوثية وقوات صالح "
-            "باحترام الهدنة.")
+    text = ("إننا لنسأل الله جل في علاه أن يحفظ البلاد، سائلين الله لسموه التوفيق. وطالب الرئيس "
+            "الميليشيات الحوثية وقوات صالح باحترام الهدنة.")
     ty = _types(_ms(tagger, text))
     assert not any("الله" in t for t in ty)
     assert not any(t.startswith(("قوات", "وقوات", "أنصار", "وأنصار")) for t in ty)
