@@ -728,3 +728,11 @@ def test_country_opening_a_name_parliament_and_the_din_names(tagger) -> None:  #
     assert ("نور الدين الطبوبي", "PER") in got
     assert ("مجلس نواب الشعب", "ORG") in got and ("حركة النهضة", "ORG") in got
     assert ("الاتحاد العام التونسي للشغل", "ORG") in got
+
+
+def test_satisfaction_and_a_pronoun_suffixed_noun_are_no_people(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("تحسن رضا المستهلك عن الأسعار، ولم تكن الإصابة السبب لإبعاده عن المعسكر، وهو الناطق "
+            "بأقواله.")
+    got = {(t, y) for t, y, _c in _ms(tagger, text)}
+    assert not any(t in ("رضا", "إبعاده", "لإبعاده", "أقواله", "بأقواله") for t, _y in got)
+    assert ("رضا الجدي", "PER") in {(t, y) for t, y, _c in _ms(tagger, "وقال المدرب رضا الجدي إن الفريق جاهز.")}

@@ -465,6 +465,9 @@ class MentionFinder:
                        and all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b]))
               # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
               and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))  # money is not a name
+              and not (m.type == "PER" and m.b - m.a == 1 and texts[m.a][-1:] == "ه" and len(norms[m.a]) >= 6
+                       and norms[m.a][0] in "بل" and any(p in ("ب", "ل") for p, _c in proclitic_splits(norms[m.a])))
+              # (لإبعاده، بأقواله: a preposition, a noun and his pronoun — no name)
               and not (m.b - m.a == 1 and _core(norms[m.a]) in _NILE and m.b < len(norms)
                        and norms[m.b].startswith("من"))  # والنيل منها: harming it, not the Nile
               and not (m.b - m.a == 1 and self._bare_word_place(m, ms, norms))
