@@ -736,3 +736,10 @@ def test_satisfaction_and_a_pronoun_suffixed_noun_are_no_people(tagger) -> None:
     got = {(t, y) for t, y, _c in _ms(tagger, text)}
     assert not any(t in ("رضا", "إبعاده", "لإبعاده", "أقواله", "بأقواله") for t, _y in got)
     assert ("رضا الجدي", "PER") in {(t, y) for t, y, _c in _ms(tagger, "وقال المدرب رضا الجدي إن الفريق جاهز.")}
+
+
+def test_an_adjective_after_a_village_head_and_provinces(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "غمرت الفيضانات مئة قرية خاصة في إقليم خيبر بختونخواه، ووصل الوفد إلى ولاية أوهايو."
+    got = {(t, y, c) for t, y, c in _ms(tagger, text)}
+    assert not any(t == "خاصة" for t, _y, _c in got)
+    assert ("خيبر بختونخواه", "GPE", "PK") in got and ("أوهايو", "GPE", "US") in got

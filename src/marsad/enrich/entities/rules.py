@@ -969,7 +969,8 @@ class HeadRules:
                 continue
             e = self.gaz.lookup([w])
             if e is None and (not _plain(w) or self.common(w) or _definite(w) or w[0] == "و"
-                              or _definite(norms[i]) or w.endswith("ي") and self.gaz.freq_class("ال" + w) >= 6):
+                              or _definite(norms[i]) or w.endswith("ي") and self.gaz.freq_class("ال" + w) >= 6
+                              or w.endswith("ه") and self.gaz.freq_class(w) >= 12):  # (قرية | خاصة: an adjective)
                 continue  # (المدينة | وأفرجت: a conjunction; an unknown word after a definite head;
                 # حي | شعبي، حي | سكني: an adjective the corpus writes with ال)
             new = Mention(j, j + 1, "LOC" if is_loc else "GPE", source="rule", words=(w,), canon=w)
