@@ -13,7 +13,7 @@ import pytest
 #: cross-validation of ANERcorp train, +0.66 there; the floor stays)
 ANERCORP_F1_FLOOR = 0.745
 #: own hand-annotated news (held-out half): span+type F1 over PER/ORG/GPE/LOC/NORP, B³, country
-HELDOUT_F1_FLOOR = 0.83  # measured 0.809 when pinned, 0.837 with the domain-augmented model, 0.842 now
+HELDOUT_F1_FLOOR = 0.85  # measured 0.809 when pinned, 0.837 with the domain-augmented model, 0.862 now (the target)
 HELDOUT_B3_FLOOR = 0.95
 #: lowered 0.93 → 0.92 on purpose: the domain-augmented model (chosen on cross-validation,
 #: ANERcorp test and dev before the held-out half was read) finds the same 98 GPE/NORP
