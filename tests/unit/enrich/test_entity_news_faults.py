@@ -23,6 +23,11 @@ def _types(ms: list[tuple[str, str, str]]) -> dict[str, str]:
     return {t: y for t, y, _c in ms}
 
 
+def _pairs(tagger, text: str) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """(mention text, type) of every mention of ``text``."""
+    return {(t, y) for t, y, _c in _ms(tagger, text)}
+
+
 def test_organisation_ends_before_time_and_purpose_words(tagger) -> None:  # type: ignore[no-untyped-def]
     text = ("أعلنت وزارة السياحة الإسرائيلية الأحد عن خطة جديدة، ورفع الملف إلى وزارة التربية "
             "لاتخاذ القرار المناسب، واجتمعت اللجنة المنظمة للبطولة القادمة.")
@@ -656,8 +661,7 @@ def test_particles_conjunctions_companies_and_nasab_family_names(tagger) -> None
     text = ("ووفقا للصحيفة فإن هازارد يريد الرحيل عن تشلسي وفنربخشه، وقال وليد جنبلاط إن شنايدر "
             "إلكتريك ستورد الأجهزة. وحضر وزير الخارجية عادل بن أحمد الجبير افتتاح مطار الأمير نايف "
             "بن عبدالعزيز الدولي.")
-    ms = _ms(tagger, text)
-    got = {(t, y) for t, y, _c in ms}
+    got = _pairs(tagger, text)
     assert ("هازارد", "PER") in got and not any(t.startswith("فإن") for t, _y in got)
     assert ("وليد جنبلاط", "PER") in got  # a first name that begins with و keeps it
     assert ("شنايدر إلكتريك", "ORG") in got
@@ -680,7 +684,7 @@ def test_accusative_nationalities_and_the_currency_adjective(tagger) -> None:  #
 def test_a_federation_named_by_its_nationality_is_an_organisation(tagger) -> None:  # type: ignore[no-untyped-def]
     text = ("وقرر الاتحاد الإسباني استخدام التقنية، وقالت هيومن رايتس ووتش إن الحكومة السعودية "
             "ترحب، وشكلت الدول اتحادا عربيا جديدا.")
-    got = {(t, y) for t, y, _c in _ms(tagger, text)}
+    got = _pairs(tagger, text)
     assert ("الاتحاد الإسباني", "ORG") in got
     assert ("هيومن رايتس ووتش", "ORG") in got
     assert ("السعودية", "NORP") in got  # a government is no name
@@ -691,8 +695,7 @@ def test_family_after_abd_or_kunya_region_direction_and_clubs(tagger) -> None:  
     text = ("ودعا زعيم الجماعة عبد الملك الحوثي إلى التهدئة، وتمنى المستشار أبو حميد التوفيق للفريق. "
             "وتقدمت القوات في الساحل الغربي لليمن، وفاز كريستال بالاس على ستوك سيتي، وقرر اختيار "
             "إدارة النادي للأربعة الأعوام المقبلة.")
-    ms = _ms(tagger, text)
-    got = {(t, y) for t, y, _c in ms}
+    got = _pairs(tagger, text)
     assert ("عبد الملك الحوثي", "PER") in got
     assert not any("التوفيق" in t for t, _y in got)
     assert ("الساحل الغربي", "LOC") in got
@@ -703,7 +706,7 @@ def test_family_after_abd_or_kunya_region_direction_and_clubs(tagger) -> None:  
 def test_group_nouns_are_nationalities_not_organisations(tagger) -> None:  # type: ignore[no-untyped-def]
     text = ("وقتل عرب وأكراد في القصف، واجتمع علماء السنة والشيعة في بغداد مع المهاجرين الأفارقة، "
             "وقال في مقابلة مع \"العربية\" إن المسلمين يحتفلون بالسنة الهجرية.")
-    got = {(t, y) for t, y, _c in _ms(tagger, text)}
+    got = _pairs(tagger, text)
     for t in ("أكراد", "السنة", "الشيعة", "الأفارقة"):
         assert (t, "NORP") in got
     assert ("العربية", "ORG") in got  # the channel stays the channel
@@ -723,7 +726,7 @@ def test_city_name_wins_the_piece_the_tagger_found_and_other_fixes(tagger) -> No
 def test_country_opening_a_name_parliament_and_the_din_names(tagger) -> None:  # type: ignore[no-untyped-def]
     text = ("قال السفير التركي بتونس عمر فاروق دوغان إنه التقى زياد العذاري ونور الدين الطبوبي، "
             "وأكد رئيس كتلة حركة النهضة بمجلس نواب الشعب أن الاتحاد العام التونسي للشغل شريك.")
-    got = {(t, y) for t, y, _c in _ms(tagger, text)}
+    got = _pairs(tagger, text)
     assert ("تونس", "GPE") in got and ("عمر فاروق دوغان", "PER") in got
     assert ("نور الدين الطبوبي", "PER") in got
     assert ("مجلس نواب الشعب", "ORG") in got and ("حركة النهضة", "ORG") in got
@@ -733,9 +736,9 @@ def test_country_opening_a_name_parliament_and_the_din_names(tagger) -> None:  #
 def test_satisfaction_and_a_pronoun_suffixed_noun_are_no_people(tagger) -> None:  # type: ignore[no-untyped-def]
     text = ("تحسن رضا المستهلك عن الأسعار، ولم تكن الإصابة السبب لإبعاده عن المعسكر، وهو الناطق "
             "بأقواله.")
-    got = {(t, y) for t, y, _c in _ms(tagger, text)}
+    got = _pairs(tagger, text)
     assert not any(t in ("رضا", "إبعاده", "لإبعاده", "أقواله", "بأقواله") for t, _y in got)
-    assert ("رضا الجدي", "PER") in {(t, y) for t, y, _c in _ms(tagger, "وقال المدرب رضا الجدي إن الفريق جاهز.")}
+    assert ("رضا الجدي", "PER") in _pairs(tagger, "وقال المدرب رضا الجدي إن الفريق جاهز.")
 
 
 def test_an_adjective_after_a_village_head_and_provinces(tagger) -> None:  # type: ignore[no-untyped-def]
