@@ -500,7 +500,7 @@ def _save_groups(cs: CorpusStore, keys: list[int], pos: dict[int, int], verified
 
 def update_stories(archive: Any, *, params: StoryParams | None = None,
                    thread_params: ThreadParams | None = None, batch: int = 20000,
-                   workers: int = 0) -> dict[str, int]:
+                   workers: int = 0, ahead: StoryFeatures | None = None) -> dict[str, int]:
     """Cluster the articles added since the last run into stories, and stories into threads.
 
     A story is linked to a thread once: when it closes (no article for ``window_days``), or at
@@ -511,7 +511,9 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
     batch, reading the archive on a connection of its own) while this process clusters the
     current batch, and by this process too for the runs they have not started when it is
     done, when there is more than one core (``workers``: 0 = as the machine has, 1 = in this
-    process) and more than one batch to do; the stories are the same.
+    process) and more than one batch to do; the stories are the same. ``ahead`` is the
+    first batch's features started earlier (:func:`story_features_ahead`, while the copies
+    were found): used when it starts where this run does and has the same batch size.
 
     Cyclic garbage is collected at a tenth of the default rate meanwhile (in the workers
     too): the stage allocates millions of small dicts and makes no reference cycles, and full
@@ -520,11 +522,12 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
     from marsad.runners.local import fewer_collections
 
     with fewer_collections():  # inherited by the forked workers
-        return _update_stories(archive, params or StoryParams(), thread_params, batch=batch, workers=workers)
+        return _update_stories(archive, params or StoryParams(), thread_params, batch=batch, workers=workers,
+                               ahead=ahead)
 
 
 def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadParams | None, *, batch: int,
-                    workers: int) -> dict[str, int]:
+                    workers: int, ahead: StoryFeatures | None) -> dict[str, int]:
     cs = CorpusStore(archive)
     st = cs.state("stories")
     last = int(st.get("last_rowid", 0))
@@ -539,7 +542,11 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
     clusterer = StoryClusterer(params, state, templates)
     linker = _load_linker(cs, thread_params or ThreadParams())
     totals: Counter[str] = Counter()
-    feed = _FeatureFeed(cs, archive, last, batch=batch, workers=workers)
+    feed = ahead.feed if ahead is not None else None
+    if feed is None or feed.after != last or feed.batch != batch:
+        if ahead is not None:
+            ahead.close()
+        feed = _FeatureFeed(cs, archive, last, batch=batch, workers=workers)
     try:
         while True:
             feats, df_inc = feed.next()
@@ -662,6 +669,7 @@ class _FeatureFeed:
         self.pool: Any = None
         self.pending: list[tuple[int, int, int, Any]] = []
         self.gen = 0
+        self.stale = -1  # the batch computed before the copies were found (:meth:`start`)
         path = getattr(archive, "path", None)
         todo = cs.max_rowid() - after
         workers = workers or (os.cpu_count() or 1)
@@ -673,6 +681,13 @@ class _FeatureFeed:
             ctx = mp.get_context("fork")
             _CLAIMS = ctx.Array("q", self._SLOTS)  # before the fork: the workers inherit it
             self.pool = ctx.Pool(self.parts)
+
+    def start(self) -> None:
+        """Queue the first batch now, before the copies are found: its copy groups are read
+        again when it is taken (:meth:`next`)."""
+        if self.pool is not None and not self.pending:
+            self._submit(self.after)
+            self.stale = self.gen
 
     def _submit(self, after: int) -> None:
         """Queue the features of the ``batch`` articles after rowid ``after``, run by run."""
@@ -705,6 +720,8 @@ class _FeatureFeed:
                 feats.extend(part)
                 counts.update(c)
             self.pending = []
+            if self.gen == self.stale and feats:
+                feats = self._with_copy_groups(feats)
             if feats:  # the batch after it, while the caller clusters this one
                 self._submit(max(f.key for f in feats))
             else:
@@ -713,11 +730,53 @@ class _FeatureFeed:
             self.after = max(f.key for f in feats)
         return feats, counts
 
+    def _with_copy_groups(self, feats: list[ArticleFeatures]) -> list[ArticleFeatures]:
+        """``feats`` with the copy groups stored now (those of features computed before the
+        copies were found may have changed since)."""
+        from dataclasses import replace
+
+        now = self.cs.copy_groups_between(min(f.key for f in feats), max(f.key for f in feats))
+        return [f if f.copy_group == now.get(f.key) else replace(f, copy_group=now.get(f.key)) for f in feats]
+
     def close(self) -> None:
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
+
+
+class StoryFeatures:
+    """The first batch of a coming :func:`update_stories` run's features, being computed by
+    forked workers (:func:`story_features_ahead`): give it to :func:`update_stories`, or
+    ``close`` it."""
+
+    def __init__(self, feed: _FeatureFeed | None) -> None:
+        self.feed = feed
+
+    def close(self) -> None:
+        if self.feed is not None:
+            self.feed.close()
+            self.feed = None
+
+
+def story_features_ahead(archive: Any, *, batch: int = 20000, workers: int = 0) -> StoryFeatures:
+    """Start computing the first batch of :func:`update_stories`' features now, in the forked
+    workers that stage would start (nothing when it would start none), for the caller to find
+    the copies meanwhile (:func:`update_copies`: one core busy, the others mostly idle).
+
+    The features read the articles' text, title, dates and spans, which the copies do not
+    change; their copy groups, which the copies set, are read again when the batch is taken,
+    so the stories are the ones the stage finds without it."""
+    from marsad.runners.local import fewer_collections
+
+    cs = CorpusStore(archive)
+    last = int(cs.state("stories").get("last_rowid", 0))
+    with fewer_collections():  # inherited by the forked workers
+        feed = _FeatureFeed(cs, archive, last, batch=batch, workers=workers)
+    if feed.pool is None:
+        return StoryFeatures(None)
+    feed.start()
+    return StoryFeatures(feed)
 
 
 def _story_features(cs: CorpusStore, got: list[tuple[Any, ...]]) -> list[ArticleFeatures]:

@@ -128,6 +128,11 @@ class CorpusStore:
             f'SELECT article, layer, start, "end", value FROM {SPANS_BY_ARTICLE} WHERE article BETWEEN ? AND ? '
             f"AND layer IN ({lq}){cut}", [lo, hi, *ls])]
 
+    def copy_groups_between(self, lo: int, hi: int) -> dict[int, int | None]:
+        """``rowid → copy_group`` of the articles with ``lo <= rowid <= hi``, in one range scan."""
+        return {int(r[0]): r[1] for r in self.w.execute(
+            "SELECT rowid, copy_group FROM articles WHERE rowid BETWEEN ? AND ?", (lo, hi))}
+
     def set_stories(self, rows: Iterable[tuple[int, int]]) -> None:
         """``(story, rowid)``, written in rowid order (neighbouring rows, fewer page writes)."""
         ordered: list[tuple[int, int]] = sorted(rows, key=lambda r: r[1])

@@ -203,6 +203,58 @@ def test_story_features_computed_ahead_in_workers_give_the_same_stories(tmp_path
     assert len(set(runs[0].values())) > 1
 
 
+def test_story_features_computed_before_the_copies_give_the_same_stories(tmp_path) -> None:
+    from marsad.corpus.incremental import story_features_ahead
+
+    def stories(name: str, *, ahead: bool) -> list[tuple[int, int | None, int]]:
+        a = _archive(tmp_path, name)
+        early = story_features_ahead(a, batch=4, workers=2) if ahead else None
+        if early is not None:
+            assert early.feed is not None and early.feed.pending  # the first batch is queued
+        update_copies(a)
+        update_stories(a, batch=4, workers=2, ahead=early)
+        got = [tuple(r) for r in a._writer.execute("SELECT rowid, copy_group, story FROM articles ORDER BY rowid")]
+        a.close()
+        return got
+
+    before, after = stories("after", ahead=False), stories("ahead", ahead=True)
+    assert before == after
+    # the first batch holds a copy: its group was set after its features were computed
+    assert any(group is not None and group != rowid for rowid, group, _story in after[:4])
+
+
+def test_story_features_computed_before_the_copies_carry_the_copy_groups_found_after(tmp_path) -> None:
+    from marsad.corpus.incremental import story_features_ahead
+
+    a = _archive(tmp_path, "groups")
+    early = story_features_ahead(a, batch=4, workers=2)
+    update_copies(a)
+    assert early.feed is not None
+    feats, _counts = early.feed.next()
+    early.close()
+    stored = dict(a._writer.execute("SELECT rowid, copy_group FROM articles"))
+    assert [f.copy_group for f in feats] == [stored[f.key] for f in feats]
+    assert any(f.copy_group not in (None, f.key) for f in feats)  # a copy among them
+    a.close()
+
+
+def test_story_features_ahead_of_another_start_are_left(tmp_path) -> None:
+    from marsad.corpus.incremental import story_features_ahead
+
+    a = _archive(tmp_path, "moved")
+    early = story_features_ahead(a, batch=4, workers=2)
+    update_copies(a)
+    update_stories(a, batch=5, workers=2, ahead=early)  # another batch size: computed anew
+    assert early.feed is None  # closed
+    want = _archive(tmp_path, "plain")
+    update_copies(want)
+    update_stories(want, batch=5, workers=2)
+    assert ({r["id"]: r["story"] for r in a.iter_rows(columns=["id", "story"])}
+            == {r["id"]: r["story"] for r in want.iter_rows(columns=["id", "story"])})
+    a.close()
+    want.close()
+
+
 def test_rowids_at_offsets_count_from_the_next_article(tmp_path) -> None:
     from marsad.store.corpus_store import CorpusStore
 
