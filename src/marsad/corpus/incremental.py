@@ -50,6 +50,7 @@ from marsad.corpus.features import (
     day_number,
     surface_words_many,
 )
+from marsad.corpus.linking import ThreadLinking
 from marsad.corpus.lsh import band_keys, bucket_pairs
 from marsad.corpus.minhash import (
     _HEADER,
@@ -540,13 +541,16 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
     active = {sid: Story.from_state(sid, orjson.loads(s)) for sid, s in cs.active_stories()}
     state = ClusterState(df=df, stories=active, next_id=int(st.get("next_id", 1)))
     clusterer = StoryClusterer(params, state, templates)
-    linker = _load_linker(cs, thread_params or ThreadParams())
+    parallel = _forks(cs, archive, last, batch=batch, workers=workers)
+    # forked before the feature workers: the linker process holds only the linker's state
+    linking = ThreadLinking(_load_linker(cs, thread_params or ThreadParams()), iso_day=iso_day,
+                            in_process=not parallel)
     totals: Counter[str] = Counter()
     feed = ahead.feed if ahead is not None else None
     if feed is None or feed.after != last or feed.batch != batch:
         if ahead is not None:
             ahead.close()
-        feed = _FeatureFeed(cs, archive, last, batch=batch, workers=workers)
+        feed = _FeatureFeed(cs, last, batch=batch, workers=workers, path=str(archive.path) if parallel else None)
     try:
         while True:
             feats, df_inc = feed.next()
@@ -572,17 +576,29 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
             # upserts in key order: the B-tree pages are visited once each, in order
             cs.add_df(len(feats), dict(sorted(df_inc.items())))
             cs.add_template_counts(tinc)
-            totals["threaded"] += _save_stories(cs, clusterer, linker, touched, final=False)
+            totals["threaded"] += _save_stories(cs, clusterer, linking, touched, final=False)
             last = max(f.key for f in feats)
             cs.set_state("stories", {"last_rowid": last, "next_id": state.next_id})
             cs.commit()
             totals["articles"] += len(feats)
+        totals["threaded"] += _save_stories(cs, clusterer, linking, set(), final=True)
     finally:
         feed.close()
-    totals["threaded"] += _save_stories(cs, clusterer, linker, set(), final=True)
-    _save_threads(cs, linker)
+        linking.close()
     cs.commit()
     return dict(totals)
+
+
+def _forks(cs: CorpusStore, archive: Any, after: int, *, batch: int, workers: int) -> bool:
+    """Whether story features are computed ahead by forked workers and threads linked in a
+    forked process: more than one core (``workers``: 0 = as the machine has), an archive file,
+    more than one batch to do, and ``fork`` to start processes with."""
+    import multiprocessing as mp
+    import os
+
+    path = getattr(archive, "path", None)
+    return ((workers or (os.cpu_count() or 1)) > 1 and path is not None and str(path) != ":memory:"
+            and cs.max_rowid() - after > batch and "fork" in mp.get_all_start_methods())
 
 
 #: the story features read the first ``lead_words * 8`` characters of the clean text (the
@@ -659,7 +675,7 @@ class _FeatureFeed:
 
     _SLOTS = 256
 
-    def __init__(self, cs: CorpusStore, archive: Any, after: int, *, batch: int, workers: int,
+    def __init__(self, cs: CorpusStore, after: int, *, batch: int, workers: int, path: str | None,
                  run: int = 2000) -> None:
         import multiprocessing as mp
         import os
@@ -670,14 +686,11 @@ class _FeatureFeed:
         self.pending: list[tuple[int, int, int, Any]] = []
         self.gen = 0
         self.stale = -1  # the batch computed before the copies were found (:meth:`start`)
-        path = getattr(archive, "path", None)
-        todo = cs.max_rowid() - after
         workers = workers or (os.cpu_count() or 1)
         # the clustering keeps a core of its own: the other cores share the next batch
         self.parts = max(1, min(workers - 1, 4))
-        if (workers > 1 and path is not None and todo > batch and str(path) != ":memory:"
-                and "fork" in mp.get_all_start_methods()):
-            self.path = str(path)
+        if path is not None:  # workers wanted (:func:`_forks`)
+            self.path = path
             ctx = mp.get_context("fork")
             _CLAIMS = ctx.Array("q", self._SLOTS)  # before the fork: the workers inherit it
             self.pool = ctx.Pool(self.parts)
@@ -771,8 +784,10 @@ def story_features_ahead(archive: Any, *, batch: int = 20000, workers: int = 0) 
 
     cs = CorpusStore(archive)
     last = int(cs.state("stories").get("last_rowid", 0))
+    if not _forks(cs, archive, last, batch=batch, workers=workers):
+        return StoryFeatures(None)
     with fewer_collections():  # inherited by the forked workers
-        feed = _FeatureFeed(cs, archive, last, batch=batch, workers=workers)
+        feed = _FeatureFeed(cs, last, batch=batch, workers=workers, path=str(archive.path))
     if feed.pool is None:
         return StoryFeatures(None)
     feed.start()
@@ -803,33 +818,33 @@ def _story_features(cs: CorpusStore, got: list[tuple[Any, ...]]) -> list[Article
     return out
 
 
-def _link(linker: ThreadLinker, s: Story) -> None:
-    if s.thread is None:
-        s.thread = linker.add(s.first_day, s.last_day, s.centroid, s.words)
-
-
-def _save_stories(cs: CorpusStore, cl: StoryClusterer, linker: ThreadLinker, touched: set[int],
+def _save_stories(cs: CorpusStore, cl: StoryClusterer, linking: ThreadLinking, touched: set[int],
                   *, final: bool) -> int:
-    """Write the stories that changed or closed; link closed stories (and, at the end of a run,
-    open ones) to threads. Returns how many stories were linked."""
-    linked = 0
-    out, links = [], []
+    """Write the stories that changed or closed; hand closed stories (and, at the end of a run,
+    open ones) to the thread linking; at the end of a run, write the threads and the links not
+    written yet. Returns how many stories were handed over."""
     closed_ids = {s.id for s in cl.closed}
-    for s in list(cl.closed) + list(cl.state.stories.values()):
-        if not (s.id in touched or s.id in closed_ids or (final and s.thread is None)):
-            continue
+    changed = [s for s in list(cl.closed) + list(cl.state.stories.values())
+               if s.id in touched or s.id in closed_ids or (final and s.thread is None)]
+    to_link = [s for s in changed if s.thread is None and (final or s.id in closed_ids)]
+    if final:  # the open stories' stored state holds their thread: linked first
+        links, rows, next_id = linking.finish(to_link)
+    else:
+        linking.add(to_link)
+        links = linking.links()
+    out = []
+    for s in changed:
         active = s.id not in closed_ids
-        if s.thread is None and (not active or final):
-            _link(linker, s)
-            linked += 1
-            links.append((s.thread, s.id))
         out.append((s.id, iso_day(s.first_day), iso_day(s.last_day), s.size, len(s.sources), s.first_key,
                     1 if active else 0, orjson.dumps(s.label()).decode(),
                     orjson.dumps(s.to_state()).decode() if active else ""))
     cl.closed.clear()
     cs.save_stories(out)
     cs.set_story_threads(links)
-    return linked
+    if final:
+        cs.save_threads(rows)
+        cs.set_state("threads", {"next_id": next_id})
+    return len(to_link)
 
 
 def _load_linker(cs: CorpusStore, params: ThreadParams) -> ThreadLinker:
@@ -843,23 +858,6 @@ def _load_linker(cs: CorpusStore, params: ThreadParams) -> ThreadLinker:
         th.norm = float(np.sqrt(sum(v * v for v in th.centroid.values())))
         active[tid] = th
     return ThreadLinker(params, ThreadState(threads=active, next_id=int(st.get("next_id", 1))))
-
-
-def _save_threads(cs: CorpusStore, linker: ThreadLinker) -> None:
-    rows = []
-    closed_ids = {th.id for th in linker.closed}
-    for th in list(linker.closed) + list(linker.state.threads.values()):
-        if th.id not in linker.touched and th.id not in closed_ids:
-            continue
-        act = th.id in linker.state.threads
-        label = th.label()
-        state = {"c": th.centroid, "f": th.first_day, "l": th.last_day, "z": th.stories, "w": th.words}
-        rows.append((th.id, iso_day(th.first_day), iso_day(th.last_day), th.stories, 1 if act else 0,
-                     orjson.dumps(label).decode(), orjson.dumps(state).decode() if act else ""))
-    linker.closed.clear()
-    linker.touched.clear()
-    cs.save_threads(rows)
-    cs.set_state("threads", {"next_id": linker.state.next_id})
 
 
 def story_features_batch(rows: Sequence[dict[str, Any]]) -> list[ArticleFeatures]:
