@@ -512,7 +512,10 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
     batch, reading the archive on a connection of its own) while this process clusters the
     current batch, and by this process too for the runs they have not started when it is
     done, when there is more than one core (``workers``: 0 = as the machine has, 1 = in this
-    process) and more than one batch to do; the stories are the same. ``ahead`` is the
+    process) and more than one batch to do; the stories are the same. Then the closed stories
+    are linked to threads by a forked process too, handed over as the clustering closes them
+    (:class:`marsad.corpus.linking.ThreadLinking`): the same threads and links, written at the
+    end of the run. ``ahead`` is the
     first batch's features started earlier (:func:`story_features_ahead`, while the copies
     were found): used when it starts where this run does and has the same batch size.
 
@@ -568,15 +571,19 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
             tinc = templates.flush()
             touched: set[int] = set()
             assigned = []
+            handed = 0  # closed stories handed to the linking so far (it links meanwhile)
             for f in sorted(feats, key=lambda f: (f.day if f.day >= 0 else 1 << 30, f.key)):
                 sid = clusterer.add(f)
                 touched.add(sid)
                 assigned.append((sid, f.key))
+                if len(clusterer.closed) - handed >= _HAND_OVER:
+                    linking.add(clusterer.closed[handed:])
+                    handed = len(clusterer.closed)
             cs.set_stories(assigned)
             # upserts in key order: the B-tree pages are visited once each, in order
             cs.add_df(len(feats), dict(sorted(df_inc.items())))
             cs.add_template_counts(tinc)
-            totals["threaded"] += _save_stories(cs, clusterer, linking, touched, final=False)
+            totals["threaded"] += _save_stories(cs, clusterer, linking, touched, final=False, handed=handed)
             last = max(f.key for f in feats)
             cs.set_state("stories", {"last_rowid": last, "next_id": state.next_id})
             cs.commit()
@@ -818,15 +825,21 @@ def _story_features(cs: CorpusStore, got: list[tuple[Any, ...]]) -> list[Article
     return out
 
 
+#: closed stories handed to the thread linking at a time while a batch is clustered
+_HAND_OVER = 500
+
+
 def _save_stories(cs: CorpusStore, cl: StoryClusterer, linking: ThreadLinking, touched: set[int],
-                  *, final: bool) -> int:
+                  *, final: bool, handed: int = 0) -> int:
     """Write the stories that changed or closed; hand closed stories (and, at the end of a run,
-    open ones) to the thread linking; at the end of a run, write the threads and the links not
-    written yet. Returns how many stories were handed over."""
+    open ones) to the thread linking, but the first ``handed`` closed ones, handed already; at
+    the end of a run, write the threads and the links not written yet. Returns how many
+    stories were handed over."""
     closed_ids = {s.id for s in cl.closed}
     changed = [s for s in list(cl.closed) + list(cl.state.stories.values())
                if s.id in touched or s.id in closed_ids or (final and s.thread is None)]
-    to_link = [s for s in changed if s.thread is None and (final or s.id in closed_ids)]
+    sent = {s.id for s in cl.closed[:handed]}
+    to_link = [s for s in changed if s.thread is None and (final or s.id in closed_ids) and s.id not in sent]
     if final:  # the open stories' stored state holds their thread: linked first
         links, rows, next_id = linking.finish(to_link)
     else:
@@ -844,7 +857,7 @@ def _save_stories(cs: CorpusStore, cl: StoryClusterer, linking: ThreadLinking, t
     if final:
         cs.save_threads(rows)
         cs.set_state("threads", {"next_id": next_id})
-    return len(to_link)
+    return len(to_link) + len(sent)
 
 
 def _load_linker(cs: CorpusStore, params: ThreadParams) -> ThreadLinker:

@@ -255,6 +255,29 @@ def test_story_features_ahead_of_another_start_are_left(tmp_path) -> None:
     want.close()
 
 
+def test_threads_linked_in_a_process_of_their_own_are_the_same(tmp_path, monkeypatch) -> None:
+    """Linked here (one worker) or by a forked process fed stories as they close, mid-batch
+    too: the same stories, threads and links, row for row."""
+    import marsad.corpus.incremental as inc
+
+    monkeypatch.setattr(inc, "_HAND_OVER", 1)  # every closed story handed over at once
+    runs = []
+    for workers in (1, 2):
+        a = _archive(tmp_path, f"t{workers}")
+        update_copies(a)
+        got = update_stories(a, batch=4, workers=workers)
+        stories = a._writer.execute("SELECT * FROM stories ORDER BY story").fetchall()
+        threads = a._writer.execute("SELECT * FROM threads ORDER BY thread").fetchall()
+        state = a._writer.execute("SELECT value FROM corpus_state WHERE name='threads'").fetchone()
+        runs.append((got, [tuple(r) for r in stories], [tuple(r) for r in threads], tuple(state)))
+        a.close()
+    assert runs[0] == runs[1]
+    got, stories, threads, _state = runs[0]
+    assert got["threaded"] == len(stories) > 1
+    assert all(r[6] is not None for r in stories)  # every story has its thread
+    assert len(threads) > 1
+
+
 def test_rowids_at_offsets_count_from_the_next_article(tmp_path) -> None:
     from marsad.store.corpus_store import CorpusStore
 
