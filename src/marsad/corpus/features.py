@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import filterfalse, repeat
-from operator import itemgetter, mul, truediv
+from operator import add, itemgetter, mul, sub, truediv
 
 from marsad.text.normalize import normalize, to_western_digits
 from marsad.text.tokens import TOKEN_RE, stem
@@ -87,7 +87,7 @@ class DocFreq:
         """Add ``n`` documents whose terms occur in ``counts[term]`` of them (what :meth:`add`
         adds, counted by the caller once for a batch)."""
         self.n += n
-        self.df.update(counts)
+        count_into(self.df, counts)
         self._idf.clear()
 
     def idf(self, term: str) -> float:
@@ -96,10 +96,20 @@ class DocFreq:
     def idf_table(self) -> dict[str, float]:
         """IDF of every known term (computed once per batch, after :meth:`add`)."""
         if not self._idf and self.df:
+            # ``top - log(c + 1) + 1.0`` of every count, the same floats, computed in C
             top = math.log(self.n + 1)
-            log = math.log
-            self._idf = {t: top - log(c + 1) + 1.0 for t, c in self.df.items()}
+            logs = map(math.log, map(add, self.df.values(), repeat(1)))
+            self._idf = dict(zip(self.df, map(add, map(sub, repeat(top), logs), repeat(1.0)), strict=True))
         return self._idf
+
+
+def count_into(total: dict[str, int], inc: Mapping[str, int]) -> None:
+    """Add the counts of ``inc`` to ``total``: what ``Counter.update(inc)`` does (new keys after
+    the others, in the order of ``inc``), the sums made in C rather than in a Python loop."""
+    if not total:
+        dict.update(total, inc)
+        return
+    dict.update(total, zip(inc, map(add, map(total.get, inc, repeat(0)), inc.values()), strict=True))
 
 
 def day_number(date: str | None) -> int:

@@ -47,6 +47,7 @@ from marsad.corpus.features import (
     ArticleFeatures,
     DocFreq,
     article_terms,
+    count_into,
     day_number,
     surface_words_many,
 )
@@ -515,9 +516,9 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
     process) and more than one batch to do; the stories are the same. Then the closed stories
     are linked to threads by a forked process too, handed over as the clustering closes them
     (:class:`marsad.corpus.linking.ThreadLinking`): the same threads and links, written at the
-    end of the run. ``ahead`` is the
-    first batch's features started earlier (:func:`story_features_ahead`, while the copies
-    were found): used when it starts where this run does and has the same batch size.
+    end of the run. ``ahead`` is the first batch's features started earlier
+    (:func:`story_features_ahead`, while the copies were found): used when it starts where
+    this run does and has the same batch size.
 
     Cyclic garbage is collected at a tenth of the default rate meanwhile (in the workers
     too): the stage allocates millions of small dicts and makes no reference cycles, and full
@@ -738,7 +739,7 @@ class _FeatureFeed:
             for i, _a, _size, job in self.pending:  # in rowid order: the counts' keys in first-seen order
                 part, c = (mine[i], _term_counts(mine[i])) if i in mine else job.get()
                 feats.extend(part)
-                counts.update(c)
+                count_into(counts, c)
             self.pending = []
             if self.gen == self.stale and feats:
                 feats = self._with_copy_groups(feats)

@@ -41,9 +41,19 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 
-from marsad.corpus.features import ArticleFeatures, DocFreq, places_apart, scale_terms, weigh
+from marsad.corpus.features import (
+    ArticleFeatures,
+    DocFreq,
+    count_into,
+    places_apart,
+    scale_terms,
+    weigh,
+)
+
+#: whether a term is a place of the title (``g:``/``c:``, :func:`marsad.corpus.features.title_places`)
+_is_place = methodcaller("startswith", ("g:", "c:"))
 
 #: the row of the stored template counts that counts a source's days and articles (not a term)
 DAYS = "#days"
@@ -258,8 +268,8 @@ class TemplateTerms:
             day_sets = by_source[source]
             days = Counter(chain.from_iterable(day_sets))  # counted in C
             arts = Counter(chain.from_iterable(docs))
-            self.term_days[source].update(days)  # the batch's distinct terms, not every mention
-            self.term_articles[source].update(arts)
+            count_into(self.term_days[source], days)  # the batch's distinct terms, not every mention
+            count_into(self.term_articles[source], arts)
             self._touched[source].update(days)
             self.days[source] += len(day_sets)
             self.articles[source] += len(docs)
@@ -409,7 +419,7 @@ class StoryClusterer:
         self._expire(f.day)
         drop = self.templates.of(f.source, st.df)
         vec = scale_terms(weigh(f.terms, st.df, top=self.p.top_terms, drop=drop), "e:", self.p.entity_scale)
-        places = [t for t in f.terms if t[:2] in ("g:", "c:")] or None
+        places = list(filter(_is_place, f.terms)) or None
         actors = [t for t in vec if t.startswith(_ACTORS)] if self.p.actor_bonus else []
         template_like = bool(drop) and (
             len(drop.intersection(f.terms)) >= self.p.template_like * max(1, len(f.terms)))

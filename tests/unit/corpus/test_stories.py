@@ -7,6 +7,8 @@ from __future__ import annotations
 import orjson
 import pytest
 from corpus_fixtures import INDEPENDENT, items, weather
+from hypothesis import given
+from hypothesis import strategies as st
 
 import marsad
 from marsad.corpus.dedup import DocInfo, dedup_batch
@@ -377,3 +379,29 @@ def test_an_independent_report_naming_the_same_people_joins_their_story() -> Non
     assert off[0] != off[1]
     assert on[0] == on[1]
     assert len(set(on.values())) == len(set(off.values())) - 1
+
+
+@given(st.lists(st.dictionaries(st.sampled_from(list("abcdefgh")), st.integers(1, 5)), max_size=5))
+def test_counts_added_in_c_are_counter_update(incs: list[dict[str, int]]) -> None:
+    from collections import Counter
+
+    from marsad.corpus.features import count_into
+
+    want: Counter[str] = Counter()
+    got: Counter[str] = Counter()
+    for inc in incs:
+        want.update(inc)
+        count_into(got, inc)
+        assert list(got.items()) == list(want.items())  # the same counts, keys in the same order
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=3), st.integers(1, 10**6), min_size=1), st.integers(0, 10**7))
+def test_idf_table_is_the_idf_of_each_term(counts: dict[str, int], extra: int) -> None:
+    import math
+
+    from marsad.corpus.features import DocFreq
+
+    df = DocFreq()
+    df.add_counts(max(counts.values()) + extra, counts)
+    top = math.log(df.n + 1)
+    assert df.idf_table() == {t: top - math.log(c + 1) + 1.0 for t, c in counts.items()}  # the same floats
