@@ -226,8 +226,10 @@ class CorpusStore:
     def add_df(self, n_new: int, counts: dict[str, int]) -> None:
         n = int(self.state("story_df").get("n", 0)) + n_new
         self.set_state("story_df", {"n": n})
-        self.w.executemany("INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-                           list(counts.items()))
+        # one statement reading one JSON text (no Python object bound per row)
+        self.w.execute("INSERT INTO term_df (term, df) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') "
+                       "FROM json_each(?) WHERE 1 ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                       (orjson.dumps(list(counts.items())),))
 
     def load_template_counts(self, *, floor: float) -> dict[str, tuple[int, int, dict[str, int], dict[str, int]]]:
         """Per source: (days seen, articles counted, days and articles of the terms seen on at
@@ -256,9 +258,12 @@ class CorpusStore:
         for s in sorted(inc):
             days, arts = inc[s]
             rows.extend((s, t, days[t], arts[t]) for t in sorted(arts))
-        self.w.executemany(
-            "INSERT INTO source_term_days VALUES (?, ?, ?, ?) ON CONFLICT(source, term) "
-            "DO UPDATE SET days = days + excluded.days, articles = articles + excluded.articles", rows)
+        # one statement reading one JSON text (no Python object bound per row)
+        self.w.execute(
+            "INSERT INTO source_term_days (source, term, days, articles) SELECT json_extract(value, '$[0]'), "
+            "json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?) "
+            "WHERE 1 ON CONFLICT(source, term) "
+            "DO UPDATE SET days = days + excluded.days, articles = articles + excluded.articles", (orjson.dumps(rows),))
 
     # --- stories and threads ----------------------------------------------------------------
 
