@@ -256,13 +256,14 @@ def test_story_features_ahead_of_another_start_are_left(tmp_path) -> None:
 
 
 def test_threads_linked_in_a_process_of_their_own_are_the_same(tmp_path, monkeypatch) -> None:
-    """Linked here (one worker) or by a forked process fed stories as they close, mid-batch
-    too: the same stories, threads and links, row for row."""
+    """Linked here (one worker; two: the linking stays here below ``_LINKING_CORES``) or by a
+    forked process fed stories as they close, mid-batch too: the same stories, threads and
+    links, row for row."""
     import marsad.corpus.incremental as inc
 
     monkeypatch.setattr(inc, "_HAND_OVER", 1)  # every closed story handed over at once
     runs = []
-    for workers in (1, 2):
+    for workers in (1, 2, inc._LINKING_CORES):
         a = _archive(tmp_path, f"t{workers}")
         update_copies(a)
         got = update_stories(a, batch=4, workers=workers)
@@ -271,7 +272,7 @@ def test_threads_linked_in_a_process_of_their_own_are_the_same(tmp_path, monkeyp
         state = a._writer.execute("SELECT value FROM corpus_state WHERE name='threads'").fetchone()
         runs.append((got, [tuple(r) for r in stories], [tuple(r) for r in threads], tuple(state)))
         a.close()
-    assert runs[0] == runs[1]
+    assert runs[0] == runs[1] == runs[2]
     got, stories, threads, _state = runs[0]
     assert got["threaded"] == len(stories) > 1
     assert all(r[6] is not None for r in stories)  # every story has its thread
