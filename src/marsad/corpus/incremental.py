@@ -514,10 +514,9 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
     batch, reading the archive on a connection of its own) while this process clusters the
     current batch, and by this process too for the runs they have not started when it is
     done, when there is more than one core (``workers``: 0 = as the machine has, 1 = in this
-    process) and more than one batch to do; the stories are the same. Then the closed stories
-    are linked to threads by a forked process too, handed over as the clustering closes them
-    (:class:`marsad.corpus.linking.ThreadLinking`): the same threads and links, written at the
-    end of the run. ``ahead`` is the first batch's features started earlier
+    process) and more than one batch to do; the stories are the same. The closed stories are
+    linked to threads as the clustering closes them (:class:`marsad.corpus.linking.ThreadLinking`),
+    and their links written with the batch. ``ahead`` is the first batch's features started earlier
     (:func:`story_features_ahead`, while the copies were found): used when it starts where
     this run does and has the same batch size.
 
@@ -547,9 +546,7 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
     state = ClusterState(df=df, stories=active, next_id=int(st.get("next_id", 1)))
     clusterer = StoryClusterer(params, state, templates)
     parallel = _forks(cs, archive, last, batch=batch, workers=workers)
-    # forked before the feature workers: the linker process holds only the linker's state
-    linking = ThreadLinking(_load_linker(cs, thread_params or ThreadParams()), iso_day=iso_day,
-                            in_process=not parallel or (workers or (os.cpu_count() or 1)) < _LINKING_CORES)
+    linking = ThreadLinking(_load_linker(cs, thread_params or ThreadParams()), iso_day=iso_day)
     totals: Counter[str] = Counter()
     feed = ahead.feed if ahead is not None else None
     if feed is None or feed.after != last or feed.batch != batch:
@@ -573,7 +570,7 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
             tinc = templates.flush()
             touched: set[int] = set()
             assigned = []
-            handed = 0  # closed stories handed to the linking so far (it links meanwhile)
+            handed = 0  # closed stories handed to the linking so far
             for f in sorted(feats, key=lambda f: (f.day if f.day >= 0 else 1 << 30, f.key)):
                 sid = clusterer.add(f)
                 touched.add(sid)
@@ -593,23 +590,14 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
         totals["threaded"] += _save_stories(cs, clusterer, linking, set(), final=True)
     finally:
         feed.close()
-        linking.close()
     cs.commit()
     return dict(totals)
 
 
-#: threads are linked in a process of their own from this many cores on: on two, the linking
-#: process shares the second core with the feature worker, and under load the stage took
-#: longer (full archive, load 3.5-5: 205-228 s against 167 s, main process 74-77 against 96 s CPU)
-_LINKING_CORES = 3
-
-
 def _forks(cs: CorpusStore, archive: Any, after: int, *, batch: int, workers: int) -> bool:
-    """Whether story features are computed ahead by forked workers and threads linked in a
-    forked process: more than one core (``workers``: 0 = as the machine has), an archive file,
+    """Whether story features are computed ahead by forked workers: more than one core (``workers``: 0 = as the machine has), an archive file,
     more than one batch to do, and ``fork`` to start processes with."""
     import multiprocessing as mp
-    import os
 
     path = getattr(archive, "path", None)
     return ((workers or (os.cpu_count() or 1)) > 1 and path is not None and str(path) != ":memory:"

@@ -255,15 +255,14 @@ def test_story_features_ahead_of_another_start_are_left(tmp_path) -> None:
     want.close()
 
 
-def test_threads_linked_in_a_process_of_their_own_are_the_same(tmp_path, monkeypatch) -> None:
-    """Linked here (one worker; two: the linking stays here below ``_LINKING_CORES``) or by a
-    forked process fed stories as they close, mid-batch too: the same stories, threads and
-    links, row for row."""
+def test_threads_linked_as_stories_close_are_the_same_with_any_workers(tmp_path, monkeypatch) -> None:
+    """Closed stories handed to the linking as they close, mid-batch too, with features from
+    this process or forked workers: the same stories, threads and links, row for row."""
     import marsad.corpus.incremental as inc
 
     monkeypatch.setattr(inc, "_HAND_OVER", 1)  # every closed story handed over at once
     runs = []
-    for workers in (1, 2, inc._LINKING_CORES):
+    for workers in (1, 2, 3):
         a = _archive(tmp_path, f"t{workers}")
         update_copies(a)
         got = update_stories(a, batch=4, workers=workers)

@@ -156,6 +156,12 @@ def _join_place_prefixes(ms: list[Mention], norms: Sequence[str]) -> list[Mentio
     return out
 
 
+def presidency_office(norms: Sequence[str], k: int) -> bool:
+    """Whether الرئاسة at ``k`` is the office, not the presidency as a body (انتخابات الرئاسة،
+    مرشح الرئاسة: :data:`lexicon.OFFICE_BEFORE`)."""
+    return k >= 1 and strip_article(_core(norms[k])) in lx.PRESIDENCY and _core(norms[k - 1]) in lx.OFFICE_BEFORE
+
+
 def _org_country_after(ms: list[Mention]) -> None:
     """An organisation followed by a nationality adjective takes its country (الجزيرة | الإماراتي:
     the Emirati club, not the Qatari channel; ريفر بلايت | الأرجنتيني)."""
@@ -178,6 +184,10 @@ def _region_directions(ms: list[Mention], norms: Sequence[str]) -> list[Mention]
             m.words = (*(m.words or norms[m.a : m.b - 1]), norms[m.b - 1])
             m.canon = " ".join(m.words)
     return ms
+
+
+#: أف | أم (normalized), and FM written as one word
+_FM = (frozenset({"اف"}), frozenset({"ام"}), frozenset({"fm", "اف.ام"}))
 
 
 def _radio_names(ms: list[Mention], norms: Sequence[str], gaz: Gazetteer) -> list[Mention]:
@@ -251,10 +261,6 @@ def _first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Men
     if not drop and not added:
         return ms
     return [m for m in (*ms, *added) if not any(m is d for d in drop)]
-
-
-#: أف | أم (normalized), and FM written as one word
-_FM = (frozenset({"اف"}), frozenset({"ام"}), frozenset({"fm", "اف.ام"}))
 
 
 #: a cluster where fewer than this share of the words are known names (the training name
@@ -733,7 +739,7 @@ class MentionFinder:
                 m.extra["keep_clitic"] = "1"
             fem_head = _definite(head).endswith("ه")
             fem_adj = norms[m.a].endswith("ه")
-            if m.a >= 2 and strip_article(_definite(head)) in lx.PRESIDENCY and _core(norms[m.a - 2]) in lx.OFFICE_BEFORE:
+            if presidency_office(norms, m.a - 1):
                 continue  # انتخابات الرئاسة الأميركية: the office, and the adjective stays a NORP
             if _in(head, lx.ORG_NAT_HEADS) and fem_head == fem_adj and any(
                     c.startswith("ال") or head.startswith("لل") for _p, c in proclitic_splits(head)):

@@ -31,6 +31,7 @@ from marsad.enrich.entities.mentions import (
     common_noun,
     future_verb,
     nameless_word,
+    presidency_office,
     with_direction,
 )
 
@@ -700,7 +701,7 @@ class HeadRules:
                 ms.remove(at.pop(i))  # the tagger's lone head word (ميليشيا as MISC): the rule decides
             if not _in(h, lx.ORG_RULE_HEADS) or (i in at and at[i].type not in ("NORP",)) \
                     or (i + 1 < n and strip_article(_core(h)) in _TOWN_CENTRES and norms[i + 1] in lx.GPE_HEADS) \
-                    or (i and strip_article(_core(h)) in lx.PRESIDENCY and _core(norms[i - 1]) in lx.OFFICE_BEFORE):
+                    or presidency_office(norms, i):
                 free = i + 1  # (مركز مدينة عفرين: the town's centre; انتخابات الرئاسة: the office)
                 continue
             j = i + 1
