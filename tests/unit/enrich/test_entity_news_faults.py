@@ -746,3 +746,45 @@ def test_an_adjective_after_a_village_head_and_provinces(tagger) -> None:  # typ
     got = {(t, y, c) for t, y, c in _ms(tagger, text)}
     assert not any(t == "خاصة" for t, _y, _c in got)
     assert ("خيبر بختونخواه", "GPE", "PK") in got and ("أوهايو", "GPE", "US") in got
+
+
+def test_a_verb_spelled_like_a_foreign_town_and_a_rural_area(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("أكد المصدر أن انفجارا وقع صباح اليوم دون أن يبين طبيعة هذا الانفجار، وجرى اجتماع "
+            "في مدينة بصرى الشام، في منطقة ريفية وأخرى نائية.")
+    got = _pairs(tagger, text)
+    assert not any(t in ("يبين", "ريفية", "نائية") for t, _y in got)
+    assert ("بصرى", "GPE") in got
+    assert ("سبليت", "GPE") in _pairs(tagger, 'وجرى التصوير في بلدة "سبليت" الساحلية في كرواتيا.')
+
+
+def test_web_addresses_and_dotted_acronyms(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("ودعت الكلية المقبولين إلى موقع الوزارة WWW.MOI.GOV.SA قبل الموعد، وبثت قناة "
+            '"تي.بي.إس" الصور، ونشر موقع (تي.إم.زد) التسجيل، وأطلقت وكالة ناسا بعثة OSIRIS-Rex.')
+    got = _pairs(tagger, text)
+    assert not any(t in ("WWW", "MOI", "GOV", "SA") or "GOV" in t for t, _y in got)
+    assert ("تي.بي.إس", "ORG") in got and ("تي.إم.زد", "ORG") in got
+    assert any(t == "OSIRIS-Rex" for t, _y in got)
+    routes = _pairs(tagger, "وتم تحويل رحلات ليون-الجزائر، وتزوجت من مهاجر سوري-أمريكي.")
+    assert ("الجزائر", "GPE") in routes and ("سوري", "NORP") in routes
+    assert not any("-" in t for t, _y in routes)
+
+
+def test_diameter_mortar_and_a_kind_of_body_are_no_names(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("ويساوي متوسط قطر الكويكب 500 متر، وأطلق المسلحون قذائف الهاون، ووصف البيان الحزب "
+            "بالمنظمة الإرهابية، فيما زار أمير قطر الدوحة.")
+    got = _pairs(tagger, text)
+    assert not any(t in ("هاون", "الهاون", "المنظمة الإرهابية") for t, _y in got)
+    assert sum(1 for t, _y, _c in _ms(tagger, text) if t == "قطر") == 1  # the emir's, not the diameter
+
+
+def test_quoted_works_nicknames_and_a_first_name_behind_a_preposition(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ('ظهر الجبل في فيلم الجاسوسية "يو أونلي ليف توايس"، وعرضت القناة مسلسل «كلنا سلمان»، '
+            'وألقت الشرطة القبض على "خالص بايانجوك" الملقب بـ"أبو حنظلة"، وأشاد الوزير بحسن '
+            "نصرالله وبسعد الحريري.")
+    got = _pairs(tagger, text)
+    assert ("يو أونلي ليف توايس", "MISC") in got and ("كلنا سلمان", "MISC") in got
+    assert ("سلمان", "PER") not in got and not any(t == "الجاسوسية" for t, _y in got)
+    assert ("خالص بايانجوك", "PER") in got
+    assert ("حسن نصرالله", "PER") in got and ("سعد الحريري", "PER") in got
+    obama = _pairs(tagger, "هاجم الديمقراطي بيل كلينتون وباراك أوباما القرار.")
+    assert ("باراك أوباما", "PER") in obama

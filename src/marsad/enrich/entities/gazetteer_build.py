@@ -38,9 +38,7 @@ from pathlib import Path
 from marsad.enrich.entities import lexicon as lx
 from marsad.text.normalize import normalize
 
-ARAB_LEAGUE = frozenset(
-    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()
-)
+ARAB_LEAGUE = lx.ARAB_LEAGUE
 #: letters allowed in an Arabic gazetteer name (after normalize): Arabic letters, space, hyphen
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a \-]+$")
 

@@ -474,7 +474,8 @@ OFFICE_BEFORE = _n("انتخابات الانتخابات منصب لمنصب م
 
 #: words that are never inside a person or place name in news (diseases, media words)
 NOT_NAMES = _n("فيروس كورونا كوفيد عدوى وباء فيديو كونفرانس إنترنت انترنت نت "
-               "فيه فيها منه منها عنه عنها عليه عليها إليه إليها لديه لديها عهده")
+               "فيه فيها منه منها عنه عنها عليه عليها إليه إليها لديه لديها عهده "
+               "هاون")  # قذائف الهاون: a mortar, a weapon of every army
 
 #: organisations whose name is an everyday word (فتح: Fatah, and the verbal noun "opening", far
 #: more frequent in news: فتح تحقيق، إعادة فتح الميناء): one only after an organisation head
@@ -727,3 +728,29 @@ PLACE_HOMONYMS: dict[str, tuple[tuple[str, str], ...]] = {
 #: least from the first set, are an acronym — an organisation's name, not a person's
 LETTER_WORDS = _n("بي سي دي تي جي كيه كاي دبليو إكس اكس إيه ايه آي آر إس إف إتش اتش")
 LETTER_WORDS_LOOSE = LETTER_WORDS | _n("إن ان إم ام يو أو او إل")
+
+
+#: the Arab League's members (ISO 3166-1 alpha-2): their towns are kept down to small ones, and
+#: their names are Arabic words by birth, not transliterations that may collide with one
+ARAB_LEAGUE = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE".split()
+)
+
+#: adjectives that say what kind of body a head is, not which: المنظمة الإرهابية، الحزب الحاكم،
+#: الجماعات المسلحة، الجهات المعنية — a head with one of them alone names nobody
+GENERIC_ORG_ADJECTIVES = _n(
+    "الارهابيه الارهابي الارهابيه الارهابيين المتطرفه المتطرف المتطرفين المسلحه المسلح المسلحين "
+    "الحاكم الحاكمه المعنيه المعني المعنيين المذكوره المذكور المختصه المختص المحظوره المحظور "
+    "المنحله المنحل التكفيريه التكفيري"
+)
+
+#: words for a work — a film, a series, a programme, a book, a song — whose quoted title is a
+#: MISC name (فيلم "يو أونلي ليف توايس"، مسلسل «باب الحارة»), whatever its words read as
+WORK_CUES = _n(
+    "فيلم الفيلم وفيلم بفيلم لفيلم افلام مسلسل المسلسل ومسلسل بمسلسل لمسلسل برنامج البرنامج ببرنامج "
+    "لبرنامج وبرنامج كتاب الكتاب بكتاب لكتاب وكتاب روايه الروايه بروايه لروايه اغنيه الاغنيه باغنيه "
+    "لاغنيه البوم الالبوم مسرحيه المسرحيه بمسرحيه قصيده القصيده بقصيده ديوان ومسرحيه واغنيه وروايه"
+)
+
+#: a name these follow is a person's (خالص بايانجوك الملقب بأبي حنظلة، المكنى، المدعو)
+NICKNAME_CUES = _n("الملقب الملقبه المكنى المكناه الشهير الملقّب")

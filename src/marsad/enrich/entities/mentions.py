@@ -49,6 +49,14 @@ _AL = frozenset({"آل", "وآل"})
 #: the first name علي as written (with ي; the preposition is على)
 _ALI = frozenset({"علي", "عليّ"})
 _NILE = frozenset({normalize("النيل")})
+#: قطر after these is a diameter (نصف قطر الدائرة، متوسط قطر الكويكب), not Qatar
+_QATAR = normalize("قطر")
+_DIAMETER_BEFORE = frozenset(normalize(w) for w in ("نصف", "متوسط", "ونصف"))
+
+
+def diameter(norms: Sequence[str], k: int) -> bool:
+    """Whether the word at ``k`` is قطر meaning a diameter (نصف قطر، متوسط قطر), not Qatar."""
+    return norms[k] == _QATAR and k > 0 and norms[k - 1] in _DIAMETER_BEFORE
 #: X الدين given names (نور الدين، صلاح الدين): after و, the و is the conjunction
 _DIN = normalize("الدين")
 _DIN_FIRSTS = frozenset(normalize(w) for w in (
@@ -286,13 +294,109 @@ def _nameless_clusters(vocab: object, names: Mapping[str, str]) -> frozenset[tup
     return frozenset(out)
 
 
-_ADDRESS_NEXT = re.compile(r"[@.:_-]?[\w.-]*@|\.(?:com|org|net|gov|edu|sa|info)\b|:@", re.ASCII)
+#: a coarse word cluster (64 clusters, level 0) is a cluster of places when at least this share of
+#: its words are one-word places of the gazetteer (two of 64 are, with 15% and 37%; the next holds 2%)
+PLACE_SHARE = 0.05
+#: a foreign town this populous is a place even where its word reads otherwise (طهران، بيونغيانغ
+#: stand for their governments, in the clusters of actors)
+_PLACE_WORD_POPULATION = 1_000_000
+
+
+def _place_clusters(vocab: object, gaz: Gazetteer) -> frozenset[str]:
+    """The coarse word clusters (level 0) in which at least :data:`PLACE_SHARE` of the words are
+    one-word places of the gazetteer: where the corpus uses its place names."""
+    if not isinstance(vocab, Mapping):
+        return frozenset()
+    total = Counter(st[0] for st in vocab.values() if len(st) >= 4)
+    places = Counter(st[0] for k, e in gaz.phrases.items()
+                     if len(k) == 1 and e.kind in ("city", "country", "region")
+                     and (st := vocab.get(k[0])) is not None and len(st) >= 4)
+    return frozenset(c for c, n in places.items() if n >= PLACE_SHARE * total[c])
+
+
+_ADDRESS_NEXT = re.compile(r"[@.:_-]?[\w.-]*@|\.(?:com|org|net|gov|edu|sa|info)\b|:@", re.ASCII | re.IGNORECASE)
+
+
+#: a web address spelled without its scheme: www.…, or dotted words ending in a top-level domain
+_DOMAIN = re.compile(r"(?:www\.[\w-]+(?:\.[\w-]+)*|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|[a-z]{2}))",
+                     re.ASCII | re.IGNORECASE)
+_LATIN_RUN = re.compile(r"[A-Za-z0-9.-]+")
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
     """Whether the Latin words at ``start``..``end`` are part of an e-mail address, a handle or a
-    domain (Asalgrni@gmail.com، Twitter:@user، Internet.org): no name of the text's."""
-    return text[start - 1 : start] == "@" or bool(_ADDRESS_NEXT.match(text, end))
+    domain (Asalgrni@gmail.com، Twitter:@user، Internet.org، WWW.MOI.GOV.SA): no name of the text's."""
+    if text[start - 1 : start] == "@" or _ADDRESS_NEXT.match(text, end):
+        return True
+    if text[end : end + 1] != "." and text[start - 1 : start] != ".":
+        return False
+    a = start
+    while a and (text[a - 1].isascii() and (text[a - 1].isalnum() or text[a - 1] in ".-")):
+        a -= 1
+    run = _LATIN_RUN.match(text, a)
+    return run is not None and _DOMAIN.fullmatch(run.group().strip(".-")) is not None
+
+
+def _address_tail(m: Mention, text: str, toks: TokenList) -> bool:
+    """Cut the Latin words of a web or e-mail address off the end of ``m`` (موقع الكلية
+    MICONLINE.GOV.SA); whether nothing of it is left."""
+    b = m.b
+    while b > m.a and toks.norms[b - 1][:1].isascii() and (
+            toks.texts[b - 1] in _JOINERS or _in_address(text, toks.starts[b - 1], toks.ends[b - 1])):
+        b -= 1
+    if b < m.b and b > m.a:
+        m.b = b
+        if m.words:
+            m.words = m.words[: b - m.a]
+            m.canon = " ".join(m.words) if m.entry is None else m.canon
+    return b == m.a
+
+
+#: what joins the pieces of one name without a space: تي.بي.إس، OSIRIS-REx
+_JOINERS = frozenset(".-")
+
+
+def _joined_pieces(ms: list[Mention], text: str, toks: TokenList) -> list[Mention]:
+    """Mentions the tagger found piece by piece in one word written with dots or hyphens (تي.بي.إس،
+    OSIRIS-Rex، تورنينغ-شميت) are one name: the first piece's type spans them all, and a dotted
+    acronym takes the letters nobody tagged (تي.إم.زد). Places and nationalities joined by a
+    hyphen stay apart (رحلات ليون-الجزائر، سوري-أمريكي)."""
+    if not ms:
+        return ms
+    ms.sort(key=lambda m: m.a)
+    starts, ends, texts, norms = toks.starts, toks.ends, toks.texts, toks.norms
+    n = len(texts)
+
+    def glued(k: int, sep: str) -> bool:  # token k is the joiner ``sep`` touching both neighbours
+        return 0 < k < n - 1 and texts[k] in sep and ends[k - 1] == starts[k] and ends[k] == starts[k + 1]
+
+    def letters(k: int) -> bool:  # a piece of a dotted acronym: a letter's name or a Latin letter
+        return norms[k] in lx.LETTER_WORDS_LOOSE or (texts[k].isascii() and texts[k].isalpha() and len(texts[k]) <= 3)
+
+    out = [ms[0]]
+    for m in ms[1:]:
+        p = out[-1]
+        if m.a == p.b + 1 and glued(p.b, _JOINERS) and m.extra == p.extra \
+                and (texts[p.b] == "." or not {p.type, m.type} & {"GPE", "LOC", "NORP"}):
+            p.b = m.b
+            p.entry = None if p.entry is not None and p.entry.kind != "org" else p.entry
+            p.words = (*(p.words or ()), *(m.words or ()))
+            p.canon = " ".join(p.words) if p.entry is None else p.canon
+            continue
+        out.append(m)
+    taken = {k for m in out for k in range(m.a, m.b)}
+    for m in out:
+        if not letters(m.a):
+            continue
+        while m.a >= 2 and glued(m.a - 1, ".") and letters(m.a - 2) and m.a - 2 not in taken:
+            m.a -= 2  # (تي).إم.زد
+            m.words = (norms[m.a], *m.words) if m.words else ()
+        while m.b + 1 < n and glued(m.b, ".") and letters(m.b + 1) and m.b + 1 not in taken:
+            m.b += 2  # بي.بي.(سي)
+            m.words = (*m.words, norms[m.b - 1]) if m.words else ()
+        if m.words and m.entry is None:
+            m.canon = " ".join(m.words)
+    return out
 
 
 def nameless_word(w: str, vocab: object, nameless: Container[tuple[int, str]]) -> bool:
@@ -345,6 +449,7 @@ class MentionFinder:
         self.vocab = vocab
         self._nameless = _nameless_clusters(vocab, self.names)
         self.rules = HeadRules(gaz, self.names, vocab, self._nameless)
+        self._place_clusters = _place_clusters(vocab, gaz)
         first_words = gaz.phrases_first_words()  # a set built over every gazetteer phrase: once
         self.known_names = first_words | lx.FIRST_NAMES
         self.known_heads = self.known_names | lx.ORG_HEADS | lx.LOC_HEADS | lx.TITLE_WORDS
@@ -438,6 +543,12 @@ class MentionFinder:
         families: list[Mention] = []
         alaa = "على" in text  # the article spells the preposition with ى: علي is the name
         for m in ms:
+            if m.type == "PER" and m.a and m.b - m.a <= 2 and norms[m.a - 1] not in lx.FIRST_NAMES \
+                    and norms[m.a][:1] != "و" \
+                    and any(p in ("ب", "ل", "وب", "ول") and c in lx.FIRST_NAMES
+                            for p, c in proclitic_splits(norms[m.a - 1])[1:]) \
+                    and not (m.a > 1 and any(o.b == m.a - 1 for o in ms)):
+                m.a -= 1  # بحسن | نصرالله: the first name, behind its preposition
             while m.type == "PER" and m.b < len(norms) and norms[m.b] in lx.NAME_TAILS:
                 m.b += 1
             if m.type == "PER" and norms[m.b - 1] == "عبد" and m.b < len(norms) and norms[m.b][:1].isalpha():
@@ -465,6 +576,8 @@ class MentionFinder:
                               hashtags)
         ms = _first_name_nationality(ms, norms)
         ms = self.rules.given_and_family(ms, norms)
+        ms = _joined_pieces([m for m in ms if not (norms[m.b - 1][:1].isascii() and _address_tail(m, text, toks))],
+                            text, toks)
         ms = [m for m in ms if (m.b - m.a > 1 or len(norms[m.a]) > 1)  # a lone letter (و) is no name
               and not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
               and not (norms[m.b - 1].endswith(_DIVINE_ENDS)  # (a cheap test first: few are)
@@ -476,6 +589,9 @@ class MentionFinder:
               # (لإبعاده، بأقواله: a preposition, a noun and his pronoun — no name)
               and not (m.b - m.a == 1 and _core(norms[m.a]) in _NILE and m.b < len(norms)
                        and norms[m.b].startswith("من"))  # والنيل منها: harming it, not the Nile
+              and not (m.type == "ORG" and m.b - m.a == 2 and m.entry is None and norms[m.b - 1] in lx.GENERIC_ORG_ADJECTIVES
+                       and _in(norms[m.a], lx.ORG_HEADS))  # بالمنظمة الإرهابية: a kind of body, no name
+              and not (m.b - m.a == 1 and diameter(norms, m.a))
               and not (m.b - m.a == 1 and self._bare_word_place(m, ms, norms))
               and not (m.type == "NORP" and m.b - m.a == 1 and _word_nationality(m.a, norms, texts))
               and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
@@ -485,8 +601,7 @@ class MentionFinder:
               and not (_core(norms[m.a]) in lx.NEVER_ALONE and (m.b - m.a == 1 or m.type in ("GPE", "LOC")
                                                                 and not _in(norms[m.a + 1], lx.LOC_HEADS)))
               and not (m.type == "PER" and m.b - m.a == 1 and self._no_name(m.words[0] if m.words else norms[m.a],
-                                                                            ms, norms))
-              and not (norms[m.a][:1].isascii() and _in_address(text, toks.starts[m.a], toks.ends[m.b - 1]))]
+                                                                            ms, norms))]
         if self.gaz.alternatives:
             self._homonyms(ms, norms)
         self._adjective_country(ms)
@@ -599,6 +714,12 @@ class MentionFinder:
         for a, b, e in (matches if matches is not None else self.gaz.match(norms)):
             if norms[a] in lx.WORD_PLACES and b - a == 1 and not self._place_cue(norms, a):
                 continue  # لحج هذا العام: for the hajj
+            if b - a == 1 and self._foreign_word(e, norms, a):
+                o = taken[a]
+                if o is not None and o.a == a and o.b == b and o.type in ("GPE", "LOC"):
+                    ms.remove(o)  # دون أن يبين: a verb, not Yibin
+                    taken[a] = None
+                continue
             if e.kind == "city" and e.population < 300_000:
                 if not any(taken[k] for k in range(a, b)):
                     continue  # small towns only confirm the CRF, never add mentions
@@ -656,6 +777,20 @@ class MentionFinder:
                 elif olds[0].type == "ORG" and (e.kind == "country" or e.kind == "city" and e.population >= 1_000_000):
                     olds[0].type = "GPE"  # سيول، طهران: a country or a large city stands for a government
         return ms
+
+    def _foreign_word(self, e: Entry, norms: Sequence[str], k: int) -> bool:
+        """Whether the one word at ``k`` that names a foreign town (not of the Arab League, fewer
+        than :data:`_PLACE_WORD_POPULATION` people) is used by the corpus as something else —
+        its coarse word cluster is none of the place clusters (:func:`_place_clusters`) — and no
+        place cue stands before it: a verb, a common noun or a person (دون أن يبين: not Yibin;
+        كورونا the virus; بخاري، سانتوس), not the transliterated town."""
+        if e.kind != "city" or e.country in lx.ARAB_LEAGUE or e.population >= _PLACE_WORD_POPULATION \
+                or not self._place_clusters:
+            return False
+        st = self.vocab.get(e.phrase) if isinstance(self.vocab, Mapping) else None
+        if st is None or len(st) < 4 or st[0] in self._place_clusters:
+            return False
+        return not self._place_cue(norms, k - 1 if k > 1 and norms[k - 1] in _QUOTES else k)  # بلدة "سبليت"
 
     def _looks_common(self, norms: Sequence[str], a: int, b: int) -> bool:
         w = norms[a]
@@ -935,6 +1070,9 @@ class MentionFinder:
             cut = 0
         elif m.extra.get("strip_waw"):
             cut = _orig_prefix_len(text0, 1)
+            if norms[m.a][1:2] in ("ب", "ل") and (more := split_proclitic(text0[cut:], known=self.known_heads,
+                                                                           norm=norms[m.a][1:])):
+                cut += more  # وبسعد الحريري → سعد الحريري (but وباراك أوباما → باراك أوباما)
         else:
             cut = self._cuts.get(text0, -1)
             if cut < 0:

@@ -30,7 +30,7 @@ from rapidfuzz.distance import Levenshtein
 
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import Token, _norm, proclitic_splits, strip_article
-from marsad.enrich.entities.mentions import Mention
+from marsad.enrich.entities.mentions import Mention, diameter
 
 
 @dataclass
@@ -178,8 +178,8 @@ def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence
     added: list[Mention] = []
     k, n = 0, len(norms)
     while k < n:
-        if taken[k] or not norms[k].endswith(tails) or (k and norms[k - 1] in lx.DEMONSTRATIVES):
-            k += 1  # (هذه القاعدة: the base, not al-Qaeda)
+        if taken[k] or not norms[k].endswith(tails) or (k and norms[k - 1] in lx.DEMONSTRATIVES) or diameter(norms, k):
+            k += 1  # (هذه القاعدة: the base, not al-Qaeda; نصف قطر: a diameter, not Qatar)
             continue
         hit = None
         for p, c in proclitic_splits(norms[k]):

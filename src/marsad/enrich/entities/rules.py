@@ -61,6 +61,7 @@ _AGENCY_HEADS = lx._n("وكاله الوكاله")
 _NEWS_TAIL = lx._n("للانباء")
 #: opening quote → its closing quote (a quoted name after an organisation head)
 _QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
+_CLOSING_QUOTES = frozenset(_QUOTE_PAIRS.values())
 #: the head before a region that keeps it a region (منطقة الشرق الأوسط), unlike ولاية نهر النيل
 _REGION_HEADS = lx._n("منطقة")
 #: possessive suffixes that end no family name (وعددهم، حولها)
@@ -138,6 +139,41 @@ _TITLE, _ORG, _GPE, _HOOD, _GOD = 1, 2, 4, 8, 16
 _UPPER_LATIN = re.compile("[A-Z]")
 
 
+def _nicknamed(ms: list[Mention], norms: Sequence[str]) -> None:
+    """A name the tagger called a thing (MISC), followed — past its closing quote — by الملقب
+    or المكنى, is a person's ("خالص بايانجوك" الملقب بـ"أبو حنظلة")."""
+    n = len(norms)
+    for m in ms:
+        if m.type != "MISC" or m.b - m.a > 4:
+            continue
+        k = m.b + 1 if m.b < n and norms[m.b] in _CLOSING_QUOTES else m.b
+        if k < n and norms[k] in lx.NICKNAME_CUES:
+            m.type, m.entry, m.country = "PER", None, ""
+
+
+def _quoted_works(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    """The quoted title after a word for a work, with at most one word between (فيلم "…"،
+    فيلم الجاسوسية "…"، مسلسل «…») is one MISC name, whatever the tagger made of its words; a
+    mention on the word between (a genre) goes."""
+    n = len(norms)
+    for i in [i for i, w in enumerate(norms) if w in lx.WORK_CUES]:
+        q = next((q for q in (i + 1, i + 2) if q < n and norms[q] in _QUOTE_PAIRS), None)
+        if q is None:
+            continue
+        close = _QUOTE_PAIRS[norms[q]]
+        k = next((k for k in range(q + 1, min(n, q + 10)) if norms[k] == close), None)
+        if k is None or k == q + 1 or not all(w[:1].isalnum() for w in norms[q + 1 : k]):
+            continue
+        if any(m.a < k and m.b > q + 1 and (m.a <= q or m.b > k) for m in ms):
+            continue  # a mention crosses the quote: leave the title alone
+        ms = [m for m in ms if not (m.a > q and m.b <= k or m.a == i + 1 < q)]
+        words = tuple(norms[q + 1 : k])
+        ms.append(Mention(q + 1, k, "MISC", source="rule", words=words, canon=" ".join(words),
+                          extra={"keep_clitic": "1"}))
+    ms.sort(key=lambda m: m.a)
+    return ms
+
+
 class HeadRules:
     def __init__(self, gaz: Gazetteer, names: dict[str, str] | None = None,
                  vocab: Container[str] = frozenset(), nameless: Container[tuple[int, str]] = frozenset()) -> None:
@@ -173,6 +209,21 @@ class HeadRules:
     def _is_title_word(w: str) -> bool:
         return w in lx.RULE_TITLES
 
+    def _place_nisba(self, w: str) -> bool:
+        """A definite nisba of a place the gazetteer knows (البافاري ← بافاريا، الكتالوني ←
+        كتالونيا، اللندني ← لندن): an adjective (الفريق البافاري: the Bavarian team), no family name."""
+        if not (w.startswith("ال") and w.endswith("ي") and len(w) >= 6):
+            return False
+        stem = w[2:-1]
+        return any((e := self.gaz.lookup([s])) is not None and e.kind in ("city", "country", "region")
+                   for s in (stem + "يا", stem + "ا", stem))
+
+    def _adjective_after_head(self, w: str) -> bool:
+        """Whether the indefinite word after a place head reads as its adjective: a nisba the
+        corpus writes with ال (حي | شعبي، منطقة | ريفية) or a frequent feminine word (قرية | خاصة)."""
+        return (w.endswith(("ي", "يه")) and self.gaz.freq_class("ال" + w) >= 6
+                or w.endswith("ه") and self.gaz.freq_class(w) >= 12)
+
     def common(self, w: str) -> bool:
         return any(c in self.gaz.common or strip_article(c) in self.gaz.common
                    for _p, c in proclitic_splits(w))
@@ -198,6 +249,8 @@ class HeadRules:
         ms = self._orgs(ms, norms, heads)
         ms = self._org_ends(ms, norms)
         ms = self._quoted_orgs(ms, norms, heads)
+        ms = _quoted_works(ms, norms)
+        _nicknamed(ms, norms)
         self._quoted_media(ms, norms)
         if hashtags:
             ms = self._hashtags(ms, norms, hashtags)
@@ -497,6 +550,7 @@ class HeadRules:
                     or _in(nxt, lx.STATE_HEADS) or _in(nxt, lx.GPE_HEADS) or _in(nxt, lx.LOC_HEADS) \
                     or nxt in _DIRECTIONS or (_definite(nxt) and not _definite(norms[i])) \
                     or self._preposition(nxt) or future_verb(nxt, self.gaz.common, self.names) \
+                    or self._place_nisba(nxt) \
                     or (common_noun(nxt, self.vocab) and nxt not in lx.FIRST_NAMES
                         and not self.names.get(nxt, "").startswith("PERS")):
                 # (an indefinite title before a definite word is a construct: مدير الخزينة;
@@ -947,6 +1001,12 @@ class HeadRules:
             if j < len(norms) - 1 and norms[j] == "#":
                 j += 1
             m = at.get(j)
+            if m is not None and m.a == j and m.b == j + 1 and m.entry is None and m.type in ("GPE", "LOC") \
+                    and not _definite(norms[i]) and norms[j].endswith("ه") and self._adjective_after_head(norms[j]):
+                ms.remove(m)  # منطقة | ريفية: the tagger's place is the head's (feminine) adjective; not
+                # مدينة | بصرى (الشام), a place whose name reads as a nisba
+                del at[j]
+                continue
             if m is not None:
                 if m.a == j and m.b - m.a <= 2 and (m.type in ("GPE", "LOC") or (
                         m.type == "PER" and (m.b - m.a == 1 or norms[m.a] in lx.PLACE_PREFIXES) and m.entry is None)):
@@ -970,10 +1030,9 @@ class HeadRules:
                 continue
             e = self.gaz.lookup([w])
             if e is None and (not _plain(w) or self.common(w) or _definite(w) or w[0] == "و"
-                              or _definite(norms[i]) or w.endswith("ي") and self.gaz.freq_class("ال" + w) >= 6
-                              or w.endswith("ه") and self.gaz.freq_class(w) >= 12):  # (قرية | خاصة: an adjective)
+                              or _definite(norms[i]) or self._adjective_after_head(w)):
                 continue  # (المدينة | وأفرجت: a conjunction; an unknown word after a definite head;
-                # حي | شعبي، حي | سكني: an adjective the corpus writes with ال)
+                # حي | شعبي، منطقة | ريفية: an adjective the corpus writes with ال)
             new = Mention(j, j + 1, "LOC" if is_loc else "GPE", source="rule", words=(w,), canon=w)
             if e is not None and e.kind in ("city", "country"):
                 new.entry, new.country, new.english, new.canon = e, e.country, e.english, e.canon
