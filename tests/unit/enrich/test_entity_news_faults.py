@@ -764,6 +764,11 @@ def test_web_addresses_and_dotted_acronyms(tagger) -> None:  # type: ignore[no-u
     assert not any(t in ("WWW", "MOI", "GOV", "SA") or "GOV" in t for t, _y in got)
     assert ("تي.بي.إس", "ORG") in got and ("تي.إم.زد", "ORG") in got
     assert any(t == "OSIRIS-Rex" for t, _y in got)
+    banks = _pairs(tagger, 'نقلت شبكة "سي.إن.بي.سي" الخبر، ووقعت صفقة مع شركة جي.ام.ار للبنية التحتية، '
+                           'ويتولى بنك "إتش.إس.بي.سي" وبي.إن.بي باريبا الإصدار.')
+    assert ("سي.إن.بي.سي", "ORG") in banks and ("إتش.إس.بي.سي", "ORG") in banks
+    assert ("بي.إن.بي", "ORG") in banks
+    assert any(t.endswith("جي.ام.ار") and y == "ORG" for t, y in banks)
     routes = _pairs(tagger, "وتم تحويل رحلات ليون-الجزائر، وتزوجت من مهاجر سوري-أمريكي.")
     assert ("الجزائر", "GPE") in routes and ("سوري", "NORP") in routes
     assert not any("-" in t for t, _y in routes)
@@ -785,6 +790,7 @@ def test_quoted_works_nicknames_and_a_first_name_behind_a_preposition(tagger) ->
     assert ("يو أونلي ليف توايس", "MISC") in got and ("كلنا سلمان", "MISC") in got
     assert ("سلمان", "PER") not in got and not any(t == "الجاسوسية" for t, _y in got)
     assert ("خالص بايانجوك", "PER") in got
+    assert ("لوجنيكي", "PER") not in _pairs(tagger, 'فاز المنتخب باستاد "لوجنيكي" الشهير بالعاصمة موسكو.')
     assert ("حسن نصرالله", "PER") in got and ("سعد الحريري", "PER") in got
     obama = _pairs(tagger, "هاجم الديمقراطي بيل كلينتون وباراك أوباما القرار.")
     assert ("باراك أوباما", "PER") in obama

@@ -373,6 +373,23 @@ def _joined_pieces(ms: list[Mention], text: str, toks: TokenList) -> list[Mentio
     def letters(k: int) -> bool:  # a piece of a dotted acronym: a letter's name or a Latin letter
         return norms[k] in lx.LETTER_WORDS_LOOSE or (texts[k].isascii() and texts[k].isalpha() and len(texts[k]) <= 3)
 
+    def extend(ms: list[Mention]) -> None:  # a dotted acronym takes its untagged letters
+        taken = {k for m in ms for k in range(m.a, m.b)}
+        for m in ms:
+            if letters(m.a):
+                while m.a >= 2 and glued(m.a - 1, ".") and letters(m.a - 2) and m.a - 2 not in taken:
+                    m.a -= 2  # (تي).إم.زد
+                    taken.add(m.a)
+                    m.words = (norms[m.a], *m.words) if m.words else ()
+            if letters(m.b - 1):
+                while m.b + 1 < n and glued(m.b, ".") and letters(m.b + 1) and m.b + 1 not in taken:
+                    m.b += 2  # بي.بي.(سي)
+                    taken.add(m.b - 1)
+                    m.words = (*m.words, norms[m.b - 1]) if m.words else ()
+            if m.words and m.entry is None:
+                m.canon = " ".join(m.words)
+
+    extend(ms)
     out = [ms[0]]
     for m in ms[1:]:
         p = out[-1]
@@ -384,18 +401,16 @@ def _joined_pieces(ms: list[Mention], text: str, toks: TokenList) -> list[Mentio
             p.canon = " ".join(p.words) if p.entry is None else p.canon
             continue
         out.append(m)
-    taken = {k for m in out for k in range(m.a, m.b)}
+    if len(out) < len(ms):
+        extend(out)  # شركة جي.ام | .ار
     for m in out:
-        if not letters(m.a):
-            continue
-        while m.a >= 2 and glued(m.a - 1, ".") and letters(m.a - 2) and m.a - 2 not in taken:
-            m.a -= 2  # (تي).إم.زد
-            m.words = (norms[m.a], *m.words) if m.words else ()
-        while m.b + 1 < n and glued(m.b, ".") and letters(m.b + 1) and m.b + 1 not in taken:
-            m.b += 2  # بي.بي.(سي)
-            m.words = (*m.words, norms[m.b - 1]) if m.words else ()
-        if m.words and m.entry is None:
-            m.canon = " ".join(m.words)
+        if m.type in ("PER", "MISC") and m.b - m.a >= 3 and texts[m.a + 1] == "." \
+                and all(letters(k) if (k - m.a) % 2 == 0 else glued(k, ".") for k in range(m.a + 2, m.b)):
+            waw = norms[m.a][:1] == "و" and norms[m.a][1:] in lx.LETTER_WORDS_LOOSE
+            if letters(m.a) or waw:
+                m.type = "ORG"  # وبي.إن.بي: letters between dots spell an acronym, an organisation's
+                if waw:
+                    m.extra["strip_waw"] = "1"
     return out
 
 
