@@ -829,8 +829,9 @@ def _save_stories(cs: CorpusStore, cl: StoryClusterer, linking: ThreadLinking, t
                   *, final: bool, handed: int = 0) -> int:
     """Write the stories that changed or closed; hand closed stories (and, at the end of a run,
     open ones) to the thread linking, but the first ``handed`` closed ones, handed already; at
-    the end of a run, write the threads and the links not written yet. Returns how many
-    stories were handed over."""
+    the end of a run, the links not written yet. The threads the links changed are written with
+    them, so that a run stopped after this batch's commit leaves no link to an unwritten thread.
+    Returns how many stories were handed over."""
     closed_ids = {s.id for s in cl.closed}
     changed = [s for s in list(cl.closed) + list(cl.state.stories.values())
                if s.id in touched or s.id in closed_ids or (final and s.thread is None)]
@@ -841,6 +842,7 @@ def _save_stories(cs: CorpusStore, cl: StoryClusterer, linking: ThreadLinking, t
     else:
         linking.add(to_link)
         links = linking.links()
+        rows, next_id = linking.rows()  # with the batch's links: a stopped run keeps its threads
     out = []
     for s in changed:
         active = s.id not in closed_ids
@@ -850,7 +852,7 @@ def _save_stories(cs: CorpusStore, cl: StoryClusterer, linking: ThreadLinking, t
     cl.closed.clear()
     cs.save_stories(out)
     cs.set_story_threads(links)
-    if final:
+    if rows or final:
         cs.save_threads(rows)
         cs.set_state("threads", {"next_id": next_id})
     return len(to_link) + len(sent)

@@ -278,6 +278,37 @@ def test_threads_linked_as_stories_close_are_the_same_with_any_workers(tmp_path,
     assert len(threads) > 1
 
 
+def test_a_run_stopped_after_a_batch_leaves_no_link_to_an_unwritten_thread(tmp_path, monkeypatch) -> None:
+    """Thread rows are written with the links of each batch: a run stopped before its end (here
+    at its last save) keeps, for every story it linked, the thread the link names, and the next
+    thread id beyond them; the next run goes on from there."""
+    import marsad.corpus.incremental as inc
+
+    monkeypatch.setattr(inc, "_HAND_OVER", 1)
+    real = inc._save_stories
+
+    def stop_at_the_end(*args, final: bool, **kw):  # type: ignore[no-untyped-def]
+        if final:
+            raise KeyboardInterrupt
+        return real(*args, final=final, **kw)
+
+    a = _archive(tmp_path, "stopped")
+    update_copies(a)
+    monkeypatch.setattr(inc, "_save_stories", stop_at_the_end)
+    with pytest.raises(KeyboardInterrupt):
+        update_stories(a, batch=2, workers=1)
+    linked = {r[0] for r in a._writer.execute("SELECT DISTINCT thread FROM stories WHERE thread IS NOT NULL")}
+    written = {r[0] for r in a._writer.execute("SELECT thread FROM threads")}
+    assert linked and linked <= written
+    next_id = orjson.loads(a._writer.execute("SELECT value FROM corpus_state WHERE name='threads'").fetchone()[0])
+    assert next_id["next_id"] > max(written)
+    monkeypatch.setattr(inc, "_save_stories", real)
+    update_stories(a, batch=2, workers=1)  # the rest of the run, resumed
+    rows = a._writer.execute("SELECT thread FROM stories").fetchall()
+    assert all(r[0] is not None for r in rows)
+    assert {r[0] for r in rows} <= {r[0] for r in a._writer.execute("SELECT thread FROM threads")}
+
+
 def test_rowids_at_offsets_count_from_the_next_article(tmp_path) -> None:
     from marsad.store.corpus_store import CorpusStore
 
