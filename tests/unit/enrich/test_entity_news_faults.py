@@ -794,3 +794,33 @@ def test_quoted_works_nicknames_and_a_first_name_behind_a_preposition(tagger) ->
     assert ("حسن نصرالله", "PER") in got and ("سعد الحريري", "PER") in got
     obama = _pairs(tagger, "هاجم الديمقراطي بيل كلينتون وباراك أوباما القرار.")
     assert ("باراك أوباما", "PER") in obama
+
+
+
+def test_overlapping_mentions_keep_the_first_and_longest() -> None:
+    """Of mentions sharing characters (a rule's organisation and the tagger's piece inside it,
+    or a propagated name running into the next), the one starting first, the longest of those
+    starting together, stays; disjoint ones all stay, in text order."""
+    from marsad.enrich.entities.mentions import Mention, no_overlaps
+
+    def m(a: int, b: int, t: str) -> Mention:
+        return Mention(0, 1, t, start=a, end=b)
+
+    org, piece, tail, other, same_start = m(0, 30, "ORG"), m(10, 18, "MISC"), m(25, 40, "ORG"), m(41, 50, "GPE"), m(0, 12, "PER")
+    got = no_overlaps([tail, other, piece, same_start, org])
+    assert got == [org, other]
+    assert no_overlaps([other, m(0, 5, "PER")])[1] is other
+
+
+def test_hasan_as_good_a_dual_noun_and_where_a_club_s_name_ends(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("شكر الملك ضيفه على حسن الضيافة، ودعا إلى حسن الجوار، ولحسن الحظ لم يصب أحد. وقسم المدرب "
+            "الفريق لمجموعتين، ولا توجد شكوى من نادي الاتحاد ضده، وقدم النادي شكوى للجنة الاحتراف لعدم "
+            "التزام اللاعب، وتعرض الخط مساء لكسر من قبل أحد المقاولين. واتفقت شركة ديليك الإسرائيلية "
+            "وشركة دولفينيوس المصرية على الصفقة.")
+    got = _pairs(tagger, text)
+    assert not any(t.startswith("حسن") or t.endswith("حسن") for t, _y in got)
+    assert not any(t in ("لمجموعتين", "مجموعتين", "لكسر") for t, _y in got)
+    assert ("نادي الاتحاد", "ORG") in got and ("لجنة الاحتراف", "ORG") in got
+    assert ("شركة دولفينيوس المصرية", "ORG") in got and ("دولفينيوس", "MISC") not in got
+    people = _pairs(tagger, "وقال حسن الراهب إن الرئيس بوتين سيحضر.")
+    assert ("حسن الراهب", "PER") in people and ("بوتين", "PER") in people

@@ -54,6 +54,22 @@ _QATAR = normalize("قطر")
 _DIAMETER_BEFORE = frozenset(normalize(w) for w in ("نصف", "متوسط", "ونصف"))
 
 
+_HASAN = normalize("حسن")
+
+
+def no_overlaps(ms: list[Mention]) -> list[Mention]:
+    """The mentions in text order, none overlapping another: of two that share characters, the
+    one that starts first (the longer, when both start together) stays (مركز الأمير فيصل بن بندر
+    للأورام, not its piece لأورام بالقصيم); a mention is one span of the text, one name."""
+    out: list[Mention] = []
+    end = -1
+    for m in sorted(ms, key=lambda m: (m.start, -m.end)):
+        if m.start >= end:
+            out.append(m)
+            end = m.end
+    return out
+
+
 def diameter(norms: Sequence[str], k: int) -> bool:
     """Whether the word at ``k`` is قطر meaning a diameter (نصف قطر، متوسط قطر), not Qatar."""
     return norms[k] == _QATAR and k > 0 and norms[k - 1] in _DIAMETER_BEFORE
@@ -300,6 +316,8 @@ PLACE_SHARE = 0.05
 #: a foreign town this populous is a place even where its word reads otherwise (طهران، بيونغيانغ
 #: stand for their governments, in the clusters of actors)
 _PLACE_WORD_POPULATION = 1_000_000
+#: letters of Persian and Urdu spelling: a gazetteer name written with them came from those languages
+_PERSIAN_LETTERS = re.compile("[یکگپچژہ]")
 
 
 def _place_clusters(vocab: object, gaz: Gazetteer) -> frozenset[str]:
@@ -394,7 +412,10 @@ def _joined_pieces(ms: list[Mention], text: str, toks: TokenList) -> list[Mentio
     for m in ms[1:]:
         p = out[-1]
         if m.a == p.b + 1 and glued(p.b, _JOINERS) and m.extra == p.extra \
-                and (texts[p.b] == "." or not {p.type, m.type} & {"GPE", "LOC", "NORP"}):
+                and (letters(p.b - 1) or letters(m.a) if texts[p.b] == "."
+                     else not {p.type, m.type} & {"GPE", "LOC", "NORP"}):
+            # (a dot joins the letters of an acronym; between words it is a stop with its space
+            # missing: سعة الصدر.سويدي)
             p.b = m.b
             p.entry = None if p.entry is not None and p.entry.kind != "org" else p.entry
             p.words = (*(p.words or ()), *(m.words or ()))
@@ -607,6 +628,9 @@ class MentionFinder:
               and not (m.type == "ORG" and m.b - m.a == 2 and m.entry is None and norms[m.b - 1] in lx.GENERIC_ORG_ADJECTIVES
                        and _in(norms[m.a], lx.ORG_HEADS))  # بالمنظمة الإرهابية: a kind of body, no name
               and not (m.b - m.a == 1 and diameter(norms, m.a))
+              and not (m.type == "PER" and m.b - m.a <= 2 and _core(norms[m.a]) == _HASAN and m.a + 1 < len(norms)
+                       and norms[m.a + 1] in lx.HASAN_IDIOMS)  # على حسن الضيافة: good hospitality
+              and not (m.type == "PER" and m.b - m.a == 1 and self._dual_noun(norms[m.a]))
               and not (m.b - m.a == 1 and self._bare_word_place(m, ms, norms))
               and not (m.type == "NORP" and m.b - m.a == 1 and _word_nationality(m.a, norms, texts))
               and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
@@ -717,6 +741,12 @@ class MentionFinder:
             return False  # (وبوتين: و + a name)
         return not any(o.type == "PER" and o.b - o.a >= 2 and norms[o.b - 1] == w for o in ms)
 
+    def _dual_noun(self, w: str) -> bool:
+        """A dual in ـتين of a frequent feminine noun (لمجموعتين ← مجموعة، دولتين ← دولة), with
+        or without a proclitic: a noun, not a name (بوتين، كريستين: no such noun)."""
+        return any(c.endswith("تين") and len(c) >= 6 and self.gaz.freq_class(c[:-3] + "ه") >= 8
+                   for _p, c in proclitic_splits(w))
+
     def _future_verb(self, w: str) -> bool:
         return future_verb(w, self.gaz.common, self.names)
 
@@ -794,14 +824,16 @@ class MentionFinder:
         return ms
 
     def _foreign_word(self, e: Entry, norms: Sequence[str], k: int) -> bool:
-        """Whether the one word at ``k`` that names a foreign town (not of the Arab League, fewer
-        than :data:`_PLACE_WORD_POPULATION` people) is used by the corpus as something else —
+        """Whether the one word at ``k`` that names a foreign town (not of the Arab League unless
+        its name came spelled in Persian letters; fewer than :data:`_PLACE_WORD_POPULATION`
+        people) is used by the corpus as something else —
         its coarse word cluster is none of the place clusters (:func:`_place_clusters`) — and no
         place cue stands before it: a verb, a common noun or a person (دون أن يبين: not Yibin;
         كورونا the virus; بخاري، سانتوس), not the transliterated town."""
-        if e.kind != "city" or e.country in lx.ARAB_LEAGUE or e.population >= _PLACE_WORD_POPULATION \
-                or not self._place_clusters:
-            return False
+        if e.kind != "city" or e.population >= _PLACE_WORD_POPULATION or not self._place_clusters \
+                or e.country in lx.ARAB_LEAGUE and not _PERSIAN_LETTERS.search(e.name):
+            return False  # (an Arab town's name spelled with Persian letters is a transliteration
+            # too: لکسر for Luxor reads لكسر, "to break")
         st = self.vocab.get(e.phrase) if isinstance(self.vocab, Mapping) else None
         if st is None or len(st) < 4 or st[0] in self._place_clusters:
             return False

@@ -779,7 +779,8 @@ class HeadRules:
                         m is not None and m.a == j and m.type in ("NORP", "GPE", "LOC")):
                     break  # النادي | أحمد النجار، الهيئة | بفتح المطار، النادي | والحصول: a definite
                     # head takes no genitive; what follows it in a name is a definite adjective
-                if m is not None and m.a == j and m.type in ("GPE", "PER", "NORP", "ORG", "LOC") and (
+                if m is not None and m.a == j and (m.type in ("GPE", "PER", "NORP", "ORG", "LOC")
+                                                   or m.type == "MISC" and j == i + 1) and (
                         m.type != "PER" or j == i + 1):  # مؤسسة محمد بن راشد, not مجلس الإدارة | عبدالعزيز الراشد
                     if j > i + 1 and m.type != "NORP" and w[:1] == "و" and (self.flags(w) & _ORG or j - 1 in at):
                         break  # شركة مايكروسوفت | وشركة إنتل: the next body of a list

@@ -32,7 +32,7 @@ from marsad.enrich.entities.features import (
     token_list,
 )
 from marsad.enrich.entities.gazetteer import Gazetteer
-from marsad.enrich.entities.mentions import Mention, MentionFinder
+from marsad.enrich.entities.mentions import Mention, MentionFinder, no_overlaps
 from marsad.enrich.entities.resolve import (
     Entity,
     infer_countries,
@@ -136,7 +136,7 @@ class EntityTagger:
         ms = self.finder.find(text, toks, tags, matches=matches, norms=norms, nats=nats, surfaces=surf,
                               heads=heads, hashtags=hashtags)
         ms = propagate_entities(ms, toks, norms)
-        ms = propagate(ms, toks, norms)
+        ms = no_overlaps(propagate(ms, toks, norms))
         ents = resolve(ms)
         infer_countries(ents)
         return Analysis(toks, ms, ents)
