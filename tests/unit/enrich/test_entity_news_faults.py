@@ -824,3 +824,15 @@ def test_hasan_as_good_a_dual_noun_and_where_a_club_s_name_ends(tagger) -> None:
     assert ("شركة دولفينيوس المصرية", "ORG") in got and ("دولفينيوس", "MISC") not in got
     people = _pairs(tagger, "وقال حسن الراهب إن الرئيس بوتين سيحضر.")
     assert ("حسن الراهب", "PER") in people and ("بوتين", "PER") in people
+
+
+def test_models_glosses_datelines_and_definite_only_place_names(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("أتلانتا، الولايات المتحدة الأمريكية – ضبط الجيش قاذفا من نوع RPG-2 ورشاشا من نوع ديكتاريوف "
+            "(DIKTARIOV) قرب إسرائيل، وحلقت مقاتلات من طراز إف-16 فوق منطقة الدلاهمية، وزار الوفد "
+            "مدينة الملاهي.")
+    got = {(t, y, c) for t, y, c in _ms(tagger, text)}
+    assert ("أتلانتا", "GPE", "US") in got
+    assert ("RPG-2", "MISC", "") in got and ("إف-16", "MISC", "") in got
+    assert ("DIKTARIOV", "MISC", "") in got and ("ديكتاريوف", "MISC", "") in got
+    assert any(t == "الدلاهمية" and y == "GPE" for t, y, _c in got)
+    assert not any(t == "الملاهي" for t, _y, _c in got)

@@ -57,6 +57,18 @@ _DIAMETER_BEFORE = frozenset(normalize(w) for w in ("نصف", "متوسط", "و�
 _HASAN = normalize("حسن")
 
 
+def _comma_country(ms: Sequence[Mention], norms: Sequence[str]) -> None:
+    """A place the gazetteer does not know, followed by a comma and a country (أتلانتا، الولايات
+    المتحدة الأمريكية — a dateline; بلدة X، نيجيريا), is in that country."""
+    at = {m.a: m for m in ms if m.entry is not None and m.entry.kind == "country" and m.country}
+    if not at:
+        return
+    for m in ms:
+        if m.type in ("GPE", "LOC") and not m.country and m.entry is None and m.b < len(norms) \
+                and norms[m.b] in ("،", ",") and (c := at.get(m.b + 1)) is not None:
+            m.country = c.country
+
+
 def no_overlaps(ms: list[Mention]) -> list[Mention]:
     """The mentions in text order, none overlapping another: of two that share characters, the
     one that starts first (the longer, when both start together) stays (مركز الأمير فيصل بن بندر
@@ -435,6 +447,34 @@ def _joined_pieces(ms: list[Mention], text: str, toks: TokenList) -> list[Mentio
     return out
 
 
+_FROM = normalize("من")
+
+
+def _models_and_glosses(ms: list[Mention], toks: TokenList) -> None:
+    """Two readings a neighbour settles:
+
+    * the name after من نوع / من طراز is a product (MISC), with the model number its hyphen
+      joins to it (من نوع RPG-2، من طراز إف-16);
+    * a Latin name in brackets right after a name spells that name (ديكتاريوف (DIKTARIOV)، كيم
+      جونغ أون (Kim Jong Un)): it takes its type and country."""
+    norms, texts, starts, ends = toks.norms, toks.texts, toks.starts, toks.ends
+    n = len(norms)
+    by_a = {m.a: m for m in ms}
+    for m in ms:
+        if m.a >= 2 and norms[m.a - 1] in lx.MODEL_CUES and norms[m.a - 2] == _FROM:
+            m.type, m.entry, m.country, m.english = "MISC", None, "", ""
+            if m.b + 1 < n and texts[m.b] == "-" and ends[m.b - 1] == starts[m.b] == ends[m.b] - 1 \
+                    and ends[m.b] == starts[m.b + 1] and texts[m.b + 1].isalnum() and m.b + 1 not in by_a:
+                m.b += 2  # RPG | -2
+                if m.words:
+                    m.words = (*m.words, "-", norms[m.b - 1])
+                    m.canon = " ".join(m.words)
+        if m.b + 1 < n and texts[m.b] == "(" and (g := by_a.get(m.b + 1)) is not None and g.b < n \
+                and texts[g.b] == ")" and texts[g.a][:1].isascii() and not texts[m.a][:1].isascii() \
+                and m.type in ("PER", "MISC", "ORG"):  # (not a place's: دبي، الإمارات (CNN) is the source)
+            g.type, g.country = m.type, m.country  # (a gloss's entry stays its own)
+
+
 def nameless_word(w: str, vocab: object, nameless: Container[tuple[int, str]]) -> bool:
     """Whether ``w`` is frequent in the corpus and every one of its word clusters is nameless
     (:func:`_nameless_clusters`): a verb, an adverb, a common noun or adjective."""
@@ -614,6 +654,7 @@ class MentionFinder:
         ms = self.rules.given_and_family(ms, norms)
         ms = _joined_pieces([m for m in ms if not (norms[m.b - 1][:1].isascii() and _address_tail(m, text, toks))],
                             text, toks)
+        _models_and_glosses(ms, toks)
         ms = [m for m in ms if (m.b - m.a > 1 or len(norms[m.a]) > 1)  # a lone letter (و) is no name
               and not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
               and not (norms[m.b - 1].endswith(_DIVINE_ENDS)  # (a cheap test first: few are)
@@ -644,6 +685,7 @@ class MentionFinder:
         if self.gaz.alternatives:
             self._homonyms(ms, norms)
         self._adjective_country(ms)
+        _comma_country(ms, norms)
         inside: dict[int, Mention] = {}
         for o in ms:
             if o.type in ("GPE", "ORG", "NORP", "LOC"):

@@ -62,6 +62,8 @@ _NEWS_TAIL = lx._n("للانباء")
 #: opening quote → its closing quote (a quoted name after an organisation head)
 _QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _CLOSING_QUOTES = frozenset(_QUOTE_PAIRS.values())
+#: heads whose name the tagger may have read as a product (شركة دولفينيوس): they take it
+_COMPANY_HEADS = lx._n("شركة مؤسسة مجموعة بنك مصرف مصنع جمعية وكالة قناة صحيفة")
 #: the head before a region that keeps it a region (منطقة الشرق الأوسط), unlike ولاية نهر النيل
 _REGION_HEADS = lx._n("منطقة")
 #: possessive suffixes that end no family name (وعددهم، حولها)
@@ -208,6 +210,13 @@ class HeadRules:
     @staticmethod
     def _is_title_word(w: str) -> bool:
         return w in lx.RULE_TITLES
+
+    def _definite_only(self, w: str) -> bool:
+        """A word with ال the corpus never writes without it, or does not know (منطقة الدلاهمية،
+        اعتصام الكامور، حي الزيتونة): a name after a place head, not a common noun (منطقة الحدود)
+        nor an adjective (مدينة الملاهي: ملاهي stands alone too)."""
+        return (w.startswith("ال") and len(w) >= 6 and w.isalpha() and self.gaz.freq_class(w[2:]) == 0
+                and not self.common(w) and self.gaz.nationality(w) is None)
 
     def _place_nisba(self, w: str) -> bool:
         """A definite nisba of a place the gazetteer knows (البافاري ← بافاريا، الكتالوني ←
@@ -780,7 +789,7 @@ class HeadRules:
                     break  # النادي | أحمد النجار، الهيئة | بفتح المطار، النادي | والحصول: a definite
                     # head takes no genitive; what follows it in a name is a definite adjective
                 if m is not None and m.a == j and (m.type in ("GPE", "PER", "NORP", "ORG", "LOC")
-                                                   or m.type == "MISC" and j == i + 1) and (
+                                                   or m.type == "MISC" and j == i + 1 and _in(h, _COMPANY_HEADS)) and (
                         m.type != "PER" or j == i + 1):  # مؤسسة محمد بن راشد, not مجلس الإدارة | عبدالعزيز الراشد
                     if j > i + 1 and m.type != "NORP" and w[:1] == "و" and (self.flags(w) & _ORG or j - 1 in at):
                         break  # شركة مايكروسوفت | وشركة إنتل: the next body of a list
@@ -1030,8 +1039,8 @@ class HeadRules:
                     at[j] = m2
                 continue
             e = self.gaz.lookup([w])
-            if e is None and (not _plain(w) or self.common(w) or _definite(w) or w[0] == "و"
-                              or _definite(norms[i]) or self._adjective_after_head(w)):
+            if e is None and (not _plain(w) or self.common(w) or _definite(w) and not self._definite_only(w)
+                              or w[0] == "و" or _definite(norms[i]) or self._adjective_after_head(w)):
                 continue  # (المدينة | وأفرجت: a conjunction; an unknown word after a definite head;
                 # حي | شعبي، منطقة | ريفية: an adjective the corpus writes with ال)
             new = Mention(j, j + 1, "LOC" if is_loc else "GPE", source="rule", words=(w,), canon=w)
