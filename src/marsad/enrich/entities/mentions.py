@@ -391,11 +391,11 @@ def _joined_pieces(ms: list[Mention], text: str, toks: TokenList) -> list[Mentio
     OSIRIS-Rex، تورنينغ-شميت) are one name: the first piece's type spans them all, and a dotted
     acronym takes the letters nobody tagged (تي.إم.زد). Places and nationalities joined by a
     hyphen stay apart (رحلات ليون-الجزائر، سوري-أمريكي)."""
-    if not ms:
-        return ms
-    ms.sort(key=lambda m: m.a)
     starts, ends, texts, norms = toks.starts, toks.ends, toks.texts, toks.norms
     n = len(texts)
+    if not any(m.b < n and texts[m.b] in _JOINERS or m.a and texts[m.a - 1] in _JOINERS for m in ms):
+        return ms  # (no name touches a dot or a hyphen: most articles)
+    ms.sort(key=lambda m: m.a)
 
     def glued(k: int, sep: str) -> bool:  # token k is the joiner ``sep`` touching both neighbours
         return 0 < k < n - 1 and texts[k] in sep and ends[k - 1] == starts[k] and ends[k] == starts[k + 1]

@@ -157,6 +157,8 @@ def _quoted_works(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
     """The quoted title after a word for a work, with at most one word between (فيلم "…"،
     فيلم الجاسوسية "…"، مسلسل «…») is one MISC name, whatever the tagger made of its words; a
     mention on the word between (a genre) goes."""
+    if lx.WORK_CUES.isdisjoint(norms):
+        return ms  # (most articles name no work: one set operation)
     n = len(norms)
     for i in [i for i, w in enumerate(norms) if w in lx.WORK_CUES]:
         q = next((q for q in (i + 1, i + 2) if q < n and norms[q] in _QUOTE_PAIRS), None)
