@@ -836,3 +836,14 @@ def test_models_glosses_datelines_and_definite_only_place_names(tagger) -> None:
     assert ("DIKTARIOV", "MISC", "") in got and ("ديكتاريوف", "MISC", "") in got
     assert any(t == "الدلاهمية" and y == "GPE" for t, y, _c in got)
     assert not any(t == "الملاهي" for t, _y, _c in got)
+
+
+def test_a_feminine_head_before_its_verb_s_object_and_long_dotted_names(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وأصدرت اللجنة الجدول السابق، وخلال الحركة الخضراء الإيرانية تواجه شركة بي.دي.في.إس.إيه "
+            "الحكومية الديون قرب بوابة يافا، ولعلي أشعل القنديل.")
+    got = _pairs(tagger, text)
+    assert not any(t.startswith("اللجنة") for t, _y in got)
+    assert ("الحركة الخضراء الإيرانية", "ORG") in got
+    assert ("شركة بي.دي.في.إس.إيه", "ORG") in got
+    assert ("يافا", "GPE") in got and not any(t in ("علي", "لعلي") for t, _y in got)
+    assert ("العربية.نت", "ORG") in _pairs(tagger, 'وقال المدير لـ"العربية.نت" إن الموسم انتهى.')

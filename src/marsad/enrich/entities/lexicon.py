@@ -475,7 +475,8 @@ OFFICE_BEFORE = _n("انتخابات الانتخابات منصب لمنصب م
 #: words that are never inside a person or place name in news (diseases, media words)
 NOT_NAMES = _n("فيروس كورونا كوفيد عدوى وباء فيديو كونفرانس إنترنت انترنت نت "
                "فيه فيها منه منها عنه عنها عليه عليها إليه إليها لديه لديها عهده "
-               "هاون")  # قذائف الهاون: a mortar, a weapon of every army
+               "هاون "  # قذائف الهاون: a mortar, a weapon of every army
+               "لعلي لعله لعلها لعلهم لعلنا")  # ولعلي أشعل: "perhaps I", not علي
 
 #: organisations whose name is an everyday word (فتح: Fatah, and the verbal noun "opening", far
 #: more frequent in news: فتح تحقيق، إعادة فتح الميناء): one only after an organisation head

@@ -328,6 +328,8 @@ PLACE_SHARE = 0.05
 #: a foreign town this populous is a place even where its word reads otherwise (طهران، بيونغيانغ
 #: stand for their governments, in the clusters of actors)
 _PLACE_WORD_POPULATION = 1_000_000
+#: countries whose towns have Arabic names of their own: the Arab League, and Israel (يافا، حيفا، عكا)
+_ARABIC_NAMED = lx.ARAB_LEAGUE | {"IL"}
 #: letters of Persian and Urdu spelling: a gazetteer name written with them came from those languages
 _PERSIAN_LETTERS = re.compile("[یکگپچژہ]")
 
@@ -382,6 +384,8 @@ def _address_tail(m: Mention, text: str, toks: TokenList) -> bool:
     return b == m.a
 
 
+#: the last piece of a site's name (العربية.نت)
+_SITE_ENDS = frozenset(normalize(w) for w in ("نت", "كوم", "net", "com"))
 #: what joins the pieces of one name without a space: تي.بي.إس، OSIRIS-REx
 _JOINERS = frozenset(".-")
 
@@ -400,8 +404,8 @@ def _joined_pieces(ms: list[Mention], text: str, toks: TokenList) -> list[Mentio
     def glued(k: int, sep: str) -> bool:  # token k is the joiner ``sep`` touching both neighbours
         return 0 < k < n - 1 and texts[k] in sep and ends[k - 1] == starts[k] and ends[k] == starts[k + 1]
 
-    def letters(k: int) -> bool:  # a piece of a dotted acronym: a letter's name or a Latin letter
-        return norms[k] in lx.LETTER_WORDS_LOOSE or (texts[k].isascii() and texts[k].isalpha() and len(texts[k]) <= 3)
+    def letters(k: int) -> bool:  # a piece of a dotted acronym: a letter's name, or a short word
+        return norms[k] in lx.LETTER_WORDS_LOOSE or (texts[k].isalpha() and len(texts[k]) <= 3)  # (بي.دي.في.إس.إيه)
 
     def extend(ms: list[Mention]) -> None:  # a dotted acronym takes its untagged letters
         taken = {k for m in ms for k in range(m.a, m.b)}
@@ -436,6 +440,11 @@ def _joined_pieces(ms: list[Mention], text: str, toks: TokenList) -> list[Mentio
         out.append(m)
     if len(out) < len(ms):
         extend(out)  # شركة جي.ام | .ار
+    for m in out:  # العربية.نت، Internet.com: a news site, an organisation
+        if m.b - m.a >= 3 and texts[m.b - 2] == "." and norms[m.b - 1] in _SITE_ENDS and glued(m.b - 2, "."):
+            m.type, m.entry, m.country, m.source = "ORG", None, "", "site"
+            m.words = tuple(norms[m.a : m.b])
+            m.canon = " ".join(m.words)
     for m in out:
         if m.type in ("PER", "MISC") and m.b - m.a >= 3 and texts[m.a + 1] == "." \
                 and all(letters(k) if (k - m.a) % 2 == 0 else glued(k, ".") for k in range(m.a + 2, m.b)):
@@ -656,7 +665,7 @@ class MentionFinder:
                             text, toks)
         _models_and_glosses(ms, toks)
         ms = [m for m in ms if (m.b - m.a > 1 or len(norms[m.a]) > 1)  # a lone letter (و) is no name
-              and not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b])
+              and (m.source == "site" or not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b]))
               and not (norms[m.b - 1].endswith(_DIVINE_ENDS)  # (a cheap test first: few are)
                        and all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b]))
               # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
@@ -873,7 +882,7 @@ class MentionFinder:
         place cue stands before it: a verb, a common noun or a person (دون أن يبين: not Yibin;
         كورونا the virus; بخاري، سانتوس), not the transliterated town."""
         if e.kind != "city" or e.population >= _PLACE_WORD_POPULATION or not self._place_clusters \
-                or e.country in lx.ARAB_LEAGUE and not _PERSIAN_LETTERS.search(e.name):
+                or e.country in _ARABIC_NAMED and not _PERSIAN_LETTERS.search(e.name):
             return False  # (an Arab town's name spelled with Persian letters is a transliteration
             # too: لکسر for Luxor reads لكسر, "to break")
         st = self.vocab.get(e.phrase) if isinstance(self.vocab, Mapping) else None

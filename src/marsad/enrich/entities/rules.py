@@ -109,13 +109,17 @@ def _name_continues(w: str) -> bool:
 
 def _disagrees(head: str, w: str) -> bool:
     """A definite masculine singular head before a definite feminine word (النادي الطبعة،
-    المركز الثانية): the word is no adjective of the head, and a definite head takes no
-    genitive, so the two are not one name. Plural heads (الميليشيات، الشؤون) take feminine
+    المركز الثانية), or a feminine one before a masculine noun (اللجنة الجدول): the word is
+    no adjective of the head, and a definite head takes no genitive, so the two are not one name. Plural heads (الميليشيات، الشؤون) take feminine
     adjectives and are left alone."""
     if not (_definite(head) and _definite(w)):
         return False
     h = next(c for _p, c in proclitic_splits(head) if c.startswith("ال"))
-    return not h.endswith(("ه", "ات")) and w.endswith("ه") and not w.startswith("لل")
+    if h.endswith("ه"):  # اللجنة | الجدول: a feminine head before a masculine noun, its verb's object
+        # (not للجنة الاحتراف: ل + لجنة in construct as well as ل + اللجنة; الحركة الخضراء: فعلاء)
+        return not head.startswith("لل") and not w.endswith(("ه", "ات", "ي", "ا", "اء", "ون", "ين")) and w not in _PLAIN_ADJECTIVES \
+            and not w.startswith("لل") and w.isalpha()
+    return not h.endswith("ات") and w.endswith("ه") and not w.startswith("لل")
 
 
 #: common adjectives of the فعيل/فعل patterns (no ending tells them from nouns)
