@@ -578,6 +578,10 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
                 if len(clusterer.closed) - handed >= _HAND_OVER:
                     linking.add(clusterer.closed[handed:])
                     handed = len(clusterer.closed)
+            if clusterer.merges:  # stories folded into others: earlier articles move too
+                cs.merge_stories(clusterer.merges)
+                clusterer.merges.clear()
+                assigned = [(clusterer.resolve(sid), key) for sid, key in assigned]
             cs.set_stories(assigned)
             # upserts in key order: the B-tree pages are visited once each, in order
             cs.add_df(len(feats), dict(sorted(df_inc.items())))

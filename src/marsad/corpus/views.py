@@ -45,6 +45,8 @@ def story_detail(archive: Any, story: int) -> dict[str, Any]:
     """A story's members grouped by copy group, its reprint edges and its timeline by day."""
     cs = CorpusStore(archive)
     row = cs.story_row(story)
+    if row is None and (into := cs.merged_into(story)) is not None:
+        story, row = into, cs.story_row(into)  # folded into another story since
     if row is None:
         raise NotFoundError(f"no story {story}; `marsad stories` lists them")
     arts = cs.story_articles(story)

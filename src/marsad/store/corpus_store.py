@@ -288,6 +288,22 @@ class CorpusStore:
             "first_article=coalesce(stories.first_article, excluded.first_article), active=excluded.active, "
             "terms=excluded.terms, state=excluded.state", rows)
 
+    def merge_stories(self, merges: Iterable[tuple[int, int]]) -> None:
+        """``(story, into)`` in the order the clusterer folded them: the articles of ``story``
+        move to ``into``, its row goes, and ``story_merges`` keeps ``story`` → ``into`` (and
+        the stories folded into ``story`` before now point to ``into``), so the id still
+        finds the story (:meth:`merged_into`)."""
+        for gone, keep in merges:
+            self.w.execute("UPDATE articles SET story=? WHERE story=?", (keep, gone))
+            self.w.execute("DELETE FROM stories WHERE story=?", (gone,))
+            self.w.execute("UPDATE story_merges SET into_story=? WHERE into_story=?", (keep, gone))
+            self.w.execute("INSERT OR REPLACE INTO story_merges (story, into_story) VALUES (?, ?)", (gone, keep))
+
+    def merged_into(self, story: int) -> int | None:
+        """The story a story was folded into (:meth:`merge_stories`), or ``None``."""
+        r = self.archive.con.execute("SELECT into_story FROM story_merges WHERE story=?", (story,)).fetchone()
+        return None if r is None else int(r[0])
+
     def set_story_threads(self, rows: Iterable[tuple[int, int]]) -> None:
         self.w.executemany("UPDATE stories SET thread=? WHERE story=?", rows)
 

@@ -163,6 +163,14 @@ def _by_id(con: sqlite3.Connection, table: str, ident: int) -> dict[str, Any] | 
     return _row(con.execute(f'SELECT * FROM "{table}" WHERE "{kcol}" = ?', (ident,)).fetchone())
 
 
+def merged_into(con: sqlite3.Connection, story: int) -> int | None:
+    """The story a story was folded into by the clusterer (``story_merges``), or ``None``."""
+    if not columns(con, "story_merges"):
+        return None
+    r = con.execute("SELECT into_story FROM story_merges WHERE story = ?", (story,)).fetchone()
+    return None if r is None else int(r[0])
+
+
 def story_brief(con: sqlite3.Connection, story: int) -> dict[str, Any]:
     row = _by_id(con, "stories", story) or {}
     n = con.execute("SELECT count(*), min(published_day), max(published_day) FROM articles WHERE story = ?",

@@ -239,4 +239,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE source_term_days ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
         """,
     ),
+    (
+        "0007_story_merges",
+        """
+        CREATE TABLE story_merges (
+            story INTEGER PRIMARY KEY,
+            into_story INTEGER NOT NULL
+        );
+        CREATE INDEX story_merges_into ON story_merges(into_story);
+        """,
+    ),
 ]

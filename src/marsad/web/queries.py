@@ -317,6 +317,8 @@ class Pages:
     def _story(self, story: int) -> dict[str, Any]:
         brief = sq.story_brief(self.con, story)
         members = sq.story_members(self.con, story)
+        if not members and not brief["row"] and (into := sq.merged_into(self.con, story)) is not None:
+            return self._story(into)  # folded into another story since
         if not members and not brief["row"]:
             raise NotFoundError(f"no story {story}; see /api/stories for the stories found")
         return {**brief, "members": members, "copy_groups": _copy_groups(members),
