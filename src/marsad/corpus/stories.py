@@ -502,7 +502,7 @@ class StoryClusterer:
         drop = self.templates.of(f.source, st.df)
         vec = scale_terms(weigh(f.terms, st.df, top=self.p.top_terms, drop=drop), "e:", self.p.entity_scale)
         places = list(filter(_is_place, f.terms)) or None
-        actors = [t for t in vec if t.startswith(_ACTORS)] if self.p.actor_bonus else []
+        actors = [t for t in vec if t.startswith(_ACTORS)] if self.p.actor_bonus or self.p.merge_actors else []
         template_like = bool(drop) and (
             len(drop.intersection(f.terms)) >= self.p.template_like * max(1, len(f.terms)))
         sid = st.copy_story.get(f.copy_group) if f.copy_group is not None else None
