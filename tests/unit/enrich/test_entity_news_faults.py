@@ -847,3 +847,12 @@ def test_a_feminine_head_before_its_verb_s_object_and_long_dotted_names(tagger) 
     assert ("شركة بي.دي.في.إس.إيه", "ORG") in got
     assert ("يافا", "GPE") in got and not any(t in ("علي", "لعلي") for t, _y in got)
     assert ("العربية.نت", "ORG") in _pairs(tagger, 'وقال المدير لـ"العربية.نت" إن الموسم انتهى.')
+
+
+def test_a_movement_named_after_a_person_and_two_people_joined_by_a_hyphen(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وتتهم أنقرة الداعية فتح الله غولن، المقيم في الولايات المتحدة منذ 1999، بتدبير المحاولة. "
+            "واعتقلت السلطات آلاف الأشخاص تقول إن لهم علاقة بحركة غولن. وقال الرئيس دونالد ترامب إن الرئيس فلاديمير بوتين "
+            "سيحضر قمة ترامب-بوتين، ونفى جان-كلود أرنو ذلك.")
+    got = _pairs(tagger, text)
+    assert ("فتح الله غولن", "PER") in got and ("حركة غولن", "ORG") in got
+    assert ("ترامب-بوتين", "PER") not in got and ("جان-كلود أرنو", "PER") in got

@@ -390,11 +390,13 @@ _SITE_ENDS = frozenset(normalize(w) for w in ("نت", "كوم", "net", "com"))
 _JOINERS = frozenset(".-")
 
 
-def _joined_pieces(ms: list[Mention], text: str, toks: TokenList) -> list[Mention]:
+def _joined_pieces(ms: list[Mention], text: str, toks: TokenList, names: Mapping[str, str]) -> list[Mention]:
     """Mentions the tagger found piece by piece in one word written with dots or hyphens (تي.بي.إس،
     OSIRIS-Rex، تورنينغ-شميت) are one name: the first piece's type spans them all, and a dotted
     acronym takes the letters nobody tagged (تي.إم.زد). Places and nationalities joined by a
-    hyphen stay apart (رحلات ليون-الجزائر، سوري-أمريكي)."""
+    hyphen stay apart (رحلات ليون-الجزائر، سوري-أمريكي), and so do two people named on their own
+    elsewhere in the article or known to the training data (قمة ترامب-بوتين; but جان-كلود، يون
+    يونغ-تشان are one)."""
     starts, ends, texts, norms = toks.starts, toks.ends, toks.texts, toks.norms
     n = len(texts)
     if not any(m.b < n and texts[m.b] in _JOINERS or m.a and texts[m.a - 1] in _JOINERS for m in ms):
@@ -403,6 +405,15 @@ def _joined_pieces(ms: list[Mention], text: str, toks: TokenList) -> list[Mentio
 
     def glued(k: int, sep: str) -> bool:  # token k is the joiner ``sep`` touching both neighbours
         return 0 < k < n - 1 and texts[k] in sep and ends[k - 1] == starts[k] and ends[k] == starts[k + 1]
+
+    def two_people(p: Mention, m: Mention) -> bool:  # ترامب-بوتين: each a person of his own
+        if not (p.type == m.type == "PER" and m.b - m.a == 1 and norms[p.b - 1] not in lx.FIRST_NAMES):
+            return False
+        alone = {norms[o.b - 1] for o in ms if o.type == "PER" and o is not p and o is not m}
+
+        def person(w: str) -> bool:
+            return w in alone or names.get(w, "").startswith("PERS")
+        return person(norms[m.a]) and person(norms[p.b - 1])
 
     def letters(k: int) -> bool:  # a piece of a dotted acronym: a letter's name, or a short word
         return norms[k] in lx.LETTER_WORDS_LOOSE or (texts[k].isalpha() and len(texts[k]) <= 3)  # (بي.دي.في.إس.إيه)
@@ -429,7 +440,7 @@ def _joined_pieces(ms: list[Mention], text: str, toks: TokenList) -> list[Mentio
         p = out[-1]
         if m.a == p.b + 1 and glued(p.b, _JOINERS) and m.extra == p.extra \
                 and (letters(p.b - 1) or letters(m.a) if texts[p.b] == "."
-                     else not {p.type, m.type} & {"GPE", "LOC", "NORP"}):
+                     else not {p.type, m.type} & {"GPE", "LOC", "NORP"} and not two_people(p, m)):
             # (a dot joins the letters of an acronym; between words it is a stop with its space
             # missing: سعة الصدر.سويدي)
             p.b = m.b
@@ -662,7 +673,7 @@ class MentionFinder:
         ms = _first_name_nationality(ms, norms)
         ms = self.rules.given_and_family(ms, norms)
         ms = _joined_pieces([m for m in ms if not (norms[m.b - 1][:1].isascii() and _address_tail(m, text, toks))],
-                            text, toks)
+                            text, toks, self.names)
         _models_and_glosses(ms, toks)
         ms = [m for m in ms if (m.b - m.a > 1 or len(norms[m.a]) > 1)  # a lone letter (و) is no name
               and (m.source == "site" or not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b]))

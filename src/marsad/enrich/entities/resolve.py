@@ -82,6 +82,10 @@ def _alnum(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in words if w[:1].isalnum())
 
 
+#: heads of a movement or party named after its leader (حركة غولن، التيار الصدري is an adjective)
+_MOVEMENT_HEADS = lx._n("حركة جماعة تيار حزب تنظيم")
+
+
 def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | None = None) -> list[Mention]:
     """Add person mentions for bare surnames seen after their full name (رئيسي after إبراهيم
     رئيسي), where the tagger left them out; the span skips a proclitic (ورئيسي → رئيسي)."""
@@ -133,8 +137,15 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
             continue
         for cand, cut in ((c, len(p)) for p, c in proclitic_splits(t.norm)):
             if cand in firsts and firsts[cand] < k:
-                m = Mention(k, k + 1, "PER", start=t.start + _chars(t.text, cut), end=t.end,
-                            source="resolve", words=(cand,), canon=cand)
+                h = toks[k - 1] if k and k - 1 not in taken else None
+                head = next((c for p, c in proclitic_splits(h.norm) if c in _MOVEMENT_HEADS), None) if h else None
+                if head is not None:  # بحركة | غولن: the movement named after him, not he
+                    hc = len(h.norm) - len(head)
+                    m = Mention(k - 1, k + 1, "ORG", start=h.start + _chars(h.text, hc), end=t.end,
+                                source="resolve", words=(head, cand), canon=f"{head} {cand}")
+                else:
+                    m = Mention(k, k + 1, "PER", start=t.start + _chars(t.text, cut), end=t.end,
+                                source="resolve", words=(cand,), canon=cand)
                 added.append(m)
                 break
     return ms + added
