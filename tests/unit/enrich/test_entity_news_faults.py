@@ -655,6 +655,8 @@ def test_quoted_paper_named_like_a_place_and_a_sidi_place_after_a_head(tagger) -
     assert ("العربية", "ORG") in got
     assert ("الرياض", "GPE") in got
     assert ("سيدي بوعلي", "GPE") in got
+    credit = _pairs(tagger, "باعة داخل سوق الخضار في المدينة. “الفرنسية” وقالت الخارجية الفرنسية إن الأسعار ارتفعت.")
+    assert ("الفرنسية", "ORG") in credit and ("الخارجية الفرنسية", "ORG") in credit  # AFP's credit
 
 
 def test_particles_conjunctions_companies_and_nasab_family_names(tagger) -> None:  # type: ignore[no-untyped-def]
