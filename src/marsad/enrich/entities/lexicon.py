@@ -769,3 +769,9 @@ HASAN_IDIOMS = _n(
 
 #: "of the type/model": the name after من نوع / من طراز is a product (كلاشنيكوف، إف-16، RPG-2)
 MODEL_CUES = _n("نوع طراز")
+
+#: heads of a facility's name — a stadium, an airport, a hotel, a street — whose name is no
+#: entity of its own (the gold's rule: facilities are not annotated): ملعب "لوفتس رود"، فندق لي
+#: رويال، شارع الملك فهد
+FACILITY_HEADS = _n("ملعب الملعب ملاعب استاد الاستاد ستاد مطار المطار فندق الفندق شارع الشارع جسر الجسر "
+                    "مستشفى المستشفى برج البرج")

@@ -82,6 +82,20 @@ def no_overlaps(ms: list[Mention]) -> list[Mention]:
     return out
 
 
+_FACILITY_BETWEEN = frozenset(normalize(w) for w in ("مدينة", "المدينة"))
+
+
+def _facility_before(norms: Sequence[str], k: int) -> bool:
+    """Whether a facility's head (:data:`.lexicon.FACILITY_HEADS`) stands right before ``k``, or
+    before the quote that opens it: what follows names a stadium, an airport, a hotel, a street."""
+    j = k - 2 if k > 1 and norms[k - 1] in _QUOTES else k - 1
+    for _ in range(2):  # شارع | الملك فهد، ملعب | مدينة الملك عبدالله: a title or a city between
+        if j > 0 and (norms[j] in _FACILITY_BETWEEN or _is_title(norms[j])):
+            j -= 1
+    # (an indefinite head only: المشرف على المستشفى | الدكتور فلان is the hospital's doctor)
+    return j >= 0 and _in(norms[j], lx.FACILITY_HEADS) and not _definite(norms[j]).startswith("ال")
+
+
 def diameter(norms: Sequence[str], k: int) -> bool:
     """Whether the word at ``k`` is قطر meaning a diameter (نصف قطر، متوسط قطر), not Qatar."""
     return norms[k] == _QATAR and k > 0 and norms[k - 1] in _DIAMETER_BEFORE
@@ -492,7 +506,8 @@ def _models_and_glosses(ms: list[Mention], toks: TokenList) -> None:
         if m.b + 1 < n and texts[m.b] == "(" and (g := by_a.get(m.b + 1)) is not None and g.b < n \
                 and texts[g.b] == ")" and texts[g.a][:1].isascii() and not texts[m.a][:1].isascii() \
                 and m.type in ("PER", "MISC", "ORG"):  # (not a place's: دبي، الإمارات (CNN) is the source)
-            g.type, g.country = m.type, m.country  # (a gloss's entry stays its own)
+            if not (m.type == "PER" and texts[g.a].isupper()):  # (AKT، PEI: an acronym is no person's)
+                g.type, g.country = m.type, m.country  # (a gloss's entry stays its own)
 
 
 def nameless_word(w: str, vocab: object, nameless: Container[tuple[int, str]]) -> bool:
@@ -655,6 +670,12 @@ class MentionFinder:
             if m.type == "PER" and m.b < len(norms) and texts[m.b - 1] in _AL and norms[m.b][:1].isalpha():
                 m.b += 1  # تركي آل | الشيخ: the family's name, even when it reads as a title
                 families.append(m)
+        for m in list(ms):  # عبدالله | بجدة، لي رويال | بعمّان: where he is, or it stands, is a place of its own
+            if m.type == "PER" and m.b - m.a >= 2 and norms[m.b - 1][:1] == "ب" \
+                    and (e := self.gaz.lookup([norms[m.b - 1]])) is not None and e.kind in ("city", "country") \
+                    and len(norms[m.b - 1]) > len(e.phrase):
+                m.b -= 1
+                ms.append(Mention(m.b, m.b + 1, "GPE", source="gaz", entry=e))
         if families:  # a mention on the family's name it took is gone (آل | سعود)
             ms = [o for o in ms if not any(o is not m and o.a < m.b and m.b - 1 < o.b for m in families)]
         ms = self._merge_gazetteer(ms, norms, matches)
@@ -688,6 +709,8 @@ class MentionFinder:
                        and norms[m.b].startswith("من"))  # والنيل منها: harming it, not the Nile
               and not (m.type == "ORG" and m.b - m.a == 2 and m.entry is None and norms[m.b - 1] in lx.GENERIC_ORG_ADJECTIVES
                        and _in(norms[m.a], lx.ORG_HEADS))  # بالمنظمة الإرهابية: a kind of body, no name
+              and not (m.a and (m.type == "PER" or m.entry is None and m.type in ("GPE", "LOC", "MISC"))
+                       and _facility_before(norms, m.a))
               and not (m.b - m.a == 1 and diameter(norms, m.a))
               and not (m.type == "PER" and m.b - m.a <= 2 and _core(norms[m.a]) == _HASAN and m.a + 1 < len(norms)
                        and norms[m.a + 1] in lx.HASAN_IDIOMS)  # على حسن الضيافة: good hospitality
@@ -899,7 +922,17 @@ class MentionFinder:
         st = self.vocab.get(e.phrase) if isinstance(self.vocab, Mapping) else None
         if st is None or len(st) < 4 or st[0] in self._place_clusters:
             return False
+        for j in (k - 1, k + 1):  # بغداد وبخارى وسمرقند: a place among places
+            if 0 <= j < len(norms) and (o := self.gaz.lookup([norms[j]])) is not None \
+                    and o.kind in ("city", "country") and o.phrase != e.phrase and not self._foreign_entry(o, norms[j]):
+                return False
         return not self._place_cue(norms, k - 1 if k > 1 and norms[k - 1] in _QUOTES else k)  # بلدة "سبليت"
+
+    def _foreign_entry(self, e: Entry, w: str) -> bool:
+        """Whether ``e`` is itself a foreign town whose word the corpus uses otherwise (no cue)."""
+        st = self.vocab.get(e.phrase) if isinstance(self.vocab, Mapping) else None
+        return e.kind == "city" and e.population < _PLACE_WORD_POPULATION and e.country not in _ARABIC_NAMED \
+            and st is not None and len(st) >= 4 and st[0] not in self._place_clusters
 
     def _looks_common(self, norms: Sequence[str], a: int, b: int) -> bool:
         w = norms[a]
