@@ -37,7 +37,7 @@ from marsad.enrich.entities.mentions import (
 
 _NUMBER_WORDS = lx._n("مليار مليون ألف آلاف مليارات ملايين")
 _DIRECTIONS = lx._n("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
-_RELATIVES = lx._n("الذي التي الذين اللذين اللتين اللاتي اللواتي")
+_RELATIVES = lx._n("الذي التي الذين اللذين اللتين اللاتي اللواتي اللائي")
 _CLUB_HEADS = lx._n("نادي النادي")
 #: a federation named by its nationality alone (الاتحاد الأرجنتيني، الاتحاد الآسيوي): the definite head only
 _FEDERATION = lx._n("الاتحاد")
