@@ -849,6 +849,8 @@ def test_a_feminine_head_before_its_verb_s_object_and_long_dotted_names(tagger) 
     assert ("شركة بي.دي.في.إس.إيه", "ORG") in got
     assert ("يافا", "GPE") in got and not any(t in ("علي", "لعلي") for t, _y in got)
     assert ("العربية.نت", "ORG") in _pairs(tagger, 'وقال المدير لـ"العربية.نت" إن الموسم انتهى.')
+    referee = _pairs(tagger, "وتم تعيين الحكم نضال اللطيف لإدارة المقابلة التي تجمع الفريقين بقابس.")
+    assert not any("المقابلة" in t for t, _y in referee) and ("قابس", "GPE") in referee
 
 
 def test_a_movement_named_after_a_person_and_two_people_joined_by_a_hyphen(tagger) -> None:  # type: ignore[no-untyped-def]
