@@ -72,6 +72,8 @@ def cmd_story(args: argparse.Namespace) -> int:
     if args.json:
         print_json(d)
         return 0
+    if d.get("merged_from") is not None:
+        console.print(f"(story {d['merged_from']} was folded into story {d['story']}: one event)")
     console.print(f"[bold]story {d['story']}[/]: {d['size']} articles from {d['sources']} sources, "
                   f"{d['first_day'] or '?'} … {d['last_day'] or '?'}"
                   + (f", thread {d['thread']}" if d.get("thread") else ""))

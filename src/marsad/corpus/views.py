@@ -45,6 +45,7 @@ def story_detail(archive: Any, story: int) -> dict[str, Any]:
     """A story's members grouped by copy group, its reprint edges and its timeline by day."""
     cs = CorpusStore(archive)
     row = cs.story_row(story)
+    asked = story
     if row is None and (into := cs.merged_into(story)) is not None:
         story, row = into, cs.story_row(into)  # folded into another story since
     if row is None:
@@ -79,7 +80,8 @@ def story_detail(archive: Any, story: int) -> dict[str, Any]:
                 for d, v in sorted(by_day.items())]
     return {"story": story, "size": row["size"], "sources": row["sources"], "first_day": row["first_day"],
             "last_day": row["last_day"], "thread": row["thread"], "terms": _terms(row["terms"]),
-            "copy_groups": out_groups, "timeline": timeline}
+            "copy_groups": out_groups, "timeline": timeline,
+            "merged_from": asked if asked != story else None}
 
 
 def list_threads(archive: Any, *, min_stories: int = 2, limit: int = 20) -> list[dict[str, Any]]:

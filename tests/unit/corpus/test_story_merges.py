@@ -150,7 +150,8 @@ def test_incremental_stage_stores_the_batch_stories_and_the_folded_id_finds_the_
     assert a.con.execute("SELECT 1 FROM stories WHERE story=?", (young,)).fetchone() is None
     assert a.con.execute("SELECT size FROM stories WHERE story=?", (old,)).fetchone()[0] == 3
     d = story_detail(a, young)
-    assert d["story"] == old and d["size"] == 3
+    assert d["story"] == old and d["size"] == 3 and d["merged_from"] == young
+    assert story_detail(a, old)["merged_from"] is None
     from marsad.web.queries import Pages
 
     assert Pages(a).story(young)["id"] == old
