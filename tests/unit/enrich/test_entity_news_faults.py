@@ -845,6 +845,9 @@ def test_a_feminine_head_before_its_verb_s_object_and_long_dotted_names(tagger) 
             "الحكومية الديون قرب بوابة يافا، ولعلي أشعل القنديل.")
     got = _pairs(tagger, text)
     assert not any(t.startswith("اللجنة") for t, _y in got)
+    council = _pairs(tagger, "واستعرض المجلس الوضع العام بالبلاد، وقال الحزب الحاكم إن المجلس الأعلى للقضاء اجتمع.")
+    assert not any("الوضع" in t for t, _y in council)
+    assert ("المجلس الأعلى للقضاء", "ORG") in council or ("المجلس الأعلى", "ORG") in council
     assert ("الحركة الخضراء الإيرانية", "ORG") in got
     assert ("شركة بي.دي.في.إس.إيه", "ORG") in got
     assert ("يافا", "GPE") in got and not any(t in ("علي", "لعلي") for t, _y in got)

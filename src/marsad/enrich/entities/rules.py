@@ -119,7 +119,15 @@ def _disagrees(head: str, w: str) -> bool:
         # (not للجنة الاحتراف: ل + لجنة in construct as well as ل + اللجنة; الحركة الخضراء: فعلاء)
         return not head.startswith("لل") and not w.endswith(("ه", "ات", "ي", "ا", "اء", "ون", "ين")) and w not in _PLAIN_ADJECTIVES \
             and not w.startswith("لل") and w.isalpha()
-    return not h.endswith("ات") and w.endswith("ه") and not w.startswith("لل")
+    if h.endswith("ات"):
+        return False
+    if w.endswith("ه"):
+        return not w.startswith("لل")
+    # وإستعرض المجلس | الوضع العام: a masculine head before a definite noun that reads as no
+    # adjective (nor an active participle فاعل: الحزب الحاكم) is its verb's object
+    core = w[2:]
+    return w.isalpha() and not _adjective_like(w) and not (len(core) == 4 and core[1] == "ا") \
+        and not w.startswith("لل") and not head.startswith("لل")
 
 
 #: common adjectives of the فعيل/فعل patterns (no ending tells them from nouns)
