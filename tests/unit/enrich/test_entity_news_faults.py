@@ -733,6 +733,10 @@ def test_country_opening_a_name_parliament_and_the_din_names(tagger) -> None:  #
     assert ("نور الدين الطبوبي", "PER") in got
     assert ("مجلس نواب الشعب", "ORG") in got and ("حركة النهضة", "ORG") in got
     assert ("الاتحاد العام التونسي للشغل", "ORG") in got
+    parties = _pairs(tagger, "وقالت القيادية بحزب آفاق تونس إن حزب المؤتمر من أجل الجمهورية وحزب الدستوري الحر "
+                             "رفضا القرار.")
+    assert {("حزب آفاق تونس", "ORG"), ("حزب المؤتمر من أجل الجمهورية", "ORG"),
+            ("حزب الدستوري الحر", "ORG")} <= parties
 
 
 def test_satisfaction_and_a_pronoun_suffixed_noun_are_no_people(tagger) -> None:  # type: ignore[no-untyped-def]

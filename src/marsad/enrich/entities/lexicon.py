@@ -614,6 +614,11 @@ ORG_PHRASES: dict[str, tuple[str, str]] = {
         "الاتحاد الأفريقي": ("", "African Union"), "الاتحاد الإفريقي": ("", "African Union"),
         "حزب نداء تونس": ("TN", "Nidaa Tounes"),
         "حزب الدعوة الإسلامية": ("IQ", "Islamic Dawa Party"),
+        "حزب آفاق تونس": ("TN", "Afek Tounes"), "حزب افاق تونس": ("TN", "Afek Tounes"),
+        "حزب أفاق تونس": ("TN", "Afek Tounes"),
+        "حزب المؤتمر من أجل الجمهورية": ("TN", "Congress for the Republic"),
+        "حزب الدستوري الحر": ("TN", "Free Destourian Party"),
+        "حزب مشروع تونس": ("TN", "Machrouu Tounes"), "حزب حركة مشروع تونس": ("TN", "Machrouu Tounes"),
     }.items()
 }
 
