@@ -841,6 +841,10 @@ def test_models_glosses_datelines_and_definite_only_place_names(tagger) -> None:
     assert ("RPG-2", "MISC", "") in got and ("إف-16", "MISC", "") in got
     assert ("DIKTARIOV", "MISC", "") in got and ("ديكتاريوف", "MISC", "") in got
     assert any(t == "الدلاهمية" and y == "GPE" for t, y, _c in got)
+    more = _pairs(tagger, 'وسقطت مركبة من طراز "داتسون نيسان بيك أب" في بئر، وأوضحت المديرة القطرية '
+                          "للبرنامج في العراق جين بيرس أن السفير القطري وصل.")
+    assert ("داتسون نيسان بيك أب", "MISC") in more and ("جين بيرس", "PER") in more
+    assert sum(1 for t, y in more if y == "NORP") == 1  # the ambassador's Qatar, not the country director
     assert not any(t == "الملاهي" for t, _y, _c in got)
 
 

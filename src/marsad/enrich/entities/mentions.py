@@ -164,6 +164,8 @@ def _word_nationality(k: int, norms: Sequence[str], texts: Sequence[str]) -> boo
     if w in lx.WORD_NATIONALITIES:
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
         return nxt.startswith("ال") and nxt not in lx.NATIONALITY_COMPLEMENTS
+    if w in _QUTRI and k and _core(norms[k - 1]) in _COUNTRY_LEVEL:
+        return True  # المديرة القطرية، المكتب القطري: the country office (قُطري), not Qatari
     if texts[k].endswith("ى") and w in _RIGHT_HAND and k:
         prev = _core(norms[k - 1])
         return prev.endswith("ه") or strip_article(prev) in lx.FEMININE_SIDES
@@ -184,6 +186,11 @@ _NUMBER_NOUNS = frozenset(normalize(w) for w in (
 
 
 _RIGHT_HAND = frozenset({normalize("اليمنى"), normalize("يمنى")})
+_QUTRI = frozenset(normalize(w) for w in ("القطري", "القطرية", "قطري", "قطرية"))
+#: what قُطري (of a country, national) qualifies in an international body's words
+_COUNTRY_LEVEL = frozenset(normalize(w) for w in (
+    "مدير المدير مديرة المديرة ممثل الممثل ممثلة الممثلة مكتب المكتب مكاتب المكاتب مستوى المستوى "
+    "برنامج البرنامج برامج البرامج الخطة خطة الاستراتيجية استراتيجية المنسق منسق المنسقة منسقة").split())
 
 
 def _word_place(w: str) -> bool:
@@ -494,9 +501,16 @@ def _models_and_glosses(ms: list[Mention], toks: TokenList) -> None:
     norms, texts, starts, ends = toks.norms, toks.texts, toks.starts, toks.ends
     n = len(norms)
     by_a = {m.a: m for m in ms}
+    gone: list[Mention] = []
     for m in ms:
-        if m.a >= 2 and norms[m.a - 1] in lx.MODEL_CUES and norms[m.a - 2] == _FROM:
+        q = 1 if m.a >= 3 and norms[m.a - 1] in _QUOTES else 0  # من طراز "داتسون نيسان"
+        if m.a >= 2 + q and norms[m.a - 1 - q] in lx.MODEL_CUES and norms[m.a - 2 - q] == _FROM:
             m.type, m.entry, m.country, m.english = "MISC", None, "", ""
+            while (nxt := by_a.get(m.b)) is not None and nxt not in gone:
+                gone.append(nxt)  # "داتسون | نيسان بيك أب": one model, the tagger's pieces joined
+                m.b = nxt.b
+                m.words = tuple(norms[m.a : m.b])
+                m.canon = " ".join(m.words)
             if m.b + 1 < n and texts[m.b] == "-" and ends[m.b - 1] == starts[m.b] == ends[m.b] - 1 \
                     and ends[m.b] == starts[m.b + 1] and texts[m.b + 1].isalnum() and m.b + 1 not in by_a:
                 m.b += 2  # RPG | -2
@@ -508,6 +522,8 @@ def _models_and_glosses(ms: list[Mention], toks: TokenList) -> None:
                 and m.type in ("PER", "MISC", "ORG"):  # (not a place's: دبي، الإمارات (CNN) is the source)
             if not (m.type == "PER" and texts[g.a].isupper()):  # (AKT، PEI: an acronym is no person's)
                 g.type, g.country = m.type, m.country  # (a gloss's entry stays its own)
+    for m in gone:
+        ms.remove(m)
 
 
 def nameless_word(w: str, vocab: object, nameless: Container[tuple[int, str]]) -> bool:

@@ -229,8 +229,10 @@ class HeadRules:
         """A word with ال the corpus never writes without it, or does not know (منطقة الدلاهمية،
         اعتصام الكامور، حي الزيتونة): a name after a place head, not a common noun (منطقة الحدود)
         nor an adjective (مدينة الملاهي: ملاهي stands alone too)."""
-        return (w.startswith("ال") and len(w) >= 6 and w.isalpha() and self.gaz.freq_class(w[2:]) == 0
-                and not self.common(w) and self.gaz.nationality(w) is None)
+        core = w[2:]
+        return (w.startswith("ال") and len(w) >= 6 and w.isalpha() and self.gaz.freq_class(core) == 0
+                and not self.common(w) and self.gaz.nationality(w) is None
+                and not (core[0] in "تا" and core[-2] == "ا"))  # (منطقة التقاء: a verbal noun, افتعال)
 
     def _place_nisba(self, w: str) -> bool:
         """A definite nisba of a place the gazetteer knows (البافاري ← بافاريا، الكتالوني ←
