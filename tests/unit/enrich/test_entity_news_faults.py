@@ -884,3 +884,13 @@ def test_facility_names_are_no_people_and_keep_the_place_after_them(tagger) -> N
     assert ("جدة", "GPE") in got and ("لندن", "GPE") in got
     assert ("عبدالله", "PER") in got and ("عباس", "PER") in got  # the king who speaks, not the stadium
     assert sum(1 for t, _y, _c in _ms(tagger, text) if t == "عبدالله") == 1
+
+
+def test_a_role_begins_at_its_conjunction_and_keeps_its_direction(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وجه الرئيس الروسي دعوة للزعيم الكوري الشمالي، كيم جونغ أون، وقال إنه يرحب بالقمة التي جمعت "
+            "الزعيم الكوري الشمالي والرئيس الأميركي دونالد ترامب في سنغافورة.")
+    got = {(t, y, c) for t, y, c in _ms(tagger, text)}
+    assert ("كيم جونغ أون", "PER", "KP") in got
+    assert ("دونالد ترامب", "PER", "US") in got
+    roles = {text[s.start:s.end]: s.attrs.get("role", "") for s in tagger.spans(text) if s.label == "PER"}
+    assert roles["دونالد ترامب"] == "الرئيس الأميركي"

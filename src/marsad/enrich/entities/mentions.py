@@ -1096,10 +1096,16 @@ class MentionFinder:
                     m.entry, m.country, m.english = best, best.country, best.english
 
     def _role_country(self, role: str) -> str:
-        """الرئيس الروسي → RU; السفير الإيراني لدى روسيا → IR (the first country word wins)."""
+        """الرئيس الروسي → RU; السفير الإيراني لدى روسيا → IR (the first country word wins);
+        الزعيم الكوري الشمالي → KP."""
         from marsad.text.normalize import normalize
 
-        return next(filter(None, map(self._word_country, normalize(role).split())), "")
+        words = normalize(role).split()
+        for k, w in enumerate(words):
+            c = self._word_country(w)
+            if c:  # (الزعيم الكوري الشمالي → KP: the direction is the adjective's)
+                return nat_direction(c, words[k + 1]) if k + 1 < len(words) else c
+        return ""
 
     def _org_country(self, words: Sequence[str]) -> str:
         """وزارة الخارجية الروسية → RU (the last country word wins; الكورية الشمالية → KP)."""
@@ -1282,6 +1288,8 @@ class MentionFinder:
             c = _core(w)
             if _is_title(w):
                 first_title = k
+                if w[:1] == "و" and _is_title(w[1:]):
+                    break  # الزعيم الكوري الشمالي | والرئيس الأميركي دونالد ترامب: his title begins at و
             elif not (c in lx.ROLE_CONTINUATION or w in lx.ROLE_CONTINUATION or k in inside
                       or w in _ROLE_GLUE or self.gaz.nationality(w) is not None
                       or c in lx.ORG_HEADS or w in lx.ORG_HEADS):
