@@ -31,11 +31,12 @@ def _filler(n: int = 300, day: int = 90) -> list[ArticleFeatures]:
 
 
 def _visit(titles: tuple[str, ...] = TITLES, bodies: tuple[str, ...] = (REPORT, STATEMENT, CLOSING),
-           mentions: tuple[tuple[str, ...], ...] = ((), (), ())) -> list[ArticleFeatures]:
+           mentions: tuple[tuple[str, ...], ...] = ((), (), ()),
+           days: tuple[int, ...] = (100, 100, 100)) -> list[ArticleFeatures]:
     out = []
-    for i, (title, body, ms) in enumerate(zip(titles, bodies, mentions, strict=True)):
+    for i, (title, body, ms, day) in enumerate(zip(titles, bodies, mentions, days, strict=True)):
         terms, nums = article_terms(title=title, body=body, mentions=ms)
-        out.append(ArticleFeatures(key=i, day=100, source="abc"[i], terms=terms, numbers=nums))
+        out.append(ArticleFeatures(key=i, day=day, source="abc"[i], terms=terms, numbers=nums))
     return out
 
 
@@ -61,6 +62,21 @@ def test_an_article_fitting_two_stories_of_one_visit_folds_them() -> None:
     # the folded story's terms are looked up under the story it went into, and nowhere else
     assert all(off[1] not in post for post in cl.postings.values())
     assert {t for t, post in cl.postings.items() if off[0] in post} == set(story.centroid)
+
+
+def test_stories_begun_days_apart_are_not_folded() -> None:
+    """Two stories of one event begin together: a story begun days before the other (an
+    offensive and a siege elsewhere, both still covered) is another development, even when an
+    article fits both (``merge_days``)."""
+    terms, nums = article_terms(title=TITLES[0], body=REPORT)
+    begun = [ArticleFeatures(key=10 + d, day=d, source=f"s{d}", terms=terms, numbers=nums) for d in (96, 98)]
+    feats = _filler(day=80) + begun + _visit(days=(99, 100, 100))  # the report's story began on day 96
+    apart = cluster(feats, ARTICLE_ONLY)
+    assert apart[0] == apart[10 + 96] and apart[0] != apart[1]
+    together = cluster(feats, StoryParams(merge_threshold=0.25, merge_cosine=0.0, merge_days=-1))
+    assert together[0] == together[1] == together[2] == together[10 + 96]
+    near = cluster(_filler(day=80) + _visit(days=(99, 100, 100)), ARTICLE_ONLY)
+    assert near[0] == near[1] == near[2]
 
 
 def test_stories_naming_other_places_or_figures_are_not_folded() -> None:
