@@ -894,3 +894,14 @@ def test_a_role_begins_at_its_conjunction_and_keeps_its_direction(tagger) -> Non
     assert ("دونالد ترامب", "PER", "US") in got
     roles = {text[s.start:s.end]: s.attrs.get("role", "") for s in tagger.spans(text) if s.label == "PER"}
     assert roles["دونالد ترامب"] == "الرئيس الأميركي"
+
+
+def test_a_town_opening_a_player_s_name_and_an_adjective_nisba_after_a_noun(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وتعرض لاعب مستقبل قابس حسام الزرلي لإصابة على مستوى القفص الصدري، ووصل الجناح الأرجنتيني "
+            "أنخل دي ماريا إلى الدوحة، ورُمّم مسجد أبو جبل الأثري.")
+    got = _pairs(tagger, text)
+    assert ("حسام الزرلي", "PER") in got and ("قابس", "GPE") in got
+    assert ("أنخل دي ماريا", "PER") in got  # a small town's name is a first name here
+    assert not any(t in ("الصدري", "أبو جبل", "أبو جبل الأثري") for t, _y in got)
+    pair = _pairs(tagger, "وأسفرت القرعة عن مواجهات برشلونة-روما ومانشستر سيتي-ليفربول.")
+    assert ("مانشستر سيتي", "ORG") in pair and ("ليفربول", "ORG") in pair

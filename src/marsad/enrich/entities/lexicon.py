@@ -648,7 +648,7 @@ DIVINE_FORMULAE = _n("رحمه يرحمه رحمها رحمهم شاء بسم ب
 #: were trained, less الله: آية الله is a title, but الله alone introduces nobody — حزب الله
 #: سيرد، فتح الله غولن), plus words the features do not know as titles but the rules read as
 #: such (المؤسس | عبدالعزيز، اللواء الركن | خالد الحربي, :data:`WEAK_TITLES`)
-WEAK_TITLES = _n("الراحل الشهيد الفقيد")
+WEAK_TITLES = _n("الراحل الراحله الراحلون الراحلين الراحلان الشهيد الشهيده الفقيد الفقيده المرحوم المرحومه")
 RULE_TITLES = (TITLE_WORDS - DIVINE) | _n("المؤسس مؤسس الركن") | WEAK_TITLES
 #: (:data:`WEAK_TITLES` are nouns as often as titles — الشهيد نال الشهادة: after them, only a
 #: name of two words or more is a person: الشهيد فادي قنبر)
@@ -781,4 +781,4 @@ MODEL_CUES = _n("نوع طراز")
 #: entity of its own (the gold's rule: facilities are not annotated): ملعب "لوفتس رود"، فندق لي
 #: رويال، شارع الملك فهد
 FACILITY_HEADS = _n("ملعب الملعب ملاعب استاد الاستاد ستاد مطار المطار فندق الفندق شارع الشارع جسر الجسر "
-                    "مستشفى المستشفى برج البرج")
+                    "مستشفى المستشفى برج البرج مسجد المسجد جامع")

@@ -427,6 +427,9 @@ def _joined_pieces(ms: list[Mention], text: str, toks: TokenList, names: Mapping
     def glued(k: int, sep: str) -> bool:  # token k is the joiner ``sep`` touching both neighbours
         return 0 < k < n - 1 and texts[k] in sep and ends[k - 1] == starts[k] and ends[k] == starts[k + 1]
 
+    def two_known(p: Mention, m: Mention) -> bool:  # مانشستر سيتي-ليفربول: two bodies the gazetteer knows
+        return p.entry is not None and m.entry is not None
+
     def two_people(p: Mention, m: Mention) -> bool:  # ترامب-بوتين: each a person of his own
         if not (p.type == m.type == "PER" and m.b - m.a == 1 and norms[p.b - 1] not in lx.FIRST_NAMES):
             return False
@@ -461,7 +464,8 @@ def _joined_pieces(ms: list[Mention], text: str, toks: TokenList, names: Mapping
         p = out[-1]
         if m.a == p.b + 1 and glued(p.b, _JOINERS) and m.extra == p.extra \
                 and (letters(p.b - 1) or letters(m.a) if texts[p.b] == "."
-                     else not {p.type, m.type} & {"GPE", "LOC", "NORP"} and not two_people(p, m)):
+                     else not {p.type, m.type} & {"GPE", "LOC", "NORP"} and not two_people(p, m)
+                     and not two_known(p, m)):
             # (a dot joins the letters of an acronym; between words it is a stop with its space
             # missing: سعة الصدر.سويدي)
             p.b = m.b
@@ -731,6 +735,7 @@ class MentionFinder:
               and not (m.type == "PER" and m.b - m.a <= 2 and _core(norms[m.a]) == _HASAN and m.a + 1 < len(norms)
                        and norms[m.a + 1] in lx.HASAN_IDIOMS)  # على حسن الضيافة: good hospitality
               and not (m.type == "PER" and m.b - m.a == 1 and self._dual_noun(norms[m.a]))
+              and not (m.type == "PER" and m.b - m.a == 1 and self._nisba_adjective(m, ms, norms))
               and not (m.b - m.a == 1 and self._bare_word_place(m, ms, norms))
               and not (m.type == "NORP" and m.b - m.a == 1 and _word_nationality(m.a, norms, texts))
               and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
@@ -781,8 +786,11 @@ class MentionFinder:
                 # الملك سلمان | ستعمل: a verb
             while a < b - 1 and norms[a] in lx.DIVINE:
                 a += 1  # (آية) الله | علي خامنئي
-            if b - a >= 3 and (e := self.gaz.lookup([norms[a]])) is not None and e.kind == "country":
-                a += 1  # السفير التركي بتونس | عمر فاروق دوغان: the country is a place of its own
+            if b - a >= 3 and (e := self.gaz.lookup([norms[a]])) is not None and norms[a] not in lx.FIRST_NAMES \
+                    and (e.kind == "country" or e.kind == "city" and e.population >= 100_000
+                         and (e.country in _ARABIC_NAMED or self._place_word(e))):  # (not أنخل دي ماريا)
+                a += 1  # السفير التركي بتونس | عمر فاروق دوغان، لاعب مستقبل قابس | حسام الزرلي: the
+                # country or town is a place of its own
             if a < b - 1 and _core(norms[a]) in lx.FOLLOWERS:
                 a += 1  # قوات | صالح، أنصار | الصدر: the person's men, the name is his
             if b - a == 1 and _is_title(norms[a]):
@@ -840,6 +848,17 @@ class MentionFinder:
         if not nameless_word(w, self.vocab, self._nameless) or any(
                 c in lx.FIRST_NAMES or self.names.get(c, "").startswith("PERS") for _p, c in proclitic_splits(w)):
             return False  # (وبوتين: و + a name)
+        return not any(o.type == "PER" and o.b - o.a >= 2 and norms[o.b - 1] == w for o in ms)
+
+    def _nisba_adjective(self, m: Mention, ms: Sequence[Mention], norms: Sequence[str]) -> bool:
+        """A lone definite nisba right after a definite common noun is its adjective (القفص | الصدري،
+        الموقف | المصري), not a family name, unless it ends a person's name of the article."""
+        w = norms[m.a]
+        if not (m.a and w.startswith("ال") and w.endswith("ي") and len(w) >= 5):
+            return False
+        prev = norms[m.a - 1]
+        if not prev.startswith("ال") or _is_title(prev) or prev in lx.FIRST_NAMES or not self.rules.common(prev):
+            return False
         return not any(o.type == "PER" and o.b - o.a >= 2 and norms[o.b - 1] == w for o in ms)
 
     def _dual_noun(self, w: str) -> bool:
@@ -943,6 +962,12 @@ class MentionFinder:
                     and o.kind in ("city", "country") and o.phrase != e.phrase and not self._foreign_entry(o, norms[j]):
                 return False
         return not self._place_cue(norms, k - 1 if k > 1 and norms[k - 1] in _QUOTES else k)  # بلدة "سبليت"
+
+    def _place_word(self, e: Entry) -> bool:
+        """Whether the corpus uses the word of a one-word place in its place clusters (قابس، تونس;
+        not أنخل، ريم: names)."""
+        st = self.vocab.get(e.phrase) if isinstance(self.vocab, Mapping) else None
+        return st is not None and len(st) >= 4 and st[0] in self._place_clusters
 
     def _foreign_entry(self, e: Entry, w: str) -> bool:
         """Whether ``e`` is itself a foreign town whose word the corpus uses otherwise (no cue)."""
