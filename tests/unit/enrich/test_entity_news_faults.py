@@ -905,3 +905,10 @@ def test_a_town_opening_a_player_s_name_and_an_adjective_nisba_after_a_noun(tagg
     assert not any(t in ("الصدري", "أبو جبل", "أبو جبل الأثري") for t, _y in got)
     pair = _pairs(tagger, "وأسفرت القرعة عن مواجهات برشلونة-روما ومانشستر سيتي-ليفربول.")
     assert ("مانشستر سيتي", "ORG") in pair and ("ليفربول", "ORG") in pair
+
+
+def test_a_colour_and_a_participle_that_name_towns_elsewhere(tagger) -> None:  # type: ignore[no-untyped-def]
+    got = _pairs(tagger, "ونفذ سائقو سيارات الأجرة ذات الشارة الزرقاء وقفة احتجاجية، وانفجرت عبوة في منطقة "
+                         "مأهولة بالسكان.")
+    assert not any(t in ("الزرقاء", "مأهولة") for t, _y in got)
+    assert ("الزرقاء", "GPE") in _pairs(tagger, "وزار الوفد مدينة الزرقاء الأردنية.")

@@ -55,6 +55,8 @@ _DIAMETER_BEFORE = frozenset(normalize(w) for w in ("نصف", "متوسط", "و�
 
 
 _HASAN = normalize("حسن")
+#: feminine colours (فعلاء) that also name towns (الزرقاء، البيضاء): after a definite noun, its colour
+_COLOURS = frozenset(normalize(w) for w in ("الزرقاء", "البيضاء", "الحمراء", "الخضراء", "السوداء", "الصفراء"))
 
 
 def _comma_country(ms: Sequence[Mention], norms: Sequence[str]) -> None:
@@ -732,6 +734,9 @@ class MentionFinder:
               and not (m.a and (m.type == "PER" or m.entry is None and m.type in ("GPE", "LOC", "MISC"))
                        and _facility_before(norms, m.a))
               and not (m.b - m.a == 1 and diameter(norms, m.a))
+              and not (m.type in ("GPE", "LOC") and m.b - m.a == 1 and m.a and norms[m.a] in _COLOURS
+                       and norms[m.a - 1].startswith("ال") and not _in(norms[m.a - 1], lx.GPE_HEADS)
+                       and self.gaz.lookup([norms[m.a - 1]]) is None)  # ذات الشارة الزرقاء: blue, not Zarqa
               and not (m.type == "PER" and m.b - m.a <= 2 and _core(norms[m.a]) == _HASAN and m.a + 1 < len(norms)
                        and norms[m.a + 1] in lx.HASAN_IDIOMS)  # على حسن الضيافة: good hospitality
               and not (m.type == "PER" and m.b - m.a == 1 and self._dual_noun(norms[m.a]))

@@ -247,7 +247,8 @@ class HeadRules:
         """Whether the indefinite word after a place head reads as its adjective: a nisba the
         corpus writes with ال (حي | شعبي، منطقة | ريفية) or a frequent feminine word (قرية | خاصة)."""
         return (w.endswith(("ي", "يه")) and self.gaz.freq_class("ال" + w) >= 6
-                or w.endswith("ه") and self.gaz.freq_class(w) >= 12)
+                or w.endswith("ه") and self.gaz.freq_class(w) >= 12
+                or len(w) == 6 and w[0] == "م" and w[3] == "و" and w[-1] == "ه")  # (منطقة | مأهولة: مفعولة)
 
     def common(self, w: str) -> bool:
         return any(c in self.gaz.common or strip_article(c) in self.gaz.common
