@@ -912,3 +912,10 @@ def test_a_colour_and_a_participle_that_name_towns_elsewhere(tagger) -> None:  #
                          "مأهولة بالسكان.")
     assert not any(t in ("الزرقاء", "مأهولة") for t, _y in got)
     assert ("الزرقاء", "GPE") in _pairs(tagger, "وزار الوفد مدينة الزرقاء الأردنية.")
+
+
+def test_nasa_and_congress_are_bodies(tagger) -> None:  # type: ignore[no-untyped-def]
+    got = {(t, y, c) for t, y, c in _ms(tagger, "وأوضح رئيس ناسا بولدن أن ناسا كانت تأمل، وأن رسالة بولدن "
+                                                   "أرسلت إلى لجان بالكونجرس، وصوت الكونغرس على القرار.")}
+    assert ("ناسا", "ORG", "US") in got and not any(t.startswith("ناسا ") for t, _y, _c in got)
+    assert ("الكونجرس", "ORG", "US") in got and ("الكونغرس", "ORG", "US") in got

@@ -64,6 +64,8 @@ ORG_SINGLES: dict[str, tuple[str, str]] = {
         "هيومن رايتس ووتش": ("", "Human Rights Watch"), "هيومان رايتس ووتش": ("", "Human Rights Watch"),
         "فيفا": ("", "FIFA"), "الفيفا": ("", "FIFA"), "يويفا": ("", "UEFA"), "اليويفا": ("", "UEFA"),
         "البنتاغون": ("US", "Pentagon"),
+        "ناسا": ("US", "NASA"),
+        "الكونغرس": ("US", "United States Congress"), "الكونجرس": ("US", "United States Congress"),
         "البنتاجون": ("US", "Pentagon"),
         "الإليزيه": ("FR", "Élysée"),
         "الكنيست": ("IL", "Knesset"),
