@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date, timedelta
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import orjson
@@ -64,7 +64,15 @@ from marsad.corpus.minhash import (
     shingle_hashes,
     unpack,
 )
-from marsad.corpus.stories import ClusterState, Story, StoryClusterer, StoryParams, TemplateTerms
+from marsad.corpus.stories import (
+    ArticleVector,
+    ClusterState,
+    Story,
+    StoryClusterer,
+    StoryParams,
+    TemplateTerms,
+    article_vector,
+)
 from marsad.corpus.threads import Thread, ThreadLinker, ThreadParams, ThreadState
 from marsad.store.corpus_store import CorpusStore
 
@@ -509,16 +517,18 @@ def update_stories(archive: Any, *, params: StoryParams | None = None,
     A story is linked to a thread once: when it closes (no article for ``window_days``), or at
     the end of the run if it is still open then.
 
-    The per-article features of the next batch (pure: lead, mentions, dates) and their term
-    counts are computed by forked processes (``workers - 1`` of them, run by run of the
-    batch, reading the archive on a connection of its own) while this process clusters the
-    current batch, and by this process too for the runs they have not started when it is
-    done, when there is more than one core (``workers``: 0 = as the machine has, 1 = in this
-    process) and more than one batch to do; the stories are the same. The closed stories are
-    linked to threads as the clustering closes them (:class:`marsad.corpus.linking.ThreadLinking`),
-    and their links written with the batch. ``ahead`` is the first batch's features started earlier
-    (:func:`story_features_ahead`, while the copies were found): used when it starts where
-    this run does and has the same batch size.
+    The next batch is prepared by a forked process while this one clusters the current batch
+    (:class:`_FeatureFeed`), when there is more than one core (``workers``: 0 = as the machine
+    has, 1 = all in this process), an archive file and more than one batch to do: the
+    per-article features (pure: lead, mentions, dates, read on a connection of its own), then
+    the batch's document frequencies, template counts and article vectors, which depend on
+    those and on the state the batch before leaves, not on the clustering; this process
+    computes the features of the runs the worker has not started when it is done (and then
+    weighs the batch itself). The stories are the same. The closed stories are linked to
+    threads as the clustering closes them (:class:`marsad.corpus.linking.ThreadLinking`), and
+    their links written with the batch. ``ahead`` is the first batch started earlier
+    (:func:`story_features_ahead`, while the copies were found): used when it starts where this
+    run does and has the same batch size and parameters.
 
     Cyclic garbage is collected at a tenth of the default rate meanwhile (in the workers
     too): the stage allocates millions of small dicts and makes no reference cycles, and full
@@ -536,26 +546,22 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
     cs = CorpusStore(archive)
     st = cs.state("stories")
     last = int(st.get("last_rowid", 0))
-    n, counts = cs.load_df()
-    df = DocFreq(n=n, df=Counter(counts))
-    templates = TemplateTerms(share=params.template_share, min_days=params.template_min_days,
-                              lift=params.template_lift)
-    for source, (days, articles, tdays, tarts) in cs.load_template_counts(floor=params.template_share / 2).items():
-        templates.load(source, days, tdays, articles, tarts)
-    active = {sid: Story.from_state(sid, orjson.loads(s)) for sid, s in cs.active_stories()}
-    state = ClusterState(df=df, stories=active, next_id=int(st.get("next_id", 1)))
-    clusterer = StoryClusterer(params, state, templates)
-    parallel = _forks(cs, archive, last, batch=batch, workers=workers)
-    linking = ThreadLinking(_load_linker(cs, thread_params or ThreadParams()), iso_day=iso_day)
-    totals: Counter[str] = Counter()
     feed = ahead.feed if ahead is not None else None
-    if feed is None or feed.after != last or feed.batch != batch:
+    if feed is None or feed.after != last or feed.batch != batch or feed.params != params:
         if ahead is not None:
             ahead.close()
-        feed = _FeatureFeed(cs, last, batch=batch, workers=workers, path=str(archive.path) if parallel else None)
+        parallel = _forks(cs, archive, last, batch=batch, workers=workers)
+        feed = _FeatureFeed(cs, last, batch=batch, state=_story_state(cs, params),
+                            path=str(archive.path) if parallel else None)
+    active = {sid: Story.from_state(sid, orjson.loads(s)) for sid, s in cs.active_stories()}
+    state = ClusterState(df=feed.df, stories=active, next_id=int(st.get("next_id", 1)))
+    clusterer = StoryClusterer(params, state, feed.templates)
+    linking = ThreadLinking(_load_linker(cs, thread_params or ThreadParams()), iso_day=iso_day)
+    totals: Counter[str] = Counter()
     try:
         while True:
-            feats, df_inc = feed.next()
+            # the batch's document frequencies and template counts are in the state already
+            feats, df_inc, tinc, vectors = feed.next()
             if not feats:
                 break
             # a copy group is numbered by its first member: one numbered after the last article
@@ -563,16 +569,13 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
             groups = [g for g in {f.copy_group for f in feats if f.copy_group is not None}
                       if g <= last and g not in state.copy_story]
             state.copy_story.update(cs.story_of_groups(groups))
-            # document frequencies of the batch (counted where the features were computed)
-            df.add_counts(len(feats), df_inc)
-            for f in feats:
-                templates.observe(f.source, f.day, f.terms.keys())
-            tinc = templates.flush()
             touched: set[int] = set()
             assigned = []
             handed = 0  # closed stories handed to the linking so far
-            for f in sorted(feats, key=lambda f: (f.day if f.day >= 0 else 1 << 30, f.key)):
-                sid = clusterer.add(f)
+            order = sorted(range(len(feats)), key=lambda i: (feats[i].day if feats[i].day >= 0 else 1 << 30, feats[i].key))
+            for i in order:
+                f = feats[i]
+                sid = clusterer.add(f, vectors[i] if vectors is not None else None)
                 touched.add(sid)
                 assigned.append((sid, f.key))
                 if len(clusterer.closed) - handed >= _HAND_OVER:
@@ -647,13 +650,29 @@ def _term_counts(feats: list[ArticleFeatures]) -> Counter[str]:
     return Counter(chain.from_iterable(f.terms.keys() for f in feats))
 
 
-#: which process computes each run of a batch's features: the batch number that claimed each
-#: run slot (shared with the forked workers, created before them)
+class StoryBatch(NamedTuple):
+    """One batch of :func:`update_stories`, ready to cluster (:meth:`_FeatureFeed.next`)."""
+
+    feats: list[ArticleFeatures]  # in rowid order
+    counts: Counter[str]  # in how many of them each term occurs (added to the state already)
+    templates: dict[str, tuple[Counter[str], Counter[str]]]  # the template counts they added
+    vectors: list[ArticleVector] | None  # of each of ``feats``, when computed already
+
+
+#: which process computes each run of a batch's features (and its vectors: the slot after the
+#: runs): the batch number that claimed each slot (shared with the forked workers, created
+#: before them)
 _CLAIMS: Any = None
+
+#: in a forked worker: the document frequencies, template vocabulary and parameters of the
+#: clustering when it was forked (the state the batch before leaves), and the runs of features
+#: it computed (slot → features, counts)
+_FORKED: tuple[DocFreq, TemplateTerms, StoryParams] | None = None
+_RUNS: dict[int, tuple[list[ArticleFeatures], Counter[str]]] = {}
 
 
 def _claim(slot: int, gen: int) -> bool:
-    """Claim run ``slot`` of batch ``gen`` for this process (``False``: another has it)."""
+    """Claim slot ``slot`` of batch ``gen`` for this process (``False``: another has it)."""
     with _CLAIMS.get_lock():
         if _CLAIMS[slot] >= gen:
             return False
@@ -668,87 +687,141 @@ def _worker_features(job: tuple[str, int, int, int, int]) -> tuple[list[ArticleF
     if not _WORKER_STORE:
         _WORKER_STORE.append(CorpusStore(_ReadOnly(path)))
     feats = _batch_features(_WORKER_STORE[0], after, batch)
-    return feats, _term_counts(feats)
+    _RUNS[slot] = (feats, _term_counts(feats))
+    return _RUNS[slot]
+
+
+def _advance(df: DocFreq, templates: TemplateTerms, feats: list[ArticleFeatures],
+             counts: Counter[str]) -> dict[str, tuple[Counter[str], Counter[str]]]:
+    """Add a batch to the document frequencies and template counts; returns the template
+    counts it added (:meth:`TemplateTerms.flush`)."""
+    df.add_counts(len(feats), counts)
+    for f in feats:
+        templates.observe(f.source, f.day, f.terms.keys())
+    return templates.flush()
+
+
+def _worker_vectors(job: tuple[int, int]) -> tuple[list[ArticleVector], dict[str, Any]] | None:
+    """The vectors of the batch whose ``runs`` runs this worker computed (``None`` when the
+    main process claimed them, having computed a run itself), under the state it was forked
+    with advanced by the batch, and the template counts the batch adds."""
+    runs, gen = job
+    if not _claim(runs, gen) or any(i not in _RUNS for i in range(runs)):
+        return None
+    assert _FORKED is not None
+    df, templates, params = _FORKED
+    feats: list[ArticleFeatures] = []
+    counts: Counter[str] = Counter()
+    for i in range(runs):  # in rowid order, as the main process joins them
+        part, c = _RUNS.pop(i)
+        feats.extend(part)
+        count_into(counts, c)
+    tinc = _advance(df, templates, feats, counts)
+    return [article_vector(f, df, templates, params) for f in feats], tinc
 
 
 class _FeatureFeed:
-    """Batches of story features in rowid order, the next one computed ahead by forked
-    workers while the caller clusters the current one (see :func:`update_stories`).
+    """Batches of stories ready to cluster in rowid order (:class:`StoryBatch`): the next one
+    prepared ahead by a forked worker while the caller clusters the current one (see
+    :func:`update_stories`).
 
-    A batch is cut into runs of ``run`` consecutive rowids, queued to the workers in order;
-    when the caller asks for the batch, it computes itself, from the last one back, the runs
-    no worker has started (each run is claimed once, :func:`_claim`), so neither process
-    waits while the other has work left: the features are the same whoever computes them."""
+    The worker is forked when the caller takes a batch, once the clustering state (``df``,
+    ``templates``) holds it: it computes the next batch's features run by run (``run``
+    consecutive rowids), then — the features and the state it was forked with being all they
+    depend on — the batch's document frequencies, template counts and article vectors
+    (:func:`marsad.corpus.stories.article_vector`), which the caller so neither counts nor
+    weighs. When the caller asks for the batch before the worker has started every run, it
+    computes the runs no worker has started itself, from the last one back (each run is
+    claimed once, :func:`_claim`), and then the vectors too (the clusterer weighs each
+    article): the stories are the same whoever computes what. One worker: the clustering, not
+    the features, is the slower half (full archive: about 60 s against 45 s of CPU)."""
 
     _SLOTS = 256
 
-    def __init__(self, cs: CorpusStore, after: int, *, batch: int, workers: int, path: str | None,
-                 run: int = 2000) -> None:
+    def __init__(self, cs: CorpusStore, after: int, *, batch: int, state: tuple[DocFreq, TemplateTerms, StoryParams],
+                 path: str | None, run: int = 2000) -> None:
         import multiprocessing as mp
-        import os
 
         global _CLAIMS
         self.cs, self.after, self.batch, self.run = cs, after, batch, run
+        self.df, self.templates, self.params = state
         self.pool: Any = None
         self.pending: list[tuple[int, int, int, Any]] = []
+        self.vectors: Any = None
         self.gen = 0
         self.stale = -1  # the batch computed before the copies were found (:meth:`start`)
-        workers = workers or (os.cpu_count() or 1)
-        # the clustering keeps a core of its own: the other cores share the next batch
-        self.parts = max(1, min(workers - 1, 4))
-        if path is not None:  # workers wanted (:func:`_forks`)
-            self.path = path
-            ctx = mp.get_context("fork")
-            _CLAIMS = ctx.Array("q", self._SLOTS)  # before the fork: the workers inherit it
-            self.pool = ctx.Pool(self.parts)
+        self.path = path
+        if path is not None:  # a worker wanted (:func:`_forks`)
+            _CLAIMS = mp.get_context("fork").Array("q", self._SLOTS + 1)  # before the forks: inherited
 
     def start(self) -> None:
         """Queue the first batch now, before the copies are found: its copy groups are read
         again when it is taken (:meth:`next`)."""
-        if self.pool is not None and not self.pending:
+        if self.path is not None and not self.pending:
             self._submit(self.after)
             self.stale = self.gen
 
     def _submit(self, after: int) -> None:
-        """Queue the features of the ``batch`` articles after rowid ``after``, run by run."""
+        """Fork a worker with the clustering state as it is now, and queue the features of the
+        ``batch`` articles after rowid ``after``, run by run, then their vectors."""
+        import multiprocessing as mp
+
+        global _FORKED
+        self._stop_pool()
         self.gen += 1
         n = max(1, min(self._SLOTS, -(-self.batch // self.run)))
         cuts = [self.batch * i // n for i in range(n + 1)]
         # run i starts after the last row of run i - 1; a run past the end has no start
         starts = [after, *self.cs.rowids_at_offsets(after, [c - 1 for c in cuts[1:-1]])]
+        _FORKED = (self.df, self.templates, self.params)
+        try:
+            self.pool = mp.get_context("fork").Pool(1)
+        finally:
+            _FORKED = None
         self.pending = [(i, a, cuts[i + 1] - cuts[i],
                          self.pool.apply_async(_worker_features, ((self.path, a, cuts[i + 1] - cuts[i], i, self.gen),)))
                         for i, a in enumerate(starts) if a is not None]
+        self.vectors = self.pool.apply_async(_worker_vectors, ((len(self.pending), self.gen),))
 
-    def next(self) -> tuple[list[ArticleFeatures], Counter[str]]:
-        """The next batch's features, and in how many of them each term occurs."""
-        if self.pool is None:
+    def next(self) -> StoryBatch:
+        """The next batch (its counts added to the clustering state)."""
+        vectors = None
+        if self.path is None:
             feats = _batch_features(self.cs, self.after, self.batch)
             counts = _term_counts(feats)
         else:
             if not self.pending:
                 self._submit(self.after)
-            # the runs no worker has started, from the last one back (the workers go forward)
+            # the runs no worker has started, from the last one back (the worker goes forward)
             mine: dict[int, list[ArticleFeatures]] = {}
             for i, a, size, _job in reversed(self.pending):
                 if not _claim(i, self.gen):
                     break
                 mine[i] = _batch_features(self.cs, a, size)
+            if mine:
+                _claim(len(self.pending), self.gen)  # the vectors too: the worker lacks these runs
             feats, counts = [], Counter()
             for i, _a, _size, job in self.pending:  # in rowid order: the counts' keys in first-seen order
                 part, c = (mine[i], _term_counts(mine[i])) if i in mine else job.get()
                 feats.extend(part)
                 count_into(counts, c)
+            vectors = self.vectors.get()
             self.pending = []
             if self.gen == self.stale and feats:
                 feats = self._with_copy_groups(feats)
-            if feats:  # the batch after it, while the caller clusters this one
-                self._submit(max(f.key for f in feats))
-            else:
-                self.close()
+        if vectors is not None:  # the worker counted the batch: add its counts only
+            vecs, tinc = vectors
+            self.df.add_counts(len(feats), counts)
+            self.templates.apply(tinc)
+        else:
+            vecs, tinc = None, _advance(self.df, self.templates, feats, counts)
         if feats:
             self.after = max(f.key for f in feats)
-        return feats, counts
+            if self.path is not None:  # the batch after it, while the caller clusters this one
+                self._submit(self.after)
+        else:
+            self.close()
+        return StoryBatch(feats, counts, tinc, vecs)
 
     def _with_copy_groups(self, feats: list[ArticleFeatures]) -> list[ArticleFeatures]:
         """``feats`` with the copy groups stored now (those of features computed before the
@@ -758,17 +831,21 @@ class _FeatureFeed:
         now = self.cs.copy_groups_between(min(f.key for f in feats), max(f.key for f in feats))
         return [f if f.copy_group == now.get(f.key) else replace(f, copy_group=now.get(f.key)) for f in feats]
 
-    def close(self) -> None:
+    def _stop_pool(self) -> None:
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
             self.pool = None
 
+    def close(self) -> None:
+        self._stop_pool()
+        self.path = None
+        self.pending = []
+
 
 class StoryFeatures:
-    """The first batch of a coming :func:`update_stories` run's features, being computed by
-    forked workers (:func:`story_features_ahead`): give it to :func:`update_stories`, or
-    ``close`` it."""
+    """The first batch of a coming :func:`update_stories` run, being prepared by a forked
+    worker (:func:`story_features_ahead`): give it to :func:`update_stories`, or ``close`` it."""
 
     def __init__(self, feed: _FeatureFeed | None) -> None:
         self.feed = feed
@@ -779,10 +856,23 @@ class StoryFeatures:
             self.feed = None
 
 
-def story_features_ahead(archive: Any, *, batch: int = 20000, workers: int = 0) -> StoryFeatures:
-    """Start computing the first batch of :func:`update_stories`' features now, in the forked
-    workers that stage would start (nothing when it would start none), for the caller to find
-    the copies meanwhile (:func:`update_copies`: one core busy, the others mostly idle).
+def _story_state(cs: CorpusStore, params: StoryParams) -> tuple[DocFreq, TemplateTerms, StoryParams]:
+    """The stored document frequencies and template counts (what the clustering resumes from)."""
+    n, counts = cs.load_df()
+    df = DocFreq(n=n, df=Counter(counts))
+    templates = TemplateTerms(share=params.template_share, min_days=params.template_min_days,
+                              lift=params.template_lift)
+    for source, (days, articles, tdays, tarts) in cs.load_template_counts(floor=params.template_share / 2).items():
+        templates.load(source, days, tdays, articles, tarts)
+    return df, templates, params
+
+
+def story_features_ahead(archive: Any, *, batch: int = 20000, workers: int = 0,
+                         params: StoryParams | None = None) -> StoryFeatures:
+    """Start preparing the first batch of :func:`update_stories` (with these ``params``) now,
+    in the forked worker that stage would start (nothing when it would start none), for the
+    caller to find the copies meanwhile (:func:`update_copies`: one core busy, the others
+    mostly idle).
 
     The features read the articles' text, title, dates and spans, which the copies do not
     change; their copy groups, which the copies set, are read again when the batch is taken,
@@ -793,11 +883,10 @@ def story_features_ahead(archive: Any, *, batch: int = 20000, workers: int = 0) 
     last = int(cs.state("stories").get("last_rowid", 0))
     if not _forks(cs, archive, last, batch=batch, workers=workers):
         return StoryFeatures(None)
-    with fewer_collections():  # inherited by the forked workers
-        feed = _FeatureFeed(cs, last, batch=batch, workers=workers, path=str(archive.path))
-    if feed.pool is None:
-        return StoryFeatures(None)
-    feed.start()
+    with fewer_collections():  # inherited by the forked worker
+        feed = _FeatureFeed(cs, last, batch=batch, state=_story_state(cs, params or StoryParams()),
+                            path=str(archive.path))
+        feed.start()
     return StoryFeatures(feed)
 
 

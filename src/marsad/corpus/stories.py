@@ -56,6 +56,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain
 from operator import itemgetter, methodcaller
+from typing import NamedTuple
 
 from marsad.corpus.features import (
     ArticleFeatures,
@@ -355,6 +356,19 @@ class TemplateTerms:
         self._cache.clear()
         return inc
 
+    def apply(self, inc: Mapping[str, tuple[Mapping[str, int], Mapping[str, int]]]) -> None:
+        """Count what :meth:`flush` returned in another process (a copy of this one that observed
+        the same articles): the counts :meth:`flush` leaves, without counting the terms again."""
+        for source, (days, arts) in inc.items():
+            d, a = dict(days), dict(arts)
+            n_days, n_arts = d.pop(DAYS), a.pop(DAYS)
+            count_into(self.term_days[source], d)
+            count_into(self.term_articles[source], a)
+            self._touched[source].update(d)
+            self.days[source] += n_days
+            self.articles[source] += n_arts
+        self._cache.clear()
+
     def load(self, source: str, days: int, term_days: dict[str, int], articles: int = 0,
              term_articles: Mapping[str, int] | None = None) -> None:
         """Restore stored counts."""
@@ -388,6 +402,37 @@ class TemplateTerms:
                     got = frozenset(t for t in above if ta.get(t, 0) >= max(1e-9, scale * dfs.get(t, 0)))
             self._cache[source] = got
         return got
+
+
+class ArticleVector(NamedTuple):
+    """What :meth:`StoryClusterer.add` compares of an article (:func:`article_vector`)."""
+
+    vec: dict[str, float]  # TF-IDF weights of its top terms, unit length (entities scaled)
+    places: list[str] | None  # places of the title (``g:``/``c:`` terms), None when none
+    actors: list[str]  # people and organisations among the weighed terms
+    rare_actors: frozenset[str]  # those in at most ``actor_share`` of the articles counted
+    template_like: bool  # mostly its source's template vocabulary
+
+
+def article_vector(f: ArticleFeatures, df: DocFreq, templates: TemplateTerms, p: StoryParams) -> ArticleVector:
+    """The vector of an article and what the guards read of it, given the document frequencies
+    and template vocabulary of its batch: a pure function of those (nothing the clustering
+    decides), so a process holding a copy of them computes the same."""
+    drop = templates.of(f.source, df)
+    vec = scale_terms(weigh(f.terms, df, top=p.top_terms, drop=drop), "e:", p.entity_scale)
+    actors = [t for t in vec if t.startswith(_ACTORS)] if p.actor_bonus or p.merge_actors else []
+    template_like = bool(drop) and len(drop.intersection(f.terms)) >= p.template_like * max(1, len(f.terms))
+    return ArticleVector(vec, list(filter(_is_place, f.terms)) or None, actors,
+                         rare_actors(actors, df, p), template_like)
+
+
+def rare_actors(actors: list[str], df: DocFreq, p: StoryParams) -> frozenset[str]:
+    """The actors of an article found in at most ``actor_share`` of the articles counted."""
+    if not actors:
+        return frozenset()
+    cap = max(2.0, p.actor_share * df.n)  # the article and one other: rare at any size
+    get = df.df.get
+    return frozenset(t for t in actors if get(t, 0) <= cap)
 
 
 @dataclass
@@ -502,16 +547,14 @@ class StoryClusterer:
                 second, second_sid = sc, sid
         return (best, best_sid), (second, second_sid)
 
-    def add(self, f: ArticleFeatures) -> int:
-        """Assign one article to a story; returns the story id."""
+    def add(self, f: ArticleFeatures, v: ArticleVector | None = None) -> int:
+        """Assign one article to a story; returns the story id. ``v``: its :func:`article_vector`
+        under this state's document frequencies and templates, when computed already."""
         st = self.state
         self._expire(f.day)
-        drop = self.templates.of(f.source, st.df)
-        vec = scale_terms(weigh(f.terms, st.df, top=self.p.top_terms, drop=drop), "e:", self.p.entity_scale)
-        places = list(filter(_is_place, f.terms)) or None
-        actors = [t for t in vec if t.startswith(_ACTORS)] if self.p.actor_bonus or self.p.merge_actors else []
-        template_like = bool(drop) and (
-            len(drop.intersection(f.terms)) >= self.p.template_like * max(1, len(f.terms)))
+        if v is None:
+            v = article_vector(f, st.df, self.templates, self.p)
+        vec, places, actors, template_like = v.vec, v.places, v.actors, v.template_like
         sid = st.copy_story.get(f.copy_group) if f.copy_group is not None else None
         if sid is not None and st.merged:
             sid = self.resolve(sid)
@@ -520,7 +563,7 @@ class StoryClusterer:
         other = None
         if sid is None:
             (best, best_sid), (second, second_sid) = self.ranked(
-                vec, f.numbers, f.day, template_like=template_like, places=places, actors=self._rare_actors(actors))
+                vec, f.numbers, f.day, template_like=template_like, places=places, actors=v.rare_actors)
             if best_sid is not None and best >= self.p.threshold:
                 sid = best_sid
                 if (self.p.merge_threshold and second_sid is not None and second >= self.p.merge_threshold
@@ -625,13 +668,7 @@ class StoryClusterer:
         return sid
 
     def _rare_actors(self, actors: list[str]) -> frozenset[str]:
-        """The actors of an article found in at most ``actor_share`` of the articles counted."""
-        if not actors:
-            return frozenset()
-        df = self.state.df
-        cap = max(2.0, self.p.actor_share * df.n)  # the article and one other: rare at any size
-        get = df.df.get
-        return frozenset(t for t in actors if get(t, 0) <= cap)
+        return rare_actors(actors, self.state.df, self.p)
 
     def all_stories(self) -> Iterator[Story]:
         yield from self.closed

@@ -230,7 +230,7 @@ def test_story_features_computed_before_the_copies_carry_the_copy_groups_found_a
     early = story_features_ahead(a, batch=4, workers=2)
     update_copies(a)
     assert early.feed is not None
-    feats, _counts = early.feed.next()
+    feats = early.feed.next().feats
     early.close()
     stored = dict(a._writer.execute("SELECT rowid, copy_group FROM articles"))
     assert [f.copy_group for f in feats] == [stored[f.key] for f in feats]
