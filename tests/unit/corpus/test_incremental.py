@@ -192,7 +192,7 @@ def test_thread_postings_hold_exactly_the_terms_of_the_active_centroids(stories)
 
 def test_story_features_computed_ahead_in_workers_give_the_same_stories(tmp_path) -> None:
     runs = []
-    for workers in (1, 2, 3):  # in this process; one worker; two, each on part of a batch
+    for workers in (1, 2, 3):  # in this process; a forked worker (one, whatever the cores)
         a = _archive(tmp_path, f"w{workers}")
         update_copies(a)
         got = update_stories(a, batch=4, workers=workers)
@@ -235,6 +235,31 @@ def test_story_features_computed_before_the_copies_carry_the_copy_groups_found_a
     stored = dict(a._writer.execute("SELECT rowid, copy_group FROM articles"))
     assert [f.copy_group for f in feats] == [stored[f.key] for f in feats]
     assert any(f.copy_group not in (None, f.key) for f in feats)  # a copy among them
+    a.close()
+
+
+def test_story_batches_prepared_by_the_worker_are_the_ones_prepared_here(tmp_path) -> None:
+    """The forked worker counts each batch and weighs its articles under the state it was
+    forked with (the batch before's): the same document frequencies, template counts and
+    vectors as this process finds, batch after batch."""
+    from marsad.corpus.incremental import _advance, _story_state, story_features_ahead
+    from marsad.corpus.stories import StoryParams, article_vector
+
+    a = _archive(tmp_path, "prepared")
+    update_copies(a)
+    early = story_features_ahead(a, batch=4, workers=2)
+    feed = early.feed
+    assert feed is not None
+    df, templates, params = _story_state(CorpusStore(a), StoryParams())
+    for _batch in range(3):
+        feed.vectors.wait(60)  # the worker is done: this process computes nothing of the batch
+        got = feed.next()
+        assert got.vectors is not None and len(got.feats) == 4
+        assert _advance(df, templates, got.feats, got.counts) == got.templates
+        assert (feed.df.n, feed.df.df) == (df.n, df.df)
+        assert got.vectors == [article_vector(f, df, templates, params) for f in got.feats]
+        assert any(v.vec for v in got.vectors)
+    early.close()
     a.close()
 
 

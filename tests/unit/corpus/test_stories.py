@@ -291,6 +291,47 @@ def test_template_vocabulary_kept_batch_by_batch_is_the_one_computed_from_all_co
             assert tt.of(s, df) == want
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_template_counts_flushed_in_a_copy_and_applied_are_the_ones_flushed_here(seed) -> None:
+    """A forked worker, a copy of the clustering state, observes and flushes a batch; the state
+    here applies what it flushed (:meth:`TemplateTerms.apply`): the same counts and, whenever it
+    is asked, the same vocabulary as observing and flushing here."""
+    import copy
+    import random
+
+    from marsad.corpus.features import DocFreq
+    from marsad.corpus.stories import TemplateTerms
+
+    rnd = random.Random(seed)
+    words = [f"w{i}" for i in range(30)]
+    here, applied = TemplateTerms(share=0.5, min_days=3, lift=1.5), TemplateTerms(share=0.5, min_days=3, lift=1.5)
+    df = DocFreq()
+    day = 0
+    for batch in range(12):
+        docs = []
+        for _ in range(rnd.randrange(1, 40)):
+            day += rnd.random() < 0.2
+            src = rnd.choice("abc")
+            k = rnd.randrange(1, 8)
+            docs.append((src, day, {w: 1.0 for w in rnd.sample(words[: 10 + 10 * "abc".index(src)], k)}))
+        df.add(t for _s, _d, t in docs)
+        worker = copy.deepcopy(applied)
+        for tt in (here, worker):
+            for s, d, t in docs:
+                tt.observe(s, d, t.keys())
+        want = here.flush()
+        got = worker.flush()
+        assert got == want
+        applied.apply(got)
+        assert (applied.days, applied.articles) == (here.days, here.articles)
+        assert applied.term_days == here.term_days and applied.term_articles == here.term_articles
+        for s in "abc":
+            wanted = here.of(s, df)
+            if batch % 3 == 2:  # asked now and then only: what it finds does not depend on when
+                assert applied.of(s, df) == wanted
+    assert any(here.of(s, df) for s in "abc")
+
+
 def test_only_the_heaviest_terms_are_looked_up() -> None:
     """``lookup_terms`` looks up the article's heaviest terms only: a story sharing a lighter
     term alone is not found (and is found when every term is looked up)."""
