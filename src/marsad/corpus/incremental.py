@@ -659,16 +659,17 @@ class StoryBatch(NamedTuple):
     vectors: list[ArticleVector] | None  # of each of ``feats``, when computed already
 
 
-#: which process computes each run of a batch's features (and its vectors: the slot after the
-#: runs): the batch number that claimed each slot (shared with the forked workers, created
-#: before them)
+#: which process computes each run of a batch's features, its counts (the slot after the runs)
+#: and each chunk of its vectors (the slots after that): the batch number that claimed each
+#: slot (shared with the forked worker, created before it)
 _CLAIMS: Any = None
 
 #: in a forked worker: the document frequencies, template vocabulary and parameters of the
-#: clustering when it was forked (the state the batch before leaves), and the runs of features
-#: it computed (slot → features, counts)
+#: clustering when it was forked (the state the batch before leaves), the runs of features it
+#: computed (slot → features, counts) and the batch they make once counted
 _FORKED: tuple[DocFreq, TemplateTerms, StoryParams] | None = None
 _RUNS: dict[int, tuple[list[ArticleFeatures], Counter[str]]] = {}
+_BATCH: list[list[ArticleFeatures]] = []
 
 
 def _claim(slot: int, gen: int) -> bool:
@@ -701,23 +702,32 @@ def _advance(df: DocFreq, templates: TemplateTerms, feats: list[ArticleFeatures]
     return templates.flush()
 
 
-def _worker_vectors(job: tuple[int, int]) -> tuple[list[ArticleVector], dict[str, Any]] | None:
-    """The vectors of the batch whose ``runs`` runs this worker computed (``None`` when the
-    main process claimed them, having computed a run itself), under the state it was forked
-    with advanced by the batch, and the template counts the batch adds."""
+def _worker_counts(job: tuple[int, int]) -> dict[str, tuple[Counter[str], Counter[str]]] | None:
+    """Add the batch whose ``runs`` runs this worker computed to the state it was forked with;
+    returns the template counts it added (``None`` when the main process claimed the slot,
+    having computed a run itself)."""
     runs, gen = job
     if not _claim(runs, gen) or any(i not in _RUNS for i in range(runs)):
         return None
     assert _FORKED is not None
-    df, templates, params = _FORKED
     feats: list[ArticleFeatures] = []
     counts: Counter[str] = Counter()
     for i in range(runs):  # in rowid order, as the main process joins them
         part, c = _RUNS.pop(i)
         feats.extend(part)
         count_into(counts, c)
-    tinc = _advance(df, templates, feats, counts)
-    return [article_vector(f, df, templates, params) for f in feats], tinc
+    _BATCH.append(feats)
+    return _advance(_FORKED[0], _FORKED[1], feats, counts)
+
+
+def _worker_vectors(job: tuple[int, int, int, int]) -> list[ArticleVector] | None:
+    """The vectors of the batch's articles ``lo:hi`` (``None`` when the main process claimed them)."""
+    lo, hi, slot, gen = job
+    if not _claim(slot, gen) or not _BATCH:
+        return None
+    assert _FORKED is not None
+    df, templates, params = _FORKED
+    return [article_vector(f, df, templates, params) for f in _BATCH[0][lo:hi]]
 
 
 class _FeatureFeed:
@@ -728,13 +738,14 @@ class _FeatureFeed:
     The worker is forked when the caller takes a batch, once the clustering state (``df``,
     ``templates``) holds it: it computes the next batch's features run by run (``run``
     consecutive rowids), then — the features and the state it was forked with being all they
-    depend on — the batch's document frequencies, template counts and article vectors
-    (:func:`marsad.corpus.stories.article_vector`), which the caller so neither counts nor
-    weighs. When the caller asks for the batch before the worker has started every run, it
-    computes the runs no worker has started itself, from the last one back (each run is
-    claimed once, :func:`_claim`), and then the vectors too (the clusterer weighs each
-    article): the stories are the same whoever computes what. One worker: the clustering, not
-    the features, is the slower half (full archive: about 60 s against 45 s of CPU)."""
+    depend on — the batch's document frequencies and template counts, then its article
+    vectors (:func:`marsad.corpus.stories.article_vector`) chunk by chunk, which the caller so
+    neither counts nor weighs. When the caller asks for the batch before the worker is done,
+    it takes over from the end what the worker has not started (each run and chunk is claimed
+    once, :func:`_claim`): the feature runs — and then counts and weighs the whole batch
+    itself (the worker lacks those runs) — or the vector chunks. The stories are the same
+    whoever computes what. One worker: the clustering, not the features, is the slower half
+    (full archive: about 45 s against 40 s of CPU)."""
 
     _SLOTS = 256
 
@@ -747,12 +758,13 @@ class _FeatureFeed:
         self.df, self.templates, self.params = state
         self.pool: Any = None
         self.pending: list[tuple[int, int, int, Any]] = []
-        self.vectors: Any = None
+        self.counting: Any = None
+        self.chunks: list[tuple[int, int, int, Any]] = []
         self.gen = 0
         self.stale = -1  # the batch computed before the copies were found (:meth:`start`)
         self.path = path
         if path is not None:  # a worker wanted (:func:`_forks`)
-            _CLAIMS = mp.get_context("fork").Array("q", self._SLOTS + 1)  # before the forks: inherited
+            _CLAIMS = mp.get_context("fork").Array("q", 2 * self._SLOTS + 1)  # before the forks: inherited
 
     def start(self) -> None:
         """Queue the first batch now, before the copies are found: its copy groups are read
@@ -761,16 +773,19 @@ class _FeatureFeed:
             self._submit(self.after)
             self.stale = self.gen
 
+    def _cuts(self, size: int, step: int) -> list[int]:
+        n = max(1, min(self._SLOTS, -(-size // step)))
+        return [size * i // n for i in range(n + 1)]
+
     def _submit(self, after: int) -> None:
         """Fork a worker with the clustering state as it is now, and queue the features of the
-        ``batch`` articles after rowid ``after``, run by run, then their vectors."""
+        ``batch`` articles after rowid ``after``, run by run, then their counts and vectors."""
         import multiprocessing as mp
 
         global _FORKED
         self._stop_pool()
         self.gen += 1
-        n = max(1, min(self._SLOTS, -(-self.batch // self.run)))
-        cuts = [self.batch * i // n for i in range(n + 1)]
+        cuts = self._cuts(self.batch, self.run)
         # run i starts after the last row of run i - 1; a run past the end has no start
         starts = [after, *self.cs.rowids_at_offsets(after, [c - 1 for c in cuts[1:-1]])]
         _FORKED = (self.df, self.templates, self.params)
@@ -781,11 +796,17 @@ class _FeatureFeed:
         self.pending = [(i, a, cuts[i + 1] - cuts[i],
                          self.pool.apply_async(_worker_features, ((self.path, a, cuts[i + 1] - cuts[i], i, self.gen),)))
                         for i, a in enumerate(starts) if a is not None]
-        self.vectors = self.pool.apply_async(_worker_vectors, ((len(self.pending), self.gen),))
+        runs = len(self.pending)
+        self.counting = self.pool.apply_async(_worker_counts, ((runs, self.gen),))
+        # the vectors of the batch as the runs cut it when full (a short last batch: empty chunks)
+        vc = self._cuts(self.batch, self.run)
+        self.chunks = [(vc[j], vc[j + 1], runs + 1 + j,
+                        self.pool.apply_async(_worker_vectors, ((vc[j], vc[j + 1], runs + 1 + j, self.gen),)))
+                       for j in range(len(vc) - 1)]
 
     def next(self) -> StoryBatch:
         """The next batch (its counts added to the clustering state)."""
-        vectors = None
+        tinc = None
         if self.path is None:
             feats = _batch_features(self.cs, self.after, self.batch)
             counts = _term_counts(feats)
@@ -798,23 +819,25 @@ class _FeatureFeed:
                 if not _claim(i, self.gen):
                     break
                 mine[i] = _batch_features(self.cs, a, size)
-            if mine:
-                _claim(len(self.pending), self.gen)  # the vectors too: the worker lacks these runs
+            if mine:  # the counts and vectors too: the worker lacks these runs
+                for slot in range(len(self.pending), len(self.pending) + 1 + len(self.chunks)):
+                    _claim(slot, self.gen)
             feats, counts = [], Counter()
             for i, _a, _size, job in self.pending:  # in rowid order: the counts' keys in first-seen order
                 part, c = (mine[i], _term_counts(mine[i])) if i in mine else job.get()
                 feats.extend(part)
                 count_into(counts, c)
-            vectors = self.vectors.get()
-            self.pending = []
-            if self.gen == self.stale and feats:
-                feats = self._with_copy_groups(feats)
-        if vectors is not None:  # the worker counted the batch: add its counts only
-            vecs, tinc = vectors
+            tinc = self.counting.get()
+        vecs: list[ArticleVector] | None = None
+        if tinc is not None:  # the worker counted the batch: add its counts only
             self.df.add_counts(len(feats), counts)
             self.templates.apply(tinc)
+            vecs = self._vectors(feats)
         else:
-            vecs, tinc = None, _advance(self.df, self.templates, feats, counts)
+            tinc = _advance(self.df, self.templates, feats, counts)
+        self.pending, self.chunks = [], []
+        if self.gen == self.stale and feats:
+            feats = self._with_copy_groups(feats)
         if feats:
             self.after = max(f.key for f in feats)
             if self.path is not None:  # the batch after it, while the caller clusters this one
@@ -822,6 +845,19 @@ class _FeatureFeed:
         else:
             self.close()
         return StoryBatch(feats, counts, tinc, vecs)
+
+    def _vectors(self, feats: list[ArticleFeatures]) -> list[ArticleVector]:
+        """The vectors of the batch: the chunks the worker has not started computed here, from
+        the last one back (the state here is the worker's now), the others the worker's."""
+        mine: dict[int, list[ArticleVector]] = {}
+        for lo, hi, slot, _job in reversed(self.chunks):
+            if not _claim(slot, self.gen):
+                break
+            mine[slot] = [article_vector(f, self.df, self.templates, self.params) for f in feats[lo:hi]]
+        out: list[ArticleVector] = []
+        for _lo, _hi, slot, job in self.chunks:
+            out.extend(mine[slot] if slot in mine else job.get())
+        return out
 
     def _with_copy_groups(self, feats: list[ArticleFeatures]) -> list[ArticleFeatures]:
         """``feats`` with the copy groups stored now (those of features computed before the
@@ -840,7 +876,7 @@ class _FeatureFeed:
     def close(self) -> None:
         self._stop_pool()
         self.path = None
-        self.pending = []
+        self.pending, self.chunks = [], []
 
 
 class StoryFeatures:

@@ -252,7 +252,7 @@ def test_story_batches_prepared_by_the_worker_are_the_ones_prepared_here(tmp_pat
     assert feed is not None
     df, templates, params = _story_state(CorpusStore(a), StoryParams())
     for _batch in range(3):
-        feed.vectors.wait(60)  # the worker is done: this process computes nothing of the batch
+        feed.chunks[-1][3].wait(60)  # the worker is done: this process computes nothing of the batch
         got = feed.next()
         assert got.vectors is not None and len(got.feats) == 4
         assert _advance(df, templates, got.feats, got.counts) == got.templates
