@@ -919,3 +919,12 @@ def test_nasa_and_congress_are_bodies(tagger) -> None:  # type: ignore[no-untype
                                                    "أرسلت إلى لجان بالكونجرس، وصوت الكونغرس على القرار.")}
     assert ("ناسا", "ORG", "US") in got and not any(t.startswith("ناسا ") for t, _y, _c in got)
     assert ("الكونجرس", "ORG", "US") in got and ("الكونغرس", "ORG", "US") in got
+
+
+def test_levantine_months_the_mosque_a_persian_spelled_alias_and_said_to_me(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("ففي ظهر 21 أبريل (نيسان) 2004 هاجمت سيارة مفخخة المبنى، وحافظ القطاع خلال شهري نيسان (أبريل) "
+            "وأيار (مايو) على نموه، وقالت «نيسان» إن مبيعاتها ارتفعت. وأوضح إمام وخطيب المسجد الحرام أن "
+            "التغافل قيمة، وقال لي أحد الأقارب إن الرهينة إيزابيل بريم بخير.")
+    got = _ms(tagger, text)
+    assert sum(1 for t, y, _c in got if t == "نيسان") == 1  # the company, not the month twice
+    assert not any(t in ("الحرام", "لي", "ريم", "بريم") and y != "PER" or t == "لي" for t, y, _c in got)

@@ -85,6 +85,23 @@ def no_overlaps(ms: list[Mention]) -> list[Mention]:
 
 
 _FACILITY_BETWEEN = frozenset(normalize(w) for w in ("مدينة", "المدينة"))
+_THE_MOSQUE = normalize("المسجد")
+_LI = normalize("لي")
+#: the Levantine names of the months (نيسان، أيار …): beside the other name, a number or شهر, a month
+_LEVANT_MONTHS = frozenset(normalize(w) for w in (
+    "كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين").split())
+_MONTH_CUES = frozenset(normalize(w) for w in (
+    "يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر "
+    "شهر شهري الشهر جانفي فيفري أفريل افريل ماي جوان جويلية أوت اوت").split())
+
+
+def _month_name(norms: Sequence[str], m: Mention) -> bool:
+    """A Levantine month name beside the other name of the month, a number or شهر (أبريل (نيسان)،
+    شهري نيسان وأيار، 21 نيسان): not Nissan the company."""
+    if m.b - m.a != 1 or _core(norms[m.a]) not in _LEVANT_MONTHS:
+        return False
+    near = [w for w in norms[max(0, m.a - 3) : m.a + 4] if w not in ("(", ")", "/", "،", ",")]
+    return any(_core(w) in _MONTH_CUES or w[:1].isdigit() for w in near if w != norms[m.a])
 
 
 def _facility_before(norms: Sequence[str], k: int) -> bool:
@@ -94,8 +111,10 @@ def _facility_before(norms: Sequence[str], k: int) -> bool:
     for _ in range(2):  # شارع | الملك فهد، ملعب | مدينة الملك عبدالله: a title or a city between
         if j > 0 and (norms[j] in _FACILITY_BETWEEN or _is_title(norms[j])):
             j -= 1
-    # (an indefinite head only: المشرف على المستشفى | الدكتور فلان is the hospital's doctor)
-    return j >= 0 and _in(norms[j], lx.FACILITY_HEADS) and not _definite(norms[j]).startswith("ال")
+    # (an indefinite head only: المشرف على المستشفى | الدكتور فلان is the hospital's doctor; but
+    # المسجد الحرام، للمسجد النبوي name the mosques)
+    return j >= 0 and _in(norms[j], lx.FACILITY_HEADS) and (
+        not _definite(norms[j]).startswith("ال") or _definite(norms[j]) == _THE_MOSQUE and j == k - 1)
 
 
 def diameter(norms: Sequence[str], k: int) -> bool:
@@ -354,7 +373,12 @@ _PLACE_WORD_POPULATION = 1_000_000
 #: countries whose towns have Arabic names of their own: the Arab League, and Israel (يافا، حيفا، عكا)
 _ARABIC_NAMED = lx.ARAB_LEAGUE | {"IL"}
 #: letters of Persian and Urdu spelling: a gazetteer name written with them came from those languages
-_PERSIAN_LETTERS = re.compile("[یکگپچژہ]")
+_PERSIAN_LETTERS = re.compile("[یکگپچژہ]|ى(?=\\w)")  # (and ى inside a word: رىم)
+#: ى inside a word: an Urdu-style spelling, an alias no Arabic text writes (رىم for Rome)
+_MEDIAL_YA = re.compile("ى(?=\\w)")
+#: "said to me": لي after these is the pronoun, not the name Lee
+_TO_ME_VERBS = frozenset(normalize(w) for w in (
+    "قال قالت يقول تقول وقال وقالت ويقول وتقول فقال فقالت أعاد اعاد يبدو بدا وأضاف").split())
 
 
 def _place_clusters(vocab: object, gaz: Gazetteer) -> frozenset[str]:
@@ -731,9 +755,11 @@ class MentionFinder:
                        and norms[m.b].startswith("من"))  # والنيل منها: harming it, not the Nile
               and not (m.type == "ORG" and m.b - m.a == 2 and m.entry is None and norms[m.b - 1] in lx.GENERIC_ORG_ADJECTIVES
                        and _in(norms[m.a], lx.ORG_HEADS))  # بالمنظمة الإرهابية: a kind of body, no name
-              and not (m.a and (m.type == "PER" or m.entry is None and m.type in ("GPE", "LOC", "MISC"))
+              and not (m.a and (m.type == "PER" or m.entry is None and m.type in ("GPE", "LOC", "MISC", "ORG"))
                        and _facility_before(norms, m.a))
               and not (m.b - m.a == 1 and diameter(norms, m.a))
+              and not (m.type in ("ORG", "PER", "MISC") and _month_name(norms, m))
+              and not (m.b - m.a == 1 and m.a and norms[m.a] == _LI and norms[m.a - 1] in _TO_ME_VERBS)
               and not (m.type in ("GPE", "LOC") and m.b - m.a == 1 and m.a and norms[m.a] in _COLOURS
                        and norms[m.a - 1].startswith("ال") and not _in(norms[m.a - 1], lx.GPE_HEADS)
                        and self.gaz.lookup([norms[m.a - 1]]) is None)  # ذات الشارة الزرقاء: blue, not Zarqa
@@ -949,14 +975,15 @@ class MentionFinder:
         return ms
 
     def _foreign_word(self, e: Entry, norms: Sequence[str], k: int) -> bool:
-        """Whether the one word at ``k`` that names a foreign town (not of the Arab League unless
-        its name came spelled in Persian letters; fewer than :data:`_PLACE_WORD_POPULATION`
-        people) is used by the corpus as something else —
+        """Whether the one word at ``k`` that names a foreign town (not of the Arab League, fewer
+        than :data:`_PLACE_WORD_POPULATION` people — unless its name came spelled in Persian
+        letters, a transliteration whatever the town: رىم for Rome reads ريم) is used by the corpus as something else —
         its coarse word cluster is none of the place clusters (:func:`_place_clusters`) — and no
         place cue stands before it: a verb, a common noun or a person (دون أن يبين: not Yibin;
         كورونا the virus; بخاري، سانتوس), not the transliterated town."""
-        if e.kind != "city" or e.population >= _PLACE_WORD_POPULATION or not self._place_clusters \
-                or e.country in _ARABIC_NAMED and not _PERSIAN_LETTERS.search(e.name):
+        if e.kind != "city" or not self._place_clusters or not _MEDIAL_YA.search(e.name) and (
+                e.population >= _PLACE_WORD_POPULATION
+                or e.country in _ARABIC_NAMED and not _PERSIAN_LETTERS.search(e.name)):
             return False  # (an Arab town's name spelled with Persian letters is a transliteration
             # too: لکسر for Luxor reads لكسر, "to break")
         st = self.vocab.get(e.phrase) if isinstance(self.vocab, Mapping) else None
