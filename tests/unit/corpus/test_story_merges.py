@@ -5,6 +5,8 @@ the batch form gives, and the folded id still finds the story."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import orjson
 
 import marsad
@@ -181,3 +183,40 @@ def test_incremental_stage_stores_the_batch_stories_and_the_folded_id_finds_the_
     assert cluster(feats, ARTICLE_ONLY) == {k: v for k, v in ((f.key, rows[i]) for f, i in zip(
         feats, [r["id"] for r in a.iter_rows(columns=["id"])], strict=True))}
     a.close()
+
+
+#: the talks' report and the statement, their titles naming two countries (a visit that went
+#: on from one to the other): no city on either side
+COUNTRIES = ("الراشد يبحث في الأردن تعزيز التعاون التجاري والتعليمي",
+             "نص البيان المشترك في ختام الزيارة إلى مصر", TITLES[2])
+
+
+def test_strong_evidence_folds_stories_whose_titles_name_other_countries() -> None:
+    """Titles naming other countries keep two stories apart while the article fitting both
+    scores below ``merge_countries_cosine``; at or above it they are folded. Other cities on
+    both sides (items of one template) keep them apart however strong the evidence."""
+    feats = _filler() + _visit(titles=COUNTRIES)
+    assert [t for t in feats[-3].terms if t.startswith(("g:", "c:"))] == ["c:JO"]
+    assert [t for t in feats[-2].terms if t.startswith(("g:", "c:"))] == ["c:EG"]
+    guarded = cluster(feats, StoryParams(merge_threshold=0.25, merge_cosine=0.0, merge_countries_cosine=0.0))
+    assert guarded[0] != guarded[1], "other countries did not keep the stories apart"
+    assert cluster(feats, StoryParams(merge_threshold=0.25, merge_cosine=0.0, merge_countries_cosine=0.99))[0] != guarded[1]
+    folded = cluster(feats, StoryParams(merge_threshold=0.25, merge_cosine=0.0, merge_countries_cosine=0.25))
+    assert folded[0] == folded[1] == folded[2] == guarded[0]
+    cities = (TITLES[0] + " في جازان", TITLES[1] + " في تبوك", TITLES[2])
+    apart = cluster(_filler() + _visit(titles=cities),
+                    StoryParams(merge_threshold=0.25, merge_cosine=0.0, merge_countries_cosine=0.25))
+    assert apart[0] != apart[1]
+
+
+def test_close_centroids_fold_stories_whose_titles_name_other_countries() -> None:
+    """The centroid rule (article rule off): the statement's story, close to the talks' and
+    naming the same rare actors, is kept apart by its title's other country unless the cosine
+    reaches ``merge_countries_cosine``."""
+    named = _filler(1000) + _visit(titles=COUNTRIES, mentions=(PEOPLE,) * 3)
+    rule = StoryParams(merge_threshold=0.0, merge_cosine=0.15, merge_actors=3, actor_bonus=0.0)
+    guarded = cluster(named, replace(rule, merge_countries_cosine=0.0))
+    assert guarded[0] == guarded[2] != guarded[1]
+    folded = cluster(named, replace(rule, merge_countries_cosine=0.15))
+    assert folded[0] == folded[1] == folded[2] == guarded[0]
+    assert cluster(named, replace(rule, merge_countries_cosine=0.99))[1] != guarded[0]
