@@ -178,9 +178,11 @@ class StoryParams:
     #: though their titles name other countries (a bombing in a town "on Syria's border" and
     #: Turkey's president about it; Morocco's bid and the joint bid that beat it) — unless both name
     #: cities and none in common (items of one template: an execution in Jazan, one in
-    #: Jeddah). Dev same-story pair F1 / day B³ (P R of the pairs): off 0.902 / 0.935 (P
-    #: 0.896 R 0.909); for the centroids only 0.4 0.906 / 0.935; for both 0.3 0.907 / 0.932,
-    #: 0.35 0.907 / 0.934, **0.4** 0.910 / 0.935 (P 0.897 R 0.924), 0.45 the same, 0.5 as off.
+    #: Jeddah). Dev same-story pair F1 / day B³ (P R of the pairs), replayed with
+    #: ``merge_days``: off 0.906 / 0.938 (P 0.902 R 0.909), **0.4** 0.914 / 0.938 (P 0.904 R
+    #: 0.924); before ``merge_days``: off 0.902 / 0.935, for the centroids only 0.4 0.906 /
+    #: 0.935; for both 0.3 0.907 / 0.932, 0.35 0.907 / 0.934, 0.4 0.910 / 0.935, 0.45 the
+    #: same, 0.5 as off (the two pairs gained: a bombing and its condemnation, the bid vote).
     #: Looser title places (a country named on its own near every city of it) joined related
     #: items instead (three false joins, no pair gained). The pairs still split are stories
     #: far apart by centroid (a report and the full text it reports, cosine below 0.2) and
