@@ -520,19 +520,11 @@ class StoryClusterer:
                actors: frozenset[str] = frozenset()) -> tuple[tuple[float, int | None], tuple[float, int | None]]:
         """The best and the second-best active story for a vector, each ``(score, story id)``
         (``(0.0, None)`` when there is none)."""
-        acc: dict[int, float] = defaultdict(float)
         stories = self.state.stories
-        cap = self.p.max_postings
-        postings = self.postings
         items = vec.items()
         if 0 < self.p.lookup_terms < len(vec):  # the heaviest, ties in order, sorted in C
             items = sorted(items, key=itemgetter(1), reverse=True)[: self.p.lookup_terms]
-        for t, w in items:
-            post = postings.get(t)
-            if not post or len(post) > cap:
-                continue
-            for sid, cw in post.items():
-                acc[sid] += w * cw
+        acc = self._dot(items)
         if not acc:
             return (0.0, None), (0.0, None)
         best, best_sid = 0.0, None
@@ -617,21 +609,27 @@ class StoryClusterer:
             st.copy_story.setdefault(f.copy_group, sid)
         return sid
 
-    def _closest(self, story: Story) -> int | None:
-        """The active story of the same or the next day whose centroid is closest to ``story``'s,
-        when the cosine reaches ``merge_cosine`` and the guards let them merge."""
+    def _dot(self, items: Iterable[tuple[str, float]]) -> dict[int, float]:
+        """Story id → the dot product of the weighted terms ``items`` with the story's normalised
+        centroid, through the inverted index (terms in more than ``max_postings`` stories skipped)."""
         acc: dict[int, float] = defaultdict(float)
         cap = self.p.max_postings
         postings = self.postings
-        sid = story.id
-        items = sorted(story.centroid.items(), key=itemgetter(1), reverse=True)[: self.p.merge_terms]
-        inv = 1.0 / (story.norm or 1.0)
         for t, w in items:
             post = postings.get(t)
             if not post or len(post) > cap:
                 continue
-            for other, cw in post.items():
-                acc[other] += w * cw
+            for sid, cw in post.items():
+                acc[sid] += w * cw
+        return acc
+
+    def _closest(self, story: Story) -> int | None:
+        """The active story of the same or the next day whose centroid is closest to ``story``'s,
+        when the cosine reaches ``merge_cosine`` and the guards let them merge."""
+        sid = story.id
+        items = sorted(story.centroid.items(), key=itemgetter(1), reverse=True)[: self.p.merge_terms]
+        inv = 1.0 / (story.norm or 1.0)
+        acc = self._dot(items)
         acc.pop(sid, None)
         stories = self.state.stories
         for other, sc in sorted(acc.items(), key=itemgetter(1), reverse=True)[:4]:
