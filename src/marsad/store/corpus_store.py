@@ -301,8 +301,9 @@ class CorpusStore:
 
     def merged_into(self, story: int) -> int | None:
         """The story a story was folded into (:meth:`merge_stories`), or ``None``."""
-        r = self.archive.con.execute("SELECT into_story FROM story_merges WHERE story=?", (story,)).fetchone()
-        return None if r is None else int(r[0])
+        from marsad.store.queries import merged_into
+
+        return merged_into(self.archive.con, story)
 
     def set_story_threads(self, rows: Iterable[tuple[int, int]]) -> None:
         self.w.executemany("UPDATE stories SET thread=? WHERE story=?", rows)

@@ -258,20 +258,15 @@ def test_template_vocabulary_is_a_sources_own_daily_items_not_its_everyday_words
     assert again.of("paper", df) == both.of("paper", df)
 
 
-@pytest.mark.parametrize("seed", range(5))
-def test_template_vocabulary_kept_batch_by_batch_is_the_one_computed_from_all_counts(seed) -> None:
-    """The days rule looks only at the terms counted since it last looked (the counts and the
-    cut only grow): after every batch it gives what the rule gives over all the counts."""
+def _source_batches(seed: int) -> list[list[tuple[str, int, dict[str, float]]]]:
+    """Twelve batches of random articles ``(source, day, terms)`` from three sources, each with
+    a vocabulary of its own size, the days advancing now and then."""
     import random
-
-    from marsad.corpus.features import DocFreq
-    from marsad.corpus.stories import TemplateTerms
 
     rnd = random.Random(seed)
     words = [f"w{i}" for i in range(30)]
-    tt = TemplateTerms(share=0.5, min_days=3, lift=1.5)
-    df = DocFreq()
     day = 0
+    batches = []
     for _batch in range(12):
         docs = []
         for _ in range(rnd.randrange(1, 40)):
@@ -279,6 +274,21 @@ def test_template_vocabulary_kept_batch_by_batch_is_the_one_computed_from_all_co
             src = rnd.choice("abc")
             k = rnd.randrange(1, 8)
             docs.append((src, day, {w: 1.0 for w in rnd.sample(words[: 10 + 10 * "abc".index(src)], k)}))
+        batches.append(docs)
+    return batches
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_template_vocabulary_kept_batch_by_batch_is_the_one_computed_from_all_counts(seed) -> None:
+    """The days rule looks only at the terms counted since it last looked (the counts and the
+    cut only grow): after every batch it gives what the rule gives over all the counts."""
+
+    from marsad.corpus.features import DocFreq
+    from marsad.corpus.stories import TemplateTerms
+
+    tt = TemplateTerms(share=0.5, min_days=3, lift=1.5)
+    df = DocFreq()
+    for docs in _source_batches(seed):
         df.add(t for _s, _d, t in docs)
         for s, d, t in docs:
             tt.observe(s, d, t.keys())
@@ -297,23 +307,13 @@ def test_template_counts_flushed_in_a_copy_and_applied_are_the_ones_flushed_here
     here applies what it flushed (:meth:`TemplateTerms.apply`): the same counts and, whenever it
     is asked, the same vocabulary as observing and flushing here."""
     import copy
-    import random
 
     from marsad.corpus.features import DocFreq
     from marsad.corpus.stories import TemplateTerms
 
-    rnd = random.Random(seed)
-    words = [f"w{i}" for i in range(30)]
     here, applied = TemplateTerms(share=0.5, min_days=3, lift=1.5), TemplateTerms(share=0.5, min_days=3, lift=1.5)
     df = DocFreq()
-    day = 0
-    for batch in range(12):
-        docs = []
-        for _ in range(rnd.randrange(1, 40)):
-            day += rnd.random() < 0.2
-            src = rnd.choice("abc")
-            k = rnd.randrange(1, 8)
-            docs.append((src, day, {w: 1.0 for w in rnd.sample(words[: 10 + 10 * "abc".index(src)], k)}))
+    for batch, docs in enumerate(_source_batches(seed)):
         df.add(t for _s, _d, t in docs)
         worker = copy.deepcopy(applied)
         for tt in (here, worker):

@@ -113,8 +113,10 @@ def _facility_before(norms: Sequence[str], k: int) -> bool:
             j -= 1
     # (an indefinite head only: المشرف على المستشفى | الدكتور فلان is the hospital's doctor; but
     # المسجد الحرام، للمسجد النبوي name the mosques)
-    return j >= 0 and _in(norms[j], lx.FACILITY_HEADS) and (
-        not _definite(norms[j]).startswith("ال") or _definite(norms[j]) == _THE_MOSQUE and j == k - 1)
+    if j < 0 or not _in(norms[j], lx.FACILITY_HEADS):
+        return False
+    head = _definite(norms[j])
+    return not head.startswith("ال") or head == _THE_MOSQUE and j == k - 1
 
 
 def diameter(norms: Sequence[str], k: int) -> bool:
@@ -373,7 +375,7 @@ _PLACE_WORD_POPULATION = 1_000_000
 #: countries whose towns have Arabic names of their own: the Arab League, and Israel (يافا، حيفا، عكا)
 _ARABIC_NAMED = lx.ARAB_LEAGUE | {"IL"}
 #: letters of Persian and Urdu spelling: a gazetteer name written with them came from those languages
-_PERSIAN_LETTERS = re.compile("[یکگپچژہ]|ى(?=\\w)")  # (and ى inside a word: رىم)
+_PERSIAN_LETTERS = re.compile("[یکگپچژہ]")
 #: ى inside a word: an Urdu-style spelling, an alias no Arabic text writes (رىم for Rome)
 _MEDIAL_YA = re.compile("ى(?=\\w)")
 #: "said to me": لي after these is the pronoun, not the name Lee
@@ -819,7 +821,7 @@ class MentionFinder:
                 a += 1  # (آية) الله | علي خامنئي
             if b - a >= 3 and (e := self.gaz.lookup([norms[a]])) is not None and norms[a] not in lx.FIRST_NAMES \
                     and (e.kind == "country" or e.kind == "city" and e.population >= 100_000
-                         and (e.country in _ARABIC_NAMED or self._place_word(e))):  # (not أنخل دي ماريا)
+                         and (e.country in _ARABIC_NAMED or self._place_word(e) is True)):  # (not أنخل دي ماريا)
                 a += 1  # السفير التركي بتونس | عمر فاروق دوغان، لاعب مستقبل قابس | حسام الزرلي: the
                 # country or town is a place of its own
             if a < b - 1 and _core(norms[a]) in lx.FOLLOWERS:
@@ -986,26 +988,24 @@ class MentionFinder:
                 or e.country in _ARABIC_NAMED and not _PERSIAN_LETTERS.search(e.name)):
             return False  # (an Arab town's name spelled with Persian letters is a transliteration
             # too: لکسر for Luxor reads لكسر, "to break")
-        st = self.vocab.get(e.phrase) if isinstance(self.vocab, Mapping) else None
-        if st is None or len(st) < 4 or st[0] in self._place_clusters:
-            return False
+        if self._place_word(e) is not False:
+            return False  # (a word the corpus uses as a place, or one it does not know)
         for j in (k - 1, k + 1):  # بغداد وبخارى وسمرقند: a place among places
             if 0 <= j < len(norms) and (o := self.gaz.lookup([norms[j]])) is not None \
-                    and o.kind in ("city", "country") and o.phrase != e.phrase and not self._foreign_entry(o, norms[j]):
+                    and o.kind in ("city", "country") and o.phrase != e.phrase and not self._foreign_entry(o):
                 return False
         return not self._place_cue(norms, k - 1 if k > 1 and norms[k - 1] in _QUOTES else k)  # بلدة "سبليت"
 
-    def _place_word(self, e: Entry) -> bool:
+    def _place_word(self, e: Entry) -> bool | None:
         """Whether the corpus uses the word of a one-word place in its place clusters (قابس، تونس;
-        not أنخل، ريم: names)."""
+        not أنخل، ريم: names); ``None`` for a word it does not cluster."""
         st = self.vocab.get(e.phrase) if isinstance(self.vocab, Mapping) else None
-        return st is not None and len(st) >= 4 and st[0] in self._place_clusters
+        return None if st is None or len(st) < 4 else st[0] in self._place_clusters
 
-    def _foreign_entry(self, e: Entry, w: str) -> bool:
+    def _foreign_entry(self, e: Entry) -> bool:
         """Whether ``e`` is itself a foreign town whose word the corpus uses otherwise (no cue)."""
-        st = self.vocab.get(e.phrase) if isinstance(self.vocab, Mapping) else None
         return e.kind == "city" and e.population < _PLACE_WORD_POPULATION and e.country not in _ARABIC_NAMED \
-            and st is not None and len(st) >= 4 and st[0] not in self._place_clusters
+            and self._place_word(e) is False
 
     def _looks_common(self, norms: Sequence[str], a: int, b: int) -> bool:
         w = norms[a]
