@@ -604,6 +604,8 @@ def test_radio_station_before_fm_is_one_organisation(tagger) -> None:  # type: i
     assert ty.get("موزاييك FM") == "ORG"
     assert ty.get("القيروان") == "GPE"  # the place the tagger's span ran on to stays a place
     assert not any("لمراسل" in t or "في القيروان" in t for t in ty)
+    quoted = _types(_ms(tagger, 'وفق ما أكده مصدر أمني لمراسل الجوهرة "اف ام" بالجهة.'))
+    assert quoted.get('الجوهرة "اف ام"') == "ORG" and "اف ام" not in quoted  # the quotes inside the name
 
 
 def test_presidency_as_an_office_and_a_town_centre_are_no_bodies(tagger) -> None:  # type: ignore[no-untyped-def]

@@ -281,16 +281,19 @@ def _radio_names(ms: list[Mention], norms: Sequence[str], gaz: Gazetteer) -> lis
         return ms
     for k in sorted(ks):
         b = k + (1 if norms[k] in _FM[2] else 2)
-        w = _core(norms[k - 1])
+        a = k - 1
+        if k >= 2 and norms[a] in _QUOTES and b < n and norms[b] in _QUOTES:
+            a, b = k - 2, b + 1  # الجوهرة "اف ام": the quotes are the name's
+        w = _core(norms[a])
         if not w.isalpha() or len(w) < 3 or w in lx.STOPWORDS \
-                or any(o.a < b and k - 1 < o.b and o.source == "fm" for o in ms):
+                or any(o.a < b and a < o.b and o.source == "fm" for o in ms):
             continue
-        for o in [o for o in ms if o.a < b and k - 1 < o.b]:
+        for o in [o for o in ms if o.a < b and a < o.b]:
             ms.remove(o)
             c = b + (b < o.b and norms[b] in lx.STOPWORDS)
             if c < o.b and (e := gaz.lookup(norms[c : o.b])) is not None and e.kind in ("country", "city", "region"):
                 ms.append(Mention(c, o.b, _KIND_TYPE[e.kind], source="gaz", entry=e))
-        m = Mention(k - 1, b, "ORG", source="fm", words=(w, *norms[k:b]))
+        m = Mention(a, b, "ORG", source="fm", words=(w, *(x for x in norms[k:b] if x not in _QUOTES)))
         m.canon = " ".join(m.words)
         ms.append(m)
     ms.sort(key=lambda m: m.a)
