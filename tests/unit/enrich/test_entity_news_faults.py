@@ -134,7 +134,7 @@ def test_a_role_after_a_proclitic_reads_as_the_title(tagger) -> None:  # type: i
 
 
 def test_a_word_that_only_looks_like_a_proclitic_and_a_title_is_read_whole() -> None:
-    from marsad.enrich.entities.mentions import _title_cut
+    from marsad.enrich.entities.words import _title_cut
     from marsad.text.normalize import normalize
 
     assert _title_cut("ولاية", normalize("ولاية")) == (0, "")  # not و + ل + آية
@@ -433,7 +433,8 @@ def test_turki_al_sheikh_and_an_adjective_after_a_title(tagger) -> None:  # type
 
 
 def test_a_lone_person_from_a_cluster_without_names_is_dropped(tagger) -> None:  # type: ignore[no-untyped-def]
-    from marsad.enrich.entities.mentions import Mention, _nameless_clusters
+    from marsad.enrich.entities.mention import Mention
+    from marsad.enrich.entities.words import _nameless_clusters
     from marsad.text.normalize import normalize
 
     # the rule: a cluster with (next to) no known names among its words is nameless
@@ -442,7 +443,7 @@ def test_a_lone_person_from_a_cluster_without_names_is_dropped(tagger) -> None: 
     nameless = _nameless_clusters(vocab, {"سمير": "PERS-B"})
     assert (1, "2") in nameless and (1, "1") not in nameless and (3, "3") in nameless
     # on the shipped clusters: verbs and adverbs are no people, names and و + a name are
-    f = tagger.finder
+    f = tagger.finder.ordinary
     for w in ("أعطت", "بهدوء", "تخدم", "معسكر"):
         assert f._no_name(normalize(w), [], []), w
     for w in ("بوتين", "وبوتين", "كارتر", "خوسيه"):
@@ -809,7 +810,7 @@ def test_overlapping_mentions_keep_the_first_and_longest() -> None:
     """Of mentions sharing characters (a rule's organisation and the tagger's piece inside it,
     or a propagated name running into the next), the one starting first, the longest of those
     starting together, stays; disjoint ones all stay, in text order."""
-    from marsad.enrich.entities.mentions import Mention, no_overlaps
+    from marsad.enrich.entities.mention import Mention, no_overlaps
 
     def m(a: int, b: int, t: str) -> Mention:
         return Mention(0, 1, t, start=a, end=b)

@@ -30,7 +30,8 @@ from rapidfuzz.distance import Levenshtein
 
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import Token, _norm, proclitic_splits, strip_article
-from marsad.enrich.entities.mentions import Mention, diameter
+from marsad.enrich.entities.mention import Mention
+from marsad.enrich.entities.ordinary_words import diameter
 
 
 @dataclass

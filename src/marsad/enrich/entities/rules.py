@@ -23,15 +23,16 @@ from itertools import compress, count
 from marsad.enrich.entities import lexicon as lx
 from marsad.enrich.entities.features import proclitic_splits, strip_article
 from marsad.enrich.entities.gazetteer import Gazetteer
-from marsad.enrich.entities.mentions import (
-    Mention,
+from marsad.enrich.entities.mention import Mention
+from marsad.enrich.entities.organisations import presidency_office
+from marsad.enrich.entities.words import (
+    _NASAB,
     _core,
     _in,
     _is_title,
     common_noun,
     future_verb,
     nameless_word,
-    presidency_office,
     with_direction,
 )
 
@@ -86,7 +87,6 @@ _NOT_FAMILY = lx._n("العالمي العالميه الدولي الجديد �
 _TOWN_CENTRES = lx._n("مركز")
 #: علي normalized is also the preposition على (على اليوناني): no first name on its own
 _ALI_NORMS = lx._n("علي")
-_NASAB = frozenset({"بن", "ابن", "بنت"})
 _SUNNA = lx._n("السنة")
 _SHIA = lx._n("الشيعة")
 #: the first word of a two-word given name or kunya (عبد الملك، أبو ولاء)
@@ -196,7 +196,7 @@ class HeadRules:
         self.gaz = gaz
         self.names = names or {}  # the training name lexicon (word → usual tag)
         self.vocab = vocab  # the corpus's frequent words
-        self.nameless = nameless  # word clusters without names (mentions._nameless_clusters)
+        self.nameless = nameless  # word clusters without names (words._nameless_clusters)
         self._head_bits: dict[str, int] = {}
         for words, bit in ((lx.RULE_TITLES, _TITLE), (lx.ORG_RULE_HEADS, _ORG), (lx.GPE_HEADS, _GPE)):
             for hw in words:

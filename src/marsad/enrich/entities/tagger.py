@@ -32,7 +32,8 @@ from marsad.enrich.entities.features import (
     token_list,
 )
 from marsad.enrich.entities.gazetteer import Gazetteer
-from marsad.enrich.entities.mentions import Mention, MentionFinder, no_overlaps
+from marsad.enrich.entities.mention import Mention, no_overlaps
+from marsad.enrich.entities.mentions import MentionFinder
 from marsad.enrich.entities.resolve import (
     Entity,
     infer_countries,

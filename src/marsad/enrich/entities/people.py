@@ -1,0 +1,232 @@
+"""People in news mentions: a person's span (titles, nationality adjectives and a leader's
+followers cut off its start, titles and verbs off its end; a first name behind its preposition
+and a family's name taken on), the role before it (الرئيس الروسي، وزير الخارجية), one-word
+names that are also common words and need evidence (رئيسي، أمل، سبوتنيك after لقاح), and a
+nationality that is the first name of the person after it (وتركي الخضير).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Sequence
+
+from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities.features import Token, proclitic_splits, strip_article
+from marsad.enrich.entities.gazetteer import Gazetteer
+from marsad.enrich.entities.mention import Mention
+from marsad.enrich.entities.places import _ARABIC_NAMED, PlaceReader
+from marsad.enrich.entities.words import (
+    _NASAB,
+    _QUOTES,
+    _core,
+    _in,
+    _is_title,
+    _title_cut,
+    common_noun,
+    future_verb,
+)
+
+#: آل (family of), as written: normalized it is the article
+_AL = frozenset({"آل", "وآل"})
+
+#: the first name علي as written (with ي; the preposition is على)
+_ALI = frozenset({"علي", "عليّ"})
+
+#: particles with a hamza that normalized read as names (فإن → فان، بأن → بان)
+_PARTICLES = frozenset({"فإن", "وإن", "بأن", "لأن", "فأن", "وأن", "إن", "أن", "كأن", "لإن", "بإن", "وبأن", "ولأن"})
+
+#: connectors a role may contain (السفير الإيراني لدى روسيا، المتحدث باسم الخارجية)
+_ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
+
+
+def first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    """An indefinite nationality that is also a first name, right before a person's family name
+    (وتركي | الخضير), is that person's first name: an adjective before a definite word would be
+    definite itself (التركي)."""
+    if not ms:
+        return ms
+    by_start = {m.a: m for m in ms if m.type == "PER"}
+    drop: list[Mention] = []
+    added: list[Mention] = []
+    for m in ms:
+        if m.type != "NORP" or m.b - m.a != 1 or _core(norms[m.a]) not in lx.FIRST_NAMES:
+            continue
+        p = by_start.get(m.b)
+        if p is None and m.b + 1 < len(norms) and norms[m.b] == "ال" and norms[m.b + 1][:1].isalpha() \
+                and not any(o.a <= m.b + 1 < o.b for o in (*ms, *added)):
+            p = Mention(m.b, m.b + 2, "PER", source="rule", words=tuple(norms[m.b : m.b + 2]))
+            added.append(p)  # تركي | آل الشيخ: آل and the family, nobody tagged
+        if p is not None and norms[p.a].startswith("ال"):
+            p.a = m.a
+            p.words = (_core(norms[m.a]), *(p.words or norms[p.a + 1 : p.b]))
+            p.canon = " ".join(p.words)
+            drop.append(m)
+    if not drop and not added:
+        return ms
+    return [m for m in (*ms, *added) if not any(m is d for d in drop)]
+
+
+class PersonReader:
+    """A person's span, role and evidence, read with the gazetteer, the training names and the
+    corpus's frequent words."""
+
+    def __init__(self, gaz: Gazetteer, names: dict[str, str], vocab: Container[str], places: PlaceReader) -> None:
+        self.gaz = gaz
+        self.names = names
+        self.vocab = vocab
+        self.places = places
+
+    def extend(self, ms: list[Mention], norms: Sequence[str], texts: Sequence[str], text: str) -> list[Mention]:
+        """A person's span takes the first name behind its preposition (بحسن | نصرالله), the name's
+        tail (زاده), the word after عبد, علي between a name and its nisba, and the family's name
+        after آل (a mention on it goes); a town after ب at its end is a place of its own
+        (عبدالله | بجدة)."""
+        families: list[Mention] = []
+        alaa = "على" in text  # the article spells the preposition with ى: علي is the name
+        for m in ms:
+            if m.type == "PER" and m.a and m.b - m.a <= 2 and norms[m.a - 1] not in lx.FIRST_NAMES \
+                    and norms[m.a][:1] != "و" \
+                    and any(p in ("ب", "ل", "وب", "ول") and c in lx.FIRST_NAMES
+                            for p, c in proclitic_splits(norms[m.a - 1])[1:]) \
+                    and not (m.a > 1 and any(o.b == m.a - 1 for o in ms)):
+                m.a -= 1  # بحسن | نصرالله: the first name, behind its preposition
+            while m.type == "PER" and m.b < len(norms) and norms[m.b] in lx.NAME_TAILS:
+                m.b += 1
+            if m.type == "PER" and norms[m.b - 1] == "عبد" and m.b < len(norms) and norms[m.b][:1].isalpha():
+                m.b += 1  # عبد | الملك: عبد never ends a name
+            if alaa and m.type == "PER" and m.b + 1 < len(norms) and texts[m.b] in _ALI \
+                    and (w := norms[m.b + 1]).startswith("ال") and w.endswith("ي") and len(w) >= 5:
+                m.b += 2  # محمد | علي العمري: علي in the middle of a name, before the family's nisba
+            if m.type == "PER" and m.b < len(norms) and texts[m.b - 1] in _AL and norms[m.b][:1].isalpha():
+                m.b += 1  # تركي آل | الشيخ: the family's name, even when it reads as a title
+                families.append(m)
+        for m in list(ms):  # عبدالله | بجدة، لي رويال | بعمّان: where he is, or it stands, is a place of its own
+            if m.type == "PER" and m.b - m.a >= 2 and norms[m.b - 1][:1] == "ب" \
+                    and (e := self.gaz.lookup([norms[m.b - 1]])) is not None and e.kind in ("city", "country") \
+                    and len(norms[m.b - 1]) > len(e.phrase):
+                m.b -= 1
+                ms.append(Mention(m.b, m.b + 1, "GPE", source="gaz", entry=e))
+        if families:  # a mention on the family's name it took is gone (آل | سعود)
+            ms = [o for o in ms if not any(o is not m and o.a < m.b and m.b - 1 < o.b for m in families)]
+        return ms
+
+    def trim(self, m: Mention, norms: Sequence[str], surfaces: Sequence[str] = ()) -> Mention | None:
+        """Cut titles off a person's span, and punctuation/stopwords off any span's edges (but
+        not علي, written with ي, that opens a person's name: normalized it is the preposition
+        على)."""
+        a, b = m.a, m.b
+        while a < b and (not norms[a][:1].isalnum() or norms[a] in lx.STOPWORDS
+                         or (surfaces and surfaces[a] in _PARTICLES)) \
+                and not (m.type == "PER" and b - a >= 2 and surfaces and surfaces[a] in _ALI):
+            a += 1  # (فإن | هازارد: the particle, written with its hamza; فان دايك is a name)
+        while b > a and (not norms[b - 1][:1].isalnum() or norms[b - 1] in lx.STOPWORDS
+                         or norms[b - 1] in lx.EDGE_WORDS):
+            b -= 1
+        if m.type == "PER":
+            while a < b - 1 and (_is_title(norms[a]) or self.gaz.nationality(norms[a])) \
+                    and not (norms[a] in lx.FIRST_NAMES and (norms[a + 1] in _NASAB or norms[a + 1].startswith("ال"))):
+                a += 1  # (but تركي بن محمد، سلطان بن سلمان، تركي الخضير: a first name before بن or
+                # a family name, not التركي — an adjective before a definite word would be definite)
+            while b - 1 > a and (_is_title(norms[b - 1]) or norms[b - 1] in lx.RULE_TITLES
+                                 or norms[b - 1].startswith("لل") or self._future_verb(norms[b - 1])):
+                b -= 1  # محمد بن سلمان | ولي (العهد): a title after the name; كيم | للمحققين;
+                # الملك سلمان | ستعمل: a verb
+            while a < b - 1 and norms[a] in lx.DIVINE:
+                a += 1  # (آية) الله | علي خامنئي
+            if b - a >= 3 and (e := self.gaz.lookup([norms[a]])) is not None and norms[a] not in lx.FIRST_NAMES \
+                    and (e.kind == "country" or e.kind == "city" and e.population >= 100_000
+                         and (e.country in _ARABIC_NAMED or self.places.place_word(e) is True)):  # (not أنخل دي ماريا)
+                a += 1  # السفير التركي بتونس | عمر فاروق دوغان، لاعب مستقبل قابس | حسام الزرلي: the
+                # country or town is a place of its own
+            if a < b - 1 and _core(norms[a]) in lx.FOLLOWERS:
+                a += 1  # قوات | صالح، أنصار | الصدر: the person's men, the name is his
+            if b - a == 1 and _is_title(norms[a]):
+                return None
+        if a >= b:
+            return None
+        m.a, m.b = a, b
+        return m
+
+    def ambiguity(self, ms: list[Mention], norms: Sequence[str], toks: Sequence[Token]) -> list[Mention]:
+        """Drop one-word names that are common words unless evidence backs them."""
+        full_names = {w for m in ms if m.type == "PER" and m.b - m.a >= 2 for w in m.words}
+        out = []
+        for m in ms:
+            if m.type == "PER" and m.b - m.a >= 2 and _core(norms[m.a]) in lx.AMBIGUOUS:
+                rest = norms[m.a + 1 : m.b]
+                known = any(_in(w, lx.FIRST_NAMES) or self.names.get(w, "").startswith("PERS")
+                            or self.names.get(_core(w), "").startswith("PERS") or w in lx.DIVINE
+                            or self._rare(w) for w in rest)
+                # (حسن نصر الله: a name with الله is a name; نبيل قاووق: a rare word, a surname)
+                k = m.a - 1
+                while k >= 0 and norms[k] in ("،", ","):
+                    k -= 1
+                cue = k >= 0 and (_is_title(norms[k]) or self.gaz.nationality(norms[k]) is not None)
+                if not known and not cue:
+                    continue  # سعيد بخروج: "happy to leave", not a person
+            if m.b - m.a == 1 and m.words and m.words[0] in lx.AMBIGUOUS or (
+                    m.b - m.a == 1 and _core(norms[m.a]) in lx.AMBIGUOUS and m.type in ("PER", "ORG")):
+                w = m.words[0] if m.words else _core(norms[m.a])
+                prev = norms[m.a - 1] if m.a else ""
+                prev2 = norms[m.a - 2] if m.a > 1 else ""
+                cue = prev if prev not in _QUOTES else prev2
+                if _in(cue, lx.PRODUCT_CUES):
+                    m.type, m.country, m.entry = "MISC", "", None
+                    m.canon = w
+                    out.append(m)
+                    continue
+                if m.type == "ORG" and m.entry is not None:
+                    out.append(m)  # a known organisation (سبوتنيك the agency)
+                    continue
+                evidence = w in full_names or _is_title(prev) or _core(prev) in lx.FIRST_NAMES
+                if m.type == "PER" and evidence:
+                    out.append(m)
+                continue
+            out.append(m)
+        return out
+
+    def role(self, text: str, m: Mention, toks: Sequence[Token], norms: Sequence[str], ms: Sequence[Mention],
+             inside: dict[int, Mention] | None = None) -> str:
+        if inside is None:
+            inside = {}
+            for o in ms:
+                if o is not m and o.type in ("GPE", "ORG", "NORP", "LOC"):
+                    for k in range(o.a, o.b):
+                        inside[k] = o
+        k = m.a - 1
+        if k >= 0 and norms[k] in ("،", ","):
+            if m.start > toks.starts[m.a] and toks.texts[m.a][:1] == "و":
+                return ""  # الأمين العام المؤسس للحزب، | وأحمد سعيد: the title before ، و is another's
+            k -= 1
+        first_title = -1
+        steps = 0
+        while k >= 0 and steps < 10:
+            w = norms[k]
+            c = _core(w)
+            if _is_title(w):
+                first_title = k
+                if w[:1] == "و" and _is_title(w[1:]):
+                    break  # الزعيم الكوري الشمالي | والرئيس الأميركي دونالد ترامب: his title begins at و
+            elif not (c in lx.ROLE_CONTINUATION or w in lx.ROLE_CONTINUATION or k in inside
+                      or w in _ROLE_GLUE or self.gaz.nationality(w) is not None
+                      or c in lx.ORG_HEADS or w in lx.ORG_HEADS):
+                break
+            k -= 1
+            steps += 1
+        if first_title < 0:
+            return ""
+        t0 = toks[first_title]
+        cut, article = _title_cut(t0.text, norms[first_title])
+        last = m.a - 1
+        while last > first_title and norms[last] in ("،", ","):
+            last -= 1
+        return article + " ".join(text[t0.start + cut : toks[last].end].split())
+
+    def _rare(self, w: str) -> bool:
+        """A word of three letters or more that no reading of is a common word, a place or a
+        nationality (قاووق; not بخروج): what a surname looks like."""
+        return len(w) >= 3 and w.isalpha() and w not in lx.STOPWORDS and not common_noun(w, self.vocab) and not any(
+            c in self.gaz.common or strip_article(c) in self.gaz.common for _p, c in proclitic_splits(w)) \
+            and self.gaz.lookup([w]) is None and self.gaz.nationality(w) is None
+
+    def _future_verb(self, w: str) -> bool:
+        return future_verb(w, self.gaz.common, self.names)
