@@ -196,7 +196,7 @@ class MentionFinder:
         ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces, heads,
                               hashtags)
         ms = first_name_nationality(ms, norms)
-        ms = self.rules.given_and_family(ms, norms)
+        ms = self.rules.people.given_and_family(ms, norms)
         ms = joined_pieces([m for m in ms if not (norms[m.b - 1][:1].isascii() and address_tail(m, text, toks))],
                            text, toks, self.names)
         models_and_glosses(ms, toks)

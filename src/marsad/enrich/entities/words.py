@@ -1,6 +1,7 @@
 """Word tests the mention steps and the head rules share: the readings of a word without its
 proclitic (و ف ب ل ك) or article, title words, common nouns, words whose clusters hold no
-names, and the direction word that goes with a nationality adjective (الكورية الشمالية).
+names, the direction word that goes with a nationality adjective (الكورية الشمالية), and the
+flags the head rules look words up by.
 
 Every word here is normalized (:mod:`marsad.text.normalize`).
 """
@@ -157,3 +158,25 @@ def nameless_word(w: str, vocab: object, nameless: Container[tuple[int, str]]) -
     if freq_class(st) < NAMELESS_MIN_FREQ:
         return False
     return all((lvl, st[lvl]) in nameless for lvl in (1, 2, 3))
+
+
+#: the flags of :meth:`.rules.HeadRules.flags`: which kind of head a word is
+_TITLE, _ORG, _GPE, _HOOD, _GOD = 1, 2, 4, 8, 16
+
+#: opening quote → its closing quote (a quoted name after an organisation head)
+_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
+
+_CLOSING_QUOTES = frozenset(_QUOTE_PAIRS.values())
+
+#: direction words that open a place's name (محافظة شمال سيناء) and never a person's
+_DIRECTIONS = lx._n("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
+
+
+def _is_definite(w: str) -> bool:
+    """Whether a reading of ``w`` is ال + two letters or more (الحزب، والمجلس، بالمدينة)."""
+    return any(c.startswith("ال") and len(c) > 3 for _p, c in proclitic_splits(w))
+
+
+def _plain(w: str) -> bool:
+    """A word that can stand in a name: a letter first, no function word, no title."""
+    return w[:1].isalpha() and w not in lx.STOPWORDS and w not in lx.RULE_TITLES
