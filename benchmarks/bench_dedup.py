@@ -177,8 +177,10 @@ def run_update(archive: str) -> dict:
     import tempfile
 
     import marsad
-    from marsad.corpus.incremental import story_features_ahead, update_copies, update_stories
+    from marsad.corpus.copy_stage import update_copies
     from marsad.corpus.registry import update_registry
+    from marsad.corpus.story_feed import story_features_ahead
+    from marsad.corpus.story_stage import update_stories
 
     def cpu() -> float:
         r = resource.getrusage(resource.RUSAGE_SELF)

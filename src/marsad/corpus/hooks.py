@@ -2,7 +2,7 @@
 state it owns incrementally (only the articles that arrived since its last run).
 
 While the copies are found, the first batch of the stories' features is computed by the
-stories stage's forked workers on the other cores (:func:`marsad.corpus.incremental.story_features_ahead`),
+stories stage's forked workers on the other cores (:func:`marsad.corpus.story_feed.story_features_ahead`),
 and handed to the stories stage that follows."""
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ def _entity_registry(archive: Any) -> None:
 
 
 def _copies(archive: Any) -> None:
-    from marsad.corpus.incremental import story_features_ahead, update_copies
+    from marsad.corpus.copy_stage import update_copies
+    from marsad.corpus.story_feed import story_features_ahead
 
     ahead = story_features_ahead(archive)
     try:
@@ -34,7 +35,7 @@ def _copies(archive: Any) -> None:
 
 
 def _stories(archive: Any) -> None:
-    from marsad.corpus.incremental import update_stories
+    from marsad.corpus.story_stage import update_stories
 
     ahead = _AHEAD.pop(archive, None)
     try:

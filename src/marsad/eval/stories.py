@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from marsad.corpus.clean_view import _MASKED, mask_bounds
 from marsad.corpus.dedup import (
     DedupParams,
     DocInfo,
@@ -47,10 +48,10 @@ from marsad.corpus.dedup import (
     verify_candidates,
 )
 from marsad.corpus.features import ArticleFeatures, article_terms, day_number, surface_words
-from marsad.corpus.incremental import _LEAD_CHARS, _MASKED, mask_bounds
 from marsad.corpus.lsh import band_keys
 from marsad.corpus.minhash import shingle_hashes
 from marsad.corpus.stories import StoryParams, cluster
+from marsad.corpus.story_feed import _LEAD_CHARS
 from marsad.errors import ConfigError
 
 SPLITS = ("dev", "test")

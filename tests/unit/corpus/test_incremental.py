@@ -12,16 +12,11 @@ from hypothesis import strategies as st
 
 import marsad
 from marsad.clean.debris import mask
+from marsad.corpus.clean_view import _MASKED, clean_texts, mask_bounds
+from marsad.corpus.copy_stage import update_copies
 from marsad.corpus.features import article_terms, surface_words
-from marsad.corpus.incremental import (
-    _LEAD_CHARS,
-    _MASKED,
-    _story_features,
-    clean_texts,
-    mask_bounds,
-    update_copies,
-    update_stories,
-)
+from marsad.corpus.story_feed import _LEAD_CHARS, _story_features
+from marsad.corpus.story_stage import update_stories
 from marsad.model import Span
 from marsad.runners.local import IngestOptions
 from marsad.store.corpus_store import CorpusStore
@@ -204,7 +199,7 @@ def test_story_features_computed_ahead_in_workers_give_the_same_stories(tmp_path
 
 
 def test_story_features_computed_before_the_copies_give_the_same_stories(tmp_path) -> None:
-    from marsad.corpus.incremental import story_features_ahead
+    from marsad.corpus.story_feed import story_features_ahead
 
     def stories(name: str, *, ahead: bool) -> list[tuple[int, int | None, int]]:
         a = _archive(tmp_path, name)
@@ -224,7 +219,7 @@ def test_story_features_computed_before_the_copies_give_the_same_stories(tmp_pat
 
 
 def test_story_features_computed_before_the_copies_carry_the_copy_groups_found_after(tmp_path) -> None:
-    from marsad.corpus.incremental import story_features_ahead
+    from marsad.corpus.story_feed import story_features_ahead
 
     a = _archive(tmp_path, "groups")
     early = story_features_ahead(a, batch=4, workers=2)
@@ -242,8 +237,8 @@ def test_story_batches_prepared_by_the_worker_are_the_ones_prepared_here(tmp_pat
     """The forked worker counts each batch and weighs its articles under the state it was
     forked with (the batch before's): the same document frequencies, template counts and
     vectors as this process finds, batch after batch."""
-    from marsad.corpus.incremental import _advance, _story_state, story_features_ahead
     from marsad.corpus.stories import StoryParams, article_vector
+    from marsad.corpus.story_feed import _advance, _story_state, story_features_ahead
 
     a = _archive(tmp_path, "prepared")
     update_copies(a)
@@ -264,7 +259,7 @@ def test_story_batches_prepared_by_the_worker_are_the_ones_prepared_here(tmp_pat
 
 
 def test_story_features_ahead_of_another_start_are_left(tmp_path) -> None:
-    from marsad.corpus.incremental import story_features_ahead
+    from marsad.corpus.story_feed import story_features_ahead
 
     a = _archive(tmp_path, "moved")
     early = story_features_ahead(a, batch=4, workers=2)
@@ -283,9 +278,9 @@ def test_story_features_ahead_of_another_start_are_left(tmp_path) -> None:
 def test_threads_linked_as_stories_close_are_the_same_with_any_workers(tmp_path, monkeypatch) -> None:
     """Closed stories handed to the linking as they close, mid-batch too, with features from
     this process or forked workers: the same stories, threads and links, row for row."""
-    import marsad.corpus.incremental as inc
+    import marsad.corpus.story_stage as stage
 
-    monkeypatch.setattr(inc, "_HAND_OVER", 1)  # every closed story handed over at once
+    monkeypatch.setattr(stage, "_HAND_OVER", 1)  # every closed story handed over at once
     runs = []
     for workers in (1, 2, 3):
         a = _archive(tmp_path, f"t{workers}")
@@ -307,10 +302,10 @@ def test_a_run_stopped_after_a_batch_leaves_no_link_to_an_unwritten_thread(tmp_p
     """Thread rows are written with the links of each batch: a run stopped before its end (here
     at its last save) keeps, for every story it linked, the thread the link names, and the next
     thread id beyond them; the next run goes on from there."""
-    import marsad.corpus.incremental as inc
+    import marsad.corpus.story_stage as stage
 
-    monkeypatch.setattr(inc, "_HAND_OVER", 1)
-    real = inc._save_stories
+    monkeypatch.setattr(stage, "_HAND_OVER", 1)
+    real = stage._save_stories
 
     def stop_at_the_end(*args, final: bool, **kw):  # type: ignore[no-untyped-def]
         if final:
@@ -319,7 +314,7 @@ def test_a_run_stopped_after_a_batch_leaves_no_link_to_an_unwritten_thread(tmp_p
 
     a = _archive(tmp_path, "stopped")
     update_copies(a)
-    monkeypatch.setattr(inc, "_save_stories", stop_at_the_end)
+    monkeypatch.setattr(stage, "_save_stories", stop_at_the_end)
     with pytest.raises(KeyboardInterrupt):
         update_stories(a, batch=2, workers=1)
     linked = {r[0] for r in a._writer.execute("SELECT DISTINCT thread FROM stories WHERE thread IS NOT NULL")}
@@ -327,7 +322,7 @@ def test_a_run_stopped_after_a_batch_leaves_no_link_to_an_unwritten_thread(tmp_p
     assert linked and linked <= written
     next_id = orjson.loads(a._writer.execute("SELECT value FROM corpus_state WHERE name='threads'").fetchone()[0])
     assert next_id["next_id"] > max(written)
-    monkeypatch.setattr(inc, "_save_stories", real)
+    monkeypatch.setattr(stage, "_save_stories", real)
     update_stories(a, batch=2, workers=1)  # the rest of the run, resumed
     rows = a._writer.execute("SELECT thread FROM stories").fetchall()
     assert all(r[0] is not None for r in rows)
@@ -348,7 +343,7 @@ def test_rowids_at_offsets_count_from_the_next_article(tmp_path) -> None:
 def test_stored_signatures_unpacked_at_once_are_those_unpacked_one_by_one() -> None:
     import numpy as np
 
-    from marsad.corpus.incremental import _signatures
+    from marsad.corpus.copy_stage import _signatures
     from marsad.corpus.minhash import MinHashParams, pack, unpack
 
     mp = MinHashParams()
@@ -368,8 +363,8 @@ def test_keys_stored_by_a_stopped_run_change_no_group(tmp_path) -> None:
     one stored candidate a bucket, they would hide the wire from its reprints)."""
     import numpy as np
 
+    from marsad.corpus.copy_stage import _all_span_keys, _write_keys
     from marsad.corpus.dedup import DedupParams
-    from marsad.corpus.incremental import _all_span_keys, _write_keys
     from marsad.corpus.lsh import LSHParams, band_keys
     from marsad.runners.local import IngestOptions
 

@@ -146,7 +146,8 @@ def test_incremental_stage_stores_the_batch_stories_and_the_folded_id_finds_the_
     """The closing report arrives in a later run: the statement's story, stored by the first
     run, is folded into the report's; its members move, its row goes, its id still finds the
     story (``marsad story ID``, the web's story page). The batch form gives the same ids."""
-    from marsad.corpus.incremental import update_copies, update_stories
+    from marsad.corpus.copy_stage import update_copies
+    from marsad.corpus.story_stage import update_stories
     from marsad.corpus.views import story_detail
     from marsad.runners.local import IngestOptions
 
@@ -175,7 +176,7 @@ def test_incremental_stage_stores_the_batch_stories_and_the_folded_id_finds_the_
     assert Pages(a).story(young)["id"] == old
 
     # the batch form over the same features gives the same ids
-    from marsad.corpus.incremental import _story_features
+    from marsad.corpus.story_feed import _story_features
     from marsad.store.corpus_store import CorpusStore
 
     cs = CorpusStore(a)

@@ -1,0 +1,454 @@
+"""The copies stage over an archive: the copy groups of the articles added since its last run.
+
+:func:`update_copies` is what ``marsad ingest`` runs after each ingest, once the entity
+registry is updated (:mod:`marsad.corpus.hooks`), and ``marsad update`` after deferred ingests.
+It keeps its progress (the last article rowid it has seen) in ``corpus_state`` and touches
+only the articles that arrived since: new articles are banded and looked up in the stored LSH
+buckets (``lsh_bands``) and by the runs of words they share verbatim, verified against the
+stored articles they collide with (:func:`marsad.corpus.dedup.verify_candidates`), and merged
+into the stored copy groups, whose first publisher and reprint edges are written again
+(:func:`marsad.corpus.provenance.provenance`). Nothing is recomputed from scratch.
+
+Texts are the clean view the per-article pipeline fingerprints
+(:func:`marsad.corpus.clean_view.clean_texts`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import xxhash
+
+from marsad.corpus.clean_view import _ReadOnly, clean_texts
+from marsad.corpus.dedup import (
+    DedupParams,
+    DocInfo,
+    PairScore,
+    UnionFind,
+    countries_of,
+    estimate,
+    head_of,
+    key_pairs,
+    lead_countries_of,
+    leads_of,
+    numbers_of,
+    provenance,
+    score_sets,
+    sentence_shingles,
+    span_keys,
+    verify_candidates,
+)
+from marsad.corpus.lsh import band_keys, bucket_pairs
+from marsad.corpus.minhash import (
+    _HEADER,
+    _VERSION,
+    MinHashParams,
+    distinct_counts,
+    minhash_from_hashes,
+    shingle_hashes,
+    unpack,
+)
+from marsad.store.corpus_store import CorpusStore
+
+
+def update_copies(archive: Any, *, params: DedupParams | None = None, batch: int = 100_000,
+                  chunk: int = 2000) -> dict[str, int]:
+    """Find the copies of the articles added since the last run; returns counts.
+
+    Up to ``batch`` new articles are one batch: their stored signatures
+    (``articles.fingerprint``) are banded and paired with each other and with the stored
+    buckets, and only the articles of the candidate pairs that pass the signature prefilter
+    are read again (``chunk`` texts at a time) for the exact check. One batch, one
+    transaction (its keys aside: :class:`_KeyWriter`): a run stopped mid-way resumes at the
+    first batch it had not committed.
+
+    Cyclic garbage is collected at a tenth of the default rate meanwhile (in the forked
+    worker too): the candidate sets and caches are many small objects without cycles.
+    """
+    from marsad.runners.local import fewer_collections
+
+    with fewer_collections():  # inherited by the forked workers
+        return _update_copies(archive, params or DedupParams(), batch=batch, chunk=chunk)
+
+
+def _update_copies(archive: Any, params: DedupParams, *, batch: int, chunk: int) -> dict[str, int]:
+    cs = CorpusStore(archive)
+    st = cs.state("copies")
+    last = int(st.get("last_rowid", 0))
+    totals: Counter[str] = Counter()
+    while True:
+        got = cs.fingerprints_after(last, limit=batch)
+        if not got:
+            break
+        totals.update(_copies_batch(cs, got, params, chunk=chunk))
+        last = got[-1][0]
+        cs.set_state("copies", {"last_rowid": last})
+        cs.commit()
+    return dict(totals)
+
+
+def _info(r: dict[str, Any]) -> DocInfo:
+    return DocInfo(key=int(r["rowid"]), published_at=r.get("published_at"), source=r.get("source") or "",
+                   dateline_agency=r.get("dateline_agency") or "", credit=r.get("credit") or "",
+                   confidence=float(r.get("published_at_confidence") or 0.0))
+
+
+def _signatures(cs: CorpusStore, blobs: dict[int, bytes | None], mp: MinHashParams,
+                chunk: int) -> tuple[dict[int, int], np.ndarray, np.ndarray]:
+    """Signatures and distinct-shingle counts of stored articles: unpacked from their stored
+    fingerprints, computed from the clean text for those without one (or made with other
+    parameters). Returns ``(rowid → row, signatures, sizes)``."""
+    keys = sorted(blobs)
+    row = {k: i for i, k in enumerate(keys)}
+    sig = np.empty((len(keys), mp.num_perm), dtype=np.uint32)
+    sizes = np.zeros(len(keys), dtype=np.int64)
+    missing = []
+    # the blobs of these parameters, unpacked at once (what :func:`unpack` does one by one)
+    head = _HEADER.pack(_VERSION, mp.ngram, mp.num_perm, 0)[:4]
+    width = _HEADER.size + 4 * mp.num_perm
+    ok = [i for i, k in enumerate(keys) if (b := blobs[k]) and len(b) == width and b[:4] == head]
+    if ok:
+        raw = np.frombuffer(b"".join([blobs[keys[i]] for i in ok]), dtype=np.uint8).reshape(len(ok), width)  # type: ignore[misc]
+        at = np.asarray(ok, dtype=np.int64)
+        sig[at] = raw[:, _HEADER.size :].copy().view("<u4").astype(np.uint32)
+        sizes[at] = raw[:, 4 : _HEADER.size].copy().view("<u4")[:, 0].astype(np.int64)
+    got = np.zeros(len(keys), dtype=bool)
+    got[ok] = True
+    for i, k in enumerate(keys):
+        if not got[i]:
+            u = unpack(blobs[k] or b"", mp)
+            if u is None:
+                missing.append(k)
+            else:
+                sig[i], sizes[i] = u
+    for s in range(0, len(missing), chunk):
+        part = missing[s : s + chunk]
+        texts = clean_texts(cs, part)
+        h, o = shingle_hashes([texts[k] for k in part], ngram=mp.ngram)
+        got, counts = minhash_from_hashes(h, o, mp), distinct_counts(h, o)
+        for j, k in enumerate(part):
+            sig[row[k]], sizes[row[k]] = got[j], counts[j]
+    return row, sig, sizes
+
+
+def _stored_candidates(cs: CorpusStore, keys: list[int], bkeys: np.ndarray, skeys: list[np.ndarray],
+                       params: DedupParams) -> set[tuple[int, int]]:
+    """``(stored article, new article)`` pairs sharing a stored LSH bucket (in a crowded bucket,
+    its ``window`` latest members only, as :func:`bucket_pairs` pairs) or a stored span key
+    (not a boilerplate one)."""
+    if not cs.has_bands():
+        return set()
+    window = params.lsh.window
+    flat_s = np.concatenate(skeys) if skeys else np.zeros(0, dtype=np.int64)
+    by_key: dict[int, list[int]] = {}
+    batch = set(keys)
+    for k, art in cs.band_matches(bkeys[bkeys != 0].tolist() + flat_s.tolist()):
+        if art not in batch:  # keys a stopped run stored before its groups (:class:`_KeyWriter`)
+            by_key.setdefault(k, []).append(art)
+    out: set[tuple[int, int]] = set()
+    if not by_key:
+        return out
+    for k, arts in by_key.items():
+        if len(arts) > window:
+            by_key[k] = sorted(arts)[-window:]
+    hit = np.isin(bkeys, np.fromiter(by_key, dtype=np.int64, count=len(by_key)))
+    for i, b in zip(*np.nonzero(hit), strict=True):
+        for old in by_key[int(bkeys[i, b])]:
+            out.add((old, keys[int(i)]))
+    for i, ks in enumerate(skeys):
+        for kk in ks.tolist():
+            olds = by_key.get(kk, ())
+            if len(olds) < params.span_bucket_max:  # else a paper's standing line
+                for old in olds:
+                    out.add((old, keys[i]))
+    return out
+
+
+def _span_keys_of(cs: CorpusStore, keys: Sequence[int], params: DedupParams, chunk: int) -> list[np.ndarray]:
+    out: list[np.ndarray] = []
+    for s in range(0, len(keys), chunk):
+        part = keys[s : s + chunk]
+        texts = clean_texts(cs, part)
+        h, o = shingle_hashes([texts[k] for k in part], ngram=params.minhash.ngram)
+        out.extend(span_keys(h, o, params))
+    return out
+
+
+def _worker_span_keys(job: tuple[str, list[int], DedupParams, int]) -> list[np.ndarray]:
+    path, keys, params, chunk = job
+    return _span_keys_of(CorpusStore(_ReadOnly(path)), keys, params, chunk)
+
+
+def _all_span_keys(cs: CorpusStore, keys: list[int], params: DedupParams, *, chunk: int) -> list[np.ndarray]:
+    """Span keys (:func:`span_keys`) of the clean texts of ``keys``: on a machine of several
+    cores, the second half in a forked worker reading on a connection of its own."""
+    import multiprocessing as mp
+    import os
+
+    path = getattr(cs.archive, "path", None)
+    if (len(keys) < 4 * chunk or (os.cpu_count() or 1) < 2 or path is None
+            or "fork" not in mp.get_all_start_methods()):
+        return _span_keys_of(cs, keys, params, chunk)
+    half = len(keys) // 2
+    with mp.get_context("fork").Pool(1) as pool:
+        other = pool.apply_async(_worker_span_keys, ((str(path), keys[half:], params, chunk),))
+        mine = _span_keys_of(cs, keys[:half], params, chunk)
+        return mine + other.get()
+
+
+def _exact_candidates(keys: list[int], sig: np.ndarray, sizes: np.ndarray) -> list[tuple[int, int]]:
+    """Pairs of equal signatures and sizes (each paired with the first of its kind in time
+    order): the candidates for exact copies, whatever the crowding of their buckets."""
+    seen: dict[bytes, int] = {}
+    out = []
+    for i, k in enumerate(keys):
+        if sizes[i] == 0:
+            continue
+        d = xxhash.xxh3_128_digest(sig[i].tobytes() + int(sizes[i]).to_bytes(8, "little"))
+        first = seen.setdefault(d, k)
+        if first != k:
+            out.append((first, k))
+    return out
+
+
+def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None]], params: DedupParams,
+                  *, chunk: int) -> dict[str, int]:
+    mp = params.minhash
+    pub = {k: p for k, p, _f in got}
+    new_row, new_sig, new_sizes = _signatures(cs, {k: f for k, _p, f in got}, mp, chunk)
+    keys = sorted(pub, key=lambda k: ((pub[k] or "9999"), k))  # time order
+    order = np.array([new_row[k] for k in keys], dtype=np.int64)
+    sig, sizes = new_sig[order], new_sizes[order]
+    del new_sig, new_sizes
+    n = len(keys)
+    pos = {k: i for i, k in enumerate(keys)}
+    bkeys = band_keys(sig, params.lsh)
+    # runs of words shared verbatim are candidates too (stored in the same key table): the
+    # one step that reads every new text, a chunk at a time
+    skeys = _all_span_keys(cs, keys, params, chunk=chunk)
+    # candidates inside the batch, against the stored buckets, and equal signatures
+    inner = bucket_pairs(bkeys, window=params.lsh.window)
+    karr = np.asarray(keys, dtype=np.int64)
+    cand: set[tuple[int, int]] = set(zip(karr[inner[:, 0]].tolist(), karr[inner[:, 1]].tolist(), strict=True))
+    sp = key_pairs(skeys, window=params.lsh.window, max_bucket=params.span_bucket_max)
+    cand.update(zip(karr[sp[:, 0]].tolist(), karr[sp[:, 1]].tolist(), strict=True))
+    n_inner = len(cand)
+    cand |= _stored_candidates(cs, keys, bkeys, skeys, params)
+    exact = _exact_candidates(keys, sig, sizes)
+    cand.update(exact)
+    n_cand = len(cand)
+    # the batch's keys are stored while the candidates are verified (which only reads)
+    writer = _KeyWriter(cs, karr, bkeys, skeys)
+    # signatures of the stored articles in play, then the signature prefilter
+    old_ids = sorted({a for a, _ in cand if a not in pos})
+    old_row, old_sig, old_sizes = _signatures(cs, cs.fingerprints(old_ids), mp, chunk) if old_ids else ({}, None, None)
+    pairs = sorted(cand)
+    del cand
+    if pairs:
+        allk = sorted({x for p in pairs for x in p})
+        S = np.empty((len(allk), mp.num_perm), dtype=np.uint32)
+        Z = np.empty(len(allk), dtype=np.int64)
+        for i, k in enumerate(allk):
+            if k in pos:
+                S[i], Z[i] = sig[pos[k]], sizes[pos[k]]
+            else:
+                S[i], Z[i] = old_sig[old_row[k]], old_sizes[old_row[k]]  # type: ignore[index]
+        idx = {k: i for i, k in enumerate(allk)}
+        P = np.array([(idx[a], idx[b]) for a, b in pairs], dtype=np.int64)
+        j_est, c_est = estimate(S, Z, P)
+        del S, P
+        m = params.prefilter_margin
+        keep = (j_est >= params.jaccard - m) | (c_est >= params.containment - m)
+        pairs = [p for p, kp in zip(pairs, keep.tolist(), strict=True) if kp]
+        j_kept = j_est[keep]
+    else:
+        j_kept = np.zeros(0)
+    # stored articles in play start in their stored groups, whose first members (the group
+    # ids: the smallest rowids) the chaining guard compares too
+    uf = UnionFind()
+    if params.chain_guard:
+        stored = sorted({x for p in pairs for x in p if x not in pos})
+        for k, g in (cs.copy_groups_of(stored) if stored else {}).items():
+            if g is not None and g != k:
+                uf.union(g, k)
+    # the exact check: shingle sets, leads and numbers of the articles in the kept pairs only
+    involved = sorted({x for p in pairs for x in p} | {uf.find(x) for x in uf.parent})
+    sets: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+    nums: dict[int, frozenset[str]] = {}
+    text_of: dict[int, str] = {}
+    for s in range(0, len(involved), chunk):
+        part = involved[s : s + chunk]
+        texts = clean_texts(cs, part)
+        tx = [texts[k] for k in part]
+        h, o = shingle_hashes(tx, ngram=mp.ngram)
+        for j, (k, ld) in enumerate(zip(part, leads_of(tx, params), strict=True)):
+            sets[k] = (np.unique(h[o[j] : o[j + 1]]), ld, head_of(h[o[j] : o[j + 1]], params).copy())
+            nums[k] = numbers_of(tx[j])
+        text_of.update(texts)
+        del texts, tx, h, o
+    sents: dict[int, list[np.ndarray]] = {}
+
+    def sentences(k: int) -> list[np.ndarray]:
+        if k not in sents:
+            sents[k] = sentence_shingles([text_of[k]], params)[0]
+        return sents[k]
+
+    named: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+
+    def countries(k: int) -> tuple[frozenset[str], frozenset[str]]:
+        if k not in named:
+            named[k] = countries_of(text_of[k], lead_words=params.lead_words)
+        return named[k]
+
+    in_lead: dict[int, frozenset[str]] = {}
+
+    def lead_countries(k: int) -> frozenset[str]:
+        if k not in in_lead:
+            in_lead[k] = named[k][0] if k in named else lead_countries_of(text_of[k], lead_words=params.lead_words)
+        return in_lead[k]
+
+    # the outlets only matter to the rewritten-lead rule (off by default)
+    outlet = ({k: r["source"] or "" for k, r in cs.rows(involved, ["source"]).items()}
+              if params.head_found is not None else {})
+    verified = verify_candidates(pairs, j_kept, shingles=sets.__getitem__, numbers=nums.__getitem__,
+                                 params=params, uf=uf, sentences=sentences, countries=countries,
+                                 lead_countries=lead_countries, source=lambda k: outlet.get(k, ""))
+    # exact copies: equal shingle sets are copies whatever else was verified
+    kept = set(pairs)
+    for a, b in exact:
+        if (a, b) in kept and np.array_equal(sets[a][0], sets[b][0]):
+            verified.append(score_sets(a, b, sets[a][0], sets[b][0], lead_a=sets[a][1], lead_b=sets[b][1]))
+    del sets, nums
+    text_of.clear()
+    sents.clear()
+    named.clear()
+    in_lead.clear()
+    writer.join()
+    _save_groups(cs, keys, pos, verified)
+    return {"articles": n, "candidates": n_cand, "inner_candidates": n_inner, "checked": len(pairs),
+            "copies": len(verified)}
+
+
+def _write_keys(cs: CorpusStore, karr: np.ndarray, bkeys: np.ndarray, skeys: list[np.ndarray]) -> None:
+    """Store the LSH band keys and span keys of the batch's articles (``lsh_bands``): both
+    kinds in one stream sorted by ``(key, article)``, without repeats, so the B-tree inserts
+    stay near each other (much faster than two passes or random order), a few hundred
+    thousand rows a statement (:meth:`CorpusStore.add_band_array`)."""
+    kb = np.repeat(karr, bkeys.shape[1])
+    flat = bkeys.reshape(-1)
+    nz = flat != 0
+    sk = np.concatenate(skeys) if skeys else np.zeros(0, dtype=np.int64)
+    flat = np.concatenate((flat[nz], sk.astype(np.int64, copy=False)))
+    kb = np.concatenate((kb[nz], np.repeat(karr, [len(x) for x in skeys]))) if skeys else kb[nz]
+    del nz, sk
+    o = np.lexsort((kb, flat))
+    flat, kb = flat[o], kb[o]
+    del o
+    if len(flat):
+        new = np.ones(len(flat), dtype=bool)
+        new[1:] = (flat[1:] != flat[:-1]) | (kb[1:] != kb[:-1])
+        flat, kb = flat[new], kb[new]
+    rows = np.stack((flat, kb), axis=1)
+    del flat, kb
+    for s in range(0, len(rows), 500_000):
+        cs.add_band_array(rows[s : s + 500_000])
+
+
+class _KeyWriter:
+    """:func:`_write_keys` in a thread, on a connection of its own, committed there: the
+    batch's keys (millions of rows on a first run) are written while this process verifies
+    the candidates, which only reads. ``join`` before the next write on the archive's
+    connection. Without a file (or inside an open transaction) the keys are written on the
+    archive's connection by ``join``.
+
+    The keys may so be stored before the batch's groups are: a run stopped in between finds
+    the batch's own articles in ``lsh_bands`` again, and :func:`_stored_candidates` skips them."""
+
+    def __init__(self, cs: CorpusStore, karr: np.ndarray, bkeys: np.ndarray, skeys: list[np.ndarray]) -> None:
+        import threading
+
+        self.cs, self.args = cs, (karr, bkeys, skeys)
+        self.thread: Any = None
+        self.error: BaseException | None = None
+        path = getattr(cs.archive, "path", None)
+        if path is not None and str(path) != ":memory:" and not cs.w.in_transaction:
+            self.thread = threading.Thread(target=self._run, args=(str(path),), daemon=True)
+            self.thread.start()
+
+    def _run(self, path: str) -> None:
+        from marsad.store.archive import connect
+
+        try:
+            con = connect(path)
+            try:
+                own = CorpusStore(_Connection(con))
+                _write_keys(own, *self.args)
+                own.commit()
+            finally:
+                con.close()
+        except BaseException as e:  # raised again by join
+            self.error = e
+
+    def join(self) -> None:
+        if self.thread is None:
+            _write_keys(self.cs, *self.args)
+        else:
+            self.thread.join()
+            if self.error is not None:
+                raise self.error
+        self.args = None  # type: ignore[assignment]
+
+
+def _save_groups(cs: CorpusStore, keys: list[int], pos: dict[int, int], verified: list[PairScore]) -> None:
+    """Union the verified pairs with the stored groups they touch; write groups, provenance
+    edges and the articles' ``copy_group`` and ``first_published``."""
+    uf = UnionFind()
+    touched_old = sorted({x for s in verified for x in (s.a, s.b) if x not in pos})
+    old_group = cs.copy_groups_of(touched_old) if touched_old else {}
+    old_groups = {g for g in old_group.values() if g is not None}
+    members = cs.members_of(old_groups) if old_groups else {}
+    for g, ms in members.items():
+        for m in ms:
+            uf.union(g, m)
+    for s in verified:
+        uf.union(s.a, s.b)
+    for k in keys:
+        uf.find(k)
+    comps = uf.groups()
+    cs.add_pairs([(min(s.a, s.b), max(s.a, s.b), s.jaccard, s.a_in_b if s.a < s.b else s.b_in_a,
+                   s.b_in_a if s.a < s.b else s.a_in_b, s.lead) for s in verified])
+    # groups of new articles only: their pairs are the verified ones; a group that holds
+    # stored articles reads its stored pairs too
+    by_root: dict[int, list[PairScore]] = {}
+    for s in verified:
+        by_root.setdefault(uf.find(s.a), []).append(s)
+    grouped = [m for ms in comps.values() if len(ms) > 1 for m in ms]
+    info_rows = cs.rows(grouped, ["source", "published_at", "published_at_confidence", "dateline_agency", "credit"])
+    group_rows: list[tuple[int, int, str, int]] = []
+    edge_rows: list[tuple[int, int, int, float, float, float]] = []
+    cols: list[tuple[int, int, int]] = []
+    for root, ms in comps.items():
+        if len(ms) == 1:
+            cols.append((root, 1, root))
+            continue
+        if all(m in pos for m in ms):
+            scores = by_root.get(root, [])
+        else:
+            scores = [PairScore(a, b, j, ab, ba, ld) for a, b, j, ab, ba, ld in cs.pairs_among(ms)]
+        prov = provenance([_info(info_rows[m]) for m in ms], scores)
+        group_rows.append((root, prov.first, prov.agency, len(ms)))
+        edge_rows.extend((e.dst, e.src, root, e.jaccard, e.added, e.removed) for e in prov.edges)
+        cols.extend((root, 1 if m == prov.first else 0, m) for m in ms)
+    cs.replace_groups(old_groups | set(comps), group_rows, edge_rows)
+    cs.set_copy_columns(cols)
+
+
+
+class _Connection:
+    """What :class:`CorpusStore` needs of an archive: a connection (here, one already open)."""
+
+    def __init__(self, con: Any) -> None:
+        self._writer = con
