@@ -73,7 +73,7 @@ def _gold_answers(docs: list[dict], decide, group_of: dict[int, int]) -> dict:
 
 
 def run_marsad(limit: int | None) -> dict:
-    from marsad.corpus.dedup import DedupParams
+    from marsad.corpus.copy_rules import DedupParams
     from marsad.eval.stories import decide_pair, run_system
 
     docs = _load(limit)

@@ -23,24 +23,18 @@ import numpy as np
 import xxhash
 
 from marsad.corpus.clean_view import _ReadOnly, clean_texts
-from marsad.corpus.dedup import (
+from marsad.corpus.copy_rules import (
     DedupParams,
-    DocInfo,
     PairScore,
-    UnionFind,
     countries_of,
-    estimate,
     head_of,
-    key_pairs,
     lead_countries_of,
     leads_of,
     numbers_of,
-    provenance,
     score_sets,
     sentence_shingles,
-    span_keys,
-    verify_candidates,
 )
+from marsad.corpus.dedup import UnionFind, estimate, key_pairs, span_keys, verify_candidates
 from marsad.corpus.lsh import band_keys, bucket_pairs
 from marsad.corpus.minhash import (
     _HEADER,
@@ -51,6 +45,7 @@ from marsad.corpus.minhash import (
     shingle_hashes,
     unpack,
 )
+from marsad.corpus.provenance import DocInfo, provenance
 from marsad.store.corpus_store import CorpusStore
 
 

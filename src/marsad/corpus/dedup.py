@@ -1,4 +1,4 @@
-"""Copies: exact and near-duplicate detection, copy groups, first publishers and reprint edges.
+"""Copies: exact and near-duplicate detection and copy groups.
 
 The steps, each usable on its own (the batch form a distributed engine runs step by step):
 
@@ -9,225 +9,52 @@ The steps, each usable on its own (the batch form a distributed engine runs step
    false-positive / false-negative trade-off), and pairs sharing a run of words verbatim
    (:func:`span_keys`, :func:`key_pairs`): a reprint with a rewritten lead and a cut end
    keeps whole sentences of the wire while its Jaccard falls where LSH finds it by chance.
-3. **Verification** (:func:`verify_pair`): exact containment on the two shingle sets and the
-   overlap of their leads. A pair is a copy when the smaller text is contained in the larger
-   to ``containment`` (0.6) *and* the two leads (the first ``lead_words`` words of each, as
-   sets) overlap to ``lead`` (0.6, overlap coefficient), or when their Jaccard alone reaches
-   ``jaccard`` (0.8). Containment is what catches a trimmed reprint or one with added
-   paragraphs, a changed headline or an added credit line, whose Jaccard drops with every
-   paragraph cut; the lead condition is what separates a reprint (editors cut from the
-   bottom and keep the wire's lead, perhaps reworded a little or behind a dateline) from an
-   independent article that rewrites the lead and reuses paragraphs of the same press release
-   or background of the same wire, and from formula items of one agency (``استقبل صاحب السمو
-   الملكي …``) whose shingles match but whose leads name other people. Words, not shingles,
-   because a lightly reworded lead keeps its words and loses its 3-word shingles. On the dev
-   pairs this lifts copy precision from 0.88 to 0.97 (F1 0.91 → 0.93 after LSH).
-   Rewritten leads (:func:`rewritten_copy`, on by default: see ``DedupParams.head_found``):
-   the lead condition also turns away the commonest edited reprint on Saudi papers — the
-   agency's or a ministry's text with the paper's own first sentence, or a short intro of its
-   own before it (SaudiNewsNet: about 5,000 same-or-next-day candidates held ≥ 0.6
-   containment and failed only the lead). With the rule on, such a pair is a copy when the
-   smaller text is contained to 0.7, the two share 0.4 of their union, *each* text's opening
-   (its first 100 shingles, at most half the text) is found in the other to 0.4, and the two
-   are of different outlets. An update putting a new development on top of an earlier
-   article, or a compilation quoting an item further down, opens with text the other lacks;
-   an outlet that rewrites the lead of its own text is following the story up (background
-   paragraphs reused), not reprinting it. Dev pairs (139 + 49 drawn from those candidates):
-   copy F1 0.625 → 0.878 (precision 0.972 → 0.968); on the full corpora 356 more pairs join
-   articles that were apart (copy groups 5,756 → 5,871, articles in groups 15,106 → 15,519),
-   55 of 59 of them copies on reading a random sample; ``dedup`` time unchanged (two
-   ``isin`` of ≤ 100 hashes for the pairs that pass the floors). The floors 0.7 / 0.4 are
-   those the new dev pairs were drawn above: below them nothing is labelled. It was off
-   while the first dev labelling called four such pairs the same story or related; on
-   review they are what the gold's definition calls a copy (a press release republished,
-   reordered or behind a paper's own first sentence) and were relabelled (their rows say
-   so); with them the first 139 dev pairs gain too: copy groups F1 0.935 → 0.975, no false
-   copy, and the hand-clustered dev day's copy-group B³ 0.973 → 0.976.
-   Template guard: when both texts carry numbers and they share few of them (a market close
-   of another day, a weather bulletin of another day), the pair is not a copy however alike
-   the words (``2ر50``, the agencies' reversed decimal, is read as ``50.2``).
+   Signature estimates (:func:`estimate`) drop the pairs far below the thresholds before the
+   texts are compared.
+3. **Verification**: exact containment on the two shingle sets, the overlap of their leads,
+   the rewritten-lead rule and the template guard (:mod:`marsad.corpus.copy_rules`), the
+   pairs taken most similar first (:func:`verify_candidates`).
 4. **Copy groups**: union-find over the verified pairs, strongest first; a pair joins two
    groups only when their first members verify too (``chain_guard``, :func:`verify_candidates`).
-5. **Provenance** (:func:`provenance`): the first publisher is the member published first;
-   when times tie or are only crawl times, a member whose outlet *is* the agency named in the
-   group's datelines (``الرياض - واس`` and the Saudi Press Agency's own site) wins. Each other
-   member gets one reprint edge from the earlier member that contains most of it, with how
-   much text it added and removed.
+5. **Provenance**: first publisher and reprint edges of each group
+   (:mod:`marsad.corpus.provenance`).
+
+:func:`dedup_batch` runs them all on an in-memory collection; the copies stage over an archive
+(:mod:`marsad.corpus.copy_stage`) runs them on the articles of each ingest against the stored
+ones.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import xxhash
 
-from marsad.corpus.lsh import LSHParams, band_keys, bucket_pairs
-from marsad.corpus.minhash import (
-    MinHashParams,
-    distinct_counts,
-    minhash_from_hashes,
-    shingle_hashes,
-    word_hashes,
+from marsad.corpus.copy_rules import (
+    DedupParams,
+    PairScore,
+    _leads_apart,
+    countries_of,
+    head_of,
+    is_copy,
+    lead_countries_of,
+    leads_of,
+    named_apart,
+    numbers_of,
+    rewritten_copy,
+    score_sets,
+    sentence_copy,
+    sentence_shingles,
+    templated,
 )
-from marsad.text.normalize import normalize, to_western_digits
+from marsad.corpus.lsh import band_keys, bucket_pairs
+from marsad.corpus.minhash import distinct_counts, minhash_from_hashes, shingle_hashes
+from marsad.corpus.provenance import DocInfo, GroupProvenance, _time_key, provenance
+from marsad.text.normalize import normalize
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-#: a number, or ``2ر50``: the reversed decimal of Arab agencies (dpa, SPA) for 50.2
-_NUMBER_OR_REVERSED = re.compile(r"(\d+)\u0631(\d+)|(\d+(?:[.,]\d+)?)")
-_REVERSED = re.compile(r"\d\u0631\d")
-_SENTENCE_END = re.compile(r"[.!?\u061f\u061b\n]+")
-
-#: outlets that are themselves agencies: source name (as stored) → agency names in datelines
-AGENCY_OUTLETS: dict[str, tuple[str, ...]] = {
-    "was": ("واس", "SPA"), "spa": ("واس", "SPA"), "sputnik": ("سبوتنيك",),
-    "wam": ("وام", "WAM"), "qna": ("قنا", "QNA"), "kuna": ("كونا", "KUNA"), "sana": ("سانا",),
-    "reuters": ("رويترز", "Reuters"), "afp": ("أ ف ب", "ا ف ب", "فرانس برس", "AFP"),
-    "alarabia": ("العربية", "العربية نت", "العربية.نت"), "alarabiya": ("العربية", "العربية نت"),
-    "skynews": ("سكاي نيوز عربية",), "CNN": ("CNN",), "BBC": ("BBC",), "aawsat": ("الشرق الأوسط",),
-    "okaz": ("عكاظ",), "sabq": ("سبق",), "alriyadh": ("الرياض",), "alyaum": ("اليوم",),
-    "alwatan": ("الوطن",), "almadina": ("المدينة",),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class DedupParams:
-    """Everything that decides what a copy is (defaults tuned on the dev gold)."""
-
-    minhash: MinHashParams = field(default_factory=MinHashParams)
-    lsh: LSHParams = field(default_factory=LSHParams)
-    #: a pair this alike is a copy whatever its leads
-    jaccard: float = 0.8
-    containment: float = 0.6
-    #: overlap coefficient of the two leads' word sets that a copy needs
-    lead: float = 0.6
-    lead_words: int = 40
-    #: containment alone counts only when the smaller text has this many distinct shingles
-    min_shingles: int = 12
-    #: the template guard needs this many distinct numbers on each side …
-    numbers_min: int = 1
-    #: … and calls the pair a template when fewer than this share of the smaller set is shared
-    numbers_overlap: float = 0.5
-    #: signature-estimate prefilter before the exact check (margin below the thresholds)
-    prefilter_margin: float = 0.2
-    #: rewritten-lead rule (:func:`rewritten_copy`): a pair whose leads fail ``lead`` is still a
-    #: copy when the smaller text is contained to ``rewrite_containment``, the two share
-    #: ``rewrite_jaccard`` of their union, and *each* text's first ``head_shingles`` shingles are
-    #: found in the other to ``head_found`` — both open with the shared text, give or take a
-    #: rewritten first sentence or a short intro of the paper's own. An update that puts a new
-    #: development on top of an earlier article, and a compilation that quotes an item further
-    #: down, open with text the other lacks and stay apart. On by default (``head_found=None``
-    #: turns it off). Dev pairs (139 old + 49 labelled from the candidates this rule is about;
-    #: four of the old ones relabelled copy on review, see the module docstring): pair copy F1
-    #: 0.621 → 0.881 with no false copy, copy groups 0.644 → 0.881, the first 139 alone
-    #: 0.935 → 0.975; ``head_found`` 0.3 / 0.5 gave 0.887 / 0.818 and ``head_shingles`` 60
-    #: gave 0.800 on the pairs before the review.
-    rewrite_containment: float = 0.7
-    rewrite_jaccard: float = 0.4
-    #: … and only across outlets: an outlet that puts a new lead on its own earlier text is
-    #: following a story up (its background paragraphs reused), not reprinting it
-    rewrite_same_source: bool = False
-    head_shingles: int = 100
-    #: … and at most this share of the text's shingles (a short text's opening, not the whole)
-    head_share: float = 0.5
-    head_found: float | None = 0.4
-    #: sentence rule (off by default: ``None``): a pair is a copy when this share of the
-    #: sentences of the text with fewer sentences is found near-verbatim in the other
-    #: (``sentence_found`` of its word 3-grams) … On the dev pairs 0.75 found one more copy and
-    #: one more false copy (an independent rewrite of one press release), so it stays off.
-    sentence_share: float | None = None
-    #: … and at least this many of them are found
-    sentence_min: int = 3
-    sentence_found: float = 0.8
-    #: sentences shorter than this (in words) are not counted (datelines, credits, captions)
-    sentence_words: int = 6
-    #: anchored spans of this many consecutive shingles are candidate keys (:func:`span_keys`)
-    span_shingles: int = 6
-    #: a shingle whose hash is 0 modulo this starts a span (about one position in this many)
-    span_anchor: int = 8
-    #: a span shared by more texts than this is boilerplate: it makes no candidates
-    span_bucket_max: int = 50
-    #: a pair joins two copy groups only when their first members are copies too
-    #: (:func:`verify_candidates`): no group of articles joined through a third one
-    chain_guard: bool = True
-
-
-@dataclass(frozen=True, slots=True)
-class DocInfo:
-    """What provenance needs to know of one document."""
-
-    key: int  # the archive rowid (or the batch index)
-    published_at: str | None = None
-    source: str = ""
-    dateline_agency: str = ""
-    credit: str = ""
-    confidence: float = 0.0  # of published_at
-
-
-@dataclass(frozen=True, slots=True)
-class PairScore:
-    a: int
-    b: int
-    jaccard: float
-    a_in_b: float  # share of a's shingles found in b
-    b_in_a: float
-    lead: float = 0.0  # overlap coefficient of the two leads' word sets
-
-    @property
-    def containment(self) -> float:
-        return max(self.a_in_b, self.b_in_a)
-
-
-@dataclass(frozen=True, slots=True)
-class ReprintEdge:
-    src: int  # the earlier member it was most likely copied from
-    dst: int
-    jaccard: float
-    added: float  # share of dst's text that is not in src
-    removed: float  # share of src's text that dst left out
-
-
-@dataclass
-class GroupProvenance:
-    members: list[int]
-    first: int
-    agency: str  # the agency the group's datelines name most ("" when none)
-    edges: list[ReprintEdge]
-
-
-# --- verification ---------------------------------------------------------------------------
-
-
-def numbers_of(text: str) -> frozenset[str]:
-    """Distinct numbers in the text (Eastern/Persian digits folded to Western)."""
-    # \d is any decimal digit, Eastern ones too: fold the few distinct numbers, not the text
-    if _REVERSED.search(text) is None:
-        found = set(_NUMBER.findall(text))
-    else:
-        found = {f"{b}.{a}" if a else c for a, b, c in _NUMBER_OR_REVERSED.findall(text)}
-    return frozenset(to_western_digits(x) for x in found)
-
-
-def sentences_of(text: str, min_words: int) -> list[str]:
-    """The sentences of a text with at least ``min_words`` words (split at . ! ? ؟ ؛ and line
-    ends)."""
-    return [x for x in _SENTENCE_END.split(text) if len(x.split()) >= min_words]
-
-
-def sentence_shingles(texts: Sequence[str], params: DedupParams) -> list[list[np.ndarray]]:
-    """Per text, the word 3-gram hashes of each of its sentences (:func:`sentences_of`)."""
-    out: list[list[np.ndarray]] = []
-    for t in texts:
-        ss = sentences_of(t, params.sentence_words)
-        if not ss:
-            out.append([])
-            continue
-        h, off = shingle_hashes(ss, ngram=params.minhash.ngram)
-        out.append([h[off[i] : off[i + 1]] for i in range(len(ss)) if off[i + 1] > off[i]])
-    return out
+# --- candidates -----------------------------------------------------------------------------
 
 
 def span_keys(h: np.ndarray, off: np.ndarray, params: DedupParams) -> list[np.ndarray]:
@@ -292,150 +119,6 @@ def key_pairs(keys: Sequence[np.ndarray], *, window: int, max_bucket: int) -> np
     return np.stack((code // n, code % n), axis=1)
 
 
-def sentences_found(sents: Sequence[np.ndarray], other: np.ndarray, params: DedupParams) -> int:
-    """How many of ``sents`` (per-sentence shingle hashes) have at least ``sentence_found`` of
-    their shingles in ``other`` (a sorted unique shingle array)."""
-    found = 0
-    for h in sents:
-        if len(h) and np.isin(h, other, assume_unique=False).mean() >= params.sentence_found:
-            found += 1
-    return found
-
-
-def sentence_copy(sa: Sequence[np.ndarray], sb: Sequence[np.ndarray], shingles_a: np.ndarray,
-                  shingles_b: np.ndarray, params: DedupParams) -> bool:
-    """The sentence rule: most sentences of the text with fewer sentences are in the other."""
-    short, other = (sa, shingles_b) if len(sa) <= len(sb) else (sb, shingles_a)
-    if len(short) < params.sentence_min:
-        return False
-    found = sentences_found(short, other, params)
-    return found >= params.sentence_min and found >= (params.sentence_share or 0.0) * len(short)
-
-
-def _countries_in(words: list[str]) -> frozenset[str]:
-    from marsad.enrich.entities.gazetteer import load_default
-
-    g = load_default()
-    found = {e.country for _a, _b, e in g.match(words) if e.kind == "country" and e.country}
-    found.update(e.country for e in g.nationalities(words).values() if e.country)
-    return frozenset(found)
-
-
-def countries_of(text: str, *, lead_words: int = 40) -> tuple[frozenset[str], frozenset[str]]:
-    """Countries (ISO codes) a text names — by country name or nationality adjective (the
-    shipped gazetteer) — in its lead (first ``lead_words`` words) and in the whole text (the
-    lead's included: a name the lead cuts at its last word is still the lead's)."""
-    from marsad.text.tokens import TOKEN_RE
-
-    norms = TOKEN_RE.findall(normalize(text))
-    lead = _countries_in(norms[:lead_words])
-    return lead, lead | _countries_in(norms)
-
-
-def lead_countries_of(text: str, *, lead_words: int = 40) -> frozenset[str]:
-    """The first value of :func:`countries_of` (the lead's countries) without reading the
-    whole text: the words of a prefix long enough to hold the lead and one word more (the
-    last word of a prefix may be cut) are the text's first words."""
-    from marsad.text.tokens import TOKEN_RE
-
-    cut = 12 * lead_words
-    while cut < len(text):
-        norms = TOKEN_RE.findall(normalize(text[:cut]))
-        if len(norms) > lead_words:
-            return _countries_in(norms[:lead_words])
-        cut *= 4
-    return _countries_in(TOKEN_RE.findall(normalize(text))[:lead_words])
-
-
-def named_apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
-    """Each lead names a country the other text never names: one cable to Singapore and one to
-    Ecuador, a template filled twice, not a copy (``a``, ``b`` from :func:`countries_of`)."""
-    return bool(a[0] - b[1]) and bool(b[0] - a[1])
-
-
-def _leads_apart(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two leads' countries (:func:`lead_countries_of`) leave :func:`named_apart`
-    possible: each names a country the other lead does not."""
-    return bool(a - b) and bool(b - a)
-
-
-def score_sets(a: int, b: int, sa: np.ndarray, sb: np.ndarray, *, lead_a: np.ndarray | None = None,
-               lead_b: np.ndarray | None = None) -> PairScore:
-    """Exact Jaccard and containments of two sorted unique shingle arrays.
-
-    ``lead_a``/``lead_b`` are the word hashes of each text's lead (:func:`lead_of`); the lead
-    score is their overlap coefficient as sets, ``|A ∩ B| / min(|A|, |B|)`` (a dateline or a
-    credit the reprint added or dropped costs a few words, not the score).
-    """
-    if len(sa) == 0 or len(sb) == 0:
-        return PairScore(a, b, 0.0, 0.0, 0.0)
-    inter = len(np.intersect1d(sa, sb, assume_unique=True))
-    union = len(sa) + len(sb) - inter
-    lead = 0.0
-    if lead_a is not None and lead_b is not None and len(lead_a) and len(lead_b):
-        la, lb = np.unique(lead_a), np.unique(lead_b)
-        lead = len(np.intersect1d(la, lb, assume_unique=True)) / min(len(la), len(lb))
-    return PairScore(a, b, inter / union, inter / len(sa), inter / len(sb), lead)
-
-
-def templated(na: frozenset[str], nb: frozenset[str], params: DedupParams) -> bool:
-    """Both carry enough numbers and share too few of them: alike by template, not a copy."""
-    if len(na) < params.numbers_min or len(nb) < params.numbers_min:
-        return False
-    return len(na & nb) / min(len(na), len(nb)) < params.numbers_overlap
-
-
-def leads_of(texts: Sequence[str], params: DedupParams, *, batch: int = 4000) -> list[np.ndarray]:
-    """Word hashes of the first ``params.lead_words`` words of each text (its lead)."""
-    cut = 50 * params.lead_words
-    out: list[np.ndarray] = []
-    for s in range(0, len(texts), batch):
-        out.extend(word_hashes([t[:cut] for t in texts[s : s + batch]], limit=params.lead_words))
-    return out
-
-
-def lead_of(text: str, params: DedupParams) -> np.ndarray:
-    """Word hashes of the first ``params.lead_words`` words of a text (its lead)."""
-    return leads_of([text], params)[0]
-
-
-def is_copy(s: PairScore, size_a: int, size_b: int, params: DedupParams) -> bool:
-    if s.jaccard >= params.jaccard:
-        return True
-    return (s.containment >= params.containment and s.lead >= params.lead
-            and min(size_a, size_b) >= params.min_shingles)
-
-
-def head_of(h: np.ndarray, params: DedupParams) -> np.ndarray:
-    """The opening of a text for :func:`rewritten_copy`: its first ``params.head_shingles``
-    shingle hashes in text order, and at most ``params.head_share`` of them (``h``: its shingle
-    hashes as :func:`marsad.corpus.minhash.shingle_hashes` gives them)."""
-    return h[: min(params.head_shingles, max(1, round(params.head_share * len(h))))]
-
-
-def rewritten_copy(s: PairScore, sa: np.ndarray, sb: np.ndarray, head_a: np.ndarray, head_b: np.ndarray,
-                   params: DedupParams) -> bool:
-    """The rewritten-lead rule: an edited reprint whose paper rewrote the first sentence or put
-    an intro of its own before the wire text fails the lead overlap, yet the two texts share most
-    of their words and each opens with the shared text. ``sa``/``sb`` are the sorted unique
-    shingle sets, ``head_a``/``head_b`` the opening shingles (:func:`head_of`). Cost: two
-    ``isin`` of at most ``head_shingles`` hashes, only for pairs that pass the containment and
-    Jaccard floors."""
-    if params.head_found is None or len(head_a) == 0 or len(head_b) == 0:
-        return False
-    if s.containment < params.rewrite_containment or s.jaccard < params.rewrite_jaccard:
-        return False
-    if min(len(sa), len(sb)) < params.min_shingles:
-        return False
-    return bool(np.isin(head_a, sb).mean() >= params.head_found and np.isin(head_b, sa).mean() >= params.head_found)
-
-
-def verify_pair(s: PairScore, size_a: int, size_b: int, na: frozenset[str], nb: frozenset[str],
-                params: DedupParams) -> bool:
-    """The copy decision for one scored pair (thresholds, then the template guard)."""
-    return is_copy(s, size_a, size_b, params) and not templated(na, nb, params)
-
-
 def estimate(sig: np.ndarray, sizes: np.ndarray, pairs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Signature estimates of Jaccard and of max containment for candidate pairs (vectorised)."""
     if len(pairs) == 0:
@@ -449,6 +132,9 @@ def estimate(sig: np.ndarray, sizes: np.ndarray, pairs: np.ndarray) -> tuple[np.
     inter = j * (na + nb) / (1.0 + j)
     c = np.where(np.minimum(na, nb) > 0, inter / np.maximum(np.minimum(na, nb), 1.0), 0.0)
     return j, np.minimum(c, 1.0)
+
+
+# --- verification and groups -----------------------------------------------------------
 
 
 def verify_candidates(
@@ -466,8 +152,9 @@ def verify_candidates(
 ) -> list[PairScore]:
     """The copy pairs among candidate ``pairs`` (keys), most similar (by ``j_est``) first.
 
-    ``shingles(k)`` gives a document's sorted unique shingle set, its lead (:func:`lead_of`)
-    and its opening shingles (:func:`head_of`, for :func:`rewritten_copy`); ``numbers(k)`` its numbers; ``sentences(k)``, when given, its sentences'
+    ``shingles(k)`` gives a document's sorted unique shingle set, its lead
+    (:func:`marsad.corpus.copy_rules.lead_of`) and its opening shingles (:func:`head_of`, for
+    :func:`rewritten_copy`); ``numbers(k)`` its numbers; ``sentences(k)``, when given, its sentences'
     shingles (:func:`sentence_shingles`) for the sentence rule (:func:`sentence_copy`);
     ``countries(k)``, when given, the countries of its lead and text (:func:`countries_of`): a
     pair whose leads each name a country the other text never names is a template filled
@@ -532,9 +219,6 @@ def verify_candidates(
     return out
 
 
-# --- groups ---------------------------------------------------------------------------------
-
-
 class UnionFind:
     """Disjoint sets over arbitrary hashable keys; the root of a set is its smallest key."""
 
@@ -564,62 +248,6 @@ class UnionFind:
         for v in out.values():
             v.sort()
         return out
-
-
-def _norm_agency(s: str) -> str:
-    return " ".join(normalize(s).replace(".", " ").split())
-
-
-def is_agency_outlet(source: str, agency: str) -> bool:
-    """Whether the outlet ``source`` is the agency named ``agency`` (its own wire)."""
-    if not source or not agency:
-        return False
-    names = AGENCY_OUTLETS.get(source, ()) + (source,)
-    a = _norm_agency(agency)
-    return any(_norm_agency(n) == a for n in names)
-
-
-def _time_key(info: DocInfo) -> str:
-    t = info.published_at or ""
-    return t if t[:4].isdigit() else "9999"
-
-
-def provenance(members: Sequence[DocInfo], scores: Iterable[PairScore]) -> GroupProvenance:
-    """First publisher and reprint edges of one copy group (see the module docstring)."""
-    by_key = {m.key: m for m in members}
-    agencies = Counter(a for m in members for a in (m.dateline_agency,) if a)
-    agency = agencies.most_common(1)[0][0] if agencies else ""
-    ordered = sorted(members, key=lambda m: (_time_key(m), m.key))
-    first = ordered[0]
-    if agency:
-        day = _time_key(first)[:10]
-        # crawl times and day-only dates cannot order copies within a day: the agency's own
-        # outlet, published the same day, is the origin
-        own = [m for m in ordered if is_agency_outlet(m.source, agency) and _time_key(m)[:10] == day]
-        if own and (first.confidence < 0.9 or len(_time_key(first)) <= 10 or _time_key(own[0]) == _time_key(first)):
-            first = own[0]
-    rank = {m.key: i for i, m in enumerate(ordered)}
-    rank[first.key] = -1
-    best: dict[int, tuple[float, int, PairScore]] = {}  # dst → (contained, src, score)
-    for s in scores:
-        if s.a not in by_key or s.b not in by_key or s.a == s.b:
-            continue
-        src, dst, contained = (s.a, s.b, s.b_in_a) if rank[s.a] < rank[s.b] else (s.b, s.a, s.a_in_b)
-        cur = best.get(dst)
-        if cur is None or (contained, -rank[src]) > (cur[0], -rank[cur[1]]):
-            best[dst] = (contained, src, s)
-    edges = []
-    for m in ordered:
-        if m.key == first.key:
-            continue
-        got = best.get(m.key)
-        if got is None:  # joined through another member only; attribute to the origin
-            edges.append(ReprintEdge(first.key, m.key, 0.0, 1.0, 1.0))
-            continue
-        contained, src, s = got
-        other = s.b_in_a if s.a == m.key else s.a_in_b  # share of src found in dst
-        edges.append(ReprintEdge(src, m.key, s.jaccard, 1.0 - contained, 1.0 - other))
-    return GroupProvenance(members=sorted(by_key), first=first.key, agency=agency, edges=edges)
 
 
 # --- the whole thing on one in-memory batch ------------------------------------------------

@@ -35,21 +35,19 @@ import numpy as np
 import orjson
 
 from marsad.corpus.clean_view import _MASKED, mask_bounds
-from marsad.corpus.dedup import (
+from marsad.corpus.copy_rules import (
     DedupParams,
-    DocInfo,
     countries_of,
-    dedup_batch,
     head_of,
     leads_of,
     numbers_of,
     sentence_shingles,
-    span_keys,
-    verify_candidates,
 )
+from marsad.corpus.dedup import dedup_batch, span_keys, verify_candidates
 from marsad.corpus.features import ArticleFeatures, article_terms, day_number, surface_words
 from marsad.corpus.lsh import band_keys
 from marsad.corpus.minhash import shingle_hashes
+from marsad.corpus.provenance import DocInfo
 from marsad.corpus.stories import StoryParams, cluster
 from marsad.corpus.story_feed import _LEAD_CHARS
 from marsad.errors import ConfigError
@@ -141,7 +139,8 @@ def bcubed(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
 def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: DedupParams, *,
                 sources: tuple[str, str] = ("", "")) -> bool:
     """The copy detector's decision on one pair: a candidate (a band in common, or a run of
-    words in common, :func:`marsad.corpus.dedup.span_keys`) that passes the verification of :mod:`marsad.corpus.dedup`."""
+    words in common, :func:`marsad.corpus.dedup.span_keys`) that passes the verification of
+    :func:`marsad.corpus.dedup.verify_candidates` (the rules of :mod:`marsad.corpus.copy_rules`)."""
     keys = band_keys(np.stack([sig_a, sig_b]), params.lsh)
     h, off = shingle_hashes([ta, tb], ngram=params.minhash.ngram)
     sk = span_keys(h, off, params)

@@ -10,15 +10,10 @@ from corpus_fixtures import MORE, digest_items, items, rewritten_pair
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.corpus.dedup import (
-    DedupParams,
-    DocInfo,
-    dedup_batch,
-    is_agency_outlet,
-    provenance,
-    score_sets,
-)
+from marsad.corpus.copy_rules import DedupParams, score_sets
+from marsad.corpus.dedup import dedup_batch
 from marsad.corpus.minhash import shingle_hashes
+from marsad.corpus.provenance import DocInfo, is_agency_outlet, provenance
 
 REPRINTS = {"wire", "reprint-trimmed", "reprint-reordered", "reprint-of-reprint"}
 
@@ -102,7 +97,7 @@ def test_scores_are_symmetric(a: list[str], b: list[str]) -> None:
 
 
 def test_numbers_read_the_agencies_reversed_decimal() -> None:
-    from marsad.corpus.dedup import numbers_of
+    from marsad.corpus.copy_rules import numbers_of
 
     assert numbers_of("إلى 2ر50 نقطة و٣٫٥") >= {"50.2"}
     assert numbers_of("بلغ ٢٥ نقطة") == {"25"}
@@ -112,7 +107,7 @@ def test_a_rewritten_lead_over_shared_paragraphs_is_not_a_copy() -> None:
     """Containment alone would call it a copy: the leads say it is another article."""
     from corpus_fixtures import P
 
-    from marsad.corpus.dedup import DedupParams, is_copy, lead_of, score_sets
+    from marsad.corpus.copy_rules import DedupParams, is_copy, lead_of, score_sets
     from marsad.corpus.minhash import shingle_hashes
 
     rewritten = ("شهد أهالي منطقة تبوك صباح اليوم حفلا كبيرا حضره عدد من المسؤولين ورجال الأعمال "
@@ -127,7 +122,7 @@ def test_a_rewritten_lead_over_shared_paragraphs_is_not_a_copy() -> None:
     assert s.containment >= params.containment
     assert not is_copy(s, len(sa), len(sb), params)
     # nor by the rewritten-lead rule: the original opens with the two paragraphs the other cut
-    from marsad.corpus.dedup import head_of, rewritten_copy
+    from marsad.corpus.copy_rules import head_of, rewritten_copy
 
     on = DedupParams(head_found=0.4)
     assert s.containment >= on.rewrite_containment and s.jaccard >= on.rewrite_jaccard
@@ -183,7 +178,7 @@ def test_one_cable_filled_for_two_countries_is_not_a_copy() -> None:
     # the reprint joins its own cable; the two countries' cables stay apart
     assert res.group_of[0] == res.group_of[2] and res.group_of[1] != res.group_of[0]
     # the words alone pass the copy thresholds: the countries named apart are what separate them
-    from marsad.corpus.dedup import countries_of, is_copy, lead_of, named_apart
+    from marsad.corpus.copy_rules import countries_of, is_copy, lead_of, named_apart
 
     p = DedupParams()
     sa, sb = (np.unique(shingle_hashes([r["text"]])[0]) for r in recs)
@@ -194,7 +189,7 @@ def test_one_cable_filled_for_two_countries_is_not_a_copy() -> None:
 
 
 def test_lead_countries_read_from_a_prefix_are_those_of_the_whole_text() -> None:
-    from marsad.corpus.dedup import countries_of, lead_countries_of
+    from marsad.corpus.copy_rules import countries_of, lead_countries_of
 
     words = "بحث الوزير مع نظيره في العاصمة سبل التعاون بين البلدين الشقيقين".split()
     filler = [words[i % len(words)] for i in range(60)]
@@ -240,7 +235,7 @@ def _dedup(texts: list[str], sources: list[str], params: DedupParams = REWRITE_O
 
 
 def test_an_edited_reprint_with_a_rewritten_lead_is_a_copy() -> None:
-    from marsad.corpus.dedup import head_of, is_copy, lead_of, rewritten_copy
+    from marsad.corpus.copy_rules import head_of, is_copy, lead_of, rewritten_copy
 
     wire, reprint = rewritten_pair()
     params = REWRITE_ON

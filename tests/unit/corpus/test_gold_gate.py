@@ -15,7 +15,7 @@ import numpy as np
 import orjson
 import pytest
 
-from marsad.corpus.dedup import DedupParams
+from marsad.corpus.copy_rules import DedupParams
 from marsad.corpus.minhash import signatures
 from marsad.eval.stories import bcubed, decide_pair, load_gold, prf, run_system
 

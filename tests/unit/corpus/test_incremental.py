@@ -116,7 +116,7 @@ def test_a_stored_group_is_joined_only_through_its_first_member(tmp_path) -> Non
     # the second item and the digest that prints both items are stored as one group (first
     # batch) before the first item arrives (second batch): it verifies against the digest but
     # not against the group's first member, so it stays apart
-    from marsad.corpus.dedup import DedupParams
+    from marsad.corpus.copy_rules import DedupParams
 
     one, two, digest = digest_items()
     got = {}
@@ -363,8 +363,8 @@ def test_keys_stored_by_a_stopped_run_change_no_group(tmp_path) -> None:
     one stored candidate a bucket, they would hide the wire from its reprints)."""
     import numpy as np
 
+    from marsad.corpus.copy_rules import DedupParams
     from marsad.corpus.copy_stage import _all_span_keys, _write_keys
-    from marsad.corpus.dedup import DedupParams
     from marsad.corpus.lsh import LSHParams, band_keys
     from marsad.runners.local import IngestOptions
 
@@ -436,7 +436,7 @@ def test_the_rewritten_lead_rule_joins_across_outlets_in_the_archive_too(tmp_pat
     # the outlets from the store
     from corpus_fixtures import rewritten_pair
 
-    from marsad.corpus.dedup import DedupParams
+    from marsad.corpus.copy_rules import DedupParams
 
     on = DedupParams(head_found=0.4)
     wire, reprint = rewritten_pair()

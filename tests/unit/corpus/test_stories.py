@@ -11,8 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import marsad
-from marsad.corpus.dedup import DocInfo, dedup_batch
+from marsad.corpus.dedup import dedup_batch
 from marsad.corpus.features import ArticleFeatures, article_terms, day_number
+from marsad.corpus.provenance import DocInfo
 from marsad.corpus.stories import StoryClusterer, cluster, prepare
 
 SAME_EVENT = {"wire", "reprint-trimmed", "reprint-reordered", "reprint-of-reprint", "independent"}
