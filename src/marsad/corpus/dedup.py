@@ -12,8 +12,9 @@ The steps, each usable on its own (the batch form a distributed engine runs step
    Signature estimates (:func:`estimate`) drop the pairs far below the thresholds before the
    texts are compared.
 3. **Verification**: exact containment on the two shingle sets, the overlap of their leads,
-   the rewritten-lead rule and the template guard (:mod:`marsad.corpus.copy_rules`), the
-   pairs taken most similar first (:func:`verify_candidates`).
+   the rewritten-lead rule, the template guard on their figures and the countries their leads
+   name (:mod:`marsad.corpus.copy_rules`), the pairs taken most similar first
+   (:func:`verify_candidates`).
 4. **Copy groups**: union-find over the verified pairs, strongest first; a pair joins two
    groups only when their first members verify too (``chain_guard``, :func:`verify_candidates`).
 5. **Provenance**: first publisher and reprint edges of each group
