@@ -25,6 +25,8 @@ from itertools import chain, compress, count
 from pathlib import Path
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
+from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.clusters import freq_class
 from marsad.enrich.entities.features import proclitic_splits, strip_article
 
@@ -174,7 +176,7 @@ class Gazetteer:
     def _nationality(self, word: str) -> Entry | None:
         for _p, core in proclitic_splits(word):
             for w in (core, strip_article(core)):
-                if w in lx.NOT_NATIONALITY:
+                if w in pw.NOT_NATIONALITY:
                     return None
                 e = self.nat.get(w)
                 if e is not None:
@@ -262,9 +264,9 @@ class Gazetteer:
             add(w, "F")
         for w in lx.TITLE_WORDS:
             add(w, "R")
-        for w in lx.ORG_HEADS:
+        for w in ow.ORG_HEADS:
             add(w, "O")
-        for w in lx.LOC_HEADS:
+        for w in pw.LOC_HEADS:
             add(w, "H")
         for w in lx.STOPWORDS:
             add(w, "X")

@@ -17,11 +17,11 @@ marsad dependencies anyway.
   the ``common`` most frequent corpus words is dropped (it is a word first), and so is a
   name without the article that the place also has with it, unless the corpus writes it
   without the article more often (اقصر beside الأقصر: an elative, رباط, زرقاء; not عنيزة),
-  and the few of :data:`.lexicon.NOT_CITY_NAMES`;
+  and the few of :data:`.place_words.NOT_CITY_NAMES`;
 * regions, one-word organisations and named agreements from :mod:`.lexicon`;
 * homonyms: a place name that several countries' places share (الجوف: a Saudi region, a Yemeni
   governorate, a Libyan district; GeoNames' cities of one name in several countries, and
-  :data:`.lexicon.PLACE_HOMONYMS`) gets one ``alt`` row per other country; the run time
+  :data:`.place_words.PLACE_HOMONYMS`) gets one ``alt`` row per other country; the run time
   chooses among them by the article's other places (``Gazetteer.alternatives``).
 """
 
@@ -35,10 +35,11 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
-from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
+from marsad.enrich.entities import place_words as pw
 from marsad.text.normalize import normalize
 
-ARAB_LEAGUE = lx.ARAB_LEAGUE
+ARAB_LEAGUE = pw.ARAB_LEAGUE
 #: letters allowed in an Arabic gazetteer name (after normalize): Arabic letters, space, hyphen
 _ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a \-]+$")
 
@@ -94,9 +95,9 @@ def nationality_stems(countries: Iterable[tuple[str, str, str, str]], counts: Co
         stem = base + "ي"
         if counts.get("ال" + stem + "ه", 0) >= min_nat or counts.get(stem, 0) >= min_nat * 3:
             stems.setdefault(stem, code)
-    for k, v in lx.NATIONALITY_EXTRA.items():
+    for k, v in pw.NATIONALITY_EXTRA.items():
         stems[k] = v
-    for k in lx.NOT_NATIONALITY:
+    for k in pw.NOT_NATIONALITY:
         stems.pop(k, None)
     return stems
 
@@ -125,8 +126,8 @@ def cities(common: set[str], *, min_pop: int, counts: Counter[str] | None = None
             n = _clean(alt)
             if not n or not _ARABIC_NAME.match(n) or len(n) < 3:
                 continue
-            if ("ال" + n in names and counts["ال" + n] >= counts[n] and n not in lx.WORD_PLACES) \
-                    or n in lx.NOT_CITY_NAMES:
+            if ("ال" + n in names and counts["ال" + n] >= counts[n] and n not in pw.WORD_PLACES) \
+                    or n in pw.NOT_CITY_NAMES:
                 continue  # اقصر، زرقاء، رباط beside الأقصر، الزرقاء، الرباط: the word (not عنيزة)
             if not cap and (n in common or (" " not in n and len(n) <= 3)):
                 continue
@@ -169,13 +170,13 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
         canon_of.setdefault(code, _clean(display))
     for n, code, display, en in cs:
         put(n, "country", code, display, en, 0, canon_of[code])
-    for long, short in lx.OFFICIAL_EXTRA.items():
+    for long, short in pw.OFFICIAL_EXTRA.items():
         code = next((c for n, c, _d, _e in cs if n == short), "")
         if code:
             put(long, "country", code, short, "", 0, canon_of[code])
     for stem, code in nationality_stems(cs, counts, min_nat=min_nat).items():
         put(stem, "nat", code, stem, "", 0, stem)
-    for stem, code in lx.GROUPS.items():
+    for stem, code in pw.GROUPS.items():
         put(stem, "nat", code, stem, "", 0, stem)
     alts: dict[tuple[str, str], tuple] = {}  # (phrase, country) → the city row of that country
     for n, code, alt, en, pop, cap in cities(common, min_pop=min_pop, counts=counts):
@@ -183,27 +184,27 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
         row = (n, "alt", code, alt, en, pop * (10 if cap else 1), n)
         if (n, code) not in alts or row[5] > alts[(n, code)][5]:
             alts[(n, code)] = row
-    for k, (code, en, cap) in lx.CITIES.items():  # curated: wins over GeoNames' homonyms
+    for k, (code, en, cap) in pw.CITIES.items():  # curated: wins over GeoNames' homonyms
         rows[(k, "city")] = (k, "city", code, k, en, 100_000_000 if cap else 10_000_000, k)
-    for k, (code, en) in lx.PROVINCES.items():
+    for k, (code, en) in pw.PROVINCES.items():
         put(k, "city", code, k, en, 500_000, k)
-    for k, homs in lx.PLACE_HOMONYMS.items():
+    for k, homs in pw.PLACE_HOMONYMS.items():
         code, en = homs[0]
         put(k, "city", code, k, en, 500_000, k)
         for code, en in homs:
             alts[(k, code)] = (k, "alt", code, k, en, 500_000, k)
-    for k, code in lx.SHORT_COUNTRIES.items():
+    for k, code in pw.SHORT_COUNTRIES.items():
         put(k, "country", code, k, "", 0, canon_of.get(code, k))
-    for k, en in lx.REGIONS.items():
-        put(k, "region", lx.REGION_COUNTRY.get(k, ""), k, en, 0, k)
+    for k, en in pw.REGIONS.items():
+        put(k, "region", pw.REGION_COUNTRY.get(k, ""), k, en, 0, k)
     org_canon: dict[str, str] = {}
-    for k, (_code, en) in sorted(lx.ORG_SINGLES.items(), key=lambda kv: (len(kv[0]), kv[0])):
+    for k, (_code, en) in sorted(ow.ORG_SINGLES.items(), key=lambda kv: (len(kv[0]), kv[0])):
         org_canon.setdefault(en, k)  # one canonical (the shortest) name per organisation
-    for k, (code, en) in lx.ORG_SINGLES.items():
+    for k, (code, en) in ow.ORG_SINGLES.items():
         put(k, "org", code, k, en, 0, org_canon[en])
-    for k, (code, en) in lx.ORG_PHRASES.items():  # (their words stay ordinary words: see below)
+    for k, (code, en) in ow.ORG_PHRASES.items():  # (their words stay ordinary words: see below)
         put(k, "org", code, k, en, 0, k)
-    for k, en in lx.MISC_NAMES.items():
+    for k, en in ow.MISC_NAMES.items():
         put(k, "misc", "", k, en, 0, normalize("خطة العمل الشاملة المشتركة") if en == "JCPOA" else k)
     # the entry a phrase reads as (Gazetteer keeps the best-ranked row: a country before a city)
     rank = {"country": 5, "org": 4, "misc": 4, "region": 3, "city": 2}
@@ -214,10 +215,10 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
     for (k, code), row in alts.items():  # the other countries' places of a name (عمان: Oman,
         # and Amman; not of a curated city: القدس is PS as the outlets write it)
         if k in usual and usual[k][1] in ("city", "country") and usual[k][2] != code and (
-                k not in lx.CITIES or k in lx.PLACE_HOMONYMS):
+                k not in pw.CITIES or k in pw.PLACE_HOMONYMS):
             rows[(k, "alt:" + code)] = row
-    named = {k[0] for k in rows if k[0] not in lx.ORG_PHRASES} | {
-        w for k in rows if k[0] not in lx.ORG_PHRASES for w in k[0].split()}
+    named = {k[0] for k in rows if k[0] not in ow.ORG_PHRASES} | {
+        w for k in rows if k[0] not in ow.ORG_PHRASES for w in k[0].split()}
     for w, _n in counts.most_common(common_top):
         if w not in named and len(w) >= 2:
             rows[(w, "common")] = (w, "common", "", "", "", 0, w)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
 from marsad.enrich.entities.features import TokenList
 from marsad.enrich.entities.mention import Mention
 from marsad.enrich.entities.words import _QUOTES
@@ -90,7 +91,7 @@ def joined_pieces(ms: list[Mention], text: str, toks: TokenList, names: Mapping[
         return person(norms[m.a]) and person(norms[p.b - 1])
 
     def letters(k: int) -> bool:  # a piece of a dotted acronym: a letter's name, or a short word
-        return norms[k] in lx.LETTER_WORDS_LOOSE or (texts[k].isalpha() and len(texts[k]) <= 3)  # (بي.دي.في.إس.إيه)
+        return norms[k] in ow.LETTER_WORDS_LOOSE or (texts[k].isalpha() and len(texts[k]) <= 3)  # (بي.دي.في.إس.إيه)
 
     def extend(ms: list[Mention]) -> None:  # a dotted acronym takes its untagged letters
         taken = {k for m in ms for k in range(m.a, m.b)}
@@ -134,7 +135,7 @@ def joined_pieces(ms: list[Mention], text: str, toks: TokenList, names: Mapping[
     for m in out:
         if m.type in ("PER", "MISC") and m.b - m.a >= 3 and texts[m.a + 1] == "." \
                 and all(letters(k) if (k - m.a) % 2 == 0 else glued(k, ".") for k in range(m.a + 2, m.b)):
-            waw = norms[m.a][:1] == "و" and norms[m.a][1:] in lx.LETTER_WORDS_LOOSE
+            waw = norms[m.a][:1] == "و" and norms[m.a][1:] in ow.LETTER_WORDS_LOOSE
             if letters(m.a) or waw:
                 m.type = "ORG"  # وبي.إن.بي: letters between dots spell an acronym, an organisation's
                 if waw:
@@ -155,7 +156,7 @@ def models_and_glosses(ms: list[Mention], toks: TokenList) -> None:
     gone: list[Mention] = []
     for m in ms:
         q = 1 if m.a >= 3 and norms[m.a - 1] in _QUOTES else 0  # من طراز "داتسون نيسان"
-        if m.a >= 2 + q and norms[m.a - 1 - q] in lx.MODEL_CUES and norms[m.a - 2 - q] == _FROM:
+        if m.a >= 2 + q and norms[m.a - 1 - q] in ow.MODEL_CUES and norms[m.a - 2 - q] == _FROM:
             m.type, m.entry, m.country, m.english = "MISC", None, "", ""
             while (nxt := by_a.get(m.b)) is not None and nxt not in gone:
                 gone.append(nxt)  # "داتسون | نيسان بيك أب": one model, the tagger's pieces joined

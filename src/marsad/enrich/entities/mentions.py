@@ -4,7 +4,7 @@ The CRF speaks ANERcorp (PERS, LOC, ORG, MISC). This module and its steps turn i
 marsad's news tagset and fix what a statistical tagger gets wrong in news:
 
 * **types**: PERS → PER; LOC → GPE when the gazetteer knows a country or city (or the name is
-  unknown), LOC for seas, mountains, regions (``lexicon.LOC_HEADS``/``REGIONS``); nationality
+  unknown), LOC for seas, mountains, regions (``place_words.LOC_HEADS``/``REGIONS``); nationality
   and group adjectives → NORP with their country (ANERcorp leaves them untagged);
 * **gazetteer mentions**: countries, official long names (روسيا الاتحادية), capitals and large
   cities, regions, one-word organisations (الكرملين) and named agreements are added where the
@@ -31,6 +31,8 @@ from collections.abc import Container, Sequence
 from itertools import compress, count
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
+from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.features import (
     Token,
     TokenList,
@@ -95,7 +97,7 @@ class MentionFinder:
         self.ordinary = OrdinaryWords(gaz, self.names, vocab, self._nameless, self.rules.common)
         first_words = gaz.phrases_first_words()  # a set built over every gazetteer phrase: once
         self.known_names = first_words | lx.FIRST_NAMES
-        self.known_heads = self.known_names | lx.ORG_HEADS | lx.LOC_HEADS | lx.TITLE_WORDS
+        self.known_heads = self.known_names | ow.ORG_HEADS | pw.LOC_HEADS | lx.TITLE_WORDS
         self._boring: set[str] = set()  # words scan() found nothing in (pure functions of the word)
         # every word some reading of which (proclitic_splits, with or without ال) must be in
         # for scan() to find anything: a new word none of whose readings is here is boring
@@ -250,8 +252,8 @@ class MentionFinder:
                     m.type = "GPE"
                 elif e is not None and e.kind == "region":
                     m.type = "LOC"
-                elif strip_article(_core(words[0])) in lx.LOC_HEADS or words[0] in lx.LOC_HEADS or (
-                        m.a and _in(norms[m.a - 1], lx.LOC_HEADS)):
+                elif strip_article(_core(words[0])) in pw.LOC_HEADS or words[0] in pw.LOC_HEADS or (
+                        m.a and _in(norms[m.a - 1], pw.LOC_HEADS)):
                     m.type = "LOC"
                 else:
                     m.type = "GPE"

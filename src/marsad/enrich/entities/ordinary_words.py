@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Sequence
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
+from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.features import proclitic_splits, strip_article
 from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mention import Mention
@@ -80,7 +82,7 @@ def _month_name(norms: Sequence[str], m: Mention) -> bool:
 
 
 def _facility_before(norms: Sequence[str], k: int) -> bool:
-    """Whether a facility's head (:data:`.lexicon.FACILITY_HEADS`) stands right before ``k``, or
+    """Whether a facility's head (:data:`.place_words.FACILITY_HEADS`) stands right before ``k``, or
     before the quote that opens it: what follows names a stadium, an airport, a hotel, a street."""
     j = k - 2 if k > 1 and norms[k - 1] in _QUOTES else k - 1
     for _ in range(2):  # شارع | الملك فهد، ملعب | مدينة الملك عبدالله: a title or a city between
@@ -88,7 +90,7 @@ def _facility_before(norms: Sequence[str], k: int) -> bool:
             j -= 1
     # (an indefinite head only: المشرف على المستشفى | الدكتور فلان is the hospital's doctor; but
     # المسجد الحرام، للمسجد النبوي name the mosques)
-    if j < 0 or not _in(norms[j], lx.FACILITY_HEADS):
+    if j < 0 or not _in(norms[j], pw.FACILITY_HEADS):
         return False
     head = _definite(norms[j])
     return not head.startswith("ال") or head == _THE_MOSQUE and j == k - 1
@@ -100,14 +102,14 @@ def _word_nationality(k: int, norms: Sequence[str], texts: Sequence[str]) -> boo
     written with alef maqsura after a feminine noun (قدمه اليمنى، الجهة اليمنى: the right one;
     not الرئيس اليمنى, Yemeni with ى for ي)."""
     w = _core(norms[k])
-    if w in lx.WORD_NATIONALITIES:
+    if w in pw.WORD_NATIONALITIES:
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
-        return nxt.startswith("ال") and nxt not in lx.NATIONALITY_COMPLEMENTS
+        return nxt.startswith("ال") and nxt not in pw.NATIONALITY_COMPLEMENTS
     if w in _QUTRI and k and _core(norms[k - 1]) in _COUNTRY_LEVEL:
         return True  # المديرة القطرية، المكتب القطري: the country office (قُطري), not Qatari
     if texts[k].endswith("ى") and w in _RIGHT_HAND and k:
         prev = _core(norms[k - 1])
-        return prev.endswith("ه") or strip_article(prev) in lx.FEMININE_SIDES
+        return prev.endswith("ه") or strip_article(prev) in pw.FEMININE_SIDES
     if w.endswith("يا") and not w.startswith("ال") and k:
         # the accusative (ضابطا عراقيا، 15 مصريا) after a number or an accusative noun; after
         # anything else it is an adverb (الأولى عربيا، محليا وعربيا، المحتلة إسرائيليا)
@@ -119,11 +121,11 @@ def _word_nationality(k: int, norms: Sequence[str], texts: Sequence[str]) -> boo
 
 
 def _org_word_cue(norms: Sequence[str], k: int) -> bool:
-    """Whether the organisation named by an everyday word at ``k`` (:data:`.lexicon.ORG_WORDS`)
+    """Whether the organisation named by an everyday word at ``k`` (:data:`.org_words.ORG_WORDS`)
     has an organisation head before it or a word of its world within three words."""
-    if k and _in(norms[k - 1], lx.ORG_RULE_HEADS) and not _definite(norms[k - 1]).startswith("ال"):
+    if k and _in(norms[k - 1], ow.ORG_RULE_HEADS) and not _definite(norms[k - 1]).startswith("ال"):
         return True  # حركة فتح (not الهيئة | بفتح المطار)
-    return any(_in(w, lx.ORG_WORD_COMPANIONS) for w in norms[max(0, k - 3) : k + 4])
+    return any(_in(w, ow.ORG_WORD_COMPANIONS) for w in norms[max(0, k - 3) : k + 4])
 
 
 class OrdinaryWords:
@@ -145,21 +147,21 @@ class OrdinaryWords:
                 and not (norms[m.b - 1].endswith(_DIVINE_ENDS)  # (a cheap test first: few are)
                          and all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b]))
                 # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
-                and not (m.type == "MISC" and _in(norms[m.a], lx.CURRENCIES))  # money is not a name
+                and not (m.type == "MISC" and _in(norms[m.a], ow.CURRENCIES))  # money is not a name
                 and not (m.type == "PER" and m.b - m.a == 1 and texts[m.a][-1:] == "ه" and len(norms[m.a]) >= 6
                          and norms[m.a][0] in "بل" and any(p in ("ب", "ل") for p, _c in proclitic_splits(norms[m.a])))
                 # (لإبعاده، بأقواله: a preposition, a noun and his pronoun — no name)
                 and not (m.b - m.a == 1 and _core(norms[m.a]) in _NILE and m.b < len(norms)
                          and norms[m.b].startswith("من"))  # والنيل منها: harming it, not the Nile
-                and not (m.type == "ORG" and m.b - m.a == 2 and m.entry is None and norms[m.b - 1] in lx.GENERIC_ORG_ADJECTIVES
-                         and _in(norms[m.a], lx.ORG_HEADS))  # بالمنظمة الإرهابية: a kind of body, no name
+                and not (m.type == "ORG" and m.b - m.a == 2 and m.entry is None and norms[m.b - 1] in ow.GENERIC_ORG_ADJECTIVES
+                         and _in(norms[m.a], ow.ORG_HEADS))  # بالمنظمة الإرهابية: a kind of body, no name
                 and not (m.a and (m.type == "PER" or m.entry is None and m.type in ("GPE", "LOC", "MISC", "ORG"))
                          and _facility_before(norms, m.a))
                 and not (m.b - m.a == 1 and diameter(norms, m.a))
                 and not (m.type in ("ORG", "PER", "MISC") and _month_name(norms, m))
                 and not (m.b - m.a == 1 and m.a and norms[m.a] == _LI and norms[m.a - 1] in _TO_ME_VERBS)
                 and not (m.type in ("GPE", "LOC") and m.b - m.a == 1 and m.a and norms[m.a] in _COLOURS
-                         and norms[m.a - 1].startswith("ال") and not _in(norms[m.a - 1], lx.GPE_HEADS)
+                         and norms[m.a - 1].startswith("ال") and not _in(norms[m.a - 1], pw.GPE_HEADS)
                          and self.gaz.lookup([norms[m.a - 1]]) is None)  # ذات الشارة الزرقاء: blue, not Zarqa
                 and not (m.type == "PER" and m.b - m.a <= 2 and _core(norms[m.a]) == _HASAN and m.a + 1 < len(norms)
                          and norms[m.a + 1] in lx.HASAN_IDIOMS)  # على حسن الضيافة: good hospitality
@@ -170,9 +172,9 @@ class OrdinaryWords:
                 and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
                 and not (m.type == "PER" and m.b - m.a == 1 and (self._construct_plural(norms[m.a])
                                                                   or self._oblique_construct(norms, m.b)))
-                and not (m.b - m.a == 1 and _in(norms[m.a], lx.ORG_WORDS) and not _org_word_cue(norms, m.a))
+                and not (m.b - m.a == 1 and _in(norms[m.a], ow.ORG_WORDS) and not _org_word_cue(norms, m.a))
                 and not (_core(norms[m.a]) in lx.NEVER_ALONE and (m.b - m.a == 1 or m.type in ("GPE", "LOC")
-                                                                  and not _in(norms[m.a + 1], lx.LOC_HEADS)))
+                                                                  and not _in(norms[m.a + 1], pw.LOC_HEADS)))
                 and not (m.type == "PER" and m.b - m.a == 1 and self._no_name(m.words[0] if m.words else norms[m.a],
                                                                               ms, norms))]
 

@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
+from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.features import proclitic_splits, strip_article
 from marsad.enrich.entities.mention import Mention
 from marsad.enrich.entities.organisations import presidency_office
@@ -77,7 +79,7 @@ _UPPER_LATIN = re.compile("[A-Z]")
 
 def _head(w: str) -> str:
     """The word without a proclitic when a reading of it is a head (والمجلس → المجلس)."""
-    return next((c for _p, c in proclitic_splits(w) if c in lx.ORG_HEADS or strip_article(c) in lx.ORG_HEADS), w)
+    return next((c for _p, c in proclitic_splits(w) if c in ow.ORG_HEADS or strip_article(c) in ow.ORG_HEADS), w)
 
 
 def _name_continues(w: str) -> bool:
@@ -121,10 +123,10 @@ def quoted_works(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
     """The quoted title after a word for a work, with at most one word between (فيلم "…"،
     فيلم الجاسوسية "…"، مسلسل «…») is one MISC name, whatever the tagger made of its words; a
     mention on the word between (a genre) goes."""
-    if lx.WORK_CUES.isdisjoint(norms):
+    if ow.WORK_CUES.isdisjoint(norms):
         return ms  # (most articles name no work: one set operation)
     n = len(norms)
-    for i in [i for i, w in enumerate(norms) if w in lx.WORK_CUES]:
+    for i in [i for i, w in enumerate(norms) if w in ow.WORK_CUES]:
         q = next((q for q in (i + 1, i + 2) if q < n and norms[q] in _QUOTE_PAIRS), None)
         if q is None:
             continue
@@ -149,7 +151,7 @@ def quoted_media(ms: list[Mention], norms: Sequence[str]) -> None:
     for m in ms:
         if m.type in ("GPE", "LOC", "NORP") and m.a and m.b < n and norms[m.a - 1] in _QUOTE_PAIRS \
                 and norms[m.b] == _QUOTE_PAIRS[norms[m.a - 1]] \
-                and " ".join(norms[m.a : m.b]) in lx.MEDIA_NAMES:
+                and " ".join(norms[m.a : m.b]) in ow.MEDIA_NAMES:
             m.type, m.entry, m.country, m.english, m.source = "ORG", None, "", "", "media"
             m.words = tuple(norms[m.a : m.b])
             m.canon = " ".join(m.words)
@@ -185,13 +187,13 @@ def company_names(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
     out: list[Mention] = []
     for m in sorted(ms, key=lambda m: m.a):
         p = out[-1] if out else None
-        if p is not None and p.b == m.a and p.type in ("PER", "MISC", "GPE", "LOC", "ORG") and norms[m.a] in lx.COMPANY_WORDS:
+        if p is not None and p.b == m.a and p.type in ("PER", "MISC", "GPE", "LOC", "ORG") and norms[m.a] in ow.COMPANY_WORDS:
             p.b = m.a + 1
             p.words = tuple(norms[p.a : p.b]) if not p.words else (*p.words, norms[m.a])
             p.canon = " ".join(p.words)
             p.type, p.entry, p.country, p.role = "ORG", None, "", ""
             continue
-        if m.type in ("PER", "MISC", "GPE", "LOC") and m.b - m.a >= 2 and not lx.COMPANY_WORDS.isdisjoint(norms[m.a + 1 : m.b]):
+        if m.type in ("PER", "MISC", "GPE", "LOC") and m.b - m.a >= 2 and not ow.COMPANY_WORDS.isdisjoint(norms[m.a + 1 : m.b]):
             m.type, m.entry, m.country, m.role = "ORG", None, "", ""
         out.append(m)
     return out
@@ -224,11 +226,11 @@ class OrgRules:
             if i < free or not f & _ORG:
                 continue
             h = norms[i]
-            if i in at and _in(h, lx.ORG_RULE_HEADS) and at[i].b - at[i].a == 1 and at[i].entry is None \
+            if i in at and _in(h, ow.ORG_RULE_HEADS) and at[i].b - at[i].a == 1 and at[i].entry is None \
                     and at[i].type != "PER":
                 ms.remove(at.pop(i))  # the tagger's lone head word (ميليشيا as MISC): the rule decides
-            if not _in(h, lx.ORG_RULE_HEADS) or (i in at and at[i].type not in ("NORP",)) \
-                    or (i + 1 < n and strip_article(_core(h)) in _TOWN_CENTRES and norms[i + 1] in lx.GPE_HEADS) \
+            if not _in(h, ow.ORG_RULE_HEADS) or (i in at and at[i].type not in ("NORP",)) \
+                    or (i + 1 < n and strip_article(_core(h)) in _TOWN_CENTRES and norms[i + 1] in pw.GPE_HEADS) \
                     or presidency_office(norms, i):
                 free = i + 1  # (مركز مدينة عفرين: the town's centre; انتخابات الرئاسة: the office)
                 continue
@@ -270,7 +272,7 @@ class OrgRules:
                     words += 1
                     continue
                 p = at.get(j + 1)
-                if j == i + 1 and w in lx.ORG_HONORIFICS and p is not None and p.a == j + 1 and p.type == "PER":
+                if j == i + 1 and w in ow.ORG_HONORIFICS and p is not None and p.a == j + 1 and p.type == "PER":
                     swallowed.append(p)  # مركز الملك عبدالله المالي، جامعة الإمام محمد بن سعود
                     j = p.b
                     words += 2
@@ -282,9 +284,9 @@ class OrgRules:
                 if j == i + 1 and w in lx.ORDINALS:
                     break
 
-                if words and w[:1] == "و" and w[1:] in lx.ORG_RULE_HEADS:
+                if words and w[:1] == "و" and w[1:] in ow.ORG_RULE_HEADS:
                     break  # الهيئة العامة للجمارك | والمؤسسة العامة للموانئ: a second body
-                if w in lx.ORG_STOPS or (j == i + 1 and not _is_definite(h) and self._past_verb(w)):
+                if w in ow.ORG_STOPS or (j == i + 1 and not _is_definite(h) and self._past_verb(w)):
                     break  # صحيفة بريطانية | الجمعة; حركة | نالت
                 if _name_continues(w) and not self.gaz.nationality(w) and not self._is_title_word(w):
                     if words and w.startswith("ال") and norms[j - 1].startswith("ال") and not _adjective_like(w):
@@ -299,7 +301,7 @@ class OrgRules:
                     j += 1
                     continue
                 if w.startswith("لل") and len(w) >= 6 and words and _is_definite(norms[j - 1]) \
-                        and _adjective_like(norms[j - 1]) and w not in lx.PURPOSE_WORDS and w not in _LAM_STOPS:
+                        and _adjective_like(norms[j - 1]) and w not in ow.PURPOSE_WORDS and w not in _LAM_STOPS:
                     j += 1  # الهيئة العامة للاستثمار، المنظمة العربية للتنمية
                     words += 1
                     continue
@@ -338,7 +340,7 @@ class OrgRules:
                 continue
             while j - 1 > i and norms[j - 1].startswith("ل") and (j - 1) not in at and not _is_definite(norms[j - 1]):
                 j -= 1
-            media = _in(h, lx.MEDIA_HEADS)
+            media = _in(h, ow.MEDIA_HEADS)
             if media and h.startswith("ال") and (not swallowed or all(
                     s.type == "NORP" for s in swallowed) and all(_is_definite(w) for w in norms[i + 1 : j])):
                 free = i + 1  # القناة التلفزيونية، الصحيفة الإيطالية الرياضية: a description, not a name
@@ -356,8 +358,8 @@ class OrgRules:
                 a = i + 1  # صحيفة الوئام: the paper is الوئام (but وكالة الفضاء الأميركية is whole)
             words_ = list(norms[a:j])
             if a == i:  # والمؤسسة → المؤسسة (the head's own reading)
-                words_[0] = next((c for _p, c in proclitic_splits(h) if c in lx.ORG_RULE_HEADS
-                                  or strip_article(c) in lx.ORG_RULE_HEADS), h)
+                words_[0] = next((c for _p, c in proclitic_splits(h) if c in ow.ORG_RULE_HEADS
+                                  or strip_article(c) in ow.ORG_RULE_HEADS), h)
             new = Mention(a, j, typ, source="rule", words=tuple(words_))
             new.canon = " ".join(words_)  # (no و or ل of the sentence in the key)
             new.country = next((s.country for s in swallowed if s.country), "")
@@ -370,9 +372,9 @@ class OrgRules:
     def ends(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
         """Where an organisation's name (the tagger's or a head rule's) ends:
 
-        * at a word that dates or describes the sentence, not the body (:data:`lexicon.ORG_STOPS`:
+        * at a word that dates or describes the sentence, not the body (:data:`org_words.ORG_STOPS`:
           اللجنة المنظمة للبطولة | القادمة، وزارة السياحة الإسرائيلية | الأحد) or starts a purpose
-          clause (:data:`lexicon.PURPOSE_WORDS`: وزارة التربية | لاتخاذ القرار);
+          clause (:data:`org_words.PURPOSE_WORDS`: وزارة التربية | لاتخاذ القرار);
         * after a nationality adjective that follows an indefinite head's complement (وزارة
           الدفاع اليمنية | المعترف بها، وكالة الأنباء الفرنسية | المتواجد): the adjective
           closes the name. Right after the head, or after a definite head (whose next words
@@ -388,20 +390,20 @@ class OrgRules:
         for m in ms:
             if m.type != "ORG" or m.entry is not None or m.b - m.a < 2:
                 continue
-            if _in(norms[m.a], lx.ORG_RULE_HEADS) and _disagrees(norms[m.a], norms[m.a + 1]):
+            if _in(norms[m.a], ow.ORG_RULE_HEADS) and _disagrees(norms[m.a], norms[m.a + 1]):
                 drop.append(m)
                 continue
             if (m.b - m.a == 2 or m.b - m.a == 3 and norms[m.a + 2][:1] == "ل") and \
-                    (strip_article(_head(norms[m.a])), strip_article(norms[m.a + 1])) in lx.GENERIC_BODIES:
+                    (strip_article(_head(norms[m.a])), strip_article(norms[m.a + 1])) in ow.GENERIC_BODIES:
                 drop.append(m)  # مجلس الإدارة، اللجنة التنفيذية (للمهرجان): a body of any organisation
                 continue
             b = m.b
             for k in range(m.a + 1, m.b):
                 w = norms[k]
-                if w in lx.ORG_STOPS or w in lx.PURPOSE_WORDS or (w[:1] in "وب" and w[1:] in lx.ORG_STOPS):
+                if w in ow.ORG_STOPS or w in ow.PURPOSE_WORDS or (w[:1] in "وب" and w[1:] in ow.ORG_STOPS):
                     b = k
                     break
-                if k >= m.a + 2 and w[:1] == "و" and w[1:] in lx.ORG_RULE_HEADS and not w[1:].startswith("ال"):
+                if k >= m.a + 2 and w[:1] == "و" and w[1:] in ow.ORG_RULE_HEADS and not w[1:].startswith("ال"):
                     # محكمة العدل الدولية | ومجلس التعاون الخليجي: two bodies
                     second = Mention(k, m.b, "ORG", source="rule", words=(w[1:], *norms[k + 1 : m.b]))
                     second.canon = " ".join(second.words)
@@ -427,7 +429,7 @@ class OrgRules:
                 continue
             while b - 1 > m.a and (not _plain(norms[b - 1]) or norms[b - 1] in lx.NAME_LINKS):
                 b -= 1
-            if b - m.a == 1 and _in(norms[m.a], lx.ORG_RULE_HEADS):
+            if b - m.a == 1 and _in(norms[m.a], ow.ORG_RULE_HEADS):
                 drop.append(m)  # المحكمة | المختصة: a head alone describes, it does not name
                 continue
             for k in range(b, m.b if not add or add[-1].a != b else b):  # (a second body keeps its words)
@@ -450,7 +452,7 @@ class OrgRules:
         nothing); a mention that crosses a quote leaves the name alone."""
         n = len(norms)
         for i, f in heads:
-            if not f & _ORG or i + 3 >= n or norms[i + 1] not in _QUOTE_PAIRS or not _in(norms[i], lx.ORG_RULE_HEADS):
+            if not f & _ORG or i + 3 >= n or norms[i + 1] not in _QUOTE_PAIRS or not _in(norms[i], ow.ORG_RULE_HEADS):
                 continue
             close = _QUOTE_PAIRS[norms[i + 1]]
             k = next((k for k in range(i + 2, min(n, i + 8)) if not norms[k][:1].isalnum()), None)
@@ -481,10 +483,10 @@ class OrgRules:
                     m.b = b
                     m.words = (m.words[0], *norms[m.a + 1 : b]) if m.words else tuple(norms[m.a : b])
                     m.canon = " ".join(m.words)
-            if b - a < 2 or not self.flags(norms[a]) & _ORG or not _in(norms[a], lx.ORG_RULE_HEADS):
+            if b - a < 2 or not self.flags(norms[a]) & _ORG or not _in(norms[a], ow.ORG_RULE_HEADS):
                 continue
             ms = [m for m in ms if not (a <= m.a and m.b <= b)]
-            s = a + 1 if _in(norms[a], lx.MEDIA_HEADS) else a
+            s = a + 1 if _in(norms[a], ow.MEDIA_HEADS) else a
             ms.append(Mention(s, b, "ORG", source="rule", words=tuple(norms[s:b]), canon=" ".join(norms[s:b])))
         return ms
 

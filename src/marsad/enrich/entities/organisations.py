@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
 from marsad.enrich.entities.features import proclitic_splits, strip_article
 from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mention import _KIND_TYPE, Mention
@@ -17,8 +18,8 @@ from marsad.enrich.entities.words import _QUOTES, _core, _definite, _in
 
 def presidency_office(norms: Sequence[str], k: int) -> bool:
     """Whether الرئاسة at ``k`` is the office, not the presidency as a body (انتخابات الرئاسة،
-    مرشح الرئاسة: :data:`lexicon.OFFICE_BEFORE`)."""
-    return k >= 1 and strip_article(_core(norms[k])) in lx.PRESIDENCY and _core(norms[k - 1]) in lx.OFFICE_BEFORE
+    مرشح الرئاسة: :data:`org_words.OFFICE_BEFORE`)."""
+    return k >= 1 and strip_article(_core(norms[k])) in ow.PRESIDENCY and _core(norms[k - 1]) in ow.OFFICE_BEFORE
 
 
 def org_by_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
@@ -29,17 +30,17 @@ def org_by_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Mention]
         if m.type != "NORP" or m.a == 0 or m.a - 1 in by_start:
             continue
         head = norms[m.a - 1]
-        if head.startswith("ل") and not head.startswith("لل") and "ا" + head in lx.ORG_NAT_HEADS:
+        if head.startswith("ل") and not head.startswith("لل") and "ا" + head in ow.ORG_NAT_HEADS:
             head = "ا" + head  # لرئاسة الإيرانية: the article's alef dropped by a typo
             m.extra["keep_clitic"] = "1"
         fem_head = _definite(head).endswith("ه")
         fem_adj = norms[m.a].endswith("ه")
         if presidency_office(norms, m.a - 1):
             continue  # انتخابات الرئاسة الأميركية: the office, and the adjective stays a NORP
-        if _in(head, lx.ORG_NAT_HEADS) and fem_head == fem_adj and any(
+        if _in(head, ow.ORG_NAT_HEADS) and fem_head == fem_adj and any(
                 c.startswith("ال") or head.startswith("لل") for _p, c in proclitic_splits(head)):
             m.a -= 1
-            if m.a and _in(norms[m.a - 1], lx.ORG_HEADS) and m.a - 1 not in by_start:
+            if m.a and _in(norms[m.a - 1], ow.ORG_HEADS) and m.a - 1 not in by_start:
                 m.a -= 1  # وزارة الخارجية الروسية: the ministry, not only its short name
                 head = norms[m.a] + " " + head
             m.type = "ORG"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
 from marsad.enrich.entities.features import Token, proclitic_splits, strip_article
 from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mention import Mention
@@ -169,7 +170,7 @@ class PersonReader:
                 prev = norms[m.a - 1] if m.a else ""
                 prev2 = norms[m.a - 2] if m.a > 1 else ""
                 cue = prev if prev not in _QUOTES else prev2
-                if _in(cue, lx.PRODUCT_CUES):
+                if _in(cue, ow.PRODUCT_CUES):
                     m.type, m.country, m.entry = "MISC", "", None
                     m.canon = w
                     out.append(m)
@@ -208,7 +209,7 @@ class PersonReader:
                     break  # الزعيم الكوري الشمالي | والرئيس الأميركي دونالد ترامب: his title begins at و
             elif not (c in lx.ROLE_CONTINUATION or w in lx.ROLE_CONTINUATION or k in inside
                       or w in _ROLE_GLUE or self.gaz.nationality(w) is not None
-                      or c in lx.ORG_HEADS or w in lx.ORG_HEADS):
+                      or c in ow.ORG_HEADS or w in ow.ORG_HEADS):
                 break
             k -= 1
             steps += 1

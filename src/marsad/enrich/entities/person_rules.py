@@ -12,6 +12,8 @@ from itertools import compress, count
 from typing import TYPE_CHECKING
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
+from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.features import proclitic_splits, strip_article
 from marsad.enrich.entities.mention import Mention
 from marsad.enrich.entities.words import (
@@ -176,8 +178,8 @@ class PersonRules:
             nxt = norms[j]
             if self._common_long(nxt) or (nxt[0] == "و" and nxt not in _WAW_NAMES and nxt not in lx.FIRST_NAMES) \
                     or self.gaz.nationality(nxt) or self.gaz.lookup([nxt]) is not None \
-                    or _in(nxt, lx.ORG_HEADS) or _is_title(nxt) or not nxt.isalpha() or len(nxt) < 3 \
-                    or _in(nxt, lx.STATE_HEADS) or _in(nxt, lx.GPE_HEADS) or _in(nxt, lx.LOC_HEADS) \
+                    or _in(nxt, ow.ORG_HEADS) or _is_title(nxt) or not nxt.isalpha() or len(nxt) < 3 \
+                    or _in(nxt, pw.STATE_HEADS) or _in(nxt, pw.GPE_HEADS) or _in(nxt, pw.LOC_HEADS) \
                     or nxt in _DIRECTIONS or (_is_definite(nxt) and not _is_definite(norms[i])) \
                     or self._preposition(nxt) or future_verb(nxt, self.gaz.common, self.names) \
                     or self._place_nisba(nxt) \
@@ -275,7 +277,7 @@ class PersonRules:
             if not self.gaz.nationality(norms[prev.a]):
                 before = norms[prev.a - 1] if prev.a else ""
                 w = norms[prev.a]
-                if not _in(before, lx.ORG_HONORIFICS) and (
+                if not _in(before, ow.ORG_HONORIFICS) and (
                         (_is_title(before) and prev.source == "crf")
                         or w in lx.FIRST_NAMES or self.names.get(w, "") == "PERS-B"):
                     prev.b = m.b
@@ -416,7 +418,7 @@ class PersonRules:
         article, even an ordinary word (الصيد): a definite word of five letters or more or a rare
         one; no function word, date word, nationality, title, و/ف-word, word with a pronoun
         suffix or verb (الإمام الصادق | ألقت، | وعددهم)."""
-        return (w[:1].isalpha() and w not in lx.ORG_STOPS and w not in lx.EDGE_WORDS and w not in lx.STOPWORDS
+        return (w[:1].isalpha() and w not in ow.ORG_STOPS and w not in lx.EDGE_WORDS and w not in lx.STOPWORDS
                 and not self.gaz.nationality(w) and not _is_title(w) and not w.startswith(("و", "ف"))
                 and not w.endswith(_PRONOUN_SUFFIXES) and not self._past_verb(w)
                 and not future_verb(w, self.gaz.common, self.names)
@@ -431,7 +433,7 @@ class PersonRules:
         if w.startswith("ال"):
             return (w.endswith("ي") and len(w) >= 5 and not nameless_word(w, self.vocab, self.nameless)
                     and not _is_title(w) and self.gaz.nationality(w) is None and self.gaz.lookup([w]) is None
-                    and w not in lx.ORG_STOPS)
+                    and w not in ow.ORG_STOPS)
         return self._surname(w) and w[:1] != "و" and not self._preposition(w)
 
     def _common_long(self, w: str) -> bool:
@@ -469,7 +471,7 @@ class PersonRules:
         if w.startswith("ال") and w.endswith("ي") and self.gaz.nationality(w) is not None and all(
                 map(self._given_name, norms[m.a : m.b - 1])):
             return True  # عبدالملك الحوثي: a nisba after first names only (see _nisba_surnames)
-        if w.endswith("ي") and len(w) >= 6 and self.gaz.nationality(w) is None and w not in lx.ORG_STOPS \
+        if w.endswith("ي") and len(w) >= 6 and self.gaz.nationality(w) is None and w not in ow.ORG_STOPS \
                 and w not in lx.ROLE_CONTINUATION and w not in lx.RULE_TITLES:
             return True
         first = norms[m.a]

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Container, Mapping, Sequence
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.features import proclitic_splits, strip_article
 from marsad.enrich.entities.gazetteer import Entry, Gazetteer
 from marsad.enrich.entities.mention import _KIND_TYPE, Mention
@@ -30,7 +31,7 @@ PLACE_SHARE = 0.05
 _PLACE_WORD_POPULATION = 1_000_000
 
 #: countries whose towns have Arabic names of their own: the Arab League, and Israel (يافا، حيفا، عكا)
-_ARABIC_NAMED = lx.ARAB_LEAGUE | {"IL"}
+_ARABIC_NAMED = pw.ARAB_LEAGUE | {"IL"}
 
 #: letters of Persian and Urdu spelling: a gazetteer name written with them came from those languages
 _PERSIAN_LETTERS = re.compile("[یکگپچژہ]")
@@ -53,22 +54,22 @@ def _place_clusters(vocab: object, gaz: Gazetteer) -> frozenset[str]:
 
 def _word_place(w: str) -> bool:
     """Whether a reading of ``w`` (a proclitic off or not; no article stripped: الرياض is not
-    رياض) is a place name that is also an everyday word (:data:`.lexicon.WORD_PLACES`)."""
-    return any(c in lx.WORD_PLACES for _p, c in proclitic_splits(w))
+    رياض) is a place name that is also an everyday word (:data:`.place_words.WORD_PLACES`)."""
+    return any(c in pw.WORD_PLACES for _p, c in proclitic_splits(w))
 
 
 def place_cue(norms: Sequence[str], k: int) -> bool:
     """Whether the word before ``k`` says a place follows (محافظة لحج، محافظ لحج، في لحج,
     وعدن ولحج), so that a place name that reads as a proclitic + a common word is the place
-    (:data:`.lexicon.WORD_PLACES`; not لحج هذا العام: for the hajj)."""
+    (:data:`.place_words.WORD_PLACES`; not لحج هذا العام: for the hajj)."""
     if k == 0:
         return False
     prev = norms[k - 1]
-    return prev in _PLACE_PREPOSITIONS or any(_in(prev, ws) for ws in (lx.PLACE_TITLES, lx.GPE_HEADS, lx.LOC_HEADS))
+    return prev in _PLACE_PREPOSITIONS or any(_in(prev, ws) for ws in (pw.PLACE_TITLES, pw.GPE_HEADS, pw.LOC_HEADS))
 
 
 def bare_word_place(m: Mention, ms: Sequence[Mention], norms: Sequence[str]) -> bool:
-    """A one-word place whose name is also an everyday word (:data:`.lexicon.WORD_PLACES`;
+    """A one-word place whose name is also an everyday word (:data:`.place_words.WORD_PLACES`;
     وكيف انتصرت، قصص وصور) with no place cue before it and no other place beside it in a
     list (بيروت وصور وصيدا): a word, not the place."""
     w = norms[m.a]
@@ -89,7 +90,7 @@ def join_place_prefixes(ms: list[Mention], norms: Sequence[str]) -> list[Mention
     for m in sorted(ms, key=lambda m: m.a):
         p = out[-1] if out else None
         if p is not None and p.b == m.a and p.b - p.a == 1 and p.type in ("GPE", "LOC") \
-                and m.type in ("GPE", "LOC") and norms[p.a] in lx.PLACE_PREFIXES:
+                and m.type in ("GPE", "LOC") and norms[p.a] in pw.PLACE_PREFIXES:
             out[-1] = Mention(p.a, m.b, m.type, source=m.source, entry=None if m.source == "gaz" else m.entry)
             continue
         out.append(m)
@@ -102,7 +103,7 @@ def region_directions(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
     Sahel is not the west coast)."""
     n = len(norms)
     for m in ms:
-        if m.type == "LOC" and m.b < n and norms[m.b] in lx.DIRECTION_ADJECTIVES \
+        if m.type == "LOC" and m.b < n and norms[m.b] in pw.DIRECTION_ADJECTIVES \
                 and not any(o.a == m.b for o in ms):
             m.b += 1
             m.entry = None
@@ -130,7 +131,7 @@ class PlaceReader:
             for k in range(m.a, m.b):
                 taken[k] = m
         for a, b, e in (matches if matches is not None else self.gaz.match(norms)):
-            if norms[a] in lx.WORD_PLACES and b - a == 1 and not place_cue(norms, a):
+            if norms[a] in pw.WORD_PLACES and b - a == 1 and not place_cue(norms, a):
                 continue  # لحج هذا العام: for the hajj
             if b - a == 1 and self._foreign_word(e, norms, a):
                 o = taken[a]

@@ -29,6 +29,8 @@ from itertools import compress, count
 from rapidfuzz.distance import Levenshtein
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
+from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.features import Token, _norm, proclitic_splits, strip_article
 from marsad.enrich.entities.mention import Mention
 from marsad.enrich.entities.ordinary_words import diameter
@@ -171,7 +173,7 @@ def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence
             continue
         w = m.words[0]
         if len(m.words) == 1 and not (m.entry is not None and m.entry.kind in ("country", "city", "region", "org")
-                                      and w not in lx.WORD_PLACES and w not in lx.ORG_WORDS
+                                      and w not in pw.WORD_PLACES and w not in ow.ORG_WORDS
                                       and w not in lx.AMBIGUOUS and len(w) >= 3):
             continue
         names.setdefault(m.words, m)
@@ -216,7 +218,7 @@ def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence
             taken[j] = True
         k = b
     named_by_head = {m.words[1]: m for m in ms if m.type == "ORG" and m.words and len(m.words) >= 2
-                     and m.words[0] in lx.ORG_HEADS and len(m.words[1]) >= 4 and not m.words[1].startswith("ال")
+                     and m.words[0] in ow.ORG_HEADS and len(m.words[1]) >= 4 and not m.words[1].startswith("ال")
                      and m.words[1] not in lx.FIRST_NAMES}
     for m in ms:  # وقالت سامسونغ after شركة سامسونغ للإلكترونيات: the tagger's person is the company
         if m.b - m.a == 1 and m.type in ("PER", "GPE", "LOC") and m.words and m.words[0] in named_by_head \

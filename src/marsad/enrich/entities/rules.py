@@ -1,12 +1,12 @@
 """Head-word rules for news mentions (run after the CRF spans and the gazetteer).
 
-* organisation heads (:data:`lexicon.ORG_RULE_HEADS`: وزارة، هيئة، صندوق، مركز، حركة، ميليشيا …)
+* organisation heads (:data:`org_words.ORG_RULE_HEADS`: وزارة، هيئة، صندوق، مركز، حركة، ميليشيا …)
   followed by a name-like phrase open an ORG: وزارة المالية، صندوق الاستثمارات العامة، مركز سبأ
   الإعلامي، ميليشيا الحوثي، الجبهة الشعبية لتحرير فلسطين. The phrase continues over definite
   words (ال…، وال…), over ل + a word before a definite word or a name (لتحرير فلسطين، لحقوق
   الإنسان), over mentions (which the ORG swallows: flat, outermost), and right after an
   indefinite head over one uncommon word (سبأ، غولن);
-* administrative heads (:data:`lexicon.GPE_HEADS`: ولاية، معتمدية، مديرية، منطقة، جبهة …) make the
+* administrative heads (:data:`place_words.GPE_HEADS`: ولاية، معتمدية، مديرية، منطقة، جبهة …) make the
   next uncommon word a GPE (ولاية باجة، مديرية صرواح); حي makes it a LOC;
 * a country name that is also a feminine nationality adjective, after a definite noun, is the
   adjective (الحكومة السعودية → NORP);
@@ -24,6 +24,8 @@ from __future__ import annotations
 from collections.abc import Container, Sequence
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
+from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.features import proclitic_splits, strip_article
 from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mention import Mention
@@ -71,7 +73,7 @@ class HeadRules:
         self.vocab = vocab  # the corpus's frequent words
         self.nameless = nameless  # word clusters without names (words._nameless_clusters)
         self._head_bits: dict[str, int] = {}
-        for words, bit in ((lx.RULE_TITLES, _TITLE), (lx.ORG_RULE_HEADS, _ORG), (lx.GPE_HEADS, _GPE)):
+        for words, bit in ((lx.RULE_TITLES, _TITLE), (ow.ORG_RULE_HEADS, _ORG), (pw.GPE_HEADS, _GPE)):
             for hw in words:
                 self._head_bits[hw] = self._head_bits.get(hw, 0) | bit
         self._flags: dict[str, int] = {}
@@ -160,7 +162,7 @@ class HeadRules:
                 continue
             if m is not None:
                 if m.a == j and m.b - m.a <= 2 and (m.type in ("GPE", "LOC") or (
-                        m.type == "PER" and (m.b - m.a == 1 or norms[m.a] in lx.PLACE_PREFIXES) and m.entry is None)):
+                        m.type == "PER" and (m.b - m.a == 1 or norms[m.a] in pw.PLACE_PREFIXES) and m.entry is None)):
                     region = self.gaz.lookup(list(norms[m.a : m.b]))
                     if not (region is not None and region.kind == "region"
                             and strip_article(_core(norms[i])) in _REGION_HEADS):
@@ -210,7 +212,7 @@ class HeadRules:
     def _states(self, ms: list[Mention], norms: Sequence[str]) -> None:
         for m in ms:  # جمهورية الصين، دولة قطر: the head belongs to the state's name
             if m.type == "GPE" and m.entry is not None and m.entry.kind == "country" and m.a \
-                    and _in(norms[m.a - 1], lx.STATE_HEADS) and not norms[m.a - 1].startswith("ال"):
+                    and _in(norms[m.a - 1], pw.STATE_HEADS) and not norms[m.a - 1].startswith("ال"):
                 m.a -= 1
 
     @staticmethod
@@ -221,11 +223,11 @@ class HeadRules:
             if m.type not in ("PER", "GPE", "LOC", "MISC", "ORG") or m.b - m.a < 2 or m.entry is not None:
                 continue
             w0 = norms[m.a]
-            first = w0 if w0 in lx.LETTER_WORDS_LOOSE else w0[1:] if w0[:1] in "وفبل" else ""
+            first = w0 if w0 in ow.LETTER_WORDS_LOOSE else w0[1:] if w0[:1] in "وفبل" else ""
             words = (first, *norms[m.a + 1 : m.b])
-            if first in lx.LETTER_WORDS_LOOSE and all(w in lx.LETTER_WORDS_LOOSE for w in words) \
-                    and any(w in lx.LETTER_WORDS for w in words):
-                while m.b < len(norms) and norms[m.b] in lx.LETTER_WORDS and all(o.a != m.b for o in ms):
+            if first in ow.LETTER_WORDS_LOOSE and all(w in ow.LETTER_WORDS_LOOSE for w in words) \
+                    and any(w in ow.LETTER_WORDS for w in words):
+                while m.b < len(norms) and norms[m.b] in ow.LETTER_WORDS and all(o.a != m.b for o in ms):
                     m.b += 1  # إف بي | آي (not a particle after it: قال لبي بي سي إن …)
                     words = (*words, norms[m.b - 1])
                 m.type, m.country, m.role = "ORG", "", ""
@@ -236,7 +238,7 @@ class HeadRules:
     def _retype(self, ms: list[Mention], norms: Sequence[str]) -> None:
         taken = {k for m in ms for k in range(m.a, m.b)}
         for m in ms:
-            if m.type == "MISC" and m.b - m.a == 2 and _in(norms[m.a], lx.CURRENCIES) \
+            if m.type == "MISC" and m.b - m.a == 2 and _in(norms[m.a], ow.CURRENCIES) \
                     and (e := self.gaz.nationality(norms[m.a + 1])) is not None:
                 m.a += 1  # الدولار | الأمريكي: the currency is no name, its adjective a nationality
                 m.type, m.entry, m.country, m.english = "NORP", e, e.country, ""
@@ -245,7 +247,7 @@ class HeadRules:
             if m.b - m.a != 1:
                 continue
             if m.type == "ORG" and m.source == "crf" and m.entry is None and (e := self.gaz.nationality(norms[m.a])) is not None \
-                    and not _in(norms[m.a], lx.ORG_RULE_HEADS):
+                    and not _in(norms[m.a], ow.ORG_RULE_HEADS):
                 m.type, m.entry, m.country, m.english = "NORP", e, e.country, ""  # وأكراد، الشيعة: groups
                 m.canon = e.canon
                 continue
@@ -256,13 +258,13 @@ class HeadRules:
             prev = norms[m.a - 1] if m.a else ""
             w = norms[m.a]
             if m.type == "GPE" and m.a and _is_definite(prev) and _plain(prev) and (m.a - 1) not in taken \
-                    and not _in(prev, lx.GPE_HEADS) and w.endswith("ه"):
+                    and not _in(prev, pw.GPE_HEADS) and w.endswith("ه"):
                 e = self.gaz.nationality(w)
                 if e is not None:  # الحكومة السعودية: the adjective, not the country
                     m.type, m.entry, m.country, m.english = "NORP", e, e.country, ""
                     m.canon = e.canon
                     continue
-            if m.type == "PER" and m.a and any(c in lx.PLACE_TITLES for _p, c in proclitic_splits(prev)) \
+            if m.type == "PER" and m.a and any(c in pw.PLACE_TITLES for _p, c in proclitic_splits(prev)) \
                     and w not in lx.FIRST_NAMES and self.names.get(w, "") != "PERS-B":
                 e = self.gaz.lookup([w])  # ومحافظ أبين، حاكم دبي: the place the title governs
                 m.type, m.role = "GPE", ""
@@ -274,7 +276,7 @@ class HeadRules:
                 m.type, m.entry, m.country = "PER", None, ""  # (رئيس وزراء مقدونيا: the country)
                 continue
             nxt = norms[m.b] if m.b < len(norms) else ""
-            if m.type != "PER" and _in(w, lx.CURRENCIES) and (
+            if m.type != "PER" and _in(w, ow.CURRENCIES) and (
                     prev[:1].isdigit() or prev in _NUMBER_WORDS or self.gaz.nationality(nxt) is not None):
                 # 2.3 مليار ريال، الريال الإيراني: money, not a club or a company
                 m.type, m.entry, m.country = "MISC", None, ""

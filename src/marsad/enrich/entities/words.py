@@ -14,6 +14,8 @@ from functools import lru_cache
 from operator import itemgetter
 
 from marsad.enrich.entities import lexicon as lx
+from marsad.enrich.entities import org_words as ow
+from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.clusters import freq_class
 from marsad.enrich.entities.features import (
     _orig_prefix_len,
@@ -30,7 +32,7 @@ _QUOTES = frozenset('"“”«»\'')
 _NASAB = frozenset({"بن", "ابن", "بنت"})
 
 #: head words that are whole words, not a proclitic + a word (وزارة، وكالة، ولاية)
-_WHOLE_HEADS = lx.ORG_HEADS | lx.ORG_RULE_HEADS | lx.LOC_HEADS | lx.GPE_HEADS | lx.STATE_HEADS | lx.MEDIA_HEADS
+_WHOLE_HEADS = ow.ORG_HEADS | ow.ORG_RULE_HEADS | pw.LOC_HEADS | pw.GPE_HEADS | pw.STATE_HEADS | ow.MEDIA_HEADS
 
 
 def _definite(norm: str) -> str:
@@ -115,15 +117,15 @@ def hamza_clitic(surface: str) -> int:
 def nat_direction(country: str, nxt: str) -> str:
     """The country a nationality adjective names with the direction word after it
     (الكورية الشمالية → KP, السوداني الجنوبي → SS); else its own."""
-    if nxt not in lx.DIRECTION_ADJECTIVES:
+    if nxt not in pw.DIRECTION_ADJECTIVES:
         return country
-    return lx.NAT_DIRECTION.get((country, nxt[2:].removesuffix("ه")), country)
+    return pw.NAT_DIRECTION.get((country, nxt[2:].removesuffix("ه")), country)
 
 
 def with_direction(country: str, nxt: str) -> bool:
     """Whether a nationality adjective of ``country`` and the next word are one adjective
     (الكورية | الشمالية، الكوري | الجنوبي: a country that a direction splits)."""
-    return nxt in lx.DIRECTION_ADJECTIVES and (country, nxt[2:].removesuffix("ه")) in lx.NAT_DIRECTION
+    return nxt in pw.DIRECTION_ADJECTIVES and (country, nxt[2:].removesuffix("ه")) in pw.NAT_DIRECTION
 
 
 #: a cluster where fewer than this share of the words are known names (the training name
