@@ -29,8 +29,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import filterfalse, repeat
 from operator import add, itemgetter, mul, sub, truediv
 
@@ -229,29 +230,53 @@ def article_terms(
     for w in content_words(title, normalized=normalized):
         counts[w] += 2
     terms: dict[str, float] = dict(counts)
+    places: set[str] | None = None
     for m in mentions:
         if m:
             terms["e:" + m] = terms.get("e:" + m, 0.0) + entity_weight
+            if places is None:
+                places = set()
+            if m.startswith(_PLACE_KEYS):
+                places.add(m.partition(":")[2])
     for t in timexes:
         if t and _DAY_OR_MONTH.match(t):
             terms["t:" + t] = 1.0
     if place:
         terms["p:" + " ".join(normalize(place).split())] = 1.0
-    for t in title_places(title if normalized else normalize(title)):
+    for t in title_places(title if normalized else normalize(title), confirmed=places):
         terms[t] = 1.0
     numbers = frozenset(_NUMBER.findall(lead if normalized else to_western_digits(lead)))
     return terms, numbers
 
 
-def title_places(title: str) -> list[str]:
+def title_places(title: str, *, confirmed: Collection[str] | None = None) -> list[str]:
     """Places a (normalized) title names, from the shipped gazetteer: ``g:<city>`` for a city
     or region, ``c:<ISO code>`` for the country of a city, region or country. Two reports of
     one event may name the city and the country; two items of one template (an execution in
-    Jazan and one in Jeddah, one hospital's Eid greeting and another's) name other cities."""
+    Jazan and one in Jeddah, one hospital's Eid greeting and another's) name other cities.
+
+    A title is too short for the entity tagger's context rules, and a bare gazetteer scan
+    reads كيف ("how") as Kyiv, صور ("pictures") as Tyre, ينقل ("carries") as Yanqul and the
+    ريم of كريم as Rome. With ``confirmed`` — the names (entity keys without their type, as
+    :func:`marsad.enrich.entities.resolve.resolve` makes them: normalized, without the article)
+    of the places the tagger found in the article — a city or region counts only when the
+    article names it too (غزه in قطاع غزه) or names a place of its country (واشنطن standing
+    for the United States in the title, الولايات المتحدة in the text). Countries, and regions
+    of no country (أوروبا، الخليج), count as before: they are seldom homographs and the text
+    often names them only by nationality. ``None`` (an article with no entity mentions at all)
+    keeps every match."""
     from marsad.enrich.entities.gazetteer import load_default
 
     out: list[str] = []
-    for _a, _b, e in load_default().match(TOKEN_RE.findall(title)):
+    toks = TOKEN_RE.findall(title)
+    countries: set[str] | None = None
+    for a, b, e in load_default().match(toks):
+        if confirmed is not None:
+            if countries is None:
+                countries = {c for name in confirmed if (c := place_country(name))}
+            if e.kind != "country" and e.country and not (e.country in countries or _named_in(_bare(e.canon), confirmed)
+                    or _named_in(_bare(" ".join(toks[a:b])), confirmed)):
+                continue
         if e.kind in ("city", "region"):
             out.append("g:" + e.canon)
         if e.kind in ("city", "region", "country") and e.country:
@@ -268,6 +293,45 @@ def places_apart(a: Iterable[str], b: Iterable[str]) -> bool:
     ca = {t for t in a if t.startswith("c:")}
     cb = {t for t in b if t.startswith("c:")}
     return bool(ca) and bool(cb) and not (ca & cb)
+
+
+#: entity keys of places (:func:`title_places`)
+_PLACE_KEYS = ("gpe:", "loc:")
+
+
+def _bare(name: str) -> str:
+    """A place name as entity keys write it: without the article on each word."""
+    from marsad.enrich.entities.features import strip_article
+
+    return " ".join(map(strip_article, name.split()))
+
+
+def _named_in(name: str, places: Collection[str]) -> bool:
+    """Whether ``name`` is one of ``places`` or a run of whole words of one (غزه in قطاع غزه)."""
+    if name in places:
+        return True
+    padded = f" {name} "
+    return any(padded in f" {p} " for p in places if len(p) > len(name))
+
+
+@lru_cache(maxsize=20_000)
+def place_country(name: str) -> str:
+    """The country code of a place entity's name (its key without the type: normalized words
+    without their article), from the shipped gazetteer; ``""`` when it is not there. The key
+    has lost each word's article, so every word is tried with and without it."""
+    from itertools import product
+
+    from marsad.enrich.entities.gazetteer import load_default
+
+    words = name.split()
+    if not words or len(words) > 4:
+        return ""
+    gaz = load_default()
+    for form in product(*(((w, "ال" + w) if len(w) >= 3 else (w,)) for w in words)):
+        e = gaz.lookup(form)
+        if e is not None and e.country:
+            return e.country
+    return ""
 
 
 class _TfFactors(dict[float, float]):

@@ -211,6 +211,32 @@ def test_titles_naming_other_cities_lower_the_score() -> None:
     assert cl.score(vec, second.numbers, second.day + 1, places=ga)[1] == sid
 
 
+def test_a_title_place_counts_when_the_article_names_it_or_its_country() -> None:
+    from marsad.corpus.features import place_country, title_places
+    from marsad.text.normalize import normalize
+
+    def places(title: str, mentions: list[str] | None) -> list[str]:
+        names = None if mentions is None else {m.partition(":")[2] for m in mentions
+                                                if m.startswith(("gpe:", "loc:"))}
+        return title_places(normalize(title), confirmed=names)
+
+    how_to = "كيف تتغلب على الأرق في ليالي الصيف"
+    # a bare scan reads كيف ("how") as Kyiv; the tagger found no Ukraine in the text
+    assert "g:كيف" in places(how_to, None)
+    assert places(how_to, ["per:سامي العلي", "org:جامعه تونس"]) == []
+    assert "g:كيف" in places("وزير الخارجية يصل إلى كيف", ["gpe:اوكرانيا"])
+    # ينقل ("carries") is no Omani town unless the article is about Oman
+    assert places("الوزير ينقل تحيات الملك", ["gpe:رياض"]) == []
+    # a capital standing for its country: the text names the country only
+    assert places("واشنطن تحذر رعاياها", ["gpe:ولايات متحده"]) == ["g:واشنطن", "c:US"]
+    # the title's short name inside the text's longer one
+    assert "g:غزه" in places("أزمة كهرباء في غزة", ["loc:قطاع غزه", "org:شركه كهرباء"])
+    # countries and regions of no country count as before (the text may name them by nationality)
+    assert places("السعودية تدين الهجوم", ["norp:سعودي"]) == ["c:SA"]
+    assert place_country("ولايات متحده") == "US" and place_country("مكه مكرمه") == "SA"
+    assert place_country("سامي العلي") == ""
+
+
 def test_entity_terms_are_scaled_in_the_unit_vector() -> None:
     from marsad.corpus.features import scale_terms
 
