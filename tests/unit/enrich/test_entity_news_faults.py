@@ -704,6 +704,9 @@ def test_family_after_abd_or_kunya_region_direction_and_clubs(tagger) -> None:  
     assert ("عبد الملك الحوثي", "PER") in got
     assert not any("التوفيق" in t for t, _y in got)
     assert ("الساحل الغربي", "LOC") in got
+    # الوسطى and الأوسط go on a region too (آسيا | الوسطى is Central Asia, not Asia)
+    middle = _pairs(tagger, "وتشهد أفريقيا الوسطى أزمة إنسانية، فيما يمتد الجفاف على الساحل الأوسط.")
+    assert ("أفريقيا الوسطى", "LOC") in middle and ("الساحل الأوسط", "LOC") in middle
     assert ("كريستال بالاس", "ORG") in got and ("ستوك سيتي", "ORG") in got
     assert not any("للأربعة" in t for t, _y in got)
 

@@ -103,7 +103,7 @@ def region_directions(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
     Sahel is not the west coast)."""
     n = len(norms)
     for m in ms:
-        if m.type == "LOC" and m.b < n and norms[m.b] in pw.DIRECTION_ADJECTIVES \
+        if m.type == "LOC" and m.b < n and norms[m.b] in pw.REGION_DIRECTIONS \
                 and not any(o.a == m.b for o in ms):
             m.b += 1
             m.entry = None
