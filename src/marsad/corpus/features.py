@@ -263,19 +263,25 @@ def title_places(title: str, *, confirmed: Collection[str] | None = None) -> lis
     article names it too (غزه in قطاع غزه) or names a place of its country (واشنطن standing
     for the United States in the title, الولايات المتحدة in the text). Countries, and regions
     of no country (أوروبا، الخليج), count as before: they are seldom homographs and the text
-    often names them only by nationality. ``None`` (an article with no entity mentions at all)
-    keeps every match."""
+    often names them only by nationality. A name that other countries' places share (عمان:
+    Oman, and Amman) is the place of the country the article's other places are in.
+    ``None`` (an article with no entity mentions at all) keeps every match."""
     from marsad.enrich.entities.gazetteer import load_default
 
     out: list[str] = []
     toks = TOKEN_RE.findall(title)
-    countries: set[str] | None = None
-    for a, b, e in load_default().match(toks):
+    gaz = load_default()
+    for a, b, e in gaz.match(toks):
         if confirmed is not None:
-            if countries is None:
-                countries = {c for name in confirmed if (c := place_country(name))}
-            if e.kind != "country" and e.country and not (e.country in countries or _named_in(_bare(e.canon), confirmed)
-                    or _named_in(_bare(" ".join(toks[a:b])), confirmed)):
+            own = {_bare(e.canon), _bare(" ".join(toks[a:b]))}
+            # the countries of the article's other places (a place's own name says nothing of
+            # which of its homonyms it is)
+            others = {c for name in confirmed if name not in own and (c := place_country(name))}
+            alt = next((x for x in gaz.alternatives.get(e.phrase, ()) if x.country in others), None)
+            if alt is not None and e.country not in others:
+                e = alt  # عمان beside الأردن is Amman, not Oman
+            elif e.kind != "country" and e.country and not (
+                    e.country in others or any(_named_in(n, confirmed) for n in own)):
                 continue
         if e.kind in ("city", "region"):
             out.append("g:" + e.canon)

@@ -233,6 +233,9 @@ def test_a_title_place_counts_when_the_article_names_it_or_its_country() -> None
     assert "g:غزه" in places("أزمة كهرباء في غزة", ["loc:قطاع غزه", "org:شركه كهرباء"])
     # countries and regions of no country count as before (the text may name them by nationality)
     assert places("السعودية تدين الهجوم", ["norp:سعودي"]) == ["c:SA"]
+    # a name several countries' places share is the one of the country the article is about
+    assert places("الملك يستقبل الوفد في عمان", ["gpe:عمان", "gpe:اردن"]) == ["g:عمان", "c:JO"]
+    assert places("سلطنة عمان تستضيف المؤتمر", ["gpe:عمان", "gpe:مسقط"]) == ["c:OM"]
     assert place_country("ولايات متحده") == "US" and place_country("مكه مكرمه") == "SA"
     assert place_country("سامي العلي") == ""
 
