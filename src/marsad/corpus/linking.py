@@ -17,7 +17,7 @@ from typing import Any
 
 import orjson
 
-from marsad.corpus.stories import Story
+from marsad.corpus.story_record import Story
 from marsad.corpus.threads import ThreadLinker
 
 

@@ -32,7 +32,9 @@ from marsad.corpus.features import (
     surface_words_many,
 )
 from marsad.corpus.minhash import fold_many
-from marsad.corpus.stories import ArticleVector, StoryParams, TemplateTerms, article_vector
+from marsad.corpus.stories import ArticleVector, article_vector
+from marsad.corpus.story_record import StoryParams
+from marsad.corpus.template_terms import TemplateTerms
 from marsad.store.corpus_store import CorpusStore
 
 

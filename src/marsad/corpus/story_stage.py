@@ -22,8 +22,9 @@ import numpy as np
 import orjson
 
 from marsad.corpus.linking import ThreadLinking
-from marsad.corpus.stories import ClusterState, Story, StoryClusterer, StoryParams
+from marsad.corpus.stories import ClusterState, StoryClusterer
 from marsad.corpus.story_feed import StoryFeatures, _FeatureFeed, _forks, _story_state
+from marsad.corpus.story_record import Story, StoryParams
 from marsad.corpus.threads import Thread, ThreadLinker, ThreadParams, ThreadState
 from marsad.store.corpus_store import CorpusStore
 

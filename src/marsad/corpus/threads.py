@@ -103,7 +103,7 @@ class Thread:
     norms: tuple[float, float, float] | None = field(default=None, repr=False)
 
     def label(self, k: int = 8) -> list[str]:
-        from marsad.corpus.stories import label_words
+        from marsad.corpus.story_record import label_words
 
         return label_words(self.centroid, self.words, k)
 

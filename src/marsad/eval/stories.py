@@ -48,8 +48,9 @@ from marsad.corpus.features import ArticleFeatures, article_terms, day_number, s
 from marsad.corpus.lsh import band_keys
 from marsad.corpus.minhash import shingle_hashes
 from marsad.corpus.provenance import DocInfo
-from marsad.corpus.stories import StoryParams, cluster
+from marsad.corpus.story_batch import cluster
 from marsad.corpus.story_feed import _LEAD_CHARS
+from marsad.corpus.story_record import StoryParams
 from marsad.errors import ConfigError
 
 SPLITS = ("dev", "test")

@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from marsad.corpus.stories import DAYS
+from marsad.corpus.template_terms import DAYS
 from marsad.model import Span
 from marsad.store.schema import SPANS_BY_ARTICLE
 
@@ -252,8 +252,8 @@ class CorpusStore:
 
     def add_template_counts(self, inc: Mapping[str, tuple[Mapping[str, int], Mapping[str, int]]]) -> None:
         """Add per-source ``(days, articles)`` increments of the same terms
-        (:meth:`marsad.corpus.stories.TemplateTerms.flush`), in key order (the B-tree pages are
-        visited once each, in order)."""
+        (:meth:`marsad.corpus.template_terms.TemplateTerms.flush`), in key order (the B-tree
+        pages are visited once each, in order)."""
         rows = []
         for s in sorted(inc):
             days, arts = inc[s]

@@ -237,8 +237,9 @@ def test_story_batches_prepared_by_the_worker_are_the_ones_prepared_here(tmp_pat
     """The forked worker counts each batch and weighs its articles under the state it was
     forked with (the batch before's): the same document frequencies, template counts and
     vectors as this process finds, batch after batch."""
-    from marsad.corpus.stories import StoryParams, article_vector
+    from marsad.corpus.stories import article_vector
     from marsad.corpus.story_feed import _advance, _story_state, story_features_ahead
+    from marsad.corpus.story_record import StoryParams
 
     a = _archive(tmp_path, "prepared")
     update_copies(a)

@@ -14,7 +14,8 @@ import marsad
 from marsad.corpus.dedup import dedup_batch
 from marsad.corpus.features import ArticleFeatures, article_terms, day_number
 from marsad.corpus.provenance import DocInfo
-from marsad.corpus.stories import StoryClusterer, cluster, prepare
+from marsad.corpus.stories import StoryClusterer
+from marsad.corpus.story_batch import cluster, prepare
 
 SAME_EVENT = {"wire", "reprint-trimmed", "reprint-reordered", "reprint-of-reprint", "independent"}
 
@@ -184,8 +185,8 @@ def test_time_blocks_in_parallel_give_the_stories_of_one_pass() -> None:
 
 
 def test_titles_naming_other_cities_lower_the_score() -> None:
-    from marsad.corpus.features import places_apart, title_places
-    from marsad.corpus.stories import StoryParams, weigh
+    from marsad.corpus.features import places_apart, title_places, weigh
+    from marsad.corpus.story_record import StoryParams
 
     body = ("احتفل مستشفى المدينة العام بعيد الفطر المبارك مع منسوبيه ومرضاه، وقدم مدير المستشفى "
             "التهنئة للعاملين والمرضى وتبادل معهم التهاني، ووزعت الهدايا على الأطفال المنومين في الأقسام.")
@@ -256,7 +257,7 @@ def test_template_vocabulary_is_a_sources_own_daily_items_not_its_everyday_words
     does: they stay in its vectors; its own daily item's words (a cartoon, an Eid greeting of
     its region) are in far more of its articles than of the collection's: those are left out."""
     from marsad.corpus.features import DocFreq
-    from marsad.corpus.stories import TemplateTerms
+    from marsad.corpus.template_terms import TemplateTerms
 
     df = DocFreq()
     both = TemplateTerms(share=0.6, min_days=5, lift=3.0)
@@ -314,7 +315,7 @@ def test_template_vocabulary_kept_batch_by_batch_is_the_one_computed_from_all_co
     cut only grow): after every batch it gives what the rule gives over all the counts."""
 
     from marsad.corpus.features import DocFreq
-    from marsad.corpus.stories import TemplateTerms
+    from marsad.corpus.template_terms import TemplateTerms
 
     tt = TemplateTerms(share=0.5, min_days=3, lift=1.5)
     df = DocFreq()
@@ -339,7 +340,7 @@ def test_template_counts_flushed_in_a_copy_and_applied_are_the_ones_flushed_here
     import copy
 
     from marsad.corpus.features import DocFreq
-    from marsad.corpus.stories import TemplateTerms
+    from marsad.corpus.template_terms import TemplateTerms
 
     here, applied = TemplateTerms(share=0.5, min_days=3, lift=1.5), TemplateTerms(share=0.5, min_days=3, lift=1.5)
     df = DocFreq()
@@ -365,7 +366,7 @@ def test_template_counts_flushed_in_a_copy_and_applied_are_the_ones_flushed_here
 def test_only_the_heaviest_terms_are_looked_up() -> None:
     """``lookup_terms`` looks up the article's heaviest terms only: a story sharing a lighter
     term alone is not found (and is found when every term is looked up)."""
-    from marsad.corpus.stories import StoryParams
+    from marsad.corpus.story_record import StoryParams
 
     vec = {"خفيف": 0.3, "ثقيل": 0.954}
     for k, found in ((1, False), (2, True), (0, True)):
@@ -379,7 +380,7 @@ def test_only_the_heaviest_terms_are_looked_up() -> None:
 def _actor_clusterer(bonus: float) -> tuple[StoryClusterer, int]:
     """A clusterer over 1,000 articles of other news holding one story: the first report of a
     visit, naming its two people and a ministry."""
-    from marsad.corpus.stories import StoryParams
+    from marsad.corpus.story_record import StoryParams
 
     cl = StoryClusterer(StoryParams(actor_bonus=bonus, actor_min=2, actor_share=0.003, actor_days=1))
     cl.state.df.add({f"خبر{i}": 1.0, "وزير": 1.0} for i in range(1000))
@@ -434,7 +435,7 @@ def weigh_like(cl: StoryClusterer, f: ArticleFeatures) -> dict[str, float]:
 def test_an_independent_report_naming_the_same_people_joins_their_story() -> None:
     """Two reports of one visit worded apart (cosine under the threshold) are one story when
     they name the same two people the same day, and two stories without the actor bonus."""
-    from marsad.corpus.stories import StoryParams
+    from marsad.corpus.story_record import StoryParams
 
     filler = [ArticleFeatures(key=10 + i, day=90, source="c", terms={f"خبر{i}": 1.0, "وزير": 1.0})
               for i in range(1000)]

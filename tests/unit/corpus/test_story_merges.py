@@ -11,7 +11,9 @@ import orjson
 
 import marsad
 from marsad.corpus.features import ArticleFeatures, article_terms
-from marsad.corpus.stories import StoryClusterer, StoryParams, cluster, prepare
+from marsad.corpus.stories import StoryClusterer
+from marsad.corpus.story_batch import cluster, prepare
+from marsad.corpus.story_record import StoryParams
 
 REPORT = ("بحث وزير الخارجية سالم الراشد مع نظيره الماليزي داتو حسن كمال خلال لقائهما اليوم سبل تعزيز "
           "العلاقات الثنائية وتطوير التعاون في مجالات التجارة والتعليم والطاقة المتجددة، واستعرض الوزيران "

@@ -1,0 +1,248 @@
+"""The story record and what makes two articles one story.
+
+:class:`StoryParams` holds the clusterer's thresholds and guards (:mod:`marsad.corpus.stories`
+explains them), each with the dev figures it was chosen on. :class:`Story` is one story as the
+clusterer carries it: the centroid (the sum of its members' vectors, pruned to its heaviest
+terms), the figures, title places and actors its members named, its days and sources. It takes
+in one article at a time (:meth:`Story.absorb`) and another story whole (:meth:`Story.fold`,
+the merges); the corpus stage stores it between batches (:meth:`Story.to_state`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class StoryParams:
+    """What makes two articles one story (defaults tuned on the dev day of the gold)."""
+
+    threshold: float = 0.25
+    window_days: int = 3
+    day_decay: float = 0.15
+    top_terms: int = 40
+    centroid_terms: int = 80
+    numbers_min: int = 3
+    numbers_penalty: float = 0.5
+    #: an article whose title names places none of which the story's titles name
+    #: (:func:`marsad.corpus.features.places_apart`) scores this much of its cosine
+    places_penalty: float = 0.5
+    #: share of the figures of the article found in the story below which the penalty applies
+    numbers_overlap: float = 0.25
+    #: an article whose terms are at least this share template vocabulary is template-like:
+    #: it joins only a story of the same or the next day whose figures it shares
+    template_like: float = 0.7
+    template_share: float = 0.6
+    template_min_days: int = 5
+    #: … and holds it in this many times the share of all articles that do (the source's own
+    #: daily items, not its everyday words:
+    #: :class:`~marsad.corpus.template_terms.TemplateTerms`); 0 turns the condition off.
+    #: Off by default for its cost: everyday words stay in the vectors and the clustering
+    #: looks up more postings. Dev same-story pair F1 / day B³ with today's analysers: off
+    #: 0.847 / 0.936 (80 postings looked up an article); lift 2 0.862 / 0.945 (210 postings);
+    #: lift 2 with ``max_postings`` 50 and ``lookup_terms`` 25 0.869 / 0.953 (91 postings,
+    #: but about a fifth more clustering CPU and half as much again for thread linking: the
+    #: everyday words weigh in every article and sit in every centroid). Earlier analysers:
+    #: lift 1.5 0.821 / 0.945, 2 0.874 / 0.945, 3 0.864 / 0.945, 6 0.860 / 0.944; 25 vector
+    #: terms, 60 centroid terms and 50 postings 0.889 / 0.955 but fewer thread links
+    template_lift: float = 0.0
+    #: entity mentions (``e:`` terms) scaled by this in an article's unit vector before it is
+    #: renormalised: entity keys are rare, so their IDF made a few of them most of the vector
+    #: and two reports naming their actors differently fell apart (dev same-story pair F1
+    #: 0.778 at 1.0, 0.847 at 0.15, 0.849 without them; day B³ 0.928 / 0.936 / 0.930); kept
+    #: small rather than dropped, so centroids still name their actors (threads read them)
+    entity_scale: float = 0.15
+    #: terms held by more active stories than this are not looked up (too common to tell
+    #: stories apart; their share of the cosine is small and is left out of the score); with
+    #: lift 2 (dev pair F1 / day B³, postings looked up an article): 100 0.862 / 0.945, 210;
+    #: 50 0.862 / 0.951, 154; 30 0.854 / 0.962, 118; 20 0.827 / 0.968, 92
+    max_postings: int = 100
+    #: only the article's this many heaviest terms are looked up in the index and scored (0:
+    #: all ``top_terms``, the default); the others still go into the story's centroid, which
+    #: the thread linker compares (25 vector terms made threads miss shared actors). With
+    #: lift 2 and 50 postings, dev pair F1 / day B³: all 0.862 / 0.951 at 154 postings an
+    #: article, 30 0.861 / 0.951 at 109, 25 0.869 / 0.953 at 91 (70 postings: 0.864 / 0.951)
+    lookup_terms: int = 0
+    #: added to the score of a story of the same or the next day (``actor_days``) whose members
+    #: named at least ``actor_min`` of the article's rare actors — people and organisations
+    #: (``e:per:``/``e:org:`` keys among its weighed terms) in at most ``actor_share`` of all
+    #: articles — unless a guard (figures, title places) already lowered it; 0 turns it off.
+    #: Independent reports of one visit, attack or statement name the same people the same day
+    #: in other words. Dev same-story pair F1 / day B³: off 0.873 / 0.934 (P 0.890 R 0.856);
+    #: 0.10 0.884 / 0.933; 0.12 0.885 / 0.935; **0.15 0.888 / 0.940** (P 0.905 R 0.871); 0.18
+    #: 0.886 / 0.936; 0.20 0.886 / 0.934. At 0.15: one actor in common 0.876 / 0.925, three
+    #: 0.881 / 0.936; actors in 1% of articles 0.881 / 0.938, in 0.1% 0.873 / 0.934; the same
+    #: day only 0.881 / 0.940; kept from template-like articles (a paper's everyday words are
+    #: most of theirs) 0.879 / 0.940. About 2% more clustering CPU (the actors are read from
+    #: the article's 40 weighed terms, not all of them: the same scores, a third of the cost)
+    actor_bonus: float = 0.15
+    actor_min: int = 2
+    actor_share: float = 0.003
+    actor_days: int = 1
+    #: two stories of one event growing side by side (a visit's report and its joint statement,
+    #: independent reports of one attack: each article joins the story it is closest to, and
+    #: both keep growing) are folded into one, the younger into the older (:meth:`Story.fold`),
+    #: when the guards between them hold (no title places apart, figures not apart), in two
+    #: ways: an article (not template-like) that joins its best story and scores at least
+    #: ``merge_threshold`` with the second-best too (0: never); or a story that has just
+    #: doubled (2, 4, 8 … articles) whose centroid — its ``merge_terms`` heaviest terms,
+    #: looked up like an article's — reaches a cosine of ``merge_cosine`` (0: never) with a
+    #: story of the same or the next day whose members named ``merge_actors`` rare actors
+    #: (:attr:`actor_share`) of its own (0: no actor needed). Dev same-story pair F1 / day B³
+    #: (with the actor bonus; P R of the pairs): none 0.885 / 0.936 (P 0.898 R 0.871);
+    #: article 0.35 0.891 / 0.934, 0.30 0.886 / 0.934, **0.25** 0.894 / 0.935 (P 0.894 R
+    #: 0.894), 0.22 (with the centroids) 0.906 / 0.924, 0.20 0.898 / 0.921; with the centroids
+    #: at cosine 0.4 and no actor rule 0.894 / 0.935 (0.35: 0.896 / 0.937); at cosine **0.25**
+    #: and **3** rare actors 0.902 / 0.935 (P 0.895 R 0.909), the same at 0.2, 0.3 and 4
+    #: actors; the centroids alone (cosine 0.4) 0.889 / 0.936. The pairs still split are
+    #: mostly stories apart by their centroids (cosine below 0.2: a report and its text in
+    #: full, a claim of an attack and the attack) or by title places (the city and the country
+    #: of one attack). Held-out, read once after the choice: 0.836 → 0.869 (R 0.788 → 0.850),
+    #: day B³ 0.939 → 0.947. About 2% more clustering CPU (docs/stories.md).
+    merge_threshold: float = 0.25
+    merge_cosine: float = 0.25
+    merge_actors: int = 3
+    merge_terms: int = 40
+    #: ... and only stories that began within ``merge_days`` days of each other (-1: any): two
+    #: stories of one event begin together. Without it, an article of a weeks-long development
+    #: fitting another chained them (Afrin and Eastern Ghouta, 364 articles; stories of 100+
+    #: articles held 1,677 articles against 868 without merges). Dev same story 0.902 → 0.906 (0:
+    #: 0.889, 1: 0.902, 2: 0.906, 3: 0.906), day B³ 0.935 → 0.938; 100+-article stories 976
+    merge_days: int = 2
+    #: the guard of title places between two stories to be merged compares countries only
+    #: while the evidence is weaker than this (0: always compared): an article scoring at least this
+    #: with its second-best story, or two stories' centroids at least this close, are folded
+    #: though their titles name other countries (a bombing in a town "on Syria's border" and
+    #: Turkey's president about it; Morocco's bid and the joint bid that beat it) — unless both name
+    #: cities and none in common (items of one template: an execution in Jazan, one in
+    #: Jeddah). Dev same-story pair F1 / day B³ (P R of the pairs), replayed with
+    #: ``merge_days``: off 0.906 / 0.938 (P 0.902 R 0.909), **0.4** 0.914 / 0.938 (P 0.904 R
+    #: 0.924); before ``merge_days``: off 0.902 / 0.935, for the centroids only 0.4 0.906 /
+    #: 0.935; for both 0.3 0.907 / 0.932, 0.35 0.907 / 0.934, 0.4 0.910 / 0.935, 0.45 the
+    #: same, 0.5 as off (the two pairs gained: a bombing and its condemnation, the bid vote).
+    #: Looser title places (a country named on its own near every city of it) joined related
+    #: items instead (three false joins, no pair gained). The pairs still split are stories
+    #: far apart by centroid (a report and the full text it reports, cosine below 0.2) and
+    #: single articles naming the event in other words.
+    merge_countries_cosine: float = 0.4
+
+
+def label_words(centroid: Mapping[str, float], words: Mapping[str, str], k: int = 8) -> list[str]:
+    """The ``k`` heaviest content words of a centroid, each as a title writes it when one does
+    (the light stems the clusterer compares, such as ``ورونا`` for كورونا, are not words)."""
+    # what heapq.nlargest gives, sorted in C
+    ranked = sorted([(v, t) for t, v in centroid.items() if ":" not in t], reverse=True)[:k]
+    out: list[str] = []
+    for _v, t in ranked:
+        w = words.get(t, t)
+        if w not in out:
+            out.append(w)
+    return out
+
+
+@dataclass
+class Story:
+    id: int
+    first_day: int
+    last_day: int
+    size: int = 0
+    centroid: dict[str, float] = field(default_factory=dict)
+    numbers: set[str] = field(default_factory=set)
+    sources: Counter[str] = field(default_factory=Counter)
+    norm: float = 0.0
+    first_key: int = -1  # the first article that opened it
+    thread: int | None = None
+    #: stem → the word as its titles write it (for labels), for the centroid's terms
+    words: dict[str, str] = field(default_factory=dict)
+    #: places its titles name (``g:``/``c:`` terms, :func:`marsad.corpus.features.title_places`)
+    places: set[str] = field(default_factory=set)
+    #: people and organisations its members named (``e:per:``/``e:org:`` keys, at most 256)
+    actors: set[str] = field(default_factory=set)
+
+    def to_state(self) -> dict[str, object]:
+        return {"c": self.centroid, "n": sorted(self.numbers), "s": dict(self.sources),
+                "f": self.first_day, "l": self.last_day, "z": self.size, "k": self.first_key,
+                "t": self.thread, "w": self.words, "g": sorted(self.places),
+                "a": sorted(self.actors)}
+
+    @classmethod
+    def from_state(cls, sid: int, d: dict) -> Story:  # type: ignore[type-arg]
+        s = cls(id=sid, first_day=int(d["f"]), last_day=int(d["l"]), size=int(d["z"]),
+                centroid={str(k): float(v) for k, v in d["c"].items()}, numbers=set(d["n"]),
+                sources=Counter(d["s"]), first_key=int(d.get("k", -1)), thread=d.get("t"),
+                words={str(k): str(v) for k, v in d.get("w", {}).items()},
+                places={str(x) for x in d.get("g", ())}, actors={str(x) for x in d.get("a", ())})
+        s.norm = math.sqrt(sum(v * v for v in s.centroid.values()))
+        return s
+
+    def label(self, k: int = 8) -> list[str]:
+        """The heaviest content words of the centroid, as the titles write them (for people)."""
+        return label_words(self.centroid, self.words, k)
+
+    def absorb(self, vec: dict[str, float], numbers: frozenset[str], source: str, day: int,
+               *, keep: int, key: int = -1, words: Iterable[tuple[str, str]] = (),
+               places: Iterable[str] = (), actors: Iterable[str] = ()) -> set[str]:
+        """Add a member; returns the terms pruned from the centroid."""
+        if self.size == 0 and self.first_key < 0:
+            self.first_key = key
+        for stem, word in words:
+            if stem in vec and stem not in self.words:
+                self.words[stem] = word
+        centroid = self.centroid
+        get = centroid.get
+        for t, w in vec.items():
+            centroid[t] = get(t, 0.0) + w
+        pruned: set[str] = set()
+        if len(self.centroid) > 2 * keep:
+            kept = dict(sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+            pruned = set(self.centroid) - set(kept)
+            self.centroid = kept
+            for t in pruned:
+                self.words.pop(t, None)
+        self.norm = math.sqrt(sum([v * v for v in self.centroid.values()]))
+        if len(self.numbers) < 64:
+            self.numbers.update(numbers)
+        if len(self.places) < 64:
+            self.places.update(places)
+        if len(self.actors) < 256:
+            self.actors.update(actors)
+        self.size += 1
+        if source:
+            self.sources[source] += 1
+        if day >= 0:
+            self.first_day = day if self.first_day < 0 else min(self.first_day, day)
+            self.last_day = max(self.last_day, day)
+        return pruned
+
+    def fold(self, other: Story, *, keep: int) -> None:
+        """Take in the members of ``other`` (:attr:`StoryParams.merge_threshold`): the centroids
+        are sums of their members' vectors, so they add up; ids, first article and thread of
+        this story are kept (``other``'s thread when this one has none yet)."""
+        centroid = self.centroid
+        get = centroid.get
+        for t, w in other.centroid.items():
+            centroid[t] = get(t, 0.0) + w
+        for stem, word in other.words.items():
+            self.words.setdefault(stem, word)
+        if len(centroid) > 2 * keep:
+            self.centroid = dict(sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+            for t in set(centroid) - set(self.centroid):
+                self.words.pop(t, None)
+        self.norm = math.sqrt(sum([v * v for v in self.centroid.values()]))
+        for mine, theirs, cap in ((self.numbers, other.numbers, 64), (self.places, other.places, 64),
+                                  (self.actors, other.actors, 256)):
+            if len(mine) < cap:
+                mine.update(theirs)
+        self.size += other.size
+        self.sources.update(other.sources)
+        if self.first_key < 0:
+            self.first_key = other.first_key
+        if self.thread is None:
+            self.thread = other.thread
+        for d in (other.first_day, other.last_day):
+            if d >= 0:
+                self.first_day = d if self.first_day < 0 else min(self.first_day, d)
+                self.last_day = max(self.last_day, d)
