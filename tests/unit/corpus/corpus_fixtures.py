@@ -1,8 +1,14 @@
 """Articles written for these tests (not taken from any corpus): a wire story with edited
 reprints, an independent report of the same event, daily weather bulletins and market closes
-(templates), and unrelated items."""
+(templates), and unrelated items; and the helpers the stage tests share: an archive ingested
+from such records (:func:`archive_of`) and its copy groups (:func:`copy_groups`)."""
 
 from __future__ import annotations
+
+import orjson
+
+import marsad
+from marsad.runners.local import IngestOptions
 
 P = [
     "افتتح وزير الطاقة اليوم محطة الطاقة الشمسية الجديدة في منطقة تبوك بطاقة إنتاجية تبلغ 400 ميغاواط، بحضور أمير المنطقة وعدد من المسؤولين.",
@@ -119,3 +125,22 @@ def rewritten_pair() -> tuple[str, str]:
     lead = ("دشنت منطقة تبوك أمس أكبر مشروع للطاقة النظيفة في شمال البلاد، إذ رعى الوزير "
             "تشغيل محطة شمسية عملاقة وسط حضور رسمي كبير.")
     return wire, "\n".join([lead] + (P + MORE)[1:-1])
+
+
+def archive_of(tmp_path, name: str, *, defer: bool = True, recs: list[dict] | None = None):
+    """An archive in ``tmp_path`` holding ``recs`` (:func:`items` by default), ingested by one
+    worker; ``defer``: the corpus stages are left for the test to run."""
+    recs = items() if recs is None else recs
+    path = tmp_path / f"{name}.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs))
+    a = marsad.open(tmp_path / f"{name}.db")
+    a.ingest([str(path)], options=IngestOptions(workers=1, corpus=not defer))
+    return a
+
+
+def copy_groups(a) -> set[frozenset[str]]:
+    """The copy groups of an archive, as sets of article ids."""
+    by: dict[int, set[str]] = {}
+    for r in a.iter_rows(columns=["id", "copy_group"]):
+        by.setdefault(r["copy_group"], set()).add(r["id"])
+    return {frozenset(v) for v in by.values()}

@@ -1,0 +1,129 @@
+"""The copy stage over an archive: copy groups do not depend on how the new articles are cut
+into batches, on whether their signatures were stored, nor on a run stopped between its keys
+and its groups; a stored group is joined only through its first member; the rewritten-lead
+rule reads the outlets from the store."""
+
+from __future__ import annotations
+
+import orjson
+from corpus_fixtures import archive_of, copy_groups, digest_items, items
+
+from marsad.corpus.copy_stage import update_copies
+from marsad.store.corpus_store import CorpusStore
+
+
+def test_copy_groups_do_not_depend_on_batches_or_stored_signatures(tmp_path) -> None:
+    one = archive_of(tmp_path, "one")
+    update_copies(one)
+    many = archive_of(tmp_path, "many")
+    # no stored signatures: computed from the clean text; batches of three against the stored bands
+    many._writer.execute("UPDATE articles SET fingerprint = NULL")
+    got = update_copies(many, batch=3, chunk=2)
+    assert got["articles"] == len(items())
+    assert copy_groups(one) == copy_groups(many)
+    same = {"wire", "reprint-trimmed", "reprint-reordered", "reprint-of-reprint"}
+    assert any(same <= g for g in copy_groups(one)), "the wire and its reprints are not one group"
+    firsts = {r["id"] for r in one.iter_rows(columns=["id", "first_published", "copy_group"])
+              if r["first_published"] == 1 and r["id"] in same}
+    assert len(firsts) == 1
+    # small chunks: half of the sentence keys come from a forked worker
+    halves = archive_of(tmp_path, "halves")
+    update_copies(halves, chunk=2)
+    assert copy_groups(halves) == copy_groups(one)
+    # a second run finds nothing new and changes nothing
+    assert update_copies(one) == {}
+    assert copy_groups(one) == copy_groups(many)
+
+
+def test_a_stored_group_is_joined_only_through_its_first_member(tmp_path) -> None:
+    # the second item and the digest that prints both items are stored as one group (first
+    # batch) before the first item arrives (second batch): it verifies against the digest but
+    # not against the group's first member, so it stays apart
+    from marsad.corpus.copy_rules import DedupParams
+
+    one, two, digest = digest_items()
+    got = {}
+    for guard in (True, False):
+        a = archive_of(tmp_path, f"guard-{guard}", recs=[two, digest, one])
+        update_copies(a, batch=2, params=DedupParams(chain_guard=guard))
+        got[guard] = copy_groups(a)
+    assert {"item-two", "digest"} in got[True] and {"item-one"} in got[True]
+    # without the guard the stored group takes it in through the digest
+    assert {"item-one", "item-two", "digest"} in got[False]
+
+
+def test_stored_signatures_unpacked_at_once_are_those_unpacked_one_by_one() -> None:
+    import numpy as np
+
+    from marsad.corpus.copy_stage import _signatures
+    from marsad.corpus.minhash import MinHashParams, pack, unpack
+
+    mp = MinHashParams()
+    rng = np.random.default_rng(7)
+    blobs = {k: pack(rng.integers(0, 2**32, mp.num_perm, dtype=np.uint64).astype(np.uint32),
+                     int(rng.integers(0, 2**31)), mp) for k in (5, 2, 9, 40)}
+    row, sig, sizes = _signatures(None, blobs, mp, 2)  # type: ignore[arg-type]  # no text is read
+    for k, b in blobs.items():
+        want_sig, want_n = unpack(b, mp)
+        assert sig[row[k]].tolist() == want_sig.tolist() and int(sizes[row[k]]) == want_n
+    assert sorted(row) == [2, 5, 9, 40]
+
+
+def test_keys_stored_by_a_stopped_run_change_no_group(tmp_path) -> None:
+    """The batch's keys are committed by a thread of their own before the groups: a run that
+    stopped in between finds its own articles in ``lsh_bands`` and must not pair them (with
+    one stored candidate a bucket, they would hide the wire from its reprints)."""
+    import numpy as np
+
+    from marsad.corpus.copy_rules import DedupParams
+    from marsad.corpus.copy_stage import _all_span_keys, _write_keys
+    from marsad.corpus.lsh import LSHParams, band_keys
+    from marsad.runners.local import IngestOptions
+
+    params = DedupParams(lsh=LSHParams(window=1))
+    first, rest = items()[:1], items()[1:]  # the wire, then its reprints and the others
+
+    def archive(name: str, *, stop: bool):
+        a = archive_of(tmp_path, name, recs=first)
+        update_copies(a, params=params)
+        path = tmp_path / f"{name}-rest.jsonl"
+        path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rest))
+        a.ingest([str(path)], options=IngestOptions(workers=1, corpus=False))
+        if stop:  # the keys of the next batch stored, its groups not
+            cs = CorpusStore(a)
+            got = cs.fingerprints_after(int(cs.state("copies")["last_rowid"]), limit=1000)
+            keys = [k for k, _p, _f in got]
+            sig = np.stack([np.frombuffer(f, dtype="<u4", offset=8).astype(np.uint32) for _k, _p, f in got])
+            _write_keys(cs, np.asarray(keys, dtype=np.int64), band_keys(sig, params.lsh),
+                        _all_span_keys(cs, keys, params, chunk=2000))
+            cs.commit()
+        update_copies(a, params=params)
+        return a
+
+    whole, stopped = archive("whole", stop=False), archive("stopped", stop=True)
+    assert any({"wire", "reprint-trimmed"} <= g for g in copy_groups(whole))
+    assert copy_groups(stopped) == copy_groups(whole)
+
+
+def test_the_rewritten_lead_rule_joins_across_outlets_in_the_archive_too(tmp_path) -> None:
+    # the same texts as the batch test of the rule (test_dedup): the archive's copy stage reads
+    # the outlets from the store
+    from corpus_fixtures import rewritten_pair
+
+    from marsad.corpus.copy_rules import DedupParams
+
+    on = DedupParams(head_found=0.4)
+    wire, reprint = rewritten_pair()
+
+    def groups(name: str, outlets: tuple[str, str], params: DedupParams) -> set[frozenset[str]]:
+        recs = [{"id": "wire", "source": outlets[0], "date": "2015-08-10T08:00:00", "title": "محطة تبوك", "text": wire},
+                {"id": "reprint", "source": outlets[1], "date": "2015-08-10T12:00:00", "title": "محطة شمسية",
+                 "text": reprint}]
+        a = archive_of(tmp_path, name, recs=recs)
+        update_copies(a, params=params)
+        return copy_groups(a)
+
+    assert groups("across", ("was", "okaz"), on) == {frozenset({"wire", "reprint"})}
+    assert groups("one-outlet", ("okaz", "okaz"), on) == {frozenset({"wire"}), frozenset({"reprint"})}
+    assert groups("off", ("was", "okaz"), DedupParams(head_found=None)) == {frozenset({"wire"}), frozenset({"reprint"})}
+    assert groups("default", ("was", "okaz"), DedupParams()) == {frozenset({"wire", "reprint"})}

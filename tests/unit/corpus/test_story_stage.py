@@ -1,0 +1,97 @@
+"""The stories stage over an archive: a later batch joins the stories an earlier one opened;
+threads linked as stories close are the same with any workers, and a stopped run leaves no link
+to an unwritten thread; the template counts it stores are the ones it loads."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+from corpus_fixtures import archive_of, items
+
+from marsad.corpus.copy_stage import update_copies
+from marsad.corpus.story_stage import update_stories
+from marsad.store.corpus_store import CorpusStore
+
+
+def test_stories_in_small_batches_join_across_batches(tmp_path) -> None:
+    """Batches of four articles: a later batch joins the stories an earlier one opened."""
+    one = archive_of(tmp_path, "s1")
+    update_copies(one)
+    update_stories(one)
+    two = archive_of(tmp_path, "s2")
+    update_copies(two)
+    update_stories(two, batch=4)
+    with_story = {r["id"]: r["story"] for r in one.iter_rows(columns=["id", "story"])}
+    assert all(v is not None for v in with_story.values())
+    by_story: dict[int, set[str]] = {}
+    for r in two.iter_rows(columns=["id", "story"]):
+        by_story.setdefault(r["story"], set()).add(r["id"])
+    assert {"wire", "independent"} <= by_story[next(s for s, ids in by_story.items() if "wire" in ids)]
+
+
+def test_threads_linked_as_stories_close_are_the_same_with_any_workers(tmp_path, monkeypatch) -> None:
+    """Closed stories handed to the linking as they close, mid-batch too, with features from
+    this process or forked workers: the same stories, threads and links, row for row."""
+    import marsad.corpus.story_stage as stage
+
+    monkeypatch.setattr(stage, "_HAND_OVER", 1)  # every closed story handed over at once
+    runs = []
+    for workers in (1, 2, 3):
+        a = archive_of(tmp_path, f"t{workers}")
+        update_copies(a)
+        got = update_stories(a, batch=4, workers=workers)
+        stories = a._writer.execute("SELECT * FROM stories ORDER BY story").fetchall()
+        threads = a._writer.execute("SELECT * FROM threads ORDER BY thread").fetchall()
+        state = a._writer.execute("SELECT value FROM corpus_state WHERE name='threads'").fetchone()
+        runs.append((got, [tuple(r) for r in stories], [tuple(r) for r in threads], tuple(state)))
+        a.close()
+    assert runs[0] == runs[1] == runs[2]
+    got, stories, threads, _state = runs[0]
+    assert got["threaded"] == len(stories) > 1
+    assert all(r[6] is not None for r in stories)  # every story has its thread
+    assert len(threads) > 1
+
+
+def test_a_run_stopped_after_a_batch_leaves_no_link_to_an_unwritten_thread(tmp_path, monkeypatch) -> None:
+    """Thread rows are written with the links of each batch: a run stopped before its end (here
+    at its last save) keeps, for every story it linked, the thread the link names, and the next
+    thread id beyond them; the next run goes on from there."""
+    import marsad.corpus.story_stage as stage
+
+    monkeypatch.setattr(stage, "_HAND_OVER", 1)
+    real = stage._save_stories
+
+    def stop_at_the_end(*args, final: bool, **kw):  # type: ignore[no-untyped-def]
+        if final:
+            raise KeyboardInterrupt
+        return real(*args, final=final, **kw)
+
+    a = archive_of(tmp_path, "stopped")
+    update_copies(a)
+    monkeypatch.setattr(stage, "_save_stories", stop_at_the_end)
+    with pytest.raises(KeyboardInterrupt):
+        update_stories(a, batch=2, workers=1)
+    linked = {r[0] for r in a._writer.execute("SELECT DISTINCT thread FROM stories WHERE thread IS NOT NULL")}
+    written = {r[0] for r in a._writer.execute("SELECT thread FROM threads")}
+    assert linked and linked <= written
+    next_id = orjson.loads(a._writer.execute("SELECT value FROM corpus_state WHERE name='threads'").fetchone()[0])
+    assert next_id["next_id"] > max(written)
+    monkeypatch.setattr(stage, "_save_stories", real)
+    update_stories(a, batch=2, workers=1)  # the rest of the run, resumed
+    rows = a._writer.execute("SELECT thread FROM stories").fetchall()
+    assert all(r[0] is not None for r in rows)
+    assert {r[0] for r in rows} <= {r[0] for r in a._writer.execute("SELECT thread FROM threads")}
+
+
+def test_stories_store_the_template_counts_they_load(tmp_path) -> None:
+    a = archive_of(tmp_path, "tc")
+    update_copies(a)
+    update_stories(a, batch=4)
+    cs = CorpusStore(a)
+    got = cs.load_template_counts(floor=0.0)
+    recs = items()
+    per_source: dict[str, int] = {}
+    for r in recs:
+        per_source[r["source"]] = per_source.get(r["source"], 0) + 1
+    assert {s: v[1] for s, v in got.items()} == per_source
+    assert all(0 < n <= v[1] for v in got.values() for n in v[3].values())
