@@ -1,13 +1,15 @@
 """Articles written for these tests (not taken from any corpus): a wire story with edited
 reprints, an independent report of the same event, daily weather bulletins and market closes
-(templates), and unrelated items; and the helpers the stage tests share: an archive ingested
-from such records (:func:`archive_of`) and its copy groups (:func:`copy_groups`)."""
+(templates), and unrelated items; and the helpers the tests share: the story features of such
+records (:func:`features_of`), an archive ingested from them (:func:`archive_of`) and its copy
+groups (:func:`copy_groups`)."""
 
 from __future__ import annotations
 
 import orjson
 
 import marsad
+from marsad.corpus.features import ArticleFeatures, article_terms, day_number
 from marsad.runners.local import IngestOptions
 
 P = [
@@ -125,6 +127,17 @@ def rewritten_pair() -> tuple[str, str]:
     lead = ("دشنت منطقة تبوك أمس أكبر مشروع للطاقة النظيفة في شمال البلاد، إذ رعى الوزير "
             "تشغيل محطة شمسية عملاقة وسط حضور رسمي كبير.")
     return wire, "\n".join([lead] + (P + MORE)[1:-1])
+
+
+def features_of(recs: list[dict], groups: dict[int, int] | None = None) -> list[ArticleFeatures]:
+    """The story features of records (title and text only), keyed by position; ``groups``: the
+    copy group of each position."""
+    out = []
+    for i, r in enumerate(recs):
+        terms, nums = article_terms(title=r["title"], body=r["text"])
+        out.append(ArticleFeatures(key=i, day=day_number(r["date"]), source=r["source"], terms=terms,
+                                   numbers=nums, copy_group=None if groups is None else groups[i]))
+    return out
 
 
 def archive_of(tmp_path, name: str, *, defer: bool = True, recs: list[dict] | None = None):

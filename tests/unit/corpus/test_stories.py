@@ -1,14 +1,13 @@
 """Stories: reprints and an independent report of one event are one story; daily templates and
 unrelated items are not; a second batch joins what the first built (in memory and in an
-archive); the two seeds are two stories of one thread."""
+archive); the two seeds are two stories of one thread; titles naming other cities, the heaviest
+terms looked up and rare actors shared the same days shape the score."""
 
 from __future__ import annotations
 
 import orjson
 import pytest
-from corpus_fixtures import INDEPENDENT, items, weather
-from hypothesis import given
-from hypothesis import strategies as st
+from corpus_fixtures import features_of, items, weather
 
 import marsad
 from marsad.corpus.dedup import dedup_batch
@@ -20,19 +19,10 @@ from marsad.corpus.story_batch import cluster, prepare
 SAME_EVENT = {"wire", "reprint-trimmed", "reprint-reordered", "reprint-of-reprint", "independent"}
 
 
-def _features(recs: list[dict], groups: dict[int, int] | None = None) -> list[ArticleFeatures]:
-    out = []
-    for i, r in enumerate(recs):
-        terms, nums = article_terms(title=r["title"], body=r["text"])
-        out.append(ArticleFeatures(key=i, day=day_number(r["date"]), source=r["source"], terms=terms,
-                                   numbers=nums, copy_group=None if groups is None else groups[i]))
-    return out
-
-
 def _stories(recs: list[dict]) -> dict[str, int]:
     res = dedup_batch([r["text"] for r in recs],
                       [DocInfo(key=i, published_at=r["date"], source=r["source"]) for i, r in enumerate(recs)])
-    got = cluster(_features(recs, res.group_of))
+    got = cluster(features_of(recs, res.group_of))
     return {r["id"]: got[i] for i, r in enumerate(recs)}
 
 
@@ -49,7 +39,7 @@ def test_one_event_is_one_story_templates_are_many() -> None:
 
 def test_independent_report_joins_without_copy_shortcut() -> None:
     recs = [r for r in items() if r["id"] in {"wire", "independent", "unrelated"}]
-    s = cluster(_features(recs))  # no copy groups at all: similarity alone
+    s = cluster(features_of(recs))  # no copy groups at all: similarity alone
     assert s[0] == s[1] and s[2] != s[0]
 
 
@@ -60,10 +50,10 @@ def test_second_batch_joins_existing_stories() -> None:
         {"id": "weather-next", "source": "wx", "date": "2015-08-11T06:00:00", "title": "حالة الطقس المتوقعة اليوم",
          "text": weather(9)}]
     cl = StoryClusterer()
-    f1 = _features(first)
+    f1 = features_of(first)
     got1 = {f.key: cl.add(f) for f in prepare(f1, cl)}
     f2 = [ArticleFeatures(key=100 + f.key, day=f.day, source=f.source, terms=f.terms, numbers=f.numbers)
-          for f in _features(second)]
+          for f in features_of(second)]
     got2 = {f.key: cl.add(f) for f in prepare(f2, cl)}
     wire_story = got1[0]
     assert got2[100] == wire_story, "the independent report did not join the open story"
@@ -140,21 +130,13 @@ def test_seeds_are_two_stories_of_one_thread(seeds, tmp_path) -> None:
         "سبوتنيك", "العربية نت", "site"]
 
 
-def test_story_terms_use_entities_when_present() -> None:
-    terms, _ = article_terms(title="", body=INDEPENDENT, mentions=["gpe:تبوك", "gpe:تبوك"],
-                             timexes=["2015-08-10", "P20Y", "XXXX-09"], place="تبوك")
-    assert terms["e:gpe:تبوك"] == pytest.approx(4.0)
-    assert "t:2015-08-10" in terms and "t:P20Y" not in terms and "t:XXXX-09" not in terms
-    assert "p:تبوك" in terms
-
-
 def test_market_closes_of_consecutive_days_from_new_sources_are_two_stories() -> None:
     """No template history yet (two outlets, one close each): the figures keep the days apart."""
     from corpus_fixtures import market_close
 
     recs = [{"id": f"m{d}", "source": f"paper{d}", "date": f"2015-08-0{5 + d}T15:40:00",
              "title": "مؤشر السوق السعودية يغلق مرتفعا", "text": market_close(d)} for d in range(2)]
-    s = cluster(_features(recs))
+    s = cluster(features_of(recs))
     assert s[0] != s[1]
 
 
@@ -177,13 +159,6 @@ def test_story_labels_are_words_as_titles_write_them() -> None:
     assert not any(w in label for w in ("ورونا", "صحه", "يروس"))
 
 
-def test_time_blocks_in_parallel_give_the_stories_of_one_pass() -> None:
-    recs = items()
-    late = [dict(r, id=r["id"] + "-late", date="2016" + r["date"][4:]) for r in recs]
-    feats = _features(recs + late)
-    assert cluster(feats, workers=2) == cluster(feats)
-
-
 def test_titles_naming_other_cities_lower_the_score() -> None:
     from marsad.corpus.features import places_apart, title_places, weigh
     from marsad.corpus.story_record import StoryParams
@@ -198,7 +173,7 @@ def test_titles_naming_other_cities_lower_the_score() -> None:
     assert not places_apart(["g:جده", "c:SA"], ["c:SA"])
     assert not places_apart(["c:SA"], [])
     cl = StoryClusterer(StoryParams(places_penalty=0.5))
-    first, second = prepare(_features(recs), cl)
+    first, second = prepare(features_of(recs), cl)
     sid = cl.add(first)
     assert cl.state.stories[sid].places == set(ga)
     vec = weigh(second.terms, cl.state.df)
@@ -210,157 +185,6 @@ def test_titles_naming_other_cities_lower_the_score() -> None:
     # the next day, an item naming other places never joins (another day's item of the kind)
     assert cl.score(vec, second.numbers, second.day + 1, places=gb) == (0.0, None)
     assert cl.score(vec, second.numbers, second.day + 1, places=ga)[1] == sid
-
-
-def test_a_title_place_counts_when_the_article_names_it_or_its_country() -> None:
-    from marsad.corpus.features import place_country, title_places
-    from marsad.text.normalize import normalize
-
-    def places(title: str, mentions: list[str] | None) -> list[str]:
-        names = None if mentions is None else {m.partition(":")[2] for m in mentions
-                                                if m.startswith(("gpe:", "loc:"))}
-        return title_places(normalize(title), confirmed=names)
-
-    how_to = "كيف تتغلب على الأرق في ليالي الصيف"
-    # a bare scan reads كيف ("how") as Kyiv; the tagger found no Ukraine in the text
-    assert "g:كيف" in places(how_to, None)
-    assert places(how_to, ["per:سامي العلي", "org:جامعه تونس"]) == []
-    assert "g:كيف" in places("وزير الخارجية يصل إلى كيف", ["gpe:اوكرانيا"])
-    # ينقل ("carries") is no Omani town unless the article is about Oman
-    assert places("الوزير ينقل تحيات الملك", ["gpe:رياض"]) == []
-    # a capital standing for its country: the text names the country only
-    assert places("واشنطن تحذر رعاياها", ["gpe:ولايات متحده"]) == ["g:واشنطن", "c:US"]
-    # the title's short name inside the text's longer one
-    assert "g:غزه" in places("أزمة كهرباء في غزة", ["loc:قطاع غزه", "org:شركه كهرباء"])
-    # countries and regions of no country count as before (the text may name them by nationality)
-    assert places("السعودية تدين الهجوم", ["norp:سعودي"]) == ["c:SA"]
-    # a name several countries' places share is the one of the country the article is about
-    assert places("الملك يستقبل الوفد في عمان", ["gpe:عمان", "gpe:اردن"]) == ["g:عمان", "c:JO"]
-    assert places("سلطنة عمان تستضيف المؤتمر", ["gpe:عمان", "gpe:مسقط"]) == ["c:OM"]
-    assert place_country("ولايات متحده") == "US" and place_country("مكه مكرمه") == "SA"
-    assert place_country("سامي العلي") == ""
-
-
-def test_entity_terms_are_scaled_in_the_unit_vector() -> None:
-    from marsad.corpus.features import scale_terms
-
-    vec = {"w": 0.6, "e:per:x": 0.8}
-    out = scale_terms(vec, "e:", 0.5)
-    assert out["e:per:x"] / out["w"] == pytest.approx(0.8 * 0.5 / 0.6)
-    assert sum(v * v for v in out.values()) == pytest.approx(1.0)
-    assert scale_terms(vec, "e:", 1.0) is vec
-    assert scale_terms({"w": 1.0}, "e:", 0.5) == {"w": 1.0}
-
-
-def test_template_vocabulary_is_a_sources_own_daily_items_not_its_everyday_words() -> None:
-    """A busy paper uses the everyday words of the news on every day, as every other source
-    does: they stay in its vectors; its own daily item's words (a cartoon, an Eid greeting of
-    its region) are in far more of its articles than of the collection's: those are left out."""
-    from marsad.corpus.features import DocFreq
-    from marsad.corpus.template_terms import TemplateTerms
-
-    df = DocFreq()
-    both = TemplateTerms(share=0.6, min_days=5, lift=3.0)
-    days_only = TemplateTerms(share=0.6, min_days=5, lift=0.0)
-    docs = []
-    for day in range(10):
-        for i in range(20):  # the paper: news, and one cartoon a day
-            terms = {"وزير": 1.0, "ملك": 1.0, f"حدث{day}-{i}": 1.0}
-            if i == 0:
-                terms = {"كاريكاتير": 2.0}
-            docs.append(("paper", day, terms))
-        for i in range(60):  # the others: the same everyday words, no cartoon
-            docs.append((f"other{i % 3}", day, {"وزير": 1.0, "ملك": 1.0, f"خبر{day}-{i}": 1.0}))
-    df.add(t for _s, _d, t in docs)
-    for tt in (both, days_only):
-        for s, d, t in docs:
-            tt.observe(s, d, t.keys())
-        inc = tt.flush()
-    days, arts = inc["paper"]
-    assert (days["كاريكاتير"], arts["كاريكاتير"]) == (10, 10) and (days["#days"], arts["#days"]) == (10, 200)
-    assert (days["وزير"], arts["وزير"]) == (10, 190)
-    assert both.of("paper", df) == {"كاريكاتير"}
-    assert days_only.of("paper", df) == {"كاريكاتير", "وزير", "ملك"}
-    assert both.of("other0", df) == frozenset()  # everyone's words are no one's template
-    # stored and restored, the counts give the same vocabulary
-    again = TemplateTerms(share=0.6, min_days=5, lift=3.0)
-    again.load("paper", both.days["paper"], dict(both.term_days["paper"]), both.articles["paper"],
-               dict(both.term_articles["paper"]))
-    assert again.of("paper", df) == both.of("paper", df)
-
-
-def _source_batches(seed: int) -> list[list[tuple[str, int, dict[str, float]]]]:
-    """Twelve batches of random articles ``(source, day, terms)`` from three sources, each with
-    a vocabulary of its own size, the days advancing now and then."""
-    import random
-
-    rnd = random.Random(seed)
-    words = [f"w{i}" for i in range(30)]
-    day = 0
-    batches = []
-    for _batch in range(12):
-        docs = []
-        for _ in range(rnd.randrange(1, 40)):
-            day += rnd.random() < 0.2
-            src = rnd.choice("abc")
-            k = rnd.randrange(1, 8)
-            docs.append((src, day, {w: 1.0 for w in rnd.sample(words[: 10 + 10 * "abc".index(src)], k)}))
-        batches.append(docs)
-    return batches
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_template_vocabulary_kept_batch_by_batch_is_the_one_computed_from_all_counts(seed) -> None:
-    """The days rule looks only at the terms counted since it last looked (the counts and the
-    cut only grow): after every batch it gives what the rule gives over all the counts."""
-
-    from marsad.corpus.features import DocFreq
-    from marsad.corpus.template_terms import TemplateTerms
-
-    tt = TemplateTerms(share=0.5, min_days=3, lift=1.5)
-    df = DocFreq()
-    for docs in _source_batches(seed):
-        df.add(t for _s, _d, t in docs)
-        for s, d, t in docs:
-            tt.observe(s, d, t.keys())
-        tt.flush()
-        for s in "abc":
-            n = tt.days[s]
-            want = set() if n < 3 else {
-                t for t, c in tt.term_days[s].items() if c >= 0.5 * n
-                and tt.term_articles[s][t] * df.n >= 1.5 * tt.articles[s] * df.df[t]}
-            assert tt.of(s, df) == want
-
-
-@pytest.mark.parametrize("seed", range(5))
-def test_template_counts_flushed_in_a_copy_and_applied_are_the_ones_flushed_here(seed) -> None:
-    """A forked worker, a copy of the clustering state, observes and flushes a batch; the state
-    here applies what it flushed (:meth:`TemplateTerms.apply`): the same counts and, whenever it
-    is asked, the same vocabulary as observing and flushing here."""
-    import copy
-
-    from marsad.corpus.features import DocFreq
-    from marsad.corpus.template_terms import TemplateTerms
-
-    here, applied = TemplateTerms(share=0.5, min_days=3, lift=1.5), TemplateTerms(share=0.5, min_days=3, lift=1.5)
-    df = DocFreq()
-    for batch, docs in enumerate(_source_batches(seed)):
-        df.add(t for _s, _d, t in docs)
-        worker = copy.deepcopy(applied)
-        for tt in (here, worker):
-            for s, d, t in docs:
-                tt.observe(s, d, t.keys())
-        want = here.flush()
-        got = worker.flush()
-        assert got == want
-        applied.apply(got)
-        assert (applied.days, applied.articles) == (here.days, here.articles)
-        assert applied.term_days == here.term_days and applied.term_articles == here.term_articles
-        for s in "abc":
-            wanted = here.of(s, df)
-            if batch % 3 == 2:  # asked now and then only: what it finds does not depend on when
-                assert applied.of(s, df) == wanted
-    assert any(here.of(s, df) for s in "abc")
 
 
 def test_only_the_heaviest_terms_are_looked_up() -> None:
@@ -451,29 +275,3 @@ def test_an_independent_report_naming_the_same_people_joins_their_story() -> Non
     assert off[0] != off[1]
     assert on[0] == on[1]
     assert len(set(on.values())) == len(set(off.values())) - 1
-
-
-@given(st.lists(st.dictionaries(st.sampled_from(list("abcdefgh")), st.integers(1, 5)), max_size=5))
-def test_counts_added_in_c_are_counter_update(incs: list[dict[str, int]]) -> None:
-    from collections import Counter
-
-    from marsad.corpus.features import count_into
-
-    want: Counter[str] = Counter()
-    got: Counter[str] = Counter()
-    for inc in incs:
-        want.update(inc)
-        count_into(got, inc)
-        assert list(got.items()) == list(want.items())  # the same counts, keys in the same order
-
-
-@given(st.dictionaries(st.text(min_size=1, max_size=3), st.integers(1, 10**6), min_size=1), st.integers(0, 10**7))
-def test_idf_table_is_the_idf_of_each_term(counts: dict[str, int], extra: int) -> None:
-    import math
-
-    from marsad.corpus.features import DocFreq
-
-    df = DocFreq()
-    df.add_counts(max(counts.values()) + extra, counts)
-    top = math.log(df.n + 1)
-    assert df.idf_table() == {t: top - math.log(c + 1) + 1.0 for t, c in counts.items()}  # the same floats

@@ -102,11 +102,10 @@ def test_templates_are_not_folded_by_a_low_merge_threshold() -> None:
     """Daily bulletins and market closes share their words every day: even a merge threshold
     far below the joining one folds none of them (template-like articles trigger no merge, and
     the figures of other days keep their stories apart)."""
-    from corpus_fixtures import items
-    from test_stories import _features
+    from corpus_fixtures import features_of, items
 
     recs = items()
-    got = cluster(_features(recs), StoryParams(merge_threshold=0.05, merge_cosine=0.05, merge_actors=0))
+    got = cluster(features_of(recs), StoryParams(merge_threshold=0.05, merge_cosine=0.05, merge_actors=0))
     s = {r["id"]: got[i] for i, r in enumerate(recs)}
     assert len({s[f"weather-{d}"] for d in range(6)}) == 6
     assert len({s[f"market-{d}"] for d in range(6)}) == 6

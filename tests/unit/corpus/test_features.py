@@ -1,0 +1,86 @@
+"""Story features: entity, date and place terms; a title's place counts when the article names
+it or its country; entity terms scaled in the unit vector; counts added in C and the IDF table
+are the ones Python gives."""
+
+from __future__ import annotations
+
+import pytest
+from corpus_fixtures import INDEPENDENT
+from hypothesis import given
+from hypothesis import strategies as st
+
+from marsad.corpus.features import article_terms
+
+
+def test_story_terms_use_entities_when_present() -> None:
+    terms, _ = article_terms(title="", body=INDEPENDENT, mentions=["gpe:تبوك", "gpe:تبوك"],
+                             timexes=["2015-08-10", "P20Y", "XXXX-09"], place="تبوك")
+    assert terms["e:gpe:تبوك"] == pytest.approx(4.0)
+    assert "t:2015-08-10" in terms and "t:P20Y" not in terms and "t:XXXX-09" not in terms
+    assert "p:تبوك" in terms
+
+
+def test_a_title_place_counts_when_the_article_names_it_or_its_country() -> None:
+    from marsad.corpus.features import place_country, title_places
+    from marsad.text.normalize import normalize
+
+    def places(title: str, mentions: list[str] | None) -> list[str]:
+        names = None if mentions is None else {m.partition(":")[2] for m in mentions
+                                                if m.startswith(("gpe:", "loc:"))}
+        return title_places(normalize(title), confirmed=names)
+
+    how_to = "كيف تتغلب على الأرق في ليالي الصيف"
+    # a bare scan reads كيف ("how") as Kyiv; the tagger found no Ukraine in the text
+    assert "g:كيف" in places(how_to, None)
+    assert places(how_to, ["per:سامي العلي", "org:جامعه تونس"]) == []
+    assert "g:كيف" in places("وزير الخارجية يصل إلى كيف", ["gpe:اوكرانيا"])
+    # ينقل ("carries") is no Omani town unless the article is about Oman
+    assert places("الوزير ينقل تحيات الملك", ["gpe:رياض"]) == []
+    # a capital standing for its country: the text names the country only
+    assert places("واشنطن تحذر رعاياها", ["gpe:ولايات متحده"]) == ["g:واشنطن", "c:US"]
+    # the title's short name inside the text's longer one
+    assert "g:غزه" in places("أزمة كهرباء في غزة", ["loc:قطاع غزه", "org:شركه كهرباء"])
+    # countries and regions of no country count as before (the text may name them by nationality)
+    assert places("السعودية تدين الهجوم", ["norp:سعودي"]) == ["c:SA"]
+    # a name several countries' places share is the one of the country the article is about
+    assert places("الملك يستقبل الوفد في عمان", ["gpe:عمان", "gpe:اردن"]) == ["g:عمان", "c:JO"]
+    assert places("سلطنة عمان تستضيف المؤتمر", ["gpe:عمان", "gpe:مسقط"]) == ["c:OM"]
+    assert place_country("ولايات متحده") == "US" and place_country("مكه مكرمه") == "SA"
+    assert place_country("سامي العلي") == ""
+
+
+def test_entity_terms_are_scaled_in_the_unit_vector() -> None:
+    from marsad.corpus.features import scale_terms
+
+    vec = {"w": 0.6, "e:per:x": 0.8}
+    out = scale_terms(vec, "e:", 0.5)
+    assert out["e:per:x"] / out["w"] == pytest.approx(0.8 * 0.5 / 0.6)
+    assert sum(v * v for v in out.values()) == pytest.approx(1.0)
+    assert scale_terms(vec, "e:", 1.0) is vec
+    assert scale_terms({"w": 1.0}, "e:", 0.5) == {"w": 1.0}
+
+
+@given(st.lists(st.dictionaries(st.sampled_from(list("abcdefgh")), st.integers(1, 5)), max_size=5))
+def test_counts_added_in_c_are_counter_update(incs: list[dict[str, int]]) -> None:
+    from collections import Counter
+
+    from marsad.corpus.features import count_into
+
+    want: Counter[str] = Counter()
+    got: Counter[str] = Counter()
+    for inc in incs:
+        want.update(inc)
+        count_into(got, inc)
+        assert list(got.items()) == list(want.items())  # the same counts, keys in the same order
+
+
+@given(st.dictionaries(st.text(min_size=1, max_size=3), st.integers(1, 10**6), min_size=1), st.integers(0, 10**7))
+def test_idf_table_is_the_idf_of_each_term(counts: dict[str, int], extra: int) -> None:
+    import math
+
+    from marsad.corpus.features import DocFreq
+
+    df = DocFreq()
+    df.add_counts(max(counts.values()) + extra, counts)
+    top = math.log(df.n + 1)
+    assert df.idf_table() == {t: top - math.log(c + 1) + 1.0 for t, c in counts.items()}  # the same floats
