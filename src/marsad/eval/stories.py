@@ -52,6 +52,7 @@ from marsad.corpus.story_batch import cluster
 from marsad.corpus.story_feed import _LEAD_CHARS
 from marsad.corpus.story_record import StoryParams
 from marsad.errors import ConfigError
+from marsad.ingest.readers import plain_title
 
 SPLITS = ("dev", "test")
 
@@ -112,7 +113,7 @@ def load_corpora(data: Path) -> list[dict[str, Any]]:
             for line in fh:
                 d = orjson.loads(line)
                 docs.append({"id": d["id"], "source": d.get("source") or "", "date": d.get("date") or "",
-                             "title": d.get("title") or "", "text": d.get("text") or ""})
+                             "title": plain_title(d.get("title")), "text": d.get("text") or ""})
     return docs
 
 

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import csv
 import gzip
+import html
 import io
 import os
+import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -170,7 +172,7 @@ def record_from_mapping(
         id=_str(obj.get(fields.id)),
         source=_str(obj.get(fields.source)) or default_source,
         url=_str(obj.get(fields.url)),
-        title=_str(obj.get(fields.title)),
+        title=plain_title(obj.get(fields.title)),
         date=_str(obj.get(fields.date)),
         date_kind=fields.date_kind if obj.get(fields.date) else "",
         author=_str(obj.get(fields.author)),
@@ -184,6 +186,19 @@ def _str(v: Any) -> str:
     if v is None or v == "":
         return ""
     return v.strip() if isinstance(v, str) else str(v)
+
+
+#: an HTML character reference left in a scraped field (``&quot;``, ``&#8221;``, ``&#x27;``)
+_CHAR_REF = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+
+
+def plain_title(v: Any) -> str:
+    """A title field as text: stripped, and the HTML character references a scraper left in it
+    decoded (:func:`html.unescape`: ``&quot;`` → U+0022, ``&#8221;`` → U+201D). Titles of one
+    Saudi paper in a real dump carry ``&quot;`` around every quoted name (510 titles); left as
+    they are, ``quot`` is a word of the title that search, labels and stories read."""
+    s = _str(v)
+    return html.unescape(s) if "&" in s and _CHAR_REF.search(s) else s
 
 
 # --- JSON Lines -------------------------------------------------------------------------------

@@ -152,6 +152,18 @@ def test_jsonl_field_mapping_ids_and_meta(tmp_path, build):
     assert (r1.provenance.line, r2.provenance.line) == (1, 2)
 
 
+def test_character_references_in_titles_are_decoded(tmp_path):
+    rows = [{"id": "1", "text": "نص الخبر الأول عن افتتاح المهرجان.",
+             "title": "&quot;الوادي&quot; تفتتح مهرجانها &#8220;السنوي&#8221; &amp; معرضها"},
+            {"id": "2", "text": "نص الخبر الثاني.", "title": "بحث: لماذا A&B وليس C & D؟"}]
+    p = tmp_path / "escaped.jsonl"
+    p.write_bytes(_jsonl(rows))
+    r1, r2 = records(read_jsonl(p, ReadOptions()))
+    assert r1.title == "\"الوادي\" تفتتح مهرجانها \u201cالسنوي\u201d & معرضها"
+    assert r2.title == "بحث: لماذا A&B وليس C & D؟"  # no reference: left as written
+    assert r1.text == rows[0]["text"]
+
+
 def test_jsonl_bad_lines_are_reported_and_reading_goes_on(tmp_path, build):
     a, b = build.articles[:2]
     lines = [orjson.dumps({"id": "a", "text": build.body_of(a)}), b"{not json",
