@@ -21,8 +21,9 @@ press roundup — look alike every day. Three guards keep them apart:
    the share of articles the whole collection uses it in — says nothing about *which* event;
    it is left out of that source's vectors;
 2. **numbers**: when the article and the story both carry ``numbers_min`` figures in their
-   leads and the story holds less than ``numbers_overlap`` of the article's, the score is
-   multiplied by ``numbers_penalty`` (another day's index, temperatures, tonnage); an
+   leads and the story holds less than ``numbers_overlap`` of the article's, they never join
+   across days (another day's index, temperatures, tonnage) and the same day the score is
+   multiplied by ``numbers_penalty`` (1 by default: no penalty); an
    article made mostly of its source's template vocabulary (``template_like``) joins only a
    story of the same or an adjacent day that holds half its figures;
 3. **days apart**: the score decays with the days between the article and the story's last

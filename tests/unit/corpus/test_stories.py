@@ -43,6 +43,30 @@ def test_independent_report_joins_without_copy_shortcut() -> None:
     assert s[0] == s[1] and s[2] != s[0]
 
 
+def test_a_report_of_the_same_day_with_other_figures_joins_another_days_does_not() -> None:
+    from dataclasses import replace
+
+    from marsad.corpus.story_record import StoryParams
+
+    first = {"id": "a", "source": "alwadi", "date": "2016-03-02T09:00:00",
+             "title": "سيول جارفة تجتاح وادي الرمان وتغمر المزارع",
+             "text": "اجتاحت سيول جارفة وادي الرمان فجر اليوم وغمرت المزارع والطرق، وقال الدفاع المدني إن "
+                     "12 أسرة أجليت من 3 قرى وإن 40 منزلا تضررت، فيما أغلقت الطرق المؤدية إلى الوادي."}
+    later = {"id": "b", "source": "alsahel", "date": "2016-03-02T18:00:00", "title": "ارتفاع حصيلة سيول وادي الرمان",
+             "text": "ارتفعت حصيلة السيول التي اجتاحت وادي الرمان إلى 7 وفيات و25 مصابا، وأعلن الدفاع المدني "
+                     "إجلاء 90 أسرة من القرى المتضررة بعد أن غمرت المياه المزارع ودمرت 150 منزلا."}
+    others = [{"id": f"o{i}", "source": "x", "date": "2016-03-02T10:00:00", "title": t, "text": f"{t} {t}"}
+              for i, t in enumerate(["افتتاح معرض الكتاب في المدينة", "فوز الفريق في مباراة الأمس",
+                                     "ارتفاع أسعار الذهب في الأسواق", "مهرجان الشعر يختتم دورته"])]
+    same_day = cluster(features_of([first, later, *others]))
+    assert same_day[0] == same_day[1], "the day's second report, with a risen toll, split from its story"
+    # the same-day penalty of figures apart (off by default) would keep it out
+    assert len(set(cluster(features_of([first, later, *others]), replace(StoryParams(), numbers_penalty=0.5))
+                   .values())) == 6
+    next_day = cluster(features_of([first, dict(later, date="2016-03-03T18:00:00"), *others]))
+    assert next_day[0] != next_day[1], "another day's figures joined: another day's bulletin, not this story"
+
+
 def test_second_batch_joins_existing_stories() -> None:
     recs = items()
     first = [r for r in recs if r["id"] in {"wire", "unrelated"} or r["id"].startswith("weather")]
