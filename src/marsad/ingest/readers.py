@@ -23,6 +23,8 @@ import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -164,6 +166,9 @@ def record_from_mapping(
         return RecordError("empty text", where=where)
     warns = list(warnings)
     text = cut_text(text, warns)
+    date, date_warning = record_date(obj.get(fields.date))
+    if date_warning:
+        warns.append(date_warning)
     known = {fields.id, fields.text, fields.title, fields.source, fields.url, fields.date, fields.author}
     extra = {k: v for k, v in obj.items() if k not in known and v not in (None, "")}
     extra.update(meta or {})
@@ -173,13 +178,56 @@ def record_from_mapping(
         source=_str(obj.get(fields.source)) or default_source,
         url=_str(obj.get(fields.url)),
         title=plain_title(obj.get(fields.title)),
-        date=_str(obj.get(fields.date)),
-        date_kind=fields.date_kind if obj.get(fields.date) else "",
+        date=date,
+        date_kind=fields.date_kind if date else "",
         author=_str(obj.get(fields.author)),
         meta=extra,
         provenance=prov,
         warnings=warns,
     )
+
+
+_ISO_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_YEAR_MONTH = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2]))?$")
+_EPOCH = re.compile(r"^[0-9]{9,10}(\.[0-9]+)?$")
+
+
+def record_date(value: Any) -> tuple[str, str]:
+    """``(date, warning)``: a record's date field as an ISO date or date-time, or ``""`` and a
+    warning saying why it was not used (the publication date then comes from the text).
+
+    ISO 8601 (``2021-09-14``, ``2021-09-14 10:30:00``, ``2021-09-14T10:30+03:00``) is kept as
+    written; ``2021-09`` and ``2021`` too. RFC 2822 (``Tue, 14 Sep 2021 10:30:00 +0300``, as
+    RSS exports write it), ``2021/09/14`` and Unix seconds are turned into ISO. Anything else,
+    an impossible day (``2021-02-30``) included, is not a date.
+    """
+    raw = _str(value)
+    if not raw:
+        return "", ""
+    if _YEAR_MONTH.match(raw):
+        return raw, ""
+    dt: datetime | None = None
+    if _EPOCH.match(raw):
+        dt = datetime.fromtimestamp(float(raw), UTC)
+    else:
+        for cand in (raw, raw.replace("/", "-", 2)):
+            try:
+                dt = datetime.fromisoformat(cand.replace("Z", "+00:00") if cand.endswith("Z") else cand)
+                break
+            except ValueError:
+                continue
+        if dt is None:
+            try:
+                dt = parsedate_to_datetime(raw)
+            except (TypeError, ValueError, IndexError):
+                dt = None
+    if dt is None:
+        return "", (f"date {raw[:60]!r} is not a date (write YYYY-MM-DD, optionally with a time); "
+                    "the publication date is taken from the text")
+    if _ISO_DAY.match(raw):
+        return raw, ""
+    s = dt.isoformat()
+    return (s[:-6] + "Z" if s.endswith("+00:00") else s), ""
 
 
 def _str(v: Any) -> str:
@@ -346,6 +394,14 @@ def read_csv(path: Path, opts: ReadOptions) -> Iterator[Item]:
                     continue
                 prov = Provenance(path=str(path), line=reader.line_num)
                 warns = []
+                short = sum(v is None for v in row.values())
+                if short:
+                    n = len(reader.fieldnames or ())
+                    msg = f"the row has {n - short} of the header's {n} fields"
+                    if row.get(opts.fields.text) is None:
+                        yield RecordError(f"{msg} (a cut line or a stray quote?)", where=_where(prov))
+                        continue
+                    warns.append(msg)
                 extra = row.pop(None, None)  # type: ignore[call-overload]
                 if extra:
                     warns.append(f"{len(extra)} field(s) beyond the header ignored")

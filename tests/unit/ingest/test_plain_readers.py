@@ -274,3 +274,50 @@ def test_csv_oversized_field_is_reported_and_reading_goes_on(tmp_path, build):
     assert [r.id for r in records(items)] == ["k1", "k3"]
     [err] = errors(items)
     assert "malformed CSV" in str(err) and "field larger than field limit" in str(err)
+
+
+def test_record_dates_are_read_or_refused_with_a_warning(tmp_path, build):
+    """A date field that is no date (or an impossible day) is not stored as the publication
+    date: the record says so and the date comes from the text; RSS-style and slashed dates
+    become ISO."""
+    body = build.body_of(build.articles[0])
+    rows = [{"id": "iso", "text": body, "date": "2024-03-05 09:30:00"},
+            {"id": "rfc", "text": body, "date": "Tue, 05 Mar 2024 09:30:00 +0300"},
+            {"id": "slash", "text": body, "date": "2024/03/05"},
+            {"id": "epoch", "text": body, "date": 1709620200},
+            {"id": "month", "text": body, "date": "2024-03"},
+            {"id": "junk", "text": body, "date": "قبل ساعتين"},
+            {"id": "feb30", "text": body, "date": "2024-02-30"}]
+    p = tmp_path / "dates.jsonl"
+    p.write_bytes(_jsonl(rows))
+    recs = {r.id: r for r in read_jsonl(p, ReadOptions())}
+    assert recs["iso"].date == "2024-03-05 09:30:00" and recs["iso"].warnings == []
+    assert recs["rfc"].date == "2024-03-05T09:30:00+03:00"
+    assert recs["slash"].date.startswith("2024-03-05")
+    assert recs["epoch"].date == "2024-03-05T06:30:00Z"
+    assert recs["month"].date == "2024-03"
+    for rid, raw in (("junk", "قبل ساعتين"), ("feb30", "2024-02-30")):
+        r = recs[rid]
+        assert (r.date, r.date_kind) == ("", "")
+        [w] = r.warnings
+        assert repr(raw) in w and "not a date" in w
+
+
+def test_csv_short_row_says_the_row_is_short(tmp_path, build):
+    """A row with fewer fields than the header (a cut line, a stray quote) is named as such, not
+    as a missing text column."""
+    a, b = build.articles[:2]
+    p = tmp_path / "dump.csv"
+    p.write_text("id,title,text\n"
+                 f"k1,{a[1]},{a[2][0]}\n"
+                 "k2,عنوان فقط\n"
+                 f"k3,{b[1]},{b[2][0]}\n", encoding="utf-8")
+    items = list(read_csv(p, ReadOptions()))
+    assert [r.id for r in records(items)] == ["k1", "k3"]
+    [err] = errors(items)
+    assert str(err) == f"[M102] {p}:3: the row has 2 of the header's 3 fields (a cut line or a stray quote?)"
+    # a row missing only a trailing field after its text is kept, with a warning
+    q = tmp_path / "short_tail.csv"
+    q.write_text(f"id,text,section\nk4,{a[2][0]}\n", encoding="utf-8")
+    [r] = list(read_csv(q, ReadOptions()))
+    assert (r.id, r.text, r.warnings) == ("k4", a[2][0], ["the row has 2 of the header's 3 fields"])
