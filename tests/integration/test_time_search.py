@@ -53,3 +53,32 @@ def test_timexes_are_stored_and_shown(tmp_path, capsys):
     rc = main(["show", "--archive", str(tmp_path / "t.db"), "t1"])
     out = capsys.readouterr().out
     assert rc == 0 and "timex" in out and "2021-09-17" in out
+
+
+def test_cli_date_filters_refuse_impossible_days_and_take_whole_months(tmp_path, capsys):
+    """--from/--to were compared as strings: 2021-13-01 matched nothing without a word, and
+    --to 2021-09 left out all of September."""
+    _ingest(tmp_path).close()
+    db = str(tmp_path / "t.db")
+    for cmd in (["search", "--archive", db, "القمة", "--from", "2021-13-01"],
+                ["stories", "--archive", db, "--to", "2021-02-30"],
+                ["entities", "--archive", db, "--from", "21-9-1"]):
+        try:
+            main(cmd)
+        except SystemExit as e:
+            assert e.code == 2
+        else:
+            raise AssertionError(f"{cmd} was accepted")
+        assert "is not a date; write YYYY-MM-DD" in capsys.readouterr().err
+    assert main(["search", "--archive", db, "القمة", "--json", "--from", "2021-09", "--to", "2021-09"]) == 0
+    out = capsys.readouterr().out
+    assert {orjson.loads(line)["id"] for line in out.splitlines() if line.strip()} == {"t2"}
+
+
+def test_export_to_a_folder_that_does_not_exist_is_one_clear_error(tmp_path, capsys):
+    _ingest(tmp_path).close()
+    for fmt in ("jsonl", "csv", "parquet"):
+        out = tmp_path / "no-such-folder" / f"x.{fmt}"
+        rc = main(["export", "--archive", str(tmp_path / "t.db"), "--format", fmt, "-o", str(out)])
+        assert rc == 1
+        assert f"cannot write {out}" in capsys.readouterr().err

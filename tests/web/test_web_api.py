@@ -111,7 +111,8 @@ def test_bad_queries_get_a_clear_error_never_a_500(client, q):
 def test_huge_and_malformed_parameters(client):
     r = client.get("/api/search", params={"q": "ر" * 8000})
     assert r.status_code in (400, 414, 422) and "error" in r.json()
-    for params, status in [({"from": "yesterday"}, 400), ({"limit": 1000}, 422), ({"story": "abc"}, 422),
+    for params, status in [({"from": "yesterday"}, 400), ({"from": "2021-13-01"}, 400), ({"to": "2021-02-30"}, 400),
+                           ({"limit": 1000}, 422), ({"story": "abc"}, 422),
                            ({"mentions_date": "<script>"}, 400), ({"offset": -1}, 422)]:
         r = client.get("/api/search", params={"q": "روسيا", **params})
         assert r.status_code == status, (params, r.text)

@@ -32,6 +32,24 @@ def print_json(obj: Any, *, lines: bool = False) -> None:
     out.flush()
 
 
+def day_from(value: str) -> str:
+    """An argparse type: a real YYYY-MM-DD (or YYYY-MM, YYYY) day, month or year."""
+    from marsad.errors import QueryError
+    from marsad.search.fts import check_day
+
+    try:
+        return check_day(value)
+    except QueryError:
+        raise argparse.ArgumentTypeError(f"{value[:40]!r} is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY)") from None
+
+
+def day_to(value: str) -> str:
+    """As :func:`day_from`, for an upper bound: a month or year includes all of it."""
+    from marsad.search.fts import day_upper_bound
+
+    return day_upper_bound(day_from(value))
+
+
 def open_archive(args: argparse.Namespace, *, readonly: bool = True) -> Any:
     import marsad
 

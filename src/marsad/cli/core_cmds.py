@@ -12,7 +12,16 @@ import orjson
 from rich.table import Table
 from rich.text import Text
 
-from marsad.cli.common import add_archive, add_json, console, err_console, open_archive, print_json
+from marsad.cli.common import (
+    add_archive,
+    add_json,
+    console,
+    day_from,
+    day_to,
+    err_console,
+    open_archive,
+    print_json,
+)
 from marsad.errors import ConfigError, InputError, RecordError
 
 
@@ -53,8 +62,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.add_argument("query")
     p.add_argument("--source", action="append", default=[], help="only this outlet (repeatable)")
-    p.add_argument("--from", dest="date_from", help="published on or after YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", help="published on or before YYYY-MM-DD")
+    p.add_argument("--from", dest="date_from", type=day_from, help="published on or after YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=day_to, help="published on or before YYYY-MM-DD")
     p.add_argument("--language")
     p.add_argument("--mentions-date", help="articles mentioning this date/month (TIMEX3 value prefix)")
     p.add_argument("--entity", help="articles mentioning this entity (a name, a variant, a key or #id)")

@@ -8,7 +8,16 @@ from pathlib import Path
 from rich.table import Table
 from rich.text import Text
 
-from marsad.cli.common import add_archive, add_json, console, err_console, open_archive, print_json
+from marsad.cli.common import (
+    add_archive,
+    add_json,
+    console,
+    day_from,
+    day_to,
+    err_console,
+    open_archive,
+    print_json,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,8 +26,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.add_argument("--type", help="PER, ORG, GPE, LOC, NORP or MISC")
     p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. IR")
-    p.add_argument("--from", dest="date_from", help="mentions in articles published on or after YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", help="… on or before YYYY-MM-DD")
+    p.add_argument("--from", dest="date_from", type=day_from, help="mentions in articles published on or after YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=day_to, help="… on or before YYYY-MM-DD")
     p.add_argument("--limit", type=int, default=20)
     p.add_argument("--rebuild", action="store_true", help="rebuild the registry from every article")
     p.set_defaults(func=cmd_entities)

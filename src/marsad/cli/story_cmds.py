@@ -10,15 +10,23 @@ import argparse
 from rich.table import Table
 from rich.text import Text
 
-from marsad.cli.common import add_archive, add_json, console, open_archive, print_json
+from marsad.cli.common import (
+    add_archive,
+    add_json,
+    console,
+    day_from,
+    day_to,
+    open_archive,
+    print_json,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("stories", help="the biggest stories of a period, with sources and first publisher")
     add_archive(p)
     add_json(p)
-    p.add_argument("--from", dest="date_from", help="stories still running on or after YYYY-MM-DD")
-    p.add_argument("--to", dest="date_to", help="stories begun on or before YYYY-MM-DD")
+    p.add_argument("--from", dest="date_from", type=day_from, help="stories still running on or after YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", type=day_to, help="stories begun on or before YYYY-MM-DD")
     p.add_argument("--min-size", type=int, default=2, help="smallest story shown (articles; default 2)")
     p.add_argument("--limit", type=int, default=20)
     p.set_defaults(func=cmd_stories)

@@ -30,6 +30,30 @@ MAX_TERMS = 32
 _QUERY_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
 
 
+_DAY = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
+
+
+def check_day(value: str, name: str = "date") -> str:
+    """``value`` when it is a real day, month or year (``2021-09-14``, ``2021-09``, ``2021``);
+    else :class:`QueryError` saying how to write it (``2021-13-01`` and ``2021-02-30`` matched
+    nothing, silently)."""
+    import datetime as dt
+
+    m = _DAY.match(value)
+    try:
+        if m is None:
+            raise ValueError
+        dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        raise QueryError(f"{name}={value[:40]!r} is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY)") from None
+    return value
+
+
+def day_upper_bound(value: str) -> str:
+    """An upper bound given as a month or year includes all of it."""
+    return value + "\uffff" if len(value) < 10 else value
+
+
 @dataclass(frozen=True)
 class Filters:
     sources: tuple[str, ...] = ()

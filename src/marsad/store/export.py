@@ -73,6 +73,15 @@ def export(archive: Any, out: str | Path, *, table: str = "articles", format: st
     """Write ``table`` to ``out`` in ``format`` (jsonl, csv, parquet); return the row count."""
     fields, rows = rows_for(archive, table)
     out = Path(out)
+    if format not in ("jsonl", "csv", "parquet"):
+        raise ConfigError(f"unknown format {format!r}; choose jsonl, csv or parquet")
+    try:
+        return _write(out, fields, rows, format)
+    except OSError as e:
+        raise ConfigError(f"cannot write {out} ({e.strerror or e}); give -o a path in a folder you can write to") from None
+
+
+def _write(out: Path, fields: list[str], rows: Iterator[dict[str, Any]], format: str) -> int:
     n = 0
     if format == "jsonl":
         with open(out, "wb") as f:

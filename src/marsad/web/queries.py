@@ -21,12 +21,11 @@ from typing import Any
 from marsad.errors import NotFoundError, QueryError
 from marsad.pipeline.output import analysis_json
 from marsad.search import analytics, postings
-from marsad.search.fts import Filters, Searcher
+from marsad.search.fts import Filters, Searcher, check_day, day_upper_bound
 from marsad.store import entity_queries as eq
 from marsad.store import queries as sq
 from marsad.web.render import group_mentions
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _TIMEX_VALUE = re.compile(r"^[0-9X]{4}(-[0-9WXQHSUFAMIEV]{1,3}(-[0-9X]{2})?)?$")
 MAX_LIMIT = 100
 
@@ -96,13 +95,12 @@ def make_filters(*, sources: list[str] | None = None, date_from: str | None = No
                  mentions_date: str | None = None, language: str | None = None) -> Filters:
     """Validated :class:`Filters` from request parameters (raises :class:`QueryError`)."""
     for name, v in (("from", date_from), ("to", date_to)):
-        if v and not _DATE.match(v):
-            raise QueryError(f"{name}={v[:40]!r} is not a date; write YYYY-MM-DD (or YYYY-MM, YYYY)")
+        if v:
+            check_day(v, name)
     if mentions_date and not _TIMEX_VALUE.match(mentions_date):
         raise QueryError(f"mentions_date={mentions_date[:40]!r} is not a TIMEX3 value such as 2021-09-17, 2021-09 or XXXX-09")
-    # an upper bound given as a month or year includes all of it
-    if date_to and len(date_to) < 10:
-        date_to = date_to + "\uffff"
+    if date_to:
+        date_to = day_upper_bound(date_to)
     return Filters(sources=tuple(s for s in (sources or []) if s), date_from=date_from or None,
                    date_to=date_to or None, language=language or None,
                    mentions_date=mentions_date or None, entity=entity or None, story=story)
