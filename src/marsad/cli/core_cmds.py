@@ -43,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="the date field is a crawl time (a hint, not the publication time)")
     p.add_argument("--skip-non-arabic", action="store_true", help="do not store non-Arabic articles")
     p.add_argument("--stages", default="",
-                   help="comma-separated per-article stages to run (default: all; see docs/cli.md)")
+                   help="comma-separated per-article stages to run (default: all; see docs/architecture.md)")
     p.add_argument("--workers", type=int, default=0, help="processes (default: all cores)")
     p.add_argument("--defer-corpus", action="store_true",
                    help="store and index only; run the corpus stages (entity registry, copies, stories)"
