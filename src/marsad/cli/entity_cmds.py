@@ -96,6 +96,10 @@ def cmd_entity(args: argparse.Namespace) -> int:
     if a[0] == "merge":
         if len(a) != 3:
             raise ConfigError("usage: marsad entity merge A B (A becomes part of B)")
+        ea, e = reg.resolve_name(a[1]), reg.resolve_name(a[2])
+        if ea.id == e.id:
+            console.print(f"{a[1]} and {a[2]} are one entity already (#{e.id} {e.name}); nothing changed")
+            return 0
         reg.merge(a[1], a[2])
         e = reg.resolve_name(a[2])
         console.print(f"merged {a[1]} into #{e.id} {e.name}")

@@ -108,6 +108,9 @@ def test_entity_commands(archive, capsys) -> None:  # type: ignore[no-untyped-de
     _run(capsys, "entity", "--archive", path, "split", "per:بوتين")
     one = json.loads(_run(capsys, "entity", "--archive", path, "--json", "فلاديمير بوتين"))
     assert "بوتين" not in one["variants"]
+    # a merge of two names of one entity says so instead of reporting a merge
+    out = _run(capsys, "entity", "--archive", path, "merge", "فلاديمير بوتن", "فلاديمير بوتين")
+    assert "one entity already" in out and "merged" not in out
 
 
 def test_search_filters_by_entity(archive, capsys) -> None:  # type: ignore[no-untyped-def]
