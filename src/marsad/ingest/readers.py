@@ -310,6 +310,8 @@ def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
                     meta = {"record_index": i} if isinstance(obj, list) else None
                     yield record_from_mapping(o, fields=opts.fields, prov=prov,
                                               default_source=opts.source, warnings=warns, meta=meta)
+            if good == bad == 0:
+                yield RecordError("empty file: no records in it", where=str(path))
     except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
         yield InputError(f"{read_error(e)}; read up to line {lineno}", where=str(path))
 
@@ -379,12 +381,17 @@ def read_csv(path: Path, opts: ReadOptions) -> Iterator[Item]:
     stream = io.TextIOWrapper(binary, encoding=codec, errors="replace", newline="")  # type: ignore[arg-type]
     reader = csv.DictReader(stream, delimiter=delim)
     last_error_line = -1
+    rows = 0
     try:
         with stream:
             while True:
                 try:
                     row = next(reader)
+                    rows += 1
                 except StopIteration:
+                    if rows == 0 and last_error_line < 0:
+                        what = "a header and no rows" if reader.fieldnames else "no header and no rows"
+                        yield RecordError(f"empty file: {what}", where=str(path))
                     break
                 except csv.Error as e:
                     if reader.line_num == last_error_line:

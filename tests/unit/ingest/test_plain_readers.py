@@ -321,3 +321,18 @@ def test_csv_short_row_says_the_row_is_short(tmp_path, build):
     q.write_text(f"id,text,section\nk4,{a[2][0]}\n", encoding="utf-8")
     [r] = list(read_csv(q, ReadOptions()))
     assert (r.id, r.text, r.warnings) == ("k4", a[2][0], ["the row has 2 of the header's 3 fields"])
+
+
+def test_empty_jsonl_and_csv_files_are_named(tmp_path):
+    """An empty export was read as nothing at all: no error, exit code 0."""
+    cases = {"empty.jsonl": b"", "blank.jsonl.gz": gzip.compress(b"\n\n"), "empty.csv": b"",
+             "header.csv": b"id,title,text\n"}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+    items = list(iter_inputs([str(tmp_path / n) for n in cases], ReadOptions()))
+    assert records(items) == []
+    assert [str(e) for e in errors(items)] == [
+        f"[M102] {tmp_path / 'empty.jsonl'}: empty file: no records in it",
+        f"[M102] {tmp_path / 'blank.jsonl.gz'}: empty file: no records in it",
+        f"[M102] {tmp_path / 'empty.csv'}: empty file: no header and no rows",
+        f"[M102] {tmp_path / 'header.csv'}: empty file: a header and no rows"]
