@@ -50,6 +50,34 @@ def day_to(value: str) -> str:
     return day_upper_bound(day_from(value))
 
 
+def timex_prefix(value: str) -> str:
+    """An argparse type: a TIMEX3 value or prefix (``2021-09-17``, ``2021-09``, ``XXXX-09``)."""
+    from marsad.errors import QueryError
+    from marsad.search.fts import check_timex_prefix
+
+    try:
+        return check_timex_prefix(value)
+    except QueryError:
+        raise argparse.ArgumentTypeError(
+            f"{value[:40]!r} is not a TIMEX3 value such as 2021-09-17, 2021-09 or XXXX-09") from None
+
+
+def int_in(lo: int, hi: int | None = None) -> Any:
+    """An argparse type: an integer from ``lo`` to ``hi`` (no upper end when None)."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            n = lo - 1
+        if n < lo or (hi is not None and n > hi):
+            span = f"from {lo} to {hi}" if hi is not None else f"{lo} or more"
+            raise argparse.ArgumentTypeError(f"{value[:20]!r}: give a whole number {span}")
+        return n
+
+    return parse
+
+
 def open_archive(args: argparse.Namespace, *, readonly: bool = True) -> Any:
     import marsad
 

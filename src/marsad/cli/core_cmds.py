@@ -19,8 +19,10 @@ from marsad.cli.common import (
     day_from,
     day_to,
     err_console,
+    int_in,
     open_archive,
     print_json,
+    timex_prefix,
 )
 from marsad.errors import ConfigError, InputError, RecordError
 
@@ -65,10 +67,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--from", dest="date_from", type=day_from, help="published on or after YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=day_to, help="published on or before YYYY-MM-DD")
     p.add_argument("--language")
-    p.add_argument("--mentions-date", help="articles mentioning this date/month (TIMEX3 value prefix)")
+    p.add_argument("--mentions-date", type=timex_prefix, help="articles mentioning this date/month (TIMEX3 value prefix)")
     p.add_argument("--entity", help="articles mentioning this entity (a name, a variant, a key or #id)")
-    p.add_argument("--limit", type=int, default=10)
-    p.add_argument("--offset", type=int, default=0)
+    p.add_argument("--limit", type=int_in(1, 500), default=10)
+    p.add_argument("--offset", type=int_in(0), default=0)
     p.add_argument("--collapse-copies", action="store_true", help="one hit per copy group")
     p.add_argument("--counts", choices=["source", "day", "month"], help="print counts instead of hits")
     p.set_defaults(func=cmd_search)
@@ -199,7 +201,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.entity:
         from marsad.cli.entity_cmds import entity_keys
 
-        f = dataclasses.replace(f, entity_keys=entity_keys(archive, args.entity))
+        keys = entity_keys(archive, args.entity)
+        if keys == (args.entity,) and ":" not in args.entity:
+            from marsad.errors import NotFoundError
+
+            # not in the registry and not a mention key (per:…): it can match nothing
+            raise NotFoundError(f"no entity named {args.entity!r}; try `marsad entities` to list them")
+        f = dataclasses.replace(f, entity_keys=keys)
     if args.counts:
         rows = archive.counts(args.query, by=args.counts, filters=f)
         if args.json:

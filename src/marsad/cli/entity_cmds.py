@@ -242,6 +242,8 @@ def entity_keys(archive: object, name: str) -> tuple[str, ...]:
 
     st = EntityStore(archive.con)  # type: ignore[attr-defined]
     try:
+        if name.startswith("#") and name[1:].isdigit():  # an entity's number, as listed
+            return tuple(st.keys_of(int(name[1:]))) or (name,)
         rows = st.find(name) or st.find(normalize(name))
     except Exception:  # an archive from before the registry: no tables yet
         return (name,)

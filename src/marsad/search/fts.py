@@ -49,6 +49,17 @@ def check_day(value: str, name: str = "date") -> str:
     return value
 
 
+_TIMEX_VALUE = re.compile(r"^[0-9X]{4}(-[0-9WXQHSUFAMIEV]{1,3}(-[0-9X]{2})?)?$")
+
+
+def check_timex_prefix(value: str, name: str = "mentions_date") -> str:
+    """``value`` when it is a TIMEX3 value or prefix (``2021-09-17``, ``2021-09``, ``XXXX-09``);
+    else :class:`QueryError`."""
+    if not _TIMEX_VALUE.match(value):
+        raise QueryError(f"{name}={value[:40]!r} is not a TIMEX3 value such as 2021-09-17, 2021-09 or XXXX-09")
+    return value
+
+
 def day_upper_bound(value: str) -> str:
     """An upper bound given as a month or year includes all of it."""
     return value + "\uffff" if len(value) < 10 else value

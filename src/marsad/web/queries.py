@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from marsad.errors import NotFoundError, QueryError
+from marsad.errors import NotFoundError
 from marsad.pipeline.output import analysis_json
 from marsad.search import analytics, postings
-from marsad.search.fts import Filters, Searcher, check_day, day_upper_bound
+from marsad.search.fts import Filters, Searcher, check_day, check_timex_prefix, day_upper_bound
 from marsad.store import entity_queries as eq
 from marsad.store import queries as sq
 from marsad.web.render import group_mentions
 
-_TIMEX_VALUE = re.compile(r"^[0-9X]{4}(-[0-9WXQHSUFAMIEV]{1,3}(-[0-9X]{2})?)?$")
 MAX_LIMIT = 100
 
 
@@ -97,8 +95,8 @@ def make_filters(*, sources: list[str] | None = None, date_from: str | None = No
     for name, v in (("from", date_from), ("to", date_to)):
         if v:
             check_day(v, name)
-    if mentions_date and not _TIMEX_VALUE.match(mentions_date):
-        raise QueryError(f"mentions_date={mentions_date[:40]!r} is not a TIMEX3 value such as 2021-09-17, 2021-09 or XXXX-09")
+    if mentions_date:
+        check_timex_prefix(mentions_date)
     if date_to:
         date_to = day_upper_bound(date_to)
     return Filters(sources=tuple(s for s in (sources or []) if s), date_from=date_from or None,

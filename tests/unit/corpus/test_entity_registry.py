@@ -123,6 +123,26 @@ def test_search_filters_by_entity(archive, capsys) -> None:  # type: ignore[no-u
     hits = [json.loads(line) for line in _run(capsys, "search", "--archive", path, "--json",
                                               "--entity", "gpe:اوكرانيا", "روسيا").splitlines()]
     assert len(hits) == 1
+    # by its number, as `marsad entities` lists it (matched nothing before)
+    eid = json.loads(_run(capsys, "entity", "--archive", path, "--json", "بوتين"))["id"]
+    hits = [json.loads(line) for line in _run(capsys, "search", "--archive", path, "--json",
+                                              "--entity", f"#{eid}", "روسيا").splitlines()]
+    assert len(hits) == 3
+    # a name nobody mentions is an error, not an empty result
+    capsys.readouterr()
+    assert main(["search", "--archive", path, "--entity", "زيد المجهول", "روسيا"]) == 1
+    assert "no entity named 'زيد المجهول'" in capsys.readouterr().err
+
+
+def test_search_refuses_bad_limits_and_mention_dates(archive, capsys) -> None:  # type: ignore[no-untyped-def]
+    """--limit 0 printed one hit, --limit 900 quietly 500, --mentions-date junk matched nothing."""
+    path = str(archive.path)
+    archive.close()
+    for bad in (["--limit", "0"], ["--limit", "900"], ["--offset", "-3"], ["--mentions-date", "junk"]):
+        with pytest.raises(SystemExit) as e:
+            main(["search", "--archive", path, "روسيا", *bad])
+        assert e.value.code == 2
+        assert f"argument {bad[0]}" in capsys.readouterr().err
 
 
 def test_analyze_conll_writes_token_tag(tmp_path: Path) -> None:
