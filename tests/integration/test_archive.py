@@ -137,3 +137,17 @@ def test_an_archive_inside_the_input_folder_is_not_read(tmp_path):
         s = arc.ingest([tmp_path], options=marsad.api.IngestOptions(workers=1))
         s2 = arc.ingest([tmp_path], options=marsad.api.IngestOptions(workers=1))
     assert (s.stored, s.failed, s2.failed, s2.duplicates) == (1, 0, 0, 1)
+
+
+def test_archive_that_is_not_an_archive_is_one_clear_error(tmp_path, corpus, capsys):
+    """--archive pointing at an input file or a folder was a sqlite3 traceback; the file is
+    left as it was."""
+    before = corpus.read_bytes()
+    for cmd in (["stats", "--archive", str(corpus)],
+                ["ingest", "--archive", str(corpus), "--no-progress", str(corpus)],
+                ["search", "--archive", str(tmp_path), "روسيا"]):
+        assert main(cmd) == 1
+        err = capsys.readouterr().err
+        assert err.startswith("marsad: [M200] ") and "Traceback" not in err
+        assert ("not an archive" in err) or ("is a folder" in err)
+    assert corpus.read_bytes() == before

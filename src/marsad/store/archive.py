@@ -37,6 +37,18 @@ def _now() -> str:
 
 def connect(path: str | Path, *, readonly: bool = False) -> sqlite3.Connection:
     p = Path(path)
+    if p.is_dir():
+        raise ArchiveError("is a folder, not an archive file; give --archive a file such as news.db",
+                           where=str(p))
+    try:
+        return _connect(p, readonly=readonly)
+    except sqlite3.DatabaseError as e:
+        what = ("not an archive (not an SQLite database): give --archive the .db file marsad made, "
+                "or a new file name") if "not a database" in str(e) else f"cannot open the archive ({e})"
+        raise ArchiveError(what, where=str(p)) from None
+
+
+def _connect(p: Path, *, readonly: bool) -> sqlite3.Connection:
     if readonly:
         if not p.exists():
             raise ArchiveError("no archive here; create one with `marsad ingest`", where=str(p))
