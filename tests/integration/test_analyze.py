@@ -49,3 +49,25 @@ def test_analyze_reads_what_ingest_reads(tmp_path, capsys):
     # a missing input is an error that names it
     assert main(["analyze", str(tmp_path / "nope.txt"), "-o", str(out)]) != 0
     assert "nope.txt" in capsys.readouterr().err
+
+
+def test_analyze_maps_fields_and_reports_warnings(tmp_path, capsys):
+    """analyze had only --text-field: a dump with other column names lost its ids, titles and
+    dates; record warnings (a date it could not read) were not shown; an unwritable -o was a
+    traceback."""
+    src = tmp_path / "dump.csv"
+    src.write_text("guid,headline,body,when\n"
+                   f"g1,قمة الرياض,\"{TEXT}\",2021-09-14\n"
+                   f"g2,قمة أخرى,\"{TEXT}\",قبل يومين\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert main(["analyze", str(src), "-o", str(out), "--workers", "1", "--id-field", "guid",
+                 "--title-field", "headline", "--text-field", "body", "--date-field", "when"]) == 0
+    got = {g["id"]: g for g in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert set(got) == {"g1", "g2"}
+    assert (got["g1"]["title"], got["g1"]["published_at"]) == ("قمة الرياض", "2021-09-14")
+    assert got["g2"]["published_at_source"] != "metadata"
+    err = capsys.readouterr().err
+    assert f"[W100] {src}:" in err and "date 'قبل يومين' is not a date" in err
+    bad_out = tmp_path / "no-such-folder" / "out.jsonl"
+    assert main(["analyze", str(src), "-o", str(bad_out), "--text-field", "body"]) == 1
+    assert f"cannot write {bad_out}" in capsys.readouterr().err

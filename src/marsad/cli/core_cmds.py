@@ -101,7 +101,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="force the input format (default: by file name)")
     p.add_argument("--source", default="", help="outlet name for inputs that carry none")
     p.add_argument("-o", "--output", required=True, help="JSONL, one analysed article per line")
+    p.add_argument("--id-field", default="id")
     p.add_argument("--text-field", default="text")
+    p.add_argument("--title-field", default="title")
+    p.add_argument("--source-field", default="source")
+    p.add_argument("--url-field", default="url")
+    p.add_argument("--date-field", default="date")
     p.add_argument("--date-is-crawl-time", action="store_true")
     p.add_argument("--workers", type=int, default=0)
     p.add_argument("--with-text", action="store_true", help="also write the text and clean text")
@@ -332,9 +337,18 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     from marsad.ingest.readers import FieldMap, ReadOptions, iter_inputs
     from marsad.pipeline.output import analysis_json
     from marsad.pipeline.registry import DEFAULT_SPEC
-    from marsad.runners.local import _default, analyse_all, article_from_json, assign_id, doc_hash
+    from marsad.runners.local import (
+        _default,
+        _where,
+        analyse_all,
+        article_from_json,
+        assign_id,
+        doc_hash,
+    )
 
-    fields = FieldMap(text=args.text_field, date_kind="crawl" if args.date_is_crawl_time else "metadata")
+    fields = FieldMap(id=args.id_field, text=args.text_field, title=args.title_field,
+                      source=args.source_field, url=args.url_field, date=args.date_field,
+                      date_kind="crawl" if args.date_is_crawl_time else "metadata")
     spec = list(DEFAULT_SPEC)
     failed = 0
     written = 0
@@ -342,14 +356,16 @@ def cmd_analyze(args: argparse.Namespace) -> int:
     def batches():  # type: ignore[no-untyped-def]
         nonlocal failed
         buf = []
-        if not Path(args.input).exists():
+        if not args.input.startswith(("http://", "https://")) and not Path(args.input).exists():
             raise ConfigError(f"{args.input}: no such file or folder")
         opts = ReadOptions(fields=fields, source=args.source, format=args.format, workers=args.workers)
         for it in iter_inputs([args.input], opts):
             if isinstance(it, (InputError, RecordError)):
                 failed += 1
-                err_console.print(Text(str(it)))
+                err_console.print(Text(str(it)), soft_wrap=True)  # one line per error
                 continue
+            for w in it.warnings:  # as ingest reports them: undecodable bytes, a date not used …
+                err_console.print(Text(f"[W100] {_where(it)}: {w}"), soft_wrap=True)
             h = doc_hash(it)
             buf.append({"record": it, "id": assign_id(it, h), "doc_hash": h})
             if len(buf) >= 100:
@@ -359,13 +375,18 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             yield orjson.dumps(buf, default=_default)
 
     workers = args.workers or os.cpu_count() or 1
-    with open(args.output, "wb") as out:
+    try:
+        out_file = open(args.output, "wb")  # noqa: SIM115 - closed by the with below
+    except OSError as e:
+        raise ConfigError(f"cannot write {args.output} ({e.strerror or e}); give -o a path in a folder "
+                          "you can write to") from None
+    with out_file as out:
         def write(result: bytes) -> None:
             nonlocal written, failed
             for d in orjson.loads(result):
                 if "error" in d:
                     failed += 1
-                    err_console.print(Text(f"{d['where']}: {d['error']}"))
+                    err_console.print(Text(f"{d['where']}: {d['error']}"), soft_wrap=True)
                     continue
                 out.write(orjson.dumps(analysis_json(article_from_json(d["article"]),
                                                      with_text=args.with_text)) + b"\n")

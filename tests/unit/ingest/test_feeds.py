@@ -255,3 +255,18 @@ def test_ingest_feed_url_twice_through_the_api(tmp_path, build, server):
     assert (first.stored, first.failed) == (3, 1)  # the entry without text
     assert (second.read, second.stored, second.failed) == (0, 0, 0)  # 304: nothing to read
     assert orjson.loads((tmp_path / "feeds.db.feeds.json").read_bytes())[url]["etag"] == '"r1"'
+
+
+def test_analyze_reads_a_feed_url(tmp_path, build, server):
+    """`marsad analyze` reads 'what `marsad ingest` reads', feed URLs included; it refused
+    them as 'no such file or folder'."""
+    import json
+
+    from marsad.cli.main import main
+
+    body = rss(build).encode()
+    server.routes["/feed"] = lambda h: (200, {"Content-Type": "application/rss+xml; charset=utf-8"}, body)
+    out = tmp_path / "out.jsonl"
+    assert main(["analyze", server.url + "/feed", "-o", str(out), "--workers", "1"]) == 0
+    got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert len(got) == 3 and all(g["published_at"] for g in got)
