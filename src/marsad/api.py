@@ -89,9 +89,21 @@ def analyze_text(
     id: str = "",  # noqa: A002
     spec: Sequence[str] | None = None,
 ) -> Article:
-    """Run the per-article pipeline on one text, without storing it."""
+    """Run the per-article pipeline on one text, without storing it.
+
+    ``published_at`` is ISO 8601 (``2021-09-14``, ``2021-09-14T10:30:00+03:00``), or what an
+    ingested date field may be (RFC 2822, ``2021/09/14``, Unix seconds); anything else is a
+    :class:`~marsad.errors.ConfigError` (``14/09/2021`` was taken as the year 14)."""
+    from marsad.ingest.readers import record_date
+
+    date = ""
+    if published_at:
+        date, problem = record_date(published_at)
+        if problem:
+            raise ConfigError(f"published_at={published_at[:40]!r} is not a date; write YYYY-MM-DD "
+                              "(optionally with a time)")
     rec = RawRecord(text=text, id=id, title=title, source=source, url=url,
-                    date=published_at or "", date_kind="metadata" if published_at else "")
+                    date=date, date_kind="metadata" if date else "")
     art = build(list(spec) if spec else None).run(rec)
     art.id = assign_id(rec, doc_hash(rec))
     return art

@@ -93,3 +93,18 @@ def test_debris_dates_are_evidence_but_not_timex_spans():
     for s in art.layer("timex"):
         assert not any(a < s.end and s.start < b for a, b in debris)
     assert {text[s.start:s.end] for s in art.layer("timex")} == {"اليوم", "أسبوعين"}
+
+
+def test_analyze_text_refuses_a_published_at_that_is_not_a_date():
+    """``published_at="14/09/2021"`` was stored as given and every expression was valued in the
+    year 14 (``0014-09-17``)."""
+    import pytest
+
+    from marsad.errors import ConfigError
+
+    text = "أعلن الوزير اليوم الثلاثاء أن القمة ستعقد يوم 17 سبتمبر الجاري في العاصمة."
+    with pytest.raises(ConfigError, match="not a date"):
+        marsad.analyze_text(text, published_at="14/09/2021")
+    art = marsad.analyze_text(text, published_at="Tue, 14 Sep 2021 09:00:00 +0300")
+    assert art.published_at == "2021-09-14T09:00:00+03:00"
+    assert "2021-09-17" in {s.value for s in art.spans if s.layer == "timex"}
