@@ -34,6 +34,7 @@ from marsad.ingest.readers import (
     read_limited,
 )
 from marsad.model import Provenance, RawRecord
+from marsad.runners.pools import worker_pool
 
 Item = RawRecord | InputError
 
@@ -278,7 +279,7 @@ def resolve_pages(items: Iterable[Any], *, workers: int = 0) -> Iterator[Item]:
                 yield extract_page(it)
                 continue
             if pool is None:
-                pool = ProcessPoolExecutor(max_workers=n)
+                pool = worker_pool(n)
             chunk.append(asdict(it))
             if len(chunk) >= CHUNK_PAGES:
                 submit()

@@ -11,7 +11,7 @@ import gc
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +22,7 @@ import xxhash
 from marsad.errors import InputError, MarsadError
 from marsad.model import Article, Provenance, RawRecord, Span
 from marsad.pipeline.registry import build
+from marsad.runners.pools import worker_pool
 from marsad.text.normalize import normalize
 
 #: a line seen in this many articles of one source is learned as that source's boilerplate
@@ -129,7 +130,7 @@ def analyse_all(spec: Sequence[str], payloads: Iterable[bytes], *, workers: int,
         for payload in payloads:
             yield analyse_batch(spec, payload, keep_text)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with worker_pool(workers) as pool:
         inflight: deque[Future[bytes]] = deque()
         for payload in payloads:
             inflight.append(pool.submit(analyse_batch, spec, payload, keep_text))
