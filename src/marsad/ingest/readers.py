@@ -388,6 +388,12 @@ def read_csv(path: Path, opts: ReadOptions) -> Iterator[Item]:
                 try:
                     row = next(reader)
                     rows += 1
+                    if rows == 1 and opts.fields.text not in (reader.fieldnames or ()):
+                        cols = ", ".join(repr(c[:30]) for c in (reader.fieldnames or ())[:8])
+                        yield RecordError(f"no {opts.fields.text!r} column in the header (it has {cols}); "
+                                          "name the text column with --text-field; file skipped",
+                                          where=str(path))
+                        return
                 except StopIteration:
                     if rows == 0 and last_error_line < 0:
                         what = "a header and no rows" if reader.fieldnames else "no header and no rows"

@@ -336,3 +336,17 @@ def test_empty_jsonl_and_csv_files_are_named(tmp_path):
         f"[M102] {tmp_path / 'blank.jsonl.gz'}: empty file: no records in it",
         f"[M102] {tmp_path / 'empty.csv'}: empty file: no header and no rows",
         f"[M102] {tmp_path / 'header.csv'}: empty file: a header and no rows"]
+
+
+def test_csv_without_the_text_column_is_one_error(tmp_path, build):
+    """A header without the text column failed every row, one line each (399 lines for a JSONL
+    file read with --format csv)."""
+    a, b = build.articles[:2]
+    p = tmp_path / "dump.csv"
+    p.write_text(f"guid,headline,body\ng1,{a[1]},{a[2][0]}\ng2,{b[1]},{b[2][0]}\n", encoding="utf-8")
+    items = list(read_csv(p, ReadOptions()))
+    assert records(items) == []
+    [err] = errors(items)
+    assert str(err) == (f"[M102] {p}: no 'text' column in the header (it has 'guid', 'headline', 'body'); "
+                        "name the text column with --text-field; file skipped")
+    assert [r.id for r in read_csv(p, ReadOptions(fields=FieldMap(id="guid", text="body")))] == ["g1", "g2"]
