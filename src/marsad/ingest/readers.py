@@ -265,6 +265,7 @@ def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
         return
     limit = opts.max_record_bytes
     lineno = good = bad = 0
+    with_text = without_text = 0  # records with and (before the first with) without the text field
     codec: str | None = None  # the encoding found for earlier non-UTF-8 lines
     try:
         with f:
@@ -307,6 +308,18 @@ def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
                 good += 1
                 objs = obj if isinstance(obj, list) else [obj]
                 for i, o in enumerate(objs):
+                    if isinstance(o, dict):
+                        if opts.fields.text in o:
+                            with_text += 1
+                        elif with_text == 0:
+                            without_text += 1
+                            if without_text >= MAX_LEADING_BAD_LINES:
+                                keys = ", ".join(repr(k[:30]) for k in list(o)[:8])
+                                yield InputError(
+                                    f"none of the first {without_text} records has a {opts.fields.text!r} "
+                                    f"field (they have {keys}); name the text field with --text-field; "
+                                    "rest of file skipped", where=str(path))
+                                return
                     meta = {"record_index": i} if isinstance(obj, list) else None
                     yield record_from_mapping(o, fields=opts.fields, prov=prov,
                                               default_source=opts.source, warnings=warns, meta=meta)

@@ -350,3 +350,20 @@ def test_csv_without_the_text_column_is_one_error(tmp_path, build):
     assert str(err) == (f"[M102] {p}: no 'text' column in the header (it has 'guid', 'headline', 'body'); "
                         "name the text column with --text-field; file skipped")
     assert [r.id for r in read_csv(p, ReadOptions(fields=FieldMap(id="guid", text="body")))] == ["g1", "g2"]
+
+
+def test_jsonl_without_the_text_field_gives_up_early(tmp_path, build):
+    """A wrong --text-field failed every line of a dump, one error each (and one stored error row
+    each); like lines that are not JSON, it now stops after the first records."""
+    body = build.body_of(build.articles[0])
+    p = tmp_path / "dump.jsonl"
+    p.write_bytes(_jsonl([{"id": f"r{i}", "body": body} for i in range(60)]))
+    items = list(read_jsonl(p, ReadOptions()))
+    assert records(items) == [] and len(items) == 20
+    assert str(items[-1]) == (f"[M100] {p}: none of the first 20 records has a 'text' field (they have "
+                              "'id', 'body'); name the text field with --text-field; rest of file skipped")
+    # a file whose early records have the field keeps going past later records without it
+    q = tmp_path / "mixed.jsonl"
+    q.write_bytes(_jsonl([{"id": "ok", "text": body}] + [{"id": f"n{i}"} for i in range(30)]
+                         + [{"id": "ok2", "text": body}]))
+    assert [r.id for r in records(read_jsonl(q, ReadOptions()))] == ["ok", "ok2"]
