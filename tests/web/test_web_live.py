@@ -44,3 +44,20 @@ def test_serve_binds_loopback_and_reports_missing_archives(tmp_path, capsys):
 
     args = build_parser().parse_args(["serve"])
     assert args.host == "127.0.0.1" and not args.writable
+
+
+def test_serve_reports_a_bad_archive_or_a_busy_port_before_serving(tmp_path, web_archive, capsys):
+    """A file that is no archive was announced as served before it failed; a port in use was
+    uvicorn's log line and exit code 3."""
+    not_db = tmp_path / "news.jsonl"
+    not_db.write_text('{"id": "x", "text": "نص"}\n', encoding="utf-8")
+    assert main(["serve", "--archive", str(not_db), "--port", "8"]) == 1
+    err = capsys.readouterr().err
+    assert "[M200]" in err and "not an archive" in err and "serving" not in err
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", "--archive", str(web_archive["path"]), "--port", str(port)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "serving" not in err

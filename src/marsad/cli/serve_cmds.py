@@ -37,6 +37,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
                            where=str(path))
     if not 0 < args.port < 65536:
         raise ConfigError(f"--port {args.port} is not a port number")
+    from marsad.store.archive import connect
+
+    connect(path, readonly=True).execute("SELECT count(*) FROM sqlite_master").fetchone()  # an archive?
+    _check_port(args.host, args.port)
     err_console.print(f"marsad: serving {path} on http://{args.host}:{args.port}"
                       f" ({'read-write' if args.writable else 'read-only'}; Ctrl-C to stop)")
     if args.workers > 1:
@@ -48,3 +52,22 @@ def cmd_serve(args: argparse.Namespace) -> int:
         app = create_app(path, readonly=not args.writable)
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, access_log=False)
     return 0
+
+
+def _check_port(host: str, port: int) -> None:
+    """A clear error (exit code 1) when the address cannot be listened on; uvicorn logged it and
+    exited with 3."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except OSError as e:
+        raise ConfigError(f"--host {host}: {e.strerror or e}") from None
+    family, kind, proto, _name, addr = infos[0]
+    with socket.socket(family, kind, proto) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            sock.bind(addr)
+        except OSError as e:
+            raise ConfigError(f"cannot listen on {host}:{port} ({e.strerror or e}); choose another "
+                              "--port, or stop what is using it") from None
