@@ -151,3 +151,17 @@ def test_archive_that_is_not_an_archive_is_one_clear_error(tmp_path, corpus, cap
         assert err.startswith("marsad: [M200] ") and "Traceback" not in err
         assert ("not an archive" in err) or ("is a folder" in err)
     assert corpus.read_bytes() == before
+
+
+def test_show_says_when_an_id_is_a_duplicate_of_a_stored_article(tmp_path, capsys):
+    """An id whose text was stored under another id showed that other article without a word."""
+    p = tmp_path / "dup.jsonl"
+    p.write_bytes(orjson.dumps(ARTICLES[0]) + b"\n" + orjson.dumps({**ARTICLES[0], "id": "a1-again"}) + b"\n")
+    db = str(tmp_path / "d.db")
+    assert main(["ingest", "--archive", db, "--no-progress", "--workers", "1", str(p)]) == 0
+    capsys.readouterr()
+    assert main(["show", "--archive", db, "a1-again"]) == 0
+    assert "a1-again was read with the same text as a1" in capsys.readouterr().out
+    assert main(["show", "--archive", db, "--json", "a1-again"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert (d["id"], d["requested_id"]) == ("a1", "a1-again")

@@ -263,9 +263,13 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         d = analysis_json(art, with_text=True)
         d.update({k: row.get(k) for k in ("url", "copy_group", "first_published", "story")})
+        if art.id != args.id:
+            d["requested_id"] = args.id  # as the web's /api/article does
         print_json(d)
         return 0
     console.print(f"[bold]{art.title}[/]")
+    if art.id != args.id:
+        console.print(Text(f"{args.id} was read with the same text as {art.id}; this is that article"))
     console.print(f"id {art.id} · source {art.source or '?'} · url {art.url or '-'}")
     console.print(f"published {art.published_at or 'unknown'} (from {art.published_at_source or '-'}, "
                   f"confidence {art.published_at_confidence:.2f})")
