@@ -165,3 +165,12 @@ def test_show_says_when_an_id_is_a_duplicate_of_a_stored_article(tmp_path, capsy
     assert main(["show", "--archive", db, "--json", "a1-again"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert (d["id"], d["requested_id"]) == ("a1", "a1-again")
+
+
+def test_ingest_summary_is_one_line(tmp_path, corpus, capsys):
+    """The summary wrapped at 80 columns when not on a terminal, cutting 'failed N' onto a line
+    of its own that scripts reading the output missed."""
+    db = tmp_path / ("long-archive-name-" * 3 + ".db")
+    assert main(["ingest", "--archive", str(db), "--no-progress", "--workers", "1", str(corpus)]) == 0
+    [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("ingested")]
+    assert line.endswith("failed 1")

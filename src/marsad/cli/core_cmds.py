@@ -165,7 +165,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     else:
         console.print(f"[bold]ingested[/] into {archive.path} in {elapsed:.1f}s: read {summary.read:,}, "
                       f"stored {summary.stored:,}, duplicates {summary.duplicates:,}, "
-                      f"skipped {summary.skipped:,}, failed {summary.failed:,}")
+                      f"skipped {summary.skipped:,}, failed {summary.failed:,}", soft_wrap=True)
         for w, c, m in summary.errors[:20]:
             err_console.print(Text(f"  [{c}] {w}: {m}"), soft_wrap=True)  # one line per error
         if len(summary.errors) > 20:
@@ -398,7 +398,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
         for result in analyse_all(spec, batches(), workers=workers):
             write(result)
-    err_console.print(f"analysed {written:,} articles into {args.output}; {failed:,} failed")
+    err_console.print(f"analysed {written:,} articles into {args.output}; {failed:,} failed", soft_wrap=True)
     return 0 if written or not failed else 1
 
 
