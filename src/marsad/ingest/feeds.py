@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import calendar
 import os
+import re
 import tempfile
 import time
 from collections.abc import Iterator
@@ -29,6 +30,7 @@ from urllib.parse import urlsplit
 
 import orjson
 
+from marsad.clean.decode import bom_codec, decode_bytes
 from marsad.errors import InputError, RecordError
 from marsad.ingest.html import HtmlPage, html_to_text
 from marsad.ingest.readers import (
@@ -166,6 +168,29 @@ def _charset(content_type: str) -> str:
     return ""
 
 
+_PROLOG_ENCODING = re.compile(rb"""^(\xef\xbb\xbf)?\s*<\?xml[^>]*?encoding=["']([A-Za-z0-9._-]+)["']""")
+
+
+def _as_utf8(data: bytes, content_type: str) -> tuple[bytes, str]:
+    """A feed that names no encoding but UTF-8 (or none) and is not UTF-8 — a Windows-1256
+    export without an XML prolog — decoded as :func:`~marsad.clean.decode.decode_bytes` decodes
+    text files and handed on as UTF-8; feedparser read it as Latin-1 (every title mojibake)."""
+    m = _PROLOG_ENCODING.match(data[:300])
+    declared = (_charset(content_type) or (m.group(2).decode("ascii") if m else "")).lower().replace("_", "-")
+    if declared not in ("", "utf-8", "utf8") or bom_codec(data) is not None:
+        return data, content_type
+    try:
+        data.decode("utf-8")
+        return data, content_type
+    except UnicodeDecodeError:
+        pass
+    text = decode_bytes(data).text
+    if m:
+        text = re.sub(r"""(<\?xml[^>]*?encoding=)["'][A-Za-z0-9._-]+["']""", r'\1"utf-8"', text, count=1)
+    media = content_type.split(";")[0].strip() or "application/xml"
+    return text.encode("utf-8"), f"{media}; charset=utf-8"
+
+
 def _looks_like_feed(data: bytes) -> bool:
     head = data[:2048].lower()
     return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
@@ -191,6 +216,7 @@ def parse_feed(data: bytes, *, opts: ReadOptions, where: str, feed_url: str = ""
 
     import feedparser
 
+    data, content_type = _as_utf8(data, content_type)
     headers = {"content-type": content_type} if content_type else None
     d = feedparser.parse(data, response_headers=headers)
     exc = d.get("bozo_exception") if d.get("bozo") else None

@@ -270,3 +270,19 @@ def test_analyze_reads_a_feed_url(tmp_path, build, server):
     assert main(["analyze", server.url + "/feed", "-o", str(out), "--workers", "1"]) == 0
     got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert len(got) == 3 and all(g["published_at"] for g in got)
+
+
+def test_windows_1256_feed_that_names_no_encoding(tmp_path, build, server):
+    """A Windows-1256 feed without an XML prolog (or one saying UTF-8), from a file or served as
+    application/xml with no charset, was read as Latin-1: every title and text mojibake."""
+    arts = build.articles[:3]
+    plain = rss(build).replace("ّ", "")
+    no_prolog = plain.split("?>", 1)[1].encode("cp1256")
+    says_utf8 = plain.encode("cp1256")  # the prolog says utf-8, the bytes are not
+    (tmp_path / "a.rss").write_bytes(no_prolog)
+    (tmp_path / "b.xml").write_bytes(says_utf8)
+    server.routes["/feed"] = lambda h: (200, {"Content-Type": "application/xml"}, no_prolog)
+    for src in (str(tmp_path / "a.rss"), str(tmp_path / "b.xml"), server.url + "/feed"):
+        recs = records(list(iter_inputs([src], ReadOptions(http=FAST))))
+        assert [r.title for r in recs] == [a[1].replace("ّ", "") for a in arts], src
+        assert recs[0].text == build.body_of(arts[0]).replace("ّ", "")
