@@ -174,3 +174,15 @@ def test_ingest_summary_is_one_line(tmp_path, corpus, capsys):
     assert main(["ingest", "--archive", str(db), "--no-progress", "--workers", "1", str(corpus)]) == 0
     [line] = [x for x in capsys.readouterr().out.splitlines() if x.startswith("ingested")]
     assert line.endswith("failed 1")
+
+
+def test_ingest_with_stages_that_leave_out_the_index_says_so(tmp_path, corpus, capsys):
+    """Articles stored with --stages lacking index_terms.v1 are never found by search; the ingest
+    said nothing."""
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", "--archive", db, "--no-progress", "--workers", "1",
+                 "--stages", "language.v1,debris.v1", str(corpus)]) == 0
+    assert "not in the search index" in capsys.readouterr().err
+    db2 = str(tmp_path / "s2.db")
+    assert main(["ingest", "--archive", db2, "--no-progress", "--workers", "1", str(corpus)]) == 0
+    assert "not in the search index" not in capsys.readouterr().err

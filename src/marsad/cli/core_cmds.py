@@ -170,6 +170,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             err_console.print(Text(f"  [{c}] {w}: {m}"), soft_wrap=True)  # one line per error
         if len(summary.errors) > 20:
             err_console.print(f"  … {len(summary.errors) - 20} more (marsad stats --json lists them)")
+    stages = _stages(args.stages) or ()
+    if stages and summary.stored and not any(n.split(".")[0] == "index_terms" for n in stages):
+        err_console.print(f"  note: --stages without index_terms.v1: the {summary.stored:,} articles stored "
+                          "are not in the search index (search will not find them)", soft_wrap=True)
     archive.close()
     if args.strict and summary.failed:
         return 1
