@@ -786,6 +786,15 @@ def test_web_addresses_and_dotted_acronyms(tagger) -> None:  # type: ignore[no-u
     assert not any("-" in t for t, _y in routes)
 
 
+def test_birthplace_idiom_and_a_family_name_after_al(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("انطلقت المسيرة من المدينة مسقط رأس الشاعر نحو العاصمة، ثم زار الوزير مسقط أمس. "
+            "وصدر الأمر بتعيين الأمير سلطان بن فهد بن ناصر آل سعود أميرًا للمنطقة خلفًا لوالده.")
+    got = _ms(tagger, text)
+    assert [t for t, _y, _c in got].count("مسقط") == 1  # the capital the minister visited, not the idiom
+    assert ("سلطان بن فهد بن ناصر آل سعود", "PER") in {(t, y) for t, y, _c in got}
+    assert not any("أميرًا" in t for t, _y, _c in got)
+
+
 def test_diameter_mortar_and_a_kind_of_body_are_no_names(tagger) -> None:  # type: ignore[no-untyped-def]
     text = ("ويساوي متوسط قطر الكويكب 500 متر، وأطلق المسلحون قذائف الهاون، ووصف البيان الحزب "
             "بالمنظمة الإرهابية، فيما زار أمير قطر الدوحة.")

@@ -67,9 +67,17 @@ _COUNTRY_LEVEL = frozenset(normalize(w) for w in (
     "برنامج البرنامج برامج البرامج الخطة خطة الاستراتيجية استراتيجية المنسق منسق المنسقة منسقة").split())
 
 
-def diameter(norms: Sequence[str], k: int) -> bool:
-    """Whether the word at ``k`` is قطر meaning a diameter (نصف قطر، متوسط قطر), not Qatar."""
-    return norms[k] == _QATAR and k > 0 and norms[k - 1] in _DIAMETER_BEFORE
+_MUSCAT = normalize("مسقط")
+_HEAD = frozenset({normalize("رأس"), normalize("راس")})
+
+
+def idiom_word(norms: Sequence[str], k: int) -> bool:
+    """Whether the word at ``k`` is a place's name used as a word of an idiom: قطر meaning a
+    diameter (نصف قطر، متوسط قطر), not Qatar; مسقط رأس (birthplace), not Muscat."""
+    w = norms[k]
+    if w == _QATAR:
+        return k > 0 and norms[k - 1] in _DIAMETER_BEFORE
+    return _core(w) == _MUSCAT and k + 1 < len(norms) and _core(norms[k + 1]) in _HEAD
 
 
 def _month_name(norms: Sequence[str], m: Mention) -> bool:
@@ -157,7 +165,7 @@ class OrdinaryWords:
                          and _in(norms[m.a], ow.ORG_HEADS))  # بالمنظمة الإرهابية: a kind of body, no name
                 and not (m.a and (m.type == "PER" or m.entry is None and m.type in ("GPE", "LOC", "MISC", "ORG"))
                          and _facility_before(norms, m.a))
-                and not (m.b - m.a == 1 and diameter(norms, m.a))
+                and not (m.b - m.a == 1 and idiom_word(norms, m.a))
                 and not (m.type in ("ORG", "PER", "MISC") and _month_name(norms, m))
                 and not (m.b - m.a == 1 and m.a and norms[m.a] == _LI and norms[m.a - 1] in _TO_ME_VERBS)
                 and not (m.type in ("GPE", "LOC") and m.b - m.a == 1 and m.a and norms[m.a] in _COLOURS

@@ -122,8 +122,10 @@ class PersonRules:
                     m.words = (norms[m.a][1:], *m.words[1:]) if m.words else (norms[m.a][1:],)
                     m.canon = " ".join(m.words)
                 while m.b < len(norms) and _core(norms[m.b - 1]) in lx.FIRST_NAMES and self._surname(norms[m.b]) \
-                        and not (norms[m.b][:1] == "و" and norms[m.b] not in _WAW_NAMES):
+                        and not (norms[m.b][:1] == "و" and norms[m.b] not in _WAW_NAMES) \
+                        and not (m.b - m.a >= 2 and norms[m.b - 2] == "ال"):
                     m.b += 1  # إبراهيم | رئيسي: a first name takes the surname the tagger doubted
+                    # (not after آل, normalized ال: آل سعود is the family, آل سعود | أميرًا)
                 while m.b - m.a >= 2 and self._ordinary(norms[m.b - 1]) and norms[m.b - 2] not in lx.NAME_LINKS \
                         and norms[m.b - 2] not in lx.DIVINE and not self._family_name(m, norms):
                     m.b -= 1  # (ضيف الله الحربي، بشار الأسد: family names)

@@ -33,7 +33,7 @@ from marsad.enrich.entities import org_words as ow
 from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.features import Token, _norm, proclitic_splits, strip_article
 from marsad.enrich.entities.mention import Mention
-from marsad.enrich.entities.ordinary_words import diameter
+from marsad.enrich.entities.ordinary_words import idiom_word
 
 
 @dataclass
@@ -192,7 +192,7 @@ def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence
     added: list[Mention] = []
     k, n = 0, len(norms)
     while k < n:
-        if taken[k] or not norms[k].endswith(tails) or (k and norms[k - 1] in lx.DEMONSTRATIVES) or diameter(norms, k):
+        if taken[k] or not norms[k].endswith(tails) or (k and norms[k - 1] in lx.DEMONSTRATIVES) or idiom_word(norms, k):
             k += 1  # (هذه القاعدة: the base, not al-Qaeda; نصف قطر: a diameter, not Qatar)
             continue
         hit = None
