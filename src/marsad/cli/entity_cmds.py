@@ -24,7 +24,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("entities", help="the most mentioned entities (people, organisations, places …)")
     add_archive(p)
     add_json(p)
-    p.add_argument("--type", help="PER, ORG, GPE, LOC, NORP or MISC")
+    p.add_argument("--type", type=str.upper, choices=["PER", "ORG", "GPE", "LOC", "NORP", "MISC"],
+                   metavar="TYPE", help="PER, ORG, GPE, LOC, NORP or MISC")
     p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. IR")
     p.add_argument("--from", dest="date_from", type=day_from, help="mentions in articles published on or after YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=day_to, help="… on or before YYYY-MM-DD")

@@ -158,3 +158,15 @@ def test_analyze_conll_writes_token_tag(tmp_path: Path) -> None:
     assert all(len(t) == 2 for t in toks)
     assert toks[2][1] == "B-PERS" and toks[3][1] == "I-PERS" and toks[5][1] == "B-LOC"
     assert lines[7] == ""  # the sentence break is kept
+
+
+def test_entities_type_is_checked_and_case_free(archive, capsys) -> None:  # type: ignore[no-untyped-def]
+    """--type PERSON listed nothing, without a word; --type per listed nothing either."""
+    path = str(archive.path)
+    archive.close()
+    with pytest.raises(SystemExit) as e:
+        main(["entities", "--archive", path, "--type", "PERSON"])
+    assert e.value.code == 2 and "invalid choice: 'PERSON'" in capsys.readouterr().err
+    rows = [json.loads(line) for line in _run(capsys, "entities", "--archive", path, "--type", "per",
+                                              "--json").splitlines()]
+    assert rows and all(r["type"] == "PER" for r in rows)
