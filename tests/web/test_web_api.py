@@ -195,6 +195,11 @@ def test_entity_page_has_variants_timeline_network(client):
     assert co["nodes"] and co["links"]
     ents = client.get("/api/entities").json()["items"]
     assert {putin, raisi} <= {e["key"] for e in ents}
+    # a type is read in any case; an unknown one is a 400 that says which exist (it listed nothing)
+    per = client.get("/api/entities", params={"type": "per"}).json()["items"]
+    assert putin in {e["key"] for e in per} and all(e["type"] == "PER" for e in per)
+    r = client.get("/api/entities", params={"type": "PERSON"})
+    assert r.status_code == 400 and "PER, ORG" in r.json()["error"]["message"]
 
 
 def test_story_and_attention(client, web_archive):

@@ -34,7 +34,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 import marsad
-from marsad.errors import ArchiveError, MarsadError, NotFoundError
+from marsad.errors import ArchiveError, MarsadError, NotFoundError, QueryError
 from marsad.web import i18n
 from marsad.web.cache import ResponseCache
 from marsad.web.export import export_stream
@@ -61,6 +61,8 @@ DateP = Annotated[str, Query(max_length=10, description="YYYY-MM-DD (or YYYY-MM,
 Limit = Annotated[int, Query(ge=1, le=100, description="results per page")]
 Offset = Annotated[int, Query(ge=0, le=100_000)]
 Key = Annotated[str, Query(max_length=300)]
+
+ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC", "NORP", "MISC")
 
 
 class JSON(Response):
@@ -226,7 +228,9 @@ def create_app(archive: str | Path, *, readonly: bool = True, threads: int = 0) 
                  prefix: Annotated[str, Query(max_length=100)] = "", limit: Limit = 50,
                  offset: Offset = 0) -> dict[str, Any]:
         """Entities ordered by the number of articles mentioning them."""
-        return pages.entities(limit=limit, offset=offset, type=type or None, prefix=prefix or None)
+        if type and type.upper() not in ENTITY_TYPES:
+            raise QueryError(f"type={type[:20]!r} is not an entity type; use one of {', '.join(ENTITY_TYPES)}")
+        return pages.entities(limit=limit, offset=offset, type=type.upper() or None, prefix=prefix or None)
 
     @twin("/story/{story_id}", "story.html", summary="One story: members, copy groups, timeline")
     def story(request: Request, story_id: Annotated[int, PathParam(ge=0)]) -> dict[str, Any]:
