@@ -786,6 +786,16 @@ def test_web_addresses_and_dotted_acronyms(tagger) -> None:  # type: ignore[no-u
     assert not any("-" in t for t, _y in routes)
 
 
+def test_a_degree_subject_is_no_organisation(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("وحصل المدير الجديد على درجة الماجستير في إدارة الأعمال من جامعة الملك سعود، ثم الدكتوراه "
+            "في جامعة أريزونا، وهو متخصص في إدارة المخاطر. وعقدت إدارة الأعمال بالشركة اجتماعها أمس.")
+    got = [(t, y) for t, y, _c in _ms(tagger, text)]
+    assert ("جامعة الملك سعود", "ORG") in got and ("جامعة أريزونا", "ORG") in got  # where, not what
+    assert not any(t.startswith("إدارة المخاطر") for t, _y in got)
+    # the subject stays out even where the article names a department of that name
+    assert got.count(("إدارة الأعمال", "ORG")) <= 1
+
+
 def test_birthplace_idiom_and_a_family_name_after_al(tagger) -> None:  # type: ignore[no-untyped-def]
     text = ("انطلقت المسيرة من المدينة مسقط رأس الشاعر نحو العاصمة، ثم زار الوزير مسقط أمس. "
             "وصدر الأمر بتعيين الأمير سلطان بن فهد بن ناصر آل سعود أميرًا للمنطقة خلفًا لوالده.")

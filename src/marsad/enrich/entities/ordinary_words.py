@@ -67,6 +67,26 @@ _COUNTRY_LEVEL = frozenset(normalize(w) for w in (
     "برنامج البرنامج برامج البرامج الخطة خطة الاستراتيجية استراتيجية المنسق منسق المنسقة منسقة").split())
 
 
+#: academic degrees and fields: what follows them and في is a subject (ماجستير في إدارة الأعمال)
+_DEGREES = frozenset(normalize(w) for w in (
+    "ماجستير الماجستير دكتوراه الدكتوراه دكتوراة الدكتوراة بكالوريوس البكالوريوس دبلوم الدبلوم "
+    "ليسانس الليسانس تخصص التخصص متخصص متخصصة تخرج وتخرج تخرجت").split())
+
+
+#: where a degree is taken: a span opening with these after ماجستير في is the school
+_SCHOOLS = frozenset(normalize(w) for w in (
+    "جامعة جامعه كلية كليه معهد المعهد أكاديمية اكاديمية مدرسة مدرسه").split())
+
+
+def field_of_study(norms: Sequence[str], m: Mention) -> bool:
+    """Whether an organisation-like span is the subject of a degree: after في that follows a
+    degree or a speciality (الماجستير في | إدارة الأعمال، متخصص في | الهندسة المدنية)."""
+    k = m.a - 1
+    if k < 1 or norms[k] not in ("في", "فى") or _core(norms[m.a]) in _SCHOOLS:
+        return False  # (الماجستير في | جامعة أريزونا: where, not what)
+    return any(_core(w) in _DEGREES for w in norms[max(0, k - 3) : k])
+
+
 _MUSCAT = normalize("مسقط")
 _HEAD = frozenset({normalize("رأس"), normalize("راس")})
 
@@ -166,6 +186,7 @@ class OrdinaryWords:
                 and not (m.a and (m.type == "PER" or m.entry is None and m.type in ("GPE", "LOC", "MISC", "ORG"))
                          and _facility_before(norms, m.a))
                 and not (m.b - m.a == 1 and idiom_word(norms, m.a))
+                and not (m.type in ("ORG", "MISC") and m.entry is None and field_of_study(norms, m))
                 and not (m.type in ("ORG", "PER", "MISC") and _month_name(norms, m))
                 and not (m.b - m.a == 1 and m.a and norms[m.a] == _LI and norms[m.a - 1] in _TO_ME_VERBS)
                 and not (m.type in ("GPE", "LOC") and m.b - m.a == 1 and m.a and norms[m.a] in _COLOURS

@@ -33,7 +33,7 @@ from marsad.enrich.entities import org_words as ow
 from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.features import Token, _norm, proclitic_splits, strip_article
 from marsad.enrich.entities.mention import Mention
-from marsad.enrich.entities.ordinary_words import idiom_word
+from marsad.enrich.entities.ordinary_words import field_of_study, idiom_word
 
 
 @dataclass
@@ -213,6 +213,9 @@ def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence
         m = Mention(k, b, src.type, start=t.start + _chars(t.text, len(p)), end=toks[b - 1].end,
                     source="resolve", entry=src.entry, country=src.country, english=src.english,
                     words=words, canon=src.canon)
+        if src.type == "ORG" and src.entry is None and field_of_study(norms, m):
+            k = b  # الماجستير في | إدارة الأعمال: the subject, though the article names the department
+            continue
         added.append(m)
         for j in range(k, b):
             taken[j] = True
