@@ -33,6 +33,7 @@ import orjson
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from marsad.enrich.entities.lexicon import FIRST_NAMES
 from marsad.errors import NotFoundError
 from marsad.store.entities import EntityStore
 from marsad.text.normalize import normalize
@@ -61,10 +62,11 @@ def skeleton(word: str) -> str:
 
 def _near(a: str, b: str) -> bool:
     """Same word, or one edit apart: any edit when both have five letters or more, else only a
-    long vowel added or dropped (بوتين/بوتن)."""
+    long vowel added or dropped (بوتين/بوتن). Two first names the lexicon knows are two names,
+    not one spelt two ways (سلمان / سلطان، حسن / حسين)."""
     if a == b:
         return True
-    if Levenshtein.distance(a, b, score_cutoff=1) > 1:
+    if Levenshtein.distance(a, b, score_cutoff=1) > 1 or (a in FIRST_NAMES and b in FIRST_NAMES):
         return False
     if min(len(a), len(b)) >= 5:
         return True
@@ -73,12 +75,17 @@ def _near(a: str, b: str) -> bool:
         (a + b)[ops[0].src_pos if ops[0].tag == "delete" else len(a) + ops[0].dest_pos] in "اوي")
 
 
+#: the link of a chain of fathers' names (normalized)
+_NASAB = frozenset({"بن", "ابن", "بنت"})
+
+
 def _person_similarity(x: str, y: str) -> float:
     """How two person names relate, on normalized words:
 
     * 0.85 — both full names, same first and last word up to a spelling variant;
-    * 0.8 — one is the other's surname (last word), or one full name's words all lie in the
-      other with the same first word (محمد بن سلمان / محمد بن سلمان بن عبدالعزيز);
+    * 0.8 — one is the other's surname (last word; not a father's name after بن), or one full
+      name's words all lie in the other with the same first word (محمد بن سلمان / محمد بن
+      سلمان بن عبدالعزيز);
     * 0 — anything else (different surnames never join: محمد بن لادن is not محمد بن سلمان,
       and a first name alone is not the person).
     """
@@ -89,6 +96,8 @@ def _person_similarity(x: str, y: str) -> float:
     if len(short) == 1:
         if len(long_) == 1:
             return 0.85 if _near(a[0], b[0]) else 0.0
+        if long_[-2] in _NASAB:
+            return 0.0  # سلمان بن عبدالعزيز: his father's name, not a surname (عبدالعزيز alone is another man)
         return 0.8 if _near(short[0], long_[-1]) else 0.0
     if not _near(short[0], long_[0]):
         return 0.0

@@ -50,6 +50,16 @@ def test_skeleton_folds_transliteration_variants() -> None:
     assert skeleton("بوتين") != skeleton("بيروت")
 
 
+def test_two_known_first_names_or_a_fathers_name_are_other_people() -> None:
+    from marsad.corpus.registry import _person_similarity
+
+    assert _person_similarity("فلاديمير بوتين", "فلاديمير بوتن") == 0.85  # a spelling variant
+    assert _person_similarity("سلمان بن عبدالعزيز", "سلطان بن عبدالعزيز") == 0.0  # two princes
+    assert _person_similarity("حسن نصر الله", "حسين نصر الله") == 0.0
+    assert _person_similarity("ترامب", "دونالد ترامب") == 0.8  # the surname alone
+    assert _person_similarity("عبدالعزيز", "سلمان بن عبدالعزيز") == 0.0  # his father's name
+
+
 def test_variants_join_across_articles(archive) -> None:  # type: ignore[no-untyped-def]
     full = _entity_of(archive, "per:فلاديمير بوتين")
     assert _entity_of(archive, "per:بوتين") == full  # the surname, with shared co-mentions

@@ -786,6 +786,19 @@ def test_web_addresses_and_dotted_acronyms(tagger) -> None:  # type: ignore[no-u
     assert not any("-" in t for t, _y in routes)
 
 
+def test_blessings_first_names_and_two_princes(tagger) -> None:  # type: ignore[no-untyped-def]
+    from marsad.api import analyze_text
+
+    text = ("استقبل الملك سلمان بن عبدالعزيز حفظه الله الأمير سلطان بن عبدالعزيز، وتذكر الحضور الملك "
+            "عبدالله رحمه الله. وقال الرئيس باراك أوباما إن الزيارة مهمة، وأشاد أوباما بالمملكة.")
+    got = {(t, y) for t, y, _c in _ms(tagger, text)}
+    assert ("سلمان بن عبدالعزيز", "PER") in got and ("عبدالله", "PER") in got
+    assert not any("حفظه" in t or "رحمه" in t for t, _y in got)
+    keys = {text[s.start:s.end]: s.value for s in analyze_text(text).spans if s.layer == "mention"}
+    assert keys["سلمان بن عبدالعزيز"] != keys["سلطان بن عبدالعزيز"]  # one letter apart, two men
+    assert keys["باراك أوباما"] == keys["أوباما"] == "per:باراك اوباما"  # not ب + اراك
+
+
 def test_a_degree_subject_is_no_organisation(tagger) -> None:  # type: ignore[no-untyped-def]
     text = ("وحصل المدير الجديد على درجة الماجستير في إدارة الأعمال من جامعة الملك سعود، ثم الدكتوراه "
             "في جامعة أريزونا، وهو متخصص في إدارة المخاطر. وعقدت إدارة الأعمال بالشركة اجتماعها أمس.")

@@ -233,7 +233,9 @@ class MentionFinder:
                 pass
             elif surfaces and (k := hamza_clitic(surfaces[m.a])) and w0 not in self.known_names:
                 words[0] = w0[k:]  # وإنترناسيونالي → انترناسيونالي
-            elif not (w0 in _WHOLE_HEADS or self._no_article(w0) or (m.type == "PER" and self._own_name(w0))):
+            elif not (w0 in _WHOLE_HEADS or self._no_article(w0)
+                      or (m.type == "PER" and (self._own_name(w0) or w0 in lx.FIRST_NAMES))):
+                # (باراك أوباما: a first name as it stands, not ب + اراك)
                 # (وزارة، وكالة are heads, not و + زارة، وك + الة)
                 cp = self._clitic(w0)
                 for p, core in splits[1:]:

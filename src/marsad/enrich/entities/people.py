@@ -133,6 +133,10 @@ class PersonReader:
                 # الملك سلمان | ستعمل: a verb
             while a < b - 1 and norms[a] in lx.DIVINE:
                 a += 1  # (آية) الله | علي خامنئي
+            if b - a >= 3 and norms[b - 1] in lx.DIVINE and _core(norms[b - 2]) in lx.BLESSINGS:
+                b -= 2  # سلمان بن عبدالعزيز | حفظه الله، عبدالله | رحمه الله: a blessing after the name
+            elif b - a >= 2 and _core(norms[b - 1]) in lx.BLESSINGS:
+                b -= 1
             if b - a >= 3 and (e := self.gaz.lookup([norms[a]])) is not None and norms[a] not in lx.FIRST_NAMES \
                     and (e.kind == "country" or e.kind == "city" and e.population >= 100_000
                          and (e.country in _ARABIC_NAMED or self.places.place_word(e) is True)):  # (not أنخل دي ماريا)

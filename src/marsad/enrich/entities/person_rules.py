@@ -454,6 +454,7 @@ class PersonRules:
 
     def _surname(self, w: str) -> bool:
         return (_plain(w) and w.isalpha() and not _is_title(w) and self.gaz.nationality(w) is None
+                and _core(w) not in lx.BLESSINGS  # (سلمان بن عبدالعزيز | حفظه الله)
                 and (w in lx.AMBIGUOUS or not self.common(w)) and self.gaz.lookup([w]) is None
                 and not future_verb(w, self.gaz.common, self.names)  # (الملك سلمان | ستعمل)
                 and (w in lx.AMBIGUOUS or not nameless_word(w, self.vocab, self.nameless)  # (ميركل | سيخلف)

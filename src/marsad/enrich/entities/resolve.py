@@ -52,9 +52,11 @@ class Entity:
 
 
 def _close(a: str, b: str) -> bool:
+    """Same word, or one edit apart (words of four letters or more) — but two first names the
+    lexicon knows are two names, not one spelt two ways (سلمان / سلطان، حسن / حسين)."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4:
+    if min(len(a), len(b)) < 4 or (a in lx.FIRST_NAMES and b in lx.FIRST_NAMES):
         return False
     return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
