@@ -63,6 +63,13 @@ _READ_ALSO = regex.compile(
     r"^\s*(?:related|read also|see also)\s*[:：]?",
     regex.I,
 )
+#: a scraper's trailer naming where the item was published, at the very end of the text and
+#: often on its last line (… للمقابلة. /* */ رابط الخبر بصحيفة الوئام: <the title>), with the
+#: empty script comment some pages leave before it
+_SOURCE_LINK = regex.compile(
+    r"(?:/\*\s*\*/\s*)?(?:رابط|الرابط|المصدر|مصدر) (?:الخبر|المقال|المقالة|المادة|الموضوع)"
+    r"\s*(?:ب|في|على|من)?\s*(?:صحيفة|صحيفه|موقع|جريدة|جريده)?[^\n:：]{0,40}[:：][^\n]{0,300}\s*\Z"
+)
 _SENTENCE_END = regex.compile(r"[.!?؟。…:\"”»]\s*$")
 # breadcrumbs and menus: short segments joined by | › » > / ·  (الرئيسية › محليات)
 _BREADCRUMB = regex.compile(r"^\s*(?:[^|›»>/·•\n]{1,30}\s*[|›»>/·•]\s*){1,10}[^|›»>/·•\n]{0,30}$")
@@ -125,6 +132,10 @@ class DebrisCleaner:
             if kind is not None:
                 out.append(Span("debris", s, e, kind))
             i += 1
+        tail = max(0, len(text) - 420)
+        m = _SOURCE_LINK.search(text, tail)
+        if m is not None and not any(sp.start <= m.start() < sp.end for sp in out):
+            out.append(Span("debris", m.start(), m.end(), "source_link"))
         return out
 
     @staticmethod

@@ -49,3 +49,15 @@ def test_breadcrumbs_are_site_chrome():
     assert DebrisCleaner.kind_of("الرئيسية | أخبار | محليات") == "breadcrumb"
     assert DebrisCleaner.kind_of("الرئيسية › محليات") == "breadcrumb"
     assert DebrisCleaner.kind_of("قال الوزير إن الاقتصاد ينمو بنسبة 3% هذا العام.") is None
+
+
+def test_a_source_link_trailer_at_the_end_is_debris():
+    text = ("أعلنت إدارة التعليم في المحافظة انتهاء استعداداتها لاستقبال المرشحين، وتجرى المقابلات خلال "
+            "ثلاثة أيام في مقر الإدارة. /* */ رابط الخبر بصحيفة الوادي: تعليم المحافظة يستعد للمقابلات ")
+    spans = DebrisCleaner().spans(text)
+    assert [(s.label, text[s.start:s.end].split(":")[0]) for s in spans] == [
+        ("source_link", "/* */ رابط الخبر بصحيفة الوادي")]
+    assert clean_text(text, spans).endswith("في مقر الإدارة.")
+    # the words inside the story are content; so is a trailer that is not at the end
+    quoted = "وقال المصدر: إن الخبر صحيح. رابط الخبر بصحيفة الوادي: عنوان آخر\nوأضاف أن التحقيق مستمر في القضية."
+    assert DebrisCleaner().spans(quoted) == []
