@@ -134,7 +134,8 @@ class DebrisCleaner:
             i += 1
         tail = max(0, len(text) - 420)
         m = _SOURCE_LINK.search(text, tail)
-        if m is not None and not any(sp.start <= m.start() < sp.end for sp in out):
+        if m is not None and len(text[: m.start()].strip()) >= 40 \
+                and not any(sp.start <= m.start() < sp.end for sp in out):  # (a text that is all trailer stays)
             out.append(Span("debris", m.start(), m.end(), "source_link"))
         return out
 

@@ -61,3 +61,6 @@ def test_a_source_link_trailer_at_the_end_is_debris():
     # the words inside the story are content; so is a trailer that is not at the end
     quoted = "وقال المصدر: إن الخبر صحيح. رابط الخبر بصحيفة الوادي: عنوان آخر\nوأضاف أن التحقيق مستمر في القضية."
     assert DebrisCleaner().spans(quoted) == []
+    # a text that is nothing but the trailer keeps it: there is no other text to keep
+    bare = "رابط الخبر بصحيفة الوادي: تعليم المحافظة يستعد للمقابلات"
+    assert DebrisCleaner().spans(bare) == []
