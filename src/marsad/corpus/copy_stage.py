@@ -46,6 +46,7 @@ from marsad.corpus.minhash import (
     unpack,
 )
 from marsad.corpus.provenance import DocInfo, provenance
+from marsad.runners.pools import fork_pool
 from marsad.store.corpus_store import CorpusStore
 
 
@@ -188,7 +189,7 @@ def _all_span_keys(cs: CorpusStore, keys: list[int], params: DedupParams, *, chu
             or "fork" not in mp.get_all_start_methods()):
         return _span_keys_of(cs, keys, params, chunk)
     half = len(keys) // 2
-    with mp.get_context("fork").Pool(1) as pool:
+    with fork_pool(1) as pool:
         other = pool.apply_async(_worker_span_keys, ((str(path), keys[half:], params, chunk),))
         mine = _span_keys_of(cs, keys[:half], params, chunk)
         return mine + other.get()

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from marsad.corpus.features import ArticleFeatures
 from marsad.corpus.stories import StoryClusterer
 from marsad.corpus.story_record import StoryParams
+from marsad.runners.pools import fork_pool
 
 
 def prepare(features: list[ArticleFeatures], clusterer: StoryClusterer) -> list[ArticleFeatures]:
@@ -70,12 +71,11 @@ def cluster(features: Iterable[ArticleFeatures], params: StoryParams | None = No
     if len(parts) < 2:
         got = {f.key: cl.add(f) for f in batch}
         return {k: cl.resolve(sid) for k, sid in got.items()} if cl.state.merged else got
-    import multiprocessing as mp
 
     global _FORKED
     _FORKED = (cl, batch)
     try:
-        with mp.get_context("fork").Pool(len(parts)) as pool:
+        with fork_pool(len(parts)) as pool:
             results = pool.map(_cluster_part, [(lo, hi, lo) for lo, hi in parts])
     finally:
         _FORKED = None

@@ -35,6 +35,7 @@ from marsad.corpus.minhash import fold_many
 from marsad.corpus.stories import ArticleVector, article_vector
 from marsad.corpus.story_record import StoryParams
 from marsad.corpus.template_terms import TemplateTerms
+from marsad.runners.pools import fork_pool
 from marsad.store.corpus_store import CorpusStore
 
 
@@ -201,7 +202,6 @@ class _FeatureFeed:
     def _submit(self, after: int) -> None:
         """Fork a worker with the clustering state as it is now, and queue the features of the
         ``batch`` articles after rowid ``after``, run by run, then their counts and vectors."""
-        import multiprocessing as mp
 
         global _FORKED
         self._stop_pool()
@@ -211,7 +211,7 @@ class _FeatureFeed:
         starts = [after, *self.cs.rowids_at_offsets(after, [c - 1 for c in cuts[1:-1]])]
         _FORKED = (self.df, self.templates, self.params)
         try:
-            self.pool = mp.get_context("fork").Pool(1)
+            self.pool = fork_pool(1)
         finally:
             _FORKED = None
         self.pending = [(i, a, cuts[i + 1] - cuts[i],

@@ -53,6 +53,7 @@ from marsad.corpus.story_feed import _LEAD_CHARS
 from marsad.corpus.story_record import StoryParams
 from marsad.errors import ConfigError
 from marsad.ingest.readers import plain_title
+from marsad.runners.pools import fork_pool
 
 SPLITS = ("dev", "test")
 
@@ -213,7 +214,7 @@ def analyse(docs: list[dict[str, Any]], *, cache: Path | None = None, workers: i
         _DOCS = todo
         try:
             if workers > 1 and "fork" in mp.get_all_start_methods():
-                with mp.get_context("fork").Pool(workers) as pool:
+                with fork_pool(workers) as pool:
                     parts = pool.imap(_analyse_chunk, chunks)
                     results = []
                     for n, part in enumerate(parts):
@@ -297,7 +298,7 @@ def story_terms_async(docs: list[dict[str, Any]], *, workers: int = 0,
     chunks = [(i, min(len(docs), i + step)) for i in range(0, len(docs), step)]
     _DOCS = docs
     try:
-        pool = mp.get_context("fork").Pool(workers)
+        pool = fork_pool(workers)
         pending = pool.map_async(_features_chunk, chunks)
     finally:
         _DOCS = []  # the forked workers hold their own copy

@@ -8,6 +8,8 @@ and exit at once if the parent is already gone; elsewhere the pool is a plain on
 
 from __future__ import annotations
 
+import multiprocessing as mp
+import multiprocessing.pool
 import os
 import signal
 import sys
@@ -31,3 +33,9 @@ def _end_with_parent(parent: int) -> None:
 def worker_pool(workers: int) -> ProcessPoolExecutor:
     """A process pool of ``workers`` processes that end when this process ends."""
     return ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),))
+
+
+def fork_pool(processes: int) -> multiprocessing.pool.Pool:
+    """A ``multiprocessing`` pool of ``processes`` forked workers (they inherit the caller's
+    module state) that end when this process ends: the corpus stages' batch workers."""
+    return mp.get_context("fork").Pool(processes, initializer=_end_with_parent, initargs=(os.getpid(),))

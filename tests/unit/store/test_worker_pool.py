@@ -25,6 +25,18 @@ print(" ".join(str(p) for p in pool._processes), flush=True)
 time.sleep(60)
 """
 
+#: the forked pool of the corpus stages (``marsad update``): the same promise
+FORK_PARENT = """
+import sys, time
+from marsad.runners.pools import fork_pool
+
+pool = fork_pool(2)
+pending = [pool.apply_async(time.sleep, (60,)) for _ in range(2)]
+time.sleep(1.0)
+print(" ".join(str(p.pid) for p in pool._pool), flush=True)
+time.sleep(60)
+"""
+
 
 def _alive(pid: int) -> bool:
     try:
@@ -35,9 +47,10 @@ def _alive(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
-def test_workers_end_when_the_parent_is_killed():
+@pytest.mark.parametrize("script", [PARENT, FORK_PARENT], ids=["executor", "fork_pool"])
+def test_workers_end_when_the_parent_is_killed(script):
     env = {**os.environ, "PYTHONPATH": SRC}
-    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True, env=env)
+    parent = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env=env)
     try:
         pids = [int(p) for p in parent.stdout.readline().split()]
         assert len(pids) == 2 and all(_alive(p) for p in pids)
