@@ -326,6 +326,10 @@ def test_registry_entities_gather_their_alias_keys(tmp_path):
         assert a["series"][0]["entity"] == "test:putin" and a["series"][0]["total"] == 3
         hits = c.get("/api/search", params={"entity": "test:putin", "collapse": "false"}).json()
         assert {h["id"] for h in hits["hits"]} == {"ru-ir-2021", "ru-ir-2021-copy", "ru-ir-later"}
+        # the entity's number as `marsad entities` lists it, as the CLI's --entity takes it
+        hits = c.get("/api/search", params={"entity": "#999", "collapse": "false"}).json()
+        assert {h["id"] for h in hits["hits"]} == {"ru-ir-2021", "ru-ir-2021-copy", "ru-ir-later"}
+        assert c.get("/api/entity/" + quote("#999", safe="")).json()["key"] == "test:putin"
         hits = c.get("/api/search", params={"q": "روسيا", "entity": sorted(keys)[-1], "collapse": "false"}).json()
         assert {h["id"] for h in hits["hits"]} == {"ru-ir-2021", "ru-ir-2021-copy", "ru-ir-later"}
 

@@ -42,11 +42,14 @@ def _in(n: int) -> str:
 
 
 def resolve(con: sqlite3.Connection, key: str) -> EntityRef | None:
-    """The entity ``key`` names (a registry key, an alias key or a bare mention value)."""
+    """The entity ``key`` names (a registry key, an alias key, ``#`` and the entity's number as
+    ``marsad entities`` lists it, or a bare mention value)."""
     if has_registry(con):
         # a mention key's alias link is authoritative; an entity's own key comes next
         row = con.execute("SELECT e.* FROM entity_aliases al JOIN entities e ON e.id = al.entity"
                           " WHERE al.key = ?", (key,)).fetchone()
+        if row is None and key[:1] == "#" and key[1:].isdigit():
+            row = con.execute("SELECT * FROM entities WHERE id = ?", (int(key[1:]),)).fetchone()
         if row is None:
             row = con.execute("SELECT * FROM entities WHERE key = ?", (key,)).fetchone()
         if row is not None:
