@@ -786,6 +786,12 @@ def test_web_addresses_and_dotted_acronyms(tagger) -> None:  # type: ignore[no-u
     assert not any("-" in t for t, _y in routes)
 
 
+def test_an_indefinite_nationality_takes_its_direction(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = "وصل جنرال كوري شمالي إلى سيول، والتقى مسؤولين كوريين جنوبيين ووفدا سودانيا جنوبيا."
+    got = {(t, c) for t, _y, c in _ms(tagger, text)}
+    assert ("كوري شمالي", "KP") in got and ("كوريين جنوبيين", "KR") in got
+
+
 def test_blessings_first_names_and_two_princes(tagger) -> None:  # type: ignore[no-untyped-def]
     from marsad.api import analyze_text
 

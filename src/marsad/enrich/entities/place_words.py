@@ -333,7 +333,8 @@ PLACE_PREFIXES = _n("سان سانت سانتا لوس لاس سيدي خان ع
 PLACE_TITLES = _n("محافظ حاكم عمده والي")
 
 #: direction adjectives that follow a nationality adjective (الكورية الشمالية): one adjective
-DIRECTION_ADJECTIVES = _n("الشمالي الشماليه الجنوبي الجنوبيه الشرقي الشرقيه الغربي الغربيه")
+DIRECTION_ADJECTIVES = _n("الشمالي الشماليه الجنوبي الجنوبيه الشرقي الشرقيه الغربي الغربيه "
+                          "شمالي شماليه جنوبي جنوبيه شماليين شماليون جنوبيين جنوبيون")
 
 #: (country of the nationality adjective, direction) → the country both name together
 NAT_DIRECTION: dict[tuple[str, str], str] = {

@@ -114,18 +114,30 @@ def hamza_clitic(surface: str) -> int:
     return 0
 
 
+def _direction(nxt: str) -> str:
+    """A direction adjective's base form (الشمالية، شمالي، جنوبيين → شمالي، جنوبي), or ``""``."""
+    if nxt not in pw.DIRECTION_ADJECTIVES:
+        return ""
+    w = nxt[2:] if nxt.startswith("ال") else nxt
+    w = w.removesuffix("ه")
+    for plural in ("يين", "يون"):
+        if w.endswith(plural):
+            return w[: -len(plural)] + "ي"
+    return w
+
+
 def nat_direction(country: str, nxt: str) -> str:
     """The country a nationality adjective names with the direction word after it
-    (الكورية الشمالية → KP, السوداني الجنوبي → SS); else its own."""
-    if nxt not in pw.DIRECTION_ADJECTIVES:
-        return country
-    return pw.NAT_DIRECTION.get((country, nxt[2:].removesuffix("ه")), country)
+    (الكورية الشمالية، كوري شمالي → KP, السوداني الجنوبي → SS); else its own."""
+    d = _direction(nxt)
+    return pw.NAT_DIRECTION.get((country, d), country) if d else country
 
 
 def with_direction(country: str, nxt: str) -> bool:
     """Whether a nationality adjective of ``country`` and the next word are one adjective
-    (الكورية | الشمالية، الكوري | الجنوبي: a country that a direction splits)."""
-    return nxt in pw.DIRECTION_ADJECTIVES and (country, nxt[2:].removesuffix("ه")) in pw.NAT_DIRECTION
+    (الكورية | الشمالية، كوري | شمالي، الكوري | الجنوبي: a country that a direction splits)."""
+    d = _direction(nxt)
+    return bool(d) and (country, d) in pw.NAT_DIRECTION
 
 
 #: a cluster where fewer than this share of the words are known names (the training name
