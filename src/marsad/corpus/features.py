@@ -267,16 +267,20 @@ def title_places(title: str, *, confirmed: Collection[str] | None = None) -> lis
     Oman, and Amman) is the place of the country the article's other places are in.
     ``None`` (an article with no entity mentions at all) keeps every match."""
     from marsad.enrich.entities.gazetteer import load_default
+    from marsad.enrich.entities.resolve import base_name
 
     out: list[str] = []
     toks = TOKEN_RE.findall(title)
     gaz = load_default()
+    country_of: dict[str, str] | None = None
     for a, b, e in gaz.match(toks):
         if confirmed is not None:
-            own = {_bare(e.canon), _bare(" ".join(toks[a:b]))}
+            if country_of is None:  # once per title, and only for a title that names a place
+                country_of = {name: c for name in confirmed if (c := place_country(name))}
+            own = {base_name(e.canon), base_name(" ".join(toks[a:b]))}
             # the countries of the article's other places (a place's own name says nothing of
             # which of its homonyms it is)
-            others = {c for name in confirmed if name not in own and (c := place_country(name))}
+            others = {c for name, c in country_of.items() if name not in own}
             alt = next((x for x in gaz.alternatives.get(e.phrase, ()) if x.country in others), None)
             if alt is not None and e.country not in others:
                 e = alt  # عمان beside الأردن is Amman, not Oman
@@ -303,13 +307,6 @@ def places_apart(a: Iterable[str], b: Iterable[str]) -> bool:
 
 #: entity keys of places (:func:`title_places`)
 _PLACE_KEYS = ("gpe:", "loc:")
-
-
-def _bare(name: str) -> str:
-    """A place name as entity keys write it: without the article on each word."""
-    from marsad.enrich.entities.features import strip_article
-
-    return " ".join(map(strip_article, name.split()))
 
 
 def _named_in(name: str, places: Collection[str]) -> bool:

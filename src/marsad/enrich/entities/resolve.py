@@ -71,8 +71,9 @@ def _bare_t(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=50_000)
-def _base(canon: str) -> str:
-    """An entity's base name: the canonical name's words without the article (cached)."""
+def base_name(canon: str) -> str:
+    """An entity's base name, as its key writes it after the type: the canonical name's words
+    without the article (cached)."""
     return " ".join(_bare(canon.split())) or canon
 
 
@@ -301,7 +302,7 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
                 target.role = m.role
             continue
         canon = m.canon or " ".join(m.words)
-        base = _base(canon)
+        base = base_name(canon)
         e = others.get((m.type, base))
         if e is None:
             single = " " not in base
