@@ -33,7 +33,7 @@ import orjson
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from marsad.enrich.entities.lexicon import FIRST_NAMES
+from marsad.enrich.entities.lexicon import two_first_names
 from marsad.errors import NotFoundError
 from marsad.store.entities import EntityStore
 from marsad.text.normalize import normalize
@@ -66,7 +66,7 @@ def _near(a: str, b: str) -> bool:
     not one spelt two ways (سلمان / سلطان، حسن / حسين)."""
     if a == b:
         return True
-    if Levenshtein.distance(a, b, score_cutoff=1) > 1 or (a in FIRST_NAMES and b in FIRST_NAMES):
+    if Levenshtein.distance(a, b, score_cutoff=1) > 1 or two_first_names(a, b):
         return False
     if min(len(a), len(b)) >= 5:
         return True

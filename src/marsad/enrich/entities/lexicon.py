@@ -170,3 +170,9 @@ HASAN_IDIOMS = _n(
     "الضيافه الجوار الحظ النيه الظن السيره السير العلاقات الاستقبال الخلق التدبير الاداء التعامل "
     "التنظيم الأداء الإدارة الاداره الادارة التصرف المعامله الاستماع الاختيار التفاهم الخاتمه"
 )
+
+
+def two_first_names(a: str, b: str) -> bool:
+    """Whether two different words are both first names the lexicon knows: two names, not one
+    spelt two ways (سلمان / سلطان، حسن / حسين), however few letters set them apart."""
+    return a != b and a in FIRST_NAMES and b in FIRST_NAMES

@@ -56,7 +56,7 @@ def _close(a: str, b: str) -> bool:
     lexicon knows are two names, not one spelt two ways (سلمان / سلطان، حسن / حسين)."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4 or (a in lx.FIRST_NAMES and b in lx.FIRST_NAMES):
+    if min(len(a), len(b)) < 4 or lx.two_first_names(a, b):
         return False
     return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
