@@ -972,3 +972,43 @@ def test_levantine_months_the_mosque_a_persian_spelled_alias_and_said_to_me(tagg
     got = _ms(tagger, text)
     assert sum(1 for t, y, _c in got if t == "نيسان") == 1  # the company, not the month twice
     assert not any(t in ("الحرام", "لي", "ريم", "بريم") and y != "PER" or t == "لي" for t, y, _c in got)
+
+
+def test_propagation_asks_the_drop_step_about_what_it_adds(tagger) -> None:  # type: ignore[no-untyped-def]
+    """A hospital named after a man the article names is no mention of him, where the drop step
+    said so and propagation would have put the name back (nor is his surname alone)."""
+    text = "زار الوزير قبر الزعيم فرحات حشاد في تونس، ثم افتتح وحدة جديدة بمستشفى فرحات حشاد بسوسة."
+    got = [(t, y) for t, y, _c in _ms(tagger, text)]
+    assert got.count(("فرحات حشاد", "PER")) == 1 and ("حشاد", "PER") not in got
+    assert ("سوسة", "GPE") in got
+
+
+def test_propagation_keeps_what_the_keep_test_allows() -> None:
+    from marsad.enrich.entities.features import token_list
+    from marsad.enrich.entities.mention import Mention
+    from marsad.enrich.entities.resolve import propagate_entities
+
+    text = "التقى الوفد مفوضية الاتحاد الأفريقي ثم وزراء دول الاتحاد الأفريقي"
+    toks = token_list(text)
+    norms = toks.norms
+    first = Mention(3, 5, "ORG", words=(norms[3], norms[4]), canon=" ".join(norms[3:5]))
+    added = propagate_entities([first], toks, norms)
+    assert [(m.a, m.b) for m in added[1:]] == [(8, 10)]
+    asked: list[tuple[int, int]] = []
+
+    def refuse(m: Mention, seen) -> bool:  # type: ignore[no-untyped-def]
+        asked.append((m.a, m.b))
+        assert first in seen
+        return False
+
+    first = Mention(3, 5, "ORG", words=(norms[3], norms[4]), canon=" ".join(norms[3:5]))
+    assert propagate_entities([first], toks, norms, keep=refuse) == [first] and asked == [(8, 10)]
+
+
+def test_adverbs_of_that_and_the_nile_before_min(tagger) -> None:  # type: ignore[no-untyped-def]
+    """كذلك and لذلك are no demonstratives (هذه القاعدة is the base, وكذلك البحرين the country),
+    and بمياه النيل من شأنه is the river (والنيل منها: harming it)."""
+    got = _pairs(tagger, "تراجعت أسعار النفط في السعودية، وكذلك البحرين التي خفضت إنتاجها.")
+    assert ("البحرين", "GPE") in got
+    got = _pairs(tagger, "ورفضت مصر أي مشروع يتعلق بمياه النيل من شأنه أن يضر بحصتها، ورفضت النيل منها.")
+    assert [t for t, _y in got].count("النيل") == 1

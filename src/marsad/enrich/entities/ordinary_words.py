@@ -22,6 +22,13 @@ from marsad.text.normalize import normalize
 
 _NILE = frozenset({normalize("النيل")})
 
+#: the Nile's water and banks: النيل after these is the river, even before من (بمياه النيل من شأنه)
+_NILE_WATERS = frozenset(normalize(w) for w in (
+    "مياه مياة نهر حوض ضفاف ضفتي ضفة دلتا منابع وادي فيضان سد").split())
+
+#: ذلك behind ك or ل is an adverb (كذلك also, لذلك therefore), not "that" before a noun
+_THAT_ADVERBS = frozenset(normalize(w) for w in ("كذلك", "لذلك"))
+
 #: قطر after these is a diameter (نصف قطر الدائرة، متوسط قطر الكويكب), not Qatar
 _QATAR = normalize("قطر")
 _DIAMETER_BEFORE = frozenset(normalize(w) for w in ("نصف", "متوسط", "ونصف"))
@@ -100,6 +107,12 @@ def idiom_word(norms: Sequence[str], k: int) -> bool:
     return _core(w) == _MUSCAT and k + 1 < len(norms) and _core(norms[k + 1]) in _HEAD
 
 
+def demonstrative(w: str) -> bool:
+    """Whether ``w`` is a demonstrative, with or without a proclitic (هذه، وهذه، بتلك; not كذلك
+    or لذلك, adverbs): the definite word after it is a common noun (هذه القاعدة: the base)."""
+    return _in(w, lx.DEMONSTRATIVES) and w.removeprefix("و").removeprefix("ف") not in _THAT_ADVERBS
+
+
 def _month_name(norms: Sequence[str], m: Mention) -> bool:
     """A Levantine month name beside the other name of the month, a number or شهر (أبريل (نيسان)،
     شهري نيسان وأيار، 21 نيسان): not Nissan the company."""
@@ -156,6 +169,13 @@ def _org_word_cue(norms: Sequence[str], k: int) -> bool:
     return any(_in(w, ow.ORG_WORD_COMPANIONS) for w in norms[max(0, k - 3) : k + 4])
 
 
+def _a_surname(m: Mention, ms: Sequence[Mention], norms: Sequence[str]) -> bool:
+    """Whether the one word of ``m`` (less its proclitic) ends a person's name of two words or more
+    among ``ms``: the surname of someone the article names, whatever the word looks like."""
+    w = m.words[0] if m.words else norms[m.a]
+    return any(o.type == "PER" and o.b - o.a >= 2 and o.words and o.words[-1] == w for o in ms)
+
+
 class OrdinaryWords:
     """The tests that need the corpus (its frequent words and word clusters), the gazetteer and
     the training names."""
@@ -170,17 +190,27 @@ class OrdinaryWords:
 
     def drop(self, ms: list[Mention], norms: Sequence[str], texts: Sequence[str]) -> list[Mention]:
         """The mentions that are no everyday word (``texts``: the tokens as written)."""
-        return [m for m in ms if (m.b - m.a > 1 or len(norms[m.a]) > 1)  # a lone letter (و) is no name
+        return [m for m in ms if self.keeps(m, ms, norms, texts)]
+
+    def keeps(self, m: Mention, ms: Sequence[Mention], norms: Sequence[str], texts: Sequence[str]) -> bool:
+        """Whether ``m`` is no everyday word, among the article's mentions ``ms`` (some tests look
+        at the others: a nisba or a lone word that ends a longer name stays). :meth:`drop` asks it
+        of every mention the steps found, and :func:`.resolve.propagate_entities` of every mention
+        it would add, so one rule here keeps a word out wherever the mention comes from."""
+        return ((m.b - m.a > 1 or len(norms[m.a]) > 1)  # a lone letter (و) is no name
                 and (m.source == "site" or not any(_in(w, lx.NOT_NAMES) for w in norms[m.a : m.b]))
                 and not (norms[m.b - 1].endswith(_DIVINE_ENDS)  # (a cheap test first: few are)
                          and all(_in(w, lx.DIVINE) or w in lx.DIVINE_FORMULAE for w in norms[m.a : m.b]))
                 # (بسم الله، رحمه الله، الحمد لله: formulae, nobody's name)
                 and not (m.type == "MISC" and _in(norms[m.a], ow.CURRENCIES))  # money is not a name
                 and not (m.type == "PER" and m.b - m.a == 1 and texts[m.a][-1:] == "ه" and len(norms[m.a]) >= 6
-                         and norms[m.a][0] in "بل" and any(p in ("ب", "ل") for p, _c in proclitic_splits(norms[m.a])))
-                # (لإبعاده، بأقواله: a preposition, a noun and his pronoun — no name)
+                         and norms[m.a][0] in "بل" and any(p in ("ب", "ل") for p, _c in proclitic_splits(norms[m.a]))
+                         and not _a_surname(m, ms, norms))
+                # (لإبعاده، بأقواله: a preposition, a noun and his pronoun — no name; لنصرالله after
+                # حسن نصرالله is his name)
                 and not (m.b - m.a == 1 and _core(norms[m.a]) in _NILE and m.b < len(norms)
-                         and norms[m.b].startswith("من"))  # والنيل منها: harming it, not the Nile
+                         and norms[m.b].startswith("من") and not (m.a and _in(norms[m.a - 1], _NILE_WATERS)))
+                # (والنيل منها: harming it, not the Nile; بمياه النيل من شأنه: the river)
                 and not (m.type == "ORG" and m.b - m.a == 2 and m.entry is None and norms[m.b - 1] in ow.GENERIC_ORG_ADJECTIVES
                          and _in(norms[m.a], ow.ORG_HEADS))  # بالمنظمة الإرهابية: a kind of body, no name
                 and not (m.a and (m.type == "PER" or m.entry is None and m.type in ("GPE", "LOC", "MISC", "ORG"))
@@ -198,14 +228,15 @@ class OrdinaryWords:
                 and not (m.type == "PER" and m.b - m.a == 1 and self._nisba_adjective(m, ms, norms))
                 and not (m.b - m.a == 1 and bare_word_place(m, ms, norms))
                 and not (m.type == "NORP" and m.b - m.a == 1 and _word_nationality(m.a, norms, texts))
-                and not (m.a and norms[m.a].startswith("ال") and _in(norms[m.a - 1], lx.DEMONSTRATIVES))
+                and not (m.a and norms[m.a].startswith("ال") and demonstrative(norms[m.a - 1]))
                 and not (m.type == "PER" and m.b - m.a == 1 and (self._construct_plural(norms[m.a])
-                                                                  or self._oblique_construct(norms, m.b)))
+                                                                  or self._oblique_construct(norms, m.b))
+                         and not _a_surname(m, ms, norms))  # (وقال غريفو after بنجامين غريفو)
                 and not (m.b - m.a == 1 and _in(norms[m.a], ow.ORG_WORDS) and not _org_word_cue(norms, m.a))
                 and not (_core(norms[m.a]) in lx.NEVER_ALONE and (m.b - m.a == 1 or m.type in ("GPE", "LOC")
                                                                   and not _in(norms[m.a + 1], pw.LOC_HEADS)))
                 and not (m.type == "PER" and m.b - m.a == 1 and self._no_name(m.words[0] if m.words else norms[m.a],
-                                                                              ms, norms))]
+                                                                              ms, norms)))
 
     def _construct_plural(self, w: str) -> bool:
         """A sound masculine plural in construct (باحثو، مسؤولو الوزارة), whose ``-ون``/``-ين``

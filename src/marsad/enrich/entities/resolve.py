@@ -21,7 +21,7 @@ corpus registry maps these keys to registry ids across articles.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, count
@@ -33,7 +33,6 @@ from marsad.enrich.entities import org_words as ow
 from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.features import Token, _norm, proclitic_splits, strip_article
 from marsad.enrich.entities.mention import Mention
-from marsad.enrich.entities.ordinary_words import field_of_study, idiom_word
 
 
 @dataclass
@@ -92,13 +91,30 @@ def _alnum(words: tuple[str, ...]) -> tuple[str, ...]:
 _MOVEMENT_HEADS = lx._n("حركة جماعة تيار حزب تنظيم")
 
 
-def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | None = None) -> list[Mention]:
+def _ends_full_name(full: tuple[str, ...], norms: Sequence[str], k: int, taken: Container[int]) -> bool:
+    """Whether the word at ``k`` ends the person's whole name ``full`` written out, in words no
+    mention holds (its first word may carry a proclitic: بمستشفى فرحات حشاد)."""
+    j = k - len(full) + 1
+    return j >= 0 and tuple(norms[j + 1 : k]) == full[1:-1] and not any(i in taken for i in range(j, k)) \
+        and any(c == full[0] for _p, c in proclitic_splits(norms[j]))
+
+
+#: asked about each mention propagation would add, with the article's mentions so far: whether it
+#: stays (the news path passes :meth:`.ordinary_words.OrdinaryWords.keeps`)
+Keep = Callable[[Mention, Sequence[Mention]], bool]
+
+
+def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | None = None, *,
+              keep: Keep | None = None) -> list[Mention]:
     """Add person mentions for bare surnames seen after their full name (رئيسي after إبراهيم
-    رئيسي), where the tagger left them out; the span skips a proclitic (ورئيسي → رئيسي)."""
+    رئيسي), where the tagger left them out; the span skips a proclitic (ورئيسي → رئيسي). ``keep``
+    is asked about each (see :func:`propagate_entities`), and the surname of a full name written
+    out whole is not taken alone: the full name was left out on purpose (مستشفى فرحات حشاد)."""
     taken = set()
     for m in ms:
         taken.update(range(m.a, m.b))
     firsts: dict[str, int] = {}
+    fulls: dict[str, tuple[str, ...]] = {}
     for m in ms:
         if m.type == "PER" and m.b - m.a >= 2 and m.words:
             sur = m.words[-1]
@@ -106,6 +122,7 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
                     and m.words[-2] != "ال":
                 # (not الله of حسن نصر الله: الله alone is nobody; nor الشيخ of تركي آل الشيخ)
                 firsts[sur] = m.a
+                fulls[sur] = m.words
     if not firsts:
         return ms
     for m in ms:  # هدف مورينو after جيرار مورينو: the tagger's place is the person
@@ -142,7 +159,7 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
             ends[k + 1] = prev
             continue
         for cand, cut in ((c, len(p)) for p, c in proclitic_splits(t.norm)):
-            if cand in firsts and firsts[cand] < k:
+            if cand in firsts and firsts[cand] < k and not _ends_full_name(fulls[cand], norms, k, taken):
                 h = toks[k - 1] if k and k - 1 not in taken else None
                 head = next((c for p, c in proclitic_splits(h.norm) if c in _MOVEMENT_HEADS), None) if h else None
                 if head is not None:  # بحركة | غولن: the movement named after him, not he
@@ -152,12 +169,14 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
                 else:
                     m = Mention(k, k + 1, "PER", start=t.start + _chars(t.text, cut), end=t.end,
                                 source="resolve", words=(cand,), canon=cand)
-                added.append(m)
+                if keep is None or keep(m, ms + added):
+                    added.append(m)
                 break
     return ms + added
 
 
-def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str]) -> list[Mention]:
+def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str], *,
+                       keep: Keep | None = None) -> list[Mention]:
     """The news path's counterpart of :func:`.conll.propagate_entities` (and of
     :func:`propagate` for every type). Add the mentions the tagger left out of a name it found
     elsewhere in the article: a
@@ -165,7 +184,10 @@ def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence
     organisation of two words or more (محافظتي ديالى و | صلاح الدين after صلاح الدين;
     the span skips a proclitic), or one the gazetteer knows as a country, city, region or
     organisation (الرمادي، داعش; not a place that is also an everyday word, فتح, an ambiguous
-    name, nor a word after a demonstrative: هذه القاعدة). A nationality word right after the
+    name, nor a word after a demonstrative: هذه القاعدة). ``keep`` is asked about each mention
+    before it is added (the drop step's tests: نصف قطر is a diameter, الماجستير في إدارة الأعمال
+    a subject), so what the drop step keeps out, propagation does not put back; where it says no,
+    a shorter name at the same word may stay. A nationality word right after the
     first word of such a name is the name (دول الاتحاد | الأفريقي after الاتحاد الأفريقي), and
     the name word of a head + name organisation, alone later, is the organisation (وقالت
     سامسونغ after شركة سامسونغ للإلكترونيات), not a person or a place."""
@@ -195,30 +217,28 @@ def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence
     added: list[Mention] = []
     k, n = 0, len(norms)
     while k < n:
-        if taken[k] or not norms[k].endswith(tails) or (k and norms[k - 1] in lx.DEMONSTRATIVES) or idiom_word(norms, k):
-            k += 1  # (هذه القاعدة: the base, not al-Qaeda; نصف قطر: a diameter, not Qatar)
+        if taken[k] or not norms[k].endswith(tails):
+            k += 1
             continue
-        hit = None
+        m = None
+        t = toks[k]
         for p, c in proclitic_splits(norms[k]):
             for words in by_first.get(c, ()):
                 b = k + len(words)
                 if b <= n and not any(taken[k + 1 : b]) and tuple(norms[k + 1 : b]) == words[1:]:
-                    hit = (p, words, b)
-                    break
-            if hit:
+                    src = names[words]
+                    m = Mention(k, b, src.type, start=t.start + _chars(t.text, len(p)), end=toks[b - 1].end,
+                                source="resolve", entry=src.entry, country=src.country, english=src.english,
+                                words=words, canon=src.canon)
+                    if keep is None or keep(m, ms + added):
+                        break
+                    m = None  # (نصف | قطر: a diameter, not Qatar)
+            if m is not None:
                 break
-        if hit is None:
+        if m is None:
             k += 1
             continue
-        p, words, b = hit
-        src = names[words]
-        t = toks[k]
-        m = Mention(k, b, src.type, start=t.start + _chars(t.text, len(p)), end=toks[b - 1].end,
-                    source="resolve", entry=src.entry, country=src.country, english=src.english,
-                    words=words, canon=src.canon)
-        if src.type == "ORG" and src.entry is None and field_of_study(norms, m):
-            k = b  # الماجستير في | إدارة الأعمال: the subject, though the article names the department
-            continue
+        b = m.b
         added.append(m)
         for j in range(k, b):
             taken[j] = True

@@ -136,8 +136,13 @@ class EntityTagger:
                 tags = self.crf.doc_decoder.decode_flat(with_docs(sent_keys, [tags[a:b] for a, b in ranges], None))
         ms = self.finder.find(text, toks, tags, matches=matches, norms=norms, nats=nats, surfaces=surf,
                               heads=heads, hashtags=hashtags)
-        ms = propagate_entities(ms, toks, norms)
-        ms = no_overlaps(propagate(ms, toks, norms))
+        texts = toks.texts
+
+        def keep(m: Mention, seen: Sequence[Mention]) -> bool:  # the drop step's word: propagation adds no everyday word
+            return self.finder.ordinary.keeps(m, seen, norms, texts)
+
+        ms = propagate_entities(ms, toks, norms, keep=keep)
+        ms = no_overlaps(propagate(ms, toks, norms, keep=keep))
         ents = resolve(ms)
         infer_countries(ents)
         return Analysis(toks, ms, ents)
