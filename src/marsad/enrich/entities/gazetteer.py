@@ -114,7 +114,23 @@ class Gazetteer:
                 entries.append(Entry(f[0], f[1], f[2], f[3], f[4], int(f[5] or 0), f[6]))
         g = cls(entries)
         g.common.update(common)
+        g.add_spellings()
         return g
+
+    def add_spellings(self) -> None:
+        """Find a foreign place (a city or country outside the Arab League) in the other spellings
+        news gives its name: ج for غ, the g of foreign names (بيونج يانج، سنجافورة for بيونغ يانغ،
+        سنغافورة), and a one-word name written as two after a prefix of :data:`.place_words.SPLIT_PREFIXES`
+        (نيو يورك، كوالا لمبور for نيويورك، كوالالمبور). A spelling that is already a name or is a
+        common word is left alone; each reads as the name's own entry (same key, same country)."""
+        for key, e in list(self.phrases.items()):
+            if e.kind not in ("city", "country") or e.country in pw.ARAB_LEAGUE or e.country == "":
+                continue
+            for v in _spellings(key):
+                if v not in self.phrases and not (len(v) == 1 and v[0] in self.common):
+                    self.phrases[v] = e
+        self.__dict__.pop("_fm", None)
+        self._longest.clear()
 
     def _first_max(self) -> dict[str, int]:
         fm = self.__dict__.get("_fm")
@@ -273,6 +289,27 @@ class Gazetteer:
         for w in lx.AMBIGUOUS:
             add(w, "A")
         return {w: "".join(sorted(f)) for w, f in flags.items()}
+
+
+def _spellings(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The other spellings of a foreign place's name (see :meth:`Gazetteer.add_spellings`):
+    each غ, or several, written ج (up to three of them), and a one-word name split after its prefix."""
+    out: list[tuple[str, ...]] = []
+    if len(key) == 1:
+        w = key[0]
+        p = next((p for p in pw.SPLIT_PREFIXES if w.startswith(p) and len(w) - len(p) >= 3), "")
+        if p:
+            out.append((p, w[len(p):]))
+    for k in (key, *out):
+        phrase = " ".join(k)
+        at = [i for i, ch in enumerate(phrase) if ch == "غ"][:3]
+        for mask in range(1, 1 << len(at)):
+            chars = list(phrase)
+            for bit, i in enumerate(at):
+                if mask >> bit & 1:
+                    chars[i] = "ج"
+            out.append(tuple("".join(chars).split()))
+    return out
 
 
 def _rank(e: Entry) -> tuple[int, int]:

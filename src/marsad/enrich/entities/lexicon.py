@@ -172,7 +172,34 @@ HASAN_IDIOMS = _n(
 )
 
 
-def two_first_names(a: str, b: str) -> bool:
-    """Whether two different words are both first names the lexicon knows: two names, not one
-    spelt two ways (سلمان / سلطان، حسن / حسين), however few letters set them apart."""
-    return a != b and a in FIRST_NAMES and b in FIRST_NAMES
+#: surnames news writes alone for one well-known man, with his full name (normalized): the
+#: article's lone الخميني is روح الله الخميني. Two of them are two men however alike they are
+#: written (الخميني / خامنئي share a consonant skeleton), and a lone surname keyed by the full
+#: name keeps the registry from joining them by their skeletons
+KNOWN_SURNAMES: dict[str, str] = {
+    normalize(sur): normalize(full) for sur, full in (
+        ("خميني", "روح الله الخميني"),
+        ("خامنئي", "علي خامنئي"),
+    )
+}
+
+
+def known_surname(w: str) -> str:
+    """The full name of a well-known man whose surname ``w`` is (with or without ال), else ``""``."""
+    return KNOWN_SURNAMES.get(w.removeprefix("ال") if len(w) >= 5 else w, "")
+
+
+def two_names(a: str, b: str) -> bool:
+    """Whether two different words are two names the lexicon knows: both first names (سلمان /
+    سلطان، حسن / حسين) or the surnames of two well-known men (الخميني / خامنئي), however few
+    letters set them apart: two names, not one spelt two ways."""
+    if a == b:
+        return False
+    if a in FIRST_NAMES and b in FIRST_NAMES:
+        return True
+    x, y = known_surname(a), known_surname(b)
+    return bool(x and y and x != y)
+
+
+#: the name the cross-document registry imports (:func:`two_names`)
+two_first_names = two_names

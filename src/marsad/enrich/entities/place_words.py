@@ -328,6 +328,11 @@ NOT_CITY_NAMES = _n("امسك")
 #: (سان بيترسبورغ، خان يونس، سيدي بوزيد، لوس أنجلوس)
 PLACE_PREFIXES = _n("سان سانت سانتا لوس لاس سيدي خان عين راس رأس بئر دير تل كفر بيت بني نيو بورت")
 
+#: the first words of foreign places' names that news writes apart or joined (نيو يورك and
+#: نيويورك، كوالا لمبور and كوالالمبور), longest first: a one-word name in the gazetteer that
+#: begins with one is found written in two (see :meth:`.Gazetteer.add_spellings`)
+SPLIT_PREFIXES: tuple[str, ...] = tuple(sorted(_n("سانتا سانت سان لوس لاس نيو بورت كوالا"), key=len, reverse=True))
+
 #: indefinite titles whose complement is a place (محافظ أبين، حاكم دبي، عمدة لندن): a lone
 #: word after them is the place, not a person
 PLACE_TITLES = _n("محافظ حاكم عمده والي")

@@ -252,13 +252,16 @@ def _looks_common(norms: Sequence[str], a: int, b: int) -> bool:
 
 def comma_country(ms: Sequence[Mention], norms: Sequence[str]) -> None:
     """A place the gazetteer does not know, followed by a comma and a country (أتلانتا، الولايات
-    المتحدة الأمريكية — a dateline; بلدة X، نيجيريا), is in that country."""
+    المتحدة الأمريكية — a dateline; بلدة X، نيجيريا), is in that country; not an item of a list of
+    countries (الهند، سيرلانكا، بنجلاديش: a country before it and its comma too)."""
     at = {m.a: m for m in ms if m.entry is not None and m.entry.kind == "country" and m.country}
     if not at:
         return
+    ends = {m.b for m in at.values()}
     for m in ms:
         if m.type in ("GPE", "LOC") and not m.country and m.entry is None and m.b < len(norms) \
-                and norms[m.b] in ("،", ",") and (c := at.get(m.b + 1)) is not None:
+                and norms[m.b] in ("،", ",") and (c := at.get(m.b + 1)) is not None \
+                and not (m.a >= 2 and norms[m.a - 1] in ("،", ",") and m.a - 1 in ends):
             m.country = c.country
 
 

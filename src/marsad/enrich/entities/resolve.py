@@ -52,10 +52,10 @@ class Entity:
 
 def _close(a: str, b: str) -> bool:
     """Same word, or one edit apart (words of four letters or more) — but two first names the
-    lexicon knows are two names, not one spelt two ways (سلمان / سلطان، حسن / حسين)."""
+    lexicon knows are two names, not one spelt two ways (سلمان / سلطان، حسن / حسين; الخميني / خامنئي)."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 4 or lx.two_first_names(a, b):
+    if min(len(a), len(b)) < 4 or lx.two_names(a, b):
         return False
     return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
@@ -351,6 +351,8 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
         e.country = e.country or m.country
         e.english = e.english or m.english
     for e in ents:
+        if e.type == "PER" and " " not in e.name and (full := lx.known_surname(e.name)):
+            e.name = full  # الخميني alone: per:روح الله الخميني (not per:الخميني, a skeleton away from خامنئي)
         e.key = f"{e.type.lower()}:{e.name}"
         if not e.country:
             e.country = next((m.country for m in e.mentions if m.country), "")
