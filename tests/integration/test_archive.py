@@ -181,7 +181,7 @@ def test_ingest_with_stages_that_leave_out_the_index_says_so(tmp_path, corpus, c
     said nothing."""
     db = str(tmp_path / "s.db")
     assert main(["ingest", "--archive", db, "--no-progress", "--workers", "1",
-                 "--stages", "language.v1,debris.v1", str(corpus)]) == 0
+                 "--stages", "language.v1,debris.v2", str(corpus)]) == 0
     assert "not in the search index" in capsys.readouterr().err
     db2 = str(tmp_path / "s2.db")
     assert main(["ingest", "--archive", db2, "--no-progress", "--workers", "1", str(corpus)]) == 0

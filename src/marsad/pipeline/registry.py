@@ -1,5 +1,10 @@
 """Stage names (versioned) and the factories that build them. Explicit: nothing registers itself
-on import. A pipeline spec is a list of these names."""
+on import. A pipeline spec is a list of these names.
+
+A stage's version goes up when its output changes for the same input (a new rule, a changed
+list): the name is what the eval's analysis cache is keyed by (:func:`marsad.eval.stories.analyse`),
+so a bumped name analyses again. The old name is kept in :data:`RETIRED` with what replaced it
+and why, and a spec that asks for it fails with that message."""
 
 from __future__ import annotations
 
@@ -66,9 +71,9 @@ def _index_terms() -> Stage:
 
 STAGES: dict[str, Callable[[], Any]] = {
     "language.v1": _language,
-    "debris.v1": _debris,
+    "debris.v2": _debris,
     "dateline.v1": _dateline,
-    "entities.v1": _entities,
+    "entities.v2": _entities,
     "metadate.v1": _metadate,
     "pubdate.v1": _pubdate,
     "timex.v1": _timex,
@@ -79,9 +84,9 @@ STAGES: dict[str, Callable[[], Any]] = {
 #: what ``marsad ingest`` and ``marsad analyze`` run unless told otherwise
 DEFAULT_SPEC: list[str] = [
     "language.v1",
-    "debris.v1",
+    "debris.v2",
     "dateline.v1",
-    "entities.v1",
+    "entities.v2",
     "pubdate.v1",
     "timex.v1",
     "index_terms.v1",
@@ -89,11 +94,22 @@ DEFAULT_SPEC: list[str] = [
 ]
 
 
+#: names no longer built → (the name that replaced it, what changed)
+RETIRED: dict[str, tuple[str, str]] = {
+    "debris.v1": ("debris.v2", "breadcrumb and menu lines and a source-link trailer at the end are debris"),
+    "entities.v1": ("entities.v2", "the entity rules of December 2026: propagation asks the drop step, "
+                                   "known surnames, foreign places' spellings, and more"),
+}
+
+
 def build(spec: Sequence[str] | None = None) -> Pipeline:
     """Build a pipeline from a list of stage names (the default spec when ``None``)."""
     names = list(DEFAULT_SPEC if spec is None else spec)
     stages = []
     for n in names:
+        if n in RETIRED:
+            new, why = RETIRED[n]
+            raise ConfigError(f"stage {n!r} was replaced by {new!r} ({why}); ask for {new!r}")
         if n not in STAGES:
             raise ConfigError(f"unknown stage {n!r}; known stages: {', '.join(sorted(STAGES))}")
         stages.append(STAGES[n]())

@@ -118,3 +118,13 @@ def test_pipeline_fills_mentions_with_entity_and_country() -> None:
     out = analysis_json(art)["mentions"]
     iran = [m for m in out if m["text"] == "إيران"]
     assert iran and iran[0]["entity"] == "gpe:" + normalize("إيران") and iran[0]["country"] == "IR"
+
+
+def test_a_retired_stage_version_says_what_replaced_it() -> None:
+    from marsad.errors import ConfigError
+    from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, build
+
+    assert "entities.v2" in DEFAULT_SPEC and "debris.v2" in DEFAULT_SPEC
+    assert not set(RETIRED) & set(STAGES) and all(new in STAGES for new, _why in RETIRED.values())
+    with pytest.raises(ConfigError, match="replaced by 'entities.v2'"):
+        build(["language.v1", "debris.v2", "dateline.v1", "entities.v1"])
