@@ -138,7 +138,7 @@ def propagate(ms: list[Mention], toks: Sequence[Token], norms: Sequence[str] | N
                     m.words = (c,)
                     m.canon = c
                     break
-    added = []
+    added: list[Mention] = []
     ends = {m.b: m for m in ms if m.type == "PER"}
     # every reading of a token (proclitic_splits) is a suffix of it, or ا + its tail (للـ → ال):
     # either way it ends with the token's last three letters, so only tokens ending like a
@@ -220,26 +220,26 @@ def propagate_entities(ms: list[Mention], toks: Sequence[Token], norms: Sequence
         if taken[k] or not norms[k].endswith(tails):
             k += 1
             continue
-        m = None
+        cand: Mention | None = None
         t = toks[k]
         for p, c in proclitic_splits(norms[k]):
             for words in by_first.get(c, ()):
                 b = k + len(words)
                 if b <= n and not any(taken[k + 1 : b]) and tuple(norms[k + 1 : b]) == words[1:]:
                     src = names[words]
-                    m = Mention(k, b, src.type, start=t.start + _chars(t.text, len(p)), end=toks[b - 1].end,
-                                source="resolve", entry=src.entry, country=src.country, english=src.english,
-                                words=words, canon=src.canon)
-                    if keep is None or keep(m, ms + added):
+                    cand = Mention(k, b, src.type, start=t.start + _chars(t.text, len(p)), end=toks[b - 1].end,
+                                   source="resolve", entry=src.entry, country=src.country, english=src.english,
+                                   words=words, canon=src.canon)
+                    if keep is None or keep(cand, ms + added):
                         break
-                    m = None  # (نصف | قطر: a diameter, not Qatar)
-            if m is not None:
+                    cand = None  # (نصف | قطر: a diameter, not Qatar)
+            if cand is not None:
                 break
-        if m is None:
+        if cand is None:
             k += 1
             continue
-        b = m.b
-        added.append(m)
+        b = cand.b
+        added.append(cand)
         for j in range(k, b):
             taken[j] = True
         k = b
