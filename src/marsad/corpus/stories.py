@@ -49,7 +49,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter, methodcaller
 from typing import NamedTuple
@@ -93,9 +93,30 @@ def article_vector(f: ArticleFeatures, df: DocFreq, templates: TemplateTerms, p:
     drop = templates.of(f.source, df)
     vec = scale_terms(weigh(f.terms, df, top=p.top_terms, drop=drop), "e:", p.entity_scale)
     actors = [t for t in vec if t.startswith(_ACTORS)] if p.actor_bonus or p.merge_actors else []
-    template_like = bool(drop) and len(drop.intersection(f.terms)) >= p.template_like * max(1, len(f.terms))
     return ArticleVector(vec, list(filter(_is_place, f.terms)) or None, actors,
-                         rare_actors(actors, df, p), template_like)
+                         rare_actors(actors, df, p), is_template_like(f, drop, p))
+
+
+def is_template_like(f: ArticleFeatures, drop: frozenset[str], p: StoryParams) -> bool:
+    """Whether at least ``template_like`` of an article's terms are its source's template
+    vocabulary ``drop``."""
+    return bool(drop) and len(drop.intersection(f.terms)) >= p.template_like * max(1, len(f.terms))
+
+
+def clustering_order(features: Sequence[ArticleFeatures], template_like: Sequence[bool]) -> list[int]:
+    """The order in which a batch's articles are clustered (indices into ``features``): by day,
+    and within a day the template-like articles after the others, then by key.
+
+    A template-like article is mostly its source's everyday words, and what is left of its
+    vector is a few rare words of its own: clustered first, it opens a story the day's other
+    reports of its event do not find (a busy paper's report of a rights group's findings on
+    the war, most of whose words that paper prints every day), or a story that a later
+    article folds into an unrelated one. Clustered after the day's distinctive reports, it
+    finds their story by the words it shares with them. Dev same-story pair F1 0.914 → 0.918
+    (R 0.924 → 0.939, P 0.904 → 0.899), day B³ 0.940 → 0.939.
+    """
+    return sorted(range(len(features)),
+                  key=lambda i: (features[i].day if features[i].day >= 0 else 1 << 30, template_like[i], features[i].key))
 
 
 def rare_actors(actors: list[str], df: DocFreq, p: StoryParams) -> frozenset[str]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from marsad.corpus.features import ArticleFeatures
-from marsad.corpus.stories import StoryClusterer
+from marsad.corpus.stories import StoryClusterer, clustering_order, is_template_like
 from marsad.corpus.story_record import StoryParams
 from marsad.runners.pools import fork_pool
 
@@ -25,7 +25,9 @@ def prepare(features: list[ArticleFeatures], clusterer: StoryClusterer) -> list[
     for f in features:
         clusterer.templates.observe(f.source, f.day, f.terms.keys())
     clusterer.templates.flush()
-    return sorted(features, key=lambda f: (f.day if f.day >= 0 else 1 << 30, f.key))
+    p, df, tt = clusterer.p, clusterer.state.df, clusterer.templates
+    late = [is_template_like(f, tt.of(f.source, df), p) for f in features]
+    return [features[i] for i in clustering_order(features, late)]
 
 
 def time_blocks(batch: list[ArticleFeatures], window_days: int) -> list[tuple[int, int]]:

@@ -22,7 +22,7 @@ import numpy as np
 import orjson
 
 from marsad.corpus.linking import ThreadLinking
-from marsad.corpus.stories import ClusterState, StoryClusterer
+from marsad.corpus.stories import ClusterState, StoryClusterer, clustering_order, is_template_like
 from marsad.corpus.story_feed import StoryFeatures, _FeatureFeed, _forks, _story_state
 from marsad.corpus.story_record import Story, StoryParams
 from marsad.corpus.threads import Thread, ThreadLinker, ThreadParams, ThreadState
@@ -99,7 +99,11 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
             touched: set[int] = set()
             assigned = []
             handed = 0  # closed stories handed to the linking so far
-            order = sorted(range(len(feats)), key=lambda i: (feats[i].day if feats[i].day >= 0 else 1 << 30, feats[i].key))
+            if vectors is not None:
+                late = [v.template_like for v in vectors]
+            else:
+                late = [is_template_like(f, clusterer.templates.of(f.source, state.df), params) for f in feats]
+            order = clustering_order(feats, late)
             for i in order:
                 f = feats[i]
                 sid = clusterer.add(f, vectors[i] if vectors is not None else None)

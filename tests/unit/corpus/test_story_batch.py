@@ -12,3 +12,33 @@ def test_time_blocks_in_parallel_give_the_stories_of_one_pass() -> None:
     late = [dict(r, id=r["id"] + "-late", date="2016" + r["date"][4:]) for r in recs]
     feats = features_of(recs + late)
     assert cluster(feats, workers=2) == cluster(feats)
+
+
+def test_a_days_template_like_articles_are_clustered_after_its_other_articles() -> None:
+    """A busy paper's report made mostly of words it prints every day is clustered after the
+    day's other reports (then by key), so it finds their story instead of opening its own."""
+    from marsad.corpus.features import ArticleFeatures
+    from marsad.corpus.stories import StoryClusterer, article_vector
+    from marsad.corpus.story_batch import prepare
+
+    every_day = ["عدوان", "قصف", "مدنيين", "ميليشيا", "جبهة", "غارات", "تحالف", "شرعية", "جنود", "مواقع"]
+    feats, key = [], 0
+    for day in range(6):
+        for j in range(3):
+            terms = dict.fromkeys(every_day, 1.0) | {f"خبر{day}_{j}_{n}": 1.0 for n in range(4)}
+            feats.append(ArticleFeatures(key=key, day=20000 + day, source="busy", terms=terms))
+            key += 1
+    event = {"منظمة": 1.0, "العفو": 2.0, "تقرير": 1.0, "ذخائر": 2.0, "عنقودية": 2.0}
+    busy = dict.fromkeys(every_day, 1.0) | {"منظمة": 1.0, "العفو": 1.0, "عنقودية": 1.0}
+    feats += [ArticleFeatures(key=100, day=20006, source="busy", terms=busy),
+              ArticleFeatures(key=101, day=20006, source="a", terms=event | {"شهادات": 1.0}),
+              ArticleFeatures(key=102, day=20006, source="b", terms=event | {"حطام": 1.0}),
+              ArticleFeatures(key=103, day=20007, source="b", terms={"غدا": 1.0})]
+    cl = StoryClusterer()
+    order = [f.key for f in prepare(feats, cl)]
+    assert order[-4:] == [101, 102, 100, 103]
+    assert order[:18] == list(range(18))
+    f = next(f for f in feats if f.key == 100)
+    assert article_vector(f, cl.state.df, cl.templates, cl.p).template_like
+    s = cluster(feats)
+    assert s[100] == s[101] == s[102]
