@@ -33,7 +33,7 @@ import orjson
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from marsad.enrich.entities.lexicon import two_first_names
+from marsad.enrich.entities.lexicon import two_names
 from marsad.errors import NotFoundError
 from marsad.store.entities import EntityStore
 from marsad.text.normalize import normalize
@@ -63,10 +63,10 @@ def skeleton(word: str) -> str:
 def _near(a: str, b: str) -> bool:
     """Same word, or one edit apart: any edit when both have five letters or more, else only a
     long vowel added or dropped (بوتين/بوتن). Two first names the lexicon knows are two names,
-    not one spelt two ways (سلمان / سلطان، حسن / حسين)."""
+    not one spelt two ways (سلمان / سلطان، حسن / حسين; :func:`~marsad.enrich.entities.lexicon.two_names`)."""
     if a == b:
         return True
-    if Levenshtein.distance(a, b, score_cutoff=1) > 1 or two_first_names(a, b):
+    if Levenshtein.distance(a, b, score_cutoff=1) > 1 or two_names(a, b):
         return False
     if min(len(a), len(b)) >= 5:
         return True
@@ -214,6 +214,8 @@ class EntityRegistry:
         if not a or not b:
             return 0.0, ev
         if a == b:
+            if any(two_names(x, y) for x, y in zip(name.split(), e.name.split(), strict=False)):
+                return 0.0, ev  # one skeleton, two names the lexicon knows (الخميني / خامنئي)
             s = 0.9
             ev.append("same skeleton")
         elif typ != "PER":

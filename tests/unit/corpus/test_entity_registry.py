@@ -180,3 +180,20 @@ def test_entities_type_is_checked_and_case_free(archive, capsys) -> None:  # typ
     rows = [json.loads(line) for line in _run(capsys, "entities", "--archive", path, "--type", "per",
                                               "--json").splitlines()]
     assert rows and all(r["type"] == "PER" for r in rows)
+
+
+def test_one_skeleton_of_two_known_names_is_two_people(tmp_path: Path) -> None:
+    """حسن and حسين share a consonant skeleton, as do الخميني and خامنئي: the registry's
+    same-skeleton rule does not join two names the lexicon knows apart."""
+    from marsad.corpus.registry import name_skeleton
+
+    assert name_skeleton("حسن العلوي") == name_skeleton("حسين العلوي")
+    arch = marsad.open(tmp_path / "r.db")
+    try:
+        arch.ingest(_write(tmp_path / "in", {
+            "b1.txt": "قال الوزير حسن العلوي في مؤتمر صحفي اليوم إن الحكومة ستعلن خطتها الجديدة للنقل.",
+            "b2.txt": "أعلن رجل الأعمال حسين العلوي افتتاح مصنعه الجديد في المنطقة الصناعية أمس.",
+        }), options=None)
+        assert _entity_of(arch, "per:حسن العلوي") != _entity_of(arch, "per:حسين العلوي")
+    finally:
+        arch.close()

@@ -200,6 +200,3 @@ def two_names(a: str, b: str) -> bool:
     x, y = known_surname(a), known_surname(b)
     return bool(x and y and x != y)
 
-
-#: the name the cross-document registry imports (:func:`two_names`)
-two_first_names = two_names
