@@ -186,3 +186,23 @@ def test_ingest_with_stages_that_leave_out_the_index_says_so(tmp_path, corpus, c
     db2 = str(tmp_path / "s2.db")
     assert main(["ingest", "--archive", db2, "--no-progress", "--workers", "1", str(corpus)]) == 0
     assert "not in the search index" not in capsys.readouterr().err
+
+
+def test_ingest_reports_warnings_apart_from_failures(tmp_path, capsys):
+    """A record stored with a caveat (a date that is not a date) was listed among the errors and
+    in failure_reasons of `ingest --json`, as if it had failed."""
+    src = tmp_path / "warn.jsonl"
+    src.write_bytes(orjson.dumps({"id": "w1", "source": "وكالة", "date": "2021-02-30",
+                                  "text": "اجتمع الوزراء في العاصمة لبحث الموازنة الجديدة."}) + b"\n{broken\n")
+    db = str(tmp_path / "w.db")
+    assert main(["ingest", "--archive", db, "--json", "--workers", "1", str(src)]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert (d["stored"], d["failed"]) == (1, 1)
+    assert [e["where"] for e in d["errors"]] == [f"{src}:2"]
+    assert list(d["failure_reasons"]) == ["M102 invalid JSON"]
+    assert [(w["where"], w["code"]) for w in d["warnings"]] == [(f"{src}:1", "W100")]
+    assert "2021-02-30" in d["warnings"][0]["message"]
+    assert list(d["warning_reasons"]) == ["W100 date '2021-02-30' is not a date"]
+    assert main(["stats", "--archive", db, "--json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    assert [e["code"] for e in st["warnings"]] == ["W100"] and all(e["code"] != "W100" for e in st["errors"])

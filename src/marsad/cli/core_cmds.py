@@ -161,15 +161,20 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     d["archive"] = str(archive.path)
     if args.json:
         d["errors"] = [{"where": w, "code": c, "message": m} for w, c, m in summary.errors[:1000]]
+        d["warnings"] = [{"where": w, "code": c, "message": m} for w, c, m in summary.warnings[:1000]]
         print_json(d)
     else:
+        n_warn = len(summary.warnings)
         console.print(f"[bold]ingested[/] into {archive.path} in {elapsed:.1f}s: read {summary.read:,}, "
                       f"stored {summary.stored:,}, duplicates {summary.duplicates:,}, "
-                      f"skipped {summary.skipped:,}, failed {summary.failed:,}", soft_wrap=True)
-        for w, c, m in summary.errors[:20]:
-            err_console.print(Text(f"  [{c}] {w}: {m}"), soft_wrap=True)  # one line per error
-        if len(summary.errors) > 20:
-            err_console.print(f"  … {len(summary.errors) - 20} more (marsad stats --json lists them)")
+                      f"skipped {summary.skipped:,}, failed {summary.failed:,}"
+                      + (f" ({n_warn:,} warning{'s' if n_warn != 1 else ''} on stored records)" if n_warn else ""),
+                      soft_wrap=True)
+        for what, items in (("failed", summary.errors), ("warning", summary.warnings)):
+            for w, c, m in items[:20]:
+                err_console.print(Text(f"  [{c}] {w}: {m}"), soft_wrap=True)  # one line per problem
+            if len(items) > 20:
+                err_console.print(f"  … {len(items) - 20} more {what} (marsad stats --json lists them)")
     stages = _stages(args.stages) or ()
     if stages and summary.stored and not any(n.split(".")[0] == "index_terms" for n in stages):
         err_console.print(f"  note: --stages without index_terms.v1: the {summary.stored:,} articles stored "
@@ -309,7 +314,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     archive = open_archive(args)
     st = archive.stats()
     if args.json:
-        st["errors"] = archive.errors()[:1000]
+        problems = archive.errors()
+        st["errors"] = [e for e in problems if not e["code"].startswith("W")][:1000]
+        st["warnings"] = [e for e in problems if e["code"].startswith("W")][:1000]  # stored with a caveat
         print_json(st)
         return 0
     console.print(f"[bold]{st['articles']:,}[/] articles in {st['archive']} "

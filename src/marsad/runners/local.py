@@ -156,14 +156,19 @@ class IngestSummary:
     skipped: int = 0
     failed: int = 0
     errors: list[tuple[str, str, str]] = field(default_factory=list)  # where, code, message
+    # records stored with a caveat (a date not used, undecodable bytes …): not failures
+    warnings: list[tuple[str, str, str]] = field(default_factory=list)
     skip_reasons: Counter = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, Any]:
-        reasons = Counter(code + " " + msg.split(" (")[0] for _w, code, msg in self.errors)
+        def reasons(items: list[tuple[str, str, str]]) -> dict[str, int]:
+            return dict(Counter(code + " " + msg.split(" (")[0] for _w, code, msg in items).most_common(20))
+
         return {
             "read": self.read, "stored": self.stored, "duplicates": self.duplicates,
             "skipped": self.skipped, "failed": self.failed,
-            "failure_reasons": dict(reasons.most_common(20)),
+            "failure_reasons": reasons(self.errors),
+            "warning_reasons": reasons(self.warnings),
             "skip_reasons": dict(self.skip_reasons),
         }
 
@@ -248,7 +253,7 @@ class LocalRunner:
             for source, lines in self._new_lines.items():
                 # articles stored before a line was learned get it marked too
                 self.archive.mark_boilerplate(source, lines, since_rowid=first_rowid)
-            self.archive.finish_run(run_id, summary.as_dict(), summary.errors)
+            self.archive.finish_run(run_id, summary.as_dict(), summary.errors + summary.warnings)
         return summary
 
     def _batches(self, items: Iterable[RawRecord | InputError], summary: IngestSummary) -> Iterator[tuple[bytes, int]]:
@@ -282,7 +287,7 @@ class LocalRunner:
                 continue
             summary.read += 1
             for w in it.warnings:
-                summary.errors.append((_where(it), "W100", w))
+                summary.warnings.append((_where(it), "W100", w))
             # the hash is needed here only to name an article that has neither id nor URL;
             # otherwise the workers compute it
             h = "" if (it.id or it.url) else doc_hash(it)
