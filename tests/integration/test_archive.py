@@ -82,6 +82,18 @@ def test_cli_ingest_search_show_export(tmp_path, corpus, capsysbinary):
     import pyarrow.parquet as pq
 
     assert pq.read_table(tmp_path / "arts.parquet").num_rows == 3
+    # a span's attrs nest as an object in JSONL (they were a JSON string); CSV and Parquet keep JSON text
+    for fmt in ("jsonl", "csv", "parquet"):
+        assert main(["export", "--archive", db, "--table", "spans", "--format", fmt, "-o", str(tmp_path / f"s.{fmt}")]) == 0
+    spans = [json.loads(x) for x in (tmp_path / "s.jsonl").read_text().splitlines()]
+    assert spans and all(isinstance(s["attrs"], dict) for s in spans)
+    assert any(s["attrs"] for s in spans)
+    import csv
+
+    with open(tmp_path / "s.csv", newline="") as f:
+        flat = list(csv.DictReader(f))
+    assert [json.loads(r["attrs"]) for r in flat] == [s["attrs"] for s in spans]
+    assert [json.loads(a) for a in pq.read_table(tmp_path / "s.parquet").column("attrs").to_pylist()] == [s["attrs"] for s in spans]
     assert main(["show", "--archive", db, "nope"]) == 1
     assert main(["search", "--archive", db, "--", "-x"]) == 1
 

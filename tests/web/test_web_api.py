@@ -227,6 +227,11 @@ def test_export_streams_jsonl_and_csv(client):
     rows = list(csv.DictReader(io.StringIO(r.text)))
     assert rows and {"article_id", "start", "end", "value"} <= set(rows[0])
     assert "attachment" in r.headers["content-disposition"]
+    # a span's attrs: an object in JSONL (it was a JSON string), JSON text in CSV
+    assert all(isinstance(orjson.loads(x["attrs"]), dict) for x in rows)
+    r = client.get("/api/export", params={"table": "mentions", "format": "jsonl"})
+    rows = [orjson.loads(line) for line in r.content.splitlines()]
+    assert rows and all(isinstance(x["attrs"], dict) for x in rows)
 
 
 def test_xss_is_escaped_in_every_page(client):

@@ -56,8 +56,14 @@ def _span_rows(archive: Any, layer: str | None) -> Iterator[dict[str, Any]]:
             for r in con.execute(q + " ORDER BY start", args):
                 yield {"article_id": a["id"], "layer": r["layer"], "start": r["start"], "end": r["end"],
                        "label": r["label"], "value": r["value"], "text": a["text"][r["start"]:r["end"]],
-                       "attrs": r["attrs"] or "{}"}
+                       "attrs": orjson.loads(r["attrs"]) if r["attrs"] else {}}
         last = arts[-1]["rowid"]
+
+
+def flat(row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` for a flat format (CSV, Parquet): a nested value (a span's ``attrs``) becomes its
+    JSON text; JSON and JSONL keep it an object."""
+    return {k: orjson.dumps(v).decode() if isinstance(v, dict | list) else v for k, v in row.items()}
 
 
 def rows_for(archive: Any, table: str) -> tuple[list[str], Iterator[dict[str, Any]]]:
@@ -93,7 +99,7 @@ def _write(out: Path, fields: list[str], rows: Iterator[dict[str, Any]], format:
             w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
             w.writeheader()
             for r in rows:
-                w.writerow(r)
+                w.writerow(flat(r))
                 n += 1
     elif format == "parquet":
         import pyarrow as pa
@@ -112,7 +118,7 @@ def _write(out: Path, fields: list[str], rows: Iterator[dict[str, Any]], format:
                 batch.clear()
 
         for r in rows:
-            batch.append(r)
+            batch.append(flat(r))
             n += 1
             if len(batch) >= 2000:
                 flush()

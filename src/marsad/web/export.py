@@ -15,7 +15,7 @@ from typing import Any
 import orjson
 
 import marsad
-from marsad.store.export import ARTICLE_FIELDS, rows_for
+from marsad.store.export import ARTICLE_FIELDS, flat, rows_for
 
 _MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
 
@@ -62,7 +62,7 @@ def export_stream(path: str | Path, *, table: str, fmt: str, q: str = "",
                 w = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore")
                 w.writeheader()
                 for i, r in enumerate(rows):
-                    w.writerow(r)
+                    w.writerow(flat(r))
                     if i % 200 == 199:
                         yield buf.getvalue().encode()
                         buf.seek(0)
