@@ -218,3 +218,26 @@ def test_ingest_reports_warnings_apart_from_failures(tmp_path, capsys):
     assert main(["stats", "--archive", db, "--json"]) == 0
     st = json.loads(capsys.readouterr().out)
     assert [e["code"] for e in st["warnings"]] == ["W100"] and all(e["code"] != "W100" for e in st["errors"])
+
+
+def test_unknown_filter_values_are_named_not_matched_in_silence(tmp_path, corpus, capsys):
+    """`search --source NOSUCH` printed '0 articles match' as if the outlet had nothing on the
+    query; `entities --country Iran` printed an empty table."""
+    db = str(tmp_path / "f.db")
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", str(corpus)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--archive", db, "روسيا", "--source", "صحيفة الغرب"]) == 0
+    assert "1 articles match" in capsys.readouterr().out
+    assert main(["search", "--archive", db, "روسيا", "--source", "صحيفة الغرب", "--source", "وكالة الشرقية"]) == 1
+    err = capsys.readouterr().err
+    assert "no source 'وكالة الشرقية' in the archive" in err and "'وكالة الشرق'" in err  # the closest
+    assert "صحيفة الغرب'" not in err.split("in the archive")[0]
+    assert main(["search", "--archive", db, "روسيا", "--counts", "day", "--source", "NOSUCH"]) == 1
+    assert "no source 'NOSUCH'" in capsys.readouterr().err
+    assert main(["search", "--archive", db, "روسيا", "--language", "xx"]) == 1
+    assert "no language 'xx' in the archive; it has 'ar'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as e:
+        main(["entities", "--archive", db, "--country", "Iran"])
+    assert e.value.code == 2 and "not a country code" in capsys.readouterr().err
+    assert main(["entities", "--archive", db, "--country", "zz"]) == 1
+    assert "no entity country 'ZZ'" in capsys.readouterr().err

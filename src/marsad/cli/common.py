@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 import orjson
@@ -62,6 +63,14 @@ def timex_prefix(value: str) -> str:
             f"{value[:40]!r} is not a TIMEX3 value such as 2021-09-17, 2021-09 or XXXX-09") from None
 
 
+def country_code(value: str) -> str:
+    """An argparse type: an ISO 3166-1 alpha-2 code (``IR``, ``ir``)."""
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        raise argparse.ArgumentTypeError(f"{value[:40]!r} is not a country code; write ISO 3166-1 alpha-2, e.g. IR or SA")
+    return code
+
+
 def int_in(lo: int, hi: int | None = None) -> Any:
     """An argparse type: an integer from ``lo`` to ``hi`` (no upper end when None)."""
 
@@ -82,3 +91,22 @@ def open_archive(args: argparse.Namespace, *, readonly: bool = True) -> Any:
     import marsad
 
     return marsad.open(args.archive, readonly=readonly)
+
+
+def check_known(what: str, given: Sequence[str], known: Sequence[str], *, hint: str = "") -> None:
+    """Raise NotFoundError naming each of ``given`` that is not in ``known`` (the archive's
+    sources, languages …), with the closest known values, rather than match nothing in silence."""
+    import difflib
+
+    from marsad.errors import NotFoundError
+
+    missing = [g for g in given if g not in known]
+    if not missing:
+        return
+    folded = {k.casefold(): k for k in known}
+    parts = []
+    for g in missing:
+        close = [folded[c] for c in difflib.get_close_matches(g.casefold(), list(folded), n=3, cutoff=0.6)]
+        parts.append(f"no {what} {g!r} in the archive" + (f" (did you mean {', '.join(map(repr, close))}?)" if close else ""))
+    shown = ", ".join(repr(k) for k in known[:12]) + (f" and {len(known) - 12:,} more" if len(known) > 12 else "")
+    raise NotFoundError("; ".join(parts) + (f"; it has {shown}" if known else "; the archive is empty") + hint)

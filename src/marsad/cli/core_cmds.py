@@ -15,6 +15,7 @@ from rich.text import Text
 from marsad.cli.common import (
     add_archive,
     add_json,
+    check_known,
     console,
     day_from,
     day_to,
@@ -210,6 +211,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     from marsad.search.fts import Filters
 
     archive = open_archive(args)
+    if args.source:
+        check_known("source", args.source, list(archive.tally("source")),
+                    hint=" (`marsad stats` lists the sources)")
+    if args.language:
+        check_known("language", [args.language], list(archive.tally("language")))
     f = Filters(sources=tuple(args.source), date_from=args.date_from, date_to=args.date_to,
                 language=args.language, mentions_date=args.mentions_date, entity=args.entity)
     if args.entity:

@@ -11,7 +11,9 @@ from rich.text import Text
 from marsad.cli.common import (
     add_archive,
     add_json,
+    check_known,
     console,
+    country_code,
     day_from,
     day_to,
     err_console,
@@ -26,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.add_argument("--type", type=str.upper, choices=["PER", "ORG", "GPE", "LOC", "NORP", "MISC"],
                    metavar="TYPE", help="PER, ORG, GPE, LOC, NORP or MISC")
-    p.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. IR")
+    p.add_argument("--country", type=country_code, help="ISO 3166-1 alpha-2 code, e.g. IR")
     p.add_argument("--from", dest="date_from", type=day_from, help="mentions in articles published on or after YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=day_to, help="… on or before YYYY-MM-DD")
     p.add_argument("--limit", type=int, default=20)
@@ -76,6 +78,8 @@ def cmd_entities(args: argparse.Namespace) -> int:
     summary = reg.rebuild() if args.rebuild else reg.update()
     rows = EntityStore(archive.con).top(type=args.type, country=args.country, date_from=args.date_from,
                                         date_to=args.date_to, limit=args.limit)
+    if not rows and args.country:
+        check_known("entity country", [args.country], EntityStore(archive.con).countries())
     if args.json:
         print_json(rows, lines=True)
         return 0

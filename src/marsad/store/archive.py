@@ -388,16 +388,21 @@ class Archive:
     def count(self) -> int:
         return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def tally(self, column: str) -> dict[str, int]:
+        """Articles per ``source`` or ``language``, the most frequent first."""
+        if column not in {"source", "language"}:
+            raise ArchiveError(f"column {column!r} is not tallied")
+        return {r[0]: r[1] for r in self.con.execute(
+            f"SELECT {column}, count(*) FROM articles GROUP BY {column} ORDER BY count(*) DESC, {column}")}
+
     def stats(self) -> dict[str, Any]:
         con = self.con
         out: dict[str, Any] = {
             "archive": str(self.path),
             "articles": self.count(),
             "aliases": con.execute("SELECT count(*) FROM aliases").fetchone()[0],
-            "sources": {r[0]: r[1] for r in con.execute(
-                "SELECT source, count(*) FROM articles GROUP BY source ORDER BY count(*) DESC")},
-            "languages": {r[0]: r[1] for r in con.execute(
-                "SELECT language, count(*) FROM articles GROUP BY language ORDER BY count(*) DESC")},
+            "sources": self.tally("source"),
+            "languages": self.tally("language"),
             "published": dict(zip(("first", "last"), con.execute(
                 "SELECT min(published_day), max(published_day) FROM articles").fetchone(), strict=True)),
             "with_dateline": con.execute("SELECT count(*) FROM articles WHERE dateline_place != '' OR dateline_agency != ''").fetchone()[0],

@@ -111,6 +111,11 @@ class EntityStore:
 
     # --- queries --------------------------------------------------------------------------
 
+    def countries(self) -> list[str]:
+        """The countries of the registry's entities, the most frequent first."""
+        return [r[0] for r in self.con.execute(
+            "SELECT country FROM entities WHERE country != '' GROUP BY country ORDER BY count(*) DESC, country")]
+
     def top(self, *, type: str | None = None, country: str | None = None,  # noqa: A002
             date_from: str | None = None, date_to: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
         where, args = [], []  # type: list[str], list[Any]
