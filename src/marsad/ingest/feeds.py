@@ -32,7 +32,7 @@ import orjson
 
 from marsad.clean.decode import bom_codec, decode_bytes
 from marsad.errors import InputError, RecordError
-from marsad.ingest.html import HtmlPage, html_to_text
+from marsad.ingest.html import HtmlPage, html_to_text, readable_url
 from marsad.ingest.readers import (
     HttpOptions,
     ReadOptions,
@@ -241,6 +241,7 @@ def _entry(e: Any, *, n: int, opts: ReadOptions, where: str, feed_url: str, path
     link = (e.get("link") or "").strip()
     if not link.startswith(("http://", "https://")):
         link = ""  # feedparser puts a non-URL Atom id here when there is no link
+    link = readable_url(link)
     guid = (e.get("id") or "").strip()
     title = " ".join((e.get("title") or "").split())
     text = _entry_text(e)

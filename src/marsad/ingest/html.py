@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -109,8 +110,8 @@ def extract_page(page: HtmlPage) -> Item:
     text = _drop_title_line(text, title)
     warnings = list(dec.warnings)
     text = cut_text(text, warnings)
-    canonical = doc.get("url") or ""
-    url = page.url or canonical
+    canonical = readable_url(doc.get("url") or "")  # trafilatura escapes an Arabic canonical URL
+    url = readable_url(page.url) or canonical
     date, date_kind = _page_date(doc.get("date") or "", dec.text), "html"
     if not date and page.crawl_date:
         date, date_kind = page.crawl_date, "crawl"
@@ -178,6 +179,32 @@ def _drop_title_line(text: str, title: str) -> str:
 
 def _clean_line(s: str) -> str:
     return " ".join(s.split())
+
+
+_ESCAPES = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+
+
+def readable_url(url: str) -> str:
+    """``url`` with its percent-escaped UTF-8 letters written out (``/news/%D8%B3%D9%84%D8%A7%D9%85``
+    → ``/news/سلام``), as the JSONL and CSV dumps write Arabic URLs and as a browser shows them.
+
+    An escaped ASCII byte (``%20``, ``%2F``, ``%3F``), a space, a control or format character
+    (U+200F, the bidi overrides) stays escaped, since writing it out could change what the URL
+    means or how it reads; so do escapes that are not UTF-8 (a Windows-1256 query string)."""
+
+    def keep(c: str) -> str:
+        if c < "\x80" or c.isspace() or unicodedata.category(c)[0] in "CZ":
+            return "".join(f"%{b:02X}" for b in c.encode())
+        return c
+
+    def out(m: re.Match[str]) -> str:
+        try:
+            text = bytes.fromhex(m.group(0).replace("%", "")).decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group(0)
+        return "".join(map(keep, text))
+
+    return _ESCAPES.sub(out, url) if "%" in url else url
 
 
 def _host(url: str) -> str:

@@ -82,6 +82,15 @@ def test_atom_file_content_beats_summary_and_id_without_link(tmp_path, build):
     assert (rec.date, rec.date_kind) == ("2024-01-08T11:45:00+02:00", "feed")
 
 
+def test_an_escaped_arabic_entry_link_is_written_out(tmp_path, build):
+    slug = build.articles[0][0]
+    feed = rss(build, n=1).replace(f"https://alwadi.example/{slug}", f"https://alwadi.example/%D8%AE%D8%A8%D8%B1/{slug}")
+    p = tmp_path / "escaped.rss"
+    p.write_text(feed, encoding="utf-8")
+    rec = records(iter_inputs([str(p)], ReadOptions()))[0]
+    assert rec.url == f"https://alwadi.example/خبر/{slug}"
+
+
 def test_malformed_and_non_feeds(tmp_path, build):
     cut = tmp_path / "cut.xml"
     text = rss(build)

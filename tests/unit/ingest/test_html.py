@@ -30,6 +30,29 @@ def test_html_file_main_text_title_date_and_url_id(tmp_path, build):
     assert rec.provenance.path == str(p)
 
 
+def test_an_arabic_url_is_written_out_not_percent_escaped(tmp_path, build):
+    """trafilatura escapes a canonical URL written in Arabic, and a crawler's target URI is
+    escaped: ids and URLs read %D8%A7%D9%84… where the JSONL dumps (and browsers) show Arabic."""
+    art = build.articles[0]
+    readable = "https://alwadi.example/أخبار/عمان-تستضيف?id=%2F7"
+    p = tmp_path / "page.html"
+    p.write_text(build.html(art, url="https://alwadi.example/أخبار/عمان-تستضيف?id=%2F7"), encoding="utf-8")
+    [rec] = list(iter_inputs([str(p)], ReadOptions()))
+    assert rec.url == readable and "canonical_url" not in rec.meta
+    escaped = "https://alwadi.example/%D8%A3%D8%AE%D8%A8%D8%A7%D8%B1/x%20y%E2%80%8F"
+    page = HtmlPage(data=build.html(art).encode(), provenance=Provenance(path="c.warc", offset=0, url=escaped),
+                    url=escaped)
+    assert extract_page(page).url == "https://alwadi.example/أخبار/x%20y%E2%80%8F"  # space, U+200F kept escaped
+
+
+def test_readable_url_keeps_what_could_change_the_url():
+    assert html_mod.readable_url("https://x.example/%D8%B3%D9%84%D8%A7%D9%85?q=%D8%B3%26%3D") == \
+        "https://x.example/سلام?q=س%26%3D"
+    assert html_mod.readable_url("https://x.example/%C7%E1%DA") == "https://x.example/%C7%E1%DA"  # not UTF-8
+    assert html_mod.readable_url("https://x.example/a%D8") == "https://x.example/a%D8"
+    assert html_mod.readable_url("https://x.example/%E2%80%AEabc") == "https://x.example/%E2%80%AEabc"
+
+
 def test_html_file_without_url_is_named_by_its_file(tmp_path, build):
     art = build.articles[1]
     p = tmp_path / "rabat-rain.htm.gz"
