@@ -241,3 +241,19 @@ def test_unknown_filter_values_are_named_not_matched_in_silence(tmp_path, corpus
     assert e.value.code == 2 and "not a country code" in capsys.readouterr().err
     assert main(["entities", "--archive", db, "--country", "zz"]) == 1
     assert "no entity country 'ZZ'" in capsys.readouterr().err
+
+
+def test_python_dash_m_marsad_runs_the_command_line(tmp_path, corpus):
+    """`python -m marsad …` said "No module named marsad.__main__"."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = str(Path(marsad.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": src + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    db = str(tmp_path / "m.db")
+    r = subprocess.run([sys.executable, "-m", "marsad", "ingest", "--archive", db, "--json", "--workers", "2",
+                        str(corpus)], capture_output=True, text=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["stored"] == 3
