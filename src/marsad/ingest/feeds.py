@@ -250,6 +250,9 @@ def _entry(e: Any, *, n: int, opts: ReadOptions, where: str, feed_url: str, path
     warnings: list[str] = []
     text = cut_text(text, warnings)
     date, raw_date = _entry_date(e)
+    if raw_date.strip() and not date:
+        warnings.append(f"date {raw_date.strip()[:60]!r} is not a date (an entry's published or updated is "
+                        "RFC 822 or ISO 8601); the publication date is taken from the text")
     meta: dict[str, Any] = {"feed_entry": n}
     if guid and guid != link:
         meta["guid"] = guid

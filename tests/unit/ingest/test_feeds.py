@@ -91,6 +91,19 @@ def test_an_escaped_arabic_entry_link_is_written_out(tmp_path, build):
     assert rec.url == f"https://alwadi.example/خبر/{slug}"
 
 
+def test_an_entry_date_that_is_not_a_date_is_a_warning(tmp_path, build):
+    """JSONL and CSV records say when their date is not used; a feed entry said nothing."""
+    feed = rss(build, n=2)
+    when = format_datetime(datetime.fromisoformat(build.articles[1][3]))
+    p = tmp_path / "dates.rss"
+    p.write_text(feed.replace(when, "أمس مساء"), encoding="utf-8")
+    first, second = records(iter_inputs([str(p)], ReadOptions()))[:2]
+    assert first.date and first.warnings == []
+    assert (second.date, second.meta["date_raw"]) == ("", "أمس مساء")
+    assert second.warnings == ["date 'أمس مساء' is not a date (an entry's published or updated is RFC 822 "
+                               "or ISO 8601); the publication date is taken from the text"]
+
+
 def test_malformed_and_non_feeds(tmp_path, build):
     cut = tmp_path / "cut.xml"
     text = rss(build)
