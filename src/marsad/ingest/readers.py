@@ -393,52 +393,102 @@ def read_csv(path: Path, opts: ReadOptions) -> Iterator[Item]:
         yield InputError(f"cannot open: {read_error(e)}", where=str(path))
         return
     stream = io.TextIOWrapper(binary, encoding=codec, errors="replace", newline="")  # type: ignore[arg-type]
-    reader = csv.DictReader(stream, delimiter=delim)
+    lines = _Lines(stream)
+    reader = csv.DictReader(lines, delimiter=delim)
+    try:
+        with stream:
+            yield from _csv_rows(reader, lines, path=path, opts=opts, codec=codec, delim=delim)
+    except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
+        yield InputError(f"{read_error(e)}; read up to line {reader.line_num}", where=str(path))
+
+
+class _Lines:
+    """The lines of a stream as the csv module reads them, keeping those of the row being read
+    (``taken``) and whether the stream ran out (``eof``)."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self._it = iter(lines)
+        self.taken: list[str] = []
+        self.eof = False
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            line = next(self._it)
+        except StopIteration:
+            self.eof = True
+            raise
+        self.taken.append(line)
+        return line
+
+
+def _csv_rows(reader: csv.DictReader, lines: _Lines, *, path: Path, opts: ReadOptions, codec: str,
+              delim: str, first_line: int = 0) -> Iterator[Item]:
+    """The records of ``reader`` (its line numbers counted from ``first_line``).
+
+    A quoted field whose closing quote never comes swallows the rest of the file into one row
+    (Python's csv, not strict, ends it at the end of the file): that row is refused and the lines
+    after its first one are read again as rows, so one stray quote costs one row, not the file.
+    """
     last_error_line = -1
     rows = 0
     try:
-        with stream:
-            while True:
-                try:
-                    row = next(reader)
-                    rows += 1
-                    if rows == 1 and opts.fields.text not in (reader.fieldnames or ()):
-                        cols = ", ".join(repr(c[:30]) for c in (reader.fieldnames or ())[:8])
-                        yield RecordError(f"no {opts.fields.text!r} column in the header (it has {cols}); "
-                                          "name the text column with --text-field; file skipped",
-                                          where=str(path))
-                        return
-                except StopIteration:
-                    if rows == 0 and last_error_line < 0:
-                        what = "a header and no rows" if reader.fieldnames else "no header and no rows"
-                        yield RecordError(f"empty file: {what}", where=str(path))
-                    break
-                except csv.Error as e:
-                    if reader.line_num == last_error_line:
-                        break  # the parser is stuck at the same place
-                    last_error_line = reader.line_num
-                    yield RecordError(f"malformed CSV ({e})", where=f"{path}:{reader.line_num}")
-                    continue
-                prov = Provenance(path=str(path), line=reader.line_num)
-                warns = []
-                short = sum(v is None for v in row.values())
-                if short:
-                    n = len(reader.fieldnames or ())
-                    msg = f"the row has {n - short} of the header's {n} fields"
-                    if row.get(opts.fields.text) is None:
-                        yield RecordError(f"{msg} (a cut line or a stray quote?)", where=_where(prov))
-                        continue
-                    warns.append(msg)
-                extra = row.pop(None, None)  # type: ignore[call-overload]
-                if extra:
-                    warns.append(f"{len(extra)} field(s) beyond the header ignored")
-                bad = sum(v.count("\ufffd") for v in row.values() if isinstance(v, str))
-                if bad:
-                    warns.append(f"{bad} undecodable byte sequence(s) replaced by U+FFFD ({codec})")
-                yield record_from_mapping(row, fields=opts.fields, prov=prov,
-                                          default_source=opts.source, warnings=warns)
-    except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
-        yield InputError(f"{read_error(e)}; read up to line {reader.line_num}", where=str(path))
+        reader.fieldnames  # noqa: B018 -- read the header now, so that ``taken`` holds a row's lines only
+    except csv.Error:
+        pass  # next(reader) meets it again and reports it
+    while True:
+        lines.taken.clear()
+        try:
+            row = next(reader)
+            rows += 1
+            if rows == 1 and first_line == 0 and opts.fields.text not in (reader.fieldnames or ()):
+                cols = ", ".join(repr(c[:30]) for c in (reader.fieldnames or ())[:8])
+                yield RecordError(f"no {opts.fields.text!r} column in the header (it has {cols}); "
+                                  "name the text column with --text-field; file skipped",
+                                  where=str(path))
+                return
+        except StopIteration:
+            if rows == 0 and last_error_line < 0 and first_line == 0:
+                what = "a header and no rows" if reader.fieldnames else "no header and no rows"
+                yield RecordError(f"empty file: {what}", where=str(path))
+            return
+        except csv.Error as e:
+            if reader.line_num == last_error_line:
+                return  # the parser is stuck at the same place
+            last_error_line = reader.line_num
+            yield RecordError(f"malformed CSV ({e})", where=f"{path}:{first_line + reader.line_num}")
+            continue
+        line = first_line + reader.line_num
+        taken = list(lines.taken)
+        if lines.eof and len(taken) > 1 and "".join(taken).count('"') % 2:
+            opened = line - len(taken) + 1
+            yield RecordError(f"a quoted field opened on this line is never closed (a stray quote?); the row is "
+                              f"refused and the lines after it ({len(taken) - 1:,}) are read again as rows",
+                              where=f"{path}:{opened}")
+            rest = _Lines(taken[1:])
+            yield from _csv_rows(csv.DictReader(rest, fieldnames=reader.fieldnames, delimiter=delim), rest,
+                                 path=path, opts=opts, codec=codec, delim=delim, first_line=opened)
+            return
+        prov = Provenance(path=str(path), line=line)
+        warns = []
+        short = sum(v is None for v in row.values())
+        if short:
+            n = len(reader.fieldnames or ())
+            msg = f"the row has {n - short} of the header's {n} fields"
+            if row.get(opts.fields.text) is None:
+                yield RecordError(f"{msg} (a cut line or a stray quote?)", where=_where(prov))
+                continue
+            warns.append(msg)
+        extra = row.pop(None, None)  # type: ignore[call-overload]
+        if extra:
+            warns.append(f"{len(extra)} field(s) beyond the header ignored")
+        bad = sum(v.count("\ufffd") for v in row.values() if isinstance(v, str))
+        if bad:
+            warns.append(f"{bad} undecodable byte sequence(s) replaced by U+FFFD ({codec})")
+        yield record_from_mapping(row, fields=opts.fields, prov=prov,
+                                  default_source=opts.source, warnings=warns)
 
 
 # --- plain text -------------------------------------------------------------------------------

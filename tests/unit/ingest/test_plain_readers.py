@@ -323,6 +323,29 @@ def test_csv_short_row_says_the_row_is_short(tmp_path, build):
     assert (r.id, r.text, r.warnings) == ("k4", a[2][0], ["the row has 2 of the header's 3 fields"])
 
 
+def test_csv_quote_never_closed_costs_its_row_not_the_rest_of_the_file(tmp_path, build):
+    """A row opening a quoted field that is never closed took every later row into its text,
+    and the file read as one article short of nothing, without a word."""
+    a, b, c = build.articles[:3]
+    p = tmp_path / "dump.csv"
+    p.write_text("id,title,text\n"
+                 f'k1,{a[1]},"{a[2][0]}\nمع سطر ثان"\n'
+                 f'k2,{b[1]},"{b[2][0]}\n'  # the quote is never closed
+                 f'k3,{c[1]},{c[2][0]} قال: نعم\n'
+                 f"k4,{b[1]},{b[2][1]}", encoding="utf-8")  # the last line has no newline
+    items = list(read_csv(p, ReadOptions()))
+    assert [(r.id, r.text, r.provenance.line) for r in records(items)] == [
+        ("k1", f"{a[2][0]}\nمع سطر ثان", 3), ("k3", f"{c[2][0]} قال: نعم", 5), ("k4", b[2][1], 6)]
+    assert [str(e) for e in errors(items)] == [
+        f"[M102] {p}:4: a quoted field opened on this line is never closed (a stray quote?); the row is "
+        "refused and the lines after it (2) are read again as rows"]
+    # a well-formed last row without a newline, or with a quoted field over several lines, is kept
+    q = tmp_path / "tail.csv"
+    q.write_text(f'id,text\nk6,"{a[2][0]}\n{a[2][1]}"', encoding="utf-8")
+    [r] = list(read_csv(q, ReadOptions()))
+    assert (r.id, r.text) == ("k6", f"{a[2][0]}\n{a[2][1]}")
+
+
 def test_empty_jsonl_and_csv_files_are_named(tmp_path):
     """An empty export was read as nothing at all: no error, exit code 0."""
     cases = {"empty.jsonl": b"", "blank.jsonl.gz": gzip.compress(b"\n\n"), "empty.csv": b"",
