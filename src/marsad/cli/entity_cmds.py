@@ -93,30 +93,36 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def cmd_entity(args: argparse.Namespace) -> int:
-    from marsad.errors import ConfigError
     from marsad.store.entities import EntityStore
 
     a = args.args
+    usage = {"merge": (3, "marsad entity merge A B (A becomes part of B)"),
+             "split": (2, "marsad entity split KEY (a mention key such as per:بوتين)")}
+    if a[0] in usage and len(a) != usage[a[0]][0]:
+        # a wrong command line: exit 2, as argparse does, and before the archive is opened for writing
+        err_console.print(f"usage: {usage[a[0]][1]}\nmarsad entity: error: {a[0]} takes "
+                          f"{usage[a[0]][0] - 1} argument{'s' if usage[a[0]][0] > 2 else ''}, got {len(a) - 1}")
+        return 2
     archive, reg = _registry(args)
     if a[0] == "merge":
-        if len(a) != 3:
-            raise ConfigError("usage: marsad entity merge A B (A becomes part of B)")
         ea, e = reg.resolve_name(a[1]), reg.resolve_name(a[2])
         if ea.id == e.id:
             console.print(f"{a[1]} and {a[2]} are one entity already (#{e.id} {e.name}); nothing changed")
             return 0
         reg.merge(a[1], a[2])
+        if ea.type != e.type:
+            err_console.print(f"note: a {ea.type} ({ea.name}) was merged into a {e.type} ({e.name}); "
+                              f"`marsad entity split KEY` takes a key out again")
         e = reg.resolve_name(a[2])
         console.print(f"merged {a[1]} into #{e.id} {e.name}")
         return 0
     if a[0] == "split":
-        if len(a) != 2:
-            raise ConfigError("usage: marsad entity split KEY (a mention key such as per:بوتين)")
         reg.split(a[1])
         console.print(f"{a[1]} is now an entity of its own")
         return 0
     reg.update()
-    e = reg.resolve_name(" ".join(a))
+    name = " ".join(a)
+    e = reg.resolve_name(name)
     st = EntityStore(archive.con)
     row = st.get(e.id) or {}
     out = {
@@ -125,6 +131,7 @@ def cmd_entity(args: argparse.Namespace) -> int:
         "timeline": [{"period": k, "mentions": n} for k, n in st.timeline(e.id)],
         "comentions": st.comentions(e.id, limit=args.limit),
         "articles": st.articles(e.id, limit=args.limit),
+        "also_named": _also_named(reg, name, e.id),
     }
     if args.json:
         print_json(out)
@@ -132,6 +139,10 @@ def cmd_entity(args: argparse.Namespace) -> int:
     console.print(Text(f"#{e.id} {row.get('name')}  ({row.get('type')}"
                        f"{', ' + row['country'] if row.get('country') else ''}"
                        f"{', ' + row['english'] if row.get('english') else ''})", style="bold"))
+    if out["also_named"]:
+        console.print(Text(f"also named {name}: " + " · ".join(
+            f"#{o['id']} {o['name']} ({o['type']}, {o['count']:,} mentions)" for o in out["also_named"])
+            + " — ask for one by its #number"), style="yellow")
     console.print(f"{row.get('count', 0):,} mentions, {row.get('first_seen') or '?'} … {row.get('last_seen') or '?'}; "
                   f"confidence {row.get('confidence', 1):.2f}")
     console.print("variants: " + " · ".join(f"{k} ({v})" for k, v in row.get("variants", {}).items()))
@@ -143,6 +154,20 @@ def cmd_entity(args: argparse.Namespace) -> int:
     for art in out["articles"]:
         console.print(Text(f"  {art['id']}  {art['source']}  {art['published_at'] or '?'}  {art['title']}"))
     return 0
+
+
+def _also_named(reg, name: str, shown: int, *, limit: int = 5) -> list[dict]:  # type: ignore[no-untyped-def]
+    """Other entities that ``name`` names (as their name or a variant), the most mentioned first:
+    a name can be a small entity's own and a big one's variant (اوباما, an ORG of 2 mentions, and
+    a variant of باراك اوباما), and the lookup shows only one of them."""
+    from marsad.text.normalize import normalize
+
+    if name.startswith("#") or ":" in name:
+        return []  # an id or a key names one entity
+    n = normalize(name)
+    others = [o for o in reg.ents.values() if o.id != shown and (o.name == n or n in o.variants)]
+    return [{"id": o.id, "name": o.name, "type": o.type, "count": o.count}
+            for o in sorted(others, key=lambda o: -o.count)[:limit]]
 
 
 def cmd_train(args: argparse.Namespace) -> int:

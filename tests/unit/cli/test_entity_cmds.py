@@ -1,0 +1,53 @@
+"""The entity commands' own behaviour: names shared by several entities, wrong command lines."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import marsad
+from marsad.cli.entity_cmds import _also_named
+from marsad.cli.main import main
+from marsad.corpus.registry import RegEntity
+
+ARTICLES = {
+    "a1.txt": "قال الرئيس الروسي فلاديمير بوتين اليوم إن روسيا مستعدة للحوار مع أوروبا.\n"
+              "وأضاف بوتين أن موسكو ترحب بكل مبادرة.",
+    "a2.txt": "أعلن الكرملين أن بوتين سيزور تركيا الشهر المقبل، وأن روسيا وتركيا ستوقعان اتفاقيات.",
+}
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> str:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with marsad.open(tmp_path / "a.db") as arch:
+        arch.ingest([str(folder)])
+    return str(tmp_path / "a.db")
+
+
+def test_entity_names_the_other_entities_a_name_also_names() -> None:
+    """`marsad entity اوباما` showed an ORG of 2 mentions named اوباما, with no word of the PER
+    باراك اوباما (90 mentions) whose variant it also is."""
+    ents = {1: RegEntity(1, "org:اوباما", "ORG", "اوباما", variants=Counter({"اوباما": 2}), count=2),
+            2: RegEntity(2, "per:باراك اوباما", "PER", "باراك اوباما",
+                         variants=Counter({"باراك اوباما": 70, "اوباما": 20}), count=90),
+            3: RegEntity(3, "per:ميشيل اوباما", "PER", "ميشيل اوباما", variants=Counter({"ميشيل اوباما": 5}), count=5)}
+    reg = SimpleNamespace(ents=ents)
+    assert _also_named(reg, "أوباما", 1) == [{"id": 2, "name": "باراك اوباما", "type": "PER", "count": 90}]
+    assert _also_named(reg, "باراك أوباما", 2) == []
+    assert _also_named(reg, "#1", 1) == [] and _also_named(reg, "org:اوباما", 1) == []
+
+
+def test_entity_merge_and_split_with_missing_arguments_are_a_wrong_command_line(archive_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    assert main(["entity", "--archive", archive_path, "split"]) == 2
+    assert "split takes 1 argument, got 0" in capsys.readouterr().err
+    assert main(["entity", "--archive", archive_path, "merge", "بوتين"]) == 2
+    assert "merge takes 2 arguments, got 1" in capsys.readouterr().err
+    assert main(["entity", "--archive", archive_path, "merge", "gpe:موسكو", "فلاديمير بوتين"]) == 0
+    assert "note: a GPE (موسكو) was merged into a PER (فلاديمير بوتين)" in capsys.readouterr().err
