@@ -50,6 +50,14 @@ _DATELINE_RES = (
     regex.compile(rf"\s*\((?P<agency>{_AGENCY_ALT})\)\s*[-–—:]+\s*"),
 )
 
+#: a paragraph opening on a reporting verb (وقال نائب رئيس مجلس (الاتحاد): …, وتابع المدرب (68 عاما): …)
+#: is a quote, never a dateline, whatever stands in its brackets
+_SPEECH = regex.compile(
+    r"\s*و?(?:قال|أضاف|اضاف|تابع|أكد|اكد|أوضح|اوضح|أشار|اشار|ذكر|صرح|أعلن|اعلن|اعتبر|رأى|راى|شدد|لفت|"
+    r"كشف|أفاد|افاد|أردف|اردف|استطرد|ختم|زاد|أكمل|اكمل|واصل|نقل|قالت|أضافت|تابعت|أكدت|أوضحت|أشارت|ذكرت|"
+    r"صرحت|أعلنت|اعتبرت|رأت|شددت|لفتت|كشفت|أفادت)(?![\p{Arabic}])"
+)
+
 _BYLINE = regex.compile(
     r"\s*(?P<label>كتب|كتبت|بقلم|إعداد|اعداد|تقرير|متابعة|تحرير|حوار|ترجمة|by)\s*[:：\-–]?\s*"
     r"(?P<name>[\p{Arabic}\p{Latin}.\s]{3,50}?)\s*(?:$|[-–—]\s*|\n)",
@@ -114,6 +122,8 @@ class DatelineSplitter:
         # dateline: the start of one of the first content lines
         for s, e in lines[first : first + 4]:
             found = False
+            if _SPEECH.match(text, s, e):
+                continue
             for rx in _DATELINE_RES:
                 m = rx.match(text, s, e)
                 if not m:

@@ -50,6 +50,19 @@ def test_dateline_halves_are_sorted_into_place_agency_author(opening, place, age
     assert (art.dateline_place, art.dateline_agency, art.byline) == (place, agency, byline)
 
 
+@pytest.mark.parametrize("quote", [
+    'وقال نائب رئيس مجلس (الاتحاد): "نحن نتفق مع الجهود المبذولة"',
+    "وتابع المدرب (68 عاما): إن الفريق قدم مباراة كبيرة",
+    "وأضافت المتحدثة (رويترز) - إن الاجتماع سيعقد غدا",
+])
+def test_a_paragraph_opening_on_a_reporting_verb_is_no_dateline(quote):
+    """A quoted speaker with a bracket (a council's name, an age) was read as a dateline whose
+    'author' was وقال نائب رئيس مجلس, and that phrase became the article's byline."""
+    art = analyze_text("عنوان الخبر عن الاجتماع\nالتقى الوزير نظيره في العاصمة أمس.\n" + quote + " في المرحلة المقبلة.\nفقرة أخيرة.")
+    assert (art.dateline_place, art.dateline_agency, art.byline) == ("", "", "")
+    assert not art.layer("dateline")
+
+
 def test_reprint_credit_line():
     art = analyze_text("عنوان مقال الرأي\nنص المقال الطويل وفيه آراء الكاتب في الأحداث.\n*نقلاً عن الشروق المصرية")
     assert art.credit == "الشروق المصرية"
