@@ -271,16 +271,20 @@ def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
     try:
         with f:
             head = f.peek(8192)[:8192] if hasattr(f, "peek") else b""
-            if bom_codec(head) is None and looks_binary(head):
+            bom = bom_codec(head)
+            if bom is None and looks_binary(head):
                 yield DecodeError("binary data, not JSON Lines", where=str(path))
                 return
+            lines: Any = f
+            if bom is not None and bom[0].startswith("utf-16"):
+                lines = _Utf8Lines(io.TextIOWrapper(f, encoding="utf-16", errors="replace", newline=""))  # type: ignore[arg-type]
             while True:
-                raw = f.readline(limit + 1)
+                raw = lines.readline(limit + 1)
                 if not raw:
                     break
                 lineno += 1
                 if len(raw) > limit and not raw.endswith(b"\n"):
-                    size = len(raw) + _skip_line(f)
+                    size = len(raw) + _skip_line(lines)
                     yield RecordError(f"line is {_mb(size)} long, over the {_mb(limit)} limit for "
                                       "one record (not one article per line?); skipped",
                                       where=f"{path}:{lineno}")
@@ -328,6 +332,17 @@ def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
                 yield RecordError("empty file: no records in it", where=str(path))
     except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
         yield InputError(f"{read_error(e)}; read up to line {lineno}", where=str(path))
+
+
+class _Utf8Lines:
+    """The lines of a UTF-16 text stream as UTF-8 bytes, for readers that split bytes on b"\\n"
+    (which a UTF-16 file does not hold as such)."""
+
+    def __init__(self, text: io.TextIOWrapper) -> None:
+        self.text = text
+
+    def readline(self, size: int = -1) -> bytes:
+        return self.text.readline(size).encode("utf-8")
 
 
 def _skip_line(f: IO[bytes]) -> int:

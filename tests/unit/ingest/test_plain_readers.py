@@ -73,6 +73,23 @@ def test_text_file_encodings(tmp_path, build, codec, label):
     assert rec.warnings == []
 
 
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be"])
+def test_jsonl_in_utf16_with_a_bom(tmp_path, build, codec):
+    """The docs say UTF-16 with a BOM is detected; a UTF-16 JSONL export failed on every line
+    ('invalid JSON … surrogates not allowed'), since its lines were split on the byte 0x0A."""
+    arts = build.articles[:3]
+    lines = "".join(orjson.dumps({"id": a[0], "title": a[1], "text": build.body_of(a)}).decode() + "\n" for a in arts)
+    p = tmp_path / "export.jsonl.gz"
+    data = lines.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    p.write_bytes(gzip.compress(data))
+    items = list(iter_inputs([str(p)], ReadOptions()))
+    assert errors(items) == []
+    assert [(r.id, r.title, r.text, r.provenance.line) for r in items] == [
+        (a[0], a[1], build.body_of(a), i) for i, a in enumerate(arts, 1)]
+
+
 def test_text_file_undecodable_bytes_are_reported_not_fatal(tmp_path, build):
     text = build.body_of(build.articles[0])
     raw = text.encode()
