@@ -257,3 +257,22 @@ def test_python_dash_m_marsad_runs_the_command_line(tmp_path, corpus):
                         str(corpus)], capture_output=True, text=True, env=env, timeout=300)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["stored"] == 3
+
+
+def test_list_commands_refuse_limits_below_one_and_say_why_a_list_is_empty(tmp_path, corpus, capsys):
+    """`stories --limit -1` listed every story (SQLite's LIMIT -1); `stories --from 2030-01-01` said
+    'ingest articles first' of an archive full of articles."""
+    db = str(tmp_path / "l.db")
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", str(corpus)]) == 0
+    for argv in (["stories", "--limit", "-1"], ["stories", "--min-size", "0"], ["threads", "--limit", "0"],
+                 ["threads", "--min-stories", "-3"], ["entities", "--limit", "0"], ["entity", "--limit", "-2", "روسيا"]):
+        with pytest.raises(SystemExit) as e:
+            main([argv[0], "--archive", db, *argv[1:]])
+        assert e.value.code == 2 and "give a whole number 1 or more" in capsys.readouterr().err
+    capsys.readouterr()
+    assert main(["stories", "--archive", db, "--from", "2030-01-01"]) == 0
+    assert capsys.readouterr().out.strip() == "no stories with --from 2030-01-01"
+    assert main(["stories", "--archive", db, "--to", "2001-05"]) == 0
+    assert capsys.readouterr().out.strip() == "no stories with --to 2001-05"
+    assert main(["threads", "--archive", db, "--min-stories", "50"]) == 0
+    assert capsys.readouterr().out.strip() == "no threads of 50 stories or more"

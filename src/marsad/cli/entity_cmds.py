@@ -17,6 +17,7 @@ from marsad.cli.common import (
     day_from,
     day_to,
     err_console,
+    int_in,
     open_archive,
     print_json,
 )
@@ -31,7 +32,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--country", type=country_code, help="ISO 3166-1 alpha-2 code, e.g. IR")
     p.add_argument("--from", dest="date_from", type=day_from, help="mentions in articles published on or after YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=day_to, help="… on or before YYYY-MM-DD")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--limit", type=int_in(1), default=20)
     p.add_argument("--rebuild", action="store_true", help="rebuild the registry from every article")
     p.set_defaults(func=cmd_entities)
 
@@ -45,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_archive(p)
     add_json(p)
     p.add_argument("args", nargs="+", metavar="NAME | merge A B | split KEY")
-    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--limit", type=int_in(1), default=10)
     p.set_defaults(func=cmd_entity)
 
     p = sub.add_parser("train", help="train marsad's own models (ner)")

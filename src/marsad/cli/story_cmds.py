@@ -16,6 +16,7 @@ from marsad.cli.common import (
     console,
     day_from,
     day_to,
+    int_in,
     open_archive,
     print_json,
 )
@@ -27,8 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.add_argument("--from", dest="date_from", type=day_from, help="stories still running on or after YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=day_to, help="stories begun on or before YYYY-MM-DD")
-    p.add_argument("--min-size", type=int, default=2, help="smallest story shown (articles; default 2)")
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--min-size", type=int_in(1), default=2, help="smallest story shown (articles; default 2)")
+    p.add_argument("--limit", type=int_in(1), default=20)
     p.set_defaults(func=cmd_stories)
 
     p = sub.add_parser("story", help="one story: members, copy groups, reprint edges, timeline")
@@ -40,8 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("threads", help="stories linked over time by shared actors and topic")
     add_archive(p)
     add_json(p)
-    p.add_argument("--min-stories", type=int, default=2)
-    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--min-stories", type=int_in(1), default=2)
+    p.add_argument("--limit", type=int_in(1), default=20)
     p.set_defaults(func=cmd_threads)
 
     p = sub.add_parser("thread", help="one thread: its stories in time order")
@@ -60,7 +61,10 @@ def cmd_stories(args: argparse.Namespace) -> int:
         print_json(rows, lines=True)
         return 0
     if not rows:
-        console.print("no stories (ingest articles first; stories need two articles or more)")
+        asked = [f"--{k.replace('_', '-')} {v}" for k, v in (("from", args.date_from), ("to", args.date_to))
+                 if v] + ([f"--min-size {args.min_size}"] if args.min_size != 2 else [])
+        console.print(f"no stories with {' '.join(asked).replace(chr(0xffff), '')}" if asked
+                      else "no stories (ingest articles first; stories need two articles or more)")
         return 0
     tab = Table("story", "articles", "sources", "days", "first publisher", "title", title="stories")
     for r in rows:
@@ -115,7 +119,8 @@ def cmd_threads(args: argparse.Namespace) -> int:
         print_json(rows, lines=True)
         return 0
     if not rows:
-        console.print("no threads of two stories or more yet")
+        console.print(f"no threads of {args.min_stories} stories or more" if args.min_stories != 2
+                      else "no threads of two stories or more yet")
         return 0
     tab = Table("thread", "stories", "days", "words", title="threads")
     for r in rows:
