@@ -178,6 +178,8 @@ def test_article_json_and_page(client):
     assert 'id="show-debris"' in page
     assert "2021-09-17" in page and 'id="story-link"' in page
     assert "metadata" in page or d["published_at_source"] in page
+    assert "(3 مقالات)" in page  # the story's size, with the noun in agreement
+    assert "(3 articles)" in client.get("/article/ru-ir-2021-copy", params={"lang": "en"}).text
 
 
 def test_entity_page_has_variants_timeline_network(client):

@@ -88,3 +88,15 @@ def test_events_get_one_anchor_even_when_split():
              Span("debris", 15, 30, "share_widget")]  # removed debris is outermost: the event splits
     html = str(render_text(text, spans))
     assert html.count('id="event-0-20"') == 1 and html.count('data-type="CONSULT"') >= 2
+
+
+def test_counted_nouns_agree_with_their_number_in_arabic():
+    """The pages read "1 مقالات" and "579 إشارات": the Arabic plural is for 3 to 10 only."""
+    from marsad.web.i18n import counted
+
+    ar = [counted(n, "articles", "ar", "western") for n in (1, 2, 3, 10, 11, 99, 100, 102, 103, 111)]
+    assert ar == ["مقال واحد", "مقالان", "3 مقالات", "10 مقالات", "11 مقالا", "99 مقالا", "100 مقال",
+                  "102 مقال", "103 مقالات", "111 مقالا"]
+    assert counted(579, "mentions", "ar", "eastern") == "٥٧٩ إشارة"
+    assert counted(2, "mentions", "ar", "western") == "إشارتان"
+    assert [counted(n, "articles", "en", "western") for n in (1, 2, 1200)] == ["1 article", "2 articles", "1,200 articles"]

@@ -165,6 +165,7 @@ def create_app(archive: str | Path, *, readonly: bool = True, threads: int = 0) 
         ctx = {
             "request": request, "data": data, "lang": lang, "digits": digits, "t": t,
             "n": lambda v: i18n.digits(v, digits), "dir": "rtl" if lang == "ar" else "ltr",
+            "counted": lambda v, noun: i18n.counted(v, noun, lang, digits),
             "path": request.url.path, "query_string": qs,
             "api_url": ("/api" + path + (("?" + qs) if qs else "")) if status == 200 else None,
             "self_url": path + (("?" + qs) if qs else ""),
