@@ -276,3 +276,16 @@ def test_list_commands_refuse_limits_below_one_and_say_why_a_list_is_empty(tmp_p
     assert capsys.readouterr().out.strip() == "no stories with --to 2001-05"
     assert main(["threads", "--archive", db, "--min-stories", "50"]) == 0
     assert capsys.readouterr().out.strip() == "no threads of 50 stories or more"
+
+
+def test_piped_search_keeps_each_hit_header_on_one_line(tmp_path, corpus, capsys):
+    """Piped output was wrapped at 80 columns: a hit's id and its score landed on two lines."""
+    db = str(tmp_path / ("an-archive-with-a-rather-long-name-" * 2 + ".db"))
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", str(corpus)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--archive", db, "روسيا", "--source", "وكالة الشرق"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    [head] = [x for x in lines if x.startswith("a1 ")]
+    assert "وكالة الشرق" in head and "2021-09-14" in head and " score " in head
+    body = lines[lines.index(head) + 2]  # id line, title, snippet
+    assert body.startswith("موسكو - سبوتنيك.") and body.endswith("المفاوضات.")

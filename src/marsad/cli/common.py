@@ -10,8 +10,10 @@ from typing import Any
 import orjson
 from rich.console import Console
 
-console = Console(stderr=False, highlight=False)
-err_console = Console(stderr=True, highlight=False)
+# Piped output (not a terminal) keeps one line per line: rich would otherwise wrap at 80
+# columns, cutting a search hit's id from its score and a title in two for grep and scripts.
+console = Console(stderr=False, highlight=False, soft_wrap=not sys.stdout.isatty())
+err_console = Console(stderr=True, highlight=False, soft_wrap=not sys.stderr.isatty())
 
 
 def add_archive(p: argparse.ArgumentParser) -> None:
