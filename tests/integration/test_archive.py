@@ -289,3 +289,18 @@ def test_piped_search_keeps_each_hit_header_on_one_line(tmp_path, corpus, capsys
     assert "وكالة الشرق" in head and "2021-09-14" in head and " score " in head
     body = lines[lines.index(head) + 2]  # id line, title, snippet
     assert body.startswith("موسكو - سبوتنيك.") and body.endswith("المفاوضات.")
+
+
+def test_story_and_thread_text_count_in_the_singular_for_one(tmp_path, corpus, capsys):
+    """`marsad story` printed "copy group 7 (1 articles)" and "1 articles" in its timeline."""
+    db = str(tmp_path / "st.db")
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(orjson.dumps({**ARTICLES[0], "id": "a1-copy", "source": "صحيفة ثالثة", "date": "2021-09-15",
+                                   "url": "https://example.org/x"}) + b"\n")
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", str(corpus), str(copy)]) == 0
+    story = marsad.open(db, readonly=True).get_row("a1")["story"]
+    capsys.readouterr()
+    assert main(["story", "--archive", db, str(story)]) == 0
+    out = capsys.readouterr().out
+    assert "2 articles from 2 sources" in out and "(2 articles)" in out
+    assert "1 articles" not in out and "  1 article  " in out  # one article a day in the timeline
