@@ -26,14 +26,24 @@ evaluation gate); 2 the command line is wrong.
 """
 
 
+def commands(parser: argparse.ArgumentParser, prefix: str = "marsad") -> list[tuple[str, str, argparse.ArgumentParser]]:
+    """``(command, help, parser)`` for every command and sub-command (``marsad eval time``), in help order."""
+    out = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            helps = {c.dest: c.help or "" for c in action._choices_actions}
+            for name, sub in action.choices.items():
+                out.append((f"{prefix} {name}", helps.get(name, ""), sub))
+                out.extend(commands(sub, f"{prefix} {name}"))
+    return out
+
+
 def render() -> str:
     os.environ["COLUMNS"] = "100"
-    parser = build_parser()
     out = [HEADER]
-    subs = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    helps = {c.dest: c.help for c in subs._choices_actions}
-    for name, sub in subs.choices.items():
-        out.append(f"\n## `marsad {name}`\n\n{helps.get(name) or ''}\n\n```text\n{sub.format_help().rstrip()}\n```\n")
+    for command, help_, sub in commands(build_parser()):
+        level = "#" * (command.count(" ") + 1)
+        out.append(f"\n{level} `{command}`\n\n{help_}\n\n```text\n{sub.format_help().rstrip()}\n```\n")
     return "".join(out)
 
 
