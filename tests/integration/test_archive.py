@@ -48,6 +48,9 @@ def test_search_matches_clitics_hamza_and_plurals(tmp_path, corpus):
         assert ids('"الرئيس الروسي"') == {"a1"}
         assert ids("طقس OR تجاري") == {"a2", "a3"}
         assert ids("روسيا -ايران") == set()
+        # AND and NOT, as other search engines write them: AND matched the word "and", so nothing
+        assert ids("روسيا AND ايران") == ids("روسيا ايران") == {"a1", "a2"}
+        assert ids("المفاوضات NOT الحكومة") == ids("المفاوضات -الحكومة") == {"a1"}
         hit = arc.search("روسيا")[0][0]
         for s, e in hit.highlights:
             assert marsad.text.normalize.normalize(hit.snippet[s:e]).endswith(("روسيا", "ايران")) or "روسيا" in hit.snippet[s:e]

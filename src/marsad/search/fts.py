@@ -117,15 +117,21 @@ def parse_query(q: str) -> ParsedQuery:
     stems: set[str] = set()
     clauses: list[list[Part]] = []
     exclude: list[Part] = []
-    pending_or = False
+    pending_or = pending_not = False
     n = 0
     for tok in _QUERY_TOKEN.findall(q.strip()):
         if tok == "OR":
             pending_or = bool(parts)
             continue
-        neg = tok.startswith("-") and len(tok) > 1
+        if tok == "AND":  # what words already mean; it matched the word "and" (nothing, in Arabic news)
+            continue
+        if tok == "NOT":  # as -word
+            pending_not = True
+            continue
+        neg = (tok.startswith("-") and len(tok) > 1) or pending_not
+        pending_not = False
         if neg:
-            tok = tok[1:]
+            tok = tok[1:] if tok.startswith("-") and len(tok) > 1 else tok
             pending_or = False
         phrase = tok.startswith('"')
         words = [stem(t) for t in TOKEN_RE.findall(normalize(tok.strip('"')))]
