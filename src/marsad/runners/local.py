@@ -141,8 +141,15 @@ def analyse_all(spec: Sequence[str], payloads: Iterable[bytes], *, workers: int,
 
 
 def _where(rec: RawRecord) -> str:
+    """Where a record came from, as its errors name it: ``file.jsonl:7``, ``crawl.warc.gz@18342``,
+    ``feed.xml#entry3``."""
     p = rec.provenance
-    return f"{p.path or p.url or rec.id}" + (f":{p.line}" if p.line else "")
+    w = f"{p.path or p.url or rec.id}" + (f":{p.line}" if p.line else "")
+    if p.offset is not None:
+        w += f"@{p.offset}"
+    if "feed_entry" in rec.meta:
+        w += f"#entry{rec.meta['feed_entry']}"
+    return w
 
 
 # --- the driver side -------------------------------------------------------------------------

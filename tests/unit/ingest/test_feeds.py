@@ -91,7 +91,7 @@ def test_an_escaped_arabic_entry_link_is_written_out(tmp_path, build):
     assert rec.url == f"https://alwadi.example/خبر/{slug}"
 
 
-def test_an_entry_date_that_is_not_a_date_is_a_warning(tmp_path, build):
+def test_an_entry_date_that_is_not_a_date_is_a_warning(tmp_path, build, capsys):
     """JSONL and CSV records say when their date is not used; a feed entry said nothing."""
     feed = rss(build, n=2)
     when = format_datetime(datetime.fromisoformat(build.articles[1][3]))
@@ -102,6 +102,13 @@ def test_an_entry_date_that_is_not_a_date_is_a_warning(tmp_path, build):
     assert (second.date, second.meta["date_raw"]) == ("", "أمس مساء")
     assert second.warnings == ["date 'أمس مساء' is not a date (an entry's published or updated is RFC 822 "
                                "or ISO 8601); the publication date is taken from the text"]
+    # the ingest summary names the entry, as it does for an entry's errors (it named only the file)
+    from marsad.cli.main import main
+
+    assert main(["ingest", "--archive", str(tmp_path / "f.db"), "--json", "--workers", "1", str(p)]) == 0
+    out = orjson.loads(capsys.readouterr().out)
+    assert [w["where"] for w in out["warnings"]] == [f"{p}#entry2"]
+    assert [e["where"] for e in out["errors"]] == [f"{p}#entry3"]
 
 
 def test_malformed_and_non_feeds(tmp_path, build):
