@@ -209,8 +209,18 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_analyze_conll(args: argparse.Namespace) -> int:
     """Tag a tokenised CoNLL file (one token per line) and write ``token TAG`` lines."""
     from marsad.enrich.entities.conll import tag_file
+    from marsad.errors import InputError
 
-    counts = tag_file(args.input, args.output)
+    src = Path(args.input)
+    if not src.is_file():
+        what = "a folder" if src.is_dir() else "not there"
+        raise InputError(f"{args.input}: {what}; --conll reads one tokenised CoNLL file (a token per line)")
+    try:
+        counts = tag_file(args.input, args.output)
+    except UnicodeDecodeError as e:
+        raise InputError(f"{args.input}: not UTF-8 text (byte {e.start}); --conll reads a UTF-8 CoNLL file") from None
+    except OSError as e:
+        raise InputError(f"cannot read {args.input} or write {args.output} ({e.strerror or e})") from None
     err_console.print(f"tagged {counts['tokens']:,} tokens in {counts['sentences']:,} sentences "
                       f"({counts['entities']:,} entities) into {args.output}")
     return 0

@@ -51,3 +51,14 @@ def test_entity_merge_and_split_with_missing_arguments_are_a_wrong_command_line(
     assert "merge takes 2 arguments, got 1" in capsys.readouterr().err
     assert main(["entity", "--archive", archive_path, "merge", "gpe:موسكو", "فلاديمير بوتين"]) == 0
     assert "note: a GPE (موسكو) was merged into a PER (فلاديمير بوتين)" in capsys.readouterr().err
+
+
+def test_analyze_conll_on_a_folder_a_missing_or_binary_file_is_one_clear_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`marsad analyze --conll FOLDER` ended in an IsADirectoryError traceback."""
+    binary = tmp_path / "b.conll"
+    binary.write_bytes(b"\xff\xfe\x00\x81" * 10)
+    out = str(tmp_path / "out.conll")
+    for src, says in ((tmp_path, "a folder"), (tmp_path / "missing.conll", "not there"), (binary, "not UTF-8")):
+        assert main(["analyze", "--conll", str(src), "-o", out]) == 1
+        err = capsys.readouterr().err
+        assert f"{src}: {says}" in err and "Traceback" not in err
