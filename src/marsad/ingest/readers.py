@@ -400,7 +400,8 @@ def read_csv(path: Path, opts: ReadOptions) -> Iterator[Item]:
     else:
         cut = sample.rfind(b"\n") if len(sample) == 65536 else len(sample)
         codec = codec_of(decode_bytes(sample[: cut if cut > 0 else len(sample)]).encoding) or "utf-8"
-    delim = "\t" if ".tsv" in path.name.lower() else ","
+    delim = _delimiter(sample.decode(codec, errors="replace").lstrip("\ufeff").split("\n", 1)[0],
+                       "\t" if ".tsv" in path.name.lower() else ",")
     csv.field_size_limit(limit)
     try:
         binary = open_maybe_gzip(path)
@@ -415,6 +416,16 @@ def read_csv(path: Path, opts: ReadOptions) -> Iterator[Item]:
             yield from _csv_rows(reader, lines, path=path, opts=opts, codec=codec, delim=delim)
     except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
         yield InputError(f"{read_error(e)}; read up to line {reader.line_num}", where=str(path))
+
+
+def _delimiter(header: str, default: str) -> str:
+    """``default`` (a comma; a tab for .tsv), unless the header holds none of it and holds a tab,
+    semicolon or bar: a tab-separated .csv, or a semicolon one from a European spreadsheet."""
+    if default in header:
+        return default
+    counts = {d: header.count(d) for d in ("\t", ";", "|", ",")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else default
 
 
 class _Lines:

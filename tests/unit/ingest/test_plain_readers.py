@@ -363,6 +363,25 @@ def test_csv_quote_never_closed_costs_its_row_not_the_rest_of_the_file(tmp_path,
     assert (r.id, r.text) == ("k6", f"{a[2][0]}\n{a[2][1]}")
 
 
+@pytest.mark.parametrize("delim", ["\t", ";", "|"])
+def test_csv_separated_by_tabs_semicolons_or_bars_is_read_by_its_header(tmp_path, build, delim):
+    """A tab-separated .csv (or a semicolon one from a European spreadsheet) was refused as
+    having no 'text' column: its header was read as one column named 'id;title;text'."""
+    a, b = build.articles[:2]
+    p = tmp_path / "export.csv"
+    p.write_text(delim.join(["id", "title", "text"]) + "\n"
+                 + "".join(delim.join([x[0], x[1], x[2][0].replace(delim, " ")]) + "\n" for x in (a, b)),
+                 encoding="utf-8-sig")
+    items = list(read_csv(p, ReadOptions()))
+    assert errors(items) == []
+    assert [(r.id, r.title) for r in items] == [(a[0], a[1]), (b[0], b[1])]
+    # a comma in the header keeps the comma, whatever else the header holds
+    q = tmp_path / "commas.csv"
+    q.write_text(f"id,text\nk1,{a[2][0]}; {b[2][0]}\n", encoding="utf-8")
+    [r] = list(read_csv(q, ReadOptions()))
+    assert (r.id, r.text) == ("k1", f"{a[2][0]}; {b[2][0]}")
+
+
 def test_empty_jsonl_and_csv_files_are_named(tmp_path):
     """An empty export was read as nothing at all: no error, exit code 0."""
     cases = {"empty.jsonl": b"", "blank.jsonl.gz": gzip.compress(b"\n\n"), "empty.csv": b"",
