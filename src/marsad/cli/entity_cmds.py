@@ -81,13 +81,16 @@ def cmd_entities(args: argparse.Namespace) -> int:
                                         date_to=args.date_to, limit=args.limit)
     if not rows and args.country:
         check_known("entity country", [args.country], EntityStore(archive.con).countries())
+    shown = _written_names(archive, rows)
+    for r in rows:
+        r["display_name"] = shown.get(r["key"]) or r["name"]
     if args.json:
         print_json(rows, lines=True)
         return 0
     tab = Table("#", "type", "name", "english", "country", "mentions", "variants",
                 title=f"entities ({summary['entities']:,} in the registry)")
     for r in rows:
-        tab.add_row(str(r["id"]), r["type"], r["name"], r["english"], r["country"], f"{r['n']:,}",
+        tab.add_row(str(r["id"]), r["type"], r["display_name"], r["english"], r["country"], f"{r['n']:,}",
                     " · ".join(list(r["variants"])[:4]))
     console.print(tab)
     return 0
@@ -137,7 +140,8 @@ def cmd_entity(args: argparse.Namespace) -> int:
     if args.json:
         print_json(out)
         return 0
-    console.print(Text(f"#{e.id} {row.get('name')}  ({row.get('type')}"
+    out["display_name"] = _written_names(archive, [row]).get(row.get("key", "")) or row.get("name")
+    console.print(Text(f"#{e.id} {out['display_name']}  ({row.get('type')}"
                        f"{', ' + row['country'] if row.get('country') else ''}"
                        f"{', ' + row['english'] if row.get('english') else ''})", style="bold"))
     if out["also_named"]:
@@ -155,6 +159,24 @@ def cmd_entity(args: argparse.Namespace) -> int:
     for art in out["articles"]:
         console.print(Text(f"  {art['id']}  {art['source']}  {art['published_at'] or '?'}  {art['title']}"))
     return 0
+
+
+def _written_names(archive, rows: list[dict]) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The name to show for each registry row (by its key), as the archive writes it: registry
+    names are normalised forms (ايران, الاميركي, ابراهيم رييسي) that read as misspellings. The most
+    frequent spelling of the registry name itself (باراك أوباما, not the commoner أوباما); the
+    registry name when the archive never writes it so."""
+    from marsad.store.entities import EntityStore
+    from marsad.store.entity_queries import written_form
+
+    st = EntityStore(archive.con)
+    out = {}
+    for r in rows:
+        if r.get("key") and r.get("name") and r.get("id") is not None:
+            form = written_form(archive.con, st.keys_of(r["id"]), r["name"])
+            if form:
+                out[r["key"]] = form
+    return out
 
 
 def _also_named(reg, name: str, shown: int, *, limit: int = 5) -> list[dict]:  # type: ignore[no-untyped-def]

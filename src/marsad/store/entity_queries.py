@@ -95,7 +95,7 @@ def labels(con: sqlite3.Connection, keys: list[str], *, sample: int = 20) -> dic
             " JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value = ? LIMIT ?",
             (k, sample),
         ).fetchall()
-        forms = Counter(r[0].strip() for r in rows if r[0] and r[0].strip())
+        forms = Counter(_shown(r[0]) for r in rows if r[0] and _shown(r[0]))
         name = None
         if forms:
             top = forms.most_common(1)[0][1]
@@ -104,6 +104,30 @@ def labels(con: sqlite3.Connection, keys: list[str], *, sample: int = 20) -> dic
         out[k] = {"name": name or rname or k, "type": rtype or (rows[0][1] if rows else None),
                   "name_en": en or None}
     return out
+
+
+def _shown(form: str) -> str:
+    """A mention as a name to show: without a hashtag's ``#`` (دونالد #ترمب, as some outlets tag
+    names in the running text) and outer spaces."""
+    return " ".join(form.replace("#", " ").split())
+
+
+def written_form(con: sqlite3.Connection, keys: list[str], name: str, *, sample: int = 500) -> str | None:
+    """How the archive writes ``name`` (a registry name, a normalised form: ايران, الاميركي): the
+    most frequent spelling, among ``sample`` mentions of ``keys``, that normalises to it."""
+    from marsad.text.normalize import normalize
+
+    forms: Counter[str] = Counter()
+    for i in range(0, len(keys), _CHUNK):
+        chunk = keys[i:i + _CHUNK]
+        for (form,) in con.execute(
+                "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start) FROM spans s"
+                f" JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value IN ({_in(len(chunk))})"
+                " LIMIT ?", [*chunk, sample]):
+            shown = _shown(form or "")
+            if shown and normalize(shown) == name:
+                forms[shown] += 1
+    return forms.most_common(1)[0][0] if forms else None
 
 
 def _variants(row: dict[str, Any] | None) -> list[str]:
@@ -153,7 +177,7 @@ def summary(con: sqlite3.Connection, ref: EntityRef) -> dict[str, Any]:
         # the most frequent spelling, preferring the longest among the frequent (full names);
         # registry names are normalised forms, the fallback
         top = forms[0][1]
-        name = max((f for f, n in forms if n * 3 >= top), key=len)
+        name = max((_shown(f) for f, n in forms if n * 3 >= top and _shown(f)), key=len, default=None)
     name = name or reg.get("name")
     return {
         "key": ref.key, "keys": list(ref.keys),

@@ -62,3 +62,25 @@ def test_analyze_conll_on_a_folder_a_missing_or_binary_file_is_one_clear_error(t
         assert main(["analyze", "--conll", str(src), "-o", out]) == 1
         err = capsys.readouterr().err
         assert f"{src}: {says}" in err and "Traceback" not in err
+
+
+def test_entities_show_names_as_the_archive_writes_them(archive_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`marsad entities` listed registry names, normalised forms that read as misspellings
+    (اوروبا, ابراهيم رييسي, المملكه العربيه السعوديه); the web pages showed the written ones."""
+    import json
+
+    assert main(["entities", "--archive", archive_path, "--json", "--limit", "50"]) == 0
+    rows = {r["name"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert rows["اوروبا"]["display_name"] == "أوروبا"
+    assert rows["روسيا"]["display_name"] == "روسيا"
+    assert main(["entities", "--archive", archive_path, "--limit", "50"]) == 0
+    table = capsys.readouterr().out
+    assert "LOC  │ أوروبا " in table  # the name column; the variants column keeps the registry forms
+    assert main(["entity", "--archive", archive_path, "اوروبا"]) == 0
+    assert capsys.readouterr().out.split("\n", 1)[0].split("  ")[0].endswith(" أوروبا")
+
+
+def test_a_hashtag_is_no_part_of_a_shown_name() -> None:
+    from marsad.store.entity_queries import _shown
+
+    assert _shown("دونالد #ترمب") == "دونالد ترمب" and _shown(" #إيران ") == "إيران"
