@@ -273,7 +273,9 @@ def test_security_headers_and_prefs(fresh_cookies):
     assert client.cookies.get("marsad_digits") == "eastern"  # the preference sticks
     assert '<strong class="total">٣٠</strong>' in client.get("/search", params={"q": "النفط"}).text
     west = client.get("/search", params={"q": "النفط", "digits": "western"}).text
-    assert '<strong class="total">30</strong>' in west
+    assert '<strong class="total">30</strong> results' in west
+    ar = client.get("/search", params={"q": "النفط", "lang": "ar", "digits": "western"}).text
+    assert '<strong class="total">30</strong> نتيجة' in ar  # 11 to 99: the singular
 
 
 def test_openapi_documents_the_json_api(client):

@@ -100,3 +100,12 @@ def test_counted_nouns_agree_with_their_number_in_arabic():
     assert counted(579, "mentions", "ar", "eastern") == "٥٧٩ إشارة"
     assert counted(2, "mentions", "ar", "western") == "إشارتان"
     assert [counted(n, "articles", "en", "western") for n in (1, 2, 1200)] == ["1 article", "2 articles", "1,200 articles"]
+
+
+def test_a_count_shown_apart_takes_the_noun_form_of_its_number():
+    """The search page read "5 نتيجة" (the singular after 3 to 10) and "2 نسخ"."""
+    from marsad.web.i18n import counted, noun_for
+
+    assert [noun_for(n, "results", "ar") for n in (1, 2, 5, 30, 250)] == ["نتيجة", "نتيجتان", "نتائج", "نتيجة", "نتيجة"]
+    assert [counted(n, "copies", "ar", "western") for n in (2, 4, 12)] == ["نسختان", "4 نسخ", "12 نسخة"]
+    assert noun_for(1, "results", "en") == "result" and noun_for(7, "results", "en") == "results"

@@ -109,7 +109,23 @@ STRINGS: dict[str, tuple[str, str]] = {
 COUNTED: dict[str, tuple[tuple[str, str, str, str, str], tuple[str, str]]] = {
     "articles": (("مقال واحد", "مقالان", "مقالات", "مقالا", "مقال"), ("article", "articles")),
     "mentions": (("إشارة واحدة", "إشارتان", "إشارات", "إشارة", "إشارة"), ("mention", "mentions")),
+    "results": (("نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة", "نتيجة"), ("result", "results")),
+    "copies": (("نسخة واحدة", "نسختان", "نسخ", "نسخة", "نسخة"), ("copy", "copies")),
 }
+
+
+def noun_for(n: int, noun: str, lang: str) -> str:
+    """The form of ``noun`` to write after the number ``n`` (shown apart): 1 نتيجة, 2 نتيجتان,
+    3 نتائج, 11 نتيجة, 100 نتيجة; result/results in English."""
+    ar, en = COUNTED[noun]
+    if lang == "en":
+        return en[0] if n == 1 else en[1]
+    if n == 1:
+        return ar[0].split()[0]
+    if n == 2:
+        return ar[1]
+    tail = n % 100
+    return ar[2] if 3 <= tail <= 10 else ar[3] if 11 <= tail <= 99 else ar[4]
 
 
 def counted(n: int, noun: str, lang: str, style: str) -> str:
