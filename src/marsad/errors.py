@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class MarsadError(Exception):
     """Base of every error marsad raises on purpose."""
@@ -50,3 +52,20 @@ class NotFoundError(MarsadError):
 
 class ConfigError(MarsadError):
     code = "M500"
+
+
+def check_known(what: str, given: Sequence[str], known: Sequence[str], *, hint: str = "") -> None:
+    """Raise NotFoundError naming each of ``given`` that is not in ``known`` (the archive's
+    sources, languages …), with the closest known values, rather than match nothing in silence."""
+    import difflib
+
+    missing = [g for g in given if g not in known]
+    if not missing:
+        return
+    folded = {k.casefold(): k for k in known}
+    parts = []
+    for g in missing:
+        close = [folded[c] for c in difflib.get_close_matches(g.casefold(), list(folded), n=3, cutoff=0.6)]
+        parts.append(f"no {what} {g!r} in the archive" + (f" (did you mean {', '.join(map(repr, close))}?)" if close else ""))
+    shown = ", ".join(repr(k) for k in known[:12]) + (f" and {len(known) - 12:,} more" if len(known) > 12 else "")
+    raise NotFoundError("; ".join(parts) + (f"; it has {shown}" if known else "; the archive is empty") + hint)

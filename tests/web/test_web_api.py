@@ -76,6 +76,12 @@ def test_search_filters_and_pagination(client, web_archive):
     assert not set(_ids(p1)) & set(_ids(p2))
     d = client.get("/api/search", params={"q": "روسيا", "source": "وكالة مهر"}).json()
     assert _ids(d) == ["ru-ir-later"]
+    # an outlet the archive does not hold is named, with the closest, not matched in silence
+    r = client.get("/api/search", params={"q": "روسيا", "source": ["وكالة مهر", "وكالة مهرر"]})
+    assert r.status_code == 404
+    assert "no source 'وكالة مهرر' in the archive (did you mean 'وكالة مهر'" in r.json()["error"]["message"]
+    page = client.get("/search", params={"q": "روسيا", "source": "NOSUCH"})
+    assert page.status_code == 404 and "no source &#39;NOSUCH&#39;" in page.text
     d = client.get("/api/search", params={"q": "روسيا", "from": "2021-01-01", "to": "2021-09"}).json()
     assert {h["published_at"][:7] for h in d["hits"]} == {"2021-09"}
     putin = mention_key(client, "ru-ir-2021", "فلاديمير بوتين")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from typing import Any
 
 import orjson
@@ -94,21 +93,3 @@ def open_archive(args: argparse.Namespace, *, readonly: bool = True) -> Any:
 
     return marsad.open(args.archive, readonly=readonly)
 
-
-def check_known(what: str, given: Sequence[str], known: Sequence[str], *, hint: str = "") -> None:
-    """Raise NotFoundError naming each of ``given`` that is not in ``known`` (the archive's
-    sources, languages …), with the closest known values, rather than match nothing in silence."""
-    import difflib
-
-    from marsad.errors import NotFoundError
-
-    missing = [g for g in given if g not in known]
-    if not missing:
-        return
-    folded = {k.casefold(): k for k in known}
-    parts = []
-    for g in missing:
-        close = [folded[c] for c in difflib.get_close_matches(g.casefold(), list(folded), n=3, cutoff=0.6)]
-        parts.append(f"no {what} {g!r} in the archive" + (f" (did you mean {', '.join(map(repr, close))}?)" if close else ""))
-    shown = ", ".join(repr(k) for k in known[:12]) + (f" and {len(known) - 12:,} more" if len(known) > 12 else "")
-    raise NotFoundError("; ".join(parts) + (f"; it has {shown}" if known else "; the archive is empty") + hint)

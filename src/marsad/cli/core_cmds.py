@@ -15,7 +15,6 @@ from rich.text import Text
 from marsad.cli.common import (
     add_archive,
     add_json,
-    check_known,
     console,
     day_from,
     day_to,
@@ -25,7 +24,7 @@ from marsad.cli.common import (
     print_json,
     timex_prefix,
 )
-from marsad.errors import ConfigError, InputError, RecordError
+from marsad.errors import ConfigError, InputError, RecordError, check_known
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -11,7 +11,6 @@ from rich.text import Text
 from marsad.cli.common import (
     add_archive,
     add_json,
-    check_known,
     console,
     country_code,
     day_from,
@@ -21,6 +20,7 @@ from marsad.cli.common import (
     open_archive,
     print_json,
 )
+from marsad.errors import check_known
 
 
 def register(sub: argparse._SubParsersAction) -> None:

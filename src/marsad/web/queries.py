@@ -17,7 +17,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-from marsad.errors import NotFoundError
+from marsad.errors import NotFoundError, check_known
 from marsad.pipeline.output import analysis_json
 from marsad.search import analytics, postings
 from marsad.search.fts import Filters, Searcher, check_day, check_timex_prefix, day_upper_bound
@@ -169,6 +169,9 @@ class Pages:
                collapse: bool = True, facets: bool = True) -> dict[str, Any]:
         limit, offset = _clamp(limit, offset)
         q = q.strip()
+        if filters.sources:  # an unknown outlet is named (as the CLI does), not matched in silence
+            check_known("source", filters.sources, list(self._cached("sources", (), lambda: self.arc.tally("source"))),
+                        hint=" (see /api/overview)")
         if filters.entity and not filters.entity_keys:
             # an entity is every mention value the registry maps to it
             ref = eq.resolve(self.con, filters.entity)
