@@ -307,3 +307,18 @@ def test_story_and_thread_text_count_in_the_singular_for_one(tmp_path, corpus, c
     out = capsys.readouterr().out
     assert "2 articles from 2 sources" in out and "(2 articles)" in out
     assert "1 articles" not in out and "  1 article  " in out  # one article a day in the timeline
+
+
+def test_an_id_reused_with_another_text_in_one_run_is_an_error_not_a_duplicate(tmp_path, capsys):
+    """A CMS export reusing an id dropped the second article as a 'duplicate', without a word."""
+    src = tmp_path / "reused.jsonl"
+    rows = [{"id": "r1", "text": "اجتمع مجلس الوزراء اليوم لبحث الموازنة العامة للعام المقبل."},
+            {"id": "r1", "text": "فاز المنتخب الوطني على نظيره بهدفين دون رد في التصفيات."},
+            {"id": "r1", "text": "اجتمع مجلس الوزراء اليوم لبحث الموازنة العامة للعام المقبل."}]
+    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    db = str(tmp_path / "r.db")
+    assert main(["ingest", "--archive", db, "--json", "--workers", "1", str(src)]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert (d["stored"], d["duplicates"], d["failed"]) == (1, 1, 1)  # the third is the first again
+    [err] = d["errors"]
+    assert err["where"] == f"{src}:2" and f"id 'r1' was read before with another text ({src}:1)" in err["message"]

@@ -155,6 +155,11 @@ def _where(rec: RawRecord) -> str:
 # --- the driver side -------------------------------------------------------------------------
 
 
+#: ids remembered per run to tell a reused id from a duplicate (beyond, a reused id counts as a
+#: duplicate, as an id stored by an earlier run does); about 150 MB at the cap
+MAX_TAKEN = 1_000_000
+
+
 @dataclass
 class IngestSummary:
     read: int = 0
@@ -206,6 +211,9 @@ class LocalRunner:
         self._learned: dict[str, set[str]] = {}
         self._new_lines: dict[str, set[str]] = {}  # learned during this run
         self._texts: dict[str, str] = {}  # id → text of the articles being analysed
+        # id → (hash of the text, where it was read) of every record taken in this run: a second
+        # record under one id with another text is an error, not a duplicate
+        self._taken: dict[str, tuple[int, str]] = {}
 
     def _boilerplate_for(self, source: str) -> list[str]:
         if not self.opts.learn_boilerplate or not source:
@@ -271,10 +279,20 @@ class LocalRunner:
             known = self.archive.known([i for _r, i, _h in pending])
             seen_here: set[str] = set()
             for rec, rid, h in pending:
+                first = self._taken.get(rid)
+                text_hash = xxhash.xxh3_64_intdigest(rec.text.encode())
+                if first is not None and first[0] != text_hash:
+                    summary.failed += 1
+                    summary.errors.append((_where(rec), "M102", f"id {rid[:80]!r} was read before with another text "
+                                           f"({first[1]}); not stored: give each article an id of its own "
+                                           "(--id-field names the id field)"))
+                    continue
                 if rid in known or rid in seen_here:
                     summary.duplicates += 1
                     continue
                 seen_here.add(rid)
+                if len(self._taken) < MAX_TAKEN:
+                    self._taken[rid] = (text_hash, _where(rec))
                 self._count_lines(rec)
                 self._texts[rid] = rec.text
                 buf.append({"record": rec, "id": rid, "doc_hash": h,
