@@ -322,3 +322,15 @@ def test_an_id_reused_with_another_text_in_one_run_is_an_error_not_a_duplicate(t
     assert (d["stored"], d["duplicates"], d["failed"]) == (1, 1, 1)  # the third is the first again
     [err] = d["errors"]
     assert err["where"] == f"{src}:2" and f"id 'r1' was read before with another text ({src}:1)" in err["message"]
+
+
+def test_a_date_range_that_ends_before_it_starts_is_an_error(tmp_path, corpus, capsys):
+    """--from 2021-10-01 --to 2021-09-01 printed '0 articles match' (and empty stories and entities)."""
+    db = str(tmp_path / "dr.db")
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", str(corpus)]) == 0
+    for argv in (["search", "روسيا"], ["stories"], ["entities"]):
+        capsys.readouterr()
+        assert main([argv[0], "--archive", db, *argv[1:], "--from", "2021-10-01", "--to", "2021-09"]) == 1
+        assert "from 2021-10-01 is after to 2021-09: no day is in that range" in capsys.readouterr().err
+    assert main(["search", "--archive", db, "روسيا", "--from", "2021-09", "--to", "2021-09"]) == 0  # one month
+    assert "2 articles match" in capsys.readouterr().out

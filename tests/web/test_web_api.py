@@ -84,6 +84,8 @@ def test_search_filters_and_pagination(client, web_archive):
     assert page.status_code == 404 and "no source &#39;NOSUCH&#39;" in page.text
     d = client.get("/api/search", params={"q": "روسيا", "from": "2021-01-01", "to": "2021-09"}).json()
     assert {h["published_at"][:7] for h in d["hits"]} == {"2021-09"}
+    r = client.get("/api/search", params={"q": "روسيا", "from": "2021-10-01", "to": "2021-09"})
+    assert r.status_code == 400 and "is after to 2021-09" in r.json()["error"]["message"]
     putin = mention_key(client, "ru-ir-2021", "فلاديمير بوتين")
     d = client.get("/api/search", params={"entity": putin, "collapse": "false"}).json()
     assert set(_ids(d)) == {"ru-ir-2021", "ru-ir-2021-copy", "ru-ir-later"}

@@ -207,8 +207,9 @@ def _stages(text: str) -> tuple[str, ...] | None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from marsad.search.fts import Filters
+    from marsad.search.fts import Filters, check_range
 
+    check_range(args.date_from, args.date_to)
     archive = open_archive(args)
     if args.source:
         check_known("source", args.source, list(archive.tally("source")),

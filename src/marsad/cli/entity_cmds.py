@@ -73,8 +73,10 @@ def _registry(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
+    from marsad.search.fts import check_range
     from marsad.store.entities import EntityStore
 
+    check_range(args.date_from, args.date_to)
     archive, reg = _registry(args)
     summary = reg.rebuild() if args.rebuild else reg.update()
     rows = EntityStore(archive.con).top(type=args.type, country=args.country, date_from=args.date_from,

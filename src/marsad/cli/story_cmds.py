@@ -58,7 +58,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_stories(args: argparse.Namespace) -> int:
     from marsad.corpus.views import list_stories
+    from marsad.search.fts import check_range
 
+    check_range(args.date_from, args.date_to)
     rows = list_stories(open_archive(args), date_from=args.date_from, date_to=args.date_to,
                         min_size=args.min_size, limit=args.limit)
     if args.json:

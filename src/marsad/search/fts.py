@@ -65,6 +65,14 @@ def day_upper_bound(value: str) -> str:
     return value + "\uffff" if len(value) < 10 else value
 
 
+def check_range(date_from: str | None, date_to: str | None) -> None:
+    """Raise :class:`QueryError` when ``date_from`` comes after ``date_to`` (an upper bound as
+    :func:`day_upper_bound` gives it): such a range matches nothing, and said nothing."""
+    if date_from and date_to and date_from > date_to:
+        raise QueryError(f"from {date_from} is after to {date_to.rstrip(chr(0xFFFF))}: no day is in that range; "
+                         "swap them")
+
+
 @dataclass(frozen=True)
 class Filters:
     sources: tuple[str, ...] = ()

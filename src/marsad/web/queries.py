@@ -20,7 +20,14 @@ from typing import Any
 from marsad.errors import NotFoundError, check_known
 from marsad.pipeline.output import analysis_json
 from marsad.search import analytics, postings
-from marsad.search.fts import Filters, Searcher, check_day, check_timex_prefix, day_upper_bound
+from marsad.search.fts import (
+    Filters,
+    Searcher,
+    check_day,
+    check_range,
+    check_timex_prefix,
+    day_upper_bound,
+)
 from marsad.store import entity_queries as eq
 from marsad.store import queries as sq
 from marsad.web.render import group_mentions
@@ -99,6 +106,7 @@ def make_filters(*, sources: list[str] | None = None, date_from: str | None = No
         check_timex_prefix(mentions_date)
     if date_to:
         date_to = day_upper_bound(date_to)
+    check_range(date_from, date_to)
     return Filters(sources=tuple(s for s in (sources or []) if s), date_from=date_from or None,
                    date_to=date_to or None, language=language or None,
                    mentions_date=mentions_date or None, entity=entity or None, story=story)
