@@ -334,3 +334,18 @@ def test_a_date_range_that_ends_before_it_starts_is_an_error(tmp_path, corpus, c
         assert "from 2021-10-01 is after to 2021-09: no day is in that range" in capsys.readouterr().err
     assert main(["search", "--archive", db, "روسيا", "--from", "2021-09", "--to", "2021-09"]) == 0  # one month
     assert "2 articles match" in capsys.readouterr().out
+
+
+def test_an_empty_query_with_a_filter_lists_the_filtered_articles(tmp_path, corpus, capsys):
+    """`marsad search "" --source X` said 'the query has no searchable words'; the web lists the
+    filtered articles when q is empty, and the CLI now does too."""
+    db = str(tmp_path / "b.db")
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", str(corpus)]) == 0
+    capsys.readouterr()
+    assert main(["search", "--archive", db, "", "--source", "صحيفة الغرب", "--json"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [r["id"] for r in rows] == ["a3", "a2"]  # newest first
+    assert main(["search", "--archive", db, "", "--source", "صحيفة الغرب", "--counts", "month"]) == 0
+    assert capsys.readouterr().out.split() == ["1", "2021-09", "1", "2021-10"]
+    assert main(["search", "--archive", db, ""]) == 1
+    assert 'or "" with a filter' in capsys.readouterr().err

@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help="full-text search")
     add_archive(p)
     add_json(p)
-    p.add_argument("query")
+    p.add_argument("query", help='words to find; "" with a filter lists the filtered articles, newest first')
     p.add_argument("--source", action="append", default=[], help="only this outlet (repeatable)")
     p.add_argument("--from", dest="date_from", type=day_from, help="published on or after YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", type=day_to, help="published on or before YYYY-MM-DD")
@@ -228,13 +228,33 @@ def cmd_search(args: argparse.Namespace) -> int:
             # not in the registry and not a mention key (per:…): it can match nothing
             raise NotFoundError(f"no entity named {args.entity!r}; try `marsad entities` to list them")
         f = dataclasses.replace(f, entity_keys=keys)
+    browse = not args.query.strip()
+    if browse and f == Filters():
+        from marsad.errors import QueryError
+
+        raise QueryError('give words to search for, or "" with a filter (--source, --from, --entity …) '
+                         "to list its articles")
     if args.counts:
-        rows = archive.counts(args.query, by=args.counts, filters=f)
+        rows = archive.counts(args.query if not browse else None, by=args.counts, filters=f)
         if args.json:
             print_json([{"key": k, "count": n} for k, n in rows], lines=True)
         else:
             for k, n in rows:
                 console.print(f"{n:>7,}  {k}")
+        return 0
+    if browse:  # the filtered articles, newest first (as the web's /search without q)
+        from marsad.store.queries import browse as browse_rows
+
+        rows, total = browse_rows(archive.con, filters=f, limit=args.limit, offset=args.offset)
+        if args.json:
+            print_json(rows, lines=True)
+            return 0
+        console.print(f"[bold]{total:,}[/] articles")
+        for r in rows:
+            console.print(Text(f"{r['id']}", style="cyan") + Text(f"  {r['source']}  {r['published_at'] or '?'}"))
+            console.print(Text(r["title"] or "", style="bold"))
+            console.print(Text((r["snippet"] or "").replace("\n", " ")))
+            console.print()
         return 0
     hits, total = archive.search(args.query, filters=f, limit=args.limit, offset=args.offset,
                                  collapse_copies=args.collapse_copies)
