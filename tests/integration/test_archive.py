@@ -349,3 +349,17 @@ def test_an_empty_query_with_a_filter_lists_the_filtered_articles(tmp_path, corp
     assert capsys.readouterr().out.split() == ["1", "2021-09", "1", "2021-10"]
     assert main(["search", "--archive", db, ""]) == 1
     assert 'or "" with a filter' in capsys.readouterr().err
+
+
+def test_an_empty_export_says_why(tmp_path, corpus, capsys):
+    """`export --table events` wrote an empty file and 'wrote 0 rows', with no word that no stage finds events."""
+    db = str(tmp_path / "e.db")
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", "--stages",
+                 "language.v1,debris.v2,dateline.v1,index_terms.v1", str(corpus)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--archive", db, "--table", "events", "-o", str(tmp_path / "ev.jsonl")]) == 0
+    assert "no stage of the pipeline finds them yet" in capsys.readouterr().err
+    assert main(["export", "--archive", db, "--table", "mentions", "-o", str(tmp_path / "m.jsonl")]) == 0
+    assert "no article has mentions: were they ingested with --stages" in capsys.readouterr().err
+    assert main(["export", "--archive", db, "--table", "spans", "-o", str(tmp_path / "s.jsonl")]) == 0
+    assert "note" not in capsys.readouterr().err  # datelines are spans
