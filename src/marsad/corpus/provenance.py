@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from marsad.corpus.copy_rules import PairScore
 from marsad.text.normalize import normalize
@@ -71,8 +72,21 @@ def is_agency_outlet(source: str, agency: str) -> bool:
 
 
 def _time_key(info: DocInfo) -> str:
-    t = info.published_at or ""
-    return t if t[:4].isdigit() else "9999"
+    """The publication time as a sortable string: a time with an offset as its UTC instant
+    (``2018-05-10T00:59:00+04:00`` is ``2018-05-09T20:59:00``, before ``2018-05-09T23:23:44+00:00``;
+    as written, the strings sort the other way), a time without one as written, a day as the day."""
+    t = (info.published_at or "").strip()
+    if not t[:4].isdigit():
+        return "9999"
+    t = t.replace(" ", "T", 1) if len(t) > 10 and t[10] == " " else t
+    if len(t) > 16 and (t.endswith("Z") or t[-6:-5] in ("+", "-")):
+        try:
+            at = datetime.fromisoformat(t[:-1] + "+00:00" if t.endswith("Z") else t)
+        except ValueError:
+            return t
+        if at.tzinfo is not None:
+            return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S")
+    return t
 
 
 def provenance(members: Sequence[DocInfo], scores: Iterable[PairScore]) -> GroupProvenance:
