@@ -72,10 +72,15 @@ def is_agency_outlet(source: str, agency: str) -> bool:
 
 
 def _time_key(info: DocInfo) -> str:
-    """The publication time as a sortable string: a time with an offset as its UTC instant
+    return instant(info.published_at)
+
+
+def instant(published_at: str | None) -> str:
+    """A publication time as a sortable string: a time with an offset as its UTC instant
     (``2018-05-10T00:59:00+04:00`` is ``2018-05-09T20:59:00``, before ``2018-05-09T23:23:44+00:00``;
-    as written, the strings sort the other way), a time without one as written, a day as the day."""
-    t = (info.published_at or "").strip()
+    as written, the strings sort the other way), a time without one as written, a day as the
+    day, no time as ``9999`` (after all)."""
+    t = (published_at or "").strip()
     if not t[:4].isdigit():
         return "9999"
     t = t.replace(" ", "T", 1) if len(t) > 10 and t[10] == " " else t

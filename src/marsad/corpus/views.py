@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from marsad.corpus.provenance import instant
 from marsad.errors import NotFoundError
 from marsad.store.corpus_store import CorpusStore
 
@@ -34,11 +35,26 @@ def list_stories(archive: Any, *, date_from: str | None = None, date_to: str | N
     """The biggest stories overlapping a period (most articles first), with their first article."""
     cs = CorpusStore(archive)
     rows = cs.list_stories(date_from=date_from, date_to=date_to, min_size=min_size, limit=limit)
-    firsts = cs.article_brief([r["first_article"] for r in rows if r["first_article"]])
+    firsts = _first_published(cs, [r["story"] for r in rows])
     for r in rows:
         r["terms"] = _terms(r["terms"])
-        r["first"] = firsts.get(r.pop("first_article"))
+        r.pop("first_article")
+        r["first"] = firsts.get(r["story"])
     return rows
+
+
+def _first_published(cs: CorpusStore, stories: list[int]) -> dict[int, dict[str, Any]]:
+    """Each story's member published first (compared as UTC instants; an article without a time
+    after those with one, then by ingest order). Not the article that opened the story: the
+    clusterer reads a day's articles in its own order, and a batch ingested later can hold an
+    earlier report."""
+    best: dict[int, tuple[tuple[str, int], dict[str, Any]]] = {}
+    for m in cs.story_members_brief(stories):
+        k = (instant(m["published_at"]), m["rowid"])
+        sid = m.pop("story")
+        if sid not in best or k < best[sid][0]:
+            best[sid] = (k, m)
+    return {sid: m for sid, (_k, m) in best.items()}
 
 
 def story_detail(archive: Any, story: int) -> dict[str, Any]:
@@ -97,10 +113,11 @@ def thread_detail(archive: Any, thread: int) -> dict[str, Any]:
     if row is None:
         raise NotFoundError(f"no thread {thread}; `marsad threads` lists them")
     stories = cs.thread_stories(thread)
-    firsts = cs.article_brief([s["first_article"] for s in stories if s["first_article"]])
+    firsts = _first_published(cs, [s["story"] for s in stories])
     for s in stories:
         s["terms"] = _terms(s["terms"])
-        s["first"] = firsts.get(s.pop("first_article"))
+        s.pop("first_article")
+        s["first"] = firsts.get(s["story"])
     row["terms"] = _terms(row["terms"])
     row["timeline"] = stories
     return row

@@ -379,6 +379,16 @@ class CorpusStore:
             "SELECT story, first_day, last_day, size, sources, first_article, terms FROM stories WHERE thread=? "
             "ORDER BY first_day, story", (thread,))]
 
+    def story_members_brief(self, stories: Sequence[int]) -> list[dict[str, Any]]:
+        """``rowid, id, source, title, published_at, story`` of every member of ``stories``."""
+        out = []
+        for part in _chunks(sorted(set(stories))):
+            q = ",".join("?" * len(part))
+            out.extend(dict(r) for r in self.archive.con.execute(
+                f"SELECT rowid AS rowid, id, source, title, published_at, story FROM articles WHERE story IN ({q})",
+                list(part)))
+        return out
+
     def article_brief(self, rowids: Sequence[int]) -> dict[int, dict[str, Any]]:
         out = {}
         for part in _chunks(sorted(set(rowids))):

@@ -299,3 +299,28 @@ def test_an_independent_report_naming_the_same_people_joins_their_story() -> Non
     assert off[0] != off[1]
     assert on[0] == on[1]
     assert len(set(on.values())) == len(set(off.values())) - 1
+
+
+def test_a_storys_first_publisher_is_its_earliest_member_not_the_one_that_opened_it(tmp_path) -> None:
+    """The next day's reports are ingested first and open the story; the wire of the day before,
+    ingested later, joins it and is its first publisher (in `marsad stories` and a thread's timeline)."""
+    from marsad.corpus.views import list_stories, thread_detail
+    from marsad.runners.local import IngestOptions
+
+    recs = {r["id"]: r for r in items()}
+    _write(tmp_path / "late.jsonl", [recs["reprint-of-reprint"], recs["independent"]])
+    _write(tmp_path / "early.jsonl", [recs["wire"], recs["reprint-trimmed"]])
+    a = marsad.open(tmp_path / "a.db")
+    a.ingest([str(tmp_path / "late.jsonl")], options=IngestOptions(workers=1))
+    a.ingest([str(tmp_path / "early.jsonl")], options=IngestOptions(workers=1))
+    rows = {r["id"]: r for r in a.iter_rows(columns=["id", "story"])}
+    story = rows["wire"]["story"]
+    assert rows["independent"]["story"] == story
+    opened = a.con.execute("SELECT a.id FROM stories s JOIN articles a ON a.rowid = s.first_article "
+                           "WHERE s.story = ?", (story,)).fetchone()[0]
+    assert opened in {"reprint-of-reprint", "independent"}
+    listed = {s["story"]: s for s in list_stories(a)}
+    assert listed[story]["first"]["id"] == "wire"
+    thread = a.con.execute("SELECT thread FROM stories WHERE story = ?", (story,)).fetchone()[0]
+    timeline = {s["story"]: s for s in thread_detail(a, thread)["timeline"]}
+    assert timeline[story]["first"]["id"] == "wire"
