@@ -57,6 +57,12 @@ def _entities() -> Stage:
     return EntityRecognizer()
 
 
+def _events() -> Stage:
+    from marsad.enrich.events.stage import EventCoderStage
+
+    return EventCoderStage()
+
+
 def _fingerprint() -> Stage:
     from marsad.corpus.minhash import MinHashFingerprinter
 
@@ -77,6 +83,7 @@ STAGES: dict[str, Callable[[], Any]] = {
     "metadate.v1": _metadate,
     "pubdate.v1": _pubdate,
     "timex.v1": _timex,
+    "events.v1": _events,
     "index_terms.v1": _index_terms,
     "fingerprint.v1": _fingerprint,
 }
@@ -89,6 +96,7 @@ DEFAULT_SPEC: list[str] = [
     "entities.v2",
     "pubdate.v1",
     "timex.v1",
+    "events.v1",
     "index_terms.v1",
     "fingerprint.v1",
 ]

@@ -1,0 +1,339 @@
+"""The event coder of ``events.v1``: per sentence, PLOVER event mentions found by trigger words.
+
+For each sentence (split at . ! ? ؟ and line breaks) every token is normalized, a proclitic
+group is tried off (و، ف، ب، ل، ك، ال and their combinations; a verb takes only و، ف، ل and the
+future س), and the rest is looked up in :data:`lexicon.TRIGGERS`. A trigger is dropped when
+
+* a negator stands one or two words before it (لم، لن، لا، ما، عدم، دون …);
+* it is future, planned, called for, threatened, feared or foiled: the future prefix س or ل
+  (purpose) on the verb, or one of :data:`lexicon.IRREALIS` up to three words before it
+  (سوف، قد، دعا إلى، يعتزم، هدد ب، أحبط …);
+* its word has another sense here: هجوم، هاجم، قتل، قصف in a sentence about football (two
+  sport words), هجوم لاذع (verbal), قصف جبهات, مسيرة as a career or a drone (مسيرته المهنية،
+  طائرة مسيرة), فجر as the dawn, طعن في (an appeal), يضرب without عن (to hit, not to strike),
+  وقّع without an agreement after it, انفجار without a bomb word (an accident);
+* it is a weak sign (احتجاج، مسيرة، وقفة، المتظاهرون، انفجار) with no second sign of the event in
+  the sentence.
+
+At most one event of each type is kept per sentence (the first trigger that passes).
+
+Actors are the sentence's entity mentions (from ``entities``) and a short list of common actor
+nouns (مسلحون، الشرطة، المتظاهرون …) where no name is given. A place (a GPE/LOC after في، ب،
+قرب، مدينة …) is not an actor. The source is the nearest actor before the trigger (subject first,
+SVO), else the first after it (VSO: هاجم مسلحون القرية); the target is the actor after على،
+ضد، بحق or استهدف, else for a verb the next actor after the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from marsad.enrich.events import lexicon as L
+from marsad.model import Span
+from marsad.text.normalize import normalize
+from marsad.text.tokens import TOKEN_RE
+
+_SENT_END = re.compile(r"[.!?؟](?!\d)|\n")
+_DATE_VALUE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
+
+#: proclitic groups tried off a word, longest first; verbs take only those in _VERB_PREFIX
+_PREFIXES = ("وبال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "وس", "فس",
+             "و", "ف", "ب", "ل", "ك", "س", "")
+_VERB_PREFIX = {"", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس"}
+_ACTOR_LABELS = {"PER", "ORG", "GPE", "NORP", "MISC"}
+_PLACE_LABELS = {"GPE", "LOC"}
+_PLACE_BEFORE = frozenset({"في", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
+                           "شرقي", "غربي", "مدينه", "بمدينه", "بلده", "ببلده", "محافظه", "بمحافظه", "ولايه",
+                           "بولايه", "منطقه", "بمنطقه", "امام", "داخل", "عاصمه", "قريه", "بقريه", "اقليم",
+                           "باقليم", "من", "الي", "حي", "بحي", "شوارع", "ساحات", "مخيم", "بمخيم"})
+_TARGET_BEFORE = frozenset({"علي", "ضد", "بحق", "استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف",
+                            "لاستهداف", "استهداف", "باستهداف", "ضحيته", "طالت", "طال"})
+#: common actor nouns, used when the sentence names no one in that place
+ACTOR_NOUNS = frozenset({
+    "متظاهرون", "متظاهرين", "محتجون", "محتجين", "معتصمون", "معتصمين", "مسلحون", "مسلحين", "مسلح",
+    "مجهولون", "مجهولين", "انتحاري", "انتحاريون", "انتحاريين", "مهاجمون", "مهاجمين", "مهاجم", "شرطه",
+    "قوات", "جيش", "جنود", "جندي", "طلاب", "طلبه", "عمال", "اهالي", "سكان", "معارضه", "مستوطنون",
+    "مستوطنين", "متمردون", "متمردين", "مقاتلون", "مقاتلين", "عناصر", "مواطنون", "مواطنين", "مدنيين",
+    "مدنيون", "ناشطون", "ناشطين", "موظفون", "موظفين", "اطباء", "معلمون", "معلمين", "نساء", "اطفال",
+    "شبان", "شباب", "محامون", "محامين", "صحفيين", "صحفيون", "مفجرون", "مفجر", "ميليشيات", "مليشيات",
+    "جماعه", "مجموعه", "حشود", "الاف", "مئات", "عشرات", "شخص", "اشخاص", "رجل", "رجال", "امراه",
+})
+_PARTICIPLES = frozenset(w for ws in L.PARTICIPLES for w in ws)
+_BARE_DAWN_NEXT = frozenset({"نفسه", "نفسها", "عبوه", "عبوات", "سياره", "قنبله", "حزاما", "حزامه", "مبني",
+                             "منزل", "جسر", "انبوب", "خط"})
+_DRONE_BEFORE = frozenset({"طائره", "طائرات", "الطائره", "الطائرات", "بطائره", "بطائرات", "طيارات",
+                           "وطائرات", "الطيارات", "لطائرات"})
+_DRONE_SIGNS = ("طائر", "اسقاط", "درون", "صاروخ", "صواريخ", "مسيرات مفخخه")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    end: int
+    norm: str
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A trigger found in a sentence: the token index, the trigger and the prefix taken off."""
+
+    i: int
+    trigger: L.Trigger
+    prefix: str
+    end: int  # character end (a phrase trigger spans two words)
+
+
+def _strip(n: str) -> str:
+    """``n`` without a proclitic group (for list look-ups: والشرطة → شرطه)."""
+    for p in _PREFIXES[:-1]:
+        if n.startswith(p) and len(n) - len(p) >= 3:
+            return n[len(p):]
+    return n
+
+
+def lookup(norm: str) -> tuple[L.Trigger, str] | None:
+    """The trigger a normalized word is a form of, and the proclitic group taken off."""
+    for p in _PREFIXES:
+        if p and not norm.startswith(p):
+            continue
+        rest = norm[len(p):]
+        if len(rest) < 3:
+            continue
+        t = L.TRIGGERS.get(rest)
+        if t is None:
+            continue
+        if t.pos in ("v", "vi") and p not in _VERB_PREFIX:
+            continue
+        if t.pos not in ("v", "vi") and "س" in p:
+            continue
+        return t, p
+    return None
+
+
+def tokens(text: str, start: int, end: int) -> list[Tok]:
+    return [Tok(m.start(), m.end(), normalize(m.group())) for m in TOKEN_RE.finditer(text, start, end)]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    out = []
+    a = 0
+    for m in _SENT_END.finditer(text):
+        if m.end() > a:
+            out.append((a, m.end()))
+        a = m.end()
+    if a < len(text):
+        out.append((a, len(text)))
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+class EventCoder:
+    """Finds event mentions in a text, given its mention and timex spans."""
+
+    def triggers(self, toks: Sequence[Tok], *, timed: bool = False) -> list[Found]:
+        """The triggers of one sentence that pass the guards, one per type. ``timed``: the
+        sentence has a time expression (a verbal noun then needs no occurrence verb)."""
+        norms = [t.norm for t in toks]
+        stripped = [_strip(n) for n in norms]
+        sport = sum(1 for n in stripped if n in L.SPORT_WORDS or ("ال" + n) in L.SPORT_WORDS) >= 2
+        sentence_words = set(norms) | set(stripped)
+        out: list[Found] = []
+        seen: set[str] = set()
+        for i, tok in enumerate(toks):
+            hit = lookup(tok.norm)
+            end = tok.end
+            if hit is None:
+                rest = L.PHRASES.get(stripped[i]) or L.PHRASES.get(tok.norm)
+                if rest and i + 1 < len(toks) and norms[i + 1] in rest:
+                    hit = rest[norms[i + 1]], ""
+                    end = toks[i + 1].end
+            if hit is None:
+                continue
+            t, prefix = hit
+            if t.type in seen:
+                continue
+            if not self._passes(t, prefix, i, norms, stripped, sentence_words, sport=sport, timed=timed):
+                continue
+            seen.add(t.type)
+            out.append(Found(i, t, prefix, end))
+        return out
+
+    def _passes(self, t: L.Trigger, prefix: str, i: int, norms: Sequence[str], stripped: Sequence[str],
+                words: set[str], *, sport: bool, timed: bool) -> bool:
+        before = norms[max(0, i - 3):i]
+        if any(w in L.NEGATORS for w in norms[max(0, i - 2):i]):
+            return False
+        if t.pos in ("v", "vi") and ("س" in prefix or prefix.endswith("ل")):
+            return False
+        if any(w in L.IRREALIS or _strip(w) in L.IRREALIS for w in before):
+            return False
+        nxt = norms[i + 1] if i + 1 < len(norms) else ""
+        nxt2 = norms[i + 2] if i + 2 < len(norms) else ""
+        word = norms[i][len(prefix):]
+        lemma = t.lemma
+        if t.type == "ASSAULT" and sport and lemma in ("هاجم", "هجوم", "قتل", "قصف", "استهدف", "مقتل"):
+            return False
+        if lemma == "هجوم" and _strip(nxt) in L.VERBAL_ATTACK | {"ال" + w for w in L.VERBAL_ATTACK}:
+            return False
+        if lemma == "هجوم" and nxt in L.VERBAL_ATTACK:
+            return False
+        if lemma == "قصف" and _strip(nxt) in ("جبهات", "الجبهات"):
+            return False
+        if lemma == "فجر" and word == "فجر" and _strip(nxt) not in _BARE_DAWN_NEXT and nxt not in _BARE_DAWN_NEXT:
+            return False
+        if lemma == "طعن" and (nxt in ("في", "بالحكم", "بقرار", "امام") or _strip(nxt).startswith("حكم")):
+            return False
+        if lemma == "قتل" and _strip(nxt) in ("وقت", "الوقت", "المباراه"):
+            return False
+        if lemma == L.STRIKE_VERB and "عن" not in (nxt, nxt2):
+            return False
+        if lemma in (L.SIGN_VERB, "توقيع") and not any(
+                w in L.AGREEMENT_WORDS or _strip(w) in L.AGREEMENT_WORDS for w in norms[i + 1:i + 5]):
+            return False
+        if lemma == "مسيره":
+            if word != "مسيرات" and word not in ("مسيره", "مسيرتين", "مسيرتان") and not word.startswith("مسيرات"):
+                return False  # مسيرته، مسيرتها: a career
+            if _strip(nxt) in L.MARCH_NOT or nxt in L.MARCH_NOT:
+                return False
+            if i and (norms[i - 1] in _DRONE_BEFORE):
+                return False
+            if any(s in w for w in words for s in _DRONE_SIGNS):
+                return False
+        if lemma == "وقفه" and nxt not in L.VIGIL:
+            return False
+        if t.pos == "p" and not (any(_strip(w) in L.STREET_ACTIONS or w in L.STREET_ACTIONS for w in before[-2:])
+                                 or (i and (norms[i - 1] in L.QUANTITY or norms[i - 1][:1].isdigit()))):
+            return False
+        if lemma == "نزل" and not any(w in L.STREETS or _strip(w) in L.STREETS for w in norms[i + 1:i + 6]):
+            return False
+        if t.pos in ("n", "vi"):
+            if any(w in L.BACKGROUND or _strip(w) in L.BACKGROUND for w in before):
+                return False
+            near = list(norms[max(0, i - 6):i]) + list(norms[i + 1:i + 7])
+            if not (timed or any(w in L.OCCUR or _strip(w) in L.OCCUR for w in near)):
+                return False
+        if t.weak:
+            signs = L.BOMB_WORDS if t.type == "ASSAULT" else L.PROTEST_SIGNS
+            others = [w for j, w in enumerate(norms) if j != i] + [w for j, w in enumerate(stripped) if j != i]
+            if not any(w in signs for w in others):
+                return False
+        return True
+
+    def code(self, text: str, *, mentions: Sequence[Span] = (), timexes: Sequence[Span] = (),
+             published_at: str | None = None, dateline_place: str = "") -> list[Span]:
+        """The ``event`` spans of ``text`` (a masked text: removed debris blanked)."""
+        out: list[Span] = []
+        for s, e in sentences(text):
+            toks = tokens(text, s, e)
+            ts = [t for t in timexes if s <= t.start and t.end <= e]
+            found = self.triggers(toks, timed=any(t.label in ("DATE", "TIME") for t in ts))
+            if not found:
+                continue
+            ms = [m for m in mentions if s <= m.start and m.end <= e]
+            for f in found:
+                out.append(self._span(text, toks, f, ms, ts, (s, e), published_at, dateline_place))
+        return out
+
+    def _span(self, text: str, toks: Sequence[Tok], f: Found, ms: Sequence[Span], ts: Sequence[Span],
+              sent: tuple[int, int], published_at: str | None, dateline_place: str) -> Span:
+        trig = toks[f.i]
+        start = trig.start
+        places, actors = _places_and_actors(text, toks, ms, exclude=(start, f.end))
+        source, target = _dyad(toks, f, actors)
+        attrs: dict[str, Any] = {"type": f.trigger.type, "mode": f.trigger.mode, "trigger": f.trigger.lemma,
+                                 "source": source, "target": target,
+                                 "date": _date(ts, published_at), "place": _place(places, start, dateline_place),
+                                 "sentence": [sent[0], sent[1]]}
+        return Span("event", start, f.end, f.trigger.type, f.trigger.lemma, attrs)
+
+
+def _tok_index(toks: Sequence[Tok], pos: int) -> int:
+    for k, t in enumerate(toks):
+        if t.end > pos:
+            return k
+    return len(toks)
+
+
+def _actor(text: str, start: int, end: int, *, entity: str = "", type: str = "NOUN") -> dict[str, Any]:  # noqa: A002
+    return {"text": text[start:end], "start": start, "end": end, "entity": entity, "type": type}
+
+
+def _places_and_actors(text: str, toks: Sequence[Tok], ms: Sequence[Span], *,
+                       exclude: tuple[int, int]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    places: list[dict[str, Any]] = []
+    actors: list[dict[str, Any]] = []
+    covered: list[tuple[int, int]] = []
+    for m in ms:
+        k = _tok_index(toks, m.start)
+        prev = toks[k - 1].norm if k > 0 else ""
+        own = toks[k] if k < len(toks) else None
+        prefixed = own is not None and own.start < m.start and normalize(text[own.start:m.start]) in ("ب", "وب", "فب")
+        covered.append((m.start, m.end))
+        if m.label in _PLACE_LABELS and (m.label == "LOC" or prev in _PLACE_BEFORE or prefixed):
+            places.append(_actor(text, m.start, m.end, entity=m.value, type=m.label))
+        elif m.label in _ACTOR_LABELS:
+            actors.append(_actor(text, m.start, m.end, entity=m.value, type=m.label))
+    last = -2
+    for k, t in enumerate(toks):
+        if exclude[0] <= t.start < exclude[1] or any(a <= t.start < b for a, b in covered):
+            continue
+        st = _strip(t.norm)
+        if st in ACTOR_NOUNS or t.norm in ACTOR_NOUNS or st in _PARTICIPLES or t.norm in _PARTICIPLES:
+            if last == k - 1 and actors and actors[-1]["type"] == "NOUN":  # آلاف الطلاب, مسلحون مجهولون
+                actors[-1] = _actor(text, actors[-1]["start"], t.end)
+            else:
+                actors.append(_actor(text, t.start, t.end))
+            last = k
+    actors.sort(key=lambda a: a["start"])
+    return places, actors
+
+
+def _dyad(toks: Sequence[Tok], f: Found, actors: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    start = toks[f.i].start
+    before = [a for a in actors if a["end"] <= start]
+    after = [a for a in actors if a["start"] >= f.end]
+    target = None
+    for a in after:
+        k = _tok_index(toks, a["start"])
+        near = [toks[j].norm for j in range(max(0, k - 2), k)]
+        if any(w in _TARGET_BEFORE or _strip(w) in _TARGET_BEFORE for w in near):
+            target = a
+            break
+        own = toks[k].norm if k < len(toks) else ""
+        if own.startswith("ل") and not own.startswith("ال") and f.trigger.type in ("ASSAULT", "THREATEN"):
+            target = a
+            break
+    source = None
+    if before and _tok_index(toks, start) - _tok_index(toks, before[-1]["start"]) <= 10:
+        source = before[-1]
+    else:
+        rest = [a for a in after if a is not target]
+        if rest and (target is None or rest[0]["start"] < target["start"]):
+            source = rest[0]
+    if target is None and f.trigger.pos in ("v", "vi"):
+        rest = [a for a in after if a is not source and (source is None or a["start"] > source["start"])]
+        if rest:
+            target = rest[0]
+    if source is not None and target is not None and source["entity"] and source["entity"] == target["entity"]:
+        target = None
+    return source, target
+
+
+def _date(ts: Sequence[Span], published_at: str | None) -> dict[str, Any] | None:
+    for t in ts:
+        if t.label == "DATE" and _DATE_VALUE.match(t.value or ""):
+            return {"value": t.value, "source": "timex", "start": t.start, "end": t.end}
+    if published_at:
+        return {"value": published_at[:10], "source": "published"}
+    return None
+
+
+def _place(places: Sequence[dict[str, Any]], at: int, dateline_place: str) -> dict[str, Any] | None:
+    if places:
+        best = min(places, key=lambda p: abs(p["start"] - at))
+        return {**best, "source": "sentence"}
+    if dateline_place:
+        return {"text": dateline_place, "source": "dateline"}
+    return None

@@ -1,0 +1,304 @@
+"""The trigger lexicon of ``events.v1``: PLOVER event types, their Arabic verbs and verbal nouns.
+
+Everything here is data on the *normalized* view (:func:`marsad.text.normalize.normalize`:
+أ/إ/آ → ا, ة → ه, ى → ي, no tashkeel). A verb is written as its past stem and its imperfect stem
+(``("تظاهر", "تظاهر")``: تظاهر, يتظاهر); :func:`verb_forms` conjugates it (past and imperfect
+persons, the subjunctive/jussive ``…وا``, object pronouns). Weak verbs whose forms the pattern
+cannot make (اعتدى → يعتدي، اعتدوا) list their forms whole. A noun is written with its plurals;
+:func:`noun_forms` adds the construct and pronoun forms (مظاهرة → مظاهرتهم).
+
+Each trigger carries a PLOVER ``mode`` where the word itself says it (اضراب → ``strike``,
+اغتيال → ``assassinate``); the mode names follow the PLOVER codebook where it has one, and are
+left empty otherwise.
+
+PLOVER has no ARREST type: an arrest is ``COERCE`` with mode ``arrest``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One form of a trigger word: its event type, lemma, part of speech and mode."""
+
+    type: str
+    lemma: str
+    pos: str  # "v" verb, "vi" its imperfect (يقتلون: often habitual), "n" verbal noun, "p" participle
+    mode: str = ""
+    weak: bool = False  # counts only with a second sign of the event in the sentence
+
+
+_PAST = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "و")
+_PRES_PREFIX = ("ي", "ت", "ن", "ا")
+_PRES_SUFFIX = ("", "ون", "ان", "ين", "ن", "وا", "ا")
+_OBJ = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")
+
+
+def imperfect_forms(present: str, *, transitive: bool = False) -> set[str]:
+    """The imperfect persons of a verb (يقتل، تقتلون …), with object pronouns when transitive."""
+    base = {p + present + s for p in _PRES_PREFIX for s in _PRES_SUFFIX}
+    out = set(base)
+    if transitive:
+        for f in base:
+            stem = f[:-1] if f.endswith("وا") else f
+            out |= {stem + o for o in _OBJ}
+    return out
+
+
+def verb_forms(past: str, present: str, *, transitive: bool = False) -> set[str]:
+    """The conjugated forms of a sound verb: past persons (قتل، قتلت، قتلوا، قتلا …), imperfect
+    persons (يقتل، تقتل، يقتلون …) and, for a transitive verb, object pronouns (قتلوه، يقتلهم)."""
+    base = {past + s for s in _PAST}
+    base |= {p + present + s for p in _PRES_PREFIX for s in _PRES_SUFFIX}
+    out = set(base)
+    if transitive:
+        for f in base:
+            stem = f[:-1] if f.endswith("وا") else f
+            out |= {stem + o for o in _OBJ}
+    return out
+
+
+def noun_forms(*nouns: str) -> set[str]:
+    """Each noun, its construct before a pronoun (مظاهره → مظاهرتهم), duals and pronoun forms."""
+    out: set[str] = set()
+    for n in nouns:
+        out.add(n)
+        stem = n[:-1] + "ت" if n.endswith("ه") else n
+        for s in ("ه", "ها", "هم", "هما", "ان", "ين", "ي") if not n.endswith("ه") else ("ه", "ها", "هم", "ان", "ين", "ي"):
+            out.add(stem + s)
+        if n.endswith("ات"):
+            out |= {n + s for s in ("ه", "ها", "هم")}
+    return out
+
+
+#: PROTEST: demonstrations, sit-ins, marches, strikes, hunger strikes, riots
+_PROTEST_VERBS = {
+    ("تظاهر", "تظاهر"): "demo",
+    ("احتج", "حتج"): "demo",
+    ("اعتصم", "عتصم"): "demo",
+    ("احتشد", "حتشد"): "demo",
+    ("تجمهر", "تجمهر"): "demo",
+    ("نزل", "نزل"): "demo",  # only with الشارع/الشوارع after it (see coder)
+    ("تجمع", "تجمع"): "demo",  # weak: تجمع is also an organisation's name (see _WEAK_VERBS)
+    ("اضرب", "ضرب"): "strike",  # only with عن العمل/عن الطعام (see coder: the imperfect is يضرب "hit")
+}
+_PROTEST_NOUNS = {
+    ("مظاهره", "مظاهرات", "تظاهره", "تظاهرات", "تظاهر"): "demo",
+    ("احتجاج", "احتجاجات", "احتجاجا", "احتجاجيه", "احتجاجي"): "demo",
+    ("اعتصام", "اعتصامات", "اعتصاما"): "demo",
+    ("مسيره", "مسيرات"): "demo",
+    ("اضراب", "اضرابات", "اضرابا"): "strike",
+    ("عصيان",): "demo",
+    ("شغب", "اعمال شغب"): "riot",
+    ("وقفه", "وقفات"): "demo",  # only وقفة احتجاجية/تضامنية (see coder)
+}
+#: the doers (المتظاهرون): a trigger only as a subject (…ون) or counted (آلاف المتظاهرين); else an actor
+PARTICIPLES = {
+    ("متظاهر", "متظاهرون", "متظاهرين", "متظاهرات"): "demo",
+    ("محتج", "محتجون", "محتجين", "محتجات"): "demo",
+    ("معتصم", "معتصمون", "معتصمين"): "demo",
+    ("مضرب", "مضربون", "مضربين"): "strike",
+}
+
+#: ASSAULT: attacks on people: killing, bombing, assassination, abduction, torture, shelling
+_ASSAULT_VERBS = {
+    ("هاجم", "هاجم"): "",
+    ("قتل", "قتل"): "kill",
+    ("اغتال", "غتال"): "assassinate",
+    ("فجر", "فجر"): "bombing",
+    ("قصف", "قصف"): "",
+    ("خطف", "خطف"): "abduct",
+    ("اختطف", "ختطف"): "abduct",
+    ("ذبح", "ذبح"): "kill",
+    ("طعن", "طعن"): "",
+    ("عذب", "عذب"): "torture",
+    ("استهدف", "ستهدف"): "",
+}
+_ASSAULT_WHOLE = {  # weak verbs and passives, written out
+    "اعتدي": "", "اعتدت": "", "اعتدوا": "", "يعتدي": "", "يعتدون": "", "تعتدي": "",
+    "اعتدي علي": "",
+    "اغتيل": "assassinate", "اغتيلت": "assassinate", "اغتيلوا": "assassinate",
+    "فجرت": "bombing",
+}
+_ASSAULT_NOUNS = {
+    ("هجوم", "هجمات", "هجوما", "هجمه"): "",
+    ("اعتداء", "اعتداءات", "اعتداءا"): "",
+    ("مقتل",): "kill",
+    ("قتل",): "kill",
+    ("اغتيال", "اغتيالات"): "assassinate",
+    ("تفجير", "تفجيرات", "تفجيرا"): "bombing",
+    ("انفجار", "انفجارات"): "bombing",  # weak: needs a bomb word (an explosion may be an accident)
+    ("قصف",): "",
+    ("خطف", "اختطاف", "اختطافه"): "abduct",
+    ("تعذيب",): "torture",
+    ("ذبح",): "kill",
+    ("مجزره", "مجازر"): "kill",
+    ("اطلاق النار", "اطلاق نار"): "firearms",
+}
+
+#: the few clear dyadic types beside the two with gold
+_OTHER_VERBS = {
+    ("اتهم", "تهم"): ("ACCUSE", ""),
+    ("هدد", "هدد"): ("THREATEN", ""),
+    ("توعد", "توعد"): ("THREATEN", ""),
+    ("التقي", "لتقي"): ("CONSULT", "meet"),
+    ("اجتمع", "جتمع"): ("CONSULT", "meet"),
+    ("استقبل", "ستقبل"): ("CONSULT", "meet"),
+    ("زار", "زور"): ("CONSULT", "visit"),
+    ("اعتقل", "عتقل"): ("COERCE", "arrest"),
+    ("وقع", "وقع"): ("AGREE", "sign"),  # only with اتفاق/اتفاقيه/مذكره/معاهده after it (see coder)
+}
+_OTHER_WHOLE = {
+    "التقت": ("CONSULT", "meet"), "التقوا": ("CONSULT", "meet"), "يلتقي": ("CONSULT", "meet"),
+    "تلتقي": ("CONSULT", "meet"), "زارت": ("CONSULT", "visit"), "زاروا": ("CONSULT", "visit"),
+    "يزور": ("CONSULT", "visit"), "تزور": ("CONSULT", "visit"),
+}
+_OTHER_NOUNS = {
+    ("اتهام", "اتهامات"): ("ACCUSE", ""),
+    ("تهديد", "تهديدات"): ("THREATEN", ""),
+    ("اجتماع", "لقاء", "محادثات", "مباحثات"): ("CONSULT", "meet"),
+    ("زياره",): ("CONSULT", "visit"),
+    ("اعتقال", "اعتقالات"): ("COERCE", "arrest"),
+    ("توقيع",): ("AGREE", "sign"),  # only with an agreement word after it
+}
+
+#: verbs whose bare imperfect or past form is too often another word, checked by the coder
+STRIKE_VERB = "اضرب"
+SIGN_VERB = "وقع"
+AGREEMENT_WORDS = frozenset({"اتفاق", "اتفاقيه", "اتفاقا", "اتفاقيات", "مذكره", "معاهده", "بروتوكول",
+                             "الاتفاق", "الاتفاقيه", "المذكره", "المعاهده", "البروتوكول", "اعلان", "عقد",
+                             "عقدا", "العقد", "ميثاق", "الميثاق"})
+
+
+def _build() -> dict[str, Trigger]:
+    lex: dict[str, Trigger] = {}
+
+    def put(form: str, t: Trigger) -> None:
+        lex.setdefault(form, t)
+
+    for (past, pres), mode in _PROTEST_VERBS.items():
+        for f in verb_forms(past, pres):
+            put(f, Trigger("PROTEST", past, "v", mode, weak=past == "تجمع"))
+    for nouns, mode in _PROTEST_NOUNS.items():
+        for f in noun_forms(*nouns):
+            put(f, Trigger("PROTEST", nouns[0], "n", mode, weak=nouns[0] in ("مسيره", "وقفه", "احتجاج")))
+    for parts, mode in PARTICIPLES.items():
+        for f in parts:
+            put(f, Trigger("PROTEST", parts[0], "p", mode))
+    for (past, pres), mode in _ASSAULT_VERBS.items():
+        imperfect = imperfect_forms(pres, transitive=True)
+        for f in verb_forms(past, pres, transitive=True):
+            put(f, Trigger("ASSAULT", past, "vi" if f in imperfect else "v", mode))
+    for form, mode in _ASSAULT_WHOLE.items():
+        put(form, Trigger("ASSAULT", form, "v", mode))
+    for nouns, mode in _ASSAULT_NOUNS.items():
+        for f in noun_forms(*nouns):
+            put(f, Trigger("ASSAULT", nouns[0], "n", mode, weak=nouns[0] == "انفجار"))
+    for (past, pres), (typ, mode) in _OTHER_VERBS.items():
+        for f in verb_forms(past, pres, transitive=True):
+            put(f, Trigger(typ, past, "v", mode))
+    for form, (typ, mode) in _OTHER_WHOLE.items():
+        put(form, Trigger(typ, form, "v", mode))
+    for nouns, (typ, mode) in _OTHER_NOUNS.items():
+        for f in noun_forms(*nouns):
+            put(f, Trigger(typ, nouns[0], "n", mode))
+    return lex
+
+
+#: normalized form → trigger (the first listing of a form wins)
+TRIGGERS: dict[str, Trigger] = _build()
+
+#: the longest phrase trigger, in words (اطلاق النار)
+PHRASES: dict[str, dict[str, Trigger]] = {}
+for _form, _t in list(TRIGGERS.items()):
+    if " " in _form:
+        _w1, _rest = _form.split(" ", 1)
+        PHRASES.setdefault(_w1, {})[_rest] = _t
+        del TRIGGERS[_form]
+
+# --- guards -----------------------------------------------------------------------------------
+
+#: a word right before the trigger (or two before) that negates it
+NEGATORS = frozenset({"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "بلا", "غير", "لما",
+                      "ولم", "ولن", "ولا", "وما", "فلم", "فلن", "فلا", "وعدم", "بعدم", "لعدم", "ينفي", "نفي",
+                      "نفت", "تنفي", "نفوا"})
+#: words before the trigger (up to three) that make it future, hypothetical, planned or foiled
+IRREALIS = frozenset({
+    "سوف", "قد", "ربما", "لو", "اذا", "حال", "حاله", "يعتزم", "تعتزم", "يعتزمون", "اعتزام",
+    "يخطط", "تخطط", "يخططون", "خطه", "مخطط", "ينوي", "تنوي", "ينوون", "نيه", "يمكن", "يمكنه", "قرر",
+    "قررت", "قرروا", "تقرر", "دعا", "دعت", "دعوا", "يدعو", "تدعو", "دعوه", "دعوات", "دعوتها",
+    "هدد", "هددت", "يهدد", "تهدد", "هددوا", "يهددون", "تهديد",
+    "توعد", "حذر", "حذرت", "يحذر", "تحذر", "تحذير", "احباط", "احبط", "احبطت", "افشال", "منع", "لمنع",
+    "تفادي", "لتفادي", "تجنب", "لتجنب", "خشيه", "مخاوف", "يخشي", "تخشي", "محتمل", "محتمله", "احتمال",
+    "استعداد", "استعدادا", "يستعد", "تستعد", "يستعدون", "لتنظيم", "ستشهد", "سيشهد", "موعد",
+    "يجب", "ينبغي",
+})
+#: a verbal noun is an event mention only near one of these (وقع الهجوم، اندلعت مظاهرات، شن هجوما)
+#: or a time expression: alone it is most often background (التحقيق في اغتيال …)
+OCCUR = frozenset({
+    "وقع", "وقعت", "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "اندلع",
+    "اندلعت", "خرج", "خرجت", "خرجوا", "يخرج", "جرت", "جري", "نظم", "نظمت", "نظموا", "ينظم", "تنظم",
+    "شهد", "شهدت", "تشهد", "يشهد", "استهدف", "استهدفت", "اسفر", "اسفرت", "ادي", "تعرض", "تعرضت", "تعرضوا",
+    "سقط", "سقطت", "اصيب", "اصيبت", "اصيبوا", "لقي", "لقيت", "لقوا", "مصرع", "حتفهم", "حتفه", "تبني",
+    "تبنت", "اعلن", "اعلنت", "جراء", "اثر", "اثناء", "خلال", "شارك", "شاركت", "شاركوا", "قام", "قامت",
+    "قاموا", "انطلقت", "جابت", "عمت", "تواصلت", "استمرت", "تجددت", "بدا", "بدات", "بداوا", "واصل",
+    "واصلت", "يواصل", "يواصلون", "فرقت", "تفريق", "مقتل", "قتل", "قتلوا", "قتلت", "جرح", "جرحي", "ضحايا",
+    "بجروح", "اصابه", "اصابات", "مفخخه", "ناسف", "ناسفه", "انتحاري", "انتحاريه", "مسلحون", "مسلحين",
+    "مجهولون", "مجهولين", "الاف", "مئات", "عشرات", "حاشده", "امام", "هتافات", "لافتات", "شعارات",
+})
+#: words up to three before a verbal noun that make it background, not this event
+BACKGROUND = frozenset({
+    "التحقيق", "تحقيق", "التحقيقات", "محاكمه", "المحاكمه", "جريمه", "الجريمه", "جرائم", "جريمتي",
+    "قصد", "بقصد", "بهدف", "هدفها", "لحمايه", "حمايه", "الوقايه", "ذكري", "الذكري",
+    "خلفيه", "اعقاب", "عقب", "منذ", "المتهمين", "المتهم", "متهم", "المتورطين", "ضلوع", "بضلوعهم",
+    "محاولات", "محاوله", "مسلسل", "موجه", "ظاهره", "عمليات", "ادانه", "بادانه", "مكافحه", "لمكافحه",
+    "ضد", "وقف", "بوقف", "لوقف", "انهاء", "ممارسه", "اساليب", "تهمه", "بتهمه", "قضيه", "ملف",
+})
+#: counts before a participle (آلاف المتظاهرين) and words after نزل that make it a protest
+QUANTITY = frozenset({"الاف", "الف", "مئات", "عشرات", "الالاف", "المئات", "العشرات", "نحو", "حوالي", "الاف",
+                      "مليون", "ملايين", "مئه", "الفا", "الوف", "اكثر", "االاف"})
+#: a street action before its doers (خرج المتظاهرون، أغلق المحتجون الطريق) makes them a protest
+STREET_ACTIONS = frozenset({
+    "خرج", "خرجوا", "نزل", "نزلوا", "تجمع", "تجمعوا", "احتشد", "احتشدوا", "سار", "ساروا", "اغلق", "اغلقوا",
+    "قطع", "قطعوا", "احرق", "احرقوا", "اضرم", "اضرموا", "رشق", "رشقوا", "اقتحم", "اقتحموا", "توجه",
+    "توجهوا", "حاصر", "حاصروا", "تدفق", "تدفقوا", "جاب", "جابوا", "اقدم", "اعتصم", "اعتصموا", "احتل",
+    "احتلوا", "زحف", "طالب", "طالبوا",
+})
+STREETS = frozenset({"الشارع", "الشوارع", "شوارع", "الساحات", "الميادين", "ساحه", "ميدان", "الميدان", "الساحه"})
+#: a sentence with two of these is about sport: هجوم, هاجم … there are football moves
+SPORT_WORDS = frozenset({
+    "مباراه", "المباراه", "مباريات", "الفريق", "فريق", "المنتخب", "منتخب", "الدوري", "دوري", "الكره",
+    "كره", "المدرب", "مدرب", "لاعب", "اللاعب", "لاعبي", "لاعبين", "اللاعبين", "مهاجم", "المهاجم",
+    "الشوط", "شوط", "الملعب", "ملعب", "النادي", "نادي", "بطوله", "البطوله", "تسديده", "ركله", "المرمي",
+    "مرمي", "الحارس", "حارس", "هدف", "هدفا", "الهدف", "اهداف", "الاهداف", "التعادل", "تعادل", "الكاس",
+    "كاس", "الجماهير", "دقيقه", "الدقيقه", "ضربه", "ركنيه", "هجمه", "هجمات", "مرتده",
+})
+#: after مسيرة: a career, a process, a drone (not a march)
+MARCH_NOT = frozenset({
+    "المهنيه", "الفنيه", "الرياضيه", "الكرويه", "العلميه", "الادبيه", "السياسيه", "الحافله", "الطويله",
+    "السلام", "التنميه", "الاصلاح", "العمل", "النهضه", "الحياه", "التعليم", "البناء", "التطوير",
+    "التقدم", "الخير", "العطاء", "النجاح", "الديمقراطيه", "التحديث", "التعاون", "الانجازات", "مفخخه",
+    "انتحاريه", "مسلحه", "حوثيه", "ايرانيه", "اسرائيليه", "روسيه", "اوكرانيه", "المفخخه",
+})
+#: words that make an explosion a bombing (انفجار سيارة مفخخة, not a gas-pipe blast)
+BOMB_WORDS = frozenset({
+    "مفخخه", "ناسفه", "عبوه", "العبوه", "قنبله", "القنبله", "انتحاري", "الانتحاري", "انتحاريه",
+    "حزام", "ارهابي", "الارهابي", "ارهابيه", "هجوم", "الهجوم", "تفجير", "التفجير", "استهدف",
+})
+#: after هجوم: a verbal attack
+VERBAL_ATTACK = frozenset({"لاذع", "لاذعا", "كلامي", "كلاميا", "اعلامي", "اعلاميا", "حاد", "حادا",
+                           "سياسي", "سياسيا", "مضاد", "مضادا", "معاكس",
+                           "الكتروني", "الكترونيه", "الكترونيا", "سيبراني", "سيبرانيه"})
+#: a protest is a demonstration only when next to one of these (احتجاج alone is often an objection)
+PROTEST_SIGNS = frozenset({
+    "الشارع", "الشوارع", "ساحه", "الساحه", "ميدان", "شعارات", "لافتات", "هتف", "هتافات", "رددوا",
+    "رفعوا", "سلميه", "حاشده", "شعبيه", "تظاهره", "مظاهره", "مظاهرات", "تظاهرات", "اعتصام", "المحتجون",
+    "المحتجين", "محتجون", "محتجين", "متظاهرون", "متظاهرين", "المتظاهرون", "المتظاهرين", "خرج", "خرجت",
+    "خرجوا", "جابت", "شارك", "شاركوا", "الاف", "الالاف", "المئات", "مئات", "عشرات", "امام", "مقر",
+    "الشرطه", "الامن", "تفريق", "الغاز", "المسيل", "للدموع", "قمع", "احتجاجات", "اعتصم", "تجمع",
+    "تجمعوا", "احتشد", "احتشدوا", "مسيره", "مسيرات", "اضراب", "عصيان", "وقفه", "الطلاب", "العمال",
+})
+#: after وقفة: only a protest vigil
+VIGIL = frozenset({"احتجاجيه", "تضامنيه", "احتجاجا", "تضامنا", "صامته", "سلميه"})
