@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from marsad.enrich.events import lexicon as L
@@ -102,14 +102,13 @@ def lookup(norm: str) -> tuple[L.Trigger, str] | None:
         rest = norm[len(p):]
         if len(rest) < 3:
             continue
-        t = L.TRIGGERS.get(rest)
-        if t is None:
-            continue
-        if t.pos in ("v", "vi") and p not in _VERB_PREFIX:
-            continue
-        if t.pos not in ("v", "vi") and "س" in p:
-            continue
-        return t, p
+        for t in L.TRIGGERS.get(rest, ()):
+            verb = t.pos in ("v", "vi")
+            if (verb and p not in _VERB_PREFIX) or (not verb and "س" in p):
+                continue
+            if verb and t.type == "ASSAULT" and any(o.pos == "n" for o in L.TRIGGERS[rest]):
+                t = replace(t, pos="vn")  # قتل، خطف: a verb or its noun, unvowelled
+            return t, p
     return None
 
 
@@ -132,9 +131,8 @@ def sentences(text: str) -> list[tuple[int, int]]:
 class EventCoder:
     """Finds event mentions in a text, given its mention and timex spans."""
 
-    def triggers(self, toks: Sequence[Tok], *, timed: bool = False) -> list[Found]:
-        """The triggers of one sentence that pass the guards, one per type. ``timed``: the
-        sentence has a time expression (a verbal noun then needs no occurrence verb)."""
+    def triggers(self, toks: Sequence[Tok]) -> list[Found]:
+        """The triggers of one sentence that pass the guards, one per type."""
         norms = [t.norm for t in toks]
         stripped = [_strip(n) for n in norms]
         sport = sum(1 for n in stripped if n in L.SPORT_WORDS or ("ال" + n) in L.SPORT_WORDS) >= 2
@@ -154,18 +152,18 @@ class EventCoder:
             t, prefix = hit
             if t.type in seen:
                 continue
-            if not self._passes(t, prefix, i, norms, stripped, sentence_words, sport=sport, timed=timed):
+            if not self._passes(t, prefix, i, norms, stripped, sentence_words, sport=sport):
                 continue
             seen.add(t.type)
             out.append(Found(i, t, prefix, end))
         return out
 
     def _passes(self, t: L.Trigger, prefix: str, i: int, norms: Sequence[str], stripped: Sequence[str],
-                words: set[str], *, sport: bool, timed: bool) -> bool:
+                words: set[str], *, sport: bool) -> bool:
         before = norms[max(0, i - 3):i]
         if any(w in L.NEGATORS for w in norms[max(0, i - 2):i]):
             return False
-        if t.pos in ("v", "vi") and ("س" in prefix or prefix.endswith("ل")):
+        if t.pos in ("v", "vi", "vn") and ("س" in prefix or prefix.endswith("ل")):
             return False
         if any(w in L.IRREALIS or _strip(w) in L.IRREALIS for w in before):
             return False
@@ -208,11 +206,11 @@ class EventCoder:
             return False
         if lemma == "نزل" and not any(w in L.STREETS or _strip(w) in L.STREETS for w in norms[i + 1:i + 6]):
             return False
-        if t.pos in ("n", "vi"):
+        if t.pos in ("n", "vi", "vn"):
             if any(w in L.BACKGROUND or _strip(w) in L.BACKGROUND for w in before):
                 return False
             near = list(norms[max(0, i - 6):i]) + list(norms[i + 1:i + 7])
-            if not (timed or any(w in L.OCCUR or _strip(w) in L.OCCUR for w in near)):
+            if not any(w in L.OCCUR or _strip(w) in L.OCCUR for w in near):
                 return False
         if t.weak:
             signs = L.BOMB_WORDS if t.type == "ASSAULT" else L.PROTEST_SIGNS
@@ -228,7 +226,7 @@ class EventCoder:
         for s, e in sentences(text):
             toks = tokens(text, s, e)
             ts = [t for t in timexes if s <= t.start and t.end <= e]
-            found = self.triggers(toks, timed=any(t.label in ("DATE", "TIME") for t in ts))
+            found = self.triggers(toks)
             if not found:
                 continue
             ms = [m for m in mentions if s <= m.start and m.end <= e]
@@ -312,7 +310,7 @@ def _dyad(toks: Sequence[Tok], f: Found, actors: list[dict[str, Any]]) -> tuple[
         rest = [a for a in after if a is not target]
         if rest and (target is None or rest[0]["start"] < target["start"]):
             source = rest[0]
-    if target is None and f.trigger.pos in ("v", "vi"):
+    if target is None and f.trigger.pos in ("v", "vi", "vn"):
         rest = [a for a in after if a is not source and (source is None or a["start"] > source["start"])]
         if rest:
             target = rest[0]

@@ -172,11 +172,13 @@ AGREEMENT_WORDS = frozenset({"اتفاق", "اتفاقيه", "اتفاقا", "ا
                              "عقدا", "العقد", "ميثاق", "الميثاق"})
 
 
-def _build() -> dict[str, Trigger]:
-    lex: dict[str, Trigger] = {}
+def _build() -> dict[str, tuple[Trigger, ...]]:
+    lex: dict[str, tuple[Trigger, ...]] = {}
 
     def put(form: str, t: Trigger) -> None:
-        lex.setdefault(form, t)
+        have = lex.get(form, ())
+        if not any(h.type == t.type and h.pos == t.pos for h in have):
+            lex[form] = (*have, t)
 
     for (past, pres), mode in _PROTEST_VERBS.items():
         for f in verb_forms(past, pres):
@@ -207,15 +209,15 @@ def _build() -> dict[str, Trigger]:
     return lex
 
 
-#: normalized form → trigger (the first listing of a form wins)
-TRIGGERS: dict[str, Trigger] = _build()
+#: normalized form → its triggers (a verb and a noun may share a spelling: قتل، خطف)
+TRIGGERS: dict[str, tuple[Trigger, ...]] = _build()
 
 #: the longest phrase trigger, in words (اطلاق النار)
 PHRASES: dict[str, dict[str, Trigger]] = {}
-for _form, _t in list(TRIGGERS.items()):
+for _form, _ts in list(TRIGGERS.items()):
     if " " in _form:
         _w1, _rest = _form.split(" ", 1)
-        PHRASES.setdefault(_w1, {})[_rest] = _t
+        PHRASES.setdefault(_w1, {})[_rest] = _ts[0]
         del TRIGGERS[_form]
 
 # --- guards -----------------------------------------------------------------------------------
