@@ -18,7 +18,7 @@ from typing import Any
 
 from rich.table import Table
 
-from marsad.cli import entity_cmds, story_cmds
+from marsad.cli import entity_cmds, event_cmds, story_cmds
 from marsad.cli.common import add_json, console, print_json
 from marsad.errors import ConfigError
 
@@ -81,6 +81,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "entities": Evaluator(entity_cmds.EVAL_HELP, entity_cmds.eval_args, entity_cmds.eval_run,
                           entity_cmds.eval_show),
     "stories": Evaluator(story_cmds.EVAL_HELP, story_cmds.eval_args, story_cmds.eval_run, story_cmds.eval_show),
+    "events": Evaluator(event_cmds.EVAL_HELP, event_cmds.eval_args, event_cmds.eval_run, event_cmds.eval_show),
 }
 
 

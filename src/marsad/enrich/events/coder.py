@@ -51,16 +51,25 @@ _PLACE_BEFORE = frozenset({"في", "قرب", "بالقرب", "شمال", "جنو
                            "باقليم", "من", "الي", "حي", "بحي", "شوارع", "ساحات", "مخيم", "بمخيم"})
 _TARGET_BEFORE = frozenset({"علي", "ضد", "بحق", "استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف",
                             "لاستهداف", "استهداف", "باستهداف", "ضحيته", "طالت", "طال"})
-#: common actor nouns, used when the sentence names no one in that place
+#: common actor nouns, used when the sentence names no one in that place (their forms with
+#: suffixes listed: the proclitic group is taken off before the look-up)
 ACTOR_NOUNS = frozenset({
-    "متظاهرون", "متظاهرين", "محتجون", "محتجين", "معتصمون", "معتصمين", "مسلحون", "مسلحين", "مسلح",
-    "مجهولون", "مجهولين", "انتحاري", "انتحاريون", "انتحاريين", "مهاجمون", "مهاجمين", "مهاجم", "شرطه",
-    "قوات", "جيش", "جنود", "جندي", "طلاب", "طلبه", "عمال", "اهالي", "سكان", "معارضه", "مستوطنون",
-    "مستوطنين", "متمردون", "متمردين", "مقاتلون", "مقاتلين", "عناصر", "مواطنون", "مواطنين", "مدنيين",
-    "مدنيون", "ناشطون", "ناشطين", "موظفون", "موظفين", "اطباء", "معلمون", "معلمين", "نساء", "اطفال",
-    "شبان", "شباب", "محامون", "محامين", "صحفيين", "صحفيون", "مفجرون", "مفجر", "ميليشيات", "مليشيات",
-    "جماعه", "مجموعه", "حشود", "الاف", "مئات", "عشرات", "شخص", "اشخاص", "رجل", "رجال", "امراه",
+    "متظاهرون", "متظاهرين", "محتجون", "محتجين", "معتصمون", "معتصمين", "مسلحون", "مسلحين", "مسلح", "مسلحا",
+    "مسلحان", "مجهولون", "مجهولين", "انتحاري", "انتحاريون", "انتحاريين", "انتحاريه", "انتحاريان",
+    "انتحاريا", "مهاجمون", "مهاجمين", "مهاجم", "مهاجما", "شرطه", "قوات", "جيش", "جنود", "جندي", "طلاب",
+    "طلبه", "عمال", "اهالي", "معارضه", "مستوطنون", "مستوطنين", "مستوطني", "متمردون", "متمردين",
+    "مقاتلون", "مقاتلين", "عناصر", "مواطنون", "ناشطون", "ناشطين", "موظفون", "اطباء", "معلمون", "محامون",
+    "مفجرون", "مفجر", "مفجرين", "ميليشيات", "مليشيات", "ميليشيا", "جماعه", "مجموعه", "حشود", "قراصنه",
+    "خاطفون", "خاطفين", "الخاطفون", "ارهابيون", "ارهابيين", "متشددون", "متشددين",
 })
+#: people an attack falls on: a target, never a source
+VICTIM_NOUNS = frozenset({
+    "شخص", "شخصا", "اشخاص", "رجل", "رجال", "امراه", "نساء", "اطفال", "مدنيين", "مدنيون", "مدنيا",
+    "مواطنين", "ضحايا", "سكان", "مدنيان", "صحفيين", "صحفيون", "موظفين", "معلمين", "محامين", "شبان",
+    "شباب", "طفل", "طفلا", "سياح", "سياحا", "زوار", "مصلين", "حجاج",
+})
+#: a count before a noun joins it (عشرات العاملين) and is never an actor alone
+_COUNTS = frozenset({"الاف", "الف", "مئات", "عشرات", "نحو", "حوالي", "اكثر", "العشرات", "المئات", "الالاف"})
 _PARTICIPLES = frozenset(w for ws in L.PARTICIPLES for w in ws)
 _BARE_DAWN_NEXT = frozenset({"نفسه", "نفسها", "عبوه", "عبوات", "سياره", "قنبله", "حزاما", "حزامه", "مبني",
                              "منزل", "جسر", "انبوب", "خط"})
@@ -278,19 +287,27 @@ def _places_and_actors(text: str, toks: Sequence[Tok], ms: Sequence[Span], *,
         if exclude[0] <= t.start < exclude[1] or any(a <= t.start < b for a, b in covered):
             continue
         st = _strip(t.norm)
-        if st in ACTOR_NOUNS or t.norm in ACTOR_NOUNS or st in _PARTICIPLES or t.norm in _PARTICIPLES:
-            if last == k - 1 and actors and actors[-1]["type"] == "NOUN":  # آلاف الطلاب, مسلحون مجهولون
-                actors[-1] = _actor(text, actors[-1]["start"], t.end)
+        victim = st in VICTIM_NOUNS or t.norm in VICTIM_NOUNS
+        if victim or st in ACTOR_NOUNS or t.norm in ACTOR_NOUNS or st in _PARTICIPLES or t.norm in _PARTICIPLES:
+            prev = actors[-1] if actors else None
+            if last == k - 1 and prev is not None and prev["type"] in ("NOUN", "COUNT"):
+                a = _actor(text, prev["start"], t.end)  # عشرات العاملين, مسلحون مجهولون
+                a["victim"] = victim and (prev["type"] == "COUNT" or prev.get("victim", False))
+                actors[-1] = a
             else:
-                actors.append(_actor(text, t.start, t.end))
+                actors.append({**_actor(text, t.start, t.end), "victim": victim})
             last = k
+        elif st in _COUNTS or t.norm in _COUNTS or t.norm.isdigit():
+            actors.append({**_actor(text, t.start, t.end, type="COUNT"), "victim": False})
+            last = k
+    actors = [a for a in actors if a["type"] != "COUNT"]
     actors.sort(key=lambda a: a["start"])
     return places, actors
 
 
 def _dyad(toks: Sequence[Tok], f: Found, actors: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     start = toks[f.i].start
-    before = [a for a in actors if a["end"] <= start]
+    before = [a for a in actors if a["end"] <= start and not a.get("victim")]
     after = [a for a in actors if a["start"] >= f.end]
     target = None
     for a in after:
@@ -307,16 +324,22 @@ def _dyad(toks: Sequence[Tok], f: Found, actors: list[dict[str, Any]]) -> tuple[
     if before and _tok_index(toks, start) - _tok_index(toks, before[-1]["start"]) <= 10:
         source = before[-1]
     else:
-        rest = [a for a in after if a is not target]
+        rest = [a for a in after if a is not target and not a.get("victim")]
         if rest and (target is None or rest[0]["start"] < target["start"]):
             source = rest[0]
     if target is None and f.trigger.pos in ("v", "vi", "vn"):
         rest = [a for a in after if a is not source and (source is None or a["start"] > source["start"])]
         if rest:
             target = rest[0]
+    if target is None and f.trigger.pos == "vn" and after and after[0].get("victim"):
+        target = after[0]  # قتل 18 شخصا: the unvowelled passive
     if source is not None and target is not None and source["entity"] and source["entity"] == target["entity"]:
         target = None
-    return source, target
+    return _public(source), _public(target)
+
+
+def _public(a: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if a is None else {k: v for k, v in a.items() if k != "victim"}
 
 
 def _date(ts: Sequence[Span], published_at: str | None) -> dict[str, Any] | None:
