@@ -95,6 +95,14 @@ class Found:
     end: int  # character end (a phrase trigger spans two words)
 
 
+def street_action(norms: Sequence[str], i: int) -> int | None:
+    """The index of a street action (خرج، أحرق، أغلق …) one or two words before ``i``."""
+    for j in (i - 1, i - 2):
+        if j >= 0 and (norms[j] in L.STREET_ACTIONS or _strip(norms[j]) in L.STREET_ACTIONS):
+            return j
+    return None
+
+
 def _strip(n: str) -> str:
     """``n`` without a proclitic group (for list look-ups: والشرطة → شرطه)."""
     for p in _PREFIXES[:-1]:
@@ -164,7 +172,11 @@ class EventCoder:
             if not self._passes(t, prefix, i, norms, stripped, sentence_words, sport=sport):
                 continue
             seen.add(t.type)
-            out.append(Found(i, t, prefix, end))
+            j = street_action(norms, i) if t.pos == "p" else None
+            if j is not None:  # أحرق المتظاهرون: the action is the trigger, its doers the source
+                out.append(Found(j, t, "", toks[j].end))
+            else:
+                out.append(Found(i, t, prefix, end))
         return out
 
     def _passes(self, t: L.Trigger, prefix: str, i: int, norms: Sequence[str], stripped: Sequence[str],
@@ -210,10 +222,10 @@ class EventCoder:
                 return False
         if lemma == "وقفه" and nxt not in L.VIGIL:
             return False
-        if t.pos == "p" and not (any(_strip(w) in L.STREET_ACTIONS or w in L.STREET_ACTIONS for w in before[-2:])
+        if t.pos == "p" and not (street_action(norms, i) is not None
                                  or (i and (norms[i - 1] in L.QUANTITY or norms[i - 1][:1].isdigit()))):
             return False
-        if lemma == "نزل" and not any(w in L.STREETS or _strip(w) in L.STREETS for w in norms[i + 1:i + 6]):
+        if lemma == "نزل" and not any(w in L.STREETS or _strip(w) in L.STREETS for w in norms[i + 1:i + 10]):
             return False
         if t.pos in ("n", "vi", "vn"):
             if any(w in L.BACKGROUND or _strip(w) in L.BACKGROUND for w in before):
@@ -249,6 +261,9 @@ class EventCoder:
         start = trig.start
         places, actors = _places_and_actors(text, toks, ms, exclude=(start, f.end))
         source, target = _dyad(toks, f, actors)
+        for a in (source, target):
+            if a is not None and not a["text"]:
+                a["text"] = text[a["start"]:a["end"]]
         attrs: dict[str, Any] = {"type": f.trigger.type, "mode": f.trigger.mode, "trigger": f.trigger.lemma,
                                  "source": source, "target": target,
                                  "date": _date(ts, published_at), "place": _place(places, start, dateline_place),
@@ -331,11 +346,24 @@ def _dyad(toks: Sequence[Tok], f: Found, actors: list[dict[str, Any]]) -> tuple[
         rest = [a for a in after if a is not source and (source is None or a["start"] > source["start"])]
         if rest:
             target = rest[0]
+    if target is None and f.trigger.type == "PROTEST":
+        target = _against(toks, f)
     if target is None and f.trigger.pos == "vn" and after and after[0].get("victim"):
         target = after[0]  # قتل 18 شخصا: the unvowelled passive
     if source is not None and target is not None and source["entity"] and source["entity"] == target["entity"]:
         target = None
     return _public(source), _public(target)
+
+
+def _against(toks: Sequence[Tok], f: Found) -> dict[str, Any] | None:
+    """What a protest is against when no actor is named there: the words after ضد or
+    (احتجاجا) على, a noun and its genitive (جدار الفصل، حملة اليمين)."""
+    for k in range(f.i + 1, min(len(toks) - 1, f.i + 12)):
+        if toks[k].norm in ("ضد", "علي", "وضد") or (toks[k].norm == "تندد" or toks[k].norm.startswith("بالتنديد")):
+            a = toks[k + 1]
+            b = toks[k + 2] if k + 2 < len(toks) and toks[k + 2].norm.startswith("ال") and not a.norm.startswith("ال") else a
+            return {"text": "", "start": a.start, "end": b.end, "entity": "", "type": "NOUN"}
+    return None
 
 
 def _public(a: dict[str, Any] | None) -> dict[str, Any] | None:
