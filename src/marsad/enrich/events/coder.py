@@ -156,6 +156,7 @@ class EventCoder:
         sentence_words = set(norms) | set(stripped)
         out: list[Found] = []
         seen: set[str] = set()
+        nominal: dict[str, Found] = {}  # the first noun of a type, kept until a verb of it turns up
         for i, tok in enumerate(toks):
             hit = lookup(tok.norm)
             end = tok.end
@@ -167,16 +168,25 @@ class EventCoder:
             if hit is None:
                 continue
             t, prefix = hit
-            if t.type in seen:
+            if t.type in seen and t.type not in nominal:
+                continue
+            if t.type in nominal and t.pos not in ("v", "vn"):
                 continue
             if not self._passes(t, prefix, i, norms, stripped, sentence_words, sport=sport):
                 continue
             seen.add(t.type)
             j = street_action(norms, i) if t.pos == "p" else None
             if j is not None:  # أحرق المتظاهرون: the action is the trigger, its doers the source
-                out.append(Found(j, t, "", toks[j].end))
+                found = Found(j, t, "", toks[j].end)
             else:
-                out.append(Found(i, t, prefix, end))
+                found = Found(i, t, prefix, end)
+            if t.type in nominal:  # a verb after a noun of its type: the verb is the trigger
+                out[out.index(nominal.pop(t.type))] = found
+            elif t.pos in ("n", "p", "vi"):
+                nominal[t.type] = found
+                out.append(found)
+            else:
+                out.append(found)
         return out
 
     def _passes(self, t: L.Trigger, prefix: str, i: int, norms: Sequence[str], stripped: Sequence[str],
@@ -186,7 +196,8 @@ class EventCoder:
             return False
         if t.pos in ("v", "vi", "vn") and ("س" in prefix or prefix.endswith("ل")):
             return False
-        if any(w in L.IRREALIS or _strip(w) in L.IRREALIS for w in before):
+        irrealis = [w for w in before if w in L.IRREALIS or _strip(w) in L.IRREALIS]
+        if irrealis and not (irrealis == ["قد"] and t.pos in ("v", "vn")):  # كان قد فجر: pluperfect
             return False
         nxt = norms[i + 1] if i + 1 < len(norms) else ""
         nxt2 = norms[i + 2] if i + 2 < len(norms) else ""
