@@ -111,8 +111,14 @@ def _strip(n: str) -> str:
     return n
 
 
+#: words that look like a trigger's form and are not (وزارة is not و + زارها)
+_NOT_TRIGGERS = ("وزار", "وزير")
+
+
 def lookup(norm: str) -> tuple[L.Trigger, str] | None:
     """The trigger a normalized word is a form of, and the proclitic group taken off."""
+    if any(w in norm for w in _NOT_TRIGGERS):
+        return None
     for p in _PREFIXES:
         if p and not norm.startswith(p):
             continue
@@ -328,7 +334,25 @@ def _places_and_actors(text: str, toks: Sequence[Tok], ms: Sequence[Span], *,
             last = k
     actors = [a for a in actors if a["type"] != "COUNT"]
     actors.sort(key=lambda a: a["start"])
-    return places, actors
+    return places, _join_nationalities(text, actors)
+
+
+def _join_nationalities(text: str, actors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A nationality right after a noun is its adjective (الشرطة التركية: one actor, keyed by the
+    nationality); one right before a name is the name's (الرئيس الفرنسي إيمانويل ماكرون)."""
+    out: list[dict[str, Any]] = []
+    for a in actors:
+        prev = out[-1] if out else None
+        if prev is not None and not text[prev["end"]:a["start"]].strip():
+            if a["type"] == "NORP" and prev["type"] == "NOUN":
+                out[-1] = {**_actor(text, prev["start"], a["end"], entity=a["entity"], type="NOUN"),
+                           "victim": prev.get("victim", False)}
+                continue
+            if prev["type"] == "NORP" and a["type"] in ("PER", "ORG"):
+                out[-1] = a
+                continue
+        out.append(a)
+    return out
 
 
 def _dyad(toks: Sequence[Tok], f: Found, actors: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
