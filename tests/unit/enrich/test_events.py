@@ -1,0 +1,129 @@
+"""events.v1: PLOVER event mentions on sentences written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import orjson
+import pytest
+
+import marsad
+from marsad.cli.main import main
+from marsad.enrich.events import lexicon
+from marsad.enrich.events.coder import lookup
+from marsad.pipeline.registry import DEFAULT_SPEC, build
+
+DATE = "2024-03-05"  # a Tuesday
+
+
+def events(text: str, *, title: str = "خبر") -> list[tuple[str, str, dict]]:
+    art = marsad.analyze_text(text, published_at=DATE, title=title)
+    return [(s.label, text[s.start:s.end], s.attrs) for s in art.spans if s.layer == "event"]
+
+
+def only(text: str, typ: str) -> tuple[str, dict]:
+    evs = [(t, a) for label, t, a in events(text) if label == typ]
+    assert len(evs) == 1, events(text)
+    return evs[0]
+
+
+def test_stage_runs_after_entities_and_timex():
+    spec = list(DEFAULT_SPEC)
+    assert spec.index("events.v1") > max(spec.index("entities.v2"), spec.index("timex.v1"))
+    build(spec)
+
+
+def test_a_protest_has_its_doers_target_date_and_place():
+    text = "تظاهر آلاف العمال أمام مقر وزارة المالية في القاهرة يوم الأحد احتجاجا على تأخر الرواتب."
+    trig, a = only(text, "PROTEST")
+    assert trig == "تظاهر" and a["type"] == "PROTEST" and a["mode"] == "demo"
+    assert a["source"]["text"] == "آلاف العمال"
+    assert a["target"]["text"] == "وزارة المالية" and a["target"]["entity"].startswith("org:")
+    assert a["date"] == {"value": "2024-03-03", "source": "timex", "start": text.index("يوم الأحد"),
+                         "end": text.index("يوم الأحد") + len("يوم الأحد")}
+    assert a["place"]["text"] == "القاهرة" and a["place"]["entity"].startswith("gpe:")
+    assert a["sentence"] == [0, len(text)]
+
+
+def test_an_assault_has_source_target_date_and_place():
+    text = "اغتال مسلحون الصحفي سمير حداد في بيروت أمس."
+    trig, a = only(text, "ASSAULT")
+    assert trig == "اغتال" and a["mode"] == "assassinate"
+    assert a["source"]["text"] == "مسلحون" and a["source"]["entity"] == ""
+    assert a["target"]["text"] == "سمير حداد" and a["target"]["type"] == "PER"
+    assert text[a["target"]["start"]:a["target"]["end"]] == "سمير حداد"
+    assert a["date"]["value"] == "2024-03-04" and a["date"]["source"] == "timex"
+    assert a["place"]["text"] == "بيروت"
+
+
+def test_without_a_date_or_place_in_the_sentence_the_article_gives_them():
+    text = "بغداد (أ ف ب) - خطف مسلحون مهندسا أجنبيا."
+    trig, a = only(text, "ASSAULT")
+    assert trig == "خطف" and a["mode"] == "abduct"
+    assert a["date"] == {"value": DATE, "source": "published"}
+    assert a["place"] == {"text": "بغداد", "source": "dateline"}
+
+
+def test_the_doers_of_a_street_action_are_its_source():
+    text = "أغلق المحتجون الطريق الدولي قرب مدينة صيدا أمس احتجاجا على انقطاع الكهرباء."
+    trig, a = only(text, "PROTEST")
+    assert trig == "أغلق" and a["source"]["text"] == "المحتجون"
+
+
+@pytest.mark.parametrize("text", [
+    "لم يتظاهر الطلاب في بغداد أمس.",                       # negated
+    "سيتظاهر العمال في تونس غدا.",                          # future
+    "تعتزم النقابة تنظيم إضراب عام الأسبوع المقبل.",          # planned
+    "دعت المعارضة أنصارها إلى التظاهر يوم الجمعة.",          # called for
+    "أحبطت الشرطة هجوما على مركز تجاري في المدينة.",         # foiled
+    "شن المهاجم هجوما خطيرا على مرمى الفريق المنافس في الدقيقة العاشرة من المباراة.",  # sport
+    "تحدث اللاعب عن مسيرته الرياضية الطويلة.",               # a career
+    "أسقطت الدفاعات الجوية طائرة مسيرة فوق المدينة.",         # a drone
+    "شن النائب هجوما لاذعا على الحكومة في البرلمان.",          # a verbal attack
+    "خرج المصلون من المسجد بعد صلاة الفجر.",                 # the dawn, not a bombing
+])
+def test_no_event_where_none_happened(text):
+    assert [e for e in events(text) if e[0] in ("PROTEST", "ASSAULT")] == []
+
+
+def test_a_few_dyadic_types():
+    _, a = only("اتهم وزير الخارجية الأردني إسرائيل بعرقلة المفاوضات.", "ACCUSE")
+    assert a["target"]["text"] == "إسرائيل"
+    _, a = only("اعتقلت الشرطة التركية عشرة ناشطين في إسطنبول.", "COERCE")
+    assert a["mode"] == "arrest" and a["source"]["text"] == "الشرطة التركية"
+    _, a = only("وقعت مصر والسودان اتفاقية للتعاون في مجال المياه.", "AGREE")
+    assert (a["source"]["text"], a["target"]["text"]) == ("مصر", "السودان")
+    assert [e for e in events("وقع الحادث صباح اليوم في وسط المدينة.") if e[0] == "AGREE"] == []
+    assert [e for e in events("زار وفد من وزارة الصحة المستشفى.") if e[0] == "CONSULT"][0][1] == "زار"
+
+
+def test_lexicon_forms():
+    assert lookup("وتظاهروا")[0].type == "PROTEST"
+    assert lookup("يتظاهرون")[0].type == "PROTEST"
+    assert lookup("والمظاهرات")[0].type == "PROTEST"
+    assert lookup("قتلوهم")[0].type == "ASSAULT"
+    assert lookup("بالهجوم")[0].type == "ASSAULT"
+    assert lookup("الفجر") is None  # a verb takes no article
+    assert lookup("وزاره") is None
+    assert "قتلوا" in lexicon.verb_forms("قتل", "قتل")
+
+
+def test_export_events_gives_attrs_as_objects(tmp_path, capsysbinary):
+    rows = [{"id": "e1", "source": "s", "date": DATE, "title": "احتجاج",
+             "text": "تظاهر آلاف العمال أمام مقر وزارة المالية في القاهرة يوم الأحد احتجاجا على تأخر الرواتب."},
+            {"id": "e2", "source": "s", "date": DATE, "title": "هجوم",
+             "text": "اغتال مسلحون الصحفي سمير حداد في بيروت أمس.\nلم يتظاهر أحد."}]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    db = str(tmp_path / "a.db")
+    assert main(["ingest", "--archive", db, str(src), "--json"]) == 0
+    out = tmp_path / "ev.jsonl"
+    assert main(["export", "--archive", db, "--table", "events", "--format", "jsonl", "-o", str(out)]) == 0
+    got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert {(g["article_id"], g["label"], g["text"]) for g in got} == {("e1", "PROTEST", "تظاهر"),
+                                                                       ("e2", "ASSAULT", "اغتال")}
+    for g in got:
+        assert g["layer"] == "event" and isinstance(g["attrs"], dict)
+        assert isinstance(g["attrs"]["source"], dict) and isinstance(g["attrs"]["date"], dict)
+    e2 = next(g for g in got if g["article_id"] == "e2")
+    assert e2["attrs"]["target"]["text"] == "سمير حداد" and e2["attrs"]["date"]["value"] == "2024-03-04"
