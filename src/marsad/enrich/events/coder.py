@@ -29,7 +29,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from marsad.enrich.events import lexicon as L
 from marsad.model import Span
@@ -78,8 +79,7 @@ _DRONE_BEFORE = frozenset({"طائره", "طائرات", "الطائره", "ال
 _DRONE_SIGNS = ("طائر", "اسقاط", "درون", "صاروخ", "صواريخ", "مسيرات مفخخه")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     start: int
     end: int
     norm: str
@@ -103,6 +103,7 @@ def street_action(norms: Sequence[str], i: int) -> int | None:
     return None
 
 
+@lru_cache(maxsize=200_000)
 def _strip(n: str) -> str:
     """``n`` without a proclitic group (for list look-ups: والشرطة → شرطه)."""
     for p in _PREFIXES[:-1]:
@@ -115,6 +116,7 @@ def _strip(n: str) -> str:
 _NOT_TRIGGERS = ("وزار", "وزير")
 
 
+@lru_cache(maxsize=200_000)
 def lookup(norm: str) -> tuple[L.Trigger, str] | None:
     """The trigger a normalized word is a form of, and the proclitic group taken off."""
     if any(w in norm for w in _NOT_TRIGGERS):
@@ -135,8 +137,11 @@ def lookup(norm: str) -> tuple[L.Trigger, str] | None:
     return None
 
 
+_norm = lru_cache(maxsize=200_000)(normalize)
+
+
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), normalize(m.group())) for m in TOKEN_RE.finditer(text, start, end)]
+    return [Tok(*m.span(), _norm(m.group())) for m in TOKEN_RE.finditer(text, start, end)]
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -157,6 +162,8 @@ class EventCoder:
     def triggers(self, toks: Sequence[Tok]) -> list[Found]:
         """The triggers of one sentence that pass the guards, one per type."""
         norms = [t.norm for t in toks]
+        if not any(lookup(n) is not None or n in L.PHRASES or _strip(n) in L.PHRASES for n in norms):
+            return []
         stripped = [_strip(n) for n in norms]
         sport = sum(1 for n in stripped if n in L.SPORT_WORDS or ("ال" + n) in L.SPORT_WORDS) >= 2
         sentence_words = set(norms) | set(stripped)
