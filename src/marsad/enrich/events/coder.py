@@ -244,6 +244,11 @@ class EventCoder:
                 return False
             if any(s in w for w in words for s in _DRONE_SIGNS):
                 return False
+        if t.type == "PROTEST" and word.startswith("تظاهر") and t.pos == "n" and words & L.CULTURE_WORDS:
+            return False
+        if lemma == "تجمع" and not (word.endswith(("وا", "ون")) or _strip(nxt) in L.CROWD or nxt in L.CROWD
+                                    or _strip(nxt) in _PARTICIPLES or nxt[:1].isdigit()):
+            return False  # تجمع الأم أبناءها: brings together
         if lemma == "وقفه" and nxt not in L.VIGIL:
             return False
         if t.pos == "p" and not (street_action(norms, i) is not None
