@@ -82,8 +82,8 @@ def _overlaps(span: tuple[int, int] | None, occ: Iterable[tuple[int, int]]) -> b
 def evaluate(data: Path, *, splits: Iterable[str] = ("dev",), keep_errors: bool = False,
              limit: int = 0) -> dict[str, Any]:
     """Detection P/R/F1 and span match rates per type and split."""
-    from marsad.pipeline.registry import build
     from marsad.model import RawRecord
+    from marsad.pipeline.registry import build
 
     pipe = build(SPEC)
     wanted = list(splits)
