@@ -362,11 +362,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     archive = open_archive(args)
     n = archive.export(args.output, table=args.table, format=args.format)
     console.print(f"wrote {n:,} rows of {args.table} to {args.output}")
-    from marsad.pipeline.registry import STAGES
-
-    if n == 0 and args.table == "events" and not any(name.startswith("event") for name in STAGES):
-        err_console.print("  note: no article has events: no stage of the pipeline finds them yet")
-    elif n == 0 and args.table != "articles":
+    if n == 0 and args.table != "articles":
         err_console.print(f"  note: no article has {args.table}: were they ingested with --stages leaving that out?")
     return 0
 
