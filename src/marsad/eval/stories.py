@@ -166,7 +166,8 @@ Analysis = tuple[str, tuple[str, ...], tuple[str, ...], str]
 def _analyse_one(d: dict[str, Any]) -> Analysis:
     from marsad.api import analyze_text
 
-    art = analyze_text(d["text"], published_at=d["date"] or None, title=d["title"], source=d["source"])
+    art = analyze_text(d["text"], published_at=d["date"] or None, title=d["title"], source=d["source"],
+                       spec=story_spec())
     masked = [(s.start, s.end) for s in art.spans if s.layer in _MASKED and s.start < _LEAD_CHARS]
     return (mask_bounds(d["text"][:_LEAD_CHARS], masked),
             tuple(s.value for s in art.spans if s.layer == "mention" and s.value),
@@ -238,13 +239,24 @@ def analyse(docs: list[dict[str, Any]], *, cache: Path | None = None, workers: i
     return {d["id"]: out[keys[d["id"]]] for d in docs}
 
 
+#: stages of the default spec whose output the story features do not read
+_NOT_READ = ("events.", "index_terms.", "fingerprint.")
+
+
+def story_spec() -> list[str]:
+    """The stages of the default spec the story features read (cleaning, dateline, entities,
+    dates): the others are neither run by :func:`analyse` nor part of its cache key, so a new
+    events stage does not analyse the corpora again."""
+    from marsad.pipeline.registry import DEFAULT_SPEC
+
+    return [s for s in DEFAULT_SPEC if not s.startswith(_NOT_READ)]
+
+
 def _analysers_key() -> str:
     """A short hash of what :func:`analyse` depends on besides the text."""
     import hashlib
 
-    from marsad.pipeline.registry import DEFAULT_SPEC
-
-    h = hashlib.blake2b(",".join(DEFAULT_SPEC).encode(), digest_size=6)
+    h = hashlib.blake2b(",".join(story_spec()).encode(), digest_size=6)
     data = resources.files("marsad") / "data"
     for folder in ("models", "entities"):
         for f in sorted((p for p in (data / folder).iterdir() if p.is_file()), key=lambda p: p.name):

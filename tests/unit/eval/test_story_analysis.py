@@ -81,3 +81,18 @@ def test_the_analysers_key_is_the_stage_versions(monkeypatch) -> None:
     assert old != reg.DEFAULT_SPEC
     monkeypatch.setattr(reg, "DEFAULT_SPEC", old)
     assert _analysers_key() != now
+
+
+def test_stages_the_stories_do_not_read_are_not_run_nor_in_the_key(monkeypatch) -> None:
+    """A new events stage version keeps the cache: the story features read no event."""
+    import marsad.pipeline.registry as reg
+    from marsad.eval.stories import _analyse_one, _analysers_key, story_spec
+
+    assert "entities.v2" in story_spec() and not any(s.startswith("events.") for s in story_spec())
+    now = _analysers_key()
+    monkeypatch.setattr(reg, "DEFAULT_SPEC", [n.replace("events.v1", "events.v9") for n in reg.DEFAULT_SPEC])
+    assert _analysers_key() == now
+    lead, mentions, timexes, place = _analyse_one({
+        "text": "الرياض - واس\nاستقبل أمير منطقة الرياض اليوم الثلاثاء وفدا من رجال الأعمال في مقر الإمارة.",
+        "date": "2015-08-11", "title": "أمير الرياض يستقبل وفدا", "source": "was"})
+    assert any(m.startswith("gpe:") for m in mentions) and timexes and place
