@@ -96,3 +96,51 @@ def test_stages_the_stories_do_not_read_are_not_run_nor_in_the_key(monkeypatch) 
         "text": "الرياض - واس\nاستقبل أمير منطقة الرياض اليوم الثلاثاء وفدا من رجال الأعمال في مقر الإمارة.",
         "date": "2015-08-11", "title": "أمير الرياض يستقبل وفدا", "source": "was"})
     assert any(m.startswith("gpe:") for m in mentions) and timexes and place
+
+
+def test_pair_block_scores_a_second_dev_split_with_the_thresholds_of_dev() -> None:
+    from marsad.eval.stories import pair_block
+
+    dev = [{"a": "a1", "b": "b1", "label": "copy"}, {"a": "a2", "b": "b2", "label": "same_story"},
+           {"a": "a3", "b": "b3", "label": "related"}, {"a": "a4", "b": "b4", "label": "unrelated"}]
+    dev2 = [{"a": "c1", "b": "d1", "label": "copy"}, {"a": "c2", "b": "d2", "label": "copy"},
+            {"a": "c3", "b": "d3", "label": "related"}]
+    cos = {("a1", "b1"): 0.9, ("a2", "b2"): 0.6, ("a3", "b3"): 0.3, ("a4", "b4"): 0.1,
+           ("c1", "d1"): 0.95, ("c2", "d2"): 0.7, ("c3", "d3"): 0.85}
+    names = ("copy", "copy_pair", "same_story")
+    yes, no = dict.fromkeys(names, True), dict.fromkeys(names, False)
+    pred = {("a1", "b1"): yes, ("a2", "b2"): {"copy": False, "copy_pair": False, "same_story": True},
+            ("a3", "b3"): no, ("a4", "b4"): no, ("c1", "d1"): yes, ("c2", "d2"): no, ("c3", "d3"): yes}
+    thresholds: dict[str, float] = {}
+    d = pair_block(dev, pred, cos, thresholds)
+    assert d["copy"]["f1"] == 1.0 and d["same_story"]["f1"] == 1.0
+    assert d["labels"] == {"copy": 1, "same_story": 1, "related": 1, "unrelated": 1}
+    assert thresholds == {"copy": 0.9, "same_story": 0.6}  # chosen on dev
+    assert "best_on_this_split" not in d["tfidf_baseline_copy"]
+    d2 = pair_block(dev2, pred, cos, thresholds)
+    assert thresholds == {"copy": 0.9, "same_story": 0.6}  # applied, not chosen again
+    assert (d2["copy"]["tp"], d2["copy"]["fp"], d2["copy"]["fn"]) == (1, 1, 1)
+    assert d2["labels"]["copy"] == 2 and d2["labels"]["same_story"] == 0
+    # dev's copy threshold 0.9 takes c1 only: one tp, c2 (0.7) missed, c3 (0.85, related) kept out
+    b = d2["tfidf_baseline_copy"]
+    assert (b["tp"], b["fp"], b["fn"], b["threshold"]) == (1, 0, 1, 0.9)
+    assert b["best_on_this_split"] == 0.8  # a threshold of 0.7 would take c1, c2 and c3
+
+
+def test_the_second_dev_split_is_fresh_and_well_formed() -> None:
+    """pairs_dev2.jsonl: ids and labels (and a short reason) only, each article once, and no
+    article of any other gold file of pairs or days."""
+    from marsad.eval.stories import EXTRA_PAIR_SPLITS, gold_path, load_gold
+
+    rows = load_gold(EXTRA_PAIR_SPLITS["dev2"])
+    assert len(rows) == 150
+    assert all(set(g) == {"a", "b", "label", "why"} for g in rows)
+    assert {g["label"] for g in rows} == {"copy", "same_story", "related", "unrelated"}
+    ids = [x for g in rows for x in (g["a"], g["b"])]
+    assert len(ids) == len(set(ids))
+    others: set[str] = set()
+    for f in sorted(gold_path(".").glob("*.jsonl")):
+        if f.name.startswith(("pairs_", "story_day_")) and f.name != EXTRA_PAIR_SPLITS["dev2"]:
+            for g in load_gold(f.name):
+                others.update(x for x in (g.get("a"), g.get("b"), g.get("id")) if x)
+    assert others and not others & set(ids)
