@@ -348,21 +348,11 @@ class CorpusStore:
         return dict(r) if r else None
 
     def edges_of_groups(self, groups: Sequence[int]) -> list[dict[str, Any]]:
-        out = []
-        for part in _chunks(sorted(set(groups))):
-            q = ",".join("?" * len(part))
-            out.extend(dict(r) for r in self.archive.con.execute(
-                f"SELECT e.*, g.agency, g.first FROM copy_edges e JOIN copy_groups g ON g.grp = e.grp WHERE e.grp IN ({q})",
-                list(part)))
-        return out
+        return [dict(r) for r in self._select_in(
+            "SELECT e.*, g.agency, g.first FROM copy_edges e JOIN copy_groups g ON g.grp = e.grp WHERE e.grp IN", groups)]
 
     def group_rows(self, groups: Sequence[int]) -> dict[int, dict[str, Any]]:
-        out = {}
-        for part in _chunks(sorted(set(groups))):
-            q = ",".join("?" * len(part))
-            for r in self.archive.con.execute(f"SELECT * FROM copy_groups WHERE grp IN ({q})", list(part)):
-                out[int(r["grp"])] = dict(r)
-        return out
+        return {int(r["grp"]): dict(r) for r in self._select_in("SELECT * FROM copy_groups WHERE grp IN", groups)}
 
     def list_threads(self, *, min_stories: int = 2, limit: int = 20) -> list[dict[str, Any]]:
         return [dict(r) for r in self.archive.con.execute(
@@ -381,19 +371,15 @@ class CorpusStore:
 
     def story_members_brief(self, stories: Sequence[int]) -> list[dict[str, Any]]:
         """``rowid, id, source, title, published_at, story`` of every member of ``stories``."""
-        out = []
-        for part in _chunks(sorted(set(stories))):
-            q = ",".join("?" * len(part))
-            out.extend(dict(r) for r in self.archive.con.execute(
-                f"SELECT rowid AS rowid, id, source, title, published_at, story FROM articles WHERE story IN ({q})",
-                list(part)))
-        return out
+        return [dict(r) for r in self._select_in(
+            "SELECT rowid AS rowid, id, source, title, published_at, story FROM articles WHERE story IN", stories)]
 
     def article_brief(self, rowids: Sequence[int]) -> dict[int, dict[str, Any]]:
-        out = {}
-        for part in _chunks(sorted(set(rowids))):
-            q = ",".join("?" * len(part))
-            for r in self.archive.con.execute(
-                f"SELECT rowid AS rowid, id, source, title, published_at FROM articles WHERE rowid IN ({q})", list(part)):
-                out[int(r["rowid"])] = dict(r)
-        return out
+        return {int(r["rowid"]): dict(r) for r in self._select_in(
+            "SELECT rowid AS rowid, id, source, title, published_at FROM articles WHERE rowid IN", rowids)}
+
+    def _select_in(self, sql: str, values: Sequence[int]) -> Iterator[Any]:
+        """The rows of ``sql`` (ending in ``IN``) for the distinct ``values``, asked a chunk at a
+        time (SQLite's limit on bound parameters)."""
+        for part in _chunks(sorted(set(values))):
+            yield from self.archive.con.execute(f"{sql} ({','.join('?' * len(part))})", list(part))
