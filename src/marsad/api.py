@@ -56,6 +56,26 @@ class MarsadArchive(Archive):
             timings[hook.__name__.strip("_")] = round(time.perf_counter() - t, 2)
         return timings
 
+    def update(self, *, reanalyse: str = "", workers: int = 0,
+               progress: Any = None) -> dict[str, Any]:
+        """What ``marsad update`` does: with ``reanalyse`` (``stale``, ``unknown`` or ``all``,
+        see :mod:`marsad.runners.reanalyse`) analyse those articles again from their stored
+        originals, rebuild the search index and empty the corpus stages; finish what an
+        interrupted reanalysis left; then run the corpus stages. Returns the analysis status
+        before, the reanalysis summary (if any) and the corpus stages' seconds."""
+        from marsad.runners.reanalyse import finish, status
+        from marsad.runners.reanalyse import reanalyse as _reanalyse
+
+        if self.readonly:
+            raise ConfigError("this archive was opened read-only")
+        out: dict[str, Any] = {"analysis": status(self).as_dict()}
+        if reanalyse:
+            out["reanalysis"] = _reanalyse(self, which=reanalyse, workers=workers, progress=progress).as_dict()
+        elif out["analysis"]["pending"]:
+            out["finished"] = finish(self)
+        out["seconds"] = self.after_ingest()
+        return out
+
     def search(self, q: str, *, filters: Filters | None = None, limit: int = 20, offset: int = 0,
                collapse_copies: bool = False) -> tuple[list[Hit], int]:
         return Searcher(self.con).search(q, filters=filters, limit=limit, offset=offset,

@@ -25,6 +25,7 @@ from marsad.cli.common import (
     timex_prefix,
 )
 from marsad.errors import ConfigError, InputError, RecordError, check_known
+from marsad.pipeline.registry import RETIRED
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -54,9 +55,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-progress", action="store_true")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("update", help="run the corpus stages (entity registry, copies, stories) on new articles")
+    p = sub.add_parser("update", help="run the corpus stages (entity registry, copies, stories) on new articles;"
+                                      " say how many articles older stage versions analysed")
     add_archive(p)
     add_json(p)
+    p.add_argument("--reanalyse", nargs="?", const="stale", default="", choices=["stale", "unknown", "all"],
+                   help="first analyse again, from their stored originals, the articles analysed by older stage"
+                        " versions (stale, the default); with those stored before the archive recorded"
+                        " stage versions (unknown); or every article (all)")
+    p.add_argument("--workers", type=int, default=0, help="processes for --reanalyse (default: all cores)")
     p.set_defaults(func=cmd_update)
 
     p = sub.add_parser("search", help="full-text search")
@@ -189,12 +196,42 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def cmd_update(args: argparse.Namespace) -> int:
     archive = open_archive(args, readonly=False)
-    timings = archive.after_ingest()
-    archive.close()
+    try:
+        out = archive.update(reanalyse=args.reanalyse, workers=args.workers)
+    finally:
+        archive.close()
+    out["archive"] = str(archive.path)
     if args.json:
-        print_json({"archive": str(archive.path), "seconds": timings})
+        print_json(out)
+        return 0
+    a = out["analysis"]
+    older = ", ".join(f"{n} → {RETIRED[n][0] if n in RETIRED else 'no longer built'}: {k:,}"
+                      for n, k in a["older_stages"].items())
+    line = (f"[bold]analysis[/]: {a['current']:,} articles by the current stages, "
+            f"{a['stale']:,} by older stage versions" + (f" ({older})" if older else ""))
+    if a["unknown"]:
+        line += f", {a['unknown']:,} of unknown stage versions (stored before the archive recorded them)"
+    console.print(line, soft_wrap=True)
+    r = out.get("reanalysis")
+    if r is not None:
+        secs = ", ".join(f"{k} {v:.1f}s" for k, v in r["seconds"].items())
+        console.print(f"[bold]reanalysed[/] {r['reanalysed']:,} articles, failed {r['failed']:,} ({secs})",
+                      soft_wrap=True)
+        for e in r["errors"][:20]:
+            err_console.print(Text(f"  [{e['code']}] {e['where']}: {e['message']}"), soft_wrap=True)
+        if len(r["errors"]) > 20:
+            err_console.print(f"  … {len(r['errors']) - 20} more failed (marsad update --json lists them)")
     else:
-        console.print("[bold]updated[/] " + ", ".join(f"{k} {v:.1f}s" for k, v in timings.items()))
+        if a["stale"]:
+            console.print(f"  `marsad update --reanalyse` analyses the {a['stale']:,} again from their stored originals",
+                          soft_wrap=True)
+        if a["unknown"]:
+            console.print(f"  `marsad update --reanalyse unknown` analyses the {a['unknown']:,} of unknown"
+                          " versions again too", soft_wrap=True)
+        if out.get("finished"):
+            console.print("[bold]finished[/] an interrupted reanalysis: " +
+                          ", ".join(f"{k} {v:.1f}s" for k, v in out["finished"].items()), soft_wrap=True)
+    console.print("[bold]updated[/] " + ", ".join(f"{k} {v:.1f}s" for k, v in out["seconds"].items()))
     return 0
 
 

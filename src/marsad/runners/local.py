@@ -67,6 +67,13 @@ def article_from_json(d: dict[str, Any]) -> Article:
     return Article(**d)
 
 
+def record_input(rec: RawRecord) -> dict[str, str]:
+    """The record's fields that the stages read and the archive keeps nowhere else as given
+    (``articles.input``): with the stored text, URL, source and meta they rebuild the record."""
+    return {k: v for k, v in (("title", rec.title), ("date", rec.date), ("date_kind", rec.date_kind),
+                              ("author", rec.author)) if v}
+
+
 def _default(o: Any) -> Any:
     if isinstance(o, bytes):
         return o.hex()
@@ -112,6 +119,7 @@ def analyse_batch(spec: Sequence[str], payload: bytes, keep_text: bool = True) -
                     "index_body": doc_extras.get("index_body", ""),
                     "index_tf": doc_extras.get("index_tf"),
                     "provenance": item["record"].get("provenance") or {},
+                    "input": record_input(rec),
                 })
             except Exception as e:  # a stage bug must not take the batch down; it is reported
                 out.append({"error": f"analysis failed: {type(e).__name__}: {e}", "id": item["id"],
@@ -340,6 +348,6 @@ class LocalRunner:
                 continue
             d["article"] = art
             items.append(d)
-        stored, dup = self.archive.write_batch(items)
+        stored, dup = self.archive.write_batch(items, spec=self.spec)
         summary.stored += stored
         summary.duplicates += dup

@@ -194,8 +194,24 @@ class Archive:
             out.update(r[0] for r in con.execute(f"SELECT id FROM aliases WHERE id IN ({q})", chunk))
         return out
 
-    def write_batch(self, items: Sequence[dict[str, Any]]) -> tuple[int, int]:
+    def spec_id(self, spec: Sequence[str]) -> int:
+        """The id of a pipeline spec in ``analysis_specs`` (added when new); the caller commits."""
+        stages = orjson.dumps(list(spec)).decode()
+        con = self._writer
+        r = con.execute("SELECT spec FROM analysis_specs WHERE stages=?", (stages,)).fetchone()
+        if r is not None:
+            return int(r[0])
+        cur = con.execute("INSERT INTO analysis_specs (stages) VALUES (?)", (stages,))
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def write_batch(self, items: Sequence[dict[str, Any]], *, spec: Sequence[str] | None = None) -> tuple[int, int]:
         """Store analysed articles (as produced by the pipeline runner) in one transaction.
+
+        ``spec`` is the list of stage names that analysed them (recorded per article, so that
+        ``marsad update`` can tell which were analysed by older stage versions); ``None``
+        leaves it unknown. An item's ``input`` (the record's title, date, date_kind and
+        author) is kept so that the article can be analysed again.
 
         Returns ``(stored, duplicates)``. Rowids are assigned here (one writer per file), so
         articles, spans and index rows go in with one ``executemany`` each.
@@ -204,6 +220,7 @@ class Archive:
         stored = dup = 0
         con.execute("BEGIN IMMEDIATE")
         try:
+            spec_row = self.spec_id(spec) if spec is not None else None
             ids = [it["article"].id for it in items]
             known = self.known(ids)
             hashes = list({it["doc_hash"] for it in items})
@@ -230,7 +247,9 @@ class Archive:
                 rowid = next_rowid
                 next_rowid += 1
                 by_hash[h] = rowid
-                arts.append((rowid, *article_row(art, doc_hash=h, provenance=it.get("provenance", {}), now=now)))
+                inp = it.get("input")
+                arts.append((rowid, *article_row(art, doc_hash=h, provenance=it.get("provenance", {}), now=now),
+                             spec_row, orjson.dumps(inp).decode() if inp is not None else None))
                 spans.extend(span_rows(rowid, art.spans))
                 fts.append((rowid, it.get("index_title", ""), it.get("index_body", "")))
                 if it.get("index_tf"):
@@ -239,7 +258,8 @@ class Archive:
                     self._postings.add(rowid, it.get("index_title", ""), it.get("index_body", ""))
                 stored += 1
             con.executemany(
-                f"INSERT INTO articles (rowid, {','.join(ARTICLE_COLUMNS)}) VALUES (?, {','.join('?' * len(ARTICLE_COLUMNS))})",
+                f"INSERT INTO articles (rowid, {','.join(ARTICLE_COLUMNS)}, spec, input)"
+                f" VALUES (?, {','.join('?' * len(ARTICLE_COLUMNS))}, ?, ?)",
                 arts)
             con.executemany(
                 'INSERT INTO spans (article, layer, start, "end", label, value, attrs) VALUES (?,?,?,?,?,?,?)',

@@ -2,6 +2,13 @@
 recorded in the ``migrations`` table.
 
 Add a migration by appending to :data:`MIGRATIONS`; never edit one that has shipped.
+
+``0008_analysis_spec`` records how each article was analysed: ``articles.spec`` points at the
+list of versioned stage names that ran (``analysis_specs``), and ``articles.input`` keeps, as
+JSON, the input's fields that the stages read but no other column keeps as they were given
+(``title`` when a stage may fill it, ``date``, ``date_kind``, ``author``), so that the article
+can be analysed again from the archive alone (``marsad update --reanalyse``). Both are NULL
+for articles stored before the migration: their spec is unknown.
 """
 
 from __future__ import annotations
@@ -247,6 +254,18 @@ MIGRATIONS: list[tuple[str, str]] = [
             into_story INTEGER NOT NULL
         );
         CREATE INDEX story_merges_into ON story_merges(into_story);
+        """,
+    ),
+    (
+        "0008_analysis_spec",
+        """
+        CREATE TABLE analysis_specs (
+            spec INTEGER PRIMARY KEY,
+            stages TEXT NOT NULL UNIQUE
+        );
+        ALTER TABLE articles ADD COLUMN spec INTEGER REFERENCES analysis_specs(spec);
+        ALTER TABLE articles ADD COLUMN input TEXT;
+        CREATE INDEX articles_spec ON articles(spec);
         """,
     ),
 ]
