@@ -246,6 +246,8 @@ def finish(archive: Any) -> dict[str, float]:
     """Rebuild what a reanalysis left (the search index; the corpus stages' tables are emptied
     so that the corpus stages that follow run over every article); returns the seconds taken."""
 
+    from marsad.pipeline.stages import index_terms
+
     store = AnalysisStore(archive)
     pending = store.pending()
     out: dict[str, float] = {}
@@ -256,10 +258,9 @@ def finish(archive: Any) -> dict[str, float]:
                    if spec is None or any(n.split(".")[0] == "index_terms" for n in spec)}
 
         def terms() -> Iterator[tuple[int, str, str]]:
-            for row in archive.iter_rows(columns=["spec"]):
-                rowid = row["_rowid"]
-                if row["spec"] in indexed:
-                    yield rowid, *archive._index_terms_of(rowid)
+            for rowid, sid, art in store.index_sources():
+                if sid in indexed:
+                    yield rowid, *index_terms(art)
                 else:  # analysed without the index_terms stage: indexed empty, as ingest does
                     yield rowid, "", ""
 

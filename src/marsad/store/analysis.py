@@ -16,7 +16,7 @@ from typing import Any
 
 import orjson
 
-from marsad.model import Span
+from marsad.model import Article, Span
 from marsad.search import postings as _postings
 from marsad.store.archive import ARTICLE_COLUMNS, article_row, span_rows
 from marsad.store.schema import ANALYZED_TABLES, SPANS_BY_ARTICLE
@@ -140,6 +140,27 @@ class AnalysisStore:
             self.w.execute("DELETE FROM corpus_state WHERE name=?", (STATE,))
 
     # --- rebuilding -------------------------------------------------------------------------
+
+    def index_sources(self, *, batch: int = 1000) -> Iterator[tuple[int, int | None, Article]]:
+        """``(rowid, spec id, article)`` of every article in rowid order, with what its index
+        terms are made of (title, text, spans) and nothing else (a broken ``meta`` is no
+        matter here)."""
+        last = 0
+        while True:
+            rows = self.w.execute("SELECT rowid, id, spec, title, text FROM articles WHERE rowid > ?"
+                                  " ORDER BY rowid LIMIT ?", (last, batch)).fetchall()
+            if not rows:
+                return
+            ids = [int(r[0]) for r in rows]
+            spans: dict[int, list[Span]] = {}
+            for r in self.w.execute(
+                    f'SELECT article, layer, start, "end", label, value FROM {SPANS_BY_ARTICLE}'
+                    f" WHERE article IN ({','.join('?' * len(ids))})", ids):
+                spans.setdefault(int(r[0]), []).append(Span(r[1], r[2], r[3], r[4], r[5]))
+            for r in rows:
+                yield int(r[0]), r[2], Article(id=r[1], text=r[4] or "", title=r[3] or "",
+                                               spans=spans.get(int(r[0]), []))
+            last = ids[-1]
 
     def rebuild_index(self, terms: Iterator[tuple[int, str, str]]) -> int:
         """Replace the full-text index and the search postings by ``(rowid, title terms, body
