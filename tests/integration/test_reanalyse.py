@@ -18,6 +18,7 @@ import marsad
 from marsad.cli.main import main
 from marsad.corpus.registry import EntityRegistry
 from marsad.pipeline.registry import DEFAULT_SPEC
+from marsad.runners.local import IngestOptions
 from marsad.runners.reanalyse import guess_input, status, stored_record, upgraded
 from marsad.store.analysis import AnalysisStore
 from marsad.store.entities import EntityStore
@@ -250,6 +251,7 @@ def test_update_reports_stale_articles_and_how_to_redo_them(tmp_path: Path, inpu
     text = capsys.readouterr().out
     assert "5 by older stage versions (debris.v1 → debris.v2: 5)" in text
     assert "marsad update --reanalyse" in text
+    assert "without stages" not in text
     assert main(["update", "--archive", path, "--reanalyse"]) == 0
     text = capsys.readouterr().out
     assert "reanalysed 5 articles, failed 0" in text
@@ -303,3 +305,19 @@ def test_an_archive_from_before_the_migration_counts_as_unknown(tmp_path: Path) 
     with pytest.raises(sqlite3.OperationalError):  # the migration added the columns once
         c = sqlite3.connect(path)
         c.execute("ALTER TABLE articles ADD COLUMN spec INTEGER")
+
+
+def test_articles_without_a_default_stage_are_counted_and_redone_with_all(tmp_path: Path, inputs: str) -> None:
+    light = [n for n in DEFAULT_SPEC if not n.startswith(("timex.", "events."))]
+    arc = marsad.open(tmp_path / "light.db")
+    arc.ingest([inputs], options=IngestOptions(spec=tuple(light), workers=1))
+    st = status(arc)
+    assert (st.current, st.stale) == (len(RECORDS), 0)  # a light run is not stale …
+    assert st.without_stages == {n: len(RECORDS) for n in DEFAULT_SPEC if n not in light}  # … but it is told
+    assert arc.update(reanalyse="stale", workers=1)["reanalysis"]["reanalysed"] == 0
+    assert arc.get("r3").layer("timex") == []
+    assert arc.update(reanalyse="all", workers=1)["reanalysis"]["reanalysed"] == len(RECORDS)
+    assert arc.get("r3").layer("timex") and status(arc).without_stages == {}
+    with _ingest(tmp_path / "fresh.db", inputs) as fresh:
+        _same(arc, fresh)
+    arc.close()

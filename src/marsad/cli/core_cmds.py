@@ -228,6 +228,11 @@ def cmd_update(args: argparse.Namespace) -> int:
         if a["unknown"]:
             console.print(f"  `marsad update --reanalyse unknown` analyses the {a['unknown']:,} of unknown"
                           " versions again too", soft_wrap=True)
+        if a["without_stages"]:
+            console.print("  analysed without stages of the default spec: "
+                          + ", ".join(f"{n} {k:,}" for n, k in a["without_stages"].items())
+                          + "; `marsad update --reanalyse all` analyses every article again with the default spec",
+                          soft_wrap=True)
         if out.get("finished"):
             console.print("[bold]finished[/] an interrupted reanalysis: " +
                           ", ".join(f"{k} {v:.1f}s" for k, v in out["finished"].items()), soft_wrap=True)

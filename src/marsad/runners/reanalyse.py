@@ -80,6 +80,9 @@ class AnalysisStatus:
     stale: int = 0  # analysed by a stage that has since been replaced
     unknown: int = 0  # stored before the archive recorded specs
     older_stages: dict[str, int] = field(default_factory=dict)  # replaced stage → its articles
+    # a stage of the default spec → the articles analysed without it (a stage added since, or a
+    # light run): only ``--reanalyse all`` adds it, since a light run may have left it out on purpose
+    without_stages: dict[str, int] = field(default_factory=dict)
     pending: list[str] = field(default_factory=list)  # what an interrupted reanalysis left
 
     def as_dict(self) -> dict[str, Any]:
@@ -89,17 +92,24 @@ class AnalysisStatus:
 def status(archive: Any) -> AnalysisStatus:
     st = AnalysisStatus(pending=sorted(AnalysisStore(archive).pending()))
     older: Counter[str] = Counter()
+    without: Counter[str] = Counter()
     for _sid, spec, n in AnalysisStore(archive).spec_counts():
         if spec is None:
             st.unknown += n
-        elif upgraded(spec) is None:
+            continue
+        new = upgraded(spec)
+        if new is None:
             st.current += n
         else:
             st.stale += n
             for name in spec:
                 if name not in STAGES:
                     older[name] += n
+        for name in DEFAULT_SPEC:
+            if name not in (new or spec):
+                without[name] += n
     st.older_stages = dict(older.most_common())
+    st.without_stages = dict(without.most_common())
     return st
 
 
