@@ -48,8 +48,12 @@ class MarsadArchive(Archive):
         """Corpus stages that run after new articles arrive (registry, copies, stories), each on
         the articles it has not seen yet; returns the seconds each took."""
         from marsad.corpus import hooks
+        from marsad.runners.reanalyse import finish
+        from marsad.store.analysis import AnalysisStore
 
         timings = {}
+        if AnalysisStore(self).pending():  # a reanalysis stopped before it rebuilt these
+            timings.update(finish(self))
         for hook in hooks.AFTER_INGEST:
             t = time.perf_counter()
             hook(self)

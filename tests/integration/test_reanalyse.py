@@ -286,6 +286,24 @@ def test_an_interrupted_reanalysis_is_finished_by_the_next_update(tmp_path: Path
         assert out["reanalysis"]["reanalysed"] == 4
         with _ingest(tmp_path / "fresh.db", inputs) as fresh:
             _same(arc, fresh)
+    # an ingest after an interrupted reanalysis finishes it too
+    arc = _ingest(tmp_path / "old2.db", inputs)
+    _mark_old(arc)
+    spec = arc.spec_id(DEFAULT_SPEC)
+    arc._writer.commit()
+    AnalysisStore(arc).replace([(arc.rowid_of("r1"), d)], spec)
+    assert status(arc).pending == ["corpus", "index"]
+    more = {"id": "r6", "source": "وكالة الشرق", "date": "2024-03-07", "title": "بوتين في أنقرة",
+            "text": "وصل الرئيس الروسي فلاديمير بوتين إلى أنقرة يوم الخميس في زيارة رسمية يلتقي خلالها أردوغان."}
+    arc.ingest([_write(tmp_path / "more", [more])])
+    assert status(arc).pending == []
+    assert "r6" in {h.id for h in arc.search("بوتين أنقرة")[0]}
+    assert arc.update(reanalyse="stale", workers=1)["reanalysis"]["reanalysed"] == 4
+    with marsad.open(tmp_path / "fresh2.db") as fresh:
+        fresh.ingest([inputs])
+        fresh.ingest([_write(tmp_path / "more", [more])])
+        _same(arc, fresh)
+    arc.close()
 
 
 def test_an_archive_from_before_the_migration_counts_as_unknown(tmp_path: Path) -> None:
