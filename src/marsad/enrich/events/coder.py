@@ -79,6 +79,15 @@ _DRONE_BEFORE = frozenset({"طائره", "طائرات", "الطائره", "ال
 _DRONE_SIGNS = ("طائر", "اسقاط", "درون", "صاروخ", "صواريخ", "مسيرات مفخخه")
 
 
+def introduced(norms: Sequence[str], i: int) -> bool:
+    """Whether the definite noun at ``i`` is brought in by an occurrence verb right before it
+    (ووقع الهجوم، شنوا الهجوم، نفذت عملية الاغتيال): VSO, the report of the event itself."""
+    prev = norms[i - 1] if i else ""
+    if prev in ("عمليه", "وعمليه") and i > 1:
+        prev = norms[i - 2]
+    return prev in L.OCCUR_VERBS or _strip(prev) in L.OCCUR_VERBS
+
+
 class Tok(NamedTuple):
     start: int
     end: int
@@ -159,10 +168,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
 class EventCoder:
     """Finds event mentions in a text, given its mention and timex spans."""
 
-    def triggers(self, toks: Sequence[Tok]) -> list[Found]:
-        """The triggers of one sentence that pass the guards, one per type."""
+    def triggers(self, toks: Sequence[Tok], *, question: bool = False) -> list[Found]:
+        """The triggers of one sentence that pass the guards, one per type (none in a question:
+        هل يجوز تبرير القتل؟ asks, it reports nothing)."""
         norms = [t.norm for t in toks]
-        if not any(lookup(n) is not None or n in L.PHRASES or _strip(n) in L.PHRASES for n in norms):
+        if question or not any(lookup(n) is not None or n in L.PHRASES or _strip(n) in L.PHRASES for n in norms):
             return []
         stripped = [_strip(n) for n in norms]
         sport = sum(1 for n in stripped if n in L.SPORT_WORDS or ("ال" + n) in L.SPORT_WORDS) >= 2
@@ -207,6 +217,9 @@ class EventCoder:
         before = norms[max(0, i - 3):i]
         if any(w in L.NEGATORS for w in norms[max(0, i - 2):i]):
             return False
+        k = street_action(norms, i) if t.pos == "p" else None
+        if any(w in L.RELATIVES for w in norms[max(0, (i if k is None else k) - 2):(i if k is None else k)]):
+            return False  # المتظاهرين الذين تجمعوا، الانتحاري الذي فجر نفسه: a description, not the report
         if t.pos in ("v", "vi", "vn") and ("س" in prefix or prefix.endswith("ل")):
             return False
         irrealis = [w for w in before if w in L.IRREALIS or _strip(w) in L.IRREALIS]
@@ -256,6 +269,8 @@ class EventCoder:
             return False
         if lemma == "نزل" and not any(w in L.STREETS or _strip(w) in L.STREETS for w in norms[i + 1:i + 10]):
             return False
+        if t.pos == "n" and ("ال" in prefix or prefix.endswith("لل")) and not introduced(norms, i):
+            return False  # الهجوم، المظاهرات: an event already told (or known), not its report
         if t.pos in ("n", "vi", "vn"):
             if any(w in L.BACKGROUND or _strip(w) in L.BACKGROUND for w in before):
                 return False
@@ -276,7 +291,7 @@ class EventCoder:
         for s, e in sentences(text):
             toks = tokens(text, s, e)
             ts = [t for t in timexes if s <= t.start and t.end <= e]
-            found = self.triggers(toks)
+            found = self.triggers(toks, question=text[s:e].rstrip().endswith(("?", "؟")))
             if not found:
                 continue
             ms = [m for m in mentions if s <= m.start and m.end <= e]
