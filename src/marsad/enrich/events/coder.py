@@ -88,6 +88,18 @@ def introduced(norms: Sequence[str], i: int) -> bool:
     return prev in L.OCCUR_VERBS or _strip(prev) in L.OCCUR_VERBS
 
 
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_YEAR_WORDS = frozenset({"عام", "العام", "سنه", "عامي", "لعام", "منذ", "بعام"})
+
+
+def past_year(norms: Sequence[str], year: int | None) -> bool:
+    """Whether the sentence names a year (عام 1995، سنة 2003) before ``year`` (any, when None)."""
+    for k in range(1, len(norms)):
+        if _YEAR.match(norms[k]) and norms[k - 1] in _YEAR_WORDS and (year is None or int(norms[k]) < year):
+            return True
+    return False
+
+
 class Tok(NamedTuple):
     start: int
     end: int
@@ -168,11 +180,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 class EventCoder:
     """Finds event mentions in a text, given its mention and timex spans."""
 
-    def triggers(self, toks: Sequence[Tok], *, question: bool = False) -> list[Found]:
-        """The triggers of one sentence that pass the guards, one per type (none in a question:
-        هل يجوز تبرير القتل؟ asks, it reports nothing)."""
+    def triggers(self, toks: Sequence[Tok], *, question: bool = False, year: int | None = None) -> list[Found]:
+        """The triggers of one sentence that pass the guards, one per type. None in a question
+        (هل يجوز تبرير القتل؟ asks, it reports nothing) or in a sentence that names an earlier
+        year (في عام 1995: history; before ``year``, the publication's, when it is known)."""
         norms = [t.norm for t in toks]
-        if question or not any(lookup(n) is not None or n in L.PHRASES or _strip(n) in L.PHRASES for n in norms):
+        if question or past_year(norms, year) or not any(lookup(n) is not None or n in L.PHRASES or _strip(n) in L.PHRASES for n in norms):
             return []
         stripped = [_strip(n) for n in norms]
         sport = sum(1 for n in stripped if n in L.SPORT_WORDS or ("ال" + n) in L.SPORT_WORDS) >= 2
@@ -220,6 +233,8 @@ class EventCoder:
         k = street_action(norms, i) if t.pos == "p" else None
         if any(w in L.RELATIVES for w in norms[max(0, (i if k is None else k) - 2):(i if k is None else k)]):
             return False  # المتظاهرين الذين تجمعوا، الانتحاري الذي فجر نفسه: a description, not the report
+        if any(w in L.PLUPERFECT for w in norms[max(0, (i if k is None else k) - 3):(i if k is None else k)]):
+            return False  # وكان مسلحون قد خطفوا …: told as background to the news
         if t.pos in ("v", "vi", "vn") and ("س" in prefix or prefix.endswith("ل")):
             return False
         irrealis = [w for w in before if w in L.IRREALIS or _strip(w) in L.IRREALIS]
@@ -288,10 +303,11 @@ class EventCoder:
              published_at: str | None = None, dateline_place: str = "") -> list[Span]:
         """The ``event`` spans of ``text`` (a masked text: removed debris blanked)."""
         out: list[Span] = []
+        year = int(published_at[:4]) if published_at and published_at[:4].isdigit() else None
         for s, e in sentences(text):
             toks = tokens(text, s, e)
             ts = [t for t in timexes if s <= t.start and t.end <= e]
-            found = self.triggers(toks, question=text[s:e].rstrip().endswith(("?", "؟")))
+            found = self.triggers(toks, question=text[s:e].rstrip().endswith(("?", "؟")), year=year)
             if not found:
                 continue
             ms = [m for m in mentions if s <= m.start and m.end <= e]

@@ -277,6 +277,8 @@ STREET_ACTIONS = frozenset({
     "توجهوا", "حاصر", "حاصروا", "تدفق", "تدفقوا", "جاب", "جابوا", "اقدم", "اعتصم", "اعتصموا", "احتل",
     "احتلوا", "زحف",
 })
+#: كان before a verb (كان قد فجر، وكانت الشرطة قد اعتقلت): the pluperfect of an earlier event
+PLUPERFECT = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
 #: a trigger right after a relative pronoun describes someone or something (المتظاهرين الذين
 #: تجمعوا، الانتحاري الذي فجر نفسه) rather than reporting the event
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
