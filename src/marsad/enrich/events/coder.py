@@ -279,9 +279,8 @@ class EventCoder:
             return False  # تجمع الأم أبناءها: brings together
         if lemma == "وقفه" and nxt not in L.VIGIL:
             return False
-        if t.pos == "p" and not (street_action(norms, i) is not None
-                                 or (i and (norms[i - 1] in L.QUANTITY or norms[i - 1][:1].isdigit()))):
-            return False
+        if t.pos == "p" and street_action(norms, i) is None:
+            return False  # آلاف المتظاهرين alone: a crowd someone spoke to or dispersed, not its protest
         if lemma == "نزل" and not any(w in L.STREETS or _strip(w) in L.STREETS for w in norms[i + 1:i + 10]):
             return False
         if t.pos == "n" and ("ال" in prefix or prefix.endswith("لل")) and not introduced(norms, i):
