@@ -88,6 +88,11 @@ def introduced(norms: Sequence[str], i: int) -> bool:
     return prev in L.OCCUR_VERBS or _strip(prev) in L.OCCUR_VERBS
 
 
+def _future_occur(w: str) -> bool:
+    """An occurrence verb in the future (سينفذ هجوما، ستنظم مظاهرة): the event is yet to come."""
+    return w.startswith(("س", "وس", "فس")) and w[1 if w[0] == "س" else 2:] in L.OCCUR
+
+
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _YEAR_WORDS = frozenset({"عام", "العام", "سنه", "عامي", "لعام", "منذ", "بعام"})
 
@@ -237,7 +242,7 @@ class EventCoder:
             return False  # وكان مسلحون قد خطفوا …: told as background to the news
         if t.pos in ("v", "vi", "vn") and ("س" in prefix or prefix.endswith("ل")):
             return False
-        irrealis = [w for w in before if w in L.IRREALIS or _strip(w) in L.IRREALIS]
+        irrealis = [w for w in before if w in L.IRREALIS or _strip(w) in L.IRREALIS or _future_occur(w)]
         if irrealis and not (irrealis == ["قد"] and t.pos in ("v", "vn")):  # كان قد فجر: pluperfect
             return False
         nxt = norms[i + 1] if i + 1 < len(norms) else ""
