@@ -254,7 +254,7 @@ OCCUR = frozenset({
 #: a definite noun without one (أدى الهجوم إلى …، الاعتداء وقع في …) refers back to an event
 OCCUR_VERBS = frozenset({
     "وقع", "وقعت", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "اندلع", "اندلعت", "جرت", "جري", "نظم", "نظمت", "نظموا",
-    "اسفر", "اسفرت", "ادي", "انطلقت", "خرجت", "خرج", "بدا", "بدات",
+    "اسفر", "اسفرت", "ادي", "انطلقت", "خرجت", "خرج", "بدا", "بدات", "تعرض", "تعرضت", "تعرضوا",
 })
 #: words up to three before a verbal noun that make it background, not this event
 BACKGROUND = frozenset({
