@@ -122,10 +122,13 @@ class Found:
 
 
 def street_action(norms: Sequence[str], i: int) -> int | None:
-    """The index of a street action (خرج، أحرق، أغلق …) one or two words before ``i``."""
-    for j in (i - 1, i - 2):
-        if j >= 0 and (norms[j] in L.STREET_ACTIONS or _strip(norms[j]) in L.STREET_ACTIONS):
+    """The index of a street action (خرج، أحرق، أغلق …) right before ``i``, or before a count
+    that comes before it (خرج آلاف، توجه عشرات الآلاف من المتظاهرين)."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if norms[j] in L.STREET_ACTIONS or _strip(norms[j]) in L.STREET_ACTIONS:
             return j
+        if j < i - 1 and not (norms[j] in L.QUANTITY or norms[j] in ("من", "الاف", "عشرات", "مئات") or norms[j].isdigit()):
+            return None  # only a count may stand between (خرج عشرات الآلاف من المتظاهرين)
     return None
 
 
@@ -290,6 +293,9 @@ class EventCoder:
             return False
         if t.pos == "n" and ("ال" in prefix or prefix.endswith("لل")) and not introduced(norms, i):
             return False  # الهجوم، المظاهرات: an event already told (or known), not its report
+        if (t.type == "PROTEST" and t.pos == "n" and i and norms[i - 1] in L.SETTING
+                and street_action(norms, i - 1) is None and not any(w in L.STREET_ACTIONS or _strip(w) in L.STREET_ACTIONS for w in norms[max(0, i - 4):i - 1])):
+            return False  # اعتقلت الشرطة عشرة خلال مظاهرات: the protest is the setting of another event
         if t.pos in ("n", "vi", "vn"):
             if any(w in L.BACKGROUND or _strip(w) in L.BACKGROUND for w in before):
                 return False

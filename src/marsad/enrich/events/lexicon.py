@@ -279,6 +279,9 @@ STREET_ACTIONS = frozenset({
 })
 #: كان before a verb (كان قد فجر، وكانت الشرطة قد اعتقلت): the pluperfect of an earlier event
 PLUPERFECT = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
+#: a preposition before a protest noun that makes it the setting of another event (في مظاهرة،
+#: خلال احتجاجات), unless a street action comes before it (خرج الآلاف في مسيرة)
+SETTING = frozenset({"في", "خلال", "اثناء", "بعد", "قبل", "عقب", "منذ", "وفي", "وخلال", "واثناء", "وبعد"})
 #: a trigger right after a relative pronoun describes someone or something (المتظاهرين الذين
 #: تجمعوا، الانتحاري الذي فجر نفسه) rather than reporting the event
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
