@@ -83,7 +83,7 @@ STAGES: dict[str, Callable[[], Any]] = {
     "metadate.v1": _metadate,
     "pubdate.v1": _pubdate,
     "timex.v1": _timex,
-    "events.v1": _events,
+    "events.v2": _events,
     "index_terms.v1": _index_terms,
     "fingerprint.v1": _fingerprint,
 }
@@ -96,7 +96,7 @@ DEFAULT_SPEC: list[str] = [
     "entities.v2",
     "pubdate.v1",
     "timex.v1",
-    "events.v1",
+    "events.v2",
     "index_terms.v1",
     "fingerprint.v1",
 ]
@@ -107,6 +107,9 @@ RETIRED: dict[str, tuple[str, str]] = {
     "debris.v1": ("debris.v2", "breadcrumb and menu lines and a source-link trailer at the end are debris"),
     "entities.v1": ("entities.v2", "the entity rules of December 2026: propagation asks the drop step, "
                                    "known surnames, foreign places' spellings, and more"),
+    "events.v1": ("events.v2", "precision guards: no event in a question, a sentence naming an earlier year, "
+                               "after a relative pronoun or كان, on a definite noun no occurrence verb brings in, "
+                               "or on the doers counted without a street action"),
 }
 
 

@@ -1,4 +1,4 @@
-"""events.v1: PLOVER event mentions on sentences written for these tests."""
+"""events.v2: PLOVER event mentions on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def only(text: str, typ: str) -> tuple[str, dict]:
 
 def test_stage_runs_after_entities_and_timex():
     spec = list(DEFAULT_SPEC)
-    assert spec.index("events.v1") > max(spec.index("entities.v2"), spec.index("timex.v1"))
+    assert spec.index("events.v2") > max(spec.index("entities.v2"), spec.index("timex.v1"))
     build(spec)
 
 
@@ -83,9 +83,47 @@ def test_the_doers_of_a_street_action_are_its_source():
     "خرج المصلون من المسجد بعد صلاة الفجر.",                 # the dawn, not a bombing
     "تنطلق اليوم تظاهرة ثقافية تضم عروضا فنية في المدينة.",     # a festival (Maghreb usage)
     "تجمع الرواية بين الحب والحرب في قرية صغيرة.",            # brings together
+    # events.v2: not a report of this event
+    "هل يجوز تبرير الاغتيال في أي حال؟",                      # a question
+    "في عام 1998 اغتال مسلحون رئيس البلدية في ساحة المدينة.",   # history (a year before the article's)
+    "قدم الوزير التعازي لأسر الجنود الذين قتلوا في الاشتباك.",    # a relative clause describes them
+    "وكان مسلحون قد خطفوا المهندس قبل أن يطلقوا سراحه.",         # the pluperfect of an earlier event
+    "وأدى الهجوم إلى ارتفاع أسعار النفط في الأسواق العالمية.",    # a definite noun: an event already told
+    "ألقى الرئيس كلمة أمام آلاف المتظاهرين في الساحة.",           # the doers counted, no street action
+    "اعتقلت الشرطة عشرة شبان خلال مظاهرات في وسط المدينة.",       # the protest is the setting of an arrest
+    "وأعلن التنظيم أنه سينفذ هجوما على المطار.",                 # an occurrence verb in the future
+    "وطالب المتظاهرون بإقالة الحكومة.",                         # a demand is no street action
 ])
 def test_no_event_where_none_happened(text):
     assert [e for e in events(text) if e[0] in ("PROTEST", "ASSAULT")] == []
+
+
+@pytest.mark.parametrize(("text", "typ", "trigger"), [
+    ("ووقع الهجوم فجر أمس على حاجز للشرطة في المدينة.", "ASSAULT", "الهجوم"),      # VSO: brought in by وقع
+    ("وتعرضت الدورية لهجوم بعبوة ناسفة في الطريق إلى المطار.", "ASSAULT", "لهجوم"),  # تعرض لـ
+    ("خرج عشرات الآلاف من المتظاهرين في شوارع العاصمة أمس.", "PROTEST", "خرج"),     # a count between
+    ("شارك 300 متظاهر في مسيرة أمام البرلمان أمس.", "PROTEST", "شارك"),
+    ("اغتال مسلحون رئيس البلدية في عام 2024 أمام منزله.", "ASSAULT", "اغتال"),     # the article's own year
+])
+def test_what_the_v2_guards_keep(text, typ, trigger):
+    trig, _ = only(text, typ)
+    assert trig == trigger
+
+
+def test_a_year_is_history_only_before_the_articles_year():
+    from marsad.enrich.events.coder import past_year
+    from marsad.text.normalize import normalize
+
+    norms = [normalize(w) for w in "قتل مسلحون خمسة أشخاص في عام 2023".split()]
+    assert past_year(norms, 2024) and past_year(norms, None) and not past_year(norms, 2023)
+    assert not past_year([normalize(w) for w in "قتل 2023 شخصا".split()], None)  # a count, not a year
+
+
+def test_events_v1_is_retired():
+    from marsad.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="replaced by 'events.v2'"):
+        build(["language.v1", "debris.v2", "dateline.v1", "entities.v2", "pubdate.v1", "timex.v1", "events.v1"])
 
 
 def test_a_few_dyadic_types():

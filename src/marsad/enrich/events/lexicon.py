@@ -1,4 +1,4 @@
-"""The trigger lexicon of ``events.v1``: PLOVER event types, their Arabic verbs and verbal nouns.
+"""The trigger lexicon of ``events.v2``: PLOVER event types, their Arabic verbs and verbal nouns.
 
 Everything here is data on the *normalized* view (:func:`marsad.text.normalize.normalize`:
 أ/إ/آ → ا, ة → ه, ى → ي, no tashkeel). A verb is written as its past stem and its imperfect stem
@@ -254,7 +254,7 @@ OCCUR = frozenset({
 #: a definite noun without one (أدى الهجوم إلى …، الاعتداء وقع في …) refers back to an event
 OCCUR_VERBS = frozenset({
     "وقع", "وقعت", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "اندلع", "اندلعت", "جرت", "جري", "نظم", "نظمت", "نظموا",
-    "اسفر", "اسفرت", "ادي", "انطلقت", "خرجت", "خرج", "بدا", "بدات", "تعرض", "تعرضت", "تعرضوا",
+    "اسفر", "اسفرت", "انطلقت", "خرجت", "خرج", "بدا", "بدات", "تعرض", "تعرضت", "تعرضوا",
 })
 #: words up to three before a verbal noun that make it background, not this event
 BACKGROUND = frozenset({
