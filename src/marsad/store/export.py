@@ -19,6 +19,8 @@ ARTICLE_FIELDS = [
     "language", "language_flag", "copy_group", "first_published", "story", "text", "clean_text",
 ]
 SPAN_FIELDS = ["article_id", "layer", "start", "end", "label", "value", "text", "attrs"]
+#: the events table adds the article's story and the event's group key (``enrich/events/group.py``)
+EVENT_FIELDS = SPAN_FIELDS + ["story", "event_group"]
 
 TABLES = ("articles", "spans", "timexes", "mentions", "events")
 
@@ -41,10 +43,13 @@ def _article_rows(archive: Any) -> Iterator[dict[str, Any]]:
 
 
 def _span_rows(archive: Any, layer: str | None) -> Iterator[dict[str, Any]]:
+    from marsad.enrich.events.group import event_group
+
     con = archive.con
     last = 0
     while True:
-        arts = con.execute("SELECT rowid, id, text FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500", (last,)).fetchall()
+        arts = con.execute("SELECT rowid, id, text, story FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500",
+                           (last,)).fetchall()
         if not arts:
             return
         for a in arts:
@@ -54,9 +59,14 @@ def _span_rows(archive: Any, layer: str | None) -> Iterator[dict[str, Any]]:
                 q += " AND layer=?"
                 args.append(layer)
             for r in con.execute(q + " ORDER BY start", args):
-                yield {"article_id": a["id"], "layer": r["layer"], "start": r["start"], "end": r["end"],
+                row = {"article_id": a["id"], "layer": r["layer"], "start": r["start"], "end": r["end"],
                        "label": r["label"], "value": r["value"], "text": a["text"][r["start"]:r["end"]],
                        "attrs": orjson.loads(r["attrs"]) if r["attrs"] else {}}
+                if layer == "event":
+                    row["story"] = a["story"]
+                    row["event_group"] = event_group(story=a["story"], article_id=a["id"], label=r["label"],
+                                                     attrs=row["attrs"])
+                yield row
         last = arts[-1]["rowid"]
 
 
@@ -72,7 +82,7 @@ def rows_for(archive: Any, table: str) -> tuple[list[str], Iterator[dict[str, An
     layer = {"spans": None, "timexes": "timex", "mentions": "mention", "events": "event"}.get(table, "?")
     if layer == "?":
         raise ConfigError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
-    return SPAN_FIELDS, _span_rows(archive, layer)
+    return (EVENT_FIELDS if layer == "event" else SPAN_FIELDS), _span_rows(archive, layer)
 
 
 def export(archive: Any, out: str | Path, *, table: str = "articles", format: str = "jsonl") -> int:

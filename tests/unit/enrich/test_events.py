@@ -167,3 +167,45 @@ def test_export_events_gives_attrs_as_objects(tmp_path, capsysbinary):
         assert isinstance(g["attrs"]["source"], dict) and isinstance(g["attrs"]["date"], dict)
     e2 = next(g for g in got if g["article_id"] == "e2")
     assert e2["attrs"]["target"]["text"] == "سمير حداد" and e2["attrs"]["date"]["value"] == "2024-03-04"
+
+
+def test_event_group_key():
+    from marsad.enrich.events.group import event_group
+
+    timex = {"date": {"value": "2024-03-04", "source": "timex", "start": 0, "end": 3}}
+    published = {"date": {"value": "2024-03-05", "source": "published"}}
+    assert event_group(story=7, article_id="a", label="ASSAULT", attrs=timex) == "story:7|ASSAULT|2024-03-04"
+    # a publication date says when the report appeared, not when the event happened
+    assert event_group(story=7, article_id="a", label="ASSAULT", attrs=published) == "story:7|ASSAULT|"
+    assert event_group(story=None, article_id="a", label="PROTEST", attrs={"date": None}) == "article:a|PROTEST|"
+
+
+def test_export_groups_the_reports_of_one_event(tmp_path):
+    """Two outlets report one attack (one story, one day); a protest elsewhere is another event."""
+    rows = [
+        {"id": "r1", "source": "وكالة أ", "date": DATE, "title": "مقتل خمسة في هجوم على حاجز للشرطة في كركوك",
+         "text": "قتل خمسة من عناصر الشرطة أمس في هجوم شنه مسلحون مجهولون على حاجز للشرطة جنوب مدينة كركوك، "
+                 "حسب مصدر أمني.\nوقال المصدر إن المسلحين فروا بعد الهجوم."},
+        {"id": "r2", "source": "صحيفة ب", "date": DATE, "title": "هجوم مسلح على حاجز للشرطة في كركوك يقتل خمسة",
+         "text": "هاجم مسلحون مجهولون أمس حاجزا للشرطة جنوب مدينة كركوك وقتلوا خمسة من عناصر الشرطة، "
+                 "وفق مصدر أمني في المدينة."},
+        {"id": "r3", "source": "صحيفة ب", "date": DATE, "title": "آلاف العمال يتظاهرون في تونس",
+         "text": "تظاهر آلاف العمال أمس أمام مقر الحكومة في تونس احتجاجا على تأخر الرواتب."},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    db = str(tmp_path / "a.db")
+    assert main(["ingest", "--archive", db, str(src), "--json"]) == 0
+    out = tmp_path / "ev.jsonl"
+    assert main(["export", "--archive", db, "--table", "events", "--format", "jsonl", "-o", str(out)]) == 0
+    got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(g["article_id"] for g in got) == ["r1", "r2", "r3"]
+    group = {g["article_id"]: g["event_group"] for g in got}
+    story = {g["article_id"]: g["story"] for g in got}
+    assert story["r1"] == story["r2"] != story["r3"]
+    assert group["r1"] == group["r2"] == f"story:{story['r1']}|ASSAULT|2024-03-04"
+    assert group["r3"] == f"story:{story['r3']}|PROTEST|2024-03-04"
+    assert len(set(group.values())) == 2  # three reports, two events
+    csv_out = tmp_path / "ev.csv"
+    assert main(["export", "--archive", db, "--table", "events", "--format", "csv", "-o", str(csv_out)]) == 0
+    assert csv_out.read_text(encoding="utf-8").splitlines()[0].endswith(",story,event_group")
