@@ -93,6 +93,7 @@ def test_the_doers_of_a_street_action_are_its_source():
     "اعتقلت الشرطة عشرة شبان خلال مظاهرات في وسط المدينة.",       # the protest is the setting of an arrest
     "وأعلن التنظيم أنه سينفذ هجوما على المطار.",                 # an occurrence verb in the future
     "وطالب المتظاهرون بإقالة الحكومة.",                         # a demand is no street action
+    "وتمكنت السلطات من احتواء مظاهرات محدودة في أحياء العاصمة.",   # a protest noun no verb brings in
 ])
 def test_no_event_where_none_happened(text):
     assert [e for e in events(text) if e[0] in ("PROTEST", "ASSAULT")] == []
@@ -104,6 +105,8 @@ def test_no_event_where_none_happened(text):
     ("خرج عشرات الآلاف من المتظاهرين في شوارع العاصمة أمس.", "PROTEST", "خرج"),     # a count between
     ("شارك 300 متظاهر في مسيرة أمام البرلمان أمس.", "PROTEST", "شارك"),
     ("اغتال مسلحون رئيس البلدية في عام 2024 أمام منزله.", "ASSAULT", "اغتال"),     # the article's own year
+    ("واندلعت مظاهرات غاضبة في وسط المدينة مساء أمس.", "PROTEST", "مظاهرات"),      # a verb brings the noun in
+    ("نفذ عدد من سائقي سيارات الأجرة صباح اليوم وقفة احتجاجية أمام مقر الولاية.", "PROTEST", "وقفة"),
 ])
 def test_what_the_v2_guards_keep(text, typ, trigger):
     trig, _ = only(text, typ)

@@ -296,6 +296,11 @@ class EventCoder:
         if (t.type == "PROTEST" and t.pos == "n" and i and norms[i - 1] in L.SETTING
                 and street_action(norms, i - 1) is None and not any(w in L.STREET_ACTIONS or _strip(w) in L.STREET_ACTIONS for w in norms[max(0, i - 4):i - 1])):
             return False  # اعتقلت الشرطة عشرة خلال مظاهرات: the protest is the setting of another event
+        if t.type == "PROTEST" and t.pos == "n" and lemma != "وقفه" and not any(
+                w in L.OCCUR_VERBS or _strip(w) in L.OCCUR_VERBS or w in L.STREET_ACTIONS or _strip(w) in L.STREET_ACTIONS
+                for w in list(norms[max(0, i - 3):i]) + list(norms[i + 1:i + 3])):
+            return False  # a protest noun is reported by a verb that brings it in (اندلعت مظاهرات، نظموا اعتصاما);
+            # وقفة احتجاجية names its own occasion (and stands only with احتجاجية، تضامنية … after it)
         if t.pos in ("n", "vi", "vn"):
             if any(w in L.BACKGROUND or _strip(w) in L.BACKGROUND for w in before):
                 return False
