@@ -241,6 +241,8 @@ class EventCoder:
         k = street_action(norms, i) if t.pos == "p" else None
         if any(w in L.RELATIVES for w in norms[max(0, (i if k is None else k) - 2):(i if k is None else k)]):
             return False  # المتظاهرين الذين تجمعوا، الانتحاري الذي فجر نفسه: a description, not the report
+        if any(w in L.WHEN for w in norms[max(0, (i if k is None else k) - 2):(i if k is None else k)]):
+            return False  # عندما اغتيل …، حين هاجم …: a clause that dates something else
         if any(w in L.PLUPERFECT for w in norms[max(0, (i if k is None else k) - 3):(i if k is None else k)]):
             return False  # وكان مسلحون قد خطفوا …: told as background to the news
         if t.pos in ("v", "vi", "vn") and ("س" in prefix or prefix.endswith("ل")):

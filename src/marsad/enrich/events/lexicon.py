@@ -282,6 +282,8 @@ PLUPERFECT = frozenset({"كان", "كانت", "كانوا", "وكان", "وكا�
 #: a preposition before a protest noun that makes it the setting of another event (في مظاهرة،
 #: خلال احتجاجات), unless a street action comes before it (خرج الآلاف في مسيرة)
 SETTING = frozenset({"في", "خلال", "اثناء", "بعد", "قبل", "عقب", "منذ", "وفي", "وخلال", "واثناء", "وبعد"})
+#: a temporal clause opener before a trigger: the event dates another one (عندما اغتيل فلان، أعلن …)
+WHEN = frozenset({"عندما", "وعندما", "حين", "وحين", "حينما", "بعدما", "عقبما", "كلما", "منذ", "ومنذ"})
 #: a trigger right after a relative pronoun describes someone or something (المتظاهرين الذين
 #: تجمعوا، الانتحاري الذي فجر نفسه) rather than reporting the event
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
