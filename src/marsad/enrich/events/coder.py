@@ -88,6 +88,25 @@ def introduced(norms: Sequence[str], i: int) -> bool:
     return prev in L.OCCUR_VERBS or _strip(prev) in L.OCCUR_VERBS
 
 
+def _crime_noun(w: str) -> bool:
+    """A noun of a violent act (a trigger noun, or اغتصاب، نهب … of :data:`lexicon.CRIMES`)."""
+    if not w:
+        return False
+    if w.startswith("و") and len(w) > 3:
+        w = w[1:]
+    if w in L.CRIMES or _strip(w) in L.CRIMES:
+        return True
+    hit = lookup(w)
+    return hit is not None and hit[0].type == "ASSAULT" and hit[0].pos in ("n", "vn")
+
+
+def _in_list(norms: Sequence[str], i: int) -> bool:
+    """Whether the noun at ``i`` stands in a row of such nouns joined by و (خطف وقتل، القتل والتفجير)."""
+    nxt = norms[i + 1] if i + 1 < len(norms) else ""
+    prev = norms[i - 1] if i else ""
+    return (nxt.startswith("و") and _crime_noun(nxt)) or (norms[i].startswith("و") and _crime_noun(prev))
+
+
 def _future_occur(w: str) -> bool:
     """An occurrence verb in the future (سينفذ هجوما، ستنظم مظاهرة): the event is yet to come."""
     return w.startswith(("س", "وس", "فس")) and w[1 if w[0] == "س" else 2:] in L.OCCUR
@@ -303,6 +322,8 @@ class EventCoder:
                 for w in list(norms[max(0, i - 3):i]) + list(norms[i + 1:i + 3])):
             return False  # a protest noun is reported by a verb that brings it in (اندلعت مظاهرات، نظموا اعتصاما);
             # وقفة احتجاجية names its own occasion (and stands only with احتجاجية، تضامنية … after it)
+        if t.pos in ("n", "vn") and t.type == "ASSAULT" and _in_list(norms, i):
+            return False  # قتل واغتصاب وتعذيب: kinds of crime named in a row, no one occurrence
         if t.pos in ("n", "vi", "vn"):
             if any(w in L.BACKGROUND or _strip(w) in L.BACKGROUND for w in before):
                 return False

@@ -284,6 +284,9 @@ PLUPERFECT = frozenset({"كان", "كانت", "كانوا", "وكان", "وكا�
 SETTING = frozenset({"في", "خلال", "اثناء", "بعد", "قبل", "عقب", "منذ", "وفي", "وخلال", "واثناء", "وبعد"})
 #: a temporal clause opener before a trigger: the event dates another one (عندما اغتيل فلان، أعلن …)
 WHEN = frozenset({"عندما", "وعندما", "حين", "وحين", "حينما", "بعدما", "عقبما", "كلما", "منذ", "ومنذ"})
+#: violent acts that are no trigger but stand in a list of kinds with one (قتل واغتصاب وتعذيب)
+CRIMES = frozenset({"اغتصاب", "اضطهاد", "نهب", "سرقه", "اعدام", "اجتياح", "اجتياحات", "تهجير", "اخفاء",
+                    "تنكيل", "ترويع", "تشريد", "حرق", "تدمير", "جرح"})
 #: a trigger right after a relative pronoun describes someone or something (المتظاهرين الذين
 #: تجمعوا، الانتحاري الذي فجر نفسه) rather than reporting the event
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
