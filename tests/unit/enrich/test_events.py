@@ -127,8 +127,12 @@ def test_a_year_is_history_only_before_the_articles_year():
 def test_events_v1_is_retired():
     from marsad.errors import ConfigError
 
+    from marsad.runners.reanalyse import upgraded
+
+    old = ["language.v1", "debris.v2", "dateline.v1", "entities.v2", "pubdate.v1", "timex.v1", "events.v1"]
     with pytest.raises(ConfigError, match="replaced by 'events.v2'"):
-        build(["language.v1", "debris.v2", "dateline.v1", "entities.v2", "pubdate.v1", "timex.v1", "events.v1"])
+        build(old)
+    assert upgraded(old) == old[:-1] + ["events.v2"]  # an archive's events.v1 articles are stale
 
 
 def test_a_few_dyadic_types():
