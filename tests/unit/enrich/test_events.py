@@ -126,7 +126,6 @@ def test_a_year_is_history_only_before_the_articles_year():
 
 def test_events_v1_is_retired():
     from marsad.errors import ConfigError
-
     from marsad.runners.reanalyse import upgraded
 
     old = ["language.v1", "debris.v2", "dateline.v1", "entities.v2", "pubdate.v1", "timex.v1", "events.v1"]
