@@ -77,7 +77,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
         first = r.get("first") or {}
         tab.add_row(str(r["story"]), str(r["size"]), str(r["sources"]),
                     f"{r['first_day'] or '?'} … {r['last_day'] or '?'}",
-                    f"{first.get('source', '?')} {first.get('published_at') or ''}".strip(),
+                    f"{first.get('source') or first.get('id') or '?'} {first.get('published_at') or ''}".strip(),
                     Text((first.get("title") or " ".join(r["terms"]))[:70]))
     console.print(tab)
     return 0

@@ -44,13 +44,15 @@ def list_stories(archive: Any, *, date_from: str | None = None, date_to: str | N
 
 
 def _first_published(cs: CorpusStore, stories: list[int]) -> dict[int, dict[str, Any]]:
-    """Each story's member published first (compared as UTC instants; an article without a time
-    after those with one, then by ingest order). Not the article that opened the story: the
+    """Each story's member published first: the earliest day, and on it the earliest time as a
+    UTC instant, an article dated by its day alone after those with a time (when it appeared
+    that day is not known), then by ingest order. Not the article that opened the story: the
     clusterer reads a day's articles in its own order, and a batch ingested later can hold an
     earlier report."""
-    best: dict[int, tuple[tuple[str, int], dict[str, Any]]] = {}
+    best: dict[int, tuple[tuple[str, bool, str, int], dict[str, Any]]] = {}
     for m in cs.story_members_brief(stories):
-        k = (instant(m["published_at"]), m["rowid"])
+        at = instant(m["published_at"])
+        k = (at[:10], len(at) <= 10, at, m["rowid"])
         sid = m.pop("story")
         if sid not in best or k < best[sid][0]:
             best[sid] = (k, m)

@@ -324,3 +324,16 @@ def test_a_storys_first_publisher_is_its_earliest_member_not_the_one_that_opened
     thread = a.con.execute("SELECT thread FROM stories WHERE story = ?", (story,)).fetchone()[0]
     timeline = {s["story"]: s for s in thread_detail(a, thread)["timeline"]}
     assert timeline[story]["first"]["id"] == "wire"
+
+
+def test_a_member_dated_by_its_day_alone_is_not_first_before_a_timed_one_of_that_day(tmp_path) -> None:
+    from marsad.corpus.views import list_stories
+    from marsad.runners.local import IngestOptions
+
+    recs = {r["id"]: r for r in items()}
+    day_only = dict(recs["reprint-trimmed"], date="2015-08-10")
+    _write(tmp_path / "b.jsonl", [day_only, recs["wire"]])
+    a = marsad.open(tmp_path / "a.db")
+    a.ingest([str(tmp_path / "b.jsonl")], options=IngestOptions(workers=1))
+    story = {r["id"]: r["story"] for r in a.iter_rows(columns=["id", "story"])}["wire"]
+    assert {s["story"]: s for s in list_stories(a)}[story]["first"]["id"] == "wire"
