@@ -349,3 +349,18 @@ def test_articles_without_a_default_stage_are_counted_and_redone_with_all(tmp_pa
     with _ingest(tmp_path / "fresh.db", inputs) as fresh:
         _same(arc, fresh)
     arc.close()
+
+
+def test_all_redoes_each_article_once_though_its_group_moves(tmp_path: Path, inputs: str) -> None:
+    """Under ``all`` the unknown specs are redone first and take the default spec, which the
+    run then redoes too: each article is analysed once."""
+    arc = _ingest(tmp_path / "mixed.db", inputs)
+    arc._writer.execute("UPDATE articles SET spec = NULL WHERE id IN ('r1', 'r2')")
+    arc._writer.commit()
+    assert status(arc).unknown == 2
+    out = arc.update(reanalyse="all", workers=1)
+    assert out["reanalysis"]["reanalysed"] == len(RECORDS) and out["reanalysis"]["failed"] == 0
+    assert status(arc).unknown == 0
+    with _ingest(tmp_path / "fresh.db", inputs) as fresh:
+        _same(arc, fresh)
+    arc.close()

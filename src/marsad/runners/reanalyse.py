@@ -208,6 +208,9 @@ def reanalyse(archive: Any, *, which: str = "stale", workers: int = 0, batch_siz
             boiler[source] = sorted(archive.boilerplate(source, min_count=BOILERPLATE_MIN_ARTICLES))
         return boiler.get(source, [])
 
+    #: articles this run has redone: a group redone early (the unknown specs under ``all``)
+    #: moves its articles to a spec that a later group of the run selects again
+    done: set[int] = set()
     for sid, spec in _targets(store, which):
         spec_row = archive.spec_id(spec)
         archive._writer.commit()
@@ -220,6 +223,10 @@ def reanalyse(archive: Any, *, which: str = "stale", workers: int = 0, batch_siz
                 if not rowids:
                     return
                 after = rowids[-1]
+                rowids = [r for r in rowids if r not in done]
+                done.update(rowids)
+                if not rowids:
+                    continue
                 batch = []
                 for row in store.stored(rowids):
                     try:
