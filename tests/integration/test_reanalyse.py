@@ -364,3 +364,15 @@ def test_all_redoes_each_article_once_though_its_group_moves(tmp_path: Path, inp
     with _ingest(tmp_path / "fresh.db", inputs) as fresh:
         _same(arc, fresh)
     arc.close()
+
+
+def test_update_fails_when_every_article_to_redo_failed(tmp_path: Path, inputs: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    arc = _ingest(tmp_path / "old.db", inputs)
+    _mark_old(arc)
+    arc._writer.execute("UPDATE articles SET text = ''")
+    arc._writer.commit()
+    path = str(arc.path)
+    arc.close()
+    assert main(["update", "--archive", path, "--reanalyse", "--workers", "1", "--json"]) == 1
+    r = json.loads(capsys.readouterr().out)["reanalysis"]
+    assert (r["reanalysed"], r["failed"]) == (0, len(RECORDS))

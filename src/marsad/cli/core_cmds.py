@@ -201,9 +201,12 @@ def cmd_update(args: argparse.Namespace) -> int:
     finally:
         archive.close()
     out["archive"] = str(archive.path)
+    r = out.get("reanalysis")
+    # nothing redone and some failed: the command did not do what was asked
+    code = 1 if r is not None and r["failed"] and not r["reanalysed"] else 0
     if args.json:
         print_json(out)
-        return 0
+        return code
     a = out["analysis"]
     older = ", ".join(f"{n} → {RETIRED[n][0] if n in RETIRED else 'no longer built'}: {k:,}"
                       for n, k in a["older_stages"].items())
@@ -212,7 +215,6 @@ def cmd_update(args: argparse.Namespace) -> int:
     if a["unknown"]:
         line += f", {a['unknown']:,} of unknown stage versions (stored before the archive recorded them)"
     console.print(line, soft_wrap=True)
-    r = out.get("reanalysis")
     if r is not None:
         secs = ", ".join(f"{k} {v:.1f}s" for k, v in r["seconds"].items())
         console.print(f"[bold]reanalysed[/] {r['reanalysed']:,} articles, failed {r['failed']:,} ({secs})",
@@ -237,7 +239,7 @@ def cmd_update(args: argparse.Namespace) -> int:
             console.print("[bold]finished[/] an interrupted reanalysis: " +
                           ", ".join(f"{k} {v:.1f}s" for k, v in out["finished"].items()), soft_wrap=True)
     console.print("[bold]updated[/] " + ", ".join(f"{k} {v:.1f}s" for k, v in out["seconds"].items()))
-    return 0
+    return code
 
 
 def _stages(text: str) -> tuple[str, ...] | None:

@@ -139,10 +139,10 @@ def cmd_entity(args: argparse.Namespace) -> int:
         "articles": st.articles(e.id, limit=args.limit),
         "also_named": _also_named(reg, name, e.id),
     }
+    out["display_name"] = _written_names(archive, [row]).get(row.get("key", "")) or row.get("name")
     if args.json:
         print_json(out)
         return 0
-    out["display_name"] = _written_names(archive, [row]).get(row.get("key", "")) or row.get("name")
     console.print(Text(f"#{e.id} {out['display_name']}  ({row.get('type')}"
                        f"{', ' + row['country'] if row.get('country') else ''}"
                        f"{', ' + row['english'] if row.get('english') else ''})", style="bold"))

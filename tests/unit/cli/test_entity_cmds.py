@@ -84,3 +84,10 @@ def test_a_hashtag_is_no_part_of_a_shown_name() -> None:
     from marsad.store.entity_queries import _shown
 
     assert _shown("دونالد #ترمب") == "دونالد ترمب" and _shown(" #إيران ") == "إيران"
+
+
+def test_entity_json_has_the_written_name(archive_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    assert main(["entity", "--archive", archive_path, "اوروبا", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["display_name"] == "أوروبا"
