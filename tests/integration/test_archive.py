@@ -230,7 +230,7 @@ def test_unknown_filter_values_are_named_not_matched_in_silence(tmp_path, corpus
     assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", str(corpus)]) == 0
     capsys.readouterr()
     assert main(["search", "--archive", db, "روسيا", "--source", "صحيفة الغرب"]) == 0
-    assert "1 articles match" in capsys.readouterr().out
+    assert "1 article matches" in capsys.readouterr().out
     assert main(["search", "--archive", db, "روسيا", "--source", "صحيفة الغرب", "--source", "وكالة الشرقية"]) == 1
     err = capsys.readouterr().err
     assert "no source 'وكالة الشرقية' in the archive" in err and "'وكالة الشرق'" in err  # the closest

@@ -24,6 +24,11 @@ def add_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
 
+def counted(n: int, noun: str) -> str:
+    """``1 article``, ``2 articles`` (an English noun made plural by ``s``)."""
+    return f"{n:,} {noun}" + ("" if n == 1 else "s")
+
+
 def print_json(obj: Any, *, lines: bool = False) -> None:
     out = sys.stdout.buffer
     if lines:

@@ -16,6 +16,7 @@ from marsad.cli.common import (
     add_archive,
     add_json,
     console,
+    counted,
     day_from,
     day_to,
     err_console,
@@ -305,7 +306,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print_json([h.as_dict() for h in hits], lines=True)
         return 0
-    console.print(f"[bold]{total:,}[/] articles match «{args.query}»")
+    console.print(f"[bold]{counted(total, 'article')}[/] match{'es' if total == 1 else ''} «{args.query}»")
     for h in hits:
         t = Text()
         t.append(f"{h.id}", style="cyan")
@@ -481,7 +482,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
         for result in analyse_all(spec, batches(), workers=workers):
             write(result)
-    err_console.print(f"analysed {written:,} articles into {args.output}; {failed:,} failed", soft_wrap=True)
+    err_console.print(f"analysed {counted(written, 'article')} into {args.output}; {failed:,} failed", soft_wrap=True)
     return 0 if written or not failed else 1
 
 

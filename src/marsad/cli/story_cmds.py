@@ -14,16 +14,13 @@ from marsad.cli.common import (
     add_archive,
     add_json,
     console,
+    counted,
     day_from,
     day_to,
     int_in,
     open_archive,
     print_json,
 )
-
-
-def _n(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" + ("" if n == 1 else "s")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -92,13 +89,13 @@ def cmd_story(args: argparse.Namespace) -> int:
         return 0
     if d.get("merged_from") is not None:
         console.print(f"(story {d['merged_from']} was folded into story {d['story']}: one event)")
-    console.print(f"[bold]story {d['story']}[/]: {_n(d['size'], 'article')} from {_n(d['sources'], 'source')}, "
+    console.print(f"[bold]story {d['story']}[/]: {counted(d['size'], 'article')} from {counted(d['sources'], 'source')}, "
                   f"{d['first_day'] or '?'} … {d['last_day'] or '?'}"
                   + (f", thread {d['thread']}" if d.get("thread") else ""))
     console.print("words: " + " ".join(d["terms"]))
     for g in d["copy_groups"]:
         console.print()
-        head = f"copy group {g['group']} ({_n(len(g['members']), 'article')})"
+        head = f"copy group {g['group']} ({counted(len(g['members']), 'article')})"
         if g.get("agency"):
             head += f", origin agency {g['agency']}"
         console.print(f"[bold magenta]{head}[/]")
@@ -113,7 +110,7 @@ def cmd_story(args: argparse.Namespace) -> int:
     console.print()
     console.print("[bold]timeline[/]")
     for t in d["timeline"]:
-        console.print(Text(f"  {t['day'] or '?'}  {_n(t['articles'], 'article')}  {', '.join(t['sources'])}"))
+        console.print(Text(f"  {t['day'] or '?'}  {counted(t['articles'], 'article')}  {', '.join(t['sources'])}"))
     return 0
 
 
@@ -148,7 +145,7 @@ def cmd_thread(args: argparse.Namespace) -> int:
     console.print("words: " + " ".join(d["terms"]))
     for s in d["timeline"]:
         first = s.get("first") or {}
-        console.print(Text(f"  {s['first_day'] or '?':<10} story {s['story']:<6} {_n(s['size'], 'article'):>12}  "
+        console.print(Text(f"  {s['first_day'] or '?':<10} story {s['story']:<6} {counted(s['size'], 'article'):>12}  "
                            f"{(first.get('title') or ' '.join(s['terms']))[:70]}"))
     return 0
 
