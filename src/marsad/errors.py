@@ -12,6 +12,7 @@ class MarsadError(Exception):
 
     def __init__(self, message: str, *, where: str = "") -> None:
         self.where = where
+        self.message = message
         super().__init__(f"{where}: {message}" if where else message)
 
     def __str__(self) -> str:  # "[M101] file.jsonl:3: invalid JSON …"

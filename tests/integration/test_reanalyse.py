@@ -243,7 +243,8 @@ def test_a_bad_stored_original_is_named_and_the_rest_goes_on(tmp_path: Path, inp
     out = json.loads(capsys.readouterr().out)
     r = out["reanalysis"]
     assert (r["reanalysed"], r["failed"]) == (3, 2)
-    assert {e["where"] for e in r["errors"]} == {"article 'r4'", "article 'r5'"}
+    # named by id and by where the ingest read it
+    assert {e["where"] for e in r["errors"]} == {f"article 'r4' (from {inputs}:4)", f"article 'r5' (from {inputs}:5)"}
     assert all(e["code"] == "M201" and "ingest it again" in e["message"] for e in r["errors"])
     with marsad.open(path) as arc:
         st = status(arc)

@@ -135,10 +135,27 @@ def guess_input(row: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def _origin(provenance: str | None) -> str:
+    """`` (from <file>:<line>)`` or `` (from <url>)`` of a stored article's provenance, when it
+    says (and can be read)."""
+    try:
+        p = orjson.loads(provenance or "{}")
+    except orjson.JSONDecodeError:
+        return ""
+    if not isinstance(p, dict):
+        return ""
+    at = p.get("path") or p.get("url") or ""
+    if at and p.get("line"):
+        at += f":{p['line']}"
+    elif at and p.get("offset") is not None:
+        at += f"@{p['offset']}"
+    return f" (from {at})" if at else ""
+
+
 def stored_record(row: dict[str, Any]) -> RawRecord:
     """The raw record of a stored article, as its reader made it; :class:`StoredRecordError`
     naming the article when the archive's copy cannot be used."""
-    where = f"article {row.get('id')!r}"
+    where = f"article {row.get('id')!r}" + _origin(row.get("provenance"))
     text = row.get("text")
     if not isinstance(text, str) or not text.strip():
         raise StoredRecordError("no stored original text to analyse again; ingest it again from its source",
@@ -233,7 +250,7 @@ def reanalyse(archive: Any, *, which: str = "stale", workers: int = 0, batch_siz
                         rec = stored_record(row)
                     except MarsadError as e:
                         summary.failed += 1
-                        summary.errors.append((e.where, e.code, str(e).split(": ", 1)[-1]))
+                        summary.errors.append((e.where, e.code, e.message))
                         continue
                     rowid_of[rec.id] = int(row["rowid"])
                     batch.append({"record": rec, "id": rec.id, "doc_hash": row["doc_hash"],
