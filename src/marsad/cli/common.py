@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -93,8 +94,14 @@ def int_in(lo: int, hi: int | None = None) -> Any:
     return parse
 
 
-def open_archive(args: argparse.Namespace, *, readonly: bool = True) -> Any:
+def open_archive(args: argparse.Namespace, *, readonly: bool = True, create: bool = False) -> Any:
+    """The archive ``--archive`` names; only ``create`` (ingest) makes one that is not there
+    (``update`` or ``entity merge`` on a mistyped path made an empty archive and said nothing)."""
     import marsad
+    from marsad.errors import NotFoundError
 
+    if not create and not readonly and not Path(args.archive).exists():
+        raise NotFoundError(f"no archive there (`marsad ingest --archive {args.archive} …` makes one)",
+                            where=str(args.archive))
     return marsad.open(args.archive, readonly=readonly)
 

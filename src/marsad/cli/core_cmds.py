@@ -138,7 +138,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     fields = FieldMap(id=args.id_field, text=args.text_field, title=args.title_field,
                       source=args.source_field, url=args.url_field, date=args.date_field,
                       date_kind="crawl" if args.date_is_crawl_time else "metadata")
-    archive = open_archive(args, readonly=False)
+    archive = open_archive(args, readonly=False, create=True)
     t0 = time.monotonic()
     show = not args.no_progress and not args.json and sys.stderr.isatty()
     progress = None

@@ -91,3 +91,10 @@ def test_entity_json_has_the_written_name(archive_path, capsys) -> None:  # type
 
     assert main(["entity", "--archive", archive_path, "اوروبا", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["display_name"] == "أوروبا"
+
+
+def test_update_and_entity_merge_refuse_a_missing_archive(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    typo = tmp_path / "typo.db"
+    assert main(["update", "--archive", str(typo)]) == 1
+    assert main(["entity", "--archive", str(typo), "merge", "a", "b"]) == 1
+    assert "no archive there" in capsys.readouterr().err and not typo.exists()
