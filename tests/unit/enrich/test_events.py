@@ -217,3 +217,32 @@ def test_export_groups_the_reports_of_one_event(tmp_path):
     csv_out = tmp_path / "ev.csv"
     assert main(["export", "--archive", db, "--table", "events", "--format", "csv", "-o", str(csv_out)]) == 0
     assert csv_out.read_text(encoding="utf-8").splitlines()[0].endswith(",story,event_group")
+
+
+def test_token_index_and_covered_spans_by_bisection_agree_with_a_scan():
+    """The bisections that keep a long sentence linear give what a scan over every token and
+    every mention would."""
+    from marsad.enrich.events.coder import _inside, _merged, _tok_index, tokens
+
+    text = "التقى الوزير سعيد ناصر نظيره في العاصمة ثم غادر المطار مساء الخميس."
+    toks = tokens(text, 0, len(text))
+    ends = [t.end for t in toks]
+    for pos in range(len(text) + 2):
+        assert _tok_index(ends, pos) == next((k for k, t in enumerate(toks) if t.end > pos), len(toks))
+    spans = [(13, 22), (6, 17), (40, 40), (30, 35), (35, 38), (60, 62)]  # overlapping, touching, empty
+    starts, stops = _merged(spans)
+    for pos in range(len(text) + 2):
+        assert _inside(starts, stops, pos) == any(a <= pos < b for a, b in spans), pos
+
+
+def test_a_count_or_min_may_stand_between_a_street_action_and_its_doers():
+    from marsad.enrich.events.coder import street_action
+    from marsad.text.normalize import normalize
+
+    norms = [normalize(w) for w in "احتشد عشرات من الطلاب أمام الجامعة".split()]
+    assert street_action(norms, 3) == 0
+    norms = [normalize(w) for w in "احتشد أمس الطلاب أمام الجامعة".split()]
+    assert street_action(norms, 2) == 0  # the word right before may be anything
+    norms = [normalize(w) for w in "احتشد الناس أمس الطلاب أمام الجامعة".split()]
+    assert street_action(norms, 3) is None  # only a count or من further back
+    assert lexicon.COUNTS <= lexicon.QUANTITY

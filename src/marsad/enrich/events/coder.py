@@ -27,6 +27,7 @@ SVO), else the first after it (VSO: هاجم مسلحون القرية); the tar
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -69,8 +70,6 @@ VICTIM_NOUNS = frozenset({
     "مواطنين", "ضحايا", "سكان", "مدنيان", "صحفيين", "صحفيون", "موظفين", "معلمين", "محامين", "شبان",
     "شباب", "طفل", "طفلا", "سياح", "سياحا", "زوار", "مصلين", "حجاج",
 })
-#: a count before a noun joins it (عشرات العاملين) and is never an actor alone
-_COUNTS = frozenset({"الاف", "الف", "مئات", "عشرات", "نحو", "حوالي", "اكثر", "العشرات", "المئات", "الالاف"})
 _PARTICIPLES = frozenset(w for ws in L.PARTICIPLES for w in ws)
 _BARE_DAWN_NEXT = frozenset({"نفسه", "نفسها", "عبوه", "عبوات", "سياره", "قنبله", "حزاما", "حزامه", "مبني",
                              "منزل", "جسر", "انبوب", "خط"})
@@ -146,7 +145,7 @@ def street_action(norms: Sequence[str], i: int) -> int | None:
     for j in range(i - 1, max(-1, i - 6), -1):
         if norms[j] in L.STREET_ACTIONS or _strip(norms[j]) in L.STREET_ACTIONS:
             return j
-        if j < i - 1 and not (norms[j] in L.QUANTITY or norms[j] in ("من", "الاف", "عشرات", "مئات") or norms[j].isdigit()):
+        if j < i - 1 and not (norms[j] in L.QUANTITY or norms[j] == "من" or norms[j].isdigit()):
             return None  # only a count may stand between (خرج عشرات الآلاف من المتظاهرين)
     return None
 
@@ -235,10 +234,10 @@ class EventCoder:
                 continue
             if t.type in nominal and t.pos not in ("v", "vn"):
                 continue
-            if not self._passes(t, prefix, i, norms, stripped, sentence_words, sport=sport):
+            j = street_action(norms, i) if t.pos == "p" else None
+            if not self._passes(t, prefix, i, j, norms, stripped, sentence_words, sport=sport):
                 continue
             seen.add(t.type)
-            j = street_action(norms, i) if t.pos == "p" else None
             if j is not None:  # أحرق المتظاهرون: the action is the trigger, its doers the source
                 found = Found(j, t, "", toks[j].end)
             else:
@@ -252,17 +251,19 @@ class EventCoder:
                 out.append(found)
         return out
 
-    def _passes(self, t: L.Trigger, prefix: str, i: int, norms: Sequence[str], stripped: Sequence[str],
-                words: set[str], *, sport: bool) -> bool:
+    def _passes(self, t: L.Trigger, prefix: str, i: int, action: int | None, norms: Sequence[str],
+                stripped: Sequence[str], words: set[str], *, sport: bool) -> bool:
+        """Whether the trigger ``t`` at ``i`` passes the guards; ``action`` is the street action
+        before the doers a participle trigger names (:func:`street_action`, None for other triggers)."""
         before = norms[max(0, i - 3):i]
         if any(w in L.NEGATORS for w in norms[max(0, i - 2):i]):
             return False
-        k = street_action(norms, i) if t.pos == "p" else None
-        if any(w in L.RELATIVES for w in norms[max(0, (i if k is None else k) - 2):(i if k is None else k)]):
+        k = i if action is None else action
+        if any(w in L.RELATIVES for w in norms[max(0, k - 2):k]):
             return False  # المتظاهرين الذين تجمعوا، الانتحاري الذي فجر نفسه: a description, not the report
-        if any(w in L.WHEN for w in norms[max(0, (i if k is None else k) - 2):(i if k is None else k)]):
+        if any(w in L.WHEN for w in norms[max(0, k - 2):k]):
             return False  # عندما اغتيل …، حين هاجم …: a clause that dates something else
-        if any(w in L.PLUPERFECT for w in norms[max(0, (i if k is None else k) - 3):(i if k is None else k)]):
+        if any(w in L.PLUPERFECT for w in norms[max(0, k - 3):k]):
             return False  # وكان مسلحون قد خطفوا …: told as background to the news
         if t.pos in ("v", "vi", "vn") and ("س" in prefix or prefix.endswith("ل")):
             return False
@@ -308,7 +309,7 @@ class EventCoder:
             return False  # تجمع الأم أبناءها: brings together
         if lemma == "وقفه" and nxt not in L.VIGIL:
             return False
-        if t.pos == "p" and street_action(norms, i) is None:
+        if t.pos == "p" and action is None:
             return False  # آلاف المتظاهرين alone: a crowd someone spoke to or dispersed, not its protest
         if lemma == "نزل" and not any(w in L.STREETS or _strip(w) in L.STREETS for w in norms[i + 1:i + 10]):
             return False
@@ -357,8 +358,9 @@ class EventCoder:
               sent: tuple[int, int], published_at: str | None, dateline_place: str) -> Span:
         trig = toks[f.i]
         start = trig.start
-        places, actors = _places_and_actors(text, toks, ms, exclude=(start, f.end))
-        source, target = _dyad(toks, f, actors)
+        ends = [t.end for t in toks]
+        places, actors = _places_and_actors(text, toks, ends, ms, exclude=(start, f.end))
+        source, target = _dyad(toks, ends, f, actors)
         for a in (source, target):
             if a is not None and not a["text"]:
                 a["text"] = text[a["start"]:a["end"]]
@@ -369,24 +371,42 @@ class EventCoder:
         return Span("event", start, f.end, f.trigger.type, f.trigger.lemma, attrs)
 
 
-def _tok_index(toks: Sequence[Tok], pos: int) -> int:
-    for k, t in enumerate(toks):
-        if t.end > pos:
-            return k
-    return len(toks)
+def _tok_index(ends: Sequence[int], pos: int) -> int:
+    """The index of the first token ending after ``pos`` (``len(ends)`` when none does), by
+    bisection over the tokens' ends, which rise through a sentence."""
+    return bisect_right(ends, pos)
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The union of half-open spans as disjoint spans sorted by start: their starts and ends."""
+    starts: list[int] = []
+    stops: list[int] = []
+    for a, b in sorted(spans):
+        if stops and a <= stops[-1]:
+            stops[-1] = max(stops[-1], b)
+        else:
+            starts.append(a)
+            stops.append(b)
+    return starts, stops
+
+
+def _inside(starts: Sequence[int], stops: Sequence[int], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the disjoint sorted spans (:func:`_merged`)."""
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and pos < stops[k]
 
 
 def _actor(text: str, start: int, end: int, *, entity: str = "", type: str = "NOUN") -> dict[str, Any]:  # noqa: A002
     return {"text": text[start:end], "start": start, "end": end, "entity": entity, "type": type}
 
 
-def _places_and_actors(text: str, toks: Sequence[Tok], ms: Sequence[Span], *,
+def _places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: Sequence[Span], *,
                        exclude: tuple[int, int]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     places: list[dict[str, Any]] = []
     actors: list[dict[str, Any]] = []
     covered: list[tuple[int, int]] = []
     for m in ms:
-        k = _tok_index(toks, m.start)
+        k = _tok_index(ends, m.start)
         prev = toks[k - 1].norm if k > 0 else ""
         own = toks[k] if k < len(toks) else None
         prefixed = own is not None and own.start < m.start and normalize(text[own.start:m.start]) in ("ب", "وب", "فب")
@@ -395,9 +415,10 @@ def _places_and_actors(text: str, toks: Sequence[Tok], ms: Sequence[Span], *,
             places.append(_actor(text, m.start, m.end, entity=m.value, type=m.label))
         elif m.label in _ACTOR_LABELS:
             actors.append(_actor(text, m.start, m.end, entity=m.value, type=m.label))
+    starts, stops = _merged(covered)
     last = -2
     for k, t in enumerate(toks):
-        if exclude[0] <= t.start < exclude[1] or any(a <= t.start < b for a, b in covered):
+        if exclude[0] <= t.start < exclude[1] or _inside(starts, stops, t.start):
             continue
         st = _strip(t.norm)
         victim = st in VICTIM_NOUNS or t.norm in VICTIM_NOUNS
@@ -410,7 +431,7 @@ def _places_and_actors(text: str, toks: Sequence[Tok], ms: Sequence[Span], *,
             else:
                 actors.append({**_actor(text, t.start, t.end), "victim": victim})
             last = k
-        elif st in _COUNTS or t.norm in _COUNTS or t.norm.isdigit():
+        elif st in L.COUNTS or t.norm in L.COUNTS or t.norm.isdigit():
             actors.append({**_actor(text, t.start, t.end, type="COUNT"), "victim": False})
             last = k
     actors = [a for a in actors if a["type"] != "COUNT"]
@@ -436,13 +457,13 @@ def _join_nationalities(text: str, actors: list[dict[str, Any]]) -> list[dict[st
     return out
 
 
-def _dyad(toks: Sequence[Tok], f: Found, actors: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+def _dyad(toks: Sequence[Tok], ends: Sequence[int], f: Found, actors: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     start = toks[f.i].start
     before = [a for a in actors if a["end"] <= start and not a.get("victim")]
     after = [a for a in actors if a["start"] >= f.end]
     target = None
     for a in after:
-        k = _tok_index(toks, a["start"])
+        k = _tok_index(ends, a["start"])
         near = [toks[j].norm for j in range(max(0, k - 2), k)]
         if any(w in _TARGET_BEFORE or _strip(w) in _TARGET_BEFORE for w in near):
             target = a
@@ -452,7 +473,7 @@ def _dyad(toks: Sequence[Tok], f: Found, actors: list[dict[str, Any]]) -> tuple[
             target = a
             break
     source = None
-    if before and _tok_index(toks, start) - _tok_index(toks, before[-1]["start"]) <= 10:
+    if before and _tok_index(ends, start) - _tok_index(ends, before[-1]["start"]) <= 10:
         source = before[-1]
     else:
         rest = [a for a in after if a is not target and not a.get("victim")]
