@@ -1,4 +1,4 @@
-"""Scoring ``events.v2`` on the Arabic event GSR (``../shared/data/events/arabic_event_gsr``).
+"""Scoring ``events.v3`` on the Arabic event GSR (``../shared/data/events/arabic_event_gsr``).
 
 The GSR has one CSV per PLOVER type (``protest_gsr.csv``, ``assault_gsr.csv``): sentences that
 annotators labelled ``yes`` (unanimous accept), ``easy no``, ``difficult no`` or ``ambiguous``.
@@ -34,8 +34,8 @@ from marsad.eval.scores import PRF
 GSR = Path("events") / "arabic_event_gsr"
 TYPES = {"PROTEST": "protest", "ASSAULT": "assault"}
 SPLITS = ("dev", "heldout")
-#: the pipeline each sentence runs through (the stages events.v2 needs)
-SPEC = ["language.v1", "debris.v2", "dateline.v1", "entities.v2", "pubdate.v1", "timex.v1", "events.v2"]
+#: the pipeline each sentence runs through (the stages events.v3 needs)
+SPEC = ["language.v1", "debris.v2", "dateline.v1", "entities.v2", "pubdate.v1", "timex.v1", "events.v3"]
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 

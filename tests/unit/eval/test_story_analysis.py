@@ -90,7 +90,7 @@ def test_stages_the_stories_do_not_read_are_not_run_nor_in_the_key(monkeypatch) 
 
     assert "entities.v2" in story_spec() and not any(s.startswith("events.") for s in story_spec())
     now = _analysers_key()
-    monkeypatch.setattr(reg, "DEFAULT_SPEC", [n.replace("events.v2", "events.v9") for n in reg.DEFAULT_SPEC])
+    monkeypatch.setattr(reg, "DEFAULT_SPEC", [n.replace("events.v3", "events.v9") for n in reg.DEFAULT_SPEC])
     assert _analysers_key() == now
     lead, mentions, timexes, place = _analyse_one({
         "text": "الرياض - واس\nاستقبل أمير منطقة الرياض اليوم الثلاثاء وفدا من رجال الأعمال في مقر الإمارة.",

@@ -1,4 +1,4 @@
-"""The event coder of ``events.v2``: per sentence, PLOVER event mentions found by trigger words.
+"""The event coder of ``events.v3``: per sentence, PLOVER event mentions found by trigger words.
 
 For each sentence (split at . ! ? ؟ and line breaks) every token is normalized, a proclitic
 group is tried off (و، ف، ب، ل، ك، ال and their combinations; a verb takes only و، ف، ل and the
@@ -159,14 +159,27 @@ def _strip(n: str) -> str:
     return n
 
 
-#: words that look like a trigger's form and are not (وزارة is not و + زارها)
-_NOT_TRIGGERS = ("وزار", "وزير")
+#: the nouns وزارة، وزارات، وزاري، وزير (and their forms) begin so once their proclitic group is off;
+#: they look like و + a form of زار (وزاره: "and he visited him") and are not
+_MINISTRY = ("وزاره", "وزارات", "وزاري", "وزير")
+
+
+def _ministry(norm: str) -> bool:
+    """Whether a normalized word is a form of وزارة or وزير (الوزارة، ووزير، بوزارتها), not و + زار
+    (وزار، وزارت، وزاروا: "and he, she, they visited"). وزارت with a suffix after it is the
+    ministry's construct form (وزارته، وزارتها)."""
+    for p in _PREFIXES:
+        if norm.startswith(p):
+            rest = norm[len(p):]
+            if rest.startswith(_MINISTRY) or (rest.startswith("وزارت") and len(rest) > len("وزارت")):
+                return True
+    return False
 
 
 @lru_cache(maxsize=200_000)
 def lookup(norm: str) -> tuple[L.Trigger, str] | None:
     """The trigger a normalized word is a form of, and the proclitic group taken off."""
-    if any(w in norm for w in _NOT_TRIGGERS):
+    if _ministry(norm):
         return None
     for p in _PREFIXES:
         if p and not norm.startswith(p):

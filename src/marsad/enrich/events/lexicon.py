@@ -1,4 +1,4 @@
-"""The trigger lexicon of ``events.v2``: PLOVER event types, their Arabic verbs and verbal nouns.
+"""The trigger lexicon of ``events.v3``: PLOVER event types, their Arabic verbs and verbal nouns.
 
 Everything here is data on the *normalized* view (:func:`marsad.text.normalize.normalize`:
 أ/إ/آ → ا, ة → ه, ى → ي, no tashkeel). A verb is written as its past stem and its imperfect stem
