@@ -157,18 +157,23 @@ def test_lexicon_forms():
     assert "قتلوا" in lexicon.verb_forms("قتل", "قتل")
 
 
-def test_export_events_gives_attrs_as_objects(tmp_path, capsysbinary):
-    rows = [{"id": "e1", "source": "s", "date": DATE, "title": "احتجاج",
-             "text": "تظاهر آلاف العمال أمام مقر وزارة المالية في القاهرة يوم الأحد احتجاجا على تأخر الرواتب."},
-            {"id": "e2", "source": "s", "date": DATE, "title": "هجوم",
-             "text": "اغتال مسلحون الصحفي سمير حداد في بيروت أمس.\nلم يتظاهر أحد."}]
+def _ingest_and_export_events(tmp_path, rows: list[dict]) -> list[dict]:
+    """``rows`` ingested into a new archive, and its ``events`` table exported as JSON lines."""
     src = tmp_path / "in.jsonl"
     src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
     db = str(tmp_path / "a.db")
     assert main(["ingest", "--archive", db, str(src), "--json"]) == 0
     out = tmp_path / "ev.jsonl"
     assert main(["export", "--archive", db, "--table", "events", "--format", "jsonl", "-o", str(out)]) == 0
-    got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    return [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+
+
+def test_export_events_gives_attrs_as_objects(tmp_path, capsysbinary):
+    rows = [{"id": "e1", "source": "s", "date": DATE, "title": "احتجاج",
+             "text": "تظاهر آلاف العمال أمام مقر وزارة المالية في القاهرة يوم الأحد احتجاجا على تأخر الرواتب."},
+            {"id": "e2", "source": "s", "date": DATE, "title": "هجوم",
+             "text": "اغتال مسلحون الصحفي سمير حداد في بيروت أمس.\nلم يتظاهر أحد."}]
+    got = _ingest_and_export_events(tmp_path, rows)
     assert {(g["article_id"], g["label"], g["text"]) for g in got} == {("e1", "PROTEST", "تظاهر"),
                                                                        ("e2", "ASSAULT", "اغتال")}
     for g in got:
@@ -201,13 +206,7 @@ def test_export_groups_the_reports_of_one_event(tmp_path):
         {"id": "r3", "source": "صحيفة ب", "date": DATE, "title": "آلاف العمال يتظاهرون في تونس",
          "text": "تظاهر آلاف العمال أمس أمام مقر الحكومة في تونس احتجاجا على تأخر الرواتب."},
     ]
-    src = tmp_path / "in.jsonl"
-    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
-    db = str(tmp_path / "a.db")
-    assert main(["ingest", "--archive", db, str(src), "--json"]) == 0
-    out = tmp_path / "ev.jsonl"
-    assert main(["export", "--archive", db, "--table", "events", "--format", "jsonl", "-o", str(out)]) == 0
-    got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    got = _ingest_and_export_events(tmp_path, rows)
     assert sorted(g["article_id"] for g in got) == ["r1", "r2", "r3"]
     group = {g["article_id"]: g["event_group"] for g in got}
     story = {g["article_id"]: g["story"] for g in got}
@@ -216,7 +215,8 @@ def test_export_groups_the_reports_of_one_event(tmp_path):
     assert group["r3"] == f"story:{story['r3']}|PROTEST|2024-03-04"
     assert len(set(group.values())) == 2  # three reports, two events
     csv_out = tmp_path / "ev.csv"
-    assert main(["export", "--archive", db, "--table", "events", "--format", "csv", "-o", str(csv_out)]) == 0
+    assert main(["export", "--archive", str(tmp_path / "a.db"), "--table", "events", "--format", "csv",
+                 "-o", str(csv_out)]) == 0
     assert csv_out.read_text(encoding="utf-8").splitlines()[0].endswith(",story,event_group")
 
 

@@ -36,28 +36,26 @@ _PRES_SUFFIX = ("", "ون", "ان", "ين", "ن", "وا", "ا")
 _OBJ = ("ه", "ها", "هم", "هما", "هن", "ني", "نا", "كم")
 
 
-def imperfect_forms(present: str, *, transitive: bool = False) -> set[str]:
-    """The imperfect persons of a verb (يقتل، تقتلون …), with object pronouns when transitive."""
-    base = {p + present + s for p in _PRES_PREFIX for s in _PRES_SUFFIX}
+def _with_objects(base: set[str], transitive: bool) -> set[str]:
+    """``base`` and, for a transitive verb, each form with an object pronoun (قتلوه، يقتلهم)."""
     out = set(base)
     if transitive:
         for f in base:
             stem = f[:-1] if f.endswith("وا") else f
             out |= {stem + o for o in _OBJ}
     return out
+
+
+def imperfect_forms(present: str, *, transitive: bool = False) -> set[str]:
+    """The imperfect persons of a verb (يقتل، تقتلون …), with object pronouns when transitive."""
+    return _with_objects({p + present + s for p in _PRES_PREFIX for s in _PRES_SUFFIX}, transitive)
 
 
 def verb_forms(past: str, present: str, *, transitive: bool = False) -> set[str]:
     """The conjugated forms of a sound verb: past persons (قتل، قتلت، قتلوا، قتلا …), imperfect
     persons (يقتل، تقتل، يقتلون …) and, for a transitive verb, object pronouns (قتلوه، يقتلهم)."""
-    base = {past + s for s in _PAST}
-    base |= {p + present + s for p in _PRES_PREFIX for s in _PRES_SUFFIX}
-    out = set(base)
-    if transitive:
-        for f in base:
-            stem = f[:-1] if f.endswith("وا") else f
-            out |= {stem + o for o in _OBJ}
-    return out
+    return _with_objects({past + s for s in _PAST} | {p + present + s for p in _PRES_PREFIX for s in _PRES_SUFFIX},
+                         transitive)
 
 
 def noun_forms(*nouns: str) -> set[str]:
