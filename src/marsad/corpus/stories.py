@@ -103,6 +103,13 @@ def is_template_like(f: ArticleFeatures, drop: frozenset[str], p: StoryParams) -
     return bool(drop) and len(drop.intersection(f.terms)) >= p.template_like * max(1, len(f.terms))
 
 
+def template_like_flags(features: Sequence[ArticleFeatures], clusterer: StoryClusterer) -> list[bool]:
+    """:func:`is_template_like` of each article under the clusterer's document frequencies and
+    template vocabulary (what :func:`article_vector` says, without weighing the terms)."""
+    p, df, tt = clusterer.p, clusterer.state.df, clusterer.templates
+    return [is_template_like(f, tt.of(f.source, df), p) for f in features]
+
+
 def clustering_order(features: Sequence[ArticleFeatures], template_like: Sequence[bool]) -> list[int]:
     """The order in which a batch's articles are clustered (indices into ``features``): by day,
     and within a day the template-like articles after the others, then by key.

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from marsad.corpus.features import ArticleFeatures
-from marsad.corpus.stories import StoryClusterer, clustering_order, is_template_like
+from marsad.corpus.stories import StoryClusterer, clustering_order, template_like_flags
 from marsad.corpus.story_record import StoryParams
 from marsad.runners.pools import fork_pool
 
@@ -25,9 +25,7 @@ def prepare(features: list[ArticleFeatures], clusterer: StoryClusterer) -> list[
     for f in features:
         clusterer.templates.observe(f.source, f.day, f.terms.keys())
     clusterer.templates.flush()
-    p, df, tt = clusterer.p, clusterer.state.df, clusterer.templates
-    late = [is_template_like(f, tt.of(f.source, df), p) for f in features]
-    return [features[i] for i in clustering_order(features, late)]
+    return [features[i] for i in clustering_order(features, template_like_flags(features, clusterer))]
 
 
 def time_blocks(batch: list[ArticleFeatures], window_days: int) -> list[tuple[int, int]]:

@@ -22,7 +22,12 @@ import numpy as np
 import orjson
 
 from marsad.corpus.linking import ThreadLinking
-from marsad.corpus.stories import ClusterState, StoryClusterer, clustering_order, is_template_like
+from marsad.corpus.stories import (
+    ClusterState,
+    StoryClusterer,
+    clustering_order,
+    template_like_flags,
+)
 from marsad.corpus.story_feed import StoryFeatures, _FeatureFeed, _forks, _story_state
 from marsad.corpus.story_record import Story, StoryParams
 from marsad.corpus.threads import Thread, ThreadLinker, ThreadParams, ThreadState
@@ -99,10 +104,7 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
             touched: set[int] = set()
             assigned = []
             handed = 0  # closed stories handed to the linking so far
-            if vectors is not None:
-                late = [v.template_like for v in vectors]
-            else:
-                late = [is_template_like(f, clusterer.templates.of(f.source, state.df), params) for f in feats]
+            late = [v.template_like for v in vectors] if vectors is not None else template_like_flags(feats, clusterer)
             order = clustering_order(feats, late)
             for i in order:
                 f = feats[i]

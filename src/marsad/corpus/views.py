@@ -38,7 +38,6 @@ def list_stories(archive: Any, *, date_from: str | None = None, date_to: str | N
     firsts = _first_published(cs, [r["story"] for r in rows])
     for r in rows:
         r["terms"] = _terms(r["terms"])
-        r.pop("first_article")
         r["first"] = firsts.get(r["story"])
     return rows
 
@@ -118,7 +117,6 @@ def thread_detail(archive: Any, thread: int) -> dict[str, Any]:
     firsts = _first_published(cs, [s["story"] for s in stories])
     for s in stories:
         s["terms"] = _terms(s["terms"])
-        s.pop("first_article")
         s["first"] = firsts.get(s["story"])
     row["terms"] = _terms(row["terms"])
     row["timeline"] = stories

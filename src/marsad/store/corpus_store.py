@@ -334,7 +334,7 @@ class CorpusStore:
             where.append("first_day <= ?")
             args.append(date_to)
         rows = self.archive.con.execute(
-            f"SELECT story, first_day, last_day, size, sources, first_article, thread, terms FROM stories "
+            f"SELECT story, first_day, last_day, size, sources, thread, terms FROM stories "
             f"WHERE {' AND '.join(where)} ORDER BY size DESC, sources DESC, story LIMIT ?", [*args, limit]).fetchall()
         return [dict(r) for r in rows]
 
@@ -366,7 +366,7 @@ class CorpusStore:
 
     def thread_stories(self, thread: int) -> list[dict[str, Any]]:
         return [dict(r) for r in self.archive.con.execute(
-            "SELECT story, first_day, last_day, size, sources, first_article, terms FROM stories WHERE thread=? "
+            "SELECT story, first_day, last_day, size, sources, terms FROM stories WHERE thread=? "
             "ORDER BY first_day, story", (thread,))]
 
     def story_members_brief(self, stories: Sequence[int]) -> list[dict[str, Any]]:
