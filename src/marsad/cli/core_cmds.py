@@ -176,7 +176,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         console.print(f"[bold]ingested[/] into {archive.path} in {elapsed:.1f}s: read {summary.read:,}, "
                       f"stored {summary.stored:,}, duplicates {summary.duplicates:,}, "
                       f"skipped {summary.skipped:,}, failed {summary.failed:,}"
-                      + (f" ({n_warn:,} warning{'s' if n_warn != 1 else ''} on stored records)" if n_warn else ""),
+                      + (f" ({counted(n_warn, 'warning')} on stored records)" if n_warn else ""),
                       soft_wrap=True)
         for what, items in (("failed", summary.errors), ("warning", summary.warnings)):
             for w, c, m in items[:20]:
@@ -294,7 +294,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         if args.json:
             print_json(rows, lines=True)
             return 0
-        console.print(f"[bold]{total:,}[/] articles")
+        console.print(f"[bold]{counted(total, 'article')}[/]")
         for r in rows:
             console.print(Text(f"{r['id']}", style="cyan") + Text(f"  {r['source']}  {r['published_at'] or '?'}"))
             console.print(Text(r["title"] or "", style="bold"))

@@ -12,6 +12,7 @@ from marsad.cli.common import (
     add_archive,
     add_json,
     console,
+    counted,
     country_code,
     day_from,
     day_to,
@@ -107,7 +108,7 @@ def cmd_entity(args: argparse.Namespace) -> int:
     if a[0] in usage and len(a) != usage[a[0]][0]:
         # a wrong command line: exit 2, as argparse does, and before the archive is opened for writing
         err_console.print(f"usage: {usage[a[0]][1]}\nmarsad entity: error: {a[0]} takes "
-                          f"{usage[a[0]][0] - 1} argument{'s' if usage[a[0]][0] > 2 else ''}, got {len(a) - 1}")
+                          f"{counted(usage[a[0]][0] - 1, 'argument')}, got {len(a) - 1}")
         return 2
     archive, reg = _registry(args)
     if a[0] == "merge":

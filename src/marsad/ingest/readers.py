@@ -487,7 +487,7 @@ def _csv_rows(reader: csv.DictReader, lines: _Lines, *, path: Path, opts: ReadOp
             yield RecordError(f"malformed CSV ({e})", where=f"{path}:{first_line + reader.line_num}")
             continue
         line = first_line + reader.line_num
-        taken = list(lines.taken)
+        taken = lines.taken  # read here only: the copy is made in the branch that keeps it
         if lines.eof and len(taken) > 1 and "".join(taken).count('"') % 2:
             opened = line - len(taken) + 1
             yield RecordError(f"a quoted field opened on this line is never closed (a stray quote?); the row is "

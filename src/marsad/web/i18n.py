@@ -132,16 +132,9 @@ def counted(n: int, noun: str, lang: str, style: str) -> str:
     """``n`` and ``noun`` in agreement: ٣ مقالات, ١١ مقالا, مقالان, مقال واحد (Arabic counts one
     and two with the noun alone and the plural only from 3 to 10, as CLDR's plural classes say:
     n % 100 in 3..10 "few", in 11..99 "many", else "other")."""
-    ar, en = COUNTED[noun]
-    if lang == "en":
-        return f"{digits(n, style)} {en[0] if n == 1 else en[1]}"
-    if n == 1:
-        return ar[0]
-    if n == 2:
-        return ar[1]
-    tail = n % 100
-    form = ar[2] if 3 <= tail <= 10 else ar[3] if 11 <= tail <= 99 else ar[4]
-    return f"{digits(n, style)} {form}"
+    if lang != "en" and n in (1, 2):
+        return COUNTED[noun][0][n - 1]  # مقال واحد, مقالان: the noun alone
+    return f"{digits(n, style)} {noun_for(n, noun, lang)}"
 
 
 def translator(lang: str) -> Any:
