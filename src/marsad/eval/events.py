@@ -30,12 +30,13 @@ from typing import Any
 
 from marsad.errors import InputError
 from marsad.eval.scores import PRF
+from marsad.pipeline.registry import DEFAULT_SPEC
 
 GSR = Path("events") / "arabic_event_gsr"
 TYPES = {"PROTEST": "protest", "ASSAULT": "assault"}
 SPLITS = ("dev", "heldout")
-#: the pipeline each sentence runs through (the stages events.v3 needs)
-SPEC = ["language.v1", "debris.v2", "dateline.v1", "entities.v2", "pubdate.v1", "timex.v1", "events.v3"]
+#: the pipeline each sentence runs through: the default spec up to its events stage
+SPEC = DEFAULT_SPEC[: next(i for i, n in enumerate(DEFAULT_SPEC) if n.startswith("events.")) + 1]
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 

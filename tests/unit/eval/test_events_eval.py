@@ -14,6 +14,10 @@ def test_split_is_stable_and_about_half():
     assert dev == [i for i in ids if split_of("PROTEST", i) == "dev"]
     assert 900 < len(dev) < 1100
     assert {split_of("ASSAULT", i) for i in ids} == {"dev", "heldout"}
+    # the same in every process and on every machine (a hash of the text, not Python's)
+    pinned = {("PROTEST", "1"): "dev", ("PROTEST", "3"): "heldout", ("ASSAULT", "1"): "heldout",
+              ("ASSAULT", "3"): "dev", ("ASSAULT", "101"): "dev", ("ASSAULT", "2024"): "heldout"}
+    assert {k: split_of(*k) for k in pinned} == pinned
 
 
 def test_gold_words_prefer_the_agreed_span():

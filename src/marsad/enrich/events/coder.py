@@ -33,9 +33,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from marsad.enrich.entities.features import _norm  # the cached normalize the tagger uses
 from marsad.enrich.events import lexicon as L
 from marsad.model import Span
-from marsad.text.normalize import normalize
 from marsad.text.tokens import TOKEN_RE
 
 _SENT_END = re.compile(r"[.!?؟](?!\d)|\n")
@@ -75,7 +75,7 @@ _BARE_DAWN_NEXT = frozenset({"نفسه", "نفسها", "عبوه", "عبوات",
                              "منزل", "جسر", "انبوب", "خط"})
 _DRONE_BEFORE = frozenset({"طائره", "طائرات", "الطائره", "الطائرات", "بطائره", "بطائرات", "طيارات",
                            "وطائرات", "الطيارات", "لطائرات"})
-_DRONE_SIGNS = ("طائر", "اسقاط", "درون", "صاروخ", "صواريخ", "مسيرات مفخخه")
+_DRONE_SIGNS = ("طائر", "اسقاط", "درون", "صاروخ", "صواريخ")  # matched within one token
 
 
 def introduced(norms: Sequence[str], i: int) -> bool:
@@ -195,9 +195,6 @@ def lookup(norm: str) -> tuple[L.Trigger, str] | None:
                 t = replace(t, pos="vn")  # قتل، خطف: a verb or its noun, unvowelled
             return t, p
     return None
-
-
-_norm = lru_cache(maxsize=200_000)(normalize)
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
@@ -358,10 +355,10 @@ class EventCoder:
         year = int(published_at[:4]) if published_at and published_at[:4].isdigit() else None
         for s, e in sentences(text):
             toks = tokens(text, s, e)
-            ts = [t for t in timexes if s <= t.start and t.end <= e]
             found = self.triggers(toks, question=text[s:e].rstrip().endswith(("?", "؟")), year=year)
             if not found:
                 continue
+            ts = [t for t in timexes if s <= t.start and t.end <= e]
             ms = [m for m in mentions if s <= m.start and m.end <= e]
             for f in found:
                 out.append(self._span(text, toks, f, ms, ts, (s, e), published_at, dateline_place))
@@ -422,7 +419,7 @@ def _places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: 
         k = _tok_index(ends, m.start)
         prev = toks[k - 1].norm if k > 0 else ""
         own = toks[k] if k < len(toks) else None
-        prefixed = own is not None and own.start < m.start and normalize(text[own.start:m.start]) in ("ب", "وب", "فب")
+        prefixed = own is not None and own.start < m.start and _norm(text[own.start:m.start]) in ("ب", "وب", "فب")
         covered.append((m.start, m.end))
         if m.label in _PLACE_LABELS and (m.label == "LOC" or prev in _PLACE_BEFORE or prefixed):
             places.append(_actor(text, m.start, m.end, entity=m.value, type=m.label))
