@@ -363,3 +363,29 @@ def test_an_empty_export_says_why(tmp_path, corpus, capsys):
     assert "no article has mentions: were they ingested with --stages" in capsys.readouterr().err
     assert main(["export", "--archive", db, "--table", "spans", "-o", str(tmp_path / "s.jsonl")]) == 0
     assert "note" not in capsys.readouterr().err  # datelines are spans
+
+
+def test_story_lists_articles_without_a_copy_together(tmp_path, capsys, monkeypatch):
+    """`marsad story` gave every article without a copy a 'copy group N (1 article)' of its own,
+    starred as its first publisher; they are listed together, unstarred."""
+    import marsad.corpus.views as views
+
+    def member(i: str, first: bool) -> dict:
+        return {"id": i, "source": "s" + i, "title": "عنوان " + i, "published_at": "2021-09-15",
+                "first_published": first, "chain": []}
+
+    detail = {"story": 9, "size": 4, "sources": 4, "first_day": "2021-09-15", "last_day": "2021-09-15",
+              "thread": None, "terms": ["كلمة"], "merged_from": None,
+              "copy_groups": [{"group": 1, "agency": "", "members": [member("a", True), member("b", False)],
+                               "edges": []},
+                              {"group": 3, "agency": "", "members": [member("c", True)], "edges": []},
+                              {"group": 4, "agency": "", "members": [member("d", True)], "edges": []}],
+              "timeline": [{"day": "2021-09-15", "articles": 4, "sources": ["sa", "sb", "sc", "sd"]}]}
+    monkeypatch.setattr(views, "story_detail", lambda archive, story: detail)
+    db = tmp_path / "st.db"
+    marsad.open(db).close()
+    assert main(["story", "--archive", str(db), "9"]) == 0
+    out = capsys.readouterr().out
+    assert "copy group 1 (2 articles)" in out and "copy group 3" not in out and "copy group 4" not in out
+    assert "without a copy (2 articles)" in out
+    assert out.count("★") == 1 and "sc" in out and "sd" in out

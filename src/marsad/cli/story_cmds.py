@@ -80,6 +80,13 @@ def cmd_stories(args: argparse.Namespace) -> int:
     return 0
 
 
+def _member_line(m: dict, mark: str) -> Text:
+    """One member of a story: time, source, id, title and its chain of credits."""
+    chain = " → ".join(m["chain"]) if m.get("chain") else ""
+    return Text(f" {mark} {m['published_at'] or '?':<20} {m['source']:<14} {m['id']}  "
+                f"{(m['title'] or '')[:60]}" + (f"   [{chain}]" if chain else ""))
+
+
 def cmd_story(args: argparse.Namespace) -> int:
     from marsad.corpus.views import story_detail
 
@@ -93,20 +100,25 @@ def cmd_story(args: argparse.Namespace) -> int:
                   f"{d['first_day'] or '?'} … {d['last_day'] or '?'}"
                   + (f", thread {d['thread']}" if d.get("thread") else ""))
     console.print("words: " + " ".join(d["terms"]))
+    alone = [g["members"][0] for g in d["copy_groups"] if len(g["members"]) == 1]
     for g in d["copy_groups"]:
+        if len(g["members"]) == 1:
+            continue  # listed together below: a group of one has no copy to show
         console.print()
         head = f"copy group {g['group']} ({counted(len(g['members']), 'article')})"
         if g.get("agency"):
             head += f", origin agency {g['agency']}"
         console.print(f"[bold magenta]{head}[/]")
         for m in g["members"]:
-            mark = "★" if m["first_published"] else " "
-            chain = " → ".join(m["chain"]) if m.get("chain") else ""
-            console.print(Text(f" {mark} {m['published_at'] or '?':<20} {m['source']:<14} {m['id']}  "
-                               f"{(m['title'] or '')[:60]}" + (f"   [{chain}]" if chain else "")))
+            console.print(_member_line(m, "★" if m["first_published"] else " "))
         for e in g["edges"]:
             console.print(Text(f"     {e['src_id']} → {e['dst_id']}: jaccard {e['jaccard']:.2f}, "
                                f"added {e['added']:.0%}, removed {e['removed']:.0%}"), style="dim")
+    if alone:
+        console.print()
+        console.print(f"[bold magenta]without a copy ({counted(len(alone), 'article')})[/]")
+        for m in alone:
+            console.print(_member_line(m, " "))
     console.print()
     console.print("[bold]timeline[/]")
     for t in d["timeline"]:
