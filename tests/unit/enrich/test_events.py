@@ -1,4 +1,4 @@
-"""events.v3: PLOVER event mentions on sentences written for these tests."""
+"""events.v4: PLOVER event mentions on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def only(text: str, typ: str) -> tuple[str, dict]:
 
 def test_stage_runs_after_entities_and_timex():
     spec = list(DEFAULT_SPEC)
-    assert spec.index("events.v3") > max(spec.index("entities.v2"), spec.index("timex.v1"))
+    assert spec.index("events.v4") > max(spec.index("entities.v2"), spec.index("timex.v1"))
     build(spec)
 
 
@@ -124,15 +124,15 @@ def test_a_year_is_history_only_before_the_articles_year():
     assert not past_year([normalize(w) for w in "قتل 2023 شخصا".split()], None)  # a count, not a year
 
 
-@pytest.mark.parametrize("name", ["events.v1", "events.v2"])
+@pytest.mark.parametrize("name", ["events.v1", "events.v2", "events.v3"])
 def test_older_events_stages_are_retired(name):
     from marsad.errors import ConfigError
     from marsad.runners.reanalyse import upgraded
 
     old = ["language.v1", "debris.v2", "dateline.v1", "entities.v2", "pubdate.v1", "timex.v1", name]
-    with pytest.raises(ConfigError, match="replaced by 'events.v3'"):
+    with pytest.raises(ConfigError, match="replaced by 'events.v4'"):
         build(old)
-    assert upgraded(old) == old[:-1] + ["events.v3"]  # an archive's older events articles are stale
+    assert upgraded(old) == old[:-1] + ["events.v4"]  # an archive's older events articles are stale
 
 
 def test_a_few_dyadic_types():
@@ -262,3 +262,58 @@ def test_a_visit_with_the_conjunction_is_found_and_the_ministry_is_not():
     for w in ("وزاره", "ووزاره", "بالوزاره", "وزارته", "وزارتها", "وزارات", "وزاري", "الوزاريه", "وزير",
               "للوزير", "ووزيره"):
         assert lookup(w) is None, w
+
+
+def _word_lists():
+    """Every Arabic word list of the lexicon and the coder (a frozenset or tuple of words)."""
+    from marsad.enrich.events import coder
+
+    for mod in (lexicon, coder):
+        for name, v in vars(mod).items():
+            if isinstance(v, frozenset | tuple) and v and all(isinstance(w, str) for w in v):
+                arabic = [w for w in v if any("\u0600" <= c <= "\u06ff" for c in w)]
+                if arabic:
+                    yield f"{mod.__name__}.{name}", arabic
+    yield "lexicon.TRIGGERS", list(lexicon.TRIGGERS)
+
+
+def test_every_word_list_is_on_the_normalized_view():
+    """The coder looks normalized words up; a list word normalize changes never matches (مئات
+    became ميات: ئ U+0626 → ي U+064A, and مئات المتظاهرين lost its count)."""
+    from marsad.text.normalize import normalize
+
+    lists = dict(_word_lists())
+    assert "marsad.enrich.events.lexicon.COUNTS" in lists and "marsad.enrich.events.coder._DRONE_SIGNS" in lists
+    bad = {name: [w for w in ws if normalize(w) != w] for name, ws in lists.items()}
+    assert not {k: v for k, v in bad.items() if v}
+    assert "ميات" in lexicon.COUNTS and "ميه" in lexicon.QUANTITY
+
+
+def test_a_count_written_with_hamza_joins_its_noun():
+    trig, a = only("خرج مئات المتظاهرين إلى شوارع المدينة يوم الجمعة.", "PROTEST")
+    assert trig == "خرج" and a["source"]["text"] == "مئات المتظاهرين"
+    _, a = only("تظاهر مئات الطلاب أمام مقر الجامعة في عمان.", "PROTEST")
+    assert a["source"]["text"] == "مئات الطلاب"
+
+
+def test_the_victims_of_an_unmarked_passive_are_the_target():
+    trig, a = only("14 جنديا قتلوا في هجوم على حاجز عسكري قرب الحدود.", "ASSAULT")
+    assert trig == "قتلوا" and a["source"] is None and a["target"]["text"] == "14 جنديا"
+    trig, a = only("جنديان قتلا بانفجار عبوة ناسفة استهدفت دوريتهما أمس.", "ASSAULT")
+    assert trig == "قتلا" and a["source"] is None and a["target"]["text"] == "جنديان"
+    # the doer of the passive, brought in by شنه
+    _, a = only("وقتل أمس 4 جنود في هجوم شنه مسلحون على ثكنة عسكرية.", "ASSAULT")
+    assert a["source"]["text"] == "مسلحون" and a["target"]["text"] == "4 جنود"
+
+
+def test_an_active_harm_verb_keeps_its_doer_as_source():
+    _, a = only("قتل مسلحون رجلا في القرية أمس.", "ASSAULT")
+    assert a["source"]["text"] == "مسلحون"
+    trig, a = only("اقتحم المسلحون المنزل وقتلوه في غرفته أمس.", "ASSAULT")
+    assert trig == "وقتلوه" and a["source"]["text"] == "المسلحون"  # an object pronoun: active
+
+
+def test_the_people_counted_after_a_word_of_harm_are_victims():
+    _, a = only("وقالت مصادر طبية إن انفجار سيارة مفخخة أسفر عن مقتل أربعة من عناصر الشرطة أمس.", "ASSAULT")
+    assert a["target"]["text"] == "عناصر الشرطة"
+    assert a["source"] is None or "الشرطة" not in a["source"]["text"]

@@ -1,7 +1,8 @@
-"""The trigger lexicon of ``events.v3``: PLOVER event types, their Arabic verbs and verbal nouns.
+"""The trigger lexicon of ``events.v4``: PLOVER event types, their Arabic verbs and verbal nouns.
 
 Everything here is data on the *normalized* view (:func:`marsad.text.normalize.normalize`:
-أ/إ/آ → ا, ة → ه, ى → ي, no tashkeel). A verb is written as its past stem and its imperfect stem
+أ/إ/آ → ا, ة → ه, ى → ي, ئ → ي, ؤ → و, no tashkeel): word lists go through :func:`words` and
+trigger forms through ``normalize`` when built, so a word written with ئ (مئات) still matches. A verb is written as its past stem and its imperfect stem
 (``("تظاهر", "تظاهر")``: تظاهر, يتظاهر); :func:`verb_forms` conjugates it (past and imperfect
 persons, the subjunctive/jussive ``…وا``, object pronouns). Weak verbs whose forms the pattern
 cannot make (اعتدى → يعتدي، اعتدوا) list their forms whole. A noun is written with its plurals;
@@ -16,7 +17,17 @@ PLOVER has no ARREST type: an arrest is ``COERCE`` with mode ``arrest``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from marsad.text.normalize import normalize
+
+
+def words(written: Iterable[str]) -> frozenset[str]:
+    """A word list as the coder sees it: each word through :func:`normalize`, so a list may be
+    written in plain Arabic. Before, مئات and مئة (normalized ميات، ميه: ئ U+0626 → ي U+064A)
+    and the other words with ئ never matched."""
+    return frozenset(normalize(w) for w in written)
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +176,7 @@ _OTHER_NOUNS = {
 #: verbs whose bare imperfect or past form is too often another word, checked by the coder
 STRIKE_VERB = "اضرب"
 SIGN_VERB = "وقع"
-AGREEMENT_WORDS = frozenset({"اتفاق", "اتفاقيه", "اتفاقا", "اتفاقيات", "مذكره", "معاهده", "بروتوكول",
+AGREEMENT_WORDS = words({"اتفاق", "اتفاقيه", "اتفاقا", "اتفاقيات", "مذكره", "معاهده", "بروتوكول",
                              "الاتفاق", "الاتفاقيه", "المذكره", "المعاهده", "البروتوكول", "اعلان", "عقد",
                              "عقدا", "العقد", "ميثاق", "الميثاق"})
 
@@ -174,6 +185,7 @@ def _build() -> dict[str, tuple[Trigger, ...]]:
     lex: dict[str, tuple[Trigger, ...]] = {}
 
     def put(form: str, t: Trigger) -> None:
+        form = normalize(form)
         have = lex.get(form, ())
         if not any(h.type == t.type and h.pos == t.pos for h in have):
             lex[form] = (*have, t)
@@ -221,11 +233,11 @@ for _form, _ts in list(TRIGGERS.items()):
 # --- guards -----------------------------------------------------------------------------------
 
 #: a word right before the trigger (or two before) that negates it
-NEGATORS = frozenset({"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "بلا", "غير", "لما",
+NEGATORS = words({"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "بلا", "غير", "لما",
                       "ولم", "ولن", "ولا", "وما", "فلم", "فلن", "فلا", "وعدم", "بعدم", "لعدم", "ينفي", "نفي",
                       "نفت", "تنفي", "نفوا"})
 #: words before the trigger (up to three) that make it future, hypothetical, planned or foiled
-IRREALIS = frozenset({
+IRREALIS = words({
     "سوف", "قد", "ربما", "لو", "اذا", "حال", "حاله", "يعتزم", "تعتزم", "يعتزمون", "اعتزام",
     "يخطط", "تخطط", "يخططون", "خطه", "مخطط", "ينوي", "تنوي", "ينوون", "نيه", "يمكن", "يمكنه", "قرر",
     "قررت", "قرروا", "تقرر", "دعا", "دعت", "دعوا", "يدعو", "تدعو", "دعوه", "دعوات", "دعوتها",
@@ -237,7 +249,7 @@ IRREALIS = frozenset({
 })
 #: a verbal noun is an event mention only near one of these (وقع الهجوم، اندلعت مظاهرات، شن هجوما)
 #: or a time expression: alone it is most often background (التحقيق في اغتيال …)
-OCCUR = frozenset({
+OCCUR = words({
     "وقع", "وقعت", "شن", "شنت", "شنوا", "يشن", "تشن", "نفذ", "نفذت", "نفذوا", "ينفذ", "تنفذ", "اندلع",
     "اندلعت", "خرج", "خرجت", "خرجوا", "يخرج", "جرت", "جري", "نظم", "نظمت", "نظموا", "ينظم", "تنظم",
     "شهد", "شهدت", "تشهد", "يشهد", "استهدف", "استهدفت", "اسفر", "اسفرت", "ادي", "تعرض", "تعرضت", "تعرضوا",
@@ -250,12 +262,12 @@ OCCUR = frozenset({
 })
 #: the verbs among OCCUR that bring in a definite event noun as its report (ووقع الهجوم فجر أمس);
 #: a definite noun without one (أدى الهجوم إلى …، الاعتداء وقع في …) refers back to an event
-OCCUR_VERBS = frozenset({
+OCCUR_VERBS = words({
     "وقع", "وقعت", "شن", "شنت", "شنوا", "نفذ", "نفذت", "نفذوا", "اندلع", "اندلعت", "جرت", "جري", "نظم", "نظمت", "نظموا",
     "اسفر", "اسفرت", "انطلقت", "خرجت", "خرج", "بدا", "بدات", "تعرض", "تعرضت", "تعرضوا",
 })
 #: words up to three before a verbal noun that make it background, not this event
-BACKGROUND = frozenset({
+BACKGROUND = words({
     "التحقيق", "تحقيق", "التحقيقات", "محاكمه", "المحاكمه", "جريمه", "الجريمه", "جرائم", "جريمتي",
     "قصد", "بقصد", "بهدف", "هدفها", "لحمايه", "حمايه", "الوقايه", "ذكري", "الذكري",
     "خلفيه", "اعقاب", "عقب", "منذ", "المتهمين", "المتهم", "متهم", "المتورطين", "ضلوع", "بضلوعهم",
@@ -263,35 +275,35 @@ BACKGROUND = frozenset({
     "ضد", "وقف", "بوقف", "لوقف", "انهاء", "ممارسه", "اساليب", "تهمه", "بتهمه", "قضيه", "ملف",
 })
 #: a count before a noun, which joins it as one actor (عشرات العاملين) and is never an actor alone
-COUNTS = frozenset({"الاف", "الف", "مئات", "عشرات", "الالاف", "المئات", "العشرات", "نحو", "حوالي", "اكثر"})
+COUNTS = words({"الاف", "الف", "مئات", "عشرات", "الالاف", "المئات", "العشرات", "نحو", "حوالي", "اكثر"})
 #: counts before a participle (آلاف المتظاهرين) and words after نزل that make it a protest
-QUANTITY = COUNTS | {"مليون", "ملايين", "مئه", "الفا", "الوف"}
+QUANTITY = COUNTS | words({"مليون", "ملايين", "مئه", "الفا", "الوف"})
 #: who gathers when تجمع is a protest (تجمع عدد من أنصار …), beside counts and the doers
-CROWD = QUANTITY | {"عدد", "حشد", "حشود", "جموع", "انصار", "مناصرو", "مناصري", "اهالي", "سكان", "طلاب",
-                    "عمال", "ناشطون", "ناشطين", "معارضون", "معارضين", "مواطنون", "مواطنين"}
+CROWD = QUANTITY | words({"عدد", "حشد", "حشود", "جموع", "انصار", "مناصرو", "مناصري", "اهالي", "سكان", "طلاب",
+                    "عمال", "ناشطون", "ناشطين", "معارضون", "معارضين", "مواطنون", "مواطنين"})
 #: a street action before its doers (خرج المتظاهرون، أغلق المحتجون الطريق) makes them a protest
-STREET_ACTIONS = frozenset({
+STREET_ACTIONS = words({
     "خرج", "خرجوا", "نزل", "نزلوا", "تجمع", "تجمعوا", "احتشد", "احتشدوا", "سار", "ساروا", "اغلق", "اغلقوا",
     "قطع", "قطعوا", "احرق", "احرقوا", "اضرم", "اضرموا", "رشق", "رشقوا", "اقتحم", "اقتحموا", "توجه",
     "توجهوا", "حاصر", "حاصروا", "تدفق", "تدفقوا", "جاب", "جابوا", "اقدم", "اعتصم", "اعتصموا", "احتل",
     "احتلوا", "زحف", "شارك", "شاركوا",
 })
 #: كان before a verb (كان قد فجر، وكانت الشرطة قد اعتقلت): the pluperfect of an earlier event
-PLUPERFECT = frozenset({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
+PLUPERFECT = words({"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت"})
 #: a preposition before a protest noun that makes it the setting of another event (في مظاهرة،
 #: خلال احتجاجات), unless a street action comes before it (خرج الآلاف في مسيرة)
-SETTING = frozenset({"في", "خلال", "اثناء", "بعد", "قبل", "عقب", "منذ", "وفي", "وخلال", "واثناء", "وبعد"})
+SETTING = words({"في", "خلال", "اثناء", "بعد", "قبل", "عقب", "منذ", "وفي", "وخلال", "واثناء", "وبعد"})
 #: a temporal clause opener before a trigger: the event dates another one (عندما اغتيل فلان، أعلن …)
-WHEN = frozenset({"عندما", "وعندما", "حين", "وحين", "حينما", "بعدما", "عقبما", "كلما", "منذ", "ومنذ"})
+WHEN = words({"عندما", "وعندما", "حين", "وحين", "حينما", "بعدما", "عقبما", "كلما", "منذ", "ومنذ"})
 #: violent acts that are no trigger but stand in a list of kinds with one (قتل واغتصاب وتعذيب)
-CRIMES = frozenset({"اغتصاب", "اضطهاد", "نهب", "سرقه", "اعدام", "اجتياح", "اجتياحات", "تهجير", "اخفاء",
+CRIMES = words({"اغتصاب", "اضطهاد", "نهب", "سرقه", "اعدام", "اجتياح", "اجتياحات", "تهجير", "اخفاء",
                     "تنكيل", "ترويع", "تشريد", "حرق", "تدمير", "جرح"})
 #: a trigger right after a relative pronoun describes someone or something (المتظاهرين الذين
 #: تجمعوا، الانتحاري الذي فجر نفسه) rather than reporting the event
-RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
-STREETS = frozenset({"الشارع", "الشوارع", "شوارع", "الساحات", "الميادين", "ساحه", "ميدان", "الميدان", "الساحه"})
+RELATIVES = words({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "اللاتي"})
+STREETS = words({"الشارع", "الشوارع", "شوارع", "الساحات", "الميادين", "ساحه", "ميدان", "الميدان", "الساحه"})
 #: a sentence with two of these is about sport: هجوم, هاجم … there are football moves
-SPORT_WORDS = frozenset({
+SPORT_WORDS = words({
     "مباراه", "المباراه", "مباريات", "الفريق", "فريق", "المنتخب", "منتخب", "الدوري", "دوري", "الكره",
     "كره", "المدرب", "مدرب", "لاعب", "اللاعب", "لاعبي", "لاعبين", "اللاعبين", "مهاجم", "المهاجم",
     "الشوط", "شوط", "الملعب", "ملعب", "النادي", "نادي", "بطوله", "البطوله", "تسديده", "ركله", "المرمي",
@@ -299,23 +311,23 @@ SPORT_WORDS = frozenset({
     "كاس", "الجماهير", "دقيقه", "الدقيقه", "ضربه", "ركنيه", "هجمه", "هجمات", "مرتده",
 })
 #: after مسيرة: a career, a process, a drone (not a march)
-MARCH_NOT = frozenset({
+MARCH_NOT = words({
     "المهنيه", "الفنيه", "الرياضيه", "الكرويه", "العلميه", "الادبيه", "السياسيه", "الحافله", "الطويله",
     "السلام", "التنميه", "الاصلاح", "العمل", "النهضه", "الحياه", "التعليم", "البناء", "التطوير",
     "التقدم", "الخير", "العطاء", "النجاح", "الديمقراطيه", "التحديث", "التعاون", "الانجازات", "مفخخه",
     "انتحاريه", "مسلحه", "حوثيه", "ايرانيه", "اسرائيليه", "روسيه", "اوكرانيه", "المفخخه",
 })
 #: words that make an explosion a bombing (انفجار سيارة مفخخة, not a gas-pipe blast)
-BOMB_WORDS = frozenset({
+BOMB_WORDS = words({
     "مفخخه", "ناسفه", "عبوه", "العبوه", "قنبله", "القنبله", "انتحاري", "الانتحاري", "انتحاريه",
     "حزام", "ارهابي", "الارهابي", "ارهابيه", "هجوم", "الهجوم", "تفجير", "التفجير", "استهدف",
 })
 #: after هجوم: a verbal attack
-VERBAL_ATTACK = frozenset({"لاذع", "لاذعا", "كلامي", "كلاميا", "اعلامي", "اعلاميا", "حاد", "حادا",
+VERBAL_ATTACK = words({"لاذع", "لاذعا", "كلامي", "كلاميا", "اعلامي", "اعلاميا", "حاد", "حادا",
                            "سياسي", "سياسيا", "مضاد", "مضادا", "معاكس",
                            "الكتروني", "الكترونيه", "الكترونيا", "سيبراني", "سيبرانيه"})
 #: a protest is a demonstration only when next to one of these (احتجاج alone is often an objection)
-PROTEST_SIGNS = frozenset({
+PROTEST_SIGNS = words({
     "الشارع", "الشوارع", "ساحه", "الساحه", "ميدان", "شعارات", "لافتات", "هتف", "هتافات", "رددوا",
     "رفعوا", "سلميه", "حاشده", "شعبيه", "تظاهره", "مظاهره", "مظاهرات", "تظاهرات", "اعتصام", "المحتجون",
     "المحتجين", "محتجون", "محتجين", "متظاهرون", "متظاهرين", "المتظاهرون", "المتظاهرين", "خرج", "خرجت",
@@ -324,10 +336,10 @@ PROTEST_SIGNS = frozenset({
     "تجمعوا", "احتشد", "احتشدوا", "مسيره", "مسيرات", "اضراب", "عصيان", "وقفه", "الطلاب", "العمال",
 })
 #: a تظاهرة among these is a festival or a cultural event (Maghreb usage), not a demonstration
-CULTURE_WORDS = frozenset({
+CULTURE_WORDS = words({
     "ثقافيه", "الثقافيه", "الثقافه", "للثقافه", "فنيه", "الفنيه", "مهرجان", "المهرجان", "عروض", "العروض",
     "دوره", "الدوره", "فعاليات", "الفعاليات", "رياضيه", "الرياضيه", "سينمائيه", "مسابقه", "المسابقه",
     "الفنانين", "فنانين", "عاصمه", "تنشيطيه", "التنشيطيه", "الفقرات", "معرض", "المعرض", "الجمهور",
 })
 #: after وقفة: only a protest vigil
-VIGIL = frozenset({"احتجاجيه", "تضامنيه", "احتجاجا", "تضامنا", "صامته", "سلميه"})
+VIGIL = words({"احتجاجيه", "تضامنيه", "احتجاجا", "تضامنا", "صامته", "سلميه"})
