@@ -94,11 +94,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("export", help="write a table as JSONL, CSV or Parquet")
+    p = sub.add_parser("export", help="write a table as JSONL, CSV or Parquet (events also as PLOVER-style JSON)")
     add_archive(p)
     p.add_argument("--table", default="articles",
                    choices=["articles", "spans", "timexes", "mentions", "events"])
-    p.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet"])
+    p.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "plover"],
+                   help="plover (with --table events): one PLOVER-style JSON record a line, with the "
+                        "sentence and character offsets")
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=cmd_export)
 

@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "marsad.cli.eval_cmds",
     "marsad.cli.entity_cmds",
     "marsad.cli.story_cmds",
+    "marsad.cli.event_cmds",
 ]
 
 

@@ -42,10 +42,14 @@ def _article_rows(archive: Any) -> Iterator[dict[str, Any]]:
             yield {**out, "id": alias, "alias_of": row["id"]}
 
 
-def _span_rows(archive: Any, layer: str | None) -> Iterator[dict[str, Any]]:
-    from marsad.enrich.events.group import event_group
+def _span_rows(archive: Any, layer: str | None, *, article_text: bool = False) -> Iterator[dict[str, Any]]:
+    """The spans of a layer (all when None), article by article; an event row adds its article's
+    story and its group key (``article_text``: and the article's text, for the PLOVER records)."""
+    from marsad.enrich.events.group import event_group, story_anchors
+    from marsad.store.event_queries import all_story_member_dates
 
     con = archive.con
+    anchors = story_anchors(all_story_member_dates(con)) if layer == "event" else {}
     last = 0
     while True:
         arts = con.execute("SELECT rowid, id, text, story FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500",
@@ -64,8 +68,10 @@ def _span_rows(archive: Any, layer: str | None) -> Iterator[dict[str, Any]]:
                        "attrs": orjson.loads(r["attrs"]) if r["attrs"] else {}}
                 if layer == "event":
                     row["story"] = a["story"]
-                    row["event_group"] = event_group(story=a["story"], article_id=a["id"], label=r["label"],
-                                                     attrs=row["attrs"])
+                    anchor = anchors.get(a["story"], a["id"]) if a["story"] is not None else a["id"]
+                    row["event_group"] = event_group(anchor=anchor, label=r["label"], attrs=row["attrs"])
+                    if article_text:
+                        row["article_text"] = a["text"]
                 yield row
         last = arts[-1]["rowid"]
 
@@ -85,12 +91,29 @@ def rows_for(archive: Any, table: str) -> tuple[list[str], Iterator[dict[str, An
     return (EVENT_FIELDS if layer == "event" else SPAN_FIELDS), _span_rows(archive, layer)
 
 
+FORMATS = ("jsonl", "csv", "parquet", "plover")
+
+
+def plover_rows(archive: Any) -> Iterator[dict[str, Any]]:
+    """The events table as PLOVER-style records (:mod:`marsad.enrich.events.plover`)."""
+    from marsad.enrich.events.plover import plover_record
+
+    return (plover_record(r) for r in _span_rows(archive, "event", article_text=True))
+
+
 def export(archive: Any, out: str | Path, *, table: str = "articles", format: str = "jsonl") -> int:
-    """Write ``table`` to ``out`` in ``format`` (jsonl, csv, parquet); return the row count."""
-    fields, rows = rows_for(archive, table)
+    """Write ``table`` to ``out`` in ``format`` (jsonl, csv, parquet; plover: the events table
+    as PLOVER-style JSON lines); return the row count."""
+    if format not in FORMATS:
+        raise ConfigError(f"unknown format {format!r}; choose jsonl, csv, parquet or plover (events only)")
+    if format == "plover":
+        if table != "events":
+            raise ConfigError(f"--format plover writes events; ask for --table events (not {table!r})")
+        fields, rows = EVENT_FIELDS, plover_rows(archive)
+        format = "jsonl"
+    else:
+        fields, rows = rows_for(archive, table)
     out = Path(out)
-    if format not in ("jsonl", "csv", "parquet"):
-        raise ConfigError(f"unknown format {format!r}; choose jsonl, csv or parquet")
     try:
         return _write(out, fields, rows, format)
     except OSError as e:

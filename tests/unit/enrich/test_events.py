@@ -184,14 +184,24 @@ def test_export_events_gives_attrs_as_objects(tmp_path, capsysbinary):
 
 
 def test_event_group_key():
-    from marsad.enrich.events.group import event_group
+    from marsad.enrich.events.group import event_group, parse_group, story_anchors
 
     timex = {"date": {"value": "2024-03-04", "source": "timex", "start": 0, "end": 3}}
     published = {"date": {"value": "2024-03-05", "source": "published"}}
-    assert event_group(story=7, article_id="a", label="ASSAULT", attrs=timex) == "story:7|ASSAULT|2024-03-04"
+    assert event_group(anchor="a", label="ASSAULT", attrs=timex) == "a|ASSAULT|2024-03-04"
     # a publication date says when the report appeared, not when the event happened
-    assert event_group(story=7, article_id="a", label="ASSAULT", attrs=published) == "story:7|ASSAULT|"
-    assert event_group(story=None, article_id="a", label="PROTEST", attrs={"date": None}) == "article:a|PROTEST|"
+    assert event_group(anchor="a", label="ASSAULT", attrs=published) == "a|ASSAULT|"
+    assert parse_group("x|y|ASSAULT|2024-03-04") == ("x|y", "ASSAULT", "2024-03-04")  # an id may hold a |
+    with pytest.raises(ValueError):
+        parse_group("story:7")
+    # the anchor: the earliest day; on it a timed report before one dated by its day; then the id
+    members = [{"story": 1, "id": "b", "published_at": "2024-03-05"},
+               {"story": 1, "id": "c", "published_at": "2024-03-05T09:00:00+03:00"},
+               {"story": 1, "id": "a", "published_at": "2024-03-06T01:00:00+00:00"},
+               {"story": 2, "id": "z", "published_at": None}, {"story": 2, "id": "y", "published_at": None},
+               {"story": None, "id": "n", "published_at": "2024-01-01"}]
+    assert story_anchors(members) == {1: "c", 2: "y"}
+    assert story_anchors(reversed(members)) == {1: "c", 2: "y"}  # whatever order the rows come in
 
 
 def test_export_groups_the_reports_of_one_event(tmp_path):
@@ -211,8 +221,8 @@ def test_export_groups_the_reports_of_one_event(tmp_path):
     group = {g["article_id"]: g["event_group"] for g in got}
     story = {g["article_id"]: g["story"] for g in got}
     assert story["r1"] == story["r2"] != story["r3"]
-    assert group["r1"] == group["r2"] == f"story:{story['r1']}|ASSAULT|2024-03-04"
-    assert group["r3"] == f"story:{story['r3']}|PROTEST|2024-03-04"
+    assert group["r1"] == group["r2"] == "r1|ASSAULT|2024-03-04"  # r1 and r2 share a day: the smaller id
+    assert group["r3"] == "r3|PROTEST|2024-03-04"
     assert len(set(group.values())) == 2  # three reports, two events
     csv_out = tmp_path / "ev.csv"
     assert main(["export", "--archive", str(tmp_path / "a.db"), "--table", "events", "--format", "csv",

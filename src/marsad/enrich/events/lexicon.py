@@ -221,6 +221,8 @@ def _build() -> dict[str, tuple[Trigger, ...]]:
 
 #: normalized form → its triggers (a verb and a noun may share a spelling: قتل، خطف)
 TRIGGERS: dict[str, tuple[Trigger, ...]] = _build()
+#: the PLOVER types the lexicon codes, the two with gold first
+EVENT_TYPES = ("PROTEST", "ASSAULT", "ACCUSE", "THREATEN", "CONSULT", "AGREE", "COERCE")
 
 #: the longest phrase trigger, in words (اطلاق النار)
 PHRASES: dict[str, dict[str, Trigger]] = {}

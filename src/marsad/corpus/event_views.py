@@ -1,0 +1,163 @@
+"""Event groups as JSON-able dicts, for ``marsad events``, ``marsad event``, the API and the web.
+
+An event **group** is one real-world event however many reports it has (the key and its limits:
+:mod:`marsad.enrich.events.group`). A list counts each group once, with the number of its
+reports (event mentions) and articles in the period asked; a group's detail lists every report
+with its sentence.
+
+A group's source, target and place are those most of its reports give (ties: the earliest
+report's); its date is the day its sentences state, else the day of its first report.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from marsad.enrich.events.group import (
+    anchor_order,
+    event_day,
+    event_group,
+    parse_group,
+    story_anchors,
+)
+from marsad.enrich.events.lexicon import EVENT_TYPES
+from marsad.errors import NotFoundError, QueryError
+from marsad.store import event_queries as evq
+from marsad.text.normalize import normalize
+
+
+def check_type(value: str) -> str:
+    """``value`` as a PLOVER type this archive codes (``protest`` → ``PROTEST``), or
+    :class:`QueryError` naming the types."""
+    t = value.strip().upper()
+    if t not in EVENT_TYPES:
+        raise QueryError(f"type {value[:30]!r} is not an event type marsad codes; "
+                         f"use one of {', '.join(EVENT_TYPES)}")
+    return t
+
+
+def _actor_key(a: dict[str, Any] | None) -> str:
+    if not a:
+        return ""
+    return a.get("entity") or normalize(a.get("text") or "")
+
+
+def _matches(a: dict[str, Any] | None, needle: str) -> bool:
+    """Whether an actor or place has ``needle`` (normalized) in its text or is the entity it names."""
+    if not a or not needle:
+        return False
+    return needle in normalize(a.get("text") or "") or needle == normalize(a.get("entity") or "")
+
+
+def _most_common(values: Iterable[dict[str, Any] | None]) -> dict[str, Any] | None:
+    """The value given most often (by entity, else normalized text); ties to the first given."""
+    seen: dict[str, dict[str, Any]] = {}
+    counts: Counter[str] = Counter()
+    for v in values:
+        k = _actor_key(v)
+        if not k or v is None:
+            continue
+        counts[k] += 1
+        seen.setdefault(k, v)
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], -list(seen).index(k)))
+    v = seen[best]
+    return {"text": v.get("text") or "", "entity": v.get("entity") or "", "reports": counts[best]}
+
+
+def _anchors(con: Any, rows: Sequence[dict[str, Any]]) -> dict[int, str]:
+    stories = [r["story"] for r in rows if r["story"] is not None]
+    return story_anchors(evq.story_member_dates(con, stories)) if stories else {}
+
+
+def _report(r: dict[str, Any]) -> dict[str, Any]:
+    """One event mention as a report of its group (``text`` given when the article's text is)."""
+    a = r["attrs"]
+    out = {"article_id": r["id"], "source": r["source"], "title": r["title"], "published_at": r["published_at"],
+           "story": r["story"], "start": r["start"], "end": r["end"], "mode": a.get("mode") or "",
+           "trigger": a.get("trigger") or "", "actor_source": a.get("source"), "actor_target": a.get("target"),
+           "place": a.get("place"), "date": a.get("date"), "sentence": a.get("sentence")}
+    if "text" in r:
+        text = r["text"]
+        out["trigger_text"] = text[r["start"]:r["end"]]
+        s, e = a.get("sentence") or (r["start"], r["end"])
+        out["sentence_text"] = text[s:e].strip()
+        out["sentence_start"] = s
+    return out
+
+
+def _summary(key: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
+    reports.sort(key=lambda r: anchor_order(r["published_at"], r["article_id"]))
+    first = reports[0]
+    _anchor, label, day = parse_group(key)
+    modes = Counter(r["mode"] for r in reports if r["mode"])
+    return {
+        "group": key, "type": label, "mode": modes.most_common(1)[0][0] if modes else "",
+        "date": day or ((first["published_at"] or "")[:10] or None), "date_stated": bool(day),
+        "reports": len(reports), "articles": len({r["article_id"] for r in reports}),
+        "sources": len({r["source"] for r in reports if r["source"]}),
+        "first": {k: first[k] for k in ("article_id", "source", "title", "published_at")},
+        "actor_source": _most_common(r["actor_source"] for r in reports),
+        "actor_target": _most_common(r["actor_target"] for r in reports),
+        "place": _most_common(r["place"] for r in reports),
+        "story": first["story"],
+    }
+
+
+def list_event_groups(archive: Any, *, date_from: str | None = None, date_to: str | None = None,
+                      types: Sequence[str] = (), actor: str = "", place: str = "",
+                      sources: Sequence[str] = (), limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    """The event groups reported in a period (by the reports' publication days), each counted
+    once, most reported (articles, then reports) first. ``actor`` keeps the groups one of whose
+    reports has it as source or target (a word of its name, or its entity key); ``place`` the
+    same for the place."""
+    con = archive.con
+    rows = list(evq.event_rows(con, date_from=date_from, date_to=date_to, types=[check_type(t) for t in types],
+                               sources=sources))
+    anchors = _anchors(con, rows)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        anchor = anchors.get(r["story"], r["id"]) if r["story"] is not None else r["id"]
+        groups.setdefault(event_group(anchor=anchor, label=r["label"], attrs=r["attrs"]), []).append(_report(r))
+    needle_actor, needle_place = normalize(actor.strip()), normalize(place.strip())
+    out = []
+    for key, reports in groups.items():
+        if needle_actor and not any(_matches(r["actor_source"], needle_actor) or _matches(r["actor_target"], needle_actor)
+                                    for r in reports):
+            continue
+        if needle_place and not any(_matches(r["place"], needle_place) for r in reports):
+            continue
+        out.append(_summary(key, reports))
+    out.sort(key=lambda g: (-g["articles"], -g["reports"], g["date"] or "9999", g["group"]))
+    return out[offset:offset + limit]
+
+
+def event_group_detail(archive: Any, key: str) -> dict[str, Any]:
+    """One event group: its summary and every report with its sentence, first report first.
+    A key anchored on any article of the story finds the group (one whose anchor is no longer
+    the story's first report, since an earlier one joined, too); ``asked`` then holds the key
+    asked for and ``group`` the current one."""
+    try:
+        anchor, label, day = parse_group(key)
+    except ValueError:
+        raise QueryError(f"{key[:80]!r} is not an event group key (ARTICLE|TYPE|DAY, as `marsad events` "
+                         "lists them)") from None
+    label = check_type(label)
+    con = archive.con
+    found = evq.article_story(con, anchor)
+    if found is None:
+        raise NotFoundError(f"no article {anchor[:80]!r} anchors an event group; `marsad events` lists the groups")
+    rowid, article_id, story = found
+    rowids = evq.story_rowids(con, story) if story is not None else [rowid]
+    rows = [r for r in evq.events_of_articles(con, rowids, label=label) if event_day(r["attrs"]) == day]
+    if not rows:
+        raise NotFoundError(f"no {label} event{' on ' + day if day else ''} in the story of article "
+                            f"{article_id[:80]!r}; `marsad events` lists the groups")
+    now = story_anchors(evq.story_member_dates(con, [story]))[story] if story is not None else article_id
+    current = event_group(anchor=now, label=label, attrs=rows[0]["attrs"])
+    reports = [_report(r) for r in rows]
+    summary = _summary(current, reports)
+    return {**summary, "asked": key if key != current else None, "report_list": reports}

@@ -1,0 +1,95 @@
+"""Read queries for event mentions (``event`` spans) and what groups them: the SQL behind
+``marsad events``, the web's event pages and the events exports (:mod:`marsad.corpus.event_views`)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import orjson
+
+_CHUNK = 500
+
+
+def _chunks(seq: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for i in range(0, len(seq), _CHUNK):
+        yield seq[i:i + _CHUNK]
+
+
+def event_rows(con: sqlite3.Connection, *, date_from: str | None = None, date_to: str | None = None,
+               types: Sequence[str] = (), sources: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
+    """Every event mention of the articles published in a period (inclusive days, as
+    :func:`marsad.search.fts.check_day` writes them; an upper month or year bound ends in
+    U+FFFF), of ``types`` and ``sources`` when given, with its article's brief; oldest first."""
+    where = ["s.layer = 'event'"]
+    args: list[Any] = []
+    if date_from:
+        where.append("a.published_day >= ?")
+        args.append(date_from)
+    if date_to:
+        where.append("a.published_day <= ?")
+        args.append(date_to)
+    if types:
+        where.append(f"s.label IN ({','.join('?' * len(types))})")
+        args += list(types)
+    if sources:
+        where.append(f"a.source IN ({','.join('?' * len(sources))})")
+        args += list(sources)
+    sql = ("SELECT a.rowid AS rowid, a.id AS id, a.source AS source, a.title AS title, "
+           "a.published_at AS published_at, a.story AS story, s.start AS start, s.\"end\" AS \"end\", "
+           "s.label AS label, s.attrs AS attrs FROM articles a JOIN spans s ON s.article = a.rowid "
+           f"WHERE {' AND '.join(where)} ORDER BY a.published_day, a.rowid, s.start")
+    for r in con.execute(sql, args):
+        d = dict(r)
+        d["attrs"] = orjson.loads(d["attrs"]) if d["attrs"] else {}
+        yield d
+
+
+def story_member_dates(con: sqlite3.Connection, stories: Sequence[int]) -> list[dict[str, Any]]:
+    """``story, id, published_at`` of every member of ``stories`` (what picks a story's anchor)."""
+    out: list[dict[str, Any]] = []
+    for part in _chunks(sorted(set(stories))):
+        out += [dict(r) for r in con.execute(
+            f"SELECT story, id, published_at FROM articles WHERE story IN ({','.join('?' * len(part))})", list(part))]
+    return out
+
+
+def all_story_member_dates(con: sqlite3.Connection) -> Iterator[dict[str, Any]]:
+    """``story, id, published_at`` of every article in a story (for a whole-table export)."""
+    for r in con.execute("SELECT story, id, published_at FROM articles WHERE story IS NOT NULL"):
+        yield dict(r)
+
+
+def article_story(con: sqlite3.Connection, article_id: str) -> tuple[int, str, int | None] | None:
+    """``(rowid, id, story)`` of the article with this id or alias, or None."""
+    r = con.execute("SELECT rowid, id, story FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if r is None:
+        r = con.execute("SELECT a.rowid, a.id, a.story FROM aliases x JOIN articles a ON a.rowid = x.article "
+                        "WHERE x.id = ?", (article_id,)).fetchone()
+    return None if r is None else (int(r[0]), str(r[1]), r[2])
+
+
+def events_of_articles(con: sqlite3.Connection, rowids: Sequence[int], *, label: str | None = None) -> list[dict[str, Any]]:
+    """The event mentions of some articles (of one type when ``label``), with each article's
+    brief and text, oldest article first."""
+    out: list[dict[str, Any]] = []
+    for part in _chunks(sorted(set(rowids))):
+        sql = ("SELECT a.rowid AS rowid, a.id AS id, a.source AS source, a.title AS title, "
+               "a.published_at AS published_at, a.story AS story, a.text AS text, s.start AS start, "
+               "s.\"end\" AS \"end\", s.label AS label, s.attrs AS attrs FROM articles a "
+               "JOIN spans s ON s.article = a.rowid AND s.layer = 'event' "
+               f"WHERE a.rowid IN ({','.join('?' * len(part))})")
+        args: list[Any] = list(part)
+        if label:
+            sql += " AND s.label = ?"
+            args.append(label)
+        for r in con.execute(sql, args):
+            d = dict(r)
+            d["attrs"] = orjson.loads(d["attrs"]) if d["attrs"] else {}
+            out.append(d)
+    return out
+
+
+def story_rowids(con: sqlite3.Connection, story: int) -> list[int]:
+    return [int(r[0]) for r in con.execute("SELECT rowid FROM articles WHERE story = ?", (story,))]
