@@ -84,8 +84,9 @@ def _report(r: dict[str, Any]) -> dict[str, Any]:
         text = r["text"]
         out["trigger_text"] = text[r["start"]:r["end"]]
         s, e = a.get("sentence") or (r["start"], r["end"])
-        out["sentence_text"] = text[s:e].strip()
-        out["sentence_start"] = s
+        raw = text[s:e]
+        out["sentence_text"] = raw.strip()
+        out["sentence_start"] = s + len(raw) - len(raw.lstrip())  # where sentence_text begins
     return out
 
 
@@ -161,3 +162,16 @@ def event_group_detail(archive: Any, key: str) -> dict[str, Any]:
     reports = [_report(r) for r in rows]
     summary = _summary(current, reports)
     return {**summary, "asked": key if key != current else None, "report_list": reports}
+
+
+def article_event_groups(archive: Any, article_id: str, events: Sequence[dict[str, Any]]) -> list[str]:
+    """The group key of each of an article's events (``type`` and the span's attrs, as
+    :func:`marsad.pipeline.output.analysis_json` lists them)."""
+    con = archive.con
+    found = evq.article_story(con, article_id)
+    anchor = article_id
+    if found is not None:
+        _rowid, anchor, story = found
+        if story is not None:
+            anchor = story_anchors(evq.story_member_dates(con, [story])).get(story, anchor)
+    return [event_group(anchor=anchor, label=e["type"], attrs=e) for e in events]

@@ -245,6 +245,25 @@ def create_app(archive: str | Path, *, readonly: bool = True, threads: int = 0) 
         """Stories ordered by size."""
         return pages.stories(limit=limit, offset=offset)
 
+    @twin("/events", "events.html", summary="Events of a period, each counted once")
+    def events(request: Request, date_from: Annotated[str, Query(alias="from", max_length=10)] = "",
+               date_to: Annotated[str, Query(alias="to", max_length=10)] = "",
+               type: Annotated[list[str], Query(max_length=7, description="PLOVER types (repeatable)")] = [],  # noqa: A002,B006
+               actor: Annotated[str, Query(max_length=200, description="a word of a source or target, or an entity key")] = "",
+               place: Annotated[str, Query(max_length=200, description="a word of the place, or an entity key")] = "",
+               source: Sources = [], limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:  # noqa: B006
+        """Event groups (one real-world event however many reports) whose reports were published
+        in the period: type, date, reports and articles, source → target, place, first report and
+        story; most reported first."""
+        return pages.events(date_from=date_from, date_to=date_to, types=type, actor=actor, place=place,
+                            sources=source, limit=limit, offset=offset)
+
+    @twin("/event/{key:path}", "event.html", summary="One event: its reports with their sentences")
+    def event(request: Request, key: Annotated[str, PathParam(max_length=600)]) -> dict[str, Any]:
+        """One event group by its key (``ARTICLE|TYPE|DAY``, as ``/events`` lists it): its summary and
+        every report with its outlet, time, trigger and sentence."""
+        return pages.event(key)
+
     @twin("/thread/{thread_id}", "thread.html", summary="One thread: its stories over time")
     def thread(request: Request, thread_id: Annotated[int, PathParam(ge=0)]) -> dict[str, Any]:
         """The stories of one development followed over time, and articles per day."""

@@ -102,6 +102,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "debris_kinds": ("حشو", "debris"),
     "total": ("المجموع", "total"),
     "api": ("واجهة JSON", "JSON API"),
+    "event": ("حدث", "Event"),
+    "event_type": ("نوع الحدث", "Event type"),
+    "all_types": ("كل الأنواع", "all types"),
+    "actor": ("الفاعل أو المفعول به", "Actor"),
+    "actor_source": ("الفاعل", "Source"),
+    "actor_target": ("المستهدف", "Target"),
+    "reports": ("التقارير", "Reports"),
+    "first_report": ("أول تقرير", "First report"),
+    "no_events": ("لا أحداث بهذه التصفية.", "No events match."),
+    "events_note": ("كل حدث يُعدّ مرة واحدة مهما تعددت التقارير عنه؛ * لم تذكر جمله يوما: تاريخ أول تقرير.",
+                    "Each event is counted once however many reports it has; * no day stated: the day of the first report."),
+    "event_group": ("مجموعة الحدث", "Event group"),
+    "sentence": ("الجملة", "Sentence"),
+    "key_moved": ("هذا المفتاح يدل على الحدث نفسه؛ مفتاحه الآن", "This key names the same event; its key is now"),
+    "PROTEST": ("احتجاج", "protest"),
+    "ASSAULT": ("اعتداء", "assault"),
+    "ACCUSE": ("اتهام", "accusation"),
+    "THREATEN": ("تهديد", "threat"),
+    "CONSULT": ("لقاء أو زيارة", "meeting or visit"),
+    "AGREE": ("اتفاق", "agreement"),
+    "COERCE": ("إكراه أو اعتقال", "coercion or arrest"),
 }
 
 
@@ -111,6 +132,7 @@ COUNTED: dict[str, tuple[tuple[str, str, str, str, str], tuple[str, str]]] = {
     "mentions": (("إشارة واحدة", "إشارتان", "إشارات", "إشارة", "إشارة"), ("mention", "mentions")),
     "results": (("نتيجة واحدة", "نتيجتان", "نتائج", "نتيجة", "نتيجة"), ("result", "results")),
     "copies": (("نسخة واحدة", "نسختان", "نسخ", "نسخة", "نسخة"), ("copy", "copies")),
+    "reports": (("تقرير واحد", "تقريران", "تقارير", "تقريرا", "تقرير"), ("report", "reports")),
 }
 
 

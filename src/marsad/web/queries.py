@@ -17,6 +17,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
+from marsad.corpus import event_views as ev
+from marsad.enrich.events.lexicon import EVENT_TYPES
 from marsad.errors import NotFoundError, check_known
 from marsad.pipeline.output import analysis_json
 from marsad.search import analytics, postings
@@ -284,6 +286,37 @@ class Pages:
         d["entities"] = list(merged.values())
         d["spans"] = [{"layer": s.layer, "start": s.start, "end": s.end, "label": s.label,
                        "value": s.value, "attrs": s.attrs} for s in art.spans]
+        for e, key in zip(d["events"], ev.article_event_groups(self.arc, art.id, d["events"]), strict=True):
+            e["group"] = key
+        return d
+
+    # events ----------------------------------------------------------------------------------
+
+    def events(self, *, date_from: str = "", date_to: str = "", types: list[str] | None = None, actor: str = "",
+               place: str = "", sources: list[str] | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        """Event groups of a period (each event once), as ``marsad events`` lists them."""
+        limit, offset = _clamp(limit, offset)
+        lo = check_day(date_from, "from") if date_from else None
+        hi = day_upper_bound(check_day(date_to, "to")) if date_to else None
+        check_range(lo, hi)
+        wanted = [ev.check_type(t) for t in (types or []) if t.strip()]
+        srcs = [s for s in (sources or []) if s]
+        key = (lo, hi, tuple(wanted), actor.strip(), place.strip(), tuple(srcs), limit, offset)
+        items = self._cached("events", key, lambda: ev.list_event_groups(
+            self.arc, date_from=lo, date_to=hi, types=wanted, actor=actor.strip(), place=place.strip(),
+            sources=srcs, limit=limit, offset=offset))
+        return {"filters": {"from": date_from or None, "to": date_to or None, "type": wanted, "actor": actor.strip(),
+                            "place": place.strip(), "source": srcs},
+                "types": list(EVENT_TYPES), "limit": limit, "offset": offset, "items": items}
+
+    def event(self, key: str) -> dict[str, Any]:
+        """One event group and its reports, each with its sentence."""
+        return self._cached("event", (key,), lambda: self._event(key))
+
+    def _event(self, key: str) -> dict[str, Any]:
+        d = ev.event_group_detail(self.arc, key)
+        for r in d["report_list"]:  # the trigger within its sentence, for the page to mark
+            r["trigger_in_sentence"] = [r["start"] - r["sentence_start"], r["end"] - r["sentence_start"]]
         return d
 
     # entities --------------------------------------------------------------------------------
