@@ -68,6 +68,9 @@ class ArticleFeatures:
     copy_group: int | None = None
     #: ``(stem, surface word)`` of the title's content words, for labels people read
     words: tuple[tuple[str, str], ...] = ()
+    #: the title's content words without the day it names (:func:`title_key`): a source that
+    #: prints one title key on many days runs a series (the weather, a market close)
+    title_key: str = ""
 
 
 @dataclass
@@ -167,6 +170,36 @@ def content_words(text: str, *, limit: int | None = None, normalized: bool = Fal
     toks = TOKEN_RE.findall(text if normalized else normalize(text))
     out = [s for s in content_stems(toks) if s]
     return out if limit is None else out[:limit]
+
+
+@lru_cache(maxsize=1)
+def _time_stems() -> frozenset[str]:
+    """Stems of the words that name a day, a month or a part of one (what a daily item's title
+    changes from one day to the next)."""
+    from marsad.enrich.time import lexicon as lx
+
+    words = [*lx.WEEKDAYS, *lx.GREGORIAN_MONTHS, *lx.HIJRI_MONTHS, *lx.PARTS_OF_DAY,
+             *"اليوم يوم ليوم لليوم الأيام ايام غدا الغد أمس الليلة ليلة هذا هذه القادمة المقبل".split()]
+    return frozenset(content_words(" ".join(words)))
+
+
+def title_key(title: str, *, normalized: bool = False) -> str:
+    """The content words of a title without its days, months and figures, sorted: what the
+    titles of one series share from day to day (``طقس اليوم الجمعة`` and ``طقس الخميس`` both
+    give ``طقس``), and independent reports of one event rarely do word for word."""
+    drop = _time_stems()
+    return " ".join(sorted({w for w in content_words(title, normalized=normalized)
+                            if w not in drop and not w.isdigit()}))
+
+
+#: the prefix of a title key among the terms a source's template counts hold (never a term of a
+#: vector: :func:`observed_terms`)
+SERIES = "#t:"
+
+
+def observed_terms(f: ArticleFeatures) -> Collection[str]:
+    """What the per-source template counts observe of an article: its terms and its title key."""
+    return (*f.terms.keys(), SERIES + f.title_key) if f.title_key else f.terms.keys()
 
 
 _TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from marsad.corpus.features import ArticleFeatures
+from marsad.corpus.features import ArticleFeatures, observed_terms
 from marsad.corpus.stories import StoryClusterer, clustering_order, template_like_flags
 from marsad.corpus.story_record import StoryParams
 from marsad.runners.pools import fork_pool
@@ -23,7 +23,7 @@ def prepare(features: list[ArticleFeatures], clusterer: StoryClusterer) -> list[
     """Update document frequencies and template vocabulary with a batch; return it in order."""
     clusterer.state.df.add(f.terms for f in features)
     for f in features:
-        clusterer.templates.observe(f.source, f.day, f.terms.keys())
+        clusterer.templates.observe(f.source, f.day, observed_terms(f))
     clusterer.templates.flush()
     return [features[i] for i in clustering_order(features, template_like_flags(features, clusterer))]
 

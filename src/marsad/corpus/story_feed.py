@@ -29,7 +29,9 @@ from marsad.corpus.features import (
     article_terms,
     count_into,
     day_number,
+    observed_terms,
     surface_words_many,
+    title_key,
 )
 from marsad.corpus.minhash import fold_many
 from marsad.corpus.stories import ArticleVector, article_vector
@@ -120,7 +122,7 @@ def _advance(df: DocFreq, templates: TemplateTerms, feats: list[ArticleFeatures]
     counts it added (:meth:`TemplateTerms.flush`)."""
     df.add_counts(len(feats), counts)
     for f in feats:
-        templates.observe(f.source, f.day, f.terms.keys())
+        templates.observe(f.source, f.day, observed_terms(f))
     return templates.flush()
 
 
@@ -368,7 +370,7 @@ def _story_features(cs: CorpusStore, got: list[tuple[Any, ...]]) -> list[Article
         terms, nums = article_terms(title=folded[2 * i], body=folded[2 * i + 1], mentions=mentions.get(k, ()),
                                     timexes=timexes.get(k, ()), place=r[4] or "", normalized=True)
         out.append(ArticleFeatures(key=k, day=day_number(r[3]), source=r[2] or "", terms=terms, numbers=nums,
-                                   copy_group=r[5], words=words[i]))
+                                   copy_group=r[5], words=words[i], title_key=title_key(folded[2 * i], normalized=True)))
     return out
 
 
@@ -382,5 +384,6 @@ def story_features_batch(rows: Sequence[dict[str, Any]]) -> list[ArticleFeatures
                                     mentions=r.get("mentions", ()), timexes=r.get("timexes", ()),
                                     place=r.get("place", ""))
         out.append(ArticleFeatures(key=r["key"], day=day_number(r.get("date")), source=r.get("source") or "",
-                                   terms=terms, numbers=nums, copy_group=r.get("copy_group"), words=w))
+                                   terms=terms, numbers=nums, copy_group=r.get("copy_group"), words=w,
+                                   title_key=title_key(r.get("title") or "")))
     return out

@@ -44,6 +44,11 @@ class StoryParams:
     template_like: float = 0.7
     template_share: float = 0.6
     template_min_days: int = 5
+    #: an article whose title key (:func:`marsad.corpus.features.title_key`: its title without
+    #: the day it names) its source printed on this many days, about once a day, is an item of
+    #: a series — the weather, a market close, a daily roundup: template-like, and it joins no
+    #: story that began more than a day before it (0: off)
+    series_days: int = 3
     #: … and holds it in this many times the share of all articles that do (the source's own
     #: daily items, not its everyday words:
     #: :class:`~marsad.corpus.template_terms.TemplateTerms`); 0 turns the condition off.

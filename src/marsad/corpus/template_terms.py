@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from itertools import chain
 
-from marsad.corpus.features import DocFreq, count_into
+from marsad.corpus.features import SERIES, DocFreq, count_into
 
 #: the row of the stored template counts that counts a source's days and articles (not a term)
 DAYS = "#days"
@@ -108,6 +108,17 @@ class TemplateTerms:
         if term_articles:
             self.term_articles[source].update(term_articles)
         self._cache.pop(source, None)
+
+    def series(self, source: str, key: str, min_days: int) -> bool:
+        """Whether ``source`` printed the title key ``key`` (:func:`~marsad.corpus.features.title_key`)
+        on at least ``min_days`` days, about once a day: one of its series (the weather, a
+        market close, a daily roundup) — not a title it gives every article (its own name, a
+        section), which it prints many times a day."""
+        if not key or min_days <= 0:
+            return False
+        t = SERIES + key
+        days = self.term_days[source].get(t, 0)
+        return days >= min_days and self.term_articles[source].get(t, 0) <= 2 * days
 
     def of(self, source: str, df: DocFreq | None = None) -> frozenset[str]:
         """The template vocabulary of ``source`` given the collection's document frequencies

@@ -48,7 +48,13 @@ from marsad.corpus.copy_rules import (
     sentence_shingles,
 )
 from marsad.corpus.dedup import dedup_batch, span_keys, verify_candidates
-from marsad.corpus.features import ArticleFeatures, article_terms, day_number, surface_words
+from marsad.corpus.features import (
+    ArticleFeatures,
+    article_terms,
+    day_number,
+    surface_words,
+    title_key,
+)
 from marsad.corpus.lsh import band_keys
 from marsad.corpus.minhash import shingle_hashes
 from marsad.corpus.provenance import DocInfo
@@ -359,7 +365,7 @@ def story_terms_async(docs: list[dict[str, Any]], *, workers: int = 0,
 def features_of(docs: list[dict[str, Any]], terms: list[tuple], group_of: dict[int, int]) -> list[ArticleFeatures]:
     """:class:`ArticleFeatures` of in-memory documents (keys are list positions)."""
     return [ArticleFeatures(key=i, day=day_number(d["date"]), source=d["source"], terms=t, numbers=n,
-                            copy_group=group_of[i], words=w)
+                            copy_group=group_of[i], words=w, title_key=title_key(d.get("title") or ""))
             for i, (d, (t, n, w)) in enumerate(zip(docs, terms, strict=True))]
 
 

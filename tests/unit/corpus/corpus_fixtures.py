@@ -9,7 +9,7 @@ from __future__ import annotations
 import orjson
 
 import marsad
-from marsad.corpus.features import ArticleFeatures, article_terms, day_number
+from marsad.corpus.features import ArticleFeatures, article_terms, day_number, title_key
 from marsad.runners.local import IngestOptions
 
 P = [
@@ -136,7 +136,8 @@ def features_of(recs: list[dict], groups: dict[int, int] | None = None) -> list[
     for i, r in enumerate(recs):
         terms, nums = article_terms(title=r["title"], body=r["text"])
         out.append(ArticleFeatures(key=i, day=day_number(r["date"]), source=r["source"], terms=terms,
-                                   numbers=nums, copy_group=None if groups is None else groups[i]))
+                                   numbers=nums, copy_group=None if groups is None else groups[i],
+                                   title_key=title_key(r["title"])))
     return out
 
 

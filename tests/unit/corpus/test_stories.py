@@ -337,3 +337,62 @@ def test_a_member_dated_by_its_day_alone_is_not_first_before_a_timed_one_of_that
     a.ingest([str(tmp_path / "b.jsonl")], options=IngestOptions(workers=1))
     story = {r["id"]: r["story"] for r in a.iter_rows(columns=["id", "story"])}["wire"]
     assert {s["story"]: s for s in list_stories(a)}[story]["first"]["id"] == "wire"
+
+
+_DAYS = ("السبت", "الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس")
+
+
+_SKIES = ("سماء مغيمة جزئيا بالشمال مع أمطار متفرقة، والرياح قوية قرب السواحل والبحر مضطرب.",
+          "سحب عابرة على أغلب الجهات تتكاثف بعد الظهر بالمرتفعات، والريح ضعيفة والبحر هادئ.",
+          "طقس مشمس إجمالا مع ضباب محلي صباحا بالسهول، والبحر قليل الاضطراب.",
+          "أمطار رعدية بالشمال الغربي تكون غزيرة أحيانا، والرياح نشيطة من القطاع الغربي.",
+          "سماء صافية بالجنوب ومغيمة بالشمال، مع انخفاض طفيف في درجات الحرارة ليلا.",
+          "تقلبات جوية منتظرة آخر النهار مع رياح قوية بالسواحل الشرقية وبحر متموج.")
+
+
+def _radio_week() -> list[dict]:
+    """A radio's weather item on six days running, each printed under its weekday and with much
+    the same figures (a mild week), and a news item of its own on each of twelve days (so the
+    weather's words are on half its days: not its template vocabulary)."""
+    news = ["افتتاح معرض الكتاب بالعاصمة", "إضراب أعوان النقل بالجنوب", "تدشين مستشفى جهوي جديد",
+            "حملة تلقيح في المدارس", "اجتماع المجلس البلدي", "مهرجان الزيتون يختتم دورته",
+            "تكريم الفائزين بمسابقة القرآن", "انطلاق موسم جني التمور", "ندوة حول الاستثمار الفلاحي",
+            "إصلاح شبكة الماء بالحي الشرقي", "عرض مسرحي جديد بدار الثقافة", "قافلة صحية لفائدة الأرياف"]
+    out = []
+    for d in range(12):
+        date = f"2017-02-{4 + d:02d}T07:00:00"
+        if d < len(_DAYS):
+            out.append({"id": f"wx-{d}", "source": "radio", "date": date,
+                        "title": ("طقس اليوم " if d % 2 else "حالة الطقس اليوم ") + _DAYS[d],
+                        "text": _SKIES[d] + f" والحرارة القصوى بين {16 + d % 2} و21 درجة بالشمال وبين 22 و25 "
+                                            f"درجة بالجنوب."})
+        out.append({"id": f"news-{d}", "source": "radio", "date": date, "title": news[d],
+                    "text": f"{news[d]} وسط حضور من الأهالي والمسؤولين المحليين."})
+    return out
+
+
+def test_a_sources_daily_series_is_a_story_a_day() -> None:
+    from dataclasses import replace
+
+    from marsad.corpus.story_record import StoryParams
+
+    recs = _radio_week()
+    wx = [i for i, r in enumerate(recs) if r["id"].startswith("wx-")]
+    off = cluster(features_of(recs), replace(StoryParams(), series_days=0))
+    assert len({off[i] for i in wx}) < len(wx), "the bulletins no longer chain: this test shows nothing"
+    got = cluster(features_of(recs))
+    assert len({got[i] for i in wx}) == len(wx), "a radio's daily weather items chained into one story"
+    # the day's bulletin reprinted by a paper is that day's story (the copy joins it)
+    other = {"id": "wx-press", "source": "paper", "date": "2017-02-06T09:00:00", "title": "حالة الطقس اليوم",
+             "text": recs[wx[2]]["text"]}
+    both = _stories([*recs, other])
+    assert both["wx-press"] == both["wx-2"]
+
+
+def test_title_key_drops_the_day_a_title_names() -> None:
+    from marsad.corpus.features import title_key
+
+    assert title_key("طقس اليوم الجمعة") == title_key("طقس الخميس") == title_key("الطقس ليوم 12 فيفري")
+    assert title_key("أبرز أخبار يوم السبت 11 فيفري 2017") == title_key("أبرز أخبار الأحد")
+    assert title_key("ولي العهد يستقبل وزير الخارجية") != title_key("ولي العهد يستقبل وزير الداخلية")
+    assert title_key("") == ""

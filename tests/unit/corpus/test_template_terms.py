@@ -116,3 +116,21 @@ def test_template_counts_flushed_in_a_copy_and_applied_are_the_ones_flushed_here
             if batch % 3 == 2:  # asked now and then only: what it finds does not depend on when
                 assert applied.of(s, df) == wanted
     assert any(here.of(s, df) for s in "abc")
+
+
+def test_a_series_is_a_title_key_printed_about_once_a_day_on_several_days() -> None:
+    from marsad.corpus.features import SERIES
+    from marsad.corpus.template_terms import TemplateTerms
+
+    tt = TemplateTerms(share=0.6, min_days=5)
+    for day in range(4):
+        tt.observe("radio", day, [SERIES + "طقس", "سحب"])
+        for _ in range(6):  # a site whose every title is its own name: not a series
+            tt.observe("site", day, [SERIES + "موقع", "خبر"])
+    tt.observe("radio", 9, [SERIES + "حادث"])
+    tt.flush()
+    assert tt.series("radio", "طقس", 3)
+    assert not tt.series("radio", "طقس", 5)
+    assert not tt.series("radio", "حادث", 3)
+    assert not tt.series("site", "موقع", 3)
+    assert not tt.series("radio", "", 3) and not tt.series("radio", "طقس", 0)
