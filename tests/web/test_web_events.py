@@ -112,3 +112,14 @@ def test_the_article_view_lists_its_events_with_their_group(ev_client: Any) -> N
 def test_event_text_from_the_web_is_escaped(ev_client: Any) -> None:
     page = ev_client.get(_key_url("t1|PROTEST|2024-03-04")).text
     assert "&lt;b&gt;أمس&lt;/b&gt;" in page and "<b>أمس</b>" not in page
+
+
+def test_the_api_exports_events_as_plover_records(ev_client: Any) -> None:
+    r = ev_client.get("/api/export", params={"table": "events", "format": "plover"})
+    assert r.status_code == 200 and "marsad-events.plover.jsonl" in r.headers["content-disposition"]
+    recs = [orjson.loads(x) for x in r.content.splitlines()]
+    assert sorted(x["event_type"] for x in recs) == ["ASSAULT", "ASSAULT", "PROTEST"]
+    assert {x["event_group"] for x in recs if x["event_type"] == "ASSAULT"} == {ATTACK}
+    assert all(x["trigger"] in x["sentence"] for x in recs)
+    r = ev_client.get("/api/export", params={"table": "articles", "format": "plover"})
+    assert r.status_code == 400 and "format=plover writes the events table" in r.json()["error"]["message"]

@@ -306,7 +306,8 @@ def create_app(archive: str | Path, *, readonly: bool = True, threads: int = 0) 
     @app.get("/api/export", summary="Export a table or a query's articles (JSONL or CSV)",
              response_class=StreamingResponse)
     def export(table: Annotated[str, Query(pattern="^(articles|spans|timexes|mentions|events)$")] = "articles",
-               format: Annotated[str, Query(pattern="^(jsonl|csv)$")] = "jsonl",  # noqa: A002
+               format: Annotated[str, Query(pattern="^(jsonl|csv|plover)$",  # noqa: A002
+                                            description="plover: the events table as PLOVER-style JSON lines")] = "jsonl",
                q: Q = "", limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> StreamingResponse:
         """Streams the whole table, or (with ``q``, articles only) the query's best ``limit`` hits."""
         body, media, name = export_stream(arc.path, table=table, fmt=format, q=q, limit=limit)

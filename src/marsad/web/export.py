@@ -15,9 +15,9 @@ from typing import Any
 import orjson
 
 import marsad
-from marsad.store.export import ARTICLE_FIELDS, flat, rows_for
+from marsad.store.export import ARTICLE_FIELDS, flat, plover_rows, rows_for
 
-_MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8"}
+_MEDIA = {"jsonl": "application/x-ndjson", "csv": "text/csv; charset=utf-8", "plover": "application/x-ndjson"}
 
 
 def _query_rows(arc: Any, q: str, limit: int) -> tuple[list[str], Iterator[dict[str, Any]]]:
@@ -43,9 +43,17 @@ def _query_rows(arc: Any, q: str, limit: int) -> tuple[list[str], Iterator[dict[
 
 def export_stream(path: str | Path, *, table: str, fmt: str, q: str = "",
                   limit: int = 1000) -> tuple[Iterator[bytes], str, str]:
-    """(byte chunks, media type, file name) for ``table`` in ``fmt`` (jsonl or csv)."""
+    """(byte chunks, media type, file name) for ``table`` in ``fmt`` (jsonl, csv; plover: the
+    events table as PLOVER-style JSON lines)."""
+    if fmt == "plover" and (table != "events" or q.strip()):
+        from marsad.errors import QueryError
+
+        raise QueryError("format=plover writes the events table; ask for table=events without q")
     arc = marsad.open(path, readonly=True)
-    if q.strip():
+    if fmt == "plover":
+        fields, rows = [], plover_rows(arc)
+        name = "marsad-events.plover.jsonl"
+    elif q.strip():
         from marsad.search.fts import parse_query
 
         parse_query(q)  # a bad query fails before the response starts
