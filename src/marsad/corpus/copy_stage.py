@@ -306,9 +306,9 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
             in_lead[k] = named[k][0] if k in named else lead_countries_of(text_of[k], lead_words=params.lead_words)
         return in_lead[k]
 
-    # the outlets only matter to the rewritten-lead rule (off by default)
+    # the outlets matter to the rewritten-lead rule and the follow-up guard
     outlet = ({k: r["source"] or "" for k, r in cs.rows(involved, ["source"]).items()}
-              if params.head_found is not None else {})
+              if params.head_found is not None or params.follow_up_guard else {})
     verified = verify_candidates(pairs, j_kept, shingles=sets.__getitem__, numbers=nums.__getitem__,
                                  params=params, uf=uf, sentences=sentences, countries=countries,
                                  lead_countries=lead_countries, source=lambda k: outlet.get(k, ""))

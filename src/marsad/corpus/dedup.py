@@ -38,6 +38,7 @@ from marsad.corpus.copy_rules import (
     PairScore,
     _leads_apart,
     countries_of,
+    followed_up,
     head_of,
     is_copy,
     lead_countries_of,
@@ -164,7 +165,9 @@ def verify_candidates(
     country, or only countries the other lead names, is never named apart, whatever the texts
     name (a text names what its lead names); ``source(k)``, when given, its outlet: the
     rewritten-lead rule (:func:`rewritten_copy`) joins two articles of one outlet only with
-    ``params.rewrite_same_source`` (without ``source`` the rule holds for every pair). The template guard runs first (it
+    ``params.rewrite_same_source``, and two of one outlet whose leads differ are its follow-up,
+    not a copy, however alike (:func:`followed_up`); without ``source`` every pair is taken
+    for one of two outlets. The template guard runs first (it
     is a set comparison); when ``uf`` is given, a pair whose two documents are already joined
     through verified pairs is not checked again (its group cannot change) — in a flood of
     reprints of one story this skips most of the quadratic work.
@@ -190,9 +193,9 @@ def verify_candidates(
             return None
         (sa, la, ha), (sb, lb, hb) = sh(a), sh(b)
         s = score_sets(a, b, sa, sb, lead_a=la, lead_b=lb)
-        if is_copy(s, len(sa), len(sb), params) or (
-                (params.rewrite_same_source or source is None or not source(a) or source(a) != source(b))
-                and rewritten_copy(s, sa, sb, ha, hb, params)) or (
+        same = source is not None and bool(source(a)) and source(a) == source(b)
+        if (is_copy(s, len(sa), len(sb), params) and not followed_up(s, same_source=same, params=params)) or (
+                (params.rewrite_same_source or not same) and rewritten_copy(s, sa, sb, ha, hb, params)) or (
                 sentences is not None and params.sentence_share is not None
                 and s.containment >= params.sentence_share * params.sentence_found / 2
                 and sentence_copy(sentences(a), sentences(b), sa, sb, params)):

@@ -293,3 +293,119 @@ def test_an_independent_article_reusing_a_press_release_paragraph_is_not_a_copy(
     own = "\n".join([INDEPENDENT, P[2], "وقال سكان في تبوك إنهم يأملون أن تنخفض فواتير الكهرباء بعد تشغيل المحطة."])
     res = _dedup(["\n".join(P + MORE), own], ["was", "okaz"])
     assert res.group_of[0] != res.group_of[1]
+
+
+def _scored(a: str, b: str, params: DedupParams):
+    from marsad.corpus.copy_rules import head_of, lead_of
+
+    h, off = shingle_hashes([a, b])
+    ha, hb = h[off[0] : off[1]], h[off[1] : off[2]]
+    sa, sb = np.unique(ha), np.unique(hb)
+    s = score_sets(0, 1, sa, sb, lead_a=lead_of(a, params), lead_b=lead_of(b, params))
+    return s, sa, sb, head_of(ha, params), head_of(hb, params)
+
+
+#: a paper's intro of its own before the wire text: a first sentence that rewords the wire's
+#: lead with its words, and two sentences of its own
+_REWORDED = ("في خطوة تنقل منطقة تبوك إلى عصر الطاقة النظيفة، افتتح وزير الطاقة محطة شمسية جديدة بطاقة 400 "
+             "ميغاواط بحضور أمير المنطقة وكبار المسؤولين في حفل أقيم بالموقع أمس.")
+_OWN = [
+    "وتأتي المحطة ضمن سلسلة مشاريع تعول عليها المنطقة لجذب الاستثمارات الصناعية خلال السنوات المقبلة.",
+    "وقال مختصون في قطاع الكهرباء إن المحطة ستخفف الضغط على الشبكة في ساعات الذروة خلال أشهر الصيف الحارة "
+    "وتقلل استهلاك الوقود السائل في محطات التوليد القديمة.",
+]
+
+
+def test_a_reprint_behind_an_intro_that_rewords_the_wire_lead_is_a_copy() -> None:
+    """The intro fills most of the reprint's opening, so it is found in the wire to less than
+    ``head_found``; its first sentence keeps the wire lead's words, so the leads still share
+    ``rewrite_lead`` of them: the paper reworded the wire, it did not put other news on top."""
+    from corpus_fixtures import P
+
+    from marsad.corpus.copy_rules import is_copy, rewritten_copy
+
+    params = REWRITE_ON
+    wire = "\n".join(P + MORE)
+    reprint = "\n".join([_REWORDED, *_OWN, *P[1:], *MORE[:-1]])
+    s, sa, sb, ha, hb = _scored(wire, reprint, params)
+    assert not is_copy(s, len(sa), len(sb), params)
+    found = sorted((np.isin(ha, sb).mean(), np.isin(hb, sa).mean()))
+    assert params.head_found_reworded <= found[0] < params.head_found <= found[1]
+    assert params.rewrite_lead <= s.lead < params.lead
+    assert rewritten_copy(s, sa, sb, ha, hb, params)
+    # without the reworded-lead allowance the opening alone turns it away
+    assert not rewritten_copy(s, sa, sb, ha, hb, DedupParams(rewrite_lead=1.01))
+    assert _dedup([wire, reprint], ["was", "okaz"]).group_of[1] == 0
+
+
+def test_other_news_on_top_of_a_wire_text_is_not_a_copy_however_its_opening_is_found() -> None:
+    """The same intro length, but its first sentence is another development: the leads share
+    few words, and the lower opening floor does not apply."""
+    from corpus_fixtures import P
+
+    from marsad.corpus.copy_rules import rewritten_copy
+
+    params = REWRITE_ON
+    wire = "\n".join(P + MORE)
+    news = ("أعلنت وزارة الطاقة مساء اليوم توقف محطة تبوك الشمسية عن العمل لساعات بعد عاصفة رملية شديدة ضربت "
+            "المنطقة، وقالت إن فرقها أعادت تشغيل الوحدات تباعا دون أضرار في الألواح.")
+    update = "\n".join([news, *_OWN, *P[1:], *MORE[:-1]])
+    s, sa, sb, ha, hb = _scored(wire, update, params)
+    assert s.containment >= params.rewrite_containment and s.jaccard >= params.rewrite_jaccard
+    assert min(np.isin(ha, sb).mean(), np.isin(hb, sa).mean()) >= params.head_found_reworded
+    assert s.lead < params.rewrite_lead
+    assert not rewritten_copy(s, sa, sb, ha, hb, params)
+    assert _dedup([wire, update], ["was", "okaz"]).group_of[1] == 1
+
+
+def test_a_one_line_caption_is_a_copy_only_when_it_is_the_report_sentence_word_for_word() -> None:
+    """A short text contained in part shares one sentence: another outlet's caption that opens
+    like the report, or a formula item whose few other words are what it says."""
+    from corpus_fixtures import P
+
+    from marsad.corpus.copy_rules import enough_text, is_copy
+
+    params = DedupParams()
+    off = DedupParams(short_shingles=0)  # the guard off: containment and lead alone
+    report = "\n".join(P)
+    caption = "افتتح وزير الطاقة اليوم محطة الطاقة الشمسية الجديدة في منطقة تبوك بطاقة 400 ميغاواط وسط حضور رسمي."
+    s, sa, sb, _ha, _hb = _scored(report, caption, params)
+    assert min(len(sa), len(sb)) < params.short_shingles
+    assert is_copy(s, len(sa), len(sb), off)
+    assert not enough_text(s, len(sa), len(sb), params)
+    assert not is_copy(s, len(sa), len(sb), params)
+    # the report's own first sentence as a caption: found whole, a trimmed reprint
+    s, sa, sb, _ha, _hb = _scored(report, P[0], params)
+    assert s.containment >= params.whole and is_copy(s, len(sa), len(sb), params)
+    res = _dedup([report, P[0], caption], ["cnn", "cnn", "sky"])
+    assert res.group_of[1] == res.group_of[0] != res.group_of[2]
+    # two days of one radio's digest: the fixed opening is most of each, the headline differs
+    opening = "موعد يومي مع أبرز الأحداث والمستجدات على الساحة الوطنية خلال يوم كامل تقدمه لكم الإذاعة "
+    s, sa, sb, _ha, _hb = _scored(opening + "الحكومة تقرر دمج وزارتين", opening + "إضراب المخابز في العاصمة", params)
+    assert s.containment >= off.containment and s.lead >= off.lead
+    assert is_copy(s, len(sa), len(sb), off)
+    assert not is_copy(s, len(sa), len(sb), params)
+
+
+def test_an_outlets_update_on_top_of_its_own_text_is_not_a_copy_however_alike() -> None:
+    """The update repeats the whole earlier text below two new sentences: Jaccard above 0.8,
+    leads apart. From one outlet it is that outlet's follow-up; from another outlet the same
+    text is an edited reprint."""
+    from corpus_fixtures import P
+
+    from marsad.corpus.copy_rules import followed_up, is_copy
+
+    params = REWRITE_ON
+    earlier = "\n".join(P + MORE)
+    update = ("أعلنت وزارة الطاقة مساء اليوم توقف محطة تبوك الشمسية عن العمل لساعات بعد عاصفة رملية شديدة ضربت "
+              "المنطقة، وقالت إن فرقها أعادت تشغيل الوحدات تباعا دون أضرار في الألواح.\n" + earlier)
+    s, sa, sb, _ha, _hb = _scored(earlier, update, params)
+    assert s.jaccard >= params.jaccard and s.lead < params.lead
+    assert is_copy(s, len(sa), len(sb), params)
+    assert followed_up(s, same_source=True, params=params)
+    assert not followed_up(s, same_source=False, params=params)
+    assert _dedup([earlier, update], ["okaz", "okaz"]).group_of[1] == 1
+    assert _dedup([earlier, update], ["was", "okaz"]).group_of[1] == 0
+    assert _dedup([earlier, update], ["okaz", "okaz"], DedupParams(follow_up_guard=False)).group_of[1] == 0
+    # one outlet storing the same text twice is still one copy group
+    assert _dedup([update, update.replace("مساء اليوم", "مساء أمس")], ["okaz", "okaz"]).group_of[1] == 0

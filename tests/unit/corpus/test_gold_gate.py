@@ -23,8 +23,9 @@ from marsad.eval.stories import bcubed, decide_pair, load_gold, prf, run_system
 #: the commit that set them); raise them when the system gets better
 FLOORS = {
     # measured 0.881 on 188 pairs with the rewritten-lead rule on (0.621 without it: the 49
-    # pairs of the rewritten_lead stratum are edited reprints the lead rule alone misses)
-    "copy_pairs_dev": 0.86,
+    # pairs of the rewritten_lead stratum are edited reprints the lead rule alone misses);
+    # 0.904 with the reworded-lead allowance (``DedupParams.rewrite_lead``)
+    "copy_pairs_dev": 0.88,
     # … and the first 139 alone (the pairs without a ``stratum``): 0.949 (0.935 without the
     # rule, after four of them were relabelled copy on review)
     "copy_pairs_dev_first": 0.93,
