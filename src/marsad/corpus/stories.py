@@ -39,6 +39,11 @@ press roundup — look alike every day. Four guards keep them apart:
    "main news"); the dev and dev2 pairs and the dev day score the same; stories spanning two
    weeks or more 20 → 17.
 
+An outlet rarely reports one event twice on two days: an article needs ``own_threshold``
+(0.27, against 0.25) to join a story its own outlet printed in on an earlier day, which is
+most often the story's previous development (the expulsions, then Moscow's answer; one round
+of a league, then the next). Other outlets' reports of the event join at the plain threshold.
+
 Once two stories of one event exist (a visit's report and its joint statement, two papers'
 own reports of one attack), each article joins the closer one and both keep growing. Two
 checks fold the younger into the older (:meth:`StoryClusterer._merge`; ``merge_*`` of
@@ -209,7 +214,7 @@ class StoryClusterer:
 
     def ranked(self, vec: dict[str, float], numbers: frozenset[str], day: int, *,
                template_like: bool = False, places: list[str] | None = None,
-               actors: frozenset[str] = frozenset(), series: str = "") -> tuple[tuple[float, int | None], tuple[float, int | None]]:
+               actors: frozenset[str] = frozenset(), series: str = "", source: str = "") -> tuple[tuple[float, int | None], tuple[float, int | None]]:
         """The best and the second-best active story for a vector, each ``(score, story id)``
         (``(0.0, None)`` when there is none). ``series``: the source, when the article is an item
         of one of its series (it joins no story of another day that the source printed in, nor
@@ -246,6 +251,9 @@ class StoryClusterer:
                 guarded = True
             if day >= 0 and s.last_day >= 0:
                 sc *= 1.0 / (1.0 + self.p.day_decay * abs(day - s.last_day))
+            if (sc < self.p.own_threshold and source and day > s.first_day >= 0
+                    and s.sources.get(source)):
+                continue  # its outlet covered the story on an earlier day: a new development?
             if (actors and not guarded and day >= 0
                     and 0 <= day - s.last_day <= self.p.actor_days
                     and len(actors & s.actors) >= self.p.actor_min):
@@ -274,7 +282,7 @@ class StoryClusterer:
         if sid is None:
             (best, best_sid), (second, second_sid) = self.ranked(
                 vec, f.numbers, f.day, template_like=template_like, places=places, actors=v.rare_actors,
-                series=f.source if v.series else "")
+                series=f.source if v.series else "", source=f.source)
             if best_sid is not None and best >= self.p.threshold:
                 sid = best_sid
                 if (self.p.merge_threshold and second_sid is not None and second >= self.p.merge_threshold

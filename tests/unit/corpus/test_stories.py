@@ -396,3 +396,34 @@ def test_title_key_drops_the_day_a_title_names() -> None:
     assert title_key("أبرز أخبار يوم السبت 11 فيفري 2017") == title_key("أبرز أخبار الأحد")
     assert title_key("ولي العهد يستقبل وزير الخارجية") != title_key("ولي العهد يستقبل وزير الداخلية")
     assert title_key("") == ""
+
+
+def test_an_outlets_next_day_article_needs_more_to_join_a_story_it_covered() -> None:
+    from dataclasses import replace
+
+    from marsad.corpus.story_record import StoryParams
+
+    first = {"id": "a", "source": "alwadi", "date": "2016-03-02T09:00:00",
+             "title": "سيول جارفة تجتاح وادي الرمان وتغمر المزارع",
+             "text": "اجتاحت سيول جارفة وادي الرمان فجر اليوم وغمرت المزارع والطرق، وقال الدفاع المدني إن "
+                     "فرقه أجلت الأسر من القرى وإن المنازل تضررت، فيما أغلقت الطرق المؤدية إلى الوادي."}
+    follow = {"id": "b", "source": "alwadi", "date": "2016-03-03T09:00:00",
+              "title": "الدفاع المدني يواصل إجلاء أسر وادي الرمان",
+              "text": "واصل الدفاع المدني إجلاء الأسر من قرى وادي الرمان بعد السيول التي غمرت المزارع، "
+                      "وأعلنت البلدية فتح مدرسة لإيواء المتضررين."}
+    other = {"id": "c", "source": "alsahel", "date": "2016-03-03T07:00:00",
+             "title": "سيول تغمر مزارع وادي الرمان وتقطع الطرق",
+             "text": "غمرت سيول جارفة مزارع وادي الرمان وقطعت الطرق المؤدية إلى الوادي، وقال الدفاع المدني "
+                     "إن الأسر أجليت من القرى وإن المنازل تضررت."}
+    others = [{"id": f"o{i}", "source": "x", "date": "2016-03-02T10:00:00", "title": t, "text": f"{t} {t}"}
+              for i, t in enumerate(["افتتاح معرض الكتاب في المدينة", "فوز الفريق في مباراة الأمس",
+                                     "ارتفاع أسعار الذهب في الأسواق", "مهرجان الشعر يختتم دورته"])]
+    recs = [first, follow, other, *others]
+    same = cluster(features_of(recs), replace(StoryParams(), own_threshold=0.0, merge_threshold=0.0,
+                                              merge_cosine=0.0))
+    assert same[0] == same[1] == same[2], "the follow-up is not close enough to show the rule"
+    # (merges off: a report close to both stories folds them, which is the merges' own rule)
+    strict = cluster(features_of(recs), replace(StoryParams(), own_threshold=0.99, merge_threshold=0.0,
+                                                merge_cosine=0.0))
+    assert strict[2] == strict[0], "another outlet's report of the story kept out"
+    assert strict[1] != strict[0], "the outlet's own next-day article joined at the plain threshold"
