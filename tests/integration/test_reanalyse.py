@@ -151,10 +151,10 @@ def test_each_article_records_its_spec_and_input(tmp_path: Path, inputs: str) ->
 
 def test_upgraded_spec_swaps_replaced_stages_only() -> None:
     assert upgraded(DEFAULT_SPEC) is None
-    old = [n.replace("entities.v2", "entities.v1").replace("debris.v2", "debris.v1") for n in DEFAULT_SPEC]
+    old = [n.replace("entities.v2", "entities.v1").replace("debris.v3", "debris.v1") for n in DEFAULT_SPEC]
     assert upgraded(old) == DEFAULT_SPEC
     light = ["language.v1", "debris.v1", "dateline.v1", "metadate.v1", "index_terms.v1"]
-    assert upgraded(light) == ["language.v1", "debris.v2", "dateline.v1", "metadate.v1", "index_terms.v1"]
+    assert upgraded(light) == ["language.v1", "debris.v3", "dateline.v1", "metadate.v1", "index_terms.v1"]
 
 
 def test_stale_archive_is_reanalysed_and_equals_a_fresh_ingest(tmp_path: Path, inputs: str) -> None:
@@ -260,7 +260,7 @@ def test_update_reports_stale_articles_and_how_to_redo_them(tmp_path: Path, inpu
     capsys.readouterr()
     assert main(["update", "--archive", path]) == 0
     text = capsys.readouterr().out
-    assert "5 by older stage versions (debris.v1 → debris.v2: 5)" in text
+    assert "5 by older stage versions (debris.v1 → debris.v3: 5)" in text
     assert "marsad update --reanalyse" in text
     assert "without stages" not in text
     assert main(["update", "--archive", path, "--reanalyse"]) == 0

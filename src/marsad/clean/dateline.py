@@ -58,6 +58,22 @@ _SPEECH = regex.compile(
     r"صرحت|أعلنت|اعتبرت|رأت|شددت|لفتت|كشفت|أفادت)(?![\p{Arabic}])"
 )
 
+def opens_with_dateline(text: str, start: int, end: int, *, bracketed: bool = False) -> bool:
+    """Whether ``text[start:end]`` opens with a dateline (``بيروت (رويترز) -``, ``الرياض - واس``)
+    and not with a quote whose brackets only look like one. ``bracketed`` asks for the forms
+    with the agency in brackets alone (``… (CNN)--``, ``(أ ف ب) -``): deep in a text, ``PLACE -
+    AGENCY`` is too easily a phrase with a dash or a tatweel in it (من جانبه أكد لـعين اليوم)."""
+    if _SPEECH.match(text, start, end):
+        return False
+    for rx in (_DATELINE_RES[0], _DATELINE_RES[2]) if bracketed else _DATELINE_RES:
+        m = rx.match(text, start, end)
+        if m is not None:
+            place = (m.groupdict().get("place") or "").strip()
+            if not place or len(place.split()) <= 5:
+                return True
+    return False
+
+
 _BYLINE = regex.compile(
     r"\s*(?P<label>كتب|كتبت|بقلم|إعداد|اعداد|تقرير|متابعة|تحرير|حوار|ترجمة|by)\s*[:：\-–]?\s*"
     r"(?P<name>[\p{Arabic}\p{Latin}.\s]{3,50}?)\s*(?:$|[-–—]\s*|\n)",

@@ -185,7 +185,7 @@ def analyse_record(a: dict[str, Any]) -> Any:
 
 
 #: the stages the time layer needs (cleaning first: dateline and debris spans matter)
-TIME_SPEC = ("language.v1", "debris.v2", "dateline.v1", "pubdate.v1", "timex.v1")
+TIME_SPEC = ("language.v1", "debris.v3", "dateline.v1", "pubdate.v1", "timex.v1")
 _PIPE: list[Any] = []
 
 

@@ -77,7 +77,7 @@ def _index_terms() -> Stage:
 
 STAGES: dict[str, Callable[[], Any]] = {
     "language.v1": _language,
-    "debris.v2": _debris,
+    "debris.v3": _debris,
     "dateline.v1": _dateline,
     "entities.v2": _entities,
     "metadate.v1": _metadate,
@@ -91,7 +91,7 @@ STAGES: dict[str, Callable[[], Any]] = {
 #: what ``marsad ingest`` and ``marsad analyze`` run unless told otherwise
 DEFAULT_SPEC: list[str] = [
     "language.v1",
-    "debris.v2",
+    "debris.v3",
     "dateline.v1",
     "entities.v2",
     "pubdate.v1",
@@ -104,7 +104,10 @@ DEFAULT_SPEC: list[str] = [
 
 #: names no longer built → (the name that replaced it, what changed)
 RETIRED: dict[str, tuple[str, str]] = {
-    "debris.v1": ("debris.v2", "breadcrumb and menu lines and a source-link trailer at the end are debris"),
+    "debris.v1": ("debris.v3", "breadcrumb and menu lines and a source-link trailer at the end are debris; "
+                               "and what debris.v2 changed"),
+    "debris.v2": ("debris.v3", "a trailing run of other articles' leads (a «more from this section» block "
+                               "flattened into the text) is debris of kind related_teaser"),
     "entities.v1": ("entities.v2", "the entity rules of December 2026: propagation asks the drop step, "
                                    "known surnames, foreign places' spellings, and more"),
     "events.v1": ("events.v5", "precision guards: no event in a question, a sentence naming an earlier year, "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from marsad.clean.dateline import DatelineSplitter
 from marsad.clean.debris import DebrisCleaner, clean_text, mask
+from marsad.clean.teasers import teaser_spans
 from marsad.enrich.language import identify
 from marsad.model import Article
 from marsad.pipeline.core import Doc
@@ -27,7 +28,9 @@ class LanguageStage:
 
 
 class DebrisStage:
-    """Marks site debris (and lines learned as boilerplate for the source) as spans."""
+    """Marks site debris (and lines learned as boilerplate for the source) as spans, then the
+    trailing run of other articles' leads a «more from this section» block left
+    (:func:`marsad.clean.teasers.teaser_spans`, kind ``related_teaser``)."""
 
     name = "debris"
     requires = ("text",)
@@ -38,7 +41,9 @@ class DebrisStage:
 
     def run(self, doc: Doc) -> None:
         learned = doc.extras.get("boilerplate", ())
-        doc.add(self._cleaner.spans(doc.text, boilerplate=learned))
+        found = self._cleaner.spans(doc.text, boilerplate=learned)
+        found += teaser_spans(doc.text, removed=found, title=doc.article.title or "")
+        doc.add(found)
 
 
 class DatelineStage:

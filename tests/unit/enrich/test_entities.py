@@ -124,7 +124,7 @@ def test_a_retired_stage_version_says_what_replaced_it() -> None:
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, build
 
-    assert "entities.v2" in DEFAULT_SPEC and "debris.v2" in DEFAULT_SPEC
+    assert "entities.v2" in DEFAULT_SPEC and "debris.v3" in DEFAULT_SPEC
     assert not set(RETIRED) & set(STAGES) and all(new in STAGES for new, _why in RETIRED.values())
     with pytest.raises(ConfigError, match="replaced by 'entities.v2'"):
-        build(["language.v1", "debris.v2", "dateline.v1", "entities.v1"])
+        build(["language.v1", "debris.v3", "dateline.v1", "entities.v1"])
