@@ -139,8 +139,8 @@ def _links_back(words: Sequence[str]) -> bool:
     first = words[0]
     if first in _LINKING or tuple(words[:2]) in _LINKING_PAIRS:
         return True
-    if len(words) > 1 and words[1] in _NO_SUBJECT and first in _LEAD_OPENERS:
-        return True
+    if len(words) > 1 and words[1] in _NO_SUBJECT and first in _LEAD_OPENERS and first != "يبدو":
+        return True  # (يبدو أن … has no subject to look back for)
     # و written apart (و أضاف) or joined (وأضاف); not a word whose root begins with و
     return first == "و" or first.startswith("و") and len(first) >= 3 and first not in _WAW_ROOTS
 
