@@ -58,6 +58,7 @@ _SPEECH = regex.compile(
     r"صرحت|أعلنت|اعتبرت|رأت|شددت|لفتت|كشفت|أفادت)(?![\p{Arabic}])"
 )
 
+
 def opens_with_dateline(text: str, start: int, end: int, *, bracketed: bool = False) -> bool:
     """Whether ``text[start:end]`` opens with a dateline (``بيروت (رويترز) -``, ``الرياض - واس``)
     and not with a quote whose brackets only look like one. ``bracketed`` asks for the forms

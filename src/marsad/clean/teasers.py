@@ -166,26 +166,30 @@ def teaser_spans(text: str, *, removed: Sequence[Span] = (), title: str = "") ->
              if text[s:e].strip() and not any(rs <= s and e <= re_ for rs, re_ in cut)]
     if len(lines) < MIN_BODY + MIN_RUN - 1:
         return []
-    words = [_words(text[s:e]) for s, e in lines]
-    stems = [_stems(w) for w in words]
-    before: list[set[str]] = []  # title and every line before line k
-    seen = _stems(_words(title)) if title else set()
-    for st in stems:
-        before.append(seen)
-        seen = seen | st
-    # the trailing run of lead-sized lines that do not link back (a dateline opens a new item)
+    # the trailing run of lead-sized lines that do not link back (a dateline opens a new item);
+    # most texts end on a line that links back, and cost no more than that line
+    words: dict[int, list[str]] = {}
     run: list[int] = []
     dated: set[int] = set()
     for k in range(len(lines) - 1, MIN_BODY - 1, -1):  # never into the article's first lines
         s, e = lines[k]
         if len(text[s:e].strip()) < MIN_CHARS:
             break
+        words[k] = _words(text[s:e])
         if opens_with_dateline(text, s, e, bracketed=True):
             dated.add(k)
         elif _links_back(words[k]) or _LIST_ITEM.match(text, s, e):
             break
         run.append(k)
+    if len(run) < MIN_RUN - 1:
+        return []
     run.reverse()
+    stems = [_stems(words[k] if k in words else _words(text[s:e])) for k, (s, e) in enumerate(lines)]
+    before: list[set[str]] = []  # title and every line before line k
+    seen = _stems(_words(title)) if title else set()
+    for st in stems:
+        before.append(seen)
+        seen = seen | st
     # the tail starts at the first line of the run that is about something else
     start = next((j for j, k in enumerate(run) if k in dated or _cohesion(stems[k], before[k]) < COHESION), None)
     if start is None:
