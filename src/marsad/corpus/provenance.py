@@ -94,6 +94,16 @@ def instant(published_at: str | None) -> str:
     return t
 
 
+def publication_order(published_at: str | None, rowid: int) -> tuple[str, bool, str, int]:
+    """A sort key of articles in the order they were published, the one every listing of a
+    story uses (members, first publisher, title): the day of the UTC instant (:func:`instant`),
+    then on that day a timed article before one dated by its day alone (when it appeared that
+    day is not known), then the instant, then ``rowid`` (ingest order). The strings as written
+    do not sort so: ``2018-05-09T21:30:19+04:00`` came before ``2018-05-09T17:32:43+00:00``."""
+    at = instant(published_at)
+    return (at[:10], len(at) <= 10, at, rowid)
+
+
 def provenance(members: Sequence[DocInfo], scores: Iterable[PairScore]) -> GroupProvenance:
     """First publisher and reprint edges of one copy group (see the module docstring)."""
     by_key = {m.key: m for m in members}

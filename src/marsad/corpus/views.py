@@ -12,7 +12,7 @@ from typing import Any
 
 import orjson
 
-from marsad.corpus.provenance import instant
+from marsad.corpus.provenance import publication_order
 from marsad.errors import NotFoundError
 from marsad.store.corpus_store import CorpusStore
 
@@ -50,8 +50,7 @@ def _first_published(cs: CorpusStore, stories: list[int]) -> dict[int, dict[str,
     earlier report."""
     best: dict[int, tuple[tuple[str, bool, str, int], dict[str, Any]]] = {}
     for m in cs.story_members_brief(stories):
-        at = instant(m["published_at"])
-        k = (at[:10], len(at) <= 10, at, m["rowid"])
+        k = publication_order(m["published_at"], m["rowid"])
         sid = m.pop("story")
         if sid not in best or k < best[sid][0]:
             best[sid] = (k, m)
@@ -67,8 +66,10 @@ def story_detail(archive: Any, story: int) -> dict[str, Any]:
         story, row = into, cs.story_row(into)  # folded into another story since
     if row is None:
         raise NotFoundError(f"no story {story}; `marsad stories` lists them")
-    arts = cs.story_articles(story)
+    # in publication order (the stored strings sort by local time across time zones)
+    arts = sorted(cs.story_articles(story), key=lambda a: publication_order(a["published_at"], a["rowid"]))
     ids = {a["rowid"]: a["id"] for a in arts}
+    order = {a["rowid"]: i for i, a in enumerate(arts)}
     groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for a in arts:
         groups[a["copy_group"] if a["copy_group"] is not None else -a["rowid"]].append(a)
@@ -80,7 +81,9 @@ def story_detail(archive: Any, story: int) -> dict[str, Any]:
     if missing:
         ids.update({k: v["id"] for k, v in cs.article_brief(sorted(missing)).items()})
     out_groups = []
-    for g, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+    # the biggest groups first, then by their first member's time (an article without a copy
+    # is a group of its own here: those are listed in time order too)
+    for g, members in sorted(groups.items(), key=lambda kv: (-len(kv[1]), order[kv[1][0]["rowid"]])):
         out_groups.append({
             "group": g if g > 0 else None,
             "agency": (info.get(g) or {}).get("agency", ""),

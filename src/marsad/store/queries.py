@@ -19,6 +19,7 @@ from typing import Any
 
 import orjson
 
+from marsad.corpus.provenance import publication_order
 from marsad.search.fts import Filters, _filter_sql
 
 ARTICLE_BRIEF = "a.rowid AS rowid, a.id, a.title, a.source, a.url, a.published_at, a.published_day"
@@ -113,13 +114,12 @@ def _flag(v: Any) -> bool | None:
 
 
 def copy_members(con: sqlite3.Connection, group: int, *, limit: int = 200) -> list[dict[str, Any]]:
-    """The articles of one copy group, earliest first; ``first_published`` marks the first
+    """The articles of one copy group, earliest first (as UTC instants); ``first_published`` marks the first
     publisher (from ``articles.first_published``, else ``copy_groups.first``)."""
-    rows = con.execute(
-        f"SELECT {ARTICLE_BRIEF}, a.first_published FROM articles a WHERE a.copy_group = ?"
-        " ORDER BY a.published_at IS NULL, a.published_at, a.rowid LIMIT ?", (group, limit)
-    ).fetchall()
-    out = [{**dict(r), "first_published": _flag(r["first_published"])} for r in rows]
+    rows = con.execute(f"SELECT {ARTICLE_BRIEF}, a.first_published FROM articles a WHERE a.copy_group = ?",
+                       (group,)).fetchall()
+    rows.sort(key=lambda r: publication_order(r["published_at"], r["rowid"]))
+    out = [{**dict(r), "first_published": _flag(r["first_published"])} for r in rows[:limit]]
     if out and not any(m["first_published"] for m in out):
         first = (copy_group_row(con, group) or {}).get("first")
         for m in out:
@@ -176,20 +176,22 @@ def story_brief(con: sqlite3.Connection, story: int) -> dict[str, Any]:
     n = con.execute("SELECT count(*), min(published_day), max(published_day) FROM articles WHERE story = ?",
                     (story,)).fetchone()
     title = row.get("title") or row.get("label")
-    if not title:
-        r = con.execute("SELECT title FROM articles WHERE story = ? AND title != ''"
-                        " ORDER BY published_at IS NULL, published_at, rowid LIMIT 1", (story,)).fetchone()
-        title = r[0] if r else ""
+    if not title:  # the first publisher's (the stored strings sort by local time across zones)
+        rows = con.execute("SELECT title, published_at, rowid FROM articles WHERE story = ? AND title != ''",
+                           (story,)).fetchall()
+        title = min(rows, key=lambda r: publication_order(r[1], r[2]))[0] if rows else ""
     return {"id": story, "title": title, "articles": int(n[0]), "first": n[1], "last": n[2],
             "thread": row.get("thread"), "row": row or None}
 
 
 def story_members(con: sqlite3.Connection, story: int, *, limit: int = 500) -> list[dict[str, Any]]:
+    """A story's members in publication order (:func:`~marsad.corpus.provenance.publication_order`),
+    the first ``limit``."""
     rows = con.execute(
-        f"SELECT {ARTICLE_BRIEF}, a.copy_group, a.first_published FROM articles a WHERE a.story = ?"
-        " ORDER BY a.published_at IS NULL, a.published_at, a.rowid LIMIT ?", (story, limit),
+        f"SELECT {ARTICLE_BRIEF}, a.copy_group, a.first_published FROM articles a WHERE a.story = ?", (story,),
     ).fetchall()
-    return [{**dict(r), "first_published": _flag(r["first_published"])} for r in rows]
+    rows.sort(key=lambda r: publication_order(r["published_at"], r["rowid"]))
+    return [{**dict(r), "first_published": _flag(r["first_published"])} for r in rows[:limit]]
 
 
 def list_stories(con: sqlite3.Connection, *, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:

@@ -427,3 +427,46 @@ def test_an_outlets_next_day_article_needs_more_to_join_a_story_it_covered() -> 
                                                 merge_cosine=0.0))
     assert strict[2] == strict[0], "another outlet's report of the story kept out"
     assert strict[1] != strict[0], "the outlet's own next-day article joined at the plain threshold"
+
+
+def test_a_storys_members_are_listed_in_publication_order_across_time_zones(tmp_path) -> None:
+    """Times of two zones: 13:30+04:00 is 09:30 UTC, before 09:45+00:00, though the strings sort
+    the other way. `marsad story`, the web's story page, its title and the article's copies list
+    the members as they were published."""
+    from marsad.corpus.views import list_stories, story_detail
+    from marsad.runners.local import IngestOptions
+    from marsad.store import queries as sq
+
+    recs = {r["id"]: r for r in items()}
+    batch = [dict(recs["wire"], date="2015-08-10T13:30:00+04:00"),
+             dict(recs["reprint-trimmed"], date="2015-08-10T09:45:00+00:00"),
+             dict(recs["independent"], date="2015-08-10T09:00:00+00:00")]
+    _write(tmp_path / "z.jsonl", batch)
+    a = marsad.open(tmp_path / "a.db")
+    a.ingest([str(tmp_path / "z.jsonl")], options=IngestOptions(workers=1))
+    rows = {r["id"]: r for r in a.iter_rows(columns=["id", "story", "copy_group"])}
+    story = rows["wire"]["story"]
+    assert rows["independent"]["story"] == story and rows["reprint-trimmed"]["copy_group"] == rows["wire"]["copy_group"]
+    d = story_detail(a, story)
+    assert [m["id"] for m in d["copy_groups"][0]["members"]] == ["wire", "reprint-trimmed"]
+    assert {s["story"]: s for s in list_stories(a)}[story]["first"]["id"] == "independent"
+    web = [m["id"] for m in sq.story_members(a.con, story)]
+    assert web == ["independent", "wire", "reprint-trimmed"]
+    assert sq.story_brief(a.con, story)["title"] == recs["independent"]["title"]
+    copies = [m["id"] for m in sq.copy_members(a.con, rows["wire"]["copy_group"])]
+    assert copies == ["wire", "reprint-trimmed"]
+
+
+def test_a_storys_articles_without_a_copy_are_listed_in_publication_order(tmp_path) -> None:
+    from marsad.corpus.views import story_detail
+    from marsad.runners.local import IngestOptions
+
+    recs = {r["id"]: r for r in items()}
+    batch = [dict(recs["wire"], date="2015-08-10T11:00:00+00:00"),  # ingested first, published second
+             dict(recs["independent"], date="2015-08-10T14:00:00+04:00")]  # 10:00 UTC
+    _write(tmp_path / "z.jsonl", batch)
+    a = marsad.open(tmp_path / "a.db")
+    a.ingest([str(tmp_path / "z.jsonl")], options=IngestOptions(workers=1))
+    story = {r["id"]: r["story"] for r in a.iter_rows(columns=["id", "story"])}["wire"]
+    d = story_detail(a, story)
+    assert [g["members"][0]["id"] for g in d["copy_groups"]] == ["independent", "wire"]
