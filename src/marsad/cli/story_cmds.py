@@ -164,7 +164,8 @@ def cmd_thread(args: argparse.Namespace) -> int:
 
 # --- marsad eval stories (an entry of marsad.cli.eval_cmds.EVALUATORS) ------------------------
 
-EVAL_HELP = "copies and stories: pair P/R/F1, day B³, TF-IDF baseline (own gold on ../shared corpora)"
+EVAL_HELP = ("copies, stories and threads: pair P/R/F1, day B³, TF-IDF baselines (own gold on ../shared "
+             "corpora)")
 
 
 def eval_args(p: argparse.ArgumentParser) -> None:
@@ -204,4 +205,19 @@ def eval_show(r: dict) -> None:  # type: ignore[type-arg]
             tab.add_row(split, name.replace("_", " "), f"{m['precision']:.3f}", f"{m['recall']:.3f}",
                         f"{m['f1']:.3f}", str(m["items"]))
     console.print(tab)
+    th = r.get("threads") or {}
+    if any(split in th for split in ("dev", "test")):
+        tab = Table("split", "what", "P", "R", "F1", "tp/fp/fn", title="threads (labelled pairs of stories)")
+        for split in ("dev", "test"):
+            for name in ("threads", "tfidf_baseline"):
+                if split in th:
+                    m = th[split][name]
+                    tab.add_row(split, name.replace("_", " "), f"{m['precision']:.3f}", f"{m['recall']:.3f}",
+                                f"{m['f1']:.3f}", f"{m['tp']}/{m['fp']}/{m['fn']}")
+        console.print(tab)
+    if "corpus" in th:
+        c = th["corpus"]
+        console.print(f"threads: {c['threads_2plus']:,} of two stories or more hold {c['stories_in_2plus']:,} of "
+                      f"{c['stories']:,} stories; biggest {c['biggest']}; by size "
+                      + ", ".join(f"{k}: {v}" for k, v in c["sizes"].items()))
     console.print("seconds: " + ", ".join(f"{k} {v}" for k, v in r["seconds"].items()))

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from marsad.corpus.features import ArticleFeatures, observed_terms
+from marsad.corpus.features import ArticleFeatures, DocFreq, observed_terms
 from marsad.corpus.stories import StoryClusterer, clustering_order, template_like_flags
-from marsad.corpus.story_record import StoryParams
+from marsad.corpus.story_record import Story, StoryParams
 from marsad.runners.pools import fork_pool
 
 
@@ -41,20 +41,28 @@ def time_blocks(batch: list[ArticleFeatures], window_days: int) -> list[tuple[in
     return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
 
 
-_FORKED: tuple[StoryClusterer, list[ArticleFeatures]] | None = None
+_FORKED: tuple[StoryClusterer, list[ArticleFeatures], bool] | None = None
 
 
-def _cluster_part(bounds: tuple[int, int, int]) -> tuple[list[int], int]:
-    """Cluster one run of blocks in a forked worker: ``(story ids, ids used)``."""
+def _cluster_part(bounds: tuple[int, int, int]) -> tuple[list[int], int, list[Story]]:
+    """Cluster one run of blocks in a forked worker: ``(story ids, ids used, stories)`` (the
+    stories in the order they closed, when asked for)."""
     assert _FORKED is not None
-    cl, batch = _FORKED
+    cl, batch, keep = _FORKED
     lo, hi, seen_until = bounds
     # copy groups met in earlier blocks: their story has closed (what one pass would see)
     for f in batch[:seen_until]:
         if f.copy_group is not None:
             cl.state.copy_story.setdefault(f.copy_group, 0)
     ids = [cl.add(f) for f in batch[lo:hi]]
-    return [cl.resolve(sid) for sid in ids], cl.state.next_id - 1
+    stories: list[Story] = []
+    if keep:
+        # one pass closes the stories still open here when the next block begins, by their
+        # last day (then id): the order the thread linking gets them in
+        still_open = cl.state.stories.values()
+        stories = cl.closed + (sorted(still_open, key=lambda s: (s.last_day, s.id)) if hi < len(batch)
+                               else list(still_open))
+    return [cl.resolve(sid) for sid in ids], cl.state.next_id - 1, stories
 
 
 def cluster(features: Iterable[ArticleFeatures], params: StoryParams | None = None,
@@ -65,27 +73,48 @@ def cluster(features: Iterable[ArticleFeatures], params: StoryParams | None = No
     clustered in forked processes and their story ids renumbered in order: the same stories
     and ids as one pass, in less time when the collection has gaps (several corpora, years).
     """
+    return _cluster(features, params, clusterer, workers=workers, keep=False)[0]
+
+
+def cluster_stories(features: Iterable[ArticleFeatures], params: StoryParams | None = None, *,
+                    workers: int = 1) -> tuple[dict[int, int], list[Story], DocFreq]:
+    """:func:`cluster`, the stories themselves in the order the clusterer closed them (the ones
+    open at the end last: the order in which ``marsad update`` hands them to the thread
+    linking; their ids are the ones of the returned mapping) and the document frequencies of
+    the collection's terms (which the thread linking weighs actors by)."""
+    cl = StoryClusterer(params)
+    story_of, stories = _cluster(features, params, cl, workers=workers, keep=True, fresh=True)
+    return story_of, stories, cl.state.df
+
+
+def _cluster(features: Iterable[ArticleFeatures], params: StoryParams | None, clusterer: StoryClusterer | None,
+             *, workers: int, keep: bool, fresh: bool = False) -> tuple[dict[int, int], list[Story]]:
     cl = clusterer or StoryClusterer(params)
     batch = prepare(list(features), cl)
-    parts = _balanced(time_blocks(batch, cl.p.window_days), workers) if clusterer is None else []
+    parts = _balanced(time_blocks(batch, cl.p.window_days), workers) if clusterer is None or fresh else []
     if len(parts) < 2:
         got = {f.key: cl.add(f) for f in batch}
-        return {k: cl.resolve(sid) for k, sid in got.items()} if cl.state.merged else got
+        story_of = {k: cl.resolve(sid) for k, sid in got.items()} if cl.state.merged else got
+        return story_of, list(cl.all_stories()) if keep else []
 
     global _FORKED
-    _FORKED = (cl, batch)
+    _FORKED = (cl, batch, keep)
     try:
         with fork_pool(len(parts)) as pool:
             results = pool.map(_cluster_part, [(lo, hi, lo) for lo, hi in parts])
     finally:
         _FORKED = None
     out: dict[int, int] = {}
+    stories: list[Story] = []
     offset = 0
-    for (lo, hi), (ids, used) in zip(parts, results, strict=True):
+    for (lo, hi), (ids, used, part) in zip(parts, results, strict=True):
         for f, sid in zip(batch[lo:hi], ids, strict=True):
             out[f.key] = sid + offset
+        for s in part:
+            s.id += offset
+            stories.append(s)
         offset += used
-    return out
+    return out, stories
 
 
 def _balanced(blocks: list[tuple[int, int]], workers: int) -> list[tuple[int, int]]:

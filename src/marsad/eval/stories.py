@@ -19,6 +19,12 @@ TIMEX3 values, dateline place; about 13 ms an article, kept in a cache file). Sc
 * **baseline**: plain TF-IDF cosine of title + body (normalized words, no stemming, IDF
   over the same corpus) with its threshold chosen on dev, for copy and for same story.
 
+* **threads** (``threads_dev.jsonl`` / ``threads_test.jsonl``, under ``threads``): every
+  story linked to a thread in the order the clusterer closed it, as ``marsad update`` links
+  them; pair P/R/F1 of "one thread" against ``same_thread``, a TF-IDF baseline, and the
+  threads' sizes over the corpora (:mod:`marsad.eval.threads`); ``seconds.threads`` is the
+  linking alone.
+
 A second dev split, ``pairs_dev2.jsonl`` (150 pairs labelled blind to the system, see the gold
 README), is scored as the dev pairs are, under ``pairs["dev2"]``; its TF-IDF baselines use the
 thresholds chosen on dev. Tune on it only together with dev, and report it separately.
@@ -58,10 +64,12 @@ from marsad.corpus.features import (
 from marsad.corpus.lsh import band_keys
 from marsad.corpus.minhash import shingle_hashes
 from marsad.corpus.provenance import DocInfo
-from marsad.corpus.story_batch import cluster
+from marsad.corpus.story_batch import cluster_stories
 from marsad.corpus.story_feed import _LEAD_CHARS
 from marsad.corpus.story_record import StoryParams
+from marsad.corpus.threads import ThreadParams
 from marsad.errors import ConfigError
+from marsad.eval.threads import THREAD_SPLITS, link_threads, size_stats, thread_block
 from marsad.ingest.readers import plain_title
 from marsad.runners.pools import fork_pool
 
@@ -377,11 +385,13 @@ def story_features(docs: list[dict[str, Any]], group_of: dict[int, int], *, work
 def run_system(docs: list[dict[str, Any]], *, dedup: DedupParams | None = None,
                story: StoryParams | None = None, analysis: dict[str, Analysis] | None = None,
                progress: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Copy groups and stories of every document (keys are list positions), with timings.
+    """Copy groups and stories of every document (keys are list positions), the stories
+    themselves in the order they closed and the document frequencies (for the threads), with
+    timings.
 
     The story features' per-article part runs in worker processes while this process finds
     the copies (they do not depend on each other); then the stories are clustered, runs of
-    time blocks in parallel (:func:`marsad.corpus.stories.cluster`).
+    time blocks in parallel (:func:`marsad.corpus.story_batch.cluster_stories`).
     """
     dedup = dedup or DedupParams()
     t0 = time.perf_counter()
@@ -393,9 +403,9 @@ def run_system(docs: list[dict[str, Any]], *, dedup: DedupParams | None = None,
     t1 = time.perf_counter()
     feats = features_of(docs, wait_terms(), res.group_of)
     t2 = time.perf_counter()
-    story_of = cluster(feats, story, workers=os.cpu_count() or 1)
+    story_of, stories, df = cluster_stories(feats, story, workers=os.cpu_count() or 1)
     t3 = time.perf_counter()
-    return {"dedup": res, "story_of": story_of,
+    return {"dedup": res, "story_of": story_of, "stories": stories, "df": df,
             "seconds": {"copies": round(t1 - t0, 2), "story_features_wait": round(t2 - t1, 2),
                         "stories": round(t3 - t2, 2), "total": round(t3 - t0, 2)}}
 
@@ -444,11 +454,12 @@ def best_threshold(scores: Iterable[tuple[float, bool]]) -> tuple[float, dict[st
 
 
 def evaluate(data: Path, *, dedup: DedupParams | None = None, story: StoryParams | None = None,
-             cache: Path | None = None, progress: Callable[[str], None] | None = None) -> dict[str, Any]:
-    """Scores of copies and stories (see the module docstring). Every article is analysed as
-    ``marsad update`` analyses it before the stories (clean lead, entity mentions, dates
-    mentioned, dateline place: :func:`analyse`, kept in ``cache``), so the story features
-    are the archive's."""
+             thread: ThreadParams | None = None, cache: Path | None = None,
+             progress: Callable[[str], None] | None = None) -> dict[str, Any]:
+    """Scores of copies, stories and threads (see the module docstring). Every article is
+    analysed as ``marsad update`` analyses it before the stories (clean lead, entity mentions,
+    dates mentioned, dateline place: :func:`analyse`, kept in ``cache``), so the story
+    features are the archive's."""
     dedup = dedup or DedupParams()
     docs = load_corpora(data)
     key = {d["id"]: i for i, d in enumerate(docs)}
@@ -497,4 +508,27 @@ def evaluate(data: Path, *, dedup: DedupParams | None = None, story: StoryParams
             "stories": bcubed(g_story, {r["id"]: story_of[key[r["id"]]] for r in rows}),
             "copy_groups": bcubed(g_copy, {r["id"]: res.group_of[key[r["id"]]] for r in rows}),
         }
+    out["threads"] = _threads_section(docs, key, story_of, run, base, thread)
+    out["seconds"]["threads"] = out["threads"].pop("seconds")
+    return out
+
+
+def _threads_section(docs: list[dict[str, Any]], key: dict[str, int], story_of: dict[int, int], run: dict[str, Any],
+                     base: TfidfBaseline, params: ThreadParams | None) -> dict[str, Any]:
+    """The ``threads`` section (:mod:`marsad.eval.threads`): every story linked to a thread in
+    the order it closed, scored on the labelled pairs of each split beside the TF-IDF
+    baseline, and the threads' sizes over the whole corpora."""
+    thread_of, secs = link_threads(run["stories"], df=run["df"], params=params)
+    out: dict[str, Any] = {"seconds": secs, "corpus": size_stats(thread_of)}
+    thresholds: dict[str, float] = {}
+    for split, fname in THREAD_SPLITS.items():
+        if not gold_path(fname).exists():
+            continue
+        gold = load_gold(fname)
+        same, cosine = {}, {}
+        for g in gold:
+            a, b = key[g["a"]], key[g["b"]]
+            same[(g["a"], g["b"])] = thread_of[story_of[a]] == thread_of[story_of[b]]
+            cosine[(g["a"], g["b"])] = base.cosine(docs[a], docs[b])
+        out[split] = thread_block(gold, same, cosine, thresholds)
     return out

@@ -42,3 +42,23 @@ def test_a_days_template_like_articles_are_clustered_after_its_other_articles() 
     assert article_vector(f, cl.state.df, cl.templates, cl.p).template_like
     s = cluster(feats)
     assert s[100] == s[101] == s[102]
+
+
+def test_cluster_stories_gives_the_stories_of_the_mapping_in_the_order_they_closed() -> None:
+    """The stories handed to the thread linking are the ones the ids name (merged ones gone),
+    each once, every story closed before any of a later block; one worker and two agree."""
+    from marsad.corpus.story_batch import cluster_stories
+
+    recs = items()
+    late = [dict(r, id=r["id"] + "-late", date="2016" + r["date"][4:]) for r in recs]
+    feats = features_of(recs + late)
+    one = cluster_stories(feats)
+    two = cluster_stories(feats, workers=2)
+    assert one[0] == two[0] == cluster(feats)
+    for story_of, stories, df in (one, two):
+        ids = [s.id for s in stories]
+        assert len(ids) == len(set(ids)) and set(ids) == set(story_of.values())
+        assert sum(s.size for s in stories) == len(feats) == df.n
+        firsts = [s.first_day for s in stories]
+        assert max(firsts[: len(firsts) // 2]) < min(firsts[len(firsts) // 2 :])  # 2015 before 2016
+    assert [(s.id, s.size, s.first_day) for s in one[1]] == [(s.id, s.size, s.first_day) for s in two[1]]

@@ -1,0 +1,68 @@
+"""The thread scores: pair decisions against ``same_thread``, the TF-IDF baseline's threshold
+chosen on dev and applied to held-out, the size distribution, and the shipped gold files'
+shape (ids and labels only, one split per pair by the hash of its ids)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from marsad.eval.stories import load_gold
+from marsad.eval.threads import THREAD_SPLITS, link_threads, pair_scores, size_stats, thread_block
+
+
+def _gold(*rows: tuple[str, str, str]) -> list[dict]:
+    return [{"a": a, "b": b, "label": lab, "why": "written for the test", "stratum": "s"} for a, b, lab in rows]
+
+
+def test_pair_scores_count_one_thread_against_the_same_thread_label() -> None:
+    gold = _gold(("a", "b", "same_thread"), ("c", "d", "same_thread"), ("e", "f", "not"), ("g", "h", "not"))
+    same = {("a", "b"): True, ("c", "d"): False, ("e", "f"): True, ("g", "h"): False}
+    m = pair_scores(gold, same)
+    assert (m["tp"], m["fp"], m["fn"]) == (1, 1, 1) and m["f1"] == 0.5
+
+
+def test_the_baseline_threshold_is_chosen_on_dev_and_applied_to_held_out() -> None:
+    dev = _gold(("a", "b", "same_thread"), ("c", "d", "not"))
+    test = _gold(("e", "f", "same_thread"), ("g", "h", "same_thread"))
+    cosine = {("a", "b"): 0.6, ("c", "d"): 0.2, ("e", "f"): 0.5, ("g", "h"): 0.7}
+    same = dict.fromkeys(cosine, True)
+    thresholds: dict[str, float] = {}
+    d = thread_block(dev, same, cosine, thresholds)
+    assert thresholds == {"tfidf": 0.6} and d["tfidf_baseline"]["f1"] == 1.0
+    t = thread_block(test, same, cosine, thresholds)
+    base = t["tfidf_baseline"]
+    assert (base["tp"], base["fn"], base["threshold"]) == (1, 1, 0.6) and base["best_on_this_split"] == 1.0
+    assert t["labels"] == {"same_thread": 2} and t["threads"]["recall"] == 1.0
+
+
+def test_size_stats_count_threads_of_two_stories_or_more() -> None:
+    thread_of = {1: 10, 2: 10, 3: 11, 4: 12, 5: 12, 6: 12}
+    s = size_stats(thread_of)
+    assert (s["threads"], s["threads_2plus"], s["stories_in_2plus"], s["biggest"]) == (3, 2, 5, 3)
+    assert s["sizes"]["2"] == 1 and s["sizes"]["3-4"] == 1
+
+
+def test_link_threads_links_every_story_in_order() -> None:
+    from marsad.corpus.story_record import Story
+
+    same = {"e:per:زيد عمرو": 1.0, "e:org:لجنة وساطة": 1.0, "e:gpe:جزيرة": 1.0, "مفاوض": 1.0, "سلام": 1.0}
+    stories = [Story(id=7, first_day=100, last_day=101, centroid=dict(same)),
+               Story(id=9, first_day=160, last_day=160, centroid=dict(same, جول=0.5)),
+               Story(id=8, first_day=170, last_day=170, centroid={"مهرجان": 1.0, "فيلم": 1.0})]
+    thread_of, secs = link_threads(stories)
+    assert thread_of[7] == thread_of[9] != thread_of[8] and secs >= 0
+
+
+def test_the_thread_gold_is_ids_and_labels_split_by_the_hash_of_the_ids() -> None:
+    seen: set[tuple[str, str]] = set()
+    for split, fname in THREAD_SPLITS.items():
+        rows = load_gold(fname)
+        assert rows, fname
+        for r in rows:
+            assert set(r) == {"a", "b", "label", "why", "stratum"} and r["label"] in {"same_thread", "not"}
+            assert r["why"] and len(r["why"]) < 240 and r["a"] != r["b"]
+            h = int(hashlib.blake2b((r["a"] + "\x00" + r["b"]).encode(), digest_size=8).hexdigest(), 16)
+            assert ("dev" if h % 5 < 3 else "test") == split
+            assert (r["a"], r["b"]) not in seen
+            seen.add((r["a"], r["b"]))
+    assert len(seen) >= 100
