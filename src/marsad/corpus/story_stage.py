@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from marsad.corpus.features import DocFreq
 from marsad.corpus.linking import ThreadLinking
 from marsad.corpus.stories import (
     ClusterState,
@@ -88,7 +89,8 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
     active = {sid: Story.from_state(sid, orjson.loads(s)) for sid, s in cs.active_stories()}
     state = ClusterState(df=feed.df, stories=active, next_id=int(st.get("next_id", 1)))
     clusterer = StoryClusterer(params, state, feed.templates)
-    linking = ThreadLinking(_load_linker(cs, thread_params or ThreadParams()), iso_day=iso_day)
+    # the linker weighs actors by the same document frequencies, updated batch by batch
+    linking = ThreadLinking(_load_linker(cs, thread_params or ThreadParams(), df=feed.df), iso_day=iso_day)
     totals: Counter[str] = Counter()
     try:
         while True:
@@ -171,7 +173,7 @@ def _save_stories(cs: CorpusStore, cl: StoryClusterer, linking: ThreadLinking, t
     return len(to_link) + len(sent)
 
 
-def _load_linker(cs: CorpusStore, params: ThreadParams) -> ThreadLinker:
+def _load_linker(cs: CorpusStore, params: ThreadParams, *, df: DocFreq | None = None) -> ThreadLinker:
     st = cs.state("threads")
     active = {}
     for tid, s in cs.active_threads():
@@ -181,4 +183,4 @@ def _load_linker(cs: CorpusStore, params: ThreadParams) -> ThreadLinker:
                     words={str(k): str(v) for k, v in d.get("w", {}).items()})
         th.norm = float(np.sqrt(sum(v * v for v in th.centroid.values())))
         active[tid] = th
-    return ThreadLinker(params, ThreadState(threads=active, next_id=int(st.get("next_id", 1))))
+    return ThreadLinker(params, ThreadState(threads=active, next_id=int(st.get("next_id", 1))), df=df)

@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 
 from marsad.corpus.provenance import publication_order
+from marsad.corpus.threads import display_word
 from marsad.errors import NotFoundError
 from marsad.store.corpus_store import CorpusStore
 
@@ -104,10 +105,21 @@ def story_detail(archive: Any, story: int) -> dict[str, Any]:
             "merged_from": asked if asked != story else None}
 
 
+def _shown(raw: str | None) -> list[str]:
+    """Label words without the proclitics before the article (:func:`display_word`; the
+    labels of archives linked before threads stripped them keep them in the store)."""
+    out: list[str] = []
+    for w in _terms(raw):
+        w = display_word(w)
+        if w not in out:
+            out.append(w)
+    return out
+
+
 def list_threads(archive: Any, *, min_stories: int = 2, limit: int = 20) -> list[dict[str, Any]]:
     rows = CorpusStore(archive).list_threads(min_stories=min_stories, limit=limit)
     for r in rows:
-        r["terms"] = _terms(r["terms"])
+        r["terms"] = _shown(r["terms"])
     return rows
 
 
@@ -119,8 +131,8 @@ def thread_detail(archive: Any, thread: int) -> dict[str, Any]:
     stories = cs.thread_stories(thread)
     firsts = _first_published(cs, [s["story"] for s in stories])
     for s in stories:
-        s["terms"] = _terms(s["terms"])
+        s["terms"] = _shown(s["terms"])
         s["first"] = firsts.get(s["story"])
-    row["terms"] = _terms(row["terms"])
+    row["terms"] = _shown(row["terms"])
     row["timeline"] = stories
     return row

@@ -69,3 +69,67 @@ def test_thread_postings_hold_exactly_the_terms_of_the_active_centroids(stories)
     assert got == want
     for th in linker.state.threads.values():
         assert th.norm == pytest.approx(sum(v * v for v in th.centroid.values()) ** 0.5)
+
+
+def _df(n: int, counts: dict[str, int]):
+    from collections import Counter
+
+    from marsad.corpus.features import DocFreq
+
+    return DocFreq(n=n, df=Counter(counts))
+
+
+def test_with_rare_actors_common_countries_alone_do_not_join_a_thread_but_a_rare_actor_does() -> None:
+    """With ``actor_share`` (off by default), three countries in half the news are no actors
+    (the default rule chains a film festival into a sanctions thread on them); one rare actor
+    in common is one."""
+    from marsad.corpus.threads import ThreadLinker, ThreadParams
+
+    rare = ThreadParams(min_actors=1, actor_share=0.003)
+
+    countries = {"e:gpe:امريكا": 1.0, "e:gpe:ايران": 1.0, "e:gpe:فرنسا": 1.0}
+    df = _df(10_000, {"e:gpe:امريكا": 4000, "e:gpe:ايران": 2500, "e:gpe:فرنسا": 1500, "e:per:زيد عمرو": 12})
+    sanctions = countries | {"عقوب": 2.0, "نفط": 1.0}
+    festival = countries | {"مهرجان": 2.0, "فيلم": 1.0, "عقوب": 0.5}
+    linker = ThreadLinker(rare, df=df)
+    assert linker.add(100, 100, sanctions) != linker.add(130, 130, festival)
+    envoy = {"e:per:زيد عمرو": 1.0, "e:gpe:ايران": 1.0, "عقوب": 2.0, "مبعوث": 1.0}
+    linker = ThreadLinker(rare, df=df)
+    first = linker.add(100, 100, envoy)
+    assert linker.add(300, 300, {"e:per:زيد عمرو": 1.0, "عقوب": 1.0, "جول": 1.0}) == first
+    # the default, and any linker without document frequencies: every named term is an actor
+    for linker in (ThreadLinker(df=df), ThreadLinker(rare)):
+        assert linker.add(100, 100, sanctions) == linker.add(130, 130, festival)
+
+
+def test_rare_named_keeps_the_terms_few_articles_hold_with_a_floor_for_small_archives() -> None:
+    from marsad.corpus.threads import rare_named
+
+    terms = ["e:gpe:مصر", "e:per:س", "p:جدة"]
+    df = _df(100_000, {"e:gpe:مصر": 9000, "e:per:س": 300, "p:جدة": 301})
+    assert rare_named(terms, df, share=0.003, min_df=5) == ["e:per:س"]
+    # two articles: no share means anything; every term held by at most five articles counts
+    assert rare_named(terms, _df(2, dict.fromkeys(terms, 2)), share=0.003, min_df=5) == terms
+
+
+@pytest.mark.parametrize(("word", "shown"), [
+    ("والصين", "الصين"), ("بالعراق", "العراق"), ("وبالتالي", "التالي"), ("كالعادة", "العادة"),
+    ("للرئيس", "الرئيس"), ("وللرئيس", "الرئيس"), ("الصين", "الصين"),
+    # too short behind the article, or no article at all: as written
+    ("والد", "والد"), ("بالغ", "بالغ"), ("والي", "والي"), ("وزير", "وزير"), ("واشنطن", "واشنطن"),
+    # a bare proclitic before a known name
+    ("وماكرون", "ماكرون"), ("ولبنان", "لبنان"), ("بإيران", "إيران"),
+])
+def test_display_word_drops_the_proclitics_before_the_article_and_before_known_names(word, shown) -> None:
+    from marsad.corpus.threads import display_word
+
+    assert display_word(word, {"ماكرون", "لبنان", "ايران"}) == shown
+
+
+def test_a_threads_label_is_words_titles_wrote_without_their_proclitics() -> None:
+    from marsad.corpus.threads import Thread
+
+    th = Thread(id=1, first_day=0, last_day=0, centroid={
+        "صين": 3.0, "ورونا": 2.5, "ماكر": 2.0, "عراق": 1.5, "e:per:ايمانويل ماكرون": 1.0, "e:gpe:صين": 0.9},
+        words={"صين": "والصين", "ماكر": "وماكرون", "عراق": "بالعراق"})
+    assert th.label() == ["الصين", "ماكرون", "العراق"]  # the stem ورونا no title wrote is left out
