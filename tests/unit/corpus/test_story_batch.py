@@ -61,4 +61,6 @@ def test_cluster_stories_gives_the_stories_of_the_mapping_in_the_order_they_clos
         assert sum(s.size for s in stories) == len(feats) == df.n
         firsts = [s.first_day for s in stories]
         assert max(firsts[: len(firsts) // 2]) < min(firsts[len(firsts) // 2 :])  # 2015 before 2016
-    assert [(s.id, s.size, s.first_day) for s in one[1]] == [(s.id, s.size, s.first_day) for s in two[1]]
+    # the workers' stories come back as JSON: the same centroids to the last bit, and words
+    assert [(s.id, s.size, s.first_day, s.last_day, s.centroid, s.words) for s in one[1]] == [
+        (s.id, s.size, s.first_day, s.last_day, s.centroid, s.words) for s in two[1]]
