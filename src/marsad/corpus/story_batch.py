@@ -111,8 +111,10 @@ def _cluster(features: Iterable[ArticleFeatures], params: StoryParams | None, cl
     global _FORKED
     _FORKED = (cl, batch, keep)
     try:
-        with fork_pool(len(parts)) as pool:
-            results = pool.map(_cluster_part, [(lo, hi, lo) for lo, hi in parts])
+        # each run of blocks in a worker of its own: a worker that finished one run would take
+        # the next with its clusterer's stories and ids (one worker, both runs: wrong ids)
+        with fork_pool(len(parts), tasks_per_worker=1) as pool:
+            results = pool.map(_cluster_part, [(lo, hi, lo) for lo, hi in parts], chunksize=1)
     finally:
         _FORKED = None
     out: dict[int, int] = {}

@@ -35,7 +35,12 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, initializer=_end_with_parent, initargs=(os.getpid(),))
 
 
-def fork_pool(processes: int) -> multiprocessing.pool.Pool:
+def fork_pool(processes: int, *, tasks_per_worker: int | None = None) -> multiprocessing.pool.Pool:
     """A ``multiprocessing`` pool of ``processes`` forked workers (they inherit the caller's
-    module state) that end when this process ends: the corpus stages' batch workers."""
-    return mp.get_context("fork").Pool(processes, initializer=_end_with_parent, initargs=(os.getpid(),))
+    module state) that end when this process ends: the corpus stages' batch workers.
+
+    ``tasks_per_worker`` 1 gives every task a worker forked for it alone: for tasks that change
+    the state they inherit (a free worker otherwise takes the next task with the state the
+    last one left)."""
+    return mp.get_context("fork").Pool(processes, initializer=_end_with_parent, initargs=(os.getpid(),),
+                                       maxtasksperchild=tasks_per_worker)
