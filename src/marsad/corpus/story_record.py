@@ -154,16 +154,27 @@ class StoryParams:
 
 
 def label_words(centroid: Mapping[str, float], words: Mapping[str, str], k: int = 8) -> list[str]:
-    """The ``k`` heaviest content words of a centroid, each as a title writes it when one does
-    (the light stems the clusterer compares, such as ``ورونا`` for كورونا, are not words)."""
-    # what heapq.nlargest gives, sorted in C
-    ranked = sorted([(v, t) for t, v in centroid.items() if ":" not in t], reverse=True)[:k]
+    """The ``k`` heaviest content words of a centroid that a title (or a lead, more than once)
+    writes, each as written. A term no member writes so is left out: it is a light stem the
+    clusterer compares (``ورونا`` for كورونا, ``نيروب`` for نيروبي) or a normalized spelling
+    (``اقحام``, ``جزاير``), not a word to show; nor is a figure behind a proclitic (``ل2024``).
+    Only when no term has a written word are the ``k`` heaviest stems given."""
+    # heaviest first, ties by term (what heapq.nlargest gives, sorted in C)
+    ranked = sorted([(v, t) for t, v in centroid.items() if ":" not in t], reverse=True)
     out: list[str] = []
     for _v, t in ranked:
-        w = words.get(t, t)
-        if w not in out:
+        w = words.get(t)
+        if w and w not in out and not any(map(str.isdigit, w)):  # ل2024, ب7: a figure, not a word
             out.append(w)
-    return out
+            if len(out) == k:
+                break
+    return out or list(dict.fromkeys(t for _v, t in ranked[:k]))
+
+
+def _shorter(word: str, held: str | None) -> bool:
+    """Whether ``word`` is a better label spelling of a stem than ``held``: the shorter one, most
+    often without a proclitic (``احترام`` for ``باحترام``, ``حزب`` for ``لحزب``)."""
+    return held is None or len(word) < len(held)
 
 
 @dataclass
@@ -178,7 +189,7 @@ class Story:
     norm: float = 0.0
     first_key: int = -1  # the first article that opened it
     thread: int | None = None
-    #: stem → the word as its titles write it (for labels), for the centroid's terms
+    #: stem → the word as its titles write it (the shortest: for labels), for the centroid's terms
     words: dict[str, str] = field(default_factory=dict)
     #: places its titles name (``g:``/``c:`` terms, :func:`marsad.corpus.features.title_places`)
     places: set[str] = field(default_factory=set)
@@ -212,7 +223,7 @@ class Story:
         if self.size == 0 and self.first_key < 0:
             self.first_key = key
         for stem, word in words:
-            if stem in vec and stem not in self.words:
+            if stem in vec and _shorter(word, self.words.get(stem)):
                 self.words[stem] = word
         centroid = self.centroid
         get = centroid.get
@@ -249,7 +260,8 @@ class Story:
         for t, w in other.centroid.items():
             centroid[t] = get(t, 0.0) + w
         for stem, word in other.words.items():
-            self.words.setdefault(stem, word)
+            if _shorter(word, self.words.get(stem)):
+                self.words[stem] = word
         if len(centroid) > 2 * keep:
             self.centroid = dict(sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
             for t in set(centroid) - set(self.centroid):

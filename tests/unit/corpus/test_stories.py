@@ -470,3 +470,29 @@ def test_a_storys_articles_without_a_copy_are_listed_in_publication_order(tmp_pa
     story = {r["id"]: r["story"] for r in a.iter_rows(columns=["id", "story"])}["wire"]
     d = story_detail(a, story)
     assert [g["members"][0]["id"] for g in d["copy_groups"]] == ["independent", "wire"]
+
+
+def test_labels_show_written_words_only_the_shortest_spelling_of_each() -> None:
+    """A stem no member writes (a light stem, a normalized spelling) is no label word; a word one
+    title writes with a proclitic and another without is labelled without it."""
+    from marsad.corpus.story_record import Story, label_words
+
+    centroid = {"نيروب": 9.0, "هدن": 8.0, "احترام": 7.0, "e:per:x": 6.5, "2024": 6.0, "اقحام": 5.0, "يمن": 4.0}
+    words = {"هدن": "الهدنة", "احترام": "باحترام", "2024": "ل2024", "يمن": "اليمن"}
+    assert label_words(centroid, words, k=8) == ["الهدنة", "باحترام", "اليمن"]
+    assert label_words(centroid, words, k=2) == ["الهدنة", "باحترام"]
+    assert label_words({"نيروب": 2.0, "اقحام": 1.0}, {}, k=8) == ["نيروب", "اقحام"]  # nothing written: stems
+
+    s = Story(id=1, first_day=-1, last_day=-1)
+    vec = {"هدن": 1.0, "احترام": 1.0, "يمن": 1.0}
+    s.absorb(vec, frozenset(), "a", 100, keep=80, words=[("احترام", "باحترام"), ("هدن", "الهدنة")])
+    s.absorb(vec, frozenset(), "b", 100, keep=80, words=[("احترام", "احترام"), ("هدن", "للهدنة")])
+    assert s.words["احترام"] == "احترام" and s.words["هدن"] == "الهدنة"  # the shorter wins, a tie keeps the first
+    other = Story(id=2, first_day=-1, last_day=-1)
+    other.absorb({"يمن": 1.0}, frozenset(), "c", 100, keep=80, words=[("يمن", "واليمن")])
+    s.absorb({"يمن": 1.0}, frozenset(), "d", 100, keep=80, words=[("يمن", "باليمن")])
+    s.fold(other, keep=80)
+    assert s.words["يمن"] == "باليمن"
+    other.words["يمن"] = "اليمن"
+    s.fold(other, keep=80)
+    assert s.words["يمن"] == "اليمن"
