@@ -101,6 +101,27 @@ def test_cli_ingest_search_show_export(tmp_path, corpus, capsysbinary):
     assert main(["search", "--archive", db, "--", "-x"]) == 1
 
 
+def test_search_collapse_copies_says_what_it_counts_and_refuses_where_it_did_nothing(tmp_path, corpus, capsys):
+    """`--collapse-copies` with `--counts` (or with "" and a filter) was ignored: the counts summed
+    every copy while the hits were folded. It is refused, saying why; the folded hits' total is
+    given as texts, not articles."""
+    db = str(tmp_path / "c.db")
+    copy = tmp_path / "copy.jsonl"  # a reprint of a1 under another id and outlet
+    copy.write_bytes(orjson.dumps({**ARTICLES[0], "id": "a1-copy", "source": "صحيفة ثالثة",
+                                   "url": "https://example.org/x"}) + b"\n")
+    assert main(["ingest", "--archive", db, str(corpus), str(copy), "--json"]) == 0
+    capsys.readouterr()
+    assert main(["search", "--archive", db, "روسيا"]) == 0
+    assert "3 articles match «روسيا»" in capsys.readouterr().out
+    assert main(["search", "--archive", db, "روسيا", "--collapse-copies"]) == 0
+    out = capsys.readouterr().out
+    assert "2 texts match «روسيا», each with its copies folded into one hit" in out and "(2 copies)" in out
+    assert main(["search", "--archive", db, "روسيا", "--collapse-copies", "--counts", "day"]) == 1
+    assert "--counts counts every matching article, copies included" in capsys.readouterr().err
+    assert main(["search", "--archive", db, "", "--source", "صحيفة ثالثة", "--collapse-copies"]) == 1
+    assert "give words to search for" in capsys.readouterr().err
+
+
 def test_deferred_corpus_stages_run_with_update(tmp_path, corpus, capsysbinary):
     db = str(tmp_path / "d.db")
     copy = tmp_path / "copy.jsonl"  # a reprint of a1 under another id and outlet

@@ -79,7 +79,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--entity", help="articles mentioning this entity (a name, a variant, a key or #id)")
     p.add_argument("--limit", type=int_in(1, 500), default=10)
     p.add_argument("--offset", type=int_in(0), default=0)
-    p.add_argument("--collapse-copies", action="store_true", help="one hit per copy group")
+    p.add_argument("--collapse-copies", action="store_true",
+                   help="one hit per copy group (a word search; not with --counts or \"\")")
     p.add_argument("--counts", choices=["source", "day", "month"], help="print counts instead of hits")
     p.set_defaults(func=cmd_search)
 
@@ -281,6 +282,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
         raise QueryError('give words to search for, or "" with a filter (--source, --from, --entity …) '
                          "to list its articles")
+    if args.collapse_copies and (args.counts or browse):
+        from marsad.errors import QueryError
+
+        # it was ignored: the counts and the filtered list counted every copy all the same
+        raise QueryError("--collapse-copies folds the hits of a word search into one per copy group; "
+                         + ("--counts counts every matching article, copies included: drop one of them"
+                            if args.counts else 'with "" (a filtered list) give words to search for, '
+                            "or drop it"))
     if args.counts:
         rows = archive.counts(args.query if not browse else None, by=args.counts, filters=f)
         if args.json:
@@ -308,7 +317,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print_json([h.as_dict() for h in hits], lines=True)
         return 0
-    console.print(f"[bold]{counted(total, 'article')}[/] match{'es' if total == 1 else ''} «{args.query}»")
+    if args.collapse_copies:  # the total counts copy groups (an article without a copy is one)
+        console.print(f"[bold]{counted(total, 'text')}[/] match{'es' if total == 1 else ''} «{args.query}», "
+                      "each with its copies folded into one hit")
+    else:
+        console.print(f"[bold]{counted(total, 'article')}[/] match{'es' if total == 1 else ''} «{args.query}»")
     for h in hits:
         t = Text()
         t.append(f"{h.id}", style="cyan")
