@@ -389,3 +389,42 @@ def test_story_thread_and_copy_tables_are_shown_when_present(tmp_path):
         th = c.get("/api/thread/41").json()
         assert [s["id"] for s in th["stories"]] == [STORY_ID] and th["timeline"][0]["key"] == "2021-09-14"
         assert c.get("/thread/41").status_code == 200
+
+
+def test_stories_page_orders_and_filters_as_the_cli(tmp_path):
+    """/stories listed stories by size then number (the CLI: size, then sources) with no period
+    or smallest size; it now takes the CLI's from, to and min_size and its order."""
+    from fastapi.testclient import TestClient
+
+    import marsad
+    from marsad.runners.local import IngestOptions
+    from marsad.web.app import create_app
+
+    db = tmp_path / "st.db"
+    rows = [  # story 1: 2 articles, 1 source, days 10-11; story 2: 2 articles, 2 sources, day 12; 3: one
+        ("s1a", "one", "2021-03-10", 1, "افتتح المعرض الدولي للكتاب أبوابه للزوار"),
+        ("s1b", "one", "2021-03-11", 1, "ارتفعت أسعار الذهب في الأسواق العالمية"),
+        ("s2a", "one", "2021-03-12", 2, "فاز الفريق المحلي في المباراة النهائية للبطولة"),
+        ("s2b", "two", "2021-03-12", 2, "هطلت أمطار غزيرة على المناطق الجبلية"),
+        ("s3a", "two", "2021-03-13", 3, "أعلنت الوزارة عن خطة جديدة لتطوير التعليم")]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps({"id": i, "source": so, "date": day + "T10:00:00", "title": text[:20],
+                                           "text": text}) + b"\n" for i, so, day, _s, text in rows))
+    arc = marsad.open(db)
+    arc.ingest([str(src)], options=IngestOptions(workers=1))
+    for i, _so, _day, story, _t in rows:  # the stories as this test wants them (the clusterer's are its own)
+        arc.con.execute("UPDATE articles SET story = ? WHERE id = ?", (story, i))
+    arc.con.commit()
+    arc.close()
+    with TestClient(create_app(db)) as c:
+        ids = lambda **p: [s["id"] for s in c.get("/api/stories", params=p).json()["items"]]  # noqa: E731
+        assert ids() == [2, 1, 3]
+        assert c.get("/api/stories").json()["items"][0]["sources"] == 2
+        assert ids(min_size=2) == [2, 1]
+        assert ids(**{"from": "2021-03-12"}) == [2, 3]
+        assert ids(to="2021-03-11") == [1]
+        assert ids(**{"from": "2021-03-11", "to": "2021-03-12", "min_size": 2}) == [2, 1]
+        bad = c.get("/api/stories", params={"from": "2021-13-01"})
+        assert bad.status_code == 400 and "is not a date" in bad.json()["error"]["message"]
+        page = c.get("/stories", params={"min_size": 5})
+        assert page.status_code == 200 and 'id="no-stories"' in page.text and "stories-form" in page.text

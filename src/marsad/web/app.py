@@ -241,9 +241,13 @@ def create_app(archive: str | Path, *, readonly: bool = True, threads: int = 0) 
         return pages.story(story_id)
 
     @twin("/stories", "stories.html", summary="The largest stories")
-    def stories(request: Request, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-        """Stories ordered by size."""
-        return pages.stories(limit=limit, offset=offset)
+    def stories(request: Request, date_from: Annotated[str, Query(alias="from", max_length=10)] = "",
+                date_to: Annotated[str, Query(alias="to", max_length=10)] = "",
+                min_size: Annotated[int, Query(ge=1, le=100000, description="smallest story listed (articles)")] = 1,
+                limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+        """Stories ordered by size (articles, then sources), as ``marsad stories`` lists them:
+        ``from`` keeps those still running on or after a day, ``to`` those begun on or before one."""
+        return pages.stories(limit=limit, offset=offset, date_from=date_from, date_to=date_to, min_size=min_size)
 
     @twin("/events", "events.html", summary="Events of a period, each counted once")
     def events(request: Request, date_from: Annotated[str, Query(alias="from", max_length=10)] = "",

@@ -93,6 +93,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "overview": ("نظرة عامة", "Overview"),
     "no_entities": ("لم تُستخرج كيانات بعد.", "No entities extracted yet."),
     "no_stories": ("لم تُجمَّع قصص بعد.", "No stories grouped yet."),
+    "min_size": ("أصغر قصة (مقالات)", "Smallest story (articles)"),
+    "no_stories_filtered": ("لا قصص بهذه التصفية.", "No stories with these filters."),
     "story_of": ("القصة التي ينتمي إليها", "Its story"),
     "in_thread": ("ضمن السلسلة", "In thread"),
     "sample_note": ("محسوبة على عينة من", "computed on a sample of"),

@@ -365,11 +365,17 @@ class Pages:
                 "timeline": [{"key": k, "count": n}
                              for k, n in fill_buckets(sq.day_counts(self.con, story=story), by="day")]}
 
-    def stories(self, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    def stories(self, *, limit: int = 50, offset: int = 0, date_from: str = "", date_to: str = "",
+                min_size: int = 1) -> dict[str, Any]:
+        """Stories by size as ``marsad stories`` lists them, with its period and ``--min-size``."""
         limit, offset = _clamp(limit, offset)
-        items = self._cached("stories", (limit, offset),
-                             lambda: sq.list_stories(self.con, limit=limit, offset=offset))
-        return {"limit": limit, "offset": offset, "items": items}
+        lo = check_day(date_from, "from") if date_from else None
+        hi = day_upper_bound(check_day(date_to, "to")) if date_to else None
+        check_range(lo, hi)
+        items = self._cached("stories", (limit, offset, lo, hi, min_size), lambda: sq.list_stories(
+            self.con, limit=limit, offset=offset, date_from=lo, date_to=hi, min_size=min_size))
+        return {"filters": {"from": date_from or None, "to": date_to or None, "min_size": min_size},
+                "limit": limit, "offset": offset, "items": items}
 
     def thread(self, thread: int) -> dict[str, Any]:
         return self._cached("thread", (thread,), lambda: self._thread(thread))
