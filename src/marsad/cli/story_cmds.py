@@ -137,10 +137,13 @@ def cmd_threads(args: argparse.Namespace) -> int:
         console.print(f"no threads of {args.min_stories} stories or more" if args.min_stories != 2
                       else "no threads of two stories or more yet")
         return 0
-    tab = Table("thread", "stories", "days", "words", title="threads")
+    tab = Table("thread", "stories", "days", "words", "biggest story", title="threads")
     for r in rows:
+        top = r.get("top_story") or {}
+        head = ((top.get("first") or {}).get("title") or "")[:60]
         tab.add_row(str(r["thread"]), str(r["stories"]), f"{r['first_day'] or '?'} … {r['last_day'] or '?'}",
-                    Text(" ".join(r["terms"])))
+                    Text(" ".join(r["terms"])),
+                    Text(f"{top['story']} ({counted(top['size'], 'article')}) {head}".strip()) if top else Text(""))
     console.print(tab)
     return 0
 

@@ -38,7 +38,7 @@ def list_stories(archive: Any, *, date_from: str | None = None, date_to: str | N
     rows = cs.list_stories(date_from=date_from, date_to=date_to, min_size=min_size, limit=limit)
     firsts = _first_published(cs, [r["story"] for r in rows])
     for r in rows:
-        r["terms"] = _terms(r["terms"])
+        r["terms"] = _shown(r["terms"])
         r["first"] = firsts.get(r["story"])
     return rows
 
@@ -100,7 +100,7 @@ def story_detail(archive: Any, story: int) -> dict[str, Any]:
     timeline = [{"day": d or None, "articles": len(v), "sources": sorted({a["source"] for a in v})}
                 for d, v in sorted(by_day.items())]
     return {"story": story, "size": row["size"], "sources": row["sources"], "first_day": row["first_day"],
-            "last_day": row["last_day"], "thread": row["thread"], "terms": _terms(row["terms"]),
+            "last_day": row["last_day"], "thread": row["thread"], "terms": _shown(row["terms"]),
             "copy_groups": out_groups, "timeline": timeline,
             "merged_from": asked if asked != story else None}
 
@@ -117,9 +117,20 @@ def _shown(raw: str | None) -> list[str]:
 
 
 def list_threads(archive: Any, *, min_stories: int = 2, limit: int = 20) -> list[dict[str, Any]]:
-    rows = CorpusStore(archive).list_threads(min_stories=min_stories, limit=limit)
+    """The threads of the most stories, each with its biggest story (``top_story``: the most
+    articles, then the earliest, with its first publisher): a headline beside the label words."""
+    cs = CorpusStore(archive)
+    rows = cs.list_threads(min_stories=min_stories, limit=limit)
+    top: dict[int, dict[str, Any]] = {}
     for r in rows:
         r["terms"] = _shown(r["terms"])
+        stories = cs.thread_stories(r["thread"])  # by first day, then number: max keeps the earliest
+        if stories:
+            top[r["thread"]] = max(stories, key=lambda s: s["size"] or 0)
+    firsts = _first_published(cs, [s["story"] for s in top.values()])
+    for r in rows:
+        s = top.get(r["thread"])
+        r["top_story"] = None if s is None else {"story": s["story"], "size": s["size"], "first": firsts.get(s["story"])}
     return rows
 
 

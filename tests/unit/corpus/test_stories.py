@@ -496,3 +496,29 @@ def test_labels_show_written_words_only_the_shortest_spelling_of_each() -> None:
     other.words["يمن"] = "اليمن"
     s.fold(other, keep=80)
     assert s.words["يمن"] == "اليمن"
+
+
+def test_threads_list_their_biggest_story_and_story_labels_drop_proclitics(tmp_path) -> None:
+    """`marsad threads` gave label words alone; each thread now names its biggest story with its
+    first publisher's title. Story labels are shown as thread labels are, without the proclitics
+    before the article (بالطاقة → الطاقة), stored labels of older archives too."""
+    from marsad.corpus.views import list_stories, list_threads, story_detail
+    from marsad.runners.local import IngestOptions
+
+    _write(tmp_path / "b.jsonl", [r for r in items() if r["id"] in {"wire", "reprint-trimmed", "independent", "unrelated"}])
+    a = marsad.open(tmp_path / "a.db")
+    a.ingest([str(tmp_path / "b.jsonl")], options=IngestOptions(workers=1))
+    rows = {r["id"]: r["story"] for r in a.iter_rows(columns=["id", "story"])}
+    big, small = rows["wire"], rows["unrelated"]
+    assert big != small
+    a.con.execute("INSERT OR REPLACE INTO threads (thread, first_day, last_day, stories, terms) "
+                  "VALUES (77, '2015-08-10', '2015-08-11', 2, ?)", (orjson.dumps(["والطاقة", "تبوك"]).decode(),))
+    a.con.execute("UPDATE stories SET thread = 77, terms = ? WHERE story IN (?, ?)",
+                  (orjson.dumps(["بالطاقة", "محطة", "الطاقة"]).decode(), big, small))
+    a.con.commit()
+    (t,) = [t for t in list_threads(a) if t["thread"] == 77]
+    assert t["terms"] == ["الطاقة", "تبوك"]
+    assert t["top_story"]["story"] == big and t["top_story"]["size"] == 3
+    assert t["top_story"]["first"]["id"] == "wire"
+    assert {s["story"]: s for s in list_stories(a)}[big]["terms"] == ["الطاقة", "محطة"]
+    assert story_detail(a, big)["terms"] == ["الطاقة", "محطة"]
