@@ -172,9 +172,10 @@ def label_words(centroid: Mapping[str, float], words: Mapping[str, str], k: int 
 
 
 def _shorter(word: str, held: str | None) -> bool:
-    """Whether ``word`` is a better label spelling of a stem than ``held``: the shorter one, most
-    often without a proclitic (``احترام`` for ``باحترام``, ``حزب`` for ``لحزب``)."""
-    return held is None or len(word) < len(held)
+    """Whether ``word`` is a better label spelling of a stem than ``held``: ``held`` without
+    its first letters, a proclitic (``احترام`` for ``باحترام``, ``حزب`` for ``لحزب``). Not any
+    shorter word of the stem: a lead cut mid-word gives ``الطاق`` of الطاقة."""
+    return held is None or (len(word) < len(held) and held.endswith(word))
 
 
 @dataclass

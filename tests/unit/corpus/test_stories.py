@@ -488,6 +488,8 @@ def test_labels_show_written_words_only_the_shortest_spelling_of_each() -> None:
     s.absorb(vec, frozenset(), "a", 100, keep=80, words=[("احترام", "باحترام"), ("هدن", "الهدنة")])
     s.absorb(vec, frozenset(), "b", 100, keep=80, words=[("احترام", "احترام"), ("هدن", "للهدنة")])
     assert s.words["احترام"] == "احترام" and s.words["هدن"] == "الهدنة"  # the shorter wins, a tie keeps the first
+    s.absorb(vec, frozenset(), "e", 100, keep=80, words=[("هدن", "الهدن")])  # a lead cut mid-word
+    assert s.words["هدن"] == "الهدنة"
     other = Story(id=2, first_day=-1, last_day=-1)
     other.absorb({"يمن": 1.0}, frozenset(), "c", 100, keep=80, words=[("يمن", "واليمن")])
     s.absorb({"يمن": 1.0}, frozenset(), "d", 100, keep=80, words=[("يمن", "باليمن")])
