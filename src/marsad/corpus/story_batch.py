@@ -18,7 +18,7 @@ import orjson
 from marsad.corpus.features import ArticleFeatures, DocFreq, observed_terms
 from marsad.corpus.stories import StoryClusterer, clustering_order, template_like_flags
 from marsad.corpus.story_record import Story, StoryParams
-from marsad.runners.pools import fork_pool
+from marsad.runners.pools import fork_each
 
 
 def prepare(features: list[ArticleFeatures], clusterer: StoryClusterer) -> list[ArticleFeatures]:
@@ -113,8 +113,7 @@ def _cluster(features: Iterable[ArticleFeatures], params: StoryParams | None, cl
     try:
         # each run of blocks in a worker of its own: a worker that finished one run would take
         # the next with its clusterer's stories and ids (one worker, both runs: wrong ids)
-        with fork_pool(len(parts), tasks_per_worker=1) as pool:
-            results = pool.map(_cluster_part, [(lo, hi, lo) for lo, hi in parts], chunksize=1)
+        results = fork_each(_cluster_part, [(lo, hi, lo) for lo, hi in parts])
     finally:
         _FORKED = None
     out: dict[int, int] = {}

@@ -66,3 +66,34 @@ def test_workers_end_when_the_parent_is_killed(script):
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+_SEEN: list[int] = []
+
+
+def _note(n: int) -> tuple[int, list[int]]:
+    _SEEN.append(n)  # changes the state the task inherited
+    return n * n, list(_SEEN)
+
+
+def _fail(n: int) -> int:
+    raise ValueError(f"task {n} went wrong")
+
+
+def test_fork_each_runs_every_task_in_a_fresh_fork_and_returns_results_in_order() -> None:
+    from marsad.runners.pools import fork_each
+
+    _SEEN[:] = [0]
+    got = fork_each(_note, [3, 1, 2])
+    assert [r for r, _ in got] == [9, 1, 4]
+    assert [seen for _, seen in got] == [[0, 3], [0, 1], [0, 2]], "a task saw what another left"
+    assert _SEEN == [0], "the caller's state changed"
+    big = fork_each(bytes, [3_000_000, 10])  # results larger than a pipe's buffer
+    assert [len(b) for b in big] == [3_000_000, 10]
+
+
+def test_fork_each_raises_a_tasks_error_with_its_traceback() -> None:
+    from marsad.runners.pools import fork_each
+
+    with pytest.raises(RuntimeError, match="task 2 went wrong"):
+        fork_each(_fail, [2])
