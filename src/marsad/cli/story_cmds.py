@@ -187,6 +187,11 @@ def eval_run(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
     return evaluate(shared_data(args), cache=Path(tempfile.gettempdir()) / "marsad-story-analysis.jsonl")
 
 
+def _prf(m: dict) -> tuple[str, str, str]:  # type: ignore[type-arg]
+    """Precision, recall and F1 of a score, as the eval tables print them."""
+    return f"{m['precision']:.3f}", f"{m['recall']:.3f}", f"{m['f1']:.3f}"
+
+
 def eval_show(r: dict) -> None:  # type: ignore[type-arg]
     tab = Table("split", "what", "P", "R", "F1", "tp/fp/fn", title=f"copies and stories ({r['articles']:,} articles)")
     for split, block in r["pairs"].items():
@@ -194,8 +199,7 @@ def eval_show(r: dict) -> None:  # type: ignore[type-arg]
             if name not in block:
                 continue
             m = block[name]
-            tab.add_row(split, name.replace("_", " "), f"{m['precision']:.3f}", f"{m['recall']:.3f}",
-                        f"{m['f1']:.3f}", f"{m['tp']}/{m['fp']}/{m['fn']}")
+            tab.add_row(split, name.replace("_", " "), *_prf(m), f"{m['tp']}/{m['fp']}/{m['fn']}")
     console.print(tab)
     if "annotators" in r:
         ag = r["annotators"]
@@ -205,8 +209,7 @@ def eval_show(r: dict) -> None:  # type: ignore[type-arg]
     for split, block in r["days"].items():
         for name in ("stories", "copy_groups"):
             m = block[name]
-            tab.add_row(split, name.replace("_", " "), f"{m['precision']:.3f}", f"{m['recall']:.3f}",
-                        f"{m['f1']:.3f}", str(m["items"]))
+            tab.add_row(split, name.replace("_", " "), *_prf(m), str(m["items"]))
     console.print(tab)
     th = r.get("threads") or {}
     if any(split in th for split in ("dev", "test")):
@@ -215,8 +218,7 @@ def eval_show(r: dict) -> None:  # type: ignore[type-arg]
             for name in ("threads", "tfidf_baseline"):
                 if split in th:
                     m = th[split][name]
-                    tab.add_row(split, name.replace("_", " "), f"{m['precision']:.3f}", f"{m['recall']:.3f}",
-                                f"{m['f1']:.3f}", f"{m['tp']}/{m['fp']}/{m['fn']}")
+                    tab.add_row(split, name.replace("_", " "), *_prf(m), f"{m['tp']}/{m['fp']}/{m['fn']}")
         console.print(tab)
     if "corpus" in th:
         c = th["corpus"]
