@@ -120,12 +120,17 @@ def is_template_like(f: ArticleFeatures, drop: frozenset[str], p: StoryParams) -
     return bool(drop) and len(drop.intersection(f.terms)) >= p.template_like * max(1, len(f.terms))
 
 
+def template_like_of(f: ArticleFeatures, templates: TemplateTerms, df: DocFreq, p: StoryParams) -> bool:
+    """Whether an article is an item of one of its source's series or mostly its source's
+    template vocabulary (:attr:`ArticleVector.template_like`, without weighing the terms)."""
+    return templates.series(f.source, f.title_key, p.series_days) or is_template_like(f, templates.of(f.source, df), p)
+
+
 def template_like_flags(features: Sequence[ArticleFeatures], clusterer: StoryClusterer) -> list[bool]:
-    """:func:`is_template_like` of each article under the clusterer's document frequencies and
+    """:func:`template_like_of` each article under the clusterer's document frequencies and
     template vocabulary (what :func:`article_vector` says, without weighing the terms)."""
     p, df, tt = clusterer.p, clusterer.state.df, clusterer.templates
-    return [tt.series(f.source, f.title_key, p.series_days) or is_template_like(f, tt.of(f.source, df), p)
-            for f in features]
+    return [template_like_of(f, tt, df, p) for f in features]
 
 
 def clustering_order(features: Sequence[ArticleFeatures], template_like: Sequence[bool]) -> list[int]:
@@ -214,10 +219,10 @@ class StoryClusterer:
 
     def ranked(self, vec: dict[str, float], numbers: frozenset[str], day: int, *,
                template_like: bool = False, places: list[str] | None = None,
-               actors: frozenset[str] = frozenset(), series: str = "", source: str = "") -> tuple[tuple[float, int | None], tuple[float, int | None]]:
+               actors: frozenset[str] = frozenset(), series: bool = False, source: str = "") -> tuple[tuple[float, int | None], tuple[float, int | None]]:
         """The best and the second-best active story for a vector, each ``(score, story id)``
-        (``(0.0, None)`` when there is none). ``series``: the source, when the article is an item
-        of one of its series (it joins no story of another day that the source printed in, nor
+        (``(0.0, None)`` when there is none). ``series``: whether the article is an item of one of
+        its ``source``'s series (it joins no story of another day that the source printed in, nor
         one begun before yesterday)."""
         stories = self.state.stories
         items = vec.items()
@@ -236,7 +241,7 @@ class StoryClusterer:
             if template_like and (abs(s.last_day - day) > 1 or (shared is not None and shared < 0.5)):
                 continue
             if series and day >= 0 and s.first_day >= 0 and day != s.first_day and (
-                    day - s.first_day > 1 or s.sources.get(series)):
+                    day - s.first_day > 1 or s.sources.get(source)):
                 continue  # another day's issue of a series: another story, however alike
             if shared is not None and shared < self.p.numbers_overlap:
                 if day >= 0 and s.last_day >= 0 and day != s.last_day:
@@ -282,7 +287,7 @@ class StoryClusterer:
         if sid is None:
             (best, best_sid), (second, second_sid) = self.ranked(
                 vec, f.numbers, f.day, template_like=template_like, places=places, actors=v.rare_actors,
-                series=f.source if v.series else "", source=f.source)
+                series=v.series, source=f.source)
             if best_sid is not None and best >= self.p.threshold:
                 sid = best_sid
                 if (self.p.merge_threshold and second_sid is not None and second >= self.p.merge_threshold
