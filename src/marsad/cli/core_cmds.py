@@ -25,7 +25,7 @@ from marsad.cli.common import (
     print_json,
     timex_prefix,
 )
-from marsad.errors import ConfigError, InputError, RecordError, check_known
+from marsad.errors import ConfigError, InputError, QueryError, RecordError, check_known
 from marsad.pipeline.registry import RETIRED
 
 
@@ -278,12 +278,10 @@ def cmd_search(args: argparse.Namespace) -> int:
         f = dataclasses.replace(f, entity_keys=keys)
     browse = not args.query.strip()
     if browse and f == Filters():
-        from marsad.errors import QueryError
 
         raise QueryError('give words to search for, or "" with a filter (--source, --from, --entity …) '
                          "to list its articles")
     if args.collapse_copies and (args.counts or browse):
-        from marsad.errors import QueryError
 
         # it was ignored: the counts and the filtered list counted every copy all the same
         raise QueryError("--collapse-copies folds the hits of a word search into one per copy group; "

@@ -63,7 +63,7 @@ def _most_common(values: Iterable[dict[str, Any] | None]) -> dict[str, Any] | No
         seen.setdefault(k, v)
     if not counts:
         return None
-    best = max(counts, key=lambda k: (counts[k], -list(seen).index(k)))
+    best = max(counts, key=counts.__getitem__)  # the first counted of equal counts
     v = seen[best]
     return {"text": v.get("text") or "", "entity": v.get("entity") or "", "reports": counts[best]}
 

@@ -13,9 +13,12 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from marsad.corpus.copy_rules import PairScore
 from marsad.text.normalize import normalize
+
+T = TypeVar("T")
 
 #: outlets that are themselves agencies: source name (as stored) → agency names in datelines
 AGENCY_OUTLETS: dict[str, tuple[str, ...]] = {
@@ -94,11 +97,11 @@ def instant(published_at: str | None) -> str:
     return t
 
 
-def publication_order(published_at: str | None, rowid: int) -> tuple[str, bool, str, int]:
+def publication_order(published_at: str | None, rowid: T) -> tuple[str, bool, str, T]:
     """A sort key of articles in the order they were published, the one every listing of a
     story uses (members, first publisher, title): the day of the UTC instant (:func:`instant`),
     then on that day a timed article before one dated by its day alone (when it appeared that
-    day is not known), then the instant, then ``rowid`` (ingest order). The strings as written
+    day is not known), then the instant, then ``rowid`` (ingest order; or another tie-break, an article id). The strings as written
     do not sort so: ``2018-05-09T21:30:19+04:00`` came before ``2018-05-09T17:32:43+00:00``."""
     at = instant(published_at)
     return (at[:10], len(at) <= 10, at, rowid)

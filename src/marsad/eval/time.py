@@ -33,6 +33,7 @@ from typing import Any
 
 from marsad.errors import InputError
 from marsad.eval.scores import PRF
+from marsad.pipeline.registry import DEFAULT_SPEC
 
 CORPUS_FILES = {
     "ant_v2.1_multisource": "ant_v2.1_multisource.jsonl.gz",
@@ -185,7 +186,8 @@ def analyse_record(a: dict[str, Any]) -> Any:
 
 
 #: the stages the time layer needs (cleaning first: dateline and debris spans matter)
-TIME_SPEC = ("language.v1", "debris.v3", "dateline.v1", "pubdate.v1", "timex.v1")
+#: the default pipeline's stages that the time eval needs, at their current versions
+TIME_SPEC = tuple(n for n in DEFAULT_SPEC if n.split(".")[0] in ("language", "debris", "dateline", "pubdate", "timex"))
 _PIPE: list[Any] = []
 
 

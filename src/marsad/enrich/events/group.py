@@ -52,11 +52,11 @@ def parse_group(key: str) -> tuple[str, str, str]:
 
 
 def anchor_order(published_at: str | None, article_id: str) -> tuple[str, bool, str, str]:
-    """The sort key that puts a story's anchor first (see the module doc)."""
-    from marsad.corpus.provenance import instant
+    """The sort key that puts a story's anchor first (see the module doc): the order of
+    publication (:func:`marsad.corpus.provenance.publication_order`), ties by article id."""
+    from marsad.corpus.provenance import publication_order
 
-    at = instant(published_at)
-    return (at[:10] or "\uffff", len(at) <= 10, at, article_id)
+    return publication_order(published_at, article_id)
 
 
 def story_anchors(members: Iterable[Mapping[str, Any]]) -> dict[int, str]:
