@@ -8,7 +8,7 @@ and why, and a spec that asks for it fails with that message."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from marsad.errors import ConfigError
@@ -137,3 +137,8 @@ def build(spec: Sequence[str] | None = None) -> Pipeline:
             raise ConfigError(f"unknown stage {n!r}; known stages: {', '.join(sorted(STAGES))}")
         stages.append(STAGES[n]())
     return Pipeline(stages)
+
+
+def has_stage(spec: Iterable[str], name: str) -> bool:
+    """Whether a spec holds some version of the stage ``name`` (``index_terms`` for ``index_terms.v1``)."""
+    return any(n.split(".")[0] == name for n in spec)

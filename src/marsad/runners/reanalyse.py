@@ -34,7 +34,7 @@ import orjson
 
 from marsad.errors import ArchiveError, ConfigError, MarsadError
 from marsad.model import Provenance, RawRecord
-from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, build
+from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, build, has_stage
 from marsad.runners.local import BOILERPLATE_MIN_ARTICLES, _default, analyse_all, article_from_json
 from marsad.store.analysis import AnalysisStore
 
@@ -289,7 +289,7 @@ def finish(archive: Any) -> dict[str, float]:
         t = time.perf_counter()
         specs = {sid: spec for sid, spec, _n in store.spec_counts()}
         indexed = {sid for sid, spec in specs.items()
-                   if spec is None or any(n.split(".")[0] == "index_terms" for n in spec)}
+                   if spec is None or has_stage(spec, "index_terms")}
 
         def terms() -> Iterator[tuple[int, str, str]]:
             for rowid, sid, art in store.index_sources():

@@ -77,14 +77,13 @@ class AnalysisStore:
                 f" byline, meta, provenance, input FROM articles WHERE rowid IN ({q})", part)}
             unknown = [k for k, r in rows.items() if r["input"] is None]
             layers: dict[int, list[Span]] = {}
-            for j in range(0, len(unknown), _CHUNK):
-                sub = unknown[j : j + _CHUNK]
-                for r in self.w.execute(
-                        f'SELECT article, layer, start, "end", label, value, attrs FROM {SPANS_BY_ARTICLE}'
-                        f" WHERE article IN ({','.join('?' * len(sub))}) AND layer IN ('title', 'byline', 'dateline')",
-                        sub):
-                    layers.setdefault(int(r[0]), []).append(
-                        Span(r[1], r[2], r[3], r[4], r[5], orjson.loads(r[6]) if r[6] else {}))
+            # ``unknown`` is part of one chunk of rowids: one query
+            for r in self.w.execute(
+                    f'SELECT article, layer, start, "end", label, value, attrs FROM {SPANS_BY_ARTICLE}'
+                    f" WHERE article IN ({','.join('?' * len(unknown))}) AND layer IN ('title', 'byline', 'dateline')",
+                    unknown):
+                layers.setdefault(int(r[0]), []).append(
+                    Span(r[1], r[2], r[3], r[4], r[5], orjson.loads(r[6]) if r[6] else {}))
             for k in part:
                 if k in rows:
                     rows[k]["spans"] = layers.get(k, [])
