@@ -17,6 +17,7 @@ import pytest
 import marsad
 from marsad.cli.main import main
 from marsad.corpus.registry import EntityRegistry
+from marsad.errors import ConfigError
 from marsad.pipeline.registry import DEFAULT_SPEC
 from marsad.runners.local import IngestOptions
 from marsad.runners.reanalyse import guess_input, status, stored_record, upgraded
@@ -155,6 +156,35 @@ def test_upgraded_spec_swaps_replaced_stages_only() -> None:
     assert upgraded(old) == DEFAULT_SPEC
     light = ["language.v1", "debris.v1", "dateline.v1", "metadate.v1", "index_terms.v1"]
     assert upgraded(light) == ["language.v1", "debris.v3", "dateline.v1", "metadate.v1", "index_terms.v1"]
+
+
+def test_status_swaps_replaced_stages_without_building_any(tmp_path: Path, inputs: str,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    arc = _ingest(tmp_path / "old.db", inputs)
+
+    def respec(stages: list[str]) -> None:
+        arc._writer.execute("UPDATE analysis_specs SET stages = ?", (json.dumps(stages),))
+        arc._writer.commit()
+
+    n = len(RECORDS)
+    # a configured NER model that is not there: building entities.v2 fails, the status does not build it
+    monkeypatch.setenv("MARSAD_NER_MODEL", str(tmp_path / "no-model"))
+    # a light run with a replaced entities stage: stale, and its upgrade as light as it was
+    respec(["language.v1", "debris.v3", "dateline.v1", "entities.v1"])
+    st = status(arc)
+    assert (st.current, st.stale, st.older_stages) == (0, n, {"entities.v1": n})
+    assert st.without_stages == {name: n for name in ("pubdate.v1", "timex.v1", "events.v5", "index_terms.v1",
+                                                      "fingerprint.v1")}
+    # a spec whose successor needs what the spec lacks (events.v5 needs mentions and timex) is
+    # redone with the default spec: no stage of it is counted missing
+    respec(["language.v1", "debris.v3", "dateline.v1", "events.v1"])
+    st = status(arc)
+    assert (st.stale, st.older_stages, st.without_stages) == (n, {"events.v1": n}, {})
+    # a reanalysis builds its stages first: the missing model stops it before anything is written
+    with pytest.raises(ConfigError, match="no token-classification model"):
+        arc.update(reanalyse="stale", workers=1)
+    assert status(arc) == st
+    arc.close()
 
 
 def test_stale_archive_is_reanalysed_and_equals_a_fresh_ingest(tmp_path: Path, inputs: str) -> None:

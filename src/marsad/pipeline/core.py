@@ -44,21 +44,38 @@ class Stage(Protocol):
     def run(self, doc: Doc) -> None: ...
 
 
+class Declared(Protocol):
+    """What a stage declares (a stage, or its registry entry before it is built)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+    @property
+    def provides(self) -> tuple[str, ...]: ...
+
+
+def check_order(stages: Sequence[Declared]) -> set[str]:
+    """What ``stages`` provide in this order (with the ``text`` and ``record`` every article
+    has); :class:`ConfigError` naming the first stage whose requirement no earlier stage provides."""
+    have: set[str] = {"text", "record"}
+    for st in stages:
+        missing = [r for r in st.requires if r not in have]
+        if missing:
+            raise ConfigError(
+                f"stage {st.name!r} needs {missing} but no earlier stage provides it; "
+                f"put a stage providing it before {st.name!r}"
+            )
+        have.update(st.provides)
+    return have
+
+
 class Pipeline:
     """An ordered list of stages, checked for requires/provides when built."""
 
     def __init__(self, stages: Sequence[Stage]) -> None:
-        have: set[str] = {"text", "record"}
-        for st in stages:
-            missing = [r for r in st.requires if r not in have]
-            if missing:
-                raise ConfigError(
-                    f"stage {st.name!r} needs {missing} but no earlier stage provides it; "
-                    f"put a stage providing it before {st.name!r}"
-                )
-            have.update(st.provides)
+        self.provides = check_order(stages)
         self.stages = list(stages)
-        self.provides = have
 
     @property
     def spec(self) -> list[str]:

@@ -9,10 +9,10 @@ and why, and a spec that asks for it fails with that message."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass
 
 from marsad.errors import ConfigError
-from marsad.pipeline.core import Pipeline, Stage
+from marsad.pipeline.core import Pipeline, Stage, check_order
 
 
 def _language() -> Stage:
@@ -75,18 +75,32 @@ def _index_terms() -> Stage:
     return IndexTermsStage()
 
 
-STAGES: dict[str, Callable[[], Any]] = {
-    "language.v1": _language,
-    "debris.v3": _debris,
-    "dateline.v1": _dateline,
-    "entities.v2": _entities,
-    "metadate.v1": _metadate,
-    "pubdate.v1": _pubdate,
-    "timex.v1": _timex,
-    "events.v5": _events,
-    "index_terms.v1": _index_terms,
-    "fingerprint.v1": _fingerprint,
-}
+@dataclass(frozen=True)
+class StageEntry:
+    """A registered stage version: its factory and what the stage declares. The declaration is
+    the stage class's own ``requires`` and ``provides`` (a test holds them equal), written here
+    so that a spec is checked without importing or building its stages: building
+    ``entities.v2`` loads the entity tagger, and ``marsad update`` checks the archive's specs
+    on every run."""
+
+    name: str
+    make: Callable[[], Stage]
+    requires: tuple[str, ...]
+    provides: tuple[str, ...]
+
+
+STAGES: dict[str, StageEntry] = {e.name: e for e in (
+    StageEntry("language.v1", _language, ("text",), ("language",)),
+    StageEntry("debris.v3", _debris, ("text",), ("debris",)),
+    StageEntry("dateline.v1", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
+    StageEntry("entities.v2", _entities, ("clean",), ("mentions",)),
+    StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
+    StageEntry("pubdate.v1", _pubdate, ("clean",), ("published_at", "anchor")),
+    StageEntry("timex.v1", _timex, ("clean",), ("timex",)),
+    StageEntry("events.v5", _events, ("clean", "mentions", "timex"), ("events",)),
+    StageEntry("index_terms.v1", _index_terms, ("clean",), ("index_terms",)),
+    StageEntry("fingerprint.v1", _fingerprint, ("clean",), ("fingerprint",)),
+)}
 
 #: what ``marsad ingest`` and ``marsad analyze`` run unless told otherwise
 DEFAULT_SPEC: list[str] = [
@@ -125,18 +139,24 @@ RETIRED: dict[str, tuple[str, str]] = {
 }
 
 
-def build(spec: Sequence[str] | None = None) -> Pipeline:
-    """Build a pipeline from a list of stage names (the default spec when ``None``)."""
+def check(spec: Sequence[str] | None = None) -> list[str]:
+    """The stage names of ``spec`` (the default spec when ``None``), checked as :func:`build`
+    checks them — each name current, each stage's requirements provided by an earlier one —
+    without building a stage; :class:`ConfigError` saying what to ask for instead."""
     names = list(DEFAULT_SPEC if spec is None else spec)
-    stages = []
     for n in names:
         if n in RETIRED:
             new, why = RETIRED[n]
             raise ConfigError(f"stage {n!r} was replaced by {new!r} ({why}); ask for {new!r}")
         if n not in STAGES:
             raise ConfigError(f"unknown stage {n!r}; known stages: {', '.join(sorted(STAGES))}")
-        stages.append(STAGES[n]())
-    return Pipeline(stages)
+    check_order([STAGES[n] for n in names])
+    return names
+
+
+def build(spec: Sequence[str] | None = None) -> Pipeline:
+    """Build a pipeline from a list of stage names (the default spec when ``None``)."""
+    return Pipeline([STAGES[n].make() for n in check(spec)])
 
 
 def has_stage(spec: Iterable[str], name: str) -> bool:

@@ -34,7 +34,7 @@ import orjson
 
 from marsad.errors import ArchiveError, ConfigError, MarsadError
 from marsad.model import Provenance, RawRecord
-from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, build, has_stage
+from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, build, check, has_stage
 from marsad.runners.local import BOILERPLATE_MIN_ARTICLES, _default, analyse_all, article_from_json
 from marsad.store.analysis import AnalysisStore
 
@@ -54,7 +54,9 @@ class StoredRecordError(ArchiveError):
 
 def upgraded(spec: Sequence[str]) -> list[str] | None:
     """``spec`` with each replaced stage swapped for its successor, or ``None`` when every stage
-    in it is current. A name that is neither current nor retired is dropped."""
+    in it is current. A name that is neither current nor retired is dropped; when what is left
+    does not hold together (a successor needs a stage the spec lacks) it is the default spec.
+    Checked without building the stages (:func:`marsad.pipeline.registry.check`)."""
     if all(n in STAGES for n in spec):
         return None
     out: list[str] = []
@@ -66,7 +68,7 @@ def upgraded(spec: Sequence[str]) -> list[str] | None:
         if n in STAGES and n not in out:
             out.append(n)
     try:
-        build(out)
+        check(out)
     except ConfigError:
         return list(DEFAULT_SPEC)
     return out
@@ -228,7 +230,10 @@ def reanalyse(archive: Any, *, which: str = "stale", workers: int = 0, batch_siz
     #: articles this run has redone: a group redone early (the unknown specs under ``all``)
     #: moves its articles to a spec that a later group of the run selects again
     done: set[int] = set()
-    for sid, spec in _targets(store, which):
+    targets = _targets(store, which)
+    for spec in {tuple(spec) for _sid, spec in targets}:
+        build(spec)  # a stage that cannot be built (a missing model) fails before anything is written
+    for sid, spec in targets:
         spec_row = archive.spec_id(spec)
         archive._writer.commit()
         rowid_of: dict[str, int] = {}
