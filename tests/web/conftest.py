@@ -5,11 +5,13 @@ articles go through the same pipeline function (``analyse_batch``) and the same 
 (``write_batch``); where the pipeline found no time expressions or entity mentions yet, the
 fixture adds them (layers ``timex`` and ``mention``, offsets into the original text) so the
 pages have something to show. The copy group and the story of the Russia–Iran articles are
-set directly (``Archive.update_articles``), whatever the corpus stages decided.
+set directly (``Archive.update_articles``, and :func:`set_story` for the story's row), whatever
+the corpus stages decided.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ import marsad
 from marsad.api import IngestOptions
 from marsad.model import RawRecord, Span
 from marsad.runners.local import analyse_batch, article_from_json, assign_id, doc_hash
+from marsad.store.corpus_store import CorpusStore
 
 XSS_TITLE = '<script>window.__xss = "title"; alert("title")</script> عنوان خبيث'
 XSS_TEXT = (
@@ -131,6 +134,19 @@ def _extra_spans(text: str, item: dict[str, Any], have: set[str]) -> list[Span]:
     return spans
 
 
+def set_story(arc: marsad.MarsadArchive, story: int, ids: Sequence[str]) -> None:
+    """Make the articles ``ids`` story ``story``: their ``articles.story`` and the story's row
+    as the clusterer writes it (days, articles, sources, first article; closed, no label)."""
+    rowids = [arc.rowid_of(i) for i in ids]
+    arc.update_articles("story", [(story, r) for r in rowids])
+    con = arc._writer
+    first, last, size, sources, first_rowid = con.execute(
+        "SELECT min(published_day), max(published_day), count(*), count(DISTINCT source), min(rowid)"
+        " FROM articles WHERE story = ?", (story,)).fetchone()
+    CorpusStore(arc).save_stories([(story, first, last, size, sources, first_rowid, 0, "[]", "")])
+    con.commit()
+
+
 def build_archive(path: Path) -> dict[str, Any]:
     """Write the test archive at ``path``; return what the tests need to know about it."""
     src = path.parent / "plain.jsonl"
@@ -157,7 +173,7 @@ def build_archive(path: Path) -> dict[str, Any]:
         arc.after_ingest()
         # the pages are under test here, not the clusterers: set the copy group and the story
         # (ids no corpus stage hands out) whatever the corpus stages decided
-        arc.update_articles("story", [(STORY_ID, arc.rowid_of(i)) for i in STORY_MEMBERS])
+        set_story(arc, STORY_ID, STORY_MEMBERS)
         arc.update_articles("copy_group", [(COPY_GROUP_ID, arc.rowid_of(i)) for i in COPY_MEMBERS])
         arc.update_articles("first_published", [(1, arc.rowid_of("ru-ir-2021")), (0, arc.rowid_of("ru-ir-2021-copy"))])
         story = arc.get_row("ru-ir-2021")["story"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import Any
 from urllib.parse import quote, unquote
 
 import orjson
@@ -397,6 +398,7 @@ def test_stories_page_orders_and_filters_as_the_cli(tmp_path):
     from fastapi.testclient import TestClient
 
     import marsad
+    from conftest import set_story
     from marsad.runners.local import IngestOptions
     from marsad.web.app import create_app
 
@@ -412,9 +414,9 @@ def test_stories_page_orders_and_filters_as_the_cli(tmp_path):
                                            "text": text}) + b"\n" for i, so, day, _s, text in rows))
     arc = marsad.open(db)
     arc.ingest([str(src)], options=IngestOptions(workers=1))
-    for i, _so, _day, story, _t in rows:  # the stories as this test wants them (the clusterer's are its own)
-        arc.con.execute("UPDATE articles SET story = ? WHERE id = ?", (story, i))
-    arc.con.commit()
+    arc._writer.execute("DELETE FROM stories")  # the stories as this test wants them (the clusterer's are its own)
+    for story in (1, 2, 3):
+        set_story(arc, story, [i for i, _so, _day, s, _t in rows if s == story])
     arc.close()
     with TestClient(create_app(db)) as c:
         ids = lambda **p: [s["id"] for s in c.get("/api/stories", params=p).json()["items"]]  # noqa: E731
@@ -428,3 +430,74 @@ def test_stories_page_orders_and_filters_as_the_cli(tmp_path):
         assert bad.status_code == 400 and "is not a date" in bad.json()["error"]["message"]
         page = c.get("/stories", params={"min_size": 5})
         assert page.status_code == 200 and 'id="no-stories"' in page.text and "stories-form" in page.text
+
+
+_EVENTS = [  # id, source, day, title, text: three reports of a quake, two of a rate rise, two alone
+    ("q1", "وكالة الشرق", "2022-05-02", "زلزال بقوة 6 درجات يضرب جنوب تركيا",
+     "ضرب زلزال بقوة ست درجات على مقياس ريختر جنوب تركيا فجر الاثنين، وقالت هيئة إدارة الكوارث التركية "
+     "إن الزلزال أدى إلى انهيار مبان في ولاية هاتاي وإصابة العشرات."),
+    ("q2", "صحيفة الغد", "2022-05-02", "انهيار مبان في هاتاي بعد زلزال قوي",
+     "أعلنت هيئة إدارة الكوارث في تركيا أن زلزالا قويا بلغت قوته ست درجات هز ولاية هاتاي جنوب البلاد، "
+     "ما تسبب في انهيار عدد من المباني وإصابة عشرات السكان."),
+    ("q3", "موقع النهار", "2022-05-03", "ارتفاع عدد المصابين في زلزال هاتاي",
+     "ارتفع عدد المصابين جراء الزلزال الذي ضرب ولاية هاتاي جنوب تركيا إلى مئة وعشرين مصابا، بحسب هيئة "
+     "إدارة الكوارث التركية التي تواصل أعمال البحث تحت أنقاض المباني المنهارة."),
+    ("e1", "وكالة الشرق", "2022-05-04", "البنك المركزي يرفع سعر الفائدة",
+     "قرر البنك المركزي المصري رفع سعر الفائدة على الإيداع والإقراض بمقدار نقطتين مئويتين في اجتماع "
+     "لجنة السياسة النقدية يوم الخميس لمواجهة التضخم."),
+    ("e2", "موقع النهار", "2022-05-04", "المركزي المصري يرفع الفائدة نقطتين",
+     "رفعت لجنة السياسة النقدية في البنك المركزي المصري سعر الفائدة على الإيداع والإقراض نقطتين مئويتين، "
+     "في خطوة تهدف إلى كبح التضخم المتصاعد."),
+    ("f1", "صحيفة الغد", "2022-05-06", "افتتاح معرض الكتاب في الرياض",
+     "افتتح معرض الرياض الدولي للكتاب أبوابه أمام الزوار بمشاركة أكثر من ألف دار نشر من ثلاثين دولة، "
+     "ويستمر المعرض عشرة أيام."),
+    ("g1", "وكالة الشرق", "2022-05-07", "الهلال يفوز بكأس الملك",
+     "فاز نادي الهلال على نادي النصر بهدفين مقابل هدف في المباراة النهائية لكأس الملك التي أقيمت في جدة "
+     "مساء السبت."),
+]
+
+
+def test_stories_page_lists_the_clusterers_stories_as_the_cli(tmp_path, capsys):
+    """/stories reads the stories the clusterer stored: the order, counts and days of
+    ``marsad stories``, page after page, each page in two queries."""
+    from fastapi.testclient import TestClient
+
+    import marsad
+    from marsad.cli.main import main
+    from marsad.corpus.views import story_briefs
+    from marsad.runners.local import IngestOptions
+    from marsad.web.app import create_app
+
+    db = tmp_path / "ev.db"
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps({"id": i, "source": so, "date": day + "T10:00:00", "title": title,
+                                           "text": text}) + b"\n" for i, so, day, title, text in _EVENTS))
+    with marsad.open(db) as arc:
+        arc.ingest([str(src)], options=IngestOptions(workers=1))
+        queries: list[str] = []
+        arc.con.set_trace_callback(queries.append)
+        assert len(story_briefs(arc, min_size=1)) >= 3 and len(queries) == 2
+        arc.con.set_trace_callback(None)
+
+    def cli(*args: str) -> list[tuple]:
+        capsys.readouterr()
+        assert main(["stories", "--archive", str(db), "--json", "--limit", "50", *args]) == 0
+        rows = [orjson.loads(x) for x in capsys.readouterr().out.splitlines()]
+        return [(r["story"], r["size"], r["sources"], r["first_day"], r["last_day"], r["first"]["title"])
+                for r in rows]
+
+    with TestClient(create_app(db)) as c:
+        def web(**params: Any) -> list[tuple]:
+            items = c.get("/api/stories", params=params).json()["items"]
+            return [(s["id"], s["articles"], s["sources"], s["first"], s["last"], s["title"]) for s in items]
+
+        every = cli("--min-size", "1")
+        assert len(every) >= 3 and max(r[1] for r in every) >= 2  # stories of several articles, and alone
+        assert web() == every
+        assert web(min_size=2) == cli("--min-size", "2") and len(web(min_size=2)) < len(every)
+        assert web(**{"from": "2022-05-04"}) == cli("--min-size", "1", "--from", "2022-05-04") != every
+        assert web(to="2022-05-03", min_size=2) == cli("--to", "2022-05-03") != []
+        assert web(limit=2) + web(limit=2, offset=2) + web(limit=2, offset=4) == every
+        page = c.get("/stories").text
+        titles = [r[5] for r in every]
+        assert all(t in page for t in titles) and sorted(titles, key=page.index) == titles

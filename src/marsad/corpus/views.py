@@ -32,10 +32,10 @@ def _terms(raw: str | None) -> list[str]:
 
 
 def list_stories(archive: Any, *, date_from: str | None = None, date_to: str | None = None,
-                 min_size: int = 2, limit: int = 20) -> list[dict[str, Any]]:
+                 min_size: int = 2, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
     """The biggest stories overlapping a period (most articles first), with their first article."""
     cs = CorpusStore(archive)
-    rows = cs.list_stories(date_from=date_from, date_to=date_to, min_size=min_size, limit=limit)
+    rows = cs.list_stories(date_from=date_from, date_to=date_to, min_size=min_size, limit=limit, offset=offset)
     firsts = _first_published(cs, [r["story"] for r in rows])
     for r in rows:
         r["terms"] = _shown(r["terms"])
@@ -43,14 +43,29 @@ def list_stories(archive: Any, *, date_from: str | None = None, date_to: str | N
     return rows
 
 
-def _first_published(cs: CorpusStore, stories: list[int]) -> dict[int, dict[str, Any]]:
-    """Each story's member published first: the earliest day, and on it the earliest time as a
-    UTC instant, an article dated by its day alone after those with a time (when it appeared
-    that day is not known), then by ingest order. Not the article that opened the story: the
-    clusterer reads a day's articles in its own order, and a batch ingested later can hold an
-    earlier report."""
+def story_briefs(archive: Any, *, date_from: str | None = None, date_to: str | None = None,
+                 min_size: int = 1, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
+    """The stories of :func:`list_stories`, in its order, as the web lists them: ``id``,
+    ``title`` (its first publisher's among the members with one), ``articles``, ``sources``,
+    ``first`` and ``last`` day, ``thread``. Two queries, whatever ``limit``."""
+    cs = CorpusStore(archive)
+    rows = cs.list_stories(date_from=date_from, date_to=date_to, min_size=min_size, limit=limit, offset=offset)
+    titled = _first_published(cs, [r["story"] for r in rows], titled=True)
+    return [{"id": r["story"], "title": (titled.get(r["story"]) or {}).get("title") or "", "articles": r["size"],
+             "sources": r["sources"], "first": r["first_day"], "last": r["last_day"], "thread": r["thread"]}
+            for r in rows]
+
+
+def _first_published(cs: CorpusStore, stories: list[int], *, titled: bool = False) -> dict[int, dict[str, Any]]:
+    """Each story's member published first (of those with a title, when ``titled``): the
+    earliest day, and on it the earliest time as a UTC instant, an article dated by its day
+    alone after those with a time (when it appeared that day is not known), then by ingest
+    order. Not the article that opened the story: the clusterer reads a day's articles in its
+    own order, and a batch ingested later can hold an earlier report."""
     best: dict[int, tuple[tuple[str, bool, str, int], dict[str, Any]]] = {}
     for m in cs.story_members_brief(stories):
+        if titled and not m["title"]:
+            continue
         k = publication_order(m["published_at"], m["rowid"])
         sid = m.pop("story")
         if sid not in best or k < best[sid][0]:

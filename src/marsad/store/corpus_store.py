@@ -325,7 +325,10 @@ class CorpusStore:
     # --- reading for people (CLI, web) ------------------------------------------------------
 
     def list_stories(self, *, date_from: str | None = None, date_to: str | None = None,
-                     min_size: int = 2, limit: int = 20) -> list[dict[str, Any]]:
+                     min_size: int = 2, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Stories of ``min_size`` articles or more still running on or after ``date_from`` and
+        begun on or before ``date_to``, by articles, then sources, then number; ``limit``
+        of them after the first ``offset``."""
         where, args = ["size >= ?"], [min_size]
         if date_from:
             where.append("last_day >= ?")
@@ -335,7 +338,8 @@ class CorpusStore:
             args.append(date_to)
         rows = self.archive.con.execute(
             f"SELECT story, first_day, last_day, size, sources, thread, terms FROM stories "
-            f"WHERE {' AND '.join(where)} ORDER BY size DESC, sources DESC, story LIMIT ?", [*args, limit]).fetchall()
+            f"WHERE {' AND '.join(where)} ORDER BY size DESC, sources DESC, story LIMIT ? OFFSET ?",
+            [*args, limit, offset]).fetchall()
         return [dict(r) for r in rows]
 
     def story_articles(self, story: int) -> list[dict[str, Any]]:

@@ -194,26 +194,6 @@ def story_members(con: sqlite3.Connection, story: int, *, limit: int = 500) -> l
     return [{**dict(r), "first_published": _flag(r["first_published"])} for r in rows[:limit]]
 
 
-def list_stories(con: sqlite3.Connection, *, limit: int = 50, offset: int = 0, date_from: str | None = None,
-                 date_to: str | None = None, min_size: int = 1) -> list[dict[str, Any]]:
-    """Stories by size, in the order ``marsad stories`` lists them (articles, then sources, then
-    number): those of ``min_size`` articles or more still running on or after ``date_from`` and
-    begun on or before ``date_to`` (an upper bound, :func:`~marsad.search.fts.day_upper_bound`)."""
-    having, args = ["count(*) >= ?"], [min_size]
-    if date_from:
-        having.append("max(published_day) >= ?")
-        args.append(date_from)
-    if date_to:
-        having.append("min(published_day) <= ?")
-        args.append(date_to)
-    rows = con.execute(
-        "SELECT story, count(*) AS n, count(DISTINCT source) AS sources FROM articles WHERE story IS NOT NULL"
-        f" GROUP BY story HAVING {' AND '.join(having)} ORDER BY n DESC, sources DESC, story LIMIT ? OFFSET ?",
-        (*args, limit, offset),
-    ).fetchall()
-    return [{**story_brief(con, int(r[0])), "sources": int(r[2])} for r in rows]
-
-
 def thread_info(con: sqlite3.Connection, thread: int) -> dict[str, Any] | None:
     """A thread: its row (if a ``threads`` table exists) and its stories."""
     row = _by_id(con, "threads", thread)

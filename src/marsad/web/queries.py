@@ -2,9 +2,10 @@
 
 The HTML page and ``/api/...`` render the same dict, so they cannot drift apart. Reads go
 through the archive's search (``search/fts.py``, ``search/analytics.py``) and read queries
-(``store/queries.py``); no SQL here. Results are cached per archive state (the archive file and
-its write-ahead log's size and mtime), so a read-only archive answers repeated queries from
-memory and a re-ingested one never serves stale pages.
+(``store/queries.py``) and the views the CLI lists stories through (``corpus/views.py``); no
+SQL here. Results are cached per archive state (the archive file and its write-ahead log's size
+and mtime), so a read-only archive answers repeated queries from memory and a re-ingested one
+never serves stale pages.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from concurrent.futures import Future
 from typing import Any
 
 from marsad.corpus import event_views as ev
+from marsad.corpus import views
 from marsad.enrich.events.lexicon import EVENT_TYPES
 from marsad.errors import NotFoundError, check_known
 from marsad.pipeline.output import analysis_json
@@ -372,8 +374,8 @@ class Pages:
         lo = check_day(date_from, "from") if date_from else None
         hi = day_upper_bound(check_day(date_to, "to")) if date_to else None
         check_range(lo, hi)
-        items = self._cached("stories", (limit, offset, lo, hi, min_size), lambda: sq.list_stories(
-            self.con, limit=limit, offset=offset, date_from=lo, date_to=hi, min_size=min_size))
+        items = self._cached("stories", (limit, offset, lo, hi, min_size), lambda: views.story_briefs(
+            self.arc, limit=limit, offset=offset, date_from=lo, date_to=hi, min_size=min_size))
         return {"filters": {"from": date_from or None, "to": date_to or None, "min_size": min_size},
                 "limit": limit, "offset": offset, "items": items}
 
