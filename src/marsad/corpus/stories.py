@@ -39,6 +39,10 @@ press roundup — look alike every day. Four guards keep them apart:
    "main news"); the dev and dev2 pairs and the dev day score the same; stories spanning two
    weeks or more 20 → 17.
 
+A story is one event: an article joins no story that began more than ``max_span_days`` (7)
+days before it, so a development reported daily for weeks (a siege, an inquiry) is a story a
+week at most, and the threads link them (it chained into 43-day stories of 170 articles).
+
 An outlet rarely reports one event twice on two days: an article needs ``own_threshold``
 (0.27, against 0.25) to join a story its own outlet printed in on an earlier day, which is
 most often the story's previous development (the expulsions, then Moscow's answer; one round
@@ -240,6 +244,8 @@ class StoryClusterer:
                       if len(numbers) >= self.p.numbers_min and len(s.numbers) >= self.p.numbers_min else None)
             if template_like and (abs(s.last_day - day) > 1 or (shared is not None and shared < 0.5)):
                 continue
+            if 0 < self.p.max_span_days < day - s.first_day and s.first_day >= 0:
+                continue  # a story is one event: a week on, it is the next one (threads link them)
             if series and day >= 0 and s.first_day >= 0 and day != s.first_day and (
                     day - s.first_day > 1 or s.sources.get(source)):
                 continue  # another day's issue of a series: another story, however alike

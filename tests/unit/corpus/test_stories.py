@@ -524,3 +524,30 @@ def test_threads_list_their_biggest_story_and_story_labels_drop_proclitics(tmp_p
     assert t["top_story"]["first"]["id"] == "wire"
     assert {s["story"]: s for s in list_stories(a)}[big]["terms"] == ["الطاقة", "محطة"]
     assert story_detail(a, big)["terms"] == ["الطاقة", "محطة"]
+
+
+def test_a_story_spans_a_week_at_most() -> None:
+    """A siege reported every day for twelve days by other outlets: each report joins the
+    story of the day before, so without a limit it chains into one twelve-day "story"; with
+    ``max_span_days`` an article opens a new story once the story it fits began more than a
+    week before it."""
+    from dataclasses import replace
+
+    from marsad.corpus.story_record import StoryParams
+
+    recs = [{"id": f"d{day}", "source": f"outlet{day}", "date": f"2016-04-{day + 1:02d}T09:00:00",
+             "title": f"حصار بلدة الزيتون يدخل يومه {day + 1}",
+             "text": "تواصل قوات الحصار تطويق بلدة الزيتون وقصف أحيائها، وقال سكان البلدة إن "
+                     f"المواد الغذائية نفدت وإن المستشفى الميداني عالج {10 + day} جريحا، فيما "
+                     "دعت منظمات الإغاثة إلى فتح ممر آمن لإخراج المدنيين من البلدة المحاصرة."}
+            for day in range(12)]
+    recs += [{"id": f"o{i}", "source": "x", "date": "2016-04-01T10:00:00", "title": t, "text": f"{t} {t}"}
+             for i, t in enumerate(["افتتاح معرض الكتاب في المدينة", "فوز الفريق في مباراة الأمس",
+                                    "ارتفاع أسعار الذهب في الأسواق", "مهرجان الشعر يختتم دورته"])]
+    open_ended = cluster(features_of(recs), replace(StoryParams(), max_span_days=0))
+    assert len({open_ended[i] for i in range(12)}) == 1, "the daily reports do not chain: no test"
+    week = cluster(features_of(recs), StoryParams())
+    assert StoryParams().max_span_days == 7
+    assert len({week[i] for i in range(8)}) == 1, "days 1-8 (7 days after the first) are one story"
+    assert week[8] != week[0], "the ninth day joined a story begun eight days before"
+    assert len({week[i] for i in range(8, 12)}) == 1
