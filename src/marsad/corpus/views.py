@@ -47,7 +47,7 @@ def story_briefs(archive: Any, *, date_from: str | None = None, date_to: str | N
                  min_size: int = 1, limit: int = 50, offset: int = 0) -> list[dict[str, Any]]:
     """The stories of :func:`list_stories`, in its order, as the web lists them: ``id``,
     ``title`` (its first publisher's among the members with one), ``articles``, ``sources``,
-    ``first`` and ``last`` day, ``thread``. Two queries, whatever ``limit``."""
+    ``first`` and ``last`` day, ``thread``. Two queries for up to 500 stories."""
     cs = CorpusStore(archive)
     rows = cs.list_stories(date_from=date_from, date_to=date_to, min_size=min_size, limit=limit, offset=offset)
     titled = _first_published(cs, [r["story"] for r in rows], titled=True)
@@ -133,17 +133,14 @@ def _shown(raw: str | None) -> list[str]:
 
 def list_threads(archive: Any, *, min_stories: int = 2, limit: int = 20) -> list[dict[str, Any]]:
     """The threads of the most stories, each with its biggest story (``top_story``: the most
-    articles, then the earliest, with its first publisher): a headline beside the label words."""
+    articles, then the earliest, with its first publisher): a headline beside the label words.
+    Three queries for up to 500 threads."""
     cs = CorpusStore(archive)
     rows = cs.list_threads(min_stories=min_stories, limit=limit)
-    top: dict[int, dict[str, Any]] = {}
-    for r in rows:
-        r["terms"] = _shown(r["terms"])
-        stories = cs.thread_stories(r["thread"])  # by first day, then number: max keeps the earliest
-        if stories:
-            top[r["thread"]] = max(stories, key=lambda s: s["size"] or 0)
+    top = cs.top_stories([r["thread"] for r in rows])
     firsts = _first_published(cs, [s["story"] for s in top.values()])
     for r in rows:
+        r["terms"] = _shown(r["terms"])
         s = top.get(r["thread"])
         r["top_story"] = None if s is None else {"story": s["story"], "size": s["size"], "first": firsts.get(s["story"])}
     return rows

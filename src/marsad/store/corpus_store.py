@@ -373,6 +373,13 @@ class CorpusStore:
             "SELECT story, first_day, last_day, size, sources, terms FROM stories WHERE thread=? "
             "ORDER BY first_day, story", (thread,))]
 
+    def top_stories(self, threads: Sequence[int]) -> dict[int, dict[str, Any]]:
+        """Each thread's biggest story (``story, size``): the most articles, then the earliest
+        first day, then the lowest number."""
+        return {int(r["thread"]): {"story": r["story"], "size": r["size"]} for r in self._select_in(
+            "SELECT thread, story, size FROM (SELECT thread, story, size, row_number() OVER (PARTITION BY thread "
+            "ORDER BY size DESC, first_day, story) AS k FROM stories WHERE thread IN", threads, after=") WHERE k = 1")}
+
     def story_members_brief(self, stories: Sequence[int]) -> list[dict[str, Any]]:
         """``rowid, id, source, title, published_at, story`` of every member of ``stories``."""
         return [dict(r) for r in self._select_in(
@@ -382,8 +389,8 @@ class CorpusStore:
         return {int(r["rowid"]): dict(r) for r in self._select_in(
             "SELECT rowid AS rowid, id, source, title, published_at FROM articles WHERE rowid IN", rowids)}
 
-    def _select_in(self, sql: str, values: Sequence[int]) -> Iterator[Any]:
-        """The rows of ``sql`` (ending in ``IN``) for the distinct ``values``, asked a chunk at a
-        time (SQLite's limit on bound parameters)."""
+    def _select_in(self, sql: str, values: Sequence[int], *, after: str = "") -> Iterator[Any]:
+        """The rows of ``sql`` (ending in ``IN``, then ``after``) for the distinct ``values``, asked
+        a chunk at a time (SQLite's limit on bound parameters)."""
         for part in _chunks(sorted(set(values))):
-            yield from self.archive.con.execute(f"{sql} ({','.join('?' * len(part))})", list(part))
+            yield from self.archive.con.execute(f"{sql} ({','.join('?' * len(part))}){after}", list(part))
