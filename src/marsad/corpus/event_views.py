@@ -18,13 +18,14 @@ from typing import Any
 from marsad.enrich.events.group import (
     anchor_order,
     event_day,
-    event_group,
+    group_key,
     parse_group,
     story_anchors,
 )
 from marsad.enrich.events.lexicon import EVENT_TYPES
 from marsad.errors import NotFoundError, QueryError
 from marsad.store import event_queries as evq
+from marsad.store.corpus_store import CorpusStore
 from marsad.text.normalize import normalize
 
 
@@ -68,9 +69,10 @@ def _most_common(values: Iterable[dict[str, Any] | None]) -> dict[str, Any] | No
     return {"text": v.get("text") or "", "entity": v.get("entity") or "", "reports": counts[best]}
 
 
-def _anchors(con: Any, rows: Sequence[dict[str, Any]]) -> dict[int, str]:
-    stories = [r["story"] for r in rows if r["story"] is not None]
-    return story_anchors(evq.story_member_dates(con, stories)) if stories else {}
+def _anchors(archive: Any, stories: Iterable[int | None]) -> dict[int, str]:
+    """The anchor article of each story (:func:`marsad.enrich.events.group.story_anchors`)."""
+    wanted = [s for s in stories if s is not None]
+    return story_anchors(CorpusStore(archive).story_members_brief(wanted)) if wanted else {}
 
 
 def _report(r: dict[str, Any]) -> dict[str, Any]:
@@ -118,11 +120,11 @@ def list_event_groups(archive: Any, *, date_from: str | None = None, date_to: st
     con = archive.con
     rows = list(evq.event_rows(con, date_from=date_from, date_to=date_to, types=[check_type(t) for t in types],
                                sources=sources))
-    anchors = _anchors(con, rows)
+    anchors = _anchors(archive, (r["story"] for r in rows))
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        anchor = anchors.get(r["story"], r["id"]) if r["story"] is not None else r["id"]
-        groups.setdefault(event_group(anchor=anchor, label=r["label"], attrs=r["attrs"]), []).append(_report(r))
+        key = group_key(anchors, story=r["story"], article_id=r["id"], label=r["label"], attrs=r["attrs"])
+        groups.setdefault(key, []).append(_report(r))
     needle_actor, needle_place = normalize(actor.strip()), normalize(place.strip())
     out = []
     for key, reports in groups.items():
@@ -157,8 +159,8 @@ def event_group_detail(archive: Any, key: str) -> dict[str, Any]:
     if not rows:
         raise NotFoundError(f"no {label} event{' on ' + day if day else ''} in the story of article "
                             f"{article_id[:80]!r}; `marsad events` lists the groups")
-    now = story_anchors(evq.story_member_dates(con, [story]))[story] if story is not None else article_id
-    current = event_group(anchor=now, label=label, attrs=rows[0]["attrs"])
+    current = group_key(_anchors(archive, [story]), story=story, article_id=article_id, label=label,
+                        attrs=rows[0]["attrs"])
     reports = [_report(r) for r in rows]
     summary = _summary(current, reports)
     return {**summary, "asked": key if key != current else None, "report_list": reports}
@@ -167,11 +169,9 @@ def event_group_detail(archive: Any, key: str) -> dict[str, Any]:
 def article_event_groups(archive: Any, article_id: str, events: Sequence[dict[str, Any]]) -> list[str]:
     """The group key of each of an article's events (``type`` and the span's attrs, as
     :func:`marsad.pipeline.output.analysis_json` lists them)."""
-    con = archive.con
-    found = evq.article_story(con, article_id)
-    anchor = article_id
+    found = evq.article_story(archive.con, article_id)
+    story = None
     if found is not None:
-        _rowid, anchor, story = found
-        if story is not None:
-            anchor = story_anchors(evq.story_member_dates(con, [story])).get(story, anchor)
-    return [event_group(anchor=anchor, label=e["type"], attrs=e) for e in events]
+        _rowid, article_id, story = found
+    anchors = _anchors(archive, [story])
+    return [group_key(anchors, story=story, article_id=article_id, label=e["type"], attrs=e) for e in events]

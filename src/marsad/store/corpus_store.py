@@ -25,6 +25,14 @@ def _chunks(seq: Sequence[Any], n: int = _CHUNK) -> Iterator[Sequence[Any]]:
         yield seq[i : i + n]
 
 
+def select_in(con: sqlite3.Connection, sql: str, values: Sequence[Any], *, after: str = "",
+              args: Sequence[Any] = ()) -> Iterator[Any]:
+    """The rows of ``sql`` (ending in ``IN``, then ``after`` with its ``args``) for the distinct
+    ``values``, asked a chunk at a time (SQLite's limit on bound parameters)."""
+    for part in _chunks(sorted(set(values))):
+        yield from con.execute(f"{sql} ({','.join('?' * len(part))}){after}", [*part, *args])
+
+
 class CorpusStore:
     """Reads and writes of the copy/story/thread tables of one archive."""
 
@@ -390,7 +398,4 @@ class CorpusStore:
             "SELECT rowid AS rowid, id, source, title, published_at FROM articles WHERE rowid IN", rowids)}
 
     def _select_in(self, sql: str, values: Sequence[int], *, after: str = "") -> Iterator[Any]:
-        """The rows of ``sql`` (ending in ``IN``, then ``after``) for the distinct ``values``, asked
-        a chunk at a time (SQLite's limit on bound parameters)."""
-        for part in _chunks(sorted(set(values))):
-            yield from self.archive.con.execute(f"{sql} ({','.join('?' * len(part))}){after}", list(part))
+        return select_in(self.archive.con, sql, values, after=after)

@@ -9,12 +9,7 @@ from typing import Any
 
 import orjson
 
-_CHUNK = 500
-
-
-def _chunks(seq: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(seq), _CHUNK):
-        yield seq[i:i + _CHUNK]
+from marsad.store.corpus_store import select_in
 
 
 def event_rows(con: sqlite3.Connection, *, date_from: str | None = None, date_to: str | None = None,
@@ -46,15 +41,6 @@ def event_rows(con: sqlite3.Connection, *, date_from: str | None = None, date_to
         yield d
 
 
-def story_member_dates(con: sqlite3.Connection, stories: Sequence[int]) -> list[dict[str, Any]]:
-    """``story, id, published_at`` of every member of ``stories`` (what picks a story's anchor)."""
-    out: list[dict[str, Any]] = []
-    for part in _chunks(sorted(set(stories))):
-        out += [dict(r) for r in con.execute(
-            f"SELECT story, id, published_at FROM articles WHERE story IN ({','.join('?' * len(part))})", list(part))]
-    return out
-
-
 def all_story_member_dates(con: sqlite3.Connection) -> Iterator[dict[str, Any]]:
     """``story, id, published_at`` of every article in a story (for a whole-table export)."""
     for r in con.execute("SELECT story, id, published_at FROM articles WHERE story IS NOT NULL"):
@@ -73,21 +59,15 @@ def article_story(con: sqlite3.Connection, article_id: str) -> tuple[int, str, i
 def events_of_articles(con: sqlite3.Connection, rowids: Sequence[int], *, label: str | None = None) -> list[dict[str, Any]]:
     """The event mentions of some articles (of one type when ``label``), with each article's
     brief and text, oldest article first."""
+    sql = ("SELECT a.rowid AS rowid, a.id AS id, a.source AS source, a.title AS title, "
+           "a.published_at AS published_at, a.story AS story, a.text AS text, s.start AS start, "
+           "s.\"end\" AS \"end\", s.label AS label, s.attrs AS attrs FROM articles a "
+           "JOIN spans s ON s.article = a.rowid AND s.layer = 'event' WHERE a.rowid IN")
     out: list[dict[str, Any]] = []
-    for part in _chunks(sorted(set(rowids))):
-        sql = ("SELECT a.rowid AS rowid, a.id AS id, a.source AS source, a.title AS title, "
-               "a.published_at AS published_at, a.story AS story, a.text AS text, s.start AS start, "
-               "s.\"end\" AS \"end\", s.label AS label, s.attrs AS attrs FROM articles a "
-               "JOIN spans s ON s.article = a.rowid AND s.layer = 'event' "
-               f"WHERE a.rowid IN ({','.join('?' * len(part))})")
-        args: list[Any] = list(part)
-        if label:
-            sql += " AND s.label = ?"
-            args.append(label)
-        for r in con.execute(sql, args):
-            d = dict(r)
-            d["attrs"] = orjson.loads(d["attrs"]) if d["attrs"] else {}
-            out.append(d)
+    for r in select_in(con, sql, rowids, after=" AND s.label = ?" if label else "", args=[label] if label else []):
+        d = dict(r)
+        d["attrs"] = orjson.loads(d["attrs"]) if d["attrs"] else {}
+        out.append(d)
     return out
 
 

@@ -45,7 +45,7 @@ def _article_rows(archive: Any) -> Iterator[dict[str, Any]]:
 def _span_rows(archive: Any, layer: str | None, *, article_text: bool = False) -> Iterator[dict[str, Any]]:
     """The spans of a layer (all when None), article by article; an event row adds its article's
     story and its group key (``article_text``: and the article's text, for the PLOVER records)."""
-    from marsad.enrich.events.group import event_group, story_anchors
+    from marsad.enrich.events.group import group_key, story_anchors
     from marsad.store.event_queries import all_story_member_dates
 
     con = archive.con
@@ -68,8 +68,8 @@ def _span_rows(archive: Any, layer: str | None, *, article_text: bool = False) -
                        "attrs": orjson.loads(r["attrs"]) if r["attrs"] else {}}
                 if layer == "event":
                     row["story"] = a["story"]
-                    anchor = anchors.get(a["story"], a["id"]) if a["story"] is not None else a["id"]
-                    row["event_group"] = event_group(anchor=anchor, label=r["label"], attrs=row["attrs"])
+                    row["event_group"] = group_key(anchors, story=a["story"], article_id=a["id"], label=r["label"],
+                                                   attrs=row["attrs"])
                     if article_text:
                         row["article_text"] = a["text"]
                 yield row

@@ -42,6 +42,15 @@ def event_group(*, anchor: str, label: str, attrs: Mapping[str, Any]) -> str:
     return f"{anchor}|{label}|{event_day(attrs)}"
 
 
+def group_key(anchors: Mapping[int, str], *, story: int | None, article_id: str, label: str,
+              attrs: Mapping[str, Any]) -> str:
+    """The group key of an event mention of the article ``article_id`` in ``story``: anchored
+    on the story's anchor article (``anchors``, as :func:`story_anchors` gives them), else (no
+    story, or one not in ``anchors``) on the article itself."""
+    anchor = anchors.get(story, article_id) if story is not None else article_id
+    return event_group(anchor=anchor, label=label, attrs=attrs)
+
+
 def parse_group(key: str) -> tuple[str, str, str]:
     """``(anchor article id, type, day)`` of a group key; ``ValueError`` when it is not one.
     The id is everything before the last two ``|`` (an id may hold one)."""
