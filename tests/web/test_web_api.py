@@ -501,3 +501,19 @@ def test_stories_page_lists_the_clusterers_stories_as_the_cli(tmp_path, capsys):
         page = c.get("/stories").text
         titles = [r[5] for r in every]
         assert all(t in page for t in titles) and sorted(titles, key=page.index) == titles
+
+
+def test_day_range_checks_the_period_of_a_request():
+    from marsad.errors import QueryError
+    from marsad.web.queries import day_range, make_filters
+
+    assert day_range("", None) == (None, None)
+    assert day_range("2021-03", "2021-03") == ("2021-03", "2021-03\uffff")  # a month to its end
+    assert day_range("2021-03-02", "2021-03-02") == ("2021-03-02", "2021-03-02")
+    for args, says in ((("2021-13-01", ""), "from='2021-13-01' is not a date"),
+                       (("", "2021-02-30"), "to='2021-02-30' is not a date"),
+                       (("2021-04", "2021-03"), "from 2021-04 is after to 2021-03")):
+        with pytest.raises(QueryError, match=says):
+            day_range(*args)
+    f = make_filters(date_from="2021", date_to="2021")
+    assert (f.date_from, f.date_to) == ("2021", "2021\uffff")

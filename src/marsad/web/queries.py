@@ -99,21 +99,27 @@ def archive_state(arc: Any) -> tuple[int, ...]:
 # --- parameters -------------------------------------------------------------------------------
 
 
+def day_range(date_from: str | None, date_to: str | None) -> tuple[str | None, str | None]:
+    """The period of the request parameters ``from`` and ``to``, checked: ``(from, to)`` with
+    ``to`` an upper bound (:func:`~marsad.search.fts.day_upper_bound`: a month or year includes
+    all of it), ``None`` for one not given; :class:`QueryError` for a date that is not one or a
+    range that ends before it begins."""
+    lo = check_day(date_from, "from") if date_from else None
+    hi = day_upper_bound(check_day(date_to, "to")) if date_to else None
+    check_range(lo, hi)
+    return lo, hi
+
+
 def make_filters(*, sources: list[str] | None = None, date_from: str | None = None,
                  date_to: str | None = None, entity: str | None = None, story: int | None = None,
                  mentions_date: str | None = None, language: str | None = None) -> Filters:
     """Validated :class:`Filters` from request parameters (raises :class:`QueryError`)."""
-    for name, v in (("from", date_from), ("to", date_to)):
-        if v:
-            check_day(v, name)
+    lo, hi = day_range(date_from, date_to)
     if mentions_date:
         check_timex_prefix(mentions_date)
-    if date_to:
-        date_to = day_upper_bound(date_to)
-    check_range(date_from, date_to)
-    return Filters(sources=tuple(s for s in (sources or []) if s), date_from=date_from or None,
-                   date_to=date_to or None, language=language or None,
-                   mentions_date=mentions_date or None, entity=entity or None, story=story)
+    return Filters(sources=tuple(s for s in (sources or []) if s), date_from=lo, date_to=hi,
+                   language=language or None, mentions_date=mentions_date or None, entity=entity or None,
+                   story=story)
 
 
 def filters_json(f: Filters) -> dict[str, Any]:
@@ -298,9 +304,7 @@ class Pages:
                place: str = "", sources: list[str] | None = None, limit: int = 50, offset: int = 0) -> dict[str, Any]:
         """Event groups of a period (each event once), as ``marsad events`` lists them."""
         limit, offset = _clamp(limit, offset)
-        lo = check_day(date_from, "from") if date_from else None
-        hi = day_upper_bound(check_day(date_to, "to")) if date_to else None
-        check_range(lo, hi)
+        lo, hi = day_range(date_from, date_to)
         wanted = [ev.check_type(t) for t in (types or []) if t.strip()]
         srcs = [s for s in (sources or []) if s]
         key = (lo, hi, tuple(wanted), actor.strip(), place.strip(), tuple(srcs), limit, offset)
@@ -371,9 +375,7 @@ class Pages:
                 min_size: int = 1) -> dict[str, Any]:
         """Stories by size as ``marsad stories`` lists them, with its period and ``--min-size``."""
         limit, offset = _clamp(limit, offset)
-        lo = check_day(date_from, "from") if date_from else None
-        hi = day_upper_bound(check_day(date_to, "to")) if date_to else None
-        check_range(lo, hi)
+        lo, hi = day_range(date_from, date_to)
         items = self._cached("stories", (limit, offset, lo, hi, min_size), lambda: views.story_briefs(
             self.arc, limit=limit, offset=offset, date_from=lo, date_to=hi, min_size=min_size))
         return {"filters": {"from": date_from or None, "to": date_to or None, "min_size": min_size},
