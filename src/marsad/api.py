@@ -46,14 +46,17 @@ class MarsadArchive(Archive):
 
     def after_ingest(self) -> dict[str, float]:
         """Corpus stages that run after new articles arrive (registry, copies, stories), each on
-        the articles it has not seen yet; returns the seconds each took."""
-        from marsad.corpus import hooks
+        the articles it has not seen yet, once what an interrupted reanalysis left is rebuilt
+        (:func:`marsad.runners.reanalyse.finish`); returns the seconds each took."""
         from marsad.runners.reanalyse import finish
-        from marsad.store.analysis import AnalysisStore
+
+        # what a reanalysis stopped before rebuilding (the search index, the corpus tables)
+        return {**finish(self), **self._corpus_stages()}
+
+    def _corpus_stages(self) -> dict[str, float]:
+        from marsad.corpus import hooks
 
         timings = {}
-        if AnalysisStore(self).pending():  # a reanalysis stopped before it rebuilt these
-            timings.update(finish(self))
         for hook in hooks.AFTER_INGEST:
             t = time.perf_counter()
             hook(self)
@@ -73,11 +76,11 @@ class MarsadArchive(Archive):
         if self.readonly:
             raise ConfigError("this archive was opened read-only")
         out: dict[str, Any] = {"analysis": status(self).as_dict()}
-        if reanalyse:
+        if reanalyse:  # finishes what it redid, and what an earlier one left
             out["reanalysis"] = _reanalyse(self, which=reanalyse, workers=workers, progress=progress).as_dict()
-        elif out["analysis"]["pending"]:
-            out["finished"] = finish(self)
-        out["seconds"] = self.after_ingest()
+        if finished := finish(self):  # an interrupted reanalysis
+            out["finished"] = finished
+        out["seconds"] = self._corpus_stages()
         return out
 
     def search(self, q: str, *, filters: Filters | None = None, limit: int = 20, offset: int = 0,

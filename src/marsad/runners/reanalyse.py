@@ -234,8 +234,7 @@ def reanalyse(archive: Any, *, which: str = "stale", workers: int = 0, batch_siz
     for spec in {tuple(spec) for _sid, spec in targets}:
         build(spec)  # a stage that cannot be built (a missing model) fails before anything is written
     for sid, spec in targets:
-        spec_row = archive.spec_id(spec)
-        archive._writer.commit()
+        spec_row = store.spec_row(spec)
         rowid_of: dict[str, int] = {}
 
         def payloads(sid: int | None = sid, rowid_of: dict[str, int] = rowid_of) -> Iterator[bytes]:
@@ -283,14 +282,15 @@ def reanalyse(archive: Any, *, which: str = "stale", workers: int = 0, batch_siz
 
 def finish(archive: Any) -> dict[str, float]:
     """Rebuild what a reanalysis left (the search index; the corpus stages' tables are emptied
-    so that the corpus stages that follow run over every article); returns the seconds taken."""
-
-    from marsad.pipeline.stages import index_terms
+    so that the corpus stages that follow run over every article); returns the seconds taken,
+    empty when nothing was left."""
 
     store = AnalysisStore(archive)
     pending = store.pending()
     out: dict[str, float] = {}
     if pending.get("index"):
+        from marsad.pipeline.stages import index_terms
+
         t = time.perf_counter()
         specs = {sid: spec for sid, spec, _n in store.spec_counts()}
         indexed = {sid for sid, spec in specs.items()
@@ -308,7 +308,5 @@ def finish(archive: Any) -> dict[str, float]:
     if pending.get("corpus"):
         t = time.perf_counter()
         store.reset_corpus()
-        store.done("corpus")
-        archive._writer.commit()
         out["corpus_reset"] = round(time.perf_counter() - t, 2)
     return out

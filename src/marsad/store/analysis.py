@@ -56,6 +56,13 @@ class AnalysisStore:
             " GROUP BY a.spec ORDER BY a.spec").fetchall()
         return [(r[0], orjson.loads(r[1]) if r[1] else None, int(r[2])) for r in rows]
 
+    def spec_row(self, spec: Sequence[str]) -> int:
+        """The id of ``spec`` in ``analysis_specs`` (:meth:`Archive.spec_id`), committed when it
+        is new: the batches analysed with it are stored in transactions of their own."""
+        sid = self.archive.spec_id(spec)
+        self.w.commit()
+        return sid
+
     def rowids(self, spec: int | None, *, after: int, limit: int) -> list[int]:
         """Rowids above ``after`` of the articles analysed with ``spec`` (``None``: unknown)."""
         where = "spec IS NULL" if spec is None else "spec = ?"
@@ -204,8 +211,8 @@ class AnalysisStore:
 
     def reset_corpus(self) -> None:
         """Empty what the corpus stages built (entity registry, copies, stories, threads) so that
-        they run again over every article; the user's entity merges and splits
-        (``entity_overrides``) stay and are applied again. The caller commits."""
+        they run again over every article, and record it done, in one transaction; the user's
+        entity merges and splits (``entity_overrides``) stay and are applied again."""
         from marsad.store.entities import EntityStore
 
         con = self.w
@@ -215,4 +222,6 @@ class AnalysisStore:
         con.execute("UPDATE articles SET copy_group=NULL, first_published=NULL, story=NULL"
                     " WHERE copy_group IS NOT NULL OR first_published IS NOT NULL OR story IS NOT NULL")
         EntityStore(con).clear()
+        self.done("corpus")
+        con.commit()
 
