@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.eval.stories import analyse, features_of, story_terms_async
+from marsad.eval.stories import analyse, clean_text, features_of, story_terms_async
 
 DOC = {
     "id": "x1",
@@ -17,7 +17,7 @@ DOC = {
 def test_analysis_gives_entities_dates_place_and_a_clean_lead(tmp_path) -> None:
     cache = tmp_path / "analysis.jsonl"
     got = analyse([DOC], cache=cache, workers=1)["x1"]
-    lead, mentions, timexes, place = got
+    lead, mentions, timexes, place, removed = got
     assert len(lead) == len(DOC["text"])  # same offsets: removed layers are blanked, not cut
     assert "واس" not in lead  # the dateline is not content
     assert any(m.endswith("تبوك") for m in mentions)
@@ -28,6 +28,32 @@ def test_analysis_gives_entities_dates_place_and_a_clean_lead(tmp_path) -> None:
     changed = dict(DOC, text=DOC["text"].replace("تبوك", "جدة"))
     assert analyse([changed], cache=cache, workers=1)["x1"] != got
     assert cache.read_bytes().count(b"\n") == 2
+
+
+def test_the_copies_read_the_clean_text_the_archive_fingerprints(tmp_path) -> None:
+    """The bounds of the removed layers over the whole text (not the lead only) give the text
+    the copy stage reads: the pipeline's mask, the same after a round trip through the cache."""
+    from marsad.api import analyze_text
+    from marsad.eval.stories import story_spec
+
+    teaser = "\n\nاقرأ أيضا: وزير الصحة يزور مستشفيات المنطقة الشمالية"
+    doc = dict(DOC, id="x2", text=DOC["text"] + " " + "وتضم المستشفى ثلاثمئة سرير. " * 40 + teaser)
+    cache = tmp_path / "analysis.jsonl"
+    fresh = analyse([doc], cache=cache, workers=1)
+    again = analyse([doc], cache=cache, workers=1)
+    assert fresh == again
+    removed = fresh["x2"][4]
+    assert any(a > 600 for a, _b in removed)  # the teaser at the end, past the lead
+    text = clean_text(doc, fresh)
+    assert len(text) == len(doc["text"]) and "اقرأ أيضا" not in text and "واس" not in text
+    assert "ثلاثمئة سرير" in text
+    # what the pipeline's fingerprint stage shingles (``doc.masked``)
+    from marsad.clean.debris import mask
+
+    art = analyze_text(doc["text"], published_at=doc["date"], title=doc["title"], source=doc["source"],
+                       spec=story_spec())
+    assert text == mask(doc["text"], art.spans)
+    assert clean_text(doc, {}) == doc["text"]  # not analysed: the raw body
 
 
 def test_story_terms_carry_the_analysis() -> None:
@@ -95,7 +121,7 @@ def test_stages_the_stories_do_not_read_are_not_run_nor_in_the_key(monkeypatch) 
     assert bumped != reg.DEFAULT_SPEC  # whatever the events stage's version is now
     monkeypatch.setattr(reg, "DEFAULT_SPEC", bumped)
     assert _analysers_key() == now
-    lead, mentions, timexes, place = _analyse_one({
+    lead, mentions, timexes, place, _removed = _analyse_one({
         "text": "الرياض - واس\nاستقبل أمير منطقة الرياض اليوم الثلاثاء وفدا من رجال الأعمال في مقر الإمارة.",
         "date": "2015-08-11", "title": "أمير الرياض يستقبل وفدا", "source": "was"})
     assert any(m.startswith("gpe:") for m in mentions) and timexes and place
@@ -147,3 +173,37 @@ def test_the_second_dev_split_is_fresh_and_well_formed() -> None:
             for g in load_gold(f.name):
                 others.update(x for x in (g.get("a"), g.get("b"), g.get("id")) if x)
     assert others and not others & set(ids)
+
+
+def _words(seed: int, n: int) -> str:
+    """``n`` distinct made-up Arabic words (letters only: no figures for the template guard)."""
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    out = []
+    for i in range(seed * 10_000, seed * 10_000 + n):
+        w, x = "", i + 1000
+        while x:
+            x, r = divmod(x, len(letters))
+            w += letters[r]
+        out.append(w)
+    return " ".join(out)
+
+
+def test_the_system_finds_copies_on_the_clean_text() -> None:
+    """run_system deduplicates what the archive's copy stage reads: with the analysis, two
+    texts alike only by a block the pipeline removed (a related-items list) are no copies, and
+    one report behind two different removed blocks is one; without it (raw bodies) the
+    reverse."""
+    from marsad.eval.stories import run_system
+
+    block, other = _words(1, 600), _words(2, 600)
+    body = [_words(3 + i, 60) for i in range(3)]
+    # (body, removed block): 0 and 1 alike by the block alone, 2 and 3 one report, two blocks
+    parts = [(body[0], block), (body[1], block), (body[2], block), (body[2], other)]
+    docs = [{"id": f"d{i}", "source": f"s{i}", "date": "2015-08-10", "title": f"عنوان {i}", "text": b + "\n\n" + x}
+            for i, (b, x) in enumerate(parts)]
+    analysis = {d["id"]: (d["text"][:600], (), (), "", ((len(b) + 2, len(d["text"])),))
+                for d, (b, _x) in zip(docs, parts, strict=True)}
+    raw = run_system(docs)["dedup"].group_of
+    clean = run_system(docs, analysis=analysis)["dedup"].group_of
+    assert raw[0] == raw[1] and raw[2] != raw[3]
+    assert clean[0] != clean[1] and clean[2] == clean[3]
