@@ -184,7 +184,7 @@ def eval_run(args: argparse.Namespace) -> dict:  # type: ignore[type-arg]
 
     # the per-article analysis of the gold's period is kept between runs (delete the file
     # after changing the analysers)
-    return evaluate(shared_data(args), cache=Path(tempfile.gettempdir()) / "marsad-story-analysis.jsonl")
+    return evaluate(shared_data(args), cache=Path(tempfile.gettempdir()) / "marsad-story-analysis-v2.jsonl")
 
 
 def _prf(m: dict) -> tuple[str, str, str]:  # type: ignore[type-arg]
