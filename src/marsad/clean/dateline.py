@@ -36,6 +36,10 @@ _AGENCY_ALT = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reve
 
 _PLACE = r"[\p{Arabic}][\p{Arabic}\s]{1,40}?"
 _SEP = r"\s*[-–—/:\u0640]+\s*"  # U+0640 (tatweel) serves as a dash in some newsrooms
+#: a date in a dateline: day, month name, year, with the Hijri date and its Gregorian
+#: equivalent (الموافق) as the Saudi Press Agency writes them (25 شوال 1436 هـ الموافق 10 أغسطس 2015 م)
+_DAY_MONTH_YEAR = r"[0-9٠-٩]{1,2}\s*[/ ]?\s*\p{Arabic}+\s*[/ ]?\s*[0-9٠-٩]{4}\s*(?:هـ|ه|م)?"
+_DATE = rf"(?:في\s+)?{_DAY_MONTH_YEAR}(?:\s*[،,]?\s*(?:الموافق|الموافق\s+ل|وفق)\s*{_DAY_MONTH_YEAR})?"
 
 _DATELINE_RES = (
     # دبي، الإمارات العربية المتحدة (CNN) --   |   بيروت (رويترز) -
@@ -48,6 +52,11 @@ _DATELINE_RES = (
     ),
     # (أ ف ب) -  agency alone
     regex.compile(rf"\s*\((?P<agency>{_AGENCY_ALT})\)\s*[-–—:]+\s*"),
+    # الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس   |   القاهرة في 5 مايو 2020 (أ ش أ) -
+    regex.compile(
+        rf"\s*(?P<place>[\p{{Arabic}}][\p{{Arabic}}\u0640\s]{{1,40}}?)\s+{_DATE}\s*(?:\((?P<agency>[^()\n]{{2,30}})\)\s*(?:[-–—:\u0640]+|\.)?"
+        rf"|(?:[-–—/:\u0640]+\s*)?(?P<agency>{_AGENCY_ALT})(?![\p{{Arabic}}]))\s*[.:\-–—]*\s*"
+    ),
 )
 
 #: a paragraph opening on a reporting verb (وقال نائب رئيس مجلس (الاتحاد): …, وتابع المدرب (68 عاما): …)
@@ -136,8 +145,13 @@ class DatelineSplitter:
             if m and (e - s) < 80:
                 out.append(Span("byline", m.start(), m.end(), "byline", m.group("name").strip()))
                 break
-        # dateline: the start of one of the first content lines
-        for s, e in lines[first : first + 4]:
+        # dateline: the start of one of the first content lines. A line learned as the source's
+        # boilerplate may be its dateline (a wire's «الرياض 25 شوال 1436 هـ … واس», the same on
+        # every item of a day): it is read as one all the same
+        kept = [(s.start, s.end) for s in removed if s.label != "boilerplate"]
+        after_title = out[0].end if first else 0
+        body = [ln for ln in _content_lines(text, kept) if ln[0] >= after_title]
+        for s, e in body[:4]:
             found = False
             if _SPEECH.match(text, s, e):
                 continue
@@ -149,7 +163,7 @@ class DatelineSplitter:
                 agency = (m.group("agency") or "").strip()
                 if place and len(place.split()) > 5:
                     continue
-                place, agency, author = _roles(place, agency)
+                place, agency, author = _roles(place.replace("\u0640", ""), agency)
                 attrs = {"place": place, "agency": agency}
                 if author:
                     attrs["author"] = author

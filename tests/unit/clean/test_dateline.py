@@ -66,3 +66,44 @@ def test_a_paragraph_opening_on_a_reporting_verb_is_no_dateline(quote):
 def test_reprint_credit_line():
     art = analyze_text("عنوان مقال الرأي\nنص المقال الطويل وفيه آراء الكاتب في الأحداث.\n*نقلاً عن الشروق المصرية")
     assert art.credit == "الشروق المصرية"
+
+
+@pytest.mark.parametrize(
+    "opening, place, agency, day",
+    [
+        ("بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n", "بريدة", "واس", "2015-08-10"),
+        ("مكة المكرمة 3 رمضان 1436 هـ الموافق 20 يونيو 2015 م واس\n", "مكة المكرمة", "واس", "2015-06-20"),
+        ("أبه\u0640\u0640ا 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n", "أبها", "واس", "2015-08-10"),  # tatweel in the place
+        ("القاهرة في 5 مايو 2020 (أ ش أ) - ", "القاهرة", "أ ش أ", "2020-05-05"),
+    ],
+)
+def test_a_dated_dateline_gives_place_agency_and_day(opening, place, agency, day):
+    """The Saudi Press Agency opens every item with its place, the Hijri date, its Gregorian
+    equivalent and «واس»; none of it was read as a dateline, and the day was lost."""
+    art = analyze_text("خبر عن المهرجان\n" + opening + "افتتح الأمير مهرجان التمور في المدينة.\nفقرة أخرى.")
+    assert (art.dateline_place, art.dateline_agency) == (place, agency)
+    assert art.published_at == day and art.published_at_source == "dateline"
+    assert not art.clean_text.startswith(place)
+
+
+def test_a_dateline_learned_as_boilerplate_is_still_the_dateline():
+    """A wire's dateline is the same on every item of a day, so the source's boilerplate
+    learns the line; it is the dateline all the same (its place and agency are kept)."""
+    from marsad.clean.dateline import DatelineSplitter
+    from marsad.model import Span
+
+    text = "جدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\nافتتح الأمير معرضا للكتاب.\n// انتهى //"
+    line_end = text.index("\n")
+    learned = [Span("debris", 0, line_end, "boilerplate"), Span("debris", text.rindex("//") - 9, len(text), "boilerplate")]
+    spans = DatelineSplitter().spans(text, removed=learned, has_title=True)
+    dl = [s for s in spans if s.layer == "dateline"]
+    assert [(s.attrs["place"], s.attrs["agency"]) for s in dl] == [("جدة", "واس")]
+    assert dl[0].start == 0 and dl[0].end >= line_end - 1
+    # a line cut as other debris (not learned boilerplate) is still passed over
+    other = [Span("debris", 0, line_end, "share")]
+    assert not [s for s in DatelineSplitter().spans(text, removed=other, has_title=True) if s.layer == "dateline"]
+
+
+def test_a_date_alone_opening_a_sentence_is_no_dateline():
+    art = analyze_text("خبر عن الاجتماع\nالحكومة في 5 مايو 2020 أعلنت خطة جديدة للطرق.\nفقرة أخرى.")
+    assert (art.dateline_place, art.dateline_agency) == ("", "")
