@@ -15,11 +15,18 @@ How a new key finds its entity (incremental: only articles newer than the last r
    folded together (ط→ت ق→ك غ→ج ذ→ز ص→س ث→س), doubled letters collapsed: أومخانوف and
    أوماخانوف both give مخنف; بوتين and بوتن give بتن —
    and scored: name similarity (same skeleton 0.9; one name's words inside the other's, e.g. a
-   surname and the full name, 0.8; otherwise rapidfuzz's normalized similarity of skeletons),
+   surname and the full name, 0.8; otherwise rapidfuzz's normalized similarity of skeletons;
+   for a place, an organisation or a group the spellings themselves must be near too,
+   :func:`spelt_alike`: a skeleton of two or three consonants is shared by words that are not
+   variants, الرياض / الرويضة رض, التركي / الطوارق ترك),
    plus context: same country +0.1 (different country −0.3), shared co-mentioned entities
    +0.05 each up to +0.15, same role +0.05. A score ≥ ``threshold`` (0.85) links the key, with
    that confidence and the evidence (``skeleton``, ``subset``, ``country``, ``co-mentions``…);
 4. else the key opens a new entity.
+
+A key is looked up by its own name (``norp:امريكي``) as well as by the words of its first
+mention (امريكيان, a dual): an inflected first mention gave another skeleton than the
+entity's and the variant opened an entity of its own.
 """
 
 from __future__ import annotations
@@ -73,6 +80,30 @@ def _near(a: str, b: str) -> bool:
     ops = Levenshtein.editops(a, b)
     return len(ops) == 1 and ops[0].tag in ("insert", "delete") and (
         (a + b)[ops[0].src_pos if ops[0].tag == "delete" else len(a) + ops[0].dest_pos] in "اوي")
+
+
+def _folded(name: str) -> str:
+    """A name's letters as spelt, for :func:`spelt_alike`: normalized, each word without the
+    article (ال) and a final ه, the letters transliterations swap folded (as in :func:`skeleton`),
+    the words run together."""
+    out = []
+    for w in normalize(name).split():
+        if w.startswith("ال") and len(w) >= 5:
+            w = w[2:]
+        if w.endswith("ه") and len(w) > 3:
+            w = w[:-1]
+        out.append(w.translate(_FOLD))
+    return "".join(out)
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Whether two names are spellings of one name and not only of one skeleton: at most one
+    edit in three letters (at least one) between their :func:`_folded` letters. اميركي /
+    امريكي (2 of 6), غوغل / جوجل (folded alike) and أومخانوف / أوماخانوف (1) are; الرياض /
+    الرويضة (رياض / رويض, 2 of 4), التركي / الطوارق and الشرق الأوسط / شركة آسيا are not."""
+    x, y = _folded(a), _folded(b)
+    limit = max(1, max(len(x), len(y)) // 3)
+    return Levenshtein.distance(x, y, score_cutoff=limit) <= limit
 
 
 #: the link of a chain of fathers' names (normalized)
@@ -216,12 +247,14 @@ class EntityRegistry:
         if a == b:
             if any(two_names(x, y) for x, y in zip(name.split(), e.name.split(), strict=False)):
                 return 0.0, ev  # one skeleton, two names the lexicon knows (الخميني / خامنئي)
+            if typ != "PER" and not spelt_alike(name, e.name):
+                return 0.0, ev  # one short skeleton, two words (الرياض / الرويضة)
             s = 0.9
             ev.append("same skeleton")
         elif typ != "PER":
             # places, organisations: one spelling of the whole name, never a part of another's
             s = fuzz.ratio(" ".join(a), " ".join(b)) / 100
-            if s < 0.9:
+            if s < 0.9 or not spelt_alike(name, e.name):
                 return 0.0, ev
             s -= 0.05
             ev.append(f"similar skeleton {s + 0.05:.2f}")
@@ -256,20 +289,22 @@ class EntityRegistry:
                 return target, 1.0, ["user merge"]
         if key in self.apart:
             return None, 1.0, ["user split"]
-        cands: set[int] = set()
-        blocks = sorted((self.block.get((typ, sk), set()) for sk in set(name_skeleton(name))), key=len)
-        for b in blocks:
-            if cands and len(b) > BLOCK_CAP:
-                break
-            cands |= b
         best, bs, bev = None, 0.0, []  # type: RegEntity | None, float, list[str]
-        for cid in sorted(cands):
-            e = self.ents.get(cid)
-            if e is None or e.type != typ:
-                continue
-            s, ev = self._score(typ, name, attrs, co, e)
-            if s > bs:
-                best, bs, bev = e, s, ev
+        own = key.partition(":")[2]
+        for form in dict.fromkeys(f for f in (name, own) if f):  # the mention's words, then the key's
+            cands: set[int] = set()
+            blocks = sorted((self.block.get((typ, sk), set()) for sk in set(name_skeleton(form))), key=len)
+            for b in blocks:
+                if cands and len(b) > BLOCK_CAP:
+                    break
+                cands |= b
+            for cid in sorted(cands):
+                e = self.ents.get(cid)
+                if e is None or e.type != typ:
+                    continue
+                s, ev = self._score(typ, form, attrs, co, e)
+                if s > bs:
+                    best, bs, bev = e, s, ev
         if best is not None and bs >= self.threshold:
             return best, bs, bev
         return None, 1.0, []

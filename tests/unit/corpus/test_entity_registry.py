@@ -197,3 +197,35 @@ def test_one_skeleton_of_two_known_names_is_two_people(tmp_path: Path) -> None:
         assert _entity_of(arch, "per:حسن العلوي") != _entity_of(arch, "per:حسين العلوي")
     finally:
         arch.close()
+
+
+def test_a_shared_short_skeleton_is_not_one_name() -> None:
+    from marsad.corpus.registry import name_skeleton, spelt_alike
+
+    assert name_skeleton("التركي") == name_skeleton("الطوارق")  # ترك: the folds meet
+    assert not spelt_alike("التركي", "الطوارق")
+    assert not spelt_alike("الرياض", "الرويضة")
+    assert not spelt_alike("الشرق الأوسط", "شركة آسيا")
+    assert spelt_alike("الأميركي", "الأمريكية")  # two letters swapped in six
+    assert spelt_alike("غوغل", "جوجل") and spelt_alike("أومخانوف", "أوماخانوف")
+
+
+def test_variants_of_a_group_join_and_lookalikes_stay_apart(tmp_path: Path) -> None:
+    """On a small archive: التركي and الطوارق shared a skeleton and were one NORP, شركة آسيا
+    joined الشرق الأوسط; الأمريكيان (a dual, first mention of norp:امريكي) found no
+    الأميركي and opened an entity of its own."""
+    arch = marsad.open(tmp_path / "g.db")
+    try:
+        arch.ingest(_write(tmp_path / "in", {
+            "c1.txt": "قال الوزير التركي إن أنقرة تدعم الحل السياسي في المنطقة وتريد الحوار.",
+            "c2.txt": "هاجم مسلحون من الطوارق قافلة في شمال مالي ليلة أمس وقتلوا ثلاثة جنود.",
+            "c3.txt": "ذكرت صحيفة الشرق الأوسط أن الوزير سيزور المنطقة الأسبوع المقبل.",
+            "c4.txt": "وقعت شركة آسيا عقدا جديدا مع الحكومة أمس لبناء مصنع للأسمدة.",
+            "c5.txt": "قال المسؤول الأميركي إن واشنطن سترسل وفدا إلى المنطقة قريبا.",
+            "c6.txt": "التقى الوزيران الأمريكيان نظيرهما في العاصمة أمس وبحثا التعاون.",
+        }), options=None)
+        assert _entity_of(arch, "norp:تركي") != _entity_of(arch, "norp:طوارق")
+        assert _entity_of(arch, "org:شرق اوسط") != _entity_of(arch, "org:شركه اسيا")
+        assert _entity_of(arch, "norp:اميركي") == _entity_of(arch, "norp:امريكي")
+    finally:
+        arch.close()
