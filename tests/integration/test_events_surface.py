@@ -61,7 +61,7 @@ def test_each_event_is_listed_once_with_its_reports(archive: str, capsys: pytest
     assert main(["events", "--archive", archive]) == 0
     lines = capsys.readouterr().out.splitlines()
     line = next(x for x in lines if x.startswith(ATTACK))
-    assert "ASSAULT  2024-03-04  2 reports, 2 articles  مسلحون مجهولون → للشرطة  @ كركوك  first: وكالة أ" in line
+    assert "ASSAULT  2024-03-04  2 reports, 2 articles  مسلحون مجهولون → شرطة  @ كركوك  first: وكالة أ" in line
     assert sum(x.startswith(("r1|", "r3|", "r4|")) for x in lines) == 3
     assert any(x.startswith("r3|PROTEST|2024-03-04  PROTEST/demo") for x in lines)
 

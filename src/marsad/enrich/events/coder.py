@@ -1,4 +1,4 @@
-"""The event coder of ``events.v5``: per sentence, PLOVER event mentions found by trigger words.
+"""The event coder of ``events.v6``: per sentence, PLOVER event mentions found by trigger words.
 
 For each sentence (split at . ! ? ؟ and line breaks) every token is normalized, a proclitic
 group is tried off (و، ف، ب، ل، ك، ال and their combinations; a verb takes only و، ف، ل and the
@@ -54,6 +54,7 @@ _DATE_VALUE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
 _PREFIXES = ("وبال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "وس", "فس",
              "و", "ف", "ب", "ل", "ك", "س", "")
 _VERB_PREFIX = {"", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس"}
+_PREPOSITION = re.compile("[بلك]")  # in a proclitic group: a noun after it starts a phrase of its own
 _ACTOR_LABELS = {"PER", "ORG", "GPE", "NORP", "MISC"}
 _PLACE_LABELS = {"GPE", "LOC"}
 _PLACE_BEFORE = L.words({"في", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
@@ -419,6 +420,25 @@ def _actor(text: str, start: int, end: int, *, entity: str = "", type: str = "NO
     return {"text": text[start:end], "start": start, "end": end, "entity": entity, "type": type}
 
 
+def _noun_start(text: str, t: Tok) -> int:
+    """Where an actor noun begins in ``text``: after the proclitic group the look-up took off
+    (و ف ب ك ل and their pairs), the article kept: بالمدنيين → المدنيين, للجيش → جيش (the
+    article's alif is not written after ل), لقوات → قوات. A noun the lists hold as written
+    keeps its first letters. Diacritics (U+064B–U+0652) and tatweel (U+0640) are stepped over."""
+    if any(t.norm in lst for lst in (VICTIM_NOUNS, ACTOR_NOUNS, _PARTICIPLES)):
+        return t.start
+    prefix = t.norm[: len(t.norm) - len(_strip(t.norm))]
+    skip = len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
+    pos = t.start
+    while skip > 0 and pos < t.end:
+        if not ("\u064b" <= text[pos] <= "\u0652" or text[pos] == "\u0640"):
+            skip -= 1
+        pos += 1
+    while pos < t.end and ("\u064b" <= text[pos] <= "\u0652" or text[pos] == "\u0640"):
+        pos += 1
+    return pos if pos < t.end else t.start
+
+
 def _places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: Sequence[Span], *,
                        exclude: tuple[int, int]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     places: list[dict[str, Any]] = []
@@ -437,18 +457,21 @@ def _places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: 
     starts, stops = _merged(covered)
     last = -2
     for k, t in enumerate(toks):
-        if exclude[0] <= t.start < exclude[1] or _inside(starts, stops, t.start):
-            continue
+        if exclude[0] <= t.start < exclude[1] or _inside(starts, stops, t.start) or _inside(starts, stops, t.end - 1):
+            continue  # a word with a mention in it (لميليشيات الحوثي: the mention is the actor)
         st = _strip(t.norm)
         victim = st in VICTIM_NOUNS or t.norm in VICTIM_NOUNS
         if victim or st in ACTOR_NOUNS or t.norm in ACTOR_NOUNS or st in _PARTICIPLES or t.norm in _PARTICIPLES:
             prev = actors[-1] if actors else None
-            if last == k - 1 and prev is not None and prev["type"] in ("NOUN", "COUNT"):
+            begins = _noun_start(text, t)
+            # عشرات العاملين, مسلحون مجهولون, الأطفال والنساء are one actor; مسلحون بالمدنيين is two
+            joins = not _PREPOSITION.search(_norm(text[t.start:begins]))
+            if last == k - 1 and prev is not None and prev["type"] in ("NOUN", "COUNT") and joins:
                 a = _actor(text, prev["start"], t.end)  # عشرات العاملين, مسلحون مجهولون
                 a["victim"] = victim and (prev["type"] == "COUNT" or prev.get("victim", False))
                 actors[-1] = a
             else:
-                actors.append({**_actor(text, t.start, t.end), "victim": victim})
+                actors.append({**_actor(text, begins, t.end), "victim": victim})
             last = k
         elif st in L.COUNTS or t.norm in L.COUNTS or t.norm.isdigit():
             actors.append({**_actor(text, t.start, t.end, type="COUNT"), "victim": False})
