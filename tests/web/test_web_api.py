@@ -27,6 +27,7 @@ def test_every_html_page_has_a_json_twin(client, web_archive):
         "/entities": "/entities",
         "/story/{story_id}": f"/story/{web_archive['story']}",
         "/stories": "/stories",
+        "/threads": "/threads?min_stories=1",
         "/attention": "/attention?q=" + quote("روسيا"),
         "/overview": "/overview",
     }
@@ -501,6 +502,46 @@ def test_stories_page_lists_the_clusterers_stories_as_the_cli(tmp_path, capsys):
         page = c.get("/stories").text
         titles = [r[5] for r in every]
         assert all(t in page for t in titles) and sorted(titles, key=page.index) == titles
+
+
+def test_threads_page_lists_the_threads_as_the_cli(tmp_path, capsys):
+    """The web had a page per thread but none listing them (``marsad threads`` did): /threads
+    gives the CLI's threads in its order, with their days, words and biggest story, and the
+    navigation links it."""
+    from fastapi.testclient import TestClient
+
+    import marsad
+    from marsad.cli.main import main
+    from marsad.runners.local import IngestOptions
+    from marsad.web.app import create_app
+
+    db = tmp_path / "th.db"
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps({"id": i, "source": so, "date": day + "T10:00:00", "title": title,
+                                           "text": text}) + b"\n" for i, so, day, title, text in _EVENTS))
+    with marsad.open(db) as arc:
+        arc.ingest([str(src)], options=IngestOptions(workers=1))
+
+    def cli(*args: str) -> list[dict[str, Any]]:
+        capsys.readouterr()
+        assert main(["threads", "--archive", str(db), "--json", *args]) == 0
+        return [orjson.loads(x) for x in capsys.readouterr().out.splitlines()]
+
+    with TestClient(create_app(db)) as c:
+        every = cli("--min-stories", "1", "--limit", "50")
+        assert every, "the fixture's stories have threads"
+        got = c.get("/api/threads", params={"min_stories": 1, "limit": 50}).json()
+        assert got["filters"] == {"min_stories": 1} and got["items"] == every
+        assert c.get("/api/threads").json()["items"] == cli()  # the CLI's defaults: 2 stories, 20
+        page = c.get("/threads", params={"min_stories": 1}).text
+        assert 'id="thread-table"' in page and 'href="/threads"' in page
+        for r in every:
+            assert f'href="/thread/{r["thread"]}"' in page
+            if r["top_story"]:
+                assert f'href="/story/{r["top_story"]["story"]}"' in page
+        empty = c.get("/threads", params={"min_stories": 1000})
+        assert empty.status_code == 200 and 'id="no-threads"' in empty.text
+        assert c.get("/api/threads", params={"min_stories": 0}).status_code in (400, 422)
 
 
 def test_day_range_checks_the_period_of_a_request():

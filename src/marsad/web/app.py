@@ -268,6 +268,14 @@ def create_app(archive: str | Path, *, readonly: bool = True, threads: int = 0) 
         every report with its outlet, time, trigger and sentence."""
         return pages.event(key)
 
+    @twin("/threads", "threads.html", summary="Threads: stories linked over time")
+    def threads(request: Request,
+                min_stories: Annotated[int, Query(ge=1, le=100000, description="smallest thread listed (stories)")] = 2,
+                limit: Annotated[int, Query(ge=1, le=500)] = 20) -> dict[str, Any]:
+        """Threads with the most stories, as ``marsad threads`` lists them: days, label words and
+        the biggest story with its first publisher's title."""
+        return pages.threads(min_stories=min_stories, limit=limit)
+
     @twin("/thread/{thread_id}", "thread.html", summary="One thread: its stories over time")
     def thread(request: Request, thread_id: Annotated[int, PathParam(ge=0)]) -> dict[str, Any]:
         """The stories of one development followed over time, and articles per day."""

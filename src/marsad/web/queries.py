@@ -381,6 +381,14 @@ class Pages:
         return {"filters": {"from": date_from or None, "to": date_to or None, "min_size": min_size},
                 "limit": limit, "offset": offset, "items": items}
 
+    def threads(self, *, min_stories: int = 2, limit: int = 20) -> dict[str, Any]:
+        """Threads by number of stories as ``marsad threads`` lists them (its ``--min-stories``),
+        each with its label words and biggest story."""
+        limit, _ = _clamp(limit, 0)
+        items = self._cached("threads", (min_stories, limit), lambda: views.list_threads(
+            self.arc, min_stories=min_stories, limit=limit))
+        return {"filters": {"min_stories": min_stories}, "limit": limit, "items": items}
+
     def thread(self, thread: int) -> dict[str, Any]:
         return self._cached("thread", (thread,), lambda: self._thread(thread))
 
