@@ -5,7 +5,8 @@
   paragraphs; the place and the agency become fields, the span stays an annotation;
 * byline: ``كتب: …``, ``بقلم …``, ``إعداد: …`` on a line of its own or opening the body;
 * credit: a short last line naming an outlet or agency (``العربية نت``, ``المصدر: وكالات``);
-* title: the first short content line of a text without a title of its own.
+* title: the first short content line of a text without a title of its own; a wire desk's
+  tag before a title (``عام / …``) is taken off.
 """
 
 from __future__ import annotations
@@ -101,6 +102,18 @@ _SOURCE_LINE = regex.compile(
     regex.I,
 )
 _TERMINAL = regex.compile(r"[.!?؟:؛،,]\s*$")
+
+
+#: a wire desk's tag opening a title: the Saudi Press Agency files every item under one
+#: (عام / …, اقتصادي / …, سياسي / …)
+_DESK_TAG = regex.compile(r"^\s*(?:عام|سياسي|اقتصادي|رياضي|ثقافي|اجتماعي|محلي|دولي|تقرير)\s*/\s*(?=\S)")
+
+
+def title_without_desk_tag(title: str) -> str:
+    """``title`` without a wire desk's tag before it (``عام / الأمير يفتتح المعرض`` → ``الأمير
+    يفتتح المعرض``); a title that is nothing else stays as it is."""
+    m = _DESK_TAG.match(title)
+    return title[m.end():] if m else title
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.clean.dateline import DatelineSplitter
+from marsad.clean.dateline import DatelineSplitter, title_without_desk_tag
 from marsad.clean.debris import DebrisCleaner, clean_text, mask
 from marsad.clean.teasers import teaser_spans
 from marsad.enrich.language import identify
@@ -58,6 +58,7 @@ class DatelineStage:
 
     def run(self, doc: Doc) -> None:
         art = doc.article
+        art.title = title_without_desk_tag(art.title or "")
         removed = art.layer("debris")
         found = self._splitter.spans(doc.text, removed=removed, has_title=bool(art.title))
         doc.add(found)
