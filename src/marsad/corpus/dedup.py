@@ -16,7 +16,16 @@ The steps, each usable on its own (the batch form a distributed engine runs step
    name (:mod:`marsad.corpus.copy_rules`), the pairs taken most similar first
    (:func:`verify_candidates`).
 4. **Copy groups**: union-find over the verified pairs, strongest first; a pair joins two
-   groups only when their first members verify too (``chain_guard``, :func:`verify_candidates`).
+   groups only when their first members verify too (``chain_guard``, :func:`verify_candidates`),
+   and a lone article that fails that check joins a group once it verifies with a second of
+   its members (:func:`_second_member`): a paper's edit of a release whose group's first
+   member is another paper's rewrite of it. Dev copy groups F1 0.897 → 0.912 (two reprints
+   more, no false copy; the pair decision, dev2 and the dev day unchanged); on the full
+   corpora 76 groups change, articles in copy groups 15,558 → 15,635; of 28 joins read, 23
+   are copies, 5 not (two cables to one president, the King's and his deputy's; two
+   executions' statements; two programmes of one foundation; a weather bulletin of another
+   day; economists' comments around a statement). ``dedup_batch`` time unchanged (the main
+   process's CPU 38.9 s → 36.7 / 34.6 s on all 72,716 articles, load 4.3–5.4).
 5. **Provenance**: first publisher and reprint edges of each group
    (:mod:`marsad.corpus.provenance`).
 
@@ -151,6 +160,7 @@ def verify_candidates(
     countries: Callable[[int], tuple[frozenset[str], frozenset[str]]] | None = None,
     lead_countries: Callable[[int], frozenset[str]] | None = None,
     source: Callable[[int], str] | None = None,
+    sizes: dict[int, int] | None = None,
 ) -> list[PairScore]:
     """The copy pairs among candidate ``pairs`` (keys), most similar (by ``j_est``) first.
 
@@ -177,7 +187,10 @@ def verify_candidates(
     members (the roots of ``uf``: the smallest keys, the earliest documents when keys are in
     time order) verify as a copy too. Otherwise union-find joins two articles through a third
     that copies a part of each (a paper's compilation of two wire items, a digest, an
-    excerpt): the pair stays out of the result, and the groups stay apart.
+    excerpt): the pair stays out of the result, and the groups stay apart. A lone article
+    refused so joins once it verifies with a second member of the group (:func:`_second_member`).
+    ``sizes`` gives the members of groups ``uf`` holds only in part (an archive's stored
+    groups: their roots → members); a root not in it has the members ``uf`` joined to it.
     """
     out: list[PairScore] = []
     cache: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
@@ -206,6 +219,8 @@ def verify_candidates(
             return s
         return None
 
+    size = dict(sizes or {})  # group root → members, where more than one
+    refused: dict[int, list[PairScore]] = {}  # a lone article → its verified pairs the guard refused
     for i in np.argsort(-np.asarray(j_est), kind="stable").tolist():
         a, b = pairs[i]
         if uf is not None:
@@ -216,11 +231,40 @@ def verify_candidates(
         if s is None:
             continue
         if uf is not None:
+            na, nb = size.get(ra, 1), size.get(rb, 1)
             if params.chain_guard and {ra, rb} != {a, b} and check(ra, rb) is None:
-                continue
-            uf.union(a, b)
+                earlier = _second_member(s, ra, rb, na, nb, refused, uf, source)
+                if earlier is None:
+                    continue
+                out.append(earlier)
+            size[uf.union(a, b)] = na + nb
         out.append(s)
     return out
+
+
+def _second_member(s: PairScore, ra: int, rb: int, na: int, nb: int, refused: dict[int, list[PairScore]],
+                   uf: UnionFind, source: Callable[[int], str] | None) -> PairScore | None:
+    """The chaining guard's second chance: a lone article (no copy yet) that verifies with a
+    member of a group but not with its first member joins the group once it verifies with a
+    second member (the pair it verified with first is returned; ``None`` until then) — unless
+    it is of the first member's outlet (its follow-up or update: :func:`followed_up`). One pair
+    through a reprint that is not the group's own text may be an excerpt or a digest; two
+    members that each verify are its text reprinted again (a paper's edit of a release whose
+    first member is another paper's rewrite). See the module docstring for the figures."""
+    if s.a == ra and na == 1:
+        lone, root = s.a, rb
+    elif s.b == rb and nb == 1:
+        lone, root = s.b, ra
+    else:
+        return None
+    if source is not None and source(lone) and source(lone) == source(root):
+        return None
+    seen = refused.setdefault(lone, [])
+    for e in seen:
+        if uf.find(e.b if e.a == lone else e.a) == root:
+            return e
+    seen.append(s)
+    return None
 
 
 class UnionFind:

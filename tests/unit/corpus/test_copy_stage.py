@@ -127,3 +127,46 @@ def test_the_rewritten_lead_rule_joins_across_outlets_in_the_archive_too(tmp_pat
     assert groups("one-outlet", ("okaz", "okaz"), on) == {frozenset({"wire"}), frozenset({"reprint"})}
     assert groups("off", ("was", "okaz"), DedupParams(head_found=None)) == {frozenset({"wire"}), frozenset({"reprint"})}
     assert groups("default", ("was", "okaz"), DedupParams()) == {frozenset({"wire", "reprint"})}
+
+
+def _words(seed: int, n: int) -> str:
+    """``n`` distinct made-up Arabic words (letters only: no figures for the template guard)."""
+    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
+    out = []
+    for i in range(seed * 10_000, seed * 10_000 + n):
+        w, x = "", i + 1000
+        while x:
+            x, r = divmod(x, len(letters))
+            w += letters[r]
+        out.append(w)
+    return " ".join(out)
+
+
+def _reprints_of_an_intro(x_source: str) -> list[dict]:
+    """A wire text (body ``P`` + ``Q``), two papers' reprints of it behind one intro of their
+    own (``I`` + ``P`` + ``Q``: a copy of the wire by Jaccard), and a later paper's trimmed
+    reprint of theirs (``I`` + ``P``), which verifies with each reprint but not with the wire:
+    its lead is the intro, and the wire holds too little of it."""
+    intro, p, q = _words(1, 45), _words(2, 60), _words(3, 240)
+    rows = (("wire", "was", "08:00", f"{p} {q}"), ("reprint-one", "okaz", "09:00", f"{intro} {p} {q}"),
+            ("reprint-two", "alyaum", "10:00", f"{intro} {p} {q} {_words(4, 3)}"),
+            ("trimmed", x_source, "12:00", f"{intro} {p}"))
+    return [{"id": i, "source": s, "date": f"2015-08-10T{t}:00", "title": f"عنوان {i}", "text": x}
+            for i, s, t, x in rows]
+
+
+def test_a_lone_article_joins_a_stored_group_through_two_of_its_members(tmp_path) -> None:
+    """The chaining guard keeps a lone article that verifies with one member of a stored group,
+    not with its first member, apart; one that verifies with two members joins (the group's
+    stored size tells the group's root from a lone article), unless it is of the first
+    member's outlet."""
+    recs = _reprints_of_an_intro("sabq")
+    a = archive_of(tmp_path, "two", recs=recs)
+    update_copies(a, batch=3)  # the wire and its reprints stored first, then the trimmed one
+    assert frozenset({"wire", "reprint-one", "reprint-two", "trimmed"}) in copy_groups(a)
+    one = archive_of(tmp_path, "one", recs=[r for r in recs if r["id"] != "reprint-two"])
+    update_copies(one, batch=2)
+    assert {frozenset({"wire", "reprint-one"}), frozenset({"trimmed"})} <= copy_groups(one)
+    own = archive_of(tmp_path, "own", recs=_reprints_of_an_intro("was"))
+    update_copies(own, batch=3)
+    assert frozenset({"trimmed"}) in copy_groups(own)

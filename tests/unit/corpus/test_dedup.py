@@ -409,3 +409,45 @@ def test_an_outlets_update_on_top_of_its_own_text_is_not_a_copy_however_alike() 
     assert _dedup([earlier, update], ["okaz", "okaz"], DedupParams(follow_up_guard=False)).group_of[1] == 0
     # one outlet storing the same text twice is still one copy group
     assert _dedup([update, update.replace("مساء اليوم", "مساء أمس")], ["okaz", "okaz"]).group_of[1] == 0
+
+
+def _reprints_of_an_intro_sets():
+    """Shingle sets of a wire text (``P`` + ``Q``), two reprints behind one intro (``I`` + ``P``
+    + ``Q``, a copy of the wire by Jaccard) and a trimmed reprint of theirs (``I`` + ``P``: a
+    copy of each reprint, not of the wire), keys 0–3, as :func:`verify_candidates` reads them:
+    (sorted shingles, lead words, opening)."""
+    p, q, intro = np.arange(0, 60), np.arange(100, 340), np.arange(1000, 1045)
+    texts = [np.concatenate((p, q)), np.concatenate((intro, p, q)),
+             np.concatenate((intro, p, q, [5000, 5001, 5002])), np.concatenate((intro, p))]
+    params = DedupParams()
+    from marsad.corpus.copy_rules import head_of
+
+    return {k: (np.unique(t), t[:40], head_of(t, params)) for k, t in enumerate(texts)}
+
+
+def test_a_lone_article_joins_a_group_through_a_second_member() -> None:
+    from marsad.corpus.dedup import UnionFind, verify_candidates
+
+    sets = _reprints_of_an_intro_sets()
+    pairs = [(1, 2), (0, 1), (0, 2), (1, 3), (2, 3), (0, 3)]
+    j_est = np.array([0.99, 0.9, 0.9, 0.5, 0.4, 0.1])  # the group forms first
+
+    def groups(keep, *, sources=("was", "okaz", "alyaum", "sabq"), sizes=None, uf=None):
+        uf = uf or UnionFind()
+        got = verify_candidates([pairs[i] for i in keep], j_est[keep], shingles=sets.__getitem__,
+                                numbers=lambda k: frozenset(), params=DedupParams(), uf=uf,
+                                source=sources.__getitem__, sizes=sizes)
+        return uf, got
+
+    uf, got = groups([0, 1, 2, 3, 4, 5])
+    assert uf.find(3) == uf.find(0) == 0
+    assert {(s.a, s.b) for s in got} >= {(1, 3), (2, 3)}  # both pairs that let it in
+    uf, _ = groups([0, 1, 2, 3, 5])  # one member only: a digest or an excerpt may do that
+    assert uf.find(3) == 3
+    uf, _ = groups([0, 1, 2, 3, 4, 5], sources=("was", "okaz", "alyaum", "was"))  # the wire's own outlet
+    assert uf.find(3) == 3
+    # an archive's stored group whose root is 3 (its other member not in play) is no lone article
+    stored = UnionFind()
+    stored.union(3, 7)
+    uf, _ = groups([0, 1, 2, 3, 4, 5], uf=stored, sizes={3: 2})
+    assert uf.find(3) == 3 and uf.find(7) == 3
