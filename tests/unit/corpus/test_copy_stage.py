@@ -1,6 +1,7 @@
 """The copy stage over an archive: copy groups do not depend on how the new articles are cut
 into batches, on whether their signatures were stored, nor on a run stopped between its keys
-and its groups; a stored group is joined only through its first member; the rewritten-lead
+and its groups; a stored group is joined only through its first member (a lone article also
+through two of its members); the rewritten-lead
 rule reads the outlets from the store."""
 
 from __future__ import annotations
