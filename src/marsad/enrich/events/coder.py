@@ -1,4 +1,4 @@
-"""The event coder of ``events.v6``: per sentence, PLOVER event mentions found by trigger words.
+"""The event coder of ``events.v7``: per sentence, PLOVER event mentions found by trigger words.
 
 For each sentence (split at . ! ? ؟ and line breaks) every token is normalized, a proclitic
 group is tried off (و، ف، ب، ل، ك، ال and their combinations; a verb takes only و، ف، ل and the
@@ -368,8 +368,9 @@ class EventCoder:
             found = self.triggers(toks, question=text[s:e].rstrip().endswith(("?", "؟")), year=year)
             if not found:
                 continue
-            ts = [t for t in timexes if s <= t.start and t.end <= e]
-            ms = [m for m in mentions if s <= m.start and m.end <= e]
+            # a mention or date in removed text (a dateline's «(CNN)», blanked) is no actor or date
+            ts = [t for t in timexes if s <= t.start and t.end <= e and text[t.start:t.end].strip()]
+            ms = [m for m in mentions if s <= m.start and m.end <= e and text[m.start:m.end].strip()]
             for f in found:
                 out.append(self._span(text, toks, f, ms, ts, (s, e), published_at, dateline_place))
         return out
