@@ -13,12 +13,13 @@ stories are not loaded again); it was taken out.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import orjson
 
 from marsad.corpus.story_record import Story
-from marsad.corpus.threads import ThreadLinker
+from marsad.corpus.threads import Member, Thread, ThreadLinker, ThreadParams
 
 
 def thread_rows(linker: ThreadLinker, iso_day: Any) -> list[tuple[Any, ...]]:
@@ -31,12 +32,29 @@ def thread_rows(linker: ThreadLinker, iso_day: Any) -> list[tuple[Any, ...]]:
             continue
         act = th.id in linker.state.threads
         label = th.label()
-        state = {"c": th.centroid, "f": th.first_day, "l": th.last_day, "z": th.stories, "w": th.words}
+        state = {"c": th.centroid, "f": th.first_day, "l": th.last_day, "z": th.stories, "w": th.words,
+                 "m": [m.to_state() for m in th.members.values()]}
         rows.append((th.id, iso_day(th.first_day), iso_day(th.last_day), th.stories, 1 if act else 0,
                      orjson.dumps(label).decode(), orjson.dumps(state).decode() if act else ""))
     linker.closed.clear()
     linker.touched.clear()
     return rows
+
+
+def thread_of_state(tid: int, d: dict[str, Any], params: ThreadParams) -> Thread:
+    """An active thread from the state :func:`thread_rows` stored: its centroid, days, story
+    count, label words and the member stories it still compares. A state stored before threads
+    kept their members gets its centroid as its one member (id ``-tid``)."""
+    th = Thread(id=tid, first_day=int(d["f"]), last_day=int(d["l"]), stories=int(d["z"]),
+                centroid={str(k): float(v) for k, v in d["c"].items()},
+                words={str(k): str(v) for k, v in d.get("w", {}).items()})
+    th.norm = math.sqrt(sum(v * v for v in th.centroid.values()))
+    if "m" in d:
+        for sid, last, named, other in d["m"]:
+            th.members[int(sid)] = Member.restore(int(sid), tid, int(last), named, other, params)
+    else:
+        th.members[-tid] = Member.of(-tid, tid, th.last_day, th.centroid, params)
+    return th
 
 
 class ThreadLinking:
@@ -52,7 +70,7 @@ class ThreadLinking:
 
     def add(self, stories: list[Story]) -> None:
         for s in stories:
-            s.thread = self.linker.add(s.first_day, s.last_day, s.centroid, s.words)
+            s.thread = self.linker.add(s.first_day, s.last_day, s.centroid, s.words, story=s.id)
             self._links.append((s.thread, s.id))
 
     def links(self) -> list[tuple[int, int]]:

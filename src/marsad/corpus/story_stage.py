@@ -18,11 +18,10 @@ from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
-import numpy as np
 import orjson
 
 from marsad.corpus.features import DocFreq
-from marsad.corpus.linking import ThreadLinking
+from marsad.corpus.linking import ThreadLinking, thread_of_state
 from marsad.corpus.stories import (
     ClusterState,
     StoryClusterer,
@@ -31,7 +30,7 @@ from marsad.corpus.stories import (
 )
 from marsad.corpus.story_feed import StoryFeatures, _FeatureFeed, _forks, _story_state
 from marsad.corpus.story_record import Story, StoryParams
-from marsad.corpus.threads import Thread, ThreadLinker, ThreadParams, ThreadState
+from marsad.corpus.threads import ThreadLinker, ThreadParams, ThreadState
 from marsad.store.corpus_store import CorpusStore
 
 _EPOCH = date(1970, 1, 1)
@@ -175,12 +174,5 @@ def _save_stories(cs: CorpusStore, cl: StoryClusterer, linking: ThreadLinking, t
 
 def _load_linker(cs: CorpusStore, params: ThreadParams, *, df: DocFreq | None = None) -> ThreadLinker:
     st = cs.state("threads")
-    active = {}
-    for tid, s in cs.active_threads():
-        d = orjson.loads(s)
-        th = Thread(id=tid, first_day=int(d["f"]), last_day=int(d["l"]), stories=int(d["z"]),
-                    centroid={str(k): float(v) for k, v in d["c"].items()},
-                    words={str(k): str(v) for k, v in d.get("w", {}).items()})
-        th.norm = float(np.sqrt(sum(v * v for v in th.centroid.values())))
-        active[tid] = th
+    active = {tid: thread_of_state(tid, orjson.loads(s), params) for tid, s in cs.active_threads()}
     return ThreadLinker(params, ThreadState(threads=active, next_id=int(st.get("next_id", 1))), df=df)

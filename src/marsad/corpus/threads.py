@@ -41,11 +41,11 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from itertools import repeat
-from operator import add, itemgetter, mul, truediv
+from itertools import compress, filterfalse, repeat
+from operator import add, itemgetter, methodcaller, mul, truediv
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -54,16 +54,30 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class ThreadParams:
+    """What links a story to a thread (the figures each was chosen on: module docstring)."""
+
+    #: the score with the closest member story a story needs to join its thread
     threshold: float = 0.15
-    min_actors: int = 3
+    #: … and the IDF its actors share with that member must sum to this (about two actors
+    #: a few hundred articles hold, or three common ones)
+    min_shared_idf: float = 20.0
+    #: the score is this × the cosine over the named terms + the rest × the cosine over the
+    #: content words (a story without named terms: the content cosine alone)
+    named_weight: float = 0.6
+    #: a member story is compared until this many days after its last day
     window_days: int = 730
+    #: a story without named terms has its this many heaviest content words as actors
     actor_terms: int = 10
+    #: the content words of a member story kept for the comparison (its heaviest)
+    member_terms: int = 40
+    #: actors held by more active member stories than this are not looked up (a country in
+    #: the news every day: its IDF is small, and its postings are long)
+    max_postings: int = 400
+    #: IDF is computed as if the archive held at least this many articles: in a young
+    #: archive every actor is rare (two articles: an actor both hold has IDF 1 otherwise)
+    min_docs: int = 10_000
+    #: the terms a thread's centroid keeps (its label)
     centroid_terms: int = 40
-    #: with the archive's document frequencies, a named term is an actor only when at most
-    #: this share of the articles hold it … (1: every named term; 0.003 was tried, see above)
-    actor_share: float = 1.0
-    #: … or at most this many (an archive too small for shares to mean anything)
-    actor_min_df: int = 5
 
 
 #: a conjunction (و، ف) and/or a preposition (ب، ك) before the article ال, longest first
@@ -99,61 +113,53 @@ def display_word(word: str, names: Collection[str] = ()) -> str:
     return word
 
 
-def rare_named(terms: list[str], df: DocFreq, *, share: float, min_df: int) -> list[str]:
-    """The terms (in order) held by at most ``max(share · N, min_df)`` of the ``N`` documents
-    ``df`` has counted: the named terms that can tell one development from another."""
-    most, counts = max(share * df.n, float(min_df)), df.df
-    return [t for t in terms if counts.get(t, 0) <= most]
-
-
-def actors_of(vec: Mapping[str, float], *, k: int) -> set[str]:
-    """Entity and place terms of a vector, or its ``k`` heaviest terms when it has none."""
-    named = {t for t in vec if t.startswith(("e:", "p:"))}
-    if named:
-        return named
-    return {t for t, _ in heapq.nlargest(k, vec.items(), key=lambda kv: (kv[1], kv[0]))}
-
-
 _NAMED = ("e:", "p:")
 _WEIGHT_TERM = itemgetter(1, 0)
+_has_colon = methodcaller("__contains__", ":")
+_IDF_DESC = lambda a: (-a[0], a[1])  # noqa: E731  (IDF, term, postings): rarest first, ties by term
 
 
-def split_norms(vec: Mapping[str, float]) -> tuple[float, float, float]:
-    """Euclidean norms of a vector over its named terms (``e:``/``p:``), over the rest, and
-    over all its terms."""
-    n = o = 0.0
-    for t, v in vec.items():
-        if t.startswith(_NAMED):
-            n += v * v
+def _unit(vec: Mapping[str, float]) -> dict[str, float]:
+    vals = list(vec.values())
+    norm = math.sqrt(sum(map(mul, vals, vals))) or 1.0
+    return dict(zip(vec, map(truediv, vals, repeat(norm)), strict=True))
+
+
+@dataclass(slots=True)
+class Member:
+    """A story as its thread keeps it for comparison: its named terms (``e:``/``p:``) and its
+    ``member_terms`` heaviest content words, each part a unit vector, and its actors."""
+
+    id: int
+    thread: int
+    last_day: int
+    named: dict[str, float]
+    other: dict[str, float]
+    actors: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, sid: int, thread: int, last_day: int, centroid: Mapping[str, float], p: ThreadParams) -> Member:
+        """A story's member record: dates mentioned (``t:``) and title places (``g:``/``c:``)
+        are left out: stories of one development are weeks apart and name other dates."""
+        keys = list(centroid)
+        named = {t: centroid[t] for t in compress(keys, map(str.startswith, keys, repeat(_NAMED)))}
+        other = {t: centroid[t] for t in filterfalse(_has_colon, keys)}
+        if len(other) > p.member_terms:
+            other = dict(sorted(other.items(), key=_WEIGHT_TERM, reverse=True)[: p.member_terms])
+        return cls.restore(sid, thread, last_day, _unit(named), _unit(other), p)
+
+    @classmethod
+    def restore(cls, sid: int, thread: int, last_day: int, named: dict[str, float], other: dict[str, float],
+                p: ThreadParams) -> Member:
+        """A member from its stored unit vectors (the actors are derived from them)."""
+        if named:
+            actors = tuple(named)
         else:
-            o += v * v
-    return math.sqrt(n), math.sqrt(o), math.sqrt(sum(v * v for v in vec.values()))
+            actors = tuple(t for t, _ in sorted(other.items(), key=_WEIGHT_TERM, reverse=True)[: p.actor_terms])
+        return cls(sid, thread, last_day, named, other, actors)
 
-
-def split_cosines(a: Mapping[str, float], b: Mapping[str, float], na: tuple[float, float, float],
-                  nb: tuple[float, float, float], order: Mapping[str, int] | None = None,
-                  ) -> tuple[float, float, float]:
-    """Cosines of ``a`` and ``b`` over named terms, over the rest and over all terms (``na``,
-    ``nb``: their :func:`split_norms`; ``order``: each term of ``a`` → its place in ``a``, when
-    the caller has it).
-
-    The products of the shared terms (found in C) are summed in the order of ``a``, so the
-    cosines are the same to the last bit whichever vector is the longer."""
-    common = a.keys() & b.keys()
-    if len(common) > 2:  # two floats add the same either way round
-        common = sorted(common, key=(order if order is not None else {t: i for i, t in enumerate(a)}).__getitem__)
-    dn = do = da = 0.0
-    for t in common:
-        p = a[t] * b[t]
-        if t.startswith(_NAMED):
-            dn += p
-        else:
-            do += p
-        da += p
-    out = []
-    for dot, x, y in ((dn, na[0], nb[0]), (do, na[1], nb[1]), (da, na[2], nb[2])):
-        out.append(dot / (x * y) if dot > 0 and x and y else 0.0)
-    return out[0], out[1], out[2]
+    def to_state(self) -> list[object]:
+        return [self.id, self.last_day, self.named, self.other]
 
 
 @dataclass
@@ -166,8 +172,8 @@ class Thread:
     norm: float = 0.0
     #: stem → the word as titles write it (for labels)
     words: dict[str, str] = field(default_factory=dict)
-    #: :func:`split_norms` of the centroid (``None``: to compute again after a change)
-    norms: tuple[float, float, float] | None = field(default=None, repr=False)
+    #: its member stories still compared (last day within the window), by story id
+    members: dict[int, Member] = field(default_factory=dict, repr=False)
 
     def label(self, k: int = 8) -> list[str]:
         """The ``k`` heaviest content words of the centroid that titles write, each without
@@ -196,116 +202,144 @@ class ThreadLinker:
     def __init__(self, params: ThreadParams | None = None, state: ThreadState | None = None, *,
                  df: DocFreq | None = None) -> None:
         """``df``: the archive's document frequencies (the story clusterer's, updated batch by
-        batch), which tell rare named terms from common ones; without them every named term
-        is an actor."""
+        batch), which weigh the actors a story shares with a member; without them every
+        actor weighs as one no other article holds."""
         self.p = params or ThreadParams()
         self.df = df
         self.state = state or ThreadState()
+        #: actor → the active member stories that hold it
         self.postings: dict[str, set[int]] = defaultdict(set)
-        for th in self.state.threads.values():
-            for t in th.centroid:
-                self.postings[t].add(th.id)
+        self.members: dict[int, Member] = {}
         self.closed: list[Thread] = []
         self.touched: set[int] = set()
         self._expired_through = -1
-        #: ``(last day, thread id)`` of the active threads, a heap: the ones to close come
-        #: first (an entry whose thread has had a later story since is stale and skipped)
-        self._by_last: list[tuple[int, int]] = [(th.last_day, th.id) for th in self.state.threads.values()
-                                                if th.last_day >= 0]
-        heapq.heapify(self._by_last)
+        #: ``(last day, story id)`` of the active members, a heap: the ones to drop come first
+        self._by_last: list[tuple[int, int]] = []
+        #: ids given to the members of stories added without one (below every stored id)
+        self._anonymous = 0
+        for th in self.state.threads.values():
+            for m in th.members.values():
+                m.thread = th.id
+                self._anonymous = min(self._anonymous, m.id)
+                self._enter(m)
+
+    def _enter(self, m: Member) -> None:
+        self.members[m.id] = m
+        for t in m.actors:
+            self.postings[t].add(m.id)
+        if m.last_day >= 0:
+            heapq.heappush(self._by_last, (m.last_day, m.id))
 
     def _expire(self, day: int) -> None:
-        # stories arrive in date order: the open threads need looking at once per new day only
+        """Drop the members whose last day is more than ``window_days`` before ``day``; a
+        thread with no member left is closed."""
+        # stories arrive in date order: the members need looking at once per new day only
         if day < 0 or day <= self._expired_through:
             return
         self._expired_through = day
         cutoff = day - self.p.window_days
         heap, threads = self._by_last, self.state.threads
         while heap and heap[0][0] < cutoff:
-            last, tid = heapq.heappop(heap)
-            th = threads.get(tid)
-            if th is None or th.last_day != last:
+            _last, sid = heapq.heappop(heap)
+            m = self.members.pop(sid, None)
+            if m is None:
                 continue
-            del threads[tid]
-            for t in th.centroid:
-                self.postings[t].discard(tid)
-            self.closed.append(th)
+            for t in m.actors:
+                post = self.postings[t]
+                post.discard(sid)
+                if not post:
+                    del self.postings[t]
+            th = threads[m.thread]
+            del th.members[sid]
+            if not th.members:
+                del threads[th.id]
+                self.closed.append(th)
+
+    def idf(self, term: str) -> float:
+        """IDF of a term in the archive, as if it held ``min_docs`` articles at least."""
+        df = self.df
+        n, c = (df.n, df.df.get(term, 0)) if df is not None else (0, 0)
+        return math.log((max(n, self.p.min_docs) + 1) / (c + 1)) + 1.0
+
+    def _candidates(self, me: Member) -> list[int]:
+        """The active members whose actors shared with ``me`` weigh ``min_shared_idf`` in IDF
+        (actors held by more than ``max_postings`` members left out), in no set order.
+
+        Each member's shared IDF is summed actor by actor, rarest first (the same floats
+        whichever actors the story names first), in C: ``dict.update`` over a postings set,
+        which two loops walk in the same order. The IDF of the actors not yet walked bounds
+        what a member not met yet can share: once below the threshold, only the members met
+        are looked up in the remaining (longer) postings."""
+        p, postings = self.p, self.postings
+        acts = sorted([(self.idf(t), t, post) for t in me.actors
+                       if (post := postings.get(t)) and len(post) <= p.max_postings], key=_IDF_DESC)
+        need = p.min_shared_idf
+        left = sum(w for w, _t, _post in acts)
+        mass: dict[int, float] = {}
+        get = mass.get
+        for w, _t, post in acts:
+            if left < need - 1e-9:  # the bound, less a float's rounding
+                post = mass.keys() & post
+            left -= w
+            mass.update(zip(post, map(add, map(get, post, repeat(0.0)), repeat(w)), strict=True))
+        return [m for m, x in mass.items() if x >= need]
+
+    def score(self, m: Member, other: Member) -> float:
+        """The score of two members: the weighted cosines over named terms and content words,
+        summed in the order of ``m``'s terms."""
+        get = other.other.get
+        co = sum(map(mul, m.other.values(), map(get, m.other, repeat(0.0))))
+        if not m.named:
+            return co
+        get = other.named.get
+        cn = sum(map(mul, m.named.values(), map(get, m.named, repeat(0.0))))
+        w = self.p.named_weight
+        return w * cn + (1.0 - w) * co
 
     def add(self, first_day: int, last_day: int, centroid: Mapping[str, float],
-            words: Mapping[str, str] | None = None) -> int:
-        """Assign one story (its days, centroid and label words) to a thread; returns the thread id."""
-        # a story's centroid has about 40 terms and each is touched a few times here: the
-        # passes run in C (map, zip, set operations) where they can, with the same floats
-        vals = list(centroid.values())
-        norm = math.sqrt(sum(map(mul, vals, vals))) or 1.0
-        vec = dict(zip(centroid, map(truediv, vals, repeat(norm)), strict=False))
+            words: Mapping[str, str] | None = None, *, story: int | None = None) -> int:
+        """Assign one story (its days, centroid and label words; ``story``: its id, for the
+        members kept) to a thread; returns the thread id."""
         self._expire(first_day)
-        named_terms = [t for t in vec if t.startswith(_NAMED)]
-        named = bool(named_terms)  # actors and topic weigh separately: who, then what
-        if not named:
-            actors: Collection[str] = actors_of(vec, k=self.p.actor_terms)
-        elif self.df is None or self.p.actor_share >= 1.0:
-            actors = named_terms
-        else:
-            actors = rare_named(named_terms, self.df, share=self.p.actor_share, min_df=self.p.actor_min_df)
-        threads = self.state.threads
-        postings = self.postings
-        # a thread sharing ``need`` actors is in one of the ``len(posts) - need + 1`` shortest
-        # postings at least: count those (in C), and look the others up for their threads only
-        need = max(1, self.p.min_actors)
-        posts = sorted((p for t in actors if (p := postings.get(t))), key=len)
-        cut = max(0, len(posts) - need + 1)
-        cand: Counter[int] = Counter()
-        for post in posts[:cut]:
-            cand.update(post)
-        for post in posts[cut:]:
-            cand.update(post & cand.keys())
+        p, threads = self.p, self.state.threads
+        if story is None or story in self.members:  # no id, or one given twice: one of its own
+            story = self._anonymous = self._anonymous - 1
+        me = Member.of(story, 0, last_day, centroid, p)
         best, best_tid = 0.0, None
-        vn = order = None
-        for tid in [tid for tid, shared in cand.items() if shared >= need]:
-            th = threads[tid]
-            if th.norms is None:
-                th.norms = split_norms(th.centroid)
-            if vn is None:
-                vn = split_norms(vec)
-                order = dict(zip(vec, range(len(vec)), strict=True))
-            c_named, c_other, c_all = split_cosines(vec, th.centroid, vn, th.norms, order)
-            sc = 0.6 * c_named + 0.4 * c_other if named else c_all
-            if sc > best or (sc == best and best_tid is not None and tid < best_tid):
-                best, best_tid = sc, tid
-        if best_tid is None or best < self.p.threshold:
+        for other in self._candidates(me):
+            m = self.members[other]
+            sc = self.score(me, m)
+            if sc > best or (sc == best and best_tid is not None and m.thread < best_tid):
+                best, best_tid = sc, m.thread
+        if best_tid is None or best < p.threshold:
             best_tid = self.state.next_id
             self.state.next_id += 1
             threads[best_tid] = Thread(id=best_tid, first_day=first_day, last_day=last_day)
         th = threads[best_tid]
-        last_before = th.last_day if th.stories else None
+        me.thread = best_tid
+        th.members[me.id] = me
+        self._enter(me)
+        self._absorb(th, centroid, words)
+        if first_day >= 0:
+            th.first_day = first_day if th.first_day < 0 else min(th.first_day, first_day)
+        th.last_day = max(th.last_day, last_day)
+        return best_tid
+
+    def _absorb(self, th: Thread, centroid: Mapping[str, float], words: Mapping[str, str] | None) -> None:
+        """Add a story's unit centroid to the thread's (its label), pruned to the heaviest terms."""
+        vec = _unit(centroid)
         c = th.centroid
-        fresh = vec.keys() - c.keys()
         added = list(map(add, map(c.get, vec, repeat(0.0)), vec.values()))
         c.update(zip(vec, added, strict=True))  # new terms after the old ones, in the story's order
-        if len(c) > 2 * self.p.centroid_terms:  # prune to the heaviest terms
-            # the heaviest terms, ties by term (what heapq.nlargest gives, sorted in C)
+        if len(c) > 2 * self.p.centroid_terms:  # prune to the heaviest terms, ties by term
             kept = dict(sorted(c.items(), key=_WEIGHT_TERM, reverse=True)[: self.p.centroid_terms])
-            gone = c.keys() - kept.keys()
-            for t in gone - fresh:
-                postings[t].discard(best_tid)
-            for t in gone:
+            for t in c.keys() - kept.keys():
                 th.words.pop(t, None)
-            fresh &= kept.keys()
             th.centroid = c = kept
-        for t in fresh:
-            postings[t].add(best_tid)
         for t, w in (words or {}).items():
             if t in c and t not in th.words:
                 th.words[t] = w
         cv = list(c.values())
         th.norm = math.sqrt(sum(map(mul, cv, cv)))
-        th.norms = None
         th.stories += 1
-        self.touched.add(best_tid)
-        if first_day >= 0:
-            th.first_day = first_day if th.first_day < 0 else min(th.first_day, first_day)
-        th.last_day = max(th.last_day, last_day)
-        if th.last_day >= 0 and th.last_day != last_before:
-            heapq.heappush(self._by_last, (th.last_day, best_tid))
-        return best_tid
+        self.touched.add(th.id)

@@ -1,5 +1,7 @@
-"""Threads: the split cosines are the cosines over named, other and all terms, summed in the
-first vector's order; the linker's postings hold exactly the terms of the active centroids."""
+"""Threads: a story joins the thread of its closest member story when they share actors of
+enough IDF; the score is the weighted cosines of named terms and content words; the postings
+hold exactly the actors of the active members; members expire after the window; a linker
+resumed from the stored threads links as one that never stopped."""
 
 from __future__ import annotations
 
@@ -8,67 +10,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 
-def _cosine(a: dict[str, float], b: dict[str, float], keep) -> float:  # the definition, term by term
-    dot = sum(v * b[t] for t, v in a.items() if t in b and keep(t))
-    na = sum(v * v for t, v in a.items() if keep(t)) ** 0.5
-    nb = sum(v * v for t, v in b.items() if keep(t)) ** 0.5
-    return dot / (na * nb) if dot > 0 and na and nb else 0.0
-
-
-_TERMS = st.sampled_from(["e:a", "e:b", "p:x", "w1", "w2", "w3", "t:2015-08"])
-
-
-@given(st.dictionaries(_TERMS, st.floats(0.01, 3.0), max_size=7),
-       st.dictionaries(_TERMS, st.floats(0.01, 3.0), max_size=7))
-def test_split_cosines_are_the_cosines_over_named_other_and_all_terms(a, b) -> None:
-    from marsad.corpus.threads import split_cosines, split_norms
-
-    named = lambda t: t.startswith(("e:", "p:"))  # noqa: E731
-    got = split_cosines(a, b, split_norms(a), split_norms(b))
-    want = (_cosine(a, b, named), _cosine(a, b, lambda t: not named(t)), _cosine(a, b, lambda t: True))
-    assert got == pytest.approx(want, rel=1e-12, abs=1e-12)
-
-
-@given(st.dictionaries(_TERMS, st.floats(0.01, 3.0), max_size=7),
-       st.dictionaries(_TERMS, st.floats(0.01, 3.0), max_size=7))
-def test_split_cosines_sum_the_shared_terms_in_the_first_vectors_order(a, b) -> None:
-    # the threads a story joins must not depend on which vector is walked: the dot products
-    # are the ones summed over ``a`` in its order, to the last bit
-    from marsad.corpus.threads import split_cosines, split_norms
-
-    dn = do = da = 0.0
-    for t, v in a.items():
-        if t in b:
-            p = v * b[t]
-            if t.startswith(("e:", "p:")):
-                dn += p
-            else:
-                do += p
-            da += p
-    na, nb = split_norms(a), split_norms(b)
-    want = tuple(d / (x * y) if d > 0 and x and y else 0.0 for d, x, y in zip((dn, do, da), na, nb, strict=True))
-    assert split_cosines(a, b, na, nb) == want
-    assert split_cosines(a, b, na, nb, {t: i for i, t in enumerate(a)}) == want
-
-
-@given(st.lists(st.tuples(st.integers(0, 40), st.dictionaries(
-    st.sampled_from([f"e:{i}" for i in range(6)] + [f"w{i}" for i in range(12)]), st.floats(0.1, 2.0),
-    min_size=1, max_size=10)), min_size=1, max_size=25))
-def test_thread_postings_hold_exactly_the_terms_of_the_active_centroids(stories) -> None:
-    from marsad.corpus.threads import ThreadLinker, ThreadParams
-
-    linker = ThreadLinker(ThreadParams(threshold=0.05, min_actors=1, window_days=10, centroid_terms=3))
-    day = 0
-    for gap, centroid in stories:
-        day += gap
-        tid = linker.add(day, day, centroid, {t: t.upper() for t in centroid})
-        th = linker.state.threads[tid]
-        assert len(th.centroid) <= 6 and set(th.words) <= set(th.centroid)
-    want = {(t, th.id) for th in linker.state.threads.values() for t in th.centroid}
-    got = {(t, tid) for t, tids in linker.postings.items() for tid in tids}
-    assert got == want
-    for th in linker.state.threads.values():
-        assert th.norm == pytest.approx(sum(v * v for v in th.centroid.values()) ** 0.5)
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:  # the definition, term by term
+    dot = sum(v * b[t] for t, v in a.items() if t in b)
+    na = sum(v * v for v in a.values()) ** 0.5
+    nb = sum(v * v for v in b.values()) ** 0.5
+    return dot / (na * nb) if na and nb else 0.0
 
 
 def _df(n: int, counts: dict[str, int]):
@@ -79,37 +25,147 @@ def _df(n: int, counts: dict[str, int]):
     return DocFreq(n=n, df=Counter(counts))
 
 
-def test_with_rare_actors_common_countries_alone_do_not_join_a_thread_but_a_rare_actor_does() -> None:
-    """With ``actor_share`` (off by default), three countries in half the news are no actors
-    (the default rule chains a film festival into a sanctions thread on them); one rare actor
-    in common is one."""
+_TERMS = st.sampled_from(["e:a", "e:b", "p:x", "w1", "w2", "w3", "t:2015-08", "g:جده"])
+
+
+@given(st.dictionaries(_TERMS, st.floats(0.01, 3.0), min_size=1, max_size=8),
+       st.dictionaries(_TERMS, st.floats(0.01, 3.0), min_size=1, max_size=8))
+def test_the_score_of_two_stories_is_the_weighted_cosines_of_named_terms_and_content_words(a, b) -> None:
+    from marsad.corpus.threads import Member, ThreadLinker, ThreadParams
+
+    p = ThreadParams(named_weight=0.6)
+    linker = ThreadLinker(p)
+    ma, mb = Member.of(1, 0, 0, a, p), Member.of(2, 0, 0, b, p)
+    named = lambda v: {t: x for t, x in v.items() if t[:2] in ("e:", "p:")}  # noqa: E731
+    words = lambda v: {t: x for t, x in v.items() if ":" not in t}  # dates and title places out  # noqa: E731
+    want = _cos(words(a), words(b))
+    if named(a):
+        want = 0.6 * _cos(named(a), named(b)) + 0.4 * want
+    assert linker.score(ma, mb) == pytest.approx(want, rel=1e-12, abs=1e-12)
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.dictionaries(
+    st.sampled_from([f"e:{i}" for i in range(6)] + [f"w{i}" for i in range(12)]), st.floats(0.1, 2.0),
+    min_size=1, max_size=10)), min_size=1, max_size=25))
+def test_thread_postings_hold_exactly_the_actors_of_the_active_members(stories) -> None:
     from marsad.corpus.threads import ThreadLinker, ThreadParams
 
-    rare = ThreadParams(min_actors=1, actor_share=0.003)
+    linker = ThreadLinker(ThreadParams(threshold=0.05, min_shared_idf=5.0, window_days=10, centroid_terms=3,
+                                       actor_terms=2))
+    day = 0
+    for sid, (gap, centroid) in enumerate(stories):
+        day += gap
+        tid = linker.add(day, day, centroid, {t: t.upper() for t in centroid}, story=sid)
+        th = linker.state.threads[tid]
+        assert len(th.centroid) <= 6 and set(th.words) <= set(th.centroid) and sid in th.members
+    active = {m.id: m for th in linker.state.threads.values() for m in th.members.values()}
+    assert all(m.last_day >= day - 10 for m in active.values())  # the others expired
+    assert active == linker.members
+    want = {(t, m.id) for m in active.values() for t in m.actors}
+    got = {(t, sid) for t, sids in linker.postings.items() for sid in sids}
+    assert got == want
+    closed = {th.id for th in linker.closed}
+    assert not closed & linker.state.threads.keys() and all(not th.members for th in linker.closed)
+
+
+#: an envoy's talks: the envoy, and faintly the committee, the island and its commander
+_ENVOY = {"e:per:زيد عمرو": 1.0, "e:org:لجنة وساطة": 0.05, "e:gpe:جزيرة": 0.05, "e:per:قائد": 0.05,
+          "مبعوث": 2.0, "مفاوض": 1.5, "جول": 1.0}
+
+
+def _truce(i: int) -> dict[str, float]:
+    """A truce report: the committee, the island, its commander, and villages of its own."""
+    return {"e:org:لجنة وساطة": 1.0, "e:gpe:جزيرة": 1.0, "e:per:قائد": 1.0, f"e:gpe:قرية{i}": 1.0,
+            f"e:gpe:بلدة{i}": 1.0, "هدن": 2.0, "خرق": 1.5, f"موقع{i}": 1.0}
+
+
+_DF = _df(50_000, {"e:per:زيد عمرو": 40, "e:org:لجنة وساطة": 20, "e:gpe:جزيرة": 50, "e:per:قائد": 30,
+                   "e:gpe:امريكا": 20_000, "e:gpe:ايران": 12_000, "e:gpe:فرنسا": 9_000})
+
+
+def test_a_story_joins_the_thread_of_its_closest_member_though_the_centroid_has_moved_on() -> None:
+    """An envoy's talks open a thread; a truce report naming him joins it, and fifteen more
+    truce reports join that one; weeks later the envoy is back: his story is far from the
+    thread's centroid, which the truce reports make (below the threshold), and close to its
+    first member."""
+    from marsad.corpus.threads import ThreadLinker
+
+    linker = ThreadLinker(df=_DF)
+    tid = linker.add(100, 101, _ENVOY, story=1)
+    assert linker.add(105, 105, _truce(99) | {"e:per:زيد عمرو": 1.0, "مبعوث": 2.0}, story=2) == tid
+    assert {linker.add(110 + i, 110 + i, _truce(i), story=3 + i) for i in range(15)} == {tid}
+    back = dict(_ENVOY, عود=1.0)
+    th = linker.state.threads[tid]
+    named = lambda v: {t: x for t, x in v.items() if t.startswith("e:")}  # noqa: E731
+    words = lambda v: {t: x for t, x in v.items() if ":" not in t}  # noqa: E731
+    drifted = 0.6 * _cos(named(back), named(th.centroid)) + 0.4 * _cos(words(back), words(th.centroid))
+    assert drifted < linker.p.threshold < 0.6 * _cos(named(back), named(_ENVOY)) + 0.4 * _cos(words(back), words(_ENVOY))
+    assert linker.add(130, 130, back, story=30) == tid
+
+
+def test_common_countries_alone_link_nothing_and_two_rare_actors_do() -> None:
+    """Three countries in a quarter of the news weigh less than the IDF the rule asks for; the
+    envoy, the committee and the island, held by a few dozen articles each, weigh more."""
+    from marsad.corpus.threads import ThreadLinker
 
     countries = {"e:gpe:امريكا": 1.0, "e:gpe:ايران": 1.0, "e:gpe:فرنسا": 1.0}
-    df = _df(10_000, {"e:gpe:امريكا": 4000, "e:gpe:ايران": 2500, "e:gpe:فرنسا": 1500, "e:per:زيد عمرو": 12})
-    sanctions = countries | {"عقوب": 2.0, "نفط": 1.0}
-    festival = countries | {"مهرجان": 2.0, "فيلم": 1.0, "عقوب": 0.5}
-    linker = ThreadLinker(rare, df=df)
-    assert linker.add(100, 100, sanctions) != linker.add(130, 130, festival)
-    envoy = {"e:per:زيد عمرو": 1.0, "e:gpe:ايران": 1.0, "عقوب": 2.0, "مبعوث": 1.0}
-    linker = ThreadLinker(rare, df=df)
-    first = linker.add(100, 100, envoy)
-    assert linker.add(300, 300, {"e:per:زيد عمرو": 1.0, "عقوب": 1.0, "جول": 1.0}) == first
-    # the default, and any linker without document frequencies: every named term is an actor
-    for linker in (ThreadLinker(df=df), ThreadLinker(rare)):
-        assert linker.add(100, 100, sanctions) == linker.add(130, 130, festival)
+    linker = ThreadLinker(df=_DF)
+    sanctions = linker.add(100, 100, countries | {"عقوب": 2.0, "نفط": 1.0}, story=1)
+    festival = linker.add(130, 130, countries | {"عقوب": 2.0, "نفط": 1.0, "مهرجان": 0.5}, story=2)
+    assert sanctions != festival
+    mass = sum(linker.idf(t) for t in countries)
+    rare = ("e:per:زيد عمرو", "e:org:لجنة وساطة", "e:gpe:جزيرة")
+    assert mass < linker.p.min_shared_idf <= sum(linker.idf(t) for t in rare)
+    first = linker.add(140, 140, _ENVOY, story=3)
+    assert linker.add(300, 300, dict.fromkeys(rare, 1.0) | {"مبعوث": 1.0, "جول": 1.0}, story=4) == first
+    # one rare actor alone is not enough: the envoy and a word
+    assert linker.add(310, 310, {"e:per:زيد عمرو": 1.0, "مبعوث": 1.0, "جول": 1.0}, story=5) != first
 
 
-def test_rare_named_keeps_the_terms_few_articles_hold_with_a_floor_for_small_archives() -> None:
-    from marsad.corpus.threads import rare_named
+def test_members_expire_after_the_window_and_a_thread_without_members_closes() -> None:
+    from marsad.corpus.threads import ThreadLinker, ThreadParams
 
-    terms = ["e:gpe:مصر", "e:per:س", "p:جدة"]
-    df = _df(100_000, {"e:gpe:مصر": 9000, "e:per:س": 300, "p:جدة": 301})
-    assert rare_named(terms, df, share=0.003, min_df=5) == ["e:per:س"]
-    # two articles: no share means anything; every term held by at most five articles counts
-    assert rare_named(terms, _df(2, dict.fromkeys(terms, 2)), share=0.003, min_df=5) == terms
+    linker = ThreadLinker(ThreadParams(window_days=30), df=_DF)
+    tid = linker.add(100, 105, _ENVOY, story=1)
+    assert linker.add(135, 135, _ENVOY, story=2) == tid  # 30 days after the last day: still in
+    later = linker.add(166, 166, _ENVOY, story=3)  # 31 days after the last member's last day
+    assert later != tid and [th.id for th in linker.closed] == [tid]
+    assert set(linker.members) == {3} and linker.closed[0].stories == 2
+
+
+def test_a_linker_resumed_from_the_stored_threads_links_as_one_that_never_stopped() -> None:
+    """The stored state of the active threads (centroid, label words, members) brings back
+    the same postings and decisions: stories linked in two runs or one get the same threads."""
+    import orjson
+
+    from marsad.corpus.linking import thread_of_state, thread_rows
+    from marsad.corpus.threads import ThreadLinker, ThreadParams, ThreadState
+
+    p = ThreadParams(window_days=60)
+    bridge = _truce(9) | {"e:per:زيد عمرو": 1.0, "مبعوث": 2.0}
+    stories = [(100, _ENVOY), (101, bridge), (120, _truce(1)), (150, {"مهرجان": 1.0, "فيلم": 1.0}),
+               (170, dict(_ENVOY, جول=1.0)), (240, _truce(2)), (250, dict(_ENVOY, مبعوث=0.5)), (251, _truce(3))]
+    one = ThreadLinker(p, df=_DF)
+    want = [one.add(d, d, c, story=i) for i, (d, c) in enumerate(stories)]
+    first = ThreadLinker(p, df=_DF)
+    got = [first.add(d, d, c, story=i) for i, (d, c) in enumerate(stories[:5])]
+    rows = {r[0]: r for r in thread_rows(first, lambda day: day)}
+    active = {tid: thread_of_state(tid, orjson.loads(r[6]), p) for tid, r in rows.items() if r[4]}
+    again = ThreadLinker(p, ThreadState(threads=active, next_id=first.state.next_id), df=_DF)
+    assert again.postings == first.postings
+    got += [again.add(d, d, c, story=i + 5) for i, (d, c) in enumerate(stories[5:])]
+    assert got == want and len(set(want)) > 1
+
+
+def test_a_thread_stored_before_members_were_kept_is_joined_by_its_centroid() -> None:
+    from marsad.corpus.linking import thread_of_state
+    from marsad.corpus.threads import ThreadLinker, ThreadParams, ThreadState
+
+    p = ThreadParams()
+    th = thread_of_state(7, {"c": _ENVOY, "f": 100, "l": 101, "z": 3, "w": {}}, p)
+    assert list(th.members) == [-7]
+    linker = ThreadLinker(p, ThreadState(threads={7: th}, next_id=8), df=_DF)
+    assert linker.add(130, 130, dict(_ENVOY, جول=1.0), story=1) == 7
 
 
 @pytest.mark.parametrize(("word", "shown"), [
