@@ -27,6 +27,20 @@ def test_crawl_time_is_a_hint_the_text_says_which_day():
     assert date_of(text, record_date="2015-07-21 02:51:37", record_kind="crawl").value == "2015-07-20"
 
 
+def test_the_day_before_yesterday_names_the_publication_day():
+    """«قبل أمس الخميس» was read as «أمس الخميس» (yesterday, Thursday): an article crawled on
+    Saturday 2015-08-08 about Thursday's bombing was dated Friday."""
+    for said in ("قبل أمس الخميس", "قبل أمسِ الخميس", "أول أمس الخميس"):
+        exprs = tagger().find(f"وقع التفجير {said} في المدينة.")
+        assert [(e.op, e.f) for e in exprs] == [("shift", {"n": -2, "wd": 4})], said
+        pd = date_of(f"التفجير الذي وقع {said} أودى بحياة العشرات.", record_date="2015-08-08 06:42:07",
+                     record_kind="crawl")
+        assert (pd.value, pd.source) == ("2015-08-08", "inferred"), said
+    assert [(e.op, e.f) for e in tagger().find("وصل الوفد قبل أمس.")] == [("shift", {"n": -2})]
+    assert not tagger().find("غادر قبل أمسية الشعر.")  # a word that only begins so
+    assert [e.op for e in tagger().find("قبل 3 أيام")] == ["ago"]
+
+
 def test_crawl_time_alone():
     pd = date_of("خبر بلا أي تاريخ.", record_date="2015-07-21 02:51:37", record_kind="crawl")
     assert (pd.value, pd.source) == ("2015-07-21 02:51:37", "crawl")
