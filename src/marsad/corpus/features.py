@@ -32,7 +32,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import filterfalse, repeat
+from itertools import compress, filterfalse, repeat
 from operator import add, itemgetter, mul, sub, truediv
 
 from marsad.text.normalize import normalize, to_western_digits
@@ -183,13 +183,15 @@ def _time_stems() -> frozenset[str]:
     return frozenset(content_words(" ".join(words)))
 
 
-def title_key(title: str, *, normalized: bool = False) -> str:
+def title_key(title: str, *, normalized: bool = False, words: Sequence[str] | None = None) -> str:
     """The content words of a title without its days, months and figures, sorted: what the
     titles of one series share from day to day (``طقس اليوم الجمعة`` and ``طقس الخميس`` both
-    give ``طقس``), and independent reports of one event rarely do word for word."""
+    give ``طقس``), and independent reports of one event rarely do word for word. ``words``:
+    the title's :func:`content_words`, when the caller has them (they are not read again)."""
     drop = _time_stems()
-    return " ".join(sorted({w for w in content_words(title, normalized=normalized)
-                            if w not in drop and not w.isdigit()}))
+    if words is None:
+        words = content_words(title, normalized=normalized)
+    return " ".join(sorted({w for w in words if w not in drop and not w.isdigit()}))
 
 
 #: the prefix of a title key among the terms a source's template counts hold (never a term of a
@@ -231,10 +233,13 @@ def surface_words_many(items: Sequence[tuple[str, str]], *,
         if len(folded) != len(toks):
             folded = [normalize(t) for t in toks]
         stems = content_stems(folded)
-        seen = Counter(stems) if min_count > 1 else None
+        pairs: Iterable[tuple[str, str]] = zip(toks, stems, strict=True)
+        if min_count > 1:  # only the words of a repeated stem are looked at, picked in C
+            seen = Counter(stems)
+            pairs = compress(pairs, map(min_count.__le__, map(seen.__getitem__, stems)))
         found: dict[str, str] = {}
-        for tok, st in zip(toks, stems, strict=True):
-            if st and (seen is None or seen[st] >= min_count) and (st not in found or len(tok) < len(found[st])):
+        for tok, st in pairs:
+            if st and (st not in found or len(tok) < len(found[st])):
                 found[st] = tok
         b = best[i]
         for st, tok in found.items():
@@ -252,15 +257,18 @@ def article_terms(
     lead_words: int = 120,
     entity_weight: float = 2.0,
     normalized: bool = False,
+    title_words: Sequence[str] | None = None,
 ) -> tuple[dict[str, float], frozenset[str]]:
     """Raw term counts and lead numbers of one article (see the module docstring).
 
     ``normalized`` says ``title`` and ``body`` are already :func:`normalize`-d (the batch
-    form folds many texts at once with :func:`marsad.corpus.minhash.fold_many`).
+    form folds many texts at once with :func:`marsad.corpus.minhash.fold_many`);
+    ``title_words``: the title's :func:`content_words`, when the caller has them (the story
+    feed reads them for :func:`title_key` too).
     """
     lead = body[: lead_words * 8]
     counts: Counter[str] = Counter(content_words(lead, limit=lead_words, normalized=normalized))
-    for w in content_words(title, normalized=normalized):
+    for w in content_words(title, normalized=normalized) if title_words is None else title_words:
         counts[w] += 2
     terms: dict[str, float] = dict(counts)
     places: set[str] | None = None

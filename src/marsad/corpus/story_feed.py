@@ -27,6 +27,7 @@ from marsad.corpus.features import (
     ArticleFeatures,
     DocFreq,
     article_terms,
+    content_words,
     count_into,
     day_number,
     observed_terms,
@@ -367,10 +368,12 @@ def _story_features(cs: CorpusStore, got: list[tuple[Any, ...]]) -> list[Article
     out = []
     for i, r in enumerate(got):
         k = int(r[0])
+        # the title's content words, read once for its terms and its title key
+        tw = content_words(folded[2 * i], normalized=True)
         terms, nums = article_terms(title=folded[2 * i], body=folded[2 * i + 1], mentions=mentions.get(k, ()),
-                                    timexes=timexes.get(k, ()), place=r[4] or "", normalized=True)
+                                    timexes=timexes.get(k, ()), place=r[4] or "", normalized=True, title_words=tw)
         out.append(ArticleFeatures(key=k, day=day_number(r[3]), source=r[2] or "", terms=terms, numbers=nums,
-                                   copy_group=r[5], words=words[i], title_key=title_key(folded[2 * i], normalized=True)))
+                                   copy_group=r[5], words=words[i], title_key=title_key("", words=tw)))
     return out
 
 

@@ -25,8 +25,8 @@ from marsad.corpus.linking import ThreadLinking, thread_of_state
 from marsad.corpus.stories import (
     ClusterState,
     StoryClusterer,
+    article_vector,
     clustering_order,
-    template_like_flags,
 )
 from marsad.corpus.story_feed import StoryFeatures, _FeatureFeed, _forks, _story_state
 from marsad.corpus.story_record import Story, StoryParams
@@ -105,11 +105,12 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
             touched: set[int] = set()
             assigned = []
             handed = 0  # closed stories handed to the linking so far
-            late = [v.template_like for v in vectors] if vectors is not None else template_like_flags(feats, clusterer)
-            order = clustering_order(feats, late)
+            if vectors is None:  # not weighed by a worker: weighed here, once (the order reads them too)
+                vectors = [article_vector(f, state.df, clusterer.templates, params) for f in feats]
+            order = clustering_order(feats, [v.template_like for v in vectors])
             for i in order:
                 f = feats[i]
-                sid = clusterer.add(f, vectors[i] if vectors is not None else None)
+                sid = clusterer.add(f, vectors[i])
                 touched.add(sid)
                 assigned.append((sid, f.key))
                 if len(clusterer.closed) - handed >= _HAND_OVER:

@@ -84,3 +84,35 @@ def test_idf_table_is_the_idf_of_each_term(counts: dict[str, int], extra: int) -
     df.add_counts(max(counts.values()) + extra, counts)
     top = math.log(df.n + 1)
     assert df.idf_table() == {t: top - math.log(c + 1) + 1.0 for t, c in counts.items()}  # the same floats
+
+
+def test_title_words_given_once_are_the_ones_read_again() -> None:
+    """The story feed reads a title's content words once, for its terms and its title key:
+    the same terms (in the same order) and key as reading the title in each."""
+    from marsad.corpus.features import content_words, title_key
+    from marsad.text.normalize import normalize
+
+    title = normalize("طقس اليوم الجمعة: أمطار على الرياض وجدة 12 مارس")
+    body = normalize(INDEPENDENT)
+    words = content_words(title, normalized=True)
+    assert words  # the title has content words to share
+    given_terms = article_terms(title=title, body=body, normalized=True, title_words=words)
+    read_terms = article_terms(title=title, body=body, normalized=True)
+    assert list(given_terms[0].items()) == list(read_terms[0].items()) and given_terms[1] == read_terms[1]
+    assert title_key("", words=words) == title_key(title, normalized=True) != ""
+
+
+def test_surface_words_of_the_lead_are_its_repeated_stems_shortest_first_written() -> None:
+    """A lead word counts for the labels when its stem is written at least twice there (the
+    shortest spelling, the first of equal ones); one written once does not; title words come
+    first and count once."""
+    from marsad.corpus.features import content_stem, surface_words
+
+    lead = "والحكومة قررت الحكومة تمديد الموسم والموسم فالموسم كذلك مرة"
+    got = dict(surface_words("وزير الطاقة", lead))
+    assert got[content_stem("الحكومه")] == "الحكومة"  # والحكومة and الحكومة: the shorter
+    assert got[content_stem("الموسم")] == "الموسم"  # three spellings: the shortest
+    assert content_stem("تمديد") not in got and content_stem("قررت") not in got  # written once
+    assert got[content_stem("وزير")] == "وزير" and got[content_stem("الطاقه")] == "الطاقة"
+    assert list(got)[:2] == [content_stem("وزير"), content_stem("الطاقه")]
+    assert surface_words("", lead, repeated=3) == ((content_stem("الموسم"), "الموسم"),)

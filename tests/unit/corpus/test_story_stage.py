@@ -95,3 +95,35 @@ def test_stories_store_the_template_counts_they_load(tmp_path) -> None:
         per_source[r["source"]] = per_source.get(r["source"], 0) + 1
     assert {s: v[1] for s, v in got.items()} == per_source
     assert all(0 < n <= v[1] for v in got.values() for n in v[3].values())
+
+
+def test_each_article_is_weighed_once_when_no_worker_weighs_it(tmp_path, monkeypatch) -> None:
+    """In this process (one worker, or a batch no worker prepared), a batch's articles are
+    weighed once, before the clustering order is chosen (it reads whether each is
+    template-like), not once for the order and again when clustered; the stories are the
+    ones a forked worker's vectors give."""
+    import marsad.corpus.stories as stories_mod
+    import marsad.corpus.story_stage as stage
+
+    weighed: list[int] = []
+    real = stories_mod.article_vector
+
+    def counted(f, *args, **kwargs):  # type: ignore[no-untyped-def]
+        weighed.append(f.key)
+        return real(f, *args, **kwargs)
+
+    monkeypatch.setattr(stories_mod, "article_vector", counted)
+    monkeypatch.setattr(stage, "article_vector", counted)
+    monkeypatch.setattr(stories_mod, "template_like_of", lambda *a, **k: pytest.fail("weighed twice"))
+    runs = []
+    for workers in (1, 2):
+        a = archive_of(tmp_path, f"once{workers}")
+        update_copies(a)
+        weighed.clear()
+        update_stories(a, batch=4, workers=workers)
+        if workers == 1:
+            assert sorted(weighed) == sorted(set(weighed)) and len(weighed) == len(items())
+        runs.append([tuple(r) for r in a._writer.execute("SELECT rowid, story FROM articles ORDER BY rowid")])
+        a.close()
+    assert runs[0] == runs[1]
+    assert len({s for _k, s in runs[0]}) > 1
