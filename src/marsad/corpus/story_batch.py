@@ -93,20 +93,19 @@ def cluster_stories(features: Iterable[ArticleFeatures], params: StoryParams | N
     the collection's terms (which the thread linking can weigh actors by). Stories clustered
     in a worker come back with what the linking reads only: id, days, size, centroid and
     label words (not their figures, sources, places or actors)."""
-    cl = StoryClusterer(params)
-    story_of, stories = _cluster(features, params, cl, workers=workers, keep=True, fresh=True)
+    story_of, stories, cl = _cluster(features, params, None, workers=workers, keep=True)
     return story_of, stories, cl.state.df
 
 
 def _cluster(features: Iterable[ArticleFeatures], params: StoryParams | None, clusterer: StoryClusterer | None,
-             *, workers: int, keep: bool, fresh: bool = False) -> tuple[dict[int, int], list[Story]]:
+             *, workers: int, keep: bool) -> tuple[dict[int, int], list[Story], StoryClusterer]:
     cl = clusterer or StoryClusterer(params)
     batch = prepare(list(features), cl)
-    parts = _balanced(time_blocks(batch, cl.p.window_days), workers) if clusterer is None or fresh else []
+    parts = _balanced(time_blocks(batch, cl.p.window_days), workers) if clusterer is None else []
     if len(parts) < 2:
         got = {f.key: cl.add(f) for f in batch}
         story_of = {k: cl.resolve(sid) for k, sid in got.items()} if cl.state.merged else got
-        return story_of, list(cl.all_stories()) if keep else []
+        return story_of, list(cl.all_stories()) if keep else [], cl
 
     global _FORKED
     _FORKED = (cl, batch, keep)
@@ -126,7 +125,7 @@ def _cluster(features: Iterable[ArticleFeatures], params: StoryParams | None, cl
             stories.append(Story(id=sid + offset, first_day=first, last_day=last, size=size, centroid=centroid,
                                  words=words))
         offset += used
-    return out, stories
+    return out, stories, cl
 
 
 def _balanced(blocks: list[tuple[int, int]], workers: int) -> list[tuple[int, int]]:
