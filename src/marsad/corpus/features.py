@@ -183,14 +183,16 @@ def _time_stems() -> frozenset[str]:
     return frozenset(content_words(" ".join(words)))
 
 
-def title_key(title: str, *, normalized: bool = False, words: Sequence[str] | None = None) -> str:
+def title_key(title: str, *, normalized: bool = False) -> str:
     """The content words of a title without its days, months and figures, sorted: what the
     titles of one series share from day to day (``طقس اليوم الجمعة`` and ``طقس الخميس`` both
-    give ``طقس``), and independent reports of one event rarely do word for word. ``words``:
-    the title's :func:`content_words`, when the caller has them (they are not read again)."""
+    give ``طقس``), and independent reports of one event rarely do word for word."""
+    return title_key_of(content_words(title, normalized=normalized))
+
+
+def title_key_of(words: Iterable[str]) -> str:
+    """:func:`title_key` of a title's :func:`content_words`, when the caller has them."""
     drop = _time_stems()
-    if words is None:
-        words = content_words(title, normalized=normalized)
     return " ".join(sorted({w for w in words if w not in drop and not w.isdigit()}))
 
 

@@ -13,7 +13,6 @@ stories are not loaded again); it was taken out.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import orjson
@@ -48,7 +47,6 @@ def thread_of_state(tid: int, d: dict[str, Any], params: ThreadParams) -> Thread
     th = Thread(id=tid, first_day=int(d["f"]), last_day=int(d["l"]), stories=int(d["z"]),
                 centroid={str(k): float(v) for k, v in d["c"].items()},
                 words={str(k): str(v) for k, v in d.get("w", {}).items()})
-    th.norm = math.sqrt(sum(v * v for v in th.centroid.values()))
     if "m" in d:
         for sid, last, named, other in d["m"]:
             th.members[int(sid)] = Member.restore(int(sid), tid, int(last), named, other, params)

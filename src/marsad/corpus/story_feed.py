@@ -33,6 +33,7 @@ from marsad.corpus.features import (
     observed_terms,
     surface_words_many,
     title_key,
+    title_key_of,
 )
 from marsad.corpus.minhash import fold_many
 from marsad.corpus.stories import ArticleVector, article_vector
@@ -373,7 +374,7 @@ def _story_features(cs: CorpusStore, got: list[tuple[Any, ...]]) -> list[Article
         terms, nums = article_terms(title=folded[2 * i], body=folded[2 * i + 1], mentions=mentions.get(k, ()),
                                     timexes=timexes.get(k, ()), place=r[4] or "", normalized=True, title_words=tw)
         out.append(ArticleFeatures(key=k, day=day_number(r[3]), source=r[2] or "", terms=terms, numbers=nums,
-                                   copy_group=r[5], words=words[i], title_key=title_key("", words=tw)))
+                                   copy_group=r[5], words=words[i], title_key=title_key_of(tw)))
     return out
 
 

@@ -199,7 +199,6 @@ class Thread:
     last_day: int
     stories: int = 0
     centroid: dict[str, float] = field(default_factory=dict)
-    norm: float = 0.0
     #: stem → the word as titles write it (for labels)
     words: dict[str, str] = field(default_factory=dict)
     #: its member stories still compared (last day within the window), by story id
@@ -369,7 +368,5 @@ class ThreadLinker:
         for t, w in (words or {}).items():
             if t in c and t not in th.words:
                 th.words[t] = w
-        cv = list(c.values())
-        th.norm = math.sqrt(sum(map(mul, cv, cv)))
         th.stories += 1
         self.touched.add(th.id)
