@@ -267,7 +267,8 @@ def analyse(docs: list[dict[str, Any]], *, cache: Path | None = None, workers: i
         with open(cache, "rb") as f:
             for line in f:
                 r = orjson.loads(line)
-                out[r["k"]] = (r["l"], tuple(r["m"]), tuple(r["t"]), r["p"], tuple(map(tuple, r["b"])))
+                if "b" in r:  # a line of an older format (no removed bounds): its key never matches
+                    out[r["k"]] = (r["l"], tuple(r["m"]), tuple(r["t"]), r["p"], tuple(map(tuple, r["b"])))
     keys = {d["id"]: f"{d['id']}:{tag(d)}" for d in docs}  # each text hashed once
     todo = [d for d in docs if keys[d["id"]] not in out]
     if todo:

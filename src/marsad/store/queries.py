@@ -175,11 +175,10 @@ def story_brief(con: sqlite3.Connection, story: int) -> dict[str, Any]:
     row = _by_id(con, "stories", story) or {}
     n = con.execute("SELECT count(*), min(published_day), max(published_day) FROM articles WHERE story = ?",
                     (story,)).fetchone()
-    title = row.get("title") or row.get("label")
-    if not title:  # the first publisher's (the stored strings sort by local time across zones)
-        rows = con.execute("SELECT title, published_at, rowid FROM articles WHERE story = ? AND title != ''",
-                           (story,)).fetchall()
-        title = min(rows, key=lambda r: publication_order(r[1], r[2]))[0] if rows else ""
+    # the first publisher's title (the stored strings sort by local time across zones)
+    rows = con.execute("SELECT title, published_at, rowid FROM articles WHERE story = ? AND title != ''",
+                       (story,)).fetchall()
+    title = min(rows, key=lambda r: publication_order(r[1], r[2]))[0] if rows else ""
     return {"id": story, "title": title, "articles": int(n[0]), "first": n[1], "last": n[2],
             "thread": row.get("thread"), "row": row or None}
 
