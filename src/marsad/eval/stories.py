@@ -127,16 +127,24 @@ def pair_block(gold: Sequence[dict[str, Any]], predicted: dict[tuple[str, str], 
     choose = not thresholds
     for name in ("copy", "same_story"):
         scored = [(cosine[(g["a"], g["b"])], g["label"] in _POSITIVE[name]) for g in gold]
-        if choose:
-            thresholds[name], m = best_threshold(scored)
-        else:
-            t = thresholds[name]
-            m = prf(sum(1 for s, g in scored if s >= t and g), sum(1 for s, g in scored if s >= t and not g),
-                    sum(1 for s, g in scored if s < t and g))
-            m["best_on_this_split"] = best_threshold(scored)[1]["f1"]
-        m["threshold"] = round(thresholds[name], 4)
-        block[f"tfidf_baseline_{name}"] = m
+        block[f"tfidf_baseline_{name}"] = baseline_scores(scored, thresholds, name, choose=choose)
     return block
+
+
+def baseline_scores(scored: Sequence[tuple[float, bool]], thresholds: dict[str, float], name: str, *,
+                    choose: bool) -> dict[str, Any]:
+    """A baseline's P/R/F1 on ``(score, label)`` pairs: with ``choose`` (dev) at the threshold
+    best on them, written into ``thresholds[name]``; otherwise at ``thresholds[name]``, with the
+    best F1 these pairs would allow beside it (``best_on_this_split``)."""
+    if choose:
+        thresholds[name], m = best_threshold(scored)
+    else:
+        t = thresholds[name]
+        m = prf(sum(1 for s, g in scored if s >= t and g), sum(1 for s, g in scored if s >= t and not g),
+                sum(1 for s, g in scored if s < t and g))
+        m["best_on_this_split"] = best_threshold(scored)[1]["f1"]
+    m["threshold"] = round(thresholds[name], 4)
+    return m
 
 
 def annotator_agreement(first: Sequence[dict[str, Any]], second: Sequence[dict[str, Any]]) -> dict[str, Any]:

@@ -68,20 +68,12 @@ def thread_block(gold: Sequence[dict[str, Any]], same: dict[tuple[str, str], boo
     """The scores of one split: the system, the labels and strata, and the TF-IDF baseline —
     its threshold chosen on this split when ``thresholds`` is empty (dev, written into it),
     else applied, with the best F1 this split would allow beside it."""
-    from marsad.eval.stories import best_threshold, prf
+    from marsad.eval.stories import baseline_scores
 
     block: dict[str, Any] = {"threads": pair_scores(gold, same)}
     block["labels"] = dict(sorted(Counter(g["label"] for g in gold).items()))
     block["strata"] = {f"{s} {lab}": n for (s, lab), n in sorted(Counter((g.get("stratum", ""), g["label"])
                                                                            for g in gold).items())}
     scored = [(cosine[(g["a"], g["b"])], g["label"] == POSITIVE) for g in gold]
-    if not thresholds:
-        thresholds["tfidf"], m = best_threshold(scored)
-    else:
-        t = thresholds["tfidf"]
-        m = prf(sum(1 for s, g in scored if s >= t and g), sum(1 for s, g in scored if s >= t and not g),
-                sum(1 for s, g in scored if s < t and g))
-        m["best_on_this_split"] = best_threshold(scored)[1]["f1"]
-    m["threshold"] = round(thresholds["tfidf"], 4)
-    block["tfidf_baseline"] = m
+    block["tfidf_baseline"] = baseline_scores(scored, thresholds, "tfidf", choose=not thresholds)
     return block
