@@ -27,6 +27,12 @@ How a new key finds its entity (incremental: only articles newer than the last r
 A key is looked up by its own name (``norp:امريكي``) as well as by the words of its first
 mention (امريكيان, a dual): an inflected first mention gave another skeleton than the
 entity's and the variant opened an entity of its own.
+
+An update resumes from what the last one left, so that two ingests link as one would: beside
+the tables above, each entity's context is stored (``entity_context``: the name it was opened
+with, which new keys are compared with while ``name`` is the canonical variant; its
+:data:`COMENTIONS` most frequent co-mentioned entities; roles; countries), and the keys'
+counts, confidences and evidence are read back and added to.
 """
 
 from __future__ import annotations
@@ -145,6 +151,10 @@ def name_skeleton(name: str) -> tuple[str, ...]:
     return tuple(skeleton(w) for w in name.split() if w)
 
 
+#: the co-mentioned entities an entity's stored context keeps (the most frequent): a key scores
+#: +0.05 for each entity its article shares with a candidate's co-mentions, up to three
+COMENTIONS = 100
+
 #: a blocking word shared by more entities than this (محمد، عبد، الله) adds no candidates
 #: beyond the rarest word's block: a name that matches shares a rarer word too
 BLOCK_CAP = 200
@@ -168,6 +178,15 @@ class RegEntity:
     comentions: Counter[int] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
     dirty: bool = True
+    #: the name new keys are compared with: the one it was opened with (``name`` becomes the
+    #: canonical one at the end of each update, :meth:`EntityRegistry._canonical_names`)
+    match: str = ""
+
+    def context(self) -> tuple[int, str, dict[int, int], dict[str, int], dict[str, int]]:
+        """What the next update matches new keys with (``entity_context``): the name, the
+        :data:`COMENTIONS` most frequent co-mentioned entities, the roles and the countries."""
+        return (self.id, self.match or self.name, dict(self.comentions.most_common(COMENTIONS)),
+                dict(self.roles), dict(self.countries))
 
     def row(self) -> dict[str, Any]:
         return {"id": self.id, "key": self.key, "type": self.type, "name": self.name,
@@ -192,21 +211,33 @@ class EntityRegistry:
     def _load(self) -> None:
         self.ents: dict[int, RegEntity] = {}
         self._next_id = 0  # the highest id handed out (0: not known yet)
+        ctx = self.store.contexts()
         for r in self.store.all_entities():
             e = RegEntity(r["id"], r["key"], r["type"], r["name"], r["english"], r["country"],
                           Counter(orjson.loads(r["variants"])), r["confidence"],
                           orjson.loads(r["evidence"]), r["first_seen"], r["last_seen"], r["count"],
                           dirty=False)
-            if e.country:
-                e.countries[e.country] = max(1, e.count)
+            c = ctx.get(e.id)
+            if c is not None:  # what the last update matched with (``entity_context``)
+                e.match, co, roles, countries = c
+                e.comentions, e.roles, e.countries = Counter(co), Counter(roles), Counter(countries)
+            else:  # stored before the registry kept its context: what the row says
+                e.match = e.name
+                if e.country:
+                    e.countries[e.country] = max(1, e.count)
             self.ents[e.id] = e
-        self.alias: dict[str, int] = self.store.all_aliases()
+        self.alias: dict[str, int] = {}
         self.alias_info: dict[str, tuple[int, float, str]] = {}
         self.alias_count: Counter[str] = Counter()
-        for k, eid in self.alias.items():
-            self.alias_info[k] = (eid, 1.0, "")
+        for k, eid, n, conf, why in self.store.alias_rows():
+            self.alias[k] = eid
+            self.alias_info[k] = (eid, conf, why)
+            self.alias_count[k] = n
+        #: the keys counted or linked since the last save
+        self._dirty_keys: set[str] = set()
         self.block: dict[tuple[str, str], set[int]] = defaultdict(set)
         for e in self.ents.values():
+            self._index(e, e.match)
             self._index(e, e.name)
             for v in e.variants:
                 self._index(e, v)
@@ -231,7 +262,7 @@ class EntityRegistry:
             self._next_id = max(self.ents, default=0)
         self._next_id += 1
         eid = self._next_id
-        e = RegEntity(eid, key, typ, name, attrs.get("english", ""), attrs.get("country", ""))
+        e = RegEntity(eid, key, typ, name, attrs.get("english", ""), attrs.get("country", ""), match=name)
         self.ents[eid] = e
         self._index(e, name)
         return e
@@ -240,26 +271,27 @@ class EntityRegistry:
 
     def _score(self, typ: str, name: str, attrs: dict[str, Any], co: set[int],
                e: RegEntity) -> tuple[float, list[str]]:
-        a, b = name_skeleton(name), name_skeleton(e.name)
+        their = e.match or e.name
+        a, b = name_skeleton(name), name_skeleton(their)
         ev: list[str] = []
         if not a or not b:
             return 0.0, ev
         if a == b:
-            if any(two_names(x, y) for x, y in zip(name.split(), e.name.split(), strict=False)):
+            if any(two_names(x, y) for x, y in zip(name.split(), their.split(), strict=False)):
                 return 0.0, ev  # one skeleton, two names the lexicon knows (الخميني / خامنئي)
-            if typ != "PER" and not spelt_alike(name, e.name):
+            if typ != "PER" and not spelt_alike(name, their):
                 return 0.0, ev  # one short skeleton, two words (الرياض / الرويضة)
             s = 0.9
             ev.append("same skeleton")
         elif typ != "PER":
             # places, organisations: one spelling of the whole name, never a part of another's
             s = fuzz.ratio(" ".join(a), " ".join(b)) / 100
-            if s < 0.9 or not spelt_alike(name, e.name):
+            if s < 0.9 or not spelt_alike(name, their):
                 return 0.0, ev
             s -= 0.05
             ev.append(f"similar skeleton {s + 0.05:.2f}")
         else:
-            s = _person_similarity(name, e.name)
+            s = _person_similarity(name, their)
             if s <= 0:
                 return 0.0, ev
             ev.append("surname of the full name" if s == 0.8 and min(len(a), len(b)) == 1
@@ -359,6 +391,7 @@ class EntityRegistry:
                     e = self.ents[self.alias[k]]
                     e.count += n
                     self.alias_count[k] += n
+                    self._dirty_keys.add(k)
                     e.variants[name] += n
                     if attrs.get("role"):
                         e.roles[attrs["role"]] += 1
@@ -396,17 +429,18 @@ class EntityRegistry:
 
     def _save(self) -> None:
         dirty = [e for e in self.ents.values() if e.dirty]
-        counts: Counter[str] = Counter()
-        for k in self.alias:
-            counts[k] += self.alias_count.get(k, 0)
-        aliases = [(k, eid, counts[k], self.alias_info.get(k, (eid, 1.0, ""))[1],
-                    self.alias_info.get(k, (eid, 1.0, ""))[2]) for k, eid in self.alias.items()
-                   if k in self.alias_count or self.alias_info.get(k, (0,))[0] != eid]
+        aliases = []
+        for k in sorted(self._dirty_keys):
+            eid = self.alias[k]
+            _e, conf, why = self.alias_info.get(k, (eid, 1.0, ""))
+            aliases.append((k, eid, self.alias_count.get(k, 0), conf, why))
+        self._dirty_keys.clear()
         used = {eid for eid in self.alias.values()}
         empty = [i for i in list(self.ents) if i not in used]
         for i in empty:
             del self.ents[i]
         self.store.save([e.row() for e in dirty if e.id in used], aliases)
+        self.store.save_contexts([e.context() for e in dirty if e.id in used])
         self.store.delete_entities(empty)
         self.store.commit()
         for e in dirty:

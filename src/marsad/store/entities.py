@@ -4,13 +4,16 @@
 (the ``value`` of ``mention`` spans, e.g. ``per:فلاديمير بوتين``) to one of them, with the
 confidence and evidence of that link; ``entity_overrides`` keeps the user's merge/split
 decisions (by keys, so they survive a rebuild or a re-ingest); ``entity_state`` remembers the
-last article the registry has seen (incremental updates).
+last article the registry has seen (incremental updates); ``entity_context`` (migration
+``0009_entity_context``) keeps what the registry matches new keys with beyond the entity's row
+(the name it was opened with, its co-mentioned entities, roles and countries), so that the
+next update resumes from it.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -65,6 +68,24 @@ class EntityStore:
     def all_aliases(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.con.execute("SELECT key, entity FROM entity_aliases")}
 
+    def alias_rows(self) -> list[tuple[str, int, int, float, str]]:
+        """Every alias as ``(key, entity, count, confidence, evidence)``."""
+        return [(r[0], int(r[1]), int(r[2]), float(r[3]), r[4]) for r in self.con.execute(
+            "SELECT key, entity, count, confidence, evidence FROM entity_aliases")]
+
+    def contexts(self) -> dict[int, tuple[str, dict[int, int], dict[str, int], dict[str, int]]]:
+        """Entity → ``(name matched with, co-mentions by entity id, roles, countries)``."""
+        return {int(r[0]): (r[1], {int(k): int(v) for k, v in orjson.loads(r[2]).items()},
+                            orjson.loads(r[3]), orjson.loads(r[4]))
+                for r in self.con.execute("SELECT entity, name, comentions, roles, countries FROM entity_context")}
+
+    def save_contexts(self, rows: Sequence[tuple[int, str, Mapping[int, int], Mapping[str, int], Mapping[str, int]]]) -> None:
+        """Upsert ``(entity, name, co-mentions, roles, countries)``."""
+        self.con.executemany(
+            "INSERT OR REPLACE INTO entity_context (entity, name, comentions, roles, countries) VALUES (?,?,?,?,?)",
+            [(e, name, orjson.dumps(co, option=orjson.OPT_NON_STR_KEYS).decode(), orjson.dumps(roles).decode(),
+              orjson.dumps(countries).decode()) for e, name, co, roles, countries in rows])
+
     def save(self, ents: Sequence[dict[str, Any]], aliases: Sequence[tuple[str, int, int, float, str]]) -> None:
         """Upsert entities (dicts with every column) and aliases ``(key, entity, count, conf, evidence)``."""
         self.con.executemany(
@@ -88,11 +109,13 @@ class EntityStore:
         )
 
     def delete_entities(self, ids: Sequence[int]) -> None:
+        self.con.executemany("DELETE FROM entity_context WHERE entity=?", [(i,) for i in ids])
         self.con.executemany("DELETE FROM entities WHERE id=?", [(i,) for i in ids])
 
     def clear(self) -> None:
         """Forget the registry (not the overrides): the next update rebuilds it."""
         self.con.execute("DELETE FROM entity_aliases")
+        self.con.execute("DELETE FROM entity_context")
         self.con.execute("DELETE FROM entities")
         self.con.execute("DELETE FROM entity_state")
 

@@ -9,6 +9,13 @@ JSON, the input's fields that the stages read but no other column keeps as they 
 (``title`` when a stage may fill it, ``date``, ``date_kind``, ``author``), so that the article
 can be analysed again from the archive alone (``marsad update --reanalyse``). Both are NULL
 for articles stored before the migration: their spec is unknown.
+
+``0009_entity_context`` keeps what the entity registry matches a new key with beyond the
+entity's row (:mod:`marsad.store.entities`): the name it was opened with (the row's ``name``
+is the canonical one, chosen again after every run), its co-mentioned entities (the most
+frequent, bounded), roles and countries, so that an archive ingested in two batches links
+its keys as one ingest would. Entities stored before have no context row: the registry
+starts theirs from the row.
 """
 
 from __future__ import annotations
@@ -266,6 +273,18 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE articles ADD COLUMN spec INTEGER REFERENCES analysis_specs(spec);
         ALTER TABLE articles ADD COLUMN input TEXT;
         CREATE INDEX articles_spec ON articles(spec);
+        """,
+    ),
+    (
+        "0009_entity_context",
+        """
+        CREATE TABLE entity_context (
+            entity INTEGER PRIMARY KEY REFERENCES entities(id),
+            name TEXT NOT NULL,
+            comentions TEXT NOT NULL DEFAULT '{}',
+            roles TEXT NOT NULL DEFAULT '{}',
+            countries TEXT NOT NULL DEFAULT '{}'
+        );
         """,
     ),
 ]
