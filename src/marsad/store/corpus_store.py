@@ -330,6 +330,22 @@ class CorpusStore:
             "ON CONFLICT(thread) DO UPDATE SET first_day=excluded.first_day, last_day=excluded.last_day, "
             "stories=excluded.stories, active=excluded.active, terms=excluded.terms, state=excluded.state", rows)
 
+    def show_threads(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Rows as :meth:`save_threads` takes them, of threads that stories linked for the while
+        count (the stories stage's open ones at the end of a run): their days, story count and
+        label are written, not their activity or state; a thread new to the table gets no
+        state (it is not loaded as an active one)."""
+        self.w.executemany(
+            "INSERT INTO threads (thread, first_day, last_day, stories, active, terms, state) VALUES (?, ?, ?, ?, 1, ?, '') "
+            "ON CONFLICT(thread) DO UPDATE SET first_day=excluded.first_day, last_day=excluded.last_day, "
+            "stories=excluded.stories, terms=excluded.terms", [(*r[:4], r[5]) for r in rows])
+
+    def drop_threads_unused(self, threads: Sequence[int]) -> None:
+        """Delete those of ``threads`` that have no state and that no story is linked to (the
+        threads only stories linked for the while made, which they have since left)."""
+        self.w.executemany("DELETE FROM threads WHERE thread=? AND state='' AND NOT EXISTS "
+                           "(SELECT 1 FROM stories WHERE stories.thread = threads.thread)", [(t,) for t in threads])
+
     # --- reading for people (CLI, web) ------------------------------------------------------
 
     def list_stories(self, *, date_from: str | None = None, date_to: str | None = None,

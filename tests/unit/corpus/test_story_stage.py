@@ -127,3 +127,58 @@ def test_each_article_is_weighed_once_when_no_worker_weighs_it(tmp_path, monkeyp
         a.close()
     assert runs[0] == runs[1]
     assert len({s for _k, s in runs[0]}) > 1
+
+
+def _partition(a, column: str) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    by: dict[object, set[str]] = {}
+    for r in a.iter_rows(columns=["id", column]):
+        by.setdefault(r[column], set()).add(r["id"])
+    return {frozenset(v) for v in by.values()}
+
+
+def _threads(a) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
+    """The threads as sets of article ids."""
+    by: dict[int, set[str]] = {}
+    for aid, thread in a._writer.execute("SELECT a.id, s.thread FROM articles a JOIN stories s ON s.story = a.story"):
+        by.setdefault(thread, set()).add(aid)
+    return {frozenset(v) for v in by.values()}
+
+
+def _consistent_threads(a) -> None:  # type: ignore[no-untyped-def]
+    """Every story is shown in a stored thread, and a thread counts the stories shown in it."""
+    w = a._writer
+    assert w.execute("SELECT count(*) FROM stories WHERE thread IS NULL OR thread NOT IN "
+                     "(SELECT thread FROM threads)").fetchone()[0] == 0
+    assert w.execute("SELECT count(*) FROM threads t WHERE stories != "
+                     "(SELECT count(*) FROM stories s WHERE s.thread = t.thread)").fetchone()[0] == 0
+
+
+def test_two_runs_give_the_stories_and_threads_of_one_cut_at_the_same_article(tmp_path) -> None:
+    """An archive updated after each of two ingests has the copy groups, stories and threads of
+    the same articles updated once with the stories' batches cut where the ingests were: the
+    stories still open at the end of the first run are shown in a thread, but neither their
+    stored state nor the threads' records the link, and they are linked when they close."""
+    from marsad.runners.local import IngestOptions
+
+    recs = items()
+    k = len(recs) // 2
+    one = archive_of(tmp_path, "one", recs=recs)
+    update_copies(one)
+    update_stories(one, batch=k, workers=1)
+    two = archive_of(tmp_path, "two", recs=recs[:k])
+    update_copies(two)
+    update_stories(two, workers=1)
+    opened = [orjson.loads(s) for _sid, s in CorpusStore(two).active_stories()]
+    assert opened and all(st["t"] is None for st in opened)  # linked for the while only
+    _consistent_threads(two)
+    rest = tmp_path / "rest.jsonl"
+    rest.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs[k:]))
+    two.ingest([str(rest)], options=IngestOptions(workers=1, corpus=False))
+    update_copies(two)
+    update_stories(two, workers=1)
+    _consistent_threads(two)
+    assert _partition(two, "copy_group") == _partition(one, "copy_group")
+    assert _partition(two, "story") == _partition(one, "story")
+    assert _threads(two) == _threads(one)
+    one.close()
+    two.close()
