@@ -2,7 +2,8 @@
 over all its articles or after each of its batches.
 
     python -m benchmarks.bench_batches --corpus saudinewsnet --sources alriyadh,okaz,was \\
-        --from 2015-07-31 --to 2015-08-06 [--split date|random] [--batches 2] [--seed 7]
+        --from 2015-07-31 --to 2015-08-06 --date-is-crawl-time [--split date|random] \\
+        [--batches 2] [--seed 7]
 
 The slice (in date order) is cut into ``--batches`` batches, by date (the days in equal runs) or
 at random (each batch in date order), and ingested batch after batch with the corpus stages
@@ -147,8 +148,10 @@ def main() -> None:
     ap.add_argument("--split", choices=["date", "random"], default="date")
     ap.add_argument("--batches", type=int, default=2)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--date-is-crawl-time", action="store_true", help="the date field is a crawl time (SaudiNewsNet)")
     args = ap.parse_args()
     import marsad
+    from marsad.ingest.readers import FieldMap
     from marsad.runners.local import IngestOptions
 
     rows = _slice(args)
@@ -162,7 +165,8 @@ def main() -> None:
             for i, b in enumerate(batches):
                 f = tmp / f"batch{i}.jsonl"
                 f.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in b))
-                a.ingest([str(f)], options=IngestOptions(workers=1, corpus=False))
+                a.ingest([str(f)], fields=FieldMap(date_kind="crawl" if args.date_is_crawl_time else "metadata"),
+                         options=IngestOptions(workers=1, corpus=False))
                 cuts.append(a.max_rowid())
         finally:
             a.close()

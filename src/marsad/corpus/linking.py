@@ -59,8 +59,7 @@ class ThreadLinking:
     """Closed stories linked to threads as they are handed over (see the module docstring).
 
     :meth:`add` links stories in order; :meth:`links` returns the links made since the last
-    call, :meth:`rows` the threads they changed; :meth:`finish` links the last stories (the open ones at the end of a run) and returns
-    the links not returned yet, the changed threads' rows and the next thread id."""
+    call, :meth:`rows` the threads they changed."""
 
     def __init__(self, linker: ThreadLinker, *, iso_day: Any) -> None:
         self.linker, self.iso_day = linker, iso_day
@@ -78,7 +77,3 @@ class ThreadLinking:
     def rows(self) -> tuple[list[tuple[Any, ...]], int]:
         """The rows of the threads changed since the last call, and the next thread id."""
         return thread_rows(self.linker, self.iso_day), self.linker.state.next_id
-
-    def finish(self, stories: list[Story]) -> tuple[list[tuple[int, int]], list[tuple[Any, ...]], int]:
-        self.add(stories)
-        return self.links(), thread_rows(self.linker, self.iso_day), self.linker.state.next_id
