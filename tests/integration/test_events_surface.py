@@ -183,3 +183,46 @@ def test_group_keys_survive_a_renumbering_of_the_stories(archive: str, tmp_path:
     assert after[0]["story"] != _events(capsys, archive)[0]["story"]  # the number did move
     assert main(["event", "--archive", str(db), ATTACK, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["reports"] == 2
+
+
+def test_a_report_without_a_day_is_counted_with_the_day_its_story_states(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Two outlets report one attack of the 4th on the 5th; one says «أمس», the other no day. It
+    is one event, in `marsad events`, `marsad event`, the article's events and the export (it was
+    a dated group and a no-day group)."""
+    arts = [
+        {"id": "d1", "source": "وكالة أ", "date": "2024-03-05T08:00:00+00:00",
+         "title": "مقتل خمسة في هجوم على حاجز للشرطة في كركوك",
+         "text": "قتل خمسة من عناصر الشرطة أمس في هجوم شنه مسلحون مجهولون على حاجز للشرطة جنوب مدينة كركوك، "
+                 "حسب مصدر أمني."},
+        {"id": "d2", "source": "صحيفة ب", "date": "2024-03-05T10:00:00+00:00",
+         "title": "هجوم مسلح على حاجز للشرطة في كركوك يقتل خمسة",
+         "text": "هاجم مسلحون مجهولون حاجزا للشرطة جنوب مدينة كركوك وقتلوا خمسة من عناصر الشرطة، "
+                 "وفق مصدر أمني في المدينة."},
+    ]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in arts))
+    db = str(tmp_path / "a.db")
+    assert main(["ingest", "--archive", db, str(src), "--json"]) == 0
+    with marsad.open(db) as arc:  # the fixture's point: one story, one report dated by its sentence
+        assert arc.con.execute("SELECT COUNT(DISTINCT story) FROM articles").fetchone()[0] == 1
+        dates = {r[0]: r[1] for r in arc.con.execute(
+            "SELECT a.id, json_extract(s.attrs, '$.date.source') FROM spans s JOIN articles a ON a.rowid = s.article "
+            "WHERE s.layer = 'event'")}
+    assert dates == {"d1": "timex", "d2": "published"}
+    key = "d1|ASSAULT|2024-03-04"
+    rows = _events(capsys, db)
+    assert [(r["group"], r["reports"], r["articles"]) for r in rows] == [(key, 2, 2)]
+    assert main(["event", "--archive", db, key, "--json"]) == 0
+    assert {r["article_id"] for r in json.loads(capsys.readouterr().out)["report_list"]} == {"d1", "d2"}
+    assert main(["event", "--archive", db, "d1|ASSAULT|"]) == 1  # no report is left without its day
+    assert "no ASSAULT event in the story" in capsys.readouterr().err
+    out = tmp_path / "ev.jsonl"
+    assert main(["export", "--archive", db, "--table", "events", "--format", "jsonl", "-o", str(out)]) == 0
+    assert {json.loads(x)["event_group"] for x in out.read_text(encoding="utf-8").splitlines()} == {key}
+    with marsad.open(db) as arc:
+        from marsad.corpus.event_views import article_event_groups
+        from marsad.pipeline.output import analysis_json
+
+        events = analysis_json(arc.get("d2"))["events"]
+        assert article_event_groups(arc, "d2", events) == [key]

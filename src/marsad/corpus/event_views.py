@@ -17,9 +17,9 @@ from typing import Any
 
 from marsad.enrich.events.group import (
     anchor_order,
-    event_day,
     group_key,
     parse_group,
+    stated_days,
     story_anchors,
 )
 from marsad.enrich.events.lexicon import EVENT_TYPES
@@ -121,9 +121,13 @@ def list_event_groups(archive: Any, *, date_from: str | None = None, date_to: st
     rows = list(evq.event_rows(con, date_from=date_from, date_to=date_to, types=[check_type(t) for t in types],
                                sources=sources))
     anchors = _anchors(archive, (r["story"] for r in rows))
+    # the days stated by every report of the stories, in the period or not (as `marsad event` reads them)
+    stories = {r["story"] for r in rows if r["story"] is not None}
+    stated = stated_days(anchors, [r for r in rows if r["story"] is None] + evq.story_event_dates(con, list(stories)))
     groups: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
-        key = group_key(anchors, story=r["story"], article_id=r["id"], label=r["label"], attrs=r["attrs"])
+        key = group_key(anchors, story=r["story"], article_id=r["id"], label=r["label"], attrs=r["attrs"],
+                        published_at=r["published_at"], stated=stated)
         groups.setdefault(key, []).append(_report(r))
     needle_actor, needle_place = normalize(actor.strip()), normalize(place.strip())
     out = []
@@ -155,12 +159,16 @@ def event_group_detail(archive: Any, key: str) -> dict[str, Any]:
         raise NotFoundError(f"no article {anchor[:80]!r} anchors an event group; `marsad events` lists the groups")
     rowid, article_id, story = found
     rowids = evq.story_rowids(con, story) if story is not None else [rowid]
-    rows = [r for r in evq.events_of_articles(con, rowids, label=label) if event_day(r["attrs"]) == day]
+    rows = evq.events_of_articles(con, rowids, label=label)
+    anchors = _anchors(archive, [story])
+    stated = stated_days(anchors, rows)
+    keys = [group_key(anchors, story=r["story"], article_id=r["id"], label=label, attrs=r["attrs"],
+                      published_at=r["published_at"], stated=stated) for r in rows]
+    rows = [r for r, k in zip(rows, keys, strict=True) if parse_group(k)[2] == day]
     if not rows:
         raise NotFoundError(f"no {label} event{' on ' + day if day else ''} in the story of article "
                             f"{article_id[:80]!r}; `marsad events` lists the groups")
-    current = group_key(_anchors(archive, [story]), story=story, article_id=article_id, label=label,
-                        attrs=rows[0]["attrs"])
+    current = next(k for k in keys if parse_group(k)[2] == day)
     reports = [_report(r) for r in rows]
     summary = _summary(current, reports)
     return {**summary, "asked": key if key != current else None, "report_list": reports}
@@ -174,4 +182,10 @@ def article_event_groups(archive: Any, article_id: str, events: Sequence[dict[st
     if found is not None:
         _rowid, article_id, story = found
     anchors = _anchors(archive, [story])
-    return [group_key(anchors, story=story, article_id=article_id, label=e["type"], attrs=e) for e in events]
+    if story is not None:
+        stated = stated_days(anchors, evq.story_event_dates(archive.con, [story]))
+    else:
+        stated = stated_days(anchors, [{"story": None, "id": article_id, "label": e["type"], "attrs": e} for e in events])
+    published = evq.article_published(archive.con, article_id)
+    return [group_key(anchors, story=story, article_id=article_id, label=e["type"], attrs=e, published_at=published,
+                      stated=stated) for e in events]

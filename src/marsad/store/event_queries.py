@@ -73,3 +73,21 @@ def events_of_articles(con: sqlite3.Connection, rowids: Sequence[int], *, label:
 
 def story_rowids(con: sqlite3.Connection, story: int) -> list[int]:
     return [int(r[0]) for r in con.execute("SELECT rowid FROM articles WHERE story = ?", (story,))]
+
+
+def story_event_dates(con: sqlite3.Connection, stories: Sequence[int] | None = None) -> list[dict[str, Any]]:
+    """``story, id, label`` and ``attrs`` holding only the ``date`` of every event mention of the
+    members of ``stories`` (of every story when None): the days a story's reports state, which
+    :func:`marsad.enrich.events.group.stated_days` collects."""
+    sql = ("SELECT a.story AS story, a.id AS id, s.label AS label, json_extract(s.attrs, '$.date.value') AS value, "
+           "json_extract(s.attrs, '$.date.source') AS src FROM articles a JOIN spans s ON s.article = a.rowid "
+           "AND s.layer = 'event' AND s.attrs != '' WHERE a.story")
+    rows = con.execute(sql + " IS NOT NULL") if stories is None else select_in(con, sql + " IN", stories)
+    return [{"story": r["story"], "id": r["id"], "label": r["label"],
+             "attrs": {"date": {"value": r["value"], "source": r["src"]}}} for r in rows]
+
+
+def article_published(con: sqlite3.Connection, article_id: str) -> str | None:
+    """The publication time of the article with this id, or None."""
+    r = con.execute("SELECT published_at FROM articles WHERE id = ?", (article_id,)).fetchone()
+    return None if r is None else r[0]

@@ -45,18 +45,21 @@ def _article_rows(archive: Any) -> Iterator[dict[str, Any]]:
 def _span_rows(archive: Any, layer: str | None, *, article_text: bool = False) -> Iterator[dict[str, Any]]:
     """The spans of a layer (all when None), article by article; an event row adds its article's
     story and its group key (``article_text``: and the article's text, for the PLOVER records)."""
-    from marsad.enrich.events.group import group_key, story_anchors
-    from marsad.store.event_queries import all_story_member_dates
+    from marsad.enrich.events.group import group_key, stated_days, story_anchors
+    from marsad.store.event_queries import all_story_member_dates, story_event_dates
 
     con = archive.con
     anchors = story_anchors(all_story_member_dates(con)) if layer == "event" else {}
+    stated = stated_days(anchors, story_event_dates(con)) if layer == "event" else {}
     last = 0
     while True:
-        arts = con.execute("SELECT rowid, id, text, story FROM articles WHERE rowid > ? ORDER BY rowid LIMIT 500",
+        arts = con.execute("SELECT rowid, id, text, story, published_at FROM articles WHERE rowid > ? ORDER BY rowid "
+                           "LIMIT 500",
                            (last,)).fetchall()
         if not arts:
             return
         for a in arts:
+            own: dict[tuple[str, str], set[str]] | None = None  # an article in no story: the days its events state
             q = 'SELECT layer, start, "end", label, value, attrs FROM spans WHERE article=?'
             args: list[Any] = [a["rowid"]]
             if layer:
@@ -68,8 +71,14 @@ def _span_rows(archive: Any, layer: str | None, *, article_text: bool = False) -
                        "attrs": orjson.loads(r["attrs"]) if r["attrs"] else {}}
                 if layer == "event":
                     row["story"] = a["story"]
+                    if a["story"] is None and own is None:
+                        own = stated_days(anchors, [{"story": None, "id": a["id"], "label": x["label"],
+                                                     "attrs": orjson.loads(x["attrs"]) if x["attrs"] else {}}
+                                                    for x in con.execute("SELECT label, attrs FROM spans WHERE "
+                                                                         "article=? AND layer='event'", (a["rowid"],))])
                     row["event_group"] = group_key(anchors, story=a["story"], article_id=a["id"], label=r["label"],
-                                                   attrs=row["attrs"])
+                                                   attrs=row["attrs"], published_at=a["published_at"],
+                                                   stated=own if a["story"] is None else stated)
                     if article_text:
                         row["article_text"] = a["text"]
                 yield row
