@@ -1,4 +1,4 @@
-"""events.v7: PLOVER event mentions on sentences written for these tests."""
+"""events.v8: PLOVER event mentions on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def only(text: str, typ: str) -> tuple[str, dict]:
 
 def test_stage_runs_after_entities_and_timex():
     spec = list(DEFAULT_SPEC)
-    assert spec.index("events.v7") > max(spec.index("entities.v2"), spec.index("timex.v1"))
+    assert spec.index("events.v8") > max(spec.index("entities.v2"), spec.index("timex.v1"))
     build(spec)
 
 
@@ -124,15 +124,16 @@ def test_a_year_is_history_only_before_the_articles_year():
     assert not past_year([normalize(w) for w in "قتل 2023 شخصا".split()], None)  # a count, not a year
 
 
-@pytest.mark.parametrize("name", ["events.v1", "events.v2", "events.v3", "events.v4", "events.v5", "events.v6"])
+@pytest.mark.parametrize("name", ["events.v1", "events.v2", "events.v3", "events.v4", "events.v5", "events.v6",
+                                  "events.v7"])
 def test_older_events_stages_are_retired(name):
     from marsad.errors import ConfigError
     from marsad.runners.reanalyse import upgraded
 
     old = ["language.v1", "debris.v3", "dateline.v3", "entities.v2", "pubdate.v1", "timex.v1", name]
-    with pytest.raises(ConfigError, match="replaced by 'events.v7'"):
+    with pytest.raises(ConfigError, match="replaced by 'events.v8'"):
         build(old)
-    assert upgraded(old) == old[:-1] + ["events.v7"]  # an archive's older events articles are stale
+    assert upgraded(old) == old[:-1] + ["events.v8"]  # an archive's older events articles are stale
 
 
 def test_a_few_dyadic_types():
@@ -366,3 +367,40 @@ def test_a_mention_in_the_blanked_dateline_is_no_actor():
     for role in ("source", "target"):
         assert text[a[role]["start"]:a[role]["end"]] == a[role]["text"]
     assert a["place"] is None or a["place"]["text"] != "دبي"
+
+
+def test_a_desk_dateline_is_no_place_of_what_the_article_reports_elsewhere():
+    """A dateline says where a report was filed; an outlet's desk files everything. It is the
+    event's place only when the article names its city, or names no place at all (CNN's Dubai
+    desk was the place of its reports on Paris and Syria)."""
+    desk = "دبي، الإمارات العربية المتحدة (CNN)-- "
+    # the article names other places, not Dubai: the meeting's place is not the desk's
+    text = desk + "التقى ولي العهد السعودي الرئيس الفرنسي يوم الثلاثاء.\nوكان قد وصل إلى باريس في زيارة رسمية."
+    _, a = only(text, "CONSULT")
+    assert marsad.analyze_text(text, published_at=DATE).dateline_place == "دبي، الإمارات العربية المتحدة"
+    assert a["place"] is None
+    # the article names Dubai: the dateline is borne out
+    text = desk + "التقى ولي العهد السعودي الرئيس الفرنسي يوم الثلاثاء.\nوكان قد وصل إلى دبي في زيارة رسمية."
+    assert only(text, "CONSULT")[1]["place"] == {"text": "دبي، الإمارات العربية المتحدة", "source": "dateline"}
+    # a wire's dateline over an article that names no place stays its place
+    text = "بغداد (أ ف ب) - خطف مسلحون مهندسا أجنبيا.\nولم تتبن أي جهة العملية."
+    assert only(text, "ASSAULT")[1]["place"] == {"text": "بغداد", "source": "dateline"}
+
+
+def test_an_event_dated_long_before_its_report_is_history():
+    """«قتلوا في الجزائر في مارس 1996» in a report of March 2024 is background, not the news; a
+    date after منذ dates something else than the event (the threat is today's)."""
+    assert [e for e in events("وكان الرهبان قد خطفوا ثم قتلوا في مارس 1996 في الجزائر.\nفقرة أخرى.")
+            if e[0] == "ASSAULT"] == []
+    assert [e for e in events("اغتال مسلحون الصحفي سمير حداد في بيروت في يناير الماضي.") if e[0] == "ASSAULT"] == []
+    # a month before the report, or the day before: the news
+    _, a = only("اغتال مسلحون الصحفي سمير حداد في بيروت في 10 فبراير.", "ASSAULT")
+    assert a["date"]["value"] == "2024-02-10"
+    _, a = only("اغتال مسلحون الصحفي سمير حداد في بيروت أمس.", "ASSAULT")
+    assert a["date"]["value"] == "2024-03-04"
+    text = "قفز سعر النفط إلى أعلى مستوى منذ ديسمبر 2014 بعد أن هدد الرئيس الأمريكي دونالد ترامب سوريا بضربة."
+    _, a = only(text, "THREATEN")
+    assert a["date"] == {"value": DATE, "source": "published"}
+    # a recent date after منذ dates the event still (the arrests began on Friday)
+    _, a = only("اعتقلت الشرطة التركية منذ الجمعة 590 شخصا في أنحاء البلاد.", "COERCE")
+    assert a["date"]["value"] == "2024-03-01" and a["date"]["source"] == "timex"

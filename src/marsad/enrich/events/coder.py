@@ -1,4 +1,4 @@
-"""The event coder of ``events.v7``: per sentence, PLOVER event mentions found by trigger words.
+"""The event coder of ``events.v8``: per sentence, PLOVER event mentions found by trigger words.
 
 For each sentence (split at . ! ? ؟ and line breaks) every token is normalized, a proclitic
 group is tried off (و، ف، ب، ل، ك، ال and their combinations; a verb takes only و، ف، ل and the
@@ -44,11 +44,17 @@ from typing import Any, NamedTuple
 
 from marsad.enrich.entities.features import _norm  # the cached normalize the tagger uses
 from marsad.enrich.events import lexicon as L
+from marsad.enrich.events.setting import (
+    confirmed_dateline,
+    event_date,
+    event_place,
+    long_before,
+    since,
+)
 from marsad.model import Span
 from marsad.text.tokens import TOKEN_RE
 
 _SENT_END = re.compile(r"[.!?؟](?!\d)|\n")
-_DATE_VALUE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
 
 #: proclitic groups tried off a word, longest first; verbs take only those in _VERB_PREFIX
 _PREFIXES = ("وبال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "وس", "فس",
@@ -363,20 +369,28 @@ class EventCoder:
         """The ``event`` spans of ``text`` (a masked text: removed debris blanked)."""
         out: list[Span] = []
         year = int(published_at[:4]) if published_at and published_at[:4].isdigit() else None
+        place_of_dateline: str | None = None  # what the dateline gives as a place, found once
         for s, e in sentences(text):
             toks = tokens(text, s, e)
             found = self.triggers(toks, question=text[s:e].rstrip().endswith(("?", "؟")), year=year)
             if not found:
                 continue
-            # a mention or date in removed text (a dateline's «(CNN)», blanked) is no actor or date
-            ts = [t for t in timexes if s <= t.start and t.end <= e and text[t.start:t.end].strip()]
+            # a mention or date in removed text (a dateline's «(CNN)», blanked) is no actor or date;
+            # a date long before after منذ (since) begins a period, it dates no event of the sentence
+            ts = [t for t in timexes if s <= t.start and t.end <= e and text[t.start:t.end].strip()
+                  and not (since(text, s, t.start) and long_before(event_date([t], None), published_at))]
+            date = event_date(ts, published_at)
+            if long_before(date, published_at):
+                continue  # «قتلوا في الجزائر بين 1994 و1996»: history told as background
             ms = [m for m in mentions if s <= m.start and m.end <= e and text[m.start:m.end].strip()]
+            if place_of_dateline is None:
+                place_of_dateline = confirmed_dateline(text, mentions, dateline_place)
             for f in found:
-                out.append(self._span(text, toks, f, ms, ts, (s, e), published_at, dateline_place))
+                out.append(self._span(text, toks, f, ms, date, (s, e), place_of_dateline))
         return out
 
-    def _span(self, text: str, toks: Sequence[Tok], f: Found, ms: Sequence[Span], ts: Sequence[Span],
-              sent: tuple[int, int], published_at: str | None, dateline_place: str) -> Span:
+    def _span(self, text: str, toks: Sequence[Tok], f: Found, ms: Sequence[Span], date: dict[str, Any] | None,
+              sent: tuple[int, int], dateline_place: str) -> Span:
         trig = toks[f.i]
         start = trig.start
         ends = [t.end for t in toks]
@@ -387,7 +401,7 @@ class EventCoder:
                 a["text"] = text[a["start"]:a["end"]]
         attrs: dict[str, Any] = {"type": f.trigger.type, "mode": f.trigger.mode, "trigger": f.trigger.lemma,
                                  "source": source, "target": target,
-                                 "date": _date(ts, published_at), "place": _place(places, start, dateline_place),
+                                 "date": date, "place": event_place(places, start, dateline_place),
                                  "sentence": [sent[0], sent[1]]}
         return Span("event", start, f.end, f.trigger.type, f.trigger.lemma, attrs)
 
@@ -631,21 +645,3 @@ def _against(toks: Sequence[Tok], f: Found) -> dict[str, Any] | None:
 
 def _public(a: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if a is None else {k: v for k, v in a.items() if k != "victim"}
-
-
-def _date(ts: Sequence[Span], published_at: str | None) -> dict[str, Any] | None:
-    for t in ts:
-        if t.label == "DATE" and _DATE_VALUE.match(t.value or ""):
-            return {"value": t.value, "source": "timex", "start": t.start, "end": t.end}
-    if published_at:
-        return {"value": published_at[:10], "source": "published"}
-    return None
-
-
-def _place(places: Sequence[dict[str, Any]], at: int, dateline_place: str) -> dict[str, Any] | None:
-    if places:
-        best = min(places, key=lambda p: abs(p["start"] - at))
-        return {**best, "source": "sentence"}
-    if dateline_place:
-        return {"text": dateline_place, "source": "dateline"}
-    return None
