@@ -1,4 +1,4 @@
-"""events.v8: PLOVER event mentions on sentences written for these tests."""
+"""events.v9: PLOVER event mentions on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def only(text: str, typ: str) -> tuple[str, dict]:
 
 def test_stage_runs_after_entities_and_timex():
     spec = list(DEFAULT_SPEC)
-    assert spec.index("events.v8") > max(spec.index("entities.v2"), spec.index("timex.v1"))
+    assert spec.index("events.v9") > max(spec.index("entities.v2"), spec.index("timex.v1"))
     build(spec)
 
 
@@ -125,15 +125,15 @@ def test_a_year_is_history_only_before_the_articles_year():
 
 
 @pytest.mark.parametrize("name", ["events.v1", "events.v2", "events.v3", "events.v4", "events.v5", "events.v6",
-                                  "events.v7"])
+                                  "events.v7", "events.v8"])
 def test_older_events_stages_are_retired(name):
     from marsad.errors import ConfigError
     from marsad.runners.reanalyse import upgraded
 
     old = ["language.v1", "debris.v3", "dateline.v3", "entities.v2", "pubdate.v1", "timex.v1", name]
-    with pytest.raises(ConfigError, match="replaced by 'events.v8'"):
+    with pytest.raises(ConfigError, match="replaced by 'events.v9'"):
         build(old)
-    assert upgraded(old) == old[:-1] + ["events.v8"]  # an archive's older events articles are stale
+    assert upgraded(old) == old[:-1] + ["events.v9"]  # an archive's older events articles are stale
 
 
 def test_a_few_dyadic_types():
@@ -404,3 +404,19 @@ def test_an_event_dated_long_before_its_report_is_history():
     # a recent date after منذ dates the event still (the arrests began on Friday)
     _, a = only("اعتقلت الشرطة التركية منذ الجمعة 590 شخصا في أنحاء البلاد.", "COERCE")
     assert a["date"]["value"] == "2024-03-01" and a["date"]["source"] == "timex"
+
+
+def test_who_carries_the_news_is_no_actor_of_it():
+    """A wire agency or a platform is the messenger: «حسبما ذكر مسؤول لوكالة فرانس برس» was the
+    source of a bombing, «على موقع تويتر» of Trump's threat. السلطات is a doer."""
+    _, a = only("وقتل 37 شخصا الجمعة في تفجيرين استهدفا محطتي حافلات في غومبيه، حسبما ذكر مسؤول لوكالة فرانس برس.",
+                "ASSAULT")
+    assert a["source"] is None and a["target"]["text"] == "37 شخصا"
+    _, a = only("وكتب ترامب عبر صفحته على موقع تويتر أنه يتوعد سوريا بضربة.", "THREATEN")
+    assert (a["source"]["text"], a["target"]["text"]) == ("ترامب", "سوريا")
+    _, a = only("واتهمت السلطات التركية التنظيمين بالوقوف وراء الهجوم.", "ACCUSE")
+    assert a["source"]["text"] == "السلطات التركية"
+    from marsad.enrich.events.coder import media
+
+    assert media("وكالة الأنباء السعودية") and media("رويترز") and media("لجوهرة أف أم")
+    assert not media("وزارة الداخلية") and not media("لبنان") and not media("وكالة الغوث الدولية")

@@ -1,4 +1,4 @@
-"""The event coder of ``events.v8``: per sentence, PLOVER event mentions found by trigger words.
+"""The event coder of ``events.v9``: per sentence, PLOVER event mentions found by trigger words.
 
 For each sentence (split at . ! ? ؟ and line breaks) every token is normalized, a proclitic
 group is tried off (و، ف، ب، ل، ك، ال and their combinations; a verb takes only و، ف، ل and the
@@ -78,7 +78,7 @@ ACTOR_NOUNS = L.words({
     "طلبه", "عمال", "اهالي", "معارضه", "مستوطنون", "مستوطنين", "مستوطني", "جنديا", "جنديان", "جنديين", "شرطيا", "شرطيان", "شرطيين", "متمردون", "متمردين",
     "مقاتلون", "مقاتلين", "عناصر", "مواطنون", "ناشطون", "ناشطين", "موظفون", "اطباء", "معلمون", "محامون",
     "مفجرون", "مفجر", "مفجرين", "ميليشيات", "مليشيات", "ميليشيا", "جماعه", "مجموعه", "حشود", "قراصنه",
-    "خاطفون", "خاطفين", "الخاطفون", "ارهابيون", "ارهابيين", "متشددون", "متشددين",
+    "خاطفون", "خاطفين", "الخاطفون", "ارهابيون", "ارهابيين", "متشددون", "متشددين", "سلطات",
 })
 #: people an attack falls on: a target, never a source
 VICTIM_NOUNS = L.words({
@@ -454,6 +454,16 @@ def _noun_start(text: str, t: Tok) -> int:
     return pos if pos < t.end else t.start
 
 
+def media(name: str) -> bool:
+    """Whether a mention names who carries the news, not who makes it: a wire agency or a
+    platform (:data:`lexicon.MEDIA`; رويترز، فرانس برس، تويتر), or an agency named in full
+    (وكالة الأنباء السعودية، وكالة الإعلام الوطنية اللبنانية)."""
+    n = _norm(name)
+    bare = n[1:] if n[:1] in ("ل", "و", "ب") else n  # صرّح لجوهرة أف أم
+    words = n.split()
+    return n in L.MEDIA or bare in L.MEDIA or (len(words) > 1 and words[0] in L.MEDIA_HEADS and words[1] in L.MEDIA_KINDS)
+
+
 def _places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: Sequence[Span], *,
                        exclude: tuple[int, int]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     places: list[dict[str, Any]] = []
@@ -465,6 +475,8 @@ def _places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: 
         own = toks[k] if k < len(toks) else None
         prefixed = own is not None and own.start < m.start and _norm(text[own.start:m.start]) in ("ب", "وب", "فب")
         covered.append((m.start, m.end))
+        if media(text[m.start:m.end]):
+            continue  # the agency or platform that carries the news (لوكالة فرانس برس، على تويتر)
         if m.label in _PLACE_LABELS and (m.label == "LOC" or prev in _PLACE_BEFORE or prefixed):
             places.append(_actor(text, m.start, m.end, entity=m.value, type=m.label))
         elif m.label in _ACTOR_LABELS:
@@ -580,6 +592,17 @@ def _agent(toks: Sequence[Tok], ends: Sequence[int], actors: Sequence[dict[str, 
     return None
 
 
+def _object_pronoun(toks: Sequence[Tok], f: Found) -> bool:
+    """Whether the verb of ``f`` carries its object as a suffix after the feminine ت (اعتقلته،
+    استهدفتها، هاجمته): its subject then follows it (اعتقلته السلطات، هاجمته عناصر مسلحة), and no
+    actor after it is its object. A plural subject is in the verb itself (وقتلوه: the doers were
+    named before)."""
+    word = toks[f.i].norm[len(f.prefix):]
+    lemma = _norm(f.trigger.lemma)
+    return (word.startswith(lemma[:3]) and len(word) > len(lemma) + 1
+            and word.endswith(("ته", "تها", "تهم")))
+
+
 def _dyad(toks: Sequence[Tok], ends: Sequence[int], f: Found, actors: list[dict[str, Any]],
           text: str = "") -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     start = toks[f.i].start
@@ -595,6 +618,12 @@ def _dyad(toks: Sequence[Tok], ends: Sequence[int], f: Found, actors: list[dict[
                 (a for a in actors if a["start"] >= f.end and a.get("victim")), None)
             doer = _agent(toks, ends, actors, f.end)
             return _public(doer), _public(victim if victim is not doer else None)
+    if f.trigger.pos == "v" and _object_pronoun(toks, f):
+        # اعتقلته السلطات: its object is the pronoun (someone named before), its subject comes after
+        doer = next((a for a in actors if a["start"] >= f.end and not a.get("victim")
+                     and _tok_index(ends, a["start"]) == f.i + 1), None)
+        if doer is not None:
+            return _public(doer), None
     before = [a for a in actors if a["end"] <= start and not a.get("victim")]
     after = [a for a in actors if a["start"] >= f.end]
     target = None

@@ -1,4 +1,4 @@
-"""The trigger lexicon of ``events.v8``: PLOVER event types, their Arabic verbs and verbal nouns.
+"""The trigger lexicon of ``events.v9``: PLOVER event types, their Arabic verbs and verbal nouns.
 
 Everything here is data on the *normalized* view (:func:`marsad.text.normalize.normalize`:
 أ/إ/آ → ا, ة → ه, ى → ي, ئ → ي, ؤ → و, no tashkeel): word lists go through :func:`words` and
@@ -345,3 +345,18 @@ CULTURE_WORDS = words({
 })
 #: after وقفة: only a protest vigil
 VIGIL = words({"احتجاجيه", "تضامنيه", "احتجاجا", "تضامنا", "صامته", "سلميه"})
+
+#: who reports or carries the news, never a doer of it: wire agencies and the platforms a
+#: statement is posted on (حسبما ذكر مسؤول لوكالة فرانس برس، كتب ترامب على تويتر). A mention
+#: with one of these names (or one opening with وكالة, an agency named in full) is no actor
+MEDIA = words({
+    "رويترز", "فرانس برس", "فرانس بريس", "اسوشيتد برس", "الاسوشيتد برس", "اسوشيتدبرس", "الاناضول",
+    "سبوتنيك", "نوفوستي", "ريا نوفوستي", "تاس", "انترفاكس", "شينخوا", "يونهاب", "كيودو", "واس", "وام", "قنا",
+    "كونا", "بنا", "سانا", "ارنا", "وفا", "بترا", "د ب ا", "ا ف ب", "cnn", "bbc", "afp", "reuters", "ap",
+    "تويتر", "فيسبوك", "فيس بوك", "يوتيوب", "انستغرام", "انستجرام", "تلغرام", "تليغرام", "تيليغرام",
+    "سناب شات", "واتساب", "يوتوب", "جوهرة أف أم", "جوهرة اف ام", "جوهرة FM", "موزاييك", "موزاييك أف أم", "موزاييك اف ام",
+})
+#: an agency named in full: وكالة then أنباء or الإعلام (وكالة أنباء دوجان، وكالة الإعلام الوطنية
+#: اللبنانية); not وكالة الغوث, the UN's agency, which a protest may be against
+MEDIA_HEADS = words({"وكاله", "لوكاله", "ووكاله", "بوكاله"})
+MEDIA_KINDS = words({"انباء", "الانباء", "الاعلام", "اعلام"})
