@@ -33,8 +33,10 @@ from marsad.corpus.copy_rules import (
     numbers_of,
     score_sets,
     sentence_shingles,
+    sentence_words,
 )
 from marsad.corpus.dedup import UnionFind, estimate, key_pairs, span_keys, verify_candidates
+from marsad.corpus.features import day_number
 from marsad.corpus.lsh import band_keys, bucket_pairs
 from marsad.corpus.minhash import (
     _HEADER,
@@ -311,13 +313,22 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
             in_lead[k] = named[k][0] if k in named else lead_countries_of(text_of[k], lead_words=params.lead_words)
         return in_lead[k]
 
-    # the outlets matter to the rewritten-lead rule and the follow-up guard
-    outlet = ({k: r["source"] or "" for k, r in cs.rows(involved, ["source"]).items()}
-              if params.head_found is not None or params.follow_up_guard else {})
+    worded: dict[int, list[frozenset[int]]] = {}
+
+    def words(k: int) -> list[frozenset[int]]:
+        if k not in worded:
+            worded[k] = sentence_words([text_of[k]], params)[0]
+        return worded[k]
+
+    # the outlets matter to the rewritten-lead and reworded-copy rules and the follow-up guard,
+    # the days to the reworded-copy rule
+    meta = cs.rows(involved, ["source", "published_at"])
+    outlet = {k: r["source"] or "" for k, r in meta.items()}
+    published = {k: day_number(r["published_at"]) for k, r in meta.items()}
     verified = verify_candidates(pairs, j_kept, shingles=sets.__getitem__, numbers=nums.__getitem__,
                                  params=params, uf=uf, sentences=sentences, countries=countries,
                                  lead_countries=lead_countries, source=lambda k: outlet.get(k, ""),
-                                 sizes=group_sizes)
+                                 sizes=group_sizes, words=words, day=lambda k: published.get(k, -1))
     # exact copies: equal shingle sets are copies whatever else was verified
     kept = set(pairs)
     for a, b in exact:
@@ -326,6 +337,7 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
     del sets, nums
     text_of.clear()
     sents.clear()
+    worded.clear()
     named.clear()
     in_lead.clear()
     writer.join()

@@ -47,6 +47,7 @@ from marsad.corpus.copy_rules import (
     PairScore,
     _leads_apart,
     countries_of,
+    enough_text,
     followed_up,
     head_of,
     is_copy,
@@ -54,12 +55,15 @@ from marsad.corpus.copy_rules import (
     leads_of,
     named_apart,
     numbers_of,
+    reworded_copy,
     rewritten_copy,
     score_sets,
     sentence_copy,
     sentence_shingles,
+    sentence_words,
     templated,
 )
+from marsad.corpus.features import day_number
 from marsad.corpus.lsh import band_keys, bucket_pairs
 from marsad.corpus.minhash import distinct_counts, minhash_from_hashes, shingle_hashes
 from marsad.corpus.provenance import DocInfo, GroupProvenance, _time_key, provenance
@@ -161,6 +165,8 @@ def verify_candidates(
     lead_countries: Callable[[int], frozenset[str]] | None = None,
     source: Callable[[int], str] | None = None,
     sizes: dict[int, int] | None = None,
+    words: Callable[[int], list[frozenset[int]]] | None = None,
+    day: Callable[[int], int] | None = None,
 ) -> list[PairScore]:
     """The copy pairs among candidate ``pairs`` (keys), most similar (by ``j_est``) first.
 
@@ -177,7 +183,10 @@ def verify_candidates(
     rewritten-lead rule (:func:`rewritten_copy`) joins two articles of one outlet only with
     ``params.rewrite_same_source``, and two of one outlet whose leads differ are its follow-up,
     not a copy, however alike (:func:`followed_up`); without ``source`` every pair is taken
-    for one of two outlets. The template guard runs first (it
+    for one of two outlets; ``words(k)`` and ``day(k)``, when given with ``source``, its
+    sentences' word sets (:func:`sentence_words`) and its publication day (-1 unknown): two
+    outlets' texts of one day whose leads differ are a copy when every sentence is reworded
+    (:func:`reworded_copy`). The template guard runs first (it
     is a set comparison); when ``uf`` is given, a pair whose two documents are already joined
     through verified pairs is not checked again (its group cannot change) — in a flood of
     reprints of one story this skips most of the quadratic work.
@@ -201,7 +210,7 @@ def verify_candidates(
             got = cache[k] = shingles(k)
         return got
 
-    def check(a: int, b: int) -> PairScore | None:
+    def check(a: int, b: int, reworded: bool = True) -> PairScore | None:
         if templated(numbers(a), numbers(b), params):
             return None
         (sa, la, ha), (sb, lb, hb) = sh(a), sh(b)
@@ -211,7 +220,12 @@ def verify_candidates(
                 (params.rewrite_same_source or not same) and rewritten_copy(s, sa, sb, ha, hb, params)) or (
                 sentences is not None and params.sentence_share is not None
                 and s.containment >= params.sentence_share * params.sentence_found / 2
-                and sentence_copy(sentences(a), sentences(b), sa, sb, params)):
+                and sentence_copy(sentences(a), sentences(b), sa, sb, params)) or (
+                reworded and words is not None and day is not None and source is not None and not same
+                and bool(source(a)) and bool(source(b)) and min(s.a_in_b, s.b_in_a) >= params.reworded_both
+                and s.lead >= params.rewrite_lead
+                and enough_text(s, len(sa), len(sb), params) and day(a) >= 0 and day(a) == day(b)
+                and reworded_copy(words(a), words(b), params)):
             if (countries is not None and s.jaccard < 1.0
                     and (lead_countries is None or _leads_apart(lead_countries(a), lead_countries(b)))
                     and named_apart(countries(a), countries(b))):
@@ -232,7 +246,7 @@ def verify_candidates(
             continue
         if uf is not None:
             na, nb = size.get(ra, 1), size.get(rb, 1)
-            if params.chain_guard and {ra, rb} != {a, b} and check(ra, rb) is None:
+            if params.chain_guard and {ra, rb} != {a, b} and check(ra, rb, reworded=False) is None:
                 earlier = _second_member(s, ra, rb, na, nb, refused, uf, source)
                 if earlier is None:
                     continue
@@ -397,11 +411,19 @@ def dedup_batch(
             in_lead[p] = named[p][0] if p in named else lead_countries_of(texts[order[p]], lead_words=params.lead_words)
         return in_lead[p]
 
+    worded: dict[int, list[frozenset[int]]] = {}
+
+    def words(p: int) -> list[frozenset[int]]:
+        if p not in worded:
+            worded[p] = sentence_words([texts[order[p]]], params)[0]
+        return worded[p]
+
     uf = UnionFind()
     verified = verify_candidates([tuple(p) for p in pairs.tolist()], j_est, shingles=shingles,
                                  numbers=numbers, params=params, uf=uf, sentences=sentences,
                                  countries=countries, lead_countries=lead_countries,
-                                 source=lambda p: infos[order[p]].source)
+                                 source=lambda p: infos[order[p]].source, words=words,
+                                 day=lambda p: day_number(infos[order[p]].published_at))
     if progress:
         progress(f"{len(verified)} verified")
     # exact copies: equal shingle sequences (the normalized body word for word)

@@ -58,6 +58,7 @@ from marsad.corpus.copy_rules import (
     leads_of,
     numbers_of,
     sentence_shingles,
+    sentence_words,
 )
 from marsad.corpus.dedup import dedup_batch, span_keys, verify_candidates
 from marsad.corpus.features import (
@@ -199,7 +200,7 @@ def bcubed(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
 
 
 def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: DedupParams, *,
-                sources: tuple[str, str] = ("", "")) -> bool:
+                sources: tuple[str, str] = ("", ""), days: tuple[int, int] = (-1, -1)) -> bool:
     """The copy detector's decision on one pair: a candidate (a band in common, or a run of
     words in common, :func:`marsad.corpus.dedup.span_keys`) that passes the verification of
     :func:`marsad.corpus.dedup.verify_candidates` (the rules of :mod:`marsad.corpus.copy_rules`)."""
@@ -213,9 +214,11 @@ def decide_pair(ta: str, tb: str, sig_a: np.ndarray, sig_b: np.ndarray, params: 
     nums = [numbers_of(ta), numbers_of(tb)]
     sents = sentence_shingles([ta, tb], params)
     named = [countries_of(t, lead_words=params.lead_words) for t in (ta, tb)]
+    worded = sentence_words([ta, tb], params)
     return bool(verify_candidates([(0, 1)], np.ones(1), shingles=lambda k: (sh[k], leads[k], head_of(h[off[k] : off[k + 1]], params)),
                                   numbers=nums.__getitem__, params=params, sentences=sents.__getitem__,
-                                  countries=named.__getitem__, source=sources.__getitem__))
+                                  countries=named.__getitem__, source=sources.__getitem__,
+                                  words=worded.__getitem__, day=days.__getitem__))
 
 
 #: what the pipeline's analysis gives the story features and the copies of one article: the
@@ -521,7 +524,8 @@ def evaluate(data: Path, *, dedup: DedupParams | None = None, story: StoryParams
                 "copy": res.group_of[a] == res.group_of[b],
                 "copy_pair": decide_pair(clean_text(docs[a], analysis), clean_text(docs[b], analysis),
                                          sig_of(a), sig_of(b), dedup,
-                                         sources=(docs[a]["source"], docs[b]["source"])),
+                                         sources=(docs[a]["source"], docs[b]["source"]),
+                                         days=(day_number(docs[a]["date"]), day_number(docs[b]["date"]))),
                 "same_story": story_of[a] == story_of[b]}
             cosine[(g["a"], g["b"])] = base.cosine(docs[a], docs[b])
         out["pairs"][split] = pair_block(gold, predicted, cosine, thresholds)

@@ -129,6 +129,19 @@ def rewritten_pair() -> tuple[str, str]:
     return wire, "\n".join([lead] + (P + MORE)[1:-1])
 
 
+#: an editor's version of :data:`P`: every sentence reworded (a verb or a linking phrase
+#: changed), the governor's paragraph moved up — the leads share half their words, the
+#: shingles two thirds
+REWORDED = [
+    "دشن وزير الطاقة اليوم في منطقة تبوك محطة الطاقة الشمسية الجديدة بطاقة إنتاجية تصل إلى 400 ميغاواط، وسط حضور أمير المنطقة وعدد من المسؤولين.",
+    "من ناحيته، أكد أمير منطقة تبوك أن المشروع يمثل إضافة نوعية لاقتصاد المنطقة ويوفر مئات فرص العمل للشباب من أبناء المنطقة والمحافظات التابعة لها.",
+    "ومن المنتظر أن تنطلق المرحلة الثانية من المشروع مطلع العام المقبل لرفع القدرة الإنتاجية للمحطة إلى 800 ميغاواط وربطها بالشبكة الوطنية.",
+    "وبين الوزير في كلمة خلال حفل التدشين أن المحطة تعد الأكبر من نوعها في شمال المملكة، وأنها ستزود أكثر من 75 ألف منزل بالكهرباء النظيفة.",
+    "ولفت إلى أن تكلفة المشروع بلغت 1.2 مليار ريال، وأن أعمال البناء استغرقت 18 شهرا بمشاركة شركات محلية ودولية متخصصة في الطاقة المتجددة.",
+    "يشار إلى أن الوزارة تعمل على تنفيذ عدد من مشاريع الطاقة المتجددة في مناطق مختلفة ضمن خطة طويلة المدى لتنويع مصادر الطاقة وخفض الانبعاثات.",
+]
+
+
 def features_of(recs: list[dict], groups: dict[int, int] | None = None) -> list[ArticleFeatures]:
     """The story features of records (title and text only), keyed by position; ``groups``: the
     copy group of each position."""

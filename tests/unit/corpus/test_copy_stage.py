@@ -106,6 +106,26 @@ def test_keys_stored_by_a_stopped_run_change_no_group(tmp_path) -> None:
     assert copy_groups(stopped) == copy_groups(whole)
 
 
+def test_the_reworded_copy_rule_reads_outlets_and_days_from_the_store(tmp_path) -> None:
+    # the texts of the batch test of the rule (test_dedup): every sentence reworded
+    from corpus_fixtures import REWORDED, P
+
+    from marsad.corpus.copy_rules import DedupParams
+
+    def groups(name: str, dates: tuple[str, str], params: DedupParams | None = None) -> set[frozenset[str]]:
+        recs = [{"id": "wire", "source": "was", "date": dates[0], "title": "محطة تبوك", "text": "\n".join(P)},
+                {"id": "edited", "source": "okaz", "date": dates[1], "title": "تدشين محطة شمسية",
+                 "text": "\n".join(REWORDED)}]
+        a = archive_of(tmp_path, name, recs=recs)
+        update_copies(a, params=params)
+        return copy_groups(a)
+
+    same_day = ("2015-08-10T08:00:00", "2015-08-10T21:00:00")
+    assert groups("same-day", same_day) == {frozenset({"wire", "edited"})}
+    assert groups("off", same_day, DedupParams(reworded=None)) == {frozenset({"wire"}), frozenset({"edited"})}
+    assert groups("two-days", ("2015-08-10T08:00:00", "2015-08-12T08:00:00")) == {frozenset({"wire"}), frozenset({"edited"})}
+
+
 def test_the_rewritten_lead_rule_joins_across_outlets_in_the_archive_too(tmp_path) -> None:
     # the same texts as the batch test of the rule (test_dedup): the archive's copy stage reads
     # the outlets from the store
@@ -126,7 +146,7 @@ def test_the_rewritten_lead_rule_joins_across_outlets_in_the_archive_too(tmp_pat
 
     assert groups("across", ("was", "okaz"), on) == {frozenset({"wire", "reprint"})}
     assert groups("one-outlet", ("okaz", "okaz"), on) == {frozenset({"wire"}), frozenset({"reprint"})}
-    assert groups("off", ("was", "okaz"), DedupParams(head_found=None)) == {frozenset({"wire"}), frozenset({"reprint"})}
+    assert groups("off", ("was", "okaz"), DedupParams(head_found=None, reworded=None)) == {frozenset({"wire"}), frozenset({"reprint"})}
     assert groups("default", ("was", "okaz"), DedupParams()) == {frozenset({"wire", "reprint"})}
 
 

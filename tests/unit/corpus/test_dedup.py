@@ -264,7 +264,7 @@ def test_an_edited_reprint_with_a_rewritten_lead_is_a_copy() -> None:
     assert not rewritten_copy(s, sa, sb, head_of(ha, params), head_of(hb, params), DedupParams(head_found=None))
     res = _dedup([wire, reprint], ["was", "okaz"])
     assert res.group_of[0] == res.group_of[1]
-    res = _dedup([wire, reprint], ["was", "okaz"], DedupParams(head_found=None))  # turned off
+    res = _dedup([wire, reprint], ["was", "okaz"], DedupParams(head_found=None, reworded=None))  # turned off (the reworded-copy rule finds it too)
     assert res.group_of[0] != res.group_of[1]
     # one outlet putting a new lead on its own text follows the story up: no copy
     res = _dedup([wire, reprint], ["okaz", "okaz"])
@@ -451,3 +451,43 @@ def test_a_lone_article_joins_a_group_through_a_second_member() -> None:
     stored.union(3, 7)
     uf, _ = groups([0, 1, 2, 3, 4, 5], uf=stored, sizes={3: 2})
     assert uf.find(3) == 3 and uf.find(7) == 3
+
+
+def test_a_reprint_whose_every_sentence_was_reworded_is_a_copy_between_two_outlets_on_one_day() -> None:
+    """An editor changed a word or two in each sentence of the agency's item and moved a
+    paragraph up: the leads share half their words and most 3-word shingles are broken, but
+    every sentence keeps most of its words (the reworded-copy rule)."""
+    from corpus_fixtures import INDEPENDENT, REWORDED, P
+
+    from marsad.corpus.copy_rules import (
+        head_of,
+        is_copy,
+        lead_of,
+        reworded_copy,
+        rewritten_copy,
+        sentence_words,
+    )
+
+    wire, edited = "\n".join(P), "\n".join(REWORDED)
+    params = DedupParams()
+    h, off = shingle_hashes([wire, edited])
+    ha, hb = h[off[0] : off[1]], h[off[1] : off[2]]
+    sa, sb = np.unique(ha), np.unique(hb)
+    s = score_sets(0, 1, sa, sb, lead_a=lead_of(wire, params), lead_b=lead_of(edited, params))
+    assert params.rewrite_lead <= s.lead < params.lead and min(s.a_in_b, s.b_in_a) >= params.reworded_both
+    assert not is_copy(s, len(sa), len(sb), params), "the lead rule misses it"
+    assert not rewritten_copy(s, sa, sb, head_of(ha, params), head_of(hb, params), params)
+    assert reworded_copy(*sentence_words([wire, edited], params), params)
+    # an independent report of the event shares words, not sentences
+    assert not reworded_copy(*sentence_words([wire, INDEPENDENT], params), params)
+
+    assert _dedup([wire, edited], ["was", "okaz"]).group_of[1] == 0
+    assert _dedup([wire, edited], ["was", "okaz"], DedupParams(reworded=None)).group_of[1] == 1  # turned off
+    # one outlet rewording its own text is following the story up
+    assert _dedup([wire, edited], ["okaz", "okaz"]).group_of[1] == 1
+    # another day's text reworded is another day's item (an annual event, a recurring release)
+    infos = [DocInfo(key=0, published_at="2015-08-10", source="was"), DocInfo(key=1, published_at="2015-08-12", source="okaz")]
+    assert dedup_batch([wire, edited], infos, params=params).group_of[1] == 1
+    # a compilation printing the item beside another holds all of it, and is not its copy
+    digest = "\n".join(REWORDED + [digest_items()[2]["text"], *MORE])
+    assert _dedup([wire, digest], ["was", "okaz"]).group_of[1] == 1
