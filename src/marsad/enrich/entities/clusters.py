@@ -161,7 +161,14 @@ def build(out: Path, corpora: Iterable[Path], *, vocab: int = 100_000, contexts:
     pmi = np.log(M.data * total / (rs[M.row] * cs[M.col] + 1e-9) + 1e-12)
     keep = pmi > 0
     P = coo_matrix((pmi[keep], (M.row[keep], M.col[keep])), shape=M.shape).tocsr()
-    U, sv, _vt = svds(P, k=dims, random_state=seed)
+    # a small matrix takes the exact dense SVD: ARPACK's iterative svds gave another subspace
+    # for the test corpus once scipy moved from one version to the next (the clusters then
+    # depended on the installed scipy); k-means is blind to the singular vectors' signs
+    if min(P.shape) <= 2000:
+        U, sv, _vt = np.linalg.svd(P.toarray(), full_matrices=False)
+        U, sv = U[:, :dims], sv[:dims]
+    else:
+        U, sv, _vt = svds(P, k=dims, random_state=seed)
     X = U * np.sqrt(sv)
     X /= np.linalg.norm(X, axis=1, keepdims=True) + 1e-9
     labels = [_kmeans(X, k, seed=seed + k) for k in ks]
