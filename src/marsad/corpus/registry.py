@@ -152,8 +152,11 @@ def name_skeleton(name: str) -> tuple[str, ...]:
 
 
 #: the co-mentioned entities an entity's stored context keeps (the most frequent): a key scores
-#: +0.05 for each entity its article shares with a candidate's co-mentions, up to three
-COMENTIONS = 100
+#: +0.05 for each entity its article shares with a candidate's co-mentions, up to three, and
+#: which three is the article's: 100 kept lost them for a footballer's spellings (SaudiNewsNet,
+#: a week of three papers in two random halves: one entity more than one ingest), 1,000 keep
+#: the one ingest's entities (docs/entities.md)
+COMENTIONS = 1000
 
 #: a blocking word shared by more entities than this (محمد، عبد، الله) adds no candidates
 #: beyond the rarest word's block: a name that matches shares a rarer word too
