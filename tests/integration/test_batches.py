@@ -78,3 +78,30 @@ def test_two_ingests_link_entities_as_one(tmp_path: Path) -> None:
     assert "shared co-mentions" in two_info["per:ترامب"][2]
     # a key of both ingests counts both
     assert two_info["gpe:هلسنكي"][0] == one_info["gpe:هلسنكي"][0] >= 2
+
+
+def test_a_registry_loads_the_state_its_last_update_left(tmp_path: Path) -> None:
+    """What the next update starts from is what the last one had in memory: every entity's
+    name matched with, co-mentions, roles, countries and the names its candidates are found
+    by (the blocking index), and every key's entity, count, confidence and evidence."""
+    from marsad.corpus.registry import EntityRegistry
+
+    arch = marsad.open(tmp_path / "a.db")
+    try:
+        f = _jsonl(tmp_path / "all.jsonl", FIRST + SECOND)
+        arch.ingest([f], options=IngestOptions(workers=1, corpus=False))
+        reg = EntityRegistry(arch)
+        reg.update()
+        again = EntityRegistry(arch)
+
+        def state(r: EntityRegistry) -> tuple[object, ...]:
+            ents = {e.id: (e.match, dict(e.comentions), dict(e.roles), dict(e.countries), e.names, e.name, e.count)
+                    for e in r.ents.values()}
+            return ents, r.alias, r.alias_info, dict(r.alias_count), {k: v for k, v in r.block.items() if v}
+
+        assert state(again) == state(reg)
+        assert any(e.comentions for e in again.ents.values())
+        # the canonical name (``name``) is not the name new keys are compared with
+        assert all(e.match in e.names for e in again.ents.values())
+    finally:
+        arch.close()

@@ -184,12 +184,16 @@ class RegEntity:
     #: the name new keys are compared with: the one it was opened with (``name`` becomes the
     #: canonical one at the end of each update, :meth:`EntityRegistry._canonical_names`)
     match: str = ""
+    #: the names its candidates are found by (:meth:`EntityRegistry._index`): the one it was
+    #: opened with and the names its keys were linked under, in order
+    names: list[str] = field(default_factory=list)
 
-    def context(self) -> tuple[int, str, dict[int, int], dict[str, int], dict[str, int]]:
+    def context(self) -> tuple[int, str, dict[int, int], dict[str, int], dict[str, int], list[str]]:
         """What the next update matches new keys with (``entity_context``): the name, the
-        :data:`COMENTIONS` most frequent co-mentioned entities, the roles and the countries."""
+        :data:`COMENTIONS` most frequent co-mentioned entities, the roles, the countries and
+        the names candidates are found by."""
         return (self.id, self.match or self.name, dict(self.comentions.most_common(COMENTIONS)),
-                dict(self.roles), dict(self.countries))
+                dict(self.roles), dict(self.countries), list(self.names))
 
     def row(self) -> dict[str, Any]:
         return {"id": self.id, "key": self.key, "type": self.type, "name": self.name,
@@ -214,6 +218,7 @@ class EntityRegistry:
     def _load(self) -> None:
         self.ents: dict[int, RegEntity] = {}
         self._next_id = 0  # the highest id handed out (0: not known yet)
+        self._pending_names: dict[int, list[str]] = {}
         ctx = self.store.contexts()
         for r in self.store.all_entities():
             e = RegEntity(r["id"], r["key"], r["type"], r["name"], r["english"], r["country"],
@@ -222,13 +227,17 @@ class EntityRegistry:
                           dirty=False)
             c = ctx.get(e.id)
             if c is not None:  # what the last update matched with (``entity_context``)
-                e.match, co, roles, countries = c
+                e.match, co, roles, countries, names = c
                 e.comentions, e.roles, e.countries = Counter(co), Counter(roles), Counter(countries)
+                if not names:  # a context stored before it kept the names: what the row says
+                    names = [e.match, e.name, *e.variants]
             else:  # stored before the registry kept its context: what the row says
                 e.match = e.name
+                names = [e.name, *e.variants]
                 if e.country:
                     e.countries[e.country] = max(1, e.count)
             self.ents[e.id] = e
+            self._pending_names[e.id] = names
         self.alias: dict[str, int] = {}
         self.alias_info: dict[str, tuple[int, float, str]] = {}
         self.alias_count: Counter[str] = Counter()
@@ -240,10 +249,8 @@ class EntityRegistry:
         self._dirty_keys: set[str] = set()
         self.block: dict[tuple[str, str], set[int]] = defaultdict(set)
         for e in self.ents.values():
-            self._index(e, e.match)
-            self._index(e, e.name)
-            for v in e.variants:
-                self._index(e, v)
+            for name in self._pending_names.pop(e.id):
+                self._index(e, name)
         ov = self.store.overrides()
         self.forced: dict[str, str] = {}
         self.apart: set[str] = set()
@@ -256,6 +263,9 @@ class EntityRegistry:
                 self.forced.pop(a, None)
 
     def _index(self, e: RegEntity, name: str) -> None:
+        if name in e.names:
+            return
+        e.names.append(name)
         for sk in name_skeleton(name):
             if len(sk) >= 2:
                 self.block[(e.type, sk)].add(e.id)

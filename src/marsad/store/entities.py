@@ -65,26 +65,28 @@ class EntityStore:
     def all_entities(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self.con.execute("SELECT * FROM entities")]
 
-    def all_aliases(self) -> dict[str, int]:
-        return {r[0]: r[1] for r in self.con.execute("SELECT key, entity FROM entity_aliases")}
-
     def alias_rows(self) -> list[tuple[str, int, int, float, str]]:
         """Every alias as ``(key, entity, count, confidence, evidence)``."""
         return [(r[0], int(r[1]), int(r[2]), float(r[3]), r[4]) for r in self.con.execute(
             "SELECT key, entity, count, confidence, evidence FROM entity_aliases")]
 
-    def contexts(self) -> dict[int, tuple[str, dict[int, int], dict[str, int], dict[str, int]]]:
-        """Entity → ``(name matched with, co-mentions by entity id, roles, countries)``."""
+    def contexts(self) -> dict[int, tuple[str, dict[int, int], dict[str, int], dict[str, int], list[str]]]:
+        """Entity → ``(name matched with, co-mentions by entity id, roles, countries, names its
+        candidates are found by)``."""
         return {int(r[0]): (r[1], {int(k): int(v) for k, v in orjson.loads(r[2]).items()},
-                            orjson.loads(r[3]), orjson.loads(r[4]))
-                for r in self.con.execute("SELECT entity, name, comentions, roles, countries FROM entity_context")}
+                            orjson.loads(r[3]), orjson.loads(r[4]), orjson.loads(r[5]))
+                for r in self.con.execute(
+                    "SELECT entity, name, comentions, roles, countries, names FROM entity_context")}
 
-    def save_contexts(self, rows: Sequence[tuple[int, str, Mapping[int, int], Mapping[str, int], Mapping[str, int]]]) -> None:
-        """Upsert ``(entity, name, co-mentions, roles, countries)``."""
+    def save_contexts(self, rows: Sequence[tuple[int, str, Mapping[int, int], Mapping[str, int], Mapping[str, int],
+                                                 Sequence[str]]]) -> None:
+        """Upsert ``(entity, name, co-mentions, roles, countries, names)``."""
         self.con.executemany(
-            "INSERT OR REPLACE INTO entity_context (entity, name, comentions, roles, countries) VALUES (?,?,?,?,?)",
+            "INSERT OR REPLACE INTO entity_context (entity, name, comentions, roles, countries, names)"
+            " VALUES (?,?,?,?,?,?)",
             [(e, name, orjson.dumps(co, option=orjson.OPT_NON_STR_KEYS).decode(), orjson.dumps(roles).decode(),
-              orjson.dumps(countries).decode()) for e, name, co, roles, countries in rows])
+              orjson.dumps(countries).decode(), orjson.dumps(list(names)).decode())
+             for e, name, co, roles, countries, names in rows])
 
     def save(self, ents: Sequence[dict[str, Any]], aliases: Sequence[tuple[str, int, int, float, str]]) -> None:
         """Upsert entities (dicts with every column) and aliases ``(key, entity, count, conf, evidence)``."""

@@ -14,8 +14,10 @@ for articles stored before the migration: their spec is unknown.
 entity's row (:mod:`marsad.store.entities`): the name it was opened with (the row's ``name``
 is the canonical one, chosen again after every run), its co-mentioned entities (the most
 frequent, bounded), roles and countries, so that an archive ingested in two batches links
-its keys as one ingest would. Entities stored before have no context row: the registry
-starts theirs from the row.
+its keys as one ingest would. Entities stored before have no context row: the registry starts
+theirs from the row. ``0010_entity_context_names`` adds the names an entity's candidates are
+found by (the blocking index: the names its keys were linked under; a context stored before
+starts from the row's names and variants).
 """
 
 from __future__ import annotations
@@ -285,6 +287,12 @@ MIGRATIONS: list[tuple[str, str]] = [
             roles TEXT NOT NULL DEFAULT '{}',
             countries TEXT NOT NULL DEFAULT '{}'
         );
+        """,
+    ),
+    (
+        "0010_entity_context_names",
+        """
+        ALTER TABLE entity_context ADD COLUMN names TEXT NOT NULL DEFAULT '[]';
         """,
     ),
 ]
