@@ -42,23 +42,25 @@ _SEP = r"\s*[-–—/:\u0640]+\s*"  # U+0640 (tatweel) serves as a dash in some 
 _DAY_MONTH_YEAR = r"[0-9٠-٩]{1,2}\s*[/ ]?\s*\p{Arabic}+\s*[/ ]?\s*[0-9٠-٩]{4}\s*(?:هـ|ه|م)?"
 _DATE = rf"(?:في\s+)?{_DAY_MONTH_YEAR}(?:\s*[،,]?\s*(?:الموافق|الموافق\s+ل|وفق)\s*{_DAY_MONTH_YEAR})?"
 
-_DATELINE_RES = (
-    # دبي، الإمارات العربية المتحدة (CNN) --   |   بيروت (رويترز) -
-    regex.compile(
-        rf"\s*(?P<place>{_PLACE}(?:\s*[،,\-–—]\s*{_PLACE})?)\s*\((?P<agency>[^()\n]{{2,30}})\)\s*(?:[-–—:\u0640]+|\.)\s*"
-    ),
-    # موسكو- سبوتنيك.   |   الرياض - واس   |   الرياض/ واس
-    regex.compile(
-        rf"\s*(?P<place>{_PLACE}){_SEP}(?P<agency>{_AGENCY_ALT})(?![\p{{Arabic}}])\s*[.:\-–—]*\s*"
-    ),
-    # (أ ف ب) -  agency alone
-    regex.compile(rf"\s*\((?P<agency>{_AGENCY_ALT})\)\s*[-–—:]+\s*"),
-    # الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس   |   القاهرة في 5 مايو 2020 (أ ش أ) -
-    regex.compile(
-        rf"\s*(?P<place>[\p{{Arabic}}][\p{{Arabic}}\u0640\s]{{1,40}}?)\s+{_DATE}\s*(?:\((?P<agency>[^()\n]{{2,30}})\)\s*(?:[-–—:\u0640]+|\.)?"
-        rf"|(?:[-–—/:\u0640]+\s*)?(?P<agency>{_AGENCY_ALT})(?![\p{{Arabic}}]))\s*[.:\-–—]*\s*"
-    ),
+#: دبي، الإمارات العربية المتحدة (CNN) --   |   بيروت (رويترز) -
+_PLACE_BRACKETED_AGENCY = regex.compile(
+    rf"\s*(?P<place>{_PLACE}(?:\s*[،,\-–—]\s*{_PLACE})?)\s*\((?P<agency>[^()\n]{{2,30}})\)\s*(?:[-–—:\u0640]+|\.)\s*"
 )
+#: موسكو- سبوتنيك.   |   الرياض - واس   |   الرياض/ واس
+_PLACE_DASH_AGENCY = regex.compile(
+    rf"\s*(?P<place>{_PLACE}){_SEP}(?P<agency>{_AGENCY_ALT})(?![\p{{Arabic}}])\s*[.:\-–—]*\s*"
+)
+#: (أ ف ب) -  agency alone
+_BRACKETED_AGENCY = regex.compile(rf"\s*\((?P<agency>{_AGENCY_ALT})\)\s*[-–—:]+\s*")
+#: الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس   |   القاهرة في 5 مايو 2020 (أ ش أ) -
+_PLACE_DATE_AGENCY = regex.compile(
+    rf"\s*(?P<place>[\p{{Arabic}}][\p{{Arabic}}\u0640\s]{{1,40}}?)\s+{_DATE}\s*(?:\((?P<agency>[^()\n]{{2,30}})\)\s*(?:[-–—:\u0640]+|\.)?"
+    rf"|(?:[-–—/:\u0640]+\s*)?(?P<agency>{_AGENCY_ALT})(?![\p{{Arabic}}]))\s*[.:\-–—]*\s*"
+)
+#: the dateline forms, tried in this order
+_DATELINE_RES = (_PLACE_BRACKETED_AGENCY, _PLACE_DASH_AGENCY, _BRACKETED_AGENCY, _PLACE_DATE_AGENCY)
+#: the forms with the agency in brackets alone, which a line deep in a text may open with
+_BRACKETED_RES = (_PLACE_BRACKETED_AGENCY, _BRACKETED_AGENCY)
 
 #: a paragraph opening on a reporting verb (وقال نائب رئيس مجلس (الاتحاد): …, وتابع المدرب (68 عاما): …)
 #: is a quote, never a dateline, whatever stands in its brackets
@@ -69,20 +71,26 @@ _SPEECH = regex.compile(
 )
 
 
+def _dateline_match(text: str, start: int, end: int, *, bracketed: bool = False) -> regex.Match[str] | None:
+    """The dateline ``text[start:end]`` opens with, of the first form that matches with a place of
+    five words or fewer; ``None`` for a line opening on a reporting verb (a quote whose brackets
+    only look like a dateline's) or with no dateline. ``bracketed`` tries only the forms with the
+    agency in brackets (:data:`_BRACKETED_RES`)."""
+    if _SPEECH.match(text, start, end):
+        return None
+    for rx in _BRACKETED_RES if bracketed else _DATELINE_RES:
+        m = rx.match(text, start, end)
+        if m is not None and len((m.groupdict().get("place") or "").split()) <= 5:
+            return m
+    return None
+
+
 def opens_with_dateline(text: str, start: int, end: int, *, bracketed: bool = False) -> bool:
     """Whether ``text[start:end]`` opens with a dateline (``بيروت (رويترز) -``, ``الرياض - واس``)
     and not with a quote whose brackets only look like one. ``bracketed`` asks for the forms
     with the agency in brackets alone (``… (CNN)--``, ``(أ ف ب) -``): deep in a text, ``PLACE -
     AGENCY`` is too easily a phrase with a dash or a tatweel in it (من جانبه أكد لـعين اليوم)."""
-    if _SPEECH.match(text, start, end):
-        return False
-    for rx in (_DATELINE_RES[0], _DATELINE_RES[2]) if bracketed else _DATELINE_RES:
-        m = rx.match(text, start, end)
-        if m is not None:
-            place = (m.groupdict().get("place") or "").strip()
-            if not place or len(place.split()) <= 5:
-                return True
-    return False
+    return _dateline_match(text, start, end, bracketed=bracketed) is not None
 
 
 _BYLINE = regex.compile(
@@ -124,23 +132,30 @@ class Dateline:
     end: int
 
 
-def _content_lines(text: str, removed: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out = []
+def _content_lines(text: str, removed: list[Span]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The bounds of the non-blank lines of ``text`` that no ``removed`` span covers, and of those
+    that none but the source's learned boilerplate covers (a line learned as boilerplate may be
+    the dateline a wire repeats on every item of a day). One pass over the lines for both."""
+    cut = [(s.start, s.end, s.label == "boilerplate") for s in removed]
+    content: list[tuple[int, int]] = []
+    readable: list[tuple[int, int]] = []
     for s, e in iter_lines(text):
         if not text[s:e].strip():
             continue
-        if any(rs <= s and e <= re_ for rs, re_ in removed):
+        covers = {boilerplate for rs, re_, boilerplate in cut if rs <= s and e <= re_}
+        if False in covers:  # removed as something other than boilerplate
             continue
-        out.append((s, e))
-    return out
+        readable.append((s, e))
+        if not covers:
+            content.append((s, e))
+    return content, readable
 
 
 class DatelineSplitter:
     """Finds the dateline, byline, credit and title of a flattened article. Pure, stateless."""
 
     def spans(self, text: str, *, removed: list[Span], has_title: bool) -> list[Span]:
-        cut = [(s.start, s.end) for s in removed]
-        lines = _content_lines(text, cut)
+        lines, readable = _content_lines(text, removed)
         out: list[Span] = []
         if not lines:
             return out
@@ -161,30 +176,20 @@ class DatelineSplitter:
         # dateline: the start of one of the first content lines. A line learned as the source's
         # boilerplate may be its dateline (a wire's «الرياض 25 شوال 1436 هـ … واس», the same on
         # every item of a day): it is read as one all the same
-        kept = [(s.start, s.end) for s in removed if s.label != "boilerplate"]
         after_title = out[0].end if first else 0
-        body = [ln for ln in _content_lines(text, kept) if ln[0] >= after_title]
+        body = [ln for ln in readable if ln[0] >= after_title]
         for s, e in body[:4]:
-            found = False
-            if _SPEECH.match(text, s, e):
+            m = _dateline_match(text, s, e)
+            if m is None:
                 continue
-            for rx in _DATELINE_RES:
-                m = rx.match(text, s, e)
-                if not m:
-                    continue
-                place = (m.groupdict().get("place") or "").strip()
-                agency = (m.group("agency") or "").strip()
-                if place and len(place.split()) > 5:
-                    continue
-                place, agency, author = _roles(place.replace("\u0640", ""), agency)
-                attrs = {"place": place, "agency": agency}
-                if author:
-                    attrs["author"] = author
-                out.append(Span("dateline", m.start(), m.end(), "dateline", "", attrs))
-                found = True
-                break
-            if found:
-                break
+            place = (m.groupdict().get("place") or "").strip()
+            agency = (m.group("agency") or "").strip()
+            place, agency, author = _roles(place.replace("\u0640", ""), agency)
+            attrs = {"place": place, "agency": agency}
+            if author:
+                attrs["author"] = author
+            out.append(Span("dateline", m.start(), m.end(), "dateline", "", attrs))
+            break
         # credit: a short last content line naming an outlet
         s, e = lines[-1]
         last = text[s:e].strip()
