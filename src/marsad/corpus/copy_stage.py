@@ -267,16 +267,17 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
     # stored articles in play start in their stored groups, whose first members (the group
     # ids: the smallest rowids) the chaining guard compares too
     uf = UnionFind()
-    group_sizes: dict[int, int] = {}
+    grouped: set[int] = set()
     if params.chain_guard:
         stored = sorted({x for p in pairs for x in p if x not in pos})
         stored_groups = cs.copy_groups_of(stored) if stored else {}
         for k, g in stored_groups.items():
             if g is not None and g != k:
                 uf.union(g, k)
-        # the stored groups' sizes: the chaining guard tells a lone article from a group's root
+        # the stored groups of more than one member: the chaining guard tells a lone article
+        # from a group's root
         roots = sorted({g for g in stored_groups.values() if g is not None})
-        group_sizes = {g: int(r["size"]) for g, r in (cs.group_rows(roots) if roots else {}).items()}
+        grouped = {g for g, r in (cs.group_rows(roots) if roots else {}).items() if int(r["size"]) > 1}
     # the exact check: shingle sets, leads and numbers of the articles in the kept pairs only
     involved = sorted({x for p in pairs for x in p} | {uf.find(x) for x in uf.parent})
     sets: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
@@ -328,7 +329,7 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
     verified = verify_candidates(pairs, j_kept, shingles=sets.__getitem__, numbers=nums.__getitem__,
                                  params=params, uf=uf, sentences=sentences, countries=countries,
                                  lead_countries=lead_countries, source=lambda k: outlet.get(k, ""),
-                                 sizes=group_sizes, words=words, day=lambda k: published.get(k, -1))
+                                 grouped=grouped, words=words, day=lambda k: published.get(k, -1))
     # exact copies: equal shingle sets are copies whatever else was verified
     kept = set(pairs)
     for a, b in exact:

@@ -164,11 +164,13 @@ def verify_candidates(
     countries: Callable[[int], tuple[frozenset[str], frozenset[str]]] | None = None,
     lead_countries: Callable[[int], frozenset[str]] | None = None,
     source: Callable[[int], str] | None = None,
-    sizes: dict[int, int] | None = None,
+    grouped: set[int] | None = None,
     words: Callable[[int], list[frozenset[int]]] | None = None,
     day: Callable[[int], int] | None = None,
 ) -> list[PairScore]:
-    """The copy pairs among candidate ``pairs`` (keys), most similar (by ``j_est``) first.
+    """The copy pairs among candidate ``pairs`` (keys), in the order they were taken: most
+    similar (by ``j_est``) first, except that a lone article's pair the chaining guard refused
+    comes just before the pair that let it in (:func:`_second_member`).
 
     ``shingles(k)`` gives a document's sorted unique shingle set, its lead
     (:func:`marsad.corpus.copy_rules.lead_of`) and its opening shingles (:func:`head_of`, for
@@ -198,8 +200,8 @@ def verify_candidates(
     that copies a part of each (a paper's compilation of two wire items, a digest, an
     excerpt): the pair stays out of the result, and the groups stay apart. A lone article
     refused so joins once it verifies with a second member of the group (:func:`_second_member`).
-    ``sizes`` gives the members of groups ``uf`` holds only in part (an archive's stored
-    groups: their roots → members); a root not in it has the members ``uf`` joined to it.
+    ``grouped`` gives the roots of groups of more than one member that ``uf`` holds only in
+    part (an archive's stored groups): the guard tells such a root from a lone article.
     """
     out: list[PairScore] = []
     cache: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
@@ -233,7 +235,7 @@ def verify_candidates(
             return s
         return None
 
-    size = dict(sizes or {})  # group root → members, where more than one
+    roots = set(grouped or ())  # the roots of groups of more than one member
     refused: dict[int, list[PairScore]] = {}  # a lone article → its verified pairs the guard refused
     for i in np.argsort(-np.asarray(j_est), kind="stable").tolist():
         a, b = pairs[i]
@@ -245,29 +247,30 @@ def verify_candidates(
         if s is None:
             continue
         if uf is not None:
-            na, nb = size.get(ra, 1), size.get(rb, 1)
             if params.chain_guard and {ra, rb} != {a, b} and check(ra, rb, reworded=False) is None:
-                earlier = _second_member(s, ra, rb, na, nb, refused, uf, source)
+                earlier = _second_member(s, ra, rb, roots, refused, uf, source)
                 if earlier is None:
                     continue
                 out.append(earlier)
-            size[uf.union(a, b)] = na + nb
+            roots.add(uf.union(a, b))
         out.append(s)
     return out
 
 
-def _second_member(s: PairScore, ra: int, rb: int, na: int, nb: int, refused: dict[int, list[PairScore]],
+def _second_member(s: PairScore, ra: int, rb: int, grouped: set[int], refused: dict[int, list[PairScore]],
                    uf: UnionFind, source: Callable[[int], str] | None) -> PairScore | None:
-    """The chaining guard's second chance: a lone article (no copy yet) that verifies with a
-    member of a group but not with its first member joins the group once it verifies with a
-    second member (the pair it verified with first is returned; ``None`` until then) — unless
-    it is of the first member's outlet (its follow-up or update: :func:`followed_up`). One pair
+    """The chaining guard's second chance: a lone article (no copy yet: its own root, and not in
+    ``grouped``, the roots of groups of more than one member) that verifies with a member of a
+    group but not with its first member joins the group once it verifies with a second member
+    (the pair it verified with first is returned; ``None`` until then) — unless it is of the
+    first member's outlet, whatever their leads (a plain same-outlet rule: an outlet's second
+    text near a group it opened is its follow-up or update more often than a copy). One pair
     through a reprint that is not the group's own text may be an excerpt or a digest; two
     members that each verify are its text reprinted again (a paper's edit of a release whose
     first member is another paper's rewrite). See the module docstring for the figures."""
-    if s.a == ra and na == 1:
+    if s.a == ra and ra not in grouped:
         lone, root = s.a, rb
-    elif s.b == rb and nb == 1:
+    elif s.b == rb and rb not in grouped:
         lone, root = s.b, ra
     else:
         return None

@@ -432,11 +432,11 @@ def test_a_lone_article_joins_a_group_through_a_second_member() -> None:
     pairs = [(1, 2), (0, 1), (0, 2), (1, 3), (2, 3), (0, 3)]
     j_est = np.array([0.99, 0.9, 0.9, 0.5, 0.4, 0.1])  # the group forms first
 
-    def groups(keep, *, sources=("was", "okaz", "alyaum", "sabq"), sizes=None, uf=None):
+    def groups(keep, *, sources=("was", "okaz", "alyaum", "sabq"), grouped=None, uf=None):
         uf = uf or UnionFind()
         got = verify_candidates([pairs[i] for i in keep], j_est[keep], shingles=sets.__getitem__,
                                 numbers=lambda k: frozenset(), params=DedupParams(), uf=uf,
-                                source=sources.__getitem__, sizes=sizes)
+                                source=sources.__getitem__, grouped=grouped)
         return uf, got
 
     uf, got = groups([0, 1, 2, 3, 4, 5])
@@ -449,7 +449,7 @@ def test_a_lone_article_joins_a_group_through_a_second_member() -> None:
     # an archive's stored group whose root is 3 (its other member not in play) is no lone article
     stored = UnionFind()
     stored.union(3, 7)
-    uf, _ = groups([0, 1, 2, 3, 4, 5], uf=stored, sizes={3: 2})
+    uf, _ = groups([0, 1, 2, 3, 4, 5], uf=stored, grouped={3})
     assert uf.find(3) == 3 and uf.find(7) == 3
 
 
