@@ -15,13 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from marsad.enrich.events.group import (
-    anchor_order,
-    group_key,
-    parse_group,
-    stated_days,
-    story_anchors,
-)
+from marsad.corpus.provenance import publication_order
+from marsad.enrich.events.group import group_key, parse_group, stated_days, story_anchors
 from marsad.enrich.events.lexicon import EVENT_TYPES
 from marsad.errors import NotFoundError, QueryError
 from marsad.store import event_queries as evq
@@ -93,7 +88,7 @@ def _report(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def _summary(key: str, reports: list[dict[str, Any]]) -> dict[str, Any]:
-    reports.sort(key=lambda r: anchor_order(r["published_at"], r["article_id"]))
+    reports.sort(key=lambda r: publication_order(r["published_at"], r["article_id"]))
     first = reports[0]
     _anchor, label, day = parse_group(key)
     modes = Counter(r["mode"] for r in reports if r["mode"])

@@ -20,6 +20,7 @@ from marsad.errors import QueryError
 from marsad.search import postings
 from marsad.search.fts import Filters, Searcher, _filter_sql, parse_query
 from marsad.store.schema import SPANS_BY_ARTICLE
+from marsad.store.sql import select_in
 
 ENTITY_FACET_SAMPLE = 1000
 MAX_SERIES = 8
@@ -71,14 +72,9 @@ def facets(con: sqlite3.Connection, q: str | None, *, filters: Filters | None = 
                 stories[story] = stories.get(story, 0) + 1
         total, sample = len(rows), [r[0] for r in rows[:ENTITY_FACET_SAMPLE]]
     ents: dict[str, int] = {}
-    for i in range(0, len(sample), 500):
-        chunk = sample[i:i + 500]
-        for v, n in con.execute(
-            f"SELECT value, count(DISTINCT article) FROM {SPANS_BY_ARTICLE}"
-            " WHERE layer = 'mention' AND value != ''"
-            f" AND article IN ({','.join('?' * len(chunk))}) GROUP BY value", chunk,
-        ):
-            ents[v] = ents.get(v, 0) + int(n)
+    for v, n in select_in(con, f"SELECT value, count(DISTINCT article) FROM {SPANS_BY_ARTICLE}"
+                               " WHERE layer = 'mention' AND value != '' AND article IN", sample, after=" GROUP BY value"):
+        ents[v] = ents.get(v, 0) + int(n)
     return {
         "total": total,
         "source": sorted(sources.items(), key=lambda kv: (-kv[1], kv[0]))[:top * 2],

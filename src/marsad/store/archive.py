@@ -22,6 +22,7 @@ from marsad.errors import ArchiveError, NotFoundError
 from marsad.model import Article, Span
 from marsad.search import postings as _postings
 from marsad.store.schema import ANALYZED_TABLES, MIGRATIONS
+from marsad.store.sql import select_in
 
 ARTICLE_COLUMNS = (
     "id", "doc_hash", "source", "url", "title", "published_at", "published_day",
@@ -182,17 +183,9 @@ class Archive:
 
     def known(self, ids: Sequence[str]) -> set[str]:
         """Which of ``ids`` are stored already (as articles or aliases)."""
-        if not ids:
-            return set()
-        out: set[str] = set()
         con = self._writer
-        ids = list(ids)
-        for i in range(0, len(ids), 500):
-            chunk = list(ids[i : i + 500])
-            q = ",".join("?" * len(chunk))
-            out.update(r[0] for r in con.execute(f"SELECT id FROM articles WHERE id IN ({q})", chunk))
-            out.update(r[0] for r in con.execute(f"SELECT id FROM aliases WHERE id IN ({q})", chunk))
-        return out
+        return {r[0] for table in ("articles", "aliases")
+                for r in select_in(con, f"SELECT id FROM {table} WHERE id IN", ids)}
 
     def spec_id(self, spec: Sequence[str]) -> int:
         """The id of a pipeline spec in ``analysis_specs`` (added when new); the caller commits."""
@@ -223,13 +216,8 @@ class Archive:
             spec_row = self.spec_id(spec) if spec is not None else None
             ids = [it["article"].id for it in items]
             known = self.known(ids)
-            hashes = list({it["doc_hash"] for it in items})
-            by_hash: dict[str, int] = {}
-            for i in range(0, len(hashes), 500):
-                chunk = hashes[i : i + 500]
-                by_hash.update(con.execute(
-                    f"SELECT doc_hash, rowid FROM articles WHERE doc_hash IN ({','.join('?' * len(chunk))})",
-                    chunk).fetchall())
+            by_hash: dict[str, int] = dict(select_in(
+                con, "SELECT doc_hash, rowid FROM articles WHERE doc_hash IN", [it["doc_hash"] for it in items]))
             next_rowid = (con.execute("SELECT max(rowid) FROM articles").fetchone()[0] or 0) + 1
             now = _now()
             arts, spans, fts, aliases = [], [], [], []

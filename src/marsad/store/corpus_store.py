@@ -16,21 +16,7 @@ import orjson
 from marsad.corpus.template_terms import DAYS
 from marsad.model import Span
 from marsad.store.schema import SPANS_BY_ARTICLE
-
-_CHUNK = 500
-
-
-def _chunks(seq: Sequence[Any], n: int = _CHUNK) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(seq), n):
-        yield seq[i : i + n]
-
-
-def select_in(con: sqlite3.Connection, sql: str, values: Sequence[Any], *, after: str = "",
-              args: Sequence[Any] = ()) -> Iterator[Any]:
-    """The rows of ``sql`` (ending in ``IN``, then ``after`` with its ``args``) for the distinct
-    ``values``, asked a chunk at a time (SQLite's limit on bound parameters)."""
-    for part in _chunks(sorted(set(values))):
-        yield from con.execute(f"{sql} ({','.join('?' * len(part))}){after}", [*part, *args])
+from marsad.store.sql import chunks, placeholders, select_in
 
 
 class CorpusStore:
@@ -60,12 +46,8 @@ class CorpusStore:
 
     def rows(self, rowids: Sequence[int], columns: Sequence[str]) -> dict[int, dict[str, Any]]:
         cols = ", ".join(columns)
-        out: dict[int, dict[str, Any]] = {}
-        for part in _chunks(list(rowids)):
-            q = ",".join("?" * len(part))
-            for r in self.w.execute(f"SELECT rowid AS rowid, {cols} FROM articles WHERE rowid IN ({q})", list(part)):
-                out[int(r["rowid"])] = dict(r)
-        return out
+        return {int(r["rowid"]): dict(r) for r in select_in(
+            self.w, f"SELECT rowid AS rowid, {cols} FROM articles WHERE rowid IN", rowids)}
 
     def fingerprints_after(self, rowid: int, *, limit: int) -> list[tuple[int, str | None, bytes | None]]:
         """``(rowid, published_at, fingerprint)`` of the next ``limit`` articles after ``rowid``."""
@@ -74,38 +56,24 @@ class CorpusStore:
             (rowid, limit))]
 
     def fingerprints(self, rowids: Sequence[int]) -> dict[int, bytes | None]:
-        out: dict[int, bytes | None] = {}
-        for part in _chunks(sorted(set(rowids))):
-            q = ",".join("?" * len(part))
-            out.update((int(r[0]), r[1]) for r in self.w.execute(
-                f"SELECT rowid, fingerprint FROM articles WHERE rowid IN ({q})", list(part)))
-        return out
+        return {int(r[0]): r[1] for r in select_in(
+            self.w, "SELECT rowid, fingerprint FROM articles WHERE rowid IN", rowids)}
 
     def texts(self, rowids: Sequence[int], *, prefix: int | None = None) -> dict[int, str]:
         """The stored text of each article (its first ``prefix`` characters when given)."""
         col = "text" if prefix is None else f"substr(text, 1, {int(prefix)})"
-        out: dict[int, str] = {}
-        for part in _chunks(sorted(set(rowids))):
-            q = ",".join("?" * len(part))
-            out.update((int(r[0]), r[1]) for r in self.w.execute(
-                f"SELECT rowid, {col} FROM articles WHERE rowid IN ({q})", list(part)))
-        return out
+        return {int(r[0]): r[1] for r in select_in(self.w, f"SELECT rowid, {col} FROM articles WHERE rowid IN", rowids)}
 
     def span_bounds(self, rowids: Sequence[int], layers: Iterable[str], *,
                     before: int | None = None) -> dict[int, list[tuple[int, int]]]:
         """``(start, end)`` of the spans of ``layers`` of each article (those starting before
         ``before`` when given): what masking needs, without building span records."""
         ls = list(layers)
-        lq = ",".join("?" * len(ls))
         cut = "" if before is None else f" AND start < {int(before)}"
         out: dict[int, list[tuple[int, int]]] = {}
-        for part in _chunks(sorted(set(rowids))):
-            q = ",".join("?" * len(part))
-            for a, s, e in self.w.execute(
-                f'SELECT article, start, "end" FROM {SPANS_BY_ARTICLE} WHERE article IN ({q}) AND layer IN ({lq}){cut}',
-                [*part, *ls],
-            ):
-                out.setdefault(int(a), []).append((int(s), int(e)))
+        for a, s, e in select_in(self.w, f'SELECT article, start, "end" FROM {SPANS_BY_ARTICLE} WHERE article IN',
+                                 rowids, after=f" AND layer IN ({placeholders(len(ls))}){cut}", args=ls):
+            out.setdefault(int(a), []).append((int(s), int(e)))
         return out
 
     def rowids_at_offsets(self, rowid: int, offsets: Sequence[int]) -> list[int | None]:
@@ -130,11 +98,10 @@ class CorpusStore:
         """``(article, layer, start, end, value)`` of the spans of ``layers`` of the articles with
         ``lo <= rowid <= hi`` (starting before ``before`` when given), in one range scan."""
         ls = list(layers)
-        lq = ",".join("?" * len(ls))
         cut = "" if before is None else f" AND start < {int(before)}"
         return [tuple(r) for r in self.w.execute(  # type: ignore[misc]
             f'SELECT article, layer, start, "end", value FROM {SPANS_BY_ARTICLE} WHERE article BETWEEN ? AND ? '
-            f"AND layer IN ({lq}){cut}", [lo, hi, *ls])]
+            f"AND layer IN ({placeholders(len(ls))}){cut}", [lo, hi, *ls])]
 
     def copy_groups_between(self, lo: int, hi: int) -> dict[int, int | None]:
         """``rowid → copy_group`` of the articles with ``lo <= rowid <= hi``, in one range scan."""
@@ -148,13 +115,12 @@ class CorpusStore:
 
     def spans(self, rowids: Sequence[int], layers: Iterable[str]) -> dict[int, list[Span]]:
         ls = list(layers)
-        lq = ",".join("?" * len(ls))
+        lq = placeholders(len(ls))
         out: dict[int, list[Span]] = {}
-        for part in _chunks(list(rowids)):
-            q = ",".join("?" * len(part))
+        for part in chunks(list(rowids)):
             for r in self.w.execute(
-                f'SELECT article, layer, start, "end", label, value FROM {SPANS_BY_ARTICLE} WHERE article IN ({q}) AND layer IN ({lq})',
-                [*part, *ls],
+                f'SELECT article, layer, start, "end", label, value FROM {SPANS_BY_ARTICLE} '
+                f"WHERE article IN ({placeholders(len(part))}) AND layer IN ({lq})", [*part, *ls],
             ):
                 out.setdefault(int(r[0]), []).append(Span(r[1], r[2], r[3], r[4], r[5]))
         return out
@@ -162,13 +128,8 @@ class CorpusStore:
     # --- LSH and copies ---------------------------------------------------------------------
 
     def band_matches(self, keys: Sequence[int]) -> list[tuple[int, int]]:
-        out: list[tuple[int, int]] = []
-        uniq = sorted(set(keys))
-        for part in _chunks(uniq, 900):
-            q = ",".join("?" * len(part))
-            out.extend((int(k), int(a)) for k, a in self.w.execute(
-                f"SELECT key, article FROM lsh_bands WHERE key IN ({q})", list(part)))
-        return out
+        return [(int(k), int(a)) for k, a in select_in(
+            self.w, "SELECT key, article FROM lsh_bands WHERE key IN", keys, chunk=900)]
 
     def has_bands(self) -> bool:
         return self.w.execute("SELECT 1 FROM lsh_bands LIMIT 1").fetchone() is not None
@@ -195,9 +156,9 @@ class CorpusStore:
     def pairs_among(self, members: Sequence[int]) -> list[tuple[int, int, float, float, float, float]]:
         ms = set(members)
         out = []
-        for part in _chunks(list(ms)):
-            q = ",".join("?" * len(part))
-            for r in self.w.execute(f"SELECT a, b, jaccard, a_in_b, b_in_a, lead FROM copy_pairs WHERE a IN ({q})", list(part)):
+        for part in chunks(list(ms)):
+            for r in self.w.execute("SELECT a, b, jaccard, a_in_b, b_in_a, lead FROM copy_pairs "
+                                    f"WHERE a IN ({placeholders(len(part))})", list(part)):
                 if r[1] in ms:
                     out.append(tuple(r))
         return out
@@ -207,10 +168,8 @@ class CorpusStore:
 
     def members_of(self, groups: Iterable[int]) -> dict[int, list[int]]:
         out: dict[int, list[int]] = {}
-        for part in _chunks(sorted(set(groups))):
-            q = ",".join("?" * len(part))
-            for r in self.w.execute(f"SELECT copy_group, rowid FROM articles WHERE copy_group IN ({q})", list(part)):
-                out.setdefault(int(r[0]), []).append(int(r[1]))
+        for g, k in select_in(self.w, "SELECT copy_group, rowid FROM articles WHERE copy_group IN", list(groups)):
+            out.setdefault(int(g), []).append(int(k))
         return out
 
     def replace_groups(self, old_groups: Iterable[int], groups: Sequence[tuple[int, int, str, int]],
@@ -218,8 +177,8 @@ class CorpusStore:
         """Drop the rows of ``old_groups`` and write ``groups`` (grp, first, agency, size) and
         ``edges`` (dst, src, grp, jaccard, added, removed)."""
         old = sorted(set(old_groups))
-        for part in _chunks(old):
-            q = ",".join("?" * len(part))
+        for part in chunks(old):
+            q = placeholders(len(part))
             self.w.execute(f"DELETE FROM copy_groups WHERE grp IN ({q})", list(part))
             self.w.execute(f"DELETE FROM copy_edges WHERE grp IN ({q})", list(part))
         self.w.executemany("INSERT OR REPLACE INTO copy_groups VALUES (?, ?, ?, ?)", groups)
@@ -280,11 +239,9 @@ class CorpusStore:
 
     def story_of_groups(self, groups: Sequence[int]) -> dict[int, int]:
         out: dict[int, int] = {}
-        for part in _chunks(sorted(set(groups))):
-            q = ",".join("?" * len(part))
-            for g, s in self.w.execute(
-                f"SELECT copy_group, story FROM articles WHERE copy_group IN ({q}) AND story IS NOT NULL", list(part)):
-                out.setdefault(int(g), int(s))
+        for g, s in select_in(self.w, "SELECT copy_group, story FROM articles WHERE copy_group IN", groups,
+                              after=" AND story IS NOT NULL"):
+            out.setdefault(int(g), int(s))
         return out
 
     def save_stories(self, rows: Sequence[tuple[Any, ...]]) -> None:

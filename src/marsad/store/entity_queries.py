@@ -21,8 +21,7 @@ import orjson
 
 from marsad.store.queries import ARTICLE_BRIEF, _row, columns
 from marsad.store.schema import SPANS_BY_ARTICLE
-
-_CHUNK = 500
+from marsad.store.sql import CHUNK, placeholders, select_in
 
 
 @dataclass(frozen=True)
@@ -35,10 +34,6 @@ class EntityRef:
 def has_registry(con: sqlite3.Connection) -> bool:
     return {"id", "key", "name"} <= set(columns(con, "entities")) and \
         {"key", "entity"} <= set(columns(con, "entity_aliases"))
-
-
-def _in(n: int) -> str:
-    return ",".join("?" * n)
 
 
 def resolve(con: sqlite3.Connection, key: str) -> EntityRef | None:
@@ -64,13 +59,9 @@ def canonical(con: sqlite3.Connection, values: list[str]) -> dict[str, str]:
     out = {v: v for v in values}
     if not values or not has_registry(con):
         return out
-    for i in range(0, len(values), _CHUNK):
-        chunk = values[i:i + _CHUNK]
-        for k, ck in con.execute(
-            f"SELECT al.key, e.key FROM entity_aliases al JOIN entities e ON e.id = al.entity WHERE al.key IN ({_in(len(chunk))})",
-            chunk,
-        ):
-            out[k] = ck
+    for k, ck in select_in(con, "SELECT al.key, e.key FROM entity_aliases al JOIN entities e ON e.id = al.entity"
+                                " WHERE al.key IN", values):
+        out[k] = ck
     return out
 
 
@@ -84,11 +75,8 @@ def labels(con: sqlite3.Connection, keys: list[str], *, sample: int = 20) -> dic
     out: dict[str, dict[str, Any]] = {}
     reg: dict[str, tuple[str, str, str]] = {}
     if keys and has_registry(con):
-        for i in range(0, len(keys), _CHUNK):
-            chunk = keys[i:i + _CHUNK]
-            for k, name, typ, en in con.execute(
-                f"SELECT key, name, type, english FROM entities WHERE key IN ({_in(len(chunk))})", chunk):
-                reg[k] = (name, typ, en)
+        for k, name, typ, en in select_in(con, "SELECT key, name, type, english FROM entities WHERE key IN", keys):
+            reg[k] = (name, typ, en)
     for k in keys:
         rows = con.execute(
             "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start), s.label FROM spans s"
@@ -118,11 +106,11 @@ def written_form(con: sqlite3.Connection, keys: list[str], name: str, *, sample:
     from marsad.text.normalize import normalize
 
     forms: Counter[str] = Counter()
-    for i in range(0, len(keys), _CHUNK):
-        chunk = keys[i:i + _CHUNK]
+    for i in range(0, len(keys), CHUNK):
+        chunk = keys[i:i + CHUNK]
         for (form,) in con.execute(
                 "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start) FROM spans s"
-                f" JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value IN ({_in(len(chunk))})"
+                f" JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value IN ({placeholders(len(chunk))})"
                 " LIMIT ?", [*chunk, sample]):
             shown = _shown(form or "")
             if shown and normalize(shown) == name:
@@ -144,20 +132,16 @@ def _variants(row: dict[str, Any] | None) -> list[str]:
 def surface_forms(con: sqlite3.Connection, ref: EntityRef, *, limit: int = 50) -> list[tuple[str, int]]:
     """How the entity is written in the archive: each surface form and how often."""
     counts: Counter[str] = Counter()
-    for i in range(0, len(ref.keys), _CHUNK):
-        chunk = list(ref.keys[i:i + _CHUNK])
-        for form, n in con.execute(
-            "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start) AS form, count(*)"
-            " FROM spans s JOIN articles a ON a.rowid = s.article"
-            f" WHERE s.layer = 'mention' AND s.value IN ({_in(len(chunk))}) GROUP BY form", chunk,
-        ):
-            counts[form] += int(n)
+    for form, n in select_in(con, "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start) AS form, count(*)"
+                                  " FROM spans s JOIN articles a ON a.rowid = s.article"
+                                  " WHERE s.layer = 'mention' AND s.value IN", ref.keys, after=" GROUP BY form"):
+        counts[form] += int(n)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 
 def _where(ref: EntityRef) -> tuple[str, list[str]]:
-    keys = list(ref.keys[:_CHUNK])
-    return f"s.layer = 'mention' AND s.value IN ({_in(len(keys))})", keys
+    keys = list(ref.keys[:CHUNK])
+    return f"s.layer = 'mention' AND s.value IN ({placeholders(len(keys))})", keys
 
 
 def summary(con: sqlite3.Connection, ref: EntityRef) -> dict[str, Any]:
@@ -231,11 +215,11 @@ def co_mentions(con: sqlite3.Connection, ref: EntityRef, *, limit: int = 25, sam
         f"SELECT DISTINCT s.article FROM spans s WHERE {where} ORDER BY s.article DESC LIMIT ?", [*args, sample])]
     own = set(ref.keys)
     raw: list[set[str]] = []
-    for i in range(0, len(arts), _CHUNK):
-        chunk = arts[i:i + _CHUNK]
+    for i in range(0, len(arts), CHUNK):
+        chunk = arts[i:i + CHUNK]
         sets: dict[int, set[str]] = {}
         for a, v in con.execute(
-            f"SELECT article, value FROM {SPANS_BY_ARTICLE} WHERE layer = 'mention' AND article IN ({_in(len(chunk))})", chunk,
+            f"SELECT article, value FROM {SPANS_BY_ARTICLE} WHERE layer = 'mention' AND article IN ({placeholders(len(chunk))})", chunk,
         ):
             if v and v not in own:
                 sets.setdefault(a, set()).add(v)

@@ -9,7 +9,7 @@ from typing import Any
 
 import orjson
 
-from marsad.store.corpus_store import select_in
+from marsad.store.sql import select_in
 
 
 def event_rows(con: sqlite3.Connection, *, date_from: str | None = None, date_to: str | None = None,

@@ -435,15 +435,13 @@ def _actor(text: str, start: int, end: int, *, entity: str = "", type: str = "NO
     return {"text": text[start:end], "start": start, "end": end, "entity": entity, "type": type}
 
 
-def _noun_start(text: str, t: Tok) -> int:
-    """Where an actor noun begins in ``text``: after the proclitic group the look-up took off
-    (و ف ب ك ل and their pairs), the article kept: بالمدنيين → المدنيين, للجيش → جيش (the
-    article's alif is not written after ل), لقوات → قوات. A noun the lists hold as written
-    keeps its first letters. Diacritics (U+064B–U+0652) and tatweel (U+0640) are stepped over."""
-    if any(t.norm in lst for lst in (VICTIM_NOUNS, ACTOR_NOUNS, _PARTICIPLES)):
-        return t.start
-    prefix = t.norm[: len(t.norm) - len(_strip(t.norm))]
-    skip = len(prefix) - 2 if prefix.endswith("ال") else len(prefix)
+def _noun_start(text: str, t: Tok, proclitics: int) -> int:
+    """Where an actor noun begins in ``text``: after the ``proclitics`` letters the look-up took
+    off (و ف ب ك ل and their pairs: ``len(t.norm) - len(_strip(t.norm))``), the article kept:
+    بالمدنيين → المدنيين, للجيش → جيش (the article's alif is not written after ل), لقوات → قوات.
+    Diacritics (U+064B–U+0652) and tatweel (U+0640) are stepped over. The caller keeps the
+    first letters of a noun the lists hold as written."""
+    skip = proclitics - 2 if t.norm[:proclitics].endswith("ال") else proclitics
     pos = t.start
     while skip > 0 and pos < t.end:
         if not ("\u064b" <= text[pos] <= "\u0652" or text[pos] == "\u0640"):
@@ -487,10 +485,12 @@ def _places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: 
         if exclude[0] <= t.start < exclude[1] or _inside(starts, stops, t.start) or _inside(starts, stops, t.end - 1):
             continue  # a word with a mention in it (لميليشيات الحوثي: the mention is the actor)
         st = _strip(t.norm)
+        as_written = t.norm in VICTIM_NOUNS or t.norm in ACTOR_NOUNS or t.norm in _PARTICIPLES
         victim = st in VICTIM_NOUNS or t.norm in VICTIM_NOUNS
-        if victim or st in ACTOR_NOUNS or t.norm in ACTOR_NOUNS or st in _PARTICIPLES or t.norm in _PARTICIPLES:
+        if as_written or st in VICTIM_NOUNS or st in ACTOR_NOUNS or st in _PARTICIPLES:
             prev = actors[-1] if actors else None
-            begins = _noun_start(text, t)
+            # a noun the lists hold as written keeps its first letters
+            begins = t.start if as_written else _noun_start(text, t, len(t.norm) - len(st))
             # عشرات العاملين, مسلحون مجهولون, الأطفال والنساء are one actor; مسلحون بالمدنيين is two
             joins = not _PREPOSITION.search(_norm(text[t.start:begins]))
             if last == k - 1 and prev is not None and prev["type"] in ("NOUN", "COUNT") and joins:

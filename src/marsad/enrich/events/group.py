@@ -37,6 +37,8 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import date, timedelta
 from typing import Any
 
+from marsad.corpus.provenance import publication_order
+
 #: the days stated by the reports of each (anchor article id, type): what :func:`group_day` reads
 StatedDays = Mapping[tuple[str, str], Collection[str]]
 
@@ -113,22 +115,16 @@ def parse_group(key: str) -> tuple[str, str, str]:
     return parts[0], parts[1], parts[2]
 
 
-def anchor_order(published_at: str | None, article_id: str) -> tuple[str, bool, str, str]:
-    """The sort key that puts a story's anchor first (see the module doc): the order of
-    publication (:func:`marsad.corpus.provenance.publication_order`), ties by article id."""
-    from marsad.corpus.provenance import publication_order
-
-    return publication_order(published_at, article_id)
-
-
 def story_anchors(members: Iterable[Mapping[str, Any]]) -> dict[int, str]:
-    """Each story's anchor article id, from member rows with ``story``, ``id``, ``published_at``."""
+    """Each story's anchor article id, from member rows with ``story``, ``id``, ``published_at``:
+    its member first in the order of publication (:func:`~marsad.corpus.provenance.publication_order`),
+    ties by article id (see the module doc)."""
     best: dict[int, tuple[tuple[str, bool, str, str], str]] = {}
     for m in members:
         sid = m["story"]
         if sid is None:
             continue
-        k = anchor_order(m["published_at"], m["id"])
+        k = publication_order(m["published_at"], m["id"])
         if sid not in best or k < best[sid][0]:
             best[sid] = (k, m["id"])
     return {sid: aid for sid, (_k, aid) in best.items()}
