@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
@@ -456,6 +457,52 @@ _EVENTS = [  # id, source, day, title, text: three reports of a quake, two of a 
      "فاز نادي الهلال على نادي النصر بهدفين مقابل هدف في المباراة النهائية لكأس الملك التي أقيمت في جدة "
      "مساء السبت."),
 ]
+
+
+@pytest.fixture(scope="module")
+def events_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive of :data:`_EVENTS` through the whole pipeline, ingested once for the tests
+    that only read it."""
+    import marsad
+    from marsad.runners.local import IngestOptions
+
+    tmp = tmp_path_factory.mktemp("events")
+    src = tmp / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps({"id": i, "source": so, "date": day + "T10:00:00", "title": title,
+                                           "text": text}) + b"\n" for i, so, day, title, text in _EVENTS))
+    with marsad.open(tmp / "ev.db") as arc:
+        arc.ingest([str(src)], options=IngestOptions(workers=1))
+    return tmp / "ev.db"
+
+
+def test_story_titles_are_read_in_one_scan(events_db):
+    """The search page's story facet and a thread's page called ``story_brief`` per story, a
+    scan of its titled members each; ``views.story_titles`` titles them all in one query, with
+    the titles ``story_brief`` gives (the first publisher's headline)."""
+    from fastapi.testclient import TestClient
+
+    import marsad
+    from marsad.corpus import views
+    from marsad.store import queries as sq
+    from marsad.web.app import create_app
+
+    with marsad.open(events_db) as arc:
+        stories = [int(r[0]) for r in arc.con.execute("SELECT story FROM stories")]
+        threads = [int(r[0]) for r in arc.con.execute("SELECT thread FROM threads")]
+        want = {s: sq.story_brief(arc.con, s)["title"] for s in stories}
+        queries: list[str] = []
+        arc.con.set_trace_callback(queries.append)
+        assert views.story_titles(arc, stories) == want
+        arc.con.set_trace_callback(None)
+    assert len(queries) == 1 and len(stories) >= 3 and all(want.values()) and threads
+    with TestClient(create_app(events_db)) as c:
+        facet = c.get("/api/search", params={"q": "زلزال"}).json()["facets"]["story"]
+        assert facet and [f["title"] for f in facet] == [want[int(f["key"])] for f in facet]
+        for t in threads:
+            th = c.get(f"/api/thread/{t}").json()
+            assert th["stories"] and [s["title"] for s in th["stories"]] == [want[s["id"]] for s in th["stories"]]
+            assert th["title"] == th["stories"][0]["title"]  # the threads table has no title of its own
+            assert all(s["articles"] >= 1 and s["first"] and s["row"]["thread"] == t for s in th["stories"])
 
 
 def test_stories_page_lists_the_clusterers_stories_as_the_cli(tmp_path, capsys):

@@ -50,10 +50,22 @@ def story_briefs(archive: Any, *, date_from: str | None = None, date_to: str | N
     ``first`` and ``last`` day, ``thread``. Two queries for up to 500 stories."""
     cs = CorpusStore(archive)
     rows = cs.list_stories(date_from=date_from, date_to=date_to, min_size=min_size, limit=limit, offset=offset)
-    titled = _first_published(cs, [r["story"] for r in rows], titled=True)
-    return [{"id": r["story"], "title": (titled.get(r["story"]) or {}).get("title") or "", "articles": r["size"],
+    titles = _titles(cs, [r["story"] for r in rows])
+    return [{"id": r["story"], "title": titles.get(r["story"], ""), "articles": r["size"],
              "sources": r["sources"], "first": r["first_day"], "last": r["last_day"], "thread": r["thread"]}
             for r in rows]
+
+
+def story_titles(archive: Any, stories: list[int]) -> dict[int, str]:
+    """Each story's title: its first publisher's headline among the members with one
+    (:func:`_first_published`), ``""`` for a story none of whose members has a title. One scan
+    of the stories' members for all of them."""
+    return _titles(CorpusStore(archive), stories)
+
+
+def _titles(cs: CorpusStore, stories: list[int]) -> dict[int, str]:
+    titled = _first_published(cs, stories, titled=True)
+    return {s: (titled.get(s) or {}).get("title") or "" for s in stories}
 
 
 def _first_published(cs: CorpusStore, stories: list[int], *, titled: bool = False) -> dict[int, dict[str, Any]]:

@@ -21,6 +21,7 @@ import orjson
 
 from marsad.corpus.provenance import publication_order
 from marsad.search.fts import Filters, _filter_sql
+from marsad.store.sql import select_in
 
 ARTICLE_BRIEF = "a.rowid AS rowid, a.id, a.title, a.source, a.url, a.published_at, a.published_day"
 
@@ -163,6 +164,15 @@ def _by_id(con: sqlite3.Connection, table: str, ident: int) -> dict[str, Any] | 
     return _row(con.execute(f'SELECT * FROM "{table}" WHERE "{kcol}" = ?', (ident,)).fetchone())
 
 
+def _by_ids(con: sqlite3.Connection, table: str, idents: list[int]) -> dict[int, dict[str, Any]]:
+    """:func:`_by_id` for several rows: one query a chunk."""
+    cols = columns(con, table)
+    kcol = _first(cols, ("id", {"stories": "story", "threads": "thread"}.get(table, table)))
+    if not cols or not kcol:
+        return {}
+    return {int(r[kcol]): _row(r) or {} for r in select_in(con, f'SELECT * FROM "{table}" WHERE "{kcol}" IN', idents)}
+
+
 def merged_into(con: sqlite3.Connection, story: int) -> int | None:
     """The story a story was folded into by the clusterer (``story_merges``), or ``None``."""
     if not columns(con, "story_merges"):
@@ -194,7 +204,9 @@ def story_members(con: sqlite3.Connection, story: int, *, limit: int = 500) -> l
 
 
 def thread_info(con: sqlite3.Connection, thread: int) -> dict[str, Any] | None:
-    """A thread: its row (if a ``threads`` table exists) and its stories."""
+    """A thread: its row (if a ``threads`` table exists) and its stories as :func:`story_brief`
+    gives them, earliest first, but with an empty ``title`` (the caller titles them all in one
+    scan: :func:`marsad.corpus.views.story_titles`). Three queries a chunk of stories."""
     row = _by_id(con, "threads", thread)
     story_ids: list[int] = []
     if "thread" in columns(con, "stories"):
@@ -208,10 +220,19 @@ def thread_info(con: sqlite3.Connection, thread: int) -> dict[str, Any] | None:
     story_ids = sorted(set(story_ids))
     if row is None and not story_ids:
         return None
-    stories = [story_brief(con, s) for s in story_ids]
+    rows = _by_ids(con, "stories", story_ids)
+    counts = {int(r[0]): (int(r[1]), r[2], r[3]) for r in select_in(
+        con, "SELECT story, count(*), min(published_day), max(published_day) FROM articles WHERE story IN",
+        story_ids, after=" GROUP BY story")}
+    stories = []
+    for s in story_ids:
+        n, first, last = counts.get(s, (0, None, None))
+        r = rows.get(s) or {}
+        stories.append({"id": s, "title": "", "articles": n, "first": first, "last": last,
+                        "thread": r.get("thread"), "row": r or None})
     stories.sort(key=lambda s: (s["first"] or "9999", s["id"]))
     return {"id": thread, "row": row, "stories": stories,
-            "title": (row or {}).get("title") or (row or {}).get("label") or (stories[0]["title"] if stories else "")}
+            "title": (row or {}).get("title") or (row or {}).get("label") or ""}
 
 
 def day_counts(con: sqlite3.Connection, *, story: int | None = None, stories: list[int] | None = None) -> list[tuple[str, int]]:

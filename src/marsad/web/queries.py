@@ -258,12 +258,12 @@ class Pages:
             ents[canon[k]] = ents.get(canon[k], 0) + n
         top = sorted(ents.items(), key=lambda kv: (-kv[1], kv[0]))[:12]
         labels = eq.labels(self.con, [k for k, _n in top])
+        titles = views.story_titles(self.arc, [int(k) for k, _n in f["story"]])
         return {
             "source": [{"key": k, "count": n} for k, n in f["source"]],
             "month": [{"key": k, "count": n} for k, n in f["month"]],
             "entity": [{"key": k, "count": n, **labels.get(k, {})} for k, n in top],
-            "story": [{"key": k, "count": n, "title": sq.story_brief(self.con, int(k))["title"]}
-                      for k, n in f["story"]],
+            "story": [{"key": k, "count": n, "title": titles[int(k)]} for k, n in f["story"]],
             "entity_sample": f["entity_sample"], "matches": f["total"],
         }
 
@@ -397,6 +397,11 @@ class Pages:
         if info is None:
             raise NotFoundError(f"no thread {thread}")
         ids = [s["id"] for s in info["stories"]]
+        titles = views.story_titles(self.arc, ids)  # one scan, not one per story
+        for s in info["stories"]:
+            s["title"] = titles[s["id"]]
+        if not info["title"] and info["stories"]:
+            info["title"] = info["stories"][0]["title"]
         return {**info, "timeline": [{"key": k, "count": n}
                                      for k, n in fill_buckets(sq.day_counts(self.con, stories=ids), by="day")]}
 
