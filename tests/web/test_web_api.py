@@ -505,7 +505,7 @@ def test_story_titles_are_read_in_one_scan(events_db):
             assert all(s["articles"] >= 1 and s["first"] and s["row"]["thread"] == t for s in th["stories"])
 
 
-def test_stories_page_lists_the_clusterers_stories_as_the_cli(tmp_path, capsys):
+def test_stories_page_lists_the_clusterers_stories_as_the_cli(events_db, capsys):
     """/stories reads the stories the clusterer stored: the order, counts and days of
     ``marsad stories``, page after page, each page in two queries."""
     from fastapi.testclient import TestClient
@@ -513,15 +513,10 @@ def test_stories_page_lists_the_clusterers_stories_as_the_cli(tmp_path, capsys):
     import marsad
     from marsad.cli.main import main
     from marsad.corpus.views import story_briefs
-    from marsad.runners.local import IngestOptions
     from marsad.web.app import create_app
 
-    db = tmp_path / "ev.db"
-    src = tmp_path / "in.jsonl"
-    src.write_bytes(b"".join(orjson.dumps({"id": i, "source": so, "date": day + "T10:00:00", "title": title,
-                                           "text": text}) + b"\n" for i, so, day, title, text in _EVENTS))
+    db = events_db
     with marsad.open(db) as arc:
-        arc.ingest([str(src)], options=IngestOptions(workers=1))
         queries: list[str] = []
         arc.con.set_trace_callback(queries.append)
         assert len(story_briefs(arc, min_size=1)) >= 3 and len(queries) == 2
@@ -551,23 +546,16 @@ def test_stories_page_lists_the_clusterers_stories_as_the_cli(tmp_path, capsys):
         assert all(t in page for t in titles) and sorted(titles, key=page.index) == titles
 
 
-def test_threads_page_lists_the_threads_as_the_cli(tmp_path, capsys):
+def test_threads_page_lists_the_threads_as_the_cli(events_db, capsys):
     """The web had a page per thread but none listing them (``marsad threads`` did): /threads
     gives the CLI's threads in its order, with their days, words and biggest story, and the
     navigation links it."""
     from fastapi.testclient import TestClient
 
-    import marsad
     from marsad.cli.main import main
-    from marsad.runners.local import IngestOptions
     from marsad.web.app import create_app
 
-    db = tmp_path / "th.db"
-    src = tmp_path / "in.jsonl"
-    src.write_bytes(b"".join(orjson.dumps({"id": i, "source": so, "date": day + "T10:00:00", "title": title,
-                                           "text": text}) + b"\n" for i, so, day, title, text in _EVENTS))
-    with marsad.open(db) as arc:
-        arc.ingest([str(src)], options=IngestOptions(workers=1))
+    db = events_db
 
     def cli(*args: str) -> list[dict[str, Any]]:
         capsys.readouterr()
@@ -582,10 +570,10 @@ def test_threads_page_lists_the_threads_as_the_cli(tmp_path, capsys):
         assert c.get("/api/threads").json()["items"] == cli()  # the CLI's defaults: 2 stories, 20
         page = c.get("/threads", params={"min_stories": 1}).text
         assert 'id="thread-table"' in page and 'href="/threads"' in page
-        for r in every:
+        for r in every:  # a thread of one story or more has a biggest story, linked with its title
             assert f'href="/thread/{r["thread"]}"' in page
-            if r["top_story"]:
-                assert f'href="/story/{r["top_story"]["story"]}"' in page
+            assert r["top_story"] is not None and f'href="/story/{r["top_story"]["story"]}"' in page
+            assert r["top_story"]["first"]["title"] in page
         empty = c.get("/threads", params={"min_stories": 1000})
         assert empty.status_code == 200 and 'id="no-threads"' in empty.text
         assert c.get("/api/threads", params={"min_stories": 0}).status_code in (400, 422)

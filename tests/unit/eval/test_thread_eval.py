@@ -5,6 +5,7 @@ shape (ids and labels only, one split per pair by the hash of its ids)."""
 from __future__ import annotations
 
 import hashlib
+import time
 
 from marsad.eval.stories import load_gold
 from marsad.eval.threads import THREAD_SPLITS, link_threads, pair_scores, size_stats, thread_block
@@ -49,8 +50,12 @@ def test_link_threads_links_every_story_in_order() -> None:
     stories = [Story(id=7, first_day=100, last_day=101, centroid=dict(same)),
                Story(id=9, first_day=160, last_day=160, centroid=dict(same, جول=0.5)),
                Story(id=8, first_day=170, last_day=170, centroid={"مهرجان": 1.0, "فيلم": 1.0})]
+    t0 = time.perf_counter()
     thread_of, secs = link_threads(stories)
-    assert thread_of[7] == thread_of[9] != thread_of[8] and secs >= 0
+    wall = time.perf_counter() - t0
+    assert list(thread_of) == [7, 9, 8]  # every story, in the order given
+    assert thread_of[7] == thread_of[9] != thread_of[8]
+    assert isinstance(secs, float) and secs == round(secs, 2) and 0 <= secs <= round(wall, 2) + 0.01  # the call's own time
 
 
 def test_the_thread_gold_is_ids_and_labels_split_by_the_hash_of_the_ids() -> None:
