@@ -21,7 +21,7 @@ import xxhash
 
 from marsad.errors import InputError, MarsadError
 from marsad.model import Article, Provenance, RawRecord, Span
-from marsad.pipeline.registry import build
+from marsad.pipeline.registry import build, has_stage
 from marsad.runners.pools import worker_pool
 from marsad.text.normalize import normalize
 
@@ -43,14 +43,32 @@ def assign_id(record: RawRecord, h: str) -> str:
 
 # --- the worker side -------------------------------------------------------------------------
 
-_PIPELINES: dict[tuple[str, ...], Any] = {}
+#: built pipelines: spec → (the state of the model building it loaded, the pipeline)
+_PIPELINES: dict[tuple[str, ...], tuple[tuple[str, int | None] | None, Any]] = {}
 
 
 def _pipeline(spec: tuple[str, ...]) -> Any:
-    p = _PIPELINES.get(spec)
-    if p is None:
-        p = _PIPELINES[spec] = build(list(spec))
-    return p
+    """The pipeline of ``spec``, built once per process for one state of the model it loads
+    (:func:`_model_state`): a model replaced since is loaded again, and a model gone fails as
+    building its stage fails (a reanalysis checks its specs so before writing anything), never
+    served from the cache. A pipeline of another state is let go."""
+    state = _model_state(spec)
+    got = _PIPELINES.get(spec)
+    if got is None or got[0] != state:
+        got = _PIPELINES[spec] = (state, build(list(spec)))
+    return got[1]
+
+
+def _model_state(spec: tuple[str, ...]) -> tuple[str, int | None] | None:
+    """The entity model an ``entities`` stage of ``spec`` loads from outside the package, with
+    its modification time (:func:`marsad.enrich.entities.stage.model_state`); ``None`` for a
+    spec without one."""
+    if not has_stage(spec, "entities"):
+        return None
+    # imported here: it loads the tagger's modules, which only a spec with entities needs
+    from marsad.enrich.entities.stage import model_state
+
+    return model_state()
 
 
 def record_from_json(d: dict[str, Any]) -> RawRecord:

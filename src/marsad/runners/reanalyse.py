@@ -34,8 +34,14 @@ import orjson
 
 from marsad.errors import ArchiveError, ConfigError, MarsadError
 from marsad.model import Provenance, RawRecord
-from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, build, check, has_stage
-from marsad.runners.local import BOILERPLATE_MIN_ARTICLES, _default, analyse_all, article_from_json
+from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, check, has_stage
+from marsad.runners.local import (
+    BOILERPLATE_MIN_ARTICLES,
+    _default,
+    _pipeline,
+    analyse_all,
+    article_from_json,
+)
 from marsad.store.analysis import AnalysisStore
 
 #: what ``--reanalyse`` may redo: articles analysed by older stage versions; those and the
@@ -231,8 +237,10 @@ def reanalyse(archive: Any, *, which: str = "stale", workers: int = 0, batch_siz
     #: moves its articles to a spec that a later group of the run selects again
     done: set[int] = set()
     targets = _targets(store, which)
-    for spec in {tuple(spec) for _sid, spec in targets}:
-        build(spec)  # a stage that cannot be built (a missing model) fails before anything is written
+    for stages in {tuple(spec) for _sid, spec in targets}:
+        # a stage that cannot be built (a missing model) fails before anything is written; the
+        # pipeline built is the one the batches run here (and forked workers inherit)
+        _pipeline(stages)
     for sid, spec in targets:
         spec_row = store.spec_row(spec)
         rowid_of: dict[str, int] = {}

@@ -65,3 +65,32 @@ def test_plugin_refuses_a_folder_without_a_model(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError):
         TransformersTagger(tmp_path)
+
+
+def test_a_pipeline_is_built_once_per_state_of_its_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The worker's cache of built pipelines (runners/local._pipeline) builds a spec once for
+    one state of its model: a reanalysis' pre-check and its batches load the model once, and a
+    model replaced or gone since is never served from the cache (the pre-check must fail on a
+    missing one before anything is written)."""
+    import os
+    import shutil
+
+    import marsad.runners.local as local
+    from marsad.enrich.entities.stage import MODEL_ENV
+    from marsad.errors import ConfigError
+
+    spec = ("language.v1", "debris.v3", "dateline.v3", "entities.v2")
+    path = _tiny_model(tmp_path, favour="O")
+    monkeypatch.setattr(local, "_PIPELINES", {})
+    monkeypatch.setenv(MODEL_ENV, str(path))
+    first = local._pipeline(spec)
+    assert local._pipeline(spec) is first  # built once: the model loaded once
+    assert local._model_state(spec[:3]) is None and local._pipeline(spec[:3]) is not first
+    weights = max(path.iterdir(), key=lambda f: f.stat().st_size)
+    st = weights.stat()
+    os.utime(weights, ns=(st.st_atime_ns, st.st_mtime_ns + 10**9))  # the model replaced
+    second = local._pipeline(spec)
+    assert second is not first and local._pipeline(spec) is second
+    shutil.rmtree(path)  # the model gone
+    with pytest.raises(ConfigError, match="no token-classification model"):
+        local._pipeline(spec)

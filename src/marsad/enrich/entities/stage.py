@@ -13,6 +13,26 @@ from marsad.clean.debris import mask
 from marsad.enrich.entities.tagger import default_tagger
 from marsad.pipeline.core import Doc
 
+#: a local token-classification model (a folder) that replaces the built-in CRF
+MODEL_ENV = "MARSAD_NER_MODEL"
+
+
+def model_state() -> tuple[str, int | None] | None:
+    """The model a stage built now would load from outside the package: the folder
+    ``MARSAD_NER_MODEL`` names, with the newest modification time (ns) of its files, ``None``
+    for a folder gone or without its ``config.json``. ``None`` for the shipped CRF (package
+    data, loaded once per process: :func:`default_tagger`). A cache of built pipelines keys
+    on it (:func:`marsad.runners.local._pipeline`)."""
+    path = os.environ.get(MODEL_ENV, "")
+    if not path:
+        return None
+    try:
+        with os.scandir(path) as it:
+            files = {e.name: e.stat().st_mtime_ns for e in it if e.is_file()}
+    except OSError:
+        return (path, None)
+    return (path, max(files.values()) if "config.json" in files else None)
+
 
 class EntityRecognizer:
     """Adds ``mention`` spans (type, entity key, country, role) to the article."""
@@ -22,7 +42,7 @@ class EntityRecognizer:
     provides = ("mentions",)
 
     def __init__(self) -> None:
-        path = os.environ.get("MARSAD_NER_MODEL", "")
+        path = os.environ.get(MODEL_ENV, "")
         if path:  # a local token-classification model replaces the built-in CRF
             from marsad.enrich.entities.plugin import TransformersTagger
             from marsad.enrich.entities.tagger import EntityTagger
