@@ -67,14 +67,18 @@
     };
   }
 
-  function initCharts() {
-    if (typeof window.echarts === "undefined") return;
-    document.querySelectorAll("[data-chart]").forEach(function (el) {
-      var src = document.getElementById(el.getAttribute("data-chart"));
-      if (!src) return;
-      var d;
-      try { d = JSON.parse(src.textContent); } catch (e) { return; }
-      var chart = window.echarts.init(el, null, { renderer: "canvas" });
+  /* A chart is drawn, and later resized, only while its box has a size. ECharts lays a chart
+     out in its container's box, and the graph's view of a box of width or height 0 has a
+     singular transform whose inverse is null: ECharts throws "Cannot read properties of null
+     (reading '0')". A window may be that small for a moment (a headless browser setting its
+     viewport goes through 1x1; a phone rotating) and a panel may be hidden, so the charts
+     follow their own box (ResizeObserver) and wait out a box of no size. */
+  function drawChart(el, d) {
+    var chart = null;
+    function fit() {
+      if (el.clientWidth === 0 || el.clientHeight === 0) return;
+      if (chart) { chart.resize(); return; }
+      chart = window.echarts.init(el, null, { renderer: "canvas" });
       chart.setOption(d.kind === "graph" ? graphOption(d) : lineOption(d));
       if (d.kind === "graph") {
         chart.on("click", function (p) {
@@ -86,7 +90,23 @@
       }
       el.setAttribute("data-series", String((d.series || [1]).length));
       el.setAttribute("data-ready", "1");
-      window.addEventListener("resize", function () { chart.resize(); });
+    }
+    if (typeof window.ResizeObserver === "function") {
+      new window.ResizeObserver(fit).observe(el);  // called as it starts observing, then on each change
+    } else {
+      fit();
+      window.addEventListener("resize", fit);
+    }
+  }
+
+  function initCharts() {
+    if (typeof window.echarts === "undefined") return;
+    document.querySelectorAll("[data-chart]").forEach(function (el) {
+      var src = document.getElementById(el.getAttribute("data-chart"));
+      if (!src) return;
+      var d;
+      try { d = JSON.parse(src.textContent); } catch (e) { return; }
+      drawChart(el, d);
     });
   }
 
