@@ -165,21 +165,12 @@ def cmd_entity(args: argparse.Namespace) -> int:
 
 
 def _written_names(archive, rows: list[dict]) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    """The name to show for each registry row (by its key), as the archive writes it: registry
-    names are normalised forms (ايران, الاميركي, ابراهيم رييسي) that read as misspellings. The most
-    frequent spelling of the registry name itself (باراك أوباما, not the commoner أوباما); the
-    registry name when the archive never writes it so."""
-    from marsad.store.entities import EntityStore
-    from marsad.store.entity_queries import written_form
+    """The name to show for each registry row (by its key), as the web shows it
+    (:func:`marsad.store.entity_queries.display_names`: the registry name as the archive
+    writes it most often)."""
+    from marsad.store.entity_queries import display_names
 
-    st = EntityStore(archive.con)
-    out = {}
-    for r in rows:
-        if r.get("key") and r.get("name") and r.get("id") is not None:
-            form = written_form(archive.con, st.keys_of(r["id"]), r["name"])
-            if form:
-                out[r["key"]] = form
-    return out
+    return display_names(archive.con, [r["key"] for r in rows if r.get("key")])
 
 
 def _also_named(reg, name: str, shown: int, *, limit: int = 5) -> list[dict]:  # type: ignore[no-untyped-def]

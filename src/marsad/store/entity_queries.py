@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -65,46 +66,60 @@ def canonical(con: sqlite3.Connection, values: list[str]) -> dict[str, str]:
     return out
 
 
-def labels(con: sqlite3.Connection, keys: list[str], *, sample: int = 20) -> dict[str, dict[str, Any]]:
-    """Display name and type for canonical keys.
-
-    The name is a spelling used in the archive among ``sample`` mentions (the longest of the
-    frequent ones: full names), because registry names are normalised forms (no hamza,
-    ة as ه) that read as misspellings; the registry name is the fallback.
-    """
+def labels(con: sqlite3.Connection, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """Display name (:func:`display_names`), type and English name for canonical keys."""
     out: dict[str, dict[str, Any]] = {}
-    reg: dict[str, tuple[str, str, str]] = {}
+    reg: dict[str, tuple[str, str]] = {}
     if keys and has_registry(con):
-        for k, name, typ, en in select_in(con, "SELECT key, name, type, english FROM entities WHERE key IN", keys):
-            reg[k] = (name, typ, en)
+        for k, typ, en in select_in(con, "SELECT key, type, english FROM entities WHERE key IN", keys):
+            reg[k] = (typ, en)
+    names = display_names(con, keys)
     for k in keys:
-        rows = con.execute(
-            "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start), s.label FROM spans s"
-            " JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value = ? LIMIT ?",
-            (k, sample),
-        ).fetchall()
-        forms = Counter(_shown(r[0]) for r in rows if r[0] and _shown(r[0]))
-        name = None
-        if forms:
-            top = forms.most_common(1)[0][1]
-            name = max((f for f, n in forms.items() if n * 3 >= top), key=len)
-        rname, rtype, en = reg.get(k, (None, None, None))
-        out[k] = {"name": name or rname or k, "type": rtype or (rows[0][1] if rows else None),
-                  "name_en": en or None}
+        rtype, en = reg.get(k, (None, None))
+        if not rtype:
+            r = con.execute("SELECT label FROM spans WHERE layer = 'mention' AND value = ? LIMIT 1", (k,)).fetchone()
+            rtype = r[0] if r else None
+        out[k] = {"name": names[k], "type": rtype, "name_en": en or None}
     return out
 
 
-def _shown(form: str) -> str:
-    """A mention as a name to show: without a hashtag's ``#`` (دونالد #ترمب, as some outlets tag
-    names in the running text) and outer spaces."""
-    return " ".join(form.replace("#", " ").split())
+def display_names(con: sqlite3.Connection, keys: list[str], *, sample: int = 500) -> dict[str, str]:
+    """The name to show for each canonical entity key, the one the CLI (``marsad entities``,
+    ``marsad entity``) and the web show: :func:`display_name` of the spellings of ``sample``
+    mentions of the entity's keys (its registry key and alias keys; a key the registry does not
+    know is its own), given its registry name."""
+    out: dict[str, str] = {}
+    reg: dict[str, tuple[int, str]] = {}
+    if keys and has_registry(con):
+        for k, ident, name in select_in(con, "SELECT key, id, name FROM entities WHERE key IN", keys):
+            reg[k] = (int(ident), name)
+    for k in keys:
+        ident, name = reg.get(k, (None, None))
+        own = [r[0] for r in con.execute("SELECT key FROM entity_aliases WHERE entity = ?", (ident,))] \
+            if ident is not None else []
+        out[k] = display_name(_forms(con, own or [k], sample=sample), name) or k
+    return out
 
 
-def written_form(con: sqlite3.Connection, keys: list[str], name: str, *, sample: int = 500) -> str | None:
-    """How the archive writes ``name`` (a registry name, a normalised form: ايران, الاميركي): the
-    most frequent spelling, among ``sample`` mentions of ``keys``, that normalises to it."""
+def display_name(forms: Mapping[str, int], registry_name: str | None) -> str | None:
+    """The name to show for an entity written as ``forms`` (spelling → mentions, the most
+    frequent first), as the archive writes it: registry names are normalised forms (ايران,
+    الاميركي, ابراهيم رييسي) that read as misspellings. With a registry name: its most frequent
+    spelling (باراك أوباما, not the commoner أوباما), else the registry name itself (the archive
+    never writes it so). Without one: the longest of the frequent spellings (three times as rare
+    as the most frequent at most: a full name over a surname); ``None`` without any."""
     from marsad.text.normalize import normalize
 
+    if registry_name:
+        spelt = Counter({f: n for f, n in forms.items() if normalize(f) == registry_name})
+        return spelt.most_common(1)[0][0] if spelt else registry_name
+    top = max(forms.values(), default=0)
+    return max((f for f, n in forms.items() if n * 3 >= top), key=len, default=None)
+
+
+def _forms(con: sqlite3.Connection, keys: list[str], *, sample: int) -> Counter[str]:
+    """How ``sample`` mentions of ``keys`` (a chunk of keys at a time) are written, as shown
+    (:func:`_shown`), in the order they are read."""
     forms: Counter[str] = Counter()
     for i in range(0, len(keys), CHUNK):
         chunk = keys[i:i + CHUNK]
@@ -113,9 +128,15 @@ def written_form(con: sqlite3.Connection, keys: list[str], name: str, *, sample:
                 f" JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value IN ({placeholders(len(chunk))})"
                 " LIMIT ?", [*chunk, sample]):
             shown = _shown(form or "")
-            if shown and normalize(shown) == name:
+            if shown:
                 forms[shown] += 1
-    return forms.most_common(1)[0][0] if forms else None
+    return forms
+
+
+def _shown(form: str) -> str:
+    """A mention as a name to show: without a hashtag's ``#`` (دونالد #ترمب, as some outlets tag
+    names in the running text) and outer spaces."""
+    return " ".join(form.replace("#", " ").split())
 
 
 def _variants(row: dict[str, Any] | None) -> list[str]:
@@ -156,16 +177,13 @@ def summary(con: sqlite3.Connection, ref: EntityRef) -> dict[str, Any]:
     attrs = [orjson.loads(r[1]) for r in spans[:300] if r[1]]
     forms = surface_forms(con, ref)
     reg = ref.row or {}
-    name = None
-    if forms:
-        # the most frequent spelling, preferring the longest among the frequent (full names);
-        # registry names are normalised forms, the fallback
-        top = forms[0][1]
-        name = max((_shown(f) for f, n in forms if n * 3 >= top and _shown(f)), key=len, default=None)
-    name = name or reg.get("name")
+    shown: Counter[str] = Counter()
+    for f, n in forms:
+        if _shown(f):
+            shown[_shown(f)] += n
     return {
         "key": ref.key, "keys": list(ref.keys),
-        "name": name or ref.key,
+        "name": display_name(shown, reg.get("name")) or ref.key,
         "name_en": reg.get("english") or reg.get("name_en") or None,
         "type": reg.get("type") or (types.most_common(1)[0][0] if types else None),
         "country": reg.get("country") or _most_common(a.get("country") for a in attrs),
@@ -258,7 +276,8 @@ def top(con: sqlite3.Connection, *, limit: int = 50, offset: int = 0, type: str 
             args.extend([prefix, prefix + "\uffff", prefix, prefix + "\uffff"])
         rows = con.execute(f"SELECT key, name, type, count FROM entities WHERE {where}"
                            " ORDER BY count DESC, key LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
-        return [{"key": r[0], "name": r[1], "type": r[2], "mentions": int(r[3] or 0), "articles": None}
+        shown = display_names(con, [r[0] for r in rows])
+        return [{"key": r[0], "name": shown[r[0]], "type": r[2], "mentions": int(r[3] or 0), "articles": None}
                 for r in rows]
     where = "layer = 'mention' AND value != ''"
     if type:

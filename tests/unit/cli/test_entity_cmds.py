@@ -98,3 +98,41 @@ def test_update_and_entity_merge_refuse_a_missing_archive(tmp_path, capsys) -> N
     assert main(["update", "--archive", str(typo)]) == 1
     assert main(["entity", "--archive", str(typo), "merge", "a", "b"]) == 1
     assert "no archive there" in capsys.readouterr().err and not typo.exists()
+
+
+def test_display_name_writes_the_registry_name_or_picks_the_full_name() -> None:
+    from marsad.store.entity_queries import display_name
+
+    # a registry name (a normalised form) as the archive writes it most often, not a commoner name
+    assert display_name({"طهران": 9, "إيران": 5, "ايران": 2}, "ايران") == "إيران"
+    assert display_name({"أوباما": 9, "باراك أوباما": 3}, "باراك اوباما") == "باراك أوباما"
+    assert display_name({"أوباما": 9}, "باراك اوباما") == "باراك اوباما"  # never written so: the registry's
+    # without a registry name: the longest of the frequent spellings (a full name over a surname)
+    assert display_name({"بوتين": 4, "فلاديمير بوتين": 2}, None) == "فلاديمير بوتين"
+    assert display_name({"بوتين": 7, "فلاديمير بوتين": 2}, None) == "بوتين"
+    assert display_name({}, None) is None
+
+
+def test_the_cli_and_the_web_show_an_entity_by_one_name(archive_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`marsad entities` showed the registry name as the archive writes it most often, the web's
+    lists the longest frequent spelling of 20 mentions of the key and its entity page that of all
+    its surface forms: one entity, up to three names. Both show display_names now."""
+    import json
+    from urllib.parse import quote
+
+    pytest.importorskip("fastapi")
+    from fastapi.testclient import TestClient
+
+    from marsad.web.app import create_app
+
+    assert main(["entities", "--archive", archive_path, "--json", "--limit", "50"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(rows) >= 4
+    with TestClient(create_app(archive_path)) as c:
+        listed = {e["key"]: e["name"] for e in c.get("/api/entities", params={"limit": 100}).json()["items"]}
+        for r in rows:
+            assert listed[r["key"]] == r["display_name"]
+            page = c.get("/api/entity/" + quote(r["key"], safe="")).json()
+            assert page["name"] == r["display_name"]
+            assert main(["entity", "--archive", archive_path, "#" + str(r["id"]), "--json"]) == 0
+            assert json.loads(capsys.readouterr().out)["display_name"] == r["display_name"]
