@@ -95,7 +95,7 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("dateline.v3", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
     StageEntry("entities.v2", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
-    StageEntry("pubdate.v1", _pubdate, ("clean",), ("published_at", "anchor")),
+    StageEntry("pubdate.v2", _pubdate, ("clean",), ("published_at", "anchor")),
     StageEntry("timex.v1", _timex, ("clean",), ("timex",)),
     StageEntry("events.v9", _events, ("clean", "mentions", "timex"), ("events",)),
     StageEntry("index_terms.v1", _index_terms, ("clean",), ("index_terms",)),
@@ -108,7 +108,7 @@ DEFAULT_SPEC: list[str] = [
     "debris.v3",
     "dateline.v3",
     "entities.v2",
-    "pubdate.v1",
+    "pubdate.v2",
     "timex.v1",
     "events.v9",
     "index_terms.v1",
@@ -126,6 +126,8 @@ RETIRED: dict[str, tuple[str, str]] = {
                                    "القاهرة في 5 مايو 2020 (أ ش أ) -) is found, also when the source's boilerplate "
                                    "learned the line; and what dateline.v2 changed"),
     "dateline.v2": ("dateline.v3", "a wire desk's tag before a title (عام / …, اقتصادي / …) is taken off"),
+    "pubdate.v1": ("pubdate.v2", "a URL with its section between year and month (/2013/middle_east/8/3/) gives the day; "
+                                 "a wire's closing time in Mecca time (16:02 ت م) gives the hour of a dateline's day"),
     "entities.v1": ("entities.v2", "the entity rules of December 2026: propagation asks the drop step, "
                                    "known surnames, foreign places' spellings, and more"),
     "events.v1": ("events.v9", "precision guards: no event in a question, a sentence naming an earlier year, "

@@ -122,3 +122,32 @@ def test_analyze_text_refuses_a_published_at_that_is_not_a_date():
     art = marsad.analyze_text(text, published_at="Tue, 14 Sep 2021 09:00:00 +0300")
     assert art.published_at == "2021-09-14T09:00:00+03:00"
     assert "2021-09-17" in {s.value for s in art.spans if s.layer == "timex"}
+
+
+def test_a_url_with_its_section_between_year_and_month():
+    """CNN Arabic wrote /YEAR/SECTION/M/D/ (month and day unpadded) in its URLs of 2013."""
+    pd = date_of("نص بلا تاريخ.", url="http://arabic.cnn.com/2013/middle_east/8/3/syria.clashes/index.html")
+    assert (pd.value, pd.source) == ("2013-08-03", "url")
+    assert date_of("نص بلا تاريخ.", url="http://example.test/2013/news/13/3/x.html").value is None  # no 13th month
+
+
+def test_a_wires_closing_time_in_mecca_time_gives_the_hour():
+    """The Saudi Press Agency closes an item with «// انتهى //» and its time in Mecca time (ت م)."""
+    text = ("جدة 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس\n رأس الأمير اجتماع المجلس اليوم.\n"
+            " // انتهى //\n 16:02 ت م \n")
+    pd = PublicationDater().date(text=text, exprs=tagger().find(text), dateline=(0, 52),
+                                 record_date="2015-08-10 20:27:03", record_kind="crawl")
+    assert (pd.value, pd.source) == ("2015-08-10T16:02:00+03:00", "dateline")
+    # a time inside the text is no closing time
+    text2 = text.replace(" // انتهى //\n 16:02 ت م \n", " وبدأ الاجتماع عند 16:02 ت م بحضور الأعضاء.\n")
+    pd = PublicationDater().date(text=text2, exprs=tagger().find(text2), dateline=(0, 52))
+    assert pd.value == "2015-08-10"
+
+
+def test_pubdate_v1_is_retired():
+    import pytest
+
+    from marsad.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="replaced by 'pubdate.v2'"):
+        build(["language.v1", "debris.v3", "dateline.v3", "pubdate.v1"])

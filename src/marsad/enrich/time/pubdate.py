@@ -6,8 +6,10 @@ Evidence, strongest first:
    ``url``): used as given;
 2. a date line in the text: a full date standing on a line of its own near the top or the
    bottom (``٢١ مايو ٢٠٢٠``, ``نشر في: 2020-05-21``) → ``text``;
-3. a full date in the dateline (``القاهرة في 5 مايو 2020 (أ ش أ) -``) → ``dateline``;
-4. the URL (``/2018/02/27/``, ``-20180227``) → ``url``;
+3. a full date in the dateline (``القاهرة في 5 مايو 2020 (أ ش أ) -``) → ``dateline``, with the
+   time a wire closes its item with in Mecca time (the Saudi Press Agency's ``// انتهى //`` then
+   ``16:02 ت م`` on the last line: ``…T16:02:00+03:00``);
+4. the URL (``/2018/02/27/``, ``-20180227``, CNN Arabic's ``/2013/middle_east/8/3/``) → ``url``;
 5. inference: ``اليوم الثلاثاء`` / ``أمس الاثنين`` / ``غدا الأربعاء`` say which weekday the
    article is from; with a crawl time (a hint, not the truth) the article is the last such
    weekday on or before it; with full dates in the text, the such weekday nearest them;
@@ -30,6 +32,10 @@ from marsad.enrich.time.resolve import Anchor, Expr, resolve
 
 _URL_YMD = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12][0-9]|3[01])(?![0-9])")
 _URL_YM = re.compile(r"/((?:19|20)[0-9]{2})/(0[1-9]|1[0-2])/")
+#: year, section, month, day as path segments, the last two unpadded (/2013/middle_east/8/3/)
+_URL_Y_SECTION_MD = re.compile(r"/((?:19|20)[0-9]{2})/[A-Za-z][A-Za-z_-]*/(1[0-2]|0?[1-9])/(3[01]|[12][0-9]|0?[1-9])/")
+#: a wire's closing time in Mecca time (توقيت مكة, UTC+3) on the last line: 16:02 ت م
+_MECCA_TIME = re.compile(r"(?:^|\n)[ \t]*([01]?[0-9]|2[0-3]):([0-5][0-9])[ \t]*ت[ \t]*م[ \t]*$")
 _FULL = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 #: words a date line may carry besides the date (نشر في، آخر تحديث، a weekday, a time)
 _LINE_WORDS = re.compile(
@@ -49,6 +55,13 @@ class PubDate:
     @property
     def anchor(self) -> Anchor | None:
         return Anchor.parse(self.value)
+
+
+def _closing_time(text: str) -> str:
+    """``THH:MM:00+03:00`` when the text's last line is a wire's closing time in Mecca time
+    (``16:02 ت م``, after the Saudi Press Agency's ``// انتهى //``), else ``""``."""
+    m = _MECCA_TIME.search(text.rstrip()[-40:])
+    return f"T{int(m[1]):02d}:{m[2]}:00+03:00" if m else ""
 
 
 def _line_of(text: str, s: int, e: int) -> tuple[int, int]:
@@ -102,7 +115,7 @@ class PublicationDater:
                 if dateline[0] <= e.start and e.end <= dateline[1] + 60:
                     v = _full_value(e)
                     if v and self._plausible(v, crawl):
-                        return PubDate(v, "dateline", 0.85)
+                        return PubDate(v + _closing_time(text), "dateline", 0.85)
         u = self._from_url(url)
         if u and self._plausible(u, crawl):
             return PubDate(u, "url", 0.85)
@@ -144,7 +157,7 @@ class PublicationDater:
         if not url:
             return None
         path = url.split("?", 1)[0]
-        m = _URL_YMD.search(path)
+        m = _URL_YMD.search(path) or _URL_Y_SECTION_MD.search(path)
         if m:
             try:
                 return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
