@@ -132,7 +132,7 @@ def _stream_child(n: int, window: int) -> dict:
     t0 = time.process_time()
     timed = _TimedStage(STAGES["entities.v2"]())
     load = time.process_time() - t0
-    pipe = Pipeline([STAGES["language.v1"](), STAGES["debris.v3"](), STAGES["dateline.v3"](), timed])
+    pipe = Pipeline([STAGES["language.v1"](), STAGES["debris.v3"](), STAGES["dateline.v4"](), timed])
     windows = []
     done = 0
     last_cpu = 0.0

@@ -48,7 +48,7 @@ _PLACE_BRACKETED_AGENCY = regex.compile(
 )
 #: موسكو- سبوتنيك.   |   الرياض - واس   |   الرياض/ واس
 _PLACE_DASH_AGENCY = regex.compile(
-    rf"\s*(?P<place>{_PLACE}){_SEP}(?P<agency>{_AGENCY_ALT})(?![\p{{Arabic}}])\s*[.:\-–—]*\s*"
+    rf"\s*(?P<place>{_PLACE}){_SEP}(?P<agency>(?:{_AGENCY_ALT})(?:[ \t]+\p{{Arabic}}+(?=[ \t]*$))?)(?![\p{{Arabic}}])\s*[.:\-–—]*\s*"
 )
 #: (أ ف ب) -  agency alone
 _BRACKETED_AGENCY = regex.compile(rf"\s*\((?P<agency>{_AGENCY_ALT})\)\s*[-–—:]+\s*")
@@ -205,6 +205,10 @@ def _is_agency(name: str) -> bool:
     return normalize(name).lower() in _AGENCY_KEYS
 
 
+#: what may follow a city's name in a dateline (القدس المحتلة، القاهرة الجديدة)
+_EPITHETS = frozenset(normalize(w) for w in ("المحتلة", "المكرمة", "المنورة", "الشريف", "القديمة", "الجديدة"))
+
+
 def _is_place(name: str) -> bool:
     """Whether ``name`` (its part before a comma) is a known city, country or region."""
     head = regex.split(r"\s*[،,\-–—]\s*", name.strip())[0]
@@ -212,22 +216,29 @@ def _is_place(name: str) -> bool:
         from marsad.enrich.entities.gazetteer import load_default
     except ImportError:  # the gazetteer ships with the entities stage
         return len(head.split()) == 1
-    entry = load_default().lookup(normalize(head).split())
+    words = normalize(head).split()
+    entry = load_default().lookup(words)
+    if entry is None and len(words) == 2 and words[1] in _EPITHETS:
+        entry = load_default().lookup(words[:1])  # القدس المحتلة: a city and its epithet
     return entry is not None and entry.kind in ("city", "country", "region")
 
 
 def _roles(first: str, second: str) -> tuple[str, str, str]:
     """Sort the two halves of ``X - Y`` into (place, agency, author).
 
-    News writes ``PLACE - AGENCY`` (الرياض - واس), but also ``AGENCY - PLACE`` (سبق - الرياض)
-    and ``AUTHOR - OUTLET`` (فهد العتيبي - سبق); a gazetteer of places tells them apart.
+    News writes ``PLACE - AGENCY`` (الرياض - واس), but also ``AGENCY - PLACE`` (سبق - الرياض),
+    ``AUTHOR - OUTLET`` (فهد العتيبي - سبق), ``AUTHOR - PLACE`` (عبدالرحمن الشهري – الرياض: the
+    city, not the paper of that name) and ``OUTLET - AGENCIES`` (سبق- وكالات: no place); a
+    gazetteer of places tells them apart.
     """
     if not first:
         return "", second, ""
     if _is_place(first):
         return first, second, ""
+    if _is_agency(first) and _is_agency(second) and not _is_place(second):
+        return "", second, ""  # سبق- وكالات: the outlet's copy of wire news, filed from nowhere
     if _is_agency(first) and (_is_place(second) or not _is_agency(second)):
         return second, first, ""
     if len(first.split()) >= 2 and "،" not in first and "," not in first:
-        return "", second, first
+        return (second, "", first) if _is_place(second) else ("", second, first)
     return first, second, ""

@@ -43,6 +43,13 @@ def test_no_dateline_in_ordinary_opening():
         ("سبق- الرياض: أعلنت الأمانة", "الرياض", "سبق", ""),
         ("فهد العتيبي- سبق: أعلنت الأمانة", "", "سبق", "فهد العتيبي"),
         ("جدة - واس\nأعلنت الأمانة", "جدة", "واس", ""),
+        # an outlet's copy of wire news: no place (سبق was the place of a plane crash in Tokyo)
+        ("سبق- وكالات: أعلنت الأمانة", "", "وكالات", ""),
+        # a reporter and his city: الرياض the city, not the paper of that name
+        ("عبدالرحمن الشهري – الرياض\nأعلنت الأمانة", "الرياض", "", "عبدالرحمن الشهري"),
+        # a city whose name opens with an outlet's (المدينة): the whole line is the place
+        ("عين اليوم – المدينة المنورة\nأعلنت الأمانة", "المدينة المنورة", "عين اليوم", ""),
+        ("سلوى المدني – عين اليوم\nأعلنت الأمانة", "", "عين اليوم", "سلوى المدني"),
     ],
 )
 def test_dateline_halves_are_sorted_into_place_agency_author(opening, place, agency, byline):
@@ -75,6 +82,7 @@ def test_reprint_credit_line():
         ("مكة المكرمة 3 رمضان 1436 هـ الموافق 20 يونيو 2015 م واس\n", "مكة المكرمة", "واس", "2015-06-20"),
         ("أبه\u0640\u0640ا 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n", "أبها", "واس", "2015-08-10"),  # tatweel in the place
         ("القاهرة في 5 مايو 2020 (أ ش أ) - ", "القاهرة", "أ ش أ", "2020-05-05"),
+        ("القدس المحتلة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n", "القدس المحتلة", "واس", "2015-08-10"),
     ],
 )
 def test_a_dated_dateline_gives_place_agency_and_day(opening, place, agency, day):
@@ -121,3 +129,11 @@ def test_a_wire_desks_tag_is_taken_off_the_title(title, shown):
     titles in three days of SaudiNewsNet, in every listing where it is the first publisher."""
     art = analyze_text("افتتح الأمير مهرجان التمور في المدينة اليوم.\nفقرة أخرى.", title=title)
     assert art.title == shown
+
+
+def test_dateline_v3_is_retired():
+    from marsad.errors import ConfigError
+    from marsad.pipeline.registry import build
+
+    with pytest.raises(ConfigError, match="replaced by 'dateline.v4'"):
+        build(["language.v1", "debris.v3", "dateline.v3"])

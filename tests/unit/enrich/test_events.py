@@ -130,7 +130,7 @@ def test_older_events_stages_are_retired(name):
     from marsad.errors import ConfigError
     from marsad.runners.reanalyse import upgraded
 
-    old = ["language.v1", "debris.v3", "dateline.v3", "entities.v2", "pubdate.v2", "timex.v1", name]
+    old = ["language.v1", "debris.v3", "dateline.v4", "entities.v2", "pubdate.v2", "timex.v1", name]
     with pytest.raises(ConfigError, match="replaced by 'events.v9'"):
         build(old)
     assert upgraded(old) == old[:-1] + ["events.v9"]  # an archive's older events articles are stale
