@@ -80,7 +80,7 @@ class StageEntry:
     """A registered stage version: its factory and what the stage declares. The declaration is
     the stage class's own ``requires`` and ``provides`` (a test holds them equal), written here
     so that a spec is checked without importing or building its stages: building
-    ``entities.v2`` loads the entity tagger, and ``marsad update`` checks the archive's specs
+    ``entities.v3`` loads the entity tagger, and ``marsad update`` checks the archive's specs
     on every run."""
 
     name: str
@@ -93,7 +93,7 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("language.v1", _language, ("text",), ("language",)),
     StageEntry("debris.v3", _debris, ("text",), ("debris",)),
     StageEntry("dateline.v4", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
-    StageEntry("entities.v2", _entities, ("clean",), ("mentions",)),
+    StageEntry("entities.v3", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
     StageEntry("pubdate.v2", _pubdate, ("clean",), ("published_at", "anchor")),
     StageEntry("timex.v1", _timex, ("clean",), ("timex",)),
@@ -107,7 +107,7 @@ DEFAULT_SPEC: list[str] = [
     "language.v1",
     "debris.v3",
     "dateline.v4",
-    "entities.v2",
+    "entities.v3",
     "pubdate.v2",
     "timex.v1",
     "events.v9",
@@ -133,8 +133,11 @@ RETIRED: dict[str, tuple[str, str]] = {
                                    "المحتلة) before a dated dateline is a place"),
     "pubdate.v1": ("pubdate.v2", "a URL with its section between year and month (/2013/middle_east/8/3/) gives the day; "
                                  "a wire's closing time in Mecca time (16:02 ت م) gives the hour of a dateline's day"),
-    "entities.v1": ("entities.v2", "the entity rules of December 2026: propagation asks the drop step, "
-                                   "known surnames, foreign places' spellings, and more"),
+    "entities.v1": ("entities.v3", "the entity rules of December 2026: propagation asks the drop step, "
+                                   "known surnames, foreign places' spellings, and more; and what entities.v2 changed"),
+    "entities.v2": ("entities.v3", "two people whose names give different fathers (محمد بن نايف بن عبدالعزيز, "
+                                   "محمد بن سلمان بن عبدالعزيز) are two people in one article; عبد is written with "
+                                   "the name after it in a person's key (عبد ربه منصور هادي: per:عبدربه منصور هادي)"),
     "events.v1": ("events.v9", "precision guards: no event in a question, a sentence naming an earlier year, "
                                "after a relative pronoun or كان, on a definite noun no occurrence verb brings in, "
                                "or on the doers counted without a street action; and what events.v2 changed"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import marsad
 from marsad.enrich.entities.tagger import default_tagger
 from marsad.text.normalize import normalize
 
@@ -124,7 +125,52 @@ def test_a_retired_stage_version_says_what_replaced_it() -> None:
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, build
 
-    assert "entities.v2" in DEFAULT_SPEC and "debris.v3" in DEFAULT_SPEC
+    assert "entities.v3" in DEFAULT_SPEC and "debris.v3" in DEFAULT_SPEC
     assert not set(RETIRED) & set(STAGES) and all(new in STAGES for new, _why in RETIRED.values())
-    with pytest.raises(ConfigError, match="replaced by 'entities.v2'"):
+    with pytest.raises(ConfigError, match="replaced by 'entities.v3'"):
         build(["language.v1", "debris.v3", "dateline.v4", "entities.v1"])
+
+
+def test_two_princes_with_different_fathers_are_two_people() -> None:
+    """محمد بن نايف بن عبدالعزيز and محمد بن سلمان بن عبدالعزيز share their first and last words,
+    which was enough to make them one person of the article (a spelling variant)."""
+    text = ("استقبل الأمير محمد بن نايف بن عبدالعزيز ولي العهد اليوم الأمير محمد بن سلمان بن عبدالعزيز "
+            "ولي ولي العهد. وبحث الأمير محمد بن نايف مع الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير "
+            "الأوضاع.")
+    art = marsad.analyze_text(text, published_at="2015-07-26")
+    keys = {text[s.start:s.end]: s.value for s in art.spans if s.layer == "mention" and s.label == "PER"}
+    assert keys["محمد بن نايف بن عبدالعزيز"] == keys["محمد بن نايف"] == "per:محمد بن نايف بن عبدالعزيز"
+    assert keys["محمد بن سلمان بن عبدالعزيز"] == "per:محمد بن سلمان بن عبدالعزيز"
+    assert keys["فيصل بن خالد بن عبدالعزيز"] == "per:فيصل بن خالد بن عبدالعزيز"
+    # a spelling variant of one name still joins it (no father given, one letter apart)
+    text = "وقال رئيس الوزراء أحمد داود أوغلو إن أحمد داوود أوغلو لا يعلق على الشائعات."
+    art = marsad.analyze_text(text, published_at="2015-07-26")
+    assert len({s.value for s in art.spans if s.layer == "mention" and s.label == "PER"}) == 1
+
+
+@pytest.mark.parametrize(("spaced", "joined"), [
+    ("قال الرئيس اليمني عبد ربه منصور هادي إن الحكومة ستعود.", "قال الرئيس اليمني عبدربه منصور هادي إن الحكومة ستعود."),
+    ("وصل الأمير عبد العزيز بن سلمان إلى جدة.", "وصل الأمير عبدالعزيز بن سلمان إلى جدة."),
+])
+def test_abd_spaced_or_joined_is_one_key(spaced: str, joined: str) -> None:
+    def per(text: str) -> str:
+        art = marsad.analyze_text(text, published_at="2015-07-26")
+        return next(s.value for s in art.spans if s.layer == "mention" and s.label == "PER")
+
+    assert per(spaced) == per(joined) and " عبد " not in per(spaced) + " "
+
+
+def test_entities_v2_is_retired() -> None:
+    from marsad.errors import ConfigError
+    from marsad.pipeline.registry import build
+
+    with pytest.raises(ConfigError, match="replaced by 'entities.v3'"):
+        build(["language.v1", "debris.v3", "dateline.v4", "entities.v2"])
+
+
+def test_a_father_is_not_his_son() -> None:
+    """فيصل بن عبدالعزيز's words are all in تركي بن فيصل بن عبدالعزيز (his son's name)."""
+    text = "وتحدث الأمير تركي بن فيصل بن عبدالعزيز عن الملك فيصل بن عبدالعزيز في محاضرته."
+    art = marsad.analyze_text(text, published_at="2015-07-26")
+    keys = {text[s.start:s.end]: s.value for s in art.spans if s.layer == "mention" and s.label == "PER"}
+    assert keys["تركي بن فيصل بن عبدالعزيز"] != keys["فيصل بن عبدالعزيز"]

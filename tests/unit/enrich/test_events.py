@@ -29,7 +29,7 @@ def only(text: str, typ: str) -> tuple[str, dict]:
 
 def test_stage_runs_after_entities_and_timex():
     spec = list(DEFAULT_SPEC)
-    assert spec.index("events.v9") > max(spec.index("entities.v2"), spec.index("timex.v1"))
+    assert spec.index("events.v9") > max(spec.index("entities.v3"), spec.index("timex.v1"))
     build(spec)
 
 
@@ -130,7 +130,7 @@ def test_older_events_stages_are_retired(name):
     from marsad.errors import ConfigError
     from marsad.runners.reanalyse import upgraded
 
-    old = ["language.v1", "debris.v3", "dateline.v4", "entities.v2", "pubdate.v2", "timex.v1", name]
+    old = ["language.v1", "debris.v3", "dateline.v4", "entities.v3", "pubdate.v2", "timex.v1", name]
     with pytest.raises(ConfigError, match="replaced by 'events.v9'"):
         build(old)
     assert upgraded(old) == old[:-1] + ["events.v9"]  # an archive's older events articles are stale

@@ -50,6 +50,40 @@ class Entity:
     display_from_text: bool = True
 
 
+@lru_cache(maxsize=50_000)
+def _abd_joined(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name words with عبد written together with the name after it, as most papers
+    write it: عبد ربه منصور هادي and عبدربه منصور هادي, علي عبد الله صالح and علي عبدالله صالح
+    are one person, one key."""
+    if "عبد" not in words[:-1]:
+        return words
+    out: list[str] = []
+    skip = False
+    for i, w in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        if w == "عبد" and i + 1 < len(words):
+            out.append(w + words[i + 1])
+            skip = True
+        else:
+            out.append(w)
+    return tuple(out)
+
+
+_SON_OF = frozenset({"بن", "ابن", "بنت"})
+
+
+def _same_father(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Whether two names that both give a father (بن X) give the same one, or one of them gives
+    none: محمد بن نايف بن عبدالعزيز and محمد بن سلمان بن عبدالعزيز are two princes, though their
+    first and last words are the same, and فيصل بن عبدالعزيز is the father of تركي بن فيصل بن
+    عبدالعزيز, though his name's words are all in his son's."""
+    fa = next((a[i + 1] for i in range(len(a) - 1) if a[i] in _SON_OF), None)
+    fb = next((b[i + 1] for i in range(len(b) - 1) if b[i] in _SON_OF), None)
+    return fa is None or fb is None or _close(fa, fb)
+
+
 def _close(a: str, b: str) -> bool:
     """Same word, or one edit apart (words of four letters or more) — but two first names the
     lexicon knows are two names, not one spelt two ways (سلمان / سلطان، حسن / حسين; الخميني / خامنئي)."""
@@ -293,15 +327,15 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
     ordered = sorted(ms, key=lambda m: (-(m.b - m.a) if m.type == "PER" else 0, m.a))
     for m in ordered:
         if m.type == "PER":
-            words = _alnum(tuple(m.words))
+            words = _abd_joined(_alnum(tuple(m.words)))
             if not words:
                 continue
             target = None
             wset = set(words)
             for e, ew, ewset in people:
                 if len(words) >= 2 and len(ew) >= 2:
-                    if words == ew or wset <= ewset or ewset <= wset or (
-                            _close(words[-1], ew[-1]) and _close(words[0], ew[0])):
+                    if words == ew or (_same_father(words, ew) and (wset <= ewset or ewset <= wset or (
+                            _close(words[-1], ew[-1]) and _close(words[0], ew[0])))):
                         target = e
                         break
                 elif len(words) < len(ew) or len(ew) == 1:
