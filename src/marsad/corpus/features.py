@@ -342,10 +342,17 @@ def places_apart(a: Iterable[str], b: Iterable[str]) -> bool:
     ga = {t for t in a if t.startswith("g:")}
     gb = {t for t in b if t.startswith("g:")}
     if ga and gb:
-        return not (ga & gb)
+        return not (ga & gb) and not _nested(ga, gb)
     ca = {t for t in a if t.startswith("c:")}
     cb = {t for t in b if t.startswith("c:")}
     return bool(ca) and bool(cb) and not (ca & cb)
+
+
+def _nested(ga: set[str], gb: set[str]) -> bool:
+    """Whether a city or region of ``ga`` is a run of whole words of one of ``gb``, or the other
+    way round: ``g:قطاع غزه`` (the Gaza Strip) and ``g:غزه`` (Gaza) are one place to two reports
+    of one strike."""
+    return any(_named_in(x[2:], (y[2:],)) or _named_in(y[2:], (x[2:],)) for x in ga for y in gb)
 
 
 #: entity keys of places (:func:`title_places`)

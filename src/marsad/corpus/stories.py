@@ -52,7 +52,8 @@ Once two stories of one event exist (a visit's report and its joint statement, t
 own reports of one attack), each article joins the closer one and both keep growing. Two
 checks fold the younger into the older (:meth:`StoryClusterer._merge`; ``merge_*`` of
 :class:`~marsad.corpus.story_record.StoryParams`): an article that joins one story and scores
-``merge_threshold`` with a second, and a story that has just doubled whose centroid is close
+``merge_threshold`` with another too (the best-scoring one the guards let merge: the third
+when the second began days before), and a story that has just doubled whose centroid is close
 to another's of the same or the next day naming the same rare actors — looked up through the
 inverted index like an article, never all pairs. The guards hold between the two stories too
 (title places apart, figures apart; a template-like article triggers no merge). The older id
@@ -225,18 +226,28 @@ class StoryClusterer:
                template_like: bool = False, places: list[str] | None = None,
                actors: frozenset[str] = frozenset(), series: bool = False, source: str = "") -> tuple[tuple[float, int | None], tuple[float, int | None]]:
         """The best and the second-best active story for a vector, each ``(score, story id)``
-        (``(0.0, None)`` when there is none). ``series``: whether the article is an item of one of
-        its ``source``'s series (it joins no story of another day that the source printed in, nor
-        one begun before yesterday)."""
+        (``(0.0, None)`` when there is none): the first two of :meth:`candidates`."""
+        got: list[tuple[float, int | None]] = [*self.candidates(
+            vec, numbers, day, template_like=template_like, places=places, actors=actors, series=series,
+            source=source), (0.0, None), (0.0, None)]
+        return got[0], got[1]
+
+    def candidates(self, vec: dict[str, float], numbers: frozenset[str], day: int, *,
+                   template_like: bool = False, places: list[str] | None = None,
+                   actors: frozenset[str] = frozenset(), series: bool = False,
+                   source: str = "") -> list[tuple[float, int]]:
+        """The active stories a vector may join, ``(score, story id)``, best first (then by id):
+        the guarded scores of the 8 stories of the best cosines. ``series``: whether the article
+        is an item of one of its ``source``'s series (it joins no story of another day that the
+        source printed in, nor one begun before yesterday)."""
         stories = self.state.stories
         items = vec.items()
         if 0 < self.p.lookup_terms < len(vec):  # the heaviest, ties in order, sorted in C
             items = sorted(items, key=itemgetter(1), reverse=True)[: self.p.lookup_terms]
         acc = self._dot(items)
         if not acc:
-            return (0.0, None), (0.0, None)
-        best, best_sid = 0.0, None
-        second, second_sid = 0.0, None
+            return []
+        scored: list[tuple[float, int]] = []
         # the guards only lower a score: look at the few best raw scores
         for sid, sc in sorted(acc.items(), key=itemgetter(1), reverse=True)[:8]:  # heapq.nlargest's, in C
             s = stories[sid]
@@ -269,12 +280,10 @@ class StoryClusterer:
                     and 0 <= day - s.last_day <= self.p.actor_days
                     and len(actors & s.actors) >= self.p.actor_min):
                 sc += self.p.actor_bonus  # the same people or bodies, the same days: one event
-            if sc > best or (sc == best and best_sid is not None and sid < best_sid):
-                second, second_sid = best, best_sid
-                best, best_sid = sc, sid
-            elif sc > second or (sc == second and second_sid is not None and sid < second_sid):
-                second, second_sid = sc, sid
-        return (best, best_sid), (second, second_sid)
+            if sc > 0.0:
+                scored.append((sc, sid))
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        return scored
 
     def add(self, f: ArticleFeatures, v: ArticleVector | None = None) -> int:
         """Assign one article to a story; returns the story id. ``v``: its :func:`article_vector`
@@ -289,16 +298,16 @@ class StoryClusterer:
             sid = self.resolve(sid)
         if sid is not None and sid not in st.stories:
             sid = None  # the copy group's story has closed; the copy opens or joins anew
-        other = None
+        others: list[tuple[float, int]] = []
         if sid is None:
-            (best, best_sid), (second, second_sid) = self.ranked(
-                vec, f.numbers, f.day, template_like=template_like, places=places, actors=v.rare_actors,
-                series=v.series, source=f.source)
-            if best_sid is not None and best >= self.p.threshold:
-                sid = best_sid
-                if (self.p.merge_threshold and second_sid is not None and second >= self.p.merge_threshold
-                        and not template_like):
-                    other = second_sid
+            got = self.candidates(vec, f.numbers, f.day, template_like=template_like, places=places,
+                                  actors=v.rare_actors, series=v.series, source=f.source)
+            if got and got[0][0] >= self.p.threshold:
+                sid = got[0][1]
+                if self.p.merge_threshold and not template_like:
+                    # the other stories it fits as well: one of them (the best the guards let
+                    # merge) is the same event's other story
+                    others = [c for c in got[1:] if c[0] >= self.p.merge_threshold]
         if sid is None:
             sid = st.next_id
             st.next_id += 1
@@ -315,8 +324,9 @@ class StoryClusterer:
             postings[t][sid] = w * inv
         for t in pruned:
             postings[t].pop(sid, None)
-        if other is not None and self._mergeable(story, st.stories[other],
-                                                 countries=self._by_countries(second)):
+        other = next((o for sc, o in others
+                      if self._mergeable(story, st.stories[o], countries=self._by_countries(sc))), None)
+        if other is not None:
             sid = self._merge(sid, other)
         elif self.p.merge_cosine and story.size >= 2 and not story.size & (story.size - 1):
             other = self._closest(story)

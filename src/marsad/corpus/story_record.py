@@ -99,8 +99,10 @@ class StoryParams:
     #: both keep growing) are folded into one, the younger into the older (:meth:`Story.fold`),
     #: when the guards between them hold (no title places apart, figures not apart), in two
     #: ways: an article (not template-like) that joins its best story and scores at least
-    #: ``merge_threshold`` with the second-best too (0: never); or a story that has just
-    #: doubled (2, 4, 8 … articles) whose centroid — its ``merge_terms`` heaviest terms,
+    #: ``merge_threshold`` with another too — the best-scoring one the guards let merge, not
+    #: only the second-best (dev2 0.815 → 0.823: the second had begun three days before, the
+    #: third was the same day's other report; dev and the dev day unchanged) — (0: never); or a
+    #: story that has just doubled (2, 4, 8 … articles) whose centroid — its ``merge_terms`` heaviest terms,
     #: looked up like an article's — reaches a cosine of ``merge_cosine`` (0: never) with a
     #: story of the same or the next day whose members named ``merge_actors`` rare actors
     #: (:attr:`actor_share`) of its own (0: no actor needed). Dev same-story pair F1 / day B³

@@ -195,6 +195,11 @@ def test_titles_naming_other_cities_lower_the_score() -> None:
     assert "c:SA" in ga and "c:SA" in gb and places_apart(ga, gb)
     # one city named as the city in one title and through its country in the other is not apart
     assert not places_apart(["g:جده", "c:SA"], ["c:SA"])
+    # a city and the region named after it are one place (the Gaza Strip, Gaza); not so a name
+    # that is only a part of a word of the other
+    assert not places_apart(["g:قطاع غزه", "c:PS"], ["g:غزه", "c:PS"])
+    assert not places_apart(["g:غزه"], ["g:قطاع غزه"])
+    assert places_apart(["g:جده"], ["g:منجده"])
     assert not places_apart(["c:SA"], [])
     cl = StoryClusterer(StoryParams(places_penalty=0.5))
     first, second = prepare(features_of(recs), cl)

@@ -222,3 +222,28 @@ def test_close_centroids_fold_stories_whose_titles_name_other_countries() -> Non
     folded = cluster(named, replace(rule, merge_countries_cosine=0.15))
     assert folded[0] == folded[1] == folded[2] == guarded[0]
     assert cluster(named, replace(rule, merge_countries_cosine=0.99))[1] != guarded[0]
+
+
+def test_an_article_folds_the_same_days_story_when_the_second_began_days_before() -> None:
+    """An article joins the night's strike report and fits two other stories: the siege's,
+    begun three days before (``merge_days`` keeps it apart), and the same day's casualty report,
+    which it folds in although it scores third."""
+    def art(key: int, day: int, source: str, words: str) -> ArticleFeatures:
+        return ArticleFeatures(key=key, day=day, source=source, terms=dict.fromkeys(words.split(), 1.0))
+
+    siege = [art(10, 97, "x", "حصار مدينه قصف جيش مدفعيه"), art(11, 98, "y", "حصار مدينه قصف جيش مدفعيه")]
+    strike = art(1, 100, "a", "صواريخ غارات ليلا مطار طائرات")
+    casualties = art(2, 100, "b", "ضحايا مدنيين مستشفي اسعاف جرحي")
+    both = art(3, 100, "c", "صواريخ غارات مطار طائرات حصار مدينه قصف ضحايا مدنيين")
+    params = replace(ARTICLE_ONLY, actor_bonus=0.0)
+    cl = StoryClusterer(params)
+    got = {}
+    for f in prepare([*_filler(), *siege, strike, casualties, both], cl):
+        if f.key == 3:
+            from marsad.corpus.stories import article_vector
+
+            ranked = cl.candidates(article_vector(f, cl.state.df, cl.templates, params).vec, f.numbers, f.day)
+        got[f.key] = cl.add(f)
+    assert [sid for sc, sid in ranked] == [got[1], got[10], got[2]] and ranked[2][0] >= params.merge_threshold
+    assert cl.merges == [(got[2], got[1])], "the same day's report not folded"
+    assert cl.resolve(got[2]) == got[3] == got[1] != got[10]
