@@ -4,7 +4,8 @@ from the stored span bounds), the view the per-article pipeline fingerprints, an
 read-only connection a forked worker reads it on.
 
 The copies stage (:mod:`marsad.corpus.copy_stage`) shingles whole clean texts; the story
-features (:mod:`marsad.corpus.story_feed`) mask the stored leads only.
+features (:mod:`marsad.corpus.story_feed`) mask the whole texts too (the lead for the clusterer,
+the rest for the thread vectors).
 """
 
 from __future__ import annotations

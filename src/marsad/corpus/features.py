@@ -71,6 +71,9 @@ class ArticleFeatures:
     #: the title's content words without the day it names (:func:`title_key`): a source that
     #: prints one title key on many days runs a series (the weather, a market close)
     title_key: str = ""
+    #: counts of the content words of the clean text after the lead (:func:`rest_terms`): with
+    #: the title's and the lead's, the article's thread vector (:func:`body_vector`)
+    rest: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -94,8 +97,10 @@ class DocFreq:
         count_into(self.df, counts)
         self._idf.clear()
 
-    def idf(self, term: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(term, 0) + 1)) + 1.0
+    def idf(self, term: str, *, min_n: int = 0) -> float:
+        """``log((N + 1) / (df + 1)) + 1`` of a term, ``N`` at least ``min_n``: in a young
+        archive every term is rare (two articles: a term both hold has IDF 1 otherwise)."""
+        return math.log((max(self.n, min_n) + 1) / (self.df.get(term, 0) + 1)) + 1.0
 
     def idf_table(self) -> dict[str, float]:
         """IDF of every known term (computed once per batch, after :meth:`add`)."""
@@ -290,6 +295,31 @@ def article_terms(
         terms[t] = 1.0
     numbers = frozenset(_NUMBER.findall(lead if normalized else to_western_digits(lead)))
     return terms, numbers
+
+
+def rest_terms(rest: str, *, normalized: bool = False) -> dict[str, int]:
+    """Counts of the content words of ``rest``, the clean text after the lead (the story
+    features read its first ``lead_words * 8`` characters), in order of first use."""
+    return dict(Counter(content_words(rest, normalized=normalized)))
+
+
+def body_vector(f: ArticleFeatures, df: DocFreq, *, top: int = 40,
+                drop: frozenset[str] | set[str] = frozenset()) -> dict[str, float]:
+    """An article's thread vector: the TF-IDF weights (:func:`weigh`) of the content words of
+    its title (counted twice), its lead and the rest of its clean text (:attr:`ArticleFeatures.rest`),
+    the ``top`` heaviest, unit length. Stories of one development weeks apart share the words
+    of the development, which a lead often leaves to later paragraphs; named terms, dates and
+    places are left out (the thread linker reads the named terms of the story's centroid).
+    IDF is the story features' (titles and leads): a word no lead holds weighs as a rare one."""
+    words = dict(filterfalse(_has_colon, f.terms.items()))
+    rest = f.rest
+    if rest:  # added in C, new words after the lead's (what count_into does)
+        words.update(zip(rest, map(add, map(words.get, rest, repeat(0.0)), rest.values()), strict=True))
+    return weigh(words, df, top=top, drop=drop)
+
+
+def _has_colon(item: tuple[str, float]) -> bool:
+    return ":" in item[0]
 
 
 def title_places(title: str, *, confirmed: Collection[str] | None = None) -> list[str]:

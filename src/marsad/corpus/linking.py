@@ -2,8 +2,8 @@
 
 A story is linked to a thread once (:class:`marsad.corpus.threads.ThreadLinker`), in the order
 the clusterer closes stories, and nothing the clusterer decides depends on the thread a story
-joins: the clustering hands the closed stories over (days, centroid, label words) as it closes
-them, and their links are written with the batch that closed them.
+joins: the clustering hands the closed stories over (days, centroid, label words, thread
+vector) as it closes them, and their links are written with the batch that closed them.
 
 A forked linking process was tried (fed through a queue, links written at the end of the run):
 the same threads and links, but on two cores it made the stage slower, and links written only
@@ -67,7 +67,7 @@ class ThreadLinking:
 
     def add(self, stories: list[Story]) -> None:
         for s in stories:
-            s.thread = self.linker.add(s.first_day, s.last_day, s.centroid, s.words, story=s.id)
+            s.thread = self.linker.add(s.first_day, s.last_day, s.centroid, s.words, story=s.id, body=s.body)
             self._links.append((s.thread, s.id))
 
     def links(self) -> list[tuple[int, int]]:

@@ -77,6 +77,7 @@ from typing import NamedTuple
 from marsad.corpus.features import (
     ArticleFeatures,
     DocFreq,
+    body_vector,
     places_apart,
     scale_terms,
     weigh,
@@ -105,6 +106,7 @@ class ArticleVector(NamedTuple):
     rare_actors: frozenset[str]  # those in at most ``actor_share`` of the articles counted
     template_like: bool  # mostly its source's template vocabulary, or an item of its series
     series: bool = False  # an item of one of its source's series (another day's is another story)
+    body: dict[str, float] = {}  # its thread vector (:func:`marsad.corpus.features.body_vector`)
 
 
 def article_vector(f: ArticleFeatures, df: DocFreq, templates: TemplateTerms, p: StoryParams) -> ArticleVector:
@@ -115,8 +117,11 @@ def article_vector(f: ArticleFeatures, df: DocFreq, templates: TemplateTerms, p:
     vec = scale_terms(weigh(f.terms, df, top=p.top_terms, drop=drop), "e:", p.entity_scale)
     actors = [t for t in vec if t.startswith(_ACTORS)] if p.actor_bonus or p.merge_actors else []
     series = templates.series(f.source, f.title_key, p.series_days)
+    # the thread vector keeps the source's everyday words: they are left out of what tells one
+    # day's events apart, not of what tells one development from another
+    body = body_vector(f, df, top=p.body_terms) if p.body_terms else {}
     return ArticleVector(vec, list(filter(_is_place, f.terms)) or None, actors,
-                         rare_actors(actors, df, p), series or is_template_like(f, drop, p), series)
+                         rare_actors(actors, df, p), series or is_template_like(f, drop, p), series, body)
 
 
 def is_template_like(f: ArticleFeatures, drop: frozenset[str], p: StoryParams) -> bool:
@@ -315,7 +320,7 @@ class StoryClusterer:
         story = st.stories[sid]
         last = story.last_day
         pruned = story.absorb(vec, f.numbers, f.source, f.day, keep=self.p.centroid_terms, key=f.key,
-                                     words=f.words, places=places or (), actors=actors)
+                                     words=f.words, places=places or (), actors=actors, body=v.body)
         if story.last_day != last or story.size == 1:
             heapq.heappush(self._by_last, (story.last_day, sid))
         inv = 1.0 / (story.norm or 1.0)

@@ -69,9 +69,9 @@ def _cluster_part(bounds: tuple[int, int, int]) -> tuple[list[int], int, bytes]:
 
 def _stories_json(stories: list[Story]) -> bytes:
     """What the thread linking reads of each story, no more — id, days, size, centroid, label
-    words — as one JSON text: orjson writes and reads it in C, several times faster than
+    words, thread vector — as one JSON text: orjson writes and reads it in C, several times faster than
     pickling the records (floats come back the same to the last bit)."""
-    return orjson.dumps([[s.id, s.first_day, s.last_day, s.size, s.centroid, s.words] for s in stories])
+    return orjson.dumps([[s.id, s.first_day, s.last_day, s.size, s.centroid, s.words, s.body] for s in stories])
 
 
 def cluster(features: Iterable[ArticleFeatures], params: StoryParams | None = None,
@@ -91,8 +91,8 @@ def cluster_stories(features: Iterable[ArticleFeatures], params: StoryParams | N
     open at the end last: the order in which ``marsad update`` hands them to the thread
     linking; their ids are the ones of the returned mapping) and the document frequencies of
     the collection's terms (which the thread linking can weigh actors by). Stories clustered
-    in a worker come back with what the linking reads only: id, days, size, centroid and
-    label words (not their figures, sources, places or actors)."""
+    in a worker come back with what the linking reads only: id, days, size, centroid, label
+    words and thread vector (not their figures, sources, places or actors)."""
     story_of, stories, cl = _cluster(features, params, None, workers=workers, keep=True)
     return story_of, stories, cl.state.df
 
@@ -121,9 +121,9 @@ def _cluster(features: Iterable[ArticleFeatures], params: StoryParams | None, cl
     for (lo, hi), (ids, used, part) in zip(parts, results, strict=True):
         for f, sid in zip(batch[lo:hi], ids, strict=True):
             out[f.key] = sid + offset
-        for sid, first, last, size, centroid, words in orjson.loads(part) if part else ():
+        for sid, first, last, size, centroid, words, body in orjson.loads(part) if part else ():
             stories.append(Story(id=sid + offset, first_day=first, last_day=last, size=size, centroid=centroid,
-                                 words=words))
+                                 words=words, body=body))
         offset += used
     return out, stories, cl
 

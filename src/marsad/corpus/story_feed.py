@@ -31,6 +31,7 @@ from marsad.corpus.features import (
     count_into,
     day_number,
     observed_terms,
+    rest_terms,
     surface_words_many,
     title_key,
     title_key_of,
@@ -56,11 +57,14 @@ def _forks(cs: CorpusStore, archive: Any, after: int, *, batch: int, workers: in
 #: the story features read the first ``lead_words * 8`` characters of the clean text (the
 #: lead, :func:`marsad.corpus.features.article_terms`) and the title words the first 600 repeat
 _LEAD_CHARS = 960
+#: … and the thread vectors the content words of the first this many (the rest after the lead:
+#: :func:`marsad.corpus.features.rest_terms`)
+_BODY_CHARS = 1 << 20
 
 
 def _batch_features(cs: CorpusStore, after: int, batch: int) -> list[ArticleFeatures]:
     """Features of the next ``batch`` articles after rowid ``after`` (in rowid order)."""
-    got = cs.story_inputs_after(after, limit=batch, prefix=_LEAD_CHARS)
+    got = cs.story_inputs_after(after, limit=batch, prefix=_BODY_CHARS)
     out: list[ArticleFeatures] = []
     for s in range(0, len(got), 2000):
         out.extend(_story_features(cs, got[s : s + 2000]))
@@ -354,27 +358,32 @@ def story_features_ahead(archive: Any, *, batch: int = 20000, workers: int = 0,
 
 def _story_features(cs: CorpusStore, got: list[tuple[Any, ...]]) -> list[ArticleFeatures]:
     """Features of a run of consecutive articles (rows of :meth:`CorpusStore.story_inputs_after`):
-    the leads masked and folded in one pass, the mentions and dates read in one range scan."""
+    the texts masked, their leads and the rest folded in one pass, the mentions and dates read in
+    one range scan."""
     lo, hi = int(got[0][0]), int(got[-1][0])
     masks: dict[int, list[tuple[int, int]]] = {}
-    for a, _layer, start, end, _v in cs.span_rows_between(lo, hi, _MASKED, before=_LEAD_CHARS):
+    for a, _layer, start, end, _v in cs.span_rows_between(lo, hi, _MASKED, before=_BODY_CHARS):
         masks.setdefault(a, []).append((start, end))
     mentions: dict[int, list[str]] = {}
     timexes: dict[int, list[str]] = {}
     for a, layer, _s, _e, v in cs.span_rows_between(lo, hi, ("mention", "timex")):
         (mentions if layer == "mention" else timexes).setdefault(a, []).append(v)
-    leads = [mask_bounds(r[6] or "", masks.get(r[0], ())) for r in got]
-    folded = fold_many([x for r, lead in zip(got, leads, strict=True) for x in (r[1] or "", lead)])
-    words = surface_words_many([(r[1] or "", lead[:600]) for r, lead in zip(got, leads, strict=True)])
+    texts = [mask_bounds(r[6] or "", masks.get(r[0], ())) for r in got]
+    # lead and rest folded apart: the lead is the first characters as written (folding drops
+    # tashkeel: the folded text's first characters would reach further)
+    folded = fold_many([x for r, text in zip(got, texts, strict=True)
+                        for x in (r[1] or "", text[:_LEAD_CHARS], text[_LEAD_CHARS:])])
+    words = surface_words_many([(r[1] or "", text[:600]) for r, text in zip(got, texts, strict=True)])
     out = []
     for i, r in enumerate(got):
         k = int(r[0])
         # the title's content words, read once for its terms and its title key
-        tw = content_words(folded[2 * i], normalized=True)
-        terms, nums = article_terms(title=folded[2 * i], body=folded[2 * i + 1], mentions=mentions.get(k, ()),
+        tw = content_words(folded[3 * i], normalized=True)
+        terms, nums = article_terms(title=folded[3 * i], body=folded[3 * i + 1], mentions=mentions.get(k, ()),
                                     timexes=timexes.get(k, ()), place=r[4] or "", normalized=True, title_words=tw)
         out.append(ArticleFeatures(key=k, day=day_number(r[3]), source=r[2] or "", terms=terms, numbers=nums,
-                                   copy_group=r[5], words=words[i], title_key=title_key_of(tw)))
+                                   copy_group=r[5], words=words[i], title_key=title_key_of(tw),
+                                   rest=rest_terms(folded[3 * i + 2], normalized=True)))
     return out
 
 
@@ -384,10 +393,11 @@ def story_features_batch(rows: Sequence[dict[str, Any]]) -> list[ArticleFeatures
     words = surface_words_many([(r.get("title") or "", r["text"][:600]) for r in rows])
     out = []
     for r, w in zip(rows, words, strict=True):
-        terms, nums = article_terms(title=r.get("title") or "", body=r["text"],
+        terms, nums = article_terms(title=r.get("title") or "", body=r["text"][:_LEAD_CHARS],
                                     mentions=r.get("mentions", ()), timexes=r.get("timexes", ()),
                                     place=r.get("place", ""))
         out.append(ArticleFeatures(key=r["key"], day=day_number(r.get("date")), source=r.get("source") or "",
                                    terms=terms, numbers=nums, copy_group=r.get("copy_group"), words=w,
-                                   title_key=title_key(r.get("title") or "")))
+                                   title_key=title_key(r.get("title") or ""),
+                                   rest=rest_terms(r["text"][_LEAD_CHARS:_BODY_CHARS])))
     return out

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import repeat
+from operator import add
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,24 +165,68 @@ class StoryParams:
     #: 4 0.899 / 0.808, 0.942, 0, 0 (splits fall between a day and the next); **7** 0.917 /
     #: 0.813, 0.942, 0, 0; 10 0.906 / 0.818, 0.940, 0, 0
     max_span_days: int = 7
+    #: a story's thread vector (:attr:`Story.body`, what the thread linker compares of its
+    #: content words) sums its articles' :func:`~marsad.corpus.features.body_vector`, each
+    #: its this many heaviest words of the whole clean text (0: none, the linker reads the
+    #: centroid's words); the sum keeps ``centroid_terms``
+    body_terms: int = 40
 
 
-def label_words(centroid: Mapping[str, float], words: Mapping[str, str], k: int = 8) -> list[str]:
+def label_words(centroid: Mapping[str, float], words: Mapping[str, str], k: int = 8, *,
+                shown: Callable[[str], str] | None = None) -> list[str]:
     """The ``k`` heaviest content words of a centroid that a title (or a lead, more than once)
-    writes, each as written. A term no member writes so is left out: it is a light stem the
-    clusterer compares (``ورونا`` for كورونا, ``نيروب`` for نيروبي) or a normalized spelling
-    (``اقحام``, ``جزاير``), not a word to show; nor is a figure behind a proclitic (``ل2024``).
-    Only when no term has a written word are the ``k`` heaviest stems given."""
+    writes, each as written — or as ``shown`` gives it (a thread's label: :func:`display_word`),
+    distinct. A term no member writes so is left out: it is a light stem the clusterer
+    compares (``ورونا`` for كورونا, ``نيروب`` for نيروبي) or a normalized spelling (``اقحام``,
+    ``جزاير``), not a word to show; nor is a figure behind a proclitic (``ل2024``). Only when no
+    term has a written word are the ``k`` heaviest stems given."""
     # heaviest first, ties by term (what heapq.nlargest gives, sorted in C)
     ranked = sorted([(v, t) for t, v in centroid.items() if ":" not in t], reverse=True)
     out: list[str] = []
     for _v, t in ranked:
         w = words.get(t)
-        if w and w not in out and not any(map(str.isdigit, w)):  # ل2024, ب7: a figure, not a word
+        if not w or any(map(str.isdigit, w)):  # ل2024, ب7: a figure, not a word
+            continue
+        if shown is not None:
+            w = shown(w)
+        if w not in out:
             out.append(w)
             if len(out) == k:
                 break
     return out or list(dict.fromkeys(t for _v, t in ranked[:k]))
+
+
+#: a conjunction (و، ف) and/or a preposition (ب، ك) before the article ال, longest first
+_BEFORE_AL = ("وب", "وك", "فب", "فك", "و", "ف", "ب", "ك")
+#: proclitics a known name may carry: conjunction, preposition, or both
+_BEFORE_NAME = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
+
+
+def display_word(word: str, names: Collection[str] = ()) -> str:
+    """A word as a title writes it, without the proclitics the light stemmer strips, for
+    people to read: و/ف/ب/ك (and two of them) before the article ال (والصين، بالعراق →
+    الصين، العراق), ل before the article, whose alef it drops (للرئيس، وللرئيس → الرئيس), and
+    any of و/ف/ب/ل/ك before a word of ``names`` (normalized name words, ``وماكرون`` →
+    ماكرون when ``ماكرون`` is one). At least three letters stay after the article, so that
+    والد، بالغ، والي keep their first letters. Letters are matched on the
+    :func:`marsad.text.normalize.normalize`-d word (U+0622/U+0623/U+0625 → U+0627 …) and cut from
+    the word as written; a word whose normalized form has another length comes back whole."""
+    from marsad.text.normalize import normalize
+
+    n = normalize(word)
+    if len(n) != len(word):
+        return word
+    for p in _BEFORE_AL:
+        if n.startswith(p + "ال") and len(n) - len(p) - 2 >= 3:
+            return word[len(p) :]
+    for p in ("ول", "فل", "ل"):
+        if n.startswith(p + "ل") and len(n) - len(p) - 1 >= 3:
+            return "ال" + word[len(p) + 1 :]
+    if names:
+        for p in _BEFORE_NAME:
+            if n.startswith(p) and len(n) - len(p) >= 3 and n[len(p) :] in names:
+                return word[len(p) :]
+    return word
 
 
 def _shorter(word: str, held: str | None) -> bool:
@@ -188,6 +234,15 @@ def _shorter(word: str, held: str | None) -> bool:
     its first letters, a proclitic (``احترام`` for ``باحترام``, ``حزب`` for ``لحزب``). Not any
     shorter word of the stem: a lead cut mid-word gives ``الطاق`` of الطاقة."""
     return held is None or (len(word) < len(held) and held.endswith(word))
+
+
+def _summed(total: dict[str, float], vec: Mapping[str, float], keep: int) -> dict[str, float]:
+    """``total`` with ``vec`` added (new terms after the others, in the order of ``vec``), pruned
+    to its ``keep`` heaviest terms (ties by term) once it holds twice as many."""
+    total.update(zip(vec, map(add, map(total.get, vec, repeat(0.0)), vec.values()), strict=True))
+    if len(total) > 2 * keep:
+        return dict(sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+    return total
 
 
 @dataclass
@@ -208,12 +263,15 @@ class Story:
     places: set[str] = field(default_factory=set)
     #: people and organisations its members named (``e:per:``/``e:org:`` keys, at most 256)
     actors: set[str] = field(default_factory=set)
+    #: its thread vector: the sum of its members' body vectors (content words of their whole
+    #: clean text, :func:`marsad.corpus.features.body_vector`), pruned to its heaviest words
+    body: dict[str, float] = field(default_factory=dict)
 
     def to_state(self) -> dict[str, object]:
         return {"c": self.centroid, "n": sorted(self.numbers), "s": dict(self.sources),
                 "f": self.first_day, "l": self.last_day, "z": self.size, "k": self.first_key,
                 "t": self.thread, "w": self.words, "g": sorted(self.places),
-                "a": sorted(self.actors)}
+                "a": sorted(self.actors), "b": self.body}
 
     @classmethod
     def from_state(cls, sid: int, d: dict) -> Story:  # type: ignore[type-arg]
@@ -221,7 +279,8 @@ class Story:
                 centroid={str(k): float(v) for k, v in d["c"].items()}, numbers=set(d["n"]),
                 sources=Counter(d["s"]), first_key=int(d.get("k", -1)), thread=d.get("t"),
                 words={str(k): str(v) for k, v in d.get("w", {}).items()},
-                places={str(x) for x in d.get("g", ())}, actors={str(x) for x in d.get("a", ())})
+                places={str(x) for x in d.get("g", ())}, actors={str(x) for x in d.get("a", ())},
+                body={str(k): float(v) for k, v in d.get("b", {}).items()})
         s.norm = math.sqrt(sum(v * v for v in s.centroid.values()))
         return s
 
@@ -231,8 +290,9 @@ class Story:
 
     def absorb(self, vec: dict[str, float], numbers: frozenset[str], source: str, day: int,
                *, keep: int, key: int = -1, words: Iterable[tuple[str, str]] = (),
-               places: Iterable[str] = (), actors: Iterable[str] = ()) -> set[str]:
-        """Add a member; returns the terms pruned from the centroid."""
+               places: Iterable[str] = (), actors: Iterable[str] = (),
+               body: Mapping[str, float] | None = None) -> set[str]:
+        """Add a member (``body``: its body vector); returns the terms pruned from the centroid."""
         if self.size == 0 and self.first_key < 0:
             self.first_key = key
         for stem, word in words:
@@ -250,6 +310,8 @@ class Story:
             for t in pruned:
                 self.words.pop(t, None)
         self.norm = math.sqrt(sum([v * v for v in self.centroid.values()]))
+        if body:
+            self.body = _summed(self.body, body, keep)
         if len(self.numbers) < 64:
             self.numbers.update(numbers)
         if len(self.places) < 64:
@@ -280,6 +342,8 @@ class Story:
             for t in set(centroid) - set(self.centroid):
                 self.words.pop(t, None)
         self.norm = math.sqrt(sum([v * v for v in self.centroid.values()]))
+        if other.body:
+            self.body = _summed(self.body, other.body, keep)
         for mine, theirs, cap in ((self.numbers, other.numbers, 64), (self.places, other.places, 64),
                                   (self.actors, other.actors, 256)):
             if len(mine) < cap:

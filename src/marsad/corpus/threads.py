@@ -6,16 +6,20 @@ linker works like the story clusterer one level up: stories arrive in the order 
 (:meth:`ThreadLinker.add`) and join a thread or open a new one. A thread keeps its *member
 stories* (:class:`Member`: each story's named terms and its 40 heaviest content words, two
 unit vectors) while their last day is within ``window_days`` (two years); a story is compared
-with the members, not with one centroid summing months of stories. It joins the thread of its
-closest member when both hold:
+with the members, not with one centroid summing months of stories. A member's named terms are
+its centroid's; its content words are its *thread vector*'s
+(:attr:`marsad.corpus.story_record.Story.body`: the sum of its articles' TF-IDF vectors of
+the content words of the title, the lead and the rest of the whole clean text,
+:func:`marsad.corpus.features.body_vector`), or its centroid's for a story without one. It
+joins the thread of its closest member when both hold:
 
-* the actors they share weigh ``min_shared_idf`` (20) in IDF over the archive's articles
+* the actors they share weigh ``min_shared_idf`` (12) in IDF over the archive's articles
   (actors: the entity keys ``e:`` and dateline places ``p:``; for a story without them its
-  ``actor_terms`` heaviest content words): two actors a few hundred articles hold, three held
-  by a few thousand; three countries in a quarter of the news weigh about 12 — a second
-  condition weighed by rarity rather than a count of actors of any kind, and
-* their score — 0.6 × the cosine of the named terms + 0.4 × the cosine of the content words
-  (dates mentioned and title places left out) — reaches ``threshold`` (0.15).
+  ``actor_terms`` heaviest content words): two actors held by at most some 500 of the 72,716
+  articles of the corpora (IDF 6 each), or three held by 3,600 (IDF 4); actors held by more
+  than ``max_postings`` active members (a country in the news every day) are not looked up, and
+* their score — 0.3 × the cosine of the named terms + 0.7 × the cosine of the content words
+  (dates mentioned and title places left out) — reaches ``threshold`` (0.25).
 
 The members sharing actors are found through postings of the actors (actors held by more
 than ``max_postings`` active members are not looked up); the shared IDF is summed in C and,
@@ -32,7 +36,7 @@ in threads of two or more:
   settings: threshold 0.1 0.537 (20+: 8); two actors 0.410 (46); one actor 0.500–0.553
   (250–320 threads of 20+); one actor held by ≤ 0.3% of articles 0.651 on dev but 0.400 on
   held-out, with 214 topic buckets of 20+ (NASA, Apple, a Tunisian governorate).
-* **members, IDF 20, score 0.15 (default)**: 0.682 / 0.577 / **0.625**; 135, 330, 17,838
+* members, IDF 20, score 0.15 (the default before thread vectors): 0.682 / 0.577 / **0.625**; 135, 330, 17,838
   (held-out, read once after the choice: 0.615 / 0.421 / 0.500).
   Neighbours: IDF 15 0.630 (190 threads of 20+, biggest 428, 24,647 stories); 17.5 0.667
   (155, 373, 20,985); 19 0.612; 21 0.578; 22.5 0.400 (115, 292, 15,230); 25 0.389. Score
@@ -47,21 +51,40 @@ in threads of two or more:
   decay of the score with the days between the stories (a month: × 0.74) lowered recall
   (0.48–0.51).
 
-The biggest threads of the default are developments named by their actors: the Korean
-summits (330 stories), Eastern Ghouta (233), Gaza (225), the Houthis and Saada (189, 137),
-the Iran deal (169), Afrin and the PKK (150), Liverpool and Salah's season (145), the Qatar
-boycott (123), Morocco's World Cup bid (121); club seasons (Real Madrid, Bayern) are the
-nearest to topic buckets.
+Thread vectors (the members' content words from their articles' whole clean text; in these
+runs computed apart from each article's whole clean text and each story's sum pruned once, at
+the end), on the stories of the analysis of 3 Dec (the linker above gives 0.667 / 0.538 /
+0.596 on them; 134, 325, 17,948):
 
-What the linker lacks against the plain TF-IDF cosine of the two *articles* (title + full
-body, each pair decided alone, threshold 0.11 chosen on dev: F1 0.735, P 0.595 R 0.962) is
-mostly representation, not the partition: the same cosine over the stories' centroids (40
-terms of a 960-character lead an article) gives 0.64–0.70 deciding each pair alone at its
-best threshold, the articles' leads alone 0.714, their top-40 lead words 0.658, their full
-text stemmed to 40 terms 0.732. The baseline's F1 comes from recall: its threshold passes
-25 of the 26 positive pairs and 17 of 46 negatives; a partition that links that many pairs
-of one topic puts most stories in threads of hundreds. A thread vector from the articles'
-full text (the story record's, computed where the story features are) is the next step.
+* the rule above with thread vectors: 0.652 / 0.577 / 0.612 (150, 343, 18,861); IDF 15 0.667
+  (206, 410, 25,986); weighed with the full texts' own document frequencies instead of the
+  story features' 0.612 and 0.643. Deciding each dev pair alone, the thread vectors' words
+  give 0.759 at their best threshold (the centroids' words 0.636, the named terms 0.645),
+  0.3 × named + 0.7 × words 0.767 — but only 0.565 among the pairs whose actors share IDF 20
+  (recall 0.5): the actor condition, not the score, held recall down; IDF 10: 0.741.
+* the 20 heaviest words of the thread vector as actors too (named weight 0.3, score 0.25):
+  IDF 15 0.717 (234 threads of 20+), 20 0.706 (218), 30 0.667 (181), 40 0.591 (122); score
+  0.3 at IDF 20 0.565; with four rare actors at score 0.1 0.692 — and 4.3 times the linking
+  CPU (the words' postings bring many more candidates): dropped.
+* **thread vectors, named weight 0.3, IDF 12, score 0.25, or 0.1 at IDF 40 (default)**:
+  0.760 in these runs (146, 330, 20,449); without the IDF-40 rule the same dev pairs (139,
+  329, 19,994): it is there for the seed thread (``test_seeds_are_two_stories_of_one_thread``:
+  a two-article archive has no IDF to tell words apart; the seeds share five actors, 45.6,
+  and score 0.114). Neighbours: IDF 10 0.745 (149, 338, 21,752); score 0.2 0.745 (197, 430,
+  23,866), 0.3 0.622 (84, 281, 15,912); named weight 0.2 0.735 (139, 341), 0.4 0.694 (166,
+  340). Score 0.25 and named weight 0.3 came from the runs with word actors and IDF 12 from 10
+  against 12; the other neighbours were tried after the choice, and it was kept.
+  ``marsad eval stories`` on the stories of the analysis of main ``40aea52`` (46,960): dev
+  0.783 / 0.692 / **0.735** (the TF-IDF baseline 0.735), held-out 0.846 / 0.579 / **0.688**
+  (baseline 0.745); 144 threads of 20+, the biggest 344, 20,414 stories in 3,939 threads. Its
+  thread vectors keep the source's template words, as the runs above did: left out, as the
+  clusterer's vectors leave them, dev fell to 0.591 (held-out 0.462, 120, 203, 18,101).
+
+The biggest threads of the default are developments named by their actors: the Korean
+summits (330 stories), Gaza (230), Afrin and Idlib (165), the Houthis (128; their missiles at
+the kingdom 104, Hodeidah 90), the Skripal poisoning (122), Eastern Ghouta (97), Iran and
+Israel (90), the Iran deal (88); Argentina's World Cup (132) and Liverpool and Salah's season
+(107) are the nearest to topic buckets.
 
 Threads with a single story are not shown as threads (:func:`marsad.store.corpus_store`
 lists threads of two stories or more).
@@ -72,14 +95,13 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import compress, filterfalse, repeat
 from operator import add, itemgetter, methodcaller, mul, truediv
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from marsad.corpus.features import DocFreq
+from marsad.corpus.features import DocFreq
+from marsad.corpus.story_record import display_word, label_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +109,19 @@ class ThreadParams:
     """What links a story to a thread (the figures each was chosen on: module docstring)."""
 
     #: the score with the closest member story a story needs to join its thread
-    threshold: float = 0.15
+    threshold: float = 0.25
     #: … and the IDF its actors share with that member must sum to this (about two actors
-    #: a few hundred articles hold, or three common ones)
-    min_shared_idf: float = 20.0
+    #: a few hundred articles hold, or three held by a few thousand)
+    min_shared_idf: float = 12.0
     #: the score is this × the cosine over the named terms + the rest × the cosine over the
     #: content words (a story without named terms: the content cosine alone)
-    named_weight: float = 0.6
+    named_weight: float = 0.3
+    #: … or ``strong_threshold`` when the actors they share weigh this much (four rare
+    #: actors; 0: never): stories naming the same people, bodies and places, whatever words
+    #: their texts use (in an archive too young for its IDF to tell words apart, the words
+    #: of two reports of one development agree little)
+    strong_idf: float = 40.0
+    strong_threshold: float = 0.1
     #: a member story is compared until this many days after its last day
     window_days: int = 730
     #: a story without named terms has its this many heaviest content words as actors
@@ -108,39 +136,6 @@ class ThreadParams:
     min_docs: int = 10_000
     #: the terms a thread's centroid keeps (its label)
     centroid_terms: int = 40
-
-
-#: a conjunction (و، ف) and/or a preposition (ب، ك) before the article ال, longest first
-_BEFORE_AL = ("وب", "وك", "فب", "فك", "و", "ف", "ب", "ك")
-#: proclitics a known name may carry: conjunction, preposition, or both
-_BEFORE_NAME = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
-
-
-def display_word(word: str, names: Collection[str] = ()) -> str:
-    """A word as a title writes it, without the proclitics the light stemmer strips, for
-    people to read: و/ف/ب/ك (and two of them) before the article ال (والصين، بالعراق →
-    الصين، العراق), ل before the article, whose alef it drops (للرئيس، وللرئيس → الرئيس), and
-    any of و/ف/ب/ل/ك before a word of ``names`` (normalized name words, ``وماكرون`` →
-    ماكرون when ``ماكرون`` is one). At least three letters stay after the article, so that
-    والد، بالغ، والي keep their first letters. Letters are matched on the
-    :func:`marsad.text.normalize.normalize`-d word (U+0622/U+0623/U+0625 → U+0627 …) and cut from
-    the word as written; a word whose normalized form has another length comes back whole."""
-    from marsad.text.normalize import normalize
-
-    n = normalize(word)
-    if len(n) != len(word):
-        return word
-    for p in _BEFORE_AL:
-        if n.startswith(p + "ال") and len(n) - len(p) - 2 >= 3:
-            return word[len(p) :]
-    for p in ("ول", "فل", "ل"):
-        if n.startswith(p + "ل") and len(n) - len(p) - 1 >= 3:
-            return "ال" + word[len(p) + 1 :]
-    if names:
-        for p in _BEFORE_NAME:
-            if n.startswith(p) and len(n) - len(p) >= 3 and n[len(p) :] in names:
-                return word[len(p) :]
-    return word
 
 
 _NAMED = ("e:", "p:")
@@ -168,12 +163,17 @@ class Member:
     actors: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, sid: int, thread: int, last_day: int, centroid: Mapping[str, float], p: ThreadParams) -> Member:
-        """A story's member record: dates mentioned (``t:``) and title places (``g:``/``c:``)
-        are left out: stories of one development are weeks apart and name other dates."""
+    def of(cls, sid: int, thread: int, last_day: int, centroid: Mapping[str, float], p: ThreadParams, *,
+           body: Mapping[str, float] | None = None) -> Member:
+        """A story's member record: its named terms from its centroid, its content words from
+        its thread vector ``body`` (:attr:`marsad.corpus.story_record.Story.body`: the
+        members' whole clean text) when it has one, else from the centroid. Dates mentioned
+        (``t:``) and title places (``g:``/``c:``) are left out: stories of one development are
+        weeks apart and name other dates."""
         keys = list(centroid)
         named = {t: centroid[t] for t in compress(keys, map(str.startswith, keys, repeat(_NAMED)))}
-        other = {t: centroid[t] for t in filterfalse(_has_colon, keys)}
+        words = body or centroid
+        other = {t: words[t] for t in filterfalse(_has_colon, words)}
         if len(other) > p.member_terms:
             other = dict(sorted(other.items(), key=_WEIGHT_TERM, reverse=True)[: p.member_terms])
         return cls.restore(sid, thread, last_day, _unit(named), _unit(other), p)
@@ -205,20 +205,12 @@ class Thread:
     members: dict[int, Member] = field(default_factory=dict, repr=False)
 
     def label(self, k: int = 8) -> list[str]:
-        """The ``k`` heaviest content words of the centroid that titles write, each without
-        its proclitics (:func:`display_word`; the names it knows are the words of the
-        centroid's entity keys). A stem no title wrote (``ورونا`` for كورونا) is no word and
-        is left out."""
+        """The ``k`` heaviest content words of the centroid that titles write
+        (:func:`~marsad.corpus.story_record.label_words`: no stem no title wrote, no figure),
+        each without its proclitics (:func:`~marsad.corpus.story_record.display_word`; the
+        names it knows are the words of the centroid's entity keys)."""
         names = {w for t in self.centroid if t.startswith("e:") for w in t.partition(":")[2].partition(":")[2].split()}
-        ranked = sorted([(v, t) for t, v in self.centroid.items() if ":" not in t and t in self.words], reverse=True)
-        out: list[str] = []
-        for _v, t in ranked:
-            w = display_word(self.words[t], names)
-            if w not in out:
-                out.append(w)
-                if len(out) == k:
-                    break
-        return out
+        return label_words(self.centroid, self.words, k, shown=lambda w: display_word(w, names))
 
 
 @dataclass
@@ -234,7 +226,7 @@ class ThreadLinker:
         batch), which weigh the actors a story shares with a member; without them every
         actor weighs as one no other article holds."""
         self.p = params or ThreadParams()
-        self.df = df
+        self.df = df if df is not None else DocFreq()
         self.state = state or ThreadState()
         #: actor → the active member stories that hold it
         self.postings: dict[str, set[int]] = defaultdict(set)
@@ -286,11 +278,9 @@ class ThreadLinker:
 
     def idf(self, term: str) -> float:
         """IDF of a term in the archive, as if it held ``min_docs`` articles at least."""
-        df = self.df
-        n, c = (df.n, df.df.get(term, 0)) if df is not None else (0, 0)
-        return math.log((max(n, self.p.min_docs) + 1) / (c + 1)) + 1.0
+        return self.df.idf(term, min_n=self.p.min_docs)
 
-    def _candidates(self, me: Member) -> list[int]:
+    def _candidates(self, me: Member) -> list[tuple[int, float]]:
         """The active members whose actors shared with ``me`` weigh ``min_shared_idf`` in IDF
         (actors held by more than ``max_postings`` members left out), in no set order.
 
@@ -311,7 +301,7 @@ class ThreadLinker:
                 post = mass.keys() & post
             left -= w
             mass.update(zip(post, map(add, map(get, post, repeat(0.0)), repeat(w)), strict=True))
-        return [m for m, x in mass.items() if x >= need]
+        return [(m, x) for m, x in mass.items() if x >= need]
 
     def score(self, m: Member, other: Member) -> float:
         """The score of two members: the weighted cosines over named terms and content words,
@@ -326,21 +316,26 @@ class ThreadLinker:
         return w * cn + (1.0 - w) * co
 
     def add(self, first_day: int, last_day: int, centroid: Mapping[str, float],
-            words: Mapping[str, str] | None = None, *, story: int | None = None) -> int:
+            words: Mapping[str, str] | None = None, *, story: int | None = None,
+            body: Mapping[str, float] | None = None) -> int:
         """Assign one story (its days, centroid and label words; ``story``: its id, for the
-        members kept) to a thread; returns the thread id."""
+        members kept; ``body``: its thread vector, whose words it is compared by when given)
+        to a thread; returns the thread id."""
         self._expire(first_day)
         p, threads = self.p, self.state.threads
         if story is None or story in self.members:  # no id, or one given twice: one of its own
             story = self._anonymous = self._anonymous - 1
-        me = Member.of(story, 0, last_day, centroid, p)
+        me = Member.of(story, 0, last_day, centroid, p, body=body)
         best, best_tid = 0.0, None
-        for other in self._candidates(me):
+        strong = p.strong_idf or math.inf
+        for other, shared in self._candidates(me):
             m = self.members[other]
             sc = self.score(me, m)
+            if sc < (p.threshold if shared < strong else p.strong_threshold):
+                continue
             if sc > best or (sc == best and best_tid is not None and m.thread < best_tid):
                 best, best_tid = sc, m.thread
-        if best_tid is None or best < p.threshold:
+        if best_tid is None:
             best_tid = self.state.next_id
             self.state.next_id += 1
             threads[best_tid] = Thread(id=best_tid, first_day=first_day, last_day=last_day)

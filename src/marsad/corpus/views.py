@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 
 from marsad.corpus.provenance import publication_order
-from marsad.corpus.threads import display_word
+from marsad.corpus.story_record import display_word
 from marsad.errors import NotFoundError
 from marsad.store.corpus_store import CorpusStore
 

@@ -65,6 +65,7 @@ from marsad.corpus.features import (
     ArticleFeatures,
     article_terms,
     day_number,
+    rest_terms,
     surface_words,
     title_key,
 )
@@ -72,7 +73,7 @@ from marsad.corpus.lsh import band_keys
 from marsad.corpus.minhash import shingle_hashes
 from marsad.corpus.provenance import DocInfo
 from marsad.corpus.story_batch import cluster_stories
-from marsad.corpus.story_feed import _LEAD_CHARS
+from marsad.corpus.story_feed import _BODY_CHARS, _LEAD_CHARS
 from marsad.corpus.story_record import StoryParams
 from marsad.corpus.threads import ThreadParams
 from marsad.errors import ConfigError
@@ -345,19 +346,21 @@ _DOCS: list[dict[str, Any]] = []
 _ANALYSIS: dict[str, Analysis] = {}
 
 
-def _features_chunk(bounds: tuple[int, int]) -> list[tuple[dict[str, float], frozenset[str], tuple]]:
+def _features_chunk(bounds: tuple[int, int]) -> list[tuple[dict[str, float], frozenset[str], tuple, dict[str, int]]]:
     from marsad.corpus.minhash import fold_many
 
     part = _DOCS[bounds[0] : bounds[1]]
     got = [_ANALYSIS.get(d["id"]) for d in part]
     leads = [d["text"][:_LEAD_CHARS] if a is None else a[0] for d, a in zip(part, got, strict=True)]
-    folded = fold_many([x for d, lead in zip(part, leads, strict=True) for x in (d["title"], lead)])
+    # the rest of the clean text after the lead (the thread vectors' words), folded apart
+    rests = [clean_text(d, _ANALYSIS)[_LEAD_CHARS:_BODY_CHARS] for d in part]
+    folded = fold_many([x for d, lead, rest in zip(part, leads, rests, strict=True) for x in (d["title"], lead, rest)])
     out = []
     for i, a in enumerate(got):
         mentions, timexes, place = ((), (), "") if a is None else a[1:4]
-        out.append((*article_terms(title=folded[2 * i], body=folded[2 * i + 1], mentions=mentions,
+        out.append((*article_terms(title=folded[3 * i], body=folded[3 * i + 1], mentions=mentions,
                                    timexes=timexes, place=place, normalized=True),
-                    surface_words(part[i]["title"], leads[i][:600])))
+                    surface_words(part[i]["title"], leads[i][:600]), rest_terms(folded[3 * i + 2], normalized=True)))
     return out
 
 
@@ -405,8 +408,8 @@ def story_terms_async(docs: list[dict[str, Any]], *, workers: int = 0,
 def features_of(docs: list[dict[str, Any]], terms: list[tuple], group_of: dict[int, int]) -> list[ArticleFeatures]:
     """:class:`ArticleFeatures` of in-memory documents (keys are list positions)."""
     return [ArticleFeatures(key=i, day=day_number(d["date"]), source=d["source"], terms=t, numbers=n,
-                            copy_group=group_of[i], words=w, title_key=title_key(d.get("title") or ""))
-            for i, (d, (t, n, w)) in enumerate(zip(docs, terms, strict=True))]
+                            copy_group=group_of[i], words=w, title_key=title_key(d.get("title") or ""), rest=rest)
+            for i, (d, (t, n, w, rest)) in enumerate(zip(docs, terms, strict=True))]
 
 
 def story_features(docs: list[dict[str, Any]], group_of: dict[int, int], *, workers: int = 0) -> list[ArticleFeatures]:

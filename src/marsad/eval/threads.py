@@ -36,7 +36,7 @@ def link_threads(stories: Iterable[Story], *, df: DocFreq | None = None,
     seconds the linking took."""
     linker = ThreadLinker(params or ThreadParams(), df=df)
     t0 = time.perf_counter()
-    out = {s.id: linker.add(s.first_day, s.last_day, s.centroid, s.words, story=s.id) for s in stories}
+    out = {s.id: linker.add(s.first_day, s.last_day, s.centroid, s.words, story=s.id, body=s.body) for s in stories}
     return out, round(time.perf_counter() - t0, 2)
 
 

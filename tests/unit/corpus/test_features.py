@@ -116,3 +116,34 @@ def test_surface_words_of_the_lead_are_its_repeated_stems_shortest_first_written
     assert got[content_stem("وزير")] == "وزير" and got[content_stem("الطاقه")] == "الطاقة"
     assert list(got)[:2] == [content_stem("وزير"), content_stem("الطاقه")]
     assert surface_words("", lead, repeated=3) == ((content_stem("الموسم"), "الموسم"),)
+
+
+#: a lead of 960 characters about a dam's water, then a paragraph on the farmers it serves
+_LEAD = ("افتتحت الهيئة العامة للري سد الوادي الكبير بعد ثلاث سنوات من العمل، ويخزن السد مياه الأمطار "
+         "لري المزارع المجاورة. ") * 6
+_REST = "ويقول المزارعون في القرى إن محاصيل القمح والشعير ستتضاعف، وإن القمح كان يذبل كل صيف. "
+
+
+def test_an_articles_thread_vector_weighs_the_content_words_of_its_whole_clean_text() -> None:
+    """The thread vector counts the words after the lead (the farmers, the wheat), beside the
+    title's and the lead's; named terms, dates and places stay out; unit length."""
+    import math
+
+    from marsad.corpus.features import ArticleFeatures, DocFreq, body_vector, rest_terms, weigh
+
+    body = _LEAD.ljust(960) + _REST
+    terms, _ = article_terms(title="افتتاح سد الوادي الكبير", body=body[:960], mentions=["org:هيءه ري"],
+                             timexes=["2015-08-10"], place="تبوك")
+    rest = rest_terms(body[960:])
+    assert rest["قمح"] == 2 and "قمح" not in terms
+    df = DocFreq()
+    df.add([terms, {"سد": 1, "ودي": 1}])
+    f = ArticleFeatures(key=1, day=0, source="", terms=terms, rest=rest)
+    vec = body_vector(f, df, top=40)
+    assert {"قمح", "مزارع", "سد"} <= vec.keys() and not any(":" in t for t in vec)
+    assert math.isclose(math.fsum(v * v for v in vec.values()), 1.0)
+    words = {t: c for t, c in terms.items() if ":" not in t}
+    assert words["سد"] > 2  # the title's word counted twice, the lead's besides
+    merged = {t: words.get(t, 0) + rest.get(t, 0) for t in words | rest}
+    assert vec == weigh(merged, df, top=40) and body_vector(f, df, top=3) == weigh(merged, df, top=3)
+    assert body_vector(ArticleFeatures(key=2, day=0, source="", terms=terms), df) == weigh(words, df)

@@ -177,7 +177,7 @@ def test_a_thread_stored_before_members_were_kept_is_joined_by_its_centroid() ->
     ("وماكرون", "ماكرون"), ("ولبنان", "لبنان"), ("بإيران", "إيران"),
 ])
 def test_display_word_drops_the_proclitics_before_the_article_and_before_known_names(word, shown) -> None:
-    from marsad.corpus.threads import display_word
+    from marsad.corpus.story_record import display_word
 
     assert display_word(word, {"ماكرون", "لبنان", "ايران"}) == shown
 
@@ -189,3 +189,31 @@ def test_a_threads_label_is_words_titles_wrote_without_their_proclitics() -> Non
         "صين": 3.0, "ورونا": 2.5, "ماكر": 2.0, "عراق": 1.5, "e:per:ايمانويل ماكرون": 1.0, "e:gpe:صين": 0.9},
         words={"صين": "والصين", "ماكر": "وماكرون", "عراق": "بالعراق"})
     assert th.label() == ["الصين", "ماكرون", "العراق"]  # the stem ورونا no title wrote is left out
+
+
+def test_a_threads_label_leaves_figures_out_and_falls_back_to_stems_as_a_storys_does() -> None:
+    """The thread's label is the story label's rule (``label_words``) on words shown without
+    their proclitics: a figure behind a proclitic is no word, and a centroid no title wrote a
+    word of is labelled by its heaviest stems."""
+    from marsad.corpus.story_record import label_words
+    from marsad.corpus.threads import Thread
+
+    th = Thread(id=1, first_day=0, last_day=0, centroid={"2024": 3.0, "مونديال": 2.0, "بالمغرب": 1.0},
+                words={"2024": "ل2024", "مونديال": "والمونديال", "بالمغرب": "بالمغرب"})
+    assert th.label() == ["المونديال", "المغرب"]
+    assert label_words(th.centroid, th.words) == ["والمونديال", "بالمغرب"]
+    bare = Thread(id=2, first_day=0, last_day=0, centroid={"ورونا": 2.0, "e:gpe:صين": 1.0, "لقاح": 1.5})
+    assert bare.label() == ["ورونا", "لقاح"]
+
+
+def test_idf_counts_at_least_min_n_documents() -> None:
+    """The linker weighs actors as if the archive held ``min_docs`` articles: in a young one
+    every actor would be rare."""
+    import math
+
+    from marsad.corpus.threads import ThreadLinker, ThreadParams
+
+    df = _df(2, {"e:a": 2})
+    assert df.idf("e:a") == 1.0 and df.idf("e:a", min_n=99) == math.log(100 / 3) + 1.0
+    assert ThreadLinker(ThreadParams(min_docs=99), df=df).idf("e:a") == df.idf("e:a", min_n=99)
+    assert ThreadLinker(ThreadParams(min_docs=99)).idf("e:b") == math.log(100) + 1.0
