@@ -155,11 +155,15 @@ def test_charts_wait_out_a_window_of_no_size(page, server):
     page.goto(server + "/entity/" + quote(key, safe=""))
     assert _chart_series(page, "#network-chart") == 1
     page.set_viewport_size({"width": 1, "height": 1})
-    page.wait_for_function("document.querySelector('#network-chart').clientWidth === 0")
+    # predicates as functions: Playwright compiles a function once, while it polls a bare
+    # expression through the page's eval, which the pages' CSP (script-src 'self') forbids —
+    # a predicate not true at its first look then failed with an EvalError
+    page.wait_for_function("() => document.querySelector('#network-chart').clientWidth === 0")
     page.set_viewport_size({"width": 900, "height": 900})
-    width = "(sel) => document.querySelector(sel + ' canvas').getBoundingClientRect().width"
+    drawn = ("(sel) => { const w = document.querySelector(sel + ' canvas').getBoundingClientRect().width;"
+             " return w > 100 && w < 900; }")
     for sel in ("#network-chart", "#timeline-chart"):
-        page.wait_for_function(f"({width})('{sel}') > 100 && ({width})('{sel}') < 900")
+        page.wait_for_function(drawn, arg=sel)
     assert page.errors == []
 
 
