@@ -258,6 +258,15 @@ def sentence_words(texts: Sequence[str], params: DedupParams) -> list[list[froze
     return out
 
 
+def may_be_reworded(s: PairScore, size_a: int, size_b: int, params: DedupParams) -> bool:
+    """Whether a scored pair passes the floors of the reworded-copy rule (:func:`reworded_copy`
+    reads the sentences only then): the rule on, each text contained to ``reworded_both`` in the
+    other (a digest holds the whole of each item it prints, no item half of it), the leads
+    sharing ``rewrite_lead`` of their words, and enough text (:func:`enough_text`)."""
+    return (params.reworded is not None and min(s.a_in_b, s.b_in_a) >= params.reworded_both
+            and s.lead >= params.rewrite_lead and enough_text(s, size_a, size_b, params))
+
+
 def reworded_copy(wa: Sequence[frozenset[int]], wb: Sequence[frozenset[int]], params: DedupParams) -> bool:
     """The reworded-copy rule: every sentence of the text with fewer sentences has a reworded
     counterpart in the other (``wa``/``wb``: word sets per sentence, :func:`sentence_words`).
@@ -268,7 +277,7 @@ def reworded_copy(wa: Sequence[frozenset[int]], wb: Sequence[frozenset[int]], pa
     changes one word in four breaks most 3-word shingles of a sentence and keeps its words;
     one sentence at a time, not the whole text: two reports of one event share their words
     (names, places, the verb of the event) without sharing sentences. The caller applies it
-    only to pairs of two outlets on one day that pass the containment floor."""
+    only to pairs of two outlets on one day that pass :func:`may_be_reworded`."""
     short, other = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     if params.reworded is None or len(short) < params.reworded_min or not other:
         return False

@@ -47,12 +47,12 @@ from marsad.corpus.copy_rules import (
     PairScore,
     _leads_apart,
     countries_of,
-    enough_text,
     followed_up,
     head_of,
     is_copy,
     lead_countries_of,
     leads_of,
+    may_be_reworded,
     named_apart,
     numbers_of,
     reworded_copy,
@@ -218,15 +218,14 @@ def verify_candidates(
         (sa, la, ha), (sb, lb, hb) = sh(a), sh(b)
         s = score_sets(a, b, sa, sb, lead_a=la, lead_b=lb)
         same = source is not None and bool(source(a)) and source(a) == source(b)
+        two_outlets = source is not None and bool(source(a)) and bool(source(b)) and not same
         if (is_copy(s, len(sa), len(sb), params) and not followed_up(s, same_source=same, params=params)) or (
                 (params.rewrite_same_source or not same) and rewritten_copy(s, sa, sb, ha, hb, params)) or (
                 sentences is not None and params.sentence_share is not None
                 and s.containment >= params.sentence_share * params.sentence_found / 2
                 and sentence_copy(sentences(a), sentences(b), sa, sb, params)) or (
-                reworded and words is not None and day is not None and source is not None and not same
-                and bool(source(a)) and bool(source(b)) and min(s.a_in_b, s.b_in_a) >= params.reworded_both
-                and s.lead >= params.rewrite_lead
-                and enough_text(s, len(sa), len(sb), params) and day(a) >= 0 and day(a) == day(b)
+                reworded and two_outlets and words is not None and day is not None
+                and may_be_reworded(s, len(sa), len(sb), params) and day(a) >= 0 and day(a) == day(b)
                 and reworded_copy(words(a), words(b), params)):
             if (countries is not None and s.jaccard < 1.0
                     and (lead_countries is None or _leads_apart(lead_countries(a), lead_countries(b)))
