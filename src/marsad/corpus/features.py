@@ -303,22 +303,21 @@ def rest_terms(rest: str, *, normalized: bool = False) -> dict[str, int]:
     return dict(Counter(content_words(rest, normalized=normalized)))
 
 
-def body_vector(f: ArticleFeatures, df: DocFreq, *, top: int = 40,
-                drop: frozenset[str] | set[str] = frozenset()) -> dict[str, float]:
+def body_vector(f: ArticleFeatures, df: DocFreq, *, top: int = 40) -> dict[str, float]:
     """An article's thread vector: the TF-IDF weights (:func:`weigh`) of the content words of
     its title (counted twice), its lead and the rest of its clean text (:attr:`ArticleFeatures.rest`),
     the ``top`` heaviest, unit length. Stories of one development weeks apart share the words
     of the development, which a lead often leaves to later paragraphs; named terms, dates and
     places are left out (the thread linker reads the named terms of the story's centroid).
     IDF is the story features' (titles and leads): a word no lead holds weighs as a rare one."""
-    words = dict(filterfalse(_has_colon, f.terms.items()))
+    words = dict(filterfalse(_named_item, f.terms.items()))
     rest = f.rest
     if rest:  # added in C, new words after the lead's (what count_into does)
         words.update(zip(rest, map(add, map(words.get, rest, repeat(0.0)), rest.values()), strict=True))
-    return weigh(words, df, top=top, drop=drop)
+    return weigh(words, df, top=top)
 
 
-def _has_colon(item: tuple[str, float]) -> bool:
+def _named_item(item: tuple[str, float]) -> bool:
     return ":" in item[0]
 
 

@@ -218,7 +218,7 @@ class EntityRegistry:
     def _load(self) -> None:
         self.ents: dict[int, RegEntity] = {}
         self._next_id = 0  # the highest id handed out (0: not known yet)
-        self._pending_names: dict[int, list[str]] = {}
+        names_of: dict[int, list[str]] = {}  # the names each entity's candidates are found by
         ctx = self.store.contexts()
         for r in self.store.all_entities():
             e = RegEntity(r["id"], r["key"], r["type"], r["name"], r["english"], r["country"],
@@ -237,7 +237,7 @@ class EntityRegistry:
                 if e.country:
                     e.countries[e.country] = max(1, e.count)
             self.ents[e.id] = e
-            self._pending_names[e.id] = names
+            names_of[e.id] = names
         self.alias: dict[str, int] = {}
         self.alias_info: dict[str, tuple[int, float, str]] = {}
         self.alias_count: Counter[str] = Counter()
@@ -249,7 +249,7 @@ class EntityRegistry:
         self._dirty_keys: set[str] = set()
         self.block: dict[tuple[str, str], set[int]] = defaultdict(set)
         for e in self.ents.values():
-            for name in self._pending_names.pop(e.id):
+            for name in names_of[e.id]:
                 self._index(e, name)
         ov = self.store.overrides()
         self.forced: dict[str, str] = {}

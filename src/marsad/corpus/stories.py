@@ -69,9 +69,10 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter, methodcaller
+from types import MappingProxyType
 from typing import NamedTuple
 
 from marsad.corpus.features import (
@@ -106,7 +107,7 @@ class ArticleVector(NamedTuple):
     rare_actors: frozenset[str]  # those in at most ``actor_share`` of the articles counted
     template_like: bool  # mostly its source's template vocabulary, or an item of its series
     series: bool = False  # an item of one of its source's series (another day's is another story)
-    body: dict[str, float] = {}  # its thread vector (:func:`marsad.corpus.features.body_vector`)
+    body: Mapping[str, float] = MappingProxyType({})  # its thread vector (:func:`marsad.corpus.features.body_vector`)
 
 
 def article_vector(f: ArticleFeatures, df: DocFreq, templates: TemplateTerms, p: StoryParams) -> ArticleVector:
@@ -225,17 +226,8 @@ class StoryClusterer:
               template_like: bool = False, places: list[str] | None = None,
               actors: frozenset[str] = frozenset()) -> tuple[float, int | None]:
         """The best active story for a vector: ``(score, story id)`` (``(0.0, None)`` if none)."""
-        return self.ranked(vec, numbers, day, template_like=template_like, places=places, actors=actors)[0]
-
-    def ranked(self, vec: dict[str, float], numbers: frozenset[str], day: int, *,
-               template_like: bool = False, places: list[str] | None = None,
-               actors: frozenset[str] = frozenset(), series: bool = False, source: str = "") -> tuple[tuple[float, int | None], tuple[float, int | None]]:
-        """The best and the second-best active story for a vector, each ``(score, story id)``
-        (``(0.0, None)`` when there is none): the first two of :meth:`candidates`."""
-        got: list[tuple[float, int | None]] = [*self.candidates(
-            vec, numbers, day, template_like=template_like, places=places, actors=actors, series=series,
-            source=source), (0.0, None), (0.0, None)]
-        return got[0], got[1]
+        got = self.candidates(vec, numbers, day, template_like=template_like, places=places, actors=actors)
+        return got[0] if got else (0.0, None)
 
     def candidates(self, vec: dict[str, float], numbers: frozenset[str], day: int, *,
                    template_like: bool = False, places: list[str] | None = None,

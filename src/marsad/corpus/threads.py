@@ -21,8 +21,7 @@ joins the thread of its closest member when both hold:
 * their score — 0.3 × the cosine of the named terms + 0.7 × the cosine of the content words
   (dates mentioned and title places left out) — reaches ``threshold`` (0.25).
 
-The members sharing actors are found through postings of the actors (actors held by more
-than ``max_postings`` active members are not looked up); the shared IDF is summed in C and,
+The members sharing actors are found through postings of the actors; the shared IDF is summed in C and,
 once the actors left cannot reach the threshold, only for the members met (:meth:`ThreadLinker._candidates`).
 The thread's centroid (the sum of its stories' unit vectors, pruned) is kept for its label.
 
