@@ -366,7 +366,7 @@ def test_a_mention_in_the_blanked_dateline_is_no_actor():
     assert a["source"]["text"] == "دونالد ترامب" and a["target"]["text"] == "سوريا"
     for role in ("source", "target"):
         assert text[a[role]["start"]:a[role]["end"]] == a[role]["text"]
-    assert a["place"] is None or a["place"]["text"] != "دبي"
+    assert a["place"] is None or not a["place"]["text"].startswith("دبي")  # the blanked dateline's city
 
 
 def test_a_desk_dateline_is_no_place_of_what_the_article_reports_elsewhere():

@@ -164,7 +164,7 @@ def build(out: Path, corpora: Iterable[Path], *, vocab: int = 100_000, contexts:
     # a small matrix takes the exact dense SVD: ARPACK's iterative svds gave another subspace
     # for the test corpus once scipy moved from one version to the next (the clusters then
     # depended on the installed scipy); k-means is blind to the singular vectors' signs
-    if min(P.shape) <= 2000:
+    if max(P.shape) <= 2000:
         U, sv, _vt = np.linalg.svd(P.toarray(), full_matrices=False)
         U, sv = U[:, :dims], sv[:dims]
     else:

@@ -378,7 +378,7 @@ class EventCoder:
             # a mention or date in removed text (a dateline's «(CNN)», blanked) is no actor or date;
             # a date long before after منذ (since) begins a period, it dates no event of the sentence
             ts = [t for t in timexes if s <= t.start and t.end <= e and text[t.start:t.end].strip()
-                  and not (since(text, s, t.start) and long_before(event_date([t], None), published_at))]
+                  and not (long_before(event_date([t], None), published_at) and since(text, s, t.start))]
             date = event_date(ts, published_at)
             if long_before(date, published_at):
                 continue  # «قتلوا في الجزائر بين 1994 و1996»: history told as background
@@ -487,7 +487,7 @@ def _places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: 
         st = _strip(t.norm)
         as_written = t.norm in VICTIM_NOUNS or t.norm in ACTOR_NOUNS or t.norm in _PARTICIPLES
         victim = st in VICTIM_NOUNS or t.norm in VICTIM_NOUNS
-        if as_written or st in VICTIM_NOUNS or st in ACTOR_NOUNS or st in _PARTICIPLES:
+        if as_written or victim or st in ACTOR_NOUNS or st in _PARTICIPLES:
             prev = actors[-1] if actors else None
             # a noun the lists hold as written keeps its first letters
             begins = t.start if as_written else _noun_start(text, t, len(t.norm) - len(st))
