@@ -7,14 +7,17 @@ is ``WARC-Target-URI``; ``WARC-Date`` is the crawl time, used as the publication
 (``date_kind="crawl"``) only when the HTML has no date of its own.
 
 A broken record — a payload shorter than its ``Content-Length`` (a truncated file), a header
-that does not parse, a gzip member that does not inflate — is reported with its byte offset,
-and reading resumes at the next record that starts cleanly: the next ``WARC/1.x`` line in a
-plain file, the next gzip member that inflates to one in a ``.warc.gz`` (one member per record,
-as crawlers write them).
+that does not parse, bytes between records that are no record at all, a gzip member that does
+not inflate — is reported with its own byte offset (the end of the last good record) and the
+offset reading resumes at: the next ``WARC/1.x`` header that parses (version line, ``Name:
+value`` lines, a ``Content-Length``) in a plain file, whether or not a newline comes before
+it, the next gzip member that inflates to one in a ``.warc.gz`` (one member per record, as
+crawlers write them). Both paths report the same errors for the same damage.
 """
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,6 +30,9 @@ from marsad.model import Provenance
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _SCAN = 1 << 20
+# a WARC header block: the version line, then ``Name: value`` lines (or folded continuations)
+_HEADER = re.compile(rb"WARC/1\.[01]\r?\n(?:(?:[!-9;-~]+:|[ \t])[^\r\n]*\r?\n)+\r?\n")
+_HEADER_MAX = 64 * 1024
 
 
 def read_warc(path: Path, opts: ReadOptions) -> Iterator[InputError | HtmlPage]:
@@ -74,16 +80,26 @@ def read_warc(path: Path, opts: ReadOptions) -> Iterator[InputError | HtmlPage]:
                     yield InputError(f"not a WARC file ({failure})", where=str(path))
                     return
             if resync is None:
-                if failure or (last is None and start > 0):
-                    # a record that would not parse (an exception, or a clean stop before it)
-                    if not quiet:
-                        at = f"after offset {last}" if last is not None else f"at offset {start}"
-                        why = f" ({failure})" if failure else " (truncated or unreadable)"
-                        yield RecordError(f"broken WARC record {at}{why}; skipping to the next "
-                                          "record", where=f"{path}@{last if last is not None else start}")
-                        quiet = True
-                resync = (last if last is not None else start) + 1
-            nxt = _next_record(f, resync, gz=gz)
+                # the bad bytes begin where the last good record ends; the scan for the next
+                # record starts just past that record's start, so that it finds a record that a
+                # wrong Content-Length ran into, and past a start that failed at once
+                end = _record_end(f, last, gz=gz) if last is not None else None
+                nxt = _next_record(f, (last if last is not None else start) + 1, gz=gz)
+                stop = nxt if nxt is not None else _size(f)
+                if end is None or stop < end or (stop == end and failure):
+                    # the record at ``last`` itself is bad: too long, or bytes after it in its member
+                    bad = last if last is not None else start
+                    skipped = "its end overlaps the next record or holds stray bytes"
+                else:
+                    bad, skipped = end, f"{stop - end:,} bytes skipped"
+                if (failure or (last is None and start > 0) or not _blank(f, bad, stop)) and not quiet:
+                    why = f" ({failure})" if failure else " (truncated or unreadable)"
+                    then = f"reading resumes at offset {nxt}" if nxt is not None else "no record follows"
+                    yield RecordError(f"broken WARC record at offset {bad}{why}; {skipped}, {then}",
+                                      where=f"{path}@{bad}")
+                    quiet = True
+            else:
+                nxt = _next_record(f, resync, gz=gz)
             if nxt is None:
                 return
             start = nxt
@@ -185,19 +201,78 @@ def _next_record(f: IO[bytes], start: int, *, gz: bool) -> int | None:
 
 
 def _starts_record(f: IO[bytes], at: int, *, gz: bool) -> bool:
+    """Whether a WARC header that parses starts at ``at`` (inside a gzip member that starts
+    there, for ``gz``); a gzip member cut short by the end of the file passes if what it
+    inflates to is the start of a header, so that its loss is reported where it is."""
     here = f.tell()
     try:
+        f.seek(at)
         if gz:
-            f.seek(at)
+            d = zlib.decompressobj(31)
             try:
-                head = zlib.decompressobj(31).decompress(f.read(4096), 16)
+                head = d.decompress(f.read(_HEADER_MAX), _HEADER_MAX)
             except zlib.error:
                 return False
-            # a member cut short may inflate to only the first bytes of its header
-            return head.startswith(b"WARC/1.") or b"WARC/1.".startswith(head)
-        if at == 0:
-            return True
-        f.seek(at - 1)
-        return f.read(1) == b"\n"
+            if not d.eof and not d.unconsumed_tail and b"\r\n\r\n" not in head:
+                return head.startswith(b"WARC/1.") or b"WARC/1.".startswith(head)
+        else:
+            head = f.read(_HEADER_MAX)
+        m = _HEADER.match(head)
+        return m is not None and b"\ncontent-length:" in m.group().lower()
+    finally:
+        f.seek(here)
+
+
+def _blank(f: IO[bytes], start: int, stop: int) -> bool:
+    """Whether the bytes from ``start`` to ``stop`` are only line ends and spaces."""
+    if stop - start > _HEADER_MAX:
+        return False
+    here = f.tell()
+    try:
+        f.seek(start)
+        return not f.read(stop - start).strip()
+    finally:
+        f.seek(here)
+
+
+def _size(f: IO[bytes]) -> int:
+    here = f.tell()
+    try:
+        return f.seek(0, 2)
+    finally:
+        f.seek(here)
+
+
+def _record_end(f: IO[bytes], at: int, *, gz: bool) -> int | None:
+    """The offset just past the good record that starts at ``at`` (its trailing blank lines
+    included in a plain file, its gzip member in a ``.warc.gz``), or None if it cannot be told."""
+    here = f.tell()
+    try:
+        f.seek(at)
+        if gz:
+            d = zlib.decompressobj(31)
+            used = 0
+            while not d.eof:
+                chunk = f.read(1 << 16)
+                if not chunk:
+                    return None
+                used += len(chunk)
+                try:
+                    d.decompress(chunk, 1 << 16)
+                    while d.unconsumed_tail and not d.eof:
+                        d.decompress(d.unconsumed_tail, 1 << 16)
+                except zlib.error:
+                    return None
+            return at + used - len(d.unused_data) - len(d.unconsumed_tail)
+        m = _HEADER.match(f.read(_HEADER_MAX))
+        if m is None:
+            return None
+        length = re.search(rb"(?im)^content-length:[ \t]*(\d+)", m.group())
+        if length is None:
+            return None
+        end = at + m.end() + int(length.group(1))
+        f.seek(end)
+        tail = f.read(4)
+        return end + len(tail) - len(tail.lstrip(b"\r\n"))
     finally:
         f.seek(here)

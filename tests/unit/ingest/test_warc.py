@@ -151,3 +151,23 @@ def test_pages_already_stored_are_not_extracted_again(tmp_path, monkeypatch):
         assert calls == []  # no page went through trafilatura a second time
         assert (again.stored, again.duplicates) == (0, first.stored + first.duplicates)
         assert arc.count() == first.stored
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
+@pytest.mark.parametrize("junk", [b"stray bytes with no line end", bytes(range(256)) * 2, b"\0" * 300],
+                         ids=["text", "binary", "zeros"])
+def test_garbage_between_records_is_reported_where_it_is(tmp_path, build, gz, junk):
+    """Bytes that are no record, glued to the next record's header (no newline before it):
+    one error at the garbage's own offset, and the record after it is still read."""
+    good = [build.warc_record(f"https://news.example/{a[0]}", build.html(a).encode(), rid=i)
+            for i, a in enumerate(build.articles[:4])]
+    p = tmp_path / ("junk.warc.gz" if gz else "junk.warc")
+    p.write_bytes(build.warc_file(good[:2] + [junk] + good[2:], gz=gz))
+    items = list(iter_inputs([str(p)], ReadOptions()))
+    assert [r.url for r in records(items)] == [f"https://news.example/{a[0]}" for a in build.articles[:4]]
+    [err] = errors(items)
+    # the garbage starts where the second record ends: its own offset, not the record before it
+    at = len(build.warc_file(good[:2], gz=gz))
+    resume = len(build.warc_file(good[:2] + [junk], gz=gz))
+    assert str(err) == (f"[M102] {p}@{at}: broken WARC record at offset {at} (Invalid WARC header); "
+                        f"{resume - at:,} bytes skipped, reading resumes at offset {resume}")
