@@ -7,7 +7,7 @@ is ``WARC-Target-URI``; ``WARC-Date`` is the crawl time, used as the publication
 (``date_kind="crawl"``) only when the HTML has no date of its own.
 
 A broken record — a payload shorter than its ``Content-Length`` (a truncated file), a header
-that does not parse, bytes between records that are no record at all, a gzip member that does
+that does not parse or has no ``Content-Length`` (garbage lines in its place), bytes between records that are no record at all, a gzip member that does
 not inflate — is reported with its own byte offset (the end of the last good record) and the
 offset reading resumes at: the next ``WARC/1.x`` header that parses (version line, ``Name:
 value`` lines, a ``Content-Length``) in a plain file, whether or not a newline comes before
@@ -57,6 +57,14 @@ def read_warc(path: Path, opts: ReadOptions) -> Iterator[InputError | HtmlPage]:
                 for rec in ArchiveIterator(f, parse_http=True, auto_decode="none", fsspec_args=False):
                     last = rec.stream_pos
                     quiet = False
+                    if rec.headers.get("Content-Length") is None:
+                        # fastwarc drops header lines that are not ``Name: value``, and reads a
+                        # record without a length as empty: a garbage header, passed over silently
+                        yield RecordError(f"broken WARC record at offset {last}: its header has no "
+                                          "Content-Length (garbage in place of the header lines?); "
+                                          "record skipped", where=f"{path}@{last}")
+                        quiet = True
+                        continue
                     if rec.record_type != WarcRecordType.response:
                         size = rec.content_length
                         got = rec.reader.consume()

@@ -171,3 +171,20 @@ def test_garbage_between_records_is_reported_where_it_is(tmp_path, build, gz, ju
     resume = len(build.warc_file(good[:2] + [junk], gz=gz))
     assert str(err) == (f"[M102] {p}@{at}: broken WARC record at offset {at} (Invalid WARC header); "
                         f"{resume - at:,} bytes skipped, reading resumes at offset {resume}")
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
+def test_a_header_of_garbage_lines_is_reported(tmp_path, build, gz):
+    """fastwarc drops header lines that are not ``Name: value`` and reads a record without a
+    Content-Length as empty, so a record whose header is garbage was passed over in silence."""
+    good = [build.warc_record(f"https://news.example/{a[0]}", build.html(a).encode(), rid=i)
+            for i, a in enumerate(build.articles[:3])]
+    garbage = b"WARC/1.0\r\nWARC-Type: response\r\nGarbage header line\r\n\r\n"
+    p = tmp_path / ("garbage.warc.gz" if gz else "garbage.warc")
+    p.write_bytes(build.warc_file(good[:2] + [garbage] + good[2:], gz=gz))
+    items = list(iter_inputs([str(p)], ReadOptions()))
+    assert [r.url for r in records(items)] == [f"https://news.example/{a[0]}" for a in build.articles[:3]]
+    [err] = errors(items)
+    at = len(build.warc_file(good[:2], gz=gz))
+    assert str(err).startswith(f"[M102] {p}@{at}: broken WARC record at offset {at}: its header has no "
+                               "Content-Length")
