@@ -115,11 +115,46 @@ def test_search_collapse_copies_says_what_it_counts_and_refuses_where_it_did_not
     assert "3 articles match «روسيا»" in capsys.readouterr().out
     assert main(["search", "--archive", db, "روسيا", "--collapse-copies"]) == 0
     out = capsys.readouterr().out
-    assert "2 texts match «روسيا», each with its copies folded into one hit" in out and "(2 copies)" in out
+    assert "2 texts match «روسيا», each with its copies folded into one hit" in out
+    assert "(2 copies, first publisher)" in out
     assert main(["search", "--archive", db, "روسيا", "--collapse-copies", "--counts", "day"]) == 1
     assert "--counts counts every matching article, copies included" in capsys.readouterr().err
     assert main(["search", "--archive", db, "", "--source", "صحيفة ثالثة", "--collapse-copies"]) == 1
     assert "give words to search for" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("index", ["postings", "fts5"])
+def test_collapsed_copies_show_the_first_publisher(tmp_path, corpus, capsys, monkeypatch, index):
+    """A copy group folded into one hit shows its first publisher, not its best-scoring member
+    (here a later reprint whose title repeats the query word), with the group's score and count;
+    when a filter leaves the first publisher out, the hit says it is not the first."""
+    from marsad.search import postings
+
+    db = str(tmp_path / "f.db")
+    copy = tmp_path / "copy.jsonl"  # a1 reprinted a day later, its title full of the query word
+    copy.write_bytes(orjson.dumps({**ARTICLES[0], "id": "a1-copy", "source": "صحيفة ثالثة", "date": "2021-09-15",
+                                   "url": "https://example.org/x", "title": "روسيا وروسيا وإيران"}) + b"\n")
+    assert main(["ingest", "--archive", db, str(corpus), str(copy), "--json"]) == 0
+    capsys.readouterr()
+    if index == "fts5":
+        monkeypatch.setattr(postings, "ready", lambda con: False)
+    with marsad.open(db, readonly=True) as arc:
+        flat, _n = arc.search("روسيا")
+        assert flat[0].id == "a1-copy" and "a1" in [h.id for h in flat]  # the reprint scores best
+        hits, total = arc.search("روسيا", collapse_copies=True)
+        assert total == 2
+        top = hits[0]
+        assert (top.id, top.source, top.copies, top.first_published) == ("a1", "وكالة الشرق", 2, True)
+        assert top.score == flat[0].score  # ranked by the group's best member
+        assert "روسيا" in top.snippet  # the snippet is the shown article's
+        only = marsad.search.fts.Filters(sources=("صحيفة ثالثة",))
+        [alone], _n = arc.search("روسيا", filters=only, collapse_copies=True)
+        assert (alone.id, alone.copies, alone.first_published) == ("a1-copy", 1, False)
+        a1 = marsad.search.fts.Filters(sources=("وكالة الشرق",))
+        assert [(h.id, h.copies) for h in arc.search("روسيا", filters=a1, collapse_copies=True)[0]] == [("a1", 1)]
+    assert main(["search", "--archive", db, "روسيا", "--collapse-copies"]) == 0
+    out = capsys.readouterr().out
+    assert out.index("a1 ") < out.index("(2 copies, first publisher)") and "a1-copy" not in out
 
 
 def test_deferred_corpus_stages_run_with_update(tmp_path, corpus, capsysbinary):

@@ -80,7 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--limit", type=int_in(1, 500), default=10)
     p.add_argument("--offset", type=int_in(0), default=0)
     p.add_argument("--collapse-copies", action="store_true",
-                   help="one hit per copy group (a word search; not with --counts or \"\")")
+                   help="one hit per copy group, shown as its first publisher (a word search; not with --counts or \"\")")
     p.add_argument("--counts", choices=["source", "day", "month"], help="print counts instead of hits")
     p.set_defaults(func=cmd_search)
 
@@ -324,8 +324,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         t = Text()
         t.append(f"{h.id}", style="cyan")
         t.append(f"  {h.source}  {h.published_at or '?'}  score {h.score:.2f}")
-        if h.copies > 1:
-            t.append(f"  ({h.copies} copies)", style="magenta")
+        if h.copies > 1:  # a collapsed group shows its first publisher (if it matched)
+            first = ", first publisher" if h.first_published else ", first publisher not among the matches"
+            t.append(f"  ({h.copies} copies{first if h.first_published is not None else ''})", style="magenta")
         console.print(t)
         console.print(Text(h.title or "", style="bold"))
         console.print(_highlight(h.snippet, h.highlights))

@@ -100,6 +100,7 @@ class Hit:
     copies: int = 1
     copy_group: int | None = None
     story: int | None = None
+    first_published: bool | None = None  # this article is its copy group's first publisher
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -217,6 +218,10 @@ def _filter_sql(f: Filters) -> tuple[str, list[Any]]:
     return (" AND " + " AND ".join(where)) if where else "", args
 
 
+def _flag(v: Any) -> bool | None:
+    return None if v is None else bool(v)
+
+
 class Searcher:
     """Runs parsed queries against one archive connection."""
 
@@ -233,7 +238,11 @@ class Searcher:
         offset: int = 0,
         collapse_copies: bool = False,
     ) -> tuple[list[Hit], int]:
-        """Hits for ``q`` (best first) and the total number of matching articles."""
+        """Hits for ``q`` (best first) and the total number of matching articles.
+
+        With ``collapse_copies`` a copy group is one hit, ranked by its best-scoring member and
+        counting its matching members (``copies``), but showing its first publisher (see
+        :meth:`show_first_publishers`)."""
         pq = parse_query(q)
         fsql, fargs = _filter_sql(filters or Filters())
         limit = max(1, min(int(limit), 500))
@@ -252,7 +261,7 @@ class Searcher:
                 rows = []
                 if by_row:
                     found = {r["rowid"]: r for r in self.con.execute(
-                        "SELECT rowid, id, title, source, url, published_at, copy_group, story"
+                        "SELECT rowid, id, title, source, url, published_at, copy_group, story, first_published"
                         f" FROM articles WHERE rowid IN ({','.join('?' * len(by_row))})", list(by_row))}
                     rows = [{**dict(found[rid]), "score": sc, "copies": 1} for rid, sc in ranked if rid in found]
             else:
@@ -261,14 +270,55 @@ class Searcher:
                                         [pq.fts, *fargs, limit, offset]).fetchall()
         except sqlite3.OperationalError as e:
             raise QueryError(f"the query could not be run ({e})") from e
-        hits = []
-        for r in rows:
-            h = Hit(id=r["id"], rowid=r["rowid"], title=r["title"], source=r["source"], url=r["url"],
+        hits = [Hit(id=r["id"], rowid=r["rowid"], title=r["title"], source=r["source"], url=r["url"],
                     published_at=r["published_at"], score=round(-float(r["score"]), 4),
-                    copies=int(r["copies"]), copy_group=r["copy_group"], story=r["story"])
+                    copies=int(r["copies"]), copy_group=r["copy_group"], story=r["story"],
+                    first_published=_flag(r["first_published"])) for r in rows]
+        for h in hits:
             self._snippet(h, pq.stems)
-            hits.append(h)
+        if collapse_copies:
+            hits = self.show_first_publishers(hits, q, filters=filters)
         return hits, int(total)
+
+    def show_first_publishers(self, hits: list[Hit], q: str, *, filters: Filters | None = None) -> list[Hit]:
+        """Each collapsed hit of a copy group (``copies`` > 1) as its group's first publisher.
+
+        The member shown is the one the copy stage marked ``first_published``, among the group's
+        articles that match ``q`` and ``filters`` (a filter on outlets or days is kept); if that
+        one does not match, the earliest matching member (:func:`publication_order`), shown with
+        ``first_published`` False so that the reader knows the first publisher lies elsewhere.
+        Rank, score and ``copies`` stay the group's; the snippet is the shown member's."""
+        from marsad.corpus.provenance import publication_order
+
+        groups = sorted({h.copy_group for h in hits if h.copies > 1 and h.copy_group is not None})
+        if not groups:
+            return hits
+        pq = parse_query(q)
+        fsql, fargs = _filter_sql(filters or Filters())
+        marks = ",".join("?" * len(groups))
+        try:
+            members = self.con.execute(
+                "SELECT a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.copy_group, a.story,"
+                " a.first_published FROM fts JOIN articles a ON a.rowid = fts.rowid"
+                f" WHERE fts MATCH ? AND a.copy_group IN ({marks}){fsql}", [pq.fts, *groups, *fargs]).fetchall()
+        except sqlite3.OperationalError as e:
+            raise QueryError(f"the query could not be run ({e})") from e
+        best: dict[int, Any] = {}
+        for m in members:
+            g = m["copy_group"]
+            key = (not m["first_published"], publication_order(m["published_at"], m["rowid"]))
+            if g not in best or key < best[g][0]:
+                best[g] = (key, m)
+        out = []
+        for h in hits:
+            m = best.get(h.copy_group)[1] if h.copies > 1 and h.copy_group in best else None
+            if m is not None:
+                h = Hit(id=m["id"], rowid=m["rowid"], title=m["title"], source=m["source"], url=m["url"],
+                        published_at=m["published_at"], score=h.score, copies=h.copies,
+                        copy_group=h.copy_group, story=m["story"], first_published=_flag(m["first_published"]))
+                self._snippet(h, pq.stems)
+            out.append(h)
+        return out
 
     # --- the postings path (see marsad.search.postings) -------------------------------------------
 
@@ -362,7 +412,7 @@ class Searcher:
         if not rowids:
             return [], total
         found = {r["rowid"]: r for r in self.con.execute(
-            "SELECT rowid, id, title, source, url, published_at, copy_group, story"
+            "SELECT rowid, id, title, source, url, published_at, copy_group, story, first_published"
             f" FROM articles WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)}
         rows = [{**dict(found[rid]), "score": -float(score[i]), "copies": int(copies[i])}
                 for i, rid in zip(page.tolist(), rowids, strict=True) if rid in found]
@@ -376,7 +426,7 @@ class Searcher:
 
     @staticmethod
     def _ranked_sql(fsql: str, *, collapse_copies: bool) -> str:
-        cols = "a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.copy_group, a.story"
+        cols = "a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.copy_group, a.story, a.first_published"
         if collapse_copies:
             return (f"SELECT {cols}, min(fts.rank) AS score, count(*) AS copies"
                     f" FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?{fsql}"

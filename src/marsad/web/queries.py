@@ -26,6 +26,7 @@ from marsad.pipeline.output import analysis_json
 from marsad.search import analytics, postings
 from marsad.search.fts import (
     Filters,
+    Hit,
     Searcher,
     check_day,
     check_range,
@@ -210,7 +211,7 @@ class Pages:
             hit_dicts = [{"id": r["id"], "rowid": r["rowid"], "title": r["title"], "source": r["source"],
                           "url": r["url"], "published_at": r["published_at"], "score": None,
                           "snippet": r["snippet"], "highlights": [], "snippet_start": 0, "copies": 1,
-                          "copy_group": r["copy_group"], "story": r["story"]} for r in rows]
+                          "copy_group": r["copy_group"], "story": r["story"], "first_published": None} for r in rows]
         for h in hit_dicts:
             h.pop("rowid", None)
         out: dict[str, Any] = {
@@ -222,7 +223,8 @@ class Pages:
         return out
 
     def _collapsed(self, q: str, filters: Filters, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
-        """One hit per copy group: the best-ranked member, with how many members matched.
+        """One hit per copy group, ranked by its best member, showing its first publisher
+        (:meth:`Searcher.show_first_publishers`), with how many members matched.
 
         Ranks without grouping (the index's fast path) and folds copies here: when the page has
         members of copy groups, it over-fetches twice the page so copies further down still fold
@@ -238,14 +240,16 @@ class Pages:
             return [h.as_dict() for h in hits], total
         fetch = min(500, offset + 2 * limit + 10)
         hits, total = self.arc.search(q, filters=filters, limit=fetch, offset=0)
-        groups: dict[Any, dict[str, Any]] = {}
+        groups: dict[Any, Hit] = {}
         for h in hits:
             gk = h.copy_group if h.copy_group is not None else ("article", h.rowid)
             if gk in groups:
-                groups[gk]["copies"] += 1
+                groups[gk].copies += 1
             else:
-                groups[gk] = {**h.as_dict(), "copies": 1}
-        return list(groups.values())[offset:offset + limit], total
+                groups[gk] = dataclasses.replace(h, copies=1)
+        page = Searcher(self.con).show_first_publishers(list(groups.values())[offset:offset + limit], q,
+                                                        filters=filters)
+        return [h.as_dict() for h in page], total
 
     def facets(self, q: str, filters: Filters) -> dict[str, Any]:
         return self._cached("facets", (q, filters), lambda: self._facets(q, filters))
