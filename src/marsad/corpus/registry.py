@@ -46,7 +46,7 @@ import orjson
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from marsad.enrich.entities.lexicon import two_names
+from marsad.enrich.entities.lexicon import FIRST_NAMES, two_names
 from marsad.errors import NotFoundError
 from marsad.store.entities import EntityStore
 from marsad.text.normalize import normalize
@@ -115,6 +115,12 @@ def spelt_alike(a: str, b: str) -> bool:
 #: the link of a chain of fathers' names (normalized)
 _NASAB = frozenset({"بن", "ابن", "بنت"})
 
+#: a first name alone (عبدالله, شكري) beside a full name that opens or ends with it (عبدالله
+#: الثاني, سامح شكري): a hint, below the threshold by more than the country and the role give, so
+#: that only co-mentions the article shares with the full name's (two at least, with the country
+#: and the role) link it; a first name alone is many people (ماجد عبدالله is not عبدالله)
+FIRST_NAME_ALONE = 0.6
+
 
 def _person_similarity(x: str, y: str) -> float:
     """How two person names relate, on normalized words:
@@ -123,8 +129,12 @@ def _person_similarity(x: str, y: str) -> float:
     * 0.8 — one is the other's surname (last word; not a father's name after بن), or one full
       name's words all lie in the other with the same first word (محمد بن سلمان / محمد بن
       سلمان بن عبدالعزيز);
-    * 0 — anything else (different surnames never join: محمد بن لادن is not محمد بن سلمان,
-      and a first name alone is not the person).
+    * 0.6 (:data:`FIRST_NAME_ALONE`) — a first name the lexicon knows, alone, and a full name
+      that opens or ends with it: the article's context must make it that person;
+    * 0 — anything else: different surnames never join (محمد بن لادن is not محمد بن سلمان), nor
+      do two full names of one length whose middle words differ (عبدالله الثاني بن الحسين /
+      عبدالله بن عبدالرحمن الحصين), and a first name alone is nobody's surname — the last word
+      of ماجد عبدالله is his father's name, and ماجد عبدالله is not every عبدالله.
     """
     a, b = x.split(), y.split()
     if not a or not b:
@@ -133,17 +143,30 @@ def _person_similarity(x: str, y: str) -> float:
     if len(short) == 1:
         if len(long_) == 1:
             return 0.85 if _near(a[0], b[0]) else 0.0
+        if normalize(short[0]) in FIRST_NAMES:  # عبدالله, شكري: a first name, or a surname that is one
+            own = _near(short[0], long_[0]) or (_near(short[0], long_[-1]) and long_[-2] not in _NASAB)
+            return FIRST_NAME_ALONE if own else 0.0
         if long_[-2] in _NASAB:
             return 0.0  # سلمان بن عبدالعزيز: his father's name, not a surname (عبدالعزيز alone is another man)
         return 0.8 if _near(short[0], long_[-1]) else 0.0
     if not _near(short[0], long_[0]):
         return 0.0
-    if _near(short[-1], long_[-1]) and len(short) == len(long_):
-        return 0.85
+    if len(short) == len(long_):
+        middle = zip(short[1:-1], long_[1:-1], strict=True)
+        return 0.85 if _near(short[-1], long_[-1]) and all(_near(x, y) or _middle_alike(x, y) for x, y in middle) else 0.0
     rest = long_[1:]
     if all(any(_near(w, v) for v in rest) for w in short[1:]):
         return 0.8
     return 0.0
+
+
+def _middle_alike(x: str, y: str) -> bool:
+    """Two words inside a name that may be one: ابن / بن, or one letter apart in a short word
+    transliterations spell two ways (بان كي مون / بان جي مون), unless the lexicon knows them as
+    two first names (the fathers' names of سعود بن نايف / سعود بن سلمان are farther apart)."""
+    if x in _NASAB and y in _NASAB:
+        return True
+    return Levenshtein.distance(x, y, score_cutoff=1) <= 1 and not two_names(x, y)
 
 
 @functools.lru_cache(maxsize=300_000)
@@ -307,7 +330,10 @@ class EntityRegistry:
             s = _person_similarity(name, their)
             if s <= 0:
                 return 0.0, ev
-            ev.append("surname of the full name" if s == 0.8 and min(len(a), len(b)) == 1
+            if len(b) == 1 and len(a) > 1 and normalize(their) in FIRST_NAMES:
+                return 0.0, ev  # a first name alone is many people: it takes no full name in
+            ev.append("first name alone, by context" if s == FIRST_NAME_ALONE
+                      else "surname of the full name" if s == 0.8 and min(len(a), len(b)) == 1
                       else "variant spelling" if s == 0.85 else "name inside name")
         c = attrs.get("country", "")
         if c and e.country:

@@ -229,3 +229,30 @@ def test_variants_of_a_group_join_and_lookalikes_stay_apart(tmp_path: Path) -> N
         assert _entity_of(arch, "norp:اميركي") == _entity_of(arch, "norp:امريكي")
     finally:
         arch.close()
+
+
+def test_a_first_name_alone_takes_in_no_full_names(tmp_path: Path) -> None:
+    """per:عبدالله opened by a bare first name absorbed every later ماجد عبدالله and جبر عبدالله
+    as "surname of the full name" (their father's name), the co-mentions they shared with it
+    carrying the link past the threshold: a first name alone is many people."""
+    from marsad.corpus.registry import FIRST_NAME_ALONE, EntityRegistry, _person_similarity
+
+    assert _person_similarity("عبدالله", "ماجد عبدالله") == FIRST_NAME_ALONE < EntityRegistry.threshold
+    assert _person_similarity("عبدالله", "عبدالله الثاني") == FIRST_NAME_ALONE
+    assert _person_similarity("ترامب", "دونالد ترامب") == 0.8  # a surname that is no first name
+    # one length, first and last words alike, the middle ones not: two men
+    assert _person_similarity("عبدالله الثاني بن الحسين", "عبدالله بن عبدالرحمن الحصين") == 0.0
+    assert _person_similarity("سعود بن نايف بن عبدالعزيز", "سعود بن سلمان بن عبدالعزيز") == 0.0
+    assert _person_similarity("بان كي مون", "بان جي مون") == 0.85  # one letter in a short middle word
+    assert _person_similarity("محمد ابن سلمان", "محمد بن سلمان") == 0.85
+    arch = marsad.open(tmp_path / "p.db")
+    try:
+        arch.ingest(_write(tmp_path / "in", {
+            "d1.txt": "قال الوزير عبدالله في الرياض إن وزارة الإسكان ستطلق برنامجا جديدا مع صندوق التنمية العقارية.",
+            "d2.txt": "أعلن المهندس ماجد عبدالله في الرياض أن وزارة الإسكان وصندوق التنمية العقارية وقعا اتفاقا.",
+            "d3.txt": "قال اللاعب جبر عبدالله في الرياض إن فريقه سيواجه الهلال في صندوق التنمية العقارية يوم الجمعة.",
+        }), options=None)
+        ids = {_entity_of(arch, k) for k in ("per:عبدالله", "per:ماجد عبدالله", "per:جبر عبدالله")}
+        assert len(ids) == 3
+    finally:
+        arch.close()
