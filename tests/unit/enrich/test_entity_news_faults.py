@@ -1059,3 +1059,15 @@ def test_a_list_of_countries_gives_its_unknown_item_no_country(tagger) -> None: 
     text = "ووقعت المملكة اتفاقيات مع الفلبين ، الهند ، سيرلانكا ، بنجلاديش. ووصل الوفد إلى أتلانتا، الولايات المتحدة."
     got = {t: c for t, _y, c in _ms(tagger, text)}
     assert got["سيرلانكا"] == "" and got["أتلانتا"] == "US"  # (a dateline-style place takes the country)
+
+
+def test_england_is_not_the_united_kingdom(tagger) -> None:  # type: ignore[no-untyped-def]
+    """إنجلترا was a short name of the country GB, so its key was the kingdom's and the registry
+    held England's teams and Britain's government as one place; it is England, in GB."""
+    text = ("فاز منتخب إنجلترا على ضيفه، وقالت الحكومة في بريطانيا إن الوزير سيزور انكلترا "
+            "وأنحاء المملكة المتحدة.")
+    got = {text[s.start:s.end]: (s.value, s.attrs.get("country"), s.attrs.get("english")) for s in tagger.spans(text)}
+    assert got["إنجلترا"] == got["انكلترا"] == ("gpe:انجلترا", "GB", "England")
+    assert got["بريطانيا"][0] == got["المملكة المتحدة"][0] != "gpe:انجلترا"
+    assert got["بريطانيا"][1] == "GB"
+

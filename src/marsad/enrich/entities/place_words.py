@@ -241,7 +241,7 @@ SHORT_COUNTRIES: dict[str, str] = {
     normalize(k): v for k, v in {
         "الإمارات": "AE", "فلسطين": "PS", "أمريكا": "US", "أميركا": "US", "روسيا": "RU",
         "إيران": "IR", "سوريا": "SY", "سورية": "SY", "ليبيا": "LY", "بريطانيا": "GB",
-        "إنجلترا": "GB", "انكلترا": "GB", "هولندا": "NL", "كوريا الجنوبية": "KR",
+        "هولندا": "NL", "كوريا الجنوبية": "KR",
         "كوريا الشمالية": "KP", "الكونغو الديمقراطية": "CD", "تشيكيا": "CZ", "ميانمار": "MM",
         "بورما": "MM", "الفاتيكان": "VA", "كوسوفو": "XK", "تايوان": "TW", "طاجكستان": "TJ",
         "قرغيزستان": "KG", "قيرغيزستان": "KG", "موريتانيا": "MR", "جيبوتي": "DJ", "الصومال": "SO",
@@ -255,7 +255,10 @@ SHORT_COUNTRIES: dict[str, str] = {
 PROVINCES: dict[str, tuple[str, str]] = {
     normalize(k): v for k, v in {
         "قطالونيا": ("ES", "Catalonia"), "كتالونيا": ("ES", "Catalonia"), "كردستان": ("IQ", "Kurdistan"),
-        "إقليم كردستان": ("IQ", "Kurdistan Region"), "فرجينيا": ("US", "Virginia"),
+        "إقليم كردستان": ("IQ", "Kurdistan Region"),
+        # England is one of the United Kingdom's four nations, not the kingdom (بريطانيا): its
+        # own place, in GB, as its national teams and league make news of their own
+        "إنجلترا": ("GB", "England"), "إنكلترا": ("GB", "England"), "فرجينيا": ("US", "Virginia"),
         "كاليفورنيا": ("US", "California"), "تكساس": ("US", "Texas"), "فلوريدا": ("US", "Florida"),
         "الشيشان": ("RU", "Chechnya"), "داغستان": ("RU", "Dagestan"), "إدلب": ("SY", "Idlib"),
         "الأنبار": ("IQ", "Anbar"), "نينوى": ("IQ", "Nineveh"), "صعدة": ("YE", "Saada"),
