@@ -15,6 +15,8 @@ What is folded (code points named, as the house style asks):
 * ؤ U+0624 → و U+0648; ئ U+0626 → ي U+064A; ى U+0649 → ي U+064A; ة U+0629 → ه U+0647;
 * Persian/Urdu letters seen in Arabic text: ی U+06CC, ې U+06D0 → ي; ک U+06A9 → ك U+0643;
   ہ U+06C1, ھ U+06BE, ە U+06D5 → ه;
+* the Maghrebi qaf/gaf ڨ U+06A8 → ق U+0642: Tunisian and Algerian writers spell ق so where
+  it is said g (ڨفصة, ڨابس, الڨصرين, بنڨردان for قفصة, قابس, القصرين, بنقردان);
 * Eastern Arabic digits U+0660–U+0669 and Persian digits U+06F0–U+06F9 → 0–9;
   Arabic decimal/thousands separators U+066B/U+066C → ``.``/``,``;
 * presentation forms U+FB50–U+FDFF and U+FE70–U+FEFC → their letters (NFKC), then folded as
@@ -56,6 +58,7 @@ _LETTERS = {
     "\u06cc": "\u064a",
     "\u06d0": "\u064a",
     "\u06a9": "\u0643",
+    "\u06a8": "\u0642",
     "\u06c1": "\u0647",
     "\u06be": "\u0647",
     "\u06d5": "\u0647",

@@ -1071,3 +1071,11 @@ def test_england_is_not_the_united_kingdom(tagger) -> None:  # type: ignore[no-u
     assert got["بريطانيا"][0] == got["المملكة المتحدة"][0] != "gpe:انجلترا"
     assert got["بريطانيا"][1] == "GB"
 
+
+def test_maghrebi_qaf_places_are_the_gazetteers(tagger) -> None:  # type: ignore[no-untyped-def]
+    """ڨفصة, الڨصرين and ڨابس (ق written ڨ, as Tunisian radio writes it) are قفصة, القصرين and
+    قابس in TN; before, ڨفصة was a place of no country with a key of its own, the others nothing."""
+    text = "أصيب ثلاثة أشخاص في حادث مرور بولاية \u06a8فصة، ونقلوا إلى مستشفى ال\u06a8صرين ثم إلى \u06a8ابس."
+    got = {text[s.start:s.end]: (s.value, s.attrs.get("country")) for s in tagger.spans(text)}
+    assert got == {"\u06a8فصة": ("gpe:قفصه", "TN"), "ال\u06a8صرين": ("gpe:قصرين", "TN"),
+                   "\u06a8ابس": ("gpe:قابس", "TN")}
