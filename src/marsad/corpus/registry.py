@@ -127,8 +127,9 @@ def _person_similarity(x: str, y: str) -> float:
 
     * 0.85 — both full names, same first and last word up to a spelling variant;
     * 0.8 — one is the other's surname (last word; not a father's name after بن), or one full
-      name's words all lie in the other with the same first word (محمد بن سلمان / محمد بن
-      سلمان بن عبدالعزيز);
+      name's words all lie in the other with the same first word and, after each بن, the same
+      father (محمد بن سلمان / محمد بن سلمان بن عبدالعزيز, not نايف بن عبد العزيز / نايف بن سلطان
+      بن عبد العزيز);
     * 0.6 (:data:`FIRST_NAME_ALONE`) — a first name the lexicon knows, alone, and a full name
       that opens or ends with it: the article's context must make it that person;
     * 0 — anything else: different surnames never join (محمد بن لادن is not محمد بن سلمان), nor
@@ -136,7 +137,7 @@ def _person_similarity(x: str, y: str) -> float:
       عبدالله بن عبدالرحمن الحصين), and a first name alone is nobody's surname — the last word
       of ماجد عبدالله is his father's name, and ماجد عبدالله is not every عبدالله.
     """
-    a, b = x.split(), y.split()
+    a, b = _name_words(x), _name_words(y)
     if not a or not b:
         return 0.0
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -155,9 +156,28 @@ def _person_similarity(x: str, y: str) -> float:
         middle = zip(short[1:-1], long_[1:-1], strict=True)
         return 0.85 if _near(short[-1], long_[-1]) and all(_near(x, y) or _middle_alike(x, y) for x, y in middle) else 0.0
     rest = long_[1:]
-    if all(any(_near(w, v) for v in rest) for w in short[1:]):
-        return 0.8
-    return 0.0
+    if not all(any(_near(w, v) for v in rest) for w in short[1:]):
+        return 0.0
+    fs, fl = _fathers(short), _fathers(long_)
+    if len(fs) > len(fl) or not all(_near(f, g) for f, g in zip(fs, fl, strict=False)):
+        return 0.0  # another father: نايف بن عبد العزيز is not نايف بن سلطان بن عبد العزيز
+    return 0.8
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words, عبد joined to the word after it (عبد العزيز and عبدالعزيز are one name)."""
+    out: list[str] = []
+    for w in name.split():
+        if out and out[-1] == "عبد":
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def _fathers(words: list[str]) -> list[str]:
+    """The name after each بن / ابن / بنت of a name, in order: its chain of fathers."""
+    return [words[i + 1] for i, w in enumerate(words[:-1]) if w in _NASAB]
 
 
 def _middle_alike(x: str, y: str) -> bool:

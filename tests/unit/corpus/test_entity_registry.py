@@ -256,3 +256,16 @@ def test_a_first_name_alone_takes_in_no_full_names(tmp_path: Path) -> None:
         assert len(ids) == 3
     finally:
         arch.close()
+
+
+def test_a_name_inside_a_name_keeps_its_fathers_and_abd_is_one_word() -> None:
+    """نايف بن عبد العزيز lies word for word in نايف بن سلطان بن عبد العزيز, but his father is
+    another: the chain after each بن must agree. عبد العزيز and عبدالعزيز are one name."""
+    from marsad.corpus.registry import _person_similarity
+
+    assert _person_similarity("نايف بن عبد العزيز", "نايف بن سلطان بن عبد العزيز") == 0.0
+    assert _person_similarity("فيصل بن محمد", "فيصل بن سعود بن محمد") == 0.0
+    assert _person_similarity("محمد بن سلمان", "محمد بن سلمان بن عبدالعزيز") == 0.8
+    assert _person_similarity("نايف بن عبد العزيز", "نايف بن عبدالعزيز ال سعود") == 0.8
+    assert _person_similarity("عبد الرحمن بن زيد الهزاني", "عبدالرحمن بن زيد الهزاني") == 0.85
+    assert _person_similarity("الناصر", "جمال عبد الناصر") == 0.0  # عبد الناصر is one name
