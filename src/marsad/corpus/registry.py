@@ -180,6 +180,17 @@ def _fathers(words: list[str]) -> list[str]:
     return [words[i + 1] for i, w in enumerate(words[:-1]) if w in _NASAB]
 
 
+def block_keys(name: str) -> set[str]:
+    """The skeletons a name's candidates are found by: each word's (two letters or more) and,
+    for a name of several words, all of them run together — بن قردان and بنقردان share no word's
+    skeleton (بن، كردن / بنكردن) and never met."""
+    sks = name_skeleton(name)
+    keys = {sk for sk in sks if len(sk) >= 2}
+    if len(sks) > 1:
+        keys.add("".join(sks))
+    return keys
+
+
 def _middle_alike(x: str, y: str) -> bool:
     """Two words inside a name that may be one: ابن / بن, or one letter apart in a short word
     transliterations spell two ways (بان كي مون / بان جي مون), unless the lexicon knows them as
@@ -309,9 +320,8 @@ class EntityRegistry:
         if name in e.names:
             return
         e.names.append(name)
-        for sk in name_skeleton(name):
-            if len(sk) >= 2:
-                self.block[(e.type, sk)].add(e.id)
+        for sk in block_keys(name):
+            self.block[(e.type, sk)].add(e.id)
 
     def _new(self, key: str, typ: str, name: str, attrs: dict[str, Any]) -> RegEntity:
         if not self._next_id:  # once per run: max() over all ids for every new entity was quadratic
@@ -384,7 +394,7 @@ class EntityRegistry:
         own = key.partition(":")[2]
         for form in dict.fromkeys(f for f in (name, own) if f):  # the mention's words, then the key's
             cands: set[int] = set()
-            blocks = sorted((self.block.get((typ, sk), set()) for sk in set(name_skeleton(form))), key=len)
+            blocks = sorted((self.block.get((typ, sk), set()) for sk in block_keys(form)), key=len)
             for b in blocks:
                 if cands and len(b) > BLOCK_CAP:
                     break

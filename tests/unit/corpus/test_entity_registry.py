@@ -269,3 +269,20 @@ def test_a_name_inside_a_name_keeps_its_fathers_and_abd_is_one_word() -> None:
     assert _person_similarity("نايف بن عبد العزيز", "نايف بن عبدالعزيز ال سعود") == 0.8
     assert _person_similarity("عبد الرحمن بن زيد الهزاني", "عبدالرحمن بن زيد الهزاني") == 0.85
     assert _person_similarity("الناصر", "جمال عبد الناصر") == 0.0  # عبد الناصر is one name
+
+
+def test_a_name_written_as_one_word_or_two_is_found(tmp_path: Path) -> None:
+    """بن قردان and بنقردان share no word's skeleton (بن، كردن / بنكردن), so the registry never
+    compared them and kept two towns; a name's words run together are a blocking key too."""
+    from marsad.corpus.registry import block_keys
+
+    assert block_keys("بن قردان") & block_keys("بنقردان")
+    arch = marsad.open(tmp_path / "t.db")
+    try:
+        arch.ingest(_write(tmp_path / "in", {
+            "e1.txt": "أعلنت وزارة الداخلية التونسية أن الوضع الأمني في مدينة بنقردان مستقر بعد هجوم الأمس على ثكنة.",
+            "e2.txt": "عاد الهدوء إلى مدينة بن قردان التونسية بعد يومين من المواجهات، وفتحت المحلات أبوابها.",
+        }), options=None)
+        assert _entity_of(arch, "gpe:بنقردان") == _entity_of(arch, "gpe:بن قردان")
+    finally:
+        arch.close()
