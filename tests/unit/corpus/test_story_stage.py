@@ -1,6 +1,7 @@
 """The stories stage over an archive: a later batch joins the stories an earlier one opened;
-threads linked as stories close are the same with any workers, and a stopped run leaves no link
-to an unwritten thread; the template counts it stores are the ones it loads."""
+threads linked as stories close are the same with any workers, a stopped run leaves no link
+to an unwritten thread and one stopped between its last two thread writes ends as one run never
+stopped; the template counts it stores are the ones it loads."""
 
 from __future__ import annotations
 
@@ -182,3 +183,50 @@ def test_two_runs_give_the_stories_and_threads_of_one_cut_at_the_same_article(tm
     assert _threads(two) == _threads(one)
     one.close()
     two.close()
+
+
+def _tables(a) -> tuple[list[tuple], list[tuple], list[tuple]]:  # type: ignore[no-untyped-def]
+    """The stories, threads and thread states of an archive, row for row."""
+    w = a._writer
+    return ([tuple(r) for r in w.execute("SELECT * FROM stories ORDER BY story")],
+            [tuple(r) for r in w.execute("SELECT * FROM threads ORDER BY thread")],
+            [tuple(r) for r in w.execute("SELECT * FROM corpus_state WHERE name LIKE 'threads%' ORDER BY name")])
+
+
+@pytest.mark.parametrize("reopen", [False, True])
+def test_a_run_stopped_between_its_last_two_thread_writes_resumes_as_one_run(tmp_path, monkeypatch, reopen) -> None:
+    """The end of a run writes threads twice: the threads its closed stories changed are
+    recorded (``save_threads``), then the open stories are linked for the while and their
+    threads shown (``show_threads``, :func:`_link_open`). A run stopped between the two writes
+    has shown no thread for the while, and the next run (on the same connection, or on a new
+    one after the stopped one closed) ends it as one run never stopped: the same stories,
+    threads and thread states, row for row."""
+    import marsad
+    import marsad.corpus.story_stage as stage
+
+    whole = archive_of(tmp_path, "whole")
+    update_copies(whole)
+    update_stories(whole, batch=4, workers=1)
+    want = _tables(whole)
+    whole.close()
+    assert any(name == "threads_shown" for name, _v in want[2])
+
+    a = archive_of(tmp_path, "cut")
+    update_copies(a)
+    real = stage._link_open
+
+    def stop(*args, **kw):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(stage, "_link_open", stop)  # called right after the run's last save_threads
+    with pytest.raises(KeyboardInterrupt):
+        update_stories(a, batch=4, workers=1)
+    monkeypatch.setattr(stage, "_link_open", real)
+    if reopen:
+        a.close()
+        a = marsad.open(tmp_path / "cut.db")
+    stopped = _tables(a)
+    assert not any(name == "threads_shown" for name, _v in stopped[2]) and stopped != want
+    update_stories(a, batch=4, workers=1)  # nothing left to cluster: the end of the run only
+    assert _tables(a) == want
+    a.close()
