@@ -59,29 +59,26 @@ def _span_rows(archive: Any, layer: str | None, *, article_text: bool = False) -
         if not arts:
             return
         for a in arts:
-            own: dict[tuple[str, str], set[str]] | None = None  # an article in no story: the days its events state
             q = 'SELECT layer, start, "end", label, value, attrs FROM spans WHERE article=?'
             args: list[Any] = [a["rowid"]]
             if layer:
                 q += " AND layer=?"
                 args.append(layer)
-            for r in con.execute(q + " ORDER BY start", args):
-                row = {"article_id": a["id"], "layer": r["layer"], "start": r["start"], "end": r["end"],
-                       "label": r["label"], "value": r["value"], "text": a["text"][r["start"]:r["end"]],
-                       "attrs": orjson.loads(r["attrs"]) if r["attrs"] else {}}
-                if layer == "event":
+            rows = [{"article_id": a["id"], "layer": r["layer"], "start": r["start"], "end": r["end"],
+                     "label": r["label"], "value": r["value"], "text": a["text"][r["start"]:r["end"]],
+                     "attrs": orjson.loads(r["attrs"]) if r["attrs"] else {}}
+                    for r in con.execute(q + " ORDER BY start", args)]
+            if layer == "event":
+                # an article in no story: the days its own events state (read from these rows)
+                own = stated if a["story"] is not None else stated_days(
+                    anchors, [{"story": None, "id": a["id"], "label": r["label"], "attrs": r["attrs"]} for r in rows])
+                for row in rows:
                     row["story"] = a["story"]
-                    if a["story"] is None and own is None:
-                        own = stated_days(anchors, [{"story": None, "id": a["id"], "label": x["label"],
-                                                     "attrs": orjson.loads(x["attrs"]) if x["attrs"] else {}}
-                                                    for x in con.execute("SELECT label, attrs FROM spans WHERE "
-                                                                         "article=? AND layer='event'", (a["rowid"],))])
-                    row["event_group"] = group_key(anchors, story=a["story"], article_id=a["id"], label=r["label"],
-                                                   attrs=row["attrs"], published_at=a["published_at"],
-                                                   stated=own if a["story"] is None else stated)
+                    row["event_group"] = group_key(anchors, story=a["story"], article_id=a["id"], label=row["label"],
+                                                   attrs=row["attrs"], published_at=a["published_at"], stated=own)
                     if article_text:
                         row["article_text"] = a["text"]
-                yield row
+            yield from rows
         last = arts[-1]["rowid"]
 
 

@@ -231,6 +231,25 @@ def test_export_groups_the_reports_of_one_event(tmp_path):
     assert csv_out.read_text(encoding="utf-8").splitlines()[0].endswith(",story,event_group")
 
 
+def test_export_gives_an_article_in_no_story_the_day_its_own_reports_state(tmp_path):
+    """Ingested with --defer-corpus (no story yet), an article reporting one attack in two
+    sentences, the first dated «أمس», the second not: both mentions are the article's own group
+    of the day the first states (the export reads the article's events once for both)."""
+    text = ("قتل خمسة من عناصر الشرطة أمس في هجوم شنه مسلحون مجهولون على حاجز للشرطة جنوب مدينة كركوك، "
+            "حسب مصدر أمني.\nوهاجم مسلحون مجهولون حاجزا آخر للشرطة شمال مدينة كركوك وقتلوا ثلاثة من "
+            "عناصر الشرطة، وفق مصدر أمني.")
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(orjson.dumps({"id": "n1", "source": "وكالة أ", "date": "2024-03-05T08:00:00+00:00",
+                                  "title": "هجوم في كركوك", "text": text}) + b"\n")
+    db = str(tmp_path / "a.db")
+    assert main(["ingest", "--archive", db, str(src), "--defer-corpus", "--json"]) == 0
+    out = tmp_path / "ev.jsonl"
+    assert main(["export", "--archive", db, "--table", "events", "--format", "jsonl", "-o", str(out)]) == 0
+    got = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [(g["story"], g["attrs"]["date"]["source"]) for g in got] == [(None, "timex"), (None, "published")]
+    assert [g["event_group"] for g in got] == ["n1|ASSAULT|2024-03-04"] * 2
+
+
 def test_token_index_and_covered_spans_by_bisection_agree_with_a_scan():
     """The bisections that keep a long sentence linear give what a scan over every token and
     every mention would."""
