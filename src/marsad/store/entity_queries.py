@@ -22,7 +22,7 @@ import orjson
 
 from marsad.store.queries import ARTICLE_BRIEF, _row, columns
 from marsad.store.schema import SPANS_BY_ARTICLE
-from marsad.store.sql import CHUNK, placeholders, select_in
+from marsad.store.sql import CHUNK, chunks, placeholders, select_in
 
 
 @dataclass(frozen=True)
@@ -66,39 +66,46 @@ def canonical(con: sqlite3.Connection, values: list[str]) -> dict[str, str]:
     return out
 
 
+def _registry(con: sqlite3.Connection, keys: list[str]) -> dict[str, tuple[int, str, str, str]]:
+    """``key → (id, name, type, english)`` of the registry rows of canonical ``keys``."""
+    if not keys or not has_registry(con):
+        return {}
+    return {k: (int(ident), name, typ, en) for k, ident, name, typ, en in select_in(
+        con, "SELECT key, id, name, type, english FROM entities WHERE key IN", keys)}
+
+
 def labels(con: sqlite3.Connection, keys: list[str]) -> dict[str, dict[str, Any]]:
-    """Display name (:func:`display_names`), type and English name for canonical keys."""
+    """Display name (:func:`display_names`), type and English name for canonical keys; a key
+    without registry type takes the label of its first mention."""
+    reg = _registry(con, keys)
+    names = display_names(con, keys, registry=reg)
+    untyped = [k for k in keys if not reg.get(k, (0, "", "", ""))[2]]
+    first = dict(con.execute(  # one statement, one index look-up per key
+        "SELECT j.value, (SELECT s.label FROM spans s WHERE s.layer = 'mention' AND s.value = j.value"
+        " ORDER BY s.rowid LIMIT 1) FROM json_each(?) j", (orjson.dumps(untyped).decode(),))) if untyped else {}
     out: dict[str, dict[str, Any]] = {}
-    reg: dict[str, tuple[str, str]] = {}
-    if keys and has_registry(con):
-        for k, typ, en in select_in(con, "SELECT key, type, english FROM entities WHERE key IN", keys):
-            reg[k] = (typ, en)
-    names = display_names(con, keys)
     for k in keys:
-        rtype, en = reg.get(k, (None, None))
-        if not rtype:
-            r = con.execute("SELECT label FROM spans WHERE layer = 'mention' AND value = ? LIMIT 1", (k,)).fetchone()
-            rtype = r[0] if r else None
-        out[k] = {"name": names[k], "type": rtype, "name_en": en or None}
+        _ident, _name, rtype, en = reg.get(k, (None, None, None, None))
+        out[k] = {"name": names[k], "type": rtype or first.get(k), "name_en": en or None}
     return out
 
 
-def display_names(con: sqlite3.Connection, keys: list[str], *, sample: int = 500) -> dict[str, str]:
+def display_names(con: sqlite3.Connection, keys: list[str], *, sample: int = 500,
+                  registry: Mapping[str, tuple[int, str, str, str]] | None = None) -> dict[str, str]:
     """The name to show for each canonical entity key, the one the CLI (``marsad entities``,
     ``marsad entity``) and the web show: :func:`display_name` of the spellings of ``sample``
     mentions of the entity's keys (its registry key and alias keys; a key the registry does not
-    know is its own), given its registry name."""
-    out: dict[str, str] = {}
-    reg: dict[str, tuple[int, str]] = {}
-    if keys and has_registry(con):
-        for k, ident, name in select_in(con, "SELECT key, id, name FROM entities WHERE key IN", keys):
-            reg[k] = (int(ident), name)
-    for k in keys:
-        ident, name = reg.get(k, (None, None))
-        own = [r[0] for r in con.execute("SELECT key FROM entity_aliases WHERE entity = ?", (ident,))] \
-            if ident is not None else []
-        out[k] = display_name(_forms(con, own or [k], sample=sample), name) or k
-    return out
+    know is its own), given its registry name. ``registry``: the keys' registry rows, when the
+    caller has read them (:func:`_registry`). A few statements for all the keys: their alias
+    keys, their mentions, the texts of the articles these are in."""
+    reg = _registry(con, keys) if registry is None else registry
+    own: dict[int, list[str]] = {}
+    for ident, key in select_in(con, "SELECT entity, key FROM entity_aliases WHERE entity IN",
+                                [reg[k][0] for k in keys if k in reg]):
+        own.setdefault(int(ident), []).append(key)
+    names = {k: sorted(own[reg[k][0]]) if k in reg and reg[k][0] in own else [k] for k in keys}
+    forms = _forms(con, names, sample=sample)
+    return {k: display_name(forms[k], reg[k][1] if k in reg else None) or k for k in keys}
 
 
 def display_name(forms: Mapping[str, int], registry_name: str | None) -> str | None:
@@ -117,20 +124,35 @@ def display_name(forms: Mapping[str, int], registry_name: str | None) -> str | N
     return max((f for f, n in forms.items() if n * 3 >= top), key=len, default=None)
 
 
-def _forms(con: sqlite3.Connection, keys: list[str], *, sample: int) -> Counter[str]:
-    """How ``sample`` mentions of ``keys`` (a chunk of keys at a time) are written, as shown
-    (:func:`_shown`), in the order they are read."""
-    forms: Counter[str] = Counter()
-    for i in range(0, len(keys), CHUNK):
-        chunk = keys[i:i + CHUNK]
-        for (form,) in con.execute(
-                "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start) FROM spans s"
-                f" JOIN articles a ON a.rowid = s.article WHERE s.layer = 'mention' AND s.value IN ({placeholders(len(chunk))})"
-                " LIMIT ?", [*chunk, sample]):
-            shown = _shown(form or "")
-            if shown:
-                forms[shown] += 1
-    return forms
+def _forms(con: sqlite3.Connection, names: Mapping[str, list[str]], *, sample: int) -> dict[str, Counter[str]]:
+    """How the mentions of each entity are written (``names``: entity → its mention keys), as
+    shown (:func:`_shown`), counted in the order they are read: the first ``sample`` mentions
+    of a :data:`CHUNK` of its keys at a time, the keys in sorted order and each key's mentions in
+    the order they were stored (the spans' ``(layer, value)`` index).
+
+    The mentions' places are read from that index alone, and then each article's text once for
+    all the mentions it holds, however many entities they name: cutting each mention from its
+    article's text in SQL (``substr``) read the whole text again for every mention, most of
+    the time of a list of entities. Every span's article exists (no path deletes an article)."""
+    picked: dict[str, list[tuple[int, int, int]]] = {}
+    for k, ks in names.items():
+        got = picked[k] = []
+        for part in chunks(ks):
+            got.extend((int(a), int(s), int(e)) for a, s, e in con.execute(
+                "SELECT article, start, \"end\" FROM spans WHERE layer = 'mention'"
+                f" AND value IN ({placeholders(len(part))}) ORDER BY value, rowid LIMIT ?", [*part, sample]))
+    by_article: dict[int, set[tuple[int, int]]] = {}
+    for ms in picked.values():
+        for a, s, e in ms:
+            by_article.setdefault(a, set()).add((s, e))
+    cut: dict[tuple[int, int, int], str] = {}
+    for a, text in select_in(con, "SELECT rowid, text FROM articles WHERE rowid IN", list(by_article)):
+        for s, e in by_article[a]:
+            cut[(a, s, e)] = _shown((text or "")[s:e])
+    out: dict[str, Counter[str]] = {}
+    for k, ms in picked.items():
+        out[k] = Counter(f for f in (cut.get(m, "") for m in ms) if f)
+    return out
 
 
 def _shown(form: str) -> str:

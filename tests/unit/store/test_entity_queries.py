@@ -1,0 +1,66 @@
+"""Entity names and labels (store/entity_queries.py) on an archive whose rows the test writes:
+which mentions a display name is read from, how they are cut from the texts, and the type of a
+key the registry does not know."""
+
+from __future__ import annotations
+
+import marsad
+from marsad.store import entity_queries as eq
+
+#: made-up sentences; the mentions of each are cut at the offsets found below
+TEXTS = ["قال أوباما إن أوباما لن يتراجع، وأكد باراك أوباما ذلك في واشنطن.",
+         "التقى باراك أوباما نظيره في #واشنطن أمس.",
+         "زار أوباما واشنطن."]
+
+
+def _archive(tmp_path):  # type: ignore[no-untyped-def]
+    """Three articles; the entity per:باراك اوباما has two alias keys (the surname alone and
+    the full name), واشنطن is a bare mention value; spans stored in text order."""
+    a = marsad.open(tmp_path / "e.db")
+    w = a._writer
+    for i, text in enumerate(TEXTS, 1):
+        w.execute("INSERT INTO articles (rowid, id, doc_hash, text, ingested_at) VALUES (?, ?, ?, ?, '')",
+                  (i, f"a{i}", f"h{i}", text))
+    rows = []
+    for i, text in enumerate(TEXTS, 1):
+        found = []
+        for form, key, label in (("باراك أوباما", "per:باراك اوباما", "PER"), ("أوباما", "per:اوباما", "PER"),
+                                 ("#واشنطن", "gpe:واشنطن", "GPE"), ("واشنطن", "gpe:واشنطن", "GPE")):
+            at = text.find(form)
+            while at >= 0:
+                if not any(s <= at < e for s, e, *_ in found):
+                    found.append((at, at + len(form), key, label))
+                at = text.find(form, at + 1)
+        rows += [(i, "mention", s, e, label, key) for s, e, key, label in sorted(found)]
+    w.executemany('INSERT INTO spans (article, layer, start, "end", label, value) VALUES (?, ?, ?, ?, ?, ?)', rows)
+    w.execute("INSERT INTO entities (id, key, type, name, english) VALUES (1, 'per:باراك اوباما', 'PER',"
+              " 'باراك اوباما', 'Barack Obama')")
+    w.executemany("INSERT INTO entity_aliases (key, entity) VALUES (?, 1)", [("per:باراك اوباما",), ("per:اوباما",)])
+    w.commit()
+    return a
+
+
+def test_a_display_name_is_read_from_the_first_mentions_of_the_sorted_keys(tmp_path) -> None:
+    """The sample is the first mentions of the entity's keys in sorted order (per:اوباما before
+    per:باراك اوباما), each key's in the order stored: two of them are the surname alone, so
+    the registry name shows as the registry writes it; four reach the full name as written."""
+    a = _archive(tmp_path)
+    con = a.con
+    keys = ["per:باراك اوباما", "gpe:واشنطن"]
+    assert eq.display_names(con, keys, sample=2) == {"per:باراك اوباما": "باراك اوباما", "gpe:واشنطن": "واشنطن"}
+    assert eq.display_names(con, keys, sample=500) == {"per:باراك اوباما": "باراك أوباما", "gpe:واشنطن": "واشنطن"}
+    forms = eq._forms(con, {"per:باراك اوباما": ["per:باراك اوباما", "per:اوباما"], "gpe:واشنطن": ["gpe:واشنطن"]},
+                      sample=500)
+    assert forms["per:باراك اوباما"] == {"أوباما": 3, "باراك أوباما": 2}
+    assert list(forms["per:باراك اوباما"]) == ["أوباما", "باراك أوباما"]  # counted in the order read
+    assert forms["gpe:واشنطن"] == {"واشنطن": 3}  # the hashtag's # is no part of the name
+    a.close()
+
+
+def test_labels_give_the_registry_type_or_the_first_mention_s(tmp_path) -> None:
+    a = _archive(tmp_path)
+    got = eq.labels(a.con, ["per:باراك اوباما", "gpe:واشنطن", "per:nobody"])
+    assert got == {"per:باراك اوباما": {"name": "باراك أوباما", "type": "PER", "name_en": "Barack Obama"},
+                   "gpe:واشنطن": {"name": "واشنطن", "type": "GPE", "name_en": None},
+                   "per:nobody": {"name": "per:nobody", "type": None, "name_en": None}}
+    a.close()
