@@ -20,6 +20,7 @@ from marsad.model import Article, Span
 from marsad.search import postings as _postings
 from marsad.store.archive import ARTICLE_COLUMNS, article_row, span_rows
 from marsad.store.schema import ANALYZED_TABLES, SPANS_BY_ARTICLE
+from marsad.store.sql import execute_in, select_in
 
 #: ``corpus_state`` row: ``{"index": true, "corpus": true}`` while a reanalysis has replaced
 #: articles whose search index and corpus stages are not rebuilt yet
@@ -75,27 +76,16 @@ class AnalysisStore:
         """What each article's record is rebuilt from: its row (text, URL, source, meta,
         provenance, input …) and, for an article without ``input``, the spans that tell which of
         its title and byline came from the input (``title``, ``byline``, ``dateline``)."""
-        out: list[dict[str, Any]] = []
-        for i in range(0, len(rowids), _CHUNK):
-            part = list(rowids[i : i + _CHUNK])
-            q = ",".join("?" * len(part))
-            rows = {int(r["rowid"]): dict(r) for r in self.w.execute(
-                "SELECT rowid AS rowid, id, doc_hash, text, source, url, title, published_at, published_at_source,"
-                f" byline, meta, provenance, input FROM articles WHERE rowid IN ({q})", part)}
-            unknown = [k for k, r in rows.items() if r["input"] is None]
-            layers: dict[int, list[Span]] = {}
-            # ``unknown`` is part of one chunk of rowids: one query
-            for r in self.w.execute(
-                    f'SELECT article, layer, start, "end", label, value, attrs FROM {SPANS_BY_ARTICLE}'
-                    f" WHERE article IN ({','.join('?' * len(unknown))}) AND layer IN ('title', 'byline', 'dateline')",
-                    unknown):
-                layers.setdefault(int(r[0]), []).append(
-                    Span(r[1], r[2], r[3], r[4], r[5], orjson.loads(r[6]) if r[6] else {}))
-            for k in part:
-                if k in rows:
-                    rows[k]["spans"] = layers.get(k, [])
-                    out.append(rows[k])
-        return out
+        rows = {int(r["rowid"]): dict(r) for r in select_in(
+            self.w, "SELECT rowid AS rowid, id, doc_hash, text, source, url, title, published_at, published_at_source,"
+                    " byline, meta, provenance, input FROM articles WHERE rowid IN", rowids)}
+        layers: dict[int, list[Span]] = {}
+        for r in select_in(self.w, f'SELECT article, layer, start, "end", label, value, attrs FROM {SPANS_BY_ARTICLE}'
+                                   " WHERE article IN", [k for k, r in rows.items() if r["input"] is None],
+                           after=" AND layer IN ('title', 'byline', 'dateline')"):
+            layers.setdefault(int(r[0]), []).append(
+                Span(r[1], r[2], r[3], r[4], r[5], orjson.loads(r[6]) if r[6] else {}))
+        return [{**rows[k], "spans": layers.get(k, [])} for k in rowids if k in rows]
 
     # --- replacing --------------------------------------------------------------------------
 
@@ -113,9 +103,7 @@ class AnalysisStore:
                 cols.append((*(row[c] for c in DERIVED_COLUMNS), spec,
                              orjson.dumps(it.get("input") or {}).decode(), rowid))
                 spans.extend(span_rows(rowid, it["article"].spans))
-            for i in range(0, len(items), _CHUNK):
-                part = [r for r, _it in items[i : i + _CHUNK]]
-                con.execute(f"DELETE FROM spans WHERE article IN ({','.join('?' * len(part))})", part)
+            execute_in(con, "DELETE FROM spans WHERE article IN", [r for r, _it in items])
             con.executemany(
                 f"UPDATE articles SET {', '.join(f'{c}=?' for c in DERIVED_COLUMNS)}, spec=?, input=? WHERE rowid=?",
                 cols)
@@ -159,9 +147,8 @@ class AnalysisStore:
                 return
             ids = [int(r[0]) for r in rows]
             spans: dict[int, list[Span]] = {}
-            for r in self.w.execute(
-                    f'SELECT article, layer, start, "end", label, value FROM {SPANS_BY_ARTICLE}'
-                    f" WHERE article IN ({','.join('?' * len(ids))})", ids):
+            for r in select_in(self.w, f'SELECT article, layer, start, "end", label, value FROM {SPANS_BY_ARTICLE}'
+                                       " WHERE article IN", ids):
                 spans.setdefault(int(r[0]), []).append(Span(r[1], r[2], r[3], r[4], r[5]))
             for r in rows:
                 yield int(r[0]), r[2], Article(id=r[1], text=r[4] or "", title=r[3] or "",

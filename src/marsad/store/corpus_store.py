@@ -16,7 +16,7 @@ import orjson
 from marsad.corpus.template_terms import DAYS
 from marsad.model import Span
 from marsad.store.schema import SPANS_BY_ARTICLE
-from marsad.store.sql import chunks, placeholders, select_in
+from marsad.store.sql import execute_in, placeholders, select_in
 
 
 class CorpusStore:
@@ -115,14 +115,10 @@ class CorpusStore:
 
     def spans(self, rowids: Sequence[int], layers: Iterable[str]) -> dict[int, list[Span]]:
         ls = list(layers)
-        lq = placeholders(len(ls))
         out: dict[int, list[Span]] = {}
-        for part in chunks(list(rowids)):
-            for r in self.w.execute(
-                f'SELECT article, layer, start, "end", label, value FROM {SPANS_BY_ARTICLE} '
-                f"WHERE article IN ({placeholders(len(part))}) AND layer IN ({lq})", [*part, *ls],
-            ):
-                out.setdefault(int(r[0]), []).append(Span(r[1], r[2], r[3], r[4], r[5]))
+        for r in select_in(self.w, f'SELECT article, layer, start, "end", label, value FROM {SPANS_BY_ARTICLE} '
+                                   "WHERE article IN", rowids, after=f" AND layer IN ({placeholders(len(ls))})", args=ls):
+            out.setdefault(int(r[0]), []).append(Span(r[1], r[2], r[3], r[4], r[5]))
         return out
 
     # --- LSH and copies ---------------------------------------------------------------------
@@ -155,13 +151,8 @@ class CorpusStore:
 
     def pairs_among(self, members: Sequence[int]) -> list[tuple[int, int, float, float, float, float]]:
         ms = set(members)
-        out = []
-        for part in chunks(list(ms)):
-            for r in self.w.execute("SELECT a, b, jaccard, a_in_b, b_in_a, lead FROM copy_pairs "
-                                    f"WHERE a IN ({placeholders(len(part))})", list(part)):
-                if r[1] in ms:
-                    out.append(tuple(r))
-        return out
+        return [tuple(r) for r in select_in(self.w, "SELECT a, b, jaccard, a_in_b, b_in_a, lead FROM copy_pairs "
+                                            "WHERE a IN", list(ms)) if r[1] in ms]
 
     def copy_groups_of(self, rowids: Sequence[int]) -> dict[int, int | None]:
         return {k: v["copy_group"] for k, v in self.rows(rowids, ["copy_group"]).items()}
@@ -176,11 +167,9 @@ class CorpusStore:
                        edges: Sequence[tuple[int, int, int, float, float, float]]) -> None:
         """Drop the rows of ``old_groups`` and write ``groups`` (grp, first, agency, size) and
         ``edges`` (dst, src, grp, jaccard, added, removed)."""
-        old = sorted(set(old_groups))
-        for part in chunks(old):
-            q = placeholders(len(part))
-            self.w.execute(f"DELETE FROM copy_groups WHERE grp IN ({q})", list(part))
-            self.w.execute(f"DELETE FROM copy_edges WHERE grp IN ({q})", list(part))
+        old = list(old_groups)
+        execute_in(self.w, "DELETE FROM copy_groups WHERE grp IN", old)
+        execute_in(self.w, "DELETE FROM copy_edges WHERE grp IN", old)
         self.w.executemany("INSERT OR REPLACE INTO copy_groups VALUES (?, ?, ?, ?)", groups)
         self.w.executemany("INSERT OR REPLACE INTO copy_edges VALUES (?, ?, ?, ?, ?, ?)", edges)
 

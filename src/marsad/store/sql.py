@@ -1,4 +1,4 @@
-"""Generic SQL helpers of the store: ``IN`` lists asked a chunk at a time.
+"""Generic SQL helpers of the store: ``IN`` lists asked (or written) a chunk at a time.
 
 SQLite binds at most a fixed number of parameters per statement (32,766 since 3.32, 999
 before), so a look-up of many keys is asked in chunks of :data:`CHUNK` values; each chunk is
@@ -33,3 +33,10 @@ def select_in(con: sqlite3.Connection, sql: str, values: Sequence[Any], *, after
     parameters)."""
     for part in chunks(sorted(set(values)), chunk):
         yield from con.execute(f"{sql} ({placeholders(len(part))}){after}", [*part, *args])
+
+
+def execute_in(con: sqlite3.Connection, sql: str, values: Sequence[Any], *, chunk: int = CHUNK) -> None:
+    """Run ``sql`` (a write ending in ``IN``, such as a ``DELETE``) for the distinct ``values``,
+    ``chunk`` values at a time, in sorted order."""
+    for part in chunks(sorted(set(values)), chunk):
+        con.execute(f"{sql} ({placeholders(len(part))})", list(part))
