@@ -11,8 +11,9 @@ deferred (``marsad ingest --defer-corpus``): the per-article analysis is the one
 on copies of that archive:
 
 * **one**: the corpus stages once (``marsad update`` after one ingest of everything);
-* **many**: the stages after each batch — their readers stop at the batch's last article, as
-  they would had the next batch not been ingested yet (``marsad ingest`` of each batch);
+* **many**: the stages after each batch, one run per batch — their readers stop at the batch's
+  last article, as they would had the next batch not been ingested yet (``marsad ingest`` of
+  each batch);
 * **aligned**: the stages once, their own batches cut where the ingests' end (the stories
   stage weighs a batch's articles with that batch's document frequencies and template counts
   included: many and one differ by that alone when no state is lost between runs).
@@ -110,12 +111,10 @@ def _run(base: Path, out: Path, cuts: list[int], mode: str) -> None:
         elif mode == "aligned":
             capped(lambda r: next((c for c in cuts if c > r), end))
             stages()
-        else:
-            for cut in cuts:
+        else:  # one run per batch, the last one up to the end (``cuts`` holds the others' ends)
+            for cut in [*cuts, end]:
                 capped(lambda _r, cut=cut: cut)
                 stages()
-            capped(lambda _r: end)
-            stages()
     finally:
         CorpusStore.story_inputs_after, CorpusStore.fingerprints_after = story_inputs, fingerprints  # type: ignore[method-assign]
         EntityStore.mention_rows = mentions  # type: ignore[method-assign]
