@@ -235,10 +235,10 @@ def _roles(first: str, second: str) -> tuple[str, str, str]:
         return "", second, ""
     if _is_place(first):
         return first, second, ""
-    if _is_agency(first) and _is_agency(second) and not _is_place(second):
-        return "", second, ""  # سبق- وكالات: the outlet's copy of wire news, filed from nowhere
-    if _is_agency(first) and (_is_place(second) or not _is_agency(second)):
-        return second, first, ""
+    if _is_agency(first):
+        if _is_agency(second) and not _is_place(second):
+            return "", second, ""  # سبق- وكالات: the outlet's copy of wire news, filed from nowhere
+        return second, first, ""  # سبق - الرياض, or anything but an agency after the outlet
     if len(first.split()) >= 2 and "،" not in first and "," not in first:
         return (second, "", first) if _is_place(second) else ("", second, first)
     return first, second, ""
