@@ -19,18 +19,24 @@ from marsad.clean.debris import iter_lines
 from marsad.model import Span
 from marsad.text.normalize import normalize
 
-#: agencies and outlets that sign wire copy (as written in Arabic news); folded forms match too
-AGENCIES = (
-    "سبوتنيك", "واس", "وام", "قنا", "كونا", "بنا", "سانا", "أ ش أ", "أ.ش.أ", "أ ف ب", "ا ف ب",
-    "أ.ف.ب", "فرانس برس", "فرانس بريس", "رويترز", "الأناضول", "د ب أ", "د.ب.أ", "يو بي آي",
-    "شينخوا", "إرنا", "ارنا", "فارس", "تسنيم", "معا", "وفا", "العمانية", "بترا", "تاس",
-    "نوفوستي", "ريا نوفوستي", "أسوشيتد برس", "الأسوشيتد برس", "أ ب", "يونهاب", "كيودو",
-    "CNN", "AFP", "Reuters", "AP", "BBC", "DPA", "SPA", "WAM", "QNA", "KUNA", "وكالات",
-    "الجزيرة", "العربية", "العربية نت", "العربية.نت", "سكاي نيوز عربية", "الشرق الأوسط",
-    "اليوم السابع", "المصري اليوم", "الأهرام", "مصراوي", "النشرة", "الحياة", "عكاظ", "سبق",
-    "المدينة", "الرياض", "الوطن", "اليوم", "الشرق", "الخليج", "البيان", "الاتحاد", "رؤيا",
-    "هسبريس", "الشروق", "موزاييك", "جوهرة اف ام", "وات", "ومع", "واج", "الأنباء",
-    "عين اليوم", "الوئام", "الاقتصادية", "الجزيرة نت", "روسيا اليوم", "الحرة",
+#: wire agencies and broadcasters that sign copy, as written in Arabic news; the events coder's
+#: list of who carries the news starts from these (:data:`marsad.enrich.events.lexicon.MEDIA`)
+WIRE_AGENCIES = (
+    "سبوتنيك", "واس", "وام", "قنا", "كونا", "بنا", "سانا", "أ ف ب", "ا ف ب", "فرانس برس", "فرانس بريس",
+    "رويترز", "الأناضول", "د ب أ", "شينخوا", "إرنا", "ارنا", "وفا", "بترا", "تاس", "نوفوستي", "ريا نوفوستي",
+    "أسوشيتد برس", "الأسوشيتد برس", "يونهاب", "كيودو", "CNN", "AFP", "Reuters", "AP", "BBC", "موزاييك",
+    "جوهرة اف ام",
+)
+#: agencies and outlets that sign wire copy (as written in Arabic news); folded forms match too.
+#: Besides :data:`WIRE_AGENCIES`: abbreviations written with dots or in Latin letters, agencies
+#: whose names are also a person's or a word (فارس، تسنيم، معا), and papers, channels and sites,
+#: some of them places too (الرياض، المدينة), which the events coder does not count as media
+AGENCIES = WIRE_AGENCIES + (
+    "أ ش أ", "أ.ش.أ", "أ.ف.ب", "د.ب.أ", "يو بي آي", "فارس", "تسنيم", "معا", "العمانية", "أ ب", "DPA", "SPA",
+    "WAM", "QNA", "KUNA", "وكالات", "الجزيرة", "العربية", "العربية نت", "العربية.نت", "سكاي نيوز عربية",
+    "الشرق الأوسط", "اليوم السابع", "المصري اليوم", "الأهرام", "مصراوي", "النشرة", "الحياة", "عكاظ", "سبق",
+    "المدينة", "الرياض", "الوطن", "اليوم", "الشرق", "الخليج", "البيان", "الاتحاد", "رؤيا", "هسبريس", "الشروق",
+    "وات", "ومع", "واج", "الأنباء", "عين اليوم", "الوئام", "الاقتصادية", "الجزيرة نت", "روسيا اليوم", "الحرة",
 )
 _AGENCY_KEYS = frozenset(normalize(a).lower() for a in AGENCIES)
 _AGENCY_ALT = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))

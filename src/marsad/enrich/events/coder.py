@@ -57,8 +57,7 @@ from marsad.text.tokens import TOKEN_RE
 _SENT_END = re.compile(r"[.!?؟](?!\d)|\n")
 
 #: proclitic groups tried off a word, longest first; verbs take only those in _VERB_PREFIX
-_PREFIXES = ("وبال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "وس", "فس",
-             "و", "ف", "ب", "ل", "ك", "س", "")
+_PREFIXES = (*sorted(L.PROCLITICS + L.FUTURE_PROCLITICS, key=len, reverse=True), "")
 _VERB_PREFIX = {"", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس"}
 _PREPOSITION = re.compile("[بلك]")  # in a proclitic group: a noun after it starts a phrase of its own
 _ACTOR_LABELS = {"PER", "ORG", "GPE", "NORP", "MISC"}

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from marsad.clean import dateline
 from marsad.text.normalize import normalize
 
 
@@ -28,6 +29,12 @@ def words(written: Iterable[str]) -> frozenset[str]:
     written in plain Arabic. Before, مئات and مئة (normalized ميات، ميه: ئ U+0626 → ي U+064A)
     and the other words with ئ never matched."""
     return frozenset(normalize(w) for w in written)
+
+
+#: proclitic groups a noun takes, longest first (وبالمدينة، للجيش، والشرطة، بالرياض)
+PROCLITICS = ("وبال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+#: the future's سـ, alone or after و or ف (وسيتظاهر، فسيهاجم): a verb's only
+FUTURE_PROCLITICS = ("وس", "فس", "س")
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,15 +353,14 @@ CULTURE_WORDS = words({
 #: after وقفة: only a protest vigil
 VIGIL = words({"احتجاجيه", "تضامنيه", "احتجاجا", "تضامنا", "صامته", "سلميه"})
 
-#: who reports or carries the news, never a doer of it: wire agencies and the platforms a
+#: who reports or carries the news, never a doer of it: wire agencies (the dateline reader's
+#: :data:`marsad.clean.dateline.WIRE_AGENCIES`, and a few more) and the platforms a
 #: statement is posted on (حسبما ذكر مسؤول لوكالة فرانس برس، كتب ترامب على تويتر). A mention
 #: with one of these names (or one opening with وكالة, an agency named in full) is no actor
 MEDIA = words({
-    "رويترز", "فرانس برس", "فرانس بريس", "اسوشيتد برس", "الاسوشيتد برس", "اسوشيتدبرس", "الاناضول",
-    "سبوتنيك", "نوفوستي", "ريا نوفوستي", "تاس", "انترفاكس", "شينخوا", "يونهاب", "كيودو", "واس", "وام", "قنا",
-    "كونا", "بنا", "سانا", "ارنا", "وفا", "بترا", "د ب ا", "ا ف ب", "cnn", "bbc", "afp", "reuters", "ap",
+    *dateline.WIRE_AGENCIES, "اسوشيتدبرس", "انترفاكس", "جوهرة أف أم", "جوهرة FM", "موزاييك أف أم", "موزاييك اف ام",
     "تويتر", "فيسبوك", "فيس بوك", "يوتيوب", "انستغرام", "انستجرام", "تلغرام", "تليغرام", "تيليغرام",
-    "سناب شات", "واتساب", "يوتوب", "جوهرة أف أم", "جوهرة اف ام", "جوهرة FM", "موزاييك", "موزاييك أف أم", "موزاييك اف ام",
+    "سناب شات", "واتساب", "يوتوب",
 })
 #: an agency named in full: وكالة then أنباء or الإعلام (وكالة أنباء دوجان، وكالة الإعلام الوطنية
 #: اللبنانية); not وكالة الغوث, the UN's agency, which a protest may be against

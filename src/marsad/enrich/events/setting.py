@@ -24,7 +24,6 @@ from marsad.text.tokens import TOKEN_RE
 
 _DATE_VALUE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")
 _PLACE_LABELS = {"GPE", "LOC"}
-_PREFIXES = ("وبال", "ولل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
 def event_date(ts: Sequence[Span], published_at: str | None) -> dict[str, Any] | None:
@@ -87,7 +86,7 @@ def confirmed_dateline(text: str, mentions: Sequence[Span], dateline_place: str)
     if not named:
         return dateline_place
     for n in named:
-        if n == city or any(n == p + city for p in _PREFIXES):  # الرياض، بالرياض
+        if n == city or any(n == p + city for p in L.PROCLITICS):  # الرياض، بالرياض
             return dateline_place
     return ""
 
