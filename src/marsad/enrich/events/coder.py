@@ -454,11 +454,23 @@ def _noun_start(text: str, t: Tok, proclitics: int) -> int:
 def media(name: str) -> bool:
     """Whether a mention names who carries the news, not who makes it: a wire agency or a
     platform (:data:`lexicon.MEDIA`; رويترز، فرانس برس، تويتر), or an agency named in full
-    (وكالة الأنباء السعودية، وكالة الإعلام الوطنية اللبنانية)."""
+    (وكالة الأنباء السعودية، وكالة الإعلام الوطنية اللبنانية), also after the preposition or
+    conjunction ل، و، ب (صرّح لجوهرة أف أم، لـCNN). Such a letter is taken off an acronym of four
+    Arabic letters or fewer (بنا، واس، سانا، ارنا) only when a tatweel sets it apart (لـواس): لبنا
+    (a given name) is not ل + بنا (the Bahrain News Agency), nor وبنا ("and in us") و + بنا, nor
+    وارنا (Varna) و + ارنا."""
     n = _norm(name)
-    bare = n[1:] if n[:1] in ("ل", "و", "ب") else n  # صرّح لجوهرة أف أم
     words = n.split()
-    return n in L.MEDIA or bare in L.MEDIA or (len(words) > 1 and words[0] in L.MEDIA_HEADS and words[1] in L.MEDIA_KINDS)
+    if n in L.MEDIA or (len(words) > 1 and words[0] in L.MEDIA_HEADS and words[1] in L.MEDIA_KINDS):
+        return True
+    rest = n[1:]
+    if n[:1] not in ("ل", "و", "ب") or rest not in L.MEDIA:
+        return False
+    return not _ARABIC_LETTERS.fullmatch(rest.replace(" ", "")) or len(rest.replace(" ", "")) > 4 or \
+        name.lstrip()[1:2] == "\u0640"
+
+
+_ARABIC_LETTERS = re.compile(r"[\u0621-\u064a]+")
 
 
 def _places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: Sequence[Span], *,
