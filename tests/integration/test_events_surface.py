@@ -13,19 +13,13 @@ import pytest
 
 import marsad
 from marsad.cli.main import main
+from written import KIRKUK_AGENCY, KIRKUK_MORE, KIRKUK_PAPER, TUNIS_PROTEST, article
 
 #: two outlets report one attack in Kirkuk (one story); a protest in Tunis; an arrest in Cairo
 ARTICLES = [
-    {"id": "r1", "source": "وكالة أ", "date": "2024-03-05T08:00:00+00:00",
-     "title": "مقتل خمسة في هجوم على حاجز للشرطة في كركوك",
-     "text": "قتل خمسة من عناصر الشرطة أمس في هجوم شنه مسلحون مجهولون على حاجز للشرطة جنوب مدينة كركوك، "
-             "حسب مصدر أمني.\nوقال المصدر إن المسلحين فروا بعد الهجوم."},
-    {"id": "r2", "source": "صحيفة ب", "date": "2024-03-05T10:00:00+00:00",
-     "title": "هجوم مسلح على حاجز للشرطة في كركوك يقتل خمسة",
-     "text": "هاجم مسلحون مجهولون أمس حاجزا للشرطة جنوب مدينة كركوك وقتلوا خمسة من عناصر الشرطة، "
-             "وفق مصدر أمني في المدينة."},
-    {"id": "r3", "source": "صحيفة ب", "date": "2024-03-05", "title": "مئات العمال يتظاهرون في تونس",
-     "text": "تظاهر مئات العمال أمس أمام مقر الحكومة في تونس احتجاجا على تأخر الرواتب."},
+    article(KIRKUK_AGENCY, "r1", text=KIRKUK_AGENCY["text"] + KIRKUK_MORE),
+    article(KIRKUK_PAPER, "r2"),
+    article(TUNIS_PROTEST, "r3"),
     {"id": "r4", "source": "وكالة أ", "date": "2024-03-07", "title": "اعتقال ناشطين في القاهرة",
      "text": "اعتقلت الشرطة المصرية عشرة ناشطين في القاهرة يوم الأربعاء."},
 ]
@@ -190,16 +184,8 @@ def test_a_report_without_a_day_is_counted_with_the_day_its_story_states(tmp_pat
     """Two outlets report one attack of the 4th on the 5th; one says «أمس», the other no day. It
     is one event, in `marsad events`, `marsad event`, the article's events and the export (it was
     a dated group and a no-day group)."""
-    arts = [
-        {"id": "d1", "source": "وكالة أ", "date": "2024-03-05T08:00:00+00:00",
-         "title": "مقتل خمسة في هجوم على حاجز للشرطة في كركوك",
-         "text": "قتل خمسة من عناصر الشرطة أمس في هجوم شنه مسلحون مجهولون على حاجز للشرطة جنوب مدينة كركوك، "
-                 "حسب مصدر أمني."},
-        {"id": "d2", "source": "صحيفة ب", "date": "2024-03-05T10:00:00+00:00",
-         "title": "هجوم مسلح على حاجز للشرطة في كركوك يقتل خمسة",
-         "text": "هاجم مسلحون مجهولون حاجزا للشرطة جنوب مدينة كركوك وقتلوا خمسة من عناصر الشرطة، "
-                 "وفق مصدر أمني في المدينة."},
-    ]
+    arts = [article(KIRKUK_AGENCY, "d1"),  # the paper's report without its «أمس»
+            article(KIRKUK_PAPER, "d2", text=KIRKUK_PAPER["text"].replace("مجهولون أمس", "مجهولون"))]
     src = tmp_path / "in.jsonl"
     src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in arts))
     db = str(tmp_path / "a.db")

@@ -11,18 +11,12 @@ import orjson
 import pytest
 
 from marsad.cli.main import main
+from written import KIRKUK_AGENCY, KIRKUK_PAPER, TUNIS_PROTEST, article
 
 ARTICLES = [
-    {"id": "k1", "source": "وكالة أ", "date": "2024-03-05T08:00:00+00:00",
-     "title": "مقتل خمسة في هجوم على حاجز للشرطة في كركوك",
-     "text": "قتل خمسة من عناصر الشرطة أمس في هجوم شنه مسلحون مجهولون على حاجز للشرطة جنوب مدينة كركوك، "
-             "حسب مصدر أمني."},
-    {"id": "k2", "source": "صحيفة ب", "date": "2024-03-05T10:00:00+00:00",
-     "title": "هجوم مسلح على حاجز للشرطة في كركوك يقتل خمسة",
-     "text": "هاجم مسلحون مجهولون أمس حاجزا للشرطة جنوب مدينة كركوك وقتلوا خمسة من عناصر الشرطة، "
-             "وفق مصدر أمني في المدينة."},
-    {"id": "t1", "source": "صحيفة ب", "date": "2024-03-05", "title": "مئات العمال يتظاهرون في تونس",
-     "text": "تظاهر مئات العمال <b>أمس</b> أمام مقر الحكومة في تونس احتجاجا على تأخر الرواتب."},
+    article(KIRKUK_AGENCY, "k1"),
+    article(KIRKUK_PAPER, "k2"),
+    article(TUNIS_PROTEST, "t1", text=TUNIS_PROTEST["text"].replace("أمس", "<b>أمس</b>")),
 ]
 ATTACK = "k1|ASSAULT|2024-03-04"
 

@@ -11,6 +11,7 @@ from corpus_fixtures import archive_of, copy_groups, digest_items, items
 
 from marsad.corpus.copy_stage import update_copies
 from marsad.store.corpus_store import CorpusStore
+from written import made_up_words
 
 
 def test_copy_groups_do_not_depend_on_batches_or_stored_signatures(tmp_path) -> None:
@@ -150,27 +151,14 @@ def test_the_rewritten_lead_rule_joins_across_outlets_in_the_archive_too(tmp_pat
     assert groups("default", ("was", "okaz"), DedupParams()) == {frozenset({"wire", "reprint"})}
 
 
-def _words(seed: int, n: int) -> str:
-    """``n`` distinct made-up Arabic words (letters only: no figures for the template guard)."""
-    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
-    out = []
-    for i in range(seed * 10_000, seed * 10_000 + n):
-        w, x = "", i + 1000
-        while x:
-            x, r = divmod(x, len(letters))
-            w += letters[r]
-        out.append(w)
-    return " ".join(out)
-
-
 def _reprints_of_an_intro(x_source: str) -> list[dict]:
     """A wire text (body ``P`` + ``Q``), two papers' reprints of it behind one intro of their
     own (``I`` + ``P`` + ``Q``: a copy of the wire by Jaccard), and a later paper's trimmed
     reprint of theirs (``I`` + ``P``), which verifies with each reprint but not with the wire:
     its lead is the intro, and the wire holds too little of it."""
-    intro, p, q = _words(1, 45), _words(2, 60), _words(3, 240)
+    intro, p, q = made_up_words(1, 45), made_up_words(2, 60), made_up_words(3, 240)
     rows = (("wire", "was", "08:00", f"{p} {q}"), ("reprint-one", "okaz", "09:00", f"{intro} {p} {q}"),
-            ("reprint-two", "alyaum", "10:00", f"{intro} {p} {q} {_words(4, 3)}"),
+            ("reprint-two", "alyaum", "10:00", f"{intro} {p} {q} {made_up_words(4, 3)}"),
             ("trimmed", x_source, "12:00", f"{intro} {p}"))
     return [{"id": i, "source": s, "date": f"2015-08-10T{t}:00", "title": f"عنوان {i}", "text": x}
             for i, s, t, x in rows]

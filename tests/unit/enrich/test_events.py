@@ -12,6 +12,7 @@ from marsad.cli.main import main
 from marsad.enrich.events import lexicon
 from marsad.enrich.events.coder import lookup
 from marsad.pipeline.registry import DEFAULT_SPEC, build
+from written import KIRKUK_AGENCY, KIRKUK_MORE, KIRKUK_PAPER, TUNIS_PROTEST, article
 
 DATE = "2024-03-05"  # a Tuesday
 
@@ -207,16 +208,10 @@ def test_event_group_key():
 
 def test_export_groups_the_reports_of_one_event(tmp_path):
     """Two outlets report one attack (one story, one day); a protest elsewhere is another event."""
-    rows = [
-        {"id": "r1", "source": "وكالة أ", "date": DATE, "title": "مقتل خمسة في هجوم على حاجز للشرطة في كركوك",
-         "text": "قتل خمسة من عناصر الشرطة أمس في هجوم شنه مسلحون مجهولون على حاجز للشرطة جنوب مدينة كركوك، "
-                 "حسب مصدر أمني.\nوقال المصدر إن المسلحين فروا بعد الهجوم."},
-        {"id": "r2", "source": "صحيفة ب", "date": DATE, "title": "هجوم مسلح على حاجز للشرطة في كركوك يقتل خمسة",
-         "text": "هاجم مسلحون مجهولون أمس حاجزا للشرطة جنوب مدينة كركوك وقتلوا خمسة من عناصر الشرطة، "
-                 "وفق مصدر أمني في المدينة."},
-        {"id": "r3", "source": "صحيفة ب", "date": DATE, "title": "آلاف العمال يتظاهرون في تونس",
-         "text": "تظاهر آلاف العمال أمس أمام مقر الحكومة في تونس احتجاجا على تأخر الرواتب."},
-    ]
+    rows = [article(KIRKUK_AGENCY, "r1", date=DATE, text=KIRKUK_AGENCY["text"] + KIRKUK_MORE),
+            article(KIRKUK_PAPER, "r2", date=DATE),
+            article(TUNIS_PROTEST, "r3", title="آلاف العمال يتظاهرون في تونس",
+                    text=TUNIS_PROTEST["text"].replace("مئات", "آلاف"))]
     got = _ingest_and_export_events(tmp_path, rows)
     assert sorted(g["article_id"] for g in got) == ["r1", "r2", "r3"]
     group = {g["article_id"]: g["event_group"] for g in got}
@@ -235,12 +230,10 @@ def test_export_gives_an_article_in_no_story_the_day_its_own_reports_state(tmp_p
     """Ingested with --defer-corpus (no story yet), an article reporting one attack in two
     sentences, the first dated «أمس», the second not: both mentions are the article's own group
     of the day the first states (the export reads the article's events once for both)."""
-    text = ("قتل خمسة من عناصر الشرطة أمس في هجوم شنه مسلحون مجهولون على حاجز للشرطة جنوب مدينة كركوك، "
-            "حسب مصدر أمني.\nوهاجم مسلحون مجهولون حاجزا آخر للشرطة شمال مدينة كركوك وقتلوا ثلاثة من "
-            "عناصر الشرطة، وفق مصدر أمني.")
+    text = KIRKUK_AGENCY["text"] + ("\nوهاجم مسلحون مجهولون حاجزا آخر للشرطة شمال مدينة كركوك وقتلوا ثلاثة من "
+                                    "عناصر الشرطة، وفق مصدر أمني.")
     src = tmp_path / "in.jsonl"
-    src.write_bytes(orjson.dumps({"id": "n1", "source": "وكالة أ", "date": "2024-03-05T08:00:00+00:00",
-                                  "title": "هجوم في كركوك", "text": text}) + b"\n")
+    src.write_bytes(orjson.dumps(article(KIRKUK_AGENCY, "n1", title="هجوم في كركوك", text=text)) + b"\n")
     db = str(tmp_path / "a.db")
     assert main(["ingest", "--archive", db, str(src), "--defer-corpus", "--json"]) == 0
     out = tmp_path / "ev.jsonl"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from marsad.eval.stories import analyse, clean_text, features_of, story_terms_async
+from written import made_up_words
 
 DOC = {
     "id": "x1",
@@ -175,19 +176,6 @@ def test_the_second_dev_split_is_fresh_and_well_formed() -> None:
     assert others and not others & set(ids)
 
 
-def _words(seed: int, n: int) -> str:
-    """``n`` distinct made-up Arabic words (letters only: no figures for the template guard)."""
-    letters = "بتثجحخدذرزسشصضطظعغفقكلمنهوي"
-    out = []
-    for i in range(seed * 10_000, seed * 10_000 + n):
-        w, x = "", i + 1000
-        while x:
-            x, r = divmod(x, len(letters))
-            w += letters[r]
-        out.append(w)
-    return " ".join(out)
-
-
 def test_the_system_finds_copies_on_the_clean_text() -> None:
     """run_system deduplicates what the archive's copy stage reads: with the analysis, two
     texts alike only by a block the pipeline removed (a related-items list) are no copies, and
@@ -195,8 +183,8 @@ def test_the_system_finds_copies_on_the_clean_text() -> None:
     reverse."""
     from marsad.eval.stories import run_system
 
-    block, other = _words(1, 600), _words(2, 600)
-    body = [_words(3 + i, 60) for i in range(3)]
+    block, other = made_up_words(1, 600), made_up_words(2, 600)
+    body = [made_up_words(3 + i, 60) for i in range(3)]
     # (body, removed block): 0 and 1 alike by the block alone, 2 and 3 one report, two blocks
     parts = [(body[0], block), (body[1], block), (body[2], block), (body[2], other)]
     docs = [{"id": f"d{i}", "source": f"s{i}", "date": "2015-08-10", "title": f"عنوان {i}", "text": b + "\n\n" + x}
