@@ -153,19 +153,27 @@ def test_pages_already_stored_are_not_extracted_again(tmp_path, monkeypatch):
         assert arc.count() == first.stored
 
 
+def _read_with_bad_after_two(stem, build, bad: bytes, *, n: int, gz: bool):  # type: ignore[no-untyped-def]
+    """``n`` good records of ``build``'s articles with ``bad`` after the second, written to
+    ``stem`` + .warc (.warc.gz with ``gz``) and read: every good record is read, and one error;
+    returns the file, the error and the good records."""
+    good = [build.warc_record(f"https://news.example/{a[0]}", build.html(a).encode(), rid=i)
+            for i, a in enumerate(build.articles[:n])]
+    p = stem.with_name(stem.name + (".warc.gz" if gz else ".warc"))
+    p.write_bytes(build.warc_file(good[:2] + [bad] + good[2:], gz=gz))
+    items = list(iter_inputs([str(p)], ReadOptions()))
+    assert [r.url for r in records(items)] == [f"https://news.example/{a[0]}" for a in build.articles[:n]]
+    [err] = errors(items)
+    return p, err, good
+
+
 @pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
 @pytest.mark.parametrize("junk", [b"stray bytes with no line end", bytes(range(256)) * 2, b"\0" * 300],
                          ids=["text", "binary", "zeros"])
 def test_garbage_between_records_is_reported_where_it_is(tmp_path, build, gz, junk):
     """Bytes that are no record, glued to the next record's header (no newline before it):
     one error at the garbage's own offset, and the record after it is still read."""
-    good = [build.warc_record(f"https://news.example/{a[0]}", build.html(a).encode(), rid=i)
-            for i, a in enumerate(build.articles[:4])]
-    p = tmp_path / ("junk.warc.gz" if gz else "junk.warc")
-    p.write_bytes(build.warc_file(good[:2] + [junk] + good[2:], gz=gz))
-    items = list(iter_inputs([str(p)], ReadOptions()))
-    assert [r.url for r in records(items)] == [f"https://news.example/{a[0]}" for a in build.articles[:4]]
-    [err] = errors(items)
+    p, err, good = _read_with_bad_after_two(tmp_path / "junk", build, junk, n=4, gz=gz)
     # the garbage starts where the second record ends: its own offset, not the record before it
     at = len(build.warc_file(good[:2], gz=gz))
     resume = len(build.warc_file(good[:2] + [junk], gz=gz))
@@ -177,14 +185,8 @@ def test_garbage_between_records_is_reported_where_it_is(tmp_path, build, gz, ju
 def test_a_header_of_garbage_lines_is_reported(tmp_path, build, gz):
     """fastwarc drops header lines that are not ``Name: value`` and reads a record without a
     Content-Length as empty, so a record whose header is garbage was passed over in silence."""
-    good = [build.warc_record(f"https://news.example/{a[0]}", build.html(a).encode(), rid=i)
-            for i, a in enumerate(build.articles[:3])]
     garbage = b"WARC/1.0\r\nWARC-Type: response\r\nGarbage header line\r\n\r\n"
-    p = tmp_path / ("garbage.warc.gz" if gz else "garbage.warc")
-    p.write_bytes(build.warc_file(good[:2] + [garbage] + good[2:], gz=gz))
-    items = list(iter_inputs([str(p)], ReadOptions()))
-    assert [r.url for r in records(items)] == [f"https://news.example/{a[0]}" for a in build.articles[:3]]
-    [err] = errors(items)
+    p, err, good = _read_with_bad_after_two(tmp_path / "garbage", build, garbage, n=3, gz=gz)
     at = len(build.warc_file(good[:2], gz=gz))
     assert str(err).startswith(f"[M102] {p}@{at}: broken WARC record at offset {at}: its header has no "
                                "Content-Length")
