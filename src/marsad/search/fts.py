@@ -228,6 +228,7 @@ class Searcher:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
         self.matched: int | None = None  # articles matched by the last postings search, before collapsing
+        self._members: list[int] | None = None  # … and the matching members of its page's copy groups
 
     def search(
         self,
@@ -245,6 +246,7 @@ class Searcher:
         :meth:`show_first_publishers`)."""
         pq = parse_query(q)
         fsql, fargs = _filter_sql(filters or Filters())
+        self._members = None
         limit = max(1, min(int(limit), 500))
         offset = max(0, int(offset))
         try:
@@ -277,34 +279,40 @@ class Searcher:
         for h in hits:
             self._snippet(h, pq.stems)
         if collapse_copies:
-            hits = self.show_first_publishers(hits, q, filters=filters)
+            hits = self.show_first_publishers(hits, q, filters=filters, members=self._members)
         return hits, int(total)
 
-    def show_first_publishers(self, hits: list[Hit], q: str, *, filters: Filters | None = None) -> list[Hit]:
+    def show_first_publishers(self, hits: list[Hit], q: str, *, filters: Filters | None = None,
+                              members: list[int] | None = None) -> list[Hit]:
         """Each collapsed hit of a copy group (``copies`` > 1) as its group's first publisher.
 
         The member shown is the one the copy stage marked ``first_published``, among the group's
         articles that match ``q`` and ``filters`` (a filter on outlets or days is kept); if that
         one does not match, the earliest matching member (:func:`publication_order`), shown with
         ``first_published`` False so that the reader knows the first publisher lies elsewhere.
-        Rank, score and ``copies`` stay the group's; the snippet is the shown member's."""
+        Rank, score and ``copies`` stay the group's; the snippet is the shown member's.
+        ``members``: the rowids of the matching members of the page's groups when the caller
+        knows them (the postings path), else one FTS5 match finds them."""
         from marsad.corpus.provenance import publication_order
 
         groups = sorted({h.copy_group for h in hits if h.copies > 1 and h.copy_group is not None})
         if not groups:
             return hits
         pq = parse_query(q)
-        fsql, fargs = _filter_sql(filters or Filters())
-        marks = ",".join("?" * len(groups))
+        cols = "a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.copy_group, a.story, a.first_published"
         try:
-            members = self.con.execute(
-                "SELECT a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.copy_group, a.story,"
-                " a.first_published FROM fts JOIN articles a ON a.rowid = fts.rowid"
-                f" WHERE fts MATCH ? AND a.copy_group IN ({marks}){fsql}", [pq.fts, *groups, *fargs]).fetchall()
+            if members is not None:
+                rows = self.con.execute(f"SELECT {cols} FROM articles a WHERE a.rowid IN"
+                                        f" ({','.join('?' * len(members))})", members).fetchall()
+            else:
+                fsql, fargs = _filter_sql(filters or Filters())
+                rows = self.con.execute(
+                    f"SELECT {cols} FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?"
+                    f" AND a.copy_group IN ({','.join('?' * len(groups))}){fsql}", [pq.fts, *groups, *fargs]).fetchall()
         except sqlite3.OperationalError as e:
             raise QueryError(f"the query could not be run ({e})") from e
         best: dict[int, Any] = {}
-        for m in members:
+        for m in rows:
             g = m["copy_group"]
             key = (not m["first_published"], publication_order(m["published_at"], m["rowid"]))
             if g not in best or key < best[g][0]:
@@ -411,6 +419,9 @@ class Searcher:
         rowids = matched[page].tolist()
         if not rowids:
             return [], total
+        if collapse_copies:  # the members of the page's groups, for show_first_publishers
+            shown = cols.copy_group[matched[page]]
+            self._members = matched[np.isin(cols.copy_group[matched], shown[copies[page] > 1])].tolist()
         found = {r["rowid"]: r for r in self.con.execute(
             "SELECT rowid, id, title, source, url, published_at, copy_group, story, first_published"
             f" FROM articles WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)}
