@@ -248,7 +248,7 @@ def test_ingest_summary_is_one_line(tmp_path, corpus, capsys):
 
 
 def test_ingest_with_stages_that_leave_out_the_index_says_so(tmp_path, corpus, capsys):
-    """Articles stored with --stages lacking index_terms.v1 are never found by search; the ingest
+    """Articles stored with --stages lacking index_terms.v2 are never found by search; the ingest
     said nothing."""
     db = str(tmp_path / "s.db")
     assert main(["ingest", "--archive", db, "--no-progress", "--workers", "1",
@@ -411,10 +411,10 @@ def test_an_empty_export_says_why(tmp_path, corpus, capsys):
     """`export --table events` wrote an empty file and 'wrote 0 rows', with no word that no stage finds events."""
     db = str(tmp_path / "e.db")
     assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", "--stages",
-                 "language.v1,debris.v3,dateline.v4,index_terms.v1", str(corpus)]) == 0
+                 "language.v1,debris.v3,dateline.v4,index_terms.v2", str(corpus)]) == 0
     capsys.readouterr()
     assert main(["export", "--archive", db, "--table", "events", "-o", str(tmp_path / "ev.jsonl")]) == 0
-    assert "no article has events: were they ingested with --stages" in capsys.readouterr().err  # events.v9 left out
+    assert "no article has events: were they ingested with --stages" in capsys.readouterr().err  # events.v10 left out
     assert main(["export", "--archive", db, "--table", "mentions", "-o", str(tmp_path / "m.jsonl")]) == 0
     assert "no article has mentions: were they ingested with --stages" in capsys.readouterr().err
     assert main(["export", "--archive", db, "--table", "spans", "-o", str(tmp_path / "s.jsonl")]) == 0

@@ -188,7 +188,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 err_console.print(f"  … {len(items) - 20} more {what} (marsad stats --json lists them)")
     stages = _stages(args.stages) or ()
     if stages and summary.stored and not has_stage(stages, "index_terms"):
-        err_console.print(f"  note: --stages without index_terms.v1: the {summary.stored:,} articles stored "
+        err_console.print(f"  note: --stages without index_terms.v2: the {summary.stored:,} articles stored "
                           "are not in the search index (search will not find them)", soft_wrap=True)
     archive.close()
     if args.strict and summary.failed:

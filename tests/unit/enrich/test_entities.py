@@ -125,9 +125,9 @@ def test_a_retired_stage_version_says_what_replaced_it() -> None:
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, build
 
-    assert "entities.v3" in DEFAULT_SPEC and "debris.v3" in DEFAULT_SPEC
+    assert "entities.v4" in DEFAULT_SPEC and "debris.v3" in DEFAULT_SPEC
     assert not set(RETIRED) & set(STAGES) and all(new in STAGES for new, _why in RETIRED.values())
-    with pytest.raises(ConfigError, match="replaced by 'entities.v3'"):
+    with pytest.raises(ConfigError, match="replaced by 'entities.v4'"):
         build(["language.v1", "debris.v3", "dateline.v4", "entities.v1"])
 
 
@@ -164,7 +164,7 @@ def test_entities_v2_is_retired() -> None:
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import build
 
-    with pytest.raises(ConfigError, match="replaced by 'entities.v3'"):
+    with pytest.raises(ConfigError, match="replaced by 'entities.v4'"):
         build(["language.v1", "debris.v3", "dateline.v4", "entities.v2"])
 
 
