@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -131,9 +131,8 @@ def _forms(con: sqlite3.Connection, names: Mapping[str, list[str]], *, sample: i
     the order they were stored (the spans' ``(layer, value)`` index).
 
     The mentions' places are read from that index alone, and then each article's text once for
-    all the mentions it holds, however many entities they name: cutting each mention from its
-    article's text in SQL (``substr``) read the whole text again for every mention, most of
-    the time of a list of entities. Every span's article exists (no path deletes an article)."""
+    all the mentions it holds, however many entities they name (:func:`_texts_at`). Every
+    span's article exists (no path deletes an article)."""
     picked: dict[str, list[tuple[int, int, int]]] = {}
     for k, ks in names.items():
         got = picked[k] = []
@@ -141,17 +140,10 @@ def _forms(con: sqlite3.Connection, names: Mapping[str, list[str]], *, sample: i
             got.extend((int(a), int(s), int(e)) for a, s, e in con.execute(
                 "SELECT article, start, \"end\" FROM spans WHERE layer = 'mention'"
                 f" AND value IN ({placeholders(len(part))}) ORDER BY value, rowid LIMIT ?", [*part, sample]))
-    by_article: dict[int, set[tuple[int, int]]] = {}
-    for ms in picked.values():
-        for a, s, e in ms:
-            by_article.setdefault(a, set()).add((s, e))
-    cut: dict[tuple[int, int, int], str] = {}
-    for a, text in select_in(con, "SELECT rowid, text FROM articles WHERE rowid IN", list(by_article)):
-        for s, e in by_article[a]:
-            cut[(a, s, e)] = _shown((text or "")[s:e])
+    cut = _texts_at(con, [m for ms in picked.values() for m in ms])
     out: dict[str, Counter[str]] = {}
     for k, ms in picked.items():
-        out[k] = Counter(f for f in (cut.get(m, "") for m in ms) if f)
+        out[k] = Counter(f for f in (_shown(cut.get(m, "")) for m in ms) if f)
     return out
 
 
@@ -172,13 +164,25 @@ def _variants(row: dict[str, Any] | None) -> list[str]:
     return []
 
 
+def _texts_at(con: sqlite3.Connection, places: Iterable[tuple[int, int, int]]) -> dict[tuple[int, int, int], str]:
+    """The text at each ``(article, start, end)``, each article's text read once for all its
+    places (cutting each in SQL, ``substr``, read the whole text again for every place)."""
+    by_article: dict[int, set[tuple[int, int]]] = {}
+    for a, s, e in places:
+        by_article.setdefault(a, set()).add((s, e))
+    out: dict[tuple[int, int, int], str] = {}
+    for a, text in select_in(con, "SELECT rowid, text FROM articles WHERE rowid IN", list(by_article)):
+        for s, e in by_article[a]:
+            out[(a, s, e)] = (text or "")[s:e]
+    return out
+
+
 def surface_forms(con: sqlite3.Connection, ref: EntityRef, *, limit: int = 50) -> list[tuple[str, int]]:
     """How the entity is written in the archive: each surface form and how often."""
-    counts: Counter[str] = Counter()
-    for form, n in select_in(con, "SELECT substr(a.text, s.start + 1, s.\"end\" - s.start) AS form, count(*)"
-                                  " FROM spans s JOIN articles a ON a.rowid = s.article"
-                                  " WHERE s.layer = 'mention' AND s.value IN", ref.keys, after=" GROUP BY form"):
-        counts[form] += int(n)
+    places = [(int(a), int(s), int(e)) for a, s, e in select_in(
+        con, "SELECT article, start, \"end\" FROM spans WHERE layer = 'mention' AND value IN", ref.keys)]
+    texts = _texts_at(con, places)
+    counts = Counter(texts[p] for p in places if p in texts)
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
 
 

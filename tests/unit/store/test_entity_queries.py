@@ -1,6 +1,6 @@
-"""Entity names and labels (store/entity_queries.py) on an archive whose rows the test writes:
-which mentions a display name is read from, how they are cut from the texts, and the type of a
-key the registry does not know."""
+"""Entity names, labels and surface forms (store/entity_queries.py) on an archive whose rows the
+test writes: which mentions a display name is read from, how they are cut from the texts, the
+type of a key the registry does not know."""
 
 from __future__ import annotations
 
@@ -63,4 +63,17 @@ def test_labels_give_the_registry_type_or_the_first_mention_s(tmp_path) -> None:
     assert got == {"per:باراك اوباما": {"name": "باراك أوباما", "type": "PER", "name_en": "Barack Obama"},
                    "gpe:واشنطن": {"name": "واشنطن", "type": "GPE", "name_en": None},
                    "per:nobody": {"name": "per:nobody", "type": None, "name_en": None}}
+    a.close()
+
+
+def test_surface_forms_count_every_mention_as_written(tmp_path) -> None:
+    """Every mention of the entity's keys, cut from its article's text, counted by form as
+    written (the hashtag's # kept), the most frequent first."""
+    a = _archive(tmp_path)
+    ref = eq.resolve(a.con, "per:اوباما")
+    assert ref is not None and ref.key == "per:باراك اوباما"
+    assert eq.surface_forms(a.con, ref) == [("أوباما", 3), ("باراك أوباما", 2)]
+    assert eq.surface_forms(a.con, eq.EntityRef("gpe:واشنطن", ("gpe:واشنطن",), None)) == [("واشنطن", 2),
+                                                                                          ("#واشنطن", 1)]
+    assert eq.summary(a.con, ref)["name"] == "باراك أوباما"
     a.close()
