@@ -133,35 +133,70 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
         return np.cumprod(p, dtype=np.uint64), np.cumprod(q, dtype=np.uint64)
 
 
-def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Hash every word of every text: ``(hashes uint64, doc index int64)``, in text order."""
-    fold, alnum, width, expand = _tables()
-    cps = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    cps = np.minimum(cps, 0xFFFF)  # beyond the BMP: U+FFFF, a noncharacter, i.e. a separator
-    # where each text ends (exclusive) in code point coordinates
-    bounds = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
+def _folded(cps: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Fold code points (BMP, ``<= 0xFFFF``) and map the text ``bounds`` (exclusive ends) to the
+    folded array: the characters ``normalize`` drops (tashkeel, tatweel, format characters)
+    removed, the few that fold to several (ligatures) expanded.
+
+    Dropping is the common case (a vocalised word, a tatweel): a boolean mask, the bounds moved
+    back by the characters dropped before them; expanding a general repeat (rare)."""
+    fold, _alnum, width, expand = _tables()
     f = fold[cps]
-    w = width[cps]
-    if (w != 1).any():
-        placed = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(w)))
+    w = _widths()[cps]
+    if (w > 1).any():
+        w64 = w.astype(np.int64)
+        placed = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(w64)))
         bounds = placed[np.minimum(bounds, len(cps))]
-        f = np.repeat(f, w)
+        f = np.repeat(f, w64)
         for cp in np.unique(cps[w > 1]).tolist():
             at = placed[:-1][cps == cp]
             exp = expand[cp]
             for k in range(len(exp)):
                 f[at + k] = exp[k]
-    is_w = np.zeros(len(f) + 2, dtype=np.int8)
-    is_w[1:-1] = alnum[f]
-    flips = np.flatnonzero(np.diff(is_w))
+    elif not w.all():
+        gone = np.flatnonzero(w == 0)
+        b = np.minimum(bounds, len(cps))
+        bounds = b - np.searchsorted(gone, b, side="left")
+        f = f[w.view(np.bool_)]
+    return f, bounds
+
+
+@cache
+def _widths() -> np.ndarray:
+    """``width`` of :func:`_tables` as uint8 (a smaller gather, the same numbers)."""
+    width = _tables()[2]
+    if width.max() > 255:  # pragma: no cover - no code point folds to so many
+        raise ValueError("a code point folds to more than 255 characters")
+    return width.astype(np.uint8)
+
+
+def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Hash every word of every text: ``(hashes uint64, doc index int64)``, in text order."""
+    alnum = _tables()[1]
+    cps = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cps = np.minimum(cps, 0xFFFF)  # beyond the BMP: U+FFFF, a noncharacter, i.e. a separator
+    # where each text ends (exclusive) in code point coordinates
+    bounds = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
+    f, bounds = _folded(cps, bounds)
+    n = len(f)
+    # word starts and ends: where the word-character flag flips (outside the text: no word)
+    a = alnum[f]
+    edge = np.empty(n + 1, dtype=bool)
+    if n:
+        edge[0], edge[n] = a[0], a[-1]
+        np.not_equal(a[1:], a[:-1], out=edge[1:n])
+    else:
+        edge[0] = False
+    flips = np.flatnonzero(edge)
     starts, ends = flips[0::2], flips[1::2]
     if len(starts) == 0:
         return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
-    pw, pinv = _powers(max(1 << 22, 1 << int(len(f)).bit_length()))
+    pw, pinv = _powers(max(1 << 22, 1 << int(n).bit_length()))
     with np.errstate(over="ignore"):
-        prefix = np.empty(len(f) + 1, dtype=np.uint64)
+        prefix = np.empty(n + 1, dtype=np.uint64)
         prefix[0] = 0
-        np.cumsum(f.astype(np.uint64) * pw[: len(f)], dtype=np.uint64, out=prefix[1:])
+        np.multiply(f, pw[:n], out=prefix[1:])  # uint32 × uint64 in uint64, no copy of f
+        np.cumsum(prefix[1:], out=prefix[1:])
         h = (prefix[ends] - prefix[starts]) * pinv[starts]
         h = fmix64(h ^ (ends - starts).astype(np.uint64))
     return h, np.searchsorted(bounds, starts, side="right")
@@ -187,24 +222,27 @@ def fold_many(texts: Sequence[str]) -> list[str]:
     """
     if any("\x01" in t for t in texts):
         return [normalize(t) for t in texts]
-    fold, _alnum, width, expand = _tables()
+    fold, _alnum, _width, expand = _tables()
     cps = np.frombuffer("\x01".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     big = cps > 0xFFFF
     low = np.minimum(cps, 0xFFFF)
     f = fold[low]
     f[big] = cps[big]
-    w = width[low]
+    w = _widths()[low]
     w[big] = 1
     f[cps == 0] = 0  # NUL stays NUL (normalize keeps it)
     w[cps == 0] = 1
-    if (w != 1).any():
-        placed = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(w)))
-        f = np.repeat(f, w)
+    if (w > 1).any():  # ligatures: a general repeat
+        w64 = w.astype(np.int64)
+        placed = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(w64)))
+        f = np.repeat(f, w64)
         for cp in np.unique(low[w > 1]).tolist():
             at = placed[:-1][(low == cp) & ~big]
             exp = expand[cp]
             for k in range(len(exp)):
                 f[at + k] = exp[k]
+    elif not w.all():  # only dropped characters: a mask
+        f = f[w.view(np.bool_)]
     return f.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass").split("\x01")
 
 

@@ -31,6 +31,19 @@ def test_vectorised_shingles_equal_reference(texts: list[str], ngram: int) -> No
         assert [int(x) for x in h[off[i] : off[i + 1]]] == shingle_hashes_reference(t, ngram=ngram)
 
 
+
+#: no ligature: a batch whose folding only drops characters (tashkeel, tatweel), the shingler's
+#: masked path (with the ligature above, its repeat path)
+_dropping = st.sampled_from(list(ARABIC) + [" ", "\n", "\u064e", "\u0651", "\u0640", "\u200f", "7", "\U0001F600"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(_dropping, max_size=80), min_size=1, max_size=6))
+def test_dropped_characters_shingle_as_the_reference(texts: list[str]) -> None:
+    h, off = shingle_hashes(texts)
+    for i, t in enumerate(texts):
+        assert [int(x) for x in h[off[i] : off[i + 1]]] == shingle_hashes_reference(t)
+
 def test_folding_makes_spelling_variants_equal() -> None:
     a = "أعلنت وزارة الخارجيّة الروسيّة يوم ٢١ مايو أن روسيا وإيران ستنسقان"
     b = "اعلنت وزارة الخارجية الروسية يوم 21 مايو ان روسيا وايران ستنسقان"
@@ -103,6 +116,15 @@ def test_lsh_probability_curve() -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.text(_alphabet, max_size=60), min_size=1, max_size=5))
 def test_fold_many_equals_normalize(texts: list[str]) -> None:
+    from marsad.corpus.minhash import fold_many
+    from marsad.text.normalize import normalize
+
+    assert fold_many(texts) == [normalize(t) for t in texts]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.text(_dropping, max_size=60), min_size=1, max_size=5))
+def test_fold_many_drops_as_normalize(texts: list[str]) -> None:
     from marsad.corpus.minhash import fold_many
     from marsad.text.normalize import normalize
 
