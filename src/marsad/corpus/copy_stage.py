@@ -230,40 +230,43 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
     # candidates inside the batch, against the stored buckets, and equal signatures
     inner = bucket_pairs(bkeys, window=params.lsh.window)
     karr = np.asarray(keys, dtype=np.int64)
-    cand: set[tuple[int, int]] = set(zip(karr[inner[:, 0]].tolist(), karr[inner[:, 1]].tolist(), strict=True))
     sp = key_pairs(skeys, window=params.lsh.window, max_bucket=params.span_bucket_max)
-    cand.update(zip(karr[sp[:, 0]].tolist(), karr[sp[:, 1]].tolist(), strict=True))
-    n_inner = len(cand)
-    cand |= _stored_candidates(cs, keys, bkeys, skeys, params)
+    # the candidates as ``(a, b)`` rows of rowids, sorted and unique (as the sorted set of
+    # their tuples), without a Python object per pair
+    inside = np.unique(np.concatenate((karr[inner], karr[sp])), axis=0)
+    n_inner = len(inside)
     exact = _exact_candidates(keys, sig, sizes)
-    cand.update(exact)
+    more = np.array(sorted(_stored_candidates(cs, keys, bkeys, skeys, params)) + exact, dtype=np.int64).reshape(-1, 2)
+    cand = np.unique(np.concatenate((inside, more)), axis=0) if len(more) else inside
+    del inside, more
     n_cand = len(cand)
     # the batch's keys are stored while the candidates are verified (which only reads)
     writer = _KeyWriter(cs, karr, bkeys, skeys)
     # signatures of the stored articles in play, then the signature prefilter
-    old_ids = sorted({a for a, _ in cand if a not in pos})
+    in_batch = np.isin(cand[:, 0], karr)
+    old_ids = np.unique(cand[~in_batch, 0]).tolist()
     old_row, old_sig, old_sizes = _signatures(cs, cs.fingerprints(old_ids), mp, chunk) if old_ids else ({}, None, None)
-    pairs = sorted(cand)
-    del cand
-    if pairs:
-        allk = sorted({x for p in pairs for x in p})
+    pairs: list[tuple[int, int]] = []
+    if len(cand):
+        allk = np.unique(cand)
         S = np.empty((len(allk), mp.num_perm), dtype=np.uint32)
         Z = np.empty(len(allk), dtype=np.int64)
-        for i, k in enumerate(allk):
-            if k in pos:
-                S[i], Z[i] = sig[pos[k]], sizes[pos[k]]
-            else:
-                S[i], Z[i] = old_sig[old_row[k]], old_sizes[old_row[k]]  # type: ignore[index]
-        idx = {k: i for i, k in enumerate(allk)}
-        P = np.array([(idx[a], idx[b]) for a, b in pairs], dtype=np.int64)
-        j_est, c_est = estimate(S, Z, P)
-        del S, P
+        by_key = np.argsort(karr)
+        at = np.minimum(np.searchsorted(karr, allk, sorter=by_key), n - 1)
+        mine = karr[by_key[at]] == allk
+        S[mine], Z[mine] = sig[by_key[at[mine]]], sizes[by_key[at[mine]]]
+        if not mine.all():
+            rows = np.array([old_row[k] for k in allk[~mine].tolist()], dtype=np.int64)
+            S[~mine], Z[~mine] = old_sig[rows], old_sizes[rows]  # type: ignore[index]
+        j_est, c_est = estimate(S, Z, np.searchsorted(allk, cand))
+        del S, Z
         m = params.prefilter_margin
         keep = (j_est >= params.jaccard - m) | (c_est >= params.containment - m)
-        pairs = [p for p, kp in zip(pairs, keep.tolist(), strict=True) if kp]
+        pairs = list(zip(cand[keep, 0].tolist(), cand[keep, 1].tolist(), strict=True))
         j_kept = j_est[keep]
     else:
         j_kept = np.zeros(0)
+    del cand
     # stored articles in play start in their stored groups, whose first members (the group
     # ids: the smallest rowids) the chaining guard compares too
     uf = UnionFind()
