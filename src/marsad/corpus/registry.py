@@ -231,9 +231,11 @@ class RegEntity:
     first_seen: str | None = None
     last_seen: str | None = None
     count: int = 0
-    roles: Counter[str] = field(default_factory=Counter)
-    comentions: Counter[int] = field(default_factory=Counter)
-    countries: Counter[str] = field(default_factory=Counter)
+    # roles, co-mentioned entities (by id) and countries: :attr:`roles`, :attr:`comentions`,
+    # :attr:`countries`, decoded from ``pending`` when first read
+    _roles: Counter[str] = field(default_factory=Counter, repr=False)
+    _comentions: Counter[int] = field(default_factory=Counter, repr=False)
+    _countries: Counter[str] = field(default_factory=Counter, repr=False)
     dirty: bool = True
     #: the name new keys are compared with: the one it was opened with (``name`` becomes the
     #: canonical one at the end of each update, :meth:`EntityRegistry._canonical_names`)
@@ -241,6 +243,33 @@ class RegEntity:
     #: the names its candidates are found by (:meth:`EntityRegistry._index`): the one it was
     #: opened with and the names its keys were linked under, in order
     names: list[str] = field(default_factory=list)
+    #: the stored context's co-mentions, roles and countries as JSON, until one of them is read
+    pending: tuple[str, str, str] | None = field(default=None, repr=False)
+
+    def _decode(self) -> None:
+        """Decode the stored context's co-mentions, roles and countries, once, when one is first
+        read: an update reads those of the entities its keys meet, not of all it loads (the
+        full corpora's registry holds 47 MB of co-mentions)."""
+        if self.pending is not None:
+            co, roles, countries = self.pending
+            self.pending = None
+            self._comentions = Counter({int(k): int(v) for k, v in orjson.loads(co).items()})
+            self._roles, self._countries = Counter(orjson.loads(roles)), Counter(orjson.loads(countries))
+
+    @property
+    def comentions(self) -> Counter[int]:
+        self._decode()
+        return self._comentions
+
+    @property
+    def roles(self) -> Counter[str]:
+        self._decode()
+        return self._roles
+
+    @property
+    def countries(self) -> Counter[str]:
+        self._decode()
+        return self._countries
 
     def context(self) -> tuple[int, str, dict[int, int], dict[str, int], dict[str, int], list[str]]:
         """What the next update matches new keys with (``entity_context``): the name, the
@@ -282,7 +311,7 @@ class EntityRegistry:
             c = ctx.get(e.id)
             if c is not None:  # what the last update matched with (``entity_context``)
                 e.match, co, roles, countries, names = c
-                e.comentions, e.roles, e.countries = Counter(co), Counter(roles), Counter(countries)
+                e.pending = (co, roles, countries)  # decoded when read (:meth:`RegEntity._decode`)
                 if not names:  # a context stored before it kept the names: what the row says
                     names = [e.match, e.name, *e.variants]
             else:  # stored before the registry kept its context: what the row says

@@ -70,11 +70,11 @@ class EntityStore:
         return [(r[0], int(r[1]), int(r[2]), float(r[3]), r[4]) for r in self.con.execute(
             "SELECT key, entity, count, confidence, evidence FROM entity_aliases")]
 
-    def contexts(self) -> dict[int, tuple[str, dict[int, int], dict[str, int], dict[str, int], list[str]]]:
-        """Entity → ``(name matched with, co-mentions by entity id, roles, countries, names its
-        candidates are found by)``."""
-        return {int(r[0]): (r[1], {int(k): int(v) for k, v in orjson.loads(r[2]).items()},
-                            orjson.loads(r[3]), orjson.loads(r[4]), orjson.loads(r[5]))
+    def contexts(self) -> dict[int, tuple[str, str, str, str, list[str]]]:
+        """Entity → ``(name matched with, co-mentions, roles, countries, names its candidates
+        are found by)``: the co-mentions (by entity id), roles and countries as the JSON stored,
+        for the caller to decode when it needs them (most of a large registry's never are)."""
+        return {int(r[0]): (r[1], r[2], r[3], r[4], orjson.loads(r[5]))
                 for r in self.con.execute(
                     "SELECT entity, name, comentions, roles, countries, names FROM entity_context")}
 
