@@ -236,12 +236,23 @@ def _shorter(word: str, held: str | None) -> bool:
     return held is None or (len(word) < len(held) and held.endswith(word))
 
 
+def _weight_then_term(kv: tuple[str, float]) -> tuple[float, str]:
+    return -kv[1], kv[0]
+
+
+def heaviest(vec: Mapping[str, float], k: int) -> dict[str, float]:
+    """The ``k`` heaviest terms of a vector, heaviest first, ties by term (the earlier in code
+    point order first): the one order in which story centroids, thread vectors, thread
+    centroids and thread members keep their top terms."""
+    return dict(sorted(vec.items(), key=_weight_then_term)[:k])
+
+
 def _summed(total: dict[str, float], vec: Mapping[str, float], keep: int) -> dict[str, float]:
     """``total`` with ``vec`` added (new terms after the others, in the order of ``vec``), pruned
-    to its ``keep`` heaviest terms (ties by term) once it holds twice as many."""
+    to its ``keep`` heaviest terms (:func:`heaviest`) once it holds twice as many."""
     total.update(zip(vec, map(add, map(total.get, vec, repeat(0.0)), vec.values()), strict=True))
     if len(total) > 2 * keep:
-        return dict(sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+        return heaviest(total, keep)
     return total
 
 
@@ -304,7 +315,7 @@ class Story:
             centroid[t] = get(t, 0.0) + w
         pruned: set[str] = set()
         if len(self.centroid) > 2 * keep:
-            kept = dict(sorted(self.centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+            kept = heaviest(self.centroid, keep)
             pruned = set(self.centroid) - set(kept)
             self.centroid = kept
             for t in pruned:
@@ -338,7 +349,7 @@ class Story:
             if _shorter(word, self.words.get(stem)):
                 self.words[stem] = word
         if len(centroid) > 2 * keep:
-            self.centroid = dict(sorted(centroid.items(), key=lambda kv: (-kv[1], kv[0]))[:keep])
+            self.centroid = heaviest(centroid, keep)
             for t in set(centroid) - set(self.centroid):
                 self.words.pop(t, None)
         self.norm = math.sqrt(sum([v * v for v in self.centroid.values()]))

@@ -97,10 +97,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import compress, filterfalse, repeat
-from operator import add, itemgetter, methodcaller, mul, truediv
+from operator import add, methodcaller, mul, truediv
 
 from marsad.corpus.features import DocFreq
-from marsad.corpus.story_record import display_word, label_words
+from marsad.corpus.story_record import display_word, heaviest, label_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +138,6 @@ class ThreadParams:
 
 
 _NAMED = ("e:", "p:")
-_WEIGHT_TERM = itemgetter(1, 0)
 _has_colon = methodcaller("__contains__", ":")
 _IDF_DESC = lambda a: (-a[0], a[1])  # noqa: E731  (IDF, term, postings): rarest first, ties by term
 
@@ -174,7 +173,7 @@ class Member:
         words = body or centroid
         other = {t: words[t] for t in filterfalse(_has_colon, words)}
         if len(other) > p.member_terms:
-            other = dict(sorted(other.items(), key=_WEIGHT_TERM, reverse=True)[: p.member_terms])
+            other = heaviest(other, p.member_terms)
         return cls.restore(sid, thread, last_day, _unit(named), _unit(other), p)
 
     @classmethod
@@ -184,7 +183,7 @@ class Member:
         if named:
             actors = tuple(named)
         else:
-            actors = tuple(t for t, _ in sorted(other.items(), key=_WEIGHT_TERM, reverse=True)[: p.actor_terms])
+            actors = tuple(heaviest(other, p.actor_terms))
         return cls(sid, thread, last_day, named, other, actors)
 
     def to_state(self) -> list[object]:
@@ -354,8 +353,8 @@ class ThreadLinker:
         c = th.centroid
         added = list(map(add, map(c.get, vec, repeat(0.0)), vec.values()))
         c.update(zip(vec, added, strict=True))  # new terms after the old ones, in the story's order
-        if len(c) > 2 * self.p.centroid_terms:  # prune to the heaviest terms, ties by term
-            kept = dict(sorted(c.items(), key=_WEIGHT_TERM, reverse=True)[: self.p.centroid_terms])
+        if len(c) > 2 * self.p.centroid_terms:  # prune to the heaviest terms, as stories do
+            kept = heaviest(c, self.p.centroid_terms)
             for t in c.keys() - kept.keys():
                 th.words.pop(t, None)
             th.centroid = c = kept

@@ -111,3 +111,19 @@ def test_a_sources_everyday_words_stay_in_its_thread_vectors() -> None:
     v = article_vector(f, cl.state.df, cl.templates, cl.p)
     assert not drop & v.vec.keys() and set(every_day) <= v.body.keys()
     assert v.body == body_vector(f, cl.state.df, top=cl.p.body_terms)
+
+
+def test_a_threads_centroid_and_a_storys_thread_vector_break_ties_in_one_order() -> None:
+    from marsad.corpus.story_record import Story
+    from marsad.corpus.threads import ThreadLinker, ThreadParams
+
+    # five words of one weight, one heavier: a keep of 2 holds the heavy one and, of the tied,
+    # the earliest in code point order, whichever order they arrive in
+    vec = {"ث": 1.0, "ب": 1.0, "ت": 1.0, "ا": 1.0, "ج": 1.0, "ح": 2.0}
+    story = Story(id=1, first_day=0, last_day=0)
+    story.absorb({"ح": 1.0}, frozenset(), "s", 0, keep=2, body=vec)
+    linker = ThreadLinker(ThreadParams(centroid_terms=2))
+    tid = linker.add(0, 0, vec, {t: t for t in vec}, story=1)
+    want = ["ح", "ا"]
+    assert list(story.body) == want
+    assert list(linker.state.threads[tid].centroid) == want
