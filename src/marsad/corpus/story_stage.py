@@ -199,15 +199,23 @@ def _link_open(cs: CorpusStore, linking: ThreadLinking, opened: list[Story],
     ingests of ANT v2.1, 5–11 March 2018, split by date, made 440 threads against 446 in
     one run cut at the same article (docs/stories.md). Returns the links (the closed
     stories' and these), the threads' rows to show and the next thread id."""
+    before = set(linking.linker.state.threads)
     linking.add(opened)
-    links = links + linking.links()
+    mine = linking.links()
     rows, next_id = linking.rows()
-    ids = {s.id for s in opened}
-    cs.set_state("threads_shown", {"threads": sorted({t for t, sid in links if sid in ids})})
-    return links, rows, next_id
+    # the threads these stories opened are kept for them: the first of a thread's stories to
+    # open one when it closes gives it this id (ThreadLinker.reserved)
+    opened_by = {sid: t for t, sid in mine if t not in before}
+    cs.set_state("threads_shown", {"threads": sorted({t for t, _sid in mine}),
+                                   "opened": {str(sid): t for sid, t in opened_by.items()}})
+    return links + mine, rows, next_id
 
 
 def _load_linker(cs: CorpusStore, params: ThreadParams, *, df: DocFreq | None = None) -> ThreadLinker:
+    """The linker of the stored active threads, with the ids of the threads the stories open at
+    the end of the last run were shown in reserved for them (:func:`_link_open`)."""
     st = cs.state("threads")
     active = {tid: thread_of_state(tid, orjson.loads(s), params) for tid, s in cs.active_threads()}
-    return ThreadLinker(params, ThreadState(threads=active, next_id=int(st.get("next_id", 1))), df=df)
+    linker = ThreadLinker(params, ThreadState(threads=active, next_id=int(st.get("next_id", 1))), df=df)
+    linker.reserved = {int(sid): int(t) for sid, t in cs.state("threads_shown").get("opened", {}).items()}
+    return linker

@@ -236,6 +236,10 @@ class ThreadLinker:
         self._by_last: list[tuple[int, int]] = []
         #: ids given to the members of stories added without one (below every stored id)
         self._anonymous = 0
+        #: story id → the id of the thread it was shown in, one opened by the stories still
+        #: open at the end of the run before (:func:`marsad.corpus.story_stage._link_open`):
+        #: the thread such a story opens takes that id, so a link to the thread shown stays good
+        self.reserved: dict[int, int] = {}
         for th in self.state.threads.values():
             for m in th.members.values():
                 m.thread = th.id
@@ -334,8 +338,7 @@ class ThreadLinker:
             if sc > best or (sc == best and best_tid is not None and m.thread < best_tid):
                 best, best_tid = sc, m.thread
         if best_tid is None:
-            best_tid = self.state.next_id
-            self.state.next_id += 1
+            best_tid = self._new_id(story)
             threads[best_tid] = Thread(id=best_tid, first_day=first_day, last_day=last_day)
         th = threads[best_tid]
         me.thread = best_tid
@@ -346,6 +349,18 @@ class ThreadLinker:
             th.first_day = first_day if th.first_day < 0 else min(th.first_day, first_day)
         th.last_day = max(th.last_day, last_day)
         return best_tid
+
+    def _new_id(self, story: int) -> int:
+        """The id of the thread ``story`` opens: the one reserved for it (:attr:`reserved`) when
+        no thread holds it, which the other stories it was reserved for then lose; else the
+        next one."""
+        tid = self.reserved.pop(story, None)
+        if tid is not None and tid not in self.state.threads:
+            self.reserved = {s: t for s, t in self.reserved.items() if t != tid}
+            return tid
+        tid = self.state.next_id
+        self.state.next_id += 1
+        return tid
 
     def _absorb(self, th: Thread, centroid: Mapping[str, float], words: Mapping[str, str] | None) -> None:
         """Add a story's unit centroid to the thread's (its label), pruned to the heaviest terms."""

@@ -230,3 +230,34 @@ def test_a_run_stopped_between_its_last_two_thread_writes_resumes_as_one_run(tmp
     update_stories(a, batch=4, workers=1)  # nothing left to cluster: the end of the run only
     assert _tables(a) == want
     a.close()
+
+
+def test_a_thread_shown_for_open_stories_keeps_its_id_when_they_close(tmp_path, capsys) -> None:
+    """A thread made only by stories still open at the end of a run (shown, not recorded) is
+    the thread ``marsad thread ID`` finds after the next run closes them: the story that opened
+    it opens it again under the same id, so a link to it stays good."""
+    from marsad.cli.main import main
+    from marsad.runners.local import IngestOptions
+
+    recs = items()
+    k = len(recs) // 2
+    two = archive_of(tmp_path, "two", recs=recs[:k])
+    update_copies(two)
+    update_stories(two, workers=1)
+    w = two._writer
+    shown = {int(t): {int(s) for (s,) in w.execute("SELECT story FROM stories WHERE thread=?", (t,))}
+             for (t,) in w.execute("SELECT thread FROM threads WHERE state=''")}
+    assert shown  # threads of open stories only
+    rest = tmp_path / "rest.jsonl"
+    rest.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs[k:]))
+    two.ingest([str(rest)], options=IngestOptions(workers=1, corpus=False))
+    update_copies(two)
+    update_stories(two, workers=1)
+    _consistent_threads(two)
+    path = str(two.path)
+    two.close()
+    for tid, stories in shown.items():
+        capsys.readouterr()
+        assert main(["thread", "--archive", path, str(tid), "--json"]) == 0
+        d = orjson.loads(capsys.readouterr().out)
+        assert d["thread"] == tid and stories <= {s["story"] for s in d["timeline"]}
