@@ -94,10 +94,12 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from itertools import compress, filterfalse, repeat
 from operator import add, methodcaller, mul, truediv
+
+import numpy as np
 
 from marsad.corpus.features import DocFreq
 from marsad.corpus.story_record import display_word, heaviest, label_words
@@ -240,14 +242,27 @@ class ThreadLinker:
         #: open at the end of the run before (:func:`marsad.corpus.story_stage._link_open`):
         #: the thread such a story opens takes that id, so a link to the thread shown stays good
         self.reserved: dict[int, int] = {}
+        #: term → its column in the arrays the members are scored by (:meth:`_scores`)
+        self._column: dict[str, int] = {}
+        #: member id → its terms' columns and weights, named terms first (:meth:`_scores`)
+        self._arrays: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        #: the story being linked, its weights scattered by column (zero elsewhere)
+        self._dense = np.zeros(1 << 16)
         for th in self.state.threads.values():
             for m in th.members.values():
                 m.thread = th.id
                 self._anonymous = min(self._anonymous, m.id)
                 self._enter(m)
 
+    def _columns(self, terms: Iterable[str]) -> np.ndarray:
+        """The terms' columns; a term not seen before takes the next one."""
+        col = self._column
+        return np.array([col.setdefault(t, len(col)) for t in terms], dtype=np.int64)
+
     def _enter(self, m: Member) -> None:
         self.members[m.id] = m
+        self._arrays[m.id] = (self._columns([*m.named, *m.other]),
+                              np.fromiter([*m.named.values(), *m.other.values()], dtype=np.float64))
         for t in m.actors:
             self.postings[t].add(m.id)
         if m.last_day >= 0:
@@ -267,6 +282,7 @@ class ThreadLinker:
             m = self.members.pop(sid, None)
             if m is None:
                 continue
+            del self._arrays[sid]
             for t in m.actors:
                 post = self.postings[t]
                 post.discard(sid)
@@ -306,16 +322,47 @@ class ThreadLinker:
         return [(m, x) for m, x in mass.items() if x >= need]
 
     def score(self, m: Member, other: Member) -> float:
-        """The score of two members: the weighted cosines over named terms and content words,
-        summed in the order of ``m``'s terms."""
-        get = other.other.get
-        co = sum(map(mul, m.other.values(), map(get, m.other, repeat(0.0))))
+        """The score of two members: the weighted cosines over named terms and content words.
+        Each cosine sums the products of the terms both hold only (the intersection of the
+        two dicts' keys, walked in C), exactly (``math.fsum``: the same float in whatever order
+        the set gives them); a member's 40 words share a handful with another's, so this is a
+        third of the cost of looking each of them up."""
+        a, b = m.other, other.other
+        both = a.keys() & b.keys()
+        co = math.fsum(map(mul, map(a.__getitem__, both), map(b.__getitem__, both)))
         if not m.named:
             return co
-        get = other.named.get
-        cn = sum(map(mul, m.named.values(), map(get, m.named, repeat(0.0))))
+        a, b = m.named, other.named
+        both = a.keys() & b.keys()
+        cn = math.fsum(map(mul, map(a.__getitem__, both), map(b.__getitem__, both)))
         w = self.p.named_weight
         return w * cn + (1.0 - w) * co
+
+    def _scores(self, me: Member, others: list[int]) -> np.ndarray:
+        """:meth:`score` of ``me`` with each of the members ``others``, all at once: ``me``'s
+        weights (the named terms' times ``named_weight``, the content words' times the rest;
+        the words' alone when it names none) are scattered into a dense row by column, each
+        member's terms gather from it, and the products are summed member by member, in the
+        order of its terms (``np.bincount``). The same scores as :meth:`score` but for the
+        last bits of their floats (``test_the_linker_scores_members_as_score_does``); a third
+        of the linking's time, in C, where scoring member by member took half of it."""
+        if not others:
+            return np.zeros(0)
+        w = self.p.named_weight if me.named else 0.0
+        cols = self._columns([*me.named, *me.other])
+        dense = self._dense
+        if len(self._column) > len(dense):
+            self._dense = dense = np.zeros(2 * len(self._column))
+        dense[cols] = np.fromiter([*(v * w for v in me.named.values()), *(v * (1.0 - w) for v in me.other.values())],
+                                  dtype=np.float64, count=len(cols))
+        arrays = self._arrays
+        got = [arrays[o] for o in others]
+        idx = np.concatenate([a[0] for a in got])
+        vals = np.concatenate([a[1] for a in got])
+        seg = np.repeat(np.arange(len(got)), [len(a[0]) for a in got])
+        out = np.bincount(seg, weights=dense[idx] * vals, minlength=len(got))
+        dense[cols] = 0.0
+        return out
 
     def add(self, first_day: int, last_day: int, centroid: Mapping[str, float],
             words: Mapping[str, str] | None = None, *, story: int | None = None,
@@ -330,11 +377,11 @@ class ThreadLinker:
         me = Member.of(story, 0, last_day, centroid, p, body=body)
         best, best_tid = 0.0, None
         strong = p.strong_idf or math.inf
-        for other, shared in self._candidates(me):
-            m = self.members[other]
-            sc = self.score(me, m)
+        cands = self._candidates(me)
+        for (other, shared), sc in zip(cands, self._scores(me, [c[0] for c in cands]).tolist(), strict=True):
             if sc < (p.threshold if shared < strong else p.strong_threshold):
                 continue
+            m = self.members[other]
             if sc > best or (sc == best and best_tid is not None and m.thread < best_tid):
                 best, best_tid = sc, m.thread
         if best_tid is None:

@@ -217,3 +217,21 @@ def test_idf_counts_at_least_min_n_documents() -> None:
     assert df.idf("e:a") == 1.0 and df.idf("e:a", min_n=99) == math.log(100 / 3) + 1.0
     assert ThreadLinker(ThreadParams(min_docs=99), df=df).idf("e:a") == df.idf("e:a", min_n=99)
     assert ThreadLinker(ThreadParams(min_docs=99)).idf("e:b") == math.log(100) + 1.0
+
+
+@given(st.dictionaries(_TERMS, st.floats(0.01, 3.0), min_size=1, max_size=8),
+       st.lists(st.dictionaries(_TERMS, st.floats(0.01, 3.0), min_size=1, max_size=8), min_size=1, max_size=6))
+def test_the_linker_scores_members_as_score_does(me, others) -> None:
+    """The linker scores a story's candidates all at once (``_scores``, in arrays): the scores
+    of ``score`` one by one, to the last bits of a float."""
+    from marsad.corpus.threads import Member, ThreadLinker, ThreadParams
+
+    p = ThreadParams()
+    linker = ThreadLinker(p)
+    members = [Member.of(i, 0, 0, c, p) for i, c in enumerate(others, start=1)]
+    for m in members:
+        linker._enter(m)
+    mine = Member.of(99, 0, 0, me, p)
+    got = linker._scores(mine, [m.id for m in members]).tolist()
+    assert got == pytest.approx([linker.score(mine, m) for m in members], rel=1e-12, abs=1e-12)
+    assert linker._scores(mine, [m.id for m in reversed(members)]).tolist() == got[::-1]
