@@ -210,7 +210,41 @@ class Thread:
         each without its proclitics (:func:`~marsad.corpus.story_record.display_word`; the
         names it knows are the words of the centroid's entity keys)."""
         names = {w for t in self.centroid if t.startswith("e:") for w in t.partition(":")[2].partition(":")[2].split()}
-        return label_words(self.centroid, self.words, k, shown=lambda w: display_word(w, names))
+        shown = label_words(self.centroid, self.words, k + 4, shown=lambda w: display_word(w, names))
+        return readable(shown)[:k] or shown[:k]
+
+
+#: words of a name that a reader does not recognise alone (normalized): بن، بنت، ابن، أبو،
+#: أبي، عبد، آل — the name they belong to is cut apart by the tokenizer (عبد الكريم, محمد بن
+#: سلمان) and its other words stand in the label by themselves
+NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال"})
+#: two-word titles a label shows whole: (first word, the second's spellings) → the title
+TITLES = {("ولي", ("عهد", "العهد")): "ولي العهد"}
+
+
+def readable(words: list[str]) -> list[str]:
+    """Label words as a reader recognises them: a two-word title (:data:`TITLES`, ولي العهد)
+    whole, in the place of its first word, when both words are among them (its first word
+    alone is left out: ولي is no word of the thread by itself); the particles of names
+    (:data:`NAME_PARTICLES`) left out. Words are compared
+    :func:`~marsad.text.normalize.normalize`-d."""
+    from marsad.text.normalize import normalize
+
+    norm = [normalize(w) for w in words]
+    shown = list(words)
+    drop = {i for i, n in enumerate(norm) if n in NAME_PARTICLES}
+    for (first, seconds), title in TITLES.items():
+        firsts = [i for i, n in enumerate(norm) if n == first]
+        if not firsts:
+            continue
+        drop.update(firsts)
+        pair = [i for i, n in enumerate(norm) if n in seconds]
+        if pair:
+            drop.update(pair)
+            at = min(firsts[0], pair[0])
+            shown[at] = title
+            drop.discard(at)
+    return list(dict.fromkeys(w for i, w in enumerate(shown) if i not in drop))
 
 
 @dataclass

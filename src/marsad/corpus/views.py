@@ -14,6 +14,7 @@ import orjson
 
 from marsad.corpus.provenance import publication_order
 from marsad.corpus.story_record import display_word
+from marsad.corpus.threads import readable
 from marsad.errors import NotFoundError
 from marsad.store.corpus_store import CorpusStore
 
@@ -152,7 +153,7 @@ def list_threads(archive: Any, *, min_stories: int = 2, limit: int = 20) -> list
     top = cs.top_stories([r["thread"] for r in rows])
     firsts = _first_published(cs, [s["story"] for s in top.values()])
     for r in rows:
-        r["terms"] = _shown(r["terms"])
+        r["terms"] = readable(_shown(r["terms"]))
         s = top.get(r["thread"])
         r["top_story"] = None if s is None else {"story": s["story"], "size": s["size"], "first": firsts.get(s["story"])}
     return rows
@@ -168,6 +169,6 @@ def thread_detail(archive: Any, thread: int) -> dict[str, Any]:
     for s in stories:
         s["terms"] = _shown(s["terms"])
         s["first"] = firsts.get(s["story"])
-    row["terms"] = _shown(row["terms"])
+    row["terms"] = readable(_shown(row["terms"]))
     row["timeline"] = stories
     return row

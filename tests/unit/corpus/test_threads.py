@@ -206,6 +206,39 @@ def test_a_threads_label_leaves_figures_out_and_falls_back_to_stems_as_a_storys_
     assert bare.label() == ["ورونا", "لقاح"]
 
 
+def test_a_threads_label_shows_the_crown_prince_whole_and_leaves_the_particles_of_names_out() -> None:
+    """A label is words a reader recognises: ولي and عهد (the tokens of ولي العهد) are shown as
+    the title, where ولي stood; بن and عبد (cut from محمد بن سلمان, عبد الكريم) are left out, and
+    the next words take their places; عهد without ولي (a first name) stays."""
+    from marsad.corpus.threads import Thread, readable
+
+    th = Thread(id=1, first_day=0, last_day=0, centroid={
+        "ولي": 3.0, "بن": 2.8, "سلم": 2.5, "عهد": 2.2, "عبد": 2.0, "فرنس": 1.5, "زيار": 1.2, "اوبر": 1.0},
+        words={"ولي": "ولي", "بن": "بن", "سلم": "سلمان", "عهد": "العهد", "عبد": "عبد", "فرنس": "وفرنسا",
+               "زيار": "زيارة", "اوبر": "الأوبرا"})
+    assert th.label(k=4) == ["ولي العهد", "سلمان", "وفرنسا", "زيارة"]
+    assert readable(["التميمي", "عهد", "الفتاة"]) == ["التميمي", "عهد", "الفتاة"]
+    assert readable(["الأسد", "ولي", "أبو", "زكريا"]) == ["الأسد", "زكريا"]
+
+
+def test_marsad_threads_shows_labels_stored_with_fragments_readable(tmp_path) -> None:
+    """Labels stored before (with ولي، عهد، بن) are shown by ``marsad threads`` and ``marsad
+    thread ID`` by the same rule."""
+    import orjson
+    from corpus_fixtures import archive_of
+
+    from marsad.corpus.views import list_threads, thread_detail
+    from marsad.store.corpus_store import CorpusStore
+
+    a = archive_of(tmp_path, "labels")
+    cs = CorpusStore(a)
+    cs.save_threads([(7, "2018-04-01", "2018-04-10", 2, 0, orjson.dumps(["ولي", "بن", "عهد", "والعراق"]).decode(), "")])
+    cs.commit()
+    assert [r["terms"] for r in list_threads(a) if r["thread"] == 7] == [["ولي العهد", "العراق"]]
+    assert thread_detail(a, 7)["terms"] == ["ولي العهد", "العراق"]
+    a.close()
+
+
 def test_idf_counts_at_least_min_n_documents() -> None:
     """The linker weighs actors as if the archive held ``min_docs`` articles: in a young one
     every actor would be rare."""
