@@ -155,6 +155,8 @@ def cmd_thread(args: argparse.Namespace) -> int:
     if args.json:
         print_json(d)
         return 0
+    if d.get("moved_from") is not None:
+        console.print(f"(thread {d['moved_from']} was shown for stories still open; they are in thread {d['thread']} now)")
     console.print(f"[bold]thread {d['thread']}[/]: {d['stories']} stories, "
                   f"{d['first_day'] or '?'} … {d['last_day'] or '?'}")
     console.print("words: " + " ".join(d["terms"]))

@@ -91,6 +91,7 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
     clusterer = StoryClusterer(params, state, feed.templates)
     # the linker weighs actors by the same document frequencies, updated batch by batch
     linking = ThreadLinking(_load_linker(cs, thread_params or ThreadParams(), df=feed.df), iso_day=iso_day)
+    shown_for = dict(linking.linker.reserved)  # the stories each shown thread was kept for
     totals: Counter[str] = Counter()
     try:
         while True:
@@ -130,7 +131,7 @@ def _update_stories(archive: Any, params: StoryParams, thread_params: ThreadPara
             cs.set_state("stories", {"last_rowid": last, "next_id": state.next_id})
             cs.commit()
             totals["articles"] += len(feats)
-        totals["threaded"] += _save_stories(cs, clusterer, linking, set(), final=True)
+        totals["threaded"] += _save_stories(cs, clusterer, linking, set(), final=True, shown_for=shown_for)
     finally:
         feed.close()
     cs.commit()
@@ -142,12 +143,14 @@ _HAND_OVER = 500
 
 
 def _save_stories(cs: CorpusStore, cl: StoryClusterer, linking: ThreadLinking, touched: set[int],
-                  *, final: bool, handed: int = 0) -> int:
+                  *, final: bool, handed: int = 0, shown_for: dict[int, int] | None = None) -> int:
     """Write the stories that changed or closed; hand closed stories to the thread linking, but
     the first ``handed`` closed ones, handed already. The threads the links changed are written
     with them, so that a run stopped after this batch's commit leaves no link to an unwritten
     thread. At the end of a run, the stories still open are linked for the while
-    (:func:`_link_open`). Returns how many stories were handed over."""
+    (:func:`_link_open`), and a thread shown at the end of the last run that none of them took
+    again is dropped, its id moved to the thread of its first story (``shown_for``: story →
+    the thread kept for it; :func:`_record_moves`). Returns how many stories were handed over."""
     closed_ids = {s.id for s in cl.closed}
     changed = [s for s in list(cl.closed) + list(cl.state.stories.values())
                if s.id in touched or s.id in closed_ids or (final and s.thread is None)]
@@ -180,12 +183,27 @@ def _save_stories(cs: CorpusStore, cl: StoryClusterer, linking: ThreadLinking, t
     cs.set_story_threads(links)
     if final:
         cs.show_threads(rows)
-        cs.drop_threads_unused(shown)
+        _record_moves(cs, cs.drop_threads_unused(shown), shown_for or {})
     elif rows:
         cs.save_threads(rows)
     if rows or final:
         cs.set_state("threads", {"next_id": next_id})
     return len(to_link) + len(sent) + len(opened)
+
+
+def _record_moves(cs: CorpusStore, dropped: list[int], shown_for: dict[int, int]) -> None:
+    """Each dropped thread that was shown for stories open then (``shown_for``: story → thread)
+    moves to the thread its first such story is in now: ``corpus_state`` ``threads_moved``,
+    which ``marsad thread ID`` and ``/thread/ID`` follow (:func:`marsad.store.queries.moved_thread`)."""
+    moves: dict[str, int] = {}
+    for tid in dropped:
+        for sid in sorted(s for s, t in shown_for.items() if t == tid):
+            now = cs.thread_of_story(sid)
+            if now is not None and now != tid:
+                moves[str(tid)] = now
+                break
+    if moves:
+        cs.set_state("threads_moved", {**cs.state("threads_moved"), **moves})
 
 
 def _link_open(cs: CorpusStore, linking: ThreadLinking, opened: list[Story],

@@ -160,10 +160,19 @@ def list_threads(archive: Any, *, min_stories: int = 2, limit: int = 20) -> list
 
 
 def thread_detail(archive: Any, thread: int) -> dict[str, Any]:
+    """A thread's row and its stories in time order; a thread gone since it was shown gives the
+    thread it moved to (:func:`marsad.store.queries.moved_thread`), with ``moved_from``."""
+    from marsad.store.queries import moved_thread
+
     cs = CorpusStore(archive)
     row = cs.thread_row(thread)
+    moved = moved_thread(archive.con, thread) if row is None else None
+    if moved is not None:
+        row = cs.thread_row(moved)
     if row is None:
         raise NotFoundError(f"no thread {thread}; `marsad threads` lists them")
+    row["moved_from"] = thread if moved is not None else None
+    thread = row["thread"]
     stories = cs.thread_stories(thread)
     firsts = _first_published(cs, [s["story"] for s in stories])
     for s in stories:

@@ -30,7 +30,7 @@ STATE = "reanalysis"
 CORPUS_TABLES = ("lsh_bands", "copy_pairs", "copy_edges", "copy_groups", "stories", "threads",
                  "term_df", "source_term_days", "story_merges")
 #: their progress in ``corpus_state``
-CORPUS_STATES = ("copies", "stories", "story_df", "threads", "threads_shown")
+CORPUS_STATES = ("copies", "stories", "story_df", "threads", "threads_shown", "threads_moved")
 
 #: the article columns a per-article stage sets (besides spans), replaced by a reanalysis
 DERIVED_COLUMNS = ("title", "published_at", "published_day", "published_at_source",

@@ -286,11 +286,27 @@ class CorpusStore:
             "ON CONFLICT(thread) DO UPDATE SET first_day=excluded.first_day, last_day=excluded.last_day, "
             "stories=excluded.stories, terms=excluded.terms", [(*r[:4], r[5]) for r in rows])
 
-    def drop_threads_unused(self, threads: Sequence[int]) -> None:
+    def drop_threads_unused(self, threads: Sequence[int]) -> list[int]:
         """Delete those of ``threads`` that have no state and that no story is linked to (the
-        threads only stories linked for the while made, which they have since left)."""
-        self.w.executemany("DELETE FROM threads WHERE thread=? AND state='' AND NOT EXISTS "
-                           "(SELECT 1 FROM stories WHERE stories.thread = threads.thread)", [(t,) for t in threads])
+        threads only stories linked for the while made, which they have since left); returns
+        the ids deleted."""
+        gone = [t for t in threads if self.w.execute(
+            "SELECT 1 FROM threads WHERE thread=? AND state='' AND NOT EXISTS "
+            "(SELECT 1 FROM stories WHERE stories.thread = threads.thread)", (t,)).fetchone()]
+        self.w.executemany("DELETE FROM threads WHERE thread=?", [(t,) for t in gone])
+        return gone
+
+    def thread_of_story(self, story: int) -> int | None:
+        """The thread of a story, or of the story it was folded into (``story_merges``)."""
+        for _ in range(64):  # a chain of folds, never a cycle
+            r = self.w.execute("SELECT thread FROM stories WHERE story=?", (story,)).fetchone()
+            if r is not None:
+                return None if r[0] is None else int(r[0])
+            m = self.w.execute("SELECT into_story FROM story_merges WHERE story=?", (story,)).fetchone()
+            if m is None:
+                return None
+            story = int(m[0])
+        return None
 
     # --- reading for people (CLI, web) ------------------------------------------------------
 

@@ -203,6 +203,21 @@ def story_members(con: sqlite3.Connection, story: int, *, limit: int = 500) -> l
     return [{**dict(r), "first_published": _flag(r["first_published"])} for r in rows[:limit]]
 
 
+def moved_thread(con: sqlite3.Connection, thread: int) -> int | None:
+    """The thread a thread id now leads to when the thread is gone (a thread shown for stories
+    still open, which joined another when they closed: ``corpus_state`` ``threads_moved``), or
+    ``None``."""
+    if not columns(con, "corpus_state"):
+        return None
+    r = con.execute("SELECT value FROM corpus_state WHERE name='threads_moved'").fetchone()
+    moves = orjson.loads(r[0]) if r else {}
+    seen = {thread}
+    while (nxt := moves.get(str(thread))) is not None and nxt not in seen:
+        thread = int(nxt)
+        seen.add(thread)
+    return thread if len(seen) > 1 else None
+
+
 def thread_info(con: sqlite3.Connection, thread: int) -> dict[str, Any] | None:
     """A thread: its row (if a ``threads`` table exists) and its stories as :func:`story_brief`
     gives them, earliest first, but with an empty ``title`` (the caller titles them all in one

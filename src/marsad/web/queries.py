@@ -398,6 +398,8 @@ class Pages:
 
     def _thread(self, thread: int) -> dict[str, Any]:
         info = sq.thread_info(self.con, thread)
+        if info is None and (moved := sq.moved_thread(self.con, thread)) is not None:
+            return {**self._thread(moved), "moved_from": thread}  # shown for open stories, gone since
         if info is None:
             raise NotFoundError(f"no thread {thread}")
         ids = [s["id"] for s in info["stories"]]

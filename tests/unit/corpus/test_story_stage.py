@@ -261,3 +261,37 @@ def test_a_thread_shown_for_open_stories_keeps_its_id_when_they_close(tmp_path, 
         assert main(["thread", "--archive", path, str(tid), "--json"]) == 0
         d = orjson.loads(capsys.readouterr().out)
         assert d["thread"] == tid and stories <= {s["story"] for s in d["timeline"]}
+
+
+def test_a_thread_shown_whose_stories_joined_another_leads_to_it(tmp_path, capsys) -> None:
+    """A thread shown for open stories that all joined other threads when they closed is
+    dropped; its id leads to the thread its first story is in now, in ``marsad thread ID``
+    and the web's /api/thread/ID (``moved_from`` says so), and an id never given is still
+    "no thread"."""
+    from fastapi.testclient import TestClient
+
+    from marsad.cli.main import main
+    from marsad.corpus.story_stage import _record_moves
+    from marsad.web.app import create_app
+
+    a = archive_of(tmp_path, "moved")
+    update_copies(a)
+    update_stories(a, workers=1)
+    cs = CorpusStore(a)
+    sid, tid = a._writer.execute("SELECT story, thread FROM stories WHERE thread IS NOT NULL "
+                                 "ORDER BY story LIMIT 1").fetchone()
+    gone = 10_000 + tid
+    _record_moves(cs, [gone], {sid: gone, sid + 1: gone})
+    cs.commit()
+    path = str(a.path)
+    a.close()
+    capsys.readouterr()
+    assert main(["thread", "--archive", path, str(gone), "--json"]) == 0
+    d = orjson.loads(capsys.readouterr().out)
+    assert d["thread"] == tid and d["moved_from"] == gone and sid in {s["story"] for s in d["timeline"]}
+    assert main(["thread", "--archive", path, str(gone + 1), "--json"]) != 0
+    with TestClient(create_app(path)) as c:
+        th = c.get(f"/api/thread/{gone}").json()
+        assert th["id"] == tid and th["moved_from"] == gone
+        assert c.get(f"/thread/{gone}").status_code == 200
+        assert c.get(f"/api/thread/{gone + 1}").status_code == 404
