@@ -246,7 +246,8 @@ def test_export_gives_an_article_in_no_story_the_day_its_own_reports_state(tmp_p
 def test_token_index_and_covered_spans_by_bisection_agree_with_a_scan():
     """The bisections that keep a long sentence linear give what a scan over every token and
     every mention would."""
-    from marsad.enrich.events.coder import _inside, _merged, _tok_index, tokens
+    from marsad.enrich.events.coder import tokens
+    from marsad.enrich.events.roles import _inside, _merged, _tok_index
 
     text = "التقى الوزير سعيد ناصر نظيره في العاصمة ثم غادر المطار مساء الخميس."
     toks = tokens(text, 0, len(text))
@@ -288,10 +289,10 @@ def test_a_visit_with_the_conjunction_is_found_and_the_ministry_is_not():
 
 
 def _word_lists():
-    """Every Arabic word list of the lexicon and the coder (a frozenset or tuple of words)."""
-    from marsad.enrich.events import coder
+    """Every Arabic word list of the lexicon, the coder and its roles (a frozenset or tuple of words)."""
+    from marsad.enrich.events import coder, roles
 
-    for mod in (lexicon, coder):
+    for mod in (lexicon, coder, roles):
         for name, v in vars(mod).items():
             if isinstance(v, frozenset | tuple) and v and all(isinstance(w, str) for w in v):
                 arabic = [w for w in v if any("\u0600" <= c <= "\u06ff" for c in w)]
@@ -307,6 +308,7 @@ def test_every_word_list_is_on_the_normalized_view():
 
     lists = dict(_word_lists())
     assert "marsad.enrich.events.lexicon.COUNTS" in lists and "marsad.enrich.events.coder._DRONE_SIGNS" in lists
+    assert "marsad.enrich.events.roles.VICTIM_NOUNS" in lists
     bad = {name: [w for w in ws if normalize(w) != w] for name, ws in lists.items()}
     assert not {k: v for k, v in bad.items() if v}
     assert "ميات" in lexicon.COUNTS and "ميه" in lexicon.QUANTITY
