@@ -43,6 +43,17 @@ def _entity_of(arch, key: str) -> int:  # type: ignore[no-untyped-def]
     return eid
 
 
+def _entities_of(tmp_path: Path, files: dict[str, str], *keys: str) -> list[int]:
+    """Ingest ``files`` (written out under ``tmp_path``) into a new archive and return the
+    entity of each of ``keys``, the archive closed."""
+    arch = marsad.open(tmp_path / "r.db")
+    try:
+        arch.ingest(_write(tmp_path / "in", files), options=None)
+        return [_entity_of(arch, k) for k in keys]
+    finally:
+        arch.close()
+
+
 def test_skeleton_folds_transliteration_variants() -> None:
     assert skeleton("أومخانوف") == skeleton("أوماخانوف")
     assert skeleton("بوتين") == skeleton("بوتن")
@@ -188,15 +199,11 @@ def test_one_skeleton_of_two_known_names_is_two_people(tmp_path: Path) -> None:
     from marsad.corpus.registry import name_skeleton
 
     assert name_skeleton("حسن العلوي") == name_skeleton("حسين العلوي")
-    arch = marsad.open(tmp_path / "r.db")
-    try:
-        arch.ingest(_write(tmp_path / "in", {
-            "b1.txt": "قال الوزير حسن العلوي في مؤتمر صحفي اليوم إن الحكومة ستعلن خطتها الجديدة للنقل.",
-            "b2.txt": "أعلن رجل الأعمال حسين العلوي افتتاح مصنعه الجديد في المنطقة الصناعية أمس.",
-        }), options=None)
-        assert _entity_of(arch, "per:حسن العلوي") != _entity_of(arch, "per:حسين العلوي")
-    finally:
-        arch.close()
+    hasan, husain = _entities_of(tmp_path, {
+        "b1.txt": "قال الوزير حسن العلوي في مؤتمر صحفي اليوم إن الحكومة ستعلن خطتها الجديدة للنقل.",
+        "b2.txt": "أعلن رجل الأعمال حسين العلوي افتتاح مصنعه الجديد في المنطقة الصناعية أمس.",
+    }, "per:حسن العلوي", "per:حسين العلوي")
+    assert hasan != husain
 
 
 def test_a_shared_short_skeleton_is_not_one_name() -> None:
@@ -214,21 +221,17 @@ def test_variants_of_a_group_join_and_lookalikes_stay_apart(tmp_path: Path) -> N
     """On a small archive: التركي and الطوارق shared a skeleton and were one NORP, شركة آسيا
     joined الشرق الأوسط; الأمريكيان (a dual, first mention of norp:امريكي) found no
     الأميركي and opened an entity of its own."""
-    arch = marsad.open(tmp_path / "g.db")
-    try:
-        arch.ingest(_write(tmp_path / "in", {
-            "c1.txt": "قال الوزير التركي إن أنقرة تدعم الحل السياسي في المنطقة وتريد الحوار.",
-            "c2.txt": "هاجم مسلحون من الطوارق قافلة في شمال مالي ليلة أمس وقتلوا ثلاثة جنود.",
-            "c3.txt": "ذكرت صحيفة الشرق الأوسط أن الوزير سيزور المنطقة الأسبوع المقبل.",
-            "c4.txt": "وقعت شركة آسيا عقدا جديدا مع الحكومة أمس لبناء مصنع للأسمدة.",
-            "c5.txt": "قال المسؤول الأميركي إن واشنطن سترسل وفدا إلى المنطقة قريبا.",
-            "c6.txt": "التقى الوزيران الأمريكيان نظيرهما في العاصمة أمس وبحثا التعاون.",
-        }), options=None)
-        assert _entity_of(arch, "norp:تركي") != _entity_of(arch, "norp:طوارق")
-        assert _entity_of(arch, "org:شرق اوسط") != _entity_of(arch, "org:شركه اسيا")
-        assert _entity_of(arch, "norp:اميركي") == _entity_of(arch, "norp:امريكي")
-    finally:
-        arch.close()
+    turk, tuareg, sharq, asia, amirki, amriki = _entities_of(tmp_path, {
+        "c1.txt": "قال الوزير التركي إن أنقرة تدعم الحل السياسي في المنطقة وتريد الحوار.",
+        "c2.txt": "هاجم مسلحون من الطوارق قافلة في شمال مالي ليلة أمس وقتلوا ثلاثة جنود.",
+        "c3.txt": "ذكرت صحيفة الشرق الأوسط أن الوزير سيزور المنطقة الأسبوع المقبل.",
+        "c4.txt": "وقعت شركة آسيا عقدا جديدا مع الحكومة أمس لبناء مصنع للأسمدة.",
+        "c5.txt": "قال المسؤول الأميركي إن واشنطن سترسل وفدا إلى المنطقة قريبا.",
+        "c6.txt": "التقى الوزيران الأمريكيان نظيرهما في العاصمة أمس وبحثا التعاون.",
+    }, "norp:تركي", "norp:طوارق", "org:شرق اوسط", "org:شركه اسيا", "norp:اميركي", "norp:امريكي")
+    assert turk != tuareg
+    assert sharq != asia
+    assert amirki == amriki
 
 
 def test_a_first_name_alone_takes_in_no_full_names(tmp_path: Path) -> None:
@@ -245,17 +248,12 @@ def test_a_first_name_alone_takes_in_no_full_names(tmp_path: Path) -> None:
     assert _person_similarity("سعود بن نايف بن عبدالعزيز", "سعود بن سلمان بن عبدالعزيز") == 0.0
     assert _person_similarity("بان كي مون", "بان جي مون") == 0.85  # one letter in a short middle word
     assert _person_similarity("محمد ابن سلمان", "محمد بن سلمان") == 0.85
-    arch = marsad.open(tmp_path / "p.db")
-    try:
-        arch.ingest(_write(tmp_path / "in", {
-            "d1.txt": "قال الوزير عبدالله في الرياض إن وزارة الإسكان ستطلق برنامجا جديدا مع صندوق التنمية العقارية.",
-            "d2.txt": "أعلن المهندس ماجد عبدالله في الرياض أن وزارة الإسكان وصندوق التنمية العقارية وقعا اتفاقا.",
-            "d3.txt": "قال اللاعب جبر عبدالله في الرياض إن فريقه سيواجه الهلال في صندوق التنمية العقارية يوم الجمعة.",
-        }), options=None)
-        ids = {_entity_of(arch, k) for k in ("per:عبدالله", "per:ماجد عبدالله", "per:جبر عبدالله")}
-        assert len(ids) == 3
-    finally:
-        arch.close()
+    ids = _entities_of(tmp_path, {
+        "d1.txt": "قال الوزير عبدالله في الرياض إن وزارة الإسكان ستطلق برنامجا جديدا مع صندوق التنمية العقارية.",
+        "d2.txt": "أعلن المهندس ماجد عبدالله في الرياض أن وزارة الإسكان وصندوق التنمية العقارية وقعا اتفاقا.",
+        "d3.txt": "قال اللاعب جبر عبدالله في الرياض إن فريقه سيواجه الهلال في صندوق التنمية العقارية يوم الجمعة.",
+    }, "per:عبدالله", "per:ماجد عبدالله", "per:جبر عبدالله")
+    assert len(set(ids)) == 3
 
 
 def test_a_name_inside_a_name_keeps_its_fathers_and_abd_is_one_word() -> None:
@@ -277,12 +275,8 @@ def test_a_name_written_as_one_word_or_two_is_found(tmp_path: Path) -> None:
     from marsad.corpus.registry import block_keys
 
     assert block_keys("بن قردان") & block_keys("بنقردان")
-    arch = marsad.open(tmp_path / "t.db")
-    try:
-        arch.ingest(_write(tmp_path / "in", {
-            "e1.txt": "أعلنت وزارة الداخلية التونسية أن الوضع الأمني في مدينة بنقردان مستقر بعد هجوم الأمس على ثكنة.",
-            "e2.txt": "عاد الهدوء إلى مدينة بن قردان التونسية بعد يومين من المواجهات، وفتحت المحلات أبوابها.",
-        }), options=None)
-        assert _entity_of(arch, "gpe:بنقردان") == _entity_of(arch, "gpe:بن قردان")
-    finally:
-        arch.close()
+    one_word, two_words = _entities_of(tmp_path, {
+        "e1.txt": "أعلنت وزارة الداخلية التونسية أن الوضع الأمني في مدينة بنقردان مستقر بعد هجوم الأمس على ثكنة.",
+        "e2.txt": "عاد الهدوء إلى مدينة بن قردان التونسية بعد يومين من المواجهات، وفتحت المحلات أبوابها.",
+    }, "gpe:بنقردان", "gpe:بن قردان")
+    assert one_word == two_words
