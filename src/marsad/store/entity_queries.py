@@ -76,13 +76,14 @@ def _registry(con: sqlite3.Connection, keys: list[str]) -> dict[str, tuple[int, 
 
 def labels(con: sqlite3.Connection, keys: list[str]) -> dict[str, dict[str, Any]]:
     """Display name (:func:`display_names`), type and English name for canonical keys; a key
-    without registry type takes the label of its first mention."""
+    without registry type takes the label of its first mention (the first article, the first
+    place in it)."""
     reg = _registry(con, keys)
     names = display_names(con, keys, registry=reg)
     untyped = [k for k in keys if not reg.get(k, (0, "", "", ""))[2]]
     first = dict(con.execute(  # one statement, one index look-up per key
         "SELECT j.value, (SELECT s.label FROM spans s WHERE s.layer = 'mention' AND s.value = j.value"
-        " ORDER BY s.rowid LIMIT 1) FROM json_each(?) j", (orjson.dumps(untyped).decode(),))) if untyped else {}
+        " ORDER BY s.article, s.start LIMIT 1) FROM json_each(?) j", (orjson.dumps(untyped).decode(),))) if untyped else {}
     out: dict[str, dict[str, Any]] = {}
     for k in keys:
         _ident, _name, rtype, en = reg.get(k, (None, None, None, None))
@@ -128,7 +129,8 @@ def _forms(con: sqlite3.Connection, names: Mapping[str, list[str]], *, sample: i
     """How the mentions of each entity are written (``names``: entity → its mention keys), as
     shown (:func:`_shown`), counted in the order they are read: the first ``sample`` mentions
     of a :data:`CHUNK` of its keys at a time, the keys in sorted order and each key's mentions in
-    the order they were stored (the spans' ``(layer, value)`` index).
+    the order of their articles and their places in them (the spans' ``(layer, value, article,
+    start, end)`` index, migration ``0011``), however they were stored.
 
     The mentions' places are read from that index alone, and then each article's text once for
     all the mentions it holds, however many entities they name (:func:`_texts_at`). Every
@@ -139,7 +141,7 @@ def _forms(con: sqlite3.Connection, names: Mapping[str, list[str]], *, sample: i
         for part in chunks(ks):
             got.extend((int(a), int(s), int(e)) for a, s, e in con.execute(
                 "SELECT article, start, \"end\" FROM spans WHERE layer = 'mention'"
-                f" AND value IN ({placeholders(len(part))}) ORDER BY value, rowid LIMIT ?", [*part, sample]))
+                f" AND value IN ({placeholders(len(part))}) ORDER BY value, article, start LIMIT ?", [*part, sample]))
     cut = _texts_at(con, [m for ms in picked.values() for m in ms])
     out: dict[str, Counter[str]] = {}
     for k, ms in picked.items():

@@ -18,6 +18,13 @@ its keys as one ingest would. Entities stored before have no context row: the re
 theirs from the row. ``0010_entity_context_names`` adds the names an entity's candidates are
 found by (the blocking index: the names its keys were linked under; a context stored before
 starts from the row's names and variants).
+
+``0011_spans_value_places`` widens the spans' ``(layer, value)`` index to ``(layer, value,
+article, start, end)``: the places of an entity's mentions (display names, surface forms) and
+the articles that mention it are read from the index alone, with no look-up of each span's
+row. On a 2,832-article SaudiNewsNet archive the index grew from 3.36 to 3.72 MB (the archive
+73.7 MB) and an uncached ``/api/entities`` (the 50 most mentioned) went from 0.079 to 0.061 s;
+see ``docs/entities.md``.
 """
 
 from __future__ import annotations
@@ -293,6 +300,14 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0010_entity_context_names",
         """
         ALTER TABLE entity_context ADD COLUMN names TEXT NOT NULL DEFAULT '[]';
+        """,
+    ),
+    (
+        "0011_spans_value_places",
+        """
+        DROP INDEX spans_value;
+        CREATE INDEX spans_value ON spans(layer, value, article, start, "end");
+        ANALYZE spans;
         """,
     ),
 ]

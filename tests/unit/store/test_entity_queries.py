@@ -77,3 +77,48 @@ def test_surface_forms_count_every_mention_as_written(tmp_path) -> None:
                                                                                           ("#واشنطن", 1)]
     assert eq.summary(a.con, ref)["name"] == "باراك أوباما"
     a.close()
+
+
+def test_the_sample_and_the_first_label_follow_the_articles_not_the_storage_order(tmp_path) -> None:
+    """Mentions are read in the order of their articles and their places in them (the spans'
+    (layer, value, article, start, end) index), however they were stored: article 2's spans
+    here are stored before article 1's, as after article 2 was analysed again."""
+    a = marsad.open(tmp_path / "o.db")
+    w = a._writer
+    texts = {1: "قال الأمين العام بان كي مون إن المحادثات ستستمر.", 2: "وصل بان جي مون إلى جنيف أمس."}
+    for i, text in texts.items():
+        w.execute("INSERT INTO articles (rowid, id, doc_hash, text, ingested_at) VALUES (?, ?, ?, ?, '')",
+                  (i, f"a{i}", f"h{i}", text))
+    rows = []
+    for i, form, label in ((2, "بان جي مون", "ORG"), (1, "بان كي مون", "PER")):
+        at = texts[i].find(form)
+        rows.append((i, "mention", at, at + len(form), label, "per:بان كي مون"))
+    w.executemany('INSERT INTO spans (article, layer, start, "end", label, value) VALUES (?, ?, ?, ?, ?, ?)', rows)
+    w.commit()
+    assert eq.display_names(a.con, ["per:بان كي مون"], sample=1) == {"per:بان كي مون": "بان كي مون"}
+    assert eq.labels(a.con, ["per:بان كي مون"])["per:بان كي مون"]["type"] == "PER"
+    a.close()
+
+
+def test_an_archive_before_0011_gets_the_wider_spans_index(tmp_path) -> None:
+    """Migration 0011 widens spans(layer, value) to spans(layer, value, article, start, end) and
+    keeps the rows; a mention's place is then read from the index alone."""
+    import sqlite3
+
+    from marsad.store.archive import migrate
+    from marsad.store.schema import MIGRATIONS
+
+    con = sqlite3.connect(tmp_path / "old.db", isolation_level=None)
+    migrate(con, MIGRATIONS[:10])
+    assert [r[2] for r in con.execute("PRAGMA index_info(spans_value)")] == ["layer", "value"]
+    con.execute("INSERT INTO articles (rowid, id, doc_hash, text, ingested_at) VALUES (1, 'a1', 'h1', 'زار أوباما واشنطن.', '')")
+    con.execute("INSERT INTO spans (article, layer, start, \"end\", label, value)"
+                " VALUES (1, 'mention', 4, 10, 'PER', 'per:اوباما')")
+    assert migrate(con) == ["0011_spans_value_places"]
+    assert [r[2] for r in con.execute("PRAGMA index_info(spans_value)")] == ["layer", "value", "article", "start", "end"]
+    query = ("SELECT article, start, \"end\" FROM spans WHERE layer = 'mention' AND value IN (?)"
+             " ORDER BY value, article, start LIMIT ?")
+    plan = " ".join(r[3] for r in con.execute("EXPLAIN QUERY PLAN " + query, ("per:اوباما", 5)))
+    assert "COVERING INDEX spans_value" in plan and "TEMP B-TREE" not in plan
+    assert con.execute(query, ("per:اوباما", 5)).fetchall() == [(1, 4, 10)]
+    con.close()
