@@ -100,7 +100,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import compress, filterfalse, repeat
 from operator import add, methodcaller, mul, truediv
@@ -294,15 +294,22 @@ class ThreadLinker:
                 self._anonymous = min(self._anonymous, m.id)
                 self._enter(m)
 
-    def _columns(self, terms: Iterable[str]) -> np.ndarray:
+    def _columns(self, terms: list[str]) -> np.ndarray:
         """The terms' columns; a term not seen before takes the next one."""
         col = self._column
-        return np.array([col.setdefault(t, len(col)) for t in terms], dtype=np.int64)
+        ids = list(map(col.get, terms))  # in C; the few new terms below
+        if None in ids:
+            ids = [col.setdefault(t, len(col)) for t in terms]
+        return np.array(ids, dtype=np.int64)
 
-    def _enter(self, m: Member) -> None:
+    def _arrays_of(self, m: Member) -> tuple[np.ndarray, np.ndarray]:
+        """A member's terms' columns and weights, named terms first."""
+        return (self._columns([*m.named, *m.other]),
+                np.fromiter([*m.named.values(), *m.other.values()], dtype=np.float64))
+
+    def _enter(self, m: Member, arrays: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         self.members[m.id] = m
-        self._arrays[m.id] = (self._columns([*m.named, *m.other]),
-                              np.fromiter([*m.named.values(), *m.other.values()], dtype=np.float64))
+        self._arrays[m.id] = arrays or self._arrays_of(m)
         for t in m.actors:
             self.postings[t].add(m.id)
         if m.last_day >= 0:
@@ -378,7 +385,7 @@ class ThreadLinker:
         w = self.p.named_weight
         return w * cn + (1.0 - w) * co
 
-    def _scores(self, me: Member, others: list[int]) -> np.ndarray:
+    def _scores(self, me: Member, others: list[int], arrays: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
         """:meth:`score` of ``me`` with each of the members ``others``, all at once: ``me``'s
         weights (the named terms' times ``named_weight``, the content words' times the rest;
         the words' alone when it names none) are scattered into a dense row by column, each
@@ -389,12 +396,13 @@ class ThreadLinker:
         if not others:
             return np.zeros(0)
         w = self.p.named_weight if me.named else 0.0
-        cols = self._columns([*me.named, *me.other])
+        cols, vals = arrays or self._arrays_of(me)
         dense = self._dense
         if len(self._column) > len(dense):
             self._dense = dense = np.zeros(2 * len(self._column))
-        dense[cols] = np.fromiter([*(v * w for v in me.named.values()), *(v * (1.0 - w) for v in me.other.values())],
-                                  dtype=np.float64, count=len(cols))
+        named = len(me.named)
+        dense[cols[:named]] = vals[:named] * w
+        dense[cols[named:]] = vals[named:] * (1.0 - w)
         arrays = self._arrays
         got = [arrays[o] for o in others]
         idx = np.concatenate([a[0] for a in got])
@@ -418,7 +426,8 @@ class ThreadLinker:
         best, best_tid = 0.0, None
         strong = p.strong_idf or math.inf
         cands = self._candidates(me)
-        for (other, shared), sc in zip(cands, self._scores(me, [c[0] for c in cands]).tolist(), strict=True):
+        arrays = self._arrays_of(me)
+        for (other, shared), sc in zip(cands, self._scores(me, [c[0] for c in cands], arrays).tolist(), strict=True):
             if sc < (p.threshold if shared < strong else p.strong_threshold):
                 continue
             m = self.members[other]
@@ -430,7 +439,7 @@ class ThreadLinker:
         th = threads[best_tid]
         me.thread = best_tid
         th.members[me.id] = me
-        self._enter(me)
+        self._enter(me, arrays)
         self._absorb(th, centroid, words)
         if first_day >= 0:
             th.first_day = first_day if th.first_day < 0 else min(th.first_day, first_day)
