@@ -389,10 +389,11 @@ class EntityRegistry:
             s = _person_similarity(name, their)
             if s <= 0:
                 return 0.0, ev
-            if len(b) == 1 and len(a) > 1 and normalize(their) in FIRST_NAMES:
+            mine, theirs = len(_name_words(name)), len(_name_words(their))  # عبد الله is one word
+            if s == FIRST_NAME_ALONE and theirs == 1:
                 return 0.0, ev  # a first name alone is many people: it takes no full name in
             ev.append("first name alone, by context" if s == FIRST_NAME_ALONE
-                      else "surname of the full name" if s == 0.8 and min(len(a), len(b)) == 1
+                      else "surname of the full name" if s == 0.8 and min(mine, theirs) == 1
                       else "variant spelling" if s == 0.85 else "name inside name")
         c = attrs.get("country", "")
         if c and e.country:

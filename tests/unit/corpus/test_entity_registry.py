@@ -256,6 +256,23 @@ def test_a_first_name_alone_takes_in_no_full_names(tmp_path: Path) -> None:
     assert len(set(ids)) == 3
 
 
+def test_a_first_name_alone_written_in_two_words_takes_in_no_full_names() -> None:
+    """عبد الله is one word to the name similarity (عبدالله): an entity opened by it, alone,
+    took in full names by context (the guard counted its words split on spaces, two), and
+    the same name written the other way scored 0 beside it."""
+    from marsad.corpus.registry import RegEntity
+
+    reg = EntityRegistry.__new__(EntityRegistry)  # _score reads no registry state
+
+    def score(name: str, their: str) -> float:
+        return reg._score("PER", name, {}, set(), RegEntity(1, f"per:{their}", "PER", their, match=their))[0]
+
+    for their in ("عبدالله", "عبد الله"):
+        assert score("عبدالله الثاني", their) == 0.0
+        assert score("ماجد عبدالله", their) == 0.0
+    assert score("عبد الله", "عبدالله") == score("عبدالله", "عبد الله") == 0.85
+
+
 def test_a_name_inside_a_name_keeps_its_fathers_and_abd_is_one_word() -> None:
     """نايف بن عبد العزيز lies word for word in نايف بن سلطان بن عبد العزيز, but his father is
     another: the chain after each بن must agree. عبد العزيز and عبدالعزيز are one name."""
