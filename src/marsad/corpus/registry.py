@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,7 +47,7 @@ import orjson
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from marsad.enrich.entities.lexicon import FIRST_NAMES, two_names
+from marsad.enrich.entities.lexicon import FIRST_NAMES, abd_joined, two_names
 from marsad.errors import NotFoundError
 from marsad.store.entities import EntityStore
 from marsad.text.normalize import normalize
@@ -137,7 +138,7 @@ def _person_similarity(x: str, y: str) -> float:
       عبدالله بن عبدالرحمن الحصين), and a first name alone is nobody's surname — the last word
       of ماجد عبدالله is his father's name, and ماجد عبدالله is not every عبدالله.
     """
-    a, b = _name_words(x), _name_words(y)
+    a, b = abd_joined(x.split()), abd_joined(y.split())
     if not a or not b:
         return 0.0
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -164,18 +165,7 @@ def _person_similarity(x: str, y: str) -> float:
     return 0.8
 
 
-def _name_words(name: str) -> list[str]:
-    """A name's words, عبد joined to the word after it (عبد العزيز and عبدالعزيز are one name)."""
-    out: list[str] = []
-    for w in name.split():
-        if out and out[-1] == "عبد":
-            out[-1] += w
-        else:
-            out.append(w)
-    return out
-
-
-def _fathers(words: list[str]) -> list[str]:
+def _fathers(words: Sequence[str]) -> list[str]:
     """The name after each بن / ابن / بنت of a name, in order: its chain of fathers."""
     return [words[i + 1] for i, w in enumerate(words[:-1]) if w in _NASAB]
 
@@ -389,7 +379,7 @@ class EntityRegistry:
             s = _person_similarity(name, their)
             if s <= 0:
                 return 0.0, ev
-            mine, theirs = len(_name_words(name)), len(_name_words(their))  # عبد الله is one word
+            mine, theirs = len(abd_joined(name.split())), len(abd_joined(their.split()))  # عبد الله is one word
             if s == FIRST_NAME_ALONE and theirs == 1:
                 return 0.0, ev  # a first name alone is many people: it takes no full name in
             ev.append("first name alone, by context" if s == FIRST_NAME_ALONE

