@@ -290,11 +290,9 @@ class CorpusStore:
         """Delete those of ``threads`` that have no state and that no story is linked to (the
         threads only stories linked for the while made, which they have since left); returns
         the ids deleted."""
-        gone = [t for t in threads if self.w.execute(
-            "SELECT 1 FROM threads WHERE thread=? AND state='' AND NOT EXISTS "
-            "(SELECT 1 FROM stories WHERE stories.thread = threads.thread)", (t,)).fetchone()]
-        self.w.executemany("DELETE FROM threads WHERE thread=?", [(t,) for t in gone])
-        return gone
+        return [t for t in threads if self.w.execute(
+            "DELETE FROM threads WHERE thread=? AND state='' AND NOT EXISTS "
+            "(SELECT 1 FROM stories WHERE stories.thread = threads.thread)", (t,)).rowcount]
 
     def thread_of_story(self, story: int) -> int | None:
         """The thread of a story, or of the story it was folded into (``story_merges``)."""
