@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
 import orjson
 import pytest
@@ -147,6 +148,13 @@ def test_collapsed_copies_show_the_first_publisher(tmp_path, corpus, capsys, mon
         assert (top.id, top.source, top.copies, top.first_published) == ("a1", "وكالة الشرق", 2, True)
         assert top.score == flat[0].score  # ranked by the group's best member
         assert "روسيا" in top.snippet  # the snippet is the shown article's
+        many = [*range(10**6, 10**6 + 2_000), *(h.rowid for h in flat)]  # more rowids than SQLite binds at once
+        bound = arc.con.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)  # the limit of SQLite before 3.32
+        try:
+            shown = marsad.search.fts.Searcher(arc.con).show_first_publishers(hits, "روسيا", members=many)
+        finally:
+            arc.con.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, bound)
+        assert [(h.id, h.copies, h.first_published) for h in shown] == [(h.id, h.copies, h.first_published) for h in hits]
         only = marsad.search.fts.Filters(sources=("صحيفة ثالثة",))
         [alone], _n = arc.search("روسيا", filters=only, collapse_copies=True)
         assert (alone.id, alone.copies, alone.first_published) == ("a1-copy", 1, False)

@@ -21,6 +21,7 @@ import numpy as np
 
 from marsad.errors import QueryError
 from marsad.search import postings
+from marsad.store.sql import select_in
 from marsad.text.normalize import normalize
 from marsad.text.tokens import TOKEN_RE, stem
 
@@ -301,9 +302,8 @@ class Searcher:
         pq = parse_query(q)
         cols = "a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.copy_group, a.story, a.first_published"
         try:
-            if members is not None:
-                rows = self.con.execute(f"SELECT {cols} FROM articles a WHERE a.rowid IN"
-                                        f" ({','.join('?' * len(members))})", members).fetchall()
+            if members is not None:  # a chunk at a time: a page's groups may hold more than SQLite binds
+                rows = list(select_in(self.con, f"SELECT {cols} FROM articles a WHERE a.rowid IN", members))
             else:
                 fsql, fargs = _filter_sql(filters or Filters())
                 rows = self.con.execute(
