@@ -229,7 +229,6 @@ class Searcher:
     def __init__(self, con: sqlite3.Connection) -> None:
         self.con = con
         self.matched: int | None = None  # articles matched by the last postings search, before collapsing
-        self._members: list[int] | None = None  # … and the matching members of its page's copy groups
 
     def search(
         self,
@@ -247,13 +246,13 @@ class Searcher:
         :meth:`show_first_publishers`)."""
         pq = parse_query(q)
         fsql, fargs = _filter_sql(filters or Filters())
-        self._members = None
+        members: list[int] | None = None  # the matching members of the page's copy groups, when known
         limit = max(1, min(int(limit), 500))
         offset = max(0, int(offset))
         try:
             if postings.ready(self.con):
-                rows, total = self._ranked_from_postings(pq, filters or Filters(), limit=limit, offset=offset,
-                                                          collapse_copies=collapse_copies)
+                rows, total, members = self._ranked_from_postings(pq, filters or Filters(), limit=limit,
+                                                                   offset=offset, collapse_copies=collapse_copies)
             elif not fsql and not collapse_copies:
                 # no filter: count and rank inside the index, then fetch the few rows shown
                 total = self.con.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (pq.fts,)).fetchone()[0]
@@ -280,7 +279,7 @@ class Searcher:
         for h in hits:
             self._snippet(h, pq.stems)
         if collapse_copies:
-            hits = self.show_first_publishers(hits, q, filters=filters, members=self._members)
+            hits = self.show_first_publishers(hits, q, filters=filters, members=members)
         return hits, int(total)
 
     def show_first_publishers(self, hits: list[Hit], q: str, *, filters: Filters | None = None,
@@ -401,7 +400,9 @@ class Searcher:
         return rows
 
     def _ranked_from_postings(self, pq: ParsedQuery, f: Filters, *, limit: int, offset: int,
-                              collapse_copies: bool) -> tuple[list[dict[str, Any]], int]:
+                              collapse_copies: bool) -> tuple[list[dict[str, Any]], int, list[int] | None]:
+        """The page's rows, the total and, with ``collapse_copies``, the matching members of the
+        page's copy groups (for :meth:`show_first_publishers`)."""
         matched, loaded, cols = self._matches(pq, f)
         self.matched = int(matched.size)
         score = postings.bm25(matched, (loaded.get(t) or postings.postings(self.con, t) for t in pq.stems), cols)
@@ -418,16 +419,17 @@ class Searcher:
         page = order[offset:offset + limit]
         rowids = matched[page].tolist()
         if not rowids:
-            return [], total
+            return [], total, None
+        members = None
         if collapse_copies:  # the members of the page's groups, for show_first_publishers
             shown = cols.copy_group[matched[page]]
-            self._members = matched[np.isin(cols.copy_group[matched], shown[copies[page] > 1])].tolist()
+            members = matched[np.isin(cols.copy_group[matched], shown[copies[page] > 1])].tolist()
         found = {r["rowid"]: r for r in self.con.execute(
             "SELECT rowid, id, title, source, url, published_at, copy_group, story, first_published"
             f" FROM articles WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)}
         rows = [{**dict(found[rid]), "score": -float(score[i]), "copies": int(copies[i])}
                 for i, rid in zip(page.tolist(), rowids, strict=True) if rid in found]
-        return rows, total
+        return rows, total, members
 
     def _total(self, fts: str, fsql: str, fargs: list[Any], *, collapse_copies: bool) -> int:
         what = "count(DISTINCT coalesce(a.copy_group, -a.rowid))" if collapse_copies else "count(*)"
