@@ -97,8 +97,9 @@ def display_names(con: sqlite3.Connection, keys: list[str], *, sample: int = 500
     ``marsad entity``) and the web show: :func:`display_name` of the spellings of ``sample``
     mentions of the entity's keys (its registry key and alias keys; a key the registry does not
     know is its own), given its registry name. ``registry``: the keys' registry rows, when the
-    caller has read them (:func:`_registry`). A few statements for all the keys: their alias
-    keys, their mentions, the texts of the articles these are in."""
+    caller has read them (:func:`_registry`). The alias keys of all the keys in one statement (a
+    chunk of entities at a time), the places of each entity's sampled mentions in one (a chunk of
+    its keys at a time), the texts of the articles these are in once (:func:`_forms`)."""
     reg = _registry(con, keys) if registry is None else registry
     own: dict[int, list[str]] = {}
     for ident, key in select_in(con, "SELECT entity, key FROM entity_aliases WHERE entity IN",

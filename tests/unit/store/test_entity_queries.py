@@ -42,7 +42,7 @@ def _archive(tmp_path):  # type: ignore[no-untyped-def]
 
 def test_a_display_name_is_read_from_the_first_mentions_of_the_sorted_keys(tmp_path) -> None:
     """The sample is the first mentions of the entity's keys in sorted order (per:اوباما before
-    per:باراك اوباما), each key's in the order stored: two of them are the surname alone, so
+    per:باراك اوباما), each key's in the order of its articles and places: two of them are the surname alone, so
     the registry name shows as the registry writes it; four reach the full name as written."""
     a = _archive(tmp_path)
     con = a.con
