@@ -135,15 +135,20 @@ def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
 
 def _folded(cps: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Fold code points (BMP, ``<= 0xFFFF``) and map the text ``bounds`` (exclusive ends) to the
-    folded array: the characters ``normalize`` drops (tashkeel, tatweel, format characters)
-    removed, the few that fold to several (ligatures) expanded.
+    folded array (:func:`_placed`)."""
+    return _placed(_tables()[0][cps], _widths()[cps], cps, bounds)
+
+
+def _placed(f: np.ndarray, w: np.ndarray, cps: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The folds ``f`` of code points ``cps`` (BMP) put in place by their widths ``w``, and the
+    text ``bounds`` (exclusive ends) mapped to the result: the characters ``normalize`` drops
+    (width 0: tashkeel, tatweel, format characters) removed, the few that fold to several
+    (ligatures) expanded.
 
     Dropping is the common case (a vocalised word, a tatweel): a boolean mask, the bounds moved
     back by the characters dropped before them; expanding a general repeat (rare)."""
-    fold, _alnum, width, expand = _tables()
-    f = fold[cps]
-    w = _widths()[cps]
     if (w > 1).any():
+        expand = _tables()[3]
         w64 = w.astype(np.int64)
         placed = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(w64)))
         bounds = placed[np.minimum(bounds, len(cps))]
@@ -222,27 +227,16 @@ def fold_many(texts: Sequence[str]) -> list[str]:
     """
     if any("\x01" in t for t in texts):
         return [normalize(t) for t in texts]
-    fold, _alnum, _width, expand = _tables()
     cps = np.frombuffer("\x01".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     big = cps > 0xFFFF
     low = np.minimum(cps, 0xFFFF)
-    f = fold[low]
+    f = _tables()[0][low]
     f[big] = cps[big]
     w = _widths()[low]
-    w[big] = 1
+    w[big] = 1  # (U+FFFF, where they stand in ``low``, is no ligature)
     f[cps == 0] = 0  # NUL stays NUL (normalize keeps it)
     w[cps == 0] = 1
-    if (w > 1).any():  # ligatures: a general repeat
-        w64 = w.astype(np.int64)
-        placed = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(w64)))
-        f = np.repeat(f, w64)
-        for cp in np.unique(low[w > 1]).tolist():
-            at = placed[:-1][(low == cp) & ~big]
-            exp = expand[cp]
-            for k in range(len(exp)):
-                f[at + k] = exp[k]
-    elif not w.all():  # only dropped characters: a mask
-        f = f[w.view(np.bool_)]
+    f, _ = _placed(f, w, low, np.zeros(0, dtype=np.int64))
     return f.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass").split("\x01")
 
 
