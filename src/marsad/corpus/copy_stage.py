@@ -236,7 +236,7 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
     inside = np.unique(np.concatenate((karr[inner], karr[sp])), axis=0)
     n_inner = len(inside)
     exact = _exact_candidates(keys, sig, sizes)
-    more = np.array(sorted(_stored_candidates(cs, keys, bkeys, skeys, params)) + exact, dtype=np.int64).reshape(-1, 2)
+    more = np.array([*_stored_candidates(cs, keys, bkeys, skeys, params), *exact], dtype=np.int64).reshape(-1, 2)
     cand = np.unique(np.concatenate((inside, more)), axis=0) if len(more) else inside
     del inside, more
     n_cand = len(cand)
