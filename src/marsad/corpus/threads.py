@@ -109,6 +109,7 @@ import numpy as np
 
 from marsad.corpus.features import DocFreq
 from marsad.corpus.story_record import display_word, heaviest, label_words
+from marsad.text.normalize import normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,8 +235,6 @@ def readable(words: list[str]) -> list[str]:
     alone is left out: ولي is no word of the thread by itself); the particles of names
     (:data:`NAME_PARTICLES`) left out. Words are compared
     :func:`~marsad.text.normalize.normalize`-d."""
-    from marsad.text.normalize import normalize
-
     norm = [normalize(w) for w in words]
     shown = list(words)
     drop = {i for i, n in enumerate(norm) if n in NAME_PARTICLES}
