@@ -430,7 +430,7 @@ def test_who_carries_the_news_is_no_actor_of_it():
     assert (a["source"]["text"], a["target"]["text"]) == ("ترامب", "سوريا")
     _, a = only("واتهمت السلطات التركية التنظيمين بالوقوف وراء الهجوم.", "ACCUSE")
     assert a["source"]["text"] == "السلطات التركية"
-    from marsad.enrich.events.coder import media
+    from marsad.enrich.events.roles import media
 
     assert media("وكالة الأنباء السعودية") and media("رويترز") and media("لجوهرة أف أم")
     assert not media("وزارة الداخلية") and not media("لبنان") and not media("وكالة الغوث الدولية")
@@ -440,7 +440,7 @@ def test_a_name_that_opens_with_a_clitic_letter_and_an_agency_s_acronym_is_no_ag
     """ل، و، ب are taken off an agency's name (لرويترز، لـCNN), but off an acronym of four
     Arabic letters or fewer only when a tatweel sets the letter apart: لبنا is a given name, not
     ل + بنا (the Bahrain News Agency); وارنا is Varna, not و + ارنا (IRNA); وبنا is "and in us"."""
-    from marsad.enrich.events.coder import media
+    from marsad.enrich.events.roles import media
 
     assert not media("لبنا") and not media("وارنا") and not media("وبنا") and not media("لسانا")
     assert media("بنا") and media("ارنا") and media("لـواس") and media("\u0644\u0640\u0628\u0646\u0627")

@@ -38,7 +38,6 @@ from marsad.enrich.events.roles import (
     _places_and_actors,
     _strip,
 )
-from marsad.enrich.events.roles import media as media  # imported from here before the split
 from marsad.enrich.events.setting import (
     confirmed_dateline,
     event_date,
