@@ -28,7 +28,10 @@ def chain(article: dict[str, Any]) -> list[str]:
     return out if len(out) > 1 else []
 
 
-def _terms(raw: str | None) -> list[str]:
+def _terms(raw: str | list[str] | None) -> list[str]:
+    """Stored label words: the column's JSON, or the list a row reader decoded it to."""
+    if isinstance(raw, list):
+        return list(raw)
     return list(orjson.loads(raw)) if raw else []
 
 
@@ -133,7 +136,13 @@ def story_detail(archive: Any, story: int) -> dict[str, Any]:
             "merged_from": asked if asked != story else None}
 
 
-def _shown(raw: str | None) -> list[str]:
+def thread_terms(raw: str | list[str] | None) -> list[str]:
+    """A thread's stored label words as the CLI and the web show them: :func:`_shown`, then
+    :func:`~marsad.corpus.threads.readable` (labels stored before it keep their fragments)."""
+    return readable(_shown(raw))
+
+
+def _shown(raw: str | list[str] | None) -> list[str]:
     """Label words without the proclitics before the article (:func:`display_word`; the
     labels of archives linked before threads stripped them keep them in the store)."""
     out: list[str] = []
@@ -153,7 +162,7 @@ def list_threads(archive: Any, *, min_stories: int = 2, limit: int = 20) -> list
     top = cs.top_stories([r["thread"] for r in rows])
     firsts = _first_published(cs, [s["story"] for s in top.values()])
     for r in rows:
-        r["terms"] = readable(_shown(r["terms"]))
+        r["terms"] = thread_terms(r["terms"])
         s = top.get(r["thread"])
         r["top_story"] = None if s is None else {"story": s["story"], "size": s["size"], "first": firsts.get(s["story"])}
     return rows
@@ -178,6 +187,6 @@ def thread_detail(archive: Any, thread: int) -> dict[str, Any]:
     for s in stories:
         s["terms"] = _shown(s["terms"])
         s["first"] = firsts.get(s["story"])
-    row["terms"] = readable(_shown(row["terms"]))
+    row["terms"] = thread_terms(row["terms"])
     row["timeline"] = stories
     return row

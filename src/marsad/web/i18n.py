@@ -122,6 +122,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "event_group": ("مجموعة الحدث", "Event group"),
     "sentence": ("الجملة", "Sentence"),
     "key_moved": ("هذا المفتاح يدل على الحدث نفسه؛ مفتاحه الآن", "This key names the same event; its key is now"),
+    "thread_moved": ("انضمت إليها السلسلة", "Now part of this thread: thread"),
     "PROTEST": ("احتجاج", "protest"),
     "ASSAULT": ("اعتداء", "assault"),
     "ACCUSE": ("اتهام", "accusation"),

@@ -398,10 +398,14 @@ class Pages:
 
     def _thread(self, thread: int) -> dict[str, Any]:
         info = sq.thread_info(self.con, thread)
-        if info is None and (moved := sq.moved_thread(self.con, thread)) is not None:
-            return {**self._thread(moved), "moved_from": thread}  # shown for open stories, gone since
+        moved = sq.moved_thread(self.con, thread) if info is None else None
+        if moved is not None:  # shown for open stories, gone since: the thread its first story is in
+            info = sq.thread_info(self.con, moved)
         if info is None:
             raise NotFoundError(f"no thread {thread}")
+        info["moved_from"] = thread if moved is not None else None
+        if info["row"] is not None and "terms" in info["row"]:
+            info["terms"] = views.thread_terms(info["row"]["terms"])
         ids = [s["id"] for s in info["stories"]]
         titles = views.story_titles(self.arc, ids)  # one scan, not one per story
         for s in info["stories"]:

@@ -5,6 +5,8 @@ stopped; the template counts it stores are the ones it loads."""
 
 from __future__ import annotations
 
+import sqlite3
+
 import orjson
 import pytest
 from corpus_fixtures import archive_of, items
@@ -293,5 +295,17 @@ def test_a_thread_shown_whose_stories_joined_another_leads_to_it(tmp_path, capsy
     with TestClient(create_app(path)) as c:
         th = c.get(f"/api/thread/{gone}").json()
         assert th["id"] == tid and th["moved_from"] == gone
-        assert c.get(f"/thread/{gone}").status_code == 200
+        assert th["terms"] == d["terms"]  # the label words the CLI shows
+        page = c.get(f"/thread/{gone}")
+        assert page.status_code == 200 and 'id="thread-moved"' in page.text
+        assert 'id="thread-moved"' not in c.get(f"/thread/{tid}").text
         assert c.get(f"/api/thread/{gone + 1}").status_code == 404
+    # a move whose target is gone too is "no thread" of the id asked for, not of the target
+    con = sqlite3.connect(path)
+    con.execute("UPDATE corpus_state SET value = ? WHERE name = 'threads_moved'",
+                (orjson.dumps({str(gone): gone + 7}).decode(),))
+    con.commit()
+    con.close()
+    with TestClient(create_app(path)) as c:
+        r = c.get(f"/api/thread/{gone}")
+        assert r.status_code == 404 and str(gone) in r.text and str(gone + 7) not in r.text
