@@ -7,12 +7,15 @@ is ``WARC-Target-URI``; ``WARC-Date`` is the crawl time, used as the publication
 (``date_kind="crawl"``) only when the HTML has no date of its own.
 
 A broken record — a payload shorter than its ``Content-Length`` (a truncated file), a header
-that does not parse or has no ``Content-Length`` (garbage lines in its place), bytes between records that are no record at all, a gzip member that does
-not inflate — is reported with its own byte offset (the end of the last good record) and the
-offset reading resumes at: the next ``WARC/1.x`` header that parses (version line, ``Name:
-value`` lines, a ``Content-Length``) in a plain file, whether or not a newline comes before
-it, the next gzip member that inflates to one in a ``.warc.gz`` (one member per record, as
-crawlers write them). Both paths report the same errors for the same damage.
+that does not parse or has no ``Content-Length`` (garbage lines in its place), bytes between
+records that are no record at all, a gzip member that does not inflate — is reported with its
+own byte offset (for stray bytes, the end of the last good record) and the offset reading
+resumes at: the next ``WARC/1.x`` header that parses (version line, ``Name: value`` lines, a
+``Content-Length``) in a plain file, whether or not a newline comes before it, the next gzip
+member that inflates to one in a ``.warc.gz`` (one member per record, as crawlers write them).
+Both paths report damage between records alike; bytes left over inside a record (a
+``Content-Length`` shorter than its block) are reported at their own offset in a plain file, at
+the record's in a ``.warc.gz`` (whose offsets are its members').
 """
 
 from __future__ import annotations
