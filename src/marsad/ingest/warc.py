@@ -8,11 +8,13 @@ is ``WARC-Target-URI``; ``WARC-Date`` is the crawl time, used as the publication
 
 A broken record — a payload shorter than its ``Content-Length`` (a truncated file), a header
 that does not parse or has no ``Content-Length`` (garbage lines in its place), bytes between
-records that are no record at all, a gzip member that does not inflate — is reported with its
-own byte offset (for stray bytes, the end of the last good record) and the offset reading
-resumes at: the next ``WARC/1.x`` header that parses (version line, ``Name: value`` lines, a
-``Content-Length``) in a plain file, whether or not a newline comes before it, the next gzip
-member that inflates to one in a ``.warc.gz`` (one member per record, as crawlers write them).
+records (or before the first, in a plain file) that are no record at all, a gzip member that
+does not inflate — is reported with its own byte offset (for stray bytes, the end of the last
+good record) and the offset reading resumes at: the next ``WARC/1.x`` header that parses
+(version line, ``Name: value`` lines, a ``Content-Length``) in a plain file, whether or not a
+newline comes before it, the next gzip member that inflates to one in a ``.warc.gz`` (one
+member per record, as crawlers write them). A file that opens with no record and holds none
+is "not a WARC file".
 Both paths report damage between records alike; bytes left over inside a record (a
 ``Content-Length`` shorter than its block) are reported at their own offset in a plain file, at
 the record's in a ``.warc.gz`` (whose offsets are its members').
@@ -87,7 +89,7 @@ def read_warc(path: Path, opts: ReadOptions) -> Iterator[InputError | HtmlPage]:
                         break
             except (OSError, ValueError) as e:
                 failure = str(e) or type(e).__name__
-                if last is None and start == 0:
+                if last is None and start == 0 and _next_record(f, 1, gz=gz) is None:
                     yield InputError(f"not a WARC file ({failure})", where=str(path))
                     return
             if resync is None:
@@ -97,9 +99,11 @@ def read_warc(path: Path, opts: ReadOptions) -> Iterator[InputError | HtmlPage]:
                 end = _record_end(f, last, gz=gz) if last is not None else None
                 nxt = _next_record(f, (last if last is not None else start) + 1, gz=gz)
                 stop = nxt if nxt is not None else _size(f)
-                if end is None or stop < end or (stop == end and failure):
+                if last is None:  # nothing parsed from ``start`` on: its bytes up to the next record
+                    bad, skipped = start, f"{stop - start:,} bytes skipped"
+                elif end is None or stop < end or (stop == end and failure):
                     # the record at ``last`` itself is bad: too long, or bytes after it in its member
-                    bad = last if last is not None else start
+                    bad = last
                     skipped = "its end overlaps the next record or holds stray bytes"
                 else:
                     bad, skipped = end, f"{stop - end:,} bytes skipped"

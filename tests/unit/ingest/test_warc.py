@@ -190,3 +190,17 @@ def test_a_header_of_garbage_lines_is_reported(tmp_path, build, gz):
     at = len(build.warc_file(good[:2], gz=gz))
     assert str(err).startswith(f"[M102] {p}@{at}: broken WARC record at offset {at}: its header has no "
                                "Content-Length")
+
+
+def test_stray_bytes_before_the_first_record_are_reported_and_the_records_read(tmp_path, build):
+    """A plain WARC that opens with bytes that are no record (here a UTF-8 byte order mark) was
+    'not a WARC file' and lost every record; it is one error at offset 0, and every record read."""
+    good = [build.warc_record(f"https://news.example/{a[0]}", build.html(a).encode(), rid=i)
+            for i, a in enumerate(build.articles[:3])]
+    p = tmp_path / "bom.warc"
+    p.write_bytes(b"\xef\xbb\xbf" + build.warc_file(good, gz=False))
+    items = list(iter_inputs([str(p)], ReadOptions()))
+    assert [r.url for r in records(items)] == [f"https://news.example/{a[0]}" for a in build.articles[:3]]
+    [err] = errors(items)
+    assert str(err) == (f"[M102] {p}@0: broken WARC record at offset 0 (Invalid WARC header); "
+                        "3 bytes skipped, reading resumes at offset 3")
