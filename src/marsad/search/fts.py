@@ -318,7 +318,7 @@ class Searcher:
                 best[g] = (key, m)
         out = []
         for h in hits:
-            m = best.get(h.copy_group)[1] if h.copies > 1 and h.copy_group in best else None
+            m = best[h.copy_group][1] if h.copies > 1 and h.copy_group in best else None
             if m is not None and m["rowid"] != h.rowid:  # else the hit shown is already the one, snippet and all
                 h = Hit(id=m["id"], rowid=m["rowid"], title=m["title"], source=m["source"], url=m["url"],
                         published_at=m["published_at"], score=h.score, copies=h.copies,
