@@ -147,6 +147,18 @@ def _threads(a) -> set[frozenset[str]]:  # type: ignore[no-untyped-def]
     return {frozenset(v) for v in by.values()}
 
 
+def _ingest_rest(tmp_path, archive, recs) -> None:
+    """A second ingest of ``recs`` into ``archive``, then its copies and stories (threads checked)."""
+    from marsad.runners.local import IngestOptions
+
+    rest = tmp_path / "rest.jsonl"
+    rest.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs))
+    archive.ingest([str(rest)], options=IngestOptions(workers=1, corpus=False))
+    update_copies(archive)
+    update_stories(archive, workers=1)
+    _consistent_threads(archive)
+
+
 def _consistent_threads(a) -> None:  # type: ignore[no-untyped-def]
     """Every story is shown in a stored thread, and a thread counts the stories shown in it."""
     w = a._writer
@@ -161,8 +173,6 @@ def test_two_runs_give_the_stories_and_threads_of_one_cut_at_the_same_article(tm
     the same articles updated once with the stories' batches cut where the ingests were: the
     stories still open at the end of the first run are shown in a thread, but neither their
     stored state nor the threads' records the link, and they are linked when they close."""
-    from marsad.runners.local import IngestOptions
-
     recs = items()
     k = len(recs) // 2
     one = archive_of(tmp_path, "one", recs=recs)
@@ -174,12 +184,7 @@ def test_two_runs_give_the_stories_and_threads_of_one_cut_at_the_same_article(tm
     opened = [orjson.loads(s) for _sid, s in CorpusStore(two).active_stories()]
     assert opened and all(st["t"] is None for st in opened)  # linked for the while only
     _consistent_threads(two)
-    rest = tmp_path / "rest.jsonl"
-    rest.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs[k:]))
-    two.ingest([str(rest)], options=IngestOptions(workers=1, corpus=False))
-    update_copies(two)
-    update_stories(two, workers=1)
-    _consistent_threads(two)
+    _ingest_rest(tmp_path, two, recs[k:])
     assert _partition(two, "copy_group") == _partition(one, "copy_group")
     assert _partition(two, "story") == _partition(one, "story")
     assert _threads(two) == _threads(one)
@@ -239,7 +244,6 @@ def test_a_thread_shown_for_open_stories_keeps_its_id_when_they_close(tmp_path, 
     the thread ``marsad thread ID`` finds after the next run closes them: the story that opened
     it opens it again under the same id, so a link to it stays good."""
     from marsad.cli.main import main
-    from marsad.runners.local import IngestOptions
 
     recs = items()
     k = len(recs) // 2
@@ -250,12 +254,7 @@ def test_a_thread_shown_for_open_stories_keeps_its_id_when_they_close(tmp_path, 
     shown = {int(t): {int(s) for (s,) in w.execute("SELECT story FROM stories WHERE thread=?", (t,))}
              for (t,) in w.execute("SELECT thread FROM threads WHERE state=''")}
     assert shown  # threads of open stories only
-    rest = tmp_path / "rest.jsonl"
-    rest.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs[k:]))
-    two.ingest([str(rest)], options=IngestOptions(workers=1, corpus=False))
-    update_copies(two)
-    update_stories(two, workers=1)
-    _consistent_threads(two)
+    _ingest_rest(tmp_path, two, recs[k:])
     path = str(two.path)
     two.close()
     for tid, stories in shown.items():
