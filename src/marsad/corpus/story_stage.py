@@ -196,8 +196,11 @@ def _record_moves(cs: CorpusStore, dropped: list[int], shown_for: dict[int, int]
     moves to the thread its first such story is in now: ``corpus_state`` ``threads_moved``,
     which ``marsad thread ID`` and ``/thread/ID`` follow (:func:`marsad.store.queries.moved_thread`)."""
     moves: dict[str, int] = {}
+    stories_of: dict[int, list[int]] = {}
+    for s, t in shown_for.items():
+        stories_of.setdefault(t, []).append(s)
     for tid in dropped:
-        for sid in sorted(s for s, t in shown_for.items() if t == tid):
+        for sid in sorted(stories_of.get(tid, ())):
             now = cs.thread_of_story(sid)
             if now is not None and now != tid:
                 moves[str(tid)] = now
