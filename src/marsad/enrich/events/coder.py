@@ -32,11 +32,11 @@ from typing import Any, NamedTuple
 from marsad.enrich.entities.features import _norm  # the cached normalize the tagger uses
 from marsad.enrich.events import lexicon as L
 from marsad.enrich.events.roles import (
-    _PARTICIPLES,
-    _PREFIXES,
-    _dyad,
-    _places_and_actors,
-    _strip,
+    PARTICIPLES,
+    PREFIXES,
+    dyad,
+    places_and_actors,
+    strip_proclitic,
 )
 from marsad.enrich.events.setting import (
     confirmed_dateline,
@@ -50,7 +50,7 @@ from marsad.text.tokens import TOKEN_RE
 
 _SENT_END = re.compile(r"[.!?؟](?!\d)|\n")
 
-#: verbs take only these of the proclitic groups tried off a word (roles._PREFIXES)
+#: verbs take only these of the proclitic groups tried off a word (roles.PREFIXES)
 _VERB_PREFIX = {"", "و", "ف", "ل", "ول", "فل", "س", "وس", "فس"}
 
 _BARE_DAWN_NEXT = L.words({"نفسه", "نفسها", "عبوه", "عبوات", "سياره", "قنبله", "حزاما", "حزامه", "مبني",
@@ -66,7 +66,7 @@ def introduced(norms: Sequence[str], i: int) -> bool:
     prev = norms[i - 1] if i else ""
     if prev in ("عمليه", "وعمليه") and i > 1:
         prev = norms[i - 2]
-    return prev in L.OCCUR_VERBS or _strip(prev) in L.OCCUR_VERBS
+    return prev in L.OCCUR_VERBS or strip_proclitic(prev) in L.OCCUR_VERBS
 
 
 def _crime_noun(w: str) -> bool:
@@ -75,7 +75,7 @@ def _crime_noun(w: str) -> bool:
         return False
     if w.startswith("و") and len(w) > 3:
         w = w[1:]
-    if w in L.CRIMES or _strip(w) in L.CRIMES:
+    if w in L.CRIMES or strip_proclitic(w) in L.CRIMES:
         return True
     hit = lookup(w)
     return hit is not None and hit[0].type == "ASSAULT" and hit[0].pos in ("n", "vn")
@@ -125,7 +125,7 @@ def street_action(norms: Sequence[str], i: int) -> int | None:
     """The index of a street action (خرج، أحرق، أغلق …) right before ``i``, or before a count
     that comes before it (خرج آلاف، توجه عشرات الآلاف من المتظاهرين)."""
     for j in range(i - 1, max(-1, i - 6), -1):
-        if norms[j] in L.STREET_ACTIONS or _strip(norms[j]) in L.STREET_ACTIONS:
+        if norms[j] in L.STREET_ACTIONS or strip_proclitic(norms[j]) in L.STREET_ACTIONS:
             return j
         if j < i - 1 and not (norms[j] in L.QUANTITY or norms[j] == "من" or norms[j].isdigit()):
             return None  # only a count may stand between (خرج عشرات الآلاف من المتظاهرين)
@@ -141,7 +141,7 @@ def _ministry(norm: str) -> bool:
     """Whether a normalized word is a form of وزارة or وزير (الوزارة، ووزير، بوزارتها), not و + زار
     (وزار، وزارت، وزاروا: "and he, she, they visited"). وزارت with a suffix after it is the
     ministry's construct form (وزارته، وزارتها)."""
-    for p in _PREFIXES:
+    for p in PREFIXES:
         if norm.startswith(p):
             rest = norm[len(p):]
             if rest.startswith(_MINISTRY) or (rest.startswith("وزارت") and len(rest) > len("وزارت")):
@@ -154,7 +154,7 @@ def lookup(norm: str) -> tuple[L.Trigger, str] | None:
     """The trigger a normalized word is a form of, and the proclitic group taken off."""
     if _ministry(norm):
         return None
-    for p in _PREFIXES:
+    for p in PREFIXES:
         if p and not norm.startswith(p):
             continue
         rest = norm[len(p):]
@@ -194,9 +194,9 @@ class EventCoder:
         (هل يجوز تبرير القتل؟ asks, it reports nothing) or in a sentence that names an earlier
         year (في عام 1995: history; before ``year``, the publication's, when it is known)."""
         norms = [t.norm for t in toks]
-        if question or past_year(norms, year) or not any(lookup(n) is not None or n in L.PHRASES or _strip(n) in L.PHRASES for n in norms):
+        if question or past_year(norms, year) or not any(lookup(n) is not None or n in L.PHRASES or strip_proclitic(n) in L.PHRASES for n in norms):
             return []
-        stripped = [_strip(n) for n in norms]
+        stripped = [strip_proclitic(n) for n in norms]
         sport = sum(1 for n in stripped if n in L.SPORT_WORDS or ("ال" + n) in L.SPORT_WORDS) >= 2
         sentence_words = set(norms) | set(stripped)
         out: list[Found] = []
@@ -250,7 +250,7 @@ class EventCoder:
             return False  # وكان مسلحون قد خطفوا …: told as background to the news
         if t.pos in ("v", "vi", "vn") and ("س" in prefix or prefix.endswith("ل")):
             return False
-        irrealis = [w for w in before if w in L.IRREALIS or _strip(w) in L.IRREALIS or _future_occur(w)]
+        irrealis = [w for w in before if w in L.IRREALIS or strip_proclitic(w) in L.IRREALIS or _future_occur(w)]
         if irrealis and not (irrealis == ["قد"] and t.pos in ("v", "vn")):  # كان قد فجر: pluperfect
             return False
         nxt = norms[i + 1] if i + 1 < len(norms) else ""
@@ -259,27 +259,27 @@ class EventCoder:
         lemma = t.lemma
         if t.type == "ASSAULT" and sport and lemma in ("هاجم", "هجوم", "قتل", "قصف", "استهدف", "مقتل"):
             return False
-        if lemma == "هجوم" and _strip(nxt) in L.VERBAL_ATTACK | {"ال" + w for w in L.VERBAL_ATTACK}:
+        if lemma == "هجوم" and strip_proclitic(nxt) in L.VERBAL_ATTACK | {"ال" + w for w in L.VERBAL_ATTACK}:
             return False
         if lemma == "هجوم" and nxt in L.VERBAL_ATTACK:
             return False
-        if lemma == "قصف" and _strip(nxt) in ("جبهات", "الجبهات"):
+        if lemma == "قصف" and strip_proclitic(nxt) in ("جبهات", "الجبهات"):
             return False
-        if lemma == "فجر" and word == "فجر" and _strip(nxt) not in _BARE_DAWN_NEXT and nxt not in _BARE_DAWN_NEXT:
+        if lemma == "فجر" and word == "فجر" and strip_proclitic(nxt) not in _BARE_DAWN_NEXT and nxt not in _BARE_DAWN_NEXT:
             return False
-        if lemma == "طعن" and (nxt in ("في", "بالحكم", "بقرار", "امام") or _strip(nxt).startswith("حكم")):
+        if lemma == "طعن" and (nxt in ("في", "بالحكم", "بقرار", "امام") or strip_proclitic(nxt).startswith("حكم")):
             return False
-        if lemma == "قتل" and _strip(nxt) in ("وقت", "الوقت", "المباراه"):
+        if lemma == "قتل" and strip_proclitic(nxt) in ("وقت", "الوقت", "المباراه"):
             return False
         if lemma == L.STRIKE_VERB and "عن" not in (nxt, nxt2):
             return False
         if lemma in (L.SIGN_VERB, "توقيع") and not any(
-                w in L.AGREEMENT_WORDS or _strip(w) in L.AGREEMENT_WORDS for w in norms[i + 1:i + 5]):
+                w in L.AGREEMENT_WORDS or strip_proclitic(w) in L.AGREEMENT_WORDS for w in norms[i + 1:i + 5]):
             return False
         if lemma == "مسيره":
             if word != "مسيرات" and word not in ("مسيره", "مسيرتين", "مسيرتان") and not word.startswith("مسيرات"):
                 return False  # مسيرته، مسيرتها: a career
-            if _strip(nxt) in L.MARCH_NOT or nxt in L.MARCH_NOT:
+            if strip_proclitic(nxt) in L.MARCH_NOT or nxt in L.MARCH_NOT:
                 return False
             if i and (norms[i - 1] in _DRONE_BEFORE):
                 return False
@@ -287,32 +287,32 @@ class EventCoder:
                 return False
         if t.type == "PROTEST" and word.startswith("تظاهر") and t.pos == "n" and words & L.CULTURE_WORDS:
             return False
-        if lemma == "تجمع" and not (word.endswith(("وا", "ون")) or _strip(nxt) in L.CROWD or nxt in L.CROWD
-                                    or _strip(nxt) in _PARTICIPLES or nxt[:1].isdigit()):
+        if lemma == "تجمع" and not (word.endswith(("وا", "ون")) or strip_proclitic(nxt) in L.CROWD or nxt in L.CROWD
+                                    or strip_proclitic(nxt) in PARTICIPLES or nxt[:1].isdigit()):
             return False  # تجمع الأم أبناءها: brings together
         if lemma == "وقفه" and nxt not in L.VIGIL:
             return False
         if t.pos == "p" and action is None:
             return False  # آلاف المتظاهرين alone: a crowd someone spoke to or dispersed, not its protest
-        if lemma == "نزل" and not any(w in L.STREETS or _strip(w) in L.STREETS for w in norms[i + 1:i + 10]):
+        if lemma == "نزل" and not any(w in L.STREETS or strip_proclitic(w) in L.STREETS for w in norms[i + 1:i + 10]):
             return False
         if t.pos == "n" and ("ال" in prefix or prefix.endswith("لل")) and not introduced(norms, i):
             return False  # الهجوم، المظاهرات: an event already told (or known), not its report
         if (t.type == "PROTEST" and t.pos == "n" and i and norms[i - 1] in L.SETTING
-                and street_action(norms, i - 1) is None and not any(w in L.STREET_ACTIONS or _strip(w) in L.STREET_ACTIONS for w in norms[max(0, i - 4):i - 1])):
+                and street_action(norms, i - 1) is None and not any(w in L.STREET_ACTIONS or strip_proclitic(w) in L.STREET_ACTIONS for w in norms[max(0, i - 4):i - 1])):
             return False  # اعتقلت الشرطة عشرة خلال مظاهرات: the protest is the setting of another event
         if t.type == "PROTEST" and t.pos == "n" and lemma != "وقفه" and not any(
-                w in L.OCCUR_VERBS or _strip(w) in L.OCCUR_VERBS or w in L.STREET_ACTIONS or _strip(w) in L.STREET_ACTIONS
+                w in L.OCCUR_VERBS or strip_proclitic(w) in L.OCCUR_VERBS or w in L.STREET_ACTIONS or strip_proclitic(w) in L.STREET_ACTIONS
                 for w in list(norms[max(0, i - 3):i]) + list(norms[i + 1:i + 3])):
             return False  # a protest noun is reported by a verb that brings it in (اندلعت مظاهرات، نظموا اعتصاما);
             # وقفة احتجاجية names its own occasion (and stands only with احتجاجية، تضامنية … after it)
         if t.pos in ("n", "vn") and t.type == "ASSAULT" and _in_list(norms, i):
             return False  # قتل واغتصاب وتعذيب: kinds of crime named in a row, no one occurrence
         if t.pos in ("n", "vi", "vn"):
-            if any(w in L.BACKGROUND or _strip(w) in L.BACKGROUND for w in before):
+            if any(w in L.BACKGROUND or strip_proclitic(w) in L.BACKGROUND for w in before):
                 return False
             near = list(norms[max(0, i - 6):i]) + list(norms[i + 1:i + 7])
-            if not any(w in L.OCCUR or _strip(w) in L.OCCUR for w in near):
+            if not any(w in L.OCCUR or strip_proclitic(w) in L.OCCUR for w in near):
                 return False
         if t.weak:
             signs = L.BOMB_WORDS if t.type == "ASSAULT" else L.PROTEST_SIGNS
@@ -351,8 +351,8 @@ class EventCoder:
         trig = toks[f.i]
         start = trig.start
         ends = [t.end for t in toks]
-        places, actors = _places_and_actors(text, toks, ends, ms, exclude=(start, f.end))
-        source, target = _dyad(toks, ends, f, actors, text)
+        places, actors = places_and_actors(text, toks, ends, ms, exclude=(start, f.end))
+        source, target = dyad(toks, ends, f, actors, text)
         for a in (source, target):
             if a is not None and not a["text"]:
                 a["text"] = text[a["start"]:a["end"]]

@@ -33,13 +33,13 @@ if TYPE_CHECKING:
     from marsad.enrich.events.coder import Found, Tok
 
 #: proclitic groups tried off a word, longest first (the coder lets a verb take only some of them)
-_PREFIXES = (*sorted(L.PROCLITICS + L.FUTURE_PROCLITICS, key=len, reverse=True), "")
+PREFIXES = (*sorted(L.PROCLITICS + L.FUTURE_PROCLITICS, key=len, reverse=True), "")
 
 
 @lru_cache(maxsize=200_000)
-def _strip(n: str) -> str:
+def strip_proclitic(n: str) -> str:
     """``n`` without a proclitic group (for list look-ups: والشرطة → شرطه)."""
-    for p in _PREFIXES[:-1]:
+    for p in PREFIXES[:-1]:
         if n.startswith(p) and len(n) - len(p) >= 3:
             return n[len(p):]
     return n
@@ -71,7 +71,7 @@ VICTIM_NOUNS = L.words({
     "مواطنين", "ضحايا", "سكان", "مدنيان", "صحفيين", "صحفيون", "موظفين", "معلمين", "محامين", "شبان",
     "شباب", "طفل", "طفلا", "سياح", "سياحا", "زوار", "مصلين", "حجاج",
 })
-_PARTICIPLES = frozenset(w for ws in L.PARTICIPLES for w in ws)
+PARTICIPLES = frozenset(w for ws in L.PARTICIPLES for w in ws)
 
 
 def _tok_index(ends: Sequence[int], pos: int) -> int:
@@ -105,7 +105,7 @@ def _actor(text: str, start: int, end: int, *, entity: str = "", type: str = "NO
 
 def _noun_start(text: str, t: Tok, proclitics: int) -> int:
     """Where an actor noun begins in ``text``: after the ``proclitics`` letters the look-up took
-    off (و ف ب ك ل and their pairs: ``len(t.norm) - len(_strip(t.norm))``), the article kept:
+    off (و ف ب ك ل and their pairs: ``len(t.norm) - len(strip_proclitic(t.norm))``), the article kept:
     بالمدنيين → المدنيين, للجيش → جيش (the article's alif is not written after ل), لقوات → قوات.
     Diacritics (U+064B–U+0652) and tatweel (U+0640) are stepped over. The caller keeps the
     first letters of a noun the lists hold as written."""
@@ -142,7 +142,7 @@ def media(name: str) -> bool:
 _ARABIC_LETTERS = re.compile(r"[\u0621-\u064a]+")
 
 
-def _places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: Sequence[Span], *,
+def places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: Sequence[Span], *,
                        exclude: tuple[int, int]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     places: list[dict[str, Any]] = []
     actors: list[dict[str, Any]] = []
@@ -164,10 +164,10 @@ def _places_and_actors(text: str, toks: Sequence[Tok], ends: Sequence[int], ms: 
     for k, t in enumerate(toks):
         if exclude[0] <= t.start < exclude[1] or _inside(starts, stops, t.start) or _inside(starts, stops, t.end - 1):
             continue  # a word with a mention in it (لميليشيات الحوثي: the mention is the actor)
-        st = _strip(t.norm)
-        as_written = t.norm in VICTIM_NOUNS or t.norm in ACTOR_NOUNS or t.norm in _PARTICIPLES
+        st = strip_proclitic(t.norm)
+        as_written = t.norm in VICTIM_NOUNS or t.norm in ACTOR_NOUNS or t.norm in PARTICIPLES
         victim = st in VICTIM_NOUNS or t.norm in VICTIM_NOUNS
-        if as_written or victim or st in ACTOR_NOUNS or st in _PARTICIPLES:
+        if as_written or victim or st in ACTOR_NOUNS or st in PARTICIPLES:
             prev = actors[-1] if actors else None
             # a noun the lists hold as written keeps its first letters
             begins = t.start if as_written else _noun_start(text, t, len(t.norm) - len(st))
@@ -237,7 +237,7 @@ def _counted_after_harm(toks: Sequence[Tok], k: int) -> bool:
         w = toks[j].norm
         if w in SUFFER or (counted and w in HARM_COUNTED):
             return True
-        if not (w.isdigit() or w in _COUNTED_BY or _strip(w) in _COUNTED_BY):
+        if not (w.isdigit() or w in _COUNTED_BY or strip_proclitic(w) in _COUNTED_BY):
             return False
         counted = counted or w.isdigit() or w not in ("من", "اول", "امس", "اليوم", "صباح", "مساء", "و")
     return False
@@ -267,7 +267,7 @@ def _agent(toks: Sequence[Tok], ends: Sequence[int], actors: Sequence[dict[str, 
         if a["start"] < after:
             continue
         k = _tok_index(ends, a["start"])
-        if any(toks[j].norm in _AGENT_BEFORE or _strip(toks[j].norm) in _AGENT_BEFORE for j in range(max(0, k - 2), k)):
+        if any(toks[j].norm in _AGENT_BEFORE or strip_proclitic(toks[j].norm) in _AGENT_BEFORE for j in range(max(0, k - 2), k)):
             return a
     return None
 
@@ -283,7 +283,7 @@ def _object_pronoun(toks: Sequence[Tok], f: Found) -> bool:
             and word.endswith(("ته", "تها", "تهم")))
 
 
-def _dyad(toks: Sequence[Tok], ends: Sequence[int], f: Found, actors: list[dict[str, Any]],
+def dyad(toks: Sequence[Tok], ends: Sequence[int], f: Found, actors: list[dict[str, Any]],
           text: str = "") -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     start = toks[f.i].start
     if f.trigger.type == "ASSAULT":
@@ -310,7 +310,7 @@ def _dyad(toks: Sequence[Tok], ends: Sequence[int], f: Found, actors: list[dict[
     for a in after:
         k = _tok_index(ends, a["start"])
         near = [toks[j].norm for j in range(max(0, k - 2), k)]
-        if any(w in _TARGET_BEFORE or _strip(w) in _TARGET_BEFORE for w in near):
+        if any(w in _TARGET_BEFORE or strip_proclitic(w) in _TARGET_BEFORE for w in near):
             target = a
             break
         own = toks[k].norm if k < len(toks) else ""
