@@ -8,7 +8,7 @@
   caches), the same articles a second time (every word seen: what a long ingest approaches),
   peak RSS, and a calibration loop (``sum(range(10**7))`` CPU seconds) to compare machines
   and loads;
-* marsad over a long ingest (``--stream N``): the ``entities.v4`` stage as ``marsad ingest``
+* marsad over a long ingest (``--stream N``): the ``entities.v5`` stage as ``marsad ingest``
   runs it (after the language, debris and dateline stages, on their masked text), over ``N``
   corpus records read by the JSON Lines reader and taken from the three corpora in turn, each
   in file order, in a fresh process pinned to one core with the caches as they are in
@@ -130,7 +130,7 @@ def _stream_child(n: int, window: int) -> dict:
     from marsad.runners.local import fewer_collections
 
     t0 = time.process_time()
-    timed = _TimedStage(STAGES["entities.v4"]())
+    timed = _TimedStage(STAGES["entities.v5"]())
     load = time.process_time() - t0
     pipe = Pipeline([STAGES["language.v1"](), STAGES["debris.v3"](), STAGES["dateline.v4"](), timed])
     windows = []

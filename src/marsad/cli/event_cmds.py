@@ -165,7 +165,7 @@ def eval_show(r: dict[str, Any]) -> None:
     t = r.get("timing", {})
     if t:
         console.print(f"{t['sentences']} sentences in {t['seconds']} s ({t['ms_per_sentence']} ms a sentence, "
-                      "the whole pipeline up to events.v10)")
+                      "the whole pipeline up to events.v11)")
     for name, errs in r.get("errors", {}).items():
         for e in errs:
             console.print(f"[dim]{name}[/] {e}", highlight=False)

@@ -125,9 +125,9 @@ def test_a_retired_stage_version_says_what_replaced_it() -> None:
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, build
 
-    assert "entities.v4" in DEFAULT_SPEC and "debris.v3" in DEFAULT_SPEC
+    assert "entities.v5" in DEFAULT_SPEC and "debris.v3" in DEFAULT_SPEC
     assert not set(RETIRED) & set(STAGES) and all(new in STAGES for new, _why in RETIRED.values())
-    with pytest.raises(ConfigError, match="replaced by 'entities.v4'"):
+    with pytest.raises(ConfigError, match="replaced by 'entities.v5'"):
         build(["language.v1", "debris.v3", "dateline.v4", "entities.v1"])
 
 
@@ -164,7 +164,7 @@ def test_entities_v2_is_retired() -> None:
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import build
 
-    with pytest.raises(ConfigError, match="replaced by 'entities.v4'"):
+    with pytest.raises(ConfigError, match="replaced by 'entities.v5'"):
         build(["language.v1", "debris.v3", "dateline.v4", "entities.v2"])
 
 
@@ -174,3 +174,17 @@ def test_a_father_is_not_his_son() -> None:
     art = marsad.analyze_text(text, published_at="2015-07-26")
     keys = {text[s.start:s.end]: s.value for s in art.spans if s.layer == "mention" and s.label == "PER"}
     assert keys["تركي بن فيصل بن عبدالعزيز"] != keys["فيصل بن عبدالعزيز"]
+
+
+def test_an_urdu_article_has_no_arabic_mentions_or_events() -> None:
+    """The Arabic tagger and event coder do not read an article the language stage guesses to
+    be Urdu (a name read across an Urdu verb, «… نے شركت», was a person before); the same
+    names in an Arabic sentence are found."""
+    urdu = ("ایرانی صدر ابراہیم رئیسی نے اسلام آباد میں پاکستانی وزیر اعظم سے ملاقات کی اور دونوں "
+            "ممالک کے درمیان تجارت پر بات چیت ہوئی۔ پولیس نے بتایا کہ کراچی میں دھماکے میں دس افراد ہلاک ہوئے۔")
+    art = marsad.analyze_text(urdu, published_at="2023-05-18")
+    assert art.language == "ur"
+    assert not [s for s in art.spans if s.layer in ("mention", "event")]
+    arabic = marsad.analyze_text("التقى الرئيس الإيراني إبراهيم رئيسي رئيس الوزراء الباكستاني في إسلام آباد.",
+                                 published_at="2023-05-18")
+    assert arabic.language == "ar" and any(s.layer == "mention" for s in arabic.spans)

@@ -1,4 +1,4 @@
-"""events.v10: PLOVER event mentions on sentences written for these tests."""
+"""events.v11: PLOVER event mentions on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def only(text: str, typ: str) -> tuple[str, dict]:
 
 def test_stage_runs_after_entities_and_timex():
     spec = list(DEFAULT_SPEC)
-    assert spec.index("events.v10") > max(spec.index("entities.v4"), spec.index("timex.v1"))
+    assert spec.index("events.v11") > max(spec.index("entities.v5"), spec.index("timex.v1"))
     build(spec)
 
 
@@ -131,10 +131,10 @@ def test_older_events_stages_are_retired(name):
     from marsad.errors import ConfigError
     from marsad.runners.reanalyse import upgraded
 
-    old = ["language.v1", "debris.v3", "dateline.v4", "entities.v4", "pubdate.v2", "timex.v1", name]
-    with pytest.raises(ConfigError, match="replaced by 'events.v10'"):
+    old = ["language.v1", "debris.v3", "dateline.v4", "entities.v5", "pubdate.v2", "timex.v1", name]
+    with pytest.raises(ConfigError, match="replaced by 'events.v11'"):
         build(old)
-    assert upgraded(old) == old[:-1] + ["events.v10"]  # an archive's older events articles are stale
+    assert upgraded(old) == old[:-1] + ["events.v11"]  # an archive's older events articles are stale
 
 
 def test_a_few_dyadic_types():

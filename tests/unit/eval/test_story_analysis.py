@@ -104,7 +104,7 @@ def test_the_analysers_key_is_the_stage_versions(monkeypatch) -> None:
     from marsad.eval.stories import _analysers_key
 
     now = _analysers_key()
-    old = [n.replace("debris.v3", "debris.v2").replace("entities.v4", "entities.v1") for n in reg.DEFAULT_SPEC]
+    old = [n.replace("debris.v3", "debris.v2").replace("entities.v5", "entities.v1") for n in reg.DEFAULT_SPEC]
     assert old != reg.DEFAULT_SPEC
     monkeypatch.setattr(reg, "DEFAULT_SPEC", old)
     assert _analysers_key() != now
@@ -118,7 +118,7 @@ def test_stages_the_stories_do_not_read_are_not_run_nor_in_the_key(monkeypatch) 
     assert any(s.startswith("entities.") for s in story_spec())
     assert not any(s.startswith("events.") for s in story_spec())
     now = _analysers_key()
-    bumped = ["events.v1099" if n.startswith("events.") else n for n in reg.DEFAULT_SPEC]
+    bumped = ["events.v1199" if n.startswith("events.") else n for n in reg.DEFAULT_SPEC]
     assert bumped != reg.DEFAULT_SPEC  # whatever the events stage's version is now
     monkeypatch.setattr(reg, "DEFAULT_SPEC", bumped)
     assert _analysers_key() == now

@@ -1,4 +1,4 @@
-"""The ``entities.v4`` pipeline stage: mention spans on the article (debris left out).
+"""The ``entities.v5`` pipeline stage: mention spans on the article (debris left out).
 
 Runs after ``dateline``: it tags ``doc.masked`` with the dateline put back (a dateline holds
 real mentions, the place and the agency: موسكو- سبوتنيك) and debris, bylines and credits
@@ -11,6 +11,7 @@ import os
 
 from marsad.clean.debris import mask
 from marsad.enrich.entities.tagger import default_tagger
+from marsad.enrich.language import read_as_arabic
 from marsad.pipeline.core import Doc
 
 #: a local token-classification model (a folder) that replaces the built-in CRF
@@ -53,5 +54,7 @@ class EntityRecognizer:
 
     def run(self, doc: Doc) -> None:
         art = doc.article
+        if not read_as_arabic(art.language):  # Urdu, Sorani, Pashto: no Arabic names to find
+            return
         text = mask(doc.text, [s for s in art.spans if s.layer != "dateline"])
         doc.add(self._tagger.spans(text))

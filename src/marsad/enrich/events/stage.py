@@ -1,4 +1,4 @@
-"""The ``events.v10`` pipeline stage: PLOVER event mentions as ``event`` spans.
+"""The ``events.v11`` pipeline stage: PLOVER event mentions as ``event`` spans.
 
 Runs after ``entities`` (its mentions are the actors and places) and ``timex`` (its dates),
 on ``doc.masked``: debris, dateline, byline and credit are blanked, so site furniture holds no
@@ -9,6 +9,7 @@ events. Offsets index the original text. See :mod:`marsad.enrich.events.coder` a
 from __future__ import annotations
 
 from marsad.enrich.events.coder import EventCoder
+from marsad.enrich.language import read_as_arabic
 from marsad.pipeline.core import Doc
 
 
@@ -24,6 +25,8 @@ class EventCoderStage:
 
     def run(self, doc: Doc) -> None:
         art = doc.article
+        if not read_as_arabic(art.language):  # the trigger lexicon is Arabic's
+            return
         mentions = [s for s in art.spans if s.layer == "mention"]
         timexes = [s for s in art.spans if s.layer == "timex"]
         doc.add(self._coder.code(doc.masked, mentions=mentions, timexes=timexes,
