@@ -65,9 +65,11 @@ def read_warc(path: Path, opts: ReadOptions) -> Iterator[InputError | HtmlPage]:
                     if rec.headers.get("Content-Length") is None:
                         # fastwarc drops header lines that are not ``Name: value``, and reads a
                         # record without a length as empty: a garbage header, passed over silently
+                        why = ("its lines end in LF alone where WARC's end in CR LF: were the file's "
+                               "line ends converted?" if _lf_only(f, last, gz=gz)
+                               else "garbage in place of the header lines?")
                         yield RecordError(f"broken WARC record at offset {last}: its header has no "
-                                          "Content-Length (garbage in place of the header lines?); "
-                                          "record skipped", where=f"{path}@{last}")
+                                          f"Content-Length ({why}); record skipped", where=f"{path}@{last}")
                         quiet = True
                         continue
                     if rec.record_type != WarcRecordType.response:
@@ -254,6 +256,24 @@ def _size(f: IO[bytes]) -> int:
     here = f.tell()
     try:
         return f.seek(0, 2)
+    finally:
+        f.seek(here)
+
+
+def _lf_only(f: IO[bytes], at: int, *, gz: bool) -> bool:
+    """Whether the record at ``at`` opens with a line that ends in LF without CR: fastwarc reads
+    no header line of such a record, so it looks like a header of garbage."""
+    here = f.tell()
+    try:
+        f.seek(at)
+        head = f.read(256)
+        if gz:
+            try:
+                head = zlib.decompressobj(31).decompress(head, 64)
+            except zlib.error:
+                return False
+        line, nl, _ = head.partition(b"\n")
+        return bool(nl) and line.startswith(b"WARC/") and not line.endswith(b"\r")
     finally:
         f.seek(here)
 

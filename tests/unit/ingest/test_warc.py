@@ -204,3 +204,21 @@ def test_stray_bytes_before_the_first_record_are_reported_and_the_records_read(t
     [err] = errors(items)
     assert str(err) == (f"[M102] {p}@0: broken WARC record at offset 0 (Invalid WARC header); "
                         "3 bytes skipped, reading resumes at offset 3")
+
+
+@pytest.mark.parametrize("gz", [False, True], ids=["warc", "warc.gz"])
+def test_a_warc_with_unix_line_ends_says_so(tmp_path, build, gz):
+    """A WARC whose CR LF line ends were turned into LF alone reads as records of garbage
+    headers; each error says the lines end in LF alone, not that the header is garbage."""
+    good = [build.warc_record(f"https://news.example/{a[0]}", build.html(a).encode(), rid=i)
+            for i, a in enumerate(build.articles[:2])]
+    p = tmp_path / ("lf.warc.gz" if gz else "lf.warc")
+    p.write_bytes(build.warc_file([r.replace(b"\r\n", b"\n") for r in good], gz=gz))
+    errs = errors(list(iter_inputs([str(p)], ReadOptions())))
+    assert errs and all("its lines end in LF alone" in str(e) for e in errs)
+    # a header of real garbage keeps its own words
+    garbage = b"WARC/1.0\r\nWARC-Type: response\r\nGarbage header line\r\n\r\n"
+    q = tmp_path / ("garbage.warc.gz" if gz else "garbage.warc")
+    q.write_bytes(build.warc_file([good[0], garbage, good[1]], gz=gz))
+    [err] = errors(list(iter_inputs([str(q)], ReadOptions())))
+    assert "garbage in place of the header lines" in str(err)
