@@ -8,7 +8,7 @@
   caches), the same articles a second time (every word seen: what a long ingest approaches),
   peak RSS, and a calibration loop (``sum(range(10**7))`` CPU seconds) to compare machines
   and loads;
-* marsad over a long ingest (``--stream N``): the ``entities.v5`` stage as ``marsad ingest``
+* marsad over a long ingest (``--stream N``): the ``entities`` stage as ``marsad ingest``
   runs it (after the language, debris and dateline stages, on their masked text), over ``N``
   corpus records read by the JSON Lines reader and taken from the three corpora in turn, each
   in file order, in a fresh process pinned to one core with the caches as they are in
@@ -126,13 +126,13 @@ def _stream_child(n: int, window: int) -> dict:
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
     from marsad.pipeline.core import Pipeline
-    from marsad.pipeline.registry import STAGES
+    from marsad.pipeline.registry import STAGES, current
     from marsad.runners.local import fewer_collections
 
     t0 = time.process_time()
-    timed = _TimedStage(STAGES["entities.v5"]())
+    timed = _TimedStage(STAGES[current("entities")].make())
     load = time.process_time() - t0
-    pipe = Pipeline([STAGES["language.v1"](), STAGES["debris.v3"](), STAGES["dateline.v4"](), timed])
+    pipe = Pipeline([*(STAGES[current(n)].make() for n in ("language", "debris", "dateline")), timed])
     windows = []
     done = 0
     last_cpu = 0.0

@@ -1,9 +1,9 @@
-"""ms/article of the per-article pipeline with and without ``events.v11`` on real articles.
+"""ms/article of the per-article pipeline with and without the ``events`` stage on real articles.
 
     PYTHONPATH=src python benchmarks/bench_events.py [N]   (default 2000; needs ../shared/data)
 
 Reads the first N articles of each corpus in turn (ANT multisource, Jawhara FM, SaudiNewsNet)
-until N, runs the default pipeline and the same spec without ``events.v11`` over the same records
+until N, runs the default pipeline and the same spec without the ``events`` stage over the same records
 (a warm-up pass first: the resources load once per process; then two alternating rounds, the
 best of each kept), and prints ms/article of both, the events stage's own time (measured around
 its ``run``) and how many events of each type were found.
@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from marsad.model import RawRecord
-from marsad.pipeline.registry import DEFAULT_SPEC, build
+from marsad.pipeline.registry import DEFAULT_SPEC, build, current
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpora"
 FILES = ["ant_v2.1_multisource.jsonl.gz", "ant_v1.1_jawharafm.jsonl.gz", "saudinewsnet.jsonl.gz"]
@@ -72,7 +72,8 @@ def timed(spec: list[str], recs: list[RawRecord]) -> tuple[float, float, Counter
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
     recs = records(n)
-    without = [s for s in DEFAULT_SPEC if s != "events.v11"]
+    events = current("events")
+    without = [s for s in DEFAULT_SPEC if s != events]
     timed(list(DEFAULT_SPEC), recs[:200])  # warm-up: resources and word caches load once a process
     rounds = [(timed(without, recs)[0], timed(list(DEFAULT_SPEC), recs)) for _ in range(2)]
     ms_without = min(r[0] for r in rounds)
@@ -81,8 +82,8 @@ def main() -> None:
     found = rounds[-1][1][2]
     chars = sum(len(r.text) for r in recs) / len(recs)
     print(f"{len(recs)} articles ({chars:.0f} characters on average); best of two alternating rounds")
-    print(f"without events.v11: {ms_without:.2f} ms/article")
-    print(f"with events.v11:    {ms_with:.2f} ms/article; the events stage itself {ms_stage:.2f} ms/article")
+    print(f"without {events}: {ms_without:.2f} ms/article")
+    print(f"with {events}:    {ms_with:.2f} ms/article; the events stage itself {ms_stage:.2f} ms/article")
     print("events found:", dict(found.most_common()), f"({sum(found.values()) / len(recs):.2f} an article)")
 
 

@@ -26,7 +26,7 @@ from marsad.cli.common import (
     timex_prefix,
 )
 from marsad.errors import ConfigError, InputError, QueryError, RecordError, check_known
-from marsad.pipeline.registry import RETIRED, has_stage
+from marsad.pipeline.registry import RETIRED, current, has_stage
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -188,7 +188,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 err_console.print(f"  … {len(items) - 20} more {what} (marsad stats --json lists them)")
     stages = _stages(args.stages) or ()
     if stages and summary.stored and not has_stage(stages, "index_terms"):
-        err_console.print(f"  note: --stages without index_terms.v2: the {summary.stored:,} articles stored "
+        err_console.print(f"  note: --stages without {current('index_terms')}: the {summary.stored:,} articles stored "
                           "are not in the search index (search will not find them)", soft_wrap=True)
     archive.close()
     if args.strict and summary.failed:

@@ -23,6 +23,7 @@ from marsad.cli.common import (
     open_archive,
     print_json,
 )
+from marsad.pipeline.registry import current
 
 
 def event_type(value: str) -> str:
@@ -165,7 +166,7 @@ def eval_show(r: dict[str, Any]) -> None:
     t = r.get("timing", {})
     if t:
         console.print(f"{t['sentences']} sentences in {t['seconds']} s ({t['ms_per_sentence']} ms a sentence, "
-                      "the whole pipeline up to events.v11)")
+                      f"the whole pipeline up to {current('events')})")
     for name, errs in r.get("errors", {}).items():
         for e in errs:
             console.print(f"[dim]{name}[/] {e}", highlight=False)

@@ -1,4 +1,4 @@
-"""Scoring ``events.v11`` on the Arabic event GSR (``../shared/data/events/arabic_event_gsr``).
+"""Scoring the ``events`` stage on the Arabic event GSR (``../shared/data/events/arabic_event_gsr``).
 
 The GSR has one CSV per PLOVER type (``protest_gsr.csv``, ``assault_gsr.csv``): sentences that
 annotators labelled ``yes`` (unanimous accept), ``easy no``, ``difficult no`` or ``ambiguous``.

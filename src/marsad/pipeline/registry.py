@@ -196,6 +196,12 @@ def build(spec: Sequence[str] | None = None) -> Pipeline:
     return Pipeline([STAGES[n].make() for n in check(spec)])
 
 
+def current(name: str) -> str:
+    """The default spec's version of the stage ``name`` (``events`` → ``events.v11``): what
+    messages and benchmarks name, so that a version bump is one line here."""
+    return next(s for s in DEFAULT_SPEC if s.rpartition(".v")[0] == name)
+
+
 def has_stage(spec: Iterable[str], name: str) -> bool:
     """Whether a spec holds some version of the stage ``name`` (``index_terms`` for ``index_terms.v2``)."""
     return any(n.split(".")[0] == name for n in spec)

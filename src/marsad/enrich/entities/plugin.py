@@ -9,7 +9,7 @@ its first sub-word — so the rest of the entity pipeline (roles, clitics, resol
 as with the built-in CRF.
 
 Use: ``EntityTagger(plugin=TransformersTagger("/path/to/model"))``, or set the environment
-variable ``MARSAD_NER_MODEL=/path/to/model`` for the ``entities.v5`` stage.
+variable ``MARSAD_NER_MODEL=/path/to/model`` for the ``entities`` stage.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The ``entities.v5`` pipeline stage: mention spans on the article (debris left out).
+"""The ``entities`` pipeline stage: mention spans on the article (debris left out).
 
 Runs after ``dateline``: it tags ``doc.masked`` with the dateline put back (a dateline holds
 real mentions, the place and the agency: موسكو- سبوتنيك) and debris, bylines and credits

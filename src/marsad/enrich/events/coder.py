@@ -1,4 +1,4 @@
-"""The event coder of ``events.v11``: per sentence, PLOVER event mentions found by trigger words.
+"""The event coder of the ``events`` stage: per sentence, PLOVER event mentions found by trigger words.
 
 For each sentence (split at . ! ? ؟ and line breaks) every token is normalized, a proclitic
 group is tried off (و، ف، ب، ل، ك، ال and their combinations; a verb takes only و، ف، ل and the

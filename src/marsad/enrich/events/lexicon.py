@@ -1,4 +1,4 @@
-"""The trigger lexicon of ``events.v11``: PLOVER event types, their Arabic verbs and verbal nouns.
+"""The trigger lexicon of the ``events`` stage: PLOVER event types, their Arabic verbs and verbal nouns.
 
 Everything here is data on the *normalized* view (:func:`marsad.text.normalize.normalize`:
 أ/إ/آ → ا, ة → ه, ى → ي, ئ → ي, ؤ → و, no tashkeel): word lists go through :func:`words` and

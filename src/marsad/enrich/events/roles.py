@@ -1,4 +1,4 @@
-"""Actors and their roles in the events of ``events.v11`` (:mod:`marsad.enrich.events.coder` finds
+"""Actors and their roles in the events of the ``events`` stage (:mod:`marsad.enrich.events.coder` finds
 the triggers, sentence by sentence, and asks this module who did what to whom).
 
 Actors are the sentence's entity mentions (from ``entities``) and a short list of common actor

@@ -1,4 +1,4 @@
-"""The ``events.v11`` pipeline stage: PLOVER event mentions as ``event`` spans.
+"""The ``events`` pipeline stage: PLOVER event mentions as ``event`` spans.
 
 Runs after ``entities`` (its mentions are the actors and places) and ``timex`` (its dates),
 on ``doc.masked``: debris, dateline, byline and credit are blanked, so site furniture holds no
