@@ -27,7 +27,7 @@ setup: $(STAMP)
 
 dev-setup: $(DEVSTAMP) system-packages
 
-## system-packages: Debian packages the tests need (Chromium for browser tests, PostgreSQL)
+## system-packages: Debian packages the tests need (Chromium and a Noto font for the browser tests)
 system-packages: $(SYSSTAMP)
 
 $(SYSSTAMP): | $(BIN)/python
@@ -49,7 +49,7 @@ test: dev-setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider --timeout=900 tests
 
 test-fast: $(DEVSTAMP)
-	$(BIN)/python -m pytest -q -x -m "not browser and not postgres" tests
+	$(BIN)/python -m pytest -q -x -m "not browser" tests
 
 lint: $(DEVSTAMP)
 	$(BIN)/ruff check src tests benchmarks
