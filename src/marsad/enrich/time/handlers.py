@@ -14,6 +14,7 @@ import re
 from typing import Any, NamedTuple
 
 from marsad.enrich.time import lexicon as lx
+from marsad.enrich.time.numbers import number_value
 from marsad.enrich.time.patterns import MG, NAME_HEADS, YEAR, compile_fast
 from marsad.enrich.time.resolve import ymd
 from marsad.text.normalize import normalize
@@ -73,7 +74,6 @@ _UNIT_ORDER = ("CE", "DE", "Y", "M", "W", "D", "H", "MIN", "S")
 _COORD_YEAR = compile_fast(rf"\s*و\s*(?:[0-9]{{1,2}}\s*)?(?:شهر\s+)?{MG}(?:\s*[/\-(]?\s*{MG}\s*\)?)?\s*[،,]?\s*"
                             rf"(?:من\s+)?(?:عام\s*|العام\s*)?({YEAR})", verbose=False)
 _MONTH_DAYS = (0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_NUM_SPLIT = re.compile(r"\s+و?\s*|\s+")
 
 
 class _X(NamedTuple):
@@ -83,106 +83,6 @@ class _X(NamedTuple):
     op: str
     f: dict[str, Any]
     mod: str = ""
-
-
-class _Groups:
-    """A match whose absent groups read as ``None`` (each kind's pattern has its own groups).
-
-    A name may stand for several groups (``re`` wants names unique, so a repeated ``unit`` is
-    compiled as ``unit``, ``unit__2`` …: see :func:`marsad.enrich.time.patterns.group_index`);
-    it reads as the one that took part.
-    """
-
-    __slots__ = ("_base", "_gi", "_m", "_v")
-
-    def __init__(self, m: Any, gi: dict[str, Any], base: int = 0) -> None:
-        self._m = m
-        self._gi = gi
-        self._v = m.groups()
-        self._base = base  # where the matched window starts in the folded text
-
-    def _index(self, name: str) -> int | None:
-        i = self._gi.get(name)
-        if i is None or i.__class__ is int:
-            return i
-        for j in i:
-            if self._v[j - 1] is not None:
-                return j  # type: ignore[no-any-return]
-        return None
-
-    def group(self, name: str) -> str | None:
-        i = self._gi.get(name)
-        if i is None:
-            return None
-        if i.__class__ is int:
-            return self._v[i - 1]  # type: ignore[no-any-return]
-        for j in i:
-            v = self._v[j - 1]
-            if v is not None:
-                return v  # type: ignore[no-any-return]
-        return None
-
-    def start(self, name: str | int = 0) -> int:
-        if name == 0:
-            return self._m.start() + self._base  # type: ignore[no-any-return]
-        i = self._index(name)  # type: ignore[arg-type]
-        if i is None or self._v[i - 1] is None:
-            return -1
-        return self._m.start(i) + self._base  # type: ignore[no-any-return]
-
-    def end(self, name: str | int = 0) -> int:
-        if name == 0:
-            return self._m.end() + self._base  # type: ignore[no-any-return]
-        i = self._index(name)  # type: ignore[arg-type]
-        if i is None or self._v[i - 1] is None:
-            return -1
-        return self._m.end(i) + self._base  # type: ignore[no-any-return]
-
-
-def number_value(words: str) -> float | None:
-    """The value of number words (``خمسة وعشرين`` → 25, ``ثلاث عشرة`` → 13) or digits."""
-    w = words.strip()
-    if not w:
-        return None
-    if w[0].isdigit():
-        return float(w.replace(",", "."))
-    total = 0
-    for tok in _NUM_SPLIT.split(w):
-        tok = tok.strip()
-        if tok.startswith("و") and tok[1:] in lx.NUMBER_WORDS:
-            tok = tok[1:]
-        if not tok:
-            continue
-        v = lx.NUMBER_WORDS.get(tok)
-        if v is None:
-            return None
-        total += v
-    return float(total) if total else None
-
-
-_ORD_UNITS = {"حادي": 1, "اول": 1, "ثاني": 2, "ثالث": 3, "رابع": 4, "خامس": 5, "سادس": 6, "سابع": 7,
-              "ثامن": 8, "تاسع": 9, "عاشر": 10}
-_ORD_TENS = {"عشرين": 20, "ثلاثين": 30, "اربعين": 40, "خمسين": 50, "ستين": 60, "سبعين": 70,
-             "ثمانين": 80, "تسعين": 90}
-
-
-def ordinal_value(words: str) -> int | None:
-    """The value of an ordinal in folded form, either gender: ``الخامسه والعشرين`` → 25."""
-    total = 0
-    for tok in words.replace("و ال", " ال").replace(" وال", " ال").split():
-        w = tok[2:] if tok.startswith("ال") else tok
-        if w in ("عشر", "عشره"):
-            total += 10
-            continue
-        if w.endswith("ه") and w[:-1] in _ORD_UNITS:
-            w = w[:-1]
-        if w in _ORD_UNITS:
-            total += _ORD_UNITS[w]
-        elif w in _ORD_TENS:
-            total += _ORD_TENS[w]
-        else:
-            return None
-    return total or None
 
 
 def _unit(word: str) -> tuple[str, int]:

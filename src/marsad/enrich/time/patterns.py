@@ -464,3 +464,57 @@ def group_index(pat: Any) -> dict[str, int | tuple[int, ...]]:
         else:
             out[base] = i
     return out
+
+
+class Groups:
+    """A match whose absent groups read as ``None`` (each kind's pattern has its own groups).
+
+    A name may stand for several groups (``re`` wants names unique, so a repeated ``unit`` is
+    compiled as ``unit``, ``unit__2`` …: see :func:`marsad.enrich.time.patterns.group_index`);
+    it reads as the one that took part.
+    """
+
+    __slots__ = ("_base", "_gi", "_m", "_v")
+
+    def __init__(self, m: Any, gi: dict[str, Any], base: int = 0) -> None:
+        self._m = m
+        self._gi = gi
+        self._v = m.groups()
+        self._base = base  # where the matched window starts in the folded text
+
+    def _index(self, name: str) -> int | None:
+        i = self._gi.get(name)
+        if i is None or i.__class__ is int:
+            return i
+        for j in i:
+            if self._v[j - 1] is not None:
+                return j  # type: ignore[no-any-return]
+        return None
+
+    def group(self, name: str) -> str | None:
+        i = self._gi.get(name)
+        if i is None:
+            return None
+        if i.__class__ is int:
+            return self._v[i - 1]  # type: ignore[no-any-return]
+        for j in i:
+            v = self._v[j - 1]
+            if v is not None:
+                return v  # type: ignore[no-any-return]
+        return None
+
+    def start(self, name: str | int = 0) -> int:
+        if name == 0:
+            return self._m.start() + self._base  # type: ignore[no-any-return]
+        i = self._index(name)  # type: ignore[arg-type]
+        if i is None or self._v[i - 1] is None:
+            return -1
+        return self._m.start(i) + self._base  # type: ignore[no-any-return]
+
+    def end(self, name: str | int = 0) -> int:
+        if name == 0:
+            return self._m.end() + self._base  # type: ignore[no-any-return]
+        i = self._index(name)  # type: ignore[arg-type]
+        if i is None or self._v[i - 1] is None:
+            return -1
+        return self._m.end(i) + self._base  # type: ignore[no-any-return]

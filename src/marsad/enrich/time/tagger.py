@@ -22,7 +22,8 @@ from typing import Any
 import regex
 
 from marsad.enrich.time.fold import DropMap, fold_with_map
-from marsad.enrich.time.handlers import _X, Handlers, _Groups, ordinal_value
+from marsad.enrich.time.handlers import _X, Handlers
+from marsad.enrich.time.numbers import ordinal_value
 from marsad.enrich.time.patterns import (
     DATE_NEXT,
     DIGIT_NEXT,
@@ -36,6 +37,7 @@ from marsad.enrich.time.patterns import (
     SHORT_KINDS,
     TRIGGERS,
     WINDOW,
+    Groups,
     group_index,
     kinds_for,
     pattern_for_kinds,
@@ -171,7 +173,7 @@ class DateTagger(Handlers):
                     continue
                 if m.end() <= s:
                     break
-                found = self._handlers[kind](_Groups(m, gi), norm)
+                found = self._handlers[kind](Groups(m, gi), norm)
                 if found:
                     break
                 # the handler said no (مارس the verb, العام in الأمين العام): try the kinds after
