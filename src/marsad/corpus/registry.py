@@ -47,7 +47,7 @@ import orjson
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from marsad.enrich.entities.lexicon import FIRST_NAMES, abd_joined, two_names
+from marsad.enrich.entities.lexicon import FIRST_NAMES, NASAB, abd_joined, two_names
 from marsad.errors import NotFoundError
 from marsad.store.entities import EntityStore
 from marsad.text.normalize import normalize
@@ -113,9 +113,6 @@ def spelt_alike(a: str, b: str) -> bool:
     return Levenshtein.distance(x, y, score_cutoff=limit) <= limit
 
 
-#: the link of a chain of fathers' names (normalized)
-_NASAB = frozenset({"بن", "ابن", "بنت"})
-
 #: a first name alone (عبدالله, شكري) beside a full name that opens or ends with it (عبدالله
 #: الثاني, سامح شكري): a hint, below the threshold by more than the country and the role give, so
 #: that only co-mentions the article shares with the full name's (two at least, with the country
@@ -146,9 +143,9 @@ def _person_similarity(x: str, y: str) -> float:
         if len(long_) == 1:
             return 0.85 if _near(a[0], b[0]) else 0.0
         if normalize(short[0]) in FIRST_NAMES:  # عبدالله, شكري: a first name, or a surname that is one
-            own = _near(short[0], long_[0]) or (_near(short[0], long_[-1]) and long_[-2] not in _NASAB)
+            own = _near(short[0], long_[0]) or (_near(short[0], long_[-1]) and long_[-2] not in NASAB)
             return FIRST_NAME_ALONE if own else 0.0
-        if long_[-2] in _NASAB:
+        if long_[-2] in NASAB:
             return 0.0  # سلمان بن عبدالعزيز: his father's name, not a surname (عبدالعزيز alone is another man)
         return 0.8 if _near(short[0], long_[-1]) else 0.0
     if not _near(short[0], long_[0]):
@@ -167,7 +164,7 @@ def _person_similarity(x: str, y: str) -> float:
 
 def _fathers(words: Sequence[str]) -> list[str]:
     """The name after each بن / ابن / بنت of a name, in order: its chain of fathers."""
-    return [words[i + 1] for i, w in enumerate(words[:-1]) if w in _NASAB]
+    return [words[i + 1] for i, w in enumerate(words[:-1]) if w in NASAB]
 
 
 def block_keys(name: str) -> set[str]:
@@ -185,7 +182,7 @@ def _middle_alike(x: str, y: str) -> bool:
     """Two words inside a name that may be one: ابن / بن, or one letter apart in a short word
     transliterations spell two ways (بان كي مون / بان جي مون), unless the lexicon knows them as
     two first names (the fathers' names of سعود بن نايف / سعود بن سلمان are farther apart)."""
-    if x in _NASAB and y in _NASAB:
+    if x in NASAB and y in NASAB:
         return True
     return Levenshtein.distance(x, y, score_cutoff=1) <= 1 and not two_names(x, y)
 

@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import islice, repeat
 from operator import add
+
+from marsad.corpus.features import STOPWORDS
+from marsad.enrich.entities import lexicon as lx
+from marsad.text.normalize import normalize
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,28 +176,65 @@ class StoryParams:
     body_terms: int = 40
 
 
-def label_words(centroid: Mapping[str, float], words: Mapping[str, str], k: int = 8, *,
-                shown: Callable[[str], str] | None = None) -> list[str]:
-    """The ``k`` heaviest content words of a centroid that a title (or a lead, more than once)
-    writes, each as written — or as ``shown`` gives it (a thread's label: :func:`display_word`),
-    distinct. A term no member writes so is left out: it is a light stem the clusterer
-    compares (``ورونا`` for كورونا, ``نيروب`` for نيروبي) or a normalized spelling (``اقحام``,
-    ``جزاير``), not a word to show; nor is a figure behind a proclitic (``ل2024``). Only when no
-    term has a written word are the ``k`` heaviest stems given."""
+#: the words a title asks, calls or negates with, and particles the features keep as content
+#: words (normalized): a label leaves them out alone and after و or ف (وهل، فلماذا، ولن)
+LABEL_PARTICLES = frozenset(map(normalize, (
+    "هل كيف ماذا لماذا متى أين أينما كم لمن ممن بمن عمن مما عما بما لما كلما يا أيها أيتها "
+    "لو لولا إذن بل إنما كأن لأن لكي كي سوف ليت لعل فقط جدا ضد رغم برغم إثر عقب جراء فوق تحت "
+    "أمام قرب هنا هناك شيء لكل لأي بأي لك لكم لنا لهن بهم بنا عنك فيك منك يكن تكن نعم بلا "
+    "لا ما لم لن من عن مع قد في").split()))
+#: words a label leaves out, normalized (:func:`marsad.text.normalize.normalize`): the function
+#: words the story features drop (:data:`marsad.corpus.features.STOPWORDS`; folded here, where
+#: على، الى، حتى … are written with ى and never met a folded token), those of the entity lists
+#: (:data:`marsad.enrich.entities.lexicon.STOPWORDS`: إن، حول، لكن …), :data:`LABEL_PARTICLES`
+#: (هل، كيف، ضد …), and the particles of names (بن، أبو، عبد، آل:
+#: :data:`marsad.enrich.entities.lexicon.NAME_PARTICLES`), which alone name nobody
+LABEL_STOPWORDS = frozenset(map(normalize, STOPWORDS)) | lx.STOPWORDS | lx.NAME_PARTICLES | LABEL_PARTICLES
+
+
+def label_stopword(word: str) -> bool:
+    """Whether a label leaves ``word`` out: it is one of :data:`LABEL_STOPWORDS`, or one of
+    :data:`LABEL_PARTICLES` or of the particles of names after و or ف (وهل، فلا، وآل; not واي،
+    فاو، وام, which are و/ف before أي، أو، أم), compared :func:`~marsad.text.normalize.normalize`-d. A word written with آ that
+    folds onto a particle is a name (آبي: Abe, Abiy), not أبي."""
+    n = normalize(word)
+    if n in LABEL_STOPWORDS:
+        return not (word[:1] == "\u0622" and n in lx.NAME_PARTICLES and n != "ال")
+    return len(n) > 2 and n[0] in "وف" and (n[1:] in LABEL_PARTICLES or n[1:] in lx.NAME_PARTICLES)
+
+
+def iter_label_words(centroid: Mapping[str, float], words: Mapping[str, str], *,
+                     shown: Callable[[str], str] | None = None) -> Iterator[str]:
+    """The content words of a centroid that a title (or a lead, more than once) writes, heaviest
+    first, each as written — or as ``shown`` gives it (a thread's label: :func:`display_word`),
+    distinct. A term no member writes so is left out: it is a light stem the clusterer compares
+    (``ورونا`` for كورونا, ``نيروب`` for نيروبي) or a normalized spelling (``اقحام``,
+    ``جزاير``), not a word to show; nor is a figure behind a proclitic (``ل2024``), nor a
+    function word or a particle of a name (:func:`label_stopword`: هل، ضد، بن …, which the
+    features keep as content words). Lazy: a label takes the first few."""
     # heaviest first, ties by term (what heapq.nlargest gives, sorted in C)
     ranked = sorted([(v, t) for t, v in centroid.items() if ":" not in t], reverse=True)
-    out: list[str] = []
+    seen: set[str] = set()
     for _v, t in ranked:
         w = words.get(t)
-        if not w or any(map(str.isdigit, w)):  # ل2024, ب7: a figure, not a word
+        if not w or any(map(str.isdigit, w)) or label_stopword(w):  # ل2024, ب7: a figure, not a word
             continue
         if shown is not None:
             w = shown(w)
-        if w not in out:
-            out.append(w)
-            if len(out) == k:
-                break
-    return out or list(dict.fromkeys(t for _v, t in ranked[:k]))
+        if w not in seen:
+            seen.add(w)
+            yield w
+
+
+def label_words(centroid: Mapping[str, float], words: Mapping[str, str], k: int = 8, *,
+                shown: Callable[[str], str] | None = None) -> list[str]:
+    """The ``k`` first of :func:`iter_label_words`. Only when no term has a written word are the
+    ``k`` heaviest stems given (function words left out as well)."""
+    out = list(islice(iter_label_words(centroid, words, shown=shown), k))
+    if out:
+        return out
+    ranked = sorted([(v, t) for t, v in centroid.items() if ":" not in t and not label_stopword(t)], reverse=True)
+    return [t for _v, t in ranked[:k]]
 
 
 #: a conjunction (و، ف) and/or a preposition (ب، ك) before the article ال, longest first
@@ -211,8 +252,6 @@ def display_word(word: str, names: Collection[str] = ()) -> str:
     والد، بالغ، والي keep their first letters. Letters are matched on the
     :func:`marsad.text.normalize.normalize`-d word (U+0622/U+0623/U+0625 → U+0627 …) and cut from
     the word as written; a word whose normalized form has another length comes back whole."""
-    from marsad.text.normalize import normalize
-
     n = normalize(word)
     if len(n) != len(word):
         return word
@@ -229,7 +268,7 @@ def display_word(word: str, names: Collection[str] = ()) -> str:
     return word
 
 
-def _shorter(word: str, held: str | None) -> bool:
+def shorter_spelling(word: str, held: str | None) -> bool:
     """Whether ``word`` is a better label spelling of a stem than ``held``: ``held`` without
     its first letters, a proclitic (``احترام`` for ``باحترام``, ``حزب`` for ``لحزب``). Not any
     shorter word of the stem: a lead cut mid-word gives ``الطاق`` of الطاقة."""
@@ -307,7 +346,7 @@ class Story:
         if self.size == 0 and self.first_key < 0:
             self.first_key = key
         for stem, word in words:
-            if stem in vec and _shorter(word, self.words.get(stem)):
+            if stem in vec and shorter_spelling(word, self.words.get(stem)):
                 self.words[stem] = word
         centroid = self.centroid
         get = centroid.get
@@ -346,7 +385,7 @@ class Story:
         for t, w in other.centroid.items():
             centroid[t] = get(t, 0.0) + w
         for stem, word in other.words.items():
-            if _shorter(word, self.words.get(stem)):
+            if shorter_spelling(word, self.words.get(stem)):
                 self.words[stem] = word
         if len(centroid) > 2 * keep:
             self.centroid = heaviest(centroid, keep)

@@ -102,13 +102,19 @@ import math
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import compress, filterfalse, repeat
+from itertools import compress, filterfalse, islice, repeat
 from operator import add, methodcaller, mul, truediv
 
 import numpy as np
 
 from marsad.corpus.features import DocFreq
-from marsad.corpus.story_record import display_word, heaviest, label_words
+from marsad.corpus.story_record import (
+    display_word,
+    heaviest,
+    iter_label_words,
+    label_words,
+    shorter_spelling,
+)
 from marsad.text.normalize import normalize
 
 
@@ -206,25 +212,40 @@ class Thread:
     last_day: int
     stories: int = 0
     centroid: dict[str, float] = field(default_factory=dict)
-    #: stem → the word as titles write it (for labels)
+    #: stem → the word as titles write it, without a proclitic when one title writes it so
+    #: (:func:`_better_spelling`): for labels
     words: dict[str, str] = field(default_factory=dict)
     #: its member stories still compared (last day within the window), by story id
     members: dict[int, Member] = field(default_factory=dict, repr=False)
 
     def label(self, k: int = 8) -> list[str]:
-        """The ``k`` heaviest content words of the centroid that titles write
-        (:func:`~marsad.corpus.story_record.label_words`: no stem no title wrote, no figure),
-        each without its proclitics (:func:`~marsad.corpus.story_record.display_word`; the
-        names it knows are the words of the centroid's entity keys)."""
+        """The ``k`` heaviest content words of the centroid that titles write, as a story's label
+        takes them (:func:`~marsad.corpus.story_record.label_words`: no stem no title wrote, no
+        figure, no function word or particle of a name), each without its proclitics
+        (:func:`~marsad.corpus.story_record.display_word`; the names it knows are the words of
+        the centroid's entity keys), and read as titles (:func:`readable`: ولي العهد whole, where
+        its two words are both among the centroid's)."""
         names = {w for t in self.centroid if t.startswith("e:") for w in t.partition(":")[2].partition(":")[2].split()}
-        shown = label_words(self.centroid, self.words, k + 4, shown=lambda w: display_word(w, names))
-        return readable(shown)[:k] or shown[:k]
+        more = iter_label_words(self.centroid, self.words, shown=lambda w: display_word(w, names))
+        taken = list(islice(more, k))
+        out = readable(taken)
+        while len(out) < k:  # a title took two words, or ولي stood alone: the next word's place
+            nxt = next(more, None)
+            if nxt is None:
+                break
+            taken.append(nxt)
+            out = readable(taken)
+        return out[:k] or label_words(self.centroid, self.words, k)
 
 
-#: words of a name that a reader does not recognise alone (normalized): بن، بنت، ابن، أبو،
-#: أبي، عبد، آل — the name they belong to is cut apart by the tokenizer (عبد الكريم, محمد بن
-#: سلمان) and its other words stand in the label by themselves
-NAME_PARTICLES = frozenset({"بن", "بنت", "ابن", "ابو", "ابي", "عبد", "ال"})
+def _better_spelling(word: str, held: str | None) -> bool:
+    """Whether a thread labels a stem by ``word`` rather than ``held``: ``held`` is ``word`` after
+    a proclitic (:func:`~marsad.corpus.story_record.shorter_spelling`: ومرسيليا، لأميركا،
+    بمستشفى give way to مرسيليا، أميركا، مستشفى), but not after the article, which the label
+    keeps (الحكومة، الوفد, though a story's title writes حكومة، وفد)."""
+    return shorter_spelling(word, held) and (held is None or not display_word(held).startswith("ال"))
+
+
 #: two-word titles a label shows whole: (first word, the second's spellings) → the title
 TITLES = {("ولي", ("عهد", "العهد")): "ولي العهد"}
 
@@ -232,12 +253,11 @@ TITLES = {("ولي", ("عهد", "العهد")): "ولي العهد"}
 def readable(words: list[str]) -> list[str]:
     """Label words as a reader recognises them: a two-word title (:data:`TITLES`, ولي العهد)
     whole, in the place of its first word, when both words are among them (its first word
-    alone is left out: ولي is no word of the thread by itself); the particles of names
-    (:data:`NAME_PARTICLES`) left out. Words are compared
+    alone is left out: ولي is no word of the thread by itself). Words are compared
     :func:`~marsad.text.normalize.normalize`-d."""
     norm = [normalize(w) for w in words]
     shown = list(words)
-    drop = {i for i, n in enumerate(norm) if n in NAME_PARTICLES}
+    drop: set[int] = set()
     for (first, seconds), title in TITLES.items():
         firsts = [i for i, n in enumerate(norm) if n == first]
         if not firsts:
@@ -469,7 +489,7 @@ class ThreadLinker:
                 th.words.pop(t, None)
             th.centroid = c = kept
         for t, w in (words or {}).items():
-            if t in c and t not in th.words:
+            if t in c and _better_spelling(w, th.words.get(t)):
                 th.words[t] = w
         th.stories += 1
         self.touched.add(th.id)

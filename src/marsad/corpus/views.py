@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 
 from marsad.corpus.provenance import publication_order
-from marsad.corpus.story_record import display_word
+from marsad.corpus.story_record import display_word, label_stopword
 from marsad.corpus.threads import readable
 from marsad.errors import NotFoundError
 from marsad.store.corpus_store import CorpusStore
@@ -143,12 +143,13 @@ def thread_terms(raw: str | list[str] | None) -> list[str]:
 
 
 def _shown(raw: str | list[str] | None) -> list[str]:
-    """Label words without the proclitics before the article (:func:`display_word`; the
-    labels of archives linked before threads stripped them keep them in the store)."""
+    """Label words without the proclitics before the article (:func:`display_word`) and without
+    function words and particles of names (:func:`label_stopword`): the labels stored before
+    these rules keep them in the store."""
     out: list[str] = []
     for w in _terms(raw):
         w = display_word(w)
-        if w not in out:
+        if w not in out and not label_stopword(w):
             out.append(w)
     return out
 

@@ -218,12 +218,60 @@ def test_a_threads_label_shows_the_crown_prince_whole_and_leaves_the_particles_o
                "زيار": "زيارة", "اوبر": "الأوبرا"})
     assert th.label(k=4) == ["ولي العهد", "سلمان", "وفرنسا", "زيارة"]
     assert readable(["التميمي", "عهد", "الفتاة"]) == ["التميمي", "عهد", "الفتاة"]
-    assert readable(["الأسد", "ولي", "أبو", "زكريا"]) == ["الأسد", "زكريا"]
+    assert readable(["الأسد", "ولي", "زكريا"]) == ["الأسد", "زكريا"]
+
+
+def test_a_threads_label_leaves_function_words_out_as_a_storys_does() -> None:
+    """Titles that ask (هل، لماذا، كيف …) or say against (ضد) give their centroids words the
+    features keep, and على written with ى is none of the features' stop words (they fold it to
+    علي): neither a thread's label nor a story's shows them, alone or after و/ف, and the next
+    words take their places."""
+    from marsad.corpus.story_record import label_words
+    from marsad.corpus.threads import Thread
+
+    centroid = {"ترامب": 3.0, "هل": 2.9, "ماكر": 2.5, "علي": 2.4, "وهل": 2.2, "ضد": 2.1, "دمشق": 2.0,
+                "ماذا": 1.9, "ردود": 1.5, "e:per:ايمانويل ماكرون": 1.0}
+    words = {"ترامب": "ترامب", "هل": "هل", "ماكر": "وماكرون", "علي": "على", "وهل": "وهل", "ضد": "ضد",
+             "دمشق": "دمشق", "ماذا": "لماذا", "ردود": "ردود"}
+    th = Thread(id=1, first_day=0, last_day=0, centroid=centroid, words=words)
+    assert th.label(k=4) == ["ترامب", "ماكرون", "دمشق", "ردود"]
+    assert label_words(centroid, words, k=4) == ["ترامب", "وماكرون", "دمشق", "ردود"]
+    assert label_words({"هل": 2.0, "بن": 1.5, "سلم": 1.0}, {}, k=8) == ["سلم"]  # stems alone: the same rule
+
+
+@pytest.mark.parametrize(("word", "dropped"), [
+    ("هل", True), ("وهل", True), ("فلماذا", True), ("ضد", True), ("على", True), ("وعلى", True),
+    ("بن", True), ("أبو", True), ("وآل", True), ("عبد", True),
+    # و/ف before أي، أو، أم: a word (Wi-Fi, the FAO, the Emirates' agency); آبي is Abe or Abiy
+    ("واي", False), ("فاو", False), ("وام", False), ("آبي", False), ("ولي", False), ("الحكومة", False),
+])
+def test_label_stopwords(word, dropped) -> None:
+    from marsad.corpus.story_record import label_stopword
+
+    assert label_stopword(word) is dropped
+
+
+def test_a_threads_label_words_drop_a_proclitic_one_of_its_stories_wrote_without() -> None:
+    """A thread labels a stem by a spelling without a proclitic once one of its stories' titles
+    writes it so, as a story does for its articles: the first story's ومرسيليا and لأرسنال give
+    way to a later story's مرسيليا (the thread kept the first spelling it met, and its label read
+    ومرسيليا); but the article stays (الحكومة, not a title's bare حكومة)."""
+    from marsad.corpus.threads import ThreadLinker, ThreadParams
+
+    linker = ThreadLinker(ThreadParams())
+    vec = {"e:org:ارسنال": 2.0, "e:per:ارسين فينغر": 2.0, "p:لندن": 1.0, "مرسيل": 1.5, "ارسنال": 1.4,
+           "حكوم": 1.3}
+    t1 = linker.add(0, 0, vec, {"مرسيل": "ومرسيليا", "ارسنال": "أرسنال", "حكوم": "الحكومة"}, story=1)
+    t2 = linker.add(1, 1, vec, {"مرسيل": "مرسيليا", "ارسنال": "لأرسنال", "حكوم": "حكومة"}, story=2)
+    assert t1 == t2
+    th = linker.state.threads[t1]
+    assert th.words == {"مرسيل": "مرسيليا", "ارسنال": "أرسنال", "حكوم": "الحكومة"}
+    assert th.label() == ["مرسيليا", "أرسنال", "الحكومة"]
 
 
 def test_marsad_threads_shows_labels_stored_with_fragments_readable(tmp_path) -> None:
-    """Labels stored before (with ولي، عهد، بن) are shown by ``marsad threads`` and ``marsad
-    thread ID`` by the same rule."""
+    """Labels stored before (with ولي، عهد، بن، هل، ضد) are shown by ``marsad threads`` and
+    ``marsad thread ID`` by the same rule."""
     import orjson
     from corpus_fixtures import archive_of
 
@@ -232,7 +280,7 @@ def test_marsad_threads_shows_labels_stored_with_fragments_readable(tmp_path) ->
 
     a = archive_of(tmp_path, "labels")
     cs = CorpusStore(a)
-    cs.save_threads([(7, "2018-04-01", "2018-04-10", 2, 0, orjson.dumps(["ولي", "بن", "عهد", "والعراق"]).decode(), "")])
+    cs.save_threads([(7, "2018-04-01", "2018-04-10", 2, 0, orjson.dumps(["ولي", "بن", "عهد", "هل", "والعراق", "ضد"]).decode(), "")])
     cs.commit()
     assert [r["terms"] for r in list_threads(a) if r["thread"] == 7] == [["ولي العهد", "العراق"]]
     assert thread_detail(a, 7)["terms"] == ["ولي العهد", "العراق"]

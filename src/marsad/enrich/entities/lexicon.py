@@ -61,6 +61,14 @@ STOPWORDS = _n(
     "وقال قال وأضاف أضاف وأكد أكد أمس اليوم وكذلك كذلك ولكن لكن حيث إذا بينما"
 )
 
+#: the links of a chain of fathers' names (فيصل بن محمد، نورة بنت عبدالله)
+NASAB = _n("بن ابن بنت")
+
+#: words of a name that a reader does not recognise alone: the links of :data:`NASAB`, أبو and
+#: أبي (a kunya), عبد (of عبد الكريم written apart) and آل (a family; normalized it is the
+#: article ال) — a story's or thread's label leaves them out
+NAME_PARTICLES = NASAB | _n("أبو أبي عبد آل")
+
 #: first names written with the article, as the Maghreb writes them (الحبيب الصيد، المنجي
 #: الرحوي): most are adjectives too (الوعد الصادق، المحيط الهادي), so they open a name only
 #: after a title or before a family name, and never after a definite noun they could describe

@@ -16,7 +16,6 @@ from marsad.enrich.entities.gazetteer import Gazetteer
 from marsad.enrich.entities.mention import Mention
 from marsad.enrich.entities.places import _ARABIC_NAMED, PlaceReader
 from marsad.enrich.entities.words import (
-    _NASAB,
     _QUOTES,
     _core,
     _in,
@@ -124,7 +123,7 @@ class PersonReader:
             b -= 1
         if m.type == "PER":
             while a < b - 1 and (_is_title(norms[a]) or self.gaz.nationality(norms[a])) \
-                    and not (norms[a] in lx.FIRST_NAMES and (norms[a + 1] in _NASAB or norms[a + 1].startswith("ال"))):
+                    and not (norms[a] in lx.FIRST_NAMES and (norms[a + 1] in lx.NASAB or norms[a + 1].startswith("ال"))):
                 a += 1  # (but تركي بن محمد، سلطان بن سلمان، تركي الخضير: a first name before بن or
                 # a family name, not التركي — an adjective before a definite word would be definite)
             while b - 1 > a and (_is_title(norms[b - 1]) or norms[b - 1] in lx.RULE_TITLES

@@ -20,7 +20,6 @@ from marsad.enrich.entities.words import (
     _CLOSING_QUOTES,
     _DIRECTIONS,
     _GOD,
-    _NASAB,
     _TITLE,
     _core,
     _in,
@@ -114,7 +113,7 @@ class PersonRules:
                 while m.b < len(norms) and norms[m.b - 1] in lx.NAME_LINKS and (
                         _plain(norms[m.b]) or norms[m.b] in lx.DIVINE):  # عبد | الله، عبد | الرحمن
                     m.b += 1
-                if m.a and norms[m.a] in _NASAB and m.b - m.a >= 2 and self._first_name_before(m, norms, keep):
+                if m.a and norms[m.a] in lx.NASAB and m.b - m.a >= 2 and self._first_name_before(m, norms, keep):
                     m.a -= 1  # علي | بن ناصر الغفيص: the chain's first name
                 if (self._conjunct(norms[m.a]) or self._waw_before_name(norms[m.a])) \
                         and not m.extra.get("strip_waw"):  # وليلى علوي → ليلى علوي، ومكرم بن رمضان
@@ -210,7 +209,7 @@ class PersonRules:
         gone: list[Mention] = []
         for m in ms:  # عادل بن أحمد | الجبير، عبد الملك | الحوثي، أبو ولاء | الولائي: after a nasab,
             # عبد or a kunya, the family name the tagger left off (or read as a group's nisba)
-            if m.type != "PER" or m.b >= n or not (m.b - m.a >= 3 and norms[m.b - 2] in _NASAB
+            if m.type != "PER" or m.b >= n or not (m.b - m.a >= 3 and norms[m.b - 2] in lx.NASAB
                                                      or m.b - m.a == 2 and norms[m.a] in _KUNYA):
                 continue
             w = norms[m.b]

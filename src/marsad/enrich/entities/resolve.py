@@ -50,16 +50,13 @@ class Entity:
     display_from_text: bool = True
 
 
-_SON_OF = frozenset({"بن", "ابن", "بنت"})
-
-
 def _same_father(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two names that both give a father (بن X) give the same one, or one of them gives
     none: محمد بن نايف بن عبدالعزيز and محمد بن سلمان بن عبدالعزيز are two princes, though their
     first and last words are the same, and فيصل بن عبدالعزيز is the father of تركي بن فيصل بن
     عبدالعزيز, though his name's words are all in his son's."""
-    fa = next((a[i + 1] for i in range(len(a) - 1) if a[i] in _SON_OF), None)
-    fb = next((b[i + 1] for i in range(len(b) - 1) if b[i] in _SON_OF), None)
+    fa = next((a[i + 1] for i in range(len(a) - 1) if a[i] in lx.NASAB), None)
+    fb = next((b[i + 1] for i in range(len(b) - 1) if b[i] in lx.NASAB), None)
     return fa is None or fb is None or _close(fa, fb)
 
 

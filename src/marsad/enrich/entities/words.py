@@ -28,9 +28,6 @@ from marsad.enrich.entities.features import (
 #: quotation marks (a quoted name, a product's name after من طراز "…")
 _QUOTES = frozenset('"“”«»\'')
 
-#: the words of a nasab chain (فيصل بن محمد، نورة بنت عبدالله)
-_NASAB = frozenset({"بن", "ابن", "بنت"})
-
 #: head words that are whole words, not a proclitic + a word (وزارة، وكالة، ولاية)
 _WHOLE_HEADS = ow.ORG_HEADS | ow.ORG_RULE_HEADS | pw.LOC_HEADS | pw.GPE_HEADS | pw.STATE_HEADS | ow.MEDIA_HEADS
 
