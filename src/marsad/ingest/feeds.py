@@ -16,6 +16,7 @@ of the feed has been handed on.
 from __future__ import annotations
 
 import calendar
+import html
 import os
 import re
 import tempfile
@@ -227,23 +228,29 @@ def parse_feed(data: bytes, *, opts: ReadOptions, where: str, feed_url: str = ""
         yield InputError(f"not an RSS/Atom feed{why}", where=where)
         return
     feed_title = dict.get(d.feed, "title") or ""
+    # the outlet of an entry without a link: the host of the feed's own link (its siblings' host),
+    # else the feed's title
+    outlet = opts.source or _host(readable_url((dict.get(d.feed, "link") or "").strip())) or feed_title
     for n, e in enumerate(d.entries, 1):
         yield _entry(e, n=n, opts=opts, where=where, feed_url=feed_url, path=path,
-                     feed_title=feed_title)
+                     feed_title=feed_title, outlet=outlet)
     if isinstance(exc, SAXException):
         yield InputError(f"feed is not well-formed XML ({exc}); {len(d.entries)} entries read "
                          "before the error", where=where)
 
 
 def _entry(e: Any, *, n: int, opts: ReadOptions, where: str, feed_url: str, path: str,
-           feed_title: str) -> Item:
+           feed_title: str, outlet: str) -> Item:
     here = f"{where}#entry{n}"
     link = (e.get("link") or "").strip()
     if not link.startswith(("http://", "https://")):
         link = ""  # feedparser puts a non-URL Atom id here when there is no link
     link = readable_url(link)
     guid = (e.get("id") or "").strip()
-    title = " ".join((e.get("title") or "").split())
+    title = e.get("title") or ""
+    if "html" in (dict.get(e, "title_detail") or {}).get("type", ""):  # Atom's type="html"
+        title = html_to_text(title) if "<" in title else html.unescape(title)
+    title = " ".join(title.split())
     text = _entry_text(e)
     if not text:
         return RecordError("empty text (the entry has no content or summary)", where=here)
@@ -268,7 +275,7 @@ def _entry(e: Any, *, n: int, opts: ReadOptions, where: str, feed_url: str, path
     return RawRecord(
         text=text,
         id="" if link else guid,
-        source=opts.source or _host(link) or feed_title,
+        source=opts.source or _host(link) or outlet,
         url=link,
         title=title,
         date=date,
@@ -317,9 +324,16 @@ def _entry_date(e: Any) -> tuple[str, str]:
 
 
 def _iso(raw: str) -> str:
+    """An entry's date as ISO 8601, its offset kept; a day alone stays a day (``2017-03-08``,
+    not midnight: the time is not known)."""
     raw = raw.strip()
     if not raw:
         return ""
+    if len(raw) == 10 and raw[4] == raw[7] == "-":
+        try:
+            return datetime.fromisoformat(raw).date().isoformat()
+        except ValueError:
+            return ""
     dt: datetime | None = None
     try:
         dt = datetime.fromisoformat(raw.replace("Z", "+00:00"))

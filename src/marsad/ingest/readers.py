@@ -290,7 +290,7 @@ def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
                                       where=f"{path}:{lineno}")
                     bad += 1
                     continue
-                if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                if raw.startswith(b"\xef\xbb\xbf"):  # the file's, or a file's joined on (cat a b)
                     raw = raw[3:]
                 if not raw.strip():
                     continue
@@ -303,7 +303,7 @@ def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
                             "a pretty-printed JSON document, not JSON Lines: convert it to one "
                             "object per line (e.g. jq -c '.[]')", where=str(path))
                         return
-                    yield RecordError(f"invalid JSON ({err})", where=_where(prov))
+                    yield RecordError(f"invalid JSON ({err}){_cut_short(raw)}", where=_where(prov))
                     if good == 0 and bad >= MAX_LEADING_BAD_LINES:
                         yield InputError(f"not JSON Lines: the first {bad} lines are not JSON; "
                                          "rest of file skipped", where=str(path))
@@ -353,6 +353,18 @@ def _skip_line(f: IO[bytes]) -> int:
         n += len(chunk)
         if not chunk or chunk.endswith(b"\n"):
             return n
+
+
+def _cut_short(raw: bytes) -> str:
+    """A hint for a line that is no JSON: it ends before its object or array closes (a line
+    cut short, or a record whose text holds a raw line break), which the parser reports as a
+    control character or an unexpected end, not as a cut."""
+    line = raw.rstrip()
+    opened = line[:1]
+    if opened in (b"{", b"[") and not line.endswith(b"}" if opened == b"{" else b"]"):
+        return (": the line ends before its object closes — cut short, or a raw line break "
+                "inside a value, which JSON Lines writes as \\n")
+    return ""
 
 
 def _parse_json_line(raw: bytes, codec: str | None) -> tuple[Any, str | None, list[str], str | None]:
@@ -640,16 +652,34 @@ def _raw_items(inputs: list[str], opts: ReadOptions) -> Iterator[Any]:
             for f in walk_files(p):
                 if isinstance(f, InputError):
                     yield f
-                elif str(f.resolve()) not in opts.exclude:
+                elif str(f.resolve()) not in opts.exclude and (opts.format or not is_page_asset(f)):
                     yield from _read_file(f, opts)
         elif p.exists():
+            if not opts.format and is_page_asset(p):
+                yield InputError(f"a {p.suffix} file is a part of a web page (a script, a style sheet, an "
+                                 "image, a font), not an article; --format txt reads it as text", where=inp)
+                continue
             yield from _read_file(p, opts)
         else:
             yield InputError("no such file or folder", where=inp)
 
 
+#: the suffixes of the files a saved web page is made of besides its text (scripts, style
+#: sheets, images, fonts, media): a folder walk passes them by, and naming one is an error
+PAGE_ASSETS = frozenset(
+    ".js .mjs .css .map .png .jpg .jpeg .gif .webp .svg .ico .bmp .avif .tif .tiff .woff .woff2 .ttf "
+    ".otf .eot .mp3 .mp4 .m4a .webm .ogg .wav".split())
+
+
+def is_page_asset(path: Path) -> bool:
+    """Whether a file is a part of a web page that holds no article (:data:`PAGE_ASSETS`)."""
+    return path.suffix.lower() in PAGE_ASSETS
+
+
 def walk_files(root: Path, _seen: set[tuple[int, int]] | None = None) -> Iterator[Path | InputError]:
-    """The files under ``root`` in name order, hidden files and folders left out; a folder
+    """The files under ``root`` in name order, hidden files and folders left out, and so is the
+    folder a browser saves a page's parts in (``NAME_files`` beside ``NAME.html`` or
+    ``NAME.htm``: its scripts, images and the pages of its frames, an advertisement's); a folder
     that cannot be listed is an error, and the walk goes on. Symlinked folders are followed,
     each real folder once (a link loop ends there)."""
     seen = _seen if _seen is not None else set()
@@ -663,6 +693,7 @@ def walk_files(root: Path, _seen: set[tuple[int, int]] | None = None) -> Iterato
     except OSError as e:
         yield InputError(f"cannot list folder ({read_error(e)})", where=str(root))
         return
+    names = {e.name.lower() for e in entries}
     for entry in entries:
         if entry.name.startswith("."):
             continue
@@ -671,6 +702,9 @@ def walk_files(root: Path, _seen: set[tuple[int, int]] | None = None) -> Iterato
         except OSError:
             is_dir = False
         if is_dir:
+            page = entry.name.lower().removesuffix("_files")
+            if page != entry.name.lower() and (f"{page}.html" in names or f"{page}.htm" in names):
+                continue
             yield from walk_files(Path(entry.path), seen)
         else:
             yield Path(entry.path)

@@ -82,6 +82,28 @@ def test_atom_file_content_beats_summary_and_id_without_link(tmp_path, build):
     assert (rec.date, rec.date_kind) == ("2024-01-08T11:45:00+02:00", "feed")
 
 
+def test_an_html_title_a_day_alone_and_an_entry_without_a_link(tmp_path, build):
+    """An Atom title of type html is text (its markup was kept: «… <b>فرحات حشاد</b> …»); a
+    date that is a day alone stays a day (it was midnight, a time nobody wrote); an entry
+    without a link is of the outlet its siblings are of, the host of the feed's link (it was
+    the feed's title, a second source for one outlet)."""
+    a, b = build.articles[:2]
+    p = tmp_path / "mixed.atom"
+    p.write_text(
+        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+        '<title>نشرة الوادي</title><link rel="alternate" href="https://www.alwadi.example/"/>'
+        f'<entry><id>tag:alwadi.example,2024:1</id><title type="html">{escape("زيارة <b>المستشفى</b> &amp; المدرسة")}</title>'
+        f'<link rel="alternate" href="https://alwadi.example/1"/><updated>2024-03-08</updated>'
+        f"<content>{escape(build.body_of(a))}</content></entry>"
+        f"<entry><id>tag:alwadi.example,2024:2</id><title>{b[1]}</title><updated>{b[3]}</updated>"
+        f"<summary>{escape(build.body_of(b))}</summary></entry></feed>", encoding="utf-8")
+    first, second = records(iter_inputs([str(p)], ReadOptions()))
+    assert first.title == "زيارة المستشفى & المدرسة"
+    assert (first.date, first.date_kind) == ("2024-03-08", "feed")
+    assert first.source == second.source == "alwadi.example"
+    assert (second.id, second.url) == ("tag:alwadi.example,2024:2", "")
+
+
 def test_an_escaped_arabic_entry_link_is_written_out(tmp_path, build):
     slug = build.articles[0][0]
     feed = rss(build, n=1).replace(f"https://alwadi.example/{slug}", f"https://alwadi.example/%D8%AE%D8%A8%D8%B1/{slug}")

@@ -62,6 +62,30 @@ def test_html_file_without_url_is_named_by_its_file(tmp_path, build):
     assert rec.text == build.body_of(art)
 
 
+def test_a_folder_of_pages_saved_from_a_browser_is_read_as_its_pages(tmp_path, build):
+    """A browser saves a page as NAME.html and a NAME_files folder of its parts: its scripts and
+    style sheets were stored as articles (``var x = 1; …``), its frames' pages too (an
+    advertisement), and its images were errors. The walk reads the pages alone; a part named
+    on the command line is an error that says what it is."""
+    a, b = build.articles[:2]
+    (tmp_path / "oil.html").write_text(build.html(a, url="https://alwadi.example/oil"), encoding="utf-8")
+    (tmp_path / "oil_files").mkdir()
+    (tmp_path / "oil_files" / "ad.html").write_text(build.html(b, url="https://ads.example/1"), encoding="utf-8")
+    (tmp_path / "oil_files" / "app.js").write_text('var x = 1; function f() { return "إعلان"; }', encoding="utf-8")
+    (tmp_path / "oil_files" / "style.css").write_text("body { direction: rtl }", encoding="utf-8")
+    (tmp_path / "logo.PNG").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    (tmp_path / "notes_files").mkdir()  # no notes.html beside it: a folder like any other
+    (tmp_path / "notes_files" / "n.txt").write_text(build.body_of(b), encoding="utf-8")
+    items = list(iter_inputs([str(tmp_path)], ReadOptions()))
+    assert [i for i in items if isinstance(i, InputError)] == []
+    assert sorted(r.url or r.id for r in items) == ["https://alwadi.example/oil", "n"]
+
+    [err] = list(iter_inputs([str(tmp_path / "oil_files" / "app.js")], ReadOptions()))
+    assert isinstance(err, InputError) and "a .js file is a part of a web page" in str(err)
+    [rec] = list(iter_inputs([str(tmp_path / "oil_files" / "app.js")], ReadOptions(format="txt")))
+    assert rec.id == "app.js"  # read as a text file, as it asked
+
+
 @pytest.mark.parametrize("codec,declared,label", [
     ("cp1256", "windows-1256", "windows-1256"),
     ("iso8859-6", "iso-8859-6", "iso-8859-6"),

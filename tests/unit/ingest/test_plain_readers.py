@@ -198,6 +198,22 @@ def test_jsonl_bad_lines_are_reported_and_reading_goes_on(tmp_path, build):
     assert all("\n" not in m for m in msgs)
 
 
+def test_jsonl_files_joined_with_their_byte_order_marks_and_a_line_cut_short(tmp_path, build):
+    """Two exports joined (``cat a.jsonl b.jsonl``) put the second's byte order mark at the
+    start of a line inside the file: that record is read, where it was refused ("BOM is not
+    supported"); a line cut short says so, where the parser spoke of a control character."""
+    a, b, c = build.articles[:3]
+    first = orjson.dumps({"id": "a", "text": build.body_of(a)}) + b"\n"
+    cut = orjson.dumps({"id": "c", "date": "2024-03-05 11:40", "text": build.body_of(c)})[:40] + b"\n"
+    second = b"\xef\xbb\xbf" + orjson.dumps({"id": "b", "text": build.body_of(b)}) + b"\n"
+    p = tmp_path / "joined.jsonl"
+    p.write_bytes(b"\xef\xbb\xbf" + first + cut + second)
+    items = list(read_jsonl(p, ReadOptions()))
+    assert [r.id for r in records(items)] == ["a", "b"]
+    [err] = errors(items)
+    assert str(err).startswith(f"[M102] {p}:2: invalid JSON") and "cut short" in str(err)
+
+
 def test_jsonl_gzip_truncated_keeps_what_came_before(tmp_path, build):
     rows = [{"id": f"r{i}", "text": build.body_of(build.articles[i % 6]) + f" ({i})"} for i in range(300)]
     data = gzip.compress(_jsonl(rows))
