@@ -491,3 +491,52 @@ def test_a_reprint_whose_every_sentence_was_reworded_is_a_copy_between_two_outle
     # a compilation printing the item beside another holds all of it, and is not its copy
     digest = "\n".join(REWORDED + [digest_items()[2]["text"], *MORE])
     assert _dedup([wire, digest], ["was", "okaz"]).group_of[1] == 1
+
+
+#: a ministry statement as the agency runs it, with its date line (written for this test)
+_STATEMENT = (
+    "صرح المتحدث الأمني لوزارة الداخلية بأنه عند الساعة العاشرة من صباح أمس الجمعة الموافق 15/ 10/ 1436هـ "
+    "تعرض مركز حدودي بمنطقة جازان لقذائف من خارج الحدود، وتم التعامل مع الموقف بما يقتضيه والتصدي للعدوان "
+    "وتدمير مصادر إطلاق القذائف والسيطرة على الموقف، ونتج عن ذلك إصابة (7) من رجال حرس الحدود ونقلهم إلى "
+    "المستشفى لتلقي العلاج اللازم، وقد باشرت الجهات المختصة التحقيق في الحادث ورفع الجاهزية في المراكز القريبة.")
+#: a paper's reprint: the date line dropped, a sentence of its own with other figures added
+_REPRINT = (_STATEMENT.replace(" الموافق 15/ 10/ 1436هـ", "")
+            + " وفي سياق متصل نفق 30 رأسا من الماشية في قرية حدودية إثر سقوط 3 مقذوفات على حظيرة في المنطقة.")
+
+
+def test_numbers_mark_the_ones_printed_only_in_a_date() -> None:
+    from marsad.corpus.copy_rules import DATED, numbers_of
+
+    assert numbers_of(_STATEMENT) == {"15", "10", "1436", "7", DATED, DATED + "15", DATED + "10", DATED + "1436"}
+    # a number also printed outside the date is not marked; a year-first date is a date too
+    assert numbers_of("بتاريخ 1436/10/15 وحضر 15 مسؤولا") == {"1436", "10", "15", DATED, DATED + "1436", DATED + "10"}
+    assert DATED not in numbers_of(_REPRINT)
+
+
+def test_a_date_line_the_reprint_dropped_is_not_a_figure_it_lacks() -> None:
+    """The template guard compares figures; a reprint that drops the statement's date line and
+    adds figures of its own shares one of them: the date's numbers are left out when the other
+    text prints no date at all, and the two are copies again."""
+    from marsad.corpus.copy_rules import numbers_of, templated
+
+    old = DedupParams(numbers_undated=False)
+    ns, nr = numbers_of(_STATEMENT), numbers_of(_REPRINT)
+    assert templated(ns, nr, old) and templated(nr, ns, old)
+    assert not templated(ns, nr, DedupParams()) and not templated(nr, ns, DedupParams())
+    recs = [{"id": i, "date": "2015-08-01", "source": s, "text": t}
+            for i, (s, t) in enumerate((("was", _STATEMENT), ("okaz", _REPRINT)))]
+    assert len(set(_groups(recs, _run(recs)).values())) == 1
+    assert len(set(_groups(recs, _run(recs, old)).values())) == 2
+
+
+def test_a_template_of_another_day_stays_apart_dated_or_not() -> None:
+    """Another day's bulletin prints its own date, or none: its other figures still differ."""
+    from marsad.corpus.copy_rules import numbers_of, templated
+
+    bulletin = ("توقعت الأرصاد ليوم الجمعة الموافق {d}/ 10/ 1436هـ أن تبلغ درجة الحرارة العظمى في الرياض {t} "
+                "درجة مئوية والصغرى {m} درجة مع رياح نشطة على المناطق الشمالية.")
+    friday = numbers_of(bulletin.format(d=15, t=45, m=30))
+    saturday = numbers_of(bulletin.format(d=16, t=44, m=31))
+    undated = numbers_of(bulletin.format(d=16, t=44, m=31).replace(" الموافق 16/ 10/ 1436هـ", ""))
+    assert templated(friday, saturday, DedupParams())
+    assert templated(friday, undated, DedupParams()) and templated(undated, friday, DedupParams())
