@@ -1,8 +1,10 @@
 """Provenance of a copy group: its first publisher and who reprinted whom.
 
-The first publisher is the member published first; when times tie or are only crawl times, a
-member whose outlet *is* the agency named in the group's datelines (``الرياض - واس`` and the
-Saudi Press Agency's own site, :data:`AGENCY_OUTLETS`) wins. Each other member gets one reprint
+The first publisher is the member published first (:func:`publication_order`, the order the
+listings of a story show: on one day, a timed member before one dated by its day alone); when
+times tie or are only crawl times, a member whose outlet *is* the agency named in the group's
+datelines (``الرياض - واس`` and the Saudi Press Agency's own site, :data:`AGENCY_OUTLETS`)
+wins. Each other member gets one reprint
 edge from the earlier member that contains most of it, with how much text it added and
 removed (:func:`provenance`, over the verified pairs of :mod:`marsad.corpus.dedup`).
 """
@@ -112,7 +114,9 @@ def provenance(members: Sequence[DocInfo], scores: Iterable[PairScore]) -> Group
     by_key = {m.key: m for m in members}
     agencies = Counter(a for m in members for a in (m.dateline_agency,) if a)
     agency = agencies.most_common(1)[0][0] if agencies else ""
-    ordered = sorted(members, key=lambda m: (_time_key(m), m.key))
+    # the order every listing of a story shows (publication_order): on one day, a timed member
+    # before one dated by its day alone, so that the first publisher is the first member listed
+    ordered = sorted(members, key=lambda m: publication_order(m.published_at, m.key))
     first = ordered[0]
     if agency:
         day = _time_key(first)[:10]

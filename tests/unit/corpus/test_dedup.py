@@ -80,6 +80,20 @@ def test_first_publisher_is_the_earliest_instant_whatever_the_offsets() -> None:
     assert provenance([a, b], []).first == 5
 
 
+def test_a_copy_groups_first_publisher_is_the_first_member_its_story_lists() -> None:
+    """Of two copies of one day, one timed (a crawl time) and one dated by its day alone (from its
+    URL), the copy group named the day-dated one first publisher (its string sorts first) while
+    ``marsad story`` and the story's first publisher list the timed one first
+    (``publication_order``): a SaudiNewsNet group of 3 Aug 2015 showed its first publisher
+    second. Both orders are one now; another day still comes first."""
+    day_only = DocInfo(key=1, published_at="2015-08-03", source="paper-url", confidence=0.85)
+    crawled = DocInfo(key=2, published_at="2015-08-03 20:14:45", source="paper-crawl", confidence=0.5)
+    assert provenance([day_only, crawled], []).first == 2
+    assert provenance([crawled, day_only], []).first == 2
+    day_before = DocInfo(key=3, published_at="2015-08-02", source="paper-url", confidence=0.85)
+    assert provenance([crawled, day_before], []).first == 3
+
+
 def test_grouping_does_not_depend_on_input_order() -> None:
     recs = items()
     base = _groups(recs, _run(recs))
