@@ -76,7 +76,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", dest="date_to", type=day_to, help="published on or before YYYY-MM-DD")
     p.add_argument("--language")
     p.add_argument("--mentions-date", type=timex_prefix, help="articles mentioning this date/month (TIMEX3 value prefix)")
-    p.add_argument("--entity", help="articles mentioning this entity (a name, a variant, a key or #id)")
+    p.add_argument("--entity", help="articles mentioning this entity (a name, a variant, a key, or its number: #id or id)")
     p.add_argument("--limit", type=int_in(1, 500), default=10)
     p.add_argument("--offset", type=int_in(0), default=0)
     p.add_argument("--collapse-copies", action="store_true",

@@ -40,7 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "entity",
         help="one entity: variants, timeline, co-mentions, articles; or `entity merge A B`, `entity split KEY`",
-        description="`marsad entity NAME` shows an entity (NAME: its name, a variant, its key or #id). "
+        description="`marsad entity NAME` shows an entity (NAME: its name, a variant, its key, or "
+                    "its number as `marsad entities` lists it: #id or id). "
                     "`marsad entity merge A B` records that A is B; `marsad entity split KEY` takes "
                     "one mention key out of its entity. Merges and splits survive re-ingest.",
     )
@@ -302,6 +303,8 @@ def entity_keys(archive: object, name: str) -> tuple[str, ...]:
         if name.startswith("#") and name[1:].isdigit():  # an entity's number, as listed
             return tuple(st.keys_of(int(name[1:]))) or (name,)
         rows = st.find(name) or st.find(normalize(name))
+        if not rows and name.isdigit():  # the number alone, as `marsad entities` lists it
+            return tuple(st.keys_of(int(name))) or (name,)
     except Exception:  # an archive from before the registry: no tables yet
         return (name,)
     if not rows:

@@ -559,7 +559,9 @@ class EntityRegistry:
         self.rebuild()
 
     def resolve_name(self, name: str) -> RegEntity:
-        """The entity a key, id (``#12``), canonical name or variant names."""
+        """The entity a key, id (``#12``), canonical name or variant names — or a number alone
+        (``12``) that names none, which is taken for the id that ``marsad entities`` lists in
+        its ``#`` column."""
         if name.startswith("#") and name[1:].isdigit() and int(name[1:]) in self.ents:
             return self.ents[int(name[1:])]
         e = self._entity_for(name)
@@ -567,8 +569,11 @@ class EntityRegistry:
             return e
         n = normalize(name)
         cands = [e for e in self.ents.values() if n == e.name or n in e.variants or name == e.english]
+        if not cands and name.isdigit() and int(name) in self.ents:
+            return self.ents[int(name)]
         if not cands:
-            raise NotFoundError(f"no entity named {name!r}; try `marsad entities` to list them")
+            what = "numbered" if name.isdigit() else "named"
+            raise NotFoundError(f"no entity {what} {name!r}; try `marsad entities` to list them")
         return max(cands, key=lambda e: e.count)
 
 

@@ -136,3 +136,21 @@ def test_the_cli_and_the_web_show_an_entity_by_one_name(archive_path, capsys) ->
             assert page["name"] == r["display_name"]
             assert main(["entity", "--archive", archive_path, "#" + str(r["id"]), "--json"]) == 0
             assert json.loads(capsys.readouterr().out)["display_name"] == r["display_name"]
+
+
+def test_an_entity_is_found_by_the_number_marsad_entities_lists(archive_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`marsad entities` lists each entity's number in its # column; `marsad entity 3` and
+    `search --entity 3` said there was no entity named '3' (only `#3` worked), and told the
+    user to run `marsad entities`, which they had."""
+    import json
+
+    assert main(["entities", "--archive", archive_path, "--json", "--limit", "50"]) == 0
+    ids = {r["name"]: r["id"] for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    n = ids["روسيا"]
+    assert main(["entity", "--archive", archive_path, str(n), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["id"] == n
+    assert main(["search", "--archive", archive_path, "", "--entity", str(n), "--json"]) == 0
+    hits = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert sorted(h["id"] for h in hits) == ["a1", "a2"]
+    assert main(["entity", "--archive", archive_path, "99999"]) == 1
+    assert "no entity numbered '99999'" in capsys.readouterr().err
