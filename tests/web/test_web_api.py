@@ -69,6 +69,24 @@ def test_search_finds_russia_iran_collapses_copies_and_has_facets(client):
     assert {x["key"] for x in f["month"]} >= {"2020-05", "2021-09", "2021-11"}
 
 
+def test_search_by_an_entitys_number_and_by_an_unknown_entity(client, web_archive):
+    """``entity=#N`` of an entity whose only key is its own was matched as the mention value
+    "#N" (no hit: on a real archive #448, Iran, found nothing where #46, Riyadh, of two keys,
+    found its 416 articles); an entity the archive does not know gave an empty page, where the
+    CLI says there is none."""
+    import sqlite3
+
+    con = sqlite3.connect(web_archive["path"])
+    eid, key = con.execute("SELECT e.id, e.key FROM entities e WHERE (SELECT count(*) FROM entity_aliases al"
+                           " WHERE al.entity = e.id) = 1 ORDER BY e.count DESC LIMIT 1").fetchone()
+    con.close()
+    by_key = client.get("/api/search", params={"entity": key, "collapse": "false", "limit": 100}).json()
+    by_number = client.get("/api/search", params={"entity": f"#{eid}", "collapse": "false", "limit": 100}).json()
+    assert by_key["total"] > 0 and _ids(by_number) == _ids(by_key)
+    r = client.get("/api/search", params={"q": "روسيا", "entity": "#999999"})
+    assert r.status_code == 404 and "no entity with key '#999999'" in r.json()["error"]["message"]
+
+
 def test_search_filters_and_pagination(client, web_archive):
     q = {"q": "النفط", "collapse": "false"}  # the fillers may well be near-duplicates of each other
     all_ = client.get("/api/search", params=q).json()

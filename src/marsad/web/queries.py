@@ -192,10 +192,11 @@ class Pages:
             check_known("source", filters.sources, list(self._cached("sources", (), lambda: self.arc.tally("source"))),
                         hint=" (see /api/overview)")
         if filters.entity and not filters.entity_keys:
-            # an entity is every mention value the registry maps to it
-            ref = eq.resolve(self.con, filters.entity)
-            if ref is not None and len(ref.keys) > 1:
-                filters = dataclasses.replace(filters, entity=ref.key, entity_keys=ref.keys)
+            # an entity is every mention value the registry maps to it (``#N`` of an entity of one
+            # key matched the value "#N": nothing); one the archive does not know is named, as
+            # the CLI does, not matched in silence
+            ref = self._ref(filters.entity)
+            filters = dataclasses.replace(filters, entity=ref.key, entity_keys=ref.keys)
         key = (q, filters, limit, offset, collapse, facets)
         return self._cached("search", key, lambda: self._search(q, filters, limit, offset, collapse, facets))
 
