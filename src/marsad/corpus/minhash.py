@@ -39,7 +39,7 @@ from __future__ import annotations
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -122,15 +122,30 @@ def _fmix64_int(h: int) -> int:
     return h ^ (h >> 33)
 
 
-@lru_cache(maxsize=2)
+#: the table of :func:`_powers`, grown when a longer batch needs it (constant data)
+_POWERS: list[tuple[np.ndarray, np.ndarray]] = []
+
+
 def _powers(n: int) -> tuple[np.ndarray, np.ndarray]:
-    """BASE^i and BASE^-i mod 2^64 for i < n (n rounded up to a power of two by the caller)."""
-    p = np.full(n, _BASE, dtype=np.uint64)
-    p[0] = 1
-    q = np.full(n, _BASE_INV, dtype=np.uint64)
-    q[0] = 1
-    with np.errstate(over="ignore"):
-        return np.cumprod(p, dtype=np.uint64), np.cumprod(q, dtype=np.uint64)
+    """BASE^i and BASE^-i mod 2^64 for i < n at least (n rounded up to a power of two by the
+    caller): one table, kept and grown when a batch needs more, each half from the one before
+    it (``p[m + i] = p[m] * p[i]``: the same numbers as a running product, a few vector
+    multiplications instead of one pass per entry)."""
+    if _POWERS and len(_POWERS[0][0]) >= n:
+        return _POWERS[0]
+    out = []
+    for base in (_BASE, _BASE_INV):
+        p = np.empty(n, dtype=np.uint64)
+        p[0] = 1
+        m = 1
+        with np.errstate(over="ignore"):
+            while m < n:
+                k = min(m, n - m)
+                np.multiply(p[:k], np.uint64(pow(base, m, 1 << 64)), out=p[m : m + k])
+                m += k
+        out.append(p)
+    _POWERS[:] = [(out[0], out[1])]
+    return _POWERS[0]
 
 
 def _folded(cps: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

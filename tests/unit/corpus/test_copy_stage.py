@@ -2,7 +2,8 @@
 into batches, on whether their signatures were stored, nor on a run stopped between its keys
 and its groups; a stored group is joined only through its first member (a lone article also
 through two of its members); the rewritten-lead
-rule reads the outlets from the store."""
+rule reads the outlets from the store; the span-key pass gives each text its own shingles and keys
+whichever process takes its chunk."""
 
 from __future__ import annotations
 
@@ -78,7 +79,7 @@ def test_keys_stored_by_a_stopped_run_change_no_group(tmp_path) -> None:
     import numpy as np
 
     from marsad.corpus.copy_rules import DedupParams
-    from marsad.corpus.copy_stage import _all_span_keys, _write_keys
+    from marsad.corpus.copy_stage import _span_pass, _write_keys
     from marsad.corpus.lsh import LSHParams, band_keys
     from marsad.runners.local import IngestOptions
 
@@ -97,7 +98,7 @@ def test_keys_stored_by_a_stopped_run_change_no_group(tmp_path) -> None:
             keys = [k for k, _p, _f in got]
             sig = np.stack([np.frombuffer(f, dtype="<u4", offset=8).astype(np.uint32) for _k, _p, f in got])
             _write_keys(cs, np.asarray(keys, dtype=np.int64), band_keys(sig, params.lsh),
-                        _all_span_keys(cs, keys, params, chunk=2000))
+                        _span_pass(cs, keys, params, chunk=2000)[0])
             cs.commit()
         update_copies(a, params=params)
         return a
@@ -179,3 +180,32 @@ def test_a_lone_article_joins_a_stored_group_through_two_of_its_members(tmp_path
     own = archive_of(tmp_path, "own", recs=_reprints_of_an_intro("was"))
     update_copies(own, batch=3)
     assert frozenset({"trimmed"}) in copy_groups(own)
+
+
+def test_the_span_key_pass_gives_each_texts_own_shingles_and_keys_whoever_takes_its_chunk(tmp_path) -> None:
+    """The span-key pass's chunks (two texts each here: a forked worker takes them from the
+    first, this process from the last) give every article the shingle hashes and span keys of
+    its clean text alone, which the exact check then reuses instead of shingling it again."""
+    import numpy as np
+
+    from marsad.corpus.clean_view import clean_texts
+    from marsad.corpus.copy_rules import DedupParams
+    from marsad.corpus.copy_stage import _span_pass
+    from marsad.corpus.dedup import span_keys
+    from marsad.corpus.minhash import shingle_hashes
+
+    params = DedupParams(span_anchor=2)  # more anchors: keys in every text
+    a = archive_of(tmp_path, "pass")
+    cs = CorpusStore(a)
+    keys = [k for k, _p, _f in cs.fingerprints_after(0, limit=1000)][::-1]  # any order
+    assert len(keys) >= 8, "too few articles to fork the worker"
+    texts = clean_texts(cs, keys)
+    for chunk in (2, 3, len(keys)):
+        skeys, shingled = _span_pass(cs, keys, params, chunk=chunk)
+        assert len(skeys) == len(keys)
+        for k, sk in zip(keys, skeys, strict=True):
+            h, o = shingle_hashes([texts[k]], ngram=params.minhash.ngram)
+            assert np.array_equal(shingled.get(k), h)
+            assert np.array_equal(sk, span_keys(h, o, params)[0])
+        assert shingled.get(-1) is None
+    assert any(len(sk) for sk in skeys)

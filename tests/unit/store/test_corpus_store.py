@@ -1,5 +1,6 @@
 """The corpus store: rowids at offsets count from the next article; the template counts of an
-archive made before the article counts (migration 0006) load, and count articles from then on."""
+archive made before the article counts (migration 0006) load, and count articles from then on;
+band rows are stored once each, whatever their order."""
 
 from __future__ import annotations
 
@@ -45,3 +46,25 @@ def test_template_counts_of_an_archive_made_before_article_counts_load(tmp_path)
     assert cs.load_template_counts(floor=0.3) == {"paper": (10, 0, {"كاريكاتير": 9}, {})}
     cs.add_template_counts({"paper": ({"#days": 1, "كاريكاتير": 1}, {"#days": 12, "كاريكاتير": 1})})
     assert cs.load_template_counts(floor=0.3) == {"paper": (11, 12, {"كاريكاتير": 10}, {"كاريكاتير": 1})}
+
+
+def test_band_rows_are_stored_as_given_whatever_their_order_and_repeats(tmp_path) -> None:
+    """``add_band_array`` stores each ``(key, article)`` row once: keys over the whole int64
+    range (the JSON array of keys and the temporary table of articles line up by position),
+    a key's articles in any order, rows repeated within a call and across calls."""
+    import numpy as np
+
+    a = marsad.open(tmp_path / "bands.db")
+    cs = CorpusStore(a)
+    rng = np.random.default_rng(3)
+    keys = np.concatenate((rng.integers(-(2**63), 2**63 - 1, size=300, dtype=np.int64),
+                           np.array([-(2**63), 2**63 - 1, 0, 1, -1], dtype=np.int64)))
+    rows = np.stack((keys, rng.integers(1, 50, size=len(keys), dtype=np.int64)), axis=1)
+    shuffled = np.concatenate((rows, rows[::7]))[rng.permutation(len(rows) + len(rows[::7]))]
+    cs.add_band_array(shuffled[:200])
+    cs.add_band_array(shuffled[150:])
+    cs.add_band_array(shuffled[:0])
+    cs.commit()
+    got = sorted((int(k), int(x)) for k, x in a._writer.execute("SELECT key, article FROM lsh_bands"))
+    assert got == sorted({(int(k), int(x)) for k, x in rows.tolist()})
+    a.close()
