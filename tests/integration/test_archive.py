@@ -453,3 +453,33 @@ def test_story_lists_articles_without_a_copy_together(tmp_path, capsys, monkeypa
     assert "copy group 1 (2 articles)" in out and "copy group 3" not in out and "copy group 4" not in out
     assert "without a copy (2 articles)" in out
     assert out.count("★") == 1 and "sc" in out and "sd" in out
+
+
+def test_export_writes_the_stories_and_threads_the_cli_lists(tmp_path, corpus, capsys):
+    """`export --table` had no stories or threads: an analyst could list them (`marsad stories`)
+    but not take them to a spreadsheet. Each story is exported as `marsad stories` lists it, with
+    its label words and its first publisher; an archive whose corpus stages were deferred says
+    how to make them."""
+    import csv
+
+    db = str(tmp_path / "s.db")
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", str(corpus)]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--archive", db, "--json", "--min-size", "1", "--limit", "100"]) == 0
+    listed = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert listed
+    out = tmp_path / "stories.jsonl"
+    assert main(["export", "--archive", db, "--table", "stories", "-o", str(out)]) == 0
+    assert f"wrote {len(listed)} rows of stories" in capsys.readouterr().out
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["story"], r["size"], r["terms"], r["first_id"]) for r in rows] == \
+        [(s["story"], s["size"], s["terms"], s["first"]["id"]) for s in listed]
+    assert main(["export", "--archive", db, "--table", "stories", "--format", "csv", "-o", str(tmp_path / "s.csv")]) == 0
+    with open(tmp_path / "s.csv", encoding="utf-8", newline="") as f:
+        assert [r["title"] for r in csv.DictReader(f)] == [s["first"]["title"] for s in listed]
+
+    deferred = str(tmp_path / "d.db")
+    assert main(["ingest", "--archive", deferred, "--workers", "1", "--no-progress", "--defer-corpus", str(corpus)]) == 0
+    capsys.readouterr()
+    assert main(["export", "--archive", deferred, "--table", "threads", "-o", str(tmp_path / "t.jsonl")]) == 0
+    assert "the archive has no threads yet: `marsad update` makes them" in capsys.readouterr().err

@@ -263,6 +263,10 @@ def test_export_streams_jsonl_and_csv(client):
     r = client.get("/api/export", params={"table": "mentions", "format": "jsonl"})
     rows = [orjson.loads(line) for line in r.content.splitlines()]
     assert rows and all(isinstance(x["attrs"], dict) for x in rows)
+    # the stories, as /stories lists them (the table the CLI exports too)
+    r = client.get("/api/export", params={"table": "stories", "format": "csv"})
+    listed = client.get("/api/stories", params={"limit": 100}).json()["items"]
+    assert [int(x["story"]) for x in csv.DictReader(io.StringIO(r.text))][:100] == [s["id"] for s in listed] != []
 
 
 def test_xss_is_escaped_in_every_page(client):

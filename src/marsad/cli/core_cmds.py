@@ -98,7 +98,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write a table as JSONL, CSV or Parquet (events also as PLOVER-style JSON)")
     add_archive(p)
     p.add_argument("--table", default="articles",
-                   choices=["articles", "spans", "timexes", "mentions", "events"])
+                   choices=["articles", "spans", "timexes", "mentions", "events", "stories", "threads"],
+                   help="stories and threads as `marsad stories` and `marsad threads` list them "
+                        "(label words, first publisher, biggest story)")
     p.add_argument("--format", default="jsonl", choices=["jsonl", "csv", "parquet", "plover"],
                    help="plover (with --table events): one PLOVER-style JSON record a line, with the "
                         "sentence and character offsets")
@@ -421,7 +423,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     archive = open_archive(args)
     n = archive.export(args.output, table=args.table, format=args.format)
     console.print(f"wrote {n:,} rows of {args.table} to {args.output}")
-    if n == 0 and args.table != "articles":
+    if n == 0 and args.table in ("stories", "threads"):
+        err_console.print(f"  note: the archive has no {args.table} yet: `marsad update` makes them "
+                          "(ingest --defer-corpus leaves them for later)")
+    elif n == 0 and args.table != "articles":
         err_console.print(f"  note: no article has {args.table}: were they ingested with --stages leaving that out?")
     return 0
 

@@ -22,7 +22,14 @@ SPAN_FIELDS = ["article_id", "layer", "start", "end", "label", "value", "text", 
 #: the events table adds the article's story and the event's group key (``enrich/events/group.py``)
 EVENT_FIELDS = SPAN_FIELDS + ["story", "event_group"]
 
-TABLES = ("articles", "spans", "timexes", "mentions", "events")
+#: a story as ``marsad stories`` lists it: its label words, its first publisher (the earliest
+#: member, ``first_*``) and that member's title
+STORY_FIELDS = ["story", "first_day", "last_day", "size", "sources", "thread", "terms", "title",
+                "first_id", "first_source", "first_published_at"]
+#: a thread of two stories or more as ``marsad threads`` lists it, with its biggest story
+THREAD_FIELDS = ["thread", "first_day", "last_day", "stories", "terms", "top_story", "top_story_size"]
+
+TABLES = ("articles", "spans", "timexes", "mentions", "events", "stories", "threads")
 
 
 def _article_rows(archive: Any) -> Iterator[dict[str, Any]]:
@@ -82,6 +89,29 @@ def _span_rows(archive: Any, layer: str | None, *, article_text: bool = False) -
         last = arts[-1]["rowid"]
 
 
+def _story_rows(archive: Any) -> Iterator[dict[str, Any]]:
+    """Every story, the biggest first, 500 at a time (:func:`marsad.corpus.views.list_stories`)."""
+    from marsad.corpus.views import list_stories
+
+    offset = 0
+    while rows := list_stories(archive, min_size=1, limit=500, offset=offset):
+        for r in rows:
+            first = r.pop("first") or {}
+            yield {**{k: r[k] for k in STORY_FIELDS[:7]}, "title": first.get("title"), "first_id": first.get("id"),
+                   "first_source": first.get("source"), "first_published_at": first.get("published_at")}
+        offset += len(rows)
+
+
+def _thread_rows(archive: Any) -> Iterator[dict[str, Any]]:
+    """Every thread of two stories or more, the biggest first (:func:`marsad.corpus.views.list_threads`)."""
+    from marsad.corpus.views import list_threads
+
+    n = archive.con.execute("SELECT count(*) FROM threads").fetchone()[0]
+    for r in list_threads(archive, limit=max(n, 1)):
+        top = r.pop("top_story") or {}
+        yield {**{k: r[k] for k in THREAD_FIELDS[:5]}, "top_story": top.get("story"), "top_story_size": top.get("size")}
+
+
 def flat(row: dict[str, Any]) -> dict[str, Any]:
     """``row`` for a flat format (CSV, Parquet): a nested value (a span's ``attrs``) becomes its
     JSON text; JSON and JSONL keep it an object."""
@@ -91,6 +121,10 @@ def flat(row: dict[str, Any]) -> dict[str, Any]:
 def rows_for(archive: Any, table: str) -> tuple[list[str], Iterator[dict[str, Any]]]:
     if table == "articles":
         return ARTICLE_FIELDS + ["alias_of"], _article_rows(archive)
+    if table == "stories":
+        return STORY_FIELDS, _story_rows(archive)
+    if table == "threads":
+        return THREAD_FIELDS, _thread_rows(archive)
     layer = {"spans": None, "timexes": "timex", "mentions": "mention", "events": "event"}.get(table, "?")
     if layer == "?":
         raise ConfigError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
@@ -144,9 +178,10 @@ def _write(out: Path, fields: list[str], rows: Iterator[dict[str, Any]], format:
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        types = {"published_at_confidence": pa.float64(), "copy_group": pa.int64(),
-                 "story": pa.int64(), "first_published": pa.bool_(), "start": pa.int64(),
-                 "end": pa.int64()}
+        ints = ("copy_group", "story", "start", "end", "size", "sources", "thread", "stories", "top_story",
+                "top_story_size")
+        types = {"published_at_confidence": pa.float64(), "first_published": pa.bool_(),
+                 **dict.fromkeys(ints, pa.int64())}
         schema = pa.schema([(k, types.get(k, pa.string())) for k in fields])
         writer = pq.ParquetWriter(str(out), schema)
         batch: list[dict[str, Any]] = []

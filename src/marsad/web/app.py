@@ -317,7 +317,7 @@ def create_app(archive: str | Path, *, readonly: bool = True, threads: int = 0) 
 
     @app.get("/api/export", summary="Export a table or a query's articles (JSONL or CSV)",
              response_class=StreamingResponse)
-    def export(table: Annotated[str, Query(pattern="^(articles|spans|timexes|mentions|events)$")] = "articles",
+    def export(table: Annotated[str, Query(pattern="^(articles|spans|timexes|mentions|events|stories|threads)$")] = "articles",
                format: Annotated[str, Query(pattern="^(jsonl|csv|plover)$",  # noqa: A002
                                             description="plover: the events table as PLOVER-style JSON lines")] = "jsonl",
                q: Q = "", limit: Annotated[int, Query(ge=1, le=10_000)] = 1000) -> StreamingResponse:

@@ -287,6 +287,28 @@ def test_marsad_threads_shows_labels_stored_with_fragments_readable(tmp_path) ->
     a.close()
 
 
+def test_the_threads_export_is_the_list_marsad_threads_shows(tmp_path) -> None:
+    """`export --table threads` writes each thread as `marsad threads` lists it: its label words
+    read as titles (a label stored with fragments and function words too), its biggest story."""
+    import orjson
+    from corpus_fixtures import archive_of
+
+    from marsad.corpus.views import list_threads
+    from marsad.store.corpus_store import CorpusStore
+
+    a = archive_of(tmp_path, "export")
+    cs = CorpusStore(a)
+    cs.save_threads([(7, "2018-04-01", "2018-04-10", 2, 0, orjson.dumps(["ولي", "عهد", "هل", "والعراق"]).decode(), ""),
+                     (8, "2018-04-02", "2018-04-03", 3, 0, orjson.dumps(["قمة"]).decode(), "")])
+    cs.commit()
+    out = tmp_path / "threads.jsonl"
+    assert a.export(out, table="threads") == 2
+    rows = [orjson.loads(x) for x in out.read_bytes().splitlines()]
+    assert [(r["thread"], r["stories"], r["terms"]) for r in rows] == [(8, 3, ["قمة"]), (7, 2, ["ولي العهد", "العراق"])]
+    assert [r["thread"] for r in rows] == [t["thread"] for t in list_threads(a)]
+    a.close()
+
+
 def test_idf_counts_at_least_min_n_documents() -> None:
     """The linker weighs actors as if the archive held ``min_docs`` articles: in a young one
     every actor would be rare."""
