@@ -26,8 +26,9 @@ FLOORS = {
     # measured 0.881 on 188 pairs with the rewritten-lead rule on (0.621 without it: the 49
     # pairs of the rewritten_lead stratum are edited reprints the lead rule alone misses);
     # 0.904 with the reworded-lead allowance (``DedupParams.rewrite_lead``); 0.913 on the clean
-    # text with the reworded-copy rule (``DedupParams.reworded``, which reads the days)
-    "copy_pairs_dev": 0.90,
+    # text with the reworded-copy rule (``DedupParams.reworded``, which reads the days); 0.920
+    # with a dropped date line left out of the template guard (``DedupParams.numbers_undated``)
+    "copy_pairs_dev": 0.91,
     # … and the first 139 alone (the pairs without a ``stratum``): 0.949 (0.935 without the
     # rule, after four of them were relabelled copy on review); 0.937 on the clean text
     "copy_pairs_dev_first": 0.93,
