@@ -130,6 +130,7 @@ def _person_similarity(x: str, y: str) -> float:
       بن عبد العزيز);
     * 0.6 (:data:`FIRST_NAME_ALONE`) — a first name the lexicon knows, alone, and a full name
       that opens or ends with it: the article's context must make it that person;
+    * a name cut after its last بن: :func:`_cut_similarity`;
     * 0 — anything else: different surnames never join (محمد بن لادن is not محمد بن سلمان), nor
       do two full names of one length whose middle words differ (عبدالله الثاني بن الحسين /
       عبدالله بن عبدالرحمن الحصين), and a first name alone is nobody's surname — the last word
@@ -138,6 +139,8 @@ def _person_similarity(x: str, y: str) -> float:
     a, b = abd_joined(x.split()), abd_joined(y.split())
     if not a or not b:
         return 0.0
+    if a[-1] in NASAB or b[-1] in NASAB:
+        return _cut_similarity(_uncut(a), _uncut(b))
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) == 1:
         if len(long_) == 1:
@@ -161,6 +164,27 @@ def _person_similarity(x: str, y: str) -> float:
         return 0.0  # another father: نايف بن عبد العزيز is not نايف بن سلطان بن عبد العزيز
     return 0.8
 
+
+def _uncut(words: Sequence[str]) -> Sequence[str]:
+    """A name without the بن / ابن / بنت that ends it."""
+    end = len(words)
+    while end and words[end - 1] in NASAB:
+        end -= 1
+    return words[:end]
+
+
+def _cut_similarity(a: Sequence[str], b: Sequence[str]) -> float:
+    """Two names one of which the tagger cut before a father's name (سلطان بن, زين العابدين بن),
+    without it: the cut one's words are given names, no surname. The same words are the same
+    name (0.85); a name that opens with the other's words has it as its given name alone
+    (:data:`FIRST_NAME_ALONE`: context must make it that person); anything else is 0. Read whole,
+    a cut name lay inside every سلطان بن X and joined them into one entity (SaudiNewsNet 1–3 Aug
+    2015: سلطان بن سلمان with سلطان بن عبدالعزيز and سلطان بن محمد); read as a surname, الحسين
+    of الحسين بن … was سامي الحسين's."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if not short or not all(_near(x, y) for x, y in zip(short, long_, strict=False)):
+        return 0.0
+    return 0.85 if len(short) == len(long_) else FIRST_NAME_ALONE
 
 def _fathers(words: Sequence[str]) -> list[str]:
     """The name after each بن / ابن / بنت of a name, in order: its chain of fathers."""

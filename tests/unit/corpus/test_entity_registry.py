@@ -71,6 +71,20 @@ def test_two_known_first_names_or_a_fathers_name_are_other_people() -> None:
     assert _person_similarity("عبدالعزيز", "سلمان بن عبدالعزيز") == 0.0  # his father's name
 
 
+def test_a_name_cut_after_bin_is_a_first_name_alone_not_every_son_of_it() -> None:
+    """A name the tagger cut before the father's name (سلطان بن) lay inside every سلطان بن X: as
+    an entity's variant it joined سلطان بن سلمان, سلطان بن عبدالعزيز and سلطان بن محمد into one.
+    It is the first name alone: a hint for a full name that opens with it, not a link."""
+    from marsad.corpus.registry import FIRST_NAME_ALONE, _person_similarity
+
+    assert _person_similarity("سلطان بن", "سلطان بن محمد") == FIRST_NAME_ALONE
+    assert _person_similarity("سلطان بن", "سلطان بن سلمان بن عبدالعزيز") == FIRST_NAME_ALONE
+    assert _person_similarity("سلطان بن", "سلطان") == 0.85
+    assert _person_similarity("الحسين بن", "سامي الحسين") == 0.0  # a given name, not his surname
+    assert _person_similarity("زين العابدين بن", "زين العابدين حماد") == FIRST_NAME_ALONE
+    assert _person_similarity("فيصل بن خالد", "فيصل بن خالد بن عبدالعزيز") == 0.8  # his father, named
+
+
 def test_variants_join_across_articles(archive) -> None:  # type: ignore[no-untyped-def]
     full = _entity_of(archive, "per:فلاديمير بوتين")
     assert _entity_of(archive, "per:بوتين") == full  # the surname, with shared co-mentions
