@@ -412,8 +412,12 @@ def read_csv(path: Path, opts: ReadOptions) -> Iterator[Item]:
     else:
         cut = sample.rfind(b"\n") if len(sample) == 65536 else len(sample)
         codec = codec_of(decode_bytes(sample[: cut if cut > 0 else len(sample)]).encoding) or "utf-8"
-    delim = _delimiter(sample.decode(codec, errors="replace").lstrip("\ufeff").split("\n", 1)[0],
-                       "\t" if ".tsv" in path.name.lower() else ",")
+    first, _nl, second = sample.decode(codec, errors="replace").lstrip("\ufeff").partition("\n")
+    hint = _SEP_LINE.match(first.strip())  # Excel's sep=; line, before the header
+    if hint:
+        delim = hint.group(1)
+    else:
+        delim = _delimiter(first, "\t" if ".tsv" in path.name.lower() else ",")
     csv.field_size_limit(limit)
     try:
         binary = open_maybe_gzip(path)
@@ -421,13 +425,20 @@ def read_csv(path: Path, opts: ReadOptions) -> Iterator[Item]:
         yield InputError(f"cannot open: {read_error(e)}", where=str(path))
         return
     stream = io.TextIOWrapper(binary, encoding=codec, errors="replace", newline="")  # type: ignore[arg-type]
+    if hint:
+        stream.readline()
     lines = _Lines(stream)
     reader = csv.DictReader(lines, delimiter=delim)
     try:
         with stream:
-            yield from _csv_rows(reader, lines, path=path, opts=opts, codec=codec, delim=delim)
+            yield from _csv_rows(reader, lines, path=path, opts=opts, codec=codec, delim=delim,
+                                 first_line=1 if hint else 0)
     except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
         yield InputError(f"{read_error(e)}; read up to line {reader.line_num}", where=str(path))
+
+
+#: the line a spreadsheet (Excel) may write before the header to name the delimiter: ``sep=;``
+_SEP_LINE = re.compile(r'^"?sep=([,;\t|])"?$', re.IGNORECASE)
 
 
 def _delimiter(header: str, default: str) -> str:
@@ -463,8 +474,10 @@ class _Lines:
 
 
 def _csv_rows(reader: csv.DictReader, lines: _Lines, *, path: Path, opts: ReadOptions, codec: str,
-              delim: str, first_line: int = 0) -> Iterator[Item]:
-    """The records of ``reader`` (its line numbers counted from ``first_line``).
+              delim: str, first_line: int = 0, top: bool = True) -> Iterator[Item]:
+    """The records of ``reader`` (its line numbers counted from ``first_line``; ``top``: its
+    first line is the file's header, after a ``sep=`` line or none). A row of empty fields (a
+    spreadsheet's blank row, ``;;;;``) is no record, as a blank line is none.
 
     A quoted field whose closing quote never comes swallows the rest of the file into one row
     (Python's csv, not strict, ends it at the end of the file): that row is refused and the lines
@@ -481,14 +494,14 @@ def _csv_rows(reader: csv.DictReader, lines: _Lines, *, path: Path, opts: ReadOp
         try:
             row = next(reader)
             rows += 1
-            if rows == 1 and first_line == 0 and opts.fields.text not in (reader.fieldnames or ()):
+            if rows == 1 and top and opts.fields.text not in (reader.fieldnames or ()):
                 cols = ", ".join(repr(c[:30]) for c in (reader.fieldnames or ())[:8])
                 yield RecordError(f"no {opts.fields.text!r} column in the header (it has {cols}); "
                                   "name the text column with --text-field; file skipped",
                                   where=str(path))
                 return
         except StopIteration:
-            if rows == 0 and last_error_line < 0 and first_line == 0:
+            if rows == 0 and last_error_line < 0 and top:
                 what = "a header and no rows" if reader.fieldnames else "no header and no rows"
                 yield RecordError(f"empty file: {what}", where=str(path))
             return
@@ -507,8 +520,10 @@ def _csv_rows(reader: csv.DictReader, lines: _Lines, *, path: Path, opts: ReadOp
                               where=f"{path}:{opened}")
             rest = _Lines(taken[1:])
             yield from _csv_rows(csv.DictReader(rest, fieldnames=reader.fieldnames, delimiter=delim), rest,
-                                 path=path, opts=opts, codec=codec, delim=delim, first_line=opened)
+                                 path=path, opts=opts, codec=codec, delim=delim, first_line=opened, top=False)
             return
+        if not any(v.strip() for v in row.values() if isinstance(v, str)) and not row.get(None):  # type: ignore[call-overload]
+            continue
         prov = Provenance(path=str(path), line=line)
         warns = []
         short = sum(v is None for v in row.values())

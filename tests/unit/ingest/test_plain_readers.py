@@ -379,6 +379,20 @@ def test_csv_quote_never_closed_costs_its_row_not_the_rest_of_the_file(tmp_path,
     assert (r.id, r.text) == ("k6", f"{a[2][0]}\n{a[2][1]}")
 
 
+def test_a_spreadsheets_sep_line_and_blank_rows(tmp_path, build):
+    """Excel writes ``sep=;`` before the header to name the delimiter: the file was skipped (no
+    'text' column in a header of 'sep=', ''). Its blank rows (``;;;``) were each an 'empty text'
+    error; they are no records, as a blank line is none. Line numbers count the sep= line."""
+    a, b = build.articles[:2]
+    p = tmp_path / "excel.csv"
+    p.write_text("sep=;\r\nid;title;text;\r\n"
+                 + f"{a[0]};{a[1]};{a[2][0]};\r\n;;;\r\n{b[0]};{b[1]};;\r\n",
+                 encoding="utf-8-sig", newline="")
+    items = list(read_csv(p, ReadOptions()))
+    assert [(r.id, r.title, r.provenance.line) for r in records(items)] == [(a[0], a[1], 3)]
+    assert [str(e) for e in errors(items)] == [f"[M102] {p}:5: empty text"]  # a row with an id is one
+
+
 @pytest.mark.parametrize("delim", ["\t", ";", "|"])
 def test_csv_separated_by_tabs_semicolons_or_bars_is_read_by_its_header(tmp_path, build, delim):
     """A tab-separated .csv (or a semicolon one from a European spreadsheet) was refused as
