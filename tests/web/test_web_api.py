@@ -83,6 +83,10 @@ def test_search_by_an_entitys_number_and_by_an_unknown_entity(client, web_archiv
     by_key = client.get("/api/search", params={"entity": key, "collapse": "false", "limit": 100}).json()
     by_number = client.get("/api/search", params={"entity": f"#{eid}", "collapse": "false", "limit": 100}).json()
     assert by_key["total"] > 0 and _ids(by_number) == _ids(by_key)
+    # the number alone, as the CLI takes it (marsad entity 46): the page and the filter
+    bare = client.get("/api/search", params={"entity": str(eid), "collapse": "false", "limit": 100}).json()
+    assert _ids(bare) == _ids(by_key)
+    assert client.get(f"/api/entity/{eid}").json()["key"] == key
     r = client.get("/api/search", params={"q": "روسيا", "entity": "#999999"})
     assert r.status_code == 404 and "no entity with key '#999999'" in r.json()["error"]["message"]
 

@@ -39,7 +39,8 @@ def has_registry(con: sqlite3.Connection) -> bool:
 
 def resolve(con: sqlite3.Connection, key: str) -> EntityRef | None:
     """The entity ``key`` names (a registry key, an alias key, ``#`` and the entity's number as
-    ``marsad entities`` lists it, or a bare mention value)."""
+    ``marsad entities`` lists it — or the number alone, as the CLI takes it — or a bare mention
+    value)."""
     if has_registry(con):
         # a mention key's alias link is authoritative; an entity's own key comes next
         row = con.execute("SELECT e.* FROM entity_aliases al JOIN entities e ON e.id = al.entity"
@@ -48,6 +49,8 @@ def resolve(con: sqlite3.Connection, key: str) -> EntityRef | None:
             row = con.execute("SELECT * FROM entities WHERE id = ?", (int(key[1:]),)).fetchone()
         if row is None:
             row = con.execute("SELECT * FROM entities WHERE key = ?", (key,)).fetchone()
+        if row is None and key.isdigit():  # no key is digits alone (a key is TYPE:NAME)
+            row = con.execute("SELECT * FROM entities WHERE id = ?", (int(key),)).fetchone()
         if row is not None:
             keys = [r[0] for r in con.execute("SELECT key FROM entity_aliases WHERE entity = ?", (row["id"],))]
             return EntityRef(row["key"], tuple(dict.fromkeys([row["key"], *keys])), _row(row))
