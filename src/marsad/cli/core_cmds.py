@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_archive(p)
     add_json(p)
     p.add_argument("inputs", nargs="+", help="files, folders or feed URLs")
-    p.add_argument("--format", default="", choices=["", "txt", "jsonl", "csv", "html", "warc", "feed"],
+    p.add_argument("--format", default="", choices=["", "txt", "jsonl", "csv", "html", "mhtml", "warc", "feed"],
                    help="force the input format (default: by file name)")
     p.add_argument("--source", default="", help="outlet name for inputs that carry none")
     p.add_argument("--id-field", default="id")
@@ -110,7 +110,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("analyze", help="run the per-article pipeline on a file or folder, store nothing")
     p.add_argument("input", help="what `marsad ingest` reads: JSONL(.gz) with id, source, url, date, title, "
                                  "text; text, CSV, HTML, WARC or feed files; a folder of them")
-    p.add_argument("--format", default="", choices=["", "txt", "jsonl", "csv", "html", "warc", "feed"],
+    p.add_argument("--format", default="", choices=["", "txt", "jsonl", "csv", "html", "mhtml", "warc", "feed"],
                    help="force the input format (default: by file name)")
     p.add_argument("--source", default="", help="outlet name for inputs that carry none")
     p.add_argument("-o", "--output", required=True, help="JSONL, one analysed article per line")

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from marsad.ingest.feeds import read_feed_file, read_url
-from marsad.ingest.html import read_html
+from marsad.ingest.html import read_html, read_mhtml
 from marsad.ingest.warc import read_warc
 
 __all__ = ["READERS", "read_url"]
 
 READERS: dict[str, Callable[[Path, Any], Iterator[Any]]] = {
     "html": read_html,
+    "mhtml": read_mhtml,
     "warc": read_warc,
     "feed": read_feed_file,
 }

@@ -83,6 +83,33 @@ def read_html(path: Path, opts: ReadOptions) -> Iterator[Item | HtmlPage]:
                    source=opts.source)
 
 
+def read_mhtml(path: Path, opts: ReadOptions) -> Iterator[Item | HtmlPage]:
+    """A page saved as one file (MHTML, ``.mhtml``/``.mht``: a browser's "Webpage, Single File"):
+    its HTML part — the one at the address the page was saved from (``Snapshot-Content-Location``),
+    else the first — decoded from its transfer encoding (quoted-printable, base64) by the standard
+    library's MIME parser, with its charset, at that address. Read as text, the MIME source was
+    stored as an article."""
+    import email
+
+    try:
+        data = read_limited(path, opts.max_record_bytes)
+    except (OSError, EOFError, TooLarge, ValueError) as e:
+        yield InputError(f"cannot read ({read_error(e)})", where=str(path))
+        return
+    msg = email.message_from_bytes(data)
+    pages = [p for p in msg.walk() if p.get_content_type() == "text/html"]
+    if not pages:
+        yield RecordError("no HTML part in this MHTML file (a saved web page holds one)", where=str(path))
+        return
+    saved_from = (msg.get("Snapshot-Content-Location") or "").strip()
+    main = next((p for p in pages if (p.get("Content-Location") or "").strip() == saved_from), pages[0])
+    html = main.get_payload(decode=True)
+    url = saved_from or (main.get("Content-Location") or "").strip()
+    yield HtmlPage(data=html if isinstance(html, bytes) else b"", provenance=Provenance(path=str(path)),
+                   url=url if url.startswith(("http://", "https://")) else "",
+                   charset=main.get_content_charset() or "", id=file_id(path), source=opts.source)
+
+
 def page_charset(data: bytes) -> str:
     """The charset declared in the first 8 KB: ``<meta charset>``, ``<meta http-equiv>``
     or the XML prolog; "" when none."""

@@ -592,7 +592,8 @@ READERS = {
 
 _SUFFIXES = (
     (".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "jsonl"), (".csv", "csv"),
-    (".tsv", "csv"), (".html", "html"), (".htm", "html"), (".xhtml", "html"), (".warc", "warc"),
+    (".tsv", "csv"), (".html", "html"), (".htm", "html"), (".xhtml", "html"), (".mhtml", "mhtml"),
+    (".mht", "mhtml"), (".warc", "warc"),
     (".arc", "warc"), (".rss", "feed"), (".atom", "feed"), (".xml", "feed"), (".txt", "txt"),
     (".text", "txt"),
 )
@@ -622,6 +623,8 @@ def sniff_content(path: Path) -> str:
         return "warc"
     if b"<rss" in low or b"<feed" in low or b"<rdf:rdf" in low:
         return "feed"
+    if b"multipart/related" in low and (b"snapshot-content-location" in low or low.startswith(b"from:")):
+        return "mhtml"  # a page saved as one file (MHTML), named otherwise
     if low.startswith((b"<!doctype html", b"<html")) or b"<html" in low[:300]:
         return "html"
     if lead.startswith(b"{"):

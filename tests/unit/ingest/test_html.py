@@ -86,6 +86,59 @@ def test_a_folder_of_pages_saved_from_a_browser_is_read_as_its_pages(tmp_path, b
     assert rec.id == "app.js"  # read as a text file, as it asked
 
 
+def _mhtml(html: bytes, *, saved_from: str, charset: str, encoding: str) -> bytes:
+    """A page saved as one file, as a browser writes it: a multipart/related MIME document whose
+    first part is the page (quoted-printable or base64), then its parts (a style sheet)."""
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.nonmultipart import MIMENonMultipart
+    from email.mime.text import MIMEText
+
+    msg = MIMEMultipart("related", type="text/html")
+    msg["From"] = "<Saved by Blink>"
+    msg["Snapshot-Content-Location"] = saved_from
+    page = MIMENonMultipart("text", "html", charset=charset)
+    page.set_payload(html)
+    if encoding == "base64":
+        from email.encoders import encode_base64
+
+        encode_base64(page)
+    else:
+        from email.encoders import encode_quopri
+
+        encode_quopri(page)
+    page["Content-Location"] = saved_from
+    msg.attach(page)
+    css = MIMEText("body { direction: rtl }", "css")
+    css["Content-Location"] = "https://alwadi.example/style.css"
+    msg.attach(css)
+    return msg.as_bytes()
+
+
+def test_a_page_saved_as_one_file_is_read_as_its_page(tmp_path, build):
+    """A browser's "Webpage, Single File" (MHTML, .mhtml/.mht) was read as text: the MIME source,
+    quoted-printable and all, was stored as an article. Its page is read, at the address it was
+    saved from, in its charset, whether quoted-printable or base64, and by its content when the
+    file has another name."""
+    a, b = build.articles[:2]
+    page = build.html(a).encode()
+    (tmp_path / "oil.mhtml").write_bytes(_mhtml(page, saved_from="https://alwadi.example/oil", charset="utf-8",
+                                                 encoding="quoted-printable"))
+    legacy = build.html(b, charset=None).replace("ّ", "").encode("cp1256")
+    (tmp_path / "rain.page").write_bytes(_mhtml(legacy, saved_from="https://alwadi.example/rain",
+                                                charset="windows-1256", encoding="base64"))
+    recs = sorted(iter_inputs([str(tmp_path)], ReadOptions()), key=lambda r: r.url)
+    assert [(r.url, r.title, r.text) for r in recs] == [
+        ("https://alwadi.example/oil", a[1], build.body_of(a)),
+        ("https://alwadi.example/rain", b[1], build.body_of(b).replace("ّ", ""))]
+
+    empty = tmp_path / "empty.mht"
+    from email.mime.text import MIMEText
+
+    empty.write_bytes(MIMEText("نص", "plain", "utf-8").as_bytes())
+    [err] = list(iter_inputs([str(empty)], ReadOptions()))
+    assert isinstance(err, RecordError) and "no HTML part in this MHTML file" in str(err)
+
+
 @pytest.mark.parametrize("codec,declared,label", [
     ("cp1256", "windows-1256", "windows-1256"),
     ("iso8859-6", "iso-8859-6", "iso-8859-6"),
