@@ -27,7 +27,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import orjson
 
@@ -230,19 +230,24 @@ def parse_feed(data: bytes, *, opts: ReadOptions, where: str, feed_url: str = ""
     feed_title = dict.get(d.feed, "title") or ""
     # the outlet of an entry without a link: the host of the feed's own link (its siblings' host),
     # else the feed's title
-    outlet = opts.source or _host(readable_url((dict.get(d.feed, "link") or "").strip())) or feed_title
+    home = (dict.get(d.feed, "link") or "").strip()
+    outlet = opts.source or _host(readable_url(home)) or feed_title
+    # a relative entry link (/news/12) is resolved against the feed's address, else its own link
+    base = next((u for u in (feed_url, home) if u.startswith(("http://", "https://"))), "")
     for n, e in enumerate(d.entries, 1):
         yield _entry(e, n=n, opts=opts, where=where, feed_url=feed_url, path=path,
-                     feed_title=feed_title, outlet=outlet)
+                     feed_title=feed_title, outlet=outlet, base=base)
     if isinstance(exc, SAXException):
         yield InputError(f"feed is not well-formed XML ({exc}); {len(d.entries)} entries read "
                          "before the error", where=where)
 
 
 def _entry(e: Any, *, n: int, opts: ReadOptions, where: str, feed_url: str, path: str,
-           feed_title: str, outlet: str) -> Item:
+           feed_title: str, outlet: str, base: str = "") -> Item:
     here = f"{where}#entry{n}"
     link = (e.get("link") or "").strip()
+    if base and link and not link.startswith(("http://", "https://")) and ":" not in link.split("/", 1)[0]:
+        link = urljoin(base, link)  # /news/12 or news/12, not an Atom id (tag:…, urn:…)
     if not link.startswith(("http://", "https://")):
         link = ""  # feedparser puts a non-URL Atom id here when there is no link
     link = readable_url(link)

@@ -104,6 +104,21 @@ def test_an_html_title_a_day_alone_and_an_entry_without_a_link(tmp_path, build):
     assert (second.id, second.url) == ("tag:alwadi.example,2024:2", "")
 
 
+def test_a_relative_entry_link_is_resolved_against_the_feeds_link(tmp_path, build):
+    """An entry whose link is relative (/news/12, sport/13) lost it: the record had no URL and
+    a hash for its id. It is resolved against the feed's own link (a fetched feed's address
+    first); an Atom id (tag:…) is no link to resolve."""
+    a, b = build.articles[:2]
+    items = "".join(f"<item><title>{x[1]}</title><link>{link}</link><description>{escape(build.body_of(x))}</description></item>"
+                    for x, link in ((a, "/news/12"), (b, "sport/13")))
+    p = tmp_path / "relative.rss"
+    p.write_text('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>الساحل</title>'
+                 f"<link>https://sahel.example/ar/</link>{items}</channel></rss>", encoding="utf-8")
+    recs = records(iter_inputs([str(p)], ReadOptions()))
+    assert [(r.url, r.source) for r in recs] == [("https://sahel.example/news/12", "sahel.example"),
+                                                 ("https://sahel.example/ar/sport/13", "sahel.example")]
+
+
 def test_an_escaped_arabic_entry_link_is_written_out(tmp_path, build):
     slug = build.articles[0][0]
     feed = rss(build, n=1).replace(f"https://alwadi.example/{slug}", f"https://alwadi.example/%D8%AE%D8%A8%D8%B1/{slug}")
