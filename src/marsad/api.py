@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from marsad.errors import ConfigError
-from marsad.ingest.readers import FieldMap, ReadOptions, iter_inputs
+from marsad.ingest.inputs import iter_inputs
+from marsad.ingest.readers import FieldMap, ReadOptions
 from marsad.model import Article, RawRecord
 from marsad.pipeline.registry import build
 from marsad.runners.local import IngestOptions, IngestSummary, LocalRunner, assign_id, doc_hash

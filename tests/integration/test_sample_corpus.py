@@ -218,7 +218,8 @@ def test_broken_inputs_are_broken_as_documented():
 
 def test_marsad_reads_every_article_and_names_every_broken_file():
     from marsad.errors import DecodeError, RecordError
-    from marsad.ingest.readers import ReadOptions, iter_inputs
+    from marsad.ingest.inputs import iter_inputs
+    from marsad.ingest.readers import ReadOptions
 
     ids, urls, n = set(), set(), 0
     errors: dict[str, type] = {}

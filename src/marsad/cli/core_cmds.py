@@ -441,7 +441,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
         return cmd_analyze_conll(args)
     import os
 
-    from marsad.ingest.readers import FieldMap, ReadOptions, iter_inputs
+    from marsad.ingest.inputs import iter_inputs
+    from marsad.ingest.readers import FieldMap, ReadOptions
     from marsad.pipeline.output import analysis_json
     from marsad.pipeline.registry import DEFAULT_SPEC
     from marsad.runners.local import (

@@ -1,7 +1,8 @@
-"""The readers for HTML pages, WARC crawls and RSS/Atom feeds, by format name.
+"""The readers for HTML (and MHTML) pages, WARC crawls and RSS/Atom feeds, by format name.
 
-:mod:`marsad.ingest.readers` holds the plain-text readers and looks the others up here, so
-that importing it does not import trafilatura, fastwarc or feedparser.
+:mod:`marsad.ingest.inputs` looks them up here when a file or URL needs one (the plain-text
+readers are in :mod:`marsad.ingest.readers`), so that reading text, JSONL or CSV does not import
+trafilatura, fastwarc or feedparser.
 """
 
 from __future__ import annotations

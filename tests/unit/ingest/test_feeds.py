@@ -15,7 +15,8 @@ import pytest
 
 from marsad.errors import InputError, RecordError
 from marsad.ingest.feeds import FeedState, read_url
-from marsad.ingest.readers import HttpOptions, ReadOptions, iter_inputs
+from marsad.ingest.inputs import iter_inputs
+from marsad.ingest.readers import HttpOptions, ReadOptions
 from marsad.model import RawRecord
 
 FAST = HttpOptions(timeout=2.0, retries=2, backoff=0.01)

@@ -10,7 +10,8 @@ import pytest
 from marsad.errors import DecodeError, InputError, RecordError
 from marsad.ingest import html as html_mod
 from marsad.ingest.html import HtmlPage, extract_page, html_to_text, page_charset, resolve_pages
-from marsad.ingest.readers import ReadOptions, iter_inputs
+from marsad.ingest.inputs import iter_inputs
+from marsad.ingest.readers import ReadOptions
 from marsad.model import Provenance, RawRecord
 
 

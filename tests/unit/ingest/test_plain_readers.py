@@ -9,14 +9,13 @@ import orjson
 import pytest
 
 from marsad.errors import DecodeError, InputError, RecordError
+from marsad.ingest.inputs import iter_inputs, sniff_format
 from marsad.ingest.readers import (
     FieldMap,
     ReadOptions,
-    iter_inputs,
     read_csv,
     read_jsonl,
     read_text_file,
-    sniff_format,
 )
 from marsad.model import RawRecord
 

@@ -9,7 +9,8 @@ from importlib import resources
 import pytest
 
 from marsad.errors import InputError
-from marsad.ingest.readers import ReadOptions, iter_inputs
+from marsad.ingest.inputs import iter_inputs
+from marsad.ingest.readers import ReadOptions
 from marsad.model import RawRecord
 
 
