@@ -80,6 +80,18 @@ def cmd_stories(args: argparse.Namespace) -> int:
     return 0
 
 
+def edge_line(e: dict) -> str:  # type: ignore[type-arg]
+    """A reprint edge as ``marsad story`` prints it. A member with no verified pair with an
+    earlier copy (it joined the group through later ones) is attributed to the first publisher
+    with no pair to measure (``verified`` false): it read "jaccard 0.00, added 100%, removed
+    100%", as if it were a copy that changed every word."""
+    if not e.get("verified", True):
+        return (f"     {e['src_id']} → {e['dst_id']}: attributed to the first publisher (no verified pair with an "
+                "earlier copy: it joined through later ones)")
+    return (f"     {e['src_id']} → {e['dst_id']}: jaccard {e['jaccard']:.2f}, "
+            f"added {e['added']:.0%}, removed {e['removed']:.0%}")
+
+
 def _member_line(m: dict, mark: str) -> Text:
     """One member of a story: time, source, id, title and its chain of credits."""
     chain = " → ".join(m["chain"]) if m.get("chain") else ""
@@ -112,8 +124,7 @@ def cmd_story(args: argparse.Namespace) -> int:
         for m in g["members"]:
             console.print(_member_line(m, "★" if m["first_published"] else " "))
         for e in g["edges"]:
-            console.print(Text(f"     {e['src_id']} → {e['dst_id']}: jaccard {e['jaccard']:.2f}, "
-                               f"added {e['added']:.0%}, removed {e['removed']:.0%}"), style="dim")
+            console.print(Text(edge_line(e)), style="dim")
     if alone:
         console.print()
         console.print(f"[bold magenta]without a copy ({counted(len(alone), 'article')})[/]")

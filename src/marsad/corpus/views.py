@@ -122,8 +122,11 @@ def story_detail(archive: Any, story: int) -> dict[str, Any]:
             "members": [{"id": m["id"], "source": m["source"], "title": m["title"],
                          "published_at": m["published_at"], "first_published": bool(m["first_published"]),
                          "chain": chain(m)} for m in members],
+            # an edge of jaccard 0 is no pair: a member that joined through later copies only,
+            # attributed to the first publisher (provenance.provenance)
             "edges": [{"src_id": ids.get(e["src"]), "dst_id": ids.get(e["dst"]), "jaccard": e["jaccard"],
-                       "added": e["added"], "removed": e["removed"]} for e in edges.get(g, [])],
+                       "added": e["added"], "removed": e["removed"], "verified": e["jaccard"] > 0}
+                      for e in edges.get(g, [])],
         })
     by_day: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for a in arts:

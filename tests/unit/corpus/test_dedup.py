@@ -94,6 +94,25 @@ def test_a_copy_groups_first_publisher_is_the_first_member_its_story_lists() -> 
     assert provenance([crawled, day_before], []).first == 3
 
 
+def test_a_member_joined_through_later_copies_is_shown_as_attributed_not_as_a_changed_copy() -> None:
+    """A member whose only verified pair is with a later copy gets an edge from the first
+    publisher with no pair behind it (jaccard 0, added and removed 1): `marsad story` printed
+    it as "jaccard 0.00, added 100%, removed 100%", a copy that changed every word (95 of the 788
+    edges of SaudiNewsNet 1–3 Aug 2015). It says what it is."""
+    from marsad.cli.story_cmds import edge_line
+    from marsad.corpus.copy_rules import PairScore
+
+    first = DocInfo(key=1, published_at="2015-08-02T23:22:08", source="sabq", confidence=0.95)
+    early = DocInfo(key=2, published_at="2015-08-02T23:29:17", source="alweeam", confidence=0.95)
+    late = DocInfo(key=3, published_at="2015-08-03T20:31:26", source="alyaum", confidence=0.95)
+    pairs = [PairScore(1, 3, 0.6, 0.8, 0.7, 1.0), PairScore(2, 3, 0.92, 0.96, 0.96, 1.0)]
+    edges = {e.dst: e for e in provenance([first, early, late], pairs).edges}
+    shown = {k: edge_line({"src_id": f"a{e.src}", "dst_id": f"a{e.dst}", "jaccard": e.jaccard, "added": e.added,
+                           "removed": e.removed, "verified": e.jaccard > 0}) for k, e in edges.items()}
+    assert edges[2].jaccard == 0.0 and "attributed to the first publisher" in shown[2] and "100%" not in shown[2]
+    assert "jaccard 0.60" in shown[3] or "jaccard 0.92" in shown[3]
+
+
 def test_grouping_does_not_depend_on_input_order() -> None:
     recs = items()
     base = _groups(recs, _run(recs))
