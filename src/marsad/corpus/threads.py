@@ -21,8 +21,8 @@ joins the thread of its closest member when both hold:
 * their score — 0.3 × the cosine of the named terms + 0.7 × the cosine of the content words
   (dates mentioned and title places left out) — reaches ``threshold`` (0.25).
 
-The members sharing actors are found through postings of the actors; the shared IDF is summed in C and,
-once the actors left cannot reach the threshold, only for the members met (:meth:`ThreadLinker._candidates`).
+The members sharing actors are found through postings of the actors, and their shared IDF summed,
+in numpy arrays (:meth:`ThreadLinker._candidates`, :mod:`marsad.corpus.thread_index`).
 The thread's centroid (the sum of its stories' unit vectors, pruned) is kept for its label.
 
 Measured on the labelled pairs of ``threads_dev.jsonl`` (72 pairs, 26 same_thread) with
@@ -99,7 +99,6 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from itertools import compress, filterfalse, islice, repeat
@@ -115,6 +114,7 @@ from marsad.corpus.story_record import (
     label_words,
     shorter_spelling,
 )
+from marsad.corpus.thread_index import MemberIndex
 from marsad.text.normalize import normalize
 
 
@@ -155,6 +155,7 @@ class ThreadParams:
 _NAMED = ("e:", "p:")
 _has_colon = methodcaller("__contains__", ":")
 _IDF_DESC = lambda a: (-a[0], a[1])  # noqa: E731  (IDF, term, postings): rarest first, ties by term
+_NO_SLOTS, _NO_SUMS = np.zeros(0, dtype=np.int64), np.zeros(0)
 
 
 def _unit(vec: Mapping[str, float]) -> dict[str, float]:
@@ -287,8 +288,8 @@ class ThreadLinker:
         self.p = params or ThreadParams()
         self.df = df if df is not None else DocFreq()
         self.state = state or ThreadState()
-        #: actor → the active member stories that hold it
-        self.postings: dict[str, set[int]] = defaultdict(set)
+        #: the active members' slots, postings and term arrays (:mod:`marsad.corpus.thread_index`)
+        self.index = MemberIndex()
         self.members: dict[int, Member] = {}
         self.closed: list[Thread] = []
         self.touched: set[int] = set()
@@ -303,8 +304,6 @@ class ThreadLinker:
         self.reserved: dict[int, int] = {}
         #: term → its column in the arrays the members are scored by (:meth:`_scores`)
         self._column: dict[str, int] = {}
-        #: member id → its terms' columns and weights, named terms first (:meth:`_scores`)
-        self._arrays: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         #: the story being linked, its weights scattered by column (zero elsewhere)
         self._dense = np.zeros(1 << 16)
         for th in self.state.threads.values():
@@ -318,7 +317,8 @@ class ThreadLinker:
         col = self._column
         ids = list(map(col.get, terms))  # in C; the few new terms below
         if None in ids:
-            ids = [col.setdefault(t, len(col)) for t in terms]
+            for i in [i for i, c in enumerate(ids) if c is None]:
+                ids[i] = col.setdefault(terms[i], len(col))
         return np.array(ids, dtype=np.int64)
 
     def _arrays_of(self, m: Member) -> tuple[np.ndarray, np.ndarray]:
@@ -326,11 +326,14 @@ class ThreadLinker:
         return (self._columns([*m.named, *m.other]),
                 np.fromiter([*m.named.values(), *m.other.values()], dtype=np.float64))
 
+    @property
+    def postings(self) -> dict[str, set[int]]:
+        """Actor → the ids of the active member stories that hold it."""
+        return self.index.postings()
+
     def _enter(self, m: Member, arrays: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         self.members[m.id] = m
-        self._arrays[m.id] = arrays or self._arrays_of(m)
-        for t in m.actors:
-            self.postings[t].add(m.id)
+        self.index.enter(m.id, m.thread, m.actors, *(arrays or self._arrays_of(m)))
         if m.last_day >= 0:
             heapq.heappush(self._by_last, (m.last_day, m.id))
 
@@ -348,12 +351,7 @@ class ThreadLinker:
             m = self.members.pop(sid, None)
             if m is None:
                 continue
-            del self._arrays[sid]
-            for t in m.actors:
-                post = self.postings[t]
-                post.discard(sid)
-                if not post:
-                    del self.postings[t]
+            self.index.leave(sid, m.actors)
             th = threads[m.thread]
             del th.members[sid]
             if not th.members:
@@ -364,28 +362,28 @@ class ThreadLinker:
         """IDF of a term in the archive, as if it held ``min_docs`` articles at least."""
         return self.df.idf(term, min_n=self.p.min_docs)
 
-    def _candidates(self, me: Member) -> list[tuple[int, float]]:
+    def _candidates(self, me: Member) -> tuple[np.ndarray, np.ndarray]:
         """The active members whose actors shared with ``me`` weigh ``min_shared_idf`` in IDF
-        (actors held by more than ``max_postings`` members left out), in no set order.
+        (actors held by more than ``max_postings`` members left out), and those IDF sums:
+        ``(slots, sums)`` (:class:`~marsad.corpus.thread_index.MemberIndex`), in the order of
+        the slots.
 
-        Each member's shared IDF is summed actor by actor, rarest first (the same floats
-        whichever actors the story names first), in C: ``dict.update`` over a postings set,
-        which two loops walk in the same order. The IDF of the actors not yet walked bounds
-        what a member not met yet can share: once below the threshold, only the members met
-        are looked up in the remaining (longer) postings."""
-        p, postings = self.p, self.postings
+        The postings of the actors are read into one array, rarest actor first, and each
+        member's shared IDF summed over it in that order (``np.bincount`` adds a member's
+        weights in the order they come): the same floats whichever actors the story names
+        first, and the same as adding them member by member in a dict (the linker before).
+        When all the actors together cannot reach the threshold, no member can."""
+        p, index = self.p, self.index
         acts = sorted([(self.idf(t), t, post) for t in me.actors
-                       if (post := postings.get(t)) and len(post) <= p.max_postings], key=_IDF_DESC)
+                       if (post := index.posting(t)) is not None and len(post) <= p.max_postings], key=_IDF_DESC)
         need = p.min_shared_idf
-        left = sum(w for w, _t, _post in acts)
-        mass: dict[int, float] = {}
-        get = mass.get
-        for w, _t, post in acts:
-            if left < need - 1e-9:  # the bound, less a float's rounding
-                post = mass.keys() & post
-            left -= w
-            mass.update(zip(post, map(add, map(get, post, repeat(0.0)), repeat(w)), strict=True))
-        return [(m, x) for m, x in mass.items() if x >= need]
+        if not acts or sum(w for w, _t, _post in acts) < need - 1e-9:  # the bound, less a float's rounding
+            return _NO_SLOTS, _NO_SUMS
+        slots, at = np.unique(np.concatenate([post for _w, _t, post in acts]), return_inverse=True)
+        weights = np.repeat([w for w, _t, _post in acts], [len(post) for _w, _t, post in acts])
+        sums = np.bincount(at, weights=weights, minlength=len(slots))
+        keep = sums >= need
+        return slots[keep], sums[keep]
 
     def score(self, m: Member, other: Member) -> float:
         """The score of two members: the weighted cosines over named terms and content words.
@@ -404,15 +402,14 @@ class ThreadLinker:
         w = self.p.named_weight
         return w * cn + (1.0 - w) * co
 
-    def _scores(self, me: Member, others: list[int], arrays: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
-        """:meth:`score` of ``me`` with each of the members ``others``, all at once: ``me``'s
+    def _scores(self, me: Member, slots: np.ndarray, arrays: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+        """:meth:`score` of ``me`` with each of the members in ``slots``, all at once: ``me``'s
         weights (the named terms' times ``named_weight``, the content words' times the rest;
         the words' alone when it names none) are scattered into a dense row by column, each
         member's terms gather from it, and the products are summed member by member, in the
         order of its terms (``np.bincount``). The same scores as :meth:`score` but for the
-        last bits of their floats (``test_the_linker_scores_members_as_score_does``); a third
-        of the linking's time, in C, where scoring member by member took half of it."""
-        if not others:
+        last bits of their floats (``test_the_linker_scores_members_as_score_does``)."""
+        if not len(slots):
             return np.zeros(0)
         w = self.p.named_weight if me.named else 0.0
         cols, vals = arrays or self._arrays_of(me)
@@ -422,12 +419,10 @@ class ThreadLinker:
         named = len(me.named)
         dense[cols[:named]] = vals[:named] * w
         dense[cols[named:]] = vals[named:] * (1.0 - w)
-        arrays = self._arrays
-        got = [arrays[o] for o in others]
-        idx = np.concatenate([a[0] for a in got])
-        vals = np.concatenate([a[1] for a in got])
-        seg = np.repeat(np.arange(len(got)), [len(a[0]) for a in got])
-        out = np.bincount(seg, weights=dense[idx] * vals, minlength=len(got))
+        index = self.index
+        at, lens = index.runs(slots)
+        seg = np.repeat(np.arange(len(slots)), lens)
+        out = np.bincount(seg, weights=dense[index.cols[at]] * index.vals[at], minlength=len(slots))
         dense[cols] = 0.0
         return out
 
@@ -442,16 +437,17 @@ class ThreadLinker:
         if story is None or story in self.members:  # no id, or one given twice: one of its own
             story = self._anonymous = self._anonymous - 1
         me = Member.of(story, 0, last_day, centroid, p, body=body)
-        best, best_tid = 0.0, None
-        strong = p.strong_idf or math.inf
-        cands = self._candidates(me)
+        best_tid = None
+        slots, shared = self._candidates(me)
         arrays = self._arrays_of(me)
-        for (other, shared), sc in zip(cands, self._scores(me, [c[0] for c in cands], arrays).tolist(), strict=True):
-            if sc < (p.threshold if shared < strong else p.strong_threshold):
-                continue
-            m = self.members[other]
-            if sc > best or (sc == best and best_tid is not None and m.thread < best_tid):
-                best, best_tid = sc, m.thread
+        if len(slots):
+            # the closest member that reaches its threshold (``strong_threshold`` when the
+            # actors shared weigh ``strong_idf``), the lowest thread id among equals
+            sc = self._scores(me, slots, arrays)
+            ok = (sc > 0.0) & (sc >= np.where(shared < (p.strong_idf or math.inf), p.threshold, p.strong_threshold))
+            if ok.any():
+                best = sc[ok].max()
+                best_tid = int(self.index.thread[slots[ok & (sc == best)]].min())
         if best_tid is None:
             best_tid = self._new_id(story)
             threads[best_tid] = Thread(id=best_tid, first_day=first_day, last_day=last_day)

@@ -327,6 +327,8 @@ def test_idf_counts_at_least_min_n_documents() -> None:
 def test_the_linker_scores_members_as_score_does(me, others) -> None:
     """The linker scores a story's candidates all at once (``_scores``, in arrays): the scores
     of ``score`` one by one, to the last bits of a float."""
+    import numpy as np
+
     from marsad.corpus.threads import Member, ThreadLinker, ThreadParams
 
     p = ThreadParams()
@@ -335,6 +337,7 @@ def test_the_linker_scores_members_as_score_does(me, others) -> None:
     for m in members:
         linker._enter(m)
     mine = Member.of(99, 0, 0, me, p)
-    got = linker._scores(mine, [m.id for m in members]).tolist()
+    slots = np.array([linker.index.slot[m.id] for m in members], dtype=np.int64)
+    got = linker._scores(mine, slots).tolist()
     assert got == pytest.approx([linker.score(mine, m) for m in members], rel=1e-12, abs=1e-12)
-    assert linker._scores(mine, [m.id for m in reversed(members)]).tolist() == got[::-1]
+    assert linker._scores(mine, slots[::-1]).tolist() == got[::-1]
