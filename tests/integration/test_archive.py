@@ -483,3 +483,24 @@ def test_export_writes_the_stories_and_threads_the_cli_lists(tmp_path, corpus, c
     capsys.readouterr()
     assert main(["export", "--archive", deferred, "--table", "threads", "-o", str(tmp_path / "t.jsonl")]) == 0
     assert "the archive has no threads yet: `marsad update` makes them" in capsys.readouterr().err
+
+
+def test_story_lists_mark_a_crawl_time(tmp_path, corpus, capsys):
+    """A crawl time (ingest --date-is-crawl-time: SaudiNewsNet's dates) was listed by `marsad
+    stories` and `marsad story` as if it were the publication time; it is marked *, with what
+    the mark means, and the JSON says published_at_source crawl."""
+    for flag, marked in (("--date-is-crawl-time", True), (None, False)):
+        db = str(tmp_path / f"{marked}.db")
+        argv = ["ingest", "--archive", db, "--workers", "1", "--no-progress", str(corpus)]
+        assert main(argv + ([flag] if flag else [])) == 0
+        capsys.readouterr()
+        assert main(["stories", "--archive", db, "--min-size", "1"]) == 0
+        assert ("* a crawl time: the article was out by then" in capsys.readouterr().out) is marked
+        assert main(["stories", "--archive", db, "--min-size", "1", "--json"]) == 0
+        story = json.loads(capsys.readouterr().out.splitlines()[0])["story"]
+        assert main(["story", "--archive", db, str(story)]) == 0
+        out = capsys.readouterr().out
+        assert ("* a crawl time" in out) is marked and ("2021-09-14*" in out or "2021-09-15*" in out) is marked
+        assert main(["story", "--archive", db, str(story), "--json"]) == 0
+        members = [m for g in json.loads(capsys.readouterr().out)["copy_groups"] for m in g["members"]]
+        assert {m["published_at_source"] == "crawl" for m in members} == {marked}

@@ -74,9 +74,11 @@ def cmd_stories(args: argparse.Namespace) -> int:
         first = r.get("first") or {}
         tab.add_row(str(r["story"]), str(r["size"]), str(r["sources"]),
                     f"{r['first_day'] or '?'} … {r['last_day'] or '?'}",
-                    f"{first.get('source') or first.get('id') or '?'} {first.get('published_at') or ''}".strip(),
+                    f"{first.get('source') or first.get('id') or '?'} {shown_time(first) if first else ''}".strip(),
                     Text((first.get("title") or " ".join(r["terms"]))[:70]))
     console.print(tab)
+    if any((r.get("first") or {}).get("published_at_source") == "crawl" for r in rows):
+        console.print(CRAWLED)
     return 0
 
 
@@ -92,10 +94,22 @@ def edge_line(e: dict) -> str:  # type: ignore[type-arg]
             f"added {e['added']:.0%}, removed {e['removed']:.0%}")
 
 
+#: what a time marked * is: when the article was fetched (a crawl time), not when it was published
+CRAWLED = "* a crawl time: the article was out by then, when is not known"
+
+
+def shown_time(m: dict) -> str:  # type: ignore[type-arg]
+    """A member's time as the story lists show it: a crawl time marked ``*`` (:data:`CRAWLED`;
+    SaudiNewsNet's dates are crawl times, read as publication times they put a later report
+    first)."""
+    t = m.get("published_at") or "?"
+    return f"{t}*" if m.get("published_at_source") == "crawl" else t
+
+
 def _member_line(m: dict, mark: str) -> Text:
     """One member of a story: time, source, id, title and its chain of credits."""
     chain = " → ".join(m["chain"]) if m.get("chain") else ""
-    return Text(f" {mark} {m['published_at'] or '?':<20} {m['source']:<14} {m['id']}  "
+    return Text(f" {mark} {shown_time(m):<20} {m['source']:<14} {m['id']}  "
                 f"{(m['title'] or '')[:60]}" + (f"   [{chain}]" if chain else ""))
 
 
@@ -130,6 +144,9 @@ def cmd_story(args: argparse.Namespace) -> int:
         console.print(f"[bold magenta]without a copy ({counted(len(alone), 'article')})[/]")
         for m in alone:
             console.print(_member_line(m, " "))
+    members = [m for g in d["copy_groups"] for m in g["members"]]
+    if any(m.get("published_at_source") == "crawl" for m in members):
+        console.print(CRAWLED)
     console.print()
     console.print("[bold]timeline[/]")
     for t in d["timeline"]:

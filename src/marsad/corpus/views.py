@@ -120,7 +120,8 @@ def story_detail(archive: Any, story: int) -> dict[str, Any]:
             "group": g if g > 0 else None,
             "agency": (info.get(g) or {}).get("agency", ""),
             "members": [{"id": m["id"], "source": m["source"], "title": m["title"],
-                         "published_at": m["published_at"], "first_published": bool(m["first_published"]),
+                         "published_at": m["published_at"], "published_at_source": m["published_at_source"],
+                         "first_published": bool(m["first_published"]),
                          "chain": chain(m)} for m in members],
             # an edge of jaccard 0 is no pair: a member that joined through later copies only,
             # attributed to the first publisher (provenance.provenance)

@@ -340,8 +340,9 @@ class CorpusStore:
 
     def story_articles(self, story: int) -> list[dict[str, Any]]:
         return [dict(r) for r in self.archive.con.execute(
-            "SELECT rowid AS rowid, id, source, title, published_at, dateline_place, dateline_agency, credit, "
-            "copy_group, first_published FROM articles WHERE story=? ORDER BY published_at, rowid", (story,))]
+            "SELECT rowid AS rowid, id, source, title, published_at, published_at_source, dateline_place, "
+            "dateline_agency, credit, copy_group, first_published FROM articles WHERE story=? "
+            "ORDER BY published_at, rowid", (story,))]
 
     def story_row(self, story: int) -> dict[str, Any] | None:
         r = self.archive.con.execute("SELECT * FROM stories WHERE story=?", (story,)).fetchone()
@@ -377,9 +378,11 @@ class CorpusStore:
             "ORDER BY size DESC, first_day, story) AS k FROM stories WHERE thread IN", threads, after=") WHERE k = 1")}
 
     def story_members_brief(self, stories: Sequence[int]) -> list[dict[str, Any]]:
-        """``rowid, id, source, title, published_at, story`` of every member of ``stories``."""
+        """``rowid, id, source, title, published_at, published_at_source, story`` of every member
+        of ``stories``."""
         return [dict(r) for r in self._select_in(
-            "SELECT rowid AS rowid, id, source, title, published_at, story FROM articles WHERE story IN", stories)]
+            "SELECT rowid AS rowid, id, source, title, published_at, published_at_source, story FROM articles "
+            "WHERE story IN", stories)]
 
     def article_brief(self, rowids: Sequence[int]) -> dict[int, dict[str, Any]]:
         return {int(r["rowid"]): dict(r) for r in self._select_in(
