@@ -186,6 +186,22 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if text[s:e].strip()]
 
 
+def visited(text: str, toks: Sequence[Tok], f: Found, ms: Sequence[Span]) -> dict[str, Any] | None:
+    """Where a visit goes: the place named right after its word, with ل or إلى (زيارته لإسرائيل،
+    زار إلى العراق), which the nearest place of the sentence need not be (خلال زيارته لإسرائيل من
+    طموح إيران في الشرق الأوسط)."""
+    k = f.i + 1
+    if k < len(toks) and toks[k].norm in ("الي", "له"):
+        k += 1
+    if k >= len(toks) or not (toks[k - 1].norm == "الي" or toks[k].norm.startswith("ل")):
+        return None
+    for m in ms:
+        if m.label in ("GPE", "LOC") and toks[k].start <= m.start < toks[k].end:
+            return {"text": text[m.start:m.end], "start": m.start, "end": m.end, "entity": m.value,
+                    "type": m.label, "source": "sentence"}
+    return None
+
+
 class EventCoder:
     """Finds event mentions in a text, given its mention and timex spans."""
 
@@ -241,6 +257,8 @@ class EventCoder:
         before = norms[max(0, i - 3):i]
         if any(w in L.NEGATORS for w in norms[max(0, i - 2):i]):
             return False
+        if any(w in L.HALTED or strip_proclitic(w) in L.HALTED for w in norms[max(0, i - 2):i]):
+            return False  # تعليق هجومها، وقف الاعتقالات: halted, not done
         k = i if action is None else action
         if any(w in L.RELATIVES for w in norms[max(0, k - 2):k]):
             return False  # المتظاهرين الذين تجمعوا، الانتحاري الذي فجر نفسه: a description, not the report
@@ -271,6 +289,9 @@ class EventCoder:
             return False
         if lemma == "قتل" and strip_proclitic(nxt) in ("وقت", "الوقت", "المباراه"):
             return False
+        if lemma in ("احتجز", "احتجاز") and (word.startswith(("يحتجز", "تحتجز")) or any(
+                strip_proclitic(w).startswith(("رهين", "رهاين")) for w in norms[i + 1:i + 5])):
+            return False  # يحتجز: held (a state); احتجز رهائن: hostages taken, no arrest
         if lemma == L.STRIKE_VERB and "عن" not in (nxt, nxt2):
             return False
         if lemma in (L.SIGN_VERB, "توقيع") and not any(
@@ -356,8 +377,9 @@ class EventCoder:
         for a in (source, target):
             if a is not None and not a["text"]:
                 a["text"] = text[a["start"]:a["end"]]
+        place = visited(text, toks, f, ms) if f.trigger.mode == "visit" else None
         attrs: dict[str, Any] = {"type": f.trigger.type, "mode": f.trigger.mode, "trigger": f.trigger.lemma,
                                  "source": source, "target": target,
-                                 "date": date, "place": event_place(places, start, dateline_place),
+                                 "date": date, "place": place or event_place(places, start, dateline_place),
                                  "sentence": [sent[0], sent[1]]}
         return Span("event", start, f.end, f.trigger.type, f.trigger.lemma, attrs)

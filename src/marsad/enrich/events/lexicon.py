@@ -164,6 +164,7 @@ _OTHER_VERBS = {
     ("استقبل", "ستقبل"): ("CONSULT", "meet"),
     ("زار", "زور"): ("CONSULT", "visit"),
     ("اعتقل", "عتقل"): ("COERCE", "arrest"),
+    ("احتجز", "حتجز"): ("COERCE", "arrest"),
     ("وقع", "وقع"): ("AGREE", "sign"),  # only with اتفاق/اتفاقيه/مذكره/معاهده after it (see coder)
 }
 _OTHER_WHOLE = {
@@ -177,6 +178,7 @@ _OTHER_NOUNS = {
     ("اجتماع", "لقاء", "محادثات", "مباحثات"): ("CONSULT", "meet"),
     ("زياره",): ("CONSULT", "visit"),
     ("اعتقال", "اعتقالات"): ("COERCE", "arrest"),
+    ("احتجاز",): ("COERCE", "arrest"),
     ("توقيع",): ("AGREE", "sign"),  # only with an agreement word after it
 }
 
@@ -245,6 +247,10 @@ for _form, _ts in list(TRIGGERS.items()):
 NEGATORS = words({"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "بلا", "غير", "لما",
                       "ولم", "ولن", "ولا", "وما", "فلم", "فلن", "فلا", "وعدم", "بعدم", "لعدم", "ينفي", "نفي",
                       "نفت", "تنفي", "نفوا"})
+#: a word right before the trigger (or two before) that halts or ends it: a suspended offensive
+#: (أعلنت الإمارات تعليق هجومها على الحديدة) is no attack made
+HALTED = words({"تعليق", "بتعليق", "وتعليق", "وقف", "بوقف", "ووقف", "ايقاف", "بايقاف", "انهاء", "بانهاء",
+                "تجميد", "بتجميد", "علق", "علقت", "اوقف", "اوقفت", "انهي", "انهت", "جمد", "جمدت"})
 #: words before the trigger (up to three) that make it future, hypothetical, planned or foiled
 IRREALIS = words({
     "سوف", "قد", "ربما", "لو", "اذا", "حال", "حاله", "يعتزم", "تعتزم", "يعتزمون", "اعتزام",

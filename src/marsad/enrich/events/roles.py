@@ -15,6 +15,10 @@ passive قُتل). A harm verb with no object after it, a preposition or time wo
 it is the target (one further off, وأعلنت الوزارة أن 30 شخصا قتلوا, is the speaker, no actor of
 it), and the source is only a doer brought in by شنه، على يد، برصاص … On the GSR dev half this
 moved the ASSAULT target match from 35 to 68 of 122 sentences (source 29 → 30 of 68).
+
+Who tells the event is no actor of it (:func:`reporters`): the speaker of the clause or the verbal
+noun it is in (أعلنت الأمم المتحدة أن غارات استهدفت …، أعلن المرصد مقتل صحفية) and whom the report
+is attributed to (على ما أعلنت البعثة، حسبما ذكرت الصحافة).
 """
 
 from __future__ import annotations
@@ -51,7 +55,8 @@ _PLACE_LABELS = {"GPE", "LOC"}
 _PLACE_BEFORE = L.words({"في", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي",
                            "شرقي", "غربي", "مدينه", "بمدينه", "بلده", "ببلده", "محافظه", "بمحافظه", "ولايه",
                            "بولايه", "منطقه", "بمنطقه", "امام", "داخل", "عاصمه", "قريه", "بقريه", "اقليم",
-                           "باقليم", "من", "الي", "حي", "بحي", "شوارع", "ساحات", "مخيم", "بمخيم"})
+                           "باقليم", "من", "الي", "حي", "بحي", "شوارع", "ساحات", "مخيم", "بمخيم",
+                           "وفي", "ففي"})  # وفي الموصل، أفادت الشرطة …: a place, no actor
 _TARGET_BEFORE = L.words({"علي", "ضد", "بحق", "استهدف", "استهدفت", "استهدفوا", "يستهدف", "تستهدف",
                             "لاستهداف", "استهداف", "باستهداف", "ضحيته", "طالت", "طال"})
 #: common actor nouns, used when the sentence names no one in that place (their forms with
@@ -283,9 +288,63 @@ def _object_pronoun(toks: Sequence[Tok], f: Found) -> bool:
             and word.endswith(("ته", "تها", "تهم")))
 
 
+#: verbs of saying (و/ف taken off): whoever says a clause tells the event, he is no actor of it
+SAY = L.words({"قال", "قالت", "قالوا", "اعلن", "اعلنت", "اعلنوا", "ذكر", "ذكرت", "افاد", "افادت", "اكد", "اكدت",
+               "اوضح", "اوضحت", "اضاف", "اضافت", "نقل", "نقلت", "كشف", "كشفت", "صرح", "صرحت", "اورد", "اوردت",
+               "زعم", "زعمت", "تناقلت", "اشار", "اشارت", "يقول", "تقول", "مشيرا", "مضيفا", "موضحا", "مؤكدا",
+               "مشيره", "مضيفه", "موضحه", "مؤكده"})
+#: a bare complementizer (أن، إن، بأن): a clause told by the speaker before it begins here; أنه،
+#: أنها carry its subject, often the speaker himself (أكد الوزير أنه التقى …), and are left alone
+_THAT = L.words({"ان", "بان"})
+#: what brings in whom a report is attributed to (حسبما ذكرت، على ما أعلنت، وفقا لـ، نقلا عن)
+#: (كما alone is "also": كما اختطف مسلحون …)
+_AS_SAID = L.words({"حسب", "بحسب", "حسبما", "وحسب", "وبحسب", "وفق", "وفقا", "طبقا", "نقلا"})
+
+
+def _said(w: str) -> bool:
+    return w in SAY or (w[:1] in ("و", "ف") and w[1:] in SAY)
+
+
+def reporters(toks: Sequence[Tok], ends: Sequence[int], f: Found,
+              actors: Sequence[dict[str, Any]]) -> tuple[set[int], int | None]:
+    """Who tells the event of ``f`` rather than takes part in it (``id``s of ``actors``), and the
+    token where the told clause begins (None when no speaker stands before it):
+
+    * the speaker of a clause the trigger is in: an actor before a bare أن/إن that a verb of
+      saying leads to (أعلنت الأمم المتحدة الأحد أن غارات جوية استهدفت الحديدة);
+    * the speaker of a verbal noun it announces (أعلن المرصد مقتل صحفية): a noun trigger, the
+      actor after a verb of saying with no أن between;
+    * whom a report is attributed to (على ما أعلنت بعثة الأمم المتحدة، حسبما تناقلت الصحافة،
+      وقالت الشرطة after the trigger): an actor right after such words.
+    """
+    out: set[int] = set()
+    clause: int | None = None
+    for c in range(f.i - 1, 0, -1):
+        if toks[c].norm in _THAT and toks[c - 1].norm not in ("بعد", "قبل", "منذ", "وبعد") and any(
+                _said(toks[j].norm) for j in range(max(0, c - 7), c)):
+            clause = c
+            break
+    for a in actors:
+        k = _tok_index(ends, a["start"])
+        near = [toks[j].norm for j in range(max(0, k - 3), k)]
+        if clause is not None and k < clause:
+            out.add(id(a))
+        elif any(w in _AS_SAID for w in near):
+            out.add(id(a))
+        elif any(_said(toks[j].norm) for j in range(max(0, k - 2), k)) and (
+                k > f.i or (f.trigger.pos == "n" and not any(toks[j].norm in _THAT for j in range(k, f.i)))):
+            out.add(id(a))
+        elif "ما" in near[:-1] and near[near.index("ما") - 1:near.index("ما")] in (["علي"], ["وفق"]):
+            out.add(id(a))  # على ما أعلنت بعثة الأمم المتحدة، وفق ما ذكرت الشرطة
+    return out, clause
+
+
 def dyad(toks: Sequence[Tok], ends: Sequence[int], f: Found, actors: list[dict[str, Any]],
           text: str = "") -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
     start = toks[f.i].start
+    told, _ = reporters(toks, ends, f, actors)
+    told_actors = [a for a in actors if id(a) in told]
+    actors = [a for a in actors if id(a) not in told]
     if f.trigger.type == "ASSAULT":
         for a in actors:
             if not a.get("victim") and _counted_after_harm(toks, _tok_index(ends, a["start"])):
@@ -322,6 +381,9 @@ def dyad(toks: Sequence[Tok], ends: Sequence[int], f: Found, actors: list[dict[s
         source = before[-1]
     else:
         rest = [a for a in after if a is not target and not a.get("victim")]
+        if any(a["end"] <= start for a in told_actors):  # with its teller before it set aside, a name further on is an object or an adjective of one
+            # (أعلنت الأمم المتحدة أن غارات استهدفت محافظة الحديدة اليمنية), an actor noun may be the doer
+            rest = [a for a in rest if a["type"] == "NOUN" or _tok_index(ends, a["start"]) <= f.i + 1]
         if rest and (target is None or rest[0]["start"] < target["start"]):
             source = rest[0]
     if target is None and f.trigger.pos in ("v", "vi", "vn"):
