@@ -619,3 +619,29 @@ def test_day_range_checks_the_period_of_a_request():
             day_range(*args)
     f = make_filters(date_from="2021", date_to="2021")
     assert (f.date_from, f.date_to) == ("2021", "2021\uffff")
+
+
+def test_the_story_page_marks_a_crawl_time(tmp_path):
+    """A story's members dated by their crawl time (ingest --date-is-crawl-time) were listed as
+    if published then; the page marks the time * and says what it is, and the JSON gives each
+    member's published_at_source, as `marsad story` does."""
+    from fastapi.testclient import TestClient
+
+    import marsad
+    from marsad.ingest.readers import FieldMap
+    from marsad.web.app import create_app
+
+    body = "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في مدينة سوسة بطاقة مئتي سرير لخدمة سكان الجهة."
+    src = tmp_path / "crawl.jsonl"
+    src.write_bytes(b"".join(orjson.dumps({"id": f"c{i}", "source": s, "date": f"2024-03-05 1{i}:00:00",
+                                           "title": "افتتاح مستشفى جديد في سوسة", "text": body}) + b"\n"
+                             for i, s in enumerate(("صحيفة الساحل", "إذاعة الوادي"))))
+    with marsad.open(tmp_path / "c.db") as arc:
+        arc.ingest([src], fields=FieldMap(date_kind="crawl"), options=marsad.api.IngestOptions(workers=1))
+        story = {r["id"]: r["story"] for r in arc.iter_rows(columns=["id", "story"])}["c0"]
+    with TestClient(create_app(str(tmp_path / "c.db"))) as c:
+        members = c.get(f"/api/story/{story}").json()["members"]
+        assert {m["published_at_source"] for m in members} == {"crawl"}
+        page = c.get(f"/story/{story}", params={"lang": "en"}).text
+        assert page.count('<span class="crawl"') == len(members) >= 1
+        assert "a crawl time: the article was out by then" in page

@@ -197,7 +197,8 @@ def story_members(con: sqlite3.Connection, story: int, *, limit: int = 500) -> l
     """A story's members in publication order (:func:`~marsad.corpus.provenance.publication_order`),
     the first ``limit``."""
     rows = con.execute(
-        f"SELECT {ARTICLE_BRIEF}, a.copy_group, a.first_published FROM articles a WHERE a.story = ?", (story,),
+        f"SELECT {ARTICLE_BRIEF}, a.published_at_source, a.copy_group, a.first_published FROM articles a "
+        "WHERE a.story = ?", (story,),
     ).fetchall()
     rows.sort(key=lambda r: publication_order(r["published_at"], r["rowid"]))
     return [{**dict(r), "first_published": _flag(r["first_published"])} for r in rows[:limit]]

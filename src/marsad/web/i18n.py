@@ -44,6 +44,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "copies": ("نسخ", "copies"),
     "copies_title": ("النسخ المكررة", "Copies"),
     "first_publisher": ("الناشر الأول", "first publisher"),
+    "crawl_time": ("وقت الجلب: كان المقال منشورا عندئذ، ولا يُعرف متى نُشر",
+                   "a crawl time: the article was out by then, when is not known"),
     "copied_from": ("منقول عن", "Copied from"),
     "terms": ("كلمات مفتاحية", "Key terms"),
     "filters": ("تصفية", "Filters"),
