@@ -96,7 +96,7 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("entities.v5", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
     StageEntry("pubdate.v2", _pubdate, ("clean",), ("published_at", "anchor")),
-    StageEntry("timex.v1", _timex, ("clean",), ("timex",)),
+    StageEntry("timex.v2", _timex, ("clean",), ("timex",)),
     StageEntry("events.v12", _events, ("clean", "mentions", "timex"), ("events",)),
     StageEntry("index_terms.v2", _index_terms, ("clean",), ("index_terms",)),
     StageEntry("fingerprint.v1", _fingerprint, ("clean",), ("fingerprint",)),
@@ -109,7 +109,7 @@ DEFAULT_SPEC: list[str] = [
     "dateline.v4",
     "entities.v5",
     "pubdate.v2",
-    "timex.v1",
+    "timex.v2",
     "events.v12",
     "index_terms.v2",
     "fingerprint.v1",
@@ -118,6 +118,10 @@ DEFAULT_SPEC: list[str] = [
 
 #: names no longer built → (the name that replaced it, what changed)
 RETIRED: dict[str, tuple[str, str]] = {
+    "timex.v1": ("timex.v2", "a month or day-and-month with no year lies the way the sentence says: "
+                             "behind after منذ, ahead after بحلول or a future verb (unless it is one "
+                             "of the last two months), else up to four months ahead and otherwise "
+                             "behind (it was the nearest, so December said in July was the coming one)"),
     "debris.v1": ("debris.v3", "breadcrumb and menu lines and a source-link trailer at the end are debris; "
                                "and what debris.v2 changed"),
     "debris.v2": ("debris.v3", "a trailing run of other articles' leads (a «more from this section» block "

@@ -369,3 +369,35 @@ def test_parts_of_day_clocks_periods_and_seasons(text, expected, anchor):
 ])
 def test_named_weekday_wins_over_the_anchor(text, expected):
     check(text, expected)
+
+
+# --- a month with no year: which way it lies ---------------------------------------------------
+
+@pytest.mark.parametrize("text,anchor,expected", [
+    # no cue: up to four months ahead is the coming month, five or more is last year's
+    ("وقال المسؤول إنه التقى الوفد في ديسمبر", "2018-07-10", "2017-12"),
+    ("وجرى توقيع الاتفاق في 15 يناير بحضور الوزراء", "2015-08-20", "2015-01-15"),
+    ("وتنطلق البطولة في نوفمبر بمشاركة عشرة فرق", "2018-07-10", "2018-11"),
+    # منذ: behind
+    ("تراجعت الأسعار منذ أكتوبر بسبب المخزون", "2018-05-28", "2017-10"),
+    ("يضرب الأطباء منذ بداية فبراير عن العمل", "2018-03-12", "2018-02"),
+    # بحلول, a future verb or المقررة: ahead
+    ("ستعقد القمة في ديسمبر في العاصمة", "2018-07-10", "2018-12"),
+    ("وأكدت الشركة أنها ستقلل عملياتها بحلول نوفمبر", "2018-05-17", "2018-11"),
+    ("وسيترك رئيس الاتحاد منصبه في 26 فبراير", "2015-07-21", "2016-02-26"),
+    ("الانتخابات المقررة إجراؤها في أكتوبر", "2018-05-06", "2018-10"),
+    # a future verb of another clause does not move a month of the last two
+    ("كما سيتم إغلاق المعهد بعد صور نشرت في أبريل", "2018-06-08", "2018-04"),
+])
+def test_month_without_a_year_lies_the_way_the_sentence_says(text, anchor, expected):
+    values = [v for _, label, v in tag(text, anchor) if label == "DATE"]
+    assert values == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "وخسر أمام مانشستر سيتي في يناير",  # سيتي is a name, not a future verb
+    "ولا سيما الهجوم الذي وقع في يناير",
+    "ونقل الجنود إلى سيبيريا في يناير",
+])
+def test_nouns_that_begin_like_a_future_verb_do_not_move_a_month(text):
+    assert [v for _, _, v in tag(text, "2018-05-05")] == ["2018-01"]

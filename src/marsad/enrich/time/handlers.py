@@ -49,6 +49,9 @@ POD_AMPM = {"MO": "am", "MI": "pm", "AF": "pm", "EV": "pm", "NI": "night"}
 TEMPORAL_PREPS = frozenset(normalize(w) for w in (
     "في", "وفي", "منذ", "خلال", "حتى", "وحتى", "قبل", "بعد", "مطلع", "منتصف", "أواخر", "نهاية",
     "بداية", "أوائل", "طيلة", "طوال", "بحلول", "إلى", "من", "ومنذ", "وخلال", "شهر", "شهري"))
+#: before a month with no year: منذ يناير lies behind, بحلول ديسمبر ahead
+SINCE = frozenset(normalize(w) for w in ("منذ", "ومنذ"))
+BY = frozenset(normalize(w) for w in ("بحلول", "وبحلول"))
 NOT_PAIR = frozenset(normalize(w) for w in ("بين", "كلا", "كلتا", "هذين", "وبين"))
 NOT_FRIDAY = frozenset(normalize(w) for w in ("صلاة", "خطبة", "صلوات", "خطيب", "لصلاة", "بصلاة"))
 OUTLETS = frozenset(normalize(w) for w in ("صحيفة", "جريدة", "لصحيفة", "لجريدة", "موقع", "قناة",
@@ -59,9 +62,11 @@ NOUN_ADJ_HEADS = ("ال",)  # الأمين العام السابق: العام i
 NOT_ADJ_AFTER = frozenset(normalize(w) for w in ("اليوم", "العام", "الشهر", "السنة", "الأسبوع"))
 
 #: a future verb (سيزور، ستعقد، سنلعب) or a future cue; nouns that begin like one are excluded
-_FUTURE = re.compile(r"(?<!\S)[وف]?(?:سوف|المقرر|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
+#: (سياسة، سيارة …; whole words: سيتي، لا سيما، سيبيريا …)
+_FUTURE = re.compile(r"(?<!\S)[وف]?(?:سوف|المقرره?|يعتزم|تعتزم|يرتقب|المرتقب|المنتظر|"
                      r"(?!سياس|سيار|سيطر|سيد|سين|سيول|سيف|سير|سياد|سياق|سياح|سيبر|سيي|ستار|"
-                     r"ستين|سته|ستو|ستر|سنه|سنو|سنغ|سند|سنت|سنين|سنا)س[يتن][^\W\d_]{2,})(?=\s)")
+                     r"ستين|سته|ستو|ستر|سنه|سنو|سنغ|سند|سنت|سنين|سنا|سيبير|ستيف|"
+                     r"(?:سيتي|سياف|سيلا|سيما)(?=\s))س[يتن][^\W\d_]{2,})(?=\s)")
 #: words before a bare plural unit (أيام، سنوات) or a lone singular one (عام، يوم) that make it a
 #: duration: لمدة عام، في غضون أشهر، على بعد أيام، بعد سنوات من …
 DUR_PREV = frozenset(normalize(w) for w in ("لمدة", "مدة", "غضون", "طيلة", "طوال", "طول", "بعد", "وبعد",
@@ -109,6 +114,18 @@ class Handlers:
         k = n.rfind(" ", 0, j)
         k = max(k, n.rfind("\n", k + 1, j)) + 1  # a line break only counts after the last space
         return n[k:j].strip("\"“”«»()'")
+
+    @classmethod
+    def _tense(cls, n: str, i: int) -> str:
+        """Which way a month with no year lies, by what the sentence says before it: ``earlier``
+        after منذ (منذ يناير), ``later`` after بحلول or a future verb or cue (ستعقد القمة في
+        ديسمبر), else ``""`` (the resolver's window decides)."""
+        prev = cls._prev_word(n, i)
+        if prev in SINCE:
+            return "earlier"
+        if prev in BY or cls._is_future(n, i):
+            return "later"
+        return ""
 
     @staticmethod
     def _is_future(n: str, i: int) -> bool:
@@ -283,6 +300,10 @@ class Handlers:
             y = self._shared_year(n, m.end())
             if y:
                 f["year"] = y
+            elif ex.op != "hijri" and not f.get("rel") and "yshift" not in f:
+                tense = self._tense(n, m.start())
+                if tense:
+                    f["rel"] = tense
         pod = g("pod")
         if pod:
             if not day:

@@ -122,8 +122,15 @@ def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
+#: how far ahead a month with no year and no cue may lie (further ahead: the past one)
+FUTURE_MONTHS = 4
+#: a month this close behind the anchor stays in the past even after a future verb
+LATER_GRACE = 2
+
+
 def _nearest_year(a: Anchor, m: int, d: int | None, rel: str) -> int | None:
-    """The year of month ``m`` (day ``d``) as said on the anchor date; ``rel`` past/future/current."""
+    """The year of month ``m`` (day ``d``) as said on the anchor date; ``rel`` past/future/current,
+    ``earlier`` (after منذ) or ``later`` (after بحلول or a future verb)."""
     if not a.year:
         return None
     am, ad = a.month or 6, a.day or 15
@@ -135,13 +142,23 @@ def _nearest_year(a: Anchor, m: int, d: int | None, rel: str) -> int | None:
     if rel == "future":
         after = m > am if d is None else (m, d) > (am, ad)
         return a.year if after else a.year + 1
-    # no cue: the nearest such month/day (news speaks of the recent past and near future)
-    best, dist = a.year, 99
-    for y in (a.year - 1, a.year, a.year + 1):
-        delta = abs((y * 12 + m) - (a.year * 12 + am))
-        if delta < dist:
-            best, dist = y, delta
-    return best
+    if rel == "earlier":  # منذ يناير: this month or before
+        before = m <= am if d is None else (m, d) <= (am, ad)
+        return a.year if before else a.year - 1
+    if rel == "later":  # a future verb in the sentence (سيزور … في ديسمبر): this month or after,
+        # unless the month is one of the last LATER_GRACE (the verb is then another clause's:
+        # سيتم إغلاق مساجد بعد صور نشرت في أبريل, said in June)
+        after = m >= am if d is None else (m, d) >= (am, ad)
+        return a.year if after or (am - m) % 12 <= LATER_GRACE else a.year + 1
+    # no cue: news speaks of the recent past more than of the near future, so a month up to
+    # FUTURE_MONTHS ahead is the coming one and one further ahead is last year's (December
+    # said in July is last December: 7 months back, not 5 ahead)
+    ahead = (m - am) % 12
+    if ahead == 0:
+        return a.year
+    if ahead <= FUTURE_MONTHS:
+        return a.year + 1 if m < am else a.year
+    return a.year - 1 if m > am else a.year
 
 
 def _year_of(a: Anchor, f: dict[str, Any], d: int | None) -> int | None:
