@@ -19,6 +19,10 @@ Each engine runs in a process of its own (so peak memory is its own) on the same
   update`` does, the copies' seconds include starting the stories' first batch of features
   on the other core, and the stories' CPU seconds the processes they forked. The archive
   given is never changed. ``python -m benchmarks.bench_ingest --defer-corpus`` makes one.
+  The copies use both cores themselves (the span-key pass's forked worker, the thread that
+  writes the keys) beside that first batch, so their wall seconds depend on what else runs:
+  on a shared machine compare code by ``cpu_seconds``, old and new alternately, and take the
+  ratio to datasketch from a run on an idle machine.
 
 Reported: seconds per step, peak RSS, candidate pairs, and pairwise precision/recall/F1 of the
 copy decision on the gold pairs (``marsad/data/gold/pairs_*.jsonl``) and copy-group B³ on
