@@ -56,6 +56,14 @@ _PLACE_BRACKETED_AGENCY = regex.compile(
 _PLACE_DASH_AGENCY = regex.compile(
     rf"\s*(?P<place>{_PLACE}){_SEP}(?P<agency>(?:{_AGENCY_ALT})(?:[ \t]+\p{{Arabic}}+(?=[ \t]*$))?)(?![\p{{Arabic}}])\s*[.:\-–—]*\s*"
 )
+#: سبق- القنفذة:   |   واس – جدة:   |   عبدالله البرقاوي- سبق- الرياض:  (an outlet or agency, then its
+#: reporter's city, closed by a colon; a reporter's name may open it). Taken only when the
+#: place is a known one (:func:`_is_place`), else the forms after it are tried
+_WORD = r"[\p{Arabic}\u064B-\u065F\u0670]+"  # with its tashkeel (script Inherited, not Arabic)
+_AGENCY_DASH_PLACE = regex.compile(
+    rf"\s*(?:(?P<author>{_WORD}(?:(?:[ \t]+|\s*[،,\-–—]\s*){_WORD}){{0,7}}){_SEP})?(?P<agency>{_AGENCY_ALT})"
+    rf"\s*[-–—/\u0640]+\s*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,2}})\s*:\s*"
+)
 #: (أ ف ب) -  agency alone
 _BRACKETED_AGENCY = regex.compile(rf"\s*\((?P<agency>{_AGENCY_ALT})\)\s*[-–—:]+\s*")
 #: الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس   |   القاهرة في 5 مايو 2020 (أ ش أ) -
@@ -64,7 +72,8 @@ _PLACE_DATE_AGENCY = regex.compile(
     rf"|(?:[-–—/:\u0640]+\s*)?(?P<agency>{_AGENCY_ALT})(?![\p{{Arabic}}]))\s*[.:\-–—]*\s*"
 )
 #: the dateline forms, tried in this order
-_DATELINE_RES = (_PLACE_BRACKETED_AGENCY, _PLACE_DASH_AGENCY, _BRACKETED_AGENCY, _PLACE_DATE_AGENCY)
+_DATELINE_RES = (_PLACE_BRACKETED_AGENCY, _AGENCY_DASH_PLACE, _PLACE_DASH_AGENCY, _BRACKETED_AGENCY,
+                 _PLACE_DATE_AGENCY)
 #: the forms with the agency in brackets alone, which a line deep in a text may open with
 _BRACKETED_RES = (_PLACE_BRACKETED_AGENCY, _BRACKETED_AGENCY)
 
@@ -86,8 +95,11 @@ def _dateline_match(text: str, start: int, end: int, *, bracketed: bool = False)
         return None
     for rx in _BRACKETED_RES if bracketed else _DATELINE_RES:
         m = rx.match(text, start, end)
-        if m is not None and len((m.groupdict().get("place") or "").split()) <= 5:
-            return m
+        if m is None or len((m.groupdict().get("place") or "").split()) > 5:
+            continue
+        if rx is _AGENCY_DASH_PLACE and not (_is_place(m.group("place")) and _is_agency(m.group("agency"))):
+            continue  # الرياض - واس: a place first, read by the next form
+        return m
     return None
 
 
@@ -190,7 +202,10 @@ class DatelineSplitter:
                 continue
             place = (m.groupdict().get("place") or "").strip()
             agency = (m.group("agency") or "").strip()
-            place, agency, author = _roles(place.replace("\u0640", ""), agency)
+            if m.re is _AGENCY_DASH_PLACE:
+                author = (m.group("author") or "").strip()
+            else:
+                place, agency, author = _roles(place.replace("\u0640", ""), agency)
             attrs = {"place": place, "agency": agency}
             if author:
                 attrs["author"] = author

@@ -92,7 +92,7 @@ class StageEntry:
 STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("language.v1", _language, ("text",), ("language",)),
     StageEntry("debris.v3", _debris, ("text",), ("debris",)),
-    StageEntry("dateline.v4", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
+    StageEntry("dateline.v5", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
     StageEntry("entities.v5", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
     StageEntry("pubdate.v2", _pubdate, ("clean",), ("published_at", "anchor")),
@@ -106,7 +106,7 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
 DEFAULT_SPEC: list[str] = [
     "language.v1",
     "debris.v3",
-    "dateline.v4",
+    "dateline.v5",
     "entities.v5",
     "pubdate.v2",
     "timex.v2",
@@ -126,12 +126,15 @@ RETIRED: dict[str, tuple[str, str]] = {
                                "and what debris.v2 changed"),
     "debris.v2": ("debris.v3", "a trailing run of other articles' leads (a «more from this section» block "
                                "flattened into the text) is debris of kind related_teaser"),
-    "dateline.v1": ("dateline.v4", "a dateline with its date (الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس, "
+    "dateline.v4": ("dateline.v5", "an outlet or agency before its reporter's city, closed by a colon "
+                                   "(سبق- القنفذة:، واس – جدة:، عبدالله البرقاوي- سبق- الرياض:) gives the city "
+                                   "as the place; and what dateline.v4 changed"),
+    "dateline.v1": ("dateline.v5", "a dateline with its date (الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس, "
                                    "القاهرة في 5 مايو 2020 (أ ش أ) -) is found, also when the source's boilerplate "
                                    "learned the line; and what dateline.v2 changed"),
-    "dateline.v2": ("dateline.v4", "a wire desk's tag before a title (عام / …, اقتصادي / …) is taken off; "
+    "dateline.v2": ("dateline.v5", "a wire desk's tag before a title (عام / …, اقتصادي / …) is taken off; "
                                    "and what dateline.v3 changed"),
-    "dateline.v3": ("dateline.v4", "an outlet's copy of wire news (سبق- وكالات) has no place; a reporter's city "
+    "dateline.v3": ("dateline.v5", "an outlet's copy of wire news (سبق- وكالات) has no place; a reporter's city "
                                    "(عبدالرحمن الشهري – الرياض) is the place, not an agency; a city whose name opens "
                                    "with an outlet's (المدينة المنورة) is read whole; a city with its epithet (القدس "
                                    "المحتلة) before a dated dateline is a place"),

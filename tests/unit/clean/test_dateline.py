@@ -50,6 +50,13 @@ def test_no_dateline_in_ordinary_opening():
         # a city whose name opens with an outlet's (المدينة): the whole line is the place
         ("عين اليوم – المدينة المنورة\nأعلنت الأمانة", "المدينة المنورة", "عين اليوم", ""),
         ("سلوى المدني – عين اليوم\nأعلنت الأمانة", "", "عين اليوم", "سلوى المدني"),
+        # the outlet or agency, then its reporter's city, closed by a colon; reporters may open it
+        ("سبق- تبوك: أعلنت الأمانة", "تبوك", "سبق", ""),
+        ("واس – المنامة: أعلنت الأمانة", "المنامة", "واس", ""),
+        ("فهد العتيبي- سبق- أبها: أعلنت الأمانة", "أبها", "سبق", "فهد العتيبي"),
+        ("فهد العتيبي، سعد الحربي- سبق- عمّان: أعلنت الأمانة", "عمّان", "سبق", "فهد العتيبي، سعد الحربي"),
+        # not a place after the outlet: no place taken from it
+        ("سبق- متابعة: أعلنت الأمانة", "", "", ""),
     ],
 )
 def test_dateline_halves_are_sorted_into_place_agency_author(opening, place, agency, byline):
@@ -135,5 +142,5 @@ def test_dateline_v3_is_retired():
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import build
 
-    with pytest.raises(ConfigError, match="replaced by 'dateline.v4'"):
+    with pytest.raises(ConfigError, match="replaced by 'dateline.v5'"):
         build(["language.v1", "debris.v3", "dateline.v3"])
