@@ -4,7 +4,8 @@ A scraper flattens a page into lines; some of those lines are the site, not the 
 language switchers (``Ru En``), ``Exit mobile version``, share/print/follow widgets, «اقرأ
 أيضا» link lists, copyright and subscription lines, blank lines made of no-break spaces.
 :class:`DebrisCleaner` marks each such line as a ``debris`` span with its kind; the clean text
-is the original with those spans (and the dateline, byline and credit spans) cut out.
+is the original with those spans (and the dateline, byline and credit spans) cut out. A site's
+tag list at the very end («… سمات تبوك جامعة تبوك») is a ``tags`` span (:mod:`marsad.clean.tagtail`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
+from marsad.clean.tagtail import tag_tail_span
 from marsad.model import Span
 
 #: span layers that are not part of the article body
@@ -137,6 +139,12 @@ class DebrisCleaner:
         if m is not None and len(text[: m.start()].strip()) >= 40 \
                 and not any(sp.start <= m.start() < sp.end for sp in out):  # (a text that is all trailer stays)
             out.append(Span("debris", m.start(), m.end(), "source_link"))
+        tags = tag_tail_span(text, removed=out)
+        if tags is not None:
+            trailer = [sp.start for sp in out if sp.label == "source_link" and sp.start > tags.start]
+            end = min([tags.end, *trailer])  # the tags end where a source-link trailer begins
+            if text[tags.start:end].strip():
+                out.append(Span("debris", tags.start, len(text[:end].rstrip()), "tags"))
         return out
 
     @staticmethod

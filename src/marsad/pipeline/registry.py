@@ -91,7 +91,7 @@ class StageEntry:
 
 STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("language.v1", _language, ("text",), ("language",)),
-    StageEntry("debris.v3", _debris, ("text",), ("debris",)),
+    StageEntry("debris.v4", _debris, ("text",), ("debris",)),
     StageEntry("dateline.v5", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
     StageEntry("entities.v5", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
@@ -105,7 +105,7 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
 #: what ``marsad ingest`` and ``marsad analyze`` run unless told otherwise
 DEFAULT_SPEC: list[str] = [
     "language.v1",
-    "debris.v3",
+    "debris.v4",
     "dateline.v5",
     "entities.v5",
     "pubdate.v2",
@@ -122,10 +122,14 @@ RETIRED: dict[str, tuple[str, str]] = {
                              "behind after منذ, ahead after بحلول or a future verb (unless it is one "
                              "of the last two months), else up to four months ahead and otherwise "
                              "behind (it was the nearest, so December said in July was the coming one)"),
-    "debris.v1": ("debris.v3", "breadcrumb and menu lines and a source-link trailer at the end are debris; "
+    "debris.v1": ("debris.v4", "breadcrumb and menu lines and a source-link trailer at the end are debris; "
                                "and what debris.v2 changed"),
-    "debris.v2": ("debris.v3", "a trailing run of other articles' leads (a «more from this section» block "
-                               "flattened into the text) is debris of kind related_teaser"),
+    "debris.v2": ("debris.v4", "a trailing run of other articles' leads (a «more from this section» block "
+                               "flattened into the text) is debris of kind related_teaser; and what "
+                               "debris.v3 changed"),
+    "debris.v3": ("debris.v4", "a site's tag list at the very end (… بكلية الطب. سمات تبوك جامعة تبوك; "
+                               "الكلمات الدالة:, وسوم:, Tags: and a label line over short tag lines) "
+                               "is debris of kind tags"),
     "dateline.v4": ("dateline.v5", "an outlet or agency before its reporter's city, closed by a colon "
                                    "(سبق- القنفذة:، واس – جدة:، عبدالله البرقاوي- سبق- الرياض:) gives the city "
                                    "as the place; and what dateline.v4 changed"),

@@ -1,5 +1,6 @@
 from marsad.clean.debris import DebrisCleaner, clean_text
-from marsad.model import Span
+from marsad.model import RawRecord, Span
+from marsad.pipeline.registry import build
 
 ARTICLE = (
     "Ru En\n"
@@ -64,3 +65,54 @@ def test_a_source_link_trailer_at_the_end_is_debris():
     # a text that is nothing but the trailer keeps it: there is no other text to keep
     bare = "رابط الخبر بصحيفة الوادي: تعليم المحافظة يستعد للمقابلات"
     assert DebrisCleaner().spans(bare) == []
+
+
+# a tag list at the very end of the text (debris.v4)
+_BODY = ("أعلنت جامعة الشمال قبول ألفي طالب وطالبة في كلياتها للعام المقبل، وقالت إن نتائج القبول "
+         "تنشر على موقعها خلال أسبوع.")
+
+
+def _tags_of(text: str) -> list[str]:
+    return [text[s.start:s.end] for s in DebrisCleaner().spans(text) if s.label == "tags"]
+
+
+def test_a_trailing_samat_tag_run_on_the_last_line_is_debris():
+    text = "الرياض\n" + _BODY + " سمات جامعة الشمال القبول الطلاب \u00a0"
+    assert _tags_of(text) == ["سمات جامعة الشمال القبول الطلاب"]
+    assert clean_text(text, DebrisCleaner().spans(text)).endswith("خلال أسبوع.")
+
+
+def test_a_samat_run_after_a_no_break_space_or_an_unpunctuated_last_line_is_debris():
+    assert _tags_of(_BODY + "\u00a0 سمات القبول جامعة") == ["سمات القبول جامعة"]
+    text = "قال مدير الجامعة إن القبول يبدأ الأحد المقبل في كل الكليات سمات القبول جامعة الشمال"
+    assert _tags_of(text) == ["سمات القبول جامعة الشمال"]
+
+
+def test_labelled_tag_lists_and_a_label_line_over_tag_lines_are_debris():
+    assert _tags_of(_BODY + "\nالكلمات الدالة: جامعة الشمال، القبول، الطلاب") == [
+        "الكلمات الدالة: جامعة الشمال، القبول، الطلاب"]
+    assert _tags_of(_BODY + " Tags: university admission") == ["Tags: university admission"]
+    text = _BODY + "\nكلمات مفتاحية\nجامعة الشمال\nالقبول\nالطلاب\n"
+    assert _tags_of(text) == ["كلمات مفتاحية\nجامعة الشمال\nالقبول\nالطلاب"]
+
+
+def test_a_sentence_that_holds_the_word_samat_stays():
+    for end in (" ومن سمات المرحلة المقبلة التوسع في القبول.",
+                " وقال المدير إن من سمات المرحلة المقبلة التوسع في القبول",
+                "\nسمات المرحلة المقبلة واضحة للجميع.",
+                " وكان هناك 3 سمات للقبول؛ وهي: المعدل والمقابلة والاختبار",
+                "\nوقال: وسوم المشاركة تنتشر في كل مكان."):
+        assert _tags_of(_BODY + end) == [], end
+
+
+def test_a_tag_run_must_leave_an_article_before_it_and_stay_short():
+    assert _tags_of("خبر قصير. سمات القبول") == []
+    long_run = " ".join(["كلمة"] * 30)
+    assert _tags_of(_BODY + " سمات " + long_run) == []
+
+
+def test_the_debris_v4_stage_leaves_the_tags_out_of_the_clean_text():
+    art = build(["language.v1", "debris.v4", "dateline.v5"]).run(
+        RawRecord(text=_BODY + " سمات جامعة الشمال القبول", title="جامعة الشمال تقبل ألفي طالب"))
+    assert [s.label for s in art.layer("debris")] == ["tags"]
+    assert art.clean_text.endswith("خلال أسبوع.") and "سمات" not in art.clean_text
