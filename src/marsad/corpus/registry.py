@@ -103,12 +103,20 @@ def _folded(name: str) -> str:
     return "".join(out)
 
 
-def spelt_alike(a: str, b: str) -> bool:
+def spelt_alike(a: str, b: str, *, group: bool = False) -> bool:
     """Whether two names are spellings of one name and not only of one skeleton: at most one
     edit in three letters (at least one) between their :func:`_folded` letters. اميركي /
     امريكي (2 of 6), غوغل / جوجل (folded alike) and أومخانوف / أوماخانوف (1) are; الرياض /
-    الرويضة (رياض / رويض, 2 of 4), التركي / الطوارق and الشرق الأوسط / شركة آسيا are not."""
+    الرويضة (رياض / رويض, 2 of 4), التركي / الطوارق and الشرق الأوسط / شركة آسيا are not; nor is
+    a one-word name and the word with a nisba or plural ending after it (ي، يو، يون، يين، وا: الرياض
+    / رياضيو "athletes", الرياض / الرياضية the paper, الأندلس / الأندلسية, أوتاوا / أوتا), a word
+    made from it and not a spelling of it — unless ``group``: a group's names (NORP) are its
+    nisba and plural forms (الفلسطيني / الفلسطينيين، العرب / العربي)."""
     x, y = _folded(a), _folded(b)
+    short, long_ = sorted((x, y), key=len)
+    if not group and len(short) >= 3 and long_ != short and long_.startswith(short) \
+            and long_[len(short)] in "يو" and len(a.split()) == 1 and len(b.split()) == 1:
+        return False
     limit = max(1, max(len(x), len(y)) // 3)
     return Levenshtein.distance(x, y, score_cutoff=limit) <= limit
 
@@ -385,14 +393,14 @@ class EntityRegistry:
         if a == b:
             if any(two_names(x, y) for x, y in zip(name.split(), their.split(), strict=False)):
                 return 0.0, ev  # one skeleton, two names the lexicon knows (الخميني / خامنئي)
-            if typ != "PER" and not spelt_alike(name, their):
+            if typ != "PER" and not spelt_alike(name, their, group=typ == "NORP"):
                 return 0.0, ev  # one short skeleton, two words (الرياض / الرويضة)
             s = 0.9
             ev.append("same skeleton")
         elif typ != "PER":
             # places, organisations: one spelling of the whole name, never a part of another's
             s = fuzz.ratio(" ".join(a), " ".join(b)) / 100
-            if s < 0.9 or not spelt_alike(name, their):
+            if s < 0.9 or not spelt_alike(name, their, group=typ == "NORP"):
                 return 0.0, ev
             s -= 0.05
             ev.append(f"similar skeleton {s + 0.05:.2f}")

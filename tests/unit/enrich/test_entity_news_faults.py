@@ -1079,3 +1079,30 @@ def test_maghrebi_qaf_places_are_the_gazetteers(tagger) -> None:  # type: ignore
     got = {text[s.start:s.end]: (s.value, s.attrs.get("country")) for s in tagger.spans(text)}
     assert got == {"\u06a8فصة": ("gpe:قفصه", "TN"), "ال\u06a8صرين": ("gpe:قصرين", "TN"),
                    "\u06a8ابس": ("gpe:قابس", "TN")}
+
+
+def test_a_second_rank_title_further_back_is_anothers(tagger) -> None:  # type: ignore[no-untyped-def]
+    # a list of tags after an article: the French president's title is no part of the king's
+    text = ("هاتف الملك سلمان بن عبدالعزيز آل سعود نظيره أمس. "
+            "كلمات دالة الرئيس الفرنسي الرئيس المصري الملك سلمان بن عبدالعزيز آل سعود")
+    kings = [(t, c) for t, y, c in _ms(tagger, text) if y == "PER" and t.startswith("سلمان")]
+    assert kings and all(c != "FR" for _t, c in kings)
+    roles = [s.attrs.get("role", "") for s in tagger.spans(text) if s.label == "PER"]
+    assert "الملك" in roles and not any("الفرنسي" in r for r in roles)
+    # one rank with its description before it keeps the country
+    ms = _ms(tagger, "استقبل ولي العهد السعودي الأمير محمد بن سلمان الوفد.")
+    assert any(t.startswith("محمد بن سلمان") and c == "SA" for t, y, c in ms if y == "PER")
+
+
+def test_a_well_known_surname_alone_is_not_another_full_names(tagger) -> None:  # type: ignore[no-untyped-def]
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(text[s.start:s.end], s.attrs.get("name", "")) for s in tagger.spans(text) if s.label == "PER"]
+
+    alone = names("وصلت ميلانيا ترامب إلى باريس أمس. وقال ترامب في تغريدة إن الزيارة ناجحة، وأضاف ترامب أنه سيعود.")
+    assert ("ميلانيا ترامب", "ميلانيا ترامب") in alone
+    assert [n for t, n in alone if t == "ترامب"] == ["ترامب", "ترامب"]  # not hers: his own key
+    both = names("قال الرئيس الأمريكي دونالد ترامب إن زوجته ميلانيا ترامب ستزور باريس، وأضاف ترامب أنها سعيدة.")
+    assert [n for t, n in both if t == "ترامب"] == ["دونالد ترامب"]
+    # a surname the lexicon does not know still joins the article's full name
+    other = names("وصل الوزير خالد العلوي إلى باريس أمس. وقال العلوي إن الزيارة ناجحة.")
+    assert [n for t, n in other if t == "العلوي"] == ["خالد العلوي"]

@@ -185,7 +185,9 @@ HASAN_IDIOMS = _n(
 #: surnames news writes alone for one well-known man, with his full name (normalized): the
 #: article's lone الخميني is روح الله الخميني. Two of them are two men however alike they are
 #: written (الخميني / خامنئي share a consonant skeleton), and a lone surname keyed by the full
-#: name keeps the registry from joining them by their skeletons
+#: name keeps the registry from joining them by their skeletons. A lone one, or one of
+#: :data:`PROMINENT_SURNAMES`, does not join another full name with that surname in its article:
+#: every ترامب of an article on ميلانيا ترامب was hers
 KNOWN_SURNAMES: dict[str, str] = {
     normalize(sur): normalize(full) for sur, full in (
         ("خميني", "روح الله الخميني"),
@@ -193,10 +195,27 @@ KNOWN_SURNAMES: dict[str, str] = {
     )
 }
 
+#: surnames news writes alone for one well-known man though his family is in the news too: a lone
+#: one is keyed by itself (the registry links it) but joins no other full name in its article
+PROMINENT_SURNAMES: dict[str, str] = {
+    normalize(sur): normalize(full) for sur, full in (
+        ("ترامب", "دونالد ترامب"),
+        ("أوباما", "باراك أوباما"),
+        ("نتنياهو", "بنيامين نتنياهو"),
+        ("أردوغان", "رجب طيب أردوغان"),
+    )
+}
+
 
 def known_surname(w: str) -> str:
     """The full name of a well-known man whose surname ``w`` is (with or without ال), else ``""``."""
     return KNOWN_SURNAMES.get(w.removeprefix("ال") if len(w) >= 5 else w, "")
+
+
+def prominent_name(w: str) -> str:
+    """The full name of the well-known man a lone surname ``w`` names (:data:`KNOWN_SURNAMES`,
+    :data:`PROMINENT_SURNAMES`), else ``""``."""
+    return known_surname(w) or PROMINENT_SURNAMES.get(w, "")
 
 
 def abd_joined(words: Sequence[str]) -> tuple[str, ...]:

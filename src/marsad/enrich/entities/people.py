@@ -64,6 +64,11 @@ def first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Ment
         return ms
     return [m for m in (*ms, *added) if not any(m is d for d in drop)]
 
+#: titles of rank (normalized): one closed by a nationality adjective before a nearer one is
+#: another man's title (a list of tags, الرئيس الفرنسي الرئيس المصري الملك سلمان …, gave the king
+#: FR); الرئيس العام الأمير … and ولي العهد السعودي الأمير … are one man's
+_RANKS = lx._n("الرئيس الملك الملكه السلطان الأمير الأميره الرئيسه")
+
 
 class PersonReader:
     """A person's span, role and evidence, read with the gazetteer, the training names and the
@@ -203,13 +208,20 @@ class PersonReader:
             k -= 1
         first_title = -1
         steps = 0
+        rank = nat_after_rank = False
         while k >= 0 and steps < 10:
             w = norms[k]
             c = _core(w)
             if _is_title(w):
+                if (c in _RANKS or w in _RANKS) and k not in inside:
+                    if nat_after_rank:
+                        break  # الرئيس المصري | الملك سلمان: another's rank, closed by its nationality
+                    rank = True
                 first_title = k
                 if w[:1] == "و" and _is_title(w[1:]):
                     break  # الزعيم الكوري الشمالي | والرئيس الأميركي دونالد ترامب: his title begins at و
+            elif rank and self.gaz.nationality(w) is not None:
+                nat_after_rank = True
             elif not (c in lx.ROLE_CONTINUATION or w in lx.ROLE_CONTINUATION or k in inside
                       or w in _ROLE_GLUE or self.gaz.nationality(w) is not None
                       or c in ow.ORG_HEADS or w in ow.ORG_HEADS):
