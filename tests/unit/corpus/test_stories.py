@@ -556,3 +556,46 @@ def test_a_story_spans_a_week_at_most() -> None:
     assert len({week[i] for i in range(8)}) == 1, "days 1-8 (7 days after the first) are one story"
     assert week[8] != week[0], "the ninth day joined a story begun eight days before"
     assert len({week[i] for i in range(8, 12)}) == 1
+
+
+def _topic_of_the_days(share: float) -> dict[int, int]:
+    """Six stories of the day that each name Khashoggi in passing, then two developments of his
+    case (the inquiry's cooperation; Pompeo's thanks) sharing nothing but his name."""
+    from marsad.corpus.story_record import StoryParams
+
+    filler = [ArticleFeatures(key=100 + i, day=90, source="c", terms={f"خبر{i}": 1.0, "وزير": 1.0})
+              for i in range(1000)]
+    others = [ArticleFeatures(key=10 + i, day=100, source=f"s{i}", terms={f"شان{i}": 3.0, f"امر{i}": 2.0, "خاشقج": 1.0})
+              for i in range(6)]
+    inquiry = ArticleFeatures(key=20, day=100, source="a", terms={"خاشقج": 2.0, "تحقيق": 2.0, "تعاون": 1.0})
+    thanks = ArticleFeatures(key=21, day=100, source="b", terms={"خاشقج": 2.0, "بومبيو": 2.0, "شكر": 1.0})
+    return cluster(filler + others + [inquiry, thanks], StoryParams(burst_share=share))
+
+
+def test_a_name_most_active_stories_hold_does_not_make_two_developments_one_story() -> None:
+    """Held by six of the eight active stories, the name weighs less, and two developments that
+    share nothing else are two stories; without ``burst_share`` the name alone joins them."""
+    off, on = _topic_of_the_days(0.0), _topic_of_the_days(0.1)
+    assert off[20] == off[21]
+    assert on[20] != on[21]
+    assert len({on[k] for k in range(10, 16)}) == 6, "the stories naming him in passing stay apart"
+
+
+def test_damped_weighs_common_terms_by_the_stories_holding_them() -> None:
+    """A term more than ``burst_share`` of the active stories hold (and ``burst_min`` at least)
+    is weighed by ``(cap / stories) ** burst_power`` and the vector made unit length again; a
+    vector with no such term is returned as it is."""
+    import math
+
+    from marsad.corpus.story_record import StoryParams
+
+    cl = StoryClusterer(StoryParams(burst_share=0.1, burst_min=2, burst_power=0.5))
+    for i in range(8):  # eight stories, all naming ترامب, two of them قمه
+        cl.add(ArticleFeatures(key=i, day=5, source="a", terms={f"خاص{i}": 5.0, "ترامب": 1.0,
+                                                                 **({"قمه": 1.0} if i < 2 else {})}))
+    assert len(cl.state.stories) == 8
+    plain = {"قمه": 0.6, "هانوي": 0.8}
+    assert cl.damped(plain) is plain  # two stories hold قمه: not more than the cap of 2
+    got = cl.damped({"ترامب": 0.6, "هانوي": 0.8})
+    w = 0.6 * math.sqrt(2 / 8)
+    assert got == pytest.approx({"ترامب": w / math.hypot(w, 0.8), "هانوي": 0.8 / math.hypot(w, 0.8)})
