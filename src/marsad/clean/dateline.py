@@ -97,7 +97,7 @@ def _dateline_match(text: str, start: int, end: int, *, bracketed: bool = False)
         m = rx.match(text, start, end)
         if m is None or len((m.groupdict().get("place") or "").split()) > 5:
             continue
-        if rx is _AGENCY_DASH_PLACE and not (_is_place(m.group("place")) and _is_agency(m.group("agency"))):
+        if rx is _AGENCY_DASH_PLACE and not _is_place(m.group("place")):
             continue  # الرياض - واس: a place first, read by the next form
         return m
     return None

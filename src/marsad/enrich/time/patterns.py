@@ -504,17 +504,17 @@ class Groups:
         return None
 
     def start(self, name: str | int = 0) -> int:
-        if name == 0:
-            return self._m.start() + self._base  # type: ignore[no-any-return]
-        i = self._index(name)  # type: ignore[arg-type]
-        if i is None or self._v[i - 1] is None:
-            return -1
-        return self._m.start(i) + self._base  # type: ignore[no-any-return]
+        return self._at(name, self._m.start)
 
     def end(self, name: str | int = 0) -> int:
+        return self._at(name, self._m.end)
+
+    def _at(self, name: str | int, pos: Any) -> int:
+        """Where the whole match (``0``) or the group ``name`` starts or ends (``pos``: the
+        match's ``start`` or ``end``) in the folded text; -1 when the group took no part."""
         if name == 0:
-            return self._m.end() + self._base  # type: ignore[no-any-return]
+            return pos() + self._base  # type: ignore[no-any-return]
         i = self._index(name)  # type: ignore[arg-type]
         if i is None or self._v[i - 1] is None:
             return -1
-        return self._m.end(i) + self._base  # type: ignore[no-any-return]
+        return pos(i) + self._base  # type: ignore[no-any-return]
