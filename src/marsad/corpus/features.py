@@ -38,9 +38,9 @@ from operator import add, itemgetter, mul, sub, truediv
 from marsad.text.normalize import normalize, to_western_digits
 from marsad.text.tokens import TOKEN_RE, stem
 
-#: Arabic function words and news boilerplate verbs (normalized spellings: ا for أإآ, ي for ى,
-#: ه for ة), dropped before stemming
-STOPWORDS = frozenset("""
+#: Arabic function words and news boilerplate verbs, written as printed and kept in their
+#: normalized spellings (ا for أإآ, ي for ى, ه for ة)
+FUNCTION_WORDS = frozenset(map(normalize, """
 في من على الي الى عن مع ان او ام ما لا لم لن قد كل بعد قبل بين حتي حتى عند اذا اذ ثم كما
 هذا هذه ذلك تلك هو هي هم هما نحن انا انت التي الذي الذين اللذين اللتين اللواتي
 كان كانت يكون تكون كانوا ليس ليست وقد فقد لقد وكان وكانت وهو وهي وهذا وهذه وذلك
@@ -50,7 +50,13 @@ STOPWORDS = frozenset("""
 الذي والتي وفي ومن وعلى والى وان الا اما لها له لهم منه منها فيه فيها عليه عليها به بها
 يتم تم وتم ولا ولم وما فيما بينما عبر ضمن دون لدي لدى الي اليه اليها عنه عنها مثل سوي
 سبق عين واس عاجل متابعات تصوير الخبر رابط صحيفه بصحيفه الموافق هـ م
-""".split())
+""".split()))
+#: the function words dropped before stemming. على، وعلى، والى and عدة are not: normalized
+#: they are علي (also the name Ali), والي (a governor) and عده, and the stories were tuned with
+#: them in (each entry had been written unnormalized, so it never matched). Dropping them was
+#: measured (3 Dec, eighth session, all 72,716 articles): dev same-story F1 0.931 → 0.920,
+#: dev2 0.835 → 0.841; عدة alone 0.931 → 0.928.
+STOPWORDS = FUNCTION_WORDS - {"علي", "وعلي", "والي", "عده"}
 
 _DAY_OR_MONTH = re.compile(r"^\d{4}-\d{2}(?:-\d{2})?$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import islice, repeat
 from operator import add
 
-from marsad.corpus.features import STOPWORDS
+from marsad.corpus.features import FUNCTION_WORDS
 from marsad.enrich.entities import lexicon as lx
 from marsad.text.normalize import normalize
 
@@ -198,12 +198,12 @@ LABEL_PARTICLES = frozenset(map(normalize, (
     "أمام قرب هنا هناك شيء لكل لأي بأي لك لكم لنا لهن بهم بنا عنك فيك منك يكن تكن نعم بلا "
     "لا ما لم لن من عن مع قد في").split()))
 #: words a label leaves out, normalized (:func:`marsad.text.normalize.normalize`): the function
-#: words the story features drop (:data:`marsad.corpus.features.STOPWORDS`; folded here, where
-#: على، الى، حتى … are written with ى and never met a folded token), those of the entity lists
+#: function words of the story features (:data:`marsad.corpus.features.FUNCTION_WORDS`, على
+#: among them, which the features keep), those of the entity lists
 #: (:data:`marsad.enrich.entities.lexicon.STOPWORDS`: إن، حول، لكن …), :data:`LABEL_PARTICLES`
 #: (هل، كيف، ضد …), and the particles of names (بن، أبو، عبد، آل:
 #: :data:`marsad.enrich.entities.lexicon.NAME_PARTICLES`), which alone name nobody
-LABEL_STOPWORDS = frozenset(map(normalize, STOPWORDS)) | lx.STOPWORDS | lx.NAME_PARTICLES | LABEL_PARTICLES
+LABEL_STOPWORDS = FUNCTION_WORDS | lx.STOPWORDS | lx.NAME_PARTICLES | LABEL_PARTICLES
 
 
 def label_stopword(word: str) -> bool:
