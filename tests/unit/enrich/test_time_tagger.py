@@ -401,3 +401,55 @@ def test_month_without_a_year_lies_the_way_the_sentence_says(text, anchor, expec
 ])
 def test_nouns_that_begin_like_a_future_verb_do_not_move_a_month(text):
     assert [v for _, _, v in tag(text, "2018-05-05")] == ["2018-01"]
+
+
+# --- misspelt months, and decades of a life (faults read on unseen articles) -----------------
+
+@pytest.mark.parametrize("text,expected", [
+    # beside a correct name of the same month: any single edit
+    ("وفي تشرين الثاني/نوفمير 2017 فرضت القوات حصارا على الميناء",
+     [("تشرين الثاني/نوفمير 2017", "DATE", "2017-11")]),
+    ("وقعت الاشتباكات في حزيرن/يونيو 2016 قرب الحدود", [("حزيرن/يونيو 2016", "DATE", "2016-06")]),
+    ("بدأت الأزمة في كانون الأول/دسيمبر 2013 في الجنوب",
+     [("كانون الأول/دسيمبر 2013", "DATE", "2013-12")]),
+    ("وصل الوفد في أبريل (نيسلن) 2017 إلى العاصمة", [("أبريل (نيسلن) 2017", "DATE", "2017-04")]),
+    # before a year: a long name alone, a shorter one after a day number
+    ("أجريت الانتخابات في شهر ديسمير 2014 وسط إقبال ضعيف", [("شهر ديسمير 2014", "DATE", "2014-12")]),
+    ("تأسست الشركة في سبتمر 1998 برأس مال صغير", [("سبتمر 1998", "DATE", "1998-09")]),
+    ("يعقد الاجتماع يوم 22 فيفيري 2017 في المقر", [("يوم 22 فيفيري 2017", "DATE", "2017-02-22")]),
+])
+def test_a_misspelt_month_keeps_its_year(text, expected):
+    check(text, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "وارتدى اللاعب قميص بيليه 1970 في المباراة",  # بيليه is one edit from يوليه: a name, no day
+    "وفي العام الذي يليه 2007 ارتفعت الأسعار",  # يليه "follows it"
+    "وبلغ ثمن التذكرة 5 دينار 2017 للكبار",  # دينار is one edit from ينار, a month that is a word too
+    "وزار الطلاب أيام 2017 الأولى المتحف",  # أيام is one edit from أيار
+])
+def test_a_word_one_edit_from_a_month_is_no_month_without_its_context(text):
+    assert [v for _, label, v in tag(text) if label == "DATE" and "-" in v] == []
+
+
+def test_a_misspelt_month_keeps_the_offsets_of_the_original_text():
+    text = "وفي تشرينَ الثاني/نوفمير 2017 أعلنَ، وفي 3 سيبتمبر 2017 وصلَ الوفد يوم 5 مايو 2018"
+    assert tag(text) == [("تشرينَ الثاني/نوفمير 2017", "DATE", "2017-11"),
+                         ("3 سيبتمبر 2017", "DATE", "2017-09-03"),
+                         ("يوم 5 مايو 2018", "DATE", "2018-05-05")]
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت الضحية امرأة في الثلاثينيات من عمرها",
+    "اعتقلت الشرطة رجلا في الخمسينات من العمر",
+    "وهو رجل في أواخر الأربعينيات من عمره",
+    "وتوفي الكاتب في سبعينيات عمره",
+    "وتشمل الدراسة النساء في الثلاثينيات والأربعينيات من العمر",
+])
+def test_a_decade_of_a_life_is_no_time(text):
+    assert tag(text) == []
+
+
+def test_a_decade_of_a_century_is_still_a_time():
+    check("وفي الثلاثينيات من القرن الماضي هاجر جده", [("الثلاثينيات من القرن الماضي", "DATE", "193")])
+    check("بنيت المدينة في الثمانينيات عمرها الجيل الأول", [("الثمانينيات", "DATE", "198")])

@@ -98,6 +98,13 @@ def _unit(word: str) -> tuple[str, int]:
     return got or ("", 0)
 
 
+#: what makes a decade one of a life (الثلاثينيات من عمرها، الخمسينات من العمر، سبعينيات عمره)
+#: (a definite decade needs its من/في: «الثمانينيات عمرها الجيل» is "the eighties, a generation
+#: peopled it")
+#: (a second decade may come between: الثلاثينيات والأربعينيات من العمر)
+_OF_AGE = re.compile(r"(?:\s+(?:و\s*|او\s+)[\u0621-\u064a]{3,9}(?:ينيات|ينات))?\s*(?P<p>(?:من|في)\s+)?(?:العمر|عمر(?:ه|ها|هم|هما|هن|ي|ك|نا))(?![\u0621-\u064a])")
+
+
 def _k(s: str | None) -> str:
     return " ".join(s.split()) if s else ""
 
@@ -621,6 +628,9 @@ class Handlers:
     def _h_dec(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         mod = MODS.get(_k(m.group("mod")), "")
         cent = _k(m.group("cent"))
+        age = m.group("dec") and not cent and _OF_AGE.match(n, m.end(), m.end() + 36)
+        if age and (age.group("p") or not m.group("dec").startswith("ال")):
+            return []  # في الثلاثينيات من عمرها: a decade of her life, not the 1930s
         if m.group("dec"):
             d = lx.DECADES[m.group("dec")]
             c = lx.CENTURIES.get(cent, 19)

@@ -43,6 +43,7 @@ from marsad.enrich.time.patterns import (
     pattern_for_kinds,
 )
 from marsad.enrich.time.resolve import Anchor, Expr, resolve
+from marsad.enrich.time.respell import ShiftMap, respell
 from marsad.model import Span
 
 #: tashkeel U+064B–U+065F, superscript alef U+0670, Quranic marks U+06D6–U+06ED, tatweel U+0640
@@ -129,7 +130,10 @@ class DateTagger(Handlers):
         order, on a short window of the text.
         """
         norm, omap = fold_with_map(text)
-        # nothing dropped (most texts): folded offsets are the original ones
+        norm, reps = respell(norm)  # تشرين الثاني/نوفمير 2017: the month as the lexicon spells it
+        if reps:
+            omap = ShiftMap(reps, omap)
+        # nothing dropped or respelt (most texts): folded offsets are the original ones
         same = omap.__class__ is DropMap and not omap.drops
         starts = self._starts(norm)
         out: list[Expr] = []
