@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from marsad.clean.tagtail import tag_tail_span
+from marsad.clean.tagtail import SITE_LABELS, tag_tail_span
 from marsad.model import Span
 
 #: span layers that are not part of the article body
@@ -58,7 +58,7 @@ _COPYRIGHT = regex.compile(
     r"all rights reserved|copyright)[^\n]{0,120}$",
     regex.I,
 )
-_TAGS = regex.compile(r"^\s*(?:الوسوم|وسوم|كلمات مفتاحية|الكلمات المفتاحية|tags|مواضيع)\s*[:：][^\n]*$", regex.I)
+_TAGS = regex.compile(rf"^\s*(?:{SITE_LABELS})\s*[:：][^\n]*$", regex.I)
 _READ_ALSO = regex.compile(
     r"^\s*[«\"']?\s*(?:اقرأ|إقرأ|اقرا|إقرا)\s+(?:أيضا|أيضاً|ايضا|ايضاً|كذلك|المزيد)\s*[»\"']?\s*[:：]?"
     r"|^\s*(?:مواضيع|أخبار|اخبار|مقالات|روابط)\s+(?:ذات صلة|متعلقة|مشابهة)\s*[:：]?|"

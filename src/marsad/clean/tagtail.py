@@ -25,17 +25,18 @@ from marsad.model import Span
 #: labels that are words of the running text too: a sentence boundary (or a non-governing
 #: word before them on an unpunctuated last line) is needed
 _WORD_LABELS = r"سمات|الوسوم|وسوم"
-#: labels that are the site's: with a colon, or alone on their line
-_SITE_LABELS = (
+#: labels that are the site's: with a colon, or alone on their line (also the one-line tag
+#: list anywhere in a text, :mod:`marsad.clean.debris`'s ``tags`` lines)
+SITE_LABELS = (
     r"الكلمات الدالة|كلمات دالة|الكلمات المفتاحية|كلمات مفتاحية|كلمات البحث|الوسوم|وسوم|"
-    r"tags|keywords|tagged|سمات"
+    r"مواضيع|tags|keywords|tagged|سمات"
 )
 _SPACE = r"[\s\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
 #: the run of tags: no line break, no sentence-final mark at its end
 _RUN = rf"(?P<run>[^\n]{{1,300}}?){_SPACE}*\Z"
-_COLON = regex.compile(rf"(?<![^\s.!?؟…»”\"'\u00a0\u200b-\u200f\u202a-\u202e])(?:{_SITE_LABELS}){_SPACE}*[:：]{_SPACE}*{_RUN}", regex.I)
+_COLON = regex.compile(rf"(?<![^\s.!?؟…»”\"'\u00a0\u200b-\u200f\u202a-\u202e])(?:{SITE_LABELS}){_SPACE}*[:：]{_SPACE}*{_RUN}", regex.I)
 _ALONE_LINE = regex.compile(
-    rf"(?m)^{_SPACE}*(?:{_SITE_LABELS}){_SPACE}*[:：]?{_SPACE}*\n(?P<run>(?:{_SPACE}*[^\n.!?؟]{{1,40}}\n){{0,14}}"
+    rf"(?m)^{_SPACE}*(?:{SITE_LABELS}){_SPACE}*[:：]?{_SPACE}*\n(?P<run>(?:{_SPACE}*[^\n.!?؟]{{1,40}}\n){{0,14}}"
     rf"{_SPACE}*[^\n.!?؟]{{1,40}}){_SPACE}*\Z",
     regex.I,
 )

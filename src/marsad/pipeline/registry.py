@@ -91,7 +91,7 @@ class StageEntry:
 
 STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("language.v1", _language, ("text",), ("language",)),
-    StageEntry("debris.v4", _debris, ("text",), ("debris",)),
+    StageEntry("debris.v5", _debris, ("text",), ("debris",)),
     StageEntry("dateline.v5", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
     StageEntry("entities.v6", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
@@ -105,7 +105,7 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
 #: what ``marsad ingest`` and ``marsad analyze`` run unless told otherwise
 DEFAULT_SPEC: list[str] = [
     "language.v1",
-    "debris.v4",
+    "debris.v5",
     "dateline.v5",
     "entities.v6",
     "pubdate.v2",
@@ -126,14 +126,17 @@ RETIRED: dict[str, tuple[str, str]] = {
     "timex.v2": ("timex.v3", "a misspelt month beside its correct name (تشرين الثاني/نوفمير 2017) or "
                              "before a year (ديسمير 2014) is read as that month and keeps its year; a "
                              "decade of a life (في الثلاثينيات من عمرها) is no time"),
-    "debris.v1": ("debris.v4", "breadcrumb and menu lines and a source-link trailer at the end are debris; "
+    "debris.v1": ("debris.v5", "breadcrumb and menu lines and a source-link trailer at the end are debris; "
                                "and what debris.v2 changed"),
-    "debris.v2": ("debris.v4", "a trailing run of other articles' leads (a «more from this section» block "
+    "debris.v2": ("debris.v5", "a trailing run of other articles' leads (a «more from this section» block "
                                "flattened into the text) is debris of kind related_teaser; and what "
                                "debris.v3 changed"),
-    "debris.v3": ("debris.v4", "a site's tag list at the very end (… بكلية الطب. سمات تبوك جامعة تبوك; "
+    "debris.v3": ("debris.v5", "a site's tag list at the very end (… بكلية الطب. سمات تبوك جامعة تبوك; "
                                "الكلمات الدالة:, وسوم:, Tags: and a label line over short tag lines) "
-                               "is debris of kind tags"),
+                               "is debris of kind tags; and what debris.v4 changed"),
+    "debris.v4": ("debris.v5", "one list of tag labels for the tag line anywhere in a text and the tag "
+                               "list at its end: a line «الكلمات الدالة: …», «كلمات البحث: …», «Keywords: …» "
+                               "inside a text is debris of kind tags, and so is «مواضيع: …» at the end"),
     "dateline.v4": ("dateline.v5", "an outlet or agency before its reporter's city, closed by a colon "
                                    "(سبق- القنفذة:، واس – جدة:، عبدالله البرقاوي- سبق- الرياض:) gives the city "
                                    "as the place; and what dateline.v4 changed"),

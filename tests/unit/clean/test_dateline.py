@@ -143,4 +143,4 @@ def test_dateline_v3_is_retired():
     from marsad.pipeline.registry import build
 
     with pytest.raises(ConfigError, match="replaced by 'dateline.v5'"):
-        build(["language.v1", "debris.v4", "dateline.v3"])
+        build(["language.v1", "debris.v5", "dateline.v3"])

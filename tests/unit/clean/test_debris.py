@@ -111,8 +111,17 @@ def test_a_tag_run_must_leave_an_article_before_it_and_stay_short():
     assert _tags_of(_BODY + " سمات " + long_run) == []
 
 
-def test_the_debris_v4_stage_leaves_the_tags_out_of_the_clean_text():
-    art = build(["language.v1", "debris.v4", "dateline.v5"]).run(
+def test_the_debris_stage_leaves_the_tags_out_of_the_clean_text():
+    art = build(["language.v1", "debris.v5", "dateline.v5"]).run(
         RawRecord(text=_BODY + " سمات جامعة الشمال القبول", title="جامعة الشمال تقبل ألفي طالب"))
     assert [s.label for s in art.layer("debris")] == ["tags"]
     assert art.clean_text.endswith("خلال أسبوع.") and "سمات" not in art.clean_text
+
+
+def test_one_label_list_serves_the_tag_line_inside_a_text_and_the_tail():
+    # a labelled tag line between two paragraphs (a page that prints its keywords under the lead)
+    for label in ("الكلمات الدالة", "كلمات البحث", "وسوم", "Keywords"):
+        text = _BODY + f"\n{label}: جامعة الشمال، القبول\nوأضاف المدير أن التسجيل يبدأ الأحد المقبل في كل الكليات."
+        assert _tags_of(text) == [f"{label}: جامعة الشمال، القبول"], label
+    # and «مواضيع:» closing the text, which the one-line rule knew and the tail rule did not
+    assert _tags_of(_BODY + " مواضيع: جامعة الشمال القبول") == ["مواضيع: جامعة الشمال القبول"]
