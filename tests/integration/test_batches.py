@@ -16,18 +16,19 @@ import orjson
 import marsad
 from marsad.runners.local import IngestOptions
 
-#: the first ingest: Trump named in full, with Putin, in Helsinki
+#: the first ingest: Putin named in full, with Trump, in Helsinki
 FIRST = [
     {"id": "b-1", "source": "الوادي", "date": "2024-03-04T09:00:00",
      "title": "قمة في هلسنكي بين ترامب وبوتين",
      "text": "التقى دونالد ترامب مع فلاديمير بوتين في هلسنكي اليوم، وبحث الرئيسان الملف السوري "
              "والعلاقات بين البلدين.\nوقال دونالد ترامب إن اللقاء كان مثمرا."},
 ]
-#: the second ingest: the surname alone, in the same city (a co-mention of the full name's)
+#: the second ingest: the surname alone, in the same city (a co-mention of the full name's); not
+#: ترامب, which the lexicon keys by his full name in the article itself (``KNOWN_SURNAMES``)
 SECOND = [
     {"id": "b-2", "source": "النهار", "date": "2024-03-05T10:00:00",
-     "title": "ترامب يتحدث عن لقاء هلسنكي",
-     "text": "قال ترامب في هلسنكي إن المحادثات ستتواصل خلال الأشهر المقبلة، دون أن يذكر تفاصيل "
+     "title": "بوتين يتحدث عن لقاء هلسنكي",
+     "text": "قال بوتين في هلسنكي إن المحادثات ستتواصل خلال الأشهر المقبلة، دون أن يذكر تفاصيل "
              "عن الملفات التي بحثت."},
 ]
 
@@ -71,11 +72,11 @@ def test_two_ingests_link_entities_as_one(tmp_path: Path) -> None:
     _build(tmp_path / "two.db", [first, second])
     one, one_info = _entities(tmp_path / "one.db")
     two, two_info = _entities(tmp_path / "two.db")
-    trump = next(s for s in one if "per:دونالد ترامب" in s)
-    assert "per:ترامب" in trump  # one ingest: surname 0.8 + a shared co-mention (Helsinki)
+    putin = next(s for s in one if "per:فلاديمير بوتين" in s)
+    assert "per:بوتين" in putin  # one ingest: surname 0.8 + a shared co-mention (Helsinki)
     assert two == one
     assert two_info == one_info
-    assert "shared co-mentions" in two_info["per:ترامب"][2]
+    assert "shared co-mentions" in two_info["per:بوتين"][2]
     # a key of both ingests counts both
     assert two_info["gpe:هلسنكي"][0] == one_info["gpe:هلسنكي"][0] >= 2
 

@@ -1100,9 +1100,78 @@ def test_a_well_known_surname_alone_is_not_another_full_names(tagger) -> None:  
 
     alone = names("وصلت ميلانيا ترامب إلى باريس أمس. وقال ترامب في تغريدة إن الزيارة ناجحة، وأضاف ترامب أنه سيعود.")
     assert ("ميلانيا ترامب", "ميلانيا ترامب") in alone
-    assert [n for t, n in alone if t == "ترامب"] == ["ترامب", "ترامب"]  # not hers: his own key
+    assert [n for t, n in alone if t == "ترامب"] == ["دونالد ترامب", "دونالد ترامب"]  # not hers: his
     both = names("قال الرئيس الأمريكي دونالد ترامب إن زوجته ميلانيا ترامب ستزور باريس، وأضاف ترامب أنها سعيدة.")
     assert [n for t, n in both if t == "ترامب"] == ["دونالد ترامب"]
     # a surname the lexicon does not know still joins the article's full name
     other = names("وصل الوزير خالد العلوي إلى باريس أمس. وقال العلوي إن الزيارة ناجحة.")
     assert [n for t, n in other if t == "العلوي"] == ["خالد العلوي"]
+
+
+def test_the_lexicon_s_surnames_are_one_list_and_its_word_lists_a_public_helper() -> None:
+    """A surname the lexicon knows as a well-known man's short name is keyed by his full name,
+    whether it was one of the two that looked alike (الخميني) or of the four whose families are
+    in the news (ترامب); ``word_set`` is how every list is written."""
+    from marsad.enrich.entities import lexicon as lx
+
+    assert lx.known_surname(normalize("ترامب")) == normalize("دونالد ترامب")
+    assert lx.known_surname(normalize("الخميني")) == normalize("روح الله الخميني")
+    assert lx.known_surname(normalize("كوهين")) == ""
+    assert not hasattr(lx, "PROMINENT_SURNAMES")
+    assert lx.word_set("الأمير وزير") == {normalize("الأمير"), normalize("وزير")}
+
+
+def test_a_common_noun_before_a_surname_and_a_time_of_day_are_no_names(tagger) -> None:  # type: ignore[no-untyped-def]
+    def names(text: str) -> list[tuple[str, str]]:
+        return [(text[s.start:s.end], s.attrs.get("name", "")) for s in tagger.spans(text) if s.label == "PER"]
+
+    # تفاني (devotion) in construct before the lawyer's name: no first name, and no second person
+    ps = names("ويبدو أن تفاني كوهين في خدمة رئيسه معروف. وقال المحامي مايكل كوهين إنه سيتعاون، "
+               "وأضاف كوهين أنه بريء.")
+    assert not any(t.startswith("تفاني") for t, _n in ps)
+    assert {n for _t, n in ps} == {"مايكل كوهين"}
+    # صباح before يوم is the morning, after a title too; صباح الأحمد is a man
+    ps = names("سيصل المدرب صباح يوم الأربعاء المقبل إلى المعسكر. واستقبل الشيخ صباح الأحمد الوفد مساء أمس.")
+    assert [t for t, _n in ps] == ["صباح الأحمد"]
+
+
+def test_a_province_after_its_head_and_a_district_of_two_words(tagger) -> None:  # type: ignore[no-untyped-def]
+    # ولاية is no و + ل + آية (a title): the province after it is a place, not a person titled ولاية
+    ms = tagger.spans("قتل عشرة جنود في ولاية لوغار جنوب كابل، وأفاد حاكم ولاية لوغار بأن الهجوم وقع فجرا.")
+    text = "قتل عشرة جنود في ولاية لوغار جنوب كابل، وأفاد حاكم ولاية لوغار بأن الهجوم وقع فجرا."
+    assert [s.label for s in ms if text[s.start:s.end] == "لوغار"] == ["GPE", "GPE"]
+    assert not any(s.attrs.get("role") == "ولاية" for s in ms)
+    # two words after منطقة, the first no given name, name the district
+    text = "وقالت الشرطة إن شخصين قتلا في منطقة ميري هيل، حيث يعتقد أن رجلا هاجم امرأتين."
+    assert [(text[s.start:s.end], s.label) for s in tagger.spans(text)] == [("ميري هيل", "GPE")]
+    # … but a term of office (ولاية) of a man with his first name stays his
+    text = "وشهدت ولاية باراك أوباما الأولى أزمة مالية."
+    assert [(text[s.start:s.end], s.label) for s in tagger.spans(text)] == [("باراك أوباما", "PER")]
+
+
+def test_two_names_run_together_are_two_mentions(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("قال الرئيس عبد الفتاح السيسي إن نظيره فرانسوا هولاند سيزور القاهرة. والتقى السيسي وهولاند "
+            "في باريس، وحضر القمة: ميركل، السيسي هولاند، وماي.")
+    ps = [(text[s.start:s.end], s.attrs.get("name", "")) for s in tagger.spans(text) if s.label == "PER"]
+    assert ("السيسي", "عبدالفتاح السيسي") in ps and ("هولاند", "فرانسوا هولاند") in ps
+    assert not any(" " in t and "هولاند" in t and "السيسي" in t for t, _n in ps)
+    assert sum(1 for t, _n in ps if t == "هولاند") == 2  # the one after و starts after it
+    # a surname the lexicon knows, then a company the article names: two names
+    text = "واتهم ترامب غوغل، في تغريدة سابقة، بإخفاء النتائج. وقالت غوغل إنها محايدة."
+    got = [(text[s.start:s.end], s.label) for s in tagger.spans(text)]
+    assert ("ترامب", "PER") in got and got.count(("غوغل", "ORG")) == 2
+    # a name with ولد, or a first name in و, is one name
+    text = "وقال المبعوث إسماعيل ولد الشيخ أحمد إن المحادثات مستمرة."
+    assert any(s.label == "PER" and text[s.start:s.end].startswith("إسماعيل ولد الشيخ") for s in tagger.spans(text))
+
+
+def test_the_island_is_no_channel(tagger) -> None:  # type: ignore[no-untyped-def]
+    text = ("نشرت الإمارات قوات في جزيرة سقطرى اليمنية، ووصل رئيس الوزراء إلى الجزيرة أمس، وقالت قناة "
+            "الجزيرة إن الوضع هادئ.")
+    orgs = [text[s.start:s.end] for s in tagger.spans(text) if s.label == "ORG"]
+    assert orgs == ["الجزيرة"] and text.index("قناة") < [s for s in tagger.spans(text) if s.label == "ORG"][0].start
+    # the channel named alone, in an article without the island, stays the channel
+    assert [(s.label, s.attrs.get("country")) for s in tagger.spans("وقالت الجزيرة إن الوضع هادئ.")] == [("ORG", "QA")]
+    # شبه الجزيرة alone is the peninsula the article spoke of
+    text = "تصاعد التوتر في شبه الجزيرة الكورية أمس، وقال المبعوث إن شبه الجزيرة تحتاج إلى السلام."
+    assert not any(s.label == "ORG" for s in tagger.spans(text))

@@ -30,7 +30,7 @@ def only(text: str, typ: str) -> tuple[str, dict]:
 
 def test_stage_runs_after_entities_and_timex():
     spec = list(DEFAULT_SPEC)
-    assert spec.index("events.v12") > max(spec.index("entities.v6"), spec.index("timex.v3"))
+    assert spec.index("events.v12") > max(spec.index("entities.v7"), spec.index("timex.v3"))
     build(spec)
 
 
@@ -131,7 +131,7 @@ def test_older_events_stages_are_retired(name):
     from marsad.errors import ConfigError
     from marsad.runners.reanalyse import upgraded
 
-    old = ["language.v1", "debris.v5", "dateline.v5", "entities.v6", "pubdate.v2", "timex.v3", name]
+    old = ["language.v1", "debris.v5", "dateline.v5", "entities.v7", "pubdate.v2", "timex.v3", name]
     with pytest.raises(ConfigError, match="replaced by 'events.v12'"):
         build(old)
     assert upgraded(old) == old[:-1] + ["events.v12"]  # an archive's older events articles are stale

@@ -16,14 +16,16 @@ from collections.abc import Sequence
 from marsad.text.normalize import normalize
 
 
-def _n(words: str) -> frozenset[str]:
+def word_set(words: str) -> frozenset[str]:
+    """The words of ``words`` (split on white space), each normalized (:func:`normalize`): how
+    every list here and in :mod:`.place_words` and :mod:`.org_words` is written."""
     return frozenset(normalize(w) for w in words.split())
 
 #: proclitics that may be attached to a name (و ف ب ل ك, alone or stacked), longest first
 PROCLITICS: tuple[str, ...] = ("وب", "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك")
 
 #: single words that introduce a role (a title); multiword roles are built from these
-TITLE_WORDS = _n(
+TITLE_WORDS = word_set(
     "الرئيس رئيس رئيسه الرئيسان نائب نائبه وزير وزيره الوزير الوزيره وزراء السفير سفير السفيره "
     "الملك ملك الملكه خادم الأمير أمير الأميره ولي الشيخ شيخ السيد السيده الدكتور الدكتوره د "
     "المتحدث متحدث الناطق ناطق الأمين أمين المستشار مستشار المستشاره النائب السيناتور "
@@ -36,7 +38,7 @@ TITLE_WORDS = _n(
 )
 
 #: words that continue a role after its head (رئيس مجلس الوزراء، وزير الخارجية، المتحدث باسم …)
-ROLE_CONTINUATION = _n(
+ROLE_CONTINUATION = word_set(
     "مجلس الوزراء الحكومه الخارجيه الداخليه الدفاع العدل الماليه الاقتصاد الصحه التعليم "
     "الجمهوريه الدوله الاتحاد الفيدراليه الفدراليه الشورى النواب الشيوخ الأمن العام العامه "
     "الأول الثاني التنفيذي التنفيذيه الأعلى العهد الأركان باسم المتحده للأمم الأمم الدولي "
@@ -48,38 +50,38 @@ ROLE_CONTINUATION = _n(
 
 #: names that are also ordinary words: they need evidence (a title, a first name, an
 #: earlier full name in the article) before they count as a person or organisation
-AMBIGUOUS = _n(
+AMBIGUOUS = word_set(
     "رئيسي أمل نور جمال سعيد حسن كريم عادل أمين منير سالم فريد رشيد نبيل شريف جميل "
     "هادي وليد ماجد عزيز حميد صالح نصر فتح عمر سلام وفاء رجاء إيمان هدى سلمى أمان "
     "سبوتنيك الأمل النور الجمال السلام الوفاء الغد الحياه رضا"
 )
 
 #: function words that are never part of a name
-STOPWORDS = _n(
+STOPWORDS = word_set(
     "في من إلى الى على عن مع أن إن أنه إنه كان كانت هذا هذه ذلك تلك التي الذي الذين قد "
     "لا لم لن ما هو هي هم كما بعد قبل بين حول خلال عند منذ حتى أو أي كل بعض غير ثم "
     "وقال قال وأضاف أضاف وأكد أكد أمس اليوم وكذلك كذلك ولكن لكن حيث إذا بينما"
 )
 
 #: the links of a chain of fathers' names (فيصل بن محمد، نورة بنت عبدالله)
-NASAB = _n("بن ابن بنت")
+NASAB = word_set("بن ابن بنت")
 
 #: words of a name that a reader does not recognise alone: the links of :data:`NASAB`, أبو and
 #: أبي (a kunya), عبد (of عبد الكريم written apart) and آل (a family; normalized it is the
 #: article ال) — a story's or thread's label leaves them out
-NAME_PARTICLES = NASAB | _n("أبو أبي عبد آل")
+NAME_PARTICLES = NASAB | word_set("أبو أبي عبد آل")
 
 #: first names written with the article, as the Maghreb writes them (الحبيب الصيد، المنجي
 #: الرحوي): most are adjectives too (الوعد الصادق، المحيط الهادي), so they open a name only
 #: after a title or before a family name, and never after a definite noun they could describe
-DEFINITE_GIVEN = _n(
+DEFINITE_GIVEN = word_set(
     "الحبيب الهادي الطاهر المنصف المنجي الصادق الباجي النوري الناصر المختار البشير الأزهر "
     "الطيب الشاذلي المولدي المهدي الصحبي الفاضل المبروك العياشي الجيلاني الحفناوي الصغير "
     "العربي الأسعد المكي الصافي التيجاني"
 )
 
 #: common first names (Arabic and foreign, as news writes them): evidence for a person
-FIRST_NAMES = _n(
+FIRST_NAMES = word_set(
     "محمد أحمد علي حسن حسين محمود مصطفى عبد عبدالله عبدالرحمن عبدالعزيز خالد عمر عثمان "
     "يوسف إبراهيم إسماعيل سعيد سعد سلمان فهد فيصل ناصر نايف بندر تركي طلال سلطان زايد "
     "حمد تميم صباح جاسم راشد مكتوم قابوس هيثم ميشال ميشيل جبران نبيه سمير جورج إلياس "
@@ -111,51 +113,58 @@ FIRST_NAMES = _n(
 )
 
 #: a leader's men before his name (قوات صالح، أنصار الصدر، نظام الأسد): not part of the name
-FOLLOWERS = _n("قوات القوات ميليشيات ميليشيا مليشيات مليشيا أنصار انصار مؤيدي مؤيدو أتباع اتباع "
+FOLLOWERS = word_set("قوات القوات ميليشيات ميليشيا مليشيات مليشيا أنصار انصار مؤيدي مؤيدو أتباع اتباع "
                "نظام عناصر مسلحي مقاتلي")
 
 #: words that are never inside a person or place name in news (diseases, media words)
-NOT_NAMES = _n("فيروس كورونا كوفيد عدوى وباء فيديو كونفرانس إنترنت انترنت نت "
+NOT_NAMES = word_set("فيروس كورونا كوفيد عدوى وباء فيديو كونفرانس إنترنت انترنت نت "
                "فيه فيها منه منها عنه عنها عليه عليها إليه إليها لديه لديها عهده "
                "هاون "  # قذائف الهاون: a mortar, a weapon of every army
                "لعلي لعله لعلها لعلهم لعلنا")  # ولعلي أشعل: "perhaps I", not علي
 
 #: words of names that are no name alone (شبه of شبه جزيرة سيناء; غياب شبه منعدم)
-NEVER_ALONE = _n("شبه")
+NEVER_ALONE = word_set("شبه")
 
 #: demonstratives: a definite noun after one is a thing the text already spoke of, no name
 #: (هذه القاعدة، تلك الحركة), with or without a proclitic (لهذه، بتلك، وهذا)
-DEMONSTRATIVES = _n("هذا هذه ذلك تلك هؤلاء هذين هاتين هذان هاتان أولئك اولئك")
+DEMONSTRATIVES = word_set("هذا هذه ذلك تلك هؤلاء هذين هاتين هذان هاتان أولئك اولئك")
 
 #: words that continue a person's name the tagger may leave out (سعيد خطيب زادة)
-NAME_TAILS = _n("زاده زادة")
+NAME_TAILS = word_set("زاده زادة")
 
 #: adverbs and time words that follow names but are never part of them (بوتين هاتفيا)
-EDGE_WORDS = _n("هاتفيا رسميا حاليا سابقا لاحقا أيضا ايضا مؤخرا اليوم أمس غدا الليله صباحا "
+EDGE_WORDS = word_set("هاتفيا رسميا حاليا سابقا لاحقا أيضا ايضا مؤخرا اليوم أمس غدا الليله صباحا "
                 "مساء مساءا ظهرا فجرا شخصيا مجددا مباشره عبر خلال")
 
+#: times of day (صباح is a first name too: صباح الأحمد) …
+TIMES_OF_DAY = word_set("صباح مساء ظهر عصر فجر ليله ضحى")
+
+#: … and the words of a day after them (صباح يوم الأربعاء، مساء أمس): the time, nobody's name
+DAY_WORDS = word_set("يوم اليوم أمس الأمس غد الغد الباكر السبت الأحد الاثنين الإثنين الثلاثاء "
+                     "الأربعاء الخميس الجمعه")
+
 #: ordinals: المركز الثالث is a rank, not an organisation
-ORDINALS = _n("الأول الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر "
+ORDINALS = word_set("الأول الاول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر "
               "الأخير الاخير الأولى الثانيه الثالثه الرابعه الخامسه السادسه السابعه الثامنه "
               "التاسعه العاشره الاولي")
 
 #: words that tie a name to the next word (محمد بن راشد آل مكتوم، عبد الله، أبو مازن)
-NAME_LINKS = _n("بن ابن آل ال أبو ابو عبد أم ام بنت ولد")
+NAME_LINKS = word_set("بن ابن آل ال أبو ابو عبد أم ام بنت ولد")
 
 #: God and His attributes in formulae (بسم الله الرحمن الرحيم، رحمه الله، إن شاء الله): never a
 #: name on their own; after عبد they are part of a person's name (عبد الله، عبد الرحمن)
-DIVINE = _n("الله لله ولله فلله اللهم الرحمن الرحيم سبحانه تعالي العلي القدير العظيم")
+DIVINE = word_set("الله لله ولله فلله اللهم الرحمن الرحيم سبحانه تعالي العلي القدير العظيم")
 
 #: words of praise after الله (الله عز وجل، الله جل في علاه، الله تبارك وتعالى): a formula goes on
-DIVINE_PRAISE = _n("عز جل جلت عزوجل تبارك تعالى سبحانه")
+DIVINE_PRAISE = word_set("عز جل جلت عزوجل تبارك تعالى سبحانه")
 
 #: blessings said after a name, الله after them (حفظه الله، رحمه الله، يرعاه الله): no part of it
-BLESSINGS = _n("حفظه حفظها حفظهم يحفظه رحمه رحمها رحمهم يرحمه رعاه يرعاه أيده ايده وفقه وفقهم "
+BLESSINGS = word_set("حفظه حفظها حفظهم يحفظه رحمه رحمها رحمهم يرحمه رعاه يرعاه أيده ايده وفقه وفقهم "
                "نصره عافاه شفاه هداه أعزه اعزه")
 
 #: the words of formulae before الله (رحمه الله، إن شاء الله، بسم الله، الحمد لله): not the first
 #: half of a name like فتح الله، نصر الله، ضيف الله
-DIVINE_FORMULAE = _n("رحمه يرحمه رحمها رحمهم شاء بسم باسم الحمد بإذن باذن سبحان حفظه حفظها رعاه "
+DIVINE_FORMULAE = word_set("رحمه يرحمه رحمها رحمهم شاء بسم باسم الحمد بإذن باذن سبحان حفظه حفظها رعاه "
                      "أيده ايده وفقه وفقهم عبيد بيت رسول كتاب دين سبيل شرع قال أمر امر وجه "
                      "لا إلا الا يا أن ان إن ما آيه اية عند رب العالمين طيب حرم أطال اطال "
                      "جزاه جزاهم أعز اعز نصره حمي صلي رضي عافاه شفاه هداه لعن سلم يحفظ يرحم "
@@ -166,39 +175,32 @@ DIVINE_FORMULAE = _n("رحمه يرحمه رحمها رحمهم شاء بسم ب
 #: were trained, less الله: آية الله is a title, but الله alone introduces nobody — حزب الله
 #: سيرد، فتح الله غولن), plus words the features do not know as titles but the rules read as
 #: such (المؤسس | عبدالعزيز، اللواء الركن | خالد الحربي, :data:`WEAK_TITLES`)
-WEAK_TITLES = _n("الراحل الراحله الراحلون الراحلين الراحلان الشهيد الشهيده الفقيد الفقيده المرحوم المرحومه")
+WEAK_TITLES = word_set("الراحل الراحله الراحلون الراحلين الراحلان الشهيد الشهيده الفقيد الفقيده المرحوم المرحومه")
 
-RULE_TITLES = (TITLE_WORDS - DIVINE) | _n("المؤسس مؤسس الركن") | WEAK_TITLES
+RULE_TITLES = (TITLE_WORDS - DIVINE) | word_set("المؤسس مؤسس الركن") | WEAK_TITLES
 #: (:data:`WEAK_TITLES` are nouns as often as titles — الشهيد نال الشهادة: after them, only a
 #: name of two words or more is a person: الشهيد فادي قنبر)
 
 #: a name these follow is a person's (خالص بايانجوك الملقب بأبي حنظلة، المكنى)
-NICKNAME_CUES = _n("الملقب الملقبه المكنى المكناه الملقّب")
+NICKNAME_CUES = word_set("الملقب الملقبه المكنى المكناه الملقّب")
 
 #: the definite nouns after حسن that make it "good" (حسن الضيافة، ولحسن الحظ), not the name Hassan
-HASAN_IDIOMS = _n(
+HASAN_IDIOMS = word_set(
     "الضيافه الجوار الحظ النيه الظن السيره السير العلاقات الاستقبال الخلق التدبير الاداء التعامل "
     "التنظيم الأداء الإدارة الاداره الادارة التصرف المعامله الاستماع الاختيار التفاهم الخاتمه"
 )
 
 
 #: surnames news writes alone for one well-known man, with his full name (normalized): the
-#: article's lone الخميني is روح الله الخميني. Two of them are two men however alike they are
-#: written (الخميني / خامنئي share a consonant skeleton), and a lone surname keyed by the full
-#: name keeps the registry from joining them by their skeletons. A lone one, or one of
-#: :data:`PROMINENT_SURNAMES`, does not join another full name with that surname in its article:
-#: every ترامب of an article on ميلانيا ترامب was hers
+#: article's lone ترامب is دونالد ترامب, its lone الخميني روح الله الخميني. A lone one is keyed by the
+#: full name and joins only that man's full name in its article, never another with the surname:
+#: every ترامب of an article on ميلانيا ترامب was hers. Two of them are two men however alike they
+#: are written (الخميني / خامنئي share a consonant skeleton), so the registry does not join them by
+#: their skeletons. A surname not here joins the article's only full name ending with it
 KNOWN_SURNAMES: dict[str, str] = {
     normalize(sur): normalize(full) for sur, full in (
         ("خميني", "روح الله الخميني"),
         ("خامنئي", "علي خامنئي"),
-    )
-}
-
-#: surnames news writes alone for one well-known man though his family is in the news too: a lone
-#: one is keyed by itself (the registry links it) but joins no other full name in its article
-PROMINENT_SURNAMES: dict[str, str] = {
-    normalize(sur): normalize(full) for sur, full in (
         ("ترامب", "دونالد ترامب"),
         ("أوباما", "باراك أوباما"),
         ("نتنياهو", "بنيامين نتنياهو"),
@@ -208,14 +210,9 @@ PROMINENT_SURNAMES: dict[str, str] = {
 
 
 def known_surname(w: str) -> str:
-    """The full name of a well-known man whose surname ``w`` is (with or without ال), else ``""``."""
+    """The full name of the well-known man whose surname ``w`` is (with or without ال:
+    :data:`KNOWN_SURNAMES`), else ``""``."""
     return KNOWN_SURNAMES.get(w.removeprefix("ال") if len(w) >= 5 else w, "")
-
-
-def prominent_name(w: str) -> str:
-    """The full name of the well-known man a lone surname ``w`` names (:data:`KNOWN_SURNAMES`,
-    :data:`PROMINENT_SURNAMES`), else ``""``."""
-    return known_surname(w) or PROMINENT_SURNAMES.get(w, "")
 
 
 def abd_joined(words: Sequence[str]) -> tuple[str, ...]:

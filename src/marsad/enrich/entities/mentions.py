@@ -51,7 +51,7 @@ from marsad.enrich.entities.organisations import (
     org_country_after,
     radio_names,
 )
-from marsad.enrich.entities.people import PersonReader, first_name_nationality
+from marsad.enrich.entities.people import PersonReader, first_name_nationality, run_together
 from marsad.enrich.entities.places import (
     PlaceReader,
     add_nationalities,
@@ -207,6 +207,7 @@ class MentionFinder:
             homonyms(self.gaz, ms, norms)
         adjective_country(self.gaz, ms)
         comma_country(ms, norms)
+        ms = run_together(ms, norms, self.names)
         inside: dict[int, Mention] = {}
         for o in ms:
             if o.type in ("GPE", "ORG", "NORP", "LOC"):

@@ -216,6 +216,9 @@ class OrdinaryWords:
                 and not (m.a and (m.type == "PER" or m.entry is None and m.type in ("GPE", "LOC", "MISC", "ORG"))
                          and _facility_before(norms, m.a))
                 and not (m.b - m.a == 1 and idiom_word(norms, m.a))
+                and not (m.type == "ORG" and m.b - m.a == 1 and self._common_noun_org(m, norms, texts))
+                and not (m.type == "PER" and m.b < len(norms) and _core(norms[m.b - 1]) in lx.TIMES_OF_DAY
+                         and _core(norms[m.b]) in lx.DAY_WORDS)  # المدرب | صباح يوم الأربعاء: a time
                 and not (m.type in ("ORG", "MISC") and m.entry is None and field_of_study(norms, m))
                 and not (m.type in ("ORG", "PER", "MISC") and _month_name(norms, m))
                 and not (m.b - m.a == 1 and m.a and norms[m.a] == _LI and norms[m.a - 1] in _TO_ME_VERBS)
@@ -237,6 +240,30 @@ class OrdinaryWords:
                                                                   and not _in(norms[m.a + 1], pw.LOC_HEADS)))
                 and not (m.type == "PER" and m.b - m.a == 1 and self._no_name(m.words[0] if m.words else norms[m.a],
                                                                               ms, norms)))
+
+    def _common_noun_org(self, m: Mention, norms: Sequence[str], texts: Sequence[str]) -> bool:
+        """A one-word organisation the gazetteer knows whose name is ال + a frequent noun the
+        gazetteer does not know alone (الجزيرة: جزيرة, an island), in an article that uses the noun
+        as a noun — indefinite (جزيرة سقطرى، بجزيرة) or after شبه (شبه الجزيرة) — and with no cue
+        of the body around it (قناة الجزيرة، تنظيم القاعدة, a quote or bracket before it, a
+        nationality after it: الجزيرة الإماراتي): the island the article spoke of, no name."""
+        e = m.entry
+        if e is None or e.kind != "org":
+            return False
+        d = _definite(norms[m.a])
+        x = d[2:]
+        if not d.startswith("ال") or len(x) < 3 or self.gaz.freq_class(x) < 6 or self.gaz.lookup([x]) is not None:
+            return False
+        prev = norms[m.a - 1] if m.a else ""
+        if m.a and (texts[m.a - 1] in _QUOTES or texts[m.a - 1] == "(" or any(
+                _in(h, ow.MEDIA_HEADS) or _in(h, ow.ORG_RULE_HEADS) or _in(h, ow.ORG_HEADS)
+                for h in (prev, prev[:-1] if prev.endswith("ي") else prev))):
+            return False  # (قناة الجزيرة، تنظيمي القاعدة والنصرة: a head, or its dual in construct)
+        if m.b < len(norms) and self.gaz.nationality(norms[m.b]) is not None:
+            return False
+        if m.a and _core(norms[m.a - 1]) in lx.NEVER_ALONE:
+            return True  # شبه | الجزيرة
+        return any(c == x for w in set(norms) if w.endswith(x) for _p, c in proclitic_splits(w))
 
     def _construct_plural(self, w: str) -> bool:
         """A sound masculine plural in construct (باحثو، مسؤولو الوزارة), whose ``-ون``/``-ين``

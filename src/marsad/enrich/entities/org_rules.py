@@ -32,45 +32,45 @@ from marsad.enrich.entities.words import (
 if TYPE_CHECKING:
     from marsad.enrich.entities.rules import HeadRules
 
-_RELATIVES = lx._n("الذي التي الذين اللذين اللتين اللاتي اللواتي اللائي")
+_RELATIVES = lx.word_set("الذي التي الذين اللذين اللتين اللاتي اللواتي اللائي")
 
-_CLUB_HEADS = lx._n("نادي النادي")
+_CLUB_HEADS = lx.word_set("نادي النادي")
 
 #: a federation named by its nationality alone (الاتحاد الأرجنتيني، الاتحاد الآسيوي): the definite head only
-_FEDERATION = lx._n("الاتحاد")
+_FEDERATION = lx.word_set("الاتحاد")
 
-_CANAL_HEADS = lx._n("قناه")
+_CANAL_HEADS = lx.word_set("قناه")
 
 #: heads that are verbal nouns as often as bodies (حركة movement, تنظيم organising): before a
 #: definite common word they name a body only with the words movements are named by
-_MASDAR_HEADS = lx._n("حركه تنظيم")
+_MASDAR_HEADS = lx.word_set("حركه تنظيم")
 
-_MOVEMENT_NAMES = lx._n(
+_MOVEMENT_NAMES = lx.word_set(
     "الدوله المقاومه الشباب النهضه الجهاد الاخوان الاحرار التوحيد العدل الوفاق الاصلاح المجتمع "
     "التحرير النجباء الشعب النضال الحريه الحزم الانصار الامل التغيير البناء السلم الفتح "
     "المجاهدين الدعوه الاتجاه الوحده الكرامه المستقبل الانتفاضه التجديد الحق الصدر القاعده")
 
-_AGENCY_HEADS = lx._n("وكاله الوكاله")
+_AGENCY_HEADS = lx.word_set("وكاله الوكاله")
 
 #: the word that ends a news agency's name (وكالة تونس إفريقيا للأنباء)
-_NEWS_TAIL = lx._n("للانباء")
+_NEWS_TAIL = lx.word_set("للانباء")
 
 #: heads whose name the tagger may have read as a product (شركة دولفينيوس): they take it
-_COMPANY_HEADS = lx._n("شركة مؤسسة مجموعة بنك مصرف مصنع جمعية وكالة قناة صحيفة")
+_COMPANY_HEADS = lx.word_set("شركة مؤسسة مجموعة بنك مصرف مصنع جمعية وكالة قناة صحيفة")
 
 #: ل-words that do not go on a name (اتحاد الغرف التجارية | لكافة التكاليف، … | للمرة الأولى)
-_LAM_STOPS = lx._n("لكافه لجميع لكل لبعض لمختلف لعدد لأكثر لاكثر لأي لاي لنحو لمده للمره لمرة للعام للسنه "
+_LAM_STOPS = lx.word_set("لكافه لجميع لكل لبعض لمختلف لعدد لأكثر لاكثر لأي لاي لنحو لمده للمره لمرة للعام للسنه "
                    "للشهر للاسبوع للأسبوع لليوم للحد لصالح لدي لذا لذلك للأربعة للاربعه للثلاثة للثلاثه "
                    "للخمسة للخمسه للعامين للسنتين للسنوات للأعوام للاعوام للموسم للمواسم")
 
 #: feminine adjectives without ه (محكمة عليا، لجنة كبرى)
-_FEM_ELATIVES = lx._n("عليا كبري صغري أخري اخري أولي اولي دنيا وسطي")
+_FEM_ELATIVES = lx.word_set("عليا كبري صغري أخري اخري أولي اولي دنيا وسطي")
 
 #: heads that name a town's centre before a town (مركز مدينة عفرين), not a body
-_TOWN_CENTRES = lx._n("مركز")
+_TOWN_CENTRES = lx.word_set("مركز")
 
 #: common adjectives of the فعيل/فعل patterns (no ending tells them from nouns)
-_PLAIN_ADJECTIVES = lx._n("الجديد الجديده الكبير الكبيره الصغير الحر الحره السريع الشامل العام العامه "
+_PLAIN_ADJECTIVES = lx.word_set("الجديد الجديده الكبير الكبيره الصغير الحر الحره السريع الشامل العام العامه "
                           "الخاص الخاصه الأول الاول الثاني العليا الكبري الصغري الوسطي الأدني الادني "
                           "القديم الشعبي العظمي الفرعي الكريم الأحرار الاحرار الأخضر الأحمر")
 

@@ -10,11 +10,11 @@ lookups compare folded text with folded text.
 
 from __future__ import annotations
 
-from marsad.enrich.entities.lexicon import _n
+from marsad.enrich.entities.lexicon import word_set
 from marsad.text.normalize import normalize
 
 #: heads of organisation names
-ORG_HEADS = _n(
+ORG_HEADS = word_set(
     "وزاره الوزاره مجلس المجلس منظمه المنظمه حزب الحزب حركه الحركه جماعه الجماعه تنظيم التنظيم "
     "وكاله الوكاله شركه الشركه جامعه الجامعه هيئه الهيئه مؤسسه المؤسسه بنك البنك مصرف المصرف "
     "صندوق الصندوق اتحاد الاتحاد جمعيه الجمعيه لجنه اللجنه مركز المركز معهد المعهد جيش "
@@ -147,32 +147,32 @@ MISC_NAMES: dict[str, str] = {
 }
 
 #: a product or vaccine context word that makes the next quoted name a product (MISC), not an agency
-PRODUCT_CUES = _n("لقاح لقاحات اللقاح صاروخ صواريخ طائره طائرات منظومه سياره دواء عقار")
+PRODUCT_CUES = word_set("لقاح لقاحات اللقاح صاروخ صواريخ طائره طائرات منظومه سياره دواء عقار")
 
 #: words right before a name that say "this is a news agency/outlet"
-AGENCY_CUES = _n("وكاله لوكاله بوكاله الوكاله صحيفه لصحيفه قناه لقناه موقع لموقع إذاعه")
+AGENCY_CUES = word_set("وكاله لوكاله بوكاله الوكاله صحيفه لصحيفه قناه لقناه موقع لموقع إذاعه")
 
 #: institution heads that, with a nationality adjective, name one organisation
-ORG_NAT_HEADS = _n("الخارجيه الداخليه الرئاسه السفاره القنصليه وزاره الوزاره البرلمان الكونغرس "
+ORG_NAT_HEADS = word_set("الخارجيه الداخليه الرئاسه السفاره القنصليه وزاره الوزاره البرلمان الكونغرس "
                    "الخارجيه الحرس وكاله الوكاله الدبلوماسيه")
 
 #: words before الرئاسة that make it the office, not the presidency as a body (انتخابات
 #: الرئاسة الأميركية، مرشح الرئاسة)
-PRESIDENCY = _n("رئاسه")
+PRESIDENCY = word_set("رئاسه")
 
-OFFICE_BEFORE = _n("انتخابات الانتخابات منصب لمنصب مرشح المرشح مرشحي سباق كرسي ولايه فتره")
+OFFICE_BEFORE = word_set("انتخابات الانتخابات منصب لمنصب مرشح المرشح مرشحي سباق كرسي ولايه فتره")
 
 #: organisations whose name is an everyday word (فتح: Fatah, and the verbal noun "opening", far
 #: more frequent in news: فتح تحقيق، إعادة فتح الميناء): one only after an organisation head
 #: (حركة فتح) or next to a word of its world (:data:`ORG_WORD_COMPANIONS`: فتح وحماس)
-ORG_WORDS = _n("فتح")
+ORG_WORDS = word_set("فتح")
 
-ORG_WORD_COMPANIONS = _n("حماس الفلسطينيه الفلسطيني فلسطين الفصائل الفصيلين المركزيه الثوري التحرير "
+ORG_WORD_COMPANIONS = word_set("حماس الفلسطينيه الفلسطيني فلسطين الفصائل الفصيلين المركزيه الثوري التحرير "
                          "الجهاد عباس")
 
 #: heads that open an organisation's name when a name-like phrase follows (وزارة المالية،
 #: صندوق الاستثمارات العامة، مركز سبأ الإعلامي، ميليشيا الحوثي، حركة غولن)
-ORG_RULE_HEADS = _n(
+ORG_RULE_HEADS = word_set(
     "وزاره هيئه منظمه حزب حركه جماعه تنظيم وكاله شركه جامعه مؤسسه بنك مصرف صندوق اتحاد "
     "جمعيه لجنه مركز معهد مجلس محكمه نقابه ائتلاف تحالف رابطه مكتب إداره اداره "
     "ميليشيا ميليشيات مليشيا مليشيات كتائب سرايا مجموعه نادي صحيفه قناه مرصد المرصد "
@@ -182,12 +182,12 @@ ORG_RULE_HEADS = _n(
 )
 
 #: currencies: a one-word "name" after a number is money, not an organisation or place
-CURRENCIES = _n("ريال دولار يورو دينار جنيه درهم ليره روبل يوان ين فرنك "
+CURRENCIES = word_set("ريال دولار يورو دينار جنيه درهم ليره روبل يوان ين فرنك "
                 "ريالا دولارا دينارا جنيها درهما روبلا يوانا فرنكا ريالات دولارات دنانير جنيهات "
                 "دراهم ليرات روبلات")
 
 #: media heads: the name is what follows (صحيفة الوئام → الوئام), unless it is الأنباء
-MEDIA_HEADS = _n("صحيفه الصحيفه قناه القناه موقع الموقع إذاعه الاذاعه مجله المجله وكاله الوكاله")
+MEDIA_HEADS = word_set("صحيفه الصحيفه قناه القناه موقع الموقع إذاعه الاذاعه مجله المجله وكاله الوكاله")
 
 #: papers and channels whose names read as a place or a nationality (between quotes they are
 #: the paper: لـ«الشرق الأوسط»، في "العربية")
@@ -200,7 +200,7 @@ MEDIA_NAMES = frozenset(normalize(w) for w in (
     "الفرنسية", "الأوروبية", "الألمانية"))
 
 #: words that end a company's name (شنايدر إلكتريك، جنرال موتورز، قطر إيرويز): not a person or place
-COMPANY_WORDS = _n("إلكتريك الكتريك إليكتريك موتورز موتور إيرلاينز ايرلاينز إيرويز ايرويز هولدينغ هولدنغ "
+COMPANY_WORDS = word_set("إلكتريك الكتريك إليكتريك موتورز موتور إيرلاينز ايرلاينز إيرويز ايرويز هولدينغ هولدنغ "
                    "هولدنج كوربوريشن كوربوريشين إنترناشونال انترناشونال إنترناشيونال انترناشيونال "
                    "تكنولوجيز سيستمز فارما فارماسوتيكال بتروليوم إنرجي انرجي كابيتال إنفستمنت "
                    "انفستمنت إنفستمنتس جروب غروب كومباني بنك موبايل ديجيتال سكيوريتيز إيروسبيس")
@@ -228,7 +228,7 @@ ORG_PHRASES: dict[str, tuple[str, str]] = {
 
 #: words that end an organisation's name where they stand (they describe or date the sentence,
 #: they do not name): اللجنة المنظمة للبطولة | القادمة، وزارة السياحة الإسرائيلية | الأحد
-ORG_STOPS = _n(
+ORG_STOPS = word_set(
     "السبت الاحد الأحد الاثنين الإثنين الثلاثاء الاربعاء الأربعاء الخميس الجمعه اليوم امس أمس "
     "الآن الان غدا حاليا سابقا مؤخرا القادم القادمه المقبل المقبله الماضي الماضيه الحالي "
     "الحاليه الجاري الجاريه الأخير الأخيره الاخير الاخيره السابق السابقه المتواجد المتواجده "
@@ -252,11 +252,11 @@ GENERIC_BODIES: frozenset[tuple[str, str]] = frozenset(
 
 #: honorifics that open an organisation named after a person (مركز الملك عبدالله المالي،
 #: جامعة الإمام محمد بن سعود الإسلامية، مؤسسة الأمير محمد بن فهد)
-ORG_HONORIFICS = _n("الملك الأمير الأميره الشيخ الشيخه الإمام السلطان")
+ORG_HONORIFICS = word_set("الملك الأمير الأميره الشيخ الشيخه الإمام السلطان")
 
 #: purpose words that start a clause, not a name, after an organisation (وزارة التربية |
 #: لاتخاذ القرار، وزارة التجهيز | للقيام)
-PURPOSE_WORDS = _n(
+PURPOSE_WORDS = word_set(
     "لاتخاذ للقيام لبحث لمناقشه لتقديم لمتابعه لاستكمال لتنفيذ لإجراء لاجراء لمعرفه لتوفير "
     "لضمان لتحقيق لمواجهه لمعالجه لدراسه لاستقبال لتسليم لتسهيل للحصول للتأكد للتاكد للنظر "
     "لإعداد لاعداد لتعزيز لتطوير لإطلاق لاطلاق لعدم بعدم"
@@ -264,13 +264,13 @@ PURPOSE_WORDS = _n(
 
 #: Latin letters spelled in Arabic (بي بي سي، سي إن إن، إف بي آي): two or more of them, one at
 #: least from the first set, are an acronym — an organisation's name, not a person's
-LETTER_WORDS = _n("بي سي دي تي جي كيه كاي دبليو إكس اكس إيه ايه آي آر إس إف إتش اتش")
+LETTER_WORDS = word_set("بي سي دي تي جي كيه كاي دبليو إكس اكس إيه ايه آي آر إس إف إتش اتش")
 
-LETTER_WORDS_LOOSE = LETTER_WORDS | _n("إن ان إم ام يو أو او إل")
+LETTER_WORDS_LOOSE = LETTER_WORDS | word_set("إن ان إم ام يو أو او إل")
 
 #: adjectives that say what kind of body a head is, not which: المنظمة الإرهابية، الحزب الحاكم،
 #: الجماعات المسلحة، الجهات المعنية — a head with one of them alone names nobody
-GENERIC_ORG_ADJECTIVES = _n(
+GENERIC_ORG_ADJECTIVES = word_set(
     "الارهابيه الارهابي الارهابيه الارهابيين المتطرفه المتطرف المتطرفين المسلحه المسلح المسلحين "
     "الحاكم الحاكمه المعنيه المعني المعنيين المذكوره المذكور المختصه المختص المحظوره المحظور "
     "المنحله المنحل التكفيريه التكفيري"
@@ -278,11 +278,11 @@ GENERIC_ORG_ADJECTIVES = _n(
 
 #: words for a work — a film, a series, a programme, a book, a song — whose quoted title is a
 #: MISC name (فيلم "يو أونلي ليف توايس"، مسلسل «باب الحارة»), whatever its words read as
-WORK_CUES = _n(
+WORK_CUES = word_set(
     "فيلم الفيلم وفيلم بفيلم لفيلم افلام مسلسل المسلسل ومسلسل بمسلسل لمسلسل برنامج البرنامج ببرنامج "
     "لبرنامج وبرنامج كتاب الكتاب بكتاب لكتاب وكتاب روايه الروايه بروايه لروايه اغنيه الاغنيه باغنيه "
     "لاغنيه البوم الالبوم مسرحيه المسرحيه بمسرحيه قصيده القصيده بقصيده ديوان ومسرحيه واغنيه وروايه"
 )
 
 #: "of the type/model": the name after من نوع / من طراز is a product (كلاشنيكوف، إف-16، RPG-2)
-MODEL_CUES = _n("نوع طراز")
+MODEL_CUES = word_set("نوع طراز")

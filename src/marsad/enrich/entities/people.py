@@ -34,6 +34,10 @@ _ALI = frozenset({"علي", "عليّ"})
 #: particles with a hamza that normalized read as names (فإن → فان، بأن → بان)
 _PARTICLES = frozenset({"فإن", "وإن", "بأن", "لأن", "فأن", "وأن", "إن", "أن", "كأن", "لإن", "بإن", "وبأن", "ولأن"})
 
+#: the place head of an office a role goes on over (حاكم ولاية | فلوريدا), as it did when ولاية
+#: read as a title (و + ل + آية); other place heads end a role as before
+_OFFICE_PLACES = lx.word_set("ولاية الولاية")
+
 #: connectors a role may contain (السفير الإيراني لدى روسيا، المتحدث باسم الخارجية)
 _ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
 
@@ -64,10 +68,68 @@ def first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Ment
         return ms
     return [m for m in (*ms, *added) if not any(m is d for d in drop)]
 
+def run_together(ms: list[Mention], norms: Sequence[str], names: dict[str, str]) -> list[Mention]:
+    """Two names the tagger ran into one person are two mentions:
+
+    * a word with و inside a person's name whose rest is a name (a first name, or someone the
+      article names alone or as a full name's surname) begins another person (لودريان | وهولاند
+      after فرانسوا هولاند; not ولد of محمد ولد الشيخ, nor وليد, a name of its own, nor أورين
+      وولف where no ولف is named);
+    * two words each of which is another's — the surname of a full name of the article, a surname
+      the lexicon knows (ترامب), or the word of an organisation or place the gazetteer knows
+      found elsewhere in the article — are two names side by side (السيسي | هولاند in a list,
+      ترامب | غوغل "Trump [accused] Google")."""
+    people = [m for m in ms if m.type == "PER" and m.b - m.a >= 2 and m.words and len(m.words) == m.b - m.a]
+    if not people:
+        return ms
+    known = {m.words[0]: m for m in ms if m.type in ("ORG", "GPE") and m.b - m.a == 1 and m.entry is not None
+             and m.words}
+
+    alone = {m.words[0] for m in ms if m.type == "PER" and m.b - m.a == 1 and m.words}
+
+    def a_name(w: str, m: Mention) -> bool:  # a first name, or someone of the article
+        return w in lx.FIRST_NAMES or w in alone or any(o is not m and o.words[-1] == w for o in people)
+
+    def anothers(w: str, m: Mention) -> bool:
+        return bool(lx.known_surname(w)) or any(o is not m and o.words[-1] == w and o.words != m.words
+                                                for o in people)
+
+    added: list[Mention] = []
+    for m in people:
+        k = next((k for k in range(m.a + 1, m.b) if (w := norms[k])[:1] == "و" and len(w) >= 4
+                  and w not in lx.FIRST_NAMES and w not in lx.NAME_LINKS and not names.get(w)
+                  and w[1:] not in lx.NAME_LINKS and a_name(w[1:], m)), None)
+        if k is not None:
+            i = k - m.a
+            added.append(Mention(k, m.b, "PER", source="rule", words=(norms[k][1:], *m.words[i + 1 :]),
+                                 canon=" ".join((norms[k][1:], *m.words[i + 1 :])), extra={"strip_waw": "1"}))
+            m.b, m.words, m.role = k, m.words[:i], ""
+            m.canon = " ".join(m.words)
+            continue
+        if m.b - m.a != 2:
+            continue
+        w1, w2 = m.words
+        if w1 in lx.FIRST_NAMES or w1 == w2 or min(len(w1), len(w2)) < 3 or not anothers(w1, m) \
+                or m.a and (a_name(norms[m.a - 1], m) or names.get(norms[m.a - 1], "").startswith("PERS")) \
+                or any(o.words[-2:] == m.words for o in people if o is not m):
+            # (لي | جاي يونج: a name before it, one man's name in three words; خير الدين الزركلي
+            # elsewhere: the tail of a full name; بي كي كي: letters)
+            continue
+        if (o := known.get(w2)) is not None and o.a != m.b - 1:
+            added.append(Mention(m.b - 1, m.b, o.type, source="rule", entry=o.entry, country=o.country,
+                                 english=o.english, words=(w2,), canon=o.canon))
+        elif anothers(w2, m):
+            added.append(Mention(m.b - 1, m.b, "PER", source="rule", words=(w2,), canon=w2))
+        else:
+            continue
+        m.b, m.words, m.canon = m.b - 1, (w1,), w1
+    return ms + added if added else ms
+
+
 #: titles of rank (normalized): one closed by a nationality adjective before a nearer one is
 #: another man's title (a list of tags, الرئيس الفرنسي الرئيس المصري الملك سلمان …, gave the king
 #: FR); الرئيس العام الأمير … and ولي العهد السعودي الأمير … are one man's
-_RANKS = lx._n("الرئيس الملك الملكه السلطان الأمير الأميره الرئيسه")
+_RANKS = lx.word_set("الرئيس الملك الملكه السلطان الأمير الأميره الرئيسه")
 
 
 class PersonReader:
@@ -157,6 +219,15 @@ class PersonReader:
 
     def ambiguity(self, ms: list[Mention], norms: Sequence[str], toks: Sequence[Token]) -> list[Mention]:
         """Drop one-word names that are common words unless evidence backs them."""
+        for m in ms:
+            if m.type == "PER" and m.b - m.a >= 2 and m.words and len(m.words) == m.b - m.a \
+                    and self.common_word(norms[m.a]) and not (m.a and self._cue(norms, m.a)) \
+                    and any(o is not m and o.type == "PER" and o.b - o.a >= 2 and o.words
+                            and o.words[-1] == m.words[-1] and o.words[0] != m.words[0] for o in ms):
+                m.a += 1  # تفاني | كوهين before مايكل كوهين: "Cohen's devotion", a noun in construct
+                # before the name of a man the article names, no second man of that name
+                m.words = m.words[1:]
+                m.canon = " ".join(m.words)
         full_names = {w for m in ms if m.type == "PER" and m.b - m.a >= 2 for w in m.words}
         out = []
         for m in ms:
@@ -224,7 +295,7 @@ class PersonReader:
                 nat_after_rank = True
             elif not (c in lx.ROLE_CONTINUATION or w in lx.ROLE_CONTINUATION or k in inside
                       or w in _ROLE_GLUE or self.gaz.nationality(w) is not None
-                      or c in ow.ORG_HEADS or w in ow.ORG_HEADS):
+                      or c in ow.ORG_HEADS or w in ow.ORG_HEADS or w in _OFFICE_PLACES):
                 break
             k -= 1
             steps += 1
@@ -236,6 +307,31 @@ class PersonReader:
         while last > first_title and norms[last] in ("،", ","):
             last -= 1
         return article + " ".join(text[t0.start + cut : toks[last].end].split())
+
+    def common_word(self, w: str) -> bool:
+        """Whether ``w`` (less a proclitic) is a common noun and no name: the corpus never writes it
+        alone but writes its form with ال, mostly with the article (the word clusters' ``a3``:
+        تفاني — التفاني, devotion), and neither the first names, the training names nor the
+        ambiguous names (أمل، نور: their own rule) hold it. (A name the corpus writes alone, ليث،
+        إسلام، رياض, is no such word, though الإسلام and الرياض are frequent.)"""
+        get = getattr(self.vocab, "get", None)
+        if get is None:
+            return False
+        for _p, c in proclitic_splits(w):
+            if len(c) < 3 or c.startswith("ال") or c in lx.FIRST_NAMES or c in lx.AMBIGUOUS \
+                    or self.names.get(c, "").startswith("PERS") or c in self.vocab:
+                return False
+            st = get("ال" + c)
+            if st and st[-1] == "a3":
+                return True
+        return False
+
+    def _cue(self, norms: Sequence[str], k: int) -> bool:
+        """A title or a nationality adjective right before ``k`` (over a comma): a person follows."""
+        j = k - 1
+        while j >= 0 and norms[j] in ("،", ","):
+            j -= 1
+        return j >= 0 and (_is_title(norms[j]) or self.gaz.nationality(norms[j]) is not None)
 
     def _rare(self, w: str) -> bool:
         """A word of three letters or more that no reading of is a common word, a place or a

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 #: first names of :data:`lexicon.FIRST_NAMES` that are ordinary words or name parts too often to
 #: open a person nobody tagged (صباح morning, حسن good, لي to me, جو weather, بن son of)
-_NOT_GIVEN = lx._n("لي جو شي بن أبو أم سيد عبد صباح حسن زين جمال عادل سعيد قيس نبيه رفيق "
+_NOT_GIVEN = lx.word_set("لي جو شي بن أبو أم سيد عبد صباح حسن زين جمال عادل سعيد قيس نبيه رفيق "
                    "نجيب أنور كيم علي أكبر حافظ")
 
 _GIVEN = lx.FIRST_NAMES - _NOT_GIVEN - lx.AMBIGUOUS
@@ -45,17 +45,17 @@ _GIVEN = lx.FIRST_NAMES - _NOT_GIVEN - lx.AMBIGUOUS
 _GIVEN_FORMS = frozenset(p + g for g in _GIVEN | lx.DEFINITE_GIVEN for p in ("", *lx.PROCLITICS))
 
 #: first names that begin with و (not the conjunction)
-_WAW_NAMES = lx._n("وسام وليد وائل وفاء وديع وجدي وحيد وداد وعد وصفي ولاء وفيق وضاح وهيب وجيه ورده وئام "
+_WAW_NAMES = lx.word_set("وسام وليد وائل وفاء وديع وجدي وحيد وداد وعد وصفي ولاء وفيق وضاح وهيب وجيه ورده وئام "
                    "ويليام وليام ويل وارن والتر ويلسون وزير")
 
 #: possessive suffixes that end no family name (وعددهم، حولها)
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "كم", "نا")
 
 #: adjectives and nouns after a nasab that are no family name (… بن عبدالعزيز الدولي، … السجن)
-_NOT_FAMILY = lx._n("العالمي العالميه الدولي الجديد الجديده الحالي السابق الراحل المقبل الماضي السجن")
+_NOT_FAMILY = lx.word_set("العالمي العالميه الدولي الجديد الجديده الحالي السابق الراحل المقبل الماضي السجن")
 
 #: علي normalized is also the preposition على (على اليوناني): no first name on its own
-_ALI_NORMS = lx._n("علي")
+_ALI_NORMS = lx.word_set("علي")
 
 #: the first word of a two-word given name or kunya (عبد الملك، أبو ولاء)
 _KUNYA = frozenset({"عبد", "ابو", "ام"})

@@ -10,11 +10,11 @@ lookups compare folded text with folded text.
 
 from __future__ import annotations
 
-from marsad.enrich.entities.lexicon import _n
+from marsad.enrich.entities.lexicon import word_set
 from marsad.text.normalize import normalize
 
 #: heads of location names that are not governments (seas, rivers, mountains …)
-LOC_HEADS = _n(
+LOC_HEADS = word_set(
     "حي الحي بحر البحر نهر النهر جبل جبال الجبل خليج الخليج مضيق المضيق صحراء الصحراء وادي الوادي "
     "قناه بحيره البحيره المحيط محيط سهل هضبه جزيره الجزيره جزر بحار منطقه"
 )
@@ -130,7 +130,7 @@ GROUPS: dict[str, str] = {
 }
 
 #: adjectives that look like nationality adjectives but are ordinary words
-NOT_NATIONALITY = _n(
+NOT_NATIONALITY = word_set(
     "رئيسي رئيسيه أساسي أساسيه سياسي سياسيه عسكري عسكريه دولي دوليه رسمي رسميه تاريخي "
     "تاريخيه شهري سنوي يومي أسبوعي صحفي صحفيه عالمي عالميه ثنائي ثنائيه إقليمي إقليميه "
     "جماعي قانوني قانونيه نووي نوويه اقتصادي اقتصاديه اجتماعي اجتماعيه مالي ماليه "
@@ -295,14 +295,14 @@ PROVINCES: dict[str, tuple[str, str]] = {
 }
 
 #: heads of administrative places: the name after them is a GPE (ولاية باجة، مديرية صرواح)
-GPE_HEADS = _n("مدينه ولايه معتمديه محافظه بلده قريه منطقه مديريه جبهه إقليم اقليم بلديه ناحيه "
+GPE_HEADS = word_set("مدينه ولايه معتمديه محافظه بلده قريه منطقه مديريه جبهه إقليم اقليم بلديه ناحيه "
                "مقاطعه العاصمه")
 
 #: direction adjectives that go on a region's name (الساحل الغربي، أوروبا الشرقية، آسيا الوسطى)
-REGION_DIRECTIONS = _n("الغربي الشرقي الشمالي الجنوبي الغربيه الشرقيه الشماليه الجنوبيه الوسطى الأوسط")
+REGION_DIRECTIONS = word_set("الغربي الشرقي الشمالي الجنوبي الغربيه الشرقيه الشماليه الجنوبيه الوسطى الأوسط")
 
 #: heads of long state names: جمهورية الصين، دولة قطر، سلطنة عمان
-STATE_HEADS = _n("جمهوريه مملكه دوله إماره اماره سلطنه إمبراطوريه")
+STATE_HEADS = word_set("جمهوريه مملكه دوله إماره اماره سلطنه إمبراطوريه")
 
 #: places whose name is also an everyday word — a proclitic + a common word (لحج: ل + حج, for
 #: the hajj), an adjective (مالي financial, بحري naval), a noun (صور pictures,
@@ -310,38 +310,38 @@ STATE_HEADS = _n("جمهوريه مملكه دوله إماره اماره سل�
 #: head, a governor's title or a preposition (محافظة لحج، في مالي، مدينة صور), or with a
 #: conjunction in a list of places (ومالي) — frequent ones found by their definite form being as
 #: common in the corpus as the bare name
-WORD_PLACES = _n("لحج مالي صور كيف سيول بحري بنين رياض امان قصور حصار بركان تربه عقبه "
+WORD_PLACES = word_set("لحج مالي صور كيف سيول بحري بنين رياض امان قصور حصار بركان تربه عقبه "
                  "كريمه بسيط قاره سلاله ميادين")
 
 #: indefinite nationality adjectives that are everyday words in construct (مجرى التاريخ، سني الدراسة،
 #: مجريات الأحداث: the course of; Hungarian otherwise)
-WORD_NATIONALITIES = _n("مجري مجريه مجريات مجريين سني")
+WORD_NATIONALITIES = word_set("مجري مجريه مجريات مجريين سني")
 
 #: the definite nouns an indefinite nationality adjective takes (مجري الجنسية، سعودي الأصل)
-NATIONALITY_COMPLEMENTS = _n("الجنسيه الأصل الاصل المولد الأصول الاصول المنشأ المنشا المذهب الطائفه")
+NATIONALITY_COMPLEMENTS = word_set("الجنسيه الأصل الاصل المولد الأصول الاصول المنشأ المنشا المذهب الطائفه")
 
 #: feminine nouns without ة that اليمنى (the right one) follows: قدمه اليمنى، بيده اليمنى
-FEMININE_SIDES = _n("قدم يد ساق رجل عين أذن اذن كف كتف قبضه")
+FEMININE_SIDES = word_set("قدم يد ساق رجل عين أذن اذن كف كتف قبضه")
 
 #: GeoNames' Arabic-script city names that are everyday words and no Arabic spelling of the
 #: place (امسك: Omsk's Persian spelling, "hold!")
-NOT_CITY_NAMES = _n("امسك")
+NOT_CITY_NAMES = word_set("امسك")
 
 #: first words of place names that the tagger may take for a place of their own
 #: (سان بيترسبورغ، خان يونس، سيدي بوزيد، لوس أنجلوس)
-PLACE_PREFIXES = _n("سان سانت سانتا لوس لاس سيدي خان عين راس رأس بئر دير تل كفر بيت بني نيو بورت")
+PLACE_PREFIXES = word_set("سان سانت سانتا لوس لاس سيدي خان عين راس رأس بئر دير تل كفر بيت بني نيو بورت")
 
 #: the first words of foreign places' names that news writes apart or joined (نيو يورك and
 #: نيويورك، كوالا لمبور and كوالالمبور), longest first: a one-word name in the gazetteer that
 #: begins with one is found written in two (see :meth:`.Gazetteer.add_spellings`)
-SPLIT_PREFIXES: tuple[str, ...] = tuple(sorted(_n("سانتا سانت سان لوس لاس نيو بورت كوالا"), key=len, reverse=True))
+SPLIT_PREFIXES: tuple[str, ...] = tuple(sorted(word_set("سانتا سانت سان لوس لاس نيو بورت كوالا"), key=len, reverse=True))
 
 #: indefinite titles whose complement is a place (محافظ أبين، حاكم دبي، عمدة لندن): a lone
 #: word after them is the place, not a person
-PLACE_TITLES = _n("محافظ حاكم عمده والي")
+PLACE_TITLES = word_set("محافظ حاكم عمده والي")
 
 #: direction adjectives that follow a nationality adjective (الكورية الشمالية): one adjective
-DIRECTION_ADJECTIVES = _n("الشمالي الشماليه الجنوبي الجنوبيه الشرقي الشرقيه الغربي الغربيه "
+DIRECTION_ADJECTIVES = word_set("الشمالي الشماليه الجنوبي الجنوبيه الشرقي الشرقيه الغربي الغربيه "
                           "شمالي شماليه جنوبي جنوبيه شماليين شماليون جنوبيين جنوبيون")
 
 #: (country of the nationality adjective, direction) → the country both name together
@@ -367,5 +367,5 @@ ARAB_LEAGUE = frozenset(
 #: heads of a facility's name — a stadium, an airport, a hotel, a street — whose name is no
 #: entity of its own (the gold's rule: facilities are not annotated): ملعب "لوفتس رود"، فندق لي
 #: رويال، شارع الملك فهد
-FACILITY_HEADS = _n("ملعب الملعب ملاعب استاد الاستاد ستاد مطار المطار فندق الفندق شارع الشارع جسر الجسر "
+FACILITY_HEADS = word_set("ملعب الملعب ملاعب استاد الاستاد ستاد مطار المطار فندق الفندق شارع الشارع جسر الجسر "
                     "مستشفى المستشفى برج البرج مسجد المسجد جامع")

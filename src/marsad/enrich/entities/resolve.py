@@ -11,9 +11,10 @@ Rules, in order (all on normalized words; ``rapidfuzz`` gives edit distances):
 * people: a full name (two words or more) opens an entity; a shorter mention joins the entity
   whose name ends with it (the surname: أومخانوف, خطيب زادة) or contains it, or whose surname is
   one edit away (أومخانوف / أوماخانوف, بوتين / بوتن; for surnames of four letters or more) —
-  the earliest such entity wins; a lone surname with no full name opens its own entity, and so
-  does a lone surname the lexicon knows as one well-known man's (ترامب: دونالد ترامب) beside
-  another full name with it (ميلانيا ترامب); the registry links it across articles.
+  the earliest such entity wins; a lone surname with no full name opens its own entity. A lone
+  surname the lexicon knows as one well-known man's (``lexicon.KNOWN_SURNAMES``: ترامب → دونالد
+  ترامب) joins only his full name: beside another full name with it (ميلانيا ترامب) it opens an
+  entity keyed by his full name (``per:دونالد ترامب``).
 * a bare surname that appears in the article *after* its full name, but that the tagger did
   not mark (رئيسي, an ambiguous word), is added as a person mention (see ``propagate``).
 
@@ -100,7 +101,7 @@ def _alnum(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 #: heads of a movement or party named after its leader (حركة غولن، التيار الصدري is an adjective)
-_MOVEMENT_HEADS = lx._n("حركة جماعة تيار حزب تنظيم")
+_MOVEMENT_HEADS = lx.word_set("حركة جماعة تيار حزب تنظيم")
 
 
 def _ends_full_name(full: tuple[str, ...], norms: Sequence[str], k: int, taken: Container[int]) -> bool:
@@ -318,7 +319,7 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
                         break
                 elif len(words) < len(ew) or len(ew) == 1:
                     n = len(words)
-                    if n == 1 and len(ew) >= 2 and (full := lx.prominent_name(words[0])) \
+                    if n == 1 and len(ew) >= 2 and (full := lx.known_surname(words[0])) \
                             and not set(full.split()) <= ewset:
                         continue  # ترامب alone is دونالد ترامب, not ميلانيا ترامب (but آية الله علي خامنئي's)
                     if tuple(ew[-n:]) == words or (n == 1 and (words[0] in ew or _close(words[0], ew[-1]))):

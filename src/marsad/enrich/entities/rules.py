@@ -51,16 +51,16 @@ from marsad.enrich.entities.words import (
     _plain,
 )
 
-_NUMBER_WORDS = lx._n("مليار مليون ألف آلاف مليارات ملايين")
+_NUMBER_WORDS = lx.word_set("مليار مليون ألف آلاف مليارات ملايين")
 
 #: the head before a region that keeps it a region (منطقة الشرق الأوسط), unlike ولاية نهر النيل
-_REGION_HEADS = lx._n("منطقة")
+_REGION_HEADS = lx.word_set("منطقة")
 
 _NEIGHBOURHOOD = frozenset({"حي", "بحي", "وحي", "لحي", "فحي", "الحي"})
 
-_SUNNA = lx._n("السنة")
+_SUNNA = lx.word_set("السنة")
 
-_SHIA = lx._n("الشيعة")
+_SHIA = lx.word_set("الشيعة")
 
 
 class HeadRules:
@@ -162,7 +162,12 @@ class HeadRules:
                 continue
             if m is not None:
                 if m.a == j and m.b - m.a <= 2 and (m.type in ("GPE", "LOC") or (
-                        m.type == "PER" and (m.b - m.a == 1 or norms[m.a] in pw.PLACE_PREFIXES) and m.entry is None)):
+                        m.type == "PER" and (m.b - m.a == 1 or norms[m.a] in pw.PLACE_PREFIXES
+                                             or not _is_definite(norms[i]) and not self._given_name(norms[m.a]))
+                        and m.entry is None)):
+                    # (منطقة | ميري هيل: two words after an indefinite place head, the first no
+                    # one's given name, name the place; ولاية باراك أوباما is his term, حاكم الولاية
+                    # جيري براون the governor)
                     region = self.gaz.lookup(list(norms[m.a : m.b]))
                     if not (region is not None and region.kind == "region"
                             and strip_article(_core(norms[i])) in _REGION_HEADS):
@@ -192,6 +197,11 @@ class HeadRules:
             ms.append(new)
             at[j] = new
         return ms
+
+    def _given_name(self, w: str) -> bool:
+        """Whether ``w`` is a first name (:data:`lexicon.FIRST_NAMES`) or one the training data
+        opens a person's name with."""
+        return w in lx.FIRST_NAMES or self.names.get(w, "") == "PERS-B"
 
     def _definite_only(self, w: str) -> bool:
         """A word with ال the corpus never writes without it, or does not know (منطقة الدلاهمية،

@@ -54,7 +54,9 @@ def _in(norm: str, words: frozenset[str]) -> bool:
 
 
 def _is_title(norm: str) -> bool:
-    return _in(norm, lx.RULE_TITLES)
+    """Whether a reading of the word is a title (:data:`lexicon.RULE_TITLES`); a head word is
+    whole, no proclitic + a title (ولاية is no و + ل + آية: ولاية لوغار is a province)."""
+    return norm not in _WHOLE_HEADS and _in(norm, lx.RULE_TITLES)
 
 
 def _title_cut(surface: str, norm: str) -> tuple[int, str]:
@@ -180,7 +182,7 @@ _QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "„": "“"}
 _CLOSING_QUOTES = frozenset(_QUOTE_PAIRS.values())
 
 #: direction words that open a place's name (محافظة شمال سيناء) and never a person's
-_DIRECTIONS = lx._n("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
+_DIRECTIONS = lx.word_set("شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي")
 
 
 def _is_definite(w: str) -> bool:
