@@ -105,6 +105,78 @@ def past_year(norms: Sequence[str], year: int | None) -> bool:
     return False
 
 
+#: a negator of the verb before a noun trigger's subject (لم يجر الرئيس اتصالا): ما is left out,
+#: as it is also "what" (ما أدى إلى مقتل خمسة)
+_NEGATED_VERB = L.words({"لم", "ولم", "فلم", "لن", "ولن", "فلن"})
+
+
+def _in(w: str, words: frozenset[str]) -> bool:
+    return w in words or strip_proclitic(w) in words
+
+
+def _habit(norms: Sequence[str], i: int, word: str) -> bool:
+    """Whether the trigger at ``i`` tells a habit: اعتاد، كعادته، عادة ما up to four words before
+    it, or an imperfect verb (``word`` without its proclitic) with a word up to eight away that says how often
+    (كل أسبوع، كل يوم جمعة، أسبوعيا، دائما)."""
+    if any(_in(w, L.HABIT_LEADS) for w in norms[max(0, i - 4):i]):
+        return True
+    if word not in L.IMPERFECT:
+        return False
+    for k in range(max(0, i - 8), min(len(norms), i + 9)):  # in its clause, not the sentence's far end
+        w = norms[k]
+        if w in L.HABIT_ADVERBS:
+            return True
+        if w in ("كل", "وكل", "لكل") and k + 1 < len(norms) and _in(norms[k + 1], L.HABIT_EVERY):
+            return True
+    return False
+
+
+#: what follows a phone call given to the press (في اتصال هاتفي مع «الوطن»، لـ«الشرق الأوسط»، مع "الوطن"):
+#: an interview, no consultation between actors
+_TO_THE_PRESS = re.compile(r"\s*[،,]?\s*(?:مع|ل|لـ|ب)\s*[«\"“]")
+
+
+def _not_a_call(norms: Sequence[str], i: int) -> bool:
+    """Whether the phone call at ``i`` (two words) is no consultation: an interview (a verb of
+    saying up to five words before في اتصال هاتفي، or أجرته معه after it), an
+    anonymous call or a tip-off, an intercepted call or one yet to be made."""
+    before = norms[max(0, i - 5):i]
+    after = norms[i + 2:i + 8]
+    if any(_in(w, L.PHONE_NOT_BEFORE) for w in norms[max(0, i - 3):i]):
+        return True
+    if any(w in L.PHONE_NOT_AFTER for w in after):
+        return True
+    if before and before[-1] in ("في", "وفي", "خلال", "وخلال", "عبر") and any(_in(w, L.SAYING) for w in before):
+        return True
+    return False
+
+
+def _endangers(norms: Sequence[str], i: int, t: L.Trigger) -> bool:
+    """Whether هدد/تهديد at ``i`` is a danger and no threat made: the verb with a state or a good
+    right after it (يهدد حياة، يهدد أمن المنطقة) or a harm up to four words before it (الجفاف
+    يهدد، الضرر الذي لحق بالسد يهدد); the noun after يشكل، تمثل، بات (يشكل تهديدا للأمن)."""
+    nxt = norms[i + 1] if i + 1 < len(norms) else ""
+    if t.pos == "n":
+        return any(_in(w, L.POSES) for w in norms[max(0, i - 2):i])
+    return t.lemma == "هدد" and (_in(nxt, L.ENDANGERED) or any(_in(w, L.HARMS) for w in norms[max(0, i - 4):i]))
+
+
+def _toll(norms: Sequence[str], i: int) -> bool:
+    """Whether the assault trigger at ``i`` counts a toll rather than reports one event: the toll's
+    head and verb before it (ارتفعت حصيلة قتلى الهجوم), or منذ بداية/بدء/اندلاع … after it in its
+    clause (قتل 35 فلسطينيا … منذ بداية الموجة الحالية; a clause after فيما، بينما … is another's)."""
+    if any(_in(w, L.TOLL_HEADS) for w in norms[max(0, i - 3):i]) and any(
+            _in(w, L.TOLL_VERBS) for w in norms[max(0, i - 5):i]):
+        return True
+    for j in range(i + 1, min(len(norms) - 1, i + 15)):
+        w = norms[j]
+        if w in L.CLAUSE_BREAKS:
+            return False
+        if w in ("منذ", "ومنذ") and _in(norms[j + 1], L.SINCE_START):
+            return True
+    return False
+
+
 class Tok(NamedTuple):
     start: int
     end: int
@@ -257,6 +329,8 @@ class EventCoder:
         before = norms[max(0, i - 3):i]
         if any(w in L.NEGATORS for w in norms[max(0, i - 2):i]):
             return False
+        if t.pos == "n" and i >= 3 and norms[i - 3] in _NEGATED_VERB:
+            return False  # لم يجر الرئيس اتصالا، لم تشهد المدينة مظاهرات: the verb that brings the noun in is negated
         if any(w in L.HALTED or strip_proclitic(w) in L.HALTED for w in norms[max(0, i - 2):i]):
             return False  # تعليق هجومها، وقف الاعتقالات: halted, not done
         k = i if action is None else action
@@ -275,6 +349,17 @@ class EventCoder:
         nxt2 = norms[i + 2] if i + 2 < len(norms) else ""
         word = norms[i][len(prefix):]
         lemma = t.lemma
+        if _habit(norms, i, word):
+            return False  # اعتاد أن يزور، يلتقي … كل أسبوع: a habit, no one event
+        if t.type == "THREATEN" and _endangers(norms, i, t):
+            return False  # يهدد حياة الآلاف، الجفاف يهدد، يشكل تهديدا: a danger, no threat made
+        if t.type == "ASSAULT" and _toll(norms, i):
+            return False  # ارتفعت حصيلة قتلى …، قتل 35 … منذ بداية الموجة: a count, no one event
+        if t.mode == "arrest" and " " in lemma and (any(_in(w, L.ARREST_NOT) for w in norms[max(0, i - 2):i]) or any(
+                strip_proclitic(w).startswith(("رهين", "رهاين")) for w in norms[i + 2:i + 6])):
+            return False  # أمر بالقبض على، بهدف القبض على: no arrest made; ألقوا القبض على رهائن: hostages taken
+        if t.mode == "phone" and _not_a_call(norms, i):
+            return False
         if t.type == "ASSAULT" and sport and lemma in ("هاجم", "هجوم", "قتل", "قصف", "استهدف", "مقتل"):
             return False
         if lemma == "هجوم" and strip_proclitic(nxt) in L.VERBAL_ATTACK | {"ال" + w for w in L.VERBAL_ATTACK}:
@@ -333,8 +418,8 @@ class EventCoder:
             if any(w in L.BACKGROUND or strip_proclitic(w) in L.BACKGROUND for w in before):
                 return False
             near = list(norms[max(0, i - 6):i]) + list(norms[i + 1:i + 7])
-            if not any(w in L.OCCUR or strip_proclitic(w) in L.OCCUR for w in near):
-                return False
+            if t.mode != "phone" and not any(w in L.OCCUR or strip_proclitic(w) in L.OCCUR for w in near):
+                return False  # (a phone call, اتصالا هاتفيا, is one whatever brings it in: تلقى، أجرى، في)
         if t.weak:
             signs = L.BOMB_WORDS if t.type == "ASSAULT" else L.PROTEST_SIGNS
             others = [w for j, w in enumerate(norms) if j != i] + [w for j, w in enumerate(stripped) if j != i]
@@ -351,6 +436,7 @@ class EventCoder:
         for s, e in sentences(text):
             toks = tokens(text, s, e)
             found = self.triggers(toks, question=text[s:e].rstrip().endswith(("?", "؟")), year=year)
+            found = [f for f in found if not (f.trigger.mode == "phone" and _TO_THE_PRESS.match(text, f.end, e))]
             if not found:
                 continue
             # a mention or date in removed text (a dateline's «(CNN)», blanked) is no actor or date;

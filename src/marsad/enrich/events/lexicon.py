@@ -182,6 +182,17 @@ _OTHER_NOUNS = {
     ("توقيع",): ("AGREE", "sign"),  # only with an agreement word after it
 }
 
+#: two-word triggers, written whole (a phrase's first word is looked up as written or without its
+#: proclitic group: باتصال هاتفي، والقبض على). A phone call between leaders is CONSULT, mode phone
+#: (PLOVER's CONSULT modes: phone, visit, host, third-party); القبض على (ألقى/إلقاء/تم القبض على،
+#: قبضت … على) is an arrest. The definite الاتصال الهاتفي is not listed: it refers back to a call told
+_OTHER_PHRASES = {
+    ("اتصال هاتفي", "اتصالا هاتفيا", "اتصالات هاتفيه", "اتصالين هاتفيين", "مكالمه هاتفيه",
+     "مكالمات هاتفيه", "مكالمتين هاتفيتين", "اتصل هاتفيا", "اتصلت هاتفيا", "يتصل هاتفيا", "تتصل هاتفيا",
+     "بحث هاتفيا", "بحثا هاتفيا", "تباحث هاتفيا", "تباحثا هاتفيا"): ("CONSULT", "phone", "n"),
+    ("القبض علي", "قبض علي", "قبضت علي", "يقبض علي", "تقبض علي"): ("COERCE", "arrest", "v"),
+}
+
 #: verbs whose bare imperfect or past form is too often another word, checked by the coder
 STRIKE_VERB = "اضرب"
 SIGN_VERB = "وقع"
@@ -225,7 +236,28 @@ def _build() -> dict[str, tuple[Trigger, ...]]:
     for nouns, (typ, mode) in _OTHER_NOUNS.items():
         for f in noun_forms(*nouns):
             put(f, Trigger(typ, nouns[0], "n", mode))
+    for forms, (typ, mode, pos) in _OTHER_PHRASES.items():
+        for f in forms:
+            put(f, Trigger(typ, forms[0], pos, mode))
     return lex
+
+
+def _imperfect() -> frozenset[str]:
+    """The imperfect forms, less those that are past forms too: the first person's ا (احتج،
+    التقي) spells the past of a verb of form VIII, and ت (تظاهر) of form VI."""
+    out: set[str] = set()
+    past: set[str] = set()
+    for verbs in (_PROTEST_VERBS, _ASSAULT_VERBS, _OTHER_VERBS):
+        for p, pres in verbs:
+            out |= imperfect_forms(pres, transitive=True)
+            past |= _with_objects({p + s for s in _PAST}, True)
+    out |= {f for f in (*_ASSAULT_WHOLE, *_OTHER_WHOLE) if f[:1] in "يتن" and " " not in f}
+    return frozenset(normalize(f) for f in out - past)
+
+
+#: the imperfect forms of the trigger verbs (يلتقي، يزورون، يتظاهرون): a habit when the sentence
+#: says how often (كل أسبوع، يوميا)
+IMPERFECT: frozenset[str] = _imperfect()
 
 
 #: normalized form → its triggers (a verb and a noun may share a spelling: قتل، خطف)
@@ -242,6 +274,72 @@ for _form, _ts in list(TRIGGERS.items()):
         del TRIGGERS[_form]
 
 # --- guards -----------------------------------------------------------------------------------
+
+#: up to four words before a trigger: a habit, no one event (اعتاد أن يزور، كعادته يلتقي، عادة ما)
+HABIT_LEADS = words({"اعتاد", "اعتادت", "اعتادوا", "يعتاد", "تعتاد", "يعتادون", "اعتدنا", "نعتاد", "معتاد",
+                     "كعادته", "كعادتها", "كعادتهم", "عاده", "وعاده", "درج", "درجت", "دأب", "دأبت", "يواظب",
+                     "تواظب", "اعتيادي", "الاعتيادي", "الاعتياديه"})
+#: in the sentence of an imperfect trigger verb: how often it happens (يلتقي … كل أسبوع، يزور المدينة سنويا)
+HABIT_ADVERBS = words({"اسبوعيا", "يوميا", "شهريا", "سنويا", "دوريا", "دائما", "غالبا", "احيانا", "باستمرار",
+                       "بانتظام", "عاده"})
+#: after كل, a unit or a day: how often (كل أسبوع، كل يوم جمعة، كل صيف)
+HABIT_EVERY = words({"يوم", "اسبوع", "شهر", "عام", "سنه", "جمعه", "سبت", "احد", "اثنين", "ثلاثاء", "اربعاء",
+                     "خميس", "صباح", "مساء", "ليله", "صيف", "شتاء", "ربيع", "خريف", "موسم", "مره", "عامين",
+                     "اسبوعين", "شهرين", "فتره", "حين", "ساعه"})
+#: what هدد endangers when it is no threat made (يهدد حياة الآلاف، يهدد أمن المنطقة): a state or a
+#: good, right after the verb (each with its construct and pronoun forms, with or without ال)
+ENDANGERED = words({f for stem in ("حياه", "ارواح", "مستقبل", "امن", "استقرار", "سلامه", "صحه", "وجود", "مصير",
+                                   "بقاء", "سلم", "سلام", "اقتصاد", "بيئه", "تعايش", "وحده", "نسيج", "محاصيل",
+                                   "ثروه", "سبل", "مصالح", "انجازات", "جهود", "عمليه", "مسار", "استمرار",
+                                   "اتفاق", "هدنه", "سلاسل", "امدادات", "مياه")
+                    for f in (*noun_forms(stem), *("ال" + x for x in noun_forms(stem)),
+                              *("ب" + x for x in noun_forms(stem)), *("بال" + x for x in noun_forms(stem)))})
+#: a thing or a harm as the subject of هدد, up to four words before it: it endangers, no one threatens
+#: (الضرر الذي لحق بالسد يهدد …، الجفاف يهدد، الأزمة تهدد)
+HARMS = words({"الضرر", "ضرر", "اضرار", "الاضرار", "ازمه", "الازمه", "الجفاف", "جفاف", "الفيضانات", "فيضانات",
+               "التلوث", "تلوث", "المرض", "مرض", "الوباء", "وباء", "فيروس", "الفيروس", "الحرائق", "حرائق",
+               "الجوع", "جوع", "المجاعه", "مجاعه", "التصحر", "الانهيار", "انهيار", "الديون", "ديون", "العجز",
+               "التضخم", "الفقر", "البطاله", "الاحتباس", "التغير", "تغير", "المناخ", "الانقراض", "الزلزال",
+               "الاوبئه", "اوبئه", "الكوليرا", "الملاريا", "الايبولا", "السيول", "سيول", "العواصف", "الاعصار",
+               "اعصار", "الالغام", "الغام", "التصدعات", "تصدعات", "التشققات", "الانزلاقات", "النقص", "نقص",
+               "الشح", "شح", "الجراد", "التدهور", "تدهور", "الركود", "ركود", "الارتفاع", "ارتفاع", "الانخفاض"})
+#: a threat noun after these is a danger, no threat made (يشكل تهديدا للأمن، تمثل تهديدا)
+POSES = words({"يشكل", "تشكل", "شكل", "شكلت", "يشكلون", "يمثل", "تمثل", "مثل", "مثلت", "تشكيل", "بات", "باتت",
+               "اصبح", "اصبحت", "اكبر", "مصدر", "مصدرا"})
+#: a cumulative toll, not one event: منذ and one of these after an assault trigger (قتل 35 فلسطينيا
+#: … منذ بداية الموجة، مقتل أكثر من تسعة آلاف شخص … منذ بدء الصراع)
+SINCE_START = words({"بدايه", "بدء", "اندلاع", "مطلع", "انطلاق", "بدايات", "انطلاقه", "نشوب", "تفجر"})
+#: the head and the verb of a toll before an assault trigger (ارتفعت حصيلة قتلى الهجوم، ارتفع عدد
+#: قتلى الاحتجاجات إلى …): its count, not the event
+TOLL_HEADS = words({"حصيله", "عدد", "اجمالي", "مجموع"})
+TOLL_VERBS = words({"ارتفع", "ارتفعت", "يرتفع", "ترتفع", "ليرتفع", "لترتفع", "بلغ", "بلغت", "يبلغ", "تبلغ",
+                    "وصل", "وصلت", "ليصل", "لتصل", "تجاوز", "تجاوزت", "يتجاوز", "تخطي", "تخطت", "قفز",
+                    "قفزت", "زاد", "زادت"})
+#: where a clause ends inside a sentence, for the toll's منذ (مقتل 21 مدنيا جراء الغارات، فيما ارتفعت
+#: الحصيلة منذ بدء التصعيد: the killing is its own event)
+CLAUSE_BREAKS = words({"فيما", "بينما", "حين", "حيث", "كما", "وفيما", "وبينما", "وحيث", "وكما", "بعدما"})
+#: before القبض على: a warrant, an order or an attempt, no arrest made (أمر بالقبض على، مذكرة القبض)
+ARREST_NOT = words({"امر", "امرا", "بامر", "اوامر", "مذكره", "مذكرات", "مذكرتي", "طلب", "طلبا", "طالب",
+                    "طالبت", "يطالب", "تطالب", "مطالبه", "محاوله", "محاولات", "لمحاوله", "حاول", "حاولت",
+                    "يحاول", "تحاول", "مطلوب", "مطلوبا", "مطلوبين", "اصدار", "اصدر", "اصدرت", "تصدر",
+                    "بهدف", "هدفها", "هدفه", "بغيه", "بقصد", "سعيا", "لمحاولات", "يريد", "تريد", "يسعي", "تسعي",
+                    "الغرض", "غرض", "منها", "نامل", "يامل", "تامل", "امل", "توجيها", "توجيه", "بسرعه", "ضروره",
+                    "بضروره"})
+#: a phone call that is no consultation between actors: an interview (وقالت في اتصال هاتفي مع
+#: «الشرق الأوسط»، في اتصال هاتفي أجرته معه الصحيفة), an anonymous call or a tip-off (اتصالا هاتفيا من
+#: شخص مجهول، يفيد بأن …), a call intercepted (رصد اتصال هاتفي) or yet to be made (سيجري اتصالا)
+SAYING = words({"قال", "قالت", "وقال", "وقالت", "يقول", "تقول", "اكد", "اكدت", "واكد", "واكدت", "اوضح", "اوضحت",
+                "واوضح", "واوضحت", "اضاف", "اضافت", "واضاف", "واضافت", "صرح", "صرحت", "ذكر", "ذكرت", "افاد",
+                "افادت", "اشار", "اشارت", "واشار", "واشارت", "يعلق", "علق", "علقت", "كشف", "كشفت", "اعتبر",
+                "اعتبرت", "رجح", "رجحت", "نفي", "نفت", "شدد", "شددت", "لفت", "لفتت", "اعرب", "اعربت", "ردا",
+                "حديث", "اعلن", "اعلنت", "مضيفا", "مضيفه", "مؤكدا", "مؤكده", "مشيرا", "مشيره", "موضحا",
+                "موضحه", "قالوا", "اكدوا", "اكدن", "اضافوا", "اوضحوا", "قائلا", "قائله"})
+PHONE_NOT_AFTER = words({"اجرته", "اجراه", "اجرتها", "اجرتهما", "اجرتهم", "اجريناه", "اجريناها", "معه", "معها",
+                         "معهم", "مجهول", "مجهوله", "مجهولين", "متصل", "يفيد", "تفيد", "يبلغ", "يحذر", "تحذر",
+                         "للصحيفه", "للجريده", "للوكاله", "للقناه", "بوكاله", "لوكاله", "وكاله", "لصحيفه", "بصحيفه",
+                         "صحيفه", "لقناه", "بقناه", "لجريده", "بجريده", "لموقع", "شخص", "يبلغه", "يبلغها"})
+PHONE_NOT_BEFORE = words({"رصد", "رصدت", "تسجيل", "تسجيلات", "تنصت", "التنصت", "اعتراض", "سيجري", "ستجري",
+                          "سنجري", "سيجريان", "سيتلقي", "ستتلقي", "سيتصل", "ستتصل", "يعتزم", "تعتزم"})
 
 #: a word right before the trigger (or two before) that negates it
 NEGATORS = words({"لم", "لن", "لا", "ما", "ليس", "ليست", "عدم", "دون", "بدون", "بلا", "غير", "لما",

@@ -1,0 +1,81 @@
+"""events.v13: faults read on unseen articles (docs/events.md), on sentences written for these tests.
+
+Each case pairs the fault with a sentence that must keep its event, so that a guard that drops
+everything fails too.
+"""
+
+from __future__ import annotations
+
+import marsad
+
+DATE = "2024-03-05"  # a Tuesday
+
+
+def events(text: str, typ: str) -> list[tuple[str, dict]]:
+    art = marsad.analyze_text(text, published_at=DATE, title="خبر")
+    return [(text[s.start:s.end], s.attrs) for s in art.spans if s.layer == "event" and s.label == typ]
+
+
+def test_a_habitual_meeting_or_visit_is_no_event():
+    assert events("ويلتقي الرئيس بوزرائه كل أسبوع في القصر الجمهوري.", "CONSULT") == []
+    assert events("واعتاد الملك أن يزور المدينة في الصيف.", "CONSULT") == []
+    assert events("وكان الوزير كعادته يلتقي الصحفيين في مكتبه.", "CONSULT") == []
+    assert events("ويزور الأمير المستشفى أسبوعيا للاطمئنان على المرضى.", "CONSULT") == []
+    assert events("ويتظاهر السكان كل يوم جمعة أمام مبنى البلدية.", "PROTEST") == []
+    # a meeting of today, and a past one in a sentence that says how often something else is
+    assert [t for t, _ in events("يلتقي الرئيس اليوم نظيره الفرنسي في باريس.", "CONSULT")] == ["يلتقي"]
+    assert [t for t, _ in events("التقى الوزير نظيره الأردني أمس في لقاء يعقد كل عام.", "CONSULT")] == ["التقى"]
+
+
+def test_yuhaddid_that_endangers_is_no_threat():
+    assert events("وقال الخبير إن التلوث يهدد حياة آلاف السكان في المدينة.", "THREATEN") == []
+    assert events("وأكد أن الضرر الذي لحق بالسد يهدد القرى المجاورة.", "THREATEN") == []
+    assert events("وقال إن استمرار القتال يهدد أمن المنطقة واستقرارها.", "THREATEN") == []
+    assert events("وقال الوزير إن الإرهاب يشكل تهديدا للأمن الإقليمي.", "THREATEN") == []
+    # a threat made by someone stays one
+    assert [t for t, _ in events("وهدد الرئيس الشركة بفرض عقوبات عليها أمس.", "THREATEN")] == ["وهدد"]
+    assert [t for t, _ in events("وهددت الجماعة الحكومة بالانسحاب من المفاوضات.", "THREATEN")] == ["وهددت"]
+
+
+def test_a_cumulative_toll_is_no_new_attack():
+    assert events("وارتفعت حصيلة قتلى الهجوم إلى ثلاثين شخصا.", "ASSAULT") == []
+    assert events("وارتفع عدد قتلى الاحتجاجات في البلاد إلى 11 قتيلا.", "ASSAULT") == []
+    assert events("وقتل 35 شخصا وأصيب أكثر من 400 آخرين بجروح منذ بداية المواجهات.", "ASSAULT") == []
+    assert events("وتتحدث التقديرات عن مقتل أكثر من ألف شخص وإصابة المئات منذ اندلاع الحرب.", "ASSAULT") == []
+    # the day's killing beside the toll of another clause is an event
+    text = "وجاءت الحصيلة غداة مقتل 21 مدنيا جراء الغارات، فيما ارتفعت حصيلة القتلى منذ بدء التصعيد إلى 93."
+    assert [t for t, _ in events(text, "ASSAULT")] == ["مقتل"]
+    assert [t for t, _ in events("وقتل مسلحون خمسة جنود في هجوم على حاجز أمس.", "ASSAULT")] == ["وقتل"]
+
+
+def test_a_phone_call_is_consult_phone():
+    trig, a = events("وتلقى الرئيس اتصالا هاتفيا من العاهل الأردني أمس.", "CONSULT")[0]
+    assert (trig, a["mode"]) == ("اتصالا هاتفيا", "phone")
+    trig, a = events("وبحث الوزير في مكالمة هاتفية مع نظيره الفرنسي الأوضاع في سوريا.", "CONSULT")[0]
+    assert (trig, a["mode"]) == ("مكالمة هاتفية", "phone")
+    trig, a = events("وقال الديوان إن الأمير اتصل هاتفيا بالرئيس اللبناني أمس.", "CONSULT")[0]
+    assert (trig, a["mode"]) == ("اتصل هاتفيا", "phone")
+    # the call told before (الاتصال الهاتفي) and one that is not made
+    assert events("وخلال الاتصال الهاتفي أكد الجانبان أهمية التعاون.", "CONSULT") == []
+    assert events("ولم يجر الرئيس اتصالا هاتفيا بنظيره منذ شهور.", "CONSULT") == []
+    assert events("وأكد الوزير أنه سيجري اتصالا هاتفيا بنظيره اليمني.", "CONSULT") == []
+    # an interview by phone, an anonymous call and an intercepted one are no consultation
+    assert events("وقالت الناشطة في اتصال هاتفي مع الصحيفة إن الوضع صعب.", "CONSULT") == []
+    assert events("وأوضح في اتصال هاتفي أجرته معه الصحيفة أن الوضع صعب.", "CONSULT") == []
+    assert events("بدوره، أعلن المحافظ، في اتصال هاتفي لـ«النهار»، أن الوزراء عادوا.", "CONSULT") == []
+    assert events("وتلقت الشركة اتصالا هاتفيا من شخص مجهول أمس.", "CONSULT") == []
+    assert events("وأعلنت الوزارة رصد اتصال هاتفي بين قادة التنظيم.", "CONSULT") == []
+
+
+def test_al_qabd_ala_is_an_arrest():
+    trig, a = events("وألقت الشرطة القبض على ثلاثة أشخاص في الرياض أمس.", "COERCE")[0]
+    assert (trig, a["mode"]) == ("القبض على", "arrest")
+    assert a["source"]["text"] == "الشرطة"
+    trig, a = events("وتم القبض على المتهم في مدينة جدة.", "COERCE")[0]
+    assert trig == "القبض على"
+    # a warrant or an attempt is no arrest
+    assert events("وأصدرت المحكمة أمرا بالقبض على الوزير السابق.", "COERCE") == []
+    assert events("وفشلت محاولة القبض على زعيم العصابة.", "COERCE") == []
+    assert events("وشن الجيش حملة بهدف القبض على قادة التنظيم.", "COERCE") == []
+    # hostages taken are no arrest
+    assert events("وقال المسلحون إنهم ألقوا القبض على رهائن في الفندق.", "COERCE") == []
