@@ -32,6 +32,7 @@ def test_yuhaddid_that_endangers_is_no_threat():
     assert events("وأكد أن الضرر الذي لحق بالسد يهدد القرى المجاورة.", "THREATEN") == []
     assert events("وقال إن استمرار القتال يهدد أمن المنطقة واستقرارها.", "THREATEN") == []
     assert events("وقال الوزير إن الإرهاب يشكل تهديدا للأمن الإقليمي.", "THREATEN") == []
+    assert events('وحذر من أن رفض الاتفاق من شأنه أن يهدد "مصداقية" البلاد.', "THREATEN") == []
     # a threat made by someone stays one
     assert [t for t, _ in events("وهدد الرئيس الشركة بفرض عقوبات عليها أمس.", "THREATEN")] == ["وهدد"]
     assert [t for t, _ in events("وهددت الجماعة الحكومة بالانسحاب من المفاوضات.", "THREATEN")] == ["وهددت"]
@@ -73,6 +74,9 @@ def test_al_qabd_ala_is_an_arrest():
     assert a["source"]["text"] == "الشرطة"
     trig, a = events("وتم القبض على المتهم في مدينة جدة.", "COERCE")[0]
     assert trig == "القبض على"
+    # a second arrest: the verb أعاد brings in the noun
+    trig, a = events("وأعادت السلطات اعتقال الشيخ مع عدد من تلاميذه.", "COERCE")[0]
+    assert trig == "اعتقال" and a["source"]["text"] == "السلطات"
     # a warrant or an attempt is no arrest
     assert events("وأصدرت المحكمة أمرا بالقبض على الوزير السابق.", "COERCE") == []
     assert events("وفشلت محاولة القبض على زعيم العصابة.", "COERCE") == []
