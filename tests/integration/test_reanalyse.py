@@ -152,10 +152,10 @@ def test_each_article_records_its_spec_and_input(tmp_path: Path, inputs: str) ->
 
 def test_upgraded_spec_swaps_replaced_stages_only() -> None:
     assert upgraded(DEFAULT_SPEC) is None
-    old = [n.replace("entities.v7", "entities.v1").replace("debris.v5", "debris.v1") for n in DEFAULT_SPEC]
+    old = [n.replace("entities.v7", "entities.v1").replace("debris.v6", "debris.v1") for n in DEFAULT_SPEC]
     assert upgraded(old) == DEFAULT_SPEC
-    light = ["language.v1", "debris.v1", "dateline.v5", "metadate.v1", "index_terms.v2"]
-    assert upgraded(light) == ["language.v1", "debris.v5", "dateline.v5", "metadate.v1", "index_terms.v2"]
+    light = ["language.v1", "debris.v1", "dateline.v6", "metadate.v1", "index_terms.v2"]
+    assert upgraded(light) == ["language.v1", "debris.v6", "dateline.v6", "metadate.v1", "index_terms.v2"]
 
 
 def test_status_swaps_replaced_stages_without_building_any(tmp_path: Path, inputs: str,
@@ -170,14 +170,14 @@ def test_status_swaps_replaced_stages_without_building_any(tmp_path: Path, input
     # a configured NER model that is not there: building entities.v7 fails, the status does not build it
     monkeypatch.setenv("MARSAD_NER_MODEL", str(tmp_path / "no-model"))
     # a light run with a replaced entities stage: stale, and its upgrade as light as it was
-    respec(["language.v1", "debris.v5", "dateline.v5", "entities.v1"])
+    respec(["language.v1", "debris.v6", "dateline.v6", "entities.v1"])
     st = status(arc)
     assert (st.current, st.stale, st.older_stages) == (0, n, {"entities.v1": n})
     assert st.without_stages == {name: n for name in ("pubdate.v2", "timex.v3", "events.v13", "index_terms.v2",
                                                       "fingerprint.v1")}
     # a spec whose successor needs what the spec lacks (events.v13 needs mentions and timex) is
     # redone with the default spec: no stage of it is counted missing
-    respec(["language.v1", "debris.v5", "dateline.v5", "events.v1"])
+    respec(["language.v1", "debris.v6", "dateline.v6", "events.v1"])
     st = status(arc)
     assert (st.stale, st.older_stages, st.without_stages) == (n, {"events.v1": n}, {})
     # a reanalysis builds its stages first: the missing model stops it before anything is written
@@ -290,7 +290,7 @@ def test_update_reports_stale_articles_and_how_to_redo_them(tmp_path: Path, inpu
     capsys.readouterr()
     assert main(["update", "--archive", path]) == 0
     text = capsys.readouterr().out
-    assert "5 by older stage versions (debris.v1 → debris.v5: 5)" in text
+    assert "5 by older stage versions (debris.v1 → debris.v6: 5)" in text
     assert "marsad update --reanalyse" in text
     assert "without stages" not in text
     assert main(["update", "--archive", path, "--reanalyse"]) == 0

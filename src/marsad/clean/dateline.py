@@ -62,7 +62,13 @@ _PLACE_DASH_AGENCY = regex.compile(
 _WORD = r"[\p{Arabic}\u064B-\u065F\u0670]+"  # with its tashkeel (script Inherited, not Arabic)
 _AGENCY_DASH_PLACE = regex.compile(
     rf"\s*(?:(?P<author>{_WORD}(?:(?:[ \t]+|\s*[،,\-–—]\s*){_WORD}){{0,7}}){_SEP})?(?P<agency>{_AGENCY_ALT})"
-    rf"\s*[-–—/\u0640]+\s*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,2}})\s*:\s*"
+    rf"\s*[-–—/\u0640]+\s*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,2}})(?:\s*:\s*|[ \t\u00a0]*$)"
+)
+#: غالب السهلي – بريدة  |  حامد القرشي- مكة المكرمة  (a reporter and the city filed from, a line of
+#: their own). Taken only when the place is a known one and the name holds none
+_AUTHOR_DASH_PLACE = regex.compile(
+    rf"\s*(?P<author>{_WORD}(?:[ \t]+{_WORD}){{1,3}})\s*[-–—\u0640]+\s*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
+    rf"[ \t\u00a0]*$"
 )
 #: (أ ف ب) -  agency alone
 _BRACKETED_AGENCY = regex.compile(rf"\s*\((?P<agency>{_AGENCY_ALT})\)\s*[-–—:]+\s*")
@@ -73,7 +79,7 @@ _PLACE_DATE_AGENCY = regex.compile(
 )
 #: the dateline forms, tried in this order
 _DATELINE_RES = (_PLACE_BRACKETED_AGENCY, _AGENCY_DASH_PLACE, _PLACE_DASH_AGENCY, _BRACKETED_AGENCY,
-                 _PLACE_DATE_AGENCY)
+                 _PLACE_DATE_AGENCY, _AUTHOR_DASH_PLACE)
 #: the forms with the agency in brackets alone, which a line deep in a text may open with
 _BRACKETED_RES = (_PLACE_BRACKETED_AGENCY, _BRACKETED_AGENCY)
 
@@ -99,6 +105,8 @@ def _dateline_match(text: str, start: int, end: int, *, bracketed: bool = False)
             continue
         if rx is _AGENCY_DASH_PLACE and not _is_place(m.group("place")):
             continue  # الرياض - واس: a place first, read by the next form
+        if rx is _AUTHOR_DASH_PLACE and (not _is_place(m.group("place")) or _names_place(m.group("author"))):
+            continue
         return m
     return None
 
@@ -158,6 +166,10 @@ def _content_lines(text: str, removed: list[Span]) -> tuple[list[tuple[int, int]
     content: list[tuple[int, int]] = []
     readable: list[tuple[int, int]] = []
     for s, e in iter_lines(text):
+        # a line that a removed span opens (a slider's «Next Previous» before the dateline)
+        # begins where the span ends
+        s = max([s, *(re_ for rs, re_, boilerplate in cut
+                      if not boilerplate and rs < e and s < re_ < e and not text[s:rs].strip())])
         if not text[s:e].strip():
             continue
         covers = {boilerplate for rs, re_, boilerplate in cut if rs <= s and e <= re_}
@@ -201,8 +213,8 @@ class DatelineSplitter:
             if m is None:
                 continue
             place = (m.groupdict().get("place") or "").strip()
-            agency = (m.group("agency") or "").strip()
-            if m.re is _AGENCY_DASH_PLACE:
+            agency = (m.groupdict().get("agency") or "").strip()
+            if m.re is _AGENCY_DASH_PLACE or m.re is _AUTHOR_DASH_PLACE:
                 author = (m.group("author") or "").strip()
             else:
                 place, agency, author = _roles(place.replace("\u0640", ""), agency)
@@ -242,6 +254,19 @@ def _is_place(name: str) -> bool:
     if entry is None and len(words) == 2 and words[1] in _EPITHETS:
         entry = load_default().lookup(words[:1])  # القدس المحتلة: a city and its epithet
     return entry is not None and entry.kind in ("city", "country", "region")
+
+
+def _names_place(words: str) -> bool:
+    """Whether ``words`` are no reporter's name: a word (or two running words) of them is a
+    known place («أمانة جدة – جدة»), or the first is an organisation's head word («وزارة الصحة –
+    جدة», :data:`marsad.enrich.entities.org_words.ORG_HEADS`)."""
+    w = words.split()
+    try:
+        from marsad.enrich.entities.org_words import ORG_HEADS
+    except ImportError:  # the word lists ship with the entities stage
+        ORG_HEADS = frozenset()
+    return normalize(w[0]) in ORG_HEADS or any(
+        _is_place(" ".join(w[i:i + k])) for k in (1, 2) for i in range(len(w) - k + 1))
 
 
 def _roles(first: str, second: str) -> tuple[str, str, str]:

@@ -36,6 +36,14 @@ _SITE_CHROME = regex.compile(
     regex.I,
 )
 
+#: a photo slider's buttons flattened before the article: «Next Previous» opening the text, on
+#: its own line or before the dateline; «السابق التالي» on a line of its own
+_SLIDER = regex.compile(
+    r"^[\s\u00a0]*(?P<nav>(?:next|previous|prev)[\s\u00a0]+(?:next|previous|prev)(?=[\s\u00a0]|$)"
+    r"|(?:السابق|التالي)[ \t\u00a0]+(?:السابق|التالي)(?=[ \t\u00a0]*(?:\n|$)))",
+    regex.I,
+)
+
 _SHARE_WORDS = (
     r"شارك|شاركها|مشاركة|المشاركة|شارك الخبر|شارك المقال|انشر|طباعة|اطبع|إرسال|ارسال|أرسل|"
     r"البريد الإلكتروني|البريد الالكتروني|نسخ الرابط|الرابط المختصر|رابط مختصر|حفظ|"
@@ -103,6 +111,9 @@ class DebrisCleaner:
         """Debris spans of ``text``; ``boilerplate`` are lines learned for this source."""
         learned = frozenset(boilerplate)
         out: list[Span] = []
+        m = _SLIDER.match(text)
+        if m is not None and m.group("nav").split()[0].lower() != m.group("nav").split()[-1].lower():
+            out.append(Span("debris", m.start("nav"), m.end("nav"), "site_chrome"))
         lines = list(iter_lines(text))
         i = 0
         while i < len(lines):

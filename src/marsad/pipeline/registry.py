@@ -91,8 +91,8 @@ class StageEntry:
 
 STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("language.v1", _language, ("text",), ("language",)),
-    StageEntry("debris.v5", _debris, ("text",), ("debris",)),
-    StageEntry("dateline.v5", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
+    StageEntry("debris.v6", _debris, ("text",), ("debris",)),
+    StageEntry("dateline.v6", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
     StageEntry("entities.v7", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
     StageEntry("pubdate.v2", _pubdate, ("clean",), ("published_at", "anchor")),
@@ -105,8 +105,8 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
 #: what ``marsad ingest`` and ``marsad analyze`` run unless told otherwise
 DEFAULT_SPEC: list[str] = [
     "language.v1",
-    "debris.v5",
-    "dateline.v5",
+    "debris.v6",
+    "dateline.v6",
     "entities.v7",
     "pubdate.v2",
     "timex.v3",
@@ -126,26 +126,33 @@ RETIRED: dict[str, tuple[str, str]] = {
     "timex.v2": ("timex.v3", "a misspelt month beside its correct name (تشرين الثاني/نوفمير 2017) or "
                              "before a year (ديسمير 2014) is read as that month and keeps its year; a "
                              "decade of a life (في الثلاثينيات من عمرها) is no time"),
-    "debris.v1": ("debris.v5", "breadcrumb and menu lines and a source-link trailer at the end are debris; "
+    "debris.v1": ("debris.v6", "breadcrumb and menu lines and a source-link trailer at the end are debris; "
                                "and what debris.v2 changed"),
-    "debris.v2": ("debris.v5", "a trailing run of other articles' leads (a «more from this section» block "
+    "debris.v2": ("debris.v6", "a trailing run of other articles' leads (a «more from this section» block "
                                "flattened into the text) is debris of kind related_teaser; and what "
                                "debris.v3 changed"),
-    "debris.v3": ("debris.v5", "a site's tag list at the very end (… بكلية الطب. سمات تبوك جامعة تبوك; "
+    "debris.v3": ("debris.v6", "a site's tag list at the very end (… بكلية الطب. سمات تبوك جامعة تبوك; "
                                "الكلمات الدالة:, وسوم:, Tags: and a label line over short tag lines) "
                                "is debris of kind tags; and what debris.v4 changed"),
-    "debris.v4": ("debris.v5", "one list of tag labels for the tag line anywhere in a text and the tag "
+    "debris.v4": ("debris.v6", "one list of tag labels for the tag line anywhere in a text and the tag "
                                "list at its end: a line «الكلمات الدالة: …», «كلمات البحث: …», «Keywords: …» "
-                               "inside a text is debris of kind tags, and so is «مواضيع: …» at the end"),
-    "dateline.v4": ("dateline.v5", "an outlet or agency before its reporter's city, closed by a colon "
+                               "inside a text is debris of kind tags, and so is «مواضيع: …» at the end; "
+                               "and what debris.v5 changed"),
+    "debris.v5": ("debris.v6", "a photo slider's buttons opening the text («Next Previous», «السابق التالي» "
+                               "on a line of its own) are site_chrome"),
+    "dateline.v4": ("dateline.v6", "an outlet or agency before its reporter's city, closed by a colon "
                                    "(سبق- القنفذة:، واس – جدة:، عبدالله البرقاوي- سبق- الرياض:) gives the city "
-                                   "as the place; and what dateline.v4 changed"),
-    "dateline.v1": ("dateline.v5", "a dateline with its date (الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس, "
+                                   "as the place; and what dateline.v5 changed"),
+    "dateline.v5": ("dateline.v6", "the outlet and its reporter's city on a line of their own, with no colon "
+                                   "(عين اليوم – جدة), and a reporter and a known city (غالب السهلي – بريدة) are "
+                                   "datelines; a line a removed span opens (a slider's Next Previous) is read "
+                                   "from where the span ends"),
+    "dateline.v1": ("dateline.v6", "a dateline with its date (الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس, "
                                    "القاهرة في 5 مايو 2020 (أ ش أ) -) is found, also when the source's boilerplate "
                                    "learned the line; and what dateline.v2 changed"),
-    "dateline.v2": ("dateline.v5", "a wire desk's tag before a title (عام / …, اقتصادي / …) is taken off; "
+    "dateline.v2": ("dateline.v6", "a wire desk's tag before a title (عام / …, اقتصادي / …) is taken off; "
                                    "and what dateline.v3 changed"),
-    "dateline.v3": ("dateline.v5", "an outlet's copy of wire news (سبق- وكالات) has no place; a reporter's city "
+    "dateline.v3": ("dateline.v6", "an outlet's copy of wire news (سبق- وكالات) has no place; a reporter's city "
                                    "(عبدالرحمن الشهري – الرياض) is the place, not an agency; a city whose name opens "
                                    "with an outlet's (المدينة المنورة) is read whole; a city with its epithet (القدس "
                                    "المحتلة) before a dated dateline is a place"),

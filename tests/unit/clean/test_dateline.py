@@ -57,6 +57,16 @@ def test_no_dateline_in_ordinary_opening():
         ("فهد العتيبي، سعد الحربي- سبق- عمّان: أعلنت الأمانة", "عمّان", "سبق", "فهد العتيبي، سعد الحربي"),
         # not a place after the outlet: no place taken from it
         ("سبق- متابعة: أعلنت الأمانة", "", "", ""),
+        # the outlet and its reporter's city on a line of their own, no colon
+        ("عين اليوم – جدة\nأعلنت الأمانة", "جدة", "عين اليوم", ""),
+        ("عين اليوم- سان فرانسيسكو\nأعلنت الأمانة", "سان فرانسيسكو", "عين اليوم", ""),
+        ("عين اليوم – متابعات\nأعلنت الأمانة", "", "", ""),
+        # a reporter and the city filed from, a line of their own
+        ("غالب السهلي – بريدة\nأعلنت الأمانة", "بريدة", "", "غالب السهلي"),
+        ("حامد القرشي- مكة المكرمة\nأعلنت الأمانة", "مكة المكرمة", "", "حامد القرشي"),
+        # … but a body or a place before the dash is no reporter
+        ("وزارة الصحة – جدة\nأعلنت الأمانة", "", "", ""),
+        ("أمانة جدة – جدة\nأعلنت الأمانة", "", "", ""),
     ],
 )
 def test_dateline_halves_are_sorted_into_place_agency_author(opening, place, agency, byline):
@@ -142,5 +152,18 @@ def test_dateline_v3_is_retired():
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import build
 
-    with pytest.raises(ConfigError, match="replaced by 'dateline.v5'"):
-        build(["language.v1", "debris.v5", "dateline.v3"])
+    with pytest.raises(ConfigError, match="replaced by 'dateline.v6'"):
+        build(["language.v1", "debris.v6", "dateline.v3"])
+
+
+@pytest.mark.parametrize("opening", ["Next Previous \u00a0\n", " Next Previous ", "السابق التالي\n"])
+def test_a_sliders_buttons_before_the_dateline_are_site_chrome(opening):
+    text = opening + "حامد القرشي – عين اليوم\nأبدع المغردون في نشر صور المسجد الحرام الليلة.\nفقرة أخرى."
+    art = analyze_text(text, title="صور المسجد الحرام")
+    assert [(s.label, art.text[s.start:s.end]) for s in art.layer("debris")] == [
+        ("site_chrome", opening.strip(" \n\u00a0"))]
+    assert (art.dateline_agency, art.byline) == ("عين اليوم", "حامد القرشي")
+    assert art.clean_text.startswith("أبدع المغردون")
+    assert not any(m.text.lower().startswith(("next", "previous")) for m in art.layer("mentions"))
+    # the words of a sentence are not a slider's
+    assert analyze_text("السابق التالي للرئيس أعلن استقالته.\nفقرة.", title="خبر").layer("debris") == []

@@ -99,12 +99,12 @@ def test_annotator_agreement_scores_the_second_labels_against_the_first() -> Non
 
 
 def test_the_analysers_key_is_the_stage_versions(monkeypatch) -> None:
-    """A bumped stage version (debris.v2 → debris.v5) makes a cache of the old analyses stale."""
+    """A bumped stage version (debris.v2 → debris.v6) makes a cache of the old analyses stale."""
     import marsad.pipeline.registry as reg
     from marsad.eval.stories import _analysers_key
 
     now = _analysers_key()
-    old = [n.replace("debris.v5", "debris.v2").replace("entities.v7", "entities.v1") for n in reg.DEFAULT_SPEC]
+    old = [n.replace("debris.v6", "debris.v2").replace("entities.v7", "entities.v1") for n in reg.DEFAULT_SPEC]
     assert old != reg.DEFAULT_SPEC
     monkeypatch.setattr(reg, "DEFAULT_SPEC", old)
     assert _analysers_key() != now
