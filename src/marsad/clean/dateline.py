@@ -64,11 +64,12 @@ _AGENCY_DASH_PLACE = regex.compile(
     rf"\s*(?:(?P<author>{_WORD}(?:(?:[ \t]+|\s*[،,\-–—]\s*){_WORD}){{0,7}}){_SEP})?(?P<agency>{_AGENCY_ALT})"
     rf"\s*[-–—/\u0640]+\s*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,2}})(?:\s*:\s*|[ \t\u00a0]*$)"
 )
-#: غالب السهلي – بريدة  |  حامد القرشي- مكة المكرمة  (a reporter and the city filed from, a line of
-#: their own). Taken only when the place is a known one and the name holds none
+#: غالب السهلي – بريدة  |  حامد القرشي- مكة المكرمة  |  أحمد البراهيم- جازان:  (a reporter and the city
+#: filed from, a line of their own or closed by a colon). Taken only when the place is a known one
+#: and the name holds none
 _AUTHOR_DASH_PLACE = regex.compile(
     rf"\s*(?P<author>{_WORD}(?:[ \t]+{_WORD}){{1,3}})\s*[-–—\u0640]+\s*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
-    rf"[ \t\u00a0]*$"
+    rf"(?:\s*:\s*|[ \t\u00a0]*$)"
 )
 #: (أ ف ب) -  agency alone
 _BRACKETED_AGENCY = regex.compile(rf"\s*\((?P<agency>{_AGENCY_ALT})\)\s*[-–—:]+\s*")
