@@ -216,8 +216,8 @@ RETIRED: dict[str, tuple[str, str]] = {
     "events.v12": ("events.v13", "a habit is no event (اعتاد أن يزور، يلتقي … كل أسبوع); هدد that endangers is no "
                                  "threat (يهدد حياة …، الجفاف يهدد، يشكل تهديدا); a toll is no new attack (ارتفعت "
                                  "حصيلة قتلى …، قتل 35 … منذ بداية الحرب); a phone call is CONSULT, mode phone "
-                                 "(اتصالا هاتفيا، مكالمة هاتفية; not an interview given by phone); القبض على is an "
-                                 "arrest"),
+                                 "(اتصالا هاتفيا، مكالمة هاتفية; not an interview given by phone); القبض على and "
+                                 "أعادت اعتقال are arrests"),
     "index_terms.v1": ("index_terms.v2", "ڨ is indexed as ق: a search for قابس finds ڨابس"),
 }
 
