@@ -84,3 +84,15 @@ def test_al_qabd_ala_is_an_arrest():
     assert events("وانتقد النائب الحكومة لعدم قدرتها على القبض على الجاني.", "COERCE") == []
     # hostages taken are no arrest
     assert events("وقال المسلحون إنهم ألقوا القبض على رهائن في الفندق.", "COERCE") == []
+
+
+def test_a_phone_call_goes_from_its_caller_to_its_callee():
+    # «تلقى اتصالا هاتفيا من نظيره الهولندي» gave the receiver as the caller
+    _, a = events("وتلقى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا من العاهل الأردني الملك عبدالله الثاني أمس.",
+                  "CONSULT")[0]
+    assert (a["source"]["text"], a["target"]["text"]) == ("عبدالله الثاني", "عبد الفتاح السيسي")
+    _, a = events("وأجرى الرئيس الفرنسي إيمانويل ماكرون اتصالا هاتفيا بنظيره الأمريكي دونالد ترامب.", "CONSULT")[0]
+    assert (a["source"]["text"], a["target"]["text"]) == ("إيمانويل ماكرون", "دونالد ترامب")
+    _, a = events("وبحث الرئيس التركي رجب طيب أردوغان في اتصال هاتفي مع نظيره الروسي فلاديمير بوتين الأوضاع.",
+                  "CONSULT")[0]
+    assert (a["source"]["text"], a["target"]["text"]) == ("رجب طيب أردوغان", "فلاديمير بوتين")

@@ -35,6 +35,7 @@ from marsad.enrich.events.roles import (
     PARTICIPLES,
     PREFIXES,
     dyad,
+    phone_dyad,
     places_and_actors,
     strip_proclitic,
 )
@@ -459,7 +460,10 @@ class EventCoder:
         start = trig.start
         ends = [t.end for t in toks]
         places, actors = places_and_actors(text, toks, ends, ms, exclude=(start, f.end))
-        source, target = dyad(toks, ends, f, actors, text)
+        if f.trigger.mode == "phone":
+            source, target = phone_dyad(toks, ends, f, actors)
+        else:
+            source, target = dyad(toks, ends, f, actors, text)
         for a in (source, target):
             if a is not None and not a["text"]:
                 a["text"] = text[a["start"]:a["end"]]

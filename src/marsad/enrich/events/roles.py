@@ -414,5 +414,44 @@ def _against(toks: Sequence[Tok], f: Found) -> dict[str, Any] | None:
     return None
 
 
+#: a phone call received: the caller comes after من (تلقى اتصالا هاتفيا من نظيره، اتصال هاتفي تلقاه من …)
+_RECEIVED = L.words({"تلقي", "تلقت", "تلقوا", "يتلقي", "تتلقي", "وتلقي", "وتلقت", "تلقاه", "تلقته", "تلقاها",
+                     "تلقيا", "تلقينا", "تلقيت"})
+
+
+def phone_dyad(toks: Sequence[Tok], ends: Sequence[int], f: Found,
+               actors: list[dict[str, Any]]) -> tuple[dict[str, Any] | None, dict[str, Any] | None]:
+    """Caller and callee of a phone call (``f``, two words). Received (تلقى … اتصالا هاتفيا من X،
+    اتصال هاتفي تلقاه من X): the caller is the first actor after من, the callee the subject before
+    it. Made (أجرى X اتصالا هاتفيا بـY، بحث X في اتصال هاتفي مع Y): the caller is the nearest actor
+    before it (up to ten words), the callee the first actor after it led by ب or مع. Whoever
+    reports the call (قالت الرئاسة إن …) is neither."""
+    told, _ = reporters(toks, ends, f, actors)
+    actors = [a for a in actors if id(a) not in told and not a.get("victim")]
+    i = f.i
+    end_i = _tok_index(ends, f.end - 1)
+    near = [toks[k].norm for k in range(max(0, i - 8), min(len(toks), end_i + 2))]
+    received = any(w in _RECEIVED for w in near)
+    before = [a for a in actors if a["end"] <= toks[i].start and i - _tok_index(ends, a["end"] - 1) <= 10]
+    after = [a for a in actors if a["start"] >= f.end and _tok_index(ends, a["start"]) - end_i <= 8]
+
+    def led_by(a: dict[str, Any], words: tuple[str, ...]) -> bool:
+        """Whether a word of ``words`` (or a word with ب on it, when ب is one) stands between the
+        call and the actor, or on the actor's first word (بنظيره، بالرئيس عبدالفتاح السيسي)."""
+        k = _tok_index(ends, a["start"])
+        between = [toks[j].norm for j in range(end_i + 1, min(k + 1, len(toks)))]
+        return any(w in words or ("ب" in words and w[:1] == "ب" and not w.startswith("بعد")) for w in between)
+
+    def first(cands: list[dict[str, Any]]) -> dict[str, Any] | None:
+        """The first of ``cands``, a name before a nationality adjective (العاهل الأردني الملك
+        عبدالله: the king, not الأردني)."""
+        return next((a for a in cands if a.get("type") != "NORP"), cands[0] if cands else None)
+
+    subject = first(before[::-1])
+    if received:
+        return _public(first([a for a in after if led_by(a, ("من",))])), _public(subject)
+    return _public(subject), _public(first([a for a in after if led_by(a, ("ب", "مع", "الي"))]))
+
+
 def _public(a: dict[str, Any] | None) -> dict[str, Any] | None:
     return None if a is None else {k: v for k, v in a.items() if k != "victim"}
