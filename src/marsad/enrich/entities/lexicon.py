@@ -56,6 +56,19 @@ AMBIGUOUS = word_set(
     "سبوتنيك الأمل النور الجمال السلام الوفاء الغد الحياه رضا"
 )
 
+#: nouns for a person by what they do, no title a role is read from (الصحافية، الناشط): an unknown
+#: two-word place right after one, over its adjectives, is a person (الصحافية الليبرالية كسينيا
+#: سوبتشاك)
+PERSON_NOUNS = word_set(
+    "الصحافي الصحافيه الصحفي الصحفيه الإعلامي الإعلاميه الناشط الناشطه المعارض المعارضه الكاتبه "
+    "الممثل الممثله المغني المغنيه المطرب المطربه الباحث الباحثه المخرج المخرجه الطالب الطالبه "
+    "الروائيه الشاعره المحاميه"
+)
+
+#: "lord of", "lady of": after a full name and before a definite word, an epithet (سيد الكرملين،
+#: سيدة الشاشة), no part of the name, though سيد is a first name too
+LORD_WORDS = word_set("سيد سيده")
+
 #: function words that are never part of a name
 STOPWORDS = word_set(
     "في من إلى الى على عن مع أن إن أنه إنه كان كانت هذا هذه ذلك تلك التي الذي الذين قد "

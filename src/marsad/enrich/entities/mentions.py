@@ -50,6 +50,7 @@ from marsad.enrich.entities.organisations import (
     org_by_nationality,
     org_country_after,
     radio_names,
+    short_bodies,
 )
 from marsad.enrich.entities.people import PersonReader, first_name_nationality, run_together
 from marsad.enrich.entities.places import (
@@ -208,6 +209,7 @@ class MentionFinder:
         adjective_country(self.gaz, ms)
         comma_country(ms, norms)
         ms = run_together(ms, norms, self.names)
+        ms = short_bodies(ms, norms)
         inside: dict[int, Mention] = {}
         for o in ms:
             if o.type in ("GPE", "ORG", "NORP", "LOC"):
@@ -218,6 +220,14 @@ class MentionFinder:
             m.role = self.people.role(text, m, toks, norms, ms, inside) if m.type == "PER" else ""
             if m.role and not m.country:
                 m.country = role_country(self.gaz, m.role)
+        for m in ms:  # مايك بنس، | نائب الرئيس الأمريكي دونالد ترامب: the whole title is Pence's
+            if "apposition_of" in m.extra:
+                end = int(m.extra.pop("apposition_of"))
+                phrase = m.extra.pop("apposition_role")
+                for o in ms:
+                    if o.type == "PER" and o.b == end and not o.role:
+                        o.role = phrase
+                        o.country = o.country or role_country(self.gaz, phrase)
         ms.sort(key=lambda m: m.a)
         return ms
 

@@ -23,6 +23,7 @@ from marsad.enrich.entities.words import (
     _core,
     _in,
     _is_definite,
+    _is_title,
     _plain,
     common_noun,
     nameless_word,
@@ -387,6 +388,7 @@ class OrgRules:
         A nationality adjective cut off the name stays a NORP."""
         add: list[Mention] = []
         drop: list[Mention] = []
+        people = {m.words or tuple(norms[m.a : m.b]) for m in ms if m.type == "PER" and m.b - m.a >= 2}
         for m in ms:
             if m.type != "ORG" or m.entry is not None or m.b - m.a < 2:
                 continue
@@ -396,6 +398,13 @@ class OrgRules:
             if (m.b - m.a == 2 or m.b - m.a == 3 and norms[m.a + 2][:1] == "ل") and \
                     (strip_article(_head(norms[m.a])), strip_article(norms[m.a + 1])) in ow.GENERIC_BODIES:
                 drop.append(m)  # مجلس الإدارة، اللجنة التنفيذية (للمهرجان): a body of any organisation
+                continue
+            if _in(norms[m.a], _CLUB_HEADS) and (k := self._player(m, norms, people)) > 0:
+                add.append(Mention(k, m.b, "PER", source="rule", words=tuple(norms[k : m.b]),
+                                   canon=" ".join(norms[k : m.b])))
+                m.words = m.words[: k - m.a] if len(m.words) >= k - m.a else tuple(norms[m.a : k])
+                m.canon = " ".join(m.words)
+                m.b = k  # لنادي ليستر | رياض محرز: the club's player, a person of his own
                 continue
             b = m.b
             for k in range(m.a + 1, m.b):
@@ -444,6 +453,32 @@ class OrgRules:
         if drop:
             ms = [m for m in ms if m not in drop]
         return ms + add if add else ms
+
+    def _player(self, m: Mention, norms: Sequence[str], people: set[tuple[str, ...]]) -> int:
+        """Where a person's full name begins at the end of a club's name (نادي ليستر | رياض
+        محرز): a given name (:data:`lexicon.FIRST_NAMES`, or one the training data opens a
+        person with) or the words of a full name the article names (``people``) two or three
+        words before the end, after a word of the club's own that is no given name (nor a name
+        of the training data, unless the article names the man: ليستر), title, honorific or
+        common word (not نادي الأمير عبد الله الفيصل، "نادي شباب محمد صلاح"), the club not
+        quoted; no word with ال, and no place unless the article names the
+        man (رياض is Riyadh too; not نادي باريس سان جيرمان); 0 when there is none."""
+        for k in range(m.a + 2, m.b - 1):
+            w, prev = norms[k], norms[k - 1]
+            named = tuple(norms[k : m.b]) in people
+            if m.b - k > 3 or not (named or w in lx.FIRST_NAMES and w not in lx.AMBIGUOUS and w not in lx.NAME_LINKS
+                                   or self.names.get(w, "") == "PERS-B"):
+                continue
+            if prev in lx.FIRST_NAMES or not named and self.names.get(prev, "").startswith("PERS") or _is_title(prev) \
+                    or _in(prev, ow.ORG_HONORIFICS) or prev in lx.NAME_LINKS or not prev.isalpha() \
+                    or self.common(prev) or m.a and norms[m.a - 1] in _QUOTE_PAIRS:
+                return 0  # ("نادي شباب محمد صلاح": a club named after him, a common word before him)
+            tail = norms[k : m.b]
+            if any(t.startswith("ال") or not t.isalpha() or not named and self.gaz.lookup([t]) is not None
+                   for t in tail) or self.gaz.lookup(list(tail)) is not None:
+                return 0
+            return k
+        return 0
 
     def quoted(self, ms: list[Mention], norms: Sequence[str], heads: Sequence[tuple[int, int]]) -> list[Mention]:
         """An organisation head right before a quoted name names it (صحيفة «الشرق الأوسط»، حركة

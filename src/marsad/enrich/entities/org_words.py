@@ -147,6 +147,11 @@ MISC_NAMES: dict[str, str] = {
 }
 
 #: a product or vaccine context word that makes the next quoted name a product (MISC), not an agency
+#: the short name of the Muslim Brotherhood ("the brothers"): a body only in an article that
+#: names it in full (جماعة الإخوان المسلمين), see :func:`.organisations.short_bodies`
+BROTHERHOOD = word_set("الإخوان")
+MUSLIMS = word_set("المسلمين المسلمون")
+
 PRODUCT_CUES = word_set("لقاح لقاحات اللقاح صاروخ صواريخ طائره طائرات منظومه سياره دواء عقار")
 
 #: words right before a name that say "this is a news agency/outlet"

@@ -22,6 +22,23 @@ def presidency_office(norms: Sequence[str], k: int) -> bool:
     return k >= 1 and strip_article(_core(norms[k])) in ow.PRESIDENCY and _core(norms[k - 1]) in ow.OFFICE_BEFORE
 
 
+def short_bodies(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    """«الإخوان» alone (للإخوان، والإخوان) in an article that names the Muslim Brotherhood in full
+    (جماعة الإخوان المسلمين، جماعة الإخوان: an organisation whose name holds the word) is the
+    Brotherhood, with the shortest full name's key (which the longer ones join); elsewhere the word is "the brothers" and no name."""
+    full = min((m for m in ms if m.type == "ORG" and m.b - m.a >= 2
+                and any(_core(w) in ow.BROTHERHOOD for w in norms[m.a : m.b])), key=lambda m: m.b - m.a, default=None)
+    if full is None:
+        return ms
+    taken = {k for m in ms for k in range(m.a, m.b)}
+    n = len(norms)
+    added = [Mention(k, k + 1, "ORG", source="rule", entry=full.entry, country=full.country,
+                     english=full.english, words=(_core(w),), canon=full.canon)
+             for k, w in enumerate(norms) if k not in taken and _core(w) in ow.BROTHERHOOD
+             and not (k + 1 < n and _core(norms[k + 1]) in ow.MUSLIMS)]  # ("الإخوان المسلمون": the name)
+    return ms + added if added else ms
+
+
 def org_by_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
     """An institution head + nationality adjective is an organisation (السفارة الإيرانية،
     الخارجية الروسية، الرئاسة الإيرانية): the NORP mention grows into an ORG."""

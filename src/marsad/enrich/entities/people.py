@@ -19,6 +19,7 @@ from marsad.enrich.entities.words import (
     _QUOTES,
     _core,
     _in,
+    _is_definite,
     _is_title,
     _title_cut,
     common_noun,
@@ -197,6 +198,8 @@ class PersonReader:
                                  or norms[b - 1].startswith("لل") or self._future_verb(norms[b - 1])):
                 b -= 1  # محمد بن سلمان | ولي (العهد): a title after the name; كيم | للمحققين;
                 # الملك سلمان | ستعمل: a verb
+            b = next((k for k in range(a + 2, b) if self._epithet(norms, k)), b)
+            # (فلاديمير بوتين | سيد الكرملين: an epithet after a full name, no part of it)
             while a < b - 1 and norms[a] in lx.DIVINE:
                 a += 1  # (آية) الله | علي خامنئي
             if b - a >= 3 and norms[b - 1] in lx.DIVINE and _core(norms[b - 2]) in lx.BLESSINGS:
@@ -301,12 +304,52 @@ class PersonReader:
             steps += 1
         if first_title < 0:
             return ""
-        t0 = toks[first_title]
-        cut, article = _title_cut(t0.text, norms[first_title])
         last = m.a - 1
         while last > first_title and norms[last] in ("،", ","):
             last -= 1
+        owner = self._apposition(m, norms, ms, first_title)
+        if owner < 0:
+            return self._phrase(text, toks, norms, first_title, last)
+        # the whole phrase is the man's before it (:meth:`MentionFinder.find` gives it him)
+        m.extra["apposition_of"] = str(owner)
+        m.extra["apposition_role"] = self._phrase(text, toks, norms, first_title, last)
+        return self._phrase(text, toks, norms, first_title + 1, last)
+
+    @staticmethod
+    def _phrase(text: str, toks: Sequence[Token], norms: Sequence[str], first: int, last: int) -> str:
+        """The role from the title at ``first`` to the word at ``last``, its proclitic off."""
+        t0 = toks[first]
+        cut, article = _title_cut(t0.text, norms[first])
         return article + " ".join(text[t0.start + cut : toks[last].end].split())
+
+    def _epithet(self, norms: Sequence[str], k: int) -> bool:
+        """Whether the word at ``k`` opens an epithet: سيد or سيدة (:data:`lexicon.LORD_WORDS`)
+        before a definite word that is a common noun or a name the gazetteer knows (سيد
+        الكرملين، سيدة الشاشة، سيد الموقف), not a family's nisba (محمد سيد الجابري)."""
+        if _core(norms[k]) not in lx.LORD_WORDS or k + 1 >= len(norms):
+            return False
+        w = next((c for _p, c in proclitic_splits(norms[k + 1]) if c.startswith("ال") and len(c) > 3), "")
+        return bool(w) and (strip_article(w) in self.gaz.common or self.gaz.lookup([w]) is not None
+                            or self.gaz.lookup(list(norms[k + 1 : k + 3])) is not None)
+
+    @staticmethod
+    def _apposition(m: Mention, norms: Sequence[str], ms: Sequence[Mention], first: int) -> int:
+        """Where the person ends (his span's ``b``) whose title in apposition the role of ``m``
+        read from ``first`` begins with, or -1. An indefinite title, as it stands (no و, ب or ل
+        before it), in construct with a rank (نائب الرئيس، مستشار الملك) right after another
+        person and a comma is that person's, in apposition: «مايك بنس، نائب الرئيس الأمريكي
+        دونالد ترامب» — Pence is the vice-president, Trump the president whose; the role of ``m``
+        starts at the definite title. Without a person and a comma before it (نائب الرئيس
+        الأمريكي مايك بنس) the title is the man's after it, as before."""
+        if first + 1 >= m.a or first < 2 or norms[first - 1] not in ("،", ",") or _is_definite(norms[first]) \
+                or norms[first] not in lx.TITLE_WORDS or norms[first + 1] not in _RANKS:
+            return -1  # (وليام | برئيس الوزراء …، ونائبه اللواء …، أمير اللواء: a preposition, a list, a rank's name)
+        k = first - 1
+        while k >= 0 and norms[k] in ("،", ","):
+            k -= 1
+        if k < 0 or not any(o.type == "PER" and o.b == k + 1 and o is not m for o in ms):
+            return -1
+        return k + 1
 
     def common_word(self, w: str) -> bool:
         """Whether ``w`` (less a proclitic) is a common noun and no name: the corpus never writes it

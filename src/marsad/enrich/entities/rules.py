@@ -219,6 +219,17 @@ class HeadRules:
                 or w.endswith("ه") and self.gaz.freq_class(w) >= 12
                 or len(w) == 6 and w[0] == "م" and w[3] == "و" and w[-1] == "ه")  # (منطقة | مأهولة: مفعولة)
 
+    def _person_noun_before(self, norms: Sequence[str], a: int) -> bool:
+        """Whether a definite title or noun for a person (:data:`lexicon.PERSON_NOUNS`: الصحافية،
+        الناشط) stands before ``a``, over up to two definite adjectives (الليبرالية، الروسية); an
+        indefinite one governs the word after it (مؤسس ويكيليكس)."""
+        j = a - 1
+        while j >= 0 and a - j <= 2 and (self.gaz.nationality(norms[j]) is not None or _is_definite(norms[j])
+                                         and norms[j].endswith(("ي", "يه"))) \
+                and not (_is_title(norms[j]) or _in(norms[j], lx.PERSON_NOUNS)):
+            j -= 1
+        return j >= 0 and _is_definite(norms[j]) and (_is_title(norms[j]) or _in(norms[j], lx.PERSON_NOUNS))
+
     def _states(self, ms: list[Mention], norms: Sequence[str]) -> None:
         for m in ms:  # جمهورية الصين، دولة قطر: the head belongs to the state's name
             if m.type == "GPE" and m.entry is not None and m.entry.kind == "country" and m.a \
@@ -253,6 +264,10 @@ class HeadRules:
                 m.a += 1  # الدولار | الأمريكي: the currency is no name, its adjective a nationality
                 m.type, m.entry, m.country, m.english = "NORP", e, e.country, ""
                 m.words, m.canon = (norms[m.a],), e.canon
+                continue
+            if m.type in ("GPE", "LOC") and m.b - m.a == 2 and m.entry is None and self._person_noun_before(norms, m.a) \
+                    and not any(self.gaz.lookup([w]) is not None for w in norms[m.a : m.b]):
+                m.type, m.country = "PER", ""  # الصحافية الليبرالية | كسينيا سوبتشاك: a person
                 continue
             if m.b - m.a != 1:
                 continue
