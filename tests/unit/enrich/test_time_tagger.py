@@ -453,3 +453,19 @@ def test_a_decade_of_a_life_is_no_time(text):
 def test_a_decade_of_a_century_is_still_a_time():
     check("وفي الثلاثينيات من القرن الماضي هاجر جده", [("الثلاثينيات من القرن الماضي", "DATE", "193")])
     check("بنيت المدينة في الثمانينيات عمرها الجيل الأول", [("الثمانينيات", "DATE", "198")])
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وقال رجل في الخمسين من عمره إنه رأى الحادث", [("الخمسين من عمره", "DURATION", "P50Y")]),
+    ("وتوفيت الطفلة في العاشرة من عمرها متأثرة بجروحها", [("العاشرة من عمرها", "DURATION", "P10Y")]),
+    ("واعتقلت الشرطة شابا في الـ19 من عمره", [("الـ19 من عمره", "DURATION", "P19Y")]),
+    ("وتبلغ الفتاة اليوم الـ17 من العمر", [("اليوم", "DATE", "2021-09-14"), ("الـ17 من العمر", "DURATION", "P17Y")]),
+])
+def test_an_age_after_min_umrihi_is_a_duration(text, expected):
+    # «في الخمسين من عمره» was missed: only «من العمر» was read
+    check(text, expected)
+
+
+def test_a_month_or_year_of_a_life_is_no_age():
+    assert tag("توفي الرضيع في الشهر الرابع من عمره") == []
+    assert tag("وبلغ العقد الثالث من عمره") == []

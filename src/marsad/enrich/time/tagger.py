@@ -198,27 +198,28 @@ class DateTagger(Handlers):
                 while oe < len(text) and text[oe] in _MARKS:  # عاماً، 1436هـ: the marks belong
                     oe += 1
                 out.append(_new_tuple(Expr, (os_, oe, *ex)))  # Expr(os_, oe, *ex), without a Python frame
-        if _AGE_CUE in norm:
+        if " من العمر" in norm or " من عمر" in norm:
             out = self._ages(norm, omap, out)
         return _clock_days(out, text)
 
     @staticmethod
     def _ages(norm: str, omap: Any, out: list[Expr]) -> list[Expr]:
-        """Ages as ordinals: ``الخامسة والعشرين من العمر``، ``الـ25 من العمر`` → P25Y."""
+        """Ages as ordinals: ``الخامسة والعشرين من العمر``، ``الـ25 من العمر``، ``في الخمسين من
+        عمره`` (``timex.v4``: من عمره، عمرها، عمرهم … too) → P25Y, P50Y. Not a decade, a month, a
+        year of a life (العقد الثالث من العمر، الشهر الرابع من عمره، في عامها الأول من العمر)."""
         taken = [(e.start, e.end) for e in out]
-        i = norm.find(_AGE_CUE)
-        while i >= 0:
+        for cue in _AGE_CUE_RE.finditer(norm):
+            i = cue.start()
             m = _AGE_BACK.search(norm, max(0, i - 40), i)
             if m is not None:
                 age = int(m.group("n")) if m.group("n") else ordinal_value(m.group("w"))
                 before = norm[max(0, m.start() - 8):m.start()].split()
-                if before and before[-1].lstrip("وبل").startswith(("العقد", "عقد")):
-                    age = None  # العقد الثالث من العمر: a decade of life, not an age
+                if before and before[-1].lstrip("وبل").startswith(_LIFE_UNITS):
+                    age = None  # العقد الثالث من العمر، الشهر الرابع من عمره: not an age in years
                 if age and 0 < age < 130:
-                    os_, oe = omap.span(m.start(), i + len(_AGE_CUE))
+                    os_, oe = omap.span(m.start(), cue.end())
                     if not any(s < oe and os_ < e for s, e in taken):
                         out.append(Expr(os_, oe, "DURATION", "abs", {"value": f"P{age}Y"}))
-            i = norm.find(_AGE_CUE, i + 1)
         out.sort(key=lambda e: e.start)
         return out
 
@@ -298,7 +299,12 @@ class DateTagger(Handlers):
 
     # --- helpers ------------------------------------------------------------------------------
 
-_AGE_CUE = " من العمر"
+#: the cue of an age: من العمر، من عمره، من عمرها …
+_AGE_CUE_RE = re.compile(r" من (?:العمر|عمر(?:ه|ها|هم|هما|هن))(?![\u0621-\u064a])")
+#: before an ordinal with من العمر: a unit of a life that is no year of age
+#: (not اليوم: «تبلغ اليوم الـ17 من العمر» is today)
+_LIFE_UNITS = ("العقد", "عقد", "الشهر", "شهر", "الاسبوع", "اسبوع", "العام", "عام", "السنه", "سنه", "الاسابيع",
+               "الاشهر", "الايام")
 _AGE_BACK = regex.compile(r"(?:(?<![\p{L}\p{N}])(?:ال)?(?P<n>[0-9]{1,3})|(?<![\p{L}])(?P<w>ال\p{L}+(?:\s+(?:عشر|عشره)|\s+و\s*ال\p{L}+)?))\s*$")
 #: the days a clock time may borrow (a date at day grain)
 _DAY_OPS = frozenset({"weekday", "shift"})
