@@ -341,3 +341,74 @@ def test_the_linker_scores_members_as_score_does(me, others) -> None:
     got = linker._scores(mine, slots).tolist()
     assert got == pytest.approx([linker.score(mine, m) for m in members], rel=1e-12, abs=1e-12)
     assert linker._scores(mine, slots[::-1]).tolist() == got[::-1]
+
+
+def _front(p):
+    """Two threads of one front, stored: in the first, one member close to the story below and
+    one that only names its people (another development of the front, joined by a third story
+    since gone); in the second, two members both fairly close."""
+    from marsad.corpus.threads import Member, Thread, ThreadLinker, ThreadState
+
+    pair = {"e:per:زيد عمرو": 1.0, "e:org:لجنة وساطة": 1.0}
+    crowd = pair | {"e:per:قائد": 1.0, "e:gpe:جزيرة": 1.0, "e:gpe:قرية1": 1.0}
+    members = {1: {1: pair | {"هدن": 1.0, "خرق": 1.0, "موقع": 1.0}, 2: crowd | {"حصار": 1.0, "مرفا": 1.0}},
+               2: {3: pair | {"هدن": 1.0, "خرق": 1.0, "موقع": 1.0, "قصف": 1.0},
+                   4: pair | {"هدن": 1.0, "خرق": 1.0, "موقع": 1.0, "جسر": 1.0}}}
+    threads = {}
+    for tid, ms in members.items():
+        th = threads[tid] = Thread(id=tid, first_day=100, last_day=110)
+        th.members = {sid: Member.of(sid, tid, 110, c, p) for sid, c in ms.items()}
+    return ThreadLinker(p, ThreadState(threads=threads, next_id=3), df=_DF)
+
+
+def test_a_story_that_fits_two_threads_joins_the_one_whose_two_closest_members_agree() -> None:
+    """The closest member is in the first thread, but its other member is far: the second
+    thread's two members score better on average, and the story joins it (``join_members`` 2);
+    with ``join_members`` 1 it joins the closest member's thread, as the linker did before."""
+    from dataclasses import replace
+
+    from marsad.corpus.threads import Member, ThreadParams
+
+    story = {"e:per:زيد عمرو": 1.0, "e:org:لجنة وساطة": 1.0, "هدن": 1.0, "خرق": 1.0, "موقع": 1.0}
+    p = ThreadParams()
+    linker = _front(p)
+    me = Member.of(9, 0, 120, story, p)
+    sc = {sid: linker.score(me, m) for sid, m in linker.members.items()}
+    assert sc[1] > max(sc[3], sc[4]) >= min(sc[3], sc[4]) > p.threshold > sc[2]  # the premise
+    assert (sc[1] + sc[2]) / 2 < (sc[3] + sc[4]) / 2
+    assert linker.add(120, 120, story, story=9) == 2
+    assert _front(replace(p, join_members=1)).add(120, 120, story, story=9) == 1
+
+
+@given(st.lists(st.tuples(st.integers(1, 5), st.floats(0.0, 1.0, allow_nan=False), st.booleans()), min_size=1, max_size=30),
+       st.integers(1, 4))
+def test_the_best_thread_is_the_best_mean_of_its_closest_members(cands, k) -> None:
+    """``_best_thread`` in arrays against the definition: of the threads with a member that
+    fits, the best mean of each one's ``k`` highest scores (fewer: all of them), the lowest id
+    among equals; with ``k`` 1, the thread of the closest member that fits (the rule before)."""
+    from dataclasses import replace
+
+    import numpy as np
+
+    from marsad.corpus.threads import ThreadLinker, ThreadParams
+
+    if not any(ok for _t, _s, ok in cands):
+        return
+    linker = ThreadLinker(replace(ThreadParams(), join_members=k))
+    thread = np.array([t for t, _s, _ok in cands], dtype=np.int64)
+    sc = np.array([s for _t, s, _ok in cands])
+    ok = np.array([o for _t, _s, o in cands])
+    got = linker._best_thread(thread, sc, ok)
+    if k == 1:
+        best = max(s for _t, s, o in cands if o)
+        assert got == min(t for t, s, o in cands if o and s == best)
+        return
+    means = {}
+    for t in {t for t, _s, o in cands if o}:
+        top = sorted((s for u, s, _o in cands if u == t), reverse=True)[:k]
+        means[t] = sum(top) / len(top)
+    best = max(means.values())
+    # the same sums as the definition's but for the order of the additions (the last bits)
+    assert got in {t for t, m in means.items() if m >= best - 1e-12}
+    if len(means) == 1 or sorted(means.values())[-2] < best - 1e-9:
+        assert got == max(means, key=means.__getitem__)
