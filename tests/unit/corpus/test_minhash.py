@@ -44,6 +44,25 @@ def test_dropped_characters_shingle_as_the_reference(texts: list[str]) -> None:
     for i, t in enumerate(texts):
         assert [int(x) for x in h[off[i] : off[i + 1]]] == shingle_hashes_reference(t)
 
+#: ligatures of 2, 3, 4 and 15 letters (U+FEFB, U+FD50, U+FDF2, U+FDFA) beside dropped
+#: characters, one text after another: the expanding path places each ligature's letters where it
+#: stands and moves the texts' bounds on by them
+_expanding = st.sampled_from(list(ARABIC[:8]) + [" ", "\n", "\u064e", "\u0640", "\ufefb", "\ufd50",
+                                                 "\ufdf2", "\ufdfa", "\U0001F600"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(_expanding, max_size=40), min_size=1, max_size=8), st.sampled_from([1, 3]))
+def test_expanded_ligatures_shingle_as_the_reference(texts: list[str], ngram: int) -> None:
+    from marsad.corpus.minhash import fold_many
+    from marsad.text.normalize import normalize
+
+    h, off = shingle_hashes(texts, ngram=ngram)
+    for i, t in enumerate(texts):
+        assert [int(x) for x in h[off[i] : off[i + 1]]] == shingle_hashes_reference(t, ngram=ngram)
+    assert fold_many(texts) == [normalize(t) for t in texts]
+
+
 def test_folding_makes_spelling_variants_equal() -> None:
     a = "أعلنت وزارة الخارجيّة الروسيّة يوم ٢١ مايو أن روسيا وإيران ستنسقان"
     b = "اعلنت وزارة الخارجية الروسية يوم 21 مايو ان روسيا وايران ستنسقان"
