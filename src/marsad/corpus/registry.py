@@ -47,6 +47,7 @@ import orjson
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from marsad.corpus.name_filter import FEW, BlockNames, NameKeys
 from marsad.enrich.entities.lexicon import FIRST_NAMES, NASAB, abd_joined, two_names
 from marsad.errors import NotFoundError
 from marsad.store.entities import EntityStore
@@ -236,6 +237,14 @@ COMENTIONS = 1000
 BLOCK_CAP = 200
 
 
+#: the articles an update reads between two saves (one transaction): each save writes every
+#: entity the articles met again, with its co-mentions' top :data:`COMENTIONS` (the frequent
+#: entities, met by every few thousand articles, are written at each save). At 2,000 (the
+#: batch the mentions are read by) the 37 saves of the full corpora took a quarter of the
+#: update's CPU; what is stored at the end is the same at any size
+SAVE_EVERY = 10_000
+
+
 @dataclass
 class RegEntity:
     id: int
@@ -349,7 +358,11 @@ class EntityRegistry:
             self.alias_count[k] = n
         #: the keys counted or linked since the last save
         self._dirty_keys: set[str] = set()
+        #: what :func:`~marsad.corpus.name_filter.may_match` reads of each name, once a name
+        self._names = NameKeys(name_skeleton)
         self.block: dict[tuple[str, str], set[int]] = defaultdict(set)
+        #: the same blocks in the order their members joined (:func:`may_match` tests them)
+        self._block_names: dict[tuple[str, str], BlockNames] = defaultdict(BlockNames)
         for e in self.ents.values():
             for name in names_of[e.id]:
                 self._index(e, name)
@@ -369,7 +382,15 @@ class EntityRegistry:
             return
         e.names.append(name)
         for sk in block_keys(name):
-            self.block[(e.type, sk)].add(e.id)
+            b = self.block[(e.type, sk)]
+            if e.id not in b:
+                b.add(e.id)
+                self._block_names[(e.type, sk)].ids.append(e.id)
+
+    def _key_of(self, eid: int) -> tuple[str, str, str, int, bool]:
+        """What :func:`may_match` reads of the name entity ``eid`` is compared by."""
+        e = self.ents.get(eid)
+        return self._names(e.match or e.name) if e is not None else self._names("")
 
     def _new(self, key: str, typ: str, name: str, attrs: dict[str, Any]) -> RegEntity:
         if not self._next_id:  # once per run: max() over all ids for every new entity was quadratic
@@ -443,13 +464,21 @@ class EntityRegistry:
         own = key.partition(":")[2]
         for form in dict.fromkeys(f for f in (name, own) if f):  # the mention's words, then the key's
             cands: set[int] = set()
-            blocks = sorted((self.block.get((typ, sk), set()) for sk in block_keys(form)), key=len)
-            for b in blocks:
+            used: list[tuple[str, str]] = []
+            blocks = sorted(((self.block.get((typ, sk), set()), (typ, sk)) for sk in block_keys(form)),
+                            key=lambda b: len(b[0]))
+            for b, at in blocks:
                 if cands and len(b) > BLOCK_CAP:
                     break
                 cands |= b
-            for cid in sorted(cands):
-                e = self.ents.get(cid)
+                used.append(at)
+            if len(cands) > FEW:  # most score zero on the names alone: tested a block at a time
+                mine = self._names(form)
+                cands = set()
+                for at in used:
+                    b = self.block.get(at, set())
+                    cands.update(b if len(b) <= FEW else self._block_names[at].kept(typ, mine, self._key_of))
+            for e in map(self.ents.get, sorted(cands)):
                 if e is None or e.type != typ:
                     continue
                 s, ev = self._score(typ, form, attrs, co, e)
@@ -471,9 +500,11 @@ class EntityRegistry:
     # --- public ---------------------------------------------------------------------------
 
     def update(self) -> dict[str, int]:
-        """Read articles newer than the last run and link their mention keys."""
+        """Read articles newer than the last run and link their mention keys, saved every
+        :data:`SAVE_EVERY` articles and at the end (a stopped update resumes after the last
+        articles saved)."""
         new_keys = linked = 0
-        seen_articles = 0
+        seen_articles = saved = 0
         for rows in self.store.mention_rows(self.store.last_rowid()):
             by_art: dict[int, list[Any]] = defaultdict(list)
             for r in rows:
@@ -526,7 +557,9 @@ class EntityRegistry:
                     c = self.ents[i].comentions
                     c.update(ids)  # C-level counting; an entity is never its own co-mention
                     del c[i]
-            self._save()
+            if seen_articles - saved >= SAVE_EVERY:
+                self._save()
+                saved = seen_articles
         self._canonical_names()
         self._save()
         return {"articles": seen_articles, "new_entities": new_keys, "linked": linked,
