@@ -424,9 +424,14 @@ def _undated(n: frozenset[str], other: frozenset[str], params: DedupParams) -> f
     return frozenset(keep)
 
 
+#: the characters of a text its lead is read from, per lead word (:func:`leads_of`)
+LEAD_CHARS_PER_WORD = 50
+
+
 def leads_of(texts: Sequence[str], params: DedupParams, *, batch: int = 4000) -> list[np.ndarray]:
-    """Word hashes of the first ``params.lead_words`` words of each text (its lead)."""
-    cut = 50 * params.lead_words
+    """Word hashes of the first ``params.lead_words`` words of each text (its lead), read from
+    its first ``LEAD_CHARS_PER_WORD * params.lead_words`` characters."""
+    cut = LEAD_CHARS_PER_WORD * params.lead_words
     out: list[np.ndarray] = []
     for s in range(0, len(texts), batch):
         out.extend(word_hashes([t[:cut] for t in texts[s : s + batch]], limit=params.lead_words))

@@ -199,12 +199,21 @@ def _widths() -> np.ndarray:
 
 def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Hash every word of every text: ``(hashes uint64, doc index int64)``, in text order."""
+    h, doc, _ends, _at = _words(texts, np.zeros(0, dtype=np.int64))
+    return h, doc
+
+
+def _words(texts: Sequence[str], marks: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Hash every word of every text: ``(hashes uint64, doc index int64, ends, marks)`` in text
+    order, with each word's end (exclusive) and the code point positions ``marks`` of the
+    texts joined by a newline placed in the folded text (what :func:`_placed` does to bounds)."""
     alnum = _tables()[1]
     cps = np.frombuffer("\n".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     cps = np.minimum(cps, 0xFFFF)  # beyond the BMP: U+FFFF, a noncharacter, i.e. a separator
     # where each text ends (exclusive) in code point coordinates
     bounds = np.cumsum(np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts)))
-    f, bounds = _folded(cps, bounds)
+    f, placed = _folded(cps, np.concatenate((bounds, marks)))
+    bounds, marks = placed[: len(texts)], placed[len(texts) :]
     n = len(f)
     # word starts and ends: where the word-character flag flips (outside the text: no word)
     a = alnum[f]
@@ -217,7 +226,7 @@ def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     flips = np.flatnonzero(edge)
     starts, ends = flips[0::2], flips[1::2]
     if len(starts) == 0:
-        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), marks
     pw, pinv = _powers(max(1 << 22, 1 << int(n).bit_length()))
     with np.errstate(over="ignore"):
         prefix = np.empty(n + 1, dtype=np.uint64)
@@ -226,7 +235,7 @@ def _word_hashes(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         np.cumsum(prefix[1:], out=prefix[1:])
         h = (prefix[ends] - prefix[starts]) * pinv[starts]
         h = fmix64(h ^ (ends - starts).astype(np.uint64))
-    return h, np.searchsorted(bounds, starts, side="right")
+    return h, np.searchsorted(bounds, starts, side="right"), ends, marks
 
 
 def word_hashes(texts: Sequence[str], *, limit: int | None = None) -> list[np.ndarray]:
@@ -270,7 +279,35 @@ def shingle_hashes(texts: Sequence[str], *, ngram: int = 3) -> tuple[np.ndarray,
     one gets one shingle: all its words.
     """
     words, doc = _word_hashes(texts)
-    n_docs = len(texts)
+    return _shingles(words, doc, len(texts), ngram)
+
+
+def shingle_and_lead_hashes(texts: Sequence[str], *, ngram: int, lead_chars: int,
+                            lead_words: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`shingle_hashes` of the texts and, from the same words, each text's lead: the word
+    hashes :func:`word_hashes` gives its first ``lead_chars`` characters, ``lead_words`` at most.
+
+    Returns ``(hashes, offsets, lead hashes, lead offsets, whole)``. A lead is read from the
+    whole text's words where the prefix cuts none of them: where its first ``lead_words``
+    words all end inside the prefix, or the text is no longer than it (``whole``); elsewhere
+    (the prefix cuts a word, or ends before ``lead_words`` words) the lead given is ``whole``
+    False and holds the words that end inside the prefix only.
+    """
+    lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
+    first_cp = np.concatenate((np.zeros(1, dtype=np.int64), np.cumsum(lens + 1)[:-1]))
+    words, doc, ends, cut = _words(texts, first_cp + np.minimum(lens, lead_chars))
+    sh, off = _shingles(words, doc, len(texts), ngram)
+    first = np.searchsorted(doc, np.arange(len(texts)))  # each text's first word
+    rank = np.arange(len(doc)) - first[doc]
+    sel = (rank < lead_words) & (ends <= cut[doc])
+    lead_off = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(doc[sel], minlength=len(texts)), out=lead_off[1:])
+    whole = (np.diff(lead_off) == lead_words) | (lens <= lead_chars)
+    return sh, off, words[sel], lead_off, whole
+
+
+def _shingles(words: np.ndarray, doc: np.ndarray, n_docs: int, ngram: int) -> tuple[np.ndarray, np.ndarray]:
+    """The shingles of :func:`shingle_hashes` from the texts' word hashes and their doc index."""
     if len(words) == 0:
         return np.zeros(0, dtype=np.uint64), np.zeros(n_docs + 1, dtype=np.int64)
     with np.errstate(over="ignore"):

@@ -148,3 +148,21 @@ def test_fold_many_drops_as_normalize(texts: list[str]) -> None:
     from marsad.text.normalize import normalize
 
     assert fold_many(texts) == [normalize(t) for t in texts]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(_expanding, max_size=60), min_size=1, max_size=6), st.integers(1, 30), st.integers(1, 6))
+def test_leads_from_the_shingles_words_equal_the_prefix_words(texts: list[str], chars: int, words: int) -> None:
+    from marsad.corpus.minhash import shingle_and_lead_hashes, word_hashes
+
+    h, off, lh, lo, whole = shingle_and_lead_hashes(texts, ngram=3, lead_chars=chars, lead_words=words)
+    want_h, want_off = shingle_hashes(texts)
+    assert np.array_equal(h, want_h) and np.array_equal(off, want_off)
+    prefix = word_hashes([t[:chars] for t in texts], limit=words)
+    for i, t in enumerate(texts):
+        got = lh[lo[i] : lo[i + 1]].tolist()
+        if whole[i]:
+            assert got == prefix[i].tolist()
+        else:  # the prefix cuts a word, or ends before the lead: the words that end inside it
+            assert len(t) > chars and len(got) < words
+            assert got == prefix[i].tolist()[: len(got)]
