@@ -465,7 +465,7 @@ class EntityRegistry:
         for form in dict.fromkeys(f for f in (name, own) if f):  # the mention's words, then the key's
             cands: set[int] = set()
             used: list[tuple[str, str]] = []
-            blocks = sorted(((self.block.get((typ, sk), set()), (typ, sk)) for sk in block_keys(form)),
+            blocks = sorted(((self.block.get((typ, sk), set()), (typ, sk)) for sk in sorted(block_keys(form))),
                             key=lambda b: len(b[0]))
             for b, at in blocks:
                 if cands and len(b) > BLOCK_CAP:

@@ -54,3 +54,35 @@ def test_most_candidates_are_dropped_and_the_near_kept() -> None:
     # or a ratio of skeletons near 0.9 at least
     assert may_match("GPE", "الرياض", ["رياض", "الرويضة", "مصر"], keys).tolist() == [True, True, False]
     assert _scores("GPE", "الرياض", ["رياض", "الرويضة"])[1] == 0
+
+
+def test_blocks_of_one_size_are_taken_in_the_order_of_their_skeletons(monkeypatch) -> None:
+    """Two blocks of one size over ``BLOCK_CAP``: the first is taken, and which is first does
+    not hang on the order of a set of strings (the interpreter's hash seed): the block of the
+    smaller skeleton, whatever order ``block_keys`` gives them in."""
+    from collections import defaultdict
+
+    from marsad.corpus import registry
+
+    def fresh() -> EntityRegistry:
+        reg = EntityRegistry.__new__(EntityRegistry)
+        reg.ents, reg.alias, reg.forced, reg.apart = {}, {}, {}, set()
+        reg.block, reg._block_names = defaultdict(set), defaultdict(registry.BlockNames)
+        reg._names = NameKeys(name_skeleton)
+        # A in the block of بنك, B in that of رض (الرياض), each beside a stranger: two blocks of
+        # two; A and B are both compared by the name looked up, so either would be linked
+        for eid, key, name, indexed in ((1, "org:a", "بنك الرياض", "بنك"), (2, "org:p", "شركة", "بنك"),
+                                        (3, "org:b", "بنك الرياض", "الرياض"), (4, "org:q", "شركة", "الرياض")):
+            reg.ents[eid] = e = RegEntity(eid, key, "ORG", name, match=name)
+            reg._index(e, indexed)
+        return reg
+
+    monkeypatch.setattr(registry, "BLOCK_CAP", 1)
+    got = set()
+    for order in (["بنكرض", "بنك", "رض"], ["بنكرض", "رض", "بنك"]):
+        reg = fresh()  # indexed by the real block keys
+        with monkeypatch.context() as m:  # the looked-up name's block keys in this order
+            m.setattr(registry, "block_keys", lambda name, order=order: list(order))
+            e, _score, _why = reg._match("org:بنك الرياض", "ORG", "بنك الرياض", {}, set())
+        got.add(e.key)
+    assert got == {"org:a"}
