@@ -34,12 +34,23 @@ class TemplateTerms:
     reports of one event by two papers were left with nothing in common; the lift keeps the
     words of the source's own daily items (``كاريكاتير``, ``يعايد منسوبيه``, ``أفراح``, its
     regions' cities, its masthead) and lets everyday news words speak.
+
+    A source with fewer than ``min_days`` days — every source of a small archive — has too few
+    days for the days rule alone: on two of three days, most of a paper's words are. From
+    ``young_days`` days on (two at least) it takes the days rule *with* the lift ``young_lift``:
+    the words of its own daily items (a paper's wedding and condolence notices, which no other
+    source prints) are its vocabulary from its second day, its everyday words are not.
     """
 
-    def __init__(self, *, share: float, min_days: int, lift: float = 0.0) -> None:
+    def __init__(self, *, share: float, min_days: int, lift: float = 0.0,
+                 young_days: int = 0, young_lift: float = 0.0) -> None:
         self.share = share
         self.min_days = min_days
         self.lift = lift
+        #: a source with at least ``young_days`` (but fewer than ``min_days``) days takes the
+        #: days rule *and* the lift ``young_lift`` (0: no vocabulary before ``min_days``)
+        self.young_days = young_days
+        self.young_lift = young_lift
         self.days: Counter[str] = Counter()  # source → days seen
         self.articles: Counter[str] = Counter()  # source → articles counted
         self.term_days: dict[str, Counter[str]] = defaultdict(Counter)
@@ -122,11 +133,14 @@ class TemplateTerms:
 
     def of(self, source: str, df: DocFreq | None = None) -> frozenset[str]:
         """The template vocabulary of ``source`` given the collection's document frequencies
-        ``df`` (kept until the next :meth:`flush`); without ``df``, the days rule alone."""
+        ``df`` (kept until the next :meth:`flush`); without ``df``, the days rule alone (and
+        nothing for a young source, whose vocabulary needs the lift)."""
         got = self._cache.get(source)
         if got is None:
             n = self.days.get(source, 0)
-            if n < self.min_days:
+            young = n < self.min_days
+            lift = self.young_lift if young else self.lift
+            if young and not (self.young_lift > 0 and max(2, self.young_days) <= n and df is not None and df.n):
                 got = frozenset()
             else:
                 cut = self.share * n
@@ -134,11 +148,11 @@ class TemplateTerms:
                 above = self._above.get(source, set()) | self._touched.pop(source, set())
                 above = self._above[source] = {t for t in above if td[t] >= cut}
                 got = frozenset(above)
-                if df is not None and df.n and self.lift > 0:
+                if df is not None and df.n and lift > 0:
                     # the source's article share of a term against the collection's
                     ta = self.term_articles[source]
                     dfs = df.df
-                    scale = self.lift * self.articles.get(source, 0) / df.n
+                    scale = lift * self.articles.get(source, 0) / df.n
                     got = frozenset(t for t in above if ta.get(t, 0) >= max(1e-9, scale * dfs.get(t, 0)))
             self._cache[source] = got
         return got

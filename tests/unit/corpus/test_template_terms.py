@@ -134,3 +134,35 @@ def test_a_series_is_a_title_key_printed_about_once_a_day_on_several_days() -> N
     assert not tt.series("radio", "حادث", 3)
     assert not tt.series("site", "موقع", 3)
     assert not tt.series("radio", "", 3) and not tt.series("radio", "طقس", 0)
+
+
+def test_a_source_of_a_few_days_has_its_own_items_words_not_its_everyday_ones() -> None:
+    """Three days of a paper (fewer than ``min_days``): with ``young_lift`` its wedding notices'
+    words are its vocabulary, the everyday words every source writes are not; without it (or
+    on its first day alone) it has none."""
+    from marsad.corpus.features import DocFreq
+    from marsad.corpus.template_terms import TemplateTerms
+
+    def counted(days: int, **kw: float) -> tuple[TemplateTerms, DocFreq]:
+        tt, df = TemplateTerms(share=0.6, min_days=5, **kw), DocFreq()
+        docs = []
+        for day in range(days):
+            for i in range(10):
+                terms = {"زواج": 1.0, "اهل": 1.0, f"اسر{day}-{i}": 1.0} if i < 3 else {"وزير": 1.0, f"حدث{day}-{i}": 1.0}
+                docs.append(("paper", day, terms))
+                docs.append((f"other{i % 2}", day, {"وزير": 1.0, f"خبر{day}-{i}": 1.0}))
+        df.add(t for _s, _d, t in docs)
+        for s, d, t in docs:
+            tt.observe(s, d, t.keys())
+        tt.flush()
+        return tt, df
+
+    young, df = counted(3, young_days=2, young_lift=2.0)
+    assert young.of("paper", df) == {"زواج", "اهل"}
+    assert young.of("other0", df) == frozenset()
+    old, df = counted(3)
+    assert old.of("paper", df) == frozenset()
+    first, df = counted(1, young_days=2, young_lift=2.0)
+    assert first.of("paper", df) == frozenset()
+    grown, df = counted(6, young_days=2, young_lift=2.0)  # from min_days on, the days rule
+    assert grown.of("paper", df) == {"زواج", "اهل", "وزير"}
