@@ -487,8 +487,8 @@ def test_export_writes_the_stories_and_threads_the_cli_lists(tmp_path, corpus, c
 
 def test_story_lists_mark_a_crawl_time(tmp_path, corpus, capsys):
     """A crawl time (ingest --date-is-crawl-time: SaudiNewsNet's dates) was listed by `marsad
-    stories` and `marsad story` as if it were the publication time; it is marked *, with what
-    the mark means, and the JSON says published_at_source crawl."""
+    stories`, `marsad story` and `marsad search` as if it were the publication time; it is
+    marked *, with what the mark means, and the JSON says published_at_source crawl."""
     for flag, marked in (("--date-is-crawl-time", True), (None, False)):
         db = str(tmp_path / f"{marked}.db")
         argv = ["ingest", "--archive", db, "--workers", "1", "--no-progress", str(corpus)]
@@ -504,3 +504,12 @@ def test_story_lists_mark_a_crawl_time(tmp_path, corpus, capsys):
         assert main(["story", "--archive", db, str(story), "--json"]) == 0
         members = [m for g in json.loads(capsys.readouterr().out)["copy_groups"] for m in g["members"]]
         assert {m["published_at_source"] == "crawl" for m in members} == {marked}
+        # search hits (a word search, folded or not, and a filter alone) mark it as the story lists do
+        title = members[0]["title"].split()[0]
+        for extra in ([title], [title, "--collapse-copies"], ["", "--source", members[0]["source"]]):
+            assert main(["search", "--archive", db, *extra]) == 0
+            out = capsys.readouterr().out
+            assert ("* a crawl time" in out) is marked and ("2021-09-14*" in out or "2021-09-15*" in out) is marked
+        assert main(["search", "--archive", db, title, "--json"]) == 0
+        hits = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+        assert hits and {h["published_at_source"] == "crawl" for h in hits} == {marked}

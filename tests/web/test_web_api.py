@@ -621,7 +621,7 @@ def test_day_range_checks_the_period_of_a_request():
     assert (f.date_from, f.date_to) == ("2021", "2021\uffff")
 
 
-def test_the_story_page_marks_a_crawl_time(tmp_path):
+def test_the_story_and_search_pages_mark_a_crawl_time(tmp_path):
     """A story's members dated by their crawl time (ingest --date-is-crawl-time) were listed as
     if published then; the page marks the time * and says what it is, and the JSON gives each
     member's published_at_source, as `marsad story` does."""
@@ -645,3 +645,10 @@ def test_the_story_page_marks_a_crawl_time(tmp_path):
         page = c.get(f"/story/{story}", params={"lang": "en"}).text
         assert page.count('<span class="crawl"') == len(members) >= 1
         assert "a crawl time: the article was out by then" in page
+        # the search page and its JSON too, a word search and a filter alone
+        for params in ({"q": "مستشفى", "collapse": "false"}, {"source": "صحيفة الساحل"}):
+            hits = c.get("/api/search", params=params).json()["hits"]
+            assert hits and {h["published_at_source"] for h in hits} == {"crawl"}
+            page = c.get("/search", params={**params, "lang": "en"}).text
+            assert page.count('<span class="crawl"') == len(hits)
+            assert "a crawl time: the article was out by then" in page

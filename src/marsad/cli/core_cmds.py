@@ -25,6 +25,7 @@ from marsad.cli.common import (
     print_json,
     timex_prefix,
 )
+from marsad.cli.story_cmds import CRAWLED, shown_time
 from marsad.errors import ConfigError, InputError, QueryError, RecordError, check_known
 from marsad.pipeline.registry import RETIRED, current, has_stage
 
@@ -307,10 +308,12 @@ def cmd_search(args: argparse.Namespace) -> int:
             return 0
         console.print(f"[bold]{counted(total, 'article')}[/]")
         for r in rows:
-            console.print(Text(f"{r['id']}", style="cyan") + Text(f"  {r['source']}  {r['published_at'] or '?'}"))
+            console.print(Text(f"{r['id']}", style="cyan") + Text(f"  {r['source']}  {shown_time(r)}"))
             console.print(Text(r["title"] or "", style="bold"))
             console.print(Text((r["snippet"] or "").replace("\n", " ")))
             console.print()
+        if any(r.get("published_at_source") == "crawl" for r in rows):
+            console.print(CRAWLED)
         return 0
     hits, total = archive.search(args.query, filters=f, limit=args.limit, offset=args.offset,
                                  collapse_copies=args.collapse_copies)
@@ -325,7 +328,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     for h in hits:
         t = Text()
         t.append(f"{h.id}", style="cyan")
-        t.append(f"  {h.source}  {h.published_at or '?'}  score {h.score:.2f}")
+        t.append(f"  {h.source}  {shown_time(h.as_dict())}  score {h.score:.2f}")
         if h.copies > 1:  # a collapsed group shows its first publisher (if it matched)
             first = ", first publisher" if h.first_published else ", first publisher not among the matches"
             t.append(f"  ({h.copies} copies{first if h.first_published is not None else ''})", style="magenta")
@@ -333,6 +336,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         console.print(Text(h.title or "", style="bold"))
         console.print(_highlight(h.snippet, h.highlights))
         console.print()
+    if any(h.published_at_source == "crawl" for h in hits):
+        console.print(CRAWLED)
     return 0
 
 

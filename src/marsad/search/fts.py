@@ -102,6 +102,8 @@ class Hit:
     copy_group: int | None = None
     story: int | None = None
     first_published: bool | None = None  # this article is its copy group's first publisher
+    #: where ``published_at`` came from (``crawl``: when it was fetched, not when it was published)
+    published_at_source: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -263,7 +265,7 @@ class Searcher:
                 rows = []
                 if by_row:
                     found = {r["rowid"]: r for r in self.con.execute(
-                        "SELECT rowid, id, title, source, url, published_at, copy_group, story, first_published"
+                        "SELECT rowid, id, title, source, url, published_at, published_at_source, copy_group, story, first_published"
                         f" FROM articles WHERE rowid IN ({','.join('?' * len(by_row))})", list(by_row))}
                     rows = [{**dict(found[rid]), "score": sc, "copies": 1} for rid, sc in ranked if rid in found]
             else:
@@ -273,7 +275,8 @@ class Searcher:
         except sqlite3.OperationalError as e:
             raise QueryError(f"the query could not be run ({e})") from e
         hits = [Hit(id=r["id"], rowid=r["rowid"], title=r["title"], source=r["source"], url=r["url"],
-                    published_at=r["published_at"], score=round(-float(r["score"]), 4),
+                    published_at=r["published_at"], published_at_source=r["published_at_source"] or "",
+                    score=round(-float(r["score"]), 4),
                     copies=int(r["copies"]), copy_group=r["copy_group"], story=r["story"],
                     first_published=_flag(r["first_published"])) for r in rows]
         for h in hits:
@@ -299,7 +302,8 @@ class Searcher:
         if not groups:
             return hits
         pq = parse_query(q)
-        cols = "a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.copy_group, a.story, a.first_published"
+        cols = ("a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.published_at_source, a.copy_group, a.story,"
+                " a.first_published")
         try:
             if members is not None:  # a chunk at a time: a page's groups may hold more than SQLite binds
                 rows = list(select_in(self.con, f"SELECT {cols} FROM articles a WHERE a.rowid IN", members))
@@ -321,7 +325,8 @@ class Searcher:
             m = best[h.copy_group][1] if h.copies > 1 and h.copy_group in best else None
             if m is not None and m["rowid"] != h.rowid:  # else the hit shown is already the one, snippet and all
                 h = Hit(id=m["id"], rowid=m["rowid"], title=m["title"], source=m["source"], url=m["url"],
-                        published_at=m["published_at"], score=h.score, copies=h.copies,
+                        published_at=m["published_at"], published_at_source=m["published_at_source"] or "",
+                        score=h.score, copies=h.copies,
                         copy_group=h.copy_group, story=m["story"], first_published=_flag(m["first_published"]))
                 self._snippet(h, pq.stems)
             out.append(h)
@@ -425,7 +430,7 @@ class Searcher:
             shown = cols.copy_group[matched[page]]
             members = matched[np.isin(cols.copy_group[matched], shown[copies[page] > 1])].tolist()
         found = {r["rowid"]: r for r in self.con.execute(
-            "SELECT rowid, id, title, source, url, published_at, copy_group, story, first_published"
+            "SELECT rowid, id, title, source, url, published_at, published_at_source, copy_group, story, first_published"
             f" FROM articles WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)}
         rows = [{**dict(found[rid]), "score": -float(score[i]), "copies": int(copies[i])}
                 for i, rid in zip(page.tolist(), rowids, strict=True) if rid in found]
@@ -439,7 +444,8 @@ class Searcher:
 
     @staticmethod
     def _ranked_sql(fsql: str, *, collapse_copies: bool) -> str:
-        cols = "a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.copy_group, a.story, a.first_published"
+        cols = ("a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.published_at_source, a.copy_group, a.story,"
+                " a.first_published")
         if collapse_copies:
             return (f"SELECT {cols}, min(fts.rank) AS score, count(*) AS copies"
                     f" FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?{fsql}"

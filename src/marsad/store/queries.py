@@ -77,7 +77,7 @@ def browse(con: sqlite3.Connection, *, filters: Filters, limit: int, offset: int
     fsql, fargs = _filter_sql(filters)
     total = con.execute(f"SELECT count(*) FROM articles a WHERE 1{fsql}", fargs).fetchone()[0]
     rows = con.execute(
-        f"SELECT {ARTICLE_BRIEF}, a.copy_group, a.story, substr(a.text, 1, 240) AS snippet"
+        f"SELECT {ARTICLE_BRIEF}, a.published_at_source, a.copy_group, a.story, substr(a.text, 1, 240) AS snippet"
         f" FROM articles a WHERE 1{fsql}"
         " ORDER BY a.published_day IS NULL, a.published_day DESC, a.rowid DESC LIMIT ? OFFSET ?",
         [*fargs, limit, offset],

@@ -210,7 +210,8 @@ class Pages:
         else:
             rows, total = sq.browse(self.con, filters=filters, limit=limit, offset=offset)
             hit_dicts = [{"id": r["id"], "rowid": r["rowid"], "title": r["title"], "source": r["source"],
-                          "url": r["url"], "published_at": r["published_at"], "score": None,
+                          "url": r["url"], "published_at": r["published_at"],
+                          "published_at_source": r["published_at_source"] or "", "score": None,
                           "snippet": r["snippet"], "highlights": [], "snippet_start": 0, "copies": 1,
                           "copy_group": r["copy_group"], "story": r["story"], "first_published": None} for r in rows]
         for h in hit_dicts:
