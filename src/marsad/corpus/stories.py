@@ -203,9 +203,7 @@ class StoryClusterer:
                  templates: TemplateTerms | None = None) -> None:
         self.p = params or StoryParams()
         self.state = state or ClusterState()
-        self.templates = templates or TemplateTerms(share=self.p.template_share, min_days=self.p.template_min_days,
-                                                    lift=self.p.template_lift, young_days=self.p.template_young_days,
-                                                    young_lift=self.p.template_young_lift)
+        self.templates = templates or TemplateTerms.of_params(self.p)
         #: term → {story id: the term's weight in that story's unit-length centroid}: the
         #: inverted index, whose sums are cosines directly
         self.postings: dict[str, dict[int, float]] = defaultdict(dict)

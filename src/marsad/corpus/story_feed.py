@@ -326,9 +326,7 @@ def _story_state(cs: CorpusStore, params: StoryParams) -> tuple[DocFreq, Templat
     """The stored document frequencies and template counts (what the clustering resumes from)."""
     n, counts = cs.load_df()
     df = DocFreq(n=n, df=Counter(counts))
-    templates = TemplateTerms(share=params.template_share, min_days=params.template_min_days,
-                              lift=params.template_lift, young_days=params.template_young_days,
-                              young_lift=params.template_young_lift)
+    templates = TemplateTerms.of_params(params)
     for source, (days, articles, tdays, tarts) in cs.load_template_counts(floor=params.template_share / 2).items():
         templates.load(source, days, tdays, articles, tarts)
     return df, templates, params

@@ -14,8 +14,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Collection, Mapping
 from itertools import chain
+from typing import TYPE_CHECKING
 
 from marsad.corpus.features import SERIES, DocFreq, count_into
+
+if TYPE_CHECKING:
+    from marsad.corpus.story_record import StoryParams
 
 #: the row of the stored template counts that counts a source's days and articles (not a term)
 DAYS = "#days"
@@ -63,6 +67,12 @@ class TemplateTerms:
         self._above: dict[str, set[str]] = {}
         self._touched: dict[str, set[str]] = defaultdict(set)
         self._cache: dict[str, frozenset[str]] = {}
+
+    @classmethod
+    def of_params(cls, p: StoryParams) -> TemplateTerms:
+        """Empty counts with the rules of the story parameters ``p`` (``template_*``)."""
+        return cls(share=p.template_share, min_days=p.template_min_days, lift=p.template_lift,
+                   young_days=p.template_young_days, young_lift=p.template_young_lift)
 
     def observe(self, source: str, day: int, terms: Collection[str]) -> None:
         """Note the distinct terms of one article (read again at :meth:`flush`, which counts
