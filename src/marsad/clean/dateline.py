@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 
 from marsad.clean.debris import iter_lines
+from marsad.enrich.entities.org_words import ORG_HEADS
 from marsad.model import Span
 from marsad.text.normalize import normalize
 
@@ -262,10 +263,6 @@ def _names_place(words: str) -> bool:
     known place («أمانة جدة – جدة»), or the first is an organisation's head word («وزارة الصحة –
     جدة», :data:`marsad.enrich.entities.org_words.ORG_HEADS`)."""
     w = words.split()
-    try:
-        from marsad.enrich.entities.org_words import ORG_HEADS
-    except ImportError:  # the word lists ship with the entities stage
-        ORG_HEADS = frozenset()
     return normalize(w[0]) in ORG_HEADS or any(
         _is_place(" ".join(w[i:i + k])) for k in (1, 2) for i in range(len(w) - k + 1))
 

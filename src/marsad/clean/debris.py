@@ -112,7 +112,7 @@ class DebrisCleaner:
         learned = frozenset(boilerplate)
         out: list[Span] = []
         m = _SLIDER.match(text)
-        if m is not None and m.group("nav").split()[0].lower() != m.group("nav").split()[-1].lower():
+        if m is not None and len(set(m.group("nav").lower().split())) == 2:  # two buttons, not «next next»
             out.append(Span("debris", m.start("nav"), m.end("nav"), "site_chrome"))
         lines = list(iter_lines(text))
         i = 0
