@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -90,25 +91,21 @@ def _fix(word: str, month: int | None, *, min_len: int = 0) -> str | None:
     return None
 
 
+def _named_month(phrases: Iterable[str]) -> int | None:
+    """The month the first of ``phrases`` that is a correct name names."""
+    return next((m for p in phrases if (m := _known_month(p)) is not None), None)
+
+
 def _pair_partner_before(norm: str, end: int) -> int | None:
     """The month a correct name (one or two words) ending at ``end`` names."""
     words = norm[max(0, end - 24):end].split()
-    for k in (2, 1):
-        if len(words) >= k:
-            m = _known_month(" ".join(words[-k:]))
-            if m is not None:
-                return m
-    return None
+    return _named_month(" ".join(words[-k:]) for k in (2, 1) if len(words) >= k)
 
 
 def _pair_partner_after(norm: str, start: int) -> int | None:
+    """The month a correct name (one or two words) starting at ``start`` names."""
     words = re.split(r"[\s)]+", norm[start:start + 24].strip())
-    for k in (2, 1):
-        if len(words) >= k:
-            m = _known_month(" ".join(words[:k]))
-            if m is not None:
-                return m
-    return None
+    return _named_month(" ".join(words[:k]) for k in (2, 1) if len(words) >= k)
 
 
 def _year_starts(norm: str) -> list[int]:
