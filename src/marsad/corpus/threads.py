@@ -99,36 +99,9 @@ stories of main ``6da9cb8`` (0.735): every thread it scores 0.25 with 0.727 (big
 cosine 0.3–0.5 as a guard no dev pair is gained (0.735, biggest 356–375). Dropped; the unlinked
 dev pairs are classified in docs/stories.md.
 
-Chosen on dev and the second dev split ``threads_dev2.jsonl`` (80 pairs, 28 same_thread)
-together (3 Dec, threads8; replayed on the 48,157 stories of main ``8eb50e7``). Dev / dev2 F1
-(the two together), threads of 20+ stories, the biggest:
-
-* closest member, 400 postings (the rule before): 0.735 / 0.667 (0.695), 159, 381;
-* the mean of the two closest members of a thread: 0.775 / 0.688 (0.726), 154, 374; the
-  best one weighed 0.75 and the second 0.25: 0.750 / 0.667; 0.25 and 0.75: 0.723 / 0.677;
-  the mean of three: 0.750 / 0.646; **with 800 postings (default)**: 0.775 / 0.708 (0.737),
-  160, 374 (600 or 1,200: the same pairs). Score 0.22: 0.775 / 0.716 (194 threads of 20+,
-  biggest 421); 0.28: 0.636 / 0.700. IDF 10: 0.760 / 0.677; 15: 0.667 / 0.719. 80 content
-  words a member: 0.696 / 0.708.
-* other joins (closest member otherwise): the thread's centroid (the story's score with it,
-  among the threads with a member that fits) 0.667 / 0.645; the closest member's score plus
-  0.5 × the centroid's 0.723 / 0.687; the sum of the thread's members' scores 0.792 / 0.603
-  (biggest 657); the most recent thread 0.694 / 0.597.
-* the rule before, other settings: score 0.2 0.760 / 0.657, 0.3 0.636 / 0.633; IDF 10 0.720 /
-  0.667, 15 0.696 / 0.708; 800 postings 0.735 / 0.686; a window of 180 days 0.706 / 0.696;
-  named weight 0.2 0.696 / 0.646, 0.5 0.653 / 0.638; no IDF-40 rule 0.735 / 0.647.
-
-Each pair decided alone (no partition), the member score, the TF-IDF cosine of the two
-articles (the baseline's signal), the thread vectors' cosine over all their words, or 0.5 ×
-score + 0.5 × cosine, reach 0.69–0.71 F1 on dev and dev2 together at one threshold: the
-TF-IDF cosine adds little to the score, and computing it would need each member's whole
-text (not kept), so it was left out.
-
-``marsad eval stories`` on the 48,158 stories of main ``5a50b4d``'s analysis: dev 0.826 /
-0.731 / 0.775 (the rule before, replayed on them: 0.750), dev2 0.632 / 0.857 / 0.727 (before:
-0.667; the TF-IDF baseline at dev's threshold 0.607); held-out, read once after the choice,
-0.818 / 0.474 / 0.600, unchanged (the baseline 0.745). A second tier of the actor condition
-(members sharing IDF 6 or 8 fit at score 0.35–0.5) gave 0.68–0.71 on dev and dev2 together.
+Chosen on dev and the second dev split ``threads_dev2.jsonl`` together (3 Dec, threads8): the
+figures, the joins tried and dropped, and the held-out reading are in ``docs/stories.md``
+(§ Threads, "A story that fits several threads …").
 
 Threads with a single story are not shown as threads (:func:`marsad.store.corpus_store`
 lists threads of two stories or more).
