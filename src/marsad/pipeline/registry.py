@@ -80,7 +80,7 @@ class StageEntry:
     """A registered stage version: its factory and what the stage declares. The declaration is
     the stage class's own ``requires`` and ``provides`` (a test holds them equal), written here
     so that a spec is checked without importing or building its stages: building
-    ``entities.v8`` loads the entity tagger, and ``marsad update`` checks the archive's specs
+    ``entities.v9`` loads the entity tagger, and ``marsad update`` checks the archive's specs
     on every run."""
 
     name: str
@@ -93,7 +93,7 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("language.v1", _language, ("text",), ("language",)),
     StageEntry("debris.v6", _debris, ("text",), ("debris",)),
     StageEntry("dateline.v6", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
-    StageEntry("entities.v8", _entities, ("clean",), ("mentions",)),
+    StageEntry("entities.v9", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
     StageEntry("pubdate.v2", _pubdate, ("clean",), ("published_at", "anchor")),
     StageEntry("timex.v4", _timex, ("clean",), ("timex",)),
@@ -107,7 +107,7 @@ DEFAULT_SPEC: list[str] = [
     "language.v1",
     "debris.v6",
     "dateline.v6",
-    "entities.v8",
+    "entities.v9",
     "pubdate.v2",
     "timex.v4",
     "events.v13",
@@ -160,34 +160,41 @@ RETIRED: dict[str, tuple[str, str]] = {
                                    "المحتلة) before a dated dateline is a place"),
     "pubdate.v1": ("pubdate.v2", "a URL with its section between year and month (/2013/middle_east/8/3/) gives the day; "
                                  "a wire's closing time in Mecca time (16:02 ت م) gives the hour of a dateline's day"),
-    "entities.v1": ("entities.v8", "the entity rules of December 2026: propagation asks the drop step, "
+    "entities.v1": ("entities.v9", "the entity rules of December 2026: propagation asks the drop step, "
                                    "known surnames, foreign places' spellings, and more; and what entities.v2 changed"),
-    "entities.v2": ("entities.v8", "two people whose names give different fathers (محمد بن نايف بن عبدالعزيز, "
+    "entities.v2": ("entities.v9", "two people whose names give different fathers (محمد بن نايف بن عبدالعزيز, "
                                    "محمد بن سلمان بن عبدالعزيز) are two people in one article; عبد is written with "
                                    "the name after it in a person's key (عبد ربه منصور هادي: per:عبدربه منصور هادي); "
                                    "and what entities.v3 changed"),
-    "entities.v3": ("entities.v8", "the Maghrebi qaf ڨ is read as ق (ڨفصة: gpe:قفصه); إنجلترا is England, "
+    "entities.v3": ("entities.v9", "the Maghrebi qaf ڨ is read as ق (ڨفصة: gpe:قفصه); إنجلترا is England, "
                                    "no longer a short name of the United Kingdom; and what entities.v4 changed"),
-    "entities.v4": ("entities.v8", "an article in Urdu, Sorani or Pashto (language ur, ckb, ps) has no mentions: "
+    "entities.v4": ("entities.v9", "an article in Urdu, Sorani or Pashto (language ur, ckb, ps) has no mentions: "
                                    "the Arabic tagger read «ابراهيم رئيسي نے شركت» as a name; and what entities.v5 changed"),
-    "entities.v5": ("entities.v8", "a second title of rank (الرئيس، الملك، الأمير، السلطان) further back before a name is "
+    "entities.v5": ("entities.v9", "a second title of rank (الرئيس، الملك، الأمير، السلطان) further back before a name is "
                                    "another's: in a list of tags «الرئيس الفرنسي الرئيس المصري الملك سلمان» the king's "
                                    "role is الملك and his country no longer FR; a lone surname of a well-known man (ترامب, أوباما, "
                                    "نتنياهو, أردوغان, الخميني, خامنئي) joins no other full name with it (ميلانيا ترامب); "
                                    "and what entities.v6 changed"),
-    "entities.v6": ("entities.v8", "a lone surname the lexicon knows (ترامب, أوباما, نتنياهو, أردوغان) is keyed by the "
+    "entities.v6": ("entities.v9", "a lone surname the lexicon knows (ترامب, أوباما, نتنياهو, أردوغان) is keyed by the "
                                    "man's full name (per:دونالد ترامب); two names run together are two mentions "
                                    "(السيسي وهولاند، ترامب غوغل); a common noun before another's surname is no first "
                                    "name (تفاني كوهين); صباح before يوم is the morning; ولاية is no title (ولاية لوغار "
                                    "is a province) and two words after an indefinite place head name the place (منطقة "
                                    "ميري هيل); الجزيرة in an article about an island, with no cue of the channel, is "
                                    "no organisation; and what entities.v7 changed"),
-    "entities.v7": ("entities.v8", "a title in apposition is the man's before it (مايك بنس، نائب الرئيس الأمريكي "
+    "entities.v7": ("entities.v9", "a title in apposition is the man's before it (مايك بنس، نائب الرئيس الأمريكي "
                                    "دونالد ترامب: Trump's role is الرئيس الأمريكي); سيد/سيدة + a common word after a "
                                    "full name is an epithet (فلاديمير بوتين | سيد الكرملين); a club's name ends before "
                                    "its player (نادي ليستر | رياض محرز); الإخوان alone in an article naming the "
                                    "Brotherhood is the organisation; an unknown two-word place after a person noun "
-                                   "(الصحافية الليبرالية كسينيا سوبتشاك) is a person"),
+                                   "(الصحافية الليبرالية كسينيا سوبتشاك) is a person; and what entities.v8 changed"),
+    "entities.v8": ("entities.v9", "a team position + club is no person (مهاجم ليستر) and a club before a player "
+                                   "named once ends before him (مهاجم ليستر | رياض محرز); two full names with "
+                                   "different first names are two people (brothers: خالد بن سلمان، محمد بن سلمان); "
+                                   "a lone name joins a full name only as its given or family name, not a father's "
+                                   "name after بن, and the earliest named or one of its rank (سلمان alone is not "
+                                   "محمد بن سلمان; الملك سلمان is سلمان بن عبدالعزيز); a person takes no town's "
+                                   "country (الأمير نايف: not AE); a count (المئات) ends an organisation's name"),
     "events.v1": ("events.v13", "precision guards: no event in a question, a sentence naming an earlier year, "
                                "after a relative pronoun or كان, on a definite noun no occurrence verb brings in, "
                                "or on the doers counted without a street action; and what events.v2 changed"),

@@ -65,6 +65,10 @@ PERSON_NOUNS = word_set(
     "الروائيه الشاعره المحاميه"
 )
 
+#: a place in a team, indefinite: the word after it is the club it stands in construct with
+#: (مهاجم ليستر، لاعب الهلال، مدافع برشلونة), no person; the player's name may follow the club
+CLUB_POSITIONS = word_set("لاعب مهاجم مدافع حارس مدرب هداف جناح ظهير")
+
 #: "lord of", "lady of": after a full name and before a definite word, an epithet (سيد الكرملين،
 #: سيدة الشاشة), no part of the name, though سيد is a first name too
 LORD_WORDS = word_set("سيد سيده")
@@ -220,6 +224,25 @@ KNOWN_SURNAMES: dict[str, str] = {
         ("أردوغان", "رجب طيب أردوغان"),
     )
 }
+
+
+#: ranks that tell two men of one given name apart (الملك سلمان is not الأمير سلمان بن سلطان): a lone
+#: name whose title holds one joins no full name whose title holds another
+ROYAL_RANKS = word_set("الملك الملكه الأمير الأميره السلطان")
+
+#: a given name alone after a title naming one man (الملك سلمان, خادم الحرمين الشريفين سلمان): his
+#: full name, with the title words that name him
+TITLED_NAMES: dict[str, tuple[str, frozenset[str]]] = {
+    normalize("سلمان"): (normalize("سلمان بن عبدالعزيز"), word_set("الملك خادم العاهل")),
+}
+
+
+def titled_name(w: str, role_words: Sequence[str]) -> str:
+    """The full name of the one man a lone given name ``w`` after the title ``role_words``
+    (normalized, proclitics off) names (:data:`TITLED_NAMES`: سلمان after الملك → سلمان بن
+    عبدالعزيز), else ``""``."""
+    hit = TITLED_NAMES.get(w)
+    return hit[0] if hit is not None and not hit[1].isdisjoint(role_words) else ""
 
 
 def known_surname(w: str) -> str:

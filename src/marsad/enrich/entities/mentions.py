@@ -52,7 +52,12 @@ from marsad.enrich.entities.organisations import (
     radio_names,
     short_bodies,
 )
-from marsad.enrich.entities.people import PersonReader, first_name_nationality, run_together
+from marsad.enrich.entities.people import (
+    PersonReader,
+    club_and_player,
+    first_name_nationality,
+    run_together,
+)
 from marsad.enrich.entities.places import (
     PlaceReader,
     add_nationalities,
@@ -198,6 +203,7 @@ class MentionFinder:
         org_country_after(ms)
         ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces, heads,
                               hashtags)
+        ms = club_and_player(ms, norms, self.gaz, self.names)
         ms = first_name_nationality(ms, norms)
         ms = self.rules.people.given_and_family(ms, norms)
         ms = joined_pieces([m for m in ms if not (norms[m.b - 1][:1].isascii() and address_tail(m, text, toks))],
@@ -217,6 +223,8 @@ class MentionFinder:
                     inside[k] = o
         for m in ms:
             self._chars(m, toks)
+            if m.type == "PER" and m.entry is not None:  # (الأمير نايف: not the Dubai quarter, AE)
+                m.entry, m.country, m.english = None, "", ""  # a person's country is his title's
             m.role = self.people.role(text, m, toks, norms, ms, inside) if m.type == "PER" else ""
             if m.role and not m.country:
                 m.country = role_country(self.gaz, m.role)

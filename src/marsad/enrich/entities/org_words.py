@@ -242,7 +242,9 @@ ORG_STOPS = word_set(
     "لهذا لهذه لذلك لتلك هذا هذه ذلك تلك الأسبوع الاسبوع الشهر الليله صباح مساء "
     # a preposition with its pronoun (نادي الاتحاد | ضده): the sentence goes on, not the name
     "ضده ضدها ضدهم عليه عليها عليهم منه منها منهم معه معها معهم لديه لديها لديهم عنه عنها عنهم "
-    "فيه فيها فيهم إليه إليها إليهم بها به بهم"
+    "فيه فيها فيهم إليه إليها إليهم بها به بهم "
+    # a count of people after the name (ميليشيات الحوثي | المئات من أبناء المدينة)
+    "المئات العشرات الآلاف الالاف"
 )
 
 #: bodies every organisation has (head, adjective or complement; no article): مجلس الإدارة،

@@ -69,6 +69,68 @@ def first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Ment
         return ms
     return [m for m in (*ms, *added) if not any(m is d for d in drop)]
 
+_CLUB_HEADS = lx.word_set("نادي النادي")
+
+#: a coach: his may be a player's name too (مدرب سيرينا, in tennis)
+_COACH = lx.word_set("مدرب")
+
+
+def club_and_player(ms: list[Mention], norms: Sequence[str], gaz: Gazetteer, names: dict[str, str]) -> list[Mention]:
+    """After an indefinite place in a team (:data:`lexicon.CLUB_POSITIONS`: مهاجم، لاعب، مدافع)
+    comes the club it stands in construct with, then maybe the player:
+
+    * a one-word person there (no given name) is the club: مهاجم ليستر is Leicester's striker;
+    * a mention there (after نادي, if it opens with it) of two words or more that the gazetteer
+      does not know whole is the club and its player (مهاجم ليستر رياض محرز was one organisation):
+      the club ends at the longest start the gazetteer knows as a body or a place (ريال مدريد |
+      كريم بنزيمة), else before a given name (ليفربول | محمد صلاح), else, of three words, after
+      the first (ليستر | رياض محرز). The player's words are letters, the first without ال, and
+      no name the gazetteer knows whole."""
+    added: list[Mention] = []
+    for m in ms:
+        if not m.a or m.type not in ("PER", "ORG", "GPE", "LOC") \
+                or not (pos := next((c for _p, c in proclitic_splits(norms[m.a - 1]) if c in lx.CLUB_POSITIONS), "")):
+            continue
+        w = norms[m.a]
+        if m.type == "PER" and m.b - m.a == 1:
+            e = gaz.lookup([w])
+            known = e is not None and e.kind in ("org", "city")
+            tag = names.get(w, "")
+            if _core(w) not in lx.FIRST_NAMES and w.isalpha() and (
+                    known or w.startswith("ال") and len(w) >= 5 or tag.startswith(("ORG", "LOC"))
+                    or tag == "PERS-B" and pos not in _COACH):  # (مدرب سيرينا: Serena's coach)
+                m.type, m.role = "ORG", ""
+                m.entry, m.country, m.english = (e, e.country, e.english) if known and e is not None else (None, "", "")
+                m.canon = e.canon if known and e is not None else " ".join(m.words or (w,))
+            continue
+        a0 = m.a + 1 if _in(w, _CLUB_HEADS) else m.a
+        if m.b - a0 < 2 or gaz.lookup(list(norms[a0 : m.b])) is not None:
+            continue
+        k, club = 0, None
+        for j in range(m.b - 1, a0, -1):
+            e = gaz.lookup(list(norms[a0:j]))
+            if e is not None and e.kind in ("org", "city"):
+                k, club = j, e
+                break
+        if not k and m.b - a0 >= 3:
+            k = next((j for j in range(a0 + 1, m.b - 1) if _core(norms[j]) in lx.FIRST_NAMES and norms[j] not in lx.AMBIGUOUS
+                      or names.get(norms[j], "") == "PERS-B"), 0) or (a0 + 1 if m.b - a0 == 3 else 0)
+        tail = tuple(norms[k : m.b])
+        if not k or not 1 <= len(tail) <= 3 or not all(t.isalpha() for t in tail) or tail[0].startswith("ال") \
+                or any(gaz.lookup(list(tail[:j])) is not None for j in range(2, len(tail) + 1)) \
+                or any(gaz.nationality(t) is not None for t in tail):
+            continue  # (نادي زينيت | سان بطرسبورغ الروسي: a city and the club's nationality)
+        added.append(Mention(k, m.b, "PER", source="rule", words=tail, canon=" ".join(tail)))
+        n = k - m.a
+        m.words = m.words[:n] if len(m.words) >= n else tuple(norms[m.a : k])
+        m.b, m.type, m.role = k, "ORG", ""
+        if club is not None and a0 == m.a:
+            m.entry, m.country, m.english, m.canon = club, club.country, club.english, club.canon
+        else:
+            m.canon = " ".join(m.words)
+    return sorted(ms + added, key=lambda m: m.a) if added else ms
+
+
 def run_together(ms: list[Mention], norms: Sequence[str], names: dict[str, str]) -> list[Mention]:
     """Two names the tagger ran into one person are two mentions:
 

@@ -8,10 +8,12 @@ Rules, in order (all on normalized words; ``rapidfuzz`` gives edit distances):
   organisation whose words begin a longer organisation's name in the same article (مجلس الاتحاد
   … مجلس الاتحاد الفيدرالية الروسي) joins it. A capital used for its government keeps its
   city identity (موسكو) and carries its country (RU).
-* people: a full name (two words or more) opens an entity; a shorter mention joins the entity
-  whose name ends with it (the surname: أومخانوف, خطيب زادة) or contains it, or whose surname is
-  one edit away (أومخانوف / أوماخانوف, بوتين / بوتن; for surnames of four letters or more) —
-  the earliest such entity wins; a lone surname with no full name opens its own entity. A lone
+* people: a full name (two words or more) opens an entity, and joins another only with the same
+  first name or as its family name (two brothers, خالد بن سلمان and محمد بن سلمان, are two); a
+  lone name joins the entity whose name ends with it (the surname: أومخانوف, خطيب زادة; one edit
+  away for four letters or more: بوتين / بوتن) or opens with it, not a father's name after بن
+  (:func:`_lone_in`) — of several, one of its royal rank, then one it names as such names are
+  named alone, then the earliest named (خان of سلمان خان); الملك سلمان alone is King Salman; a lone surname with no full name opens its own entity. A lone
   surname the lexicon knows as one well-known man's (``lexicon.KNOWN_SURNAMES``: ترامب → دونالد
   ترامب) joins only his full name: beside another full name with it (ميلانيا ترامب) it opens an
   entity keyed by his full name (``per:دونالد ترامب``).
@@ -24,6 +26,7 @@ corpus registry maps these keys to registry ids across articles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -36,6 +39,7 @@ from marsad.enrich.entities import org_words as ow
 from marsad.enrich.entities import place_words as pw
 from marsad.enrich.entities.features import Token, _norm, proclitic_splits, strip_article
 from marsad.enrich.entities.mention import Mention
+from marsad.text.normalize import normalize
 
 
 @dataclass
@@ -61,6 +65,46 @@ def _same_father(a: Sequence[str], b: Sequence[str]) -> bool:
     fa = next((a[i + 1] for i in range(len(a) - 1) if a[i] in lx.NASAB), None)
     fb = next((b[i + 1] for i in range(len(b) - 1) if b[i] in lx.NASAB), None)
     return fa is None or fb is None or _close(fa, fb)
+
+
+def _same_given(short: Sequence[str], full: Sequence[str]) -> bool:
+    """Whether the shorter of two full names can be the longer one's man: the same first name (or
+    one spelt with one edit), or the longer one's family name of two words or more (داود أوغلو of
+    أحمد داود أوغلو; not a father's name and his after بن, عبدالعزيز آل سعود of سلمان بن عبدالعزيز
+    آل سعود). Two brothers share every word but the first: محمد بن فهد بن محمد بن عبدالرحمن and
+    عبدالله بن فهد بن محمد بن عبدالرحمن, خالد بن سلمان and محمد بن سلمان are two princes."""
+    if _close(short[0], full[0]):
+        return True
+    n = len(short)
+    return any(tuple(full[p : p + n]) == tuple(short) and full[p - 1] not in lx.NASAB
+               for p in range(1, len(full) - n + 1))
+
+
+def _lone_in(w: str, full: Sequence[str]) -> bool:
+    """Whether a lone name ``w`` can be the person named ``full`` (two words or more): it is his
+    given name, or his family name — not a father's given name after بن (سلمان of محمد بن سلمان,
+    نايف of محمد بن نايف; but بن خالفة is a family), nor a given name between his (حسن of عمر حسن
+    البشير); a word of a foreign or run-on name between them is his (شيونغ of باتريك سون شيونغ)."""
+    if w == full[0]:
+        return True
+    if _close(w, full[-1]):
+        return not (full[-2] in lx.NASAB and w in lx.FIRST_NAMES)
+    return w in full[1:-1] and w not in lx.FIRST_NAMES and lx.NASAB.isdisjoint(full)
+
+
+def _ranks(role: str) -> frozenset[str]:
+    """The royal ranks of a title (:data:`lexicon.ROYAL_RANKS`; والأمير → الامير)."""
+    return frozenset(c for w in _WORD.findall(normalize(role)) for _p, c in proclitic_splits(w) if c in lx.ROYAL_RANKS) \
+        if role else frozenset()
+
+
+def _role_words(role: str) -> tuple[str, ...]:
+    """A title's words, normalized, each less its proclitic (وخادم → خادم)."""
+    return tuple(proclitic_splits(w)[-1][1] if w[:1] in "وفبلك" else w for w in _WORD.findall(normalize(role)))
+
+
+#: a word of a title, without the brackets or dashes around it (ولي العهد الأمير (الملك) سعود)
+_WORD = re.compile(r"\w+")
 
 
 def _close(a: str, b: str) -> bool:
@@ -311,10 +355,13 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
                 continue
             target = None
             wset = set(words)
+            ranks = _ranks(m.role)
+            best = (2, 2, 0)
             for e, ew, ewset in people:
                 if len(words) >= 2 and len(ew) >= 2:
-                    if words == ew or (_same_father(words, ew) and (wset <= ewset or ewset <= wset or (
-                            _close(words[-1], ew[-1]) and _close(words[0], ew[0])))):
+                    short, longer = (words, ew) if len(words) <= len(ew) else (ew, words)
+                    if words == ew or (_same_father(words, ew) and _same_given(short, longer) and (
+                            wset <= ewset or ewset <= wset or (_close(words[-1], ew[-1]) and _close(words[0], ew[0])))):
                         target = e
                         break
                 elif len(words) < len(ew) or len(ew) == 1:
@@ -322,12 +369,29 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
                     if n == 1 and len(ew) >= 2 and (full := lx.known_surname(words[0])) \
                             and not set(full.split()) <= ewset:
                         continue  # ترامب alone is دونالد ترامب, not ميلانيا ترامب (but آية الله علي خامنئي's)
-                    if tuple(ew[-n:]) == words or (n == 1 and (words[0] in ew or _close(words[0], ew[-1]))):
+                    if n == 1 and ranks and (other := _ranks(e.role)) and ranks.isdisjoint(other):
+                        continue  # الملك سلمان is not الأمير سلمان بن سلطان
+                    if tuple(ew[-n:]) == words if n > 1 else len(ew) >= 2 and _lone_in(words[0], ew):
+                        # of several, one of the lone name's rank (الملك فيصل: the king), else one
+                        # it names as such a name is named alone — a chain of fathers by the given
+                        # name (الوليد of الوليد بن طلال), another name by the family name (صالح of
+                        # علي عبدالله صالح, not of صالح الصماد) —, else the earliest named (خان of
+                        # سلمان خان, not of a run-on name later: ماهيش بورا محامي خان)
+                        usual = n > 1 or (words[0] == ew[0]) == (not lx.NASAB.isdisjoint(ew))
+                        rank = (0 if ranks & _ranks(e.role) else 1, 0 if usual else 1, min(x.a for x in e.mentions))
+                        if target is None or rank < best:
+                            target, best = e, rank
+                        continue
+                    if target is None and n == 1 and len(ew) == 1 and _close(words[0], ew[0]):
                         target = e
                         break
-                    if n == 1 and len(ew) == 1 and _close(words[0], ew[0]):
-                        target = e
-                        break
+            if target is None and len(words) == 1 and (full := lx.titled_name(words[0], _role_words(m.role))):
+                fw = tuple(full.split())  # الملك سلمان alone: King Salman (per:سلمان بن عبدالعزيز)
+                target = next((e for e, ew, _s in people if ew == fw), None)
+                if target is None:
+                    target = Entity(key="per:" + full, type="PER", name=full)
+                    people.append((target, fw, set(fw)))
+                    ents.append(target)
             if target is None:
                 target = Entity(key="per:" + " ".join(words), type="PER", name=" ".join(words))
                 people.append((target, words, wset))
