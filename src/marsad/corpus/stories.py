@@ -259,6 +259,8 @@ class StoryClusterer:
         if not acc:
             return []
         scored: list[tuple[float, int]] = []
+        apart: set[int] = set()  # stories of the same day whose figures are apart
+        holds = False  # a story the article may join holds its figures
         # the guards only lower a score: look at the few best raw scores
         for sid, sc in sorted(acc.items(), key=itemgetter(1), reverse=True)[:8]:  # heapq.nlargest's, in C
             s = stories[sid]
@@ -275,6 +277,7 @@ class StoryClusterer:
                 if day >= 0 and s.last_day >= 0 and day != s.last_day:
                     continue  # another day's figures: another day's bulletin, not this story
                 sc *= self.p.numbers_penalty
+                apart.add(sid)
             guarded = shared is not None and shared < self.p.numbers_overlap
             if places is not None and places_apart(places, s.places):
                 # titles naming other places: another item of a kind (another day's: never)
@@ -297,6 +300,11 @@ class StoryClusterer:
                 sc += self.p.actor_bonus  # the same people or bodies, the same days: one event
             if sc > 0.0:
                 scored.append((sc, sid))
+                holds = holds or (shared is not None and shared >= self.p.numbers_held and not guarded)
+        if holds and apart and self.p.numbers_elsewhere < 1.0:
+            # its figures are another story's: the ones apart are another day's item of a kind
+            f = self.p.numbers_elsewhere
+            scored = [(sc * f if sid in apart else sc, sid) for sc, sid in scored]
         scored.sort(key=lambda x: (-x[0], x[1]))
         return scored
 

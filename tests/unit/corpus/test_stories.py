@@ -602,3 +602,31 @@ def test_damped_weighs_common_terms_by_the_stories_holding_them() -> None:
     got = cl.damped({"ترامب": 0.6, "هانوي": 0.8})
     w = 0.6 * math.sqrt(2 / 8)
     assert got == pytest.approx({"ترامب": w / math.hypot(w, 0.8), "هانوي": 0.8 / math.hypot(w, 0.8)})
+
+
+def test_a_next_morning_report_of_yesterdays_figures_is_not_todays_item() -> None:
+    from dataclasses import replace
+
+    from marsad.corpus.story_record import StoryParams
+
+    def close(i: str, source: str, date: str, title: str, text: str) -> dict:
+        return {"id": i, "source": source, "date": date, "title": title, "text": text}
+
+    monday = close("mon", "albursa", "2017-05-01T16:00:00", "الأسهم تغلق على تراجع حاد",
+                   "تراجع مؤشر سوق الأسهم في ختام تعاملات اليوم تراجعا حادا بنسبة 3.4% خاسرا 312.55 نقطة "
+                   "ليغلق عند 7412.18 نقطة، وبلغت قيمة الصفقات 6.2 مليار ريال وسط تراجع أسهم المصارف.")
+    tuesday = close("tue", "alsuq", "2017-05-02T16:00:00", "مؤشر سوق الأسهم يغلق على ارتفاع طفيف",
+                    "أغلق مؤشر سوق الأسهم تعاملات اليوم على ارتفاع طفيف بنسبة 0.2% رابحا 14.87 نقطة ليقف عند "
+                    "مستوى 7427.05 نقطة، بتداولات قيمتها 4.9 مليار ريال، وارتفعت أسهم المصارف والاتصالات.")
+    # a print paper's report of Monday's close in the words of Tuesday's, dated Tuesday by its crawl
+    paper = close("paper", "alsabah", "2017-05-02T19:00:00", "مؤشر سوق الأسهم يغلق على تراجع حاد",
+                  "أغلق مؤشر سوق الأسهم تعاملات أمس على تراجع حاد بنسبة 3.4% خاسرا 312.55 نقطة ليقف عند "
+                  "مستوى 7412.18 نقطة، بتداولات قيمتها 6.2 مليار ريال، وتراجعت أسهم المصارف والاتصالات.")
+    others = [close(f"o{i}", "x", "2017-05-01T10:00:00", t, f"{t} {t}")
+              for i, t in enumerate(["افتتاح معرض الكتاب في المدينة", "فوز الفريق في مباراة الأمس",
+                                     "مهرجان الشعر يختتم دورته", "وزير التعليم يزور جامعة الملك"])]
+    recs = [monday, tuesday, paper, *others]
+    got = cluster(features_of(recs))
+    assert got[2] != got[1], "a report of Monday's figures joined Tuesday's close"
+    before = cluster(features_of(recs), replace(StoryParams(), numbers_elsewhere=1.0))
+    assert before[2] == before[1]  # the same day, figures apart, took it when nothing weighed them
