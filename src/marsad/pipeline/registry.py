@@ -96,7 +96,7 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("entities.v9", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
     StageEntry("pubdate.v2", _pubdate, ("clean",), ("published_at", "anchor")),
-    StageEntry("timex.v4", _timex, ("clean",), ("timex",)),
+    StageEntry("timex.v5", _timex, ("clean",), ("timex",)),
     StageEntry("events.v13", _events, ("clean", "mentions", "timex"), ("events",)),
     StageEntry("index_terms.v2", _index_terms, ("clean",), ("index_terms",)),
     StageEntry("fingerprint.v1", _fingerprint, ("clean",), ("fingerprint",)),
@@ -109,7 +109,7 @@ DEFAULT_SPEC: list[str] = [
     "dateline.v6",
     "entities.v9",
     "pubdate.v2",
-    "timex.v4",
+    "timex.v5",
     "events.v13",
     "index_terms.v2",
     "fingerprint.v1",
@@ -118,16 +118,23 @@ DEFAULT_SPEC: list[str] = [
 
 #: names no longer built → (the name that replaced it, what changed)
 RETIRED: dict[str, tuple[str, str]] = {
-    "timex.v1": ("timex.v4", "a month or day-and-month with no year lies the way the sentence says: "
+    "timex.v1": ("timex.v5", "a month or day-and-month with no year lies the way the sentence says: "
                              "behind after منذ, ahead after بحلول or a future verb (unless it is one "
                              "of the last two months), else up to four months ahead and otherwise "
                              "behind (it was the nearest, so December said in July was the coming one); "
                              "and what timex.v2 changed"),
-    "timex.v2": ("timex.v4", "a misspelt month beside its correct name (تشرين الثاني/نوفمير 2017) or "
+    "timex.v2": ("timex.v5", "a misspelt month beside its correct name (تشرين الثاني/نوفمير 2017) or "
                              "before a year (ديسمير 2014) is read as that month and keeps its year; a "
                              "decade of a life (في الثلاثينيات من عمرها) is no time; and what timex.v3 changed"),
-    "timex.v3": ("timex.v4", "an age after من عمره، من عمرها … is read as after من العمر (في الخمسين من "
-                             "عمره: P50Y); a month or a year of a life (الشهر الرابع من عمره) is no age"),
+    "timex.v3": ("timex.v5", "an age after من عمره، من عمرها … is read as after من العمر (في الخمسين من "
+                             "عمره: P50Y); a month or a year of a life (الشهر الرابع من عمره) is no age; "
+                             "and what timex.v4 changed"),
+    "timex.v4": ("timex.v5", "a bare weekday lies ahead when its clause tells of an act to come: an "
+                             "imperfect verb of a scheduled act (يلتقي، تقام، تستأنف …) up to 7 words "
+                             "before it, or a future cue or verb up to 16 (سيزور … الأربعاء), unless "
+                             "another clause or a perfect verb comes between; الأربعاء بعد القادم is a "
+                             "week after the next; اليوم after a noun of an age or a people (عالم "
+                             "اليوم، شباب اليوم) is PRESENT_REF"),
     "debris.v1": ("debris.v6", "breadcrumb and menu lines and a source-link trailer at the end are debris; "
                                "and what debris.v2 changed"),
     "debris.v2": ("debris.v6", "a trailing run of other articles' leads (a «more from this section» block "

@@ -469,3 +469,76 @@ def test_an_age_after_min_umrihi_is_a_duration(text, expected):
 def test_a_month_or_year_of_a_life_is_no_age():
     assert tag("توفي الرضيع في الشهر الرابع من عمره") == []
     assert tag("وبلغ العقد الثالث من عمره") == []
+
+
+# --- timex.v5: a weekday of an act to come, and اليوم as nowadays --------------------------------
+
+MONDAY = "2021-09-13"
+
+
+@pytest.mark.parametrize("text,value", [
+    # coming weekdays named as such (already right; pinned beside the new cases)
+    ("يعقد المجلس جلسته الثلاثاء المقبل", "2021-09-14"),
+    ("يعقد المجلس جلسته يوم الخميس القادم", "2021-09-16"),
+    # a future verb further back than 80 characters, across a phrase and a comma
+    ("سيزور وزير الخارجية الأمريكي العاصمة السعودية الرياض في إطار جولة إقليمية تشمل عدة دول، "
+     "يوم الأربعاء", "2021-09-15"),
+    # the clause's imperfect verb of a scheduled act
+    ("ويتوجه الوزير إلى القاهرة الأربعاء", "2021-09-15"),
+    ("ويلتقي الرئيس نظيره الفرنسي، الخميس، في باريس", "2021-09-16"),
+    ("وتقام المباراة النهائية يوم السبت", "2021-09-18"),
+    ("في أعقاب قداس تأبيني للعالم يقام في الكنيسة الكبرى في لندن الجمعة", "2021-09-17"),
+    ("وتستأنف المحادثات صباح الاثنين", "2021-09-13TMO"),
+    ("وقاطع الوفد كأس العالم التي تنطلق الخميس", "2021-09-16"),
+    ("ومن المقرر أن يصل الوفد الأربعاء", "2021-09-15"),
+    ("وتأتي القمة المرتقبة الجمعة بعد أسابيع من الإعداد", "2021-09-17"),
+    # the Wednesday after the next
+    ("تبدأ فعاليات المهرجان الأربعاء بعد القادم بمشاركة أدباء", "2021-09-22"),
+])
+def test_a_weekday_of_an_act_to_come_lies_ahead(text, value):
+    # timex.v4 valued the six imperfects and the distant future verb backward (2021-09-08 …)
+    (span,) = [s for s in tagger().tag(text, anchor=MONDAY) if len(s.value) >= 10]  # the day
+    assert span.value == value
+
+
+@pytest.mark.parametrize("text,value", [
+    ("وقال الوزير الأحد إن المفاوضات مستمرة", "2021-09-12"),
+    # another clause, a perfect verb, a negation or كان between the verb and the weekday
+    ("يأتي ذلك بعد أن أعلنت الحكومة الأحد خطتها", "2021-09-12"),
+    ("ويعقد المجلس جلسة لبحث الهجوم الذي وقع الأحد", "2021-09-12"),
+    ("سيصدر الكتاب الشهر المقبل لكن الصحيفة نشرت مقتطفات منه الأحد", "2021-09-12"),
+    ("لم يحضر الوزير الجلسة الأحد", "2021-09-12"),
+    ("وكان يقود سيارته الأحد عندما وقع الحادث", "2021-09-12"),
+    # a name that begins like a future verb is none (سيغمار، سياتل)
+    ("توجه وزير الاقتصاد سيغمار غابريال إلى إيران الأحد", "2021-09-12"),
+    ("سرق موظف طائرة من مطار بمدينة سياتل، الأحد", "2021-09-12"),
+])
+def test_a_weekday_of_a_past_act_stays_behind(text, value):
+    (span,) = [s for s in tagger().tag(text, anchor=MONDAY) if len(s.value) >= 10]  # the day
+    assert span.value == value
+
+
+@pytest.mark.parametrize("text", [
+    "في عالم اليوم لا مكان للضعفاء",
+    "شباب اليوم لا يقرؤون الصحف",
+    "وتمكين شباب اليوم ليصبحوا مبتكرين",
+    "لكن جيل اليوم يقضي عيده بالنوم",
+    "الشباب اليوم يحملون الفتيات المسؤولية",
+    "وقال إن العالم اليوم يواجه تحديات كبيرة",
+])
+def test_today_of_an_age_is_nowadays(text):
+    # timex.v4 gave the publication day
+    assert tag(text, MONDAY) == [("اليوم", "DATE", "PRESENT_REF")]
+
+
+@pytest.mark.parametrize("text", [
+    "يحتفل العالم اليوم باليوم العالمي للمرأة",
+    "وتقام مباراة اليوم في الرياض",
+    "وقال الوزير اليوم إن الوفد وصل",
+    "هؤلاء الشباب اليوم في بيوتهم",
+    # the end of a period that lasts to the day of writing is that day (docs/time-guidelines.md)
+    "ظلت القضية معلقة منذ النكبة حتى اليوم",
+    "وذكرت جريدة عالم اليوم أن الوزير استقال",
+])
+def test_today_of_an_act_or_an_end_is_the_day(text):
+    assert [v for _, _, v in tag(text, MONDAY) if v != "PRESENT_REF"] == ["2021-09-13"]

@@ -22,7 +22,7 @@ FILTERS = [Filters(), Filters(date_from="2021-01-01"), Filters(date_to="2020-12-
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     arc = marsad.open(tmp_path_factory.mktemp("p") / "a.db")
-    arc.ingest(SAMPLE, options=marsad.api.IngestOptions(workers=1, spec=FOUNDATION + ("timex.v4",)))
+    arc.ingest(SAMPLE, options=marsad.api.IngestOptions(workers=1, spec=FOUNDATION + ("timex.v5",)))
     yield arc
     arc.close()
 

@@ -176,6 +176,8 @@ def _weekday(a: Anchor, wd: int, direction: str) -> str:
         delta = delta % 7
     elif direction == "next":
         delta = delta % 7 or 7
+    elif direction == "next2":  # الأربعاء بعد القادم: a week after the next one
+        delta = (delta % 7 or 7) + 7
     elif direction == "last":
         delta = -((-delta) % 7 or 7)
     elif direction == "last2":
