@@ -114,6 +114,7 @@ def analyze_text(
     title: str = "",
     source: str = "",
     url: str = "",
+    author: str = "",
     id: str = "",  # noqa: A002
     spec: Sequence[str] | None = None,
 ) -> Article:
@@ -121,7 +122,9 @@ def analyze_text(
 
     ``published_at`` is ISO 8601 (``2021-09-14``, ``2021-09-14T10:30:00+03:00``), or what an
     ingested date field may be (RFC 2822, ``2021/09/14``, Unix seconds); anything else is a
-    :class:`~marsad.errors.ConfigError` (``14/09/2021`` was taken as the year 14)."""
+    :class:`~marsad.errors.ConfigError` (``14/09/2021`` was taken as the year 14). ``author`` is
+    the input's author field as an ingested record carries it (a person, or a dateline such as
+    ``واس - جدة``, :func:`marsad.clean.dateline.read_author`)."""
     from marsad.ingest.readers import record_date
 
     date = ""
@@ -130,7 +133,7 @@ def analyze_text(
         if problem:
             raise ConfigError(f"published_at={published_at[:40]!r} is not a date; write YYYY-MM-DD "
                               "(optionally with a time)")
-    rec = RawRecord(text=text, id=id, title=title, source=source, url=url,
+    rec = RawRecord(text=text, id=id, title=title, source=source, url=url, author=author,
                     date=date, date_kind="metadata" if date else "")
     art = build(list(spec) if spec else None).run(rec)
     art.id = assign_id(rec, doc_hash(rec))

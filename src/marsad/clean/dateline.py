@@ -6,11 +6,14 @@
 * byline: ``كتب: …``, ``بقلم …``, ``إعداد: …`` on a line of its own or opening the body;
 * credit: a short last line naming an outlet or agency (``العربية نت``, ``المصدر: وكالات``);
 * title: the first short content line of a text without a title of its own; a wire desk's
-  tag before a title (``عام / …``) is taken off.
+  tag before a title (``عام / …``) is taken off;
+* the input's author field, often a dateline (``واس - جدة``, ``لندن: فلان``, ``عكاظ (جدة)``):
+  its place, agency and person (:func:`read_author`).
 """
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 import regex
@@ -31,13 +34,15 @@ WIRE_AGENCIES = (
 #: agencies and outlets that sign wire copy (as written in Arabic news); folded forms match too.
 #: Besides :data:`WIRE_AGENCIES`: abbreviations written with dots or in Latin letters, agencies
 #: whose names are also a person's or a word (فارس، تسنيم، معا), and papers, channels and sites,
-#: some of them places too (الرياض، المدينة), which the events coder does not count as media
+#: some of them places too (الرياض، المدينة), which the events coder does not count as media;
+#: الوكالات and الفرنسية (the French agency) as Saudi papers write them, and two sports papers
 AGENCIES = WIRE_AGENCIES + (
     "أ ش أ", "أ.ش.أ", "أ.ف.ب", "د.ب.أ", "يو بي آي", "فارس", "تسنيم", "معا", "العمانية", "أ ب", "DPA", "SPA",
     "WAM", "QNA", "KUNA", "وكالات", "الجزيرة", "العربية", "العربية نت", "العربية.نت", "سكاي نيوز عربية",
     "الشرق الأوسط", "اليوم السابع", "المصري اليوم", "الأهرام", "مصراوي", "النشرة", "الحياة", "عكاظ", "سبق",
     "المدينة", "الرياض", "الوطن", "اليوم", "الشرق", "الخليج", "البيان", "الاتحاد", "رؤيا", "هسبريس", "الشروق",
     "وات", "ومع", "واج", "الأنباء", "عين اليوم", "الوئام", "الاقتصادية", "الجزيرة نت", "روسيا اليوم", "الحرة",
+    "الوكالات", "الفرنسية", "الرياضي", "الرياضية",
 )
 _AGENCY_KEYS = frozenset(normalize(a).lower() for a in AGENCIES)
 _AGENCY_ALT = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
@@ -121,8 +126,10 @@ def opens_with_dateline(text: str, start: int, end: int, *, bracketed: bool = Fa
     return _dateline_match(text, start, end, bracketed=bracketed) is not None
 
 
+#: the words that open a byline (كتب: …, بقلم …, متابعة - …)
+_BYLINE_LABELS = r"كتب|كتبت|بقلم|إعداد|اعداد|تقرير|متابعة|متابعات|تحرير|حوار|ترجمة|by"
 _BYLINE = regex.compile(
-    r"\s*(?P<label>كتب|كتبت|بقلم|إعداد|اعداد|تقرير|متابعة|تحرير|حوار|ترجمة|by)\s*[:：\-–]?\s*"
+    rf"\s*(?P<label>{_BYLINE_LABELS})\s*[:：\-–]?\s*"
     r"(?P<name>[\p{Arabic}\p{Latin}.\s]{3,50}?)\s*(?:$|[-–—]\s*|\n)",
     regex.I,
 )
@@ -286,3 +293,120 @@ def _roles(first: str, second: str) -> tuple[str, str, str]:
     if len(first.split()) >= 2 and "،" not in first and "," not in first:
         return (second, "", first) if _is_place(second) else ("", second, first)
     return first, second, ""
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorField:
+    """What an input's ``author`` field says: the dateline's place and agency, and the person
+    who wrote the article (each ``""`` when the field does not name one)."""
+
+    place: str = ""
+    agency: str = ""
+    person: str = ""
+
+
+#: the field's parts: split at dashes, colons, slashes, bars and commas, and at a tatweel standing
+#: alone (المدينة ـ جدة; a tatweel inside a word, الجابـري, stretches the word)
+_AUTHOR_SPLIT = regex.compile(r"\s*[-–—:：/|،,]+\s*|\s+\u0640+\s*|\s*\u0640+\s+")
+#: عكاظ (جدة)  |  أحمد الشميري (صنعاء): a name and, in brackets, the city filed from (read as a part
+#: of its own: خالد طاشكندي (جدة)، فارس القحطاني (الرياض) names two)
+_AUTHOR_BRACKETS = regex.compile(r"\s*\(([^()]*)\)\s*")
+#: «الاقتصادية» من الرياض  |  عادل الخنين من الرياض: a name and the city filed from, after من
+_AUTHOR_FROM = regex.compile(r"^(?P<name>.+?)\s+من\s+(?P<place>\p{Arabic}+(?:\s+\p{Arabic}+)?)$")
+_LABEL_ONLY = regex.compile(rf"^(?:{_BYLINE_LABELS})(?:\s+و(?:{_BYLINE_LABELS}))*$", regex.I)
+_LABEL_LEAD = regex.compile(rf"^(?:{_BYLINE_LABELS})\s+", regex.I)
+#: words around an outlet's name in a byline: its office (مكتب الجزيرة), its kind (قناة العربية),
+#: its website (الرياض الإلكتروني، الشرق الأوسط أونلاين) or its editorial (كلمة اليوم)
+_OUTLET_AROUND = regex.compile(
+    r"^(?:مكتب|كلمة|كلمه|قناة|قناه|صحيفة|صحيفه|جريدة|جريده|موقع|مجلة|مجله|إذاعة|اذاعة|تلفزيون)\s+|\s+(?:الإلكتروني|الالكتروني|الإلكترونية|الالكترونية|أونلاين|اونلاين|نت)$"
+)
+
+
+#: the photographer's credit after the reporter (… - جدة تصوير - فلان, … عدسة - فلان): cut off
+_PHOTOS = regex.compile(r"(?:^|\s)(?:تصوير|عدسة)(?:\s|[-–—:：]|$).*$", regex.S)
+#: خاص بالرياض، خاص: the paper's own report, no name
+_EXCLUSIVE = regex.compile(r"^(?:خاص|حصري)(?:\s|$)")
+
+
+def _is_name(part: str) -> bool:
+    """Whether ``part`` may be a person's name: two to six words of letters, not a known place, not
+    opening with an organisation's head word (وزارة الصحة, أمانة جدة) and with no word of a
+    site's name (بوابة, للأخبار). A word of a name may
+    be a place's name too (صالح, رياض, نايف are villages in the gazetteer)."""
+    words = part.split()
+    if any(w.startswith(("لل", "بوابة", "البوابة")) for w in words):
+        return False  # البوابة العربية للأخبار التقنية: a site's section
+    return (2 <= len(words) <= 6 and regex.fullmatch(r"[\p{Arabic}\p{Latin}\u064B-\u065F\u0670.' ]+", part) is not None
+            and normalize(words[0]) not in ORG_HEADS and not _is_place(part))
+
+
+def _author_parts(value: str) -> list[str]:
+    """The parts of an author field, without quotes, a time stamp (``| Tuesday, 11 August 2015 -
+    00:00 am``: a part with a digit), a byline's label (متابعة - …, كتب: …) or the photographer's
+    credit (تصوير - …)."""
+    value = regex.sub(r"[«»\"“”„{}*·\p{Cf}]", "", html.unescape(value).replace("\u00a0", " "))
+    value = _PHOTOS.sub("", _AUTHOR_BRACKETS.sub(r" - \1 - ", value)).strip(" \t.:،,-–—")
+    m = _AUTHOR_FROM.match(value)
+    if m is not None and _is_place(m.group("place")):
+        raw = [*_AUTHOR_SPLIT.split(m.group("name")), m.group("place")]
+    else:
+        raw = _AUTHOR_SPLIT.split(value)
+    parts = []
+    for p in raw:
+        p = " ".join(p.replace("\u0640", "").split()).strip(".،,()")
+        p = _LABEL_LEAD.sub("", p)
+        if p and not regex.search(r"\d", p) and not _LABEL_ONLY.match(p) and not _EXCLUSIVE.match(p):
+            parts.append(p)
+    return parts
+
+
+def read_author(value: str) -> AuthorField:
+    """Read an input's ``author`` field, which is often a dateline rather than a person.
+
+    Scraped news gives the byline field as the paper prints it above the article: ``واس -
+    جدة`` (an agency and its city), ``لندن: رنيم حنوش`` (a city and the reporter), ``عكاظ
+    (جدة)``, ``«الاقتصادية» من الرياض``, ``أبها: الوطن`` (the paper itself), ``عبدالله البرقاوي-
+    سبق- الرياض``, or a person's name alone. The field is cut into parts (at dashes, colons,
+    slashes, bars, commas; a name with its city in brackets or after من) and each part is given the role
+    the dateline forms give it: a known city, country or region (the gazetteer, :func:`_is_place`)
+    is the place; an agency or outlet (:data:`AGENCIES`, also as مكتب X, X الإلكتروني, X
+    أونلاين, كلمة X) is the agency; two to six words that are no place and no body
+    (:func:`_is_name`) are a person (several are joined by «، »). The first place is kept. A part that is both a place and an
+    outlet (الرياض, الخليج) is the place when no other part is one (الرياض - واس), else the agency
+    when no other part is one (الرياض - جدة: the paper, in Jeddah) and it does not follow a
+    person (سامي (جدة)، ليلى (الرياض): her city), and the agency when it stands alone.
+    One word that is none of these (a desk, المحليات, متابعة) is dropped, and so is a part with
+    a digit (a time stamp), a byline's label (كتب، متابعة) or «خاص» (the paper's own report). Of two agencies the second is kept (الوئام - رويترز: the
+    outlet's copy of the wire), as in the text's datelines (:func:`_roles`).
+
+    A field of one part that is no place and no agency is the person, as written: a name the
+    parts' rules cannot read stays the byline.
+    """
+    parts = _author_parts(value)
+    if not parts:
+        return AuthorField()
+    roles = []
+    for p in parts:
+        bare = _OUTLET_AROUND.sub("", p)
+        place, agency = _is_place(p), _is_agency(p) or (bare != p and _is_agency(bare))
+        if place and agency:
+            roles.append(("either", p))
+        elif place:
+            roles.append(("place", p))
+        elif agency:
+            roles.append(("agency", p if _is_agency(p) else bare))
+        elif len(parts) == 1:
+            return AuthorField(person=p)
+        elif _is_name(p):
+            roles.append(("person", p))
+    if len(roles) == 1 and roles[0][0] == "either":
+        return AuthorField(agency=roles[0][1])  # the outlet's name alone (الرياض, الخليج)
+    place = next((p for k, p in roles if k == "place"), "")
+    agency = next((p for k, p in reversed(roles) if k == "agency"), "")
+    for i, (kind, p) in enumerate(roles):
+        if kind == "either" and not place:
+            place = p
+        elif kind == "either" and not agency and (i == 0 or roles[i - 1][0] != "person"):
+            agency = p  # after a person it is the city that person filed from
+    persons = [p for k, p in roles if k == "person"]
+    return AuthorField(place=place, agency=agency, person="، ".join(persons))

@@ -176,7 +176,8 @@ def load_corpora(data: Path) -> list[dict[str, Any]]:
             for line in fh:
                 d = orjson.loads(line)
                 docs.append({"id": d["id"], "source": d.get("source") or "", "date": d.get("date") or "",
-                             "title": plain_title(d.get("title")), "text": d.get("text") or ""})
+                             "title": plain_title(d.get("title")), "text": d.get("text") or "",
+                             "author": d.get("author") or ""})
     return docs
 
 
@@ -233,7 +234,7 @@ def _analyse_one(d: dict[str, Any]) -> Analysis:
     from marsad.api import analyze_text
 
     art = analyze_text(d["text"], published_at=d["date"] or None, title=d["title"], source=d["source"],
-                       spec=story_spec())
+                       author=d.get("author") or "", spec=story_spec())
     masked = tuple(sorted((s.start, s.end) for s in art.spans if s.layer in _MASKED))
     return (mask_bounds(d["text"][:_LEAD_CHARS], [b for b in masked if b[0] < _LEAD_CHARS]),
             tuple(s.value for s in art.spans if s.layer == "mention" and s.value),
@@ -272,7 +273,8 @@ def analyse(docs: list[dict[str, Any]], *, cache: Path | None = None, workers: i
     made_by = _analysers_key()
 
     def tag(d: dict[str, Any]) -> str:
-        text = hashlib.blake2b((d["title"] + "\x00" + d["text"]).encode(), digest_size=8).hexdigest()
+        author = "\x00" + d["author"] if d.get("author") else ""  # the dateline stage reads it
+        text = hashlib.blake2b((d["title"] + "\x00" + d["text"] + author).encode(), digest_size=8).hexdigest()
         return f"{text}{made_by}{_CACHE_FORMAT}"
 
     out: dict[str, Analysis] = {}

@@ -92,7 +92,7 @@ class StageEntry:
 STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("language.v1", _language, ("text",), ("language",)),
     StageEntry("debris.v6", _debris, ("text",), ("debris",)),
-    StageEntry("dateline.v6", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
+    StageEntry("dateline.v7", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
     StageEntry("entities.v9", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
     StageEntry("pubdate.v2", _pubdate, ("clean",), ("published_at", "anchor")),
@@ -106,7 +106,7 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
 DEFAULT_SPEC: list[str] = [
     "language.v1",
     "debris.v6",
-    "dateline.v6",
+    "dateline.v7",
     "entities.v9",
     "pubdate.v2",
     "timex.v5",
@@ -149,19 +149,22 @@ RETIRED: dict[str, tuple[str, str]] = {
                                "and what debris.v5 changed"),
     "debris.v5": ("debris.v6", "a photo slider's buttons opening the text («Next Previous», «السابق التالي» "
                                "on a line of its own) are site_chrome"),
-    "dateline.v4": ("dateline.v6", "an outlet or agency before its reporter's city, closed by a colon "
+    "dateline.v4": ("dateline.v7", "an outlet or agency before its reporter's city, closed by a colon "
                                    "(سبق- القنفذة:، واس – جدة:، عبدالله البرقاوي- سبق- الرياض:) gives the city "
                                    "as the place; and what dateline.v5 changed"),
-    "dateline.v5": ("dateline.v6", "the outlet and its reporter's city on a line of their own, with no colon "
+    "dateline.v5": ("dateline.v7", "the outlet and its reporter's city on a line of their own, with no colon "
                                    "(عين اليوم – جدة), and a reporter and a known city (غالب السهلي – بريدة) are "
                                    "datelines; a line a removed span opens (a slider's Next Previous) is read "
-                                   "from where the span ends"),
-    "dateline.v1": ("dateline.v6", "a dateline with its date (الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس, "
+                                   "from where the span ends; and what dateline.v6 changed"),
+    "dateline.v6": ("dateline.v7", "the input's author field is read as a dateline (واس - جدة، لندن: فلان، عكاظ (جدة)، "
+                                   "«الاقتصادية» من الرياض): its place and agency stand where the text gave none, "
+                                   "its person (if any) is the byline, an outlet's name alone is none"),
+    "dateline.v1": ("dateline.v7", "a dateline with its date (الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس, "
                                    "القاهرة في 5 مايو 2020 (أ ش أ) -) is found, also when the source's boilerplate "
                                    "learned the line; and what dateline.v2 changed"),
-    "dateline.v2": ("dateline.v6", "a wire desk's tag before a title (عام / …, اقتصادي / …) is taken off; "
+    "dateline.v2": ("dateline.v7", "a wire desk's tag before a title (عام / …, اقتصادي / …) is taken off; "
                                    "and what dateline.v3 changed"),
-    "dateline.v3": ("dateline.v6", "an outlet's copy of wire news (سبق- وكالات) has no place; a reporter's city "
+    "dateline.v3": ("dateline.v7", "an outlet's copy of wire news (سبق- وكالات) has no place; a reporter's city "
                                    "(عبدالرحمن الشهري – الرياض) is the place, not an agency; a city whose name opens "
                                    "with an outlet's (المدينة المنورة) is read whole; a city with its epithet (القدس "
                                    "المحتلة) before a dated dateline is a place"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.clean.dateline import DatelineSplitter, title_without_desk_tag
+from marsad.clean.dateline import DatelineSplitter, read_author, title_without_desk_tag
 from marsad.clean.debris import DebrisCleaner, clean_text, mask
 from marsad.clean.teasers import teaser_spans
 from marsad.enrich.language import identify
@@ -47,7 +47,9 @@ class DebrisStage:
 
 
 class DatelineStage:
-    """Splits out title (when the input has none), byline, dateline and trailing credit."""
+    """Splits out title (when the input has none), byline, dateline and trailing credit; the
+    input's author field gives the dateline's place and agency and the byline where the text
+    gave none (:func:`marsad.clean.dateline.read_author`)."""
 
     name = "dateline"
     requires = ("debris",)
@@ -74,8 +76,13 @@ class DatelineStage:
                 art.byline = s.value
             elif s.layer == "credit":
                 art.credit = s.value
-        if not art.byline and doc.record.author:
-            art.byline = doc.record.author
+        if doc.record.author:
+            # the input's author field is often a dateline (واس - جدة, لندن: فلان): its place and
+            # agency stand where the text gave none, its person (if any) is the byline
+            field = read_author(doc.record.author)
+            art.dateline_place = art.dateline_place or field.place
+            art.dateline_agency = art.dateline_agency or field.agency
+            art.byline = art.byline or field.person
         doc.masked = mask(doc.text, art.spans)
 
 

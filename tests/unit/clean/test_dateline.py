@@ -153,7 +153,7 @@ def test_dateline_v3_is_retired():
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import build
 
-    with pytest.raises(ConfigError, match="replaced by 'dateline.v6'"):
+    with pytest.raises(ConfigError, match="replaced by 'dateline.v7'"):
         build(["language.v1", "debris.v6", "dateline.v3"])
 
 
@@ -168,3 +168,102 @@ def test_a_sliders_buttons_before_the_dateline_are_site_chrome(opening):
     assert not any(m.text.lower().startswith(("next", "previous")) for m in art.layer("mentions"))
     # the words of a sentence are not a slider's
     assert analyze_text("السابق التالي للرئيس أعلن استقالته.\nفقرة.", title="خبر").layer("debris") == []
+
+
+@pytest.mark.parametrize(
+    "field, place, agency, person",
+    [
+        # an agency or the paper and the city filed from, either way round
+        ("واس - جدة", "جدة", "واس", ""),
+        ("الرياض - واس", "الرياض", "واس", ""),
+        ("الرياض : واس", "الرياض", "واس", ""),
+        ("المدينة ـ الطائف", "الطائف", "المدينة", ""),
+        ("أبها: الوطن", "أبها", "الوطن", ""),
+        ("\u00a0عكاظ (جدة)", "جدة", "عكاظ", ""),
+        ("«الاقتصادية» من الرياض", "الرياض", "الاقتصادية", ""),
+        ('"الاقتصادية" من الرياض', "الرياض", "الاقتصادية", ""),
+        ("لندن: «الشرق الأوسط أونلاين»", "لندن", "الشرق الأوسط", ""),
+        ("الرياض-الوئام:", "الرياض", "الوئام", ""),
+        ("الرياض - جدة", "جدة", "الرياض", ""),  # the paper الرياض, in Jeddah
+        # a city and its reporter, either way round, or in brackets, or after من
+        ("لندن: سامي الكاتب", "لندن", "", "سامي الكاتب"),
+        ("الرياض - ليلى المحررة", "الرياض", "", "ليلى المحررة"),
+        ("سامي الكاتب - بريدة", "بريدة", "", "سامي الكاتب"),
+        ("&nbsp;سامي الكاتب (صنعاء)", "صنعاء", "", "سامي الكاتب"),
+        ("سامي الكاتب من جدة", "جدة", "", "سامي الكاتب"),
+        # a reporter, the paper and the city; the paper's office
+        ("سامي الكاتب- سبق- الرياض:", "الرياض", "سبق", "سامي الكاتب"),
+        ("القاهرة - مكتب الجزيرة - سامي الكاتب:", "القاهرة", "الجزيرة", "سامي الكاتب"),
+        # the paper's copy of the wire: the wire is the agency
+        ("الوئام - رويترز:", "", "رويترز", ""),
+        ("سبق- وكالات:", "", "وكالات", ""),
+        # a desk, a label, a time stamp, «خاص» are no person
+        ("الجزيرة - المحليات:", "", "الجزيرة", ""),
+        ("متابعة - الرياض الإلكتروني", "", "الرياض", ""),
+        ("كتب - سامي الكاتب:", "", "", "سامي الكاتب"),
+        ("صنعاء - خاص بالرياض", "صنعاء", "", ""),
+        ("لندن - الرياضية | Tuesday, 11 August 2015 - 16:10 pm", "لندن", "الرياضية", ""),
+        ("كلمة اليوم", "", "اليوم", ""),
+        # two reporters, each with a city
+        ("سامي الكاتب (جدة)، ليلى المحررة (الرياض)", "جدة", "", "سامي الكاتب، ليلى المحررة"),
+        # an outlet's name alone is no byline; a person's name alone is
+        ("عكاظ", "", "عكاظ", ""),
+        ("الرياض", "", "الرياض", ""),
+        ("رويترز", "", "رويترز", ""),
+        ("سامي عبدالله الكاتب", "", "", "سامي عبدالله الكاتب"),
+        ("د. ليلى المحررة", "", "", "د. ليلى المحررة"),
+        ("Jane Writer", "", "", "Jane Writer"),
+        ("", "", "", ""),
+    ],
+)
+def test_author_field_read_as_dateline(field, place, agency, person):
+    from marsad.clean.dateline import AuthorField, read_author
+
+    assert read_author(field) == AuthorField(place=place, agency=agency, person=person)
+
+
+BODY = "أعلنت الأمانة خططا جديدة للطرق في المدينة.\nفقرة أخرى عن الخطط."
+
+
+@pytest.mark.parametrize(
+    "text, author, place, agency, byline",
+    [
+        # the field fills what the text does not give
+        (BODY, "واس - جدة", "جدة", "واس", ""),
+        (BODY, "لندن: سامي الكاتب", "لندن", "", "سامي الكاتب"),
+        (BODY, "أبها: الوطن", "أبها", "الوطن", ""),
+        (BODY, "سامي الكاتب", "", "", "سامي الكاتب"),
+        (BODY, "عكاظ", "", "عكاظ", ""),
+        # the text's own dateline wins; the field's person is the byline
+        ("بيروت (رويترز) - " + BODY, "الرياض - سامي الكاتب", "بيروت", "رويترز", "سامي الكاتب"),
+        # … and a field gives what the text's dateline lacks
+        ("(أ ف ب) - " + BODY, "لندن - ليلى المحررة", "لندن", "أ ف ب", "ليلى المحررة"),
+        # the text's byline wins over the field's person
+        ("كتب: ليلى المحررة\n" + BODY, "جدة - سامي الكاتب", "جدة", "", "ليلى المحررة"),
+    ],
+)
+def test_author_field_fills_the_dateline_the_text_lacks(text, author, place, agency, byline):
+    art = analyze_text(text, title="خبر عن الأمانة", author=author)
+    assert (art.dateline_place, art.dateline_agency, art.byline) == (place, agency, byline)
+    assert author.split(":")[0] not in art.clean_text or not author  # the field is not in the text
+
+
+def test_author_field_photographer_is_no_author():
+    from marsad.clean.dateline import read_author
+
+    got = read_author("سامي الكاتب - ليلى المحررة  - جدة\tتصوير - حسن المصور")
+    assert (got.place, got.agency, got.person) == ("جدة", "", "سامي الكاتب، ليلى المحررة")
+    assert read_author("الرياض - سامي الكاتب    عدسة - حسن المصور").person == "سامي الكاتب"
+
+
+@pytest.mark.parametrize("field, place, agency, person", [
+    ("دبي - قناة العربية", "دبي", "العربية", ""),
+    ("دبي - العربية نت", "دبي", "العربية نت", ""),
+    ("دبي - البوابة العربية للأخبار التقنية", "دبي", "", ""),
+    ("فرانس 24", "", "", ""),  # a name with a digit is no person
+])
+def test_author_field_outlets_are_no_person(field, place, agency, person):
+    from marsad.clean.dateline import read_author
+
+    got = read_author(field)
+    assert (got.place, got.agency, got.person) == (place, agency, person)

@@ -131,7 +131,7 @@ def test_older_events_stages_are_retired(name):
     from marsad.errors import ConfigError
     from marsad.runners.reanalyse import upgraded
 
-    old = ["language.v1", "debris.v6", "dateline.v6", "entities.v9", "pubdate.v2", "timex.v5", name]
+    old = ["language.v1", "debris.v6", "dateline.v7", "entities.v9", "pubdate.v2", "timex.v5", name]
     with pytest.raises(ConfigError, match="replaced by 'events.v13'"):
         build(old)
     assert upgraded(old) == old[:-1] + ["events.v13"]  # an archive's older events articles are stale

@@ -195,3 +195,27 @@ def test_the_system_finds_copies_on_the_clean_text() -> None:
     clean = run_system(docs, analysis=analysis)["dedup"].group_of
     assert raw[0] == raw[1] and raw[2] != raw[3]
     assert clean[0] != clean[1] and clean[2] == clean[3]
+
+
+def test_analysis_reads_the_author_field_as_ingest_does(tmp_path) -> None:
+    """The record's author field reaches the dateline stage as it does on ingest: a text with no
+    dateline of its own takes the field's place, and a changed field is analysed anew."""
+    doc = dict(DOC, id="x3", text=DOC["text"].replace("تبوك - واس\n", ""), author="جدة - سامي الكاتب")
+    cache = tmp_path / "analysis.jsonl"
+    assert analyse([dict(doc, author="")], cache=cache, workers=1)["x3"][3] == ""
+    assert analyse([doc], cache=cache, workers=1)["x3"][3] == "جدة"
+    assert analyse([dict(doc, author="أبها: الوطن")], cache=cache, workers=1)["x3"][3] == "أبها"
+    assert cache.read_bytes().count(b"\n") == 3
+
+
+def test_load_corpora_keeps_the_author_field(tmp_path) -> None:
+    import gzip
+
+    import orjson
+
+    from marsad.eval.stories import load_corpora
+
+    (tmp_path / "corpora").mkdir()
+    with gzip.open(tmp_path / "corpora" / "c.jsonl.gz", "wb") as f:
+        f.write(orjson.dumps({**DOC, "author": "واس - جدة"}) + b"\n" + orjson.dumps({**DOC, "id": "x9"}) + b"\n")
+    assert [d["author"] for d in load_corpora(tmp_path)] == ["واس - جدة", ""]

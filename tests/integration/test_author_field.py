@@ -1,0 +1,62 @@
+"""An input's author field that is a dateline (واس - جدة, لندن: فلان, عكاظ (جدة)) becomes the
+article's dateline place and agency and its byline the person, through ingest, show and export."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import orjson
+import pytest
+
+from marsad.cli.main import main
+
+BODY = "أعلنت وزارة النقل خطة جديدة لصيانة الطرق السريعة بين المدن خلال الأشهر المقبلة."
+#: (id, author field, text opening) → (place, agency, byline) after ingest
+CASES = {
+    "w1": ("واس - جدة", "", ("جدة", "واس", "")),
+    "w2": ("لندن: سامي الكاتب", "", ("لندن", "", "سامي الكاتب")),
+    "w3": ("\u00a0عكاظ (الرياض)", "", ("الرياض", "عكاظ", "")),
+    "w4": ("«الاقتصادية» من الرياض", "", ("الرياض", "الاقتصادية", "")),
+    "w5": ("ليلى عبدالله المحررة", "", ("", "", "ليلى عبدالله المحررة")),
+    "w6": ("الوطن", "", ("", "الوطن", "")),
+    # the text's own dateline wins; the field's person is still the byline
+    "w7": ("الرياض - سامي الكاتب", "بيروت (رويترز) - ", ("بيروت", "رويترز", "سامي الكاتب")),
+}
+
+
+def _records():
+    for i, (aid, (author, opening, _)) in enumerate(CASES.items()):
+        yield {"id": aid, "source": "صحيفة الاختبار", "date": f"2015-08-{i + 1:02d}",
+               "title": f"خطة الطرق رقم {i + 1}", "author": author,
+               "text": f"{opening}{BODY} وهذه الخطة رقم {i + 1} في المنطقة {aid}.\nفقرة ثانية عن الخطة."}
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_author_field_becomes_dateline_and_byline(tmp_path, capsys, fmt):
+    src = tmp_path / f"in.{fmt}"
+    if fmt == "jsonl":
+        src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in _records()))
+    else:
+        with open(src, "w", newline="", encoding="utf-8") as f:
+            w = csv.DictWriter(f, fieldnames=["id", "source", "date", "title", "author", "text"])
+            w.writeheader()
+            w.writerows(_records())
+    db = str(tmp_path / "a.db")
+    assert main(["ingest", "--archive", db, "--no-progress", "--workers", "1", str(src)]) == 0
+    capsys.readouterr()
+    for aid, (_, _, (place, agency, byline)) in CASES.items():
+        assert main(["show", "--archive", db, aid, "--json"]) == 0
+        shown = json.loads(capsys.readouterr().out)
+        assert shown["dateline"] == {"place": place, "agency": agency}, aid
+        assert shown["byline"] == byline, aid
+    # the plain show prints the reporter as the byline and the agency as the dateline's, not the field
+    assert main(["show", "--archive", db, "w1"]) == 0
+    out = capsys.readouterr().out
+    assert "dateline: place جدة · agency واس" in out
+    assert "byline:" not in out
+    out_file = tmp_path / "arts.jsonl"
+    assert main(["export", "--archive", db, "--table", "articles", "--format", "jsonl", "-o", str(out_file)]) == 0
+    rows = {r["id"]: r for r in map(json.loads, out_file.read_text().splitlines())}
+    assert {aid: (r["dateline_place"], r["dateline_agency"], r["byline"]) for aid, r in rows.items()} == {
+        aid: want for aid, (_, _, want) in CASES.items()}
