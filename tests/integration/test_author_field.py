@@ -60,3 +60,26 @@ def test_author_field_becomes_dateline_and_byline(tmp_path, capsys, fmt):
     rows = {r["id"]: r for r in map(json.loads, out_file.read_text().splitlines())}
     assert {aid: (r["dateline_place"], r["dateline_agency"], r["byline"]) for aid, r in rows.items()} == {
         aid: want for aid, (_, _, want) in CASES.items()}
+
+
+def test_author_field_of_another_name(tmp_path, capsys):
+    """A CSV whose byline column is «writer»: --author-field names it, for ingest and analyze."""
+    src = tmp_path / "in.csv"
+    with open(src, "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=["id", "title", "writer", "text"])
+        w.writeheader()
+        w.writerow({"id": "k1", "title": "خطة الطرق", "writer": "لندن: سامي الكاتب", "text": BODY + "\nفقرة ثانية."})
+    db = str(tmp_path / "a.db")
+    assert main(["ingest", "--archive", db, "--no-progress", "--workers", "1", "--author-field", "writer", str(src)]) == 0
+    capsys.readouterr()
+    assert main(["show", "--archive", db, "k1", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["dateline"], shown["byline"]) == ({"place": "لندن", "agency": ""}, "سامي الكاتب")
+    out = tmp_path / "an.jsonl"
+    assert main(["analyze", str(src), "-o", str(out), "--workers", "1", "--author-field", "writer"]) == 0
+    [row] = [json.loads(x) for x in out.read_text().splitlines()]
+    assert (row["dateline"]["place"], row["byline"]) == ("لندن", "سامي الكاتب")
+    # without the flag the column is only kept in meta: no byline, no dateline
+    assert main(["analyze", str(src), "-o", str(out), "--workers", "1"]) == 0
+    [row] = [json.loads(x) for x in out.read_text().splitlines()]
+    assert (row["dateline"]["place"], row["byline"]) == ("", "")

@@ -44,6 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--source-field", default="source")
     p.add_argument("--url-field", default="url")
     p.add_argument("--date-field", default="date")
+    p.add_argument("--author-field", default="author",
+                   help="the byline column (a person, or a dateline such as «واس - جدة»: docs/ingest-formats.md)")
     p.add_argument("--date-is-crawl-time", action="store_true",
                    help="the date field is a crawl time (a hint, not the publication time)")
     p.add_argument("--skip-non-arabic", action="store_true", help="do not store non-Arabic articles")
@@ -121,6 +123,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--source-field", default="source")
     p.add_argument("--url-field", default="url")
     p.add_argument("--date-field", default="date")
+    p.add_argument("--author-field", default="author", help="the byline column (a person, or a dateline)")
     p.add_argument("--date-is-crawl-time", action="store_true")
     p.add_argument("--workers", type=int, default=0)
     p.add_argument("--with-text", action="store_true", help="also write the text and clean text")
@@ -143,7 +146,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     fields = FieldMap(id=args.id_field, text=args.text_field, title=args.title_field,
                       source=args.source_field, url=args.url_field, date=args.date_field,
-                      date_kind="crawl" if args.date_is_crawl_time else "metadata")
+                      author=args.author_field, date_kind="crawl" if args.date_is_crawl_time else "metadata")
     archive = open_archive(args, readonly=False, create=True)
     t0 = time.monotonic()
     show = not args.no_progress and not args.json and sys.stderr.isatty()
@@ -461,7 +464,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
     fields = FieldMap(id=args.id_field, text=args.text_field, title=args.title_field,
                       source=args.source_field, url=args.url_field, date=args.date_field,
-                      date_kind="crawl" if args.date_is_crawl_time else "metadata")
+                      author=args.author_field, date_kind="crawl" if args.date_is_crawl_time else "metadata")
     spec = list(DEFAULT_SPEC)
     failed = 0
     written = 0
