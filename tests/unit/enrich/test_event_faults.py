@@ -96,3 +96,58 @@ def test_a_phone_call_goes_from_its_caller_to_its_callee():
     _, a = events("وبحث الرئيس التركي رجب طيب أردوغان في اتصال هاتفي مع نظيره الروسي فلاديمير بوتين الأوضاع.",
                   "CONSULT")[0]
     assert (a["source"]["text"], a["target"]["text"]) == ("رجب طيب أردوغان", "فلاديمير بوتين")
+
+
+# --- events.v14 ---------------------------------------------------------------------------------
+
+def test_a_call_told_after_a_verb_and_its_object_goes_from_the_subject():
+    # events.v13 took the object, the nearest actor before the call, as the caller
+    _, a = events("وأبلغ الرئيس الروسي فلاديمير بوتين الرئيس السوري بشار الأسد خلال اتصال هاتفي أن موسكو "
+                  "ستواصل دعمها.", "CONSULT")[0]
+    assert (a["source"]["text"], a["target"]["text"]) == ("فلاديمير بوتين", "بشار الأسد")
+    _, a = events("وهنأ أمير قطر الشيخ تميم بن حمد الرئيس التركي رجب طيب أردوغان في اتصال هاتفي بفوزه.",
+                  "CONSULT")[0]
+    assert (a["source"]["text"], a["target"]["text"]) == ("تميم بن حمد", "رجب طيب أردوغان")
+    # the subject of a verb of saying in the call's own clause is the caller, not a teller
+    _, a = events("وأكد الملك سلمان للرئيس الأمريكي دونالد ترامب في اتصال هاتفي أهمية التعاون.", "CONSULT")[0]
+    assert (a["source"]["text"], a["target"]["text"]) == ("سلمان", "دونالد ترامب")
+    # a call between two: the first is the source, the second the target
+    _, a = events("وجرى اتصال هاتفي بين الرئيس الفرنسي إيمانويل ماكرون والرئيس الإيراني حسن روحاني.", "CONSULT")[0]
+    assert (a["source"]["text"], a["target"]["text"]) == ("إيمانويل ماكرون", "حسن روحاني")
+    # unchanged: a call received goes from the one after من; a teller before أن is no party
+    _, a = events("وتلقى وزير الخارجية الروسي سيرغي لافروف اتصالا هاتفيا من نظيره الهولندي ستيف بلوك.",
+                  "CONSULT")[0]
+    assert (a["source"]["text"], a["target"]["text"]) == ("ستيف بلوك", "سيرغي لافروف")
+    _, a = events("وقال الكرملين إن بوتين أجرى اتصالا هاتفيا بالرئيس الفرنسي إيمانويل ماكرون.", "CONSULT")[0]
+    assert (a["source"]["text"], a["target"]["text"]) == ("بوتين", "إيمانويل ماكرون")
+
+
+def test_any_act_of_a_kind_is_no_event():
+    # a standing policy, a denial or a decree about any such act (events.v13 coded each)
+    assert events("وترفض السعودية أي هجوم على المدنيين وتدينه.", "ASSAULT") == []
+    assert events("ونفت سوريا شن القوات الحكومية أي هجوم كيماوي.", "ASSAULT") == []
+    assert events("وأصدر الحاكم قرارًا بالقبض على أي مصري يحتفل.", "COERCE") == []
+    assert events("وتستقبل الأمانة أي ملاحظات من المواطنين.", "CONSULT") == []
+    # a threat names what it threatens: «أي» stays in it
+    assert [t for t, _ in events("وتوعدت السعودية بالرد على أي عقوبة.", "THREATEN")] == ["وتوعدت"]
+    # and an attack on a named target stays an event
+    assert [t for t, _ in events("وقتل مسلحون خمسة جنود في هجوم على حاجز أمس.", "ASSAULT")] == ["وقتل"]
+
+
+def test_an_act_under_a_condition_is_no_event():
+    assert events("وقالت إسرائيل إنها لن تتردد في شن هجوم على أهداف إيرانية إذا قررت طهران ذلك.",
+                  "ASSAULT") == []
+    assert events("وإذا أراد مسؤول ما أن يقيس نبض القطاع الصحي، قام بزيارة مفاجئة للمستشفى.", "CONSULT") == []
+    assert events("وقال الخبير إنه لو هاجمت الميليشيات المدينة لسقط مئات الضحايا.", "ASSAULT") == []
+    # «ما إذا» asks whether: the attack told after it is one
+    text = "ولم يعرف بعد ما إذا كان هناك رابط بين الحادثين، وذلك بعد يومين على هجوم انتحاري أوقع 32 قتيلا."
+    assert [t for t, _ in events(text, "ASSAULT")] == ["هجوم"]
+    # a threat states its condition and stays one
+    assert [t for t, _ in events("وهدد الرئيس بالرد إذا تعرضت بلاده لهجوم.", "THREATEN")] == ["وهدد"]
+    # لو of a name, حالة before a noun (a state) and a condition in a quote after أن are none
+    text = "وفي رسالة وجهها فريق الدفاع إلى الصحافة، اتهم ثلاثة محامين لو دريان بتجاوز خطير."
+    assert [t for t, _ in events(text, "ACCUSE")] == ["اتهم"]
+    text = "وتم تنفيذ خطط الطوارئ في حالة الأزمات، وفي نهاية جولته التقى الوزير بعدد من المواطنين."
+    assert [t for t, _ in events(text, "CONSULT")] == ["التقى"]
+    text = "والتقى الوزير نظيره الصيني أمس وقال إنه إذا فرضت واشنطن رسوما فإن بكين سترد."
+    assert [t for t, _ in events(text, "CONSULT")] == ["والتقى"]

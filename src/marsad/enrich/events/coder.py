@@ -132,6 +132,53 @@ def _habit(norms: Sequence[str], i: int, word: str) -> bool:
     return False
 
 
+#: "any": a trigger right after it, or one whose object it opens, names no one event (ترفض أي
+#: هجوم، نفت شن أي هجوم، قرار بالقبض على أي شخص، تستقبل الأمانة أي ملاحظات)
+_ANY = L.words({"اي", "ايه", "ايا", "لاي", "باي", "لايه", "بايه", "واي", "وايه"})
+#: a condition: the act is a case that may come, no event (إذا هاجمت …، في حال قصفت …، لو اعتقلت …)
+_IF = L.words({"اذا", "واذا", "فاذا", "كلما", "وكلما", "طالما"})
+#: لو only before a verb (لو هاجمت، لو كان): it also writes names (لو دريان، لو بان)
+_IF_VERB = L.words({"لو", "ولو"})
+_IN_CASE = L.words({"حال", "حاله"})
+#: after the trigger, a condition told after one of these is another clause's (زيارة روس بأنه
+#: "إذا ما فرضت …")
+_CLAUSE_AFTER = L.words({"ان", "بان", "بانه", "بانها", "انه", "انها", "وان", "قال", "وقال", "مضيفا", "واضاف"})
+#: before إذا: "whether", no condition (عما إذا كان، لم يعرف ما إذا)
+_WHETHER = L.words({"ما", "عما", "فيما"})
+#: how far before a trigger a condition governs it (its clause: إذا قامت إيران … بمهاجمة …), and after
+IF_BEFORE = 10
+IF_AFTER = 6
+
+
+def _general(norms: Sequence[str], i: int, lemma: str) -> bool:
+    """Whether the trigger at ``i`` (its lemma ``lemma``: two words for القبض على) names a kind of
+    act or a case, not one event (``events.v14``): "any" right before it or opening its object
+    (:data:`_ANY`), or a condition up to :data:`IF_BEFORE` words before it or :data:`IF_AFTER`
+    after it in its clause (إذا، كلما، في حال + a verb, لو before a verb; not «ما إذا», whether).
+    A threat names its condition and is left to the caller."""
+    last = i + lemma.count(" ")
+    if i and strip_proclitic(norms[i - 1]) in _ANY | {"اي", "ايه"}:
+        return True
+    if any(w in _ANY for w in norms[last + 1:last + 4]):
+        return True
+    after = []
+    for k in range(last + 1, min(len(norms), last + 1 + IF_AFTER)):
+        if norms[k] in _CLAUSE_AFTER:
+            break
+        after.append(k)
+    for k in list(range(max(0, i - IF_BEFORE), i)) + after:
+        w = norms[k]
+        nxt = norms[k + 1] if k + 1 < len(norms) else ""
+        if w in _IF and not (w in ("اذا", "واذا") and k and norms[k - 1] in _WHETHER):
+            return True
+        if w in _IF_VERB and k < i and (nxt.endswith(("ت", "وا")) or nxt[:1] in "يت" or nxt in ("كان", "ان")):
+            return True
+        # في حال قصفت، في حالة تعرض: a case; في حالة الأزمات (a noun after it) is a state
+        if w in _IN_CASE and k and norms[k - 1] in ("في", "وفي") and not nxt.startswith("ال"):
+            return True
+    return False
+
+
 #: what follows a phone call given to the press (في اتصال هاتفي مع «الوطن»، لـ«الشرق الأوسط»، مع "الوطن"):
 #: an interview, no consultation between actors
 _TO_THE_PRESS = re.compile(r"\s*[،,]?\s*(?:مع|ل|لـ|ب)\s*[«\"“]")
@@ -352,6 +399,8 @@ class EventCoder:
         lemma = t.lemma
         if _habit(norms, i, word):
             return False  # اعتاد أن يزور، يلتقي … كل أسبوع: a habit, no one event
+        if t.type != "THREATEN" and _general(norms, i, lemma):
+            return False  # ترفض أي هجوم، القبض على أي شخص، إذا هاجمت …: a policy or a case, no event
         if t.type == "THREATEN" and _endangers(norms, i, t):
             return False  # يهدد حياة الآلاف، الجفاف يهدد، يشكل تهديدا: a danger, no threat made
         if t.type == "ASSAULT" and _toll(norms, i):

@@ -427,8 +427,12 @@ def phone_dyad(toks: Sequence[Tok], ends: Sequence[int], f: Found,
     before it (up to ten words), the callee the first actor after it led by ب or مع. Whoever
     reports the call (قالت الرئاسة إن …) is neither."""
     told, _ = reporters(toks, ends, f, actors)
-    actors = [a for a in actors if id(a) not in told and not a.get("victim")]
     i = f.i
+    cut = _clause_start(toks, i)
+    # a teller is no party (قالت الرئاسة إن الملك تلقى …), but the subject of a verb of saying in
+    # the call's own clause is its caller (أكد الملك للرئيس في اتصال هاتفي أهمية …: events.v14)
+    actors = [a for a in actors if not a.get("victim") and (
+        id(a) not in told or cut <= a["start"] < toks[i].start)]
     end_i = _tok_index(ends, f.end - 1)
     near = [toks[k].norm for k in range(max(0, i - 8), min(len(toks), end_i + 2))]
     received = any(w in _RECEIVED for w in near)
@@ -450,7 +454,29 @@ def phone_dyad(toks: Sequence[Tok], ends: Sequence[int], f: Found,
     subject = first(before[::-1])
     if received:
         return _public(first([a for a in after if led_by(a, ("من",))])), _public(subject)
-    return _public(subject), _public(first([a for a in after if led_by(a, ("ب", "مع", "الي"))]))
+    callee = first([a for a in after if led_by(a, ("ب", "مع", "الي"))])
+    # events.v14: a call told after a verb, its subject and its object (أبلغ بوتين الأسد خلال
+    # اتصال هاتفي، أكد الملك للرئيس في اتصال هاتفي، هنأ الأمير الرئيس في اتصال هاتفي): the subject
+    # is the first person of the clause, not the nearest actor (the object)
+    clause = [a for a in before if a["start"] >= cut and a.get("type") != "NORP"]
+    people = [a for a in clause if a.get("type") == "PER"]
+    if len(clause) >= 2 and people and people[0] is not clause[-1]:
+        subject = people[0]
+        rest = [a for a in clause if a["start"] > subject["start"]]
+        if callee is None and rest:
+            callee = next((a for a in rest if a.get("type") == "PER"), rest[0])
+    if subject is None and toks[end_i + 1:end_i + 2] and toks[end_i + 1].norm == "بين" and len(after) >= 2:
+        return _public(after[0]), _public(after[1])  # جرى اتصال هاتفي بين ماكرون وروحاني
+    return _public(subject), _public(callee)
+
+
+def _clause_start(toks: Sequence[Tok], i: int) -> int:
+    """Where the clause of the word ``i`` begins, as a character offset: after the nearest أن
+    before it (قال الكرملين إن بوتين أبلغ …), at most twelve words back."""
+    for k in range(i - 1, max(-1, i - 13), -1):
+        if toks[k].norm in ("ان", "بان", "وان", "انه", "انها", "بانه", "بانها"):
+            return toks[k].end
+    return toks[max(0, i - 12)].start if toks else 0
 
 
 def _public(a: dict[str, Any] | None) -> dict[str, Any] | None:
