@@ -75,8 +75,11 @@ sets (:func:`score_sets`) and decided by :func:`verify_pair` and the rules besid
   statement a paper reprinted without its date and with its own first sentence), dev2 and the
   dev day unchanged; on the full corpora two more verified pairs (both that statement's
   reprints), none parted (``docs/stories.md``).
-- **Countries** (:func:`countries_of`, :func:`named_apart`): a pair whose leads each name a
-  country the other text never names is one cable filled twice, not a copy.
+- **Countries and towns** (:func:`countries_of`, :func:`named_apart`): a pair whose leads each
+  name a country the other text never names is one cable filled twice, not a copy; so is a
+  pair whose leads each name a city of one country that the other text never names under any
+  spelling (a statement of a soldier killed in Jazan and the next day's in Najran, an
+  execution in Riyadh and one in Jeddah).
 - **Sentences** (:func:`sentence_copy`, off by default): most sentences of the shorter text
   found near-verbatim in the other.
 - **Reworded reprints** (:func:`reworded_copy`, on: ``DedupParams.reworded``): two outlets'
@@ -331,11 +334,20 @@ def sentence_copy(sa: Sequence[np.ndarray], sb: Sequence[np.ndarray], shingles_a
     return found >= params.sentence_min and found >= (params.sentence_share or 0.0) * len(short)
 
 
+#: in the sets :func:`countries_of` gives, a city: ``g:<country>:<name>``
+_CITY = "g:"
+
+
 def _countries_in(words: list[str]) -> frozenset[str]:
     from marsad.enrich.entities.gazetteer import load_default
 
     g = load_default()
-    found = {e.country for _a, _b, e in g.match(words) if e.kind == "country" and e.country}
+    found: set[str] = set()
+    for _a, _b, e in g.match(words):
+        if e.kind == "country" and e.country:
+            found.add(e.country)
+        elif e.kind == "city" and e.country:
+            found.add(f"{_CITY}{e.country}:{e.canon}")
     found.update(e.country for e in g.nationalities(words).values() if e.country)
     return frozenset(found)
 
@@ -369,7 +381,30 @@ def lead_countries_of(text: str, *, lead_words: int = 40) -> frozenset[str]:
 def named_apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Each lead names a country the other text never names: one cable to Singapore and one to
     Ecuador, a template filled twice, not a copy (``a``, ``b`` from :func:`countries_of`)."""
-    return bool(a[0] - b[1]) and bool(b[0] - a[1])
+    if any(not x.startswith(_CITY) for x in a[0] - b[1]) and any(not x.startswith(_CITY) for x in b[0] - a[1]):
+        return True
+    return _cities_apart(a, b)
+
+
+def _cities_apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """Each lead names a city of one country that the other text never names, under any
+    spelling (جازان، جيزان; كابل، كابول; مكة inside مكة المكرمة): one formula item of two towns."""
+    from rapidfuzz import fuzz
+
+    def own(x: tuple[frozenset[str], frozenset[str]], y: tuple[frozenset[str], frozenset[str]]) -> list[tuple[str, str]]:
+        theirs = [c.split(":", 2)[2].replace(" ", "") for c in y[1] if c.startswith(_CITY)]
+        out = []
+        for c in x[0]:
+            if not c.startswith(_CITY) or c in y[1]:
+                continue
+            _g, country, name = c.split(":", 2)
+            name = name.replace(" ", "")
+            if not any(name in t or t in name or fuzz.ratio(name, t) >= 75 for t in theirs):
+                out.append((country, name))
+        return out
+
+    mine = own(a, b)
+    return bool(mine) and any(c == d for c, _ in mine for d, _ in own(b, a))
 
 
 def _leads_apart(a: frozenset[str], b: frozenset[str]) -> bool:

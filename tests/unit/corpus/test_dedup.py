@@ -573,3 +573,21 @@ def test_a_template_of_another_day_stays_apart_dated_or_not() -> None:
     undated = numbers_of(bulletin.format(d=16, t=44, m=31).replace(" الموافق 16/ 10/ 1436هـ", ""))
     assert templated(friday, saturday, DedupParams())
     assert templated(friday, undated, DedupParams()) and templated(undated, friday, DedupParams())
+
+
+def test_one_statement_filled_for_two_towns_is_not_a_copy_a_respelt_town_is() -> None:
+    body = ("صرح المتحدث الأمني لقيادة حرس الحدود بأن دورية برية رصدت صباح اليوم تسلل {n} أشخاص عبر "
+            "الشريط الحدودي في قطاع {t}، وجرى التعامل معهم وفق الأنظمة والتعليمات المتبعة، وأحيلوا إلى "
+            "الجهات المختصة لاستكمال الإجراءات النظامية بحقهم، وتواصل الدوريات أعمالها على مدار الساعة.")
+    recs = [{"id": "jazan", "date": "2016-04-10", "source": "was", "text": body.format(n=5, t="جازان")},
+            {"id": "najran", "date": "2016-04-11", "source": "was", "text": body.format(n=5, t="نجران")},
+            {"id": "respelt", "date": "2016-04-10", "source": "alsahel",
+             "text": "الرياض - واس\n" + body.format(n=5, t="جيزان")}]
+    res = _run(recs)
+    assert res.group_of[0] != res.group_of[1], "one statement filled for two towns joined"
+    assert res.group_of[0] == res.group_of[2], "a reprint spelling the town another way parted"
+    from marsad.corpus.copy_rules import countries_of, named_apart
+
+    jazan, najran, respelt = (countries_of(r["text"]) for r in recs)
+    assert named_apart(jazan, najran)
+    assert not named_apart(jazan, respelt)  # جيزان is جازان; the reprint's dateline town is its own
