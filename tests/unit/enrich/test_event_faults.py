@@ -151,3 +151,13 @@ def test_an_act_under_a_condition_is_no_event():
     assert [t for t, _ in events(text, "CONSULT")] == ["التقى"]
     text = "والتقى الوزير نظيره الصيني أمس وقال إنه إذا فرضت واشنطن رسوما فإن بكين سترد."
     assert [t for t, _ in events(text, "CONSULT")] == ["والتقى"]
+
+
+def test_a_programme_aimed_at_its_audience_is_no_attack():
+    # read on an unseen SPA item: «49 دورة تدريبية تستهدف أكثر من 1470 متدرباً» was an ASSAULT
+    text = "وأوضح أن الجامعة ستقدم 49 دورة تدريبية تستهدف أكثر من 1470 متدرباً في عدد من المجالات."
+    assert events(text, "ASSAULT") == []
+    assert events("وأضاف أن البرنامج يستهدف حوالي 6 آلاف منتفع من الأسر.", "ASSAULT") == []
+    # an attack on students or on a camp stays one
+    assert [t for t, _ in events("وقال إن المسلحين استهدفوا الطلاب في المدرسة أمس.", "ASSAULT")] == ["استهدفوا"]
+    assert [t for t, _ in events("واستهدفت غارة جوية مقرا للجماعة في المدينة أمس.", "ASSAULT")] == ["واستهدفت"]

@@ -179,6 +179,17 @@ def _general(norms: Sequence[str], i: int, lemma: str) -> bool:
     return False
 
 
+def _audience(norms: Sequence[str], i: int) -> bool:
+    """Whether استهدف at ``i`` aims a programme at its audience, no attack (``events.v14``): a
+    programme, a course, a contest … up to three words before it (البرنامج يستهدف، دورات
+    تستهدف), or trainees, beneficiaries, a target group … up to five words after it (تستهدف أكثر
+    من 1470 متدربا). Students, children, visitors and citizens are left out: attacks aim at them
+    too."""
+    if any(_in(w, L.PROGRAMMES) for w in norms[max(0, i - 3):i]):
+        return True
+    return any(strip_proclitic(w).startswith(L.AUDIENCE) or w.startswith(L.AUDIENCE) for w in norms[i + 1:i + 6])
+
+
 #: what follows a phone call given to the press (في اتصال هاتفي مع «الوطن»، لـ«الشرق الأوسط»، مع "الوطن"):
 #: an interview, no consultation between actors
 _TO_THE_PRESS = re.compile(r"\s*[،,]?\s*(?:مع|ل|لـ|ب)\s*[«\"“]")
@@ -401,6 +412,8 @@ class EventCoder:
             return False  # اعتاد أن يزور، يلتقي … كل أسبوع: a habit, no one event
         if t.type != "THREATEN" and _general(norms, i, lemma):
             return False  # ترفض أي هجوم، القبض على أي شخص، إذا هاجمت …: a policy or a case, no event
+        if lemma == "استهدف" and _audience(norms, i):
+            return False  # دورات تستهدف أكثر من 1470 متدربا، البرنامج يستهدف 6 آلاف منتفع: an audience
         if t.type == "THREATEN" and _endangers(norms, i, t):
             return False  # يهدد حياة الآلاف، الجفاف يهدد، يشكل تهديدا: a danger, no threat made
         if t.type == "ASSAULT" and _toll(norms, i):
