@@ -25,8 +25,9 @@ earliest articles here and the first ingested in an archive. Scores:
 * **baseline**: plain TF-IDF cosine of title + body (normalized words, no stemming, IDF
   over the same corpus) with its threshold chosen on dev, for copy and for same story.
 
-* **threads** (``threads_dev.jsonl`` / ``threads_test.jsonl``, and the second dev split
-  ``threads_dev2.jsonl`` under ``threads["dev2"]``, its baseline at dev's threshold): every
+* **threads** (``threads_dev.jsonl`` / ``threads_test.jsonl``, and the second and third dev
+  splits ``threads_dev2.jsonl`` / ``threads_dev3.jsonl`` under ``threads["dev2"]`` and
+  ``threads["dev3"]``, their baselines at dev's threshold): every
   story linked to a thread in the order the clusterer closed it, as ``marsad update`` links
   them; pair P/R/F1 of "one thread" against ``same_thread``, a TF-IDF baseline, and the
   threads' sizes over the corpora (:mod:`marsad.eval.threads`); ``seconds.threads`` is the

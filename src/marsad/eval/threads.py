@@ -1,13 +1,14 @@
 """Threads scored on labelled pairs (the ``threads`` section of ``marsad eval stories``).
 
-The gold (``threads_dev.jsonl`` / ``threads_test.jsonl``, and a second dev split drawn and
-labelled blind apart, ``threads_dev2.jsonl``; see the gold README) pairs two
+The gold (``threads_dev.jsonl`` / ``threads_test.jsonl``, and a second and a third dev split
+each drawn and labelled blind apart, ``threads_dev2.jsonl`` and ``threads_dev3.jsonl``; see the
+gold README) pairs two
 articles of different stories weeks or months apart, labelled ``same_thread`` (one
 development: the same conflict front, crisis, case, negotiation, process or tournament run)
 or ``not``. The system's decision on a pair is whether the two articles' stories end up in one
 thread when every story of the corpora is linked in the order ``marsad update`` hands them
 over (:func:`link_threads`); the baseline is the plain TF-IDF cosine of the two articles
-(title + body) with its threshold chosen on dev and applied to dev2 and held-out. Pair
+(title + body) with its threshold chosen on dev and applied to dev2, dev3 and held-out. Pair
 precision/recall/F1 per split, the labels and strata of each split, and the threads' sizes
 over the whole corpora (how many threads of two stories or more, how many stories they hold,
 the biggest) are reported, with the seconds the linking took.
@@ -24,9 +25,11 @@ from marsad.corpus.features import DocFreq
 from marsad.corpus.story_record import Story
 from marsad.corpus.threads import ThreadLinker, ThreadParams
 
-#: split → gold file: dev (the baseline's threshold is chosen on it), ``dev2`` (a second dev
-#: split, labelled blind; the baseline at dev's threshold), held-out last (read it once, to report)
-THREAD_SPLITS = {"dev": "threads_dev.jsonl", "dev2": "threads_dev2.jsonl", "test": "threads_test.jsonl"}
+#: split → gold file: dev (the baseline's threshold is chosen on it), ``dev2`` and ``dev3`` (a
+#: second and a third dev split, each drawn and labelled blind apart; the baseline at dev's
+#: threshold), held-out last (read it once, to report)
+THREAD_SPLITS = {"dev": "threads_dev.jsonl", "dev2": "threads_dev2.jsonl", "dev3": "threads_dev3.jsonl",
+                 "test": "threads_test.jsonl"}
 POSITIVE = "same_thread"
 #: thread sizes (stories) reported as a distribution: label → (smallest, largest)
 SIZE_BINS = {"2": (2, 2), "3-4": (3, 4), "5-9": (5, 9), "10-19": (10, 19), "20-49": (20, 49), "50+": (50, 1 << 30)}

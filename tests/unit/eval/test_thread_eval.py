@@ -7,6 +7,8 @@ from __future__ import annotations
 import hashlib
 import time
 
+import pytest
+
 from marsad.eval.stories import load_gold
 from marsad.eval.threads import THREAD_SPLITS, link_threads, pair_scores, size_stats, thread_block
 
@@ -59,30 +61,32 @@ def test_link_threads_links_every_story_in_order() -> None:
 
 
 def test_the_thread_gold_is_ids_and_labels_split_by_the_hash_of_the_ids() -> None:
-    """dev and held-out are one draw split by the hash of the ids; dev2 is a draw of its own."""
+    """dev and held-out are one draw split by the hash of the ids; dev2 and dev3 are draws of their own."""
     seen: set[tuple[str, str]] = set()
-    assert list(THREAD_SPLITS) == ["dev", "dev2", "test"]  # the baseline's threshold is chosen on dev, first
+    assert list(THREAD_SPLITS) == ["dev", "dev2", "dev3", "test"]  # the baseline's threshold is chosen on dev, first
     for split, fname in THREAD_SPLITS.items():
         rows = load_gold(fname)
         assert rows, fname
         for r in rows:
             assert set(r) == {"a", "b", "label", "why", "stratum"} and r["label"] in {"same_thread", "not"}
             assert r["why"] and len(r["why"]) < 240 and r["a"] != r["b"]
-            if split != "dev2":
+            if split in ("dev", "test"):
                 h = int(hashlib.blake2b((r["a"] + "\x00" + r["b"]).encode(), digest_size=8).hexdigest(), 16)
                 assert ("dev" if h % 5 < 3 else "test") == split
             assert (r["a"], r["b"]) not in seen
             seen.add((r["a"], r["b"]))
-    assert len(seen) >= 200
+    assert len(seen) >= 280
 
 
-def test_the_second_thread_dev_split_is_fresh() -> None:
-    """threads_dev2.jsonl: about 80 pairs, 25 or more same_thread, each article once, the
-    earlier first, every stratum of the draw, and no article of any other gold file."""
+@pytest.mark.parametrize("split", ["dev2", "dev3"])
+def test_the_second_and_third_thread_dev_splits_are_fresh(split: str) -> None:
+    """threads_dev2.jsonl and threads_dev3.jsonl: about 80 pairs each, 25 or more same_thread,
+    each article once, the earlier first, every stratum of the draw, and no article of any
+    other gold file (dev3's of dev2's neither)."""
     from marsad.corpus.features import day_number
     from marsad.eval.stories import gold_path
 
-    rows = load_gold(THREAD_SPLITS["dev2"])
+    rows = load_gold(THREAD_SPLITS[split])
     assert len(rows) == 80 and sum(r["label"] == "same_thread" for r in rows) >= 25
     assert {r["stratum"] for r in rows} == {"linked", "s_high", "s_mid", "s_low", "s_topic", "random"}
     ids = [x for r in rows for x in (r["a"], r["b"])]
@@ -91,7 +95,7 @@ def test_the_second_thread_dev_split_is_fresh() -> None:
         assert 2 <= day_number(_day_of(r["b"])) - day_number(_day_of(r["a"])) <= 270, r
     others: set[str] = set()
     for f in sorted(gold_path(".").glob("*.jsonl")):
-        if f.name != THREAD_SPLITS["dev2"]:
+        if f.name != THREAD_SPLITS[split]:
             for g in load_gold(f.name):
                 others.update(x for x in (g.get("a"), g.get("b"), g.get("id")) if x)
     assert others and not others & set(ids)
