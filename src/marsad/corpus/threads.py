@@ -22,6 +22,13 @@ member *fits* the story when both hold:
 * their score — 0.3 × the cosine of the named terms + 0.7 × the cosine of the content words
   (dates mentioned and title places left out) — reaches ``threshold`` (0.25).
 
+A member that shares no such actors fits by a second route, its words: when one of its
+``word_actors`` (five) heaviest content words is one of the story's and their score reaches
+``word_threshold`` (0.55) — two reports of one development whose people are keyed apart
+(two spellings of one name) or not named alike (a club's squad, not the club), at a score that
+stories sharing only a topic seldom reach (:meth:`ThreadLinker._word_candidates`; the words
+are posted as ``w:`` + word beside the actors).
+
 Of the threads with a member that fits, the story joins the one whose ``join_members`` (two)
 closest members sharing its actors score best on average (a thread with one such member: its
 score), :meth:`ThreadLinker._best_thread`; none fits: it opens a thread. A front covered by
@@ -101,7 +108,9 @@ dev pairs are classified in docs/stories.md.
 
 Chosen on dev and the second dev split ``threads_dev2.jsonl`` together (3 Dec, threads8): the
 figures, the joins tried and dropped, and the held-out reading are in ``docs/stories.md``
-(§ Threads, "A story that fits several threads …").
+(§ Threads, "A story that fits several threads …"). The words' route was chosen on dev, dev2
+and a third dev split ``threads_dev3.jsonl`` together (3 Dec, threads9; § Threads, "A second
+route, by the words").
 
 Threads with a single story are not shown as threads (:func:`marsad.store.corpus_store`
 lists threads of two stories or more).
@@ -148,6 +157,13 @@ class ThreadParams:
     #: of two reports of one development agree little)
     strong_idf: float = 40.0
     strong_threshold: float = 0.1
+    #: … or, for a member that shares no such actors with the story, ``word_threshold`` when
+    #: one of its ``word_actors`` heaviest content words is one of the story's (0: never): a
+    #: second route, by the words, for two reports of one development whose actors do not
+    #: meet — names spelt or keyed apart (سكريبال), a club's squad named without the club —
+    #: at a score few stories of one topic reach
+    word_actors: int = 5
+    word_threshold: float = 0.55
     #: a member story is compared until this many days after its last day
     window_days: int = 730
     #: a story without named terms has its this many heaviest content words as actors
@@ -170,6 +186,8 @@ class ThreadParams:
 
 
 _NAMED = ("e:", "p:")
+#: the key a member's heaviest content word is posted under (no content word holds a colon)
+WORD = "w:"
 _has_colon = methodcaller("__contains__", ":")
 _IDF_DESC = lambda a: (-a[0], a[1])  # noqa: E731  (IDF, term, postings): rarest first, ties by term
 _NO_SLOTS, _NO_SUMS = np.zeros(0, dtype=np.int64), np.zeros(0)
@@ -192,6 +210,8 @@ class Member:
     named: dict[str, float]
     other: dict[str, float]
     actors: tuple[str, ...] = ()
+    #: its ``word_actors`` heaviest content words (the second route, :meth:`ThreadLinker._word_candidates`)
+    words: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, sid: int, thread: int, last_day: int, centroid: Mapping[str, float], p: ThreadParams, *,
@@ -212,12 +232,17 @@ class Member:
     @classmethod
     def restore(cls, sid: int, thread: int, last_day: int, named: dict[str, float], other: dict[str, float],
                 p: ThreadParams) -> Member:
-        """A member from its stored unit vectors (the actors are derived from them)."""
+        """A member from its stored unit vectors (the actors and words are derived from them)."""
         if named:
             actors = tuple(named)
         else:
             actors = tuple(heaviest(other, p.actor_terms))
-        return cls(sid, thread, last_day, named, other, actors)
+        words = tuple(heaviest(other, p.word_actors)) if p.word_actors else ()
+        return cls(sid, thread, last_day, named, other, actors, words)
+
+    def keys(self) -> tuple[str, ...]:
+        """What the member is posted under: its actors, and its words as ``w:`` + word."""
+        return self.actors + tuple(map(WORD.__add__, self.words))
 
     def to_state(self) -> list[object]:
         return [self.id, self.last_day, self.named, self.other]
@@ -345,12 +370,13 @@ class ThreadLinker:
 
     @property
     def postings(self) -> dict[str, set[int]]:
-        """Actor → the ids of the active member stories that hold it."""
+        """Actor (or ``w:`` + one of the heaviest words, :meth:`Member.keys`) → the ids of the
+        active member stories that hold it."""
         return self.index.postings()
 
     def _enter(self, m: Member, arrays: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         self.members[m.id] = m
-        self.index.enter(m.id, m.thread, m.actors, *(arrays or self._arrays_of(m)))
+        self.index.enter(m.id, m.thread, m.keys(), *(arrays or self._arrays_of(m)))
         if m.last_day >= 0:
             heapq.heappush(self._by_last, (m.last_day, m.id))
 
@@ -368,7 +394,7 @@ class ThreadLinker:
             m = self.members.pop(sid, None)
             if m is None:
                 continue
-            self.index.leave(sid, m.actors)
+            self.index.leave(sid, m.keys())
             th = threads[m.thread]
             del th.members[sid]
             if not th.members:
@@ -401,6 +427,18 @@ class ThreadLinker:
         sums = np.bincount(at, weights=weights, minlength=len(slots))
         keep = sums >= need
         return slots[keep], sums[keep]
+
+    def _word_candidates(self, me: Member, slots: np.ndarray) -> np.ndarray:
+        """The active members, not in ``slots`` (the ones sharing actors), one of whose
+        ``word_actors`` heaviest content words is one of ``me``'s (words held by more than
+        ``max_postings`` members left out), in the order of their slots."""
+        p, index = self.p, self.index
+        posts = [post for w in me.words
+                 if (post := index.posting(WORD + w)) is not None and len(post) <= p.max_postings]
+        if not posts:
+            return _NO_SLOTS
+        found = np.unique(np.concatenate(posts)) if len(posts) > 1 else np.sort(posts[0])
+        return found[~np.isin(found, slots)] if len(slots) else found
 
     def score(self, m: Member, other: Member) -> float:
         """The score of two members: the weighted cosines over named terms and content words.
@@ -456,14 +494,18 @@ class ThreadLinker:
         me = Member.of(story, 0, last_day, centroid, p, body=body)
         best_tid = None
         slots, shared = self._candidates(me)
+        by_words = self._word_candidates(me, slots)
         arrays = self._arrays_of(me)
-        if len(slots):
-            # the closest member that reaches its threshold (``strong_threshold`` when the
-            # actors shared weigh ``strong_idf``), the lowest thread id among equals
-            sc = self._scores(me, slots, arrays)
-            ok = (sc > 0.0) & (sc >= np.where(shared < (p.strong_idf or math.inf), p.threshold, p.strong_threshold))
+        if len(slots) or len(by_words):
+            # the members that reach their threshold (``strong_threshold`` when the actors
+            # shared weigh ``strong_idf``; ``word_threshold`` for the ones reached by words)
+            every = np.concatenate((slots, by_words))
+            sc = self._scores(me, every, arrays)
+            need = np.concatenate((np.where(shared < (p.strong_idf or math.inf), p.threshold, p.strong_threshold),
+                                   np.full(len(by_words), p.word_threshold)))
+            ok = (sc > 0.0) & (sc >= need)
             if ok.any():
-                best_tid = self._best_thread(self.index.thread[slots], sc, ok)
+                best_tid = self._best_thread(self.index.thread[every], sc, ok)
         if best_tid is None:
             best_tid = self._new_id(story)
             threads[best_tid] = Thread(id=best_tid, first_day=first_day, last_day=last_day)

@@ -1,6 +1,6 @@
 """Threads: a story joins the thread of its closest member story when they share actors of
 enough IDF; the score is the weighted cosines of named terms and content words; the postings
-hold exactly the actors of the active members; members expire after the window; a linker
+hold exactly the actors (and heaviest words) of the active members; members expire after the window; a linker
 resumed from the stored threads links as one that never stopped."""
 
 from __future__ import annotations
@@ -62,6 +62,7 @@ def test_thread_postings_hold_exactly_the_actors_of_the_active_members(stories) 
     assert all(m.last_day >= day - 10 for m in active.values())  # the others expired
     assert active == linker.members
     want = {(t, m.id) for m in active.values() for t in m.actors}
+    want |= {("w:" + w, m.id) for m in active.values() for w in m.words}  # the second route's words
     got = {(t, sid) for t, sids in linker.postings.items() for sid in sids}
     assert got == want
     closed = {th.id for th in linker.closed}
@@ -104,22 +105,55 @@ def test_a_story_joins_the_thread_of_its_closest_member_though_the_centroid_has_
 
 
 def test_common_countries_alone_link_nothing_and_two_rare_actors_do() -> None:
-    """Three countries in a quarter of the news weigh less than the IDF the rule asks for; the
-    envoy, the committee and the island, held by a few dozen articles each, weigh more."""
+    """Three countries in a quarter of the news weigh less than the IDF the rule asks for (the
+    two stories score over the threshold, under the words' one); the envoy, the committee and
+    the island, held by a few dozen articles each, weigh more."""
     from marsad.corpus.threads import ThreadLinker
 
     countries = {"e:gpe:امريكا": 1.0, "e:gpe:ايران": 1.0, "e:gpe:فرنسا": 1.0}
     linker = ThreadLinker(df=_DF)
     sanctions = linker.add(100, 100, countries | {"عقوب": 2.0, "نفط": 1.0}, story=1)
-    festival = linker.add(130, 130, countries | {"عقوب": 2.0, "نفط": 1.0, "مهرجان": 0.5}, story=2)
+    # the same countries and a word of the first (a score over ``threshold``, under ``word_threshold``)
+    festival = linker.add(130, 130, countries | {"مهرجان": 2.0, "فيلم": 1.0, "عقوب": 0.5}, story=2)
     assert sanctions != festival
     mass = sum(linker.idf(t) for t in countries)
     rare = ("e:per:زيد عمرو", "e:org:لجنة وساطة", "e:gpe:جزيرة")
     assert mass < linker.p.min_shared_idf <= sum(linker.idf(t) for t in rare)
     first = linker.add(140, 140, _ENVOY, story=3)
     assert linker.add(300, 300, dict.fromkeys(rare, 1.0) | {"مبعوث": 1.0, "جول": 1.0}, story=4) == first
-    # one rare actor alone is not enough: the envoy and a word
-    assert linker.add(310, 310, {"e:per:زيد عمرو": 1.0, "مبعوث": 1.0, "جول": 1.0}, story=5) != first
+    # one rare actor alone is not enough: the envoy and a word (a score under ``word_threshold``)
+    assert linker.add(310, 310, {"e:per:زيد عمرو": 1.0, "مبعوث": 1.0, "زيار": 2.0, "متحف": 2.0}, story=5) != first
+
+
+#: a poisoning reported twice, its people keyed apart (two spellings of one name, and the
+#: city named in one report only): no actor shared
+_POISON = {"e:per:سيرغي سكريبال": 1.0, "تسميم": 3.0, "جاسوس": 2.5, "غاز": 2.0, "اعصاب": 1.5, "شرط": 1.0}
+_POISON_AGAIN = {"e:per:سيرجي سكريبل": 1.0, "e:gpe:سالزبوري": 1.0, "تسميم": 3.0, "جاسوس": 2.0, "غاز": 2.0,
+                 "اعصاب": 1.0, "منزل": 1.0}
+
+
+def test_a_story_sharing_no_actor_joins_by_its_heaviest_words_at_the_word_threshold() -> None:
+    """The second route: two reports of one poisoning whose people are keyed apart share no
+    actor, but one of their five heaviest words (the same four) and a score of 0.55 or more —
+    the later joins; a story naming the same words more faintly (score under 0.55) does not,
+    nor does the later report with the route off (``word_actors`` 0, the linker before)."""
+    from dataclasses import replace
+
+    from marsad.corpus.threads import Member, ThreadLinker, ThreadParams
+
+    p = ThreadParams()
+    first, again = Member.of(1, 0, 0, _POISON, p), Member.of(2, 0, 0, _POISON_AGAIN, p)
+    assert not set(first.actors) & set(again.actors) and set(first.words) & set(again.words)
+    linker = ThreadLinker(p, df=_DF)
+    assert p.word_threshold <= linker.score(again, first)  # the premise
+    tid = linker.add(100, 101, _POISON, story=1)
+    assert linker.add(110, 110, _POISON_AGAIN, story=2) == tid
+    faint = {"e:per:سيرجي سكريبل": 1.0, "تسميم": 1.0, "جاسوس": 0.5, "سفار": 3.0, "طرد": 3.0, "دبلوماس": 2.0}
+    assert linker.score(Member.of(3, 0, 0, faint, p), first) < p.word_threshold
+    assert linker.add(111, 111, faint, story=3) != tid
+    off = ThreadLinker(replace(p, word_actors=0), df=_DF)
+    one = off.add(100, 101, _POISON, story=1)
+    assert off.add(110, 110, _POISON_AGAIN, story=2) != one and not off.members[2].words
 
 
 def test_members_expire_after_the_window_and_a_thread_without_members_closes() -> None:
