@@ -1,4 +1,4 @@
-"""events.v14: PLOVER event mentions on sentences written for these tests."""
+"""events.v15: PLOVER event mentions on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def only(text: str, typ: str) -> tuple[str, dict]:
 
 def test_stage_runs_after_entities_and_timex():
     spec = list(DEFAULT_SPEC)
-    assert spec.index("events.v14") > max(spec.index("entities.v9"), spec.index("timex.v5"))
+    assert spec.index("events.v15") > max(spec.index("entities.v9"), spec.index("timex.v5"))
     build(spec)
 
 
@@ -127,15 +127,15 @@ def test_a_year_is_history_only_before_the_articles_year():
 
 @pytest.mark.parametrize("name", ["events.v1", "events.v2", "events.v3", "events.v4", "events.v5", "events.v6",
                                   "events.v7", "events.v8", "events.v9", "events.v10", "events.v11", "events.v12",
-                                  "events.v13"])
+                                  "events.v13", "events.v14"])
 def test_older_events_stages_are_retired(name):
     from marsad.errors import ConfigError
     from marsad.runners.reanalyse import upgraded
 
     old = ["language.v1", "debris.v6", "dateline.v7", "entities.v9", "pubdate.v2", "timex.v5", name]
-    with pytest.raises(ConfigError, match="replaced by 'events.v14'"):
+    with pytest.raises(ConfigError, match="replaced by 'events.v15'"):
         build(old)
-    assert upgraded(old) == old[:-1] + ["events.v14"]  # an archive's older events articles are stale
+    assert upgraded(old) == old[:-1] + ["events.v15"]  # an archive's older events articles are stale
 
 
 def test_a_few_dyadic_types():
@@ -400,6 +400,31 @@ def test_a_desk_dateline_is_no_place_of_what_the_article_reports_elsewhere():
     # a wire's dateline over an article that names no place stays its place
     text = "بغداد (أ ف ب) - خطف مسلحون مهندسا أجنبيا.\nولم تتبن أي جهة العملية."
     assert only(text, "ASSAULT")[1]["place"] == {"text": "بغداد", "source": "dateline"}
+
+
+def test_an_outlets_house_line_in_the_author_field_places_only_what_the_text_names():
+    """dateline.v7 reads the input's author field as a dateline. A channel's house line there
+    («أبوظبي - سكاي نيوز عربية» on every report of it) gives where the outlet sits: a football
+    club's kit deal told under it named no place and was coded «in أبوظبي». The field's place is
+    an event's only where the text names it; a wire's or a reporter's city, as a text's own
+    dateline, also places an article that names none."""
+    deal = "وقع نادي الشباب عقدا جديدا مع شركة للملابس الرياضية يبدأ الموسم المقبل.\nفقرة أخرى."
+
+    def place(text: str, author: str) -> dict | None:
+        art = marsad.analyze_text(text, published_at=DATE, author=author)
+        evs = [s.attrs for s in art.spans if s.layer == "event"]
+        assert len(evs) == 1 and art.dateline_place, (author, evs, art.dateline_place)
+        return evs[0]["place"]
+
+    house = "دبي - العربية"
+    assert place(deal, house) is None
+    assert place(deal, "«الوطن» من الرياض") is None
+    # the text names the house's city: borne out
+    named = "وقع نادي الشباب عقدا جديدا مع شركة للملابس الرياضية.\nوجرى التوقيع في دبي أمس."
+    assert place(named, house) == {"text": "دبي", "source": "dateline"}
+    # a wire's city and a reporter's city place an article that names no place, as before
+    assert place(deal, "القاهرة - أ ش أ") == {"text": "القاهرة", "source": "dateline"}
+    assert place(deal, "جدة - سامر الحربي") == {"text": "جدة", "source": "dateline"}
 
 
 def test_an_event_dated_long_before_its_report_is_history():

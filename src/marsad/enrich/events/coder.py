@@ -491,8 +491,11 @@ class EventCoder:
         return True
 
     def code(self, text: str, *, mentions: Sequence[Span] = (), timexes: Sequence[Span] = (),
-             published_at: str | None = None, dateline_place: str = "") -> list[Span]:
-        """The ``event`` spans of ``text`` (a masked text: removed debris blanked)."""
+             published_at: str | None = None, dateline_place: str = "",
+             dateline_named_only: bool = False) -> list[Span]:
+        """The ``event`` spans of ``text`` (a masked text: removed debris blanked). With
+        ``dateline_named_only`` the dateline's place is an event's only where the text names it
+        (:func:`~marsad.enrich.events.setting.confirmed_dateline`)."""
         out: list[Span] = []
         year = int(published_at[:4]) if published_at and published_at[:4].isdigit() else None
         place_of_dateline: str | None = None  # what the dateline gives as a place, found once
@@ -511,7 +514,8 @@ class EventCoder:
                 continue  # «قتلوا في الجزائر بين 1994 و1996»: history told as background
             ms = [m for m in mentions if s <= m.start and m.end <= e and text[m.start:m.end].strip()]
             if place_of_dateline is None:
-                place_of_dateline = confirmed_dateline(text, mentions, dateline_place)
+                place_of_dateline = confirmed_dateline(text, mentions, dateline_place,
+                                                       named_only=dateline_named_only)
             for f in found:
                 out.append(self._span(text, toks, f, ms, date, (s, e), place_of_dateline))
         return out

@@ -7,6 +7,8 @@
   before the report is history told as background (:func:`long_before`), and not coded.
 * **place**: the sentence's place mention nearest the trigger, else the dateline's place when
   the article bears it out (:func:`confirmed_dateline`): an outlet's desk heads every report.
+  An input's author field that is the outlet's house line (:func:`house_line`: «أبوظبي - سكاي
+  نيوز عربية» on every report of the channel) places an event only where the text names it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from marsad.clean.dateline import AuthorField
 from marsad.enrich.entities.features import _norm  # the cached normalize the tagger uses
 from marsad.enrich.events import lexicon as L
 from marsad.model import Span
@@ -72,10 +75,11 @@ def long_before(date: dict[str, Any] | None, published_at: str | None) -> bool:
     return (published - stated).days >= HISTORY_DAYS
 
 
-def confirmed_dateline(text: str, mentions: Sequence[Span], dateline_place: str) -> str:
+def confirmed_dateline(text: str, mentions: Sequence[Span], dateline_place: str, *,
+                       named_only: bool = False) -> str:
     """The dateline's place when the article bears it out as the place of what it reports: its
     kept text (``text``, removed parts blanked) names the dateline's city, or names no place at
-    all; else ``""``. A dateline says where a report was filed, and an outlet's desk files
+    all (not with ``named_only``: a house line, :func:`house_line`); else ``""``. A dateline says where a report was filed, and an outlet's desk files
     everything: CNN Arabic's «دبي، الإمارات العربية المتحدة (CNN)--» heads its reports on Syria and
     Paris, and «أتلانتا، الولايات المتحدة» one on a meeting in Washington."""
     if not dateline_place:
@@ -84,11 +88,22 @@ def confirmed_dateline(text: str, mentions: Sequence[Span], dateline_place: str)
     named = [_norm(text[m.start:m.end]) for m in mentions
              if m.label in _PLACE_LABELS and text[m.start:m.end].strip()]
     if not named:
-        return dateline_place
+        return "" if named_only else dateline_place
     for n in named:
         if n == city or any(n == p + city for p in L.PROCLITICS):  # الرياض، بالرياض
             return dateline_place
     return ""
+
+
+def house_line(field: AuthorField) -> bool:
+    """Whether an input's author field, as :func:`marsad.clean.dateline.read_author` reads it, is
+    an outlet's house line: a place and an outlet that is no wire agency (:data:`lexicon.WIRES`),
+    and no person — «أبوظبي - سكاي نيوز عربية» on each of the channel's 13,708 reports in ANT v2.1,
+    ««الاقتصادية» من الرياض», «الجزيرة - الرياض». Its place is where the outlet sits, the
+    place of the news only when the text names it: an Arsenal kit deal or a phone's battery told
+    under it happened nowhere the article says. A wire's city («جدة - واس», «كابول - رويترز») or
+    a reporter's («الأحساء - صادق الحرز») is where the copy was filed, as a text's dateline is."""
+    return bool(field.place and field.agency and not field.person) and _norm(field.agency) not in L.WIRES
 
 
 def event_place(places: Sequence[dict[str, Any]], at: int, dateline_place: str) -> dict[str, Any] | None:

@@ -8,7 +8,9 @@ events. Offsets index the original text. See :mod:`marsad.enrich.events.coder` a
 
 from __future__ import annotations
 
+from marsad.clean.dateline import read_author
 from marsad.enrich.events.coder import EventCoder
+from marsad.enrich.events.setting import house_line
 from marsad.enrich.language import read_as_arabic
 from marsad.pipeline.core import Doc
 
@@ -29,5 +31,11 @@ class EventCoderStage:
             return
         mentions = [s for s in art.spans if s.layer == "mention"]
         timexes = [s for s in art.spans if s.layer == "timex"]
+        # a place the text's dateline gave, or the input's author field (dateline.v7); an outlet's
+        # house line there («أبوظبي - سكاي نيوز عربية» on all its reports) places nothing unnamed
+        from_text = any(s.layer == "dateline" and s.attrs.get("place") for s in art.spans)
+        named_only = (not from_text and bool(art.dateline_place) and bool(doc.record.author)
+                      and house_line(read_author(doc.record.author)))
         doc.add(self._coder.code(doc.masked, mentions=mentions, timexes=timexes,
-                                 published_at=art.published_at, dateline_place=art.dateline_place))
+                                 published_at=art.published_at, dateline_place=art.dateline_place,
+                                 dateline_named_only=named_only))
