@@ -20,7 +20,7 @@ import html
 import io
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -472,6 +472,27 @@ class _Lines:
         return line
 
 
+#: the field map's optional columns with the option that names them
+_NAMED_COLUMNS = (("id", "--id-field"), ("title", "--title-field"), ("source", "--source-field"),
+                  ("url", "--url-field"), ("date", "--date-field"), ("author", "--author-field"))
+
+
+def _missing_column(fields: FieldMap, header: Sequence[str]) -> str:
+    """Why a CSV with ``header`` cannot be read with ``fields``, or ``""``: no text column, or no
+    column that an option named (``--author-field writter``: a typo read the file without a byline
+    or a dateline from it, in silence). A default name the header lacks (no ``author``) is fine."""
+    cols = ", ".join(repr(c[:30]) for c in header[:8])
+    if fields.text not in header:
+        return (f"no {fields.text!r} column in the header (it has {cols}); "
+                "name the text column with --text-field; file skipped")
+    default = FieldMap()
+    for attr, option in _NAMED_COLUMNS:
+        name = getattr(fields, attr)
+        if name != getattr(default, attr) and name not in header:
+            return f"no {name!r} column in the header for {option} (it has {cols}); file skipped"
+    return ""
+
+
 def _csv_rows(reader: csv.DictReader, lines: _Lines, *, path: Path, opts: ReadOptions, codec: str,
               delim: str, first_line: int = 0, top: bool = True) -> Iterator[Item]:
     """The records of ``reader`` (its line numbers counted from ``first_line``; ``top``: its
@@ -493,11 +514,8 @@ def _csv_rows(reader: csv.DictReader, lines: _Lines, *, path: Path, opts: ReadOp
         try:
             row = next(reader)
             rows += 1
-            if rows == 1 and top and opts.fields.text not in (reader.fieldnames or ()):
-                cols = ", ".join(repr(c[:30]) for c in (reader.fieldnames or ())[:8])
-                yield RecordError(f"no {opts.fields.text!r} column in the header (it has {cols}); "
-                                  "name the text column with --text-field; file skipped",
-                                  where=str(path))
+            if rows == 1 and top and (problem := _missing_column(opts.fields, reader.fieldnames or ())):
+                yield RecordError(problem, where=str(path))
                 return
         except StopIteration:
             if rows == 0 and last_error_line < 0 and top:

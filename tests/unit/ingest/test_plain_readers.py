@@ -440,6 +440,26 @@ def test_csv_without_the_text_column_is_one_error(tmp_path, build):
     assert [r.id for r in read_csv(p, ReadOptions(fields=FieldMap(id="guid", text="body")))] == ["g1", "g2"]
 
 
+def test_csv_without_a_column_an_option_names_is_one_error(tmp_path, build):
+    """``--author-field writter`` (a typo for the header's ``writer``) read the file with no
+    byline and no dateline from the field, and said nothing; a column the options name is now
+    required as the text column is. A default name the header lacks (no ``author``) is fine."""
+    a, b = build.articles[:2]
+    p = tmp_path / "dump.csv"
+    p.write_text(f"id,title,text,writer\ng1,{a[1]},{a[2][0]},جدة - واس\ng2,{b[1]},{b[2][0]},\n",
+                 encoding="utf-8")
+    items = list(read_csv(p, ReadOptions(fields=FieldMap(author="writter"))))
+    assert records(items) == []
+    [err] = errors(items)
+    assert str(err) == (f"[M102] {p}: no 'writter' column in the header for --author-field "
+                        "(it has 'id', 'title', 'text', 'writer'); file skipped")
+    [err] = errors(list(read_csv(p, ReadOptions(fields=FieldMap(date="published")))))
+    assert "no 'published' column in the header for --date-field" in str(err)
+    recs = records(list(read_csv(p, ReadOptions(fields=FieldMap(author="writer")))))
+    assert [r.author for r in recs] == ["جدة - واس", ""]
+    assert [r.id for r in records(list(read_csv(p, ReadOptions())))] == ["g1", "g2"]  # no «author»: fine
+
+
 def test_jsonl_without_the_text_field_gives_up_early(tmp_path, build):
     """A wrong --text-field failed every line of a dump, one error each (and one stored error row
     each); like lines that are not JSON, it now stops after the first records."""
