@@ -14,13 +14,18 @@ the content words of the title, the lead and the rest of the whole clean text,
 member *fits* the story when both hold:
 
 * the actors they share weigh ``min_shared_idf`` (12) in IDF over the archive's articles
-  (actors: the entity keys ``e:`` and dateline places ``p:``; for a story without them its
-  ``actor_terms`` heaviest content words): two actors held by at most some 500 of the 72,716
+  (actors: the entity keys ``e:``; for a story without them its ``actor_terms`` heaviest
+  content words): two actors held by at most some 500 of the 72,716
   articles of the corpora (IDF 6 each), or three held by 3,600 (IDF 4); actors held by more
   than ``max_postings`` (800) active members (a country in the news every day) are not looked
   up, and
 * their score — 0.3 × the cosine of the named terms + 0.7 × the cosine of the content words
   (dates mentioned and title places left out) — reaches ``threshold`` (0.25).
+
+Dateline places (``p:``) are neither named terms nor actors: the place a dateline or an author
+field gives is often the newsroom, not the event's (a Mosul story filed from عرعر, Sky News
+Arabia's أبوظبي on 13,708 articles), and two reports of one development filed from two places
+part (docs/stories.md § Threads, "Dateline places").
 
 A member that shares no such actors fits by a second route, its words: when one of its
 ``word_actors`` (five) heaviest content words is one of the story's and their score reaches
@@ -185,7 +190,8 @@ class ThreadParams:
     centroid_terms: int = 40
 
 
-_NAMED = ("e:", "p:")
+#: the named terms a member compares and its actors: entity keys (not dateline places, ``p:``)
+_NAMED = ("e:",)
 #: the key a member's heaviest content word is posted under (no content word holds a colon)
 WORD = "w:"
 _has_colon = methodcaller("__contains__", ":")
@@ -201,7 +207,7 @@ def _unit(vec: Mapping[str, float]) -> dict[str, float]:
 
 @dataclass(slots=True)
 class Member:
-    """A story as its thread keeps it for comparison: its named terms (``e:``/``p:``) and its
+    """A story as its thread keeps it for comparison: its named terms (``e:``) and its
     ``member_terms`` heaviest content words, each part a unit vector, and its actors."""
 
     id: int
@@ -220,7 +226,7 @@ class Member:
         its thread vector ``body`` (:attr:`marsad.corpus.story_record.Story.body`: the
         members' whole clean text) when it has one, else from the centroid. Dates mentioned
         (``t:``) and title places (``g:``/``c:``) are left out: stories of one development are
-        weeks apart and name other dates."""
+        weeks apart and name other dates; so are dateline places (``p:``, the module docstring)."""
         keys = list(centroid)
         named = {t: centroid[t] for t in compress(keys, map(str.startswith, keys, repeat(_NAMED)))}
         words = body or centroid
@@ -232,7 +238,11 @@ class Member:
     @classmethod
     def restore(cls, sid: int, thread: int, last_day: int, named: dict[str, float], other: dict[str, float],
                 p: ThreadParams) -> Member:
-        """A member from its stored unit vectors (the actors and words are derived from them)."""
+        """A member from its stored unit vectors (the actors and words are derived from them).
+        Named terms stored when dateline places were among them are left out, and the rest
+        made a unit vector again, as :meth:`of` would make it now."""
+        if named and not all(map(str.startswith, named, repeat(_NAMED))):
+            named = _unit({t: w for t, w in named.items() if t.startswith(_NAMED)})
         if named:
             actors = tuple(named)
         else:
