@@ -212,3 +212,32 @@ def test_a_report_without_a_day_is_counted_with_the_day_its_story_states(tmp_pat
 
         events = analysis_json(arc.get("d2"))["events"]
         assert article_event_groups(arc, "d2", events) == [key]
+
+
+def test_a_place_from_the_dateline_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """An event whose sentence names no place takes the article's dateline place (a wire's city,
+    or the input's author field since dateline.v7); `marsad events`, `marsad event`, their JSON
+    and the web showed «@ بغداد» as if the report stated it. They now say where it came from."""
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(orjson.dumps({"id": "d1", "source": "وكالة أ", "date": "2024-03-05",
+                                  "title": "خطف مهندس أجنبي",
+                                  "text": "بغداد (أ ف ب) - خطف مسلحون مهندسا أجنبيا.\nولم تتبن أي جهة العملية."}) + b"\n")
+    db = str(tmp_path / "a.db")
+    assert main(["ingest", "--archive", db, str(src), "--json"]) == 0
+    [row] = _events(capsys, db)
+    assert row["place"] == {"text": "بغداد", "entity": "", "reports": 1, "source": "dateline"}
+    assert main(["events", "--archive", db]) == 0
+    assert "@ بغداد (dateline)  first:" in capsys.readouterr().out
+    assert main(["event", "--archive", db, row["group"]]) == 0
+    out = capsys.readouterr().out
+    assert "in بغداد (dateline)" in out and "خطف  @ بغداد (dateline)" in out
+    # a place the sentence states has no mark (Kirkuk, above: «@ كركوك  first»)
+    from fastapi.testclient import TestClient
+
+    from marsad.web.app import create_app
+
+    with TestClient(create_app(db)) as c:
+        assert c.get("/api/events").json()["items"][0]["place"]["source"] == "dateline"
+        for page in ("/events?lang=en", f"/event/{row['group']}?lang=en"):
+            html = c.get(page).text
+            assert 'class="muted place-dateline"' in html and "(dateline)</small>" in html, page

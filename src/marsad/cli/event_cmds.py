@@ -101,10 +101,19 @@ def cmd_events(args: argparse.Namespace) -> int:
     return 0
 
 
+def _place(p: dict[str, Any] | None) -> str:
+    """An event's place as the CLI shows it: ``(dateline)`` after a place its sentence did not
+    name, which came from the article's dateline (a desk, or the input's author field), so that
+    a reader can tell «@ بغداد (dateline)» from a place the report states."""
+    if not p or not p.get("text"):
+        return ""
+    return p["text"] + (" (dateline)" if p.get("source") == "dateline" else "")
+
+
 def _group_line(g: dict[str, Any]) -> Text:
     """One event group on one line: key, type/mode, date, counts, source → target, place, first report."""
     first = g["first"]
-    place = (g.get("place") or {}).get("text") or ""
+    place = _place(g.get("place"))
     return Text(f"{g['group']}  {g['type']}{'/' + g['mode'] if g['mode'] else ''}  "
                 f"{g['date'] or '?'}{'' if g['date_stated'] else '*'}  "
                 f"{counted(g['reports'], 'report')}, {counted(g['articles'], 'article')}  {_dyad(g)}"
@@ -123,13 +132,14 @@ def cmd_event(args: argparse.Namespace) -> int:
         console.print(Text(f"({d['asked']} names this event; its key is {d['group']}, after its story's first report)"))
     console.print(Text(f"{d['type']}{'/' + d['mode'] if d['mode'] else ''} on {d['date'] or '?'}"
                        f"{'' if d['date_stated'] else ' (first report)'}: {_dyad(d)}"
-                       + (f" in {d['place']['text']}" if d.get("place") else "")), style="bold")
+                       + (f" in {_place(d['place'])}" if _place(d.get("place")) else "")), style="bold")
     console.print(Text(f"{counted(d['reports'], 'report')} in {counted(d['articles'], 'article')} from "
                        f"{counted(d['sources'], 'source')}" + (f"; story {d['story']}" if d["story"] is not None else "")))
     for r in d["report_list"]:
         console.print()
         console.print(Text(f"  {r['published_at'] or '?':<20} {r['source'] or '?':<14} {r['article_id']}  "
-                           f"[{r['start']}:{r['end']}] {r['trigger_text']}"))
+                           f"[{r['start']}:{r['end']}] {r['trigger_text']}"
+                           + (f"  @ {_place(r['place'])}" if _place(r.get("place")) else "")))
         console.print(Text(f"    {r['sentence_text']}"))
     return 0
 

@@ -6,7 +6,8 @@ reports (event mentions) and articles in the period asked; a group's detail list
 with its sentence.
 
 A group's source, target and place are those most of its reports give (ties: the earliest
-report's); its date is the day its sentences state, else the day of its first report.
+report's), the place with where it came from (``source``: its sentence, or the article's
+dateline when the sentence names none); its date is the day its sentences state, else the day of its first report.
 """
 
 from __future__ import annotations
@@ -61,7 +62,10 @@ def _most_common(values: Iterable[dict[str, Any] | None]) -> dict[str, Any] | No
         return None
     best = max(counts, key=counts.__getitem__)  # the first counted of equal counts
     v = seen[best]
-    return {"text": v.get("text") or "", "entity": v.get("entity") or "", "reports": counts[best]}
+    out = {"text": v.get("text") or "", "entity": v.get("entity") or "", "reports": counts[best]}
+    if v.get("source"):  # a place: "sentence", or "dateline" when its sentence named none
+        out["source"] = v["source"]
+    return out
 
 
 def _anchors(archive: Any, stories: Iterable[int | None]) -> dict[int, str]:
