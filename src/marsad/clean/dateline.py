@@ -253,15 +253,14 @@ _EPITHETS = frozenset(normalize(w) for w in ("المحتلة", "المكرمة",
 
 def _is_place(name: str) -> bool:
     """Whether ``name`` (its part before a comma) is a known city, country or region."""
+    from marsad.enrich.entities.gazetteer import load_default
+
     head = regex.split(r"\s*[،,\-–—]\s*", name.strip())[0]
-    try:
-        from marsad.enrich.entities.gazetteer import load_default
-    except ImportError:  # the gazetteer ships with the entities stage
-        return len(head.split()) == 1
     words = normalize(head).split()
-    entry = load_default().lookup(words)
+    gazetteer = load_default()
+    entry = gazetteer.lookup(words)
     if entry is None and len(words) == 2 and words[1] in _EPITHETS:
-        entry = load_default().lookup(words[:1])  # القدس المحتلة: a city and its epithet
+        entry = gazetteer.lookup(words[:1])  # القدس المحتلة: a city and its epithet
     return entry is not None and entry.kind in ("city", "country", "region")
 
 
@@ -331,8 +330,8 @@ _EXCLUSIVE = regex.compile(r"^(?:خاص|حصري)(?:\s|$)")
 def _is_name(part: str) -> bool:
     """Whether ``part`` may be a person's name: two to six words of letters, not a known place, not
     opening with an organisation's head word (وزارة الصحة, أمانة جدة) and with no word of a
-    site's name (بوابة, للأخبار). A word of a name may
-    be a place's name too (صالح, رياض, نايف are villages in the gazetteer)."""
+    site's name (بوابة, للأخبار). A word of a name may be a place's name too (صالح, رياض, نايف
+    are villages in the gazetteer)."""
     words = part.split()
     if any(w.startswith(("لل", "بوابة", "البوابة")) for w in words):
         return False  # البوابة العربية للأخبار التقنية: a site's section
@@ -366,17 +365,18 @@ def read_author(value: str) -> AuthorField:
     Scraped news gives the byline field as the paper prints it above the article: ``واس -
     جدة`` (an agency and its city), ``لندن: رنيم حنوش`` (a city and the reporter), ``عكاظ
     (جدة)``, ``«الاقتصادية» من الرياض``, ``أبها: الوطن`` (the paper itself), ``عبدالله البرقاوي-
-    سبق- الرياض``, or a person's name alone. The field is cut into parts (at dashes, colons,
-    slashes, bars, commas; a name with its city in brackets or after من) and each part is given the role
-    the dateline forms give it: a known city, country or region (the gazetteer, :func:`_is_place`)
-    is the place; an agency or outlet (:data:`AGENCIES`, also as مكتب X, X الإلكتروني, X
-    أونلاين, كلمة X) is the agency; two to six words that are no place and no body
-    (:func:`_is_name`) are a person (several are joined by «، »). The first place is kept. A part that is both a place and an
-    outlet (الرياض, الخليج) is the place when no other part is one (الرياض - واس), else the agency
-    when no other part is one (الرياض - جدة: the paper, in Jeddah) and it does not follow a
-    person (سامي (جدة)، ليلى (الرياض): her city), and the agency when it stands alone.
-    One word that is none of these (a desk, المحليات, متابعة) is dropped, and so is a part with
-    a digit (a time stamp), a byline's label (كتب، متابعة) or «خاص» (the paper's own report). Of two agencies the second is kept (الوئام - رويترز: the
+    سبق- الرياض``, or a person's name alone. The field is cut into parts (:func:`_author_parts`:
+    at dashes, colons, slashes, bars, commas; a name with its city in brackets or after من) and
+    each part is given the role the dateline forms give it: a known city, country or region (the
+    gazetteer, :func:`_is_place`) is the place; an agency or outlet (:data:`AGENCIES`, also as
+    مكتب X, X الإلكتروني, X أونلاين, كلمة X) is the agency; two to six words that are no place
+    and no body (:func:`_is_name`) are a person (several are joined by «، »). The first place is
+    kept. A part that is both a place and an outlet (الرياض, الخليج) is the place when no other
+    part is one (الرياض - واس), else the agency when no other part is one (الرياض - جدة: the
+    paper, in Jeddah) and it does not follow a person (سامي (جدة)، ليلى (الرياض): her city), and
+    the agency when it stands alone. Any other part (a desk, المحليات; a body, وزارة الصحة) is
+    dropped, and so is a part with a digit (a time stamp), a byline's label (كتب، متابعة) or
+    «خاص» (the paper's own report). Of two agencies the second is kept (الوئام - رويترز: the
     outlet's copy of the wire), as in the text's datelines (:func:`_roles`).
 
     A field of one part that is no place and no agency is the person, as written: a name the
@@ -388,13 +388,14 @@ def read_author(value: str) -> AuthorField:
     roles = []
     for p in parts:
         bare = _OUTLET_AROUND.sub("", p)
-        place, agency = _is_place(p), _is_agency(p) or (bare != p and _is_agency(bare))
+        named = _is_agency(p)  # as written, else without its office or kind (مكتب الجزيرة)
+        place, agency = _is_place(p), named or (bare != p and _is_agency(bare))
         if place and agency:
             roles.append(("either", p))
         elif place:
             roles.append(("place", p))
         elif agency:
-            roles.append(("agency", p if _is_agency(p) else bare))
+            roles.append(("agency", p if named else bare))
         elif len(parts) == 1:
             return AuthorField(person=p)
         elif _is_name(p):
