@@ -69,6 +69,7 @@ def first_name_nationality(ms: list[Mention], norms: Sequence[str]) -> list[Ment
         return ms
     return [m for m in (*ms, *added) if not any(m is d for d in drop)]
 
+
 _CLUB_HEADS = lx.word_set("نادي النادي")
 
 #: a coach: his may be a player's name too (مدرب سيرينا, in tennis)

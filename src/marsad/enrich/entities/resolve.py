@@ -364,25 +364,24 @@ def resolve(ms: Sequence[Mention]) -> list[Entity]:
                             wset <= ewset or ewset <= wset or (_close(words[-1], ew[-1]) and _close(words[0], ew[0])))):
                         target = e
                         break
-                elif len(words) < len(ew) or len(ew) == 1:
-                    n = len(words)
-                    if n == 1 and len(ew) >= 2 and (full := lx.known_surname(words[0])) \
-                            and not set(full.split()) <= ewset:
+                elif len(words) == 1:  # a lone name (a longer one never ends with a one-word name's)
+                    w = words[0]
+                    if len(ew) >= 2 and (full := lx.known_surname(w)) and not set(full.split()) <= ewset:
                         continue  # ترامب alone is دونالد ترامب, not ميلانيا ترامب (but آية الله علي خامنئي's)
-                    if n == 1 and ranks and (other := _ranks(e.role)) and ranks.isdisjoint(other):
+                    if ranks and (other := _ranks(e.role)) and ranks.isdisjoint(other):
                         continue  # الملك سلمان is not الأمير سلمان بن سلطان
-                    if tuple(ew[-n:]) == words if n > 1 else len(ew) >= 2 and _lone_in(words[0], ew):
+                    if len(ew) >= 2 and _lone_in(w, ew):
                         # of several, one of the lone name's rank (الملك فيصل: the king), else one
                         # it names as such a name is named alone — a chain of fathers by the given
                         # name (الوليد of الوليد بن طلال), another name by the family name (صالح of
                         # علي عبدالله صالح, not of صالح الصماد) —, else the earliest named (خان of
                         # سلمان خان, not of a run-on name later: ماهيش بورا محامي خان)
-                        usual = n > 1 or (words[0] == ew[0]) == (not lx.NASAB.isdisjoint(ew))
+                        usual = (w == ew[0]) == (not lx.NASAB.isdisjoint(ew))
                         rank = (0 if ranks & _ranks(e.role) else 1, 0 if usual else 1, min(x.a for x in e.mentions))
                         if target is None or rank < best:
                             target, best = e, rank
                         continue
-                    if target is None and n == 1 and len(ew) == 1 and _close(words[0], ew[0]):
+                    if target is None and len(ew) == 1 and _close(w, ew[0]):
                         target = e
                         break
             if target is None and len(words) == 1 and (full := lx.titled_name(words[0], _role_words(m.role))):
