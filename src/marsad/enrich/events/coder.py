@@ -152,12 +152,13 @@ IF_AFTER = 6
 
 def _general(norms: Sequence[str], i: int, lemma: str) -> bool:
     """Whether the trigger at ``i`` (its lemma ``lemma``: two words for القبض على) names a kind of
-    act or a case, not one event (``events.v14``): "any" right before it or opening its object
-    (:data:`_ANY`), or a condition up to :data:`IF_BEFORE` words before it or :data:`IF_AFTER`
-    after it in its clause (إذا، كلما، في حال + a verb, لو before a verb; not «ما إذا», whether).
+    act or a case, not one event (``events.v14``): "any" (:data:`_ANY`) right before it or among
+    the three words after it (its object: نفت شن أي هجوم), or a condition up to
+    :data:`IF_BEFORE` words before it or :data:`IF_AFTER` after it in its clause (إذا، كلما،
+    طالما; في حال/حالة not before a definite noun; لو before a verb; not «ما إذا», whether).
     A threat names its condition and is left to the caller."""
     last = i + lemma.count(" ")
-    if i and strip_proclitic(norms[i - 1]) in _ANY | {"اي", "ايه"}:
+    if i and strip_proclitic(norms[i - 1]) in _ANY:
         return True
     if any(w in _ANY for w in norms[last + 1:last + 4]):
         return True
