@@ -5,6 +5,8 @@ Each ``_h_<kind>`` method reads the groups of a match of its kind (see
 ``[(start, end, _X)]`` in folded offsets; ``[]`` means "not a time after all" (مارس the
 verb), ``[(start, end, None)]`` means "a name, skip it" (جامعة 6 أكتوبر). The words here are in
 folded form (ة U+0629 written ه U+0647, أ/إ/آ written ا U+0627, ى U+0649 written ي U+064A).
+:class:`Handlers` holds the points and periods (dates, days, weekdays, years, quarters …);
+the durations and frequencies are :class:`marsad.enrich.time.durations.DurationHandlers`'.
 """
 
 from __future__ import annotations
@@ -17,8 +19,7 @@ from marsad.enrich.time import lexicon as lx
 from marsad.enrich.time.numbers import number_value
 from marsad.enrich.time.patterns import MG, NAME_HEADS, YEAR, compile_fast
 from marsad.enrich.time.resolve import ymd
-from marsad.enrich.time.tense import FUTURE as _FUTURE
-from marsad.enrich.time.tense import nowadays, weekday_ahead
+from marsad.enrich.time.tense import future_before, nowadays, weekday_ahead
 from marsad.text.normalize import normalize
 
 REL_DIR = {w: "past" for w in ("الماضي", "الماضيه", "المنصرم", "المنصرمه", "الفايت", "الفايته",
@@ -31,8 +32,6 @@ MODS = {w: "START" for w in ("مطلع", "اوايل", "بدايه", "بدايا
 MODS |= {w: "MID" for w in ("منتصف", "اواسط", "وسط")}
 MODS |= {w: "END" for w in ("اواخر", "نهايه", "اخر", "ختام", "اخر ايام", "نهايات", "اواخر ايام", "موفي")}
 
-QMODS = {"اكثر من": "MORE_THAN", "ازيد من": "MORE_THAN", "ما يزيد عن": "MORE_THAN",
-         "ما يزيد علي": "MORE_THAN", "اقل من": "LESS_THAN", "ما لا يقل عن": "EQUAL_OR_MORE"}
 RD_SHIFT = {"اليوم": 0, "امس": -1, "البارحه": -1, "اول من امس": -2, "اول امس": -2, "قبل امس": -2,
             "امس الاول": -2, "غدا": 1, "غد": 1, "الغد": 1, "بعد غد": 2, "بعد الغد": 2}
 HIJRI_ERA = ("ه", "هجري", "هجريه")
@@ -44,7 +43,6 @@ PL_UNIT = {"الايام": "D", "الاسابيع": "W", "الاشهر": "M", "�
            "السنوات": "Y", "السنين": "Y", "الساعات": "H", "العقود": "DE", "الدقايق": "MIN",
            "الفتره": "", "الاونه": "", "الاسبوعين": "W", "الشهرين": "M", "العامين": "Y", "السنتين": "Y",
            "اليومين": "D"}
-SET_ADV = {"يوميا": "P1D", "اسبوعيا": "P1W", "شهريا": "P1M", "سنويا": "P1Y", "ساعيا": "PT1H"}
 POD_AMPM = {"MO": "am", "MI": "pm", "AF": "pm", "EV": "pm", "NI": "night"}
 
 #: words before a month/weekday/اليوم that make it something else
@@ -63,14 +61,8 @@ THIS = frozenset(normalize(w) for w in ("هذا", "بهذا", "لهذا", "وه�
 NOUN_ADJ_HEADS = ("ال",)  # الأمين العام السابق: العام is "general" after a definite noun
 NOT_ADJ_AFTER = frozenset(normalize(w) for w in ("اليوم", "العام", "الشهر", "السنة", "الأسبوع"))
 
-#: words before a bare plural unit (أيام، سنوات) or a lone singular one (عام، يوم) that make it a
-#: duration: لمدة عام، في غضون أشهر، على بعد أيام، بعد سنوات من …
-DUR_PREV = frozenset(normalize(w) for w in ("لمدة", "مدة", "غضون", "طيلة", "طوال", "طول", "بعد", "وبعد",
-                                            "لبعد", "لمده"))
 #: what must stand right before a bare year (في 2018، ومنذ 1996)
 _BYEAR_PREV = re.compile(r"(?<![^\W_])[وف]?(?:في|منذ|حتي|خلال|قبل|بعد|بحلول|الي|بين)\s+\Z")
-#: the TIMEX3 order of duration units (for P2Y6M)
-_UNIT_ORDER = ("CE", "DE", "Y", "M", "W", "D", "H", "MIN", "S")
 #: after a month: "and <month> <year>", whose year the first month shares
 _COORD_YEAR = compile_fast(rf"\s*و\s*(?:[0-9]{{1,2}}\s*)?(?:شهر\s+)?{MG}(?:\s*[/\-(]?\s*{MG}\s*\)?)?\s*[،,]?\s*"
                             rf"(?:من\s+)?(?:عام\s*|العام\s*)?({YEAR})", verbose=False)
@@ -86,14 +78,6 @@ class _X(NamedTuple):
     mod: str = ""
 
 
-def _unit(word: str) -> tuple[str, int]:
-    w = " ".join(word.split())
-    got = lx.UNITS.get(w)
-    if got is None and w.endswith("ا"):  # اياما، شهورا، اعواما: the accusative of the plural
-        got = lx.UNITS.get(w[:-1])
-    return got or ("", 0)
-
-
 #: what makes a decade one of a life (الثلاثينيات من عمرها، الخمسينات من العمر، سبعينيات عمره)
 #: (a definite decade needs its من/في: «الثمانينيات عمرها الجيل» is "the eighties, a generation
 #: peopled it")
@@ -105,41 +89,33 @@ def _k(s: str | None) -> str:
     return " ".join(s.split()) if s else ""
 
 
+def prev_word(n: str, i: int) -> str:
+    """The word before folded offset ``i`` (over spaces, brackets and quotes before it; a line
+    break counts only after the line's last space), without its quotes and brackets."""
+    j = i
+    while j > 0 and n[j - 1] in " \t(«\"“":
+        j -= 1
+    k = n.rfind(" ", 0, j)
+    k = max(k, n.rfind("\n", k + 1, j)) + 1  # a line break only counts after the last space
+    return n[k:j].strip("\"“”«»()'")
+
 
 class Handlers:
-    """The per-kind handlers and their helpers (mixed into :class:`DateTagger`)."""
+    """The handlers of points and periods and their helpers (mixed into
+    :class:`~marsad.enrich.time.tagger.DateTagger`, beside
+    :class:`~marsad.enrich.time.durations.DurationHandlers`)."""
 
     @staticmethod
-    def _prev_word(n: str, i: int) -> str:
-        j = i
-        while j > 0 and n[j - 1] in " \t(«\"“":
-            j -= 1
-        k = n.rfind(" ", 0, j)
-        k = max(k, n.rfind("\n", k + 1, j)) + 1  # a line break only counts after the last space
-        return n[k:j].strip("\"“”«»()'")
-
-    @classmethod
-    def _tense(cls, n: str, i: int) -> str:
+    def _tense(n: str, i: int) -> str:
         """Which way a month with no year lies, by what the sentence says before it: ``earlier``
         after منذ (منذ يناير), ``later`` after بحلول or a future verb or cue (ستعقد القمة في
         ديسمبر), else ``""`` (the resolver's window decides)."""
-        prev = cls._prev_word(n, i)
+        prev = prev_word(n, i)
         if prev in SINCE:
             return "earlier"
-        if prev in BY or cls._is_future(n, i):
+        if prev in BY or future_before(n, i):
             return "later"
         return ""
-
-    @staticmethod
-    def _is_future(n: str, i: int) -> bool:
-        """A future verb or cue earlier in the same sentence (within 80 characters)."""
-        lo = max(0, i - 80)
-        cut = max(n.rfind(".", lo, i), n.rfind("!", lo, i), n.rfind("?", lo, i), n.rfind("؟", lo, i),
-                  n.rfind("\n", lo, i)) + 1
-        start = max(lo, cut)
-        # the word must follow a space inside the window (or open the text): searching from one
-        # past the start keeps the lookbehind inside the window
-        return bool(_FUTURE.search(n, start + 1 if start > 0 else 0, i))
 
     @staticmethod
     def _month(m: Any) -> tuple[int, str]:
@@ -265,7 +241,7 @@ class Handlers:
         g = m.group  # each group is read once (this handler runs for every month name)
         day_s, year_s, mh, mg, mod_s = g("day"), g("year"), g("mh"), g("mg"), g("mod")
         day = int(day_s) if day_s else None
-        if day and self._prev_word(n, m.start()) in NAME_HEADS:
+        if day and prev_word(n, m.start()) in NAME_HEADS:
             return [(m.start(), m.end(), None)]  # جامعة 6 أكتوبر، ثورة 25 يناير: a name, skipped
         oday = g("oday")
         if oday:
@@ -279,7 +255,7 @@ class Handlers:
         cued = bool(day or year_s or yrel_s or rel_s or g("shahr") or mod_s
                     or g("mg2") or g("hkw") or wd)
         if not cued:
-            prev = self._prev_word(n, m.start())
+            prev = prev_word(n, m.start())
             if cal == "hijri" and word in lx.AMBIGUOUS_HIJRI:
                 if not (word == "رمضان" and prev in TEMPORAL_PREPS):
                     return []
@@ -365,131 +341,9 @@ class Handlers:
                         _X("DATE", "abs", {"value": m.group("year2")})))
         return out
 
-    def _count(self, m: Any) -> tuple[float | None, str]:
-        unit, inherent = _unit(m.group("unit") or m.group("bare") or m.group("one") or "")
-        if m.group("half"):
-            frac = 0.5 if m.group("half") == "نصف" else 0.25
-            conv = {"H": (60, "MIN"), "Y": (12, "M"), "CE": (100, "Y"), "M": (None, "M"),
-                    "D": (24, "H"), "DE": (5, "Y"), "W": (None, "W"), "MIN": (60, "S")}
-            mult, u2 = conv.get(unit, (None, unit))
-            return (frac * mult, u2) if mult else (frac, unit)
-        if m.group("num"):
-            return float(m.group("num").replace(",", ".")), unit
-        if m.group("numw"):
-            v = number_value(m.group("numw"))
-            if v is not None and inherent == 1 and v > 10:
-                return v, unit
-            return v, unit
-        if m.group("few") or m.group("bare"):
-            return None, unit
-        return float(inherent or 1), unit
-
-    def _tail(self, m: Any) -> tuple[float | None, str]:
-        """The second count of a compound duration (وستة شهور، ونصف السنة), or ``(None, "")``."""
-        if m.group("half2"):
-            n_, unit = self._count(m)
-            conv = {"H": (30, "MIN"), "Y": (6, "M"), "D": (12, "H"), "MIN": (30, "S"), "M": (15, "D"),
-                    "W": (3.5, "D"), "CE": (50, "Y"), "DE": (5, "Y")}
-            v, u = conv.get(unit, (None, ""))
-            if m.group("half2") == "ربع" and v:
-                v = v / 2
-            return v, u
-        u2 = m.group("unit2")
-        if not u2:
-            return None, ""
-        unit, inherent = _unit(u2)
-        if m.group("num2"):
-            return float(m.group("num2")), unit
-        if m.group("numw2"):
-            return number_value(m.group("numw2")), unit
-        return float(inherent or 1), unit
-
-    @staticmethod
-    def _compound(parts: list[tuple[float | None, str]]) -> str | None:
-        """``P2Y6M``, ``PT1H30M`` from (count, unit) parts in any order, or ``None``."""
-        got: dict[str, float] = {}
-        for v, u in parts:
-            if v is None or not u or u in got:
-                return None
-            got[u] = v
-        date = "".join(f"{got[u]:g}{u}" for u in ("CE", "DE", "Y", "M", "W", "D") if u in got)
-        time = "".join(f"{got[u]:g}{'M' if u == 'MIN' else u}" for u in ("H", "MIN", "S") if u in got)
-        return "P" + date + ("T" + time if time else "")
-
-    def _h_ago(self, m: Any, n: str) -> list[tuple[int, int, _X | None]]:
-        n_, unit = self._count(m)
-        if not unit:
-            return []
-        v2, u2 = self._tail(m)
-        if u2 and n_ is not None and v2 is not None and (unit, u2) == ("Y", "M"):
-            n_, unit = n_ * 12 + v2, "M"  # منذ عامين وستة أشهر
-        sign = 1 if m.group("ago") == "بعد" else -1
-        q = QMODS.get(_k(m.group("qmod")), "APPROX" if m.group("qmod") else "")
-        if sign > 0 and n_ is not None and not self._is_future(n, m.start()):
-            # بعد ثلاثة أشهر أسقطت طائرته: in a story told in the past, "after" counts from the
-            # event just told, not from the anchor; only the duration is marked (§2). A future
-            # verb or cue (سيعود بعد يومين) keeps the point after the anchor.
-            prev = self._prev_word(n, m.start())
-            if prev and _unit(prev)[0] == unit:
-                return [(m.start(), m.end(), None)]  # يوما بعد يوم، سنة بعد سنة: an idiom
-            ds = min(i for i in (m.start(g) for g in ("qmod", "num", "numw", "half", "unit", "one")) if i >= 0)
-            v2, u2 = self._tail(m)
-            if u2:
-                val = self._compound([self._count(m), (v2, u2)])
-                if val:
-                    return [(ds, m.end(), _X("DURATION", "abs", {"value": val}, q))]
-            return [(ds, m.end(), _X("DURATION", "duration", {"n": n_, "unit": unit}, q))]
-        mod = {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER"}.get(q, q) if sign < 0 else \
-            {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE"}.get(q, q)
-        return [(m.start(), m.end(), _X("DATE", "ago", {"n": n_, "unit": unit, "sign": sign}, mod))]
-
-    def _h_dur(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
-        n_, unit = self._count(m)
-        if not unit:
-            return []
-        q = QMODS.get(_k(m.group("qmod")), "APPROX" if m.group("qmod") else "")
-        if (m.group("bare") or m.group("one")) and not q:
-            # أيام، عام alone are durations only where the context says so: لمدة عام، في غضون
-            # أشهر، على بعد أيام، بعد عام من …، فكر أياما (the accusative of an indefinite span)
-            word = m.group("bare") or m.group("one")
-            prev = self._prev_word(n, m.start())
-            nxt = n[m.end():m.end() + 5].lstrip()
-            ok = prev in DUR_PREV and (prev != "بعد" and prev != "وبعد" or nxt.startswith(("من ", "من\n")))
-            ok = ok or (prev in ("بعد", "وبعد") and m.group("bare") is not None)
-            if m.group("bare") and word.endswith("ا") and word != "اعوام":
-                ok = True
-            if m.group("one") and prev in ("بعد", "وبعد") and not nxt.startswith("من "):
-                ok = False
-            if not ok:
-                return []
-        if m.group("bare"):
-            n_ = None
-        v2, u2 = self._tail(m)
-        if u2:
-            parts = [(n_, unit), (v2, u2)]
-            if m.group("unit3"):
-                u3, inh3 = _unit(m.group("unit3"))
-                v3 = float(m.group("num3")) if m.group("num3") else (
-                    number_value(m.group("numw3")) if m.group("numw3") else float(inh3 or 1))
-                parts.append((v3, u3))
-            val = self._compound(parts)
-            if val:
-                return [(m.start(), m.end(), _X("DURATION", "abs", {"value": val}, q))]
-        return [(m.start(), m.end(), _X("DURATION", "duration", {"n": n_, "unit": unit}, q))]
-
-    def _h_durrange(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
-        unit, inherent = _unit(m.group("unit"))
-        r1, r2 = float(m.group("r1")), float(m.group("num"))
-        if not unit or inherent == 2 or r1 >= r2 or (inherent == 1 and r2 < 11):
-            # من 5 إلى 10 سنوات، 20 إلى 30 ساعة: the first count takes the second's unit; a
-            # singular unit counts only after 11 and more (Arabic's tamyiz): 1 - 2 يوم is a score
-            return []
-        return [(m.start("r1"), m.end("r1"), _X("DURATION", "duration", {"n": r1, "unit": unit})),
-                (m.start("num"), m.end(), _X("DURATION", "duration", {"n": r2, "unit": unit}))]
-
     def _h_day(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         rd = _k(m.group("rd"))
-        prev = self._prev_word(n, m.start())
+        prev = prev_word(n, m.start())
         if rd in ("اليوم", "الغد") and prev in OUTLETS and not m.group("wd"):
             return []
         if rd == "اليوم" and prev in THIS and not m.group("pod") and not m.group("wd"):
@@ -519,7 +373,7 @@ class Handlers:
     def _h_wd(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         w = m.group("wd")
         wd = lx.WEEKDAYS[w]
-        prev = self._prev_word(n, m.start())
+        prev = prev_word(n, m.start())
         if wd == 1 and prev in NOT_PAIR:
             return []
         if wd == 5 and prev in NOT_FRIDAY:
@@ -551,7 +405,7 @@ class Handlers:
         if not (m.group("this") or prel or mod):
             return []
         if pu in ("العام", "السنه") and not m.group("this") and not mod:
-            prev = self._prev_word(n, m.start())
+            prev = prev_word(n, m.start())
             if prev.startswith("ال") and prev not in NOT_ADJ_AFTER:
                 return []  # الأمين العام السابق
         if prel == "الماضي القريب":
@@ -603,30 +457,6 @@ class Handlers:
     def _h_ref(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         v = "PAST_REF" if m.group("past") else "PRESENT_REF" if m.group("present") else "FUTURE_REF"
         return [(m.start(), m.end(), _X("DATE", "abs", {"value": v}))]
-
-    def _h_set(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
-        if m.group("freq"):
-            unit = {"يوم": "P1D", "اسبوع": "P1W", "شهر": "P1M", "عام": "P1Y", "سنه": "P1Y",
-                    "ساعه": "PT1H"}[m.group("unit")]
-            return [(m.start(), m.end(), _X("SET", "set", {"value": unit}))]
-        if m.group("adv"):
-            v = SET_ADV[m.group("adv")]
-        elif m.group("wd"):
-            w = m.group("wd")
-            v = f"XXXX-WXX-{lx.WEEKDAYS.get(w) or lx.WEEKDAYS['ال' + w]}"
-        else:
-            unit, inherent = _unit(m.group("unit"))
-            if m.group("num"):
-                c = int(m.group("num"))
-            elif m.group("numw"):
-                c = int(number_value(m.group("numw")) or 1)
-            else:
-                c = inherent or 1
-            if unit in ("H", "MIN", "S"):
-                v = f"PT{c}{'M' if unit == 'MIN' else unit}"
-            else:
-                v = f"P{c}{unit}"
-        return [(m.start(), m.end(), _X("SET", "set", {"value": v}))]
 
     def _h_dec(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
         mod = MODS.get(_k(m.group("mod")), "")

@@ -6,8 +6,8 @@ U+06F0–U+06F9 digits → 0–9, alef forms → ا U+0627, ة U+0629 → ه U+0
 U+0640 dropped). A trigger scan finds where an expression may open (a set lookup of the words,
 plus every number); the compiled pattern of each kind that can open with that word
 (:func:`marsad.enrich.time.patterns.kinds_for`) is matched there in order, and the handler
-for the kind that matched (:mod:`marsad.enrich.time.handlers`) turns it into an
-:class:`~marsad.enrich.time.resolve.Expr`. Offsets are mapped back to the original text, so
+for the kind that matched (:mod:`marsad.enrich.time.handlers`,
+:mod:`marsad.enrich.time.durations`) turns it into an :class:`~marsad.enrich.time.resolve.Expr`. Offsets are mapped back to the original text, so
 every span indexes the text as given. Values are computed by
 :func:`marsad.enrich.time.resolve.resolve` against an anchor.
 """
@@ -21,6 +21,7 @@ from typing import Any
 
 import regex
 
+from marsad.enrich.time.durations import DurationHandlers
 from marsad.enrich.time.fold import DropMap, fold_with_map
 from marsad.enrich.time.handlers import _X, Handlers
 from marsad.enrich.time.numbers import ordinal_value
@@ -109,7 +110,7 @@ _KIND_ORDER = {k: i for i, k in enumerate(KINDS)}
 _WORD_KINDS: dict[str, tuple[str, ...]] = {}
 
 
-class DateTagger(Handlers):
+class DateTagger(Handlers, DurationHandlers):
     """Finds time expressions (``find``) and values them against an anchor (``tag``)."""
 
     def __init__(self) -> None:

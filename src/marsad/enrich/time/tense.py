@@ -1,13 +1,17 @@
-"""What the sentence says about a weekday or اليوم: an act to come, or "nowadays" (``timex.v5``).
+"""What the sentence says about a weekday, a month or اليوم: an act to come, or "nowadays".
 
 Both read the folded text (:func:`marsad.enrich.time.fold.fold_with_map`: ة U+0629 written ه
 U+0647, أ/إ/آ written ا U+0627, ى U+0649 written ي U+064A, tashkeel dropped), so every word
 here is written folded.
 
-* :func:`weekday_ahead` — a bare weekday (no الماضي، المقبل after it) lies ahead of the anchor
-  when its clause tells of an act to come: a future cue (سوف، المقرر، المرتقبة) or a future verb
-  of a scheduled act (سيزور، ستعقد) up to :data:`FUTURE_WORDS` words before it, or an imperfect verb of a scheduled act (يعقد،
-  تقام، يلتقي، تستأنف, :data:`IMPERFECT_ACTS`) up to :data:`IMPERFECT_WORDS` words before it.
+* :func:`future_before` — a future verb or cue (:data:`FUTURE`) within :data:`FUTURE_CHARS`
+  characters before, in the sentence: a month with no year lies ahead (ستعقد القمة في
+  ديسمبر), and «بعد» + a count (سيعود بعد يومين) counts from the anchor.
+* :func:`weekday_ahead` (``timex.v5``) — a bare weekday (no الماضي، المقبل after it) lies ahead
+  of the anchor when its clause tells of an act to come: a future cue (سوف، المقرر، المرتقبة)
+  or a future verb of a scheduled act (سيزور، ستعقد) up to :data:`FUTURE_WORDS` words before
+  it, or an imperfect verb of a scheduled act (يعقد، تقام، يلتقي، تستأنف,
+  :data:`IMPERFECT_ACTS`) up to :data:`IMPERFECT_WORDS` words before it.
   News tells what happened in the perfect (أعلن الوزير الأحد), what is to come in the
   imperfect (يلتقي الوزير نظيره الأربعاء). The walk back stops where another clause opens (أن،
   الذي، التي، حيث، بعد …: «يأتي ذلك بعد أن أعلنت الحكومة الأحد» is past) and at the sentence's
@@ -16,7 +20,7 @@ here is written folded.
   names (تقرير، تونس، يونايتد، يوليا) and like the perfect of other verbs (تفقد، تعرض، توقع، تلقى
   are perfects of forms V and VI as often as imperfects), so only verbs of acts that are
   scheduled are listed, and their ت forms only where no common perfect is spelt the same.
-* :func:`nowadays` — اليوم means "nowadays" (PRESENT_REF, ``docs/time-guidelines.md`` §3)
+* :func:`nowadays` (``timex.v5``) — اليوم means "nowadays" (PRESENT_REF, ``docs/time-guidelines.md`` §3)
   after a noun of an age or a people it qualifies (عالم اليوم، شباب اليوم، في عالم اليوم، جيل
   اليوم; definite at the head of its clause: «الشباب اليوم يحملون»). «مباراة اليوم», «يحتفل العالم
   اليوم» stay today, and so does «حتى اليوم», «إلى اليوم» of a state that lasts to this day («منذ
@@ -39,7 +43,7 @@ _ACTS = (
     "يعقد ينعقد يقام يبدا يبتدي ينطلق يلتقي يجتمع يزور يصل يتوجه يستضيف يواجه يلعب يخوض يصوت "
     "يدلي يختار ينتخب يشارك يستانف يعود يغادر يفتتح يختتم يلقي يستقبل يبحث يناقش ينظر يجري يجرى "
     "ينظم يحتفل يشهد يستهل يوقع يعلن يترأس يتراس يحضر يحل يلتحق يسافر يتسلم يدشن "
-    "يستكمل يستمر يتواصل يصدر يبث يحاكم ينتهي يرفع ينتظر يتوقع يترقب يقص يتسلم يلتقيان يمثل"
+    "يستكمل يستمر يتواصل يصدر يبث يحاكم ينتهي يرفع ينتظر يتوقع يترقب يقص يلتقيان يمثل"
 )
 #: ت forms left out: the perfect of form V or VI is spelt the same (تعرض لإصابة، توقع أن، تلقى
 #: اتصالا، تصدر الترتيب، تمثل، ترقب), or the verb means "represents" as often
@@ -81,12 +85,24 @@ FUTURE = re.compile(r"(?<!\S)[وف]?(?:سوف|المقرره?|يعتزم|تعت�
                     r"(?!سياس|سيار|سيطر|سيد|سين|سيول|سيف|سير|سياد|سياق|سياح|سيبر|سيي|ستار|"
                     r"ستين|سته|ستو|ستر|سنه|سنو|سنغ|سند|سنت|سنين|سنا|سيبير|ستيف|سيغما|سيلف|سيمون|"
                     r"(?:سيتي|سياف|سيلا|سيما)(?=\s))س[يتن][^\W\d_]{2,})(?=\s)")
-#: how far before a weekday any future verb of :data:`FUTURE` counts
+#: how far before a weekday or a month any future verb of :data:`FUTURE` counts
 FUTURE_CHARS = 80
+
+
+def future_before(n: str, i: int) -> bool:
+    """Whether a future verb or cue (:data:`FUTURE`) stands earlier in the sentence of folded
+    offset ``i`` (after its last ``. ! ? ؟`` or line break), within :data:`FUTURE_CHARS`
+    characters."""
+    lo = max(0, i - FUTURE_CHARS)
+    cut = max(n.rfind(".", lo, i), n.rfind("!", lo, i), n.rfind("?", lo, i), n.rfind("؟", lo, i),
+              n.rfind("\n", lo, i)) + 1
+    start = max(lo, cut)
+    # the word must follow a space inside the window (or open the text): searching from one
+    # past the start keeps the lookbehind inside the window
+    return bool(FUTURE.search(n, start + 1 if start > 0 else 0, i))
 #: a future cue (سوف، المقرر، المرتقبة، يعتزم); a future verb is س before an imperfect of
 #: :data:`IMPERFECT_ACTS` (سيزور، ستعقد): names that begin like one (سياتل، سيلفا، سيغمار) are
-#: many, so a future verb of another kind counts only within 80 characters
-#: (:meth:`marsad.enrich.time.handlers.Handlers._is_future`)
+#: many, so a future verb of another kind counts only within :data:`FUTURE_CHARS` characters
 _FUTURE_CUES = frozenset("سوف المقرر المقرره يعتزم تعتزم يرتقب".split())
 #: adjectives of an awaited event: a cue only right before the weekday (القمة المرتقبة الجمعة;
 #: «دفعة قوية للحدث المرتقب، أعلن ريال مدريد الأحد» is past)
