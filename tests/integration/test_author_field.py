@@ -83,3 +83,35 @@ def test_author_field_of_another_name(tmp_path, capsys):
     assert main(["analyze", str(src), "-o", str(out), "--workers", "1"]) == 0
     [row] = [json.loads(x) for x in out.read_text().splitlines()]
     assert (row["dateline"]["place"], row["byline"]) == ("", "")
+
+
+def test_the_author_field_is_shown_as_given(tmp_path, capsys):
+    """`marsad show` printed «dateline: place أبوظبي · agency …» with no dateline in the text
+    and nothing to say it came from the input's author field, nor what the field said (a
+    reader could not check «الرياض :الألمانية» read as the agency الرياض). show, its JSON, the
+    API and the article page now give the field as the input gave it."""
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in [
+        {"id": "f1", "title": "خطة الطرق", "author": "جدة - واس", "text": BODY + "\nفقرة ثانية."},
+        {"id": "f2", "title": "خطة الموانئ", "text": BODY.replace("الطرق", "الموانئ") + "\nفقرة أخرى."}]))
+    db = str(tmp_path / "a.db")
+    assert main(["ingest", "--archive", db, "--no-progress", "--workers", "1", str(src)]) == 0
+    capsys.readouterr()
+    assert main(["show", "--archive", db, "f1", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert (shown["dateline"], shown["author_field"]) == ({"place": "جدة", "agency": "واس"}, "جدة - واس")
+    assert main(["show", "--archive", db, "f1"]) == 0
+    assert "author field: «جدة - واس»" in capsys.readouterr().out
+    assert main(["show", "--archive", db, "f2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["author_field"] == ""
+    assert main(["show", "--archive", db, "f2"]) == 0
+    assert "author field" not in capsys.readouterr().out
+    from fastapi.testclient import TestClient
+
+    from marsad.web.app import create_app
+
+    with TestClient(create_app(db)) as c:
+        assert c.get("/api/article/f1").json()["author_field"] == "جدة - واس"
+        html = c.get("/article/f1", params={"lang": "en"}).text
+        assert 'id="author-field"><span dir="auto">«جدة - واس»</span>' in html and "Author field" in html
+        assert 'id="author-field"' not in c.get("/article/f2").text

@@ -367,6 +367,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         d = analysis_json(art, with_text=True)
         d.update({k: row.get(k) for k in ("url", "copy_group", "first_published", "story")})
+        d["author_field"] = archive.author_field(row)
         if art.id != args.id:
             d["requested_id"] = args.id  # as the web's /api/article does
         print_json(d)
@@ -381,6 +382,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         console.print(f"dateline: place {art.dateline_place or '-'} · agency {art.dateline_agency or '-'}")
     if art.byline:
         console.print(f"byline: {art.byline}")
+    if author := archive.author_field(row):  # what the dateline and byline were read from
+        console.print(Text(f"author field: «{author}» (the dateline and byline where the text gives none)"))
     if art.credit:
         console.print(f"credit: {art.credit}")
     console.print(f"language {art.language} {art.language_flag}")

@@ -355,6 +355,14 @@ class Archive:
         row = self.con.execute("SELECT * FROM articles WHERE rowid=?", (rowid,)).fetchone()
         return dict(row)
 
+    @staticmethod
+    def author_field(row: dict[str, Any]) -> str:
+        """The input's author field as the record gave it (``واس - جدة``), from a row of
+        :meth:`get_row`; ``""`` when it had none or was stored before inputs were kept. The
+        dateline stage reads it into the dateline's place and agency and the byline."""
+        raw = row.get("input")
+        return str(orjson.loads(raw).get("author") or "") if raw else ""
+
     def _article(self, row: sqlite3.Row) -> Article:
         spans = [
             Span(r["layer"], r["start"], r["end"], r["label"], r["value"],

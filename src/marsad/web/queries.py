@@ -284,6 +284,7 @@ class Pages:
         row = self.arc.get_row(article_id)
         d = analysis_json(art, with_text=True)
         d["url"] = row.get("url", "")
+        d["author_field"] = self.arc.author_field(row)
         d["requested_id"] = article_id
         d["links"] = sq.article_links(self.con, rowid)
         groups = group_mentions(art.text, art.spans)
