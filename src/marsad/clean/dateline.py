@@ -252,7 +252,8 @@ _EPITHETS = frozenset(normalize(w) for w in ("المحتلة", "المكرمة",
 
 
 def _is_place(name: str) -> bool:
-    """Whether ``name`` (its part before a comma) is a known city, country or region."""
+    """Whether ``name`` (its part before a comma or a dash) is a known city, country or region
+    (a city with its epithet, القدس المحتلة, too)."""
     from marsad.enrich.entities.gazetteer import load_default
 
     head = regex.split(r"\s*[،,\-–—]\s*", name.strip())[0]

@@ -349,7 +349,8 @@ class Handlers:
         if rd == "اليوم" and prev in THIS and not m.group("pod") and not m.group("wd"):
             return []  # بهذا اليوم: the day just named (anaphoric), not today
         if rd == "اليوم" and not m.group("pod") and not m.group("wd") and nowadays(n, m.start()):
-            # عالم اليوم، شباب اليوم، منذ عام 1948 حتى اليوم: nowadays, not the day (timex.v5)
+            # عالم اليوم، شباب اليوم: nowadays, not the day (timex.v5; «منذ عام 1948 حتى اليوم», the end
+            # of a lasting state, stays the day)
             return [(m.start(), m.end(), _X("DATE", "abs", {"value": "PRESENT_REF"}))]
         f: dict[str, Any] = {"n": RD_SHIFT[rd]}
         typ = "DATE"

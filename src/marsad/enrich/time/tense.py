@@ -1,6 +1,6 @@
 """What the sentence says about a weekday, a month or اليوم: an act to come, or "nowadays".
 
-Both read the folded text (:func:`marsad.enrich.time.fold.fold_with_map`: ة U+0629 written ه
+All three read the folded text (:func:`marsad.enrich.time.fold.fold_with_map`: ة U+0629 written ه
 U+0647, أ/إ/آ written ا U+0627, ى U+0649 written ي U+064A, tashkeel dropped), so every word
 here is written folded.
 
