@@ -389,14 +389,14 @@ def read_author(value: str) -> AuthorField:
     roles = []
     for p in parts:
         bare = _OUTLET_AROUND.sub("", p)
-        named = _is_agency(p)  # as written, else without its office or kind (مكتب الجزيرة)
-        place, agency = _is_place(p), named or (bare != p and _is_agency(bare))
-        if place and agency:
+        as_written = _is_agency(p)  # else without its office or kind (مكتب الجزيرة)
+        is_place, is_agency = _is_place(p), as_written or (bare != p and _is_agency(bare))
+        if is_place and is_agency:
             roles.append(("either", p))
-        elif place:
+        elif is_place:
             roles.append(("place", p))
-        elif agency:
-            roles.append(("agency", p if named else bare))
+        elif is_agency:
+            roles.append(("agency", p if as_written else bare))
         elif len(parts) == 1:
             return AuthorField(person=p)
         elif _is_name(p):
