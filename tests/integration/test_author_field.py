@@ -115,3 +115,19 @@ def test_the_author_field_is_shown_as_given(tmp_path, capsys):
         html = c.get("/article/f1", params={"lang": "en"}).text
         assert 'id="author-field"><span dir="auto">«جدة - واس»</span>' in html and "Author field" in html
         assert 'id="author-field"' not in c.get("/article/f2").text
+
+
+def test_stats_says_how_many_datelines_came_from_the_author_field(tmp_path, capsys):
+    """`marsad stats` said «608 with a dateline» and «annotations: dateline 140» of one archive
+    (Sky News's author field gives a dateline no text span holds): it now counts those."""
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in _records()))
+    db = str(tmp_path / "a.db")
+    assert main(["ingest", "--archive", db, "--no-progress", "--workers", "1", str(src)]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--archive", db, "--json"]) == 0
+    st = json.loads(capsys.readouterr().out)
+    # w1-w4 and w6 from the field; w7's is its text's own; w5 has none
+    assert (st["with_dateline"], st["dateline_from_author_field"], st["spans"]["dateline"]) == (6, 5, 1)
+    assert main(["stats", "--archive", db]) == 0
+    assert "6 with a dateline (5 from the input's author field alone)" in capsys.readouterr().out

@@ -420,7 +420,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     console.print(f"[bold]{st['articles']:,}[/] articles in {st['archive']} "
                   f"(+{st['aliases']:,} ids that are duplicates of stored articles)")
     console.print(f"published {st['published']['first'] or '?'} … {st['published']['last'] or '?'}; "
-                  f"{st['with_dateline']:,} with a dateline")
+                  f"{st['with_dateline']:,} with a dateline"
+                  + (f" ({st['dateline_from_author_field']:,} from the input's author field alone)"
+                     if st.get("dateline_from_author_field") else ""))
     tab = Table("source", "articles", title="sources")
     for s, n in list(st["sources"].items())[:20]:
         tab.add_row(s or "(none)", f"{n:,}")

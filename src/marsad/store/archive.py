@@ -422,6 +422,11 @@ class Archive:
             "published": dict(zip(("first", "last"), con.execute(
                 "SELECT min(published_day), max(published_day) FROM articles").fetchone(), strict=True)),
             "with_dateline": con.execute("SELECT count(*) FROM articles WHERE dateline_place != '' OR dateline_agency != ''").fetchone()[0],
+            # of those, the ones whose text has no dateline: read from the input's author field
+            "dateline_from_author_field": con.execute(
+                "SELECT count(*) FROM articles a WHERE (a.dateline_place != '' OR a.dateline_agency != '') "
+                "AND NOT EXISTS (SELECT 1 FROM spans s WHERE s.article = a.rowid AND s.layer = 'dateline')",
+            ).fetchone()[0],
             "spans": {r[0]: r[1] for r in con.execute("SELECT layer, count(*) FROM spans GROUP BY layer")},
             "runs": [dict(r) for r in con.execute("SELECT * FROM ingest_runs ORDER BY run DESC LIMIT 5")],
         }
