@@ -131,3 +131,13 @@ def test_stats_says_how_many_datelines_came_from_the_author_field(tmp_path, caps
     assert (st["with_dateline"], st["dateline_from_author_field"], st["spans"]["dateline"]) == (6, 5, 1)
     assert main(["stats", "--archive", db]) == 0
     assert "6 with a dateline (5 from the input's author field alone)" in capsys.readouterr().out
+    # the web's overview says the same (its span counts were headed «Legend», the colour key's name)
+    from fastapi.testclient import TestClient
+
+    from marsad.web.app import create_app
+
+    with TestClient(create_app(db)) as c:
+        assert c.get("/api/overview").json()["dateline_from_author_field"] == 5
+        html = c.get("/overview", params={"lang": "en", "digits": "western"}).text
+        assert '<p id="datelines">6 with a dateline (5 from the input&#39;s author field alone)</p>' in html
+        assert "<h2>Annotations</h2>" in html and "<h2>Legend</h2>" not in html
