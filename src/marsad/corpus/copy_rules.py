@@ -339,6 +339,8 @@ _CITY = "g:"
 
 
 def _countries_in(words: list[str]) -> frozenset[str]:
+    """The places ``words`` name for :func:`named_apart`: countries (ISO codes, by name or
+    nationality adjective) and cities (``g:<country>:<name>``)."""
     from marsad.enrich.entities.gazetteer import load_default
 
     g = load_default()
@@ -354,8 +356,9 @@ def _countries_in(words: list[str]) -> frozenset[str]:
 
 def countries_of(text: str, *, lead_words: int = 40) -> tuple[frozenset[str], frozenset[str]]:
     """Countries (ISO codes) a text names — by country name or nationality adjective (the
-    shipped gazetteer) — in its lead (first ``lead_words`` words) and in the whole text (the
-    lead's included: a name the lead cuts at its last word is still the lead's)."""
+    shipped gazetteer) — and its cities (``g:<country>:<name>``: :func:`_countries_in`), in its
+    lead (first ``lead_words`` words) and in the whole text (the lead's included: a name the
+    lead cuts at its last word is still the lead's)."""
     from marsad.text.tokens import TOKEN_RE
 
     norms = TOKEN_RE.findall(normalize(text))
@@ -389,27 +392,28 @@ def named_apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str
 def _cities_apart(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]]) -> bool:
     """Each lead names a city of one country that the other text never names, under any
     spelling (جازان، جيزان; كابل، كابول; مكة inside مكة المكرمة): one formula item of two towns."""
+    countries = _lone_cities(a, b)
+    return bool(countries) and not countries.isdisjoint(_lone_cities(b, a))
+
+
+def _lone_cities(x: tuple[frozenset[str], frozenset[str]], y: tuple[frozenset[str], frozenset[str]]) -> set[str]:
+    """The countries of the cities ``x``'s lead names that ``y``'s text names under no spelling."""
     from rapidfuzz import fuzz
 
-    def own(x: tuple[frozenset[str], frozenset[str]], y: tuple[frozenset[str], frozenset[str]]) -> list[tuple[str, str]]:
-        theirs = [c.split(":", 2)[2].replace(" ", "") for c in y[1] if c.startswith(_CITY)]
-        out = []
-        for c in x[0]:
-            if not c.startswith(_CITY) or c in y[1]:
-                continue
+    theirs = [c.split(":", 2)[2].replace(" ", "") for c in y[1] if c.startswith(_CITY)]
+    out = set()
+    for c in x[0] - y[1]:
+        if c.startswith(_CITY):
             _g, country, name = c.split(":", 2)
             name = name.replace(" ", "")
             if not any(name in t or t in name or fuzz.ratio(name, t) >= 75 for t in theirs):
-                out.append((country, name))
-        return out
-
-    mine = own(a, b)
-    return bool(mine) and any(c == d for c, _ in mine for d, _ in own(b, a))
+                out.add(country)
+    return out
 
 
 def _leads_apart(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two leads' countries (:func:`lead_countries_of`) leave :func:`named_apart`
-    possible: each names a country the other lead does not."""
+    """Whether two leads' places (:func:`lead_countries_of`: countries and cities) leave
+    :func:`named_apart` possible: each names a place the other lead does not."""
     return bool(a - b) and bool(b - a)
 
 

@@ -273,12 +273,12 @@ class StoryClusterer:
             if series and day >= 0 and s.first_day >= 0 and day != s.first_day and (
                     day - s.first_day > 1 or s.sources.get(source)):
                 continue  # another day's issue of a series: another story, however alike
-            if shared is not None and shared < self.p.numbers_overlap:
+            guarded = shared is not None and shared < self.p.numbers_overlap
+            if guarded:
                 if day >= 0 and s.last_day >= 0 and day != s.last_day:
                     continue  # another day's figures: another day's bulletin, not this story
                 sc *= self.p.numbers_penalty
                 apart.add(sid)
-            guarded = shared is not None and shared < self.p.numbers_overlap
             if places is not None and places_apart(places, s.places):
                 # titles naming other places: another item of a kind (another day's: never)
                 if day >= 0 and s.last_day >= 0 and day != s.last_day:
