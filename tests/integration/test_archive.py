@@ -371,6 +371,13 @@ def test_story_and_thread_text_count_in_the_singular_for_one(tmp_path, corpus, c
     out = capsys.readouterr().out
     assert "2 articles from 2 sources" in out and "(2 articles)" in out
     assert "1 articles" not in out and "  1 article  " in out  # one article a day in the timeline
+    # `marsad thread` of a thread of one story printed "1 stories"
+    assert main(["threads", "--archive", db, "--min-stories", "1", "--json"]) == 0
+    one = [t for t in map(json.loads, capsys.readouterr().out.splitlines()) if t["stories"] == 1]
+    assert one
+    assert main(["thread", "--archive", db, str(one[0]["thread"])]) == 0
+    out = capsys.readouterr().out
+    assert f"thread {one[0]['thread']}: 1 story, " in out and "1 stories" not in out
 
 
 def test_an_id_reused_with_another_text_in_one_run_is_an_error_not_a_duplicate(tmp_path, capsys):

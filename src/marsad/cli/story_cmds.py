@@ -185,7 +185,7 @@ def cmd_thread(args: argparse.Namespace) -> int:
         return 0
     if d.get("moved_from") is not None:
         console.print(f"(thread {d['moved_from']} was shown for stories still open; they are in thread {d['thread']} now)")
-    console.print(f"[bold]thread {d['thread']}[/]: {d['stories']} stories, "
+    console.print(f"[bold]thread {d['thread']}[/]: {d['stories']} {'story' if d['stories'] == 1 else 'stories'}, "
                   f"{d['first_day'] or '?'} … {d['last_day'] or '?'}")
     console.print("words: " + " ".join(d["terms"]))
     for s in d["timeline"]:
