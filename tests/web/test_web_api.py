@@ -652,3 +652,36 @@ def test_the_story_and_search_pages_mark_a_crawl_time(tmp_path):
             page = c.get("/search", params={**params, "lang": "en"}).text
             assert page.count('<span class="crawl"') == len(hits)
             assert "a crawl time: the article was out by then" in page
+
+
+def test_a_collapsed_search_counts_its_hits_as_the_cli_does(client, web_archive, capsys, tmp_path):
+    """The web said «N results» over N-1 hits when two matching articles were copies (the total
+    counted articles, the page copy groups), where `marsad search --collapse-copies` said «N-1
+    texts match». The total counts the hits; ``articles`` the matching articles."""
+    from marsad.cli.main import main
+
+    d = client.get("/api/search", params={"q": "روسيا", "limit": 100}).json()
+    full = client.get("/api/search", params={"q": "روسيا", "collapse": "false", "limit": 100}).json()
+    assert d["total"] == len(d["hits"]) == full["total"] - 1 and d["articles"] == full["total"]
+    assert "articles" not in full
+    capsys.readouterr()
+    assert main(["search", "--archive", str(web_archive["path"]), "روسيا", "--collapse-copies"]) == 0
+    assert capsys.readouterr().out.startswith(f"{d['total']} texts match «روسيا»")
+    html = client.get("/search", params={"q": "روسيا", "lang": "en", "digits": "western"}).text
+    assert (f'<strong class="total">{d["total"]}</strong> results <span id="folded">({full["total"]} articles, '
+            "each text&#39;s copies in one result)</span>") in html
+    # the same without the postings index (an archive before it, or behind it): the FTS path
+    import shutil
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from marsad.web.app import create_app
+
+    db = tmp_path / "behind.db"
+    shutil.copy(web_archive["path"], db)
+    with sqlite3.connect(db) as con:
+        con.execute("DELETE FROM postings_state WHERE key='upto'")
+    with TestClient(create_app(db)) as c:
+        fts = c.get("/api/search", params={"q": "روسيا", "limit": 100}).json()
+        assert (fts["total"], fts["articles"], len(fts["hits"])) == (d["total"], d["articles"], d["total"])

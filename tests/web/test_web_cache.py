@@ -92,12 +92,12 @@ def test_response_cache_follows_the_archive(tmp_path):
     with marsad.open(path) as arc:
         arc.ingest([src], options=IngestOptions(workers=1))
     with TestClient(create_app(path)) as c:
-        assert c.get("/api/search", params={"q": "طقس"}).json()["total"] == 1
+        assert c.get("/api/search", params={"q": "طقس"}).json()["articles"] == 1
         more = dict(PLAIN[0], id="weather-2", url="https://example.org/weather-2", text=PLAIN[0]["text"] + " طقس")
         src.write_bytes(orjson.dumps(more) + b"\n")
         with marsad.open(path) as arc:
             arc.ingest([src], options=IngestOptions(workers=1))
-        assert c.get("/api/search", params={"q": "طقس"}).json()["total"] == 2
+        assert c.get("/api/search", params={"q": "طقس"}).json()["articles"] == 2  # (a copy of the first: one hit, two articles)
 
 
 def _middlewares(app):

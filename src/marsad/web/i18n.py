@@ -104,6 +104,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "archive": ("الأرشيف", "Archive"),
     "overview": ("نظرة عامة", "Overview"),
     "annotations": ("الوسوم في النصوص", "Annotations"),
+    "copies_folded": ("نسخ كل نص في نتيجة واحدة", "each text's copies in one result"),
     "with_dateline": ("بسطر مكان", "with a dateline"),
     "dateline_from_author_field": ("منها من حقل الكاتب في المدخل وحده", "from the input's author field alone"),
     "no_entities": ("لم تُستخرج كيانات بعد.", "No entities extracted yet."),

@@ -202,8 +202,9 @@ class Pages:
 
     def _search(self, q: str, filters: Filters, limit: int, offset: int, collapse: bool,
                 with_facets: bool) -> dict[str, Any]:
+        articles = None
         if q and collapse:
-            hit_dicts, total = self._collapsed(q, filters, limit, offset)
+            hit_dicts, total, articles = self._collapsed(q, filters, limit, offset)
         elif q:
             hits, total = self.arc.search(q, filters=filters, limit=limit, offset=offset)
             hit_dicts = [h.as_dict() for h in hits]
@@ -220,38 +221,45 @@ class Pages:
             "query": q, "filters": filters_json(filters), "total": total, "limit": limit,
             "offset": offset, "collapsed": collapse and bool(q), "hits": hit_dicts,
         }
+        if articles is not None:  # collapsed: ``total`` counts the hits (copy groups), as the CLI's
+            out["articles"] = articles
         if with_facets:
             out["facets"] = self.facets(q, filters)
         return out
 
-    def _collapsed(self, q: str, filters: Filters, limit: int, offset: int) -> tuple[list[dict[str, Any]], int]:
+    def _collapsed(self, q: str, filters: Filters, limit: int,
+                   offset: int) -> tuple[list[dict[str, Any]], int, int]:
         """One hit per copy group, ranked by its best member, showing its first publisher
-        (:meth:`Searcher.show_first_publishers`), with how many members matched.
+        (:meth:`Searcher.show_first_publishers`), with how many members matched; with the
+        number of hits (copy groups; an article without a copy is one), which the pages' offsets
+        count, and of matching articles. The total was the articles': «13 results» over 12 hits,
+        where ``marsad search --collapse-copies`` said «12 texts match».
 
         Ranks without grouping (the index's fast path) and folds copies here: when the page has
         members of copy groups, it over-fetches twice the page so copies further down still fold
-        into their group. ``total`` counts matching articles, not groups.
+        into their group.
         """
         if postings.ready(self.con):  # the index collapses the whole result set at once
             searcher = Searcher(self.con)
-            hits, _groups = searcher.search(q, filters=filters, limit=limit, offset=offset, collapse_copies=True)
-            return [h.as_dict() for h in hits], searcher.matched or 0
+            hits, groups = searcher.search(q, filters=filters, limit=limit, offset=offset, collapse_copies=True)
+            return [h.as_dict() for h in hits], groups, searcher.matched or groups
         hits, total = self.arc.search(q, filters=filters, limit=limit, offset=offset)
+        _one, groups = self.arc.search(q, filters=filters, limit=1, offset=0, collapse_copies=True)
         on_page = sorted({h.copy_group for h in hits if h.copy_group is not None})
         if all(n <= 1 for n in sq.group_sizes(self.con, on_page).values()):  # nothing to fold here
-            return [h.as_dict() for h in hits], total
+            return [h.as_dict() for h in hits], groups, total
         fetch = min(500, offset + 2 * limit + 10)
         hits, total = self.arc.search(q, filters=filters, limit=fetch, offset=0)
-        groups: dict[Any, Hit] = {}
+        folded: dict[Any, Hit] = {}
         for h in hits:
             gk = h.copy_group if h.copy_group is not None else ("article", h.rowid)
-            if gk in groups:
-                groups[gk].copies += 1
+            if gk in folded:
+                folded[gk].copies += 1
             else:
-                groups[gk] = dataclasses.replace(h, copies=1)
-        page = Searcher(self.con).show_first_publishers(list(groups.values())[offset:offset + limit], q,
+                folded[gk] = dataclasses.replace(h, copies=1)
+        page = Searcher(self.con).show_first_publishers(list(folded.values())[offset:offset + limit], q,
                                                         filters=filters)
-        return [h.as_dict() for h in page], total
+        return [h.as_dict() for h in page], groups, total
 
     def facets(self, q: str, filters: Filters) -> dict[str, Any]:
         return self._cached("facets", (q, filters), lambda: self._facets(q, filters))
