@@ -225,6 +225,19 @@ def _flag(v: Any) -> bool | None:
     return None if v is None else bool(v)
 
 
+#: the columns of ``articles`` a :class:`Hit` is made of (:func:`_hit`), bare and as ``a.``
+_HIT_COLS = "rowid, id, title, source, url, published_at, published_at_source, copy_group, story, first_published"
+_HIT_COLS_A = ", ".join("a." + c for c in _HIT_COLS.split(", "))
+
+
+def _hit(r: Any, *, score: float, copies: int) -> Hit:
+    """A hit of the article row ``r`` (:data:`_HIT_COLS`), with its rank's ``score`` and ``copies``."""
+    return Hit(id=r["id"], rowid=r["rowid"], title=r["title"], source=r["source"], url=r["url"],
+               published_at=r["published_at"], published_at_source=r["published_at_source"] or "",
+               score=score, copies=copies, copy_group=r["copy_group"], story=r["story"],
+               first_published=_flag(r["first_published"]))
+
+
 class Searcher:
     """Runs parsed queries against one archive connection."""
 
@@ -265,8 +278,7 @@ class Searcher:
                 rows = []
                 if by_row:
                     found = {r["rowid"]: r for r in self.con.execute(
-                        "SELECT rowid, id, title, source, url, published_at, published_at_source, copy_group, story, first_published"
-                        f" FROM articles WHERE rowid IN ({','.join('?' * len(by_row))})", list(by_row))}
+                        f"SELECT {_HIT_COLS} FROM articles WHERE rowid IN ({','.join('?' * len(by_row))})", list(by_row))}
                     rows = [{**dict(found[rid]), "score": sc, "copies": 1} for rid, sc in ranked if rid in found]
             else:
                 total = self._total(pq.fts, fsql, fargs, collapse_copies=collapse_copies)
@@ -274,11 +286,7 @@ class Searcher:
                                         [pq.fts, *fargs, limit, offset]).fetchall()
         except sqlite3.OperationalError as e:
             raise QueryError(f"the query could not be run ({e})") from e
-        hits = [Hit(id=r["id"], rowid=r["rowid"], title=r["title"], source=r["source"], url=r["url"],
-                    published_at=r["published_at"], published_at_source=r["published_at_source"] or "",
-                    score=round(-float(r["score"]), 4),
-                    copies=int(r["copies"]), copy_group=r["copy_group"], story=r["story"],
-                    first_published=_flag(r["first_published"])) for r in rows]
+        hits = [_hit(r, score=round(-float(r["score"]), 4), copies=int(r["copies"])) for r in rows]
         for h in hits:
             self._snippet(h, pq.stems)
         if collapse_copies:
@@ -302,8 +310,7 @@ class Searcher:
         if not groups:
             return hits
         pq = parse_query(q)
-        cols = ("a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.published_at_source, a.copy_group, a.story,"
-                " a.first_published")
+        cols = _HIT_COLS_A
         try:
             if members is not None:  # a chunk at a time: a page's groups may hold more than SQLite binds
                 rows = list(select_in(self.con, f"SELECT {cols} FROM articles a WHERE a.rowid IN", members))
@@ -324,10 +331,7 @@ class Searcher:
         for h in hits:
             m = best[h.copy_group][1] if h.copies > 1 and h.copy_group in best else None
             if m is not None and m["rowid"] != h.rowid:  # else the hit shown is already the one, snippet and all
-                h = Hit(id=m["id"], rowid=m["rowid"], title=m["title"], source=m["source"], url=m["url"],
-                        published_at=m["published_at"], published_at_source=m["published_at_source"] or "",
-                        score=h.score, copies=h.copies,
-                        copy_group=h.copy_group, story=m["story"], first_published=_flag(m["first_published"]))
+                h = _hit(m, score=h.score, copies=h.copies)  # m's copy group is h's
                 self._snippet(h, pq.stems)
             out.append(h)
         return out
@@ -430,8 +434,7 @@ class Searcher:
             shown = cols.copy_group[matched[page]]
             members = matched[np.isin(cols.copy_group[matched], shown[copies[page] > 1])].tolist()
         found = {r["rowid"]: r for r in self.con.execute(
-            "SELECT rowid, id, title, source, url, published_at, published_at_source, copy_group, story, first_published"
-            f" FROM articles WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)}
+            f"SELECT {_HIT_COLS} FROM articles WHERE rowid IN ({','.join('?' * len(rowids))})", rowids)}
         rows = [{**dict(found[rid]), "score": -float(score[i]), "copies": int(copies[i])}
                 for i, rid in zip(page.tolist(), rowids, strict=True) if rid in found]
         return rows, total, members
@@ -444,8 +447,7 @@ class Searcher:
 
     @staticmethod
     def _ranked_sql(fsql: str, *, collapse_copies: bool) -> str:
-        cols = ("a.rowid, a.id, a.title, a.source, a.url, a.published_at, a.published_at_source, a.copy_group, a.story,"
-                " a.first_published")
+        cols = _HIT_COLS_A
         if collapse_copies:
             return (f"SELECT {cols}, min(fts.rank) AS score, count(*) AS copies"
                     f" FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?{fsql}"
