@@ -25,6 +25,18 @@ def add_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
 
 
+#: what a time marked * is: when the article was fetched (a crawl time), not when it was published
+CRAWLED = "* a crawl time: the article was out by then, when is not known"
+
+
+def shown_time(m: dict) -> str:  # type: ignore[type-arg]
+    """A member's time as the story lists show it: a crawl time marked ``*`` (:data:`CRAWLED`;
+    SaudiNewsNet's dates are crawl times, read as publication times they put a later report
+    first)."""
+    t = m.get("published_at") or "?"
+    return f"{t}*" if m.get("published_at_source") == "crawl" else t
+
+
 def counted(n: int, noun: str) -> str:
     """``1 article``, ``2 articles`` (an English noun made plural by ``s``)."""
     return f"{n:,} {noun}" + ("" if n == 1 else "s")

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from marsad.cli.common import (
+    CRAWLED,
     add_archive,
     add_json,
     console,
@@ -23,9 +24,9 @@ from marsad.cli.common import (
     int_in,
     open_archive,
     print_json,
+    shown_time,
     timex_prefix,
 )
-from marsad.cli.story_cmds import CRAWLED, shown_time
 from marsad.errors import ConfigError, InputError, QueryError, RecordError, check_known
 from marsad.pipeline.registry import RETIRED, current, has_stage
 

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from marsad.cli.common import (
+    CRAWLED,
     add_archive,
     add_json,
     console,
@@ -20,6 +21,7 @@ from marsad.cli.common import (
     int_in,
     open_archive,
     print_json,
+    shown_time,
 )
 
 
@@ -92,18 +94,6 @@ def edge_line(e: dict) -> str:  # type: ignore[type-arg]
                 "earlier copy: it joined through later ones)")
     return (f"     {e['src_id']} → {e['dst_id']}: jaccard {e['jaccard']:.2f}, "
             f"added {e['added']:.0%}, removed {e['removed']:.0%}")
-
-
-#: what a time marked * is: when the article was fetched (a crawl time), not when it was published
-CRAWLED = "* a crawl time: the article was out by then, when is not known"
-
-
-def shown_time(m: dict) -> str:  # type: ignore[type-arg]
-    """A member's time as the story lists show it: a crawl time marked ``*`` (:data:`CRAWLED`;
-    SaudiNewsNet's dates are crawl times, read as publication times they put a later report
-    first)."""
-    t = m.get("published_at") or "?"
-    return f"{t}*" if m.get("published_at_source") == "crawl" else t
 
 
 def _member_line(m: dict, mark: str) -> Text:
