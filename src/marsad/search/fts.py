@@ -293,6 +293,16 @@ class Searcher:
             hits = self.show_first_publishers(hits, q, filters=filters, members=members)
         return hits, int(total)
 
+    def count(self, q: str, *, filters: Filters | None = None, collapse_copies: bool = False) -> int:
+        """The total :meth:`search` gives off the postings index, without ranking a page: the
+        matching articles, or with ``collapse_copies`` their copy groups (an article without a
+        copy is one)."""
+        fsql, fargs = _filter_sql(filters or Filters())
+        try:
+            return self._total(parse_query(q).fts, fsql, fargs, collapse_copies=collapse_copies)
+        except sqlite3.OperationalError as e:
+            raise QueryError(f"the query could not be run ({e})") from e
+
     def show_first_publishers(self, hits: list[Hit], q: str, *, filters: Filters | None = None,
                               members: list[int] | None = None) -> list[Hit]:
         """Each collapsed hit of a copy group (``copies`` > 1) as its group's first publisher.

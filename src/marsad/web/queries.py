@@ -244,7 +244,7 @@ class Pages:
             hits, groups = searcher.search(q, filters=filters, limit=limit, offset=offset, collapse_copies=True)
             return [h.as_dict() for h in hits], groups, searcher.matched or groups
         hits, total = self.arc.search(q, filters=filters, limit=limit, offset=offset)
-        _one, groups = self.arc.search(q, filters=filters, limit=1, offset=0, collapse_copies=True)
+        groups = Searcher(self.con).count(q, filters=filters, collapse_copies=True)  # no grouped ranking
         on_page = sorted({h.copy_group for h in hits if h.copy_group is not None})
         if all(n <= 1 for n in sq.group_sizes(self.con, on_page).values()):  # nothing to fold here
             return [h.as_dict() for h in hits], groups, total
