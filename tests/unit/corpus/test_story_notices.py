@@ -31,24 +31,25 @@ _NEWS = [
 ]
 
 
+def _notice(kind: str, i: int, per_day: int, first_hour: int, name: str, title: str, text: str) -> dict:
+    """The paper's ``i``-th notice of a kind, ``per_day`` a day from ``first_hour``: ``title``
+    and ``text`` with ``{surname}`` (``name``'s last word, with and without ``ال``) filled in."""
+    surname = name.split()[-1]
+    return {"id": f"{kind}-{i}", "source": "alwaha", "date": f"2016-05-0{1 + i // per_day}T0{first_hour + i % per_day}:00:00",
+            "title": title.format(bare=surname.removeprefix("ال")), "text": text.format(surname=surname)}
+
+
 def _records() -> list[dict]:
-    recs = []
-    for i, (father, son, city) in enumerate(_FAMILIES):
-        surname = father.split()[-1]
-        recs.append({
-            "id": f"wedding-{i}", "source": "alwaha", "date": f"2016-05-0{1 + i // 3}T0{1 + i % 3}:00:00",
-            "title": f"آل {surname.removeprefix('ال')} يحتفلون بزواج {son}",
-            "text": f"احتفل {father} بزواج ابنه الشاب {son} في قاعة الأفراح بمدينة {city}، وسط حضور جمع من "
+    recs = [_notice("wedding", i, 3, 1, father, "آل {bare} يحتفلون بزواج " + son,
+                    f"احتفل {father} بزواج ابنه الشاب {son} في قاعة الأفراح بمدينة {city}، وسط حضور جمع من "
                     f"الأهل والأصدقاء والأعيان الذين قدموا التهاني والتبريكات بهذه المناسبة السعيدة متمنين "
-                    f"للعريس حياة زوجية سعيدة.. تهانينا وألف مبروك."})
-    for i, (name, city) in enumerate(_DEATHS):
-        surname = name.split()[-1]
-        recs.append({
-            "id": f"death-{i}", "source": "alwaha", "date": f"2016-05-0{1 + i // 2}T0{4 + i % 2}:00:00",
-            "title": f"آل {surname.removeprefix('ال')} يتقبلون العزاء في فقيدهم",
-            "text": f"تقبلت أسرة {surname} البارحة العزاء في وفاة {name} الذي انتقل إلى رحمة الله تعالى في "
-                    f"{city}، وأديت الصلاة عليه في المسجد ودفن في مقبرة المدينة، وتوافد عدد من الأهالي "
-                    f"والمسؤولين إلى منزل أسرة الفقيد لتقديم العزاء."})
+                    f"للعريس حياة زوجية سعيدة.. تهانينا وألف مبروك.")
+            for i, (father, son, city) in enumerate(_FAMILIES)]
+    recs += [_notice("death", i, 2, 4, name, "آل {bare} يتقبلون العزاء في فقيدهم",
+                     "تقبلت أسرة {surname} البارحة العزاء في وفاة " + name + " الذي انتقل إلى رحمة الله تعالى في "
+                     + city + "، وأديت الصلاة عليه في المسجد ودفن في مقبرة المدينة، وتوافد عدد من الأهالي "
+                     "والمسؤولين إلى منزل أسرة الفقيد لتقديم العزاء.")
+             for i, (name, city) in enumerate(_DEATHS)]
     said = ("وقال المتحدث الرسمي", "وأوضح مصدر مسؤول", "وذكر بيان صحفي")
     for day in range(1, 4):
         for j, src in enumerate(("alwaha", "alsahel", "alnahar")):
@@ -76,7 +77,6 @@ def test_a_papers_wedding_and_condolence_notices_are_a_story_each(tmp_path) -> N
     assert len(set(weddings)) == len(weddings), "one paper's wedding notices of other families made one story"
     assert len(set(deaths)) == len(deaths), "one paper's condolence notices of other families made one story"
     assert story["visit-a"] == story["visit-b"], "the paper's two reports of one visit fell apart"
-
 
 
 def test_a_story_of_one_outlet_naming_other_people_scores_less_for_its_next_item() -> None:
