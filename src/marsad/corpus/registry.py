@@ -464,19 +464,18 @@ class EntityRegistry:
         own = key.partition(":")[2]
         for form in dict.fromkeys(f for f in (name, own) if f):  # the mention's words, then the key's
             cands: set[int] = set()
-            used: list[tuple[str, str]] = []
+            used: list[tuple[set[int], tuple[str, str]]] = []  # the blocks taken, and their keys
             blocks = sorted(((self.block.get((typ, sk), set()), (typ, sk)) for sk in sorted(block_keys(form))),
                             key=lambda b: len(b[0]))
             for b, at in blocks:
                 if cands and len(b) > BLOCK_CAP:
                     break
                 cands |= b
-                used.append(at)
+                used.append((b, at))
             if len(cands) > FEW:  # most score zero on the names alone: tested a block at a time
                 mine = self._names(form)
                 cands = set()
-                for at in used:
-                    b = self.block.get(at, set())
+                for b, at in used:
                     cands.update(b if len(b) <= FEW else self._block_names[at].kept(typ, mine, self._key_of))
             for e in map(self.ents.get, sorted(cands)):
                 if e is None or e.type != typ:
