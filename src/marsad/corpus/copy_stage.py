@@ -173,15 +173,29 @@ def _stored_candidates(cs: CorpusStore, keys: list[int], bkeys: np.ndarray, skey
 _Chunk = tuple[list[np.ndarray], np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[int, np.ndarray]]
 
 
-def _span_chunk(cs: CorpusStore, part: Sequence[int], params: DedupParams) -> _Chunk:
-    """Span keys of the clean texts of ``part``, their shingle hashes and offsets, and their
-    leads (:func:`leads_of`), from the same words (:func:`shingle_and_lead_hashes`)."""
-    texts = clean_texts(cs, part)
-    tx = [texts[k] for k in part]
+def _shingles_and_leads(tx: Sequence[str], params: DedupParams) -> tuple[np.ndarray, np.ndarray, np.ndarray,
+                                                                          np.ndarray, dict[int, np.ndarray]]:
+    """The shingle hashes and offsets of ``tx`` and their leads (:func:`leads_of`), from the
+    same words (:func:`shingle_and_lead_hashes`): ``_Chunk`` but its span keys; a lead is read
+    by :func:`_lead`."""
     h, o, lh, lo, whole = shingle_and_lead_hashes(tx, ngram=params.minhash.ngram, lead_words=params.lead_words,
                                                   lead_chars=LEAD_CHARS_PER_WORD * params.lead_words)
     cut = np.flatnonzero(~whole).tolist()  # a prefix that cuts a word (a long blank opening)
-    return span_keys(h, o, params), h, o, lh, lo, dict(zip(cut, leads_of([tx[j] for j in cut], params), strict=True))
+    return h, o, lh, lo, dict(zip(cut, leads_of([tx[j] for j in cut], params), strict=True))
+
+
+def _lead(lh: np.ndarray, lo: np.ndarray, again: dict[int, np.ndarray], j: int) -> np.ndarray:
+    """The lead of the ``j``-th text of a :func:`_shingles_and_leads`: read again from its
+    prefix (``again``), or from the whole text's words."""
+    return again[j] if j in again else lh[lo[j] : lo[j + 1]]
+
+
+def _span_chunk(cs: CorpusStore, part: Sequence[int], params: DedupParams) -> _Chunk:
+    """Span keys of the clean texts of ``part``, their shingle hashes and offsets, and their
+    leads (:func:`_shingles_and_leads`)."""
+    texts = clean_texts(cs, part)
+    h, o, lh, lo, again = _shingles_and_leads([texts[k] for k in part], params)
+    return span_keys(h, o, params), h, o, lh, lo, again
 
 
 class _Shingled:
@@ -213,9 +227,7 @@ class _Shingled:
         where = self.at.get(key)
         if where is None:
             return None
-        _h, _o, lh, lo, cut = self.parts[where[0]]
-        j = where[1]
-        return cut[j] if j in cut else lh[lo[j] : lo[j + 1]]
+        return _lead(*self.parts[where[0]][2:], where[1])
 
 
 #: which chunks of the span-key pass a process has taken (:func:`_claim`): shared with the
@@ -390,13 +402,13 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
         part = involved[s : s + chunk]
         texts = clean_texts(cs, part)
         tx = [texts[k] for k in part]
-        # the span-key pass's runs and leads; stored articles' shingled and read here
+        # the span-key pass's runs and leads; stored articles' shingled and read here, the same way
         runs = [shingled.get(k) for k in part]
         leads = [shingled.lead(k) for k in part]
         if miss := [j for j, r in enumerate(runs) if r is None]:
-            h, o = shingle_hashes([tx[j] for j in miss], ngram=mp.ngram)
-            for i, (j, ld) in enumerate(zip(miss, leads_of([tx[j] for j in miss], params), strict=True)):
-                runs[j], leads[j] = h[o[i] : o[i + 1]], ld
+            h, o, lh, lo, again = _shingles_and_leads([tx[j] for j in miss], params)
+            for i, j in enumerate(miss):
+                runs[j], leads[j] = h[o[i] : o[i + 1]], _lead(lh, lo, again, i)
         for j, k in enumerate(part):
             run, ld = runs[j], leads[j]
             assert run is not None and ld is not None
