@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.clean.dateline import DatelineSplitter, read_author, title_without_desk_tag
+from marsad.clean.dateline import AuthorField, DatelineSplitter, read_author, title_without_desk_tag
 from marsad.clean.debris import DebrisCleaner, clean_text, mask
 from marsad.clean.teasers import teaser_spans
 from marsad.enrich.language import identify
@@ -46,6 +46,18 @@ class DebrisStage:
         doc.add(found)
 
 
+_AUTHOR_KEY = "_author_field"
+
+
+def author_field(doc: Doc) -> AuthorField:
+    """The input's author field as :func:`marsad.clean.dateline.read_author` reads it (read once,
+    shared by the dateline and events stages)."""
+    field = doc.extras.get(_AUTHOR_KEY)
+    if field is None:
+        field = doc.extras[_AUTHOR_KEY] = read_author(doc.record.author)
+    return field
+
+
 class DatelineStage:
     """Splits out title (when the input has none), byline, dateline and trailing credit; the
     input's author field gives the dateline's place and agency and the byline where the text
@@ -79,7 +91,7 @@ class DatelineStage:
         if doc.record.author:
             # the input's author field is often a dateline (واس - جدة, لندن: فلان): its place and
             # agency stand where the text gave none, its person (if any) is the byline
-            field = read_author(doc.record.author)
+            field = author_field(doc)
             art.dateline_place = art.dateline_place or field.place
             art.dateline_agency = art.dateline_agency or field.agency
             art.byline = art.byline or field.person

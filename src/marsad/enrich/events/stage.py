@@ -8,11 +8,11 @@ events. Offsets index the original text. See :mod:`marsad.enrich.events.coder` a
 
 from __future__ import annotations
 
-from marsad.clean.dateline import read_author
 from marsad.enrich.events.coder import EventCoder
 from marsad.enrich.events.setting import house_line
 from marsad.enrich.language import read_as_arabic
 from marsad.pipeline.core import Doc
+from marsad.pipeline.stages import author_field
 
 
 class EventCoderStage:
@@ -35,7 +35,7 @@ class EventCoderStage:
         # house line there («أبوظبي - سكاي نيوز عربية» on all its reports) places nothing unnamed
         from_text = any(s.layer == "dateline" and s.attrs.get("place") for s in art.spans)
         named_only = (not from_text and bool(art.dateline_place) and bool(doc.record.author)
-                      and house_line(read_author(doc.record.author)))
+                      and house_line(author_field(doc)))
         doc.add(self._coder.code(doc.masked, mentions=mentions, timexes=timexes,
                                  published_at=art.published_at, dateline_place=art.dateline_place,
                                  dateline_named_only=named_only))
