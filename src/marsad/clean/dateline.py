@@ -31,18 +31,22 @@ WIRE_AGENCIES = (
     "أسوشيتد برس", "الأسوشيتد برس", "يونهاب", "كيودو", "CNN", "AFP", "Reuters", "AP", "BBC", "موزاييك",
     "جوهرة اف ام",
 )
-#: agencies and outlets that sign wire copy (as written in Arabic news); folded forms match too.
-#: Besides :data:`WIRE_AGENCIES`: abbreviations written with dots or in Latin letters, agencies
-#: whose names are also a person's or a word (فارس، تسنيم، معا), and papers, channels and sites,
-#: some of them places too (الرياض، المدينة), which the events coder does not count as media;
-#: الوكالات and الفرنسية (the French agency) as Saudi papers write them, and two sports papers
-AGENCIES = WIRE_AGENCIES + (
+#: wire agencies as papers sign their copy besides :data:`WIRE_AGENCIES`: abbreviations written
+#: with dots or in Latin letters, agencies whose names are also a person's or a word (فارس،
+#: تسنيم، معا), and وكالات، الوكالات، الفرنسية (the French agency) as Saudi papers write them. The
+#: events coder counts them as wires, not an outlet's house line (:data:`marsad.enrich.events.lexicon.WIRES`)
+WIRE_SIGNS = (
     "أ ش أ", "أ.ش.أ", "أ.ف.ب", "د.ب.أ", "يو بي آي", "فارس", "تسنيم", "معا", "العمانية", "أ ب", "DPA", "SPA",
-    "WAM", "QNA", "KUNA", "وكالات", "الجزيرة", "العربية", "العربية نت", "العربية.نت", "سكاي نيوز عربية",
+    "WAM", "QNA", "KUNA", "وكالات", "وات", "ومع", "واج", "الوكالات", "الفرنسية",
+)
+#: agencies and outlets that sign wire copy (as written in Arabic news); folded forms match too:
+#: :data:`WIRE_AGENCIES`, :data:`WIRE_SIGNS`, and papers, channels and sites, some of them places
+#: too (الرياض، المدينة), which the events coder does not count as media, two sports papers among them
+AGENCIES = WIRE_AGENCIES + WIRE_SIGNS + (
+    "الجزيرة", "العربية", "العربية نت", "العربية.نت", "سكاي نيوز عربية",
     "الشرق الأوسط", "اليوم السابع", "المصري اليوم", "الأهرام", "مصراوي", "النشرة", "الحياة", "عكاظ", "سبق",
     "المدينة", "الرياض", "الوطن", "اليوم", "الشرق", "الخليج", "البيان", "الاتحاد", "رؤيا", "هسبريس", "الشروق",
-    "وات", "ومع", "واج", "الأنباء", "عين اليوم", "الوئام", "الاقتصادية", "الجزيرة نت", "روسيا اليوم", "الحرة",
-    "الوكالات", "الفرنسية", "الرياضي", "الرياضية",
+    "الأنباء", "عين اليوم", "الوئام", "الاقتصادية", "الجزيرة نت", "روسيا اليوم", "الحرة", "الرياضي", "الرياضية",
 )
 _AGENCY_KEYS = frozenset(normalize(a).lower() for a in AGENCIES)
 _AGENCY_ALT = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))

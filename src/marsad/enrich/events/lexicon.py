@@ -479,12 +479,10 @@ MEDIA = words({
     "سناب شات", "واتساب", "يوتوب",
 })
 #: who files copy from where things happen: the wire agencies above and the others as newspapers
-#: sign them in a byline field (وكالات، الفرنسية، د.ب.أ، أ ش أ …). An author field naming another
-#: outlet with a place and no person is that outlet's house line (:func:`setting.house_line`)
-WIRES = MEDIA | words({
-    "وكالات", "الوكالات", "الفرنسية", "الألمانية", "العمانية", "أ ش أ", "أ.ش.أ", "أ.ف.ب", "د.ب.أ", "يو بي آي",
-    "أ ب", "DPA", "SPA", "WAM", "QNA", "KUNA", "وات", "ومع", "واج", "فارس", "تسنيم", "معا", "سبوتنيك",
-})
+#: sign them in a byline field (:data:`marsad.clean.dateline.WIRE_SIGNS`: وكالات، الفرنسية، د.ب.أ،
+#: أ ش أ …; and الألمانية). An author field naming another outlet with a place and no person is that
+#: outlet's house line (:func:`setting.house_line`)
+WIRES = MEDIA | words({*dateline.WIRE_SIGNS, "الألمانية"})
 #: an agency named in full: وكالة then أنباء or الإعلام (وكالة أنباء دوجان، وكالة الإعلام الوطنية
 #: اللبنانية); not وكالة الغوث, the UN's agency, which a protest may be against
 MEDIA_HEADS = words({"وكاله", "لوكاله", "ووكاله", "بوكاله"})
