@@ -31,9 +31,8 @@ def test_vectorised_shingles_equal_reference(texts: list[str], ngram: int) -> No
         assert [int(x) for x in h[off[i] : off[i + 1]]] == shingle_hashes_reference(t, ngram=ngram)
 
 
-
 #: no ligature: a batch whose folding only drops characters (tashkeel, tatweel), the shingler's
-#: masked path (with the ligature above, its repeat path)
+#: masked path (with the ligatures above and below, its expanding path)
 _dropping = st.sampled_from(list(ARABIC) + [" ", "\n", "\u064e", "\u0651", "\u0640", "\u200f", "7", "\U0001F600"])
 
 
@@ -43,6 +42,7 @@ def test_dropped_characters_shingle_as_the_reference(texts: list[str]) -> None:
     h, off = shingle_hashes(texts)
     for i, t in enumerate(texts):
         assert [int(x) for x in h[off[i] : off[i + 1]]] == shingle_hashes_reference(t)
+
 
 #: ligatures of 2, 3, 4 and 15 letters (U+FEFB, U+FD50, U+FDF2, U+FDFA) beside dropped
 #: characters, one text after another: the expanding path places each ligature's letters where it
