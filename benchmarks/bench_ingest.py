@@ -1,14 +1,15 @@
 """Ingest throughput and peak memory on all of ../shared/data/corpora (72,716 real articles).
 
     python -m benchmarks.bench_ingest [--archive /tmp/bench.db] [--workers 0]
-        [--stages default|foundation|a,b,c] [--defer-corpus]
+        [--stages default|foundation|a,b,c] [--defer-corpus] [--scheduler local:2|tcp://host:8786]
 
 Runs `marsad ingest` in a child process (as a user would) and reports wall time, articles per
 second, the peak RSS of the largest process, and the archive size, as JSON. ``foundation`` is
 the foundation's per-article stages (language, debris, dateline, metadata date, index terms);
 ``default`` adds entities, the time tagger and fingerprints. With ``--defer-corpus`` the corpus
 stages (registry, copies, stories) are left out of the ingest and then timed on their own with
-`marsad update`.
+`marsad update`. With ``--scheduler`` the per-article stages run on that Dask cluster
+(docs/cluster.md); the peak RSS is then this machine's processes' only.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--stages", default="default")
     ap.add_argument("--defer-corpus", action="store_true")
+    ap.add_argument("--scheduler", default="")
     args = ap.parse_args()
     stages = {"default": "", "foundation": FOUNDATION}.get(args.stages, args.stages)
     tmp = tempfile.mkdtemp(prefix="marsad-bench-")
@@ -46,6 +48,8 @@ def main() -> None:
         cmd += ["--stages", stages]
     if args.defer_corpus:
         cmd.append("--defer-corpus")
+    if args.scheduler:
+        cmd += ["--scheduler", args.scheduler]
     t = time.perf_counter()
     # GNU time -v reports the peak RSS of the whole process tree's largest member
     timed = ["/usr/bin/time", "-v", *cmd] if Path("/usr/bin/time").exists() else cmd
@@ -72,6 +76,7 @@ def main() -> None:
         "benchmark": "ingest",
         "inputs": [p.name for p in CORPORA],
         "stages": args.stages, "corpus_stages": "deferred" if args.defer_corpus else "in the ingest",
+        "scheduler": args.scheduler or "local process pool",
         "returncode": proc.returncode,
         "read": summary.get("read"), "stored": summary.get("stored"),
         "duplicates": summary.get("duplicates"), "failed": summary.get("failed"),

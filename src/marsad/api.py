@@ -65,12 +65,13 @@ class MarsadArchive(Archive):
         return timings
 
     def update(self, *, reanalyse: str = "", workers: int = 0,
-               progress: Any = None) -> dict[str, Any]:
+               progress: Any = None, scheduler: str | None = None) -> dict[str, Any]:
         """What ``marsad update`` does: with ``reanalyse`` (``stale``, ``unknown`` or ``all``,
         see :mod:`marsad.runners.reanalyse`) analyse those articles again from their stored
         originals, rebuild the search index and empty the corpus stages; finish what an
         interrupted reanalysis left; then run the corpus stages. Returns the analysis status
-        before, the reanalysis summary (if any) and the corpus stages' seconds."""
+        before, the reanalysis summary (if any) and the corpus stages' seconds. ``scheduler``: a
+        Dask cluster for the reanalysis (:mod:`marsad.runners.cluster`)."""
         from marsad.runners.reanalyse import finish, status
         from marsad.runners.reanalyse import reanalyse as _reanalyse
 
@@ -78,7 +79,8 @@ class MarsadArchive(Archive):
             raise ConfigError("this archive was opened read-only")
         out: dict[str, Any] = {"analysis": status(self).as_dict()}
         if reanalyse:  # finishes what it redid, and what an earlier one left
-            out["reanalysis"] = _reanalyse(self, which=reanalyse, workers=workers, progress=progress).as_dict()
+            out["reanalysis"] = _reanalyse(self, which=reanalyse, workers=workers, progress=progress,
+                                           scheduler=scheduler).as_dict()
         if finished := finish(self):  # an interrupted reanalysis
             out["finished"] = finished
         out["seconds"] = self._corpus_stages()

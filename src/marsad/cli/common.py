@@ -21,6 +21,12 @@ def add_archive(p: argparse.ArgumentParser) -> None:
                    help="the archive file (default: marsad.db in this folder)")
 
 
+def add_scheduler(p: argparse.ArgumentParser, *, what: str = "analyse on") -> None:
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help=f"{what} a Dask cluster: a scheduler's address (tcp://host:8786, workers with the "
+                        "same marsad) or local[:N] (N worker processes here); see docs/cluster.md")
+
+
 def add_json(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print machine-readable JSON")
 

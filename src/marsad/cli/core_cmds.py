@@ -16,6 +16,7 @@ from marsad.cli.common import (
     CRAWLED,
     add_archive,
     add_json,
+    add_scheduler,
     console,
     counted,
     day_from,
@@ -53,6 +54,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--stages", default="",
                    help="comma-separated per-article stages to run (default: all; see docs/architecture.md)")
     p.add_argument("--workers", type=int, default=0, help="processes (default: all cores)")
+    add_scheduler(p)
     p.add_argument("--defer-corpus", action="store_true",
                    help="store and index only; run the corpus stages (entity registry, copies, stories)"
                         " later with `marsad update` — for many ingests in a row")
@@ -69,6 +71,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                         " versions (stale, the default); with those stored before the archive recorded"
                         " stage versions (unknown); or every article (all)")
     p.add_argument("--workers", type=int, default=0, help="processes for --reanalyse (default: all cores)")
+    add_scheduler(p, what="--reanalyse on")
     p.set_defaults(func=cmd_update)
 
     p = sub.add_parser("search", help="full-text search")
@@ -127,6 +130,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--author-field", default="author", help="the byline column (a person, or a dateline)")
     p.add_argument("--date-is-crawl-time", action="store_true")
     p.add_argument("--workers", type=int, default=0)
+    add_scheduler(p)
     p.add_argument("--with-text", action="store_true", help="also write the text and clean text")
     p.add_argument("--conll", action="store_true",
                    help="INPUT is a tokenised CoNLL file: write `token TAG` (its BIO scheme) to -o")
@@ -168,7 +172,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                                  options=IngestOptions(workers=args.workers,
                                                        skip_non_arabic=args.skip_non_arabic,
                                                        spec=_stages(args.stages),
-                                                       corpus=not args.defer_corpus),
+                                                       corpus=not args.defer_corpus,
+                                                       scheduler=args.scheduler),
                                  progress=progress)
     finally:
         if show:
@@ -208,7 +213,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 def cmd_update(args: argparse.Namespace) -> int:
     archive = open_archive(args, readonly=False)
     try:
-        out = archive.update(reanalyse=args.reanalyse, workers=args.workers)
+        out = archive.update(reanalyse=args.reanalyse, workers=args.workers, scheduler=args.scheduler)
     finally:
         archive.close()
     out["archive"] = str(archive.path)
@@ -514,7 +519,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                                                      with_text=args.with_text)) + b"\n")
                 written += 1
 
-        for result in analyse_all(spec, batches(), workers=workers):
+        for result in analyse_all(spec, batches(), workers=workers, scheduler=args.scheduler):
             write(result)
     err_console.print(f"analysed {counted(written, 'article')} into {args.output}; {failed:,} failed", soft_wrap=True)
     return 0 if written or not failed else 1

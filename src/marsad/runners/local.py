@@ -146,12 +146,18 @@ def analyse_batch(spec: Sequence[str], payload: bytes, keep_text: bool = True) -
 
 
 def analyse_all(spec: Sequence[str], payloads: Iterable[bytes], *, workers: int,
-                keep_text: bool = True) -> Iterator[bytes]:
-    """Results of :func:`analyse_batch` for each payload, in order, on ``workers`` processes.
+                keep_text: bool = True, scheduler: str | None = None) -> Iterator[bytes]:
+    """Results of :func:`analyse_batch` for each payload, in order, on ``workers`` processes
+    (or on the Dask cluster at ``scheduler``: :mod:`marsad.runners.cluster`).
 
     At most ``2 × workers`` batches are in flight, and the next payload is drawn only after a
     result has been consumed, so memory stays flat however long the input is.
     """
+    if scheduler:
+        from marsad.runners.cluster import analyse_on_cluster
+
+        yield from analyse_on_cluster(scheduler, spec, payloads, keep_text=keep_text)
+        return
     if workers <= 1:
         for payload in payloads:
             yield analyse_batch(spec, payload, keep_text)
@@ -219,6 +225,9 @@ class IngestOptions:
     skip_non_arabic: bool = False
     learn_boilerplate: bool = True
     corpus: bool = True  # run the corpus stages (registry, copies, stories) after the ingest
+    #: a Dask scheduler's address (or ``local`` / ``local:N``) to run the per-article stages on
+    #: (:mod:`marsad.runners.cluster`); ``None``: this machine's process pool
+    scheduler: str | None = None
 
 
 class LocalRunner:
@@ -285,7 +294,8 @@ class LocalRunner:
         workers = self.opts.workers or os.cpu_count() or 1
         batches = self._batches(items, summary)
         try:
-            for result in analyse_all(self.spec, (p for p, _n in batches), workers=workers, keep_text=False):
+            for result in analyse_all(self.spec, (p for p, _n in batches), workers=workers, keep_text=False,
+                                      scheduler=self.opts.scheduler):
                 self._store(result, summary)
                 if progress:
                     progress(summary)

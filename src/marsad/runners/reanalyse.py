@@ -218,10 +218,12 @@ def _targets(store: AnalysisStore, which: str) -> list[tuple[int | None, list[st
 
 
 def reanalyse(archive: Any, *, which: str = "stale", workers: int = 0, batch_size: int = 200,
-              progress: Callable[[ReanalyseSummary], None] | None = None) -> ReanalyseSummary:
+              progress: Callable[[ReanalyseSummary], None] | None = None,
+              scheduler: str | None = None) -> ReanalyseSummary:
     """Analyse again the articles ``which`` names (see :data:`WHICH`), replace their derived
     rows batch by batch, then rebuild the search index (:func:`finish` does it, and empties
-    the corpus stages' tables for ``marsad update`` to run them again)."""
+    the corpus stages' tables for ``marsad update`` to run them again). ``scheduler``: a Dask
+    cluster to analyse on (:mod:`marsad.runners.cluster`)."""
     store = AnalysisStore(archive)
     summary = ReanalyseSummary()
     t0 = time.perf_counter()
@@ -270,7 +272,7 @@ def reanalyse(archive: Any, *, which: str = "stale", workers: int = 0, batch_siz
                 if batch:
                     yield orjson.dumps(batch, default=_default)
 
-        for result in analyse_all(spec, payloads(), workers=workers, keep_text=False):
+        for result in analyse_all(spec, payloads(), workers=workers, keep_text=False, scheduler=scheduler):
             items: list[tuple[int, dict[str, Any]]] = []
             for d in orjson.loads(result):
                 if "error" in d:
