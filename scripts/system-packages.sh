@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the test suite uses: Chromium (+ driver) and an Arabic-capable font for the
-# browser tests. Installed only when missing; a machine without apt (or
+# browser tests, and PostgreSQL's server for `marsad sync` (the tests start a throw-away one). Installed only when missing; a machine without apt (or
 # without root) skips them, and the tests that need them skip with that reason.
 set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium chromium-driver)
 fc-list 2>/dev/null | grep -qi "noto" || need+=(fonts-noto-core)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -eq 0 ]; then
   echo "system packages: all present"
   exit 0

@@ -114,6 +114,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", required=True)
     p.set_defaults(func=cmd_export)
 
+    p = sub.add_parser("sync", help="mirror the archive into a PostgreSQL database (new and changed articles, "
+                                    "spans, events, stories, threads; docs/postgres.md)")
+    add_archive(p)
+    add_json(p)
+    p.add_argument("database", metavar="URL", help="postgresql://user@host:port/database")
+    p.set_defaults(func=cmd_sync)
+
     p = sub.add_parser("analyze", help="run the per-article pipeline on a file or folder, store nothing")
     p.add_argument("input", help="what `marsad ingest` reads: JSONL(.gz) with id, source, url, date, title, "
                                  "text; text, CSV, HTML, WARC or feed files; a folder of them")
@@ -447,6 +454,25 @@ def cmd_export(args: argparse.Namespace) -> int:
                           "(ingest --defer-corpus leaves them for later)")
     elif n == 0 and args.table != "articles":
         err_console.print(f"  note: no article has {args.table}: were they ingested with --stages leaving that out?")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from marsad.store.postgres import sync
+
+    archive = open_archive(args)
+    try:
+        out = sync(archive, args.database)
+    finally:
+        archive.close()
+    if args.json:
+        print_json(out)
+    else:
+        console.print(f"synced {archive.path} into {out['database']} in {out['seconds']:.1f}s: "
+                      f"{out['articles']:,} articles there ({out['new']:,} new, {out['changed']:,} changed, "
+                      f"{out['unchanged']:,} unchanged, {out['removed']:,} removed), {out['spans']:,} spans "
+                      f"written, {out['events']:,} events, {out['stories']:,} stories, {out['threads']:,} threads",
+                      soft_wrap=True)
     return 0
 
 
