@@ -395,6 +395,22 @@ def test_an_id_reused_with_another_text_in_one_run_is_an_error_not_a_duplicate(t
     assert err["where"] == f"{src}:2" and f"id 'r1' was read before with another text ({src}:1)" in err["message"]
 
 
+def test_one_page_read_twice_in_batches_still_in_flight_is_a_duplicate(tmp_path):
+    """Two saved pages of one article (a link with ``?weekly`` and without: the same canonical
+    URL, the same text) fell in two batches analysed at once; the second was analysed too, and
+    storing it took its text from the first's, already gone: ``KeyError`` and a traceback, the
+    whole ingest lost."""
+    src = tmp_path / "pages.jsonl"
+    same = {"id": "https://example.org/n/5", "text": "افتتح وزير الصحة اليوم مستشفى جديدا في المدينة يضم مئتي سرير."}
+    rows = [same, {"id": "n6", "text": "أعلنت وزارة التعليم موعد بدء العام الدراسي الجديد في المدارس."},
+            same, {"id": "n7", "text": "ارتفعت أسعار النفط في الأسواق العالمية بعد قرار خفض الإنتاج."}]
+    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    with marsad.open(tmp_path / "p.db") as arc:
+        s = arc.ingest([src], options=marsad.api.IngestOptions(workers=2, batch_size=1, corpus=False))
+        assert (s.read, s.stored, s.duplicates, s.failed) == (4, 3, 1, 0)
+        assert arc.count() == 3
+
+
 def test_a_date_range_that_ends_before_it_starts_is_an_error(tmp_path, corpus, capsys):
     """--from 2021-10-01 --to 2021-09-01 printed '0 articles match' (and empty stories and entities)."""
     db = str(tmp_path / "dr.db")

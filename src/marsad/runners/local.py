@@ -323,7 +323,9 @@ class LocalRunner:
                                            f"({first[1]}); not stored: give each article an id of its own "
                                            "(--id-field names the id field)"))
                     continue
-                if rid in known or rid in seen_here:
+                # an id of this run's earlier batches still being analysed (its text waits in
+                # _texts) is not known to the archive yet: a duplicate all the same
+                if rid in known or rid in seen_here or rid in self._texts:
                     summary.duplicates += 1
                     continue
                 seen_here.add(rid)
