@@ -56,6 +56,9 @@ from marsad.text.normalize import normalize
 _FOLD = str.maketrans({"ط": "ت", "ق": "ك", "غ": "ج", "ذ": "ز", "ص": "س", "ث": "س", "ة": "ه"})
 _VOWELS = frozenset("اويءآأإىئؤ")
 
+#: the entity types, whose lower-case names open the mention keys (``per:``, ``gpe:`` …)
+KEY_TYPES = ("PER", "ORG", "GPE", "LOC", "NORP", "MISC")
+
 
 def skeleton(word: str) -> str:
     """The consonant skeleton of one normalized word (see the module docstring)."""
@@ -455,7 +458,7 @@ class EntityRegistry:
 
     def _match(self, key: str, typ: str, name: str, attrs: dict[str, Any], co: set[int]) -> tuple[RegEntity | None, float, list[str]]:
         if key in self.forced:
-            target = self._entity_for(self.forced[key])
+            target = self._entity_for(self.forced[key]) or self._merge_target(self.forced[key])
             if target is not None:
                 return target, 1.0, ["user merge"]
         if key in self.apart:
@@ -486,6 +489,20 @@ class EntityRegistry:
         if best is not None and bs >= self.threshold:
             return best, bs, bev
         return None, 1.0, []
+
+    def _merge_target(self, key: str) -> RegEntity | None:
+        """The entity a merge sends keys to, opened under its key when the archive has not met
+        that key yet: a rebuild reads the articles in order, and a key merged into one first
+        mentioned in a later article found no target and was linked as if never merged (the
+        command said «merged»; the entity showed nothing of it). The target key, when met,
+        is counted for this entity as any known key is."""
+        typ, sep, name = key.partition(":")
+        if not sep or not name or typ.upper() not in KEY_TYPES:
+            return None
+        e = self._new(key, typ.upper(), name, {})
+        self.alias[key] = e.id
+        self.alias_info[key] = (e.id, 1.0, "user merge")
+        return e
 
     def _entity_for(self, key_or_name: str) -> RegEntity | None:
         eid = self.alias.get(key_or_name)

@@ -115,6 +115,20 @@ def test_split_and_merge_survive_reingest_and_rebuild(archive, tmp_path: Path) -
     assert _entity_of(archive, "per:فلاديمير بوتن") == _entity_of(archive, "per:فلاديمير بوتين")
 
 
+def test_a_merge_into_a_key_first_met_in_a_later_article_holds(archive) -> None:  # type: ignore[no-untyped-def]
+    """A merge is applied by a rebuild, which reads the articles in order: موسكو (a1) merged into
+    أوكرانيا, named only in a3, found no target when a1 was read and was linked as if never
+    merged — `marsad entity merge` said «merged», and the entity showed neither the key nor its
+    mentions (seen merging an ORG إيفانكا into the PER إيفانكا ترامب of a later article)."""
+    EntityRegistry(archive).merge("gpe:موسكو", "gpe:اوكرانيا")
+    target = _entity_of(archive, "gpe:اوكرانيا")
+    assert _entity_of(archive, "gpe:موسكو") == target
+    row = EntityStore(archive.con).get(target)
+    assert row is not None and row["type"] == "GPE" and row["count"] == 2  # one mention each
+    assert set(row["variants"]) == {"موسكو", "اوكرانيا"}
+    assert _entity_of(archive, "gpe:روسيا") != target
+
+
 def _run(capsys, *argv: str) -> str:  # type: ignore[no-untyped-def]
     capsys.readouterr()
     rc = main(list(argv))
