@@ -411,6 +411,26 @@ def test_one_page_read_twice_in_batches_still_in_flight_is_a_duplicate(tmp_path)
         assert arc.count() == 3
 
 
+def test_a_snippet_starts_after_the_title_line_of_a_text_file(tmp_path, capsys):
+    """A text file (or a page) holds its title on its first line: the hit showed the title, then
+    a snippet opening with the same title again («وقفات احتجاجية لموظفي التربية» twice, for every
+    article of a folder of .txt); the filtered list (query "") did the same."""
+    folder = tmp_path / "txt"
+    folder.mkdir()
+    (folder / "t1.txt").write_text("افتتاح معرض الكتاب في العاصمة\n\nافتتح وزير الثقافة صباح اليوم معرض "
+                                   "الكتاب الدولي بمشاركة مئات الناشرين من عشرين دولة.\n", encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", "--source", "إذاعة", str(folder)]) == 0
+    for argv in (["معرض"], ["", "--source", "إذاعة"], ["الناشرين"]):
+        capsys.readouterr()
+        assert main(["search", "--archive", db, "--json", *argv]) == 0
+        [hit] = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+        assert hit["title"] == "افتتاح معرض الكتاب في العاصمة"
+        assert hit["snippet"].startswith("افتتح وزير الثقافة"), (argv, hit["snippet"])
+        for s, e in hit.get("highlights") or []:
+            assert hit["snippet"][s:e] in ("معرض", "الناشرين")
+
+
 def test_a_date_range_that_ends_before_it_starts_is_an_error(tmp_path, corpus, capsys):
     """--from 2021-10-01 --to 2021-09-01 printed '0 articles match' (and empty stories and entities)."""
     db = str(tmp_path / "dr.db")

@@ -469,11 +469,7 @@ class Searcher:
     def _snippet(self, hit: Hit, stems: set[str], width: int = 220) -> None:
         row = self.con.execute("SELECT text FROM articles WHERE rowid=?", (hit.rowid,)).fetchone()
         text: str = row[0]
-        removed = [
-            (r[0], r[1]) for r in self.con.execute(
-                "SELECT start, \"end\" FROM spans WHERE article=? AND layer IN ('debris','credit','title','byline')",
-                (hit.rowid,))
-        ]
+        removed = hidden_spans(self.con, hit.rowid)
         matches: list[tuple[int, int]] = []
         limit_pos = len(text)
         for m in TOKEN_RE.finditer(text):
@@ -483,11 +479,15 @@ class Searcher:
                 if not matches:
                     limit_pos = m.start() + width
                 matches.append((m.start(), m.end()))
-        centre = matches[0][0] if matches else 0
+        lead = lead_end(text, removed)
+        centre = matches[0][0] if matches else lead
         start = max(0, centre - width // 3)
         # snap to a word boundary
         while 0 < start < len(text) and not text[start - 1].isspace():
             start -= 1
+        # never into the title (or byline, site furniture) that opens the text: a page or a
+        # text file holds its title on its first line, which the hit already shows above
+        start = max(start, min(lead, centre))
         end = min(len(text), start + width)
         while end < len(text) and not text[end].isspace():
             end += 1
@@ -531,3 +531,25 @@ class Searcher:
             return sorted(((str(k), n) for k, n in counts.items()), key=lambda kv: (-kv[1], kv[0]))
         keys = sorted(counts, key=lambda k: (k is not None, k or ""))
         return [(k if k is not None else "unknown", counts[k]) for k in keys]
+
+
+def lead_end(text: str, removed: list[tuple[int, int]]) -> int:
+    """Where the text's body starts: after the removed spans (title, byline, debris, credit)
+    and the white space that open it, one after another; 0 when the text opens with its body."""
+    lead = 0
+    for s, e in sorted(removed):
+        while lead < len(text) and text[lead].isspace():
+            lead += 1
+        if s > lead:
+            break
+        lead = max(lead, e)
+    while lead < len(text) and text[lead].isspace():
+        lead += 1
+    return lead if lead < len(text) else 0  # nothing but removed spans: the text from its start
+
+
+def hidden_spans(con: sqlite3.Connection, rowid: int) -> list[tuple[int, int]]:
+    """The spans of an article a snippet leaves out: debris, credit, title, byline."""
+    return [(r[0], r[1]) for r in con.execute(
+        "SELECT start, \"end\" FROM spans WHERE article=? AND layer IN ('debris','credit','title','byline')",
+        (rowid,))]

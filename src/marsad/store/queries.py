@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 
 from marsad.corpus.provenance import publication_order
-from marsad.search.fts import Filters, _filter_sql
+from marsad.search.fts import Filters, _filter_sql, hidden_spans, lead_end
 from marsad.store.sql import select_in
 
 ARTICLE_BRIEF = "a.rowid AS rowid, a.id, a.title, a.source, a.url, a.published_at, a.published_day"
@@ -77,12 +77,20 @@ def browse(con: sqlite3.Connection, *, filters: Filters, limit: int, offset: int
     fsql, fargs = _filter_sql(filters)
     total = con.execute(f"SELECT count(*) FROM articles a WHERE 1{fsql}", fargs).fetchone()[0]
     rows = con.execute(
-        f"SELECT {ARTICLE_BRIEF}, a.published_at_source, a.copy_group, a.story, substr(a.text, 1, 240) AS snippet"
+        f"SELECT {ARTICLE_BRIEF}, a.published_at_source, a.copy_group, a.story,"
+        " substr(a.text, 1, 1000) AS snippet"
         f" FROM articles a WHERE 1{fsql}"
         " ORDER BY a.published_day IS NULL, a.published_day DESC, a.rowid DESC LIMIT ? OFFSET ?",
         [*fargs, limit, offset],
     ).fetchall()
-    return [dict(r) for r in rows], int(total)
+    out = []
+    for r in rows:
+        d = dict(r)
+        # from the body: a text file or page holds its title on its first line, shown above
+        start = lead_end(d["snippet"], hidden_spans(con, d["rowid"]))
+        d["snippet"] = d["snippet"][start:start + 240]
+        out.append(d)
+    return out, int(total)
 
 
 def article_links(con: sqlite3.Connection, rowid: int) -> dict[str, Any]:
