@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
+from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -50,6 +51,13 @@ _PUBLISHED = re.compile(
     r"published[^<>]{0,40}?(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d)?(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)?)",
     re.I,
 )
+#: a ``<meta>`` naming the author (``name="author"``, ``article:author``, ``dc.creator``) …
+_META_AUTHOR = re.compile(
+    r"""<meta\b[^>]{0,300}?\b(?:name|property)\s*=\s*["']?(?:author|article:author|dc\.creator)["'\s/>][^>]{0,1000}>""",
+    re.I,
+)
+#: … and its content
+_CONTENT = re.compile(r"""\bcontent\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
 _BLOCK_TAGS = frozenset({
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr",
     "table", "section", "article", "figure", "figcaption", "hr", "pre", "dd", "dt", "header",
@@ -159,7 +167,7 @@ def extract_page(page: HtmlPage) -> Item:
         title=title,
         date=date,
         date_kind=date_kind if date else "",
-        author=_clean_line(doc.get("author") or ""),
+        author=_page_author(dec.text) or _clean_line(doc.get("author") or ""),
         meta=meta,
         provenance=page.provenance,
         warnings=warnings,
@@ -192,6 +200,19 @@ def _page_date(day: str, html: str) -> str:
         if full[:10] == day:
             return full
     return day
+
+
+def _page_author(html: str) -> str:
+    """The author a page's ``<meta>`` gives, as written. trafilatura's author is cleaned for a
+    person's name: it cut «عبدالرحيم الحدادي - المدينة المنورة» to the name and gave nothing for
+    «واس - الرياض» or «عكاظ (جدة)», the datelines Saudi papers put there, which the dateline
+    stage reads (``docs/ingest-formats.md``). A link (a profile page) is no author."""
+    for m in _META_AUTHOR.finditer(html, 0, 300_000):
+        c = _CONTENT.search(m.group(0))
+        value = _clean_line(unescape(c.group(1) if c.group(1) is not None else c.group(2))) if c else ""
+        if value and not re.match(r"(?:https?:)?//", value):
+            return value
+    return ""
 
 
 def _drop_title_line(text: str, title: str) -> str:
