@@ -420,6 +420,41 @@ def test_story_thread_and_copy_tables_are_shown_when_present(tmp_path):
         assert c.get("/thread/41").status_code == 200
 
 
+def test_story_thread_and_group_numbers_are_written_whole(tmp_path):
+    """A story, thread or copy group number is an identifier: the pages wrote «السلسلة 1,714» and
+    «القصة 1,094» (a count's thousands separator) where the CLI prints and takes 1714 and the
+    page's own link is /thread/1714. A count keeps its separator."""
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from conftest import STORY_ID, build_archive
+    from marsad.web.app import create_app
+
+    info = build_archive(tmp_path / "ids.db")
+    con = sqlite3.connect(info["path"])
+    src = con.execute("SELECT rowid FROM articles WHERE id = 'ru-ir-2021'").fetchone()[0]
+    con.execute("DELETE FROM stories WHERE story = ?", (STORY_ID,))
+    con.execute("UPDATE articles SET story = 1094, copy_group = 2048 WHERE story = ?", (STORY_ID,))
+    con.execute("INSERT OR REPLACE INTO threads (thread, first_day, last_day, stories) VALUES (1714, '2021-09-14', '2021-11-02', 1)")
+    con.execute("INSERT OR REPLACE INTO stories (story, first_day, last_day, size, thread, terms) "
+                "VALUES (1094, '2021-09-14', '2021-11-02', 3, 1714, '[\"بوتين\"]')")
+    con.execute("INSERT OR REPLACE INTO copy_groups (grp, first, agency, size) VALUES (2048, ?, 'سبوتنيك', 2)", (src,))
+    con.commit()
+    con.close()
+    for digits, shown, grouped in (("western", "1094", "1,094"), ("eastern", "١٠٩٤", "١٬٠٩٤")):
+        with TestClient(create_app(info["path"]), cookies={"marsad_digits": digits}) as c:
+            article = c.get("/article/ru-ir-2021").text
+            assert 'href="/thread/1714"' in article
+            assert shown.replace("١٠٩٤", "١٧١٤").replace("1094", "1714") in article
+            story = c.get("/story/1094").text
+            assert shown in story and grouped not in story
+            assert "2048" in story or "٢٠٤٨" in story
+            for page in (article, story, c.get("/search?q=%D8%A8%D9%88%D8%AA%D9%8A%D9%86").text,
+                         c.get("/thread/1714").text, c.get("/threads?min_stories=1").text):
+                assert "1,714" not in page and "١٬٧١٤" not in page and grouped not in page
+
+
 def test_stories_page_orders_and_filters_as_the_cli(tmp_path):
     """/stories listed stories by size then number (the CLI: size, then sources) with no period
     or smallest size; it now takes the CLI's from, to and min_size and its order."""

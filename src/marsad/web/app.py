@@ -165,6 +165,7 @@ def create_app(archive: str | Path, *, readonly: bool = True, threads: int = 0) 
         ctx = {
             "request": request, "data": data, "lang": lang, "digits": digits, "t": t,
             "n": lambda v: i18n.digits(v, digits), "dir": "rtl" if lang == "ar" else "ltr",
+            "ident": lambda v: i18n.digits(v, digits, grouped=False),
             "counted": lambda v, noun: i18n.counted(v, noun, lang, digits),
             "noun_for": lambda v, noun: i18n.noun_for(v, noun, lang),
             "path": request.url.path, "query_string": qs,

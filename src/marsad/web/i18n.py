@@ -188,12 +188,14 @@ def translator(lang: str) -> Any:
     return t
 
 
-def digits(value: Any, style: str) -> str:
-    """``value`` as text with Eastern Arabic digits (U+0660..U+0669) when ``style`` is eastern."""
+def digits(value: Any, style: str, *, grouped: bool = True) -> str:
+    """``value`` as text with Eastern Arabic digits (U+0660..U+0669) when ``style`` is eastern; a
+    count in groups of thousands, an identifier (``grouped=False``: a story, thread or copy group
+    number, which the CLI prints and takes and the page's links carry whole) without."""
     if value is None:
         return ""
     if isinstance(value, int) and not isinstance(value, bool):
-        s = f"{value:,}"
+        s = f"{value:,}" if grouped else str(value)
         if style == "eastern":
             s = s.replace(",", "\u066c")  # ARABIC THOUSANDS SEPARATOR
     else:
