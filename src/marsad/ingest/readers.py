@@ -266,6 +266,8 @@ def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
     limit = opts.max_record_bytes
     lineno = good = bad = 0
     with_text = without_text = 0  # records with and (before the first with) without the text field
+    held: list[Item] = []  # the records without it before the first with it
+    keys = ""
     codec: str | None = None  # the encoding found for earlier non-UTF-8 lines
     try:
         with f:
@@ -312,21 +314,30 @@ def read_jsonl(path: Path, opts: ReadOptions) -> Iterator[Item]:
                 good += 1
                 objs = obj if isinstance(obj, list) else [obj]
                 for i, o in enumerate(objs):
-                    if isinstance(o, dict):
-                        if opts.fields.text in o:
-                            with_text += 1
-                        elif with_text == 0:
-                            without_text += 1
-                            if without_text >= MAX_LEADING_BAD_LINES:
-                                keys = ", ".join(repr(k[:30]) for k in list(o)[:8])
-                                yield InputError(
-                                    f"none of the first {without_text} records has a {opts.fields.text!r} "
-                                    f"field (they have {keys}); name the text field with --text-field; "
-                                    "rest of file skipped", where=str(path))
-                                return
                     meta = {"record_index": i} if isinstance(obj, list) else None
-                    yield record_from_mapping(o, fields=opts.fields, prov=prov,
-                                              default_source=opts.source, warnings=warns, meta=meta)
+                    item = record_from_mapping(o, fields=opts.fields, prov=prov,
+                                               default_source=opts.source, warnings=warns, meta=meta)
+                    if isinstance(o, dict) and opts.fields.text not in o and with_text == 0:
+                        # held back: a wrong --text-field is one error for the file, not one a line
+                        without_text += 1
+                        held.append(item)
+                        keys = ", ".join(repr(k[:30]) for k in list(o)[:8])
+                        if without_text >= MAX_LEADING_BAD_LINES:
+                            yield InputError(
+                                f"none of the first {without_text} records has a {opts.fields.text!r} "
+                                f"field (they have {keys}); name the text field with --text-field; "
+                                "rest of file skipped", where=str(path))
+                            return
+                        continue
+                    if isinstance(o, dict) and opts.fields.text in o:
+                        with_text += 1
+                    yield from held
+                    held.clear()
+                    yield item
+            if held:
+                yield InputError(
+                    f"none of its {without_text} record{'s' if without_text > 1 else ''} has a {opts.fields.text!r} field "
+                    f"(they have {keys}); name the text field with --text-field", where=str(path))
             if good == bad == 0:
                 yield RecordError("empty file: no records in it", where=str(path))
     except (EOFError, gzip.BadGzipFile, zlib.error, OSError) as e:
