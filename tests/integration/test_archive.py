@@ -465,7 +465,7 @@ def test_an_empty_export_says_why(tmp_path, corpus, capsys):
                  "language.v1,debris.v6,dateline.v7,index_terms.v2", str(corpus)]) == 0
     capsys.readouterr()
     assert main(["export", "--archive", db, "--table", "events", "-o", str(tmp_path / "ev.jsonl")]) == 0
-    assert "no article has events: were they ingested with --stages" in capsys.readouterr().err  # events.v15 left out
+    assert "no article has events: were they ingested with --stages" in capsys.readouterr().err  # events.v16 left out
     assert main(["export", "--archive", db, "--table", "mentions", "-o", str(tmp_path / "m.jsonl")]) == 0
     assert "no article has mentions: were they ingested with --stages" in capsys.readouterr().err
     assert main(["export", "--archive", db, "--table", "spans", "-o", str(tmp_path / "s.jsonl")]) == 0

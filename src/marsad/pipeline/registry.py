@@ -95,9 +95,9 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("dateline.v7", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
     StageEntry("entities.v9", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
-    StageEntry("pubdate.v2", _pubdate, ("clean",), ("published_at", "anchor")),
-    StageEntry("timex.v5", _timex, ("clean",), ("timex",)),
-    StageEntry("events.v15", _events, ("clean", "mentions", "timex"), ("events",)),
+    StageEntry("pubdate.v3", _pubdate, ("clean",), ("published_at", "anchor")),
+    StageEntry("timex.v6", _timex, ("clean",), ("timex",)),
+    StageEntry("events.v16", _events, ("clean", "mentions", "timex"), ("events",)),
     StageEntry("index_terms.v2", _index_terms, ("clean",), ("index_terms",)),
     StageEntry("fingerprint.v1", _fingerprint, ("clean",), ("fingerprint",)),
 )}
@@ -108,9 +108,9 @@ DEFAULT_SPEC: list[str] = [
     "debris.v6",
     "dateline.v7",
     "entities.v9",
-    "pubdate.v2",
-    "timex.v5",
-    "events.v15",
+    "pubdate.v3",
+    "timex.v6",
+    "events.v16",
     "index_terms.v2",
     "fingerprint.v1",
 ]
@@ -136,6 +136,12 @@ _RETIRED_WHY: dict[str, str] = {
                  "another clause or a perfect verb comes between; الأربعاء بعد القادم is a "
                  "week after the next; اليوم after a noun of an age or a people (عالم "
                  "اليوم، شباب اليوم) is PRESENT_REF"),
+    "timex.v5": ("a weekday and its date are one expression valued by the date, a part of the day "
+                 "or a deictic day before it (صباح اليوم الجمعة 2 ديسمبر 2016، الثلاثاء الموافق "
+                 "14/8/2018) and a clock time before it (الساعة السابعة من صباح الجمعة 12 جوان 2015) "
+                 "included; الفترة الراهنة، الوقت الحالي … are PRESENT_REF; a bare hour word before a "
+                 "part of the day (في تمام السادسة مساءً) is a time; سنة واحدة is P1Y; العام الدراسي "
+                 "is no calendar year; ذوالقعدة، ذوي القعدة are Hijri months"),
     "debris.v1": ("breadcrumb and menu lines and a source-link trailer at the end are debris; "
                   "and what debris.v2 changed"),
     "debris.v2": ("a trailing run of other articles' leads (a «more from this section» block "
@@ -171,6 +177,8 @@ _RETIRED_WHY: dict[str, str] = {
                     "المحتلة) before a dated dateline is a place"),
     "pubdate.v1": ("a URL with its section between year and month (/2013/middle_east/8/3/) gives the day; "
                    "a wire's closing time in Mecca time (16:02 ت م) gives the hour of a dateline's day"),
+    "pubdate.v2": ("a clock time on a deictic day named with its weekday (الساعة الخامسة من مساء اليوم "
+                   "الثلاثاء) says which weekday the article is from, as مساء اليوم الثلاثاء does"),
     "entities.v1": ("the entity rules of December 2026: propagation asks the drop step, "
                     "known surnames, foreign places' spellings, and more; and what entities.v2 changed"),
     "entities.v2": ("two people whose names give different fathers (محمد بن نايف بن عبدالعزيز, "
@@ -253,12 +261,14 @@ _RETIRED_WHY: dict[str, str] = {
     "events.v14": ("an outlet's house line in the input's author field (أبوظبي - سكاي نيوز عربية: a "
                    "place and an outlet that is no wire, no person) places an event only where the "
                    "text names that place, not in an article that names none"),
+    "events.v15": ("an event's date may be a time's day (صباح اليوم الجمعة 2 ديسمبر 2016 → 2016-12-02), "
+                   "and the dates are timex.v6's"),
     "index_terms.v1": ("ڨ is indexed as ق: a search for قابس finds ڨابس"),
 }
 
 
 def _newest(name: str) -> str:
-    """The registered version of the stage ``name`` is a version of (``timex.v1`` → ``timex.v5``)."""
+    """The registered version of the stage ``name`` is a version of (``timex.v1`` → ``timex.v6``)."""
     stage = name.rpartition(".v")[0]
     return next(s for s in STAGES if s.rpartition(".v")[0] == stage)
 

@@ -1,4 +1,4 @@
-"""events.v15: PLOVER event mentions on sentences written for these tests."""
+"""events.v16: PLOVER event mentions on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def only(text: str, typ: str) -> tuple[str, dict]:
 
 def test_stage_runs_after_entities_and_timex():
     spec = list(DEFAULT_SPEC)
-    assert spec.index("events.v15") > max(spec.index("entities.v9"), spec.index("timex.v5"))
+    assert spec.index("events.v16") > max(spec.index("entities.v9"), spec.index("timex.v6"))
     build(spec)
 
 
@@ -127,15 +127,15 @@ def test_a_year_is_history_only_before_the_articles_year():
 
 @pytest.mark.parametrize("name", ["events.v1", "events.v2", "events.v3", "events.v4", "events.v5", "events.v6",
                                   "events.v7", "events.v8", "events.v9", "events.v10", "events.v11", "events.v12",
-                                  "events.v13", "events.v14"])
+                                  "events.v13", "events.v14", "events.v15"])
 def test_older_events_stages_are_retired(name):
     from marsad.errors import ConfigError
     from marsad.runners.reanalyse import upgraded
 
-    old = ["language.v1", "debris.v6", "dateline.v7", "entities.v9", "pubdate.v2", "timex.v5", name]
-    with pytest.raises(ConfigError, match="replaced by 'events.v15'"):
+    old = ["language.v1", "debris.v6", "dateline.v7", "entities.v9", "pubdate.v3", "timex.v6", name]
+    with pytest.raises(ConfigError, match="replaced by 'events.v16'"):
         build(old)
-    assert upgraded(old) == old[:-1] + ["events.v15"]  # an archive's older events articles are stale
+    assert upgraded(old) == old[:-1] + ["events.v16"]  # an archive's older events articles are stale
 
 
 def test_a_few_dyadic_types():

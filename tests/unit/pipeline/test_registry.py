@@ -20,7 +20,7 @@ def test_each_entry_declares_what_its_stage_declares() -> None:
     (["language.v1", "debris.v1"], "replaced by 'debris.v6'"),
     (["language.v1", "tokens.v1"], "unknown stage 'tokens.v1'"),
     (["language.v1", "dateline.v7"], r"stage 'dateline.v7' needs \['debris'\]"),
-    (["language.v1", "debris.v6", "dateline.v7", "events.v15"], r"needs \['mentions', 'timex'\]"),
+    (["language.v1", "debris.v6", "dateline.v7", "events.v16"], r"needs \['mentions', 'timex'\]"),
 ])
 def test_check_refuses_what_build_refuses(spec: list[str], match: str) -> None:
     with pytest.raises(ConfigError, match=match):

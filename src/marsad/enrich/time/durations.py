@@ -136,6 +136,8 @@ class DurationHandlers:
                 ok = True
             if m.group("one") and prev in ("بعد", "وبعد") and not nxt.startswith("من "):
                 ok = False
+            if m.group("wahid"):
+                ok = True  # سنة واحدة، يوما واحدا: the count is said (timex.v6)
             if not ok:
                 return []
         if m.group("bare"):

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from marsad.enrich.time import lexicon as lx
 from marsad.enrich.time.numbers import number_value
 from marsad.enrich.time.patterns import MG, NAME_HEADS, YEAR, compile_fast
-from marsad.enrich.time.resolve import ymd
+from marsad.enrich.time.resolve import Expr, ymd
 from marsad.enrich.time.tense import future_before, nowadays, weekday_ahead
 from marsad.text.normalize import normalize
 
@@ -41,7 +41,7 @@ PERIOD_UNIT = {"الاسبوع": "W", "الشهر": "M", "العام": "Y", "ا�
                "العقد": "DE"} | {k: v for k, v in SEASONS.items() if k.startswith("ال")}
 PL_UNIT = {"الايام": "D", "الاسابيع": "W", "الاشهر": "M", "الشهور": "M", "الاعوام": "Y",
            "السنوات": "Y", "السنين": "Y", "الساعات": "H", "العقود": "DE", "الدقايق": "MIN",
-           "الفتره": "", "الاونه": "", "الاسبوعين": "W", "الشهرين": "M", "العامين": "Y", "السنتين": "Y",
+           "الفتره": "", "المده": "", "الاونه": "", "الاسبوعين": "W", "الشهرين": "M", "العامين": "Y", "السنتين": "Y",
            "اليومين": "D"}
 POD_AMPM = {"MO": "am", "MI": "pm", "AF": "pm", "EV": "pm", "NI": "night"}
 
@@ -49,6 +49,12 @@ POD_AMPM = {"MO": "am", "MI": "pm", "AF": "pm", "EV": "pm", "NI": "night"}
 TEMPORAL_PREPS = frozenset(normalize(w) for w in (
     "في", "وفي", "منذ", "خلال", "حتى", "وحتى", "قبل", "بعد", "مطلع", "منتصف", "أواخر", "نهاية",
     "بداية", "أوائل", "طيلة", "طوال", "بحلول", "إلى", "من", "ومنذ", "وخلال", "شهر", "شهري"))
+#: after العام/السنة: a school or academic year, which no calendar year values (as a season)
+SCHOOL_YEAR = frozenset(("الدراسي", "الدراسيه", "الجامعي", "الجامعيه"))
+#: the words a bare hour word may follow to be a clock time (في تمام السادسة مساءً، عند الثانية ظهرا)
+HOUR_PREV = frozenset(p + w for w in ("تمام", "في", "عند", "حتي", "منذ", "من", "الي", "بعد", "قبل", "بين", "حوالي",
+                                      "حوالى", "نحو", "قرابه")
+                      for p in ("", "و", "ف"))
 #: before a month with no year: منذ يناير lies behind, بحلول ديسمبر ahead
 SINCE = frozenset(normalize(w) for w in ("منذ", "ومنذ"))
 BY = frozenset(normalize(w) for w in ("بحلول", "وبحلول"))
@@ -136,7 +142,13 @@ class Handlers:
     # --- handlers: each returns [(norm_start, norm_end, _X)] ----------------------------------
 
     def _h_time(self, m: Any, n: str) -> list[tuple[int, int, _X]]:
-        if m.group("hw"):
+        if m.group("bhw"):
+            # a bare hour word (timex.v6): after a word that puts a time (في تمام السادسة مساءً،
+            # عند الثانية ظهرا, نحو الخامسة صباحا), never an ordinal of a count (للمرة الثانية مساء أمس)
+            if not m.group("qmod") and prev_word(n, m.start()) not in HOUR_PREV:
+                return []
+            hh = lx.HOUR_WORDS[_k(m.group("bhw"))]
+        elif m.group("hw"):
             hh = lx.HOUR_WORDS[_k(m.group("hw"))]
         else:
             hh = int(m.group("hh"))
@@ -161,11 +173,52 @@ class Handlers:
             return []
         f.update(hh=hh % 24 if hh == 24 else hh, mm=mm)
         mod = "APPROX" if m.group("qmod") else ""
-        if m.group("rd"):
+        # الساعة السابعة من صباح الجمعة 12 جوان 2015، الساعة 23:03 من مساء اليوم الخميس 15/10/1436:
+        # the date names the day, the weekday and the deictic day only check it (timex.v6)
+        ref = self._time_date(m)
+        if ref is not None:
+            f["ref"] = ref
+        elif m.group("rd"):
             f["n"] = RD_SHIFT[_k(m.group("rd"))]
+            if m.group("rwd"):  # الثامنة من مساء اليوم الثلاثاء: valued as اليوم الثلاثاء is
+                f["wd"] = lx.WEEKDAYS[m.group("rwd")]
         elif m.group("wd"):
             f["wd"] = lx.WEEKDAYS[m.group("wd")]
+            f["dir"] = self._weekday_dir(m, n)
         return [(m.start(), m.end(), _X("TIME", "time", f, mod))]
+
+    def _time_date(self, m: Any) -> Expr | None:
+        """The date after a clock time's day (``_TDATE``), as an expression to value, or ``None``."""
+        if m.group("day"):
+            ex = self._date_expr(m, int(m.group("day")))
+            if ex is None or ex.op not in ("abs", "ymd", "hijri"):
+                return None
+            return Expr(m.start("day"), m.end(), "DATE", ex.op, ex.f)
+        if not m.group("tnd"):
+            return None
+        d, mo, y = int(m.group("tnd")), int(m.group("tnm")), int(m.group("tny"))
+        if (m.group("tera") or "") in HIJRI_ERA or 1300 <= y < 1500:
+            return Expr(m.start("tnd"), m.end(), "DATE", "hijri", {"year": y, "month": mo, "day": d})
+        try:
+            dt.date(y, mo, d)
+        except ValueError:
+            return None
+        return Expr(m.start("tnd"), m.end(), "DATE", "abs", {"value": ymd(y, mo, d)})
+
+    @staticmethod
+    def _weekday_dir(m: Any, n: str) -> str:
+        """Which way a weekday lies: by its الماضي/المقبل …, else by its clause (timex.v5's
+        :func:`~marsad.enrich.time.tense.weekday_ahead`)."""
+        wrel = _k(m.group("wrel"))
+        if wrel == "قبل الماضي":
+            return "last2"
+        if wrel.startswith("بعد"):
+            return "next2"  # الأربعاء بعد القادم: the Wednesday after the next
+        if wrel:
+            return {"past": "last", "future": "next", "current": "future"}[REL_DIR[wrel]]
+        # the clause's own verb (timex.v5, tense.weekday_ahead): يلتقي الوزير نظيره الأربعاء,
+        # ستعقد … في إطار جولة … الأربعاء; timex.v4 read only a future verb within 80 characters
+        return "future" if weekday_ahead(n, m.start()) else "past"
 
     def _date_expr(self, m: Any, day: int | None) -> _X | None:
         month, cal = self._month(m)
@@ -226,8 +279,14 @@ class Handlers:
         f: dict[str, Any] = {}
         if m.group("wd"):
             f["wd"] = lx.WEEKDAYS[m.group("wd")]
+        if m.group("rd"):
+            f["rdn"] = RD_SHIFT[_k(m.group("rd"))]
+        # مساء الجمعة 8/10/1436: the part of the day goes with the date (timex.v6)
+        typ = "TIME" if m.group("pod") else "DATE"
+        if typ == "TIME":
+            f["pod"] = lx.PARTS_OF_DAY[_k(m.group("pod"))]
         if era in HIJRI_ERA or 1300 <= y < 1500:
-            return [(m.start(), m.end(), _X("DATE", "hijri", {"year": y, "month": mo, "day": d, **f}))]
+            return [(m.start(), m.end(), _X(typ, "hijri", {"year": y, "month": mo, "day": d, **f}))]
         if not 1800 <= y <= 2100:
             return []
 
@@ -235,7 +294,7 @@ class Handlers:
             dt.date(y, mo, d)
         except ValueError:
             return []
-        return [(m.start(), m.end(), _X("DATE", "abs", {"value": ymd(y, mo, d), **f}))]
+        return [(m.start(), m.end(), _X(typ, "abs", {"value": ymd(y, mo, d), **f}))]
 
     def _h_date(self, m: Any, n: str) -> list[tuple[int, int, _X | None]]:
         g = m.group  # each group is read once (this handler runs for every month name)
@@ -270,7 +329,7 @@ class Handlers:
         if wd:
             f["wd"] = lx.WEEKDAYS[wd]
         if rd:
-            f["rdn"] = RD_SHIFT[rd]
+            f["rdn"] = RD_SHIFT[_k(rd)]
         mod = MODS.get(mod_word, "")
         yrel = _k(yrel_s)
         if yrel and ex.op in ("ymd", "month"):
@@ -381,18 +440,7 @@ class Handlers:
             return []
         if w == "الاحد" and n[m.end():m.end() + 12].lstrip().startswith(("عشر", "منهم", "من ")):
             return []  # الأحد عشر، الأحد منهم: "the one", not Sunday
-        wrel = _k(m.group("wrel"))
-        if wrel == "قبل الماضي":
-            d = "last2"
-        elif wrel.startswith("بعد"):
-            d = "next2"  # الأربعاء بعد القادم: the Wednesday after the next
-        elif wrel:
-            d = {"past": "last", "future": "next", "current": "future"}[REL_DIR[wrel]]
-        else:
-            # the clause's own verb (timex.v5, tense.weekday_ahead): يلتقي الوزير نظيره الأربعاء,
-            # ستعقد … في إطار جولة … الأربعاء; timex.v4 read only a future verb within 80 characters
-            d = "future" if weekday_ahead(n, m.start()) else "past"
-        f: dict[str, Any] = {"wd": wd, "dir": d}
+        f: dict[str, Any] = {"wd": wd, "dir": self._weekday_dir(m, n)}
         typ = "DATE"
         if m.group("pod"):
             f["pod"] = lx.PARTS_OF_DAY[_k(m.group("pod"))]
@@ -405,6 +453,9 @@ class Handlers:
         mod = MODS.get(_k(m.group("mod")), "")
         if not (m.group("this") or prel or mod):
             return []
+        nxt = n[m.end("pu"):m.end("pu") + 12].split()
+        if pu in ("العام", "السنه", "لعام", "لسنه") and nxt and nxt[0] in SCHOOL_YEAR:
+            return []  # بداية العام الدراسي، موفى السنة الدراسية: a school year, not the calendar's (timex.v6)
         if pu in ("العام", "السنه") and not m.group("this") and not mod:
             prev = prev_word(n, m.start())
             if prev.startswith("ال") and prev not in NOT_ADJ_AFTER:

@@ -80,7 +80,7 @@ def _weekday_of(e: Expr) -> int | None:
     wd = e.f.get("wd")
     if wd is None:
         return None
-    if e.op == "shift":
+    if e.op == "shift" or (e.op == "time" and "n" in e.f):  # اليوم الثلاثاء، الثامنة من مساء اليوم الثلاثاء
         n = e.f["n"]
     elif "rdn" in e.f:
         n = e.f["rdn"]

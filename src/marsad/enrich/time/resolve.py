@@ -299,7 +299,10 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
                 hy = cy if key > akey else cy + 1
             else:
                 hy = cy
-        return hijri_to_iso(hy, f["month"], f.get("day"))
+        v, attrs = hijri_to_iso(hy, f["month"], f.get("day"))
+        if f.get("pod") and len(v) == 10:  # مساء الجمعة 8/10/1436 (timex.v6)
+            v += "T" + f["pod"]
+        return v, attrs
     if op == "hyear":
         return hijri_year_to_iso(f["year"])
     if op == "dom":  # يوم 17 (this month, or the month the shift says)
@@ -337,7 +340,11 @@ def resolve(e: Expr, anchor: Anchor | None) -> tuple[str, dict[str, Any]]:
         v = _weekday(a, f["wd"], f.get("dir", "past"))
         return v + (_tod(f) if not v.startswith("XXXX-W") else ""), attrs
     if op == "time":  # a clock time: on the day it names, else on the anchor date
-        if "n" in f:
+        if "n" in f and "wd" in f:  # الثامنة من مساء اليوم الثلاثاء: as اليوم الثلاثاء (timex.v6)
+            day = resolve(Expr(e.start, e.end, "DATE", "shift", {"n": f["n"], "wd": f["wd"]}), anchor)[0]
+            if not day[:4].isdigit():
+                day = "XXXX-XX-XX"
+        elif "n" in f:
             day = _date(a.date + dt.timedelta(days=f["n"])) if a.date else "XXXX-XX-XX"
         elif "wd" in f:
             day = _weekday(a, f["wd"], f.get("dir", "past"))

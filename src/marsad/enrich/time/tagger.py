@@ -46,6 +46,7 @@ from marsad.enrich.time.patterns import (
 from marsad.enrich.time.resolve import Anchor, Expr, resolve
 from marsad.enrich.time.respell import ShiftMap, respell
 from marsad.model import Span
+from marsad.text.normalize import normalize
 
 #: tashkeel U+064B–U+065F, superscript alef U+0670, Quranic marks U+06D6–U+06ED, tatweel U+0640
 _MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"]
@@ -309,9 +310,15 @@ _LIFE_UNITS = ("العقد", "عقد", "الشهر", "شهر", "الاسبوع",
 _AGE_BACK = regex.compile(r"(?:(?<![\p{L}\p{N}])(?:ال)?(?P<n>[0-9]{1,3})|(?<![\p{L}])(?P<w>ال\p{L}+(?:\s+(?:عشر|عشره)|\s+و\s*ال\p{L}+)?))\s*$")
 #: the days a clock time may borrow (a date at day grain)
 _DAY_OPS = frozenset({"weekday", "shift"})
+#: what joins the two ends of a range of hours (folded): إلى، حتى، وحتى، إلى غاية، إلى حدود، -
+_TO = re.compile(r"\s*(?:و?(?:الي|حتي)(?:\s+(?:غايه|حدود))?|-|–)\s*\Z")
+#: the dates a part of the day may stand before (a day named by its date, not by a shift)
+_DATE_OPS = frozenset({"ymd", "hijri", "abs"})
 
 
 def _day_grain(e: Expr) -> bool:
+    if e.type == "TIME" and e.op in _DATE_OPS and "pod" in e.f:
+        return _day_grain(Expr(e.start, e.end, "DATE", e.op, e.f, e.mod))  # مساء الأحد 26 مارس (timex.v6)
     if e.type != "DATE":
         return False
     if e.op in _DAY_OPS:
@@ -328,11 +335,19 @@ def _clock_days(out: list[Expr], text: str) -> list[Expr]:
     """
     for k in range(1, len(out)):
         e, p = out[k], out[k - 1]
-        if e.op != "time" or "n" in e.f or "wd" in e.f or not _day_grain(p):
+        if e.op != "time" or "n" in e.f or "wd" in e.f or "ref" in e.f:
             continue
         gap = text[p.end:e.start]
-        if len(gap) <= 40 and not any(c in gap for c in ".\n؛;!?؟"):
-            out[k] = Expr(e.start, e.end, e.type, e.op, {**e.f, "ref": p}, e.mod)
+        if _day_grain(p):
+            day = {"ref": p}
+        elif p.op == "time" and _TO.match(normalize(gap)):
+            # من الثامنة صباحا وحتى الساعة العاشرة ليلا: the end of a range of hours is on the day
+            # of its start (timex.v6)
+            day = {k: p.f[k] for k in ("ref", "n", "wd", "dir") if k in p.f}
+        else:
+            continue
+        if day and len(gap) <= 40 and not any(c in gap for c in ".\n؛;!?؟"):
+            out[k] = Expr(e.start, e.end, e.type, e.op, {**e.f, **day}, e.mod)
     return out
 
 
