@@ -241,3 +241,17 @@ def test_a_place_from_the_dateline_says_so(tmp_path: Path, capsys: pytest.Captur
         for page in ("/events?lang=en", f"/event/{row['group']}?lang=en"):
             html = c.get(page).text
             assert 'class="muted place-dateline"' in html and "(dateline)</small>" in html, page
+
+
+def test_show_gives_each_event_its_group_key(archive: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`marsad show` listed an article's events only as rows of the annotations table, and its
+    JSON without the group key the web's /api/article gives: nothing led from an article's event
+    to `marsad event GROUP`."""
+    capsys.readouterr()
+    assert main(["show", "--archive", archive, "r1", "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)["events"]
+    assert events and {e["group"] for e in events if e["type"] == "ASSAULT"} == {ATTACK}
+    assert main(["show", "--archive", archive, "r1"]) == 0
+    out = capsys.readouterr().out
+    assert f"group {ATTACK}" in out and "مسلحون مجهولون → " in out
+    assert main(["event", "--archive", archive, ATTACK]) == 0  # the key shown is one `event` takes

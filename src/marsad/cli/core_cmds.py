@@ -372,13 +372,18 @@ _STYLES = {"debris": "strike dim", "dateline": "bold magenta", "byline": "magent
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from marsad.cli.event_cmds import show_article_events
+    from marsad.corpus.event_views import article_event_groups
     from marsad.pipeline.output import analysis_json
 
     archive = open_archive(args)
     art = archive.get(args.id)
     row = archive.get_row(args.id)
+    d = analysis_json(art, with_text=args.json)
+    # each event's group, the key `marsad event` takes (as the web's /api/article gives it)
+    for e, key in zip(d["events"], article_event_groups(archive, art.id, d["events"]), strict=True):
+        e["group"] = key
     if args.json:
-        d = analysis_json(art, with_text=True)
         d.update({k: row.get(k) for k in ("url", "copy_group", "first_published", "story")})
         d["author_field"] = archive.author_field(row)
         if art.id != args.id:
@@ -415,6 +420,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         tab.add_row(s.layer, s.label, art.text[s.start:s.end].strip()[:60].replace("\n", " "),
                     s.value[:40], str(s.start), str(s.end))
     console.print(tab)
+    show_article_events(d["events"])
     return 0
 
 

@@ -180,3 +180,15 @@ def eval_show(r: dict[str, Any]) -> None:
     for name, errs in r.get("errors", {}).items():
         for e in errs:
             console.print(f"[dim]{name}[/] {e}", highlight=False)
+
+
+def show_article_events(events: list[dict]) -> None:  # type: ignore[type-arg]
+    """An article's events under ``marsad show``: type, trigger, source → target, place and the
+    group key that ``marsad event`` takes (the web's article page links each to its group)."""
+    if events:
+        console.print("events (`marsad event GROUP` lists each one's reports)")
+    for e in events:
+        who = " → ".join((e.get(r) or {}).get("text") or "?" for r in ("source", "target"))
+        where = f"  @ {e['place']['text']}" if e.get("place") else ""
+        console.print(Text(f"  {e['type']}{'/' + e['mode'] if e.get('mode') else ''} «{e['text']}»  {who}{where}"
+                           f"  group {e['group']}"))
