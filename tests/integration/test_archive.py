@@ -431,6 +431,29 @@ def test_a_snippet_starts_after_the_title_line_of_a_text_file(tmp_path, capsys):
             assert hit["snippet"][s:e] in ("معرض", "الناشرين")
 
 
+def test_the_articles_export_says_which_of_its_rows_are_duplicates_ids(tmp_path, capsys):
+    """A record read again under another id is stored once, its id kept as an alias, and the
+    export writes that id as a row of its own (``alias_of``): «wrote 3,427 rows of articles» beside
+    stats' «3,372 articles (+55 ids that are duplicates …)», with nothing to tell why."""
+    src = tmp_path / "dup.jsonl"
+    text = "افتتح وزير الصحة اليوم مستشفى جديدا في المدينة يضم مئتي سرير ومركزا للطوارئ."
+    rows = [{"id": "d1", "url": "https://example.org/d", "text": text},
+            {"id": "d2", "url": "https://example.org/d", "text": text},
+            {"id": "d3", "text": "أعلنت وزارة التعليم موعد بدء العام الدراسي الجديد في المدارس الحكومية."}]
+    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    db = str(tmp_path / "d.db")
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", str(src)]) == 0
+    out_file = tmp_path / "a.jsonl"
+    capsys.readouterr()
+    assert main(["export", "--archive", db, "--table", "articles", "-o", str(out_file)]) == 0
+    said = capsys.readouterr().out
+    assert f"wrote 3 rows of articles to {out_file} (2 articles and 1 id read as duplicates of them" in said
+    exported = [json.loads(x) for x in out_file.read_text().splitlines()]
+    assert [r.get("alias_of") for r in exported] == [None, "d1", None]
+    assert main(["export", "--archive", db, "--table", "spans", "-o", str(tmp_path / "s.jsonl")]) == 0
+    assert "duplicates" not in capsys.readouterr().out
+
+
 def test_a_date_range_that_ends_before_it_starts_is_an_error(tmp_path, corpus, capsys):
     """--from 2021-10-01 --to 2021-09-01 printed '0 articles match' (and empty stories and entities)."""
     db = str(tmp_path / "dr.db")
