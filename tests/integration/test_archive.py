@@ -454,6 +454,26 @@ def test_the_articles_export_says_which_of_its_rows_are_duplicates_ids(tmp_path,
     assert "duplicates" not in capsys.readouterr().out
 
 
+def test_an_ingest_that_found_nothing_to_read_says_so(tmp_path, capsys):
+    """A folder of nothing marsad reads (empty, or only a page's scripts) printed «read 0, stored
+    0, duplicates 0, skipped 0, failed 0» and nothing else: a user who named the wrong folder
+    had no word of it."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "app.js").write_text("var x = 1;", encoding="utf-8")
+    db = str(tmp_path / "n.db")
+    for folder in (empty, tmp_path / "assets"):
+        capsys.readouterr()
+        assert main(["ingest", "--archive", db, "--no-progress", str(folder)]) == 0
+        err = capsys.readouterr().err
+        assert f"note: nothing to read in {folder}: no file of a format marsad reads" in err
+    src = tmp_path / "one.jsonl"
+    src.write_bytes(orjson.dumps({"id": "o1", "text": "وصل الوفد إلى العاصمة اليوم في زيارة رسمية تستمر يومين."}) + b"\n")
+    assert main(["ingest", "--archive", db, "--no-progress", "--workers", "1", str(src)]) == 0
+    assert "nothing to read" not in capsys.readouterr().err
+
+
 def test_a_date_range_that_ends_before_it_starts_is_an_error(tmp_path, corpus, capsys):
     """--from 2021-10-01 --to 2021-09-01 printed '0 articles match' (and empty stories and entities)."""
     db = str(tmp_path / "dr.db")

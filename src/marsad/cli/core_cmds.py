@@ -205,6 +205,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 err_console.print(Text(f"  [{c}] {w}: {m}"), soft_wrap=True)  # one line per problem
             if len(items) > 20:
                 err_console.print(f"  … {len(items) - 20} more {what} (marsad stats --json lists them)")
+    if not args.json and summary.read == summary.failed == 0:  # a wrong folder said only «read 0»
+        err_console.print("  note: nothing to read in " + ", ".join(args.inputs) + ": no file of a format "
+                          "marsad reads (docs/ingest-formats.md), or a feed unchanged since the last ingest",
+                          soft_wrap=True)
     stages = _stages(args.stages) or ()
     if stages and summary.stored and not has_stage(stages, "index_terms"):
         err_console.print(f"  note: --stages without {current('index_terms')}: the {summary.stored:,} articles stored "
