@@ -474,6 +474,18 @@ def test_an_ingest_that_found_nothing_to_read_says_so(tmp_path, capsys):
     assert "nothing to read" not in capsys.readouterr().err
 
 
+def test_a_phrase_in_arabic_or_curly_quotes_is_a_phrase(tmp_path, corpus, capsys):
+    """«…» (how Arabic text quotes) and “…” (pasted from a page or a word processor) were read as
+    loose words: «قصر السلام» matched 28 articles of an archive where "قصر السلام" matched 17."""
+    db = str(tmp_path / "q.db")
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", str(corpus)]) == 0
+    for q, n in (("العلاقات تعزيز", 1), ('"العلاقات تعزيز"', 0), ("«العلاقات تعزيز»", 0),
+                 ("“العلاقات تعزيز”", 0), ("«تعزيز العلاقات»", 1), ("روسيا -«تعزيز العلاقات»", 1)):
+        capsys.readouterr()
+        assert main(["search", "--archive", db, "--json", q]) == 0
+        assert len(capsys.readouterr().out.splitlines()) == n, q
+
+
 def test_a_date_range_that_ends_before_it_starts_is_an_error(tmp_path, corpus, capsys):
     """--from 2021-10-01 --to 2021-09-01 printed '0 articles match' (and empty stories and entities)."""
     db = str(tmp_path / "dr.db")

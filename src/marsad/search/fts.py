@@ -29,6 +29,9 @@ MAX_QUERY_CHARS = 500
 MAX_TERMS = 32
 
 _QUERY_TOKEN = re.compile(r'-?"[^"]*"?|\S+')
+#: the other quotation marks a phrase is written with: Arabic text's «» and the curly ones a
+#: word processor or a web page puts in (pasted, they made a phrase a bag of words)
+_QUOTES = str.maketrans(dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f", '"'))
 
 
 _DAY = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
@@ -131,7 +134,7 @@ def parse_query(q: str) -> ParsedQuery:
     exclude: list[Part] = []
     pending_or = pending_not = False
     n = 0
-    for tok in _QUERY_TOKEN.findall(q.strip()):
+    for tok in _QUERY_TOKEN.findall(q.strip().translate(_QUOTES)):
         if tok == "OR":
             pending_or = bool(parts)
             continue
