@@ -237,7 +237,8 @@ def cmd_update(args: argparse.Namespace) -> int:
     a = out["analysis"]
     older = ", ".join(f"{n} → {RETIRED[n][0] if n in RETIRED else 'no longer built'}: {k:,}"
                       for n, k in a["older_stages"].items())
-    line = (f"[bold]analysis[/]: {a['current']:,} articles by the current stages, "
+    # with --reanalyse the counts are those before it, which the next line then redoes
+    line = (f"[bold]analysis{' before' if r is not None else ''}[/]: {a['current']:,} articles by the current stages, "
             f"{a['stale']:,} by older stage versions" + (f" ({older})" if older else ""))
     if a["unknown"]:
         line += f", {a['unknown']:,} of unknown stage versions (stored before the archive recorded them)"
