@@ -12,9 +12,9 @@ The steps, each usable on its own (the batch form a distributed engine runs step
    Signature estimates (:func:`estimate`) drop the pairs far below the thresholds before the
    texts are compared.
 3. **Verification**: exact containment on the two shingle sets, the overlap of their leads,
-   the rewritten-lead rule, the template guard on their figures and the countries their leads
-   name (:mod:`marsad.corpus.copy_rules`), the pairs taken most similar first
-   (:func:`verify_candidates`).
+   the rewritten-lead, reworded and contained-text rules, the template guard on their figures
+   and the countries their leads name (:mod:`marsad.corpus.copy_rules`), the pairs taken most
+   similar first (:func:`verify_candidates`).
 4. **Copy groups**: union-find over the verified pairs, strongest first; a pair joins two
    groups only when their first members verify too (``chain_guard``, :func:`verify_candidates`),
    and a lone article that fails that check joins a group once it verifies with a second of
@@ -46,6 +46,7 @@ from marsad.corpus.copy_rules import (
     DedupParams,
     PairScore,
     _leads_apart,
+    contained_copy,
     countries_of,
     followed_up,
     head_of,
@@ -170,7 +171,8 @@ def verify_candidates(
 ) -> list[PairScore]:
     """The copy pairs among candidate ``pairs`` (keys), in the order they were taken: most
     similar (by ``j_est``) first, except that a lone article's pair the chaining guard refused
-    comes just before the pair that let it in (:func:`_second_member`).
+    comes just before the pair that let it in (:func:`_second_member`), and that the pairs only
+    the contained-text rule (:func:`contained_copy`) verifies are taken after all the others.
 
     ``shingles(k)`` gives a document's sorted unique shingle set, its lead
     (:func:`marsad.corpus.copy_rules.lead_of`) and its opening shingles (:func:`head_of`, for
@@ -188,7 +190,13 @@ def verify_candidates(
     for one of two outlets; ``words(k)`` and ``day(k)``, when given with ``source``, its
     sentences' word sets (:func:`sentence_words`) and its publication day (-1 unknown): two
     outlets' texts of one day whose leads differ are a copy when every sentence is reworded
-    (:func:`reworded_copy`). The template guard runs first (it
+    (:func:`reworded_copy`), and two outlets' texts of the same or the next day of which the
+    smaller is found whole in the larger, its opening included, are a copy
+    (:func:`contained_copy`: a paper printed an agency text behind or inside its own). Those
+    last pairs are taken after every other verified pair: a compilation that holds a wire item
+    whole is joined to the item's group only when the item's reprints have formed it, and
+    parts none of them (on the full corpora, taken in the common order they parted 18 pairs
+    the other rules join). The template guard runs first (it
     is a set comparison); when ``uf`` is given, a pair whose two documents are already joined
     through verified pairs is not checked again (its group cannot change) — in a flood of
     reprints of one story this skips most of the quadratic work.
@@ -212,47 +220,65 @@ def verify_candidates(
             got = cache[k] = shingles(k)
         return got
 
-    def check(a: int, b: int, reworded: bool = True) -> PairScore | None:
+    def check(a: int, b: int, reworded: bool = True) -> tuple[PairScore | None, bool]:
+        """The pair's score when it is a copy (else ``None``), and whether only the
+        contained-text rule makes it one (such pairs are taken after all the others)."""
         if templated(numbers(a), numbers(b), params):
-            return None
+            return None, False
         (sa, la, ha), (sb, lb, hb) = sh(a), sh(b)
         s = score_sets(a, b, sa, sb, lead_a=la, lead_b=lb)
         same = source is not None and bool(source(a)) and source(a) == source(b)
         two_outlets = source is not None and bool(source(a)) and bool(source(b)) and not same
-        if (is_copy(s, len(sa), len(sb), params) and not followed_up(s, same_source=same, params=params)) or (
+        late = False
+        if not ((is_copy(s, len(sa), len(sb), params) and not followed_up(s, same_source=same, params=params)) or (
                 (params.rewrite_same_source or not same) and rewritten_copy(s, sa, sb, ha, hb, params)) or (
                 sentences is not None and params.sentence_share is not None
                 and s.containment >= params.sentence_share * params.sentence_found / 2
                 and sentence_copy(sentences(a), sentences(b), sa, sb, params)) or (
                 reworded and two_outlets and words is not None and day is not None
                 and may_be_reworded(s, len(sa), len(sb), params) and day(a) >= 0 and day(a) == day(b)
-                and reworded_copy(words(a), words(b), params)):
-            if (countries is not None and s.jaccard < 1.0
-                    and (lead_countries is None or _leads_apart(lead_countries(a), lead_countries(b)))
-                    and named_apart(countries(a), countries(b))):
-                return None
-            return s
-        return None
+                and reworded_copy(words(a), words(b), params))):
+            late = (reworded and two_outlets and day is not None and day(a) >= 0 and day(b) >= 0
+                    and abs(day(a) - day(b)) <= params.contained_days and contained_copy(s, sa, sb, ha, hb, params))
+            if not late:
+                return None, False
+        if (countries is not None and s.jaccard < 1.0
+                and (lead_countries is None or _leads_apart(lead_countries(a), lead_countries(b)))
+                and named_apart(countries(a), countries(b))):
+            return None, False
+        return s, late
 
     roots = set(grouped or ())  # the roots of groups of more than one member
     refused: dict[int, list[PairScore]] = {}  # a lone article → its verified pairs the guard refused
-    for i in np.argsort(-np.asarray(j_est), kind="stable").tolist():
-        a, b = pairs[i]
+    late: list[PairScore] = []
+
+    def take(s: PairScore) -> None:
+        a, b = s.a, s.b
         if uf is not None:
             ra, rb = uf.find(a), uf.find(b)
             if ra == rb:
-                continue
-        s = check(a, b)
-        if s is None:
-            continue
-        if uf is not None:
-            if params.chain_guard and {ra, rb} != {a, b} and check(ra, rb, reworded=False) is None:
+                return
+            if params.chain_guard and {ra, rb} != {a, b} and check(ra, rb, reworded=False)[0] is None:
                 earlier = _second_member(s, ra, rb, roots, refused, uf, source)
                 if earlier is None:
-                    continue
+                    return
                 out.append(earlier)
             roots.add(uf.union(a, b))
         out.append(s)
+
+    for i in np.argsort(-np.asarray(j_est), kind="stable").tolist():
+        a, b = pairs[i]
+        if uf is not None and uf.find(a) == uf.find(b):
+            continue
+        s, deferred = check(a, b)
+        if s is None:
+            continue
+        if deferred:
+            late.append(s)
+        else:
+            take(s)
+    for s in late:
+        take(s)
     return out
 
 

@@ -297,15 +297,19 @@ def test_an_edited_reprint_with_a_rewritten_lead_is_a_copy() -> None:
     assert not rewritten_copy(s, sa, sb, head_of(ha, params), head_of(hb, params), DedupParams(head_found=None))
     res = _dedup([wire, reprint], ["was", "okaz"])
     assert res.group_of[0] == res.group_of[1]
-    res = _dedup([wire, reprint], ["was", "okaz"], DedupParams(head_found=None, reworded=None))  # turned off (the reworded-copy rule finds it too)
+    # turned off (the reworded-copy and contained-text rules find it too)
+    res = _dedup([wire, reprint], ["was", "okaz"], DedupParams(head_found=None, reworded=None, contained=None))
     assert res.group_of[0] != res.group_of[1]
     # one outlet putting a new lead on its own text follows the story up: no copy
     res = _dedup([wire, reprint], ["okaz", "okaz"])
     assert res.group_of[0] != res.group_of[1]
 
 
-def test_an_update_on_top_of_an_earlier_article_is_not_a_copy() -> None:
-    """All of the earlier text is in the update, but the update opens with a new development."""
+def test_an_update_on_top_of_an_earlier_article_is_not_a_copy_by_its_opening() -> None:
+    """All of the earlier text is in the update, but the update opens with a new development:
+    the rewritten-lead rule turns it away. Another outlet's text that holds the whole wire text
+    behind its own lead is a copy by the contained-text rule (test_contained_copy); the wire's
+    own outlet putting news on top of its text is following it up."""
     from corpus_fixtures import P
 
     wire = "\n".join(P + MORE)
@@ -316,8 +320,10 @@ def test_an_update_on_top_of_an_earlier_article_is_not_a_copy() -> None:
         "الغاز في الشمال عوضت النقص، مشيرا إلى أن نظام التنظيف الآلي للألواح سيعمل الليلة.",
         "وكانت المحطة قد افتتحت قبل أسبوع.",
     ] + P + MORE)
-    res = _dedup([wire, update], ["was", "okaz"])
+    res = _dedup([wire, update], ["was", "okaz"], DedupParams(contained=None))
     assert res.group_of[0] != res.group_of[1]
+    assert _dedup([wire, update], ["was", "okaz"]).group_of[1] == 0
+    assert _dedup([wire, update], ["okaz", "okaz"]).group_of[1] == 1
 
 
 def test_an_independent_article_reusing_a_press_release_paragraph_is_not_a_copy() -> None:
