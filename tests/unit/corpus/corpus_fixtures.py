@@ -1,5 +1,6 @@
 """Articles written for these tests (not taken from any corpus): a wire story with edited
-reprints, an independent report of the same event, daily weather bulletins and market closes
+reprints, a paper's article that prints the whole wire text inside its own, an independent
+report of the same event, daily weather bulletins and market closes
 (templates), and unrelated items; and the helpers the tests share: the story features of such
 records (:func:`features_of`), an archive ingested from them (:func:`archive_of`) and its copy
 groups (:func:`copy_groups`)."""
@@ -117,6 +118,20 @@ MORE = [
     "ولفت إلى أن نسبة المحتوى المحلي في مكونات المشروع تجاوزت الثلث، وأن مصنعا للهياكل المعدنية أنشئ في المنطقة لخدمة المشاريع المقبلة.",
     "وتجول الوزير والحضور بعد الحفل في غرفة التحكم الرئيسة واستمعوا إلى شرح عن أنظمة مراقبة الإنتاج وتتبع حركة الشمس.",
 ]
+
+
+#: the whole wire story (:data:`P` and :data:`MORE`)
+WIRE_WHOLE = "\n".join(P + MORE)
+#: a paper's own intro (four sentences of background, none of the wire's) and its own closing
+#: paragraph around the whole wire text
+PAPER_INTRO = [
+    "تواصل المملكة توسيع مشاريع الطاقة المتجددة ضمن مستهدفاتها لتنويع مصادر الدخل وتقليل الاعتماد على النفط في توليد الكهرباء خلال العقد المقبل.",
+    "وتتجه أنظار المستثمرين إلى المناطق الشمالية التي تتمتع بساعات سطوع طويلة طوال العام وبمساحات واسعة من الأراضي المستوية البعيدة عن المدن.",
+    "ويرى خبراء في قطاع الكهرباء أن المشاريع الكبيرة من هذا النوع تحتاج إلى شبكات نقل حديثة ومخازن للطاقة تحفظ فائض الإنتاج لساعات الليل.",
+    "وفي هذا الإطار نقلت وكالة الأنباء الرسمية تفاصيل الحفل الذي أقيم في الموقع بحضور عدد كبير من المسؤولين ورجال الأعمال.",
+]
+PAPER_CLOSING = "وكانت الصحيفة قد نشرت الشهر الماضي تقريرا عن استعدادات الأهالي لتشغيل المحطة وآمالهم في تحسن الخدمة خلال الصيف."
+PAPER = "\n".join(PAPER_INTRO + P + MORE + [PAPER_CLOSING])
 
 
 def rewritten_pair() -> tuple[str, str]:

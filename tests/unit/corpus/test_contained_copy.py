@@ -6,7 +6,19 @@ every other verified pair, so it parts none of them. Articles written for these 
 from __future__ import annotations
 
 import numpy as np
-from corpus_fixtures import ITEM_ONE, ITEM_TWO, MORE, UNRELATED, P, market_close, weather
+from corpus_fixtures import (
+    ITEM_ONE,
+    ITEM_TWO,
+    MORE,
+    PAPER,
+    PAPER_CLOSING,
+    PAPER_INTRO,
+    UNRELATED,
+    P,
+    market_close,
+    weather,
+)
+from corpus_fixtures import WIRE_WHOLE as WIRE
 
 from marsad.corpus.copy_rules import (
     DedupParams,
@@ -21,17 +33,6 @@ from marsad.corpus.dedup import dedup_batch
 from marsad.corpus.minhash import shingle_hashes
 from marsad.corpus.provenance import DocInfo
 
-WIRE = "\n".join(P + MORE)
-#: a paper's own intro (four sentences of background, none of the wire's) and its own closing
-#: paragraph around the whole wire text
-_INTRO = [
-    "تواصل المملكة توسيع مشاريع الطاقة المتجددة ضمن مستهدفاتها لتنويع مصادر الدخل وتقليل الاعتماد على النفط في توليد الكهرباء خلال العقد المقبل.",
-    "وتتجه أنظار المستثمرين إلى المناطق الشمالية التي تتمتع بساعات سطوع طويلة طوال العام وبمساحات واسعة من الأراضي المستوية البعيدة عن المدن.",
-    "ويرى خبراء في قطاع الكهرباء أن المشاريع الكبيرة من هذا النوع تحتاج إلى شبكات نقل حديثة ومخازن للطاقة تحفظ فائض الإنتاج لساعات الليل.",
-    "وفي هذا الإطار نقلت وكالة الأنباء الرسمية تفاصيل الحفل الذي أقيم في الموقع بحضور عدد كبير من المسؤولين ورجال الأعمال.",
-]
-_CLOSING = "وكانت الصحيفة قد نشرت الشهر الماضي تقريرا عن استعدادات الأهالي لتشغيل المحطة وآمالهم في تحسن الخدمة خلال الصيف."
-PAPER = "\n".join(_INTRO + P + MORE + [_CLOSING])
 #: a paper's digest of the day: the wire text among many other items
 _OTHERS = [
     "أعلنت الهيئة العامة للرياضة إطلاق بطولة للمدارس في كرة السلة بمشاركة ستين مدرسة من مختلف المناطق، على أن تقام المباريات في الصالات المغلقة خلال شهر أكتوبر المقبل وتمنح الفرق الفائزة جوائز مالية وأدوات رياضية.",
@@ -76,7 +77,7 @@ def test_the_wire_text_must_be_whole_with_its_opening() -> None:
     """A paper that printed the wire from its third paragraph on (its opening left out) is
     another article that reuses the release, not a reprint of it."""
     params = DedupParams()
-    cut = "\n".join(_INTRO + P[2:] + MORE + [_CLOSING])
+    cut = "\n".join(PAPER_INTRO + P[2:] + MORE + [PAPER_CLOSING])
     s, sa, sb, ha, hb = _scored(WIRE, cut, params)
     assert s.a_in_b < params.contained
     assert not contained_copy(s, sa, sb, ha, hb, params)

@@ -210,3 +210,26 @@ def test_the_span_key_pass_gives_each_texts_own_shingles_and_keys_whoever_takes_
             assert np.array_equal(sk, span_keys(h, o, params)[0])
         assert shingled.get(-1) is None
     assert any(len(sk) for sk in skeys)
+
+
+def test_the_contained_text_rule_joins_in_the_archive_too(tmp_path) -> None:
+    # the texts of the batch test of the rule (test_contained_copy): the archive's copy stage
+    # reads the outlets and the days from the store
+    from corpus_fixtures import PAPER
+    from corpus_fixtures import WIRE_WHOLE as WIRE
+
+    from marsad.corpus.copy_rules import DedupParams
+
+    def groups(name: str, outlets: tuple[str, str], paper_day: str, params: DedupParams) -> set[frozenset[str]]:
+        recs = [{"id": "wire", "source": outlets[0], "date": "2015-08-10T08:00:00", "title": "محطة تبوك", "text": WIRE},
+                {"id": "paper", "source": outlets[1], "date": f"{paper_day}T20:00:00", "title": "الطاقة المتجددة",
+                 "text": PAPER}]
+        a = archive_of(tmp_path, name, recs=recs)
+        update_copies(a, params=params)
+        return copy_groups(a)
+
+    apart = {frozenset({"wire"}), frozenset({"paper"})}
+    assert groups("next-day", ("was", "okaz"), "2015-08-11", DedupParams()) == {frozenset({"wire", "paper"})}
+    assert groups("off", ("was", "okaz"), "2015-08-11", DedupParams(contained=None)) == apart
+    assert groups("one-outlet", ("okaz", "okaz"), "2015-08-10", DedupParams()) == apart
+    assert groups("days-later", ("was", "okaz"), "2015-08-13", DedupParams()) == apart
