@@ -21,7 +21,8 @@ from marsad.cli.common import (
     open_archive,
     print_json,
 )
-from marsad.errors import check_known
+from marsad.errors import NotFoundError, check_known
+from marsad.text.normalize import normalize
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -130,11 +131,21 @@ def cmd_entity(args: argparse.Namespace) -> int:
         return 0
     reg.update()
     name = " ".join(a)
-    e = reg.resolve_name(name)
     st = EntityStore(archive.con)
+    found_by = ""
+    try:
+        e = reg.resolve_name(name)
+    except NotFoundError:
+        # a word of a name («ترامب» for دونالد ترامب, whose short variant is ترمب): the entity
+        # `marsad search --entity` takes for it, which found it where this command said «no entity»
+        rows = st.find(name) or st.find(normalize(name))
+        if not rows or rows[0]["id"] not in reg.ents:
+            raise
+        e, found_by = reg.ents[rows[0]["id"]], "a word of its name or a variant"
     row = st.get(e.id) or {}
     out = {
         **row,
+        "found_by": found_by,
         "keys": st.keys_of(e.id),
         "timeline": [{"period": k, "mentions": n} for k, n in st.timeline(e.id)],
         "comentions": st.comentions(e.id, limit=args.limit),
@@ -148,6 +159,9 @@ def cmd_entity(args: argparse.Namespace) -> int:
     console.print(Text(f"#{e.id} {out['display_name']}  ({row.get('type')}"
                        f"{', ' + row['country'] if row.get('country') else ''}"
                        f"{', ' + row['english'] if row.get('english') else ''})", style="bold"))
+    if found_by:
+        console.print(Text(f"«{name}» is no entity's name or variant; this entity, {found_by}, is the one "
+                           "`marsad search --entity` takes for it", style="yellow"))
     if out["also_named"]:
         console.print(Text(f"also named {name}: " + " · ".join(
             f"#{o['id']} {o['name']} ({o['type']}, {o['count']:,} mentions)" for o in out["also_named"])

@@ -341,3 +341,21 @@ def test_a_name_written_as_one_word_or_two_is_found(tmp_path: Path) -> None:
         "e2.txt": "عاد الهدوء إلى مدينة بن قردان التونسية بعد يومين من المواجهات، وفتحت المحلات أبوابها.",
     }, "gpe:بنقردان", "gpe:بن قردان")
     assert one_word == two_words
+
+
+def test_entity_takes_a_word_of_a_name_as_search_entity_does(archive, capsys) -> None:  # type: ignore[no-untyped-def]
+    """`marsad search --entity ترامب` found Trump's articles (a word of the name دونالد ترامب)
+    while `marsad entity ترامب` said «no entity named 'ترامب'»: the two now take it alike, and
+    the entity says how it was found."""
+    path = str(archive.path)
+    archive.close()
+    one = json.loads(_run(capsys, "entity", "--archive", path, "--json", "فلاديمير"))
+    assert one["name"] == "فلاديمير بوتين" and one["found_by"]
+    hits = [json.loads(x) for x in _run(capsys, "search", "--archive", path, "--json", "",
+                                        "--entity", "فلاديمير").splitlines()]
+    assert {h["id"] for h in hits} == {a["id"] for a in one["articles"]}
+    assert "is no entity's name or variant" in _run(capsys, "entity", "--archive", path, "فلاديمير")
+    assert json.loads(_run(capsys, "entity", "--archive", path, "--json", "بوتين"))["found_by"] == ""
+    capsys.readouterr()
+    assert main(["entity", "--archive", path, "زززز"]) == 1
+    assert "no entity named 'زززز'" in capsys.readouterr().err
