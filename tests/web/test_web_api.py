@@ -91,6 +91,19 @@ def test_search_by_an_entitys_number_and_by_an_unknown_entity(client, web_archiv
     assert r.status_code == 404 and "no entity with key '#999999'" in r.json()["error"]["message"]
 
 
+def test_an_entity_named_by_a_name_or_a_word_of_one_as_the_cli_takes_it(client):
+    """``entity=ترامب`` was a 404 («no entity with key») where `marsad search --entity ترامب` listed
+    Trump's articles: the CLI takes a name, a variant or a word of one, and the pages now do too."""
+    by_key = client.get("/api/search", params={"entity": "per:فلاديمير بوتين", "collapse": "false"}).json()
+    assert by_key["total"] > 0
+    for name in ("فلاديمير بوتين", "بوتين", "فلاديمير"):
+        by_name = client.get("/api/search", params={"entity": name, "collapse": "false"}).json()
+        assert _ids(by_name) == _ids(by_key), name
+        assert client.get("/api/entity/" + name).json()["key"] == "per:فلاديمير بوتين"
+    assert client.get("/api/search", params={"entity": "زززز"}).status_code == 404
+    assert client.get("/api/entity/per:زززز").status_code == 404
+
+
 def test_search_filters_and_pagination(client, web_archive):
     q = {"q": "النفط", "collapse": "false"}  # the fillers may well be near-duplicates of each other
     all_ = client.get("/api/search", params=q).json()
