@@ -71,7 +71,7 @@ def _mark_old(arc: marsad.MarsadArchive, old: str = "entities.v1") -> None:
     """Make the archive look analysed by a replaced stage, with that stage's (here: no)
     output: the recorded spec names the old stage and its mentions are gone."""
     con = arc._writer
-    con.execute("UPDATE analysis_specs SET stages = replace(stages, '\"entities.v9\"', ?)", (json.dumps(old),))
+    con.execute("UPDATE analysis_specs SET stages = replace(stages, '\"entities.v10\"', ?)", (json.dumps(old),))
     con.execute("DELETE FROM spans WHERE layer = 'mention'")
     con.execute("UPDATE articles SET fingerprint = NULL, published_at = '1999-01-01', published_day = '1999-01-01'")
     con.commit()
@@ -152,7 +152,7 @@ def test_each_article_records_its_spec_and_input(tmp_path: Path, inputs: str) ->
 
 def test_upgraded_spec_swaps_replaced_stages_only() -> None:
     assert upgraded(DEFAULT_SPEC) is None
-    old = [n.replace("entities.v9", "entities.v1").replace("debris.v6", "debris.v1") for n in DEFAULT_SPEC]
+    old = [n.replace("entities.v10", "entities.v1").replace("debris.v6", "debris.v1") for n in DEFAULT_SPEC]
     assert upgraded(old) == DEFAULT_SPEC
     light = ["language.v1", "debris.v1", "dateline.v7", "metadate.v1", "index_terms.v2"]
     assert upgraded(light) == ["language.v1", "debris.v6", "dateline.v7", "metadate.v1", "index_terms.v2"]
@@ -167,7 +167,7 @@ def test_status_swaps_replaced_stages_without_building_any(tmp_path: Path, input
         arc._writer.commit()
 
     n = len(RECORDS)
-    # a configured NER model that is not there: building entities.v9 fails, the status does not build it
+    # a configured NER model that is not there: building entities.v10 fails, the status does not build it
     monkeypatch.setenv("MARSAD_NER_MODEL", str(tmp_path / "no-model"))
     # a light run with a replaced entities stage: stale, and its upgrade as light as it was
     respec(["language.v1", "debris.v6", "dateline.v7", "entities.v1"])

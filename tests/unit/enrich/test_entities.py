@@ -125,9 +125,9 @@ def test_a_retired_stage_version_says_what_replaced_it() -> None:
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import DEFAULT_SPEC, RETIRED, STAGES, build
 
-    assert "entities.v9" in DEFAULT_SPEC and "debris.v6" in DEFAULT_SPEC
+    assert "entities.v10" in DEFAULT_SPEC and "debris.v6" in DEFAULT_SPEC
     assert not set(RETIRED) & set(STAGES) and all(new in STAGES for new, _why in RETIRED.values())
-    with pytest.raises(ConfigError, match="replaced by 'entities.v9'"):
+    with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
         build(["language.v1", "debris.v6", "dateline.v7", "entities.v1"])
 
 
@@ -164,14 +164,16 @@ def test_entities_v2_is_retired() -> None:
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import build
 
-    with pytest.raises(ConfigError, match="replaced by 'entities.v9'"):
+    with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
         build(["language.v1", "debris.v6", "dateline.v7", "entities.v2"])
-    with pytest.raises(ConfigError, match="replaced by 'entities.v9'"):
+    with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
         build(["language.v1", "debris.v6", "dateline.v7", "entities.v5"])
-    with pytest.raises(ConfigError, match="replaced by 'entities.v9'"):
+    with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
         build(["language.v1", "debris.v6", "dateline.v7", "entities.v7"])
-    with pytest.raises(ConfigError, match="replaced by 'entities.v9'"):
+    with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
         build(["language.v1", "debris.v6", "dateline.v7", "entities.v8"])
+    with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
+        build(["language.v1", "debris.v6", "dateline.v7", "entities.v9"])
 
 
 def test_a_father_is_not_his_son() -> None:

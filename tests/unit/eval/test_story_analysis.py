@@ -104,7 +104,7 @@ def test_the_analysers_key_is_the_stage_versions(monkeypatch) -> None:
     from marsad.eval.stories import _analysers_key
 
     now = _analysers_key()
-    old = [n.replace("debris.v6", "debris.v2").replace("entities.v9", "entities.v1") for n in reg.DEFAULT_SPEC]
+    old = [n.replace("debris.v6", "debris.v2").replace("entities.v10", "entities.v1") for n in reg.DEFAULT_SPEC]
     assert old != reg.DEFAULT_SPEC
     monkeypatch.setattr(reg, "DEFAULT_SPEC", old)
     assert _analysers_key() != now

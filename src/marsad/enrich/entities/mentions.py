@@ -46,6 +46,8 @@ from marsad.enrich.entities.joins import address_tail, joined_pieces, models_and
 from marsad.enrich.entities.mention import Mention, _columns
 from marsad.enrich.entities.ordinary_words import OrdinaryWords
 from marsad.enrich.entities.organisations import (
+    joint_bodies,
+    named_after,
     org_adjective_chain,
     org_by_nationality,
     org_country_after,
@@ -99,7 +101,7 @@ class MentionFinder:
         self._nameless = _nameless_clusters(vocab, self.names)
         self.rules = HeadRules(gaz, self.names, vocab, self._nameless)
         self.places = PlaceReader(gaz, vocab)
-        self.people = PersonReader(gaz, self.names, vocab, self.places)
+        self.people = PersonReader(gaz, self.names, vocab, self.places, nameless=self._nameless)
         self.ordinary = OrdinaryWords(gaz, self.names, vocab, self._nameless, self.rules.common)
         first_words = gaz.phrases_first_words()  # a set built over every gazetteer phrase: once
         self.known_names = first_words | lx.FIRST_NAMES
@@ -203,6 +205,7 @@ class MentionFinder:
         org_country_after(ms)
         ms = self.rules.apply(ms, norms, [t.text for t in toks] if surfaces is None else surfaces, heads,
                               hashtags)
+        ms = joint_bodies(ms, norms, self.gaz)
         ms = club_and_player(ms, norms, self.gaz, self.names)
         ms = first_name_nationality(ms, norms)
         ms = self.rules.people.given_and_family(ms, norms)
@@ -210,11 +213,13 @@ class MentionFinder:
                            text, toks, self.names)
         models_and_glosses(ms, toks)
         ms = self.ordinary.drop(ms, norms, texts)
+        ms = named_after(ms, norms)
         if self.gaz.alternatives:
             homonyms(self.gaz, ms, norms)
         adjective_country(self.gaz, ms)
         comma_country(ms, norms)
         ms = run_together(ms, norms, self.names)
+        ms = self.people.cut_tails(ms, norms)
         ms = short_bodies(ms, norms)
         inside: dict[int, Mention] = {}
         for o in ms:
@@ -336,6 +341,8 @@ class MentionFinder:
         text0 = texts[m.a]
         if m.extra.get("keep_clitic"):
             cut = 0
+        elif "proclitic" in m.extra:
+            cut = _orig_prefix_len(text0, int(m.extra["proclitic"]))  # (its step read it: لكلية → كلية)
         elif m.extra.get("strip_waw"):
             cut = _orig_prefix_len(text0, 1)
             if norms[m.a][1:2] in ("ب", "ل") and (more := split_proclitic(text0[cut:], known=self.known_heads,

@@ -244,7 +244,9 @@ ORG_STOPS = word_set(
     "ضده ضدها ضدهم عليه عليها عليهم منه منها منهم معه معها معهم لديه لديها لديهم عنه عنها عنهم "
     "فيه فيها فيهم إليه إليها إليهم بها به بهم "
     # a count of people after the name (ميليشيات الحوثي | المئات من أبناء المدينة)
-    "المئات العشرات الآلاف الالاف"
+    "المئات العشرات الآلاف الالاف "
+    # a preposition that opens the rest of the sentence (نادي الاتحاد | دون كشف التفاصيل)
+    "دون بدون عقب إثر اثر أثناء اثناء تجاه رغم"
 )
 
 #: bodies every organisation has (head, adjective or complement; no article): مجلس الإدارة،
@@ -260,6 +262,22 @@ GENERIC_BODIES: frozenset[tuple[str, str]] = frozenset(
 #: honorifics that open an organisation named after a person (مركز الملك عبدالله المالي،
 #: جامعة الإمام محمد بن سعود الإسلامية، مؤسسة الأمير محمد بن فهد)
 ORG_HONORIFICS = word_set("الملك الأمير الأميره الشيخ الشيخه الإمام السلطان")
+
+#: places and institutions named after a person with his honorific (مستشفى الملك فهد، جامعة
+#: الأمير سلطان، مطار الملك خالد الدولي، شارع الملك فهد): the name is theirs, not a mention of
+#: him (:func:`.organisations.named_after`); those of :data:`NAMED_WAYS` are places (LOC)
+NAMED_FACILITIES = word_set(
+    "مستشفى مستشفي مدينه مطار مسجد جامع مدرسه مدارس كليه معهد جامعه مركز مؤسسه جائزه مجمع مكتبه "
+    "متحف قصر ميناء قاعده ملعب استاد صاله داره كرسي صندوق برنامج مستشفيات مستوصف "
+    "شارع طريق جسر ميدان حي كورنيش نفق دوار"
+)
+NAMED_WAYS = word_set("شارع طريق جسر ميدان حي كورنيش نفق دوار")
+#: … those that stand before a name without an honorific too (مطار رفيق الحريري الدولي، ملعب
+#: محمد بن زايد); not those a person owns or holds (برنامج، قصر، مركز: a player's position)
+NAMED_FOR_ANYONE = word_set("مطار ملعب استاد مستشفى مستشفي جامعه مدرسه شارع طريق جسر ميدان مسجد جامع كليه")
+
+#: the honorifics of :data:`ORG_HONORIFICS` and a queen's (مطار الملكة علياء الدولي)
+NAMED_AFTER_RANKS = ORG_HONORIFICS | word_set("الملكه")
 
 #: purpose words that start a clause, not a name, after an organisation (وزارة التربية |
 #: لاتخاذ القرار، وزارة التجهيز | للقيام)

@@ -87,6 +87,34 @@ def org_adjective_chain(ms: list[Mention], norms: Sequence[str]) -> list[Mention
     return [o for o in ms if not any(o is g for g in gone)] if gone else ms
 
 
+def joint_bodies(ms: list[Mention], norms: Sequence[str], gaz: Gazetteer) -> list[Mention]:
+    """A body of two countries names them by two nationality adjectives side by side (مجلس
+    الأعمال السعودي الفرنسي، اللجنة السعودية الروسية المشتركة): an organisation that ends with
+    one, right before the other — definite both, agreeing in gender, of another country — takes
+    it, and keeps the first one's country (it was مجلس الأعمال السعودي | الفرنسي, keyed and
+    counted as a Saudi council with the French one's country)."""
+    nat_at = {o.a: o for o in ms if o.type == "NORP" and o.b - o.a == 1}
+    if not nat_at:
+        return ms
+    gone: list[Mention] = []
+    for m in ms:
+        if m.type != "ORG" or m.b - m.a < 2 or (n := nat_at.get(m.b)) is None:
+            continue
+        last, nxt = norms[m.b - 1], norms[n.a]
+        if not (last.startswith("ال") and nxt.startswith("ال")) or last.endswith("ه") != nxt.endswith("ه"):
+            continue
+        e1, e2 = gaz.nationality(last), gaz.nationality(nxt)
+        if e1 is None or e2 is None or not e1.country or not e2.country or e1.country == e2.country:
+            continue
+        m.b = n.b
+        m.country = e1.country
+        if m.words:
+            m.words = (*m.words, nxt)
+            m.canon = " ".join(m.words)
+        gone.append(n)
+    return [o for o in ms if not any(o is g for g in gone)] if gone else ms
+
+
 def org_country_after(ms: list[Mention]) -> None:
     """An organisation followed by a nationality adjective takes its country (الجزيرة | الإماراتي:
     the Emirati club, not the Qatari channel; ريفر بلايت | الأرجنتيني)."""
@@ -128,3 +156,139 @@ def radio_names(ms: list[Mention], norms: Sequence[str], gaz: Gazetteer) -> list
         ms.append(m)
     ms.sort(key=lambda m: m.a)
     return ms
+
+
+#: how many words after the person's name an institution named after him may take (الطبية
+#: الجامعي; للدراسات والبحوث البترولية)
+_NAMED_TAIL = 5
+
+#: عن طريق: "by way of", before a person as often as before a road
+_WAY, _ABOUT = lx.word_set("طريق"), lx.word_set("عن")
+
+
+def named_after(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+    """A place or institution named after a person with his honorific — a head of
+    :data:`org_words.NAMED_FACILITIES` as it stands in construct (with a proclitic or none, no
+    ال), then an honorific (:data:`org_words.NAMED_AFTER_RANKS`), a given name and its chain of
+    fathers (بن، بنت; عبد + a name; آل + a family): مستشفى الملك فهد، جامعة الأمير سلطان، مطار
+    الملك عبد العزيز الدولي — or a head of :data:`org_words.NAMED_FOR_ANYONE` before a person's
+    name of two words or more (مطار رفيق الحريري الدولي: :func:`_plain_name_end`) is one
+    mention, an organisation (a street, road, bridge or square
+    of :data:`org_words.NAMED_WAYS` is a place, LOC): what a reader looks for is the hospital, not
+    King Fahd, whom the name does not speak of. The name takes the definite adjectives after it
+    (الجامعي، التخصصي، الطبية) and a purpose of ل + a definite noun with its conjuncts (مركز الملك
+    عبدالله | للدراسات والبحوث البترولية). Not طريق after عن ("by way of": عن طريق محمد هاني).
+    The person the tagger found inside it (عبدالعزيز of مدينة
+    الملك عبدالعزيز الطبية, فهد ببني of مدرسة الملك فهد ببني عدوان) and any piece of it goes;
+    an organisation that already holds the whole name and more stays as it is. A town the
+    gazetteer knows after the head is left alone (مدينة الشيخ زويد); مدينة + an honorific is
+    otherwise a body (مدينة الملك عبدالعزيز للعلوم والتقنية، مدينة الأمير سعود بن جلوي الرياضية).
+    A person's role is not read back into it (:meth:`.people.PersonReader.role`)."""
+    n = len(norms)
+    found: list[tuple[int, int, str]] = []
+    k = 0
+    while k + 2 < n:
+        p, head = next(((p, c) for p, c in proclitic_splits(norms[k]) if c in ow.NAMED_FACILITIES), ("", ""))
+        if not head or head in _WAY and k and norms[k - 1] in _ABOUT:
+            k += 1
+            continue  # (عن طريق محمد هاني: by way of him, no road)
+        if norms[k + 1] in ow.NAMED_AFTER_RANKS:
+            j = _royal_name_end(norms, k + 2)
+        elif head in ow.NAMED_FOR_ANYONE:
+            j = _plain_name_end(ms, norms, k + 1)
+        else:
+            j = -1
+        if j < 0:
+            k += 1
+            continue
+        if any(o.a == k + 1 and o.type in ("GPE", "LOC") and o.entry is not None for o in ms):
+            k += 1
+            continue  # (مدينة الشيخ زويد: a town of the gazetteer)
+        j = _named_tail(norms, j)
+        found.append((k, j, p, head, "LOC" if head in ow.NAMED_WAYS else "ORG"))
+        k = j
+    if not found:
+        return ms
+    out = list(ms)
+    for a, b, p, head, typ in found:
+        if any(o.a <= a and o.b >= b and o.type == "ORG" for o in out):
+            continue  # (مؤسسة الملك عبدالعزيز ورجاله للموهبة والإبداع: the body is read already)
+        out = [o for o in out if o.b <= a or o.a >= b]
+        words = _join_abd((head, *norms[a + 1 : b]))  # (بمستشفى → مستشفى: the key has no proclitic)
+        out.append(Mention(a, b, typ, source="rule", words=words, canon=" ".join(words),
+                           extra={"named_after": "1", "proclitic": str(len(p))}))
+    out.sort(key=lambda m: m.a)
+    return out
+
+
+def _royal_name_end(norms: Sequence[str], j: int) -> int:
+    """The end of a given name and its chain of fathers that starts at ``j`` (فهد، عبد العزيز،
+    محمد بن سعود، صيتة بنت عبدالعزيز، تركي آل الشيخ), or ``-1`` when no name starts there."""
+    n = len(norms)
+    w = norms[j]
+    if not w.isalpha() or w.startswith("ال") or w in lx.STOPWORDS or _is_title_word(w) or w[:1] == "و":
+        return -1
+    j += 1
+    if w == "عبد" and j < n and norms[j].isalpha():
+        j += 1
+    while j + 1 < n and (norms[j] in lx.NASAB or norms[j] in ("ال", "آل")) and norms[j + 1].isalpha():
+        j += 2
+        if norms[j - 1] == "عبد" and j < n and norms[j].isalpha():
+            j += 1
+    return j
+
+
+def _plain_name_end(ms: list[Mention], norms: Sequence[str], j: int) -> int:
+    """The end of a person's name without an honorific after a place named for him (مطار |
+    رفيق الحريري الدولي): a person the tagger found there of two
+    words or more, or a given name of the lexicon (not an ambiguous one: حميد) and one or two
+    words with a nisba adjective after them; else ``-1``."""
+    p = next((o for o in ms if o.a == j and o.type == "PER"), None)
+    if p is not None and p.b - p.a >= 2:
+        return p.b
+    n = len(norms)
+    if _core(norms[j]) not in lx.FIRST_NAMES or norms[j] in lx.AMBIGUOUS:
+        return -1
+    for e in (j + 2, j + 3):
+        if e < n and all(w.isalpha() and w not in lx.STOPWORDS and not _is_title_word(w)
+                         for w in norms[j + 1 : e]) and _named_tail(norms, e) > e:
+            return e
+    return -1
+
+
+def _is_title_word(w: str) -> bool:
+    return w in lx.TITLE_WORDS or w in lx.RULE_TITLES
+
+
+def _named_tail(norms: Sequence[str], j: int) -> int:
+    """``j`` moved over the definite nisba adjectives after a named institution (الطبية،
+    الجامعي، الدولي; not الواصل، البارحة) and a purpose of ل + a definite noun with its
+    adjectives and conjuncts (للعلوم والتقنية، للطاقة الذرية والمتجددة), at most
+    :data:`_NAMED_TAIL` words; a title (الدكتور), a stop word or a second body ends it."""
+    n = len(norms)
+    end = j
+    purpose = False
+    while end < n and end - j < _NAMED_TAIL:
+        w = norms[end]
+        if not w.isalpha() or w in lx.STOPWORDS or _is_title_word(w):
+            break
+        if w.startswith("لل") and len(w) >= 5 and not purpose and w[1:] not in ow.ORG_RULE_HEADS:
+            purpose = True  # للدراسات
+        elif not (w.startswith("ال") and len(w) >= 5 and w.endswith(("ي", "يه"))
+                  or purpose and w.startswith("وال") and len(w) >= 5) \
+                or w in ow.ORG_RULE_HEADS or w[1:] in ow.ORG_RULE_HEADS:
+            break
+        end += 1
+    return end
+
+
+def _join_abd(words: tuple[str, ...]) -> tuple[str, ...]:
+    """عبد written with the name after it, as a person's key writes it (مطار الملك عبد العزيز
+    and مطار الملك عبدالعزيز are one airport)."""
+    out: list[str] = []
+    for w in words:
+        if out and out[-1] == "عبد":
+            out[-1] += w
+        else:
+            out.append(w)
+    return tuple(out)

@@ -24,6 +24,7 @@ from marsad.enrich.entities.words import (
     _title_cut,
     common_noun,
     future_verb,
+    nameless_word,
 )
 
 #: آل (family of), as written: normalized it is the article
@@ -38,6 +39,19 @@ _PARTICLES = frozenset({"فإن", "وإن", "بأن", "لأن", "فأن", "وأ�
 #: the place head of an office a role goes on over (حاكم ولاية | فلوريدا), as it did when ولاية
 #: read as a title (و + ل + آية); other place heads end a role as before
 _OFFICE_PLACES = lx.word_set("ولاية الولاية")
+
+#: head words a preposition puts before the noun it governs: no name ends with ل or ب + one
+#: (موراليز | لنادي، عبدالله | بمدينة)
+_HEADED = ow.ORG_HEADS | ow.NAMED_FACILITIES | lx.word_set("نادي فريق منتخب مدينه محافظه ولايه منطقه بلده قريه")
+
+#: given names that read as verbs (يزيد "increases", رفعت "she raised"): محمد رفعت is a name
+_VERB_LIKE_NAMES = lx.word_set(
+    "يزيد ينال يسري يعرب تيسير فكرت رفعت عصمت حكمت مدحت طلعت بهجت رأفت ثروت عزت شوكت نصرت "
+    "نجدت صفوت نشأت سعدت")
+
+#: the corpus frequency class (log2 of the count) from which a noun's indefinite accusative
+#: after a name is read as the noun (ملكا; ملك is of class 9, مرسوم 7, مستور of دي مستورا 4)
+_FREQUENT_NOUN = 7
 
 #: connectors a role may contain (السفير الإيراني لدى روسيا، المتحدث باسم الخارجية)
 _ROLE_GLUE = frozenset({"لدي", "في", "باسم", "(", ")", "-", "و"})
@@ -196,15 +210,30 @@ def run_together(ms: list[Mention], norms: Sequence[str], names: dict[str, str])
 _RANKS = lx.word_set("الرئيس الملك الملكه السلطان الأمير الأميره الرئيسه")
 
 
+def _known_name_end(m: Mention, norms: Sequence[str]) -> int:
+    """Where the full name of a well-known man (:data:`lexicon.KNOWN_SURNAMES`: دونالد ترامب)
+    ends inside a longer person ``m`` after it ran on, else 0."""
+    for k in range(m.a + 1, m.b - 1):
+        full = lx.KNOWN_SURNAMES.get(norms[k])
+        if full is not None:
+            words = full.split()
+            if tuple(norms[k + 1 - len(words) : k + 1]) == tuple(words) and k + 1 - len(words) >= m.a:
+                return k + 1
+    return 0
+
+
 class PersonReader:
     """A person's span, role and evidence, read with the gazetteer, the training names and the
     corpus's frequent words."""
 
-    def __init__(self, gaz: Gazetteer, names: dict[str, str], vocab: Container[str], places: PlaceReader) -> None:
+    def __init__(self, gaz: Gazetteer, names: dict[str, str], vocab: Container[str], places: PlaceReader, *,
+                 nameless: Container[tuple[int, str]] = frozenset()) -> None:
+        """``nameless``: the word clusters that hold next to no names (:func:`.words._nameless_clusters`)."""
         self.gaz = gaz
         self.names = names
         self.vocab = vocab
         self.places = places
+        self.nameless = nameless
 
     def extend(self, ms: list[Mention], norms: Sequence[str], texts: Sequence[str], text: str) -> list[Mention]:
         """A person's span takes the first name behind its preposition (بحسن | نصرالله), the name's
@@ -258,9 +287,10 @@ class PersonReader:
                 a += 1  # (but تركي بن محمد، سلطان بن سلمان، تركي الخضير: a first name before بن or
                 # a family name, not التركي — an adjective before a definite word would be definite)
             while b - 1 > a and (_is_title(norms[b - 1]) or norms[b - 1] in lx.RULE_TITLES
-                                 or norms[b - 1].startswith("لل") or self._future_verb(norms[b - 1])):
+                                 or norms[b - 1].startswith("لل") or self._future_verb(norms[b - 1])
+                                 or self.no_name_word(norms[b - 1])):
                 b -= 1  # محمد بن سلمان | ولي (العهد): a title after the name; كيم | للمحققين;
-                # الملك سلمان | ستعمل: a verb
+                # الملك سلمان | ستعمل: a verb; موراليز | لنادي، أحمد | يصرخ (:meth:`no_name_word`)
             b = next((k for k in range(a + 2, b) if self._epithet(norms, k)), b)
             # (فلاديمير بوتين | سيد الكرملين: an epithet after a full name, no part of it)
             while a < b - 1 and norms[a] in lx.DIVINE:
@@ -347,6 +377,8 @@ class PersonReader:
         steps = 0
         rank = nat_after_rank = False
         while k >= 0 and steps < 10:
+            if k in inside and "named_after" in inside[k].extra:
+                break  # مطار الملك عبدالعزيز الدولي | الأمير فيصل: the airport's king is no title of his
             w = norms[k]
             c = _core(w)
             if _is_title(w):
@@ -445,6 +477,120 @@ class PersonReader:
         return len(w) >= 3 and w.isalpha() and w not in lx.STOPWORDS and not common_noun(w, self.vocab) and not any(
             c in self.gaz.common or strip_article(c) in self.gaz.common for _p, c in proclitic_splits(w)) \
             and self.gaz.lookup([w]) is None and self.gaz.nationality(w) is None
+
+    def cut_tails(self, ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
+        """A person the later steps made (a place or body retyped, a name taken on) ends before a
+        word that ends no name (:meth:`no_name_word`), as :meth:`trim` ends the tagger's: الولي
+        الفقيه | تعلو، الله | انتقلت; a person of one word that is a future verb (سنتحرك) is none."""
+        ms = [m for m in ms if not (m.type == "PER" and m.b - m.a == 1 and self._future_form(norms[m.a]))
+              and not self._accusative_phrase(m, norms)]
+        for m in ms:  # والدا | بيوني سيستو: "his parents", an accusative noun before the name
+            if m.type == "PER" and m.b - m.a >= 2 and self._accusative_noun(norms[m.a], norms[m.a + 1]):
+                m.a += 1
+                if len(m.words) == m.b - m.a + 1:
+                    m.words = m.words[1:]
+                    m.canon = " ".join(m.words)
+        added: list[Mention] = []
+        for m in ms:
+            if m.type == "PER" and m.b - m.a >= 3 and (k := _known_name_end(m, norms)) and m.b - k <= 2 \
+                    and all(w.isalpha() and not w.startswith("ال") for w in norms[k : m.b]):
+                tail = tuple(norms[k : m.b])  # دونالد ترامب | إيفانكا: the daughter after her father's name
+                added.append(Mention(k, m.b, "PER", source="rule", words=tail, canon=" ".join(tail)))
+                n = k - m.a
+                m.b = k
+                m.words = m.words[:n] if len(m.words) >= m.b - m.a + len(tail) else tuple(norms[m.a : k])
+                m.canon = " ".join(m.words)
+        if added:
+            ms = sorted(ms + added, key=lambda o: o.a)
+        for m in ms:
+            if m.type != "PER" or m.b - m.a < 2 or not self.no_name_word(norms[m.b - 1]):
+                continue
+            b = m.b
+            while b - 1 > m.a and self.no_name_word(norms[b - 1]):
+                b -= 1
+            n = len(m.words) - (m.b - b)
+            m.b = b
+            if n >= 1 and len(m.words) >= m.b - m.a:
+                m.words = m.words[:n]
+                m.canon = " ".join(m.words)
+        return ms
+
+    def no_name_word(self, w: str) -> bool:
+        """A word that ends no name, though the tagger ran a name on to it: a preposition + a head
+        word or a title (لنادي، بمدينة، لوزير، كلاعب: a name stands in construct, never after ل or
+        ب) or + a noun with its possessive (بوالده: :meth:`_possessed`), a verb — an imperfect (يقول، تعلو، يصرخون) whose other persons the corpus uses too
+        (يقول and تقول) or a feminine past (انتقلت، ظهرت: انتقل + ت, انتقلوا) — or an indefinite
+        accusative of a frequent common noun (ملكا، تاريخا: ملك is written الملك often) that is no name
+        of the lexicon or the training data and whose word clusters hold next to no names
+        (:func:`.words.nameless_word`; not يزيد، تامر، رفعت، رايت, which the clusters hold
+        among names, nor a word the gazetteer knows: تبوك)."""
+        for p, c in proclitic_splits(w)[1:]:
+            if p[-1] in "بلك" and (c in _HEADED or _is_title(c) or c in lx.CLUB_POSITIONS or self._possessed(c)):
+                return True
+            if p[-1] == "ل" and self._imperfect(c):
+                return True  # سلمان بن عبدالعزيز | لتشكره: ل + a verb, "so that she thanks him"
+        if len(w) < 4 or w in lx.FIRST_NAMES or w in _VERB_LIKE_NAMES or self.names.get(w) or self.gaz.lookup([w]) is not None \
+                or not nameless_word(w, self.vocab, self.nameless):
+            return False
+        if w[0] in "يتن":
+            return any(x + w[1:] in self.vocab for x in "يتن" if x != w[0])
+        if w[-1] == "ا":
+            # (اليزابيث | ملكا: an indefinite accusative of a frequent noun; not دي مستورا)
+            return common_noun(w[:-1], self.vocab) and self.gaz.freq_class(w[:-1]) >= _FREQUENT_NOUN
+        return w[-1] == "ت" and w[:-1] in self.vocab and w[:-1] + "وا" in self.vocab
+
+    def _accusative_phrase(self, m: Mention, norms: Sequence[str]) -> bool:
+        """A person or place of indefinite accusatives that opens with a frequent common noun's
+        (مرسوما رئاسيا: "a presidential decree", with the role الرئيس; هاتفا محمولا), or a one-word place the
+        gazetteer does not know that is a nisba adjective's accusative after such a word
+        (مرسوما | رئاسيا: الرئاسي is the corpus's word, not a town): no name."""
+        if m.type not in ("PER", "GPE", "LOC") or m.entry is not None:
+            return False
+        w = norms[m.a]
+        if m.b - m.a >= 2 and self._accusative_noun(w, norms[m.a + 1]) and all(x[-1:] == "ا" for x in norms[m.a : m.b]):
+            return True  # (هاتفا محمولا)
+        return m.b - m.a == 1 and m.a > 0 and w.endswith("يا") and len(w) >= 5 and self.gaz.lookup([w]) is None \
+            and self.gaz.freq_class("ال" + w[:-1]) >= _FREQUENT_NOUN and norms[m.a - 1].endswith("ا") \
+            and not norms[m.a - 1].startswith("ال")
+
+    def _accusative_noun(self, w: str, nxt: str) -> bool:
+        """``w`` is the indefinite accusative of a frequent common noun (مرسوما، والدا، هاتفا), not a
+        name: no given name of the lexicon or the training data, no kunya (أبا حازم), no word the
+        corpus writes with ال itself (البابا: بابا نويل), and no بن after it (عقلا بن علي)."""
+        return w[-1:] == "ا" and len(w) >= 4 and w not in lx.FIRST_NAMES and w not in lx.NAME_PARTICLES \
+            and w != "ابا" and not self.names.get(w) and nxt not in lx.NASAB and self.gaz.lookup([w]) is None \
+            and not common_noun(w, self.vocab) and common_noun(w[:-1], self.vocab) \
+            and self.gaz.freq_class(w[:-1]) >= _FREQUENT_NOUN
+
+    def _imperfect(self, c: str) -> bool:
+        """An imperfect verb, an object pronoun on it or none (تشكره، يكتب): its three persons
+        (يشكر، تشكر، نشكر) are corpus words, and it is no given name of the lexicon."""
+        for suffix in ("هم", "ها", "ه", ""):
+            v = c[: len(c) - len(suffix)]
+            if c.endswith(suffix) and len(v) >= 4 and v[0] in "يتن" and v not in lx.FIRST_NAMES \
+                    and v not in _VERB_LIKE_NAMES and not self.names.get(v) and all(x + v[1:] in self.vocab for x in "يتن"):
+                return True
+        return False
+
+    def _possessed(self, c: str) -> bool:
+        """A frequent common noun with a possessive suffix (والده، ابنها، بلادهم: his father, her
+        son): no name's word. ه is read as the suffix only when the noun takes ها too (والدها),
+        for ه is also ة normalized (بشارة)."""
+        for suffix in ("هما", "هم", "ها", "ه"):
+            base = c[: -len(suffix)]
+            if c.endswith(suffix) and len(base) >= 3 and common_noun(base, self.vocab) \
+                    and self.gaz.freq_class(base) >= _FREQUENT_NOUN and (suffix != "ه" or base + "ها" in self.vocab):
+                return True
+        return False
+
+    def _future_form(self, w: str) -> bool:
+        """سـ + an imperfect (سنتحرك، سيزور) that is no name: a future verb of :func:`.words.future_verb`,
+        or one whose three persons the corpus writes (يتحرك، تتحرك، نتحرك), when the word is no
+        given name of the lexicon or the training data (not سامر، سيمون، سيرغي)."""
+        if self._future_verb(w):
+            return True
+        return len(w) >= 5 and w[0] == "س" and w[1] in "يتن" and w not in lx.FIRST_NAMES \
+            and not self.names.get(w) and all(x + w[2:] in self.vocab for x in "يتن")
 
     def _future_verb(self, w: str) -> bool:
         return future_verb(w, self.gaz.common, self.names)
