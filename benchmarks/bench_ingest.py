@@ -25,7 +25,7 @@ from pathlib import Path
 
 from benchmarks.common import CORPORA, emit, need_shared
 
-FOUNDATION = "language.v1,debris.v6,dateline.v7,metadate.v1,index_terms.v2"
+FOUNDATION = "language.v1,debris.v6,dateline.v8,metadate.v1,index_terms.v2"
 
 
 def main() -> None:

@@ -154,8 +154,8 @@ def test_upgraded_spec_swaps_replaced_stages_only() -> None:
     assert upgraded(DEFAULT_SPEC) is None
     old = [n.replace("entities.v10", "entities.v1").replace("debris.v6", "debris.v1") for n in DEFAULT_SPEC]
     assert upgraded(old) == DEFAULT_SPEC
-    light = ["language.v1", "debris.v1", "dateline.v7", "metadate.v1", "index_terms.v2"]
-    assert upgraded(light) == ["language.v1", "debris.v6", "dateline.v7", "metadate.v1", "index_terms.v2"]
+    light = ["language.v1", "debris.v1", "dateline.v8", "metadate.v1", "index_terms.v2"]
+    assert upgraded(light) == ["language.v1", "debris.v6", "dateline.v8", "metadate.v1", "index_terms.v2"]
 
 
 def test_status_swaps_replaced_stages_without_building_any(tmp_path: Path, inputs: str,
@@ -170,14 +170,14 @@ def test_status_swaps_replaced_stages_without_building_any(tmp_path: Path, input
     # a configured NER model that is not there: building entities.v10 fails, the status does not build it
     monkeypatch.setenv("MARSAD_NER_MODEL", str(tmp_path / "no-model"))
     # a light run with a replaced entities stage: stale, and its upgrade as light as it was
-    respec(["language.v1", "debris.v6", "dateline.v7", "entities.v1"])
+    respec(["language.v1", "debris.v6", "dateline.v8", "entities.v1"])
     st = status(arc)
     assert (st.current, st.stale, st.older_stages) == (0, n, {"entities.v1": n})
     assert st.without_stages == {name: n for name in ("pubdate.v3", "timex.v6", "events.v16", "index_terms.v2",
                                                       "fingerprint.v1")}
     # a spec whose successor needs what the spec lacks (events.v16 needs mentions and timex) is
     # redone with the default spec: no stage of it is counted missing
-    respec(["language.v1", "debris.v6", "dateline.v7", "events.v1"])
+    respec(["language.v1", "debris.v6", "dateline.v8", "events.v1"])
     st = status(arc)
     assert (st.stale, st.older_stages, st.without_stages) == (n, {"events.v1": n}, {})
     # a reanalysis builds its stages first: the missing model stops it before anything is written

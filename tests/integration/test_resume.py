@@ -54,7 +54,7 @@ def ingest_cmd(db: Path, data: Path, workers: int) -> list[str]:
     return [sys.executable, "-m", "marsad.cli.main", "ingest", "--archive", str(db),
             "--workers", str(workers), "--no-progress", "--json", str(data),
             # the ingest machinery is under test, not the enrichment stages: keep it quick
-            "--stages", "language.v1,debris.v6,dateline.v7,metadate.v1,index_terms.v2"]
+            "--stages", "language.v1,debris.v6,dateline.v8,metadate.v1,index_terms.v2"]
 
 
 @pytest.mark.parametrize("workers", [1, 2], ids=["inline", "pool"])

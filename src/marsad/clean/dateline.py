@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -37,8 +39,10 @@ WIRE_AGENCIES = (
 #: events coder counts them as wires, not an outlet's house line (:data:`marsad.enrich.events.lexicon.WIRES`)
 WIRE_SIGNS = (
     "أ ش أ", "أ.ش.أ", "أ.ف.ب", "د.ب.أ", "يو بي آي", "فارس", "تسنيم", "معا", "العمانية", "أ ب", "DPA", "SPA",
-    "WAM", "QNA", "KUNA", "وكالات", "وات", "ومع", "واج", "الوكالات", "الفرنسية",
+    "WAM", "QNA", "KUNA", "وكالات", "وات", "ومع", "واج", "الوكالات", "الفرنسية", "الألمانية",
 )
+#: other spellings of the agencies above (أسوشييتد برس، إ ب أ for EPA), read as theirs by the dateline
+#: reader; the events coder's lists do not hold them
 #: agencies and outlets that sign wire copy (as written in Arabic news); folded forms match too:
 #: :data:`WIRE_AGENCIES`, :data:`WIRE_SIGNS`, and papers, channels and sites, some of them places
 #: too (الرياض، المدينة), which the events coder does not count as media, two sports papers among them
@@ -47,9 +51,30 @@ AGENCIES = WIRE_AGENCIES + WIRE_SIGNS + (
     "الشرق الأوسط", "اليوم السابع", "المصري اليوم", "الأهرام", "مصراوي", "النشرة", "الحياة", "عكاظ", "سبق",
     "المدينة", "الرياض", "الوطن", "اليوم", "الشرق", "الخليج", "البيان", "الاتحاد", "رؤيا", "هسبريس", "الشروق",
     "الأنباء", "عين اليوم", "الوئام", "الاقتصادية", "الجزيرة نت", "روسيا اليوم", "الحرة", "الرياضي", "الرياضية",
-)
-_AGENCY_KEYS = frozenset(normalize(a).lower() for a in AGENCIES)
-_AGENCY_ALT = "|".join(sorted((regex.escape(a) for a in AGENCIES), key=len, reverse=True))
+) + ("أسوشييتد برس", "الأسوشييتد برس", "إ ب أ")
+
+
+def _agency_key(name: str) -> str:
+    """``name`` folded (:func:`normalize`, lower case) without its spaces and dots: an abbreviation
+    is one key however it is spaced or dotted (أ ف ب، أ.ف.ب، أ. ف. ب، ا ف ب)."""
+    return regex.sub(r"[\s.]+", "", normalize(name).lower())
+
+
+_AGENCY_KEYS = frozenset(_agency_key(a) for a in AGENCIES)
+_ALEF = "[أاإآ]"
+
+
+def _agency_pattern(name: str) -> str:
+    """The pattern of ``name`` in a dateline: an abbreviation of single letters (أ ف ب، د.ب.أ) with
+    or without dots and spaces between its letters (د. ب. أ، ا ش ا، دب أ) and any alef for an alef;
+    any other name as written."""
+    letters = regex.split(r"[\s.]+", name.strip(". "))
+    if len(letters) >= 2 and all(len(w) == 1 and regex.match(r"\p{Arabic}", w) for w in letters):
+        return r"(?:[ \t]*\.[ \t]*|[ \t]+)".join(_ALEF if w in "أاإآ" else regex.escape(w) for w in letters)
+    return regex.escape(name)
+
+
+_AGENCY_ALT = "|".join(dict.fromkeys(_agency_pattern(a) for a in sorted(AGENCIES, key=len, reverse=True)))
 
 _PLACE = r"[\p{Arabic}][\p{Arabic}\s]{1,40}?"
 _SEP = r"\s*[-–—/:\u0640]+\s*"  # U+0640 (tatweel) serves as a dash in some newsrooms
@@ -62,9 +87,11 @@ _DATE = rf"(?:في\s+)?{_DAY_MONTH_YEAR}(?:\s*[،,]?\s*(?:الموافق|الم�
 _PLACE_BRACKETED_AGENCY = regex.compile(
     rf"\s*(?P<place>{_PLACE}(?:\s*[،,\-–—]\s*{_PLACE})?)\s*\((?P<agency>[^()\n]{{2,30}})\)\s*(?:[-–—:\u0640]+|\.)\s*"
 )
-#: موسكو- سبوتنيك.   |   الرياض - واس   |   الرياض/ واس
+#: موسكو- سبوتنيك.   |   الرياض - واس   |   الرياض/ واس   |   بيروت ـ (رويترز)   |   الرياض :الألمانية
+#: (the agency in brackets after a dash, not after a tatweel that stretches a word: أوضح لـ(عكاظ))
 _PLACE_DASH_AGENCY = regex.compile(
-    rf"\s*(?P<place>{_PLACE}){_SEP}(?P<agency>(?:{_AGENCY_ALT})(?:[ \t]+\p{{Arabic}}+(?=[ \t]*$))?)(?![\p{{Arabic}}])\s*[.:\-–—]*\s*"
+    rf"\s*(?P<place>{_PLACE}){_SEP}(?:(?<!\p{{Arabic}}\u0640+)\()?(?P<agency>(?:{_AGENCY_ALT})(?:[ \t]+\p{{Arabic}}+(?=[ \t]*$))?)(?![\p{{Arabic}}])\)?"
+    r"\s*[.:\-–—]*\s*"
 )
 #: سبق- القنفذة:   |   واس – جدة:   |   عبدالله البرقاوي- سبق- الرياض:  (an outlet or agency, then its
 #: reporter's city, closed by a colon; a reporter's name may open it). Taken only when the
@@ -81,6 +108,13 @@ _AUTHOR_DASH_PLACE = regex.compile(
     rf"\s*(?P<author>{_WORD}(?:[ \t]+{_WORD}){{1,3}})\s*[-–—\u0640]+\s*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,2}})"
     rf"(?:\s*:\s*|[ \t\u00a0]*$)"
 )
+#: مكة المكرمة – حامد القرشي  |  جدة ـ نجيب الجداوي:  (the city filed from and the reporter, a line
+#: of their own or closed by a colon). Taken only when the place is a known one and the name is a
+#: person's (:func:`_is_name`), no agency
+_PLACE_DASH_AUTHOR = regex.compile(
+    rf"\s*(?P<place>{_WORD}(?:[ \t]+{_WORD}){{0,2}})\s*[-–—\u0640]+\s*(?P<author>{_WORD}(?:[ \t]+{_WORD}){{1,3}})"
+    rf"(?:\s*:\s*|[ \t\u00a0]*$)"
+)
 #: (أ ف ب) -  agency alone
 _BRACKETED_AGENCY = regex.compile(rf"\s*\((?P<agency>{_AGENCY_ALT})\)\s*[-–—:]+\s*")
 #: الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس   |   القاهرة في 5 مايو 2020 (أ ش أ) -
@@ -90,7 +124,7 @@ _PLACE_DATE_AGENCY = regex.compile(
 )
 #: the dateline forms, tried in this order
 _DATELINE_RES = (_PLACE_BRACKETED_AGENCY, _AGENCY_DASH_PLACE, _PLACE_DASH_AGENCY, _BRACKETED_AGENCY,
-                 _PLACE_DATE_AGENCY, _AUTHOR_DASH_PLACE)
+                 _PLACE_DATE_AGENCY, _AUTHOR_DASH_PLACE, _PLACE_DASH_AUTHOR)
 #: the forms with the agency in brackets alone, which a line deep in a text may open with
 _BRACKETED_RES = (_PLACE_BRACKETED_AGENCY, _BRACKETED_AGENCY)
 
@@ -117,6 +151,9 @@ def _dateline_match(text: str, start: int, end: int, *, bracketed: bool = False)
         if rx is _AGENCY_DASH_PLACE and not _is_place(m.group("place")):
             continue  # الرياض - واس: a place first, read by the next form
         if rx is _AUTHOR_DASH_PLACE and (not _is_place(m.group("place")) or _names_place(m.group("author"))):
+            continue
+        if rx is _PLACE_DASH_AUTHOR and not (_is_place(m.group("place")) and _is_name(m.group("author"))
+                                             and not _is_agency(m.group("author"))):
             continue
         return m
     return None
@@ -206,7 +243,10 @@ class DatelineSplitter:
         if not has_title and len(lines) > 1:
             s, e = lines[0]
             line = text[s:e].strip()
-            if 3 <= len(line) <= 200 and not regex.search(r"[.!?؟]\s*$", line):
+            dateline = _dateline_match(text, s, e)
+            whole = dateline is not None and not text[dateline.end():e].strip()
+            # a dateline alone on the first line (الرياض - واس) is the dateline, not a title
+            if 3 <= len(line) <= 200 and not regex.search(r"[.!?؟]\s*$", line) and not whole:
                 ls = s + (len(text[s:e]) - len(text[s:e].lstrip()))
                 out.append(Span("title", ls, ls + len(line), "title"))
                 first = 1
@@ -227,7 +267,7 @@ class DatelineSplitter:
                 continue
             place = (m.groupdict().get("place") or "").strip()
             agency = (m.groupdict().get("agency") or "").strip()
-            if m.re is _AGENCY_DASH_PLACE or m.re is _AUTHOR_DASH_PLACE:
+            if m.re in (_AGENCY_DASH_PLACE, _AUTHOR_DASH_PLACE, _PLACE_DASH_AUTHOR):
                 author = (m.group("author") or "").strip()
             else:
                 place, agency, author = _roles(place.replace("\u0640", ""), agency)
@@ -248,25 +288,74 @@ class DatelineSplitter:
 
 
 def _is_agency(name: str) -> bool:
-    return normalize(name).lower() in _AGENCY_KEYS
+    return _agency_key(name) in _AGENCY_KEYS
 
 
-#: what may follow a city's name in a dateline (القدس المحتلة، القاهرة الجديدة)
-_EPITHETS = frozenset(normalize(w) for w in ("المحتلة", "المكرمة", "المنورة", "الشريف", "القديمة", "الجديدة"))
+#: what may follow a city's name in a dateline (القدس المحتلة، القاهرة الجديدة، الجبيل الصناعية)
+_EPITHETS = frozenset(normalize(w) for w in ("المحتلة", "المكرمة", "المنورة", "الشريف", "القديمة", "الجديدة",
+                                            "الصناعية"))
 
 
-def _is_place(name: str) -> bool:
+def _one_vowel_less(name: str) -> set[str]:
+    """``name`` (without its spaces) less one of its long vowels after its first letter (ا و ي ى):
+    two transliterations of one foreign name often differ by one (زيوريخ and زيورخ, جاكرتا and
+    جاكارتا, داكار and دكار)."""
+    return {name[:i] + name[i + 1:] for i in range(1, len(name)) if name[i] in "اويى"}
+
+
+@lru_cache(maxsize=1)
+def _wide_places() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The dateline reader's wider list of place names (folded; the file
+    :func:`marsad.enrich.entities.gazetteer_build.build_dateline_places` writes); those and the
+    gazetteer's cities, countries and regions without their spaces (حفرالباطن, ساوباولو); and the
+    gazetteer's places outside the Arab League (a city of 100,000 people, a capital, a country)
+    without their spaces, each also less one long vowel (:func:`_one_vowel_less`: an Arabic name is
+    written one way, a foreign one several; the towns of the wider list are too many to match so
+    loosely)."""
+    from marsad.enrich.entities.gazetteer import dateline_places_path, load_default
+    from marsad.enrich.entities.place_words import ARAB_LEAGUE
+
+    with gzip.open(dateline_places_path(), "rt", encoding="utf-8") as fh:
+        rows = [f.split("\t") for f in fh.read().split("\n") if f and f[0] != "#"]
+    names = frozenset(r[0] for r in rows)
+    known = [(" ".join(k), e.country) for k, e in load_default().phrases.items()
+             if e.kind in ("city", "country", "region")]
+    compact = frozenset(n.replace(" ", "") for n, _c in [(r[0], r[1]) for r in rows] + known)
+    foreign = {n.replace(" ", "") for n, c in known if c not in ARAB_LEAGUE and not n.startswith("ال")}
+    return names, compact, frozenset(foreign | {v for n in foreign if len(n) >= 5 for v in _one_vowel_less(n)})
+
+
+def _in_wide(words: list[str]) -> bool:
+    names, compact, foreign = _wide_places()
+    joined = "".join(words)
+    if " ".join(words) in names or joined in compact:
+        return True
+    # a foreign name with one long vowel more or less than the gazetteer's (of five letters or more)
+    return (not joined.startswith("ال") and len(joined) >= 5
+            and any(v in foreign for v in _one_vowel_less(joined)) or joined in foreign)
+
+
+def _is_place(name: str, *, wide: bool = True) -> bool:
     """Whether ``name`` (its part before a comma or a dash) is a known city, country or region
-    (a city with its epithet, القدس المحتلة, too)."""
+    (a city with its epithet, القدس المحتلة, too). ``wide``: or a name of the dateline reader's
+    wider list (:func:`_wide_places`: a town GeoNames knows, a Saudi governorate, a city whose name
+    is also a word, الخبر; spelled with a long vowel more or less, زيوريخ for زيورخ), for a word a
+    dateline's slot already calls a place."""
     from marsad.enrich.entities.gazetteer import load_default
 
     head = regex.split(r"\s*[،,\-–—]\s*", name.strip())[0]
     words = normalize(head).split()
+    if not words:
+        return False
     gazetteer = load_default()
     entry = gazetteer.lookup(words)
     if entry is None and len(words) == 2 and words[1] in _EPITHETS:
         entry = gazetteer.lookup(words[:1])  # القدس المحتلة: a city and its epithet
-    return entry is not None and entry.kind in ("city", "country", "region")
+    if entry is not None and entry.kind in ("city", "country", "region"):
+        return True
+    if not wide:
+        return False
+    return _in_wide(words) or (len(words) == 2 and words[1] in _EPITHETS and _in_wide(words[:1]))
 
 
 def _names_place(words: str) -> bool:
@@ -275,7 +364,7 @@ def _names_place(words: str) -> bool:
     جدة», :data:`marsad.enrich.entities.org_words.ORG_HEADS`)."""
     w = words.split()
     return normalize(w[0]) in ORG_HEADS or any(
-        _is_place(" ".join(w[i:i + k])) for k in (1, 2) for i in range(len(w) - k + 1))
+        _is_place(" ".join(w[i:i + k]), wide=False) for k in (1, 2) for i in range(len(w) - k + 1))
 
 
 def _roles(first: str, second: str) -> tuple[str, str, str]:
@@ -309,15 +398,23 @@ class AuthorField:
     person: str = ""
 
 
-#: the field's parts: split at dashes, colons, slashes, bars and commas, and at a tatweel standing
-#: alone (المدينة ـ جدة; a tatweel inside a word, الجابـري, stretches the word)
-_AUTHOR_SPLIT = regex.compile(r"\s*[-–—:：/|،,]+\s*|\s+\u0640+\s*|\s*\u0640+\s+")
+#: the field's parts: split at dashes, colons, semicolons, slashes, bars and commas, and at a tatweel
+#: standing alone (المدينة ـ جدة; a tatweel inside a word, الجابـري, stretches the word)
+_AUTHOR_SPLIT = regex.compile(r"\s*[-–—:：;؛/|،,]+\s*|\s+\u0640+\s*|\s*\u0640+\s+")
+#: a name in quotes after a word with no mark between (لندن «الشرق الأوسط»): a part of its own
+_QUOTED_AFTER = regex.compile(r"(?<=[\p{Arabic}\p{Latin}])\s+(?=[«\"“])")
+#: a time stamp's weekday or month written in Latin letters (| Tuesday, 11 August 2015 - 00:00 am)
+_LATIN_DATE_WORD = regex.compile(
+    r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", regex.I)
 #: عكاظ (جدة)  |  أحمد الشميري (صنعاء): a name and, in brackets, the city filed from (read as a part
 #: of its own: خالد طاشكندي (جدة)، فارس القحطاني (الرياض) names two)
 _AUTHOR_BRACKETS = regex.compile(r"\s*\(([^()]*)\)\s*")
 #: «الاقتصادية» من الرياض  |  عادل الخنين من الرياض: a name and the city filed from, after من
 _AUTHOR_FROM = regex.compile(r"^(?P<name>.+?)\s+من\s+(?P<place>\p{Arabic}+(?:\s+\p{Arabic}+)?)$")
-_LABEL_ONLY = regex.compile(rf"^(?:{_BYLINE_LABELS})(?:\s+و(?:{_BYLINE_LABELS}))*$", regex.I)
+#: a label alone in an author field: a byline's, or a page's kind and the photographs' credit
+#: (استطلاع وتصوير، تحليل، قراءة، إضاءة)
+_FIELD_LABELS = rf"{_BYLINE_LABELS}|استطلاع|تصوير|تحليل|قراءة|قراءه|إضاءة|اضاءة|حاوره|حاورته|حاورها|اختيار|عرض"
+_LABEL_ONLY = regex.compile(rf"^(?:{_FIELD_LABELS})(?:\s+و(?:{_FIELD_LABELS}))*$", regex.I)
 _LABEL_LEAD = regex.compile(rf"^(?:{_BYLINE_LABELS})\s+", regex.I)
 #: words around an outlet's name in a byline: its office (مكتب الجزيرة), its kind (قناة العربية),
 #: its website (الرياض الإلكتروني، الشرق الأوسط أونلاين) or its editorial (كلمة اليوم)
@@ -335,20 +432,27 @@ _EXCLUSIVE = regex.compile(r"^(?:خاص|حصري)(?:\s|$)")
 def _is_name(part: str) -> bool:
     """Whether ``part`` may be a person's name: two to six words of letters, not a known place, not
     opening with an organisation's head word (وزارة الصحة, أمانة جدة) and with no word of a
-    site's name (بوابة, للأخبار). A word of a name may be a place's name too (صالح, رياض, نايف
-    are villages in the gazetteer)."""
+    site's name (بوابة, للأخبار), nor a body the gazetteer knows (الأمم المتحدة). A word of a name
+    may be a place's name too (صالح, رياض, نايف are villages in the gazetteer)."""
     words = part.split()
     if any(w.startswith(("لل", "بوابة", "البوابة")) for w in words):
         return False  # البوابة العربية للأخبار التقنية: a site's section
-    return (2 <= len(words) <= 6 and regex.fullmatch(r"[\p{Arabic}\p{Latin}\u064B-\u065F\u0670.' ]+", part) is not None
-            and normalize(words[0]) not in ORG_HEADS and not _is_place(part))
+    if not (2 <= len(words) <= 6 and regex.fullmatch(r"[\p{Arabic}\p{Latin}\u064B-\u065F\u0670.' ]+", part) is not None
+            and normalize(words[0]) not in ORG_HEADS and not _is_place(part)):
+        return False
+    from marsad.enrich.entities.gazetteer import load_default
+
+    entry = load_default().lookup(normalize(part).split())
+    return entry is None or entry.kind not in ("org", "misc")  # الأمم المتحدة: a body, no person
 
 
 def _author_parts(value: str) -> list[str]:
-    """The parts of an author field, without quotes, a time stamp (``| Tuesday, 11 August 2015 -
-    00:00 am``: a part with a digit), a byline's label (متابعة - …, كتب: …) or the photographer's
-    credit (تصوير - …)."""
-    value = regex.sub(r"[«»\"“”„{}*·\p{Cf}]", "", html.unescape(value).replace("\u00a0", " "))
+    """The parts of an author field, without quotes (a name in quotes after a word is a part of its
+    own: لندن «الشرق الأوسط»), a time stamp (``| Tuesday, 11 August 2015 - 00:00 am``: a part with a
+    digit, a weekday or month in Latin letters), a byline's label (متابعة - …, كتب: …) or the
+    photographer's credit (تصوير - …)."""
+    value = _QUOTED_AFTER.sub(" - ", html.unescape(value).replace("\u00a0", " "))
+    value = regex.sub(r"[«»\"“”„{}*·\p{Cf}]", "", value)
     value = _PHOTOS.sub("", _AUTHOR_BRACKETS.sub(r" - \1 - ", value)).strip(" \t.:،,-–—")
     m = _AUTHOR_FROM.match(value)
     if m is not None and _is_place(m.group("place")):
@@ -359,8 +463,10 @@ def _author_parts(value: str) -> list[str]:
     for p in raw:
         p = " ".join(p.replace("\u0640", "").split()).strip(".،,()")
         p = _LABEL_LEAD.sub("", p)
-        if p and not regex.search(r"\d", p) and not _LABEL_ONLY.match(p) and not _EXCLUSIVE.match(p):
-            parts.append(p)
+        if (p and not regex.search(r"\d", p) and not _LABEL_ONLY.match(p) and not _EXCLUSIVE.match(p)
+                and not _LATIN_DATE_WORD.match(p)):
+            pieces = regex.split(r"\s+و(?=\S)", p)  # العربية.نت ووكالات: two agencies joined by و
+            parts.extend(pieces if len(pieces) > 1 and all(_is_agency(x) for x in pieces) else [p])
     return parts
 
 
@@ -394,7 +500,10 @@ def read_author(value: str) -> AuthorField:
     for p in parts:
         bare = _OUTLET_AROUND.sub("", p)
         as_written = _is_agency(p)  # else without its office or kind (مكتب الجزيرة)
-        is_place, is_agency = _is_place(p), as_written or (bare != p and _is_agency(bare))
+        is_agency = as_written or (bare != p and _is_agency(bare))
+        # an agency or outlet is a place too only as the gazetteer knows it (الرياض), not as a town
+        # of the dateline's wider list (كونا، المدينة)
+        is_place = _is_place(p, wide=not is_agency)
         if is_place and is_agency:
             roles.append(("either", p))
         elif is_place:

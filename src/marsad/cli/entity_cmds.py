@@ -213,10 +213,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         raise ConfigError(f"no ner/anercorp under {data}; pass --data DIR (the folder of ner/ …)")
     corpora = [Path(p) for p in args.corpora]
     if args.gazetteer:
-        from marsad.enrich.entities.gazetteer_build import build
+        from marsad.enrich.entities.gazetteer_build import build, build_dateline_places
 
         n = build(gazetteer.default_path(), corpora=corpora)
         err_console.print(f"gazetteer: {n:,} entries")
+        n = build_dateline_places(gazetteer.dateline_places_path(), gazetteer.default_path())
+        err_console.print(f"dateline places: {n:,} names")
     if args.clusters:
         from marsad.enrich.entities.clusters import build as build_clusters
         from marsad.enrich.entities.clusters import default_path

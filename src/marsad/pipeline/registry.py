@@ -92,7 +92,7 @@ class StageEntry:
 STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("language.v1", _language, ("text",), ("language",)),
     StageEntry("debris.v6", _debris, ("text",), ("debris",)),
-    StageEntry("dateline.v7", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
+    StageEntry("dateline.v8", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
     StageEntry("entities.v10", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
     StageEntry("pubdate.v3", _pubdate, ("clean",), ("published_at", "anchor")),
@@ -106,7 +106,7 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
 DEFAULT_SPEC: list[str] = [
     "language.v1",
     "debris.v6",
-    "dateline.v7",
+    "dateline.v8",
     "entities.v10",
     "pubdate.v3",
     "timex.v6",
@@ -165,7 +165,13 @@ _RETIRED_WHY: dict[str, str] = {
                     "from where the span ends; and what dateline.v6 changed"),
     "dateline.v6": ("the input's author field is read as a dateline (واس - جدة، لندن: فلان، عكاظ (جدة)، "
                     "«الاقتصادية» من الرياض): its place and agency stand where the text gave none, "
-                    "its person (if any) is the byline, an outlet's name alone is none"),
+                    "its person (if any) is the byline, an outlet's name alone is none; and what "
+                    "dateline.v7 changed"),
+    "dateline.v7": ("an agency after a colon with a space on one side (الرياض :الألمانية) or in brackets "
+                    "after a dash (بيروت ـ (رويترز)), abbreviations however dotted and spaced (د. ب. أ، "
+                    "أ. ف. ب، ا ش ا), a city and its reporter on a line of their own (مكة المكرمة – فلان), "
+                    "and places the gazetteer lacks (الخبر، برشلونة، سول، وادي الدواسر: the wider list "
+                    "of GeoNames' towns and Saudi Arabia's governorates)"),
     "dateline.v1": ("a dateline with its date (الرياض 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م واس, "
                     "القاهرة في 5 مايو 2020 (أ ش أ) -) is found, also when the source's boilerplate "
                     "learned the line; and what dateline.v2 changed"),

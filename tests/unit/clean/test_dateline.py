@@ -153,7 +153,7 @@ def test_dateline_v3_is_retired():
     from marsad.errors import ConfigError
     from marsad.pipeline.registry import build
 
-    with pytest.raises(ConfigError, match="replaced by 'dateline.v7'"):
+    with pytest.raises(ConfigError, match="replaced by 'dateline.v8'"):
         build(["language.v1", "debris.v6", "dateline.v3"])
 
 
@@ -255,3 +255,93 @@ def test_author_field_fills_the_dateline_the_text_lacks(text, author, place, age
     assert (art.dateline_place, art.dateline_agency, art.byline) == (place, agency, byline)
     # the field fills fields only: the text is cleaned as it is without it
     assert art.clean_text == analyze_text(text, title="خبر عن الأمانة").clean_text
+
+
+@pytest.mark.parametrize(
+    "opening, place, agency, byline",
+    [
+        # an agency after a colon with a space on one side only, in brackets after a dash
+        ("الرياض :الألمانية\nأعلنت الأمانة", "الرياض", "الألمانية", ""),
+        ("القاهرة : أ ش أ\nأعلنت الأمانة", "القاهرة", "أ ش أ", ""),
+        ("بيروت ـ (رويترز)\nأعلنت الأمانة", "بيروت", "رويترز", ""),
+        ("بيروت - (رويترز) - أعلنت الأمانة", "بيروت", "رويترز", ""),
+        # an abbreviation with spaced dots, without its dots, with a bare alef
+        ("القاهرة - د. ب. أ\nأعلنت الأمانة", "القاهرة", "د. ب. أ", ""),
+        ("القاهرة - أ. ف. ب.\nأعلنت الأمانة", "القاهرة", "أ. ف. ب", ""),
+        ("القاهرة - ا ش ا\nأعلنت الأمانة", "القاهرة", "ا ش ا", ""),
+        # a city the gazetteer drops as a frequent word, a Saudi governorate, another spelling
+        ("عين اليوم – الخبر\nأعلنت الأمانة", "الخبر", "عين اليوم", ""),
+        ("سبق- وادي الدواسر: أعلنت الأمانة", "وادي الدواسر", "سبق", ""),
+        ("عين اليوم – زيوريخ\nأعلنت الأمانة", "زيوريخ", "عين اليوم", ""),
+        # the city filed from and the reporter, a line of their own
+        ("مكة المكرمة – سامي الكاتب\nأعلنت الأمانة", "مكة المكرمة", "", "سامي الكاتب"),
+        ("جدة ـ ليلى المحررة:\nأعلنت الأمانة", "جدة", "", "ليلى المحررة"),
+        # … not a city and a body, nor a tatweel stretching a word before an outlet in brackets
+        ("جدة – وزارة الصحة\nأعلنت الأمانة", "", "", ""),
+        ("وأوضح لـ(عكاظ) مدير الأمانة", "", "", ""),
+        # a month's two names are no dateline (أغسطس/آب is no agency آب)
+        ("منذ أغسطس/آب أعلنت الأمانة", "", "", ""),
+    ],
+)
+def test_dateline_v8_forms(opening, place, agency, byline):
+    art = analyze_text("خبر عن الأمانة\n" + opening + " خططا جديدة للطرق.\nفقرة أخرى.")
+    assert (art.dateline_place, art.dateline_agency, art.byline) == (place, agency, byline)
+
+
+@pytest.mark.parametrize(
+    "field, place, agency, person",
+    [
+        ("الرياض :الألمانية", "الرياض", "الألمانية", ""),
+        ("نانتير - أ. ف. ب", "نانتير", "أ. ف. ب", ""),
+        ("برشلونة - د. ب. أ", "برشلونة", "د. ب. أ", ""),
+        ("القاهرة - و ا س", "القاهرة", "و ا س", ""),
+        ("لندن – أسوشييتد برس", "لندن", "أسوشييتد برس", ""),
+        ("دبي - العربية. نت", "دبي", "العربية. نت", ""),
+        # places of the wider list: a frequent word, a town, a governorate, a city with its epithet,
+        # a name written without its space, a transliteration with a long vowel more
+        ("الخبر: سامي الكاتب", "الخبر", "", "سامي الكاتب"),
+        ("سول - وكالات", "سول", "وكالات", ""),
+        ("رجال ألمع: سامي الكاتب", "رجال ألمع", "", "سامي الكاتب"),
+        ("الجبيل الصناعية - سامي الكاتب", "الجبيل الصناعية", "", "سامي الكاتب"),
+        ("سامي الكاتب - حفرالباطن", "حفرالباطن", "", "سامي الكاتب"),
+        ("جاكرتا - رويترز", "جاكرتا", "رويترز", ""),
+        ("سامي الكاتب من ليفربول", "ليفربول", "", "سامي الكاتب"),
+        # an agency that is also a town's name stays the agency; a paper's name stays the paper
+        ("الوئام - كونا:", "", "كونا", ""),
+        ("المدينة - الرياض", "الرياض", "المدينة", ""),
+        # a semicolon parts as a colon does; a name in quotes after a city is a part of its own; a
+        # time stamp's weekday is no person
+        ("سان بطرسبرج; رويترز", "سان بطرسبرج", "رويترز", ""),
+        ("لندن «الشرق الأوسط أونلاين»", "لندن", "الشرق الأوسط", ""),
+        ("| Tuesday, 11 August 2015 - 00:00 am", "", "", ""),
+        # a body is no person; two agencies joined by و are the second; a page's kind is no name
+        ("الأمم المتحدة – وكالات", "", "وكالات", ""),
+        ("العربية.نت ووكالات", "", "وكالات", ""),
+        ("استطلاع وتصوير: سامي الكاتب", "", "", "سامي الكاتب"),
+        ("واس (وادي الدواسر)", "وادي الدواسر", "واس", ""),
+        # a label is no place (حاوره, تأليف: one long vowel from a city's name)
+        ("حاوره: سامي الكاتب", "", "", "سامي الكاتب"),
+        ("تأليف: سامي الكاتب", "", "", "سامي الكاتب"),
+    ],
+)
+def test_author_field_v8(field, place, agency, person):
+    from marsad.clean.dateline import AuthorField, read_author
+
+    assert read_author(field) == AuthorField(place=place, agency=agency, person=person)
+
+
+def test_the_wider_place_list_is_for_datelines_only():
+    """A town of the dateline reader's wider list is a place in a dateline's slot, not a word of a
+    reporter's name (a name's word that names a town does not make it a body or a place)."""
+    from marsad.clean.dateline import _is_place, _names_place
+
+    assert _is_place("الخبر") and not _is_place("الخبر", wide=False)
+    assert not _names_place("سامي الخبر")
+
+
+def test_a_dateline_alone_on_the_first_line_is_no_title():
+    art = analyze_text("الرياض - واس\nاستقبل أمير المنطقة اليوم وفدا رسميا في مكتبه.\nفقرة أخرى.")
+    assert (art.title, art.dateline_place, art.dateline_agency) == ("", "الرياض", "واس")
+    # a first line that goes on after its dateline is still the title
+    art = analyze_text("الرياض - واس يستقبل وفدا\nاستقبل أمير المنطقة اليوم وفدا رسميا في مكتبه.\nفقرة أخرى.")
+    assert art.title == "الرياض - واس يستقبل وفدا"

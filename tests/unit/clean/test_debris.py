@@ -112,7 +112,7 @@ def test_a_tag_run_must_leave_an_article_before_it_and_stay_short():
 
 
 def test_the_debris_stage_leaves_the_tags_out_of_the_clean_text():
-    art = build(["language.v1", "debris.v6", "dateline.v7"]).run(
+    art = build(["language.v1", "debris.v6", "dateline.v8"]).run(
         RawRecord(text=_BODY + " سمات جامعة الشمال القبول", title="جامعة الشمال تقبل ألفي طالب"))
     assert [s.label for s in art.layer("debris")] == ["tags"]
     assert art.clean_text.endswith("خلال أسبوع.") and "سمات" not in art.clean_text

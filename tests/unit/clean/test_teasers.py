@@ -116,7 +116,7 @@ def test_a_bracketed_dateline_opens_a_new_item_deep_in_a_text() -> None:
 
 def test_the_debris_stage_marks_the_tail_and_the_clean_text_drops_it() -> None:
     text = "\n".join(REPORT + TEASERS)
-    art = build(["language.v1", "debris.v6", "dateline.v7"]).run(RawRecord(text=text, title=TITLE))
+    art = build(["language.v1", "debris.v6", "dateline.v8"]).run(RawRecord(text=text, title=TITLE))
     teasers = [s for s in art.spans if s.layer == "debris" and s.label == KIND]
     assert [text[s.start:s.end] for s in teasers] == TEASERS
     assert art.clean_text.endswith("عند خمس عشرة نقطة.")

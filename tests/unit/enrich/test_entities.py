@@ -128,7 +128,7 @@ def test_a_retired_stage_version_says_what_replaced_it() -> None:
     assert "entities.v10" in DEFAULT_SPEC and "debris.v6" in DEFAULT_SPEC
     assert not set(RETIRED) & set(STAGES) and all(new in STAGES for new, _why in RETIRED.values())
     with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
-        build(["language.v1", "debris.v6", "dateline.v7", "entities.v1"])
+        build(["language.v1", "debris.v6", "dateline.v8", "entities.v1"])
 
 
 def test_two_princes_with_different_fathers_are_two_people() -> None:
@@ -165,15 +165,15 @@ def test_entities_v2_is_retired() -> None:
     from marsad.pipeline.registry import build
 
     with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
-        build(["language.v1", "debris.v6", "dateline.v7", "entities.v2"])
+        build(["language.v1", "debris.v6", "dateline.v8", "entities.v2"])
     with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
-        build(["language.v1", "debris.v6", "dateline.v7", "entities.v5"])
+        build(["language.v1", "debris.v6", "dateline.v8", "entities.v5"])
     with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
-        build(["language.v1", "debris.v6", "dateline.v7", "entities.v7"])
+        build(["language.v1", "debris.v6", "dateline.v8", "entities.v7"])
     with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
-        build(["language.v1", "debris.v6", "dateline.v7", "entities.v8"])
+        build(["language.v1", "debris.v6", "dateline.v8", "entities.v8"])
     with pytest.raises(ConfigError, match="replaced by 'entities.v10'"):
-        build(["language.v1", "debris.v6", "dateline.v7", "entities.v9"])
+        build(["language.v1", "debris.v6", "dateline.v8", "entities.v9"])
 
 
 def test_a_father_is_not_his_son() -> None:

@@ -79,7 +79,7 @@ def test_a_pipeline_is_built_once_per_state_of_its_model(tmp_path: Path, monkeyp
     from marsad.enrich.entities.stage import MODEL_ENV
     from marsad.errors import ConfigError
 
-    spec = ("language.v1", "debris.v6", "dateline.v7", "entities.v10")
+    spec = ("language.v1", "debris.v6", "dateline.v8", "entities.v10")
     path = _tiny_model(tmp_path, favour="O")
     monkeypatch.setattr(local, "_PIPELINES", {})
     monkeypatch.setenv(MODEL_ENV, str(path))

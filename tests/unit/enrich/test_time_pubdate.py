@@ -92,11 +92,11 @@ def test_stages_resolve_relative_values_against_the_chosen_date():
 
 
 def test_timex_stage_alone_uses_the_metadata_anchor():
-    spec = ["language.v1", "debris.v6", "dateline.v7", "metadate.v1", "timex.v6"]
+    spec = ["language.v1", "debris.v6", "dateline.v8", "metadate.v1", "timex.v6"]
     rec = RawRecord(text="قال الوزير أمس إن الوفد سيصل.", date="2021-09-14", date_kind="metadata")
     art = build(spec).run(rec)
     assert [s.value for s in art.layer("timex")] == ["2021-09-13"]
-    art = build(["language.v1", "debris.v6", "dateline.v7", "timex.v6"]).run(RawRecord(text=rec.text))
+    art = build(["language.v1", "debris.v6", "dateline.v8", "timex.v6"]).run(RawRecord(text=rec.text))
     assert [s.value for s in art.layer("timex")] == ["PAST_REF"]
 
 
@@ -150,4 +150,4 @@ def test_pubdate_v1_is_retired():
     from marsad.errors import ConfigError
 
     with pytest.raises(ConfigError, match="replaced by 'pubdate.v3'"):
-        build(["language.v1", "debris.v6", "dateline.v7", "pubdate.v1"])
+        build(["language.v1", "debris.v6", "dateline.v8", "pubdate.v1"])

