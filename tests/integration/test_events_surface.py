@@ -232,6 +232,7 @@ def test_a_place_from_the_dateline_says_so(tmp_path: Path, capsys: pytest.Captur
     out = capsys.readouterr().out
     assert "in بغداد (dateline)" in out and "خطف  @ بغداد (dateline)" in out
     # a place the sentence states has no mark (Kirkuk, above: «@ كركوك  first»)
+    pytest.importorskip("fastapi")  # the web extra
     from fastapi.testclient import TestClient
 
     from marsad.web.app import create_app
@@ -255,3 +256,34 @@ def test_show_gives_each_event_its_group_key(archive: str, capsys: pytest.Captur
     out = capsys.readouterr().out
     assert f"group {ATTACK}" in out and "مسلحون مجهولون → " in out
     assert main(["event", "--archive", archive, ATTACK]) == 0  # the key shown is one `event` takes
+
+
+def test_an_actor_filter_says_in_how_many_reports_the_actor_is(tmp_path: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """A group shows the actors most of its reports give; `--actor` keeps a group one of whose
+    reports has the actor, so «--actor ترامب» listed «الصين → بكين» (Trump in 1 of its 3 reports)
+    with nothing to tell why. The line now says so; a group that shows the actor says nothing."""
+    base = "اعتقلت {} أمس ناشطا بارزا في مدينة إربد شمال الأردن بعد مشاركته في احتجاج على غلاء الأسعار، وفق مصدر أمني."
+    rows = [{"id": "j1", "source": "وكالة أ", "date": "2024-04-02T08:00:00", "title": "اعتقال ناشط في إربد",
+             "text": base.format("الشرطة الأردنية")},
+            {"id": "j3", "source": "صحيفة ج", "date": "2024-04-02T10:00:00", "title": "اعتقال ناشط في إربد",
+             "text": base.format("قوات الأمن")}]
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    db = str(tmp_path / "a.db")
+    assert main(["ingest", "--archive", db, str(src), "--json"]) == 0
+    [g] = _events(capsys, db, "--actor", "قوات")
+    assert g["actor_source"]["text"] == "الشرطة الأردنية" and g["reports"] == 2
+    assert (g["actor_reports"], g["actor_shown"]) == (1, False)
+    assert main(["events", "--archive", db, "--actor", "قوات"]) == 0
+    assert "(قوات in 1 of its 2 reports)" in capsys.readouterr().out
+    assert main(["events", "--archive", db, "--actor", "الشرطة"]) == 0
+    assert " of its " not in capsys.readouterr().out
+    pytest.importorskip("fastapi")  # the web extra
+    from fastapi.testclient import TestClient
+
+    from marsad.web.app import create_app
+
+    with TestClient(create_app(db)) as c:
+        page = c.get("/events", params={"actor": "قوات", "lang": "en"}).text
+        assert "(قوات in 1 report of 2)" in page

@@ -95,7 +95,11 @@ def cmd_events(args: argparse.Namespace) -> int:
         return 0
     console.print(f"[bold]events[/] (each counted once; {counted(len(rows), 'group')} shown)")
     for g in rows:
-        console.print(_group_line(g))
+        line = _group_line(g)
+        if "actor_shown" in g and not g["actor_shown"]:
+            line.append(f"  ({args.actor} in {g['actor_reports']} of its {counted(g['reports'], 'report')})",
+                        style="yellow")
+        console.print(line)
     console.print("[dim]* no day stated: the day of the first report. `marsad event GROUP` lists a group's "
                   "reports with their sentences[/]")
     return 0

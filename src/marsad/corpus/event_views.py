@@ -136,7 +136,14 @@ def list_event_groups(archive: Any, *, date_from: str | None = None, date_to: st
             continue
         if needle_place and not any(_matches(r["place"], needle_place) for r in reports):
             continue
-        out.append(_summary(key, reports))
+        g = _summary(key, reports)
+        if needle_actor:
+            # the group shows the actors most of its reports give: say in how many the asked one
+            # is, or «--actor ترامب» listed «الصين → بكين» with nothing to tell why
+            g["actor_reports"] = sum(_matches(r["actor_source"], needle_actor) or _matches(r["actor_target"], needle_actor)
+                                     for r in reports)
+            g["actor_shown"] = _matches(g["actor_source"], needle_actor) or _matches(g["actor_target"], needle_actor)
+        out.append(g)
     out.sort(key=lambda g: (-g["articles"], -g["reports"], g["date"] or "9999", g["group"]))
     return out[offset:offset + limit]
 

@@ -127,6 +127,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actor_source": ("الفاعل", "Source"),
     "actor_target": ("المستهدف", "Target"),
     "reports": ("التقارير", "Reports"),
+    "actor_in": ("في", "in"),
+    "of_its": ("من", "of"),
     "first_report": ("أول تقرير", "First report"),
     "no_events": ("لا أحداث بهذه التصفية.", "No events match."),
     "events_note": ("كل حدث يُعدّ مرة واحدة مهما تعددت التقارير عنه؛ * لم تذكر جمله يوما: تاريخ أول تقرير.",
