@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -102,6 +103,24 @@ def test_an_entity_named_by_a_name_or_a_word_of_one_as_the_cli_takes_it(client):
         assert client.get("/api/entity/" + name).json()["key"] == "per:فلاديمير بوتين"
     assert client.get("/api/search", params={"entity": "زززز"}).status_code == 404
     assert client.get("/api/entity/per:زززز").status_code == 404
+
+
+def test_the_entities_page_gives_the_number_the_cli_lists(client, web_archive, capsys):
+    """`marsad entities` lists each entity's number (#), which `marsad entity 16` and the pages'
+    entity=#16 take; /entities and /api/entities gave neither, so a number could not be matched
+    between the two."""
+    from marsad.cli.main import main
+
+    assert main(["entities", "--archive", str(web_archive["path"]), "--json", "--limit", "5"]) == 0
+    cli = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    api = client.get("/api/entities", params={"limit": 5}).json()["items"]
+    numbers = {e["key"]: e["id"] for e in cli}
+    assert api and all(numbers.get(e["key"], e["id"]) == e["id"] for e in api)
+    assert len({e["key"] for e in api} & set(numbers)) >= 3
+    page = client.get("/entities").text
+    for e in api:
+        assert f'<td class="entity-id">{e["id"]}</td>' in page
+        assert client.get(f"/api/entity/%23{e['id']}").json()["key"] == e["key"]
 
 
 def test_search_filters_and_pagination(client, web_archive):

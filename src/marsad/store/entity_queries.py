@@ -315,11 +315,12 @@ def top(con: sqlite3.Connection, *, limit: int = 50, offset: int = 0, type: str 
         if prefix:
             where += " AND (name >= ? AND name < ? OR key >= ? AND key < ?)"
             args.extend([prefix, prefix + "\uffff", prefix, prefix + "\uffff"])
-        rows = con.execute(f"SELECT key, name, type, count FROM entities WHERE {where}"
+        rows = con.execute(f"SELECT key, name, type, count, id FROM entities WHERE {where}"
                            " ORDER BY count DESC, key LIMIT ? OFFSET ?", [*args, limit, offset]).fetchall()
         shown = display_names(con, [r[0] for r in rows])
-        return [{"key": r[0], "name": shown[r[0]], "type": r[2], "mentions": int(r[3] or 0), "articles": None}
-                for r in rows]
+        # ``id``: the number `marsad entities` lists in its # column, which `entity=#N` takes
+        return [{"id": r[4], "key": r[0], "name": shown[r[0]], "type": r[2], "mentions": int(r[3] or 0),
+                 "articles": None} for r in rows]
     where = "layer = 'mention' AND value != ''"
     if type:
         where += " AND label = ?"
