@@ -611,3 +611,32 @@ def test_story_lists_mark_a_crawl_time(tmp_path, corpus, capsys):
         assert main(["search", "--archive", db, title, "--json"]) == 0
         hits = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
         assert hits and {h["published_at_source"] == "crawl" for h in hits} == {marked}
+
+
+def test_stats_says_how_many_sources_it_leaves_out(tmp_path, capsys):
+    """`marsad stats` lists the 20 biggest sources; the others were cut without a word (SaudiNewsNet's
+    14 papers with ANT's 6 outlets and JawharaFM are 21)."""
+    src = tmp_path / "many.jsonl"
+    src.write_bytes(b"".join(orjson.dumps({"id": f"m{i}", "source": f"صحيفة {i}", "text": f"خبر رقم {i} عن افتتاح "
+                                           f"مشروع جديد في المدينة رقم {i} بحضور المسؤولين والأهالي."}) + b"\n"
+                             for i in range(23)))
+    db = str(tmp_path / "m.db")
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", "--defer-corpus", str(src)]) == 0
+    capsys.readouterr()
+    assert main(["stats", "--archive", db]) == 0
+    out = capsys.readouterr().out
+    assert "… 3 more sources" in out and out.count("صحيفة ") == 20
+    # the overview page lists 50 and says the same of the rest
+    pytest.importorskip("fastapi")  # the web extra
+    from fastapi.testclient import TestClient
+
+    from marsad.web.app import create_app
+
+    more = tmp_path / "more.jsonl"
+    more.write_bytes(b"".join(orjson.dumps({"id": f"n{i}", "source": f"مجلة {i}", "text": f"تقرير رقم {i} عن "
+                                            f"حملة نظافة في الحي رقم {i} شارك فيها المتطوعون."}) + b"\n"
+                              for i in range(30)))
+    assert main(["ingest", "--archive", db, "--workers", "1", "--no-progress", "--defer-corpus", str(more)]) == 0
+    with TestClient(create_app(db)) as c:
+        page = c.get("/overview", params={"lang": "en", "digits": "western"}).text
+    assert '<tr class="more-sources"><td>… 3 more sources</td><td>3</td></tr>' in page

@@ -128,6 +128,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "actor_target": ("المستهدف", "Target"),
     "reports": ("التقارير", "Reports"),
     "actor_in": ("في", "in"),
+    "more_sources": ("مصادر أخرى", "more sources"),
     "of_its": ("من", "of"),
     "first_report": ("أول تقرير", "First report"),
     "no_events": ("لا أحداث بهذه التصفية.", "No events match."),
