@@ -303,6 +303,12 @@ def test_export_streams_jsonl_and_csv(client):
     r = client.get("/api/export", params={"table": "stories", "format": "csv"})
     listed = client.get("/api/stories", params={"limit": 100}).json()["items"]
     assert [int(x["story"]) for x in csv.DictReader(io.StringIO(r.text))][:100] == [s["id"] for s in listed] != []
+    # q= exports the matching articles: table=events (or stories) with q streamed those articles
+    # under the table's name; it is a clear 400 now, and table=articles (the default) goes on
+    for table in ("events", "stories", "mentions"):
+        r = client.get("/api/export", params={"q": "روسيا", "table": table})
+        assert r.status_code == 400 and f"table={table} is exported whole" in r.json()["error"]["message"]
+    assert client.get("/api/export", params={"q": "روسيا", "table": "articles"}).status_code == 200
 
 
 def test_xss_is_escaped_in_every_page(client):

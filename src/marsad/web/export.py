@@ -45,10 +45,14 @@ def export_stream(path: str | Path, *, table: str, fmt: str, q: str = "",
                   limit: int = 1000) -> tuple[Iterator[bytes], str, str]:
     """(byte chunks, media type, file name) for ``table`` in ``fmt`` (jsonl, csv; plover: the
     events table as PLOVER-style JSON lines)."""
-    if fmt == "plover" and (table != "events" or q.strip()):
-        from marsad.errors import QueryError
+    from marsad.errors import QueryError
 
+    if fmt == "plover" and (table != "events" or q.strip()):
         raise QueryError("format=plover writes the events table; ask for table=events without q")
+    if q.strip() and table != "articles":
+        # it streamed the matching articles under the name of the table asked for
+        raise QueryError(f"q= exports the matching articles (table=articles); table={table} is exported "
+                         "whole: leave out q, or table")
     arc = marsad.open(path, readonly=True)
     if fmt == "plover":
         fields, rows = [], plover_rows(arc)
