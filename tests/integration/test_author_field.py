@@ -158,3 +158,23 @@ def test_stats_says_how_many_datelines_came_from_the_author_field(tmp_path, caps
         html = c.get("/overview", params={"lang": "en", "digits": "western"}).text
         assert '<p id="datelines">6 with a dateline (5 from the input&#39;s author field alone)</p>' in html
         assert "<h2>Annotations</h2>" in html and "<h2>Legend</h2>" not in html
+
+
+def test_a_pages_latin_author_is_left_to_trafilatura(tmp_path, capsys):
+    """The page's own ``<meta name="author">`` is read as written only when it is Arabic: a CMS's
+    «admin» (which trafilatura drops) would be a byline, a person."""
+    r = next(_records())
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "p1.html").write_text(_page({**r, "author": "admin"}), encoding="utf-8")
+    (folder / "p2.html").write_text(_page({**r, "id": "p2", "author": "واس - جدة",
+                                           "text": r["text"].replace("الخطة", "الخطة الثانية")}), encoding="utf-8")
+    db = str(tmp_path / "p.db")
+    assert main(["ingest", "--archive", db, "--no-progress", "--workers", "1", str(folder)]) == 0
+    shown = {}
+    for aid in ("p1", "p2"):
+        capsys.readouterr()
+        assert main(["show", "--archive", db, aid, "--json"]) == 0
+        shown[aid] = json.loads(capsys.readouterr().out)
+    assert shown["p1"]["byline"] == "" and shown["p1"]["author_field"] == ""
+    assert shown["p2"]["dateline"] == {"place": "جدة", "agency": "واس"}

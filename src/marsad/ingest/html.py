@@ -206,11 +206,14 @@ def _page_author(html: str) -> str:
     """The author a page's ``<meta>`` gives, as written. trafilatura's author is cleaned for a
     person's name: it cut «عبدالرحيم الحدادي - المدينة المنورة» to the name and gave nothing for
     «واس - الرياض» or «عكاظ (جدة)», the datelines Saudi papers put there, which the dateline
-    stage reads (``docs/ingest-formats.md``). A link (a profile page) is no author."""
+    stage reads (``docs/ingest-formats.md``). Only an Arabic one: a link (a profile page) or a
+    Latin-script name is left to trafilatura."""
     for m in _META_AUTHOR.finditer(html, 0, 300_000):
         c = _CONTENT.search(m.group(0))
         value = _clean_line(unescape(c.group(1) if c.group(1) is not None else c.group(2))) if c else ""
-        if value and not re.match(r"(?:https?:)?//", value):
+        # a link is no author; nor is a Latin-script one trafilatura's own cleaning is better at
+        # (it drops a CMS's «admin», which the dateline stage would take for a person)
+        if value and not re.match(r"(?:https?:)?//", value) and re.search("[\u0621-\u064a]", value):
             return value
     return ""
 
