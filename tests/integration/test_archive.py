@@ -448,6 +448,8 @@ def test_the_articles_export_says_which_of_its_rows_are_duplicates_ids(tmp_path,
     assert main(["export", "--archive", db, "--table", "articles", "-o", str(out_file)]) == 0
     said = capsys.readouterr().out
     assert f"wrote 3 rows of articles to {out_file} (2 articles and 1 id read as duplicates of them" in said
+    assert main(["stats", "--archive", db]) == 0
+    assert "2 articles in " + db + " (+1 id read as duplicates of stored articles)" in capsys.readouterr().out
     exported = [json.loads(x) for x in out_file.read_text().splitlines()]
     assert [r.get("alias_of") for r in exported] == [None, "d1", None]
     assert main(["export", "--archive", db, "--table", "spans", "-o", str(tmp_path / "s.jsonl")]) == 0
@@ -626,6 +628,7 @@ def test_stats_says_how_many_sources_it_leaves_out(tmp_path, capsys):
     assert main(["stats", "--archive", db]) == 0
     out = capsys.readouterr().out
     assert "… 3 more sources" in out and out.count("صحيفة ") == 20
+    assert out.startswith(f"23 articles in {db}\n")  # no «(+0 ids that are duplicates …)»
     # the overview page lists 50 and says the same of the rest
     pytest.importorskip("fastapi")  # the web extra
     from fastapi.testclient import TestClient

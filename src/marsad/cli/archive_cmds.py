@@ -18,8 +18,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         st["warnings"] = [e for e in problems if e["code"].startswith("W")][:1000]  # stored with a caveat
         print_json(st)
         return 0
-    console.print(f"[bold]{st['articles']:,}[/] articles in {st['archive']} "
-                  f"(+{st['aliases']:,} ids that are duplicates of stored articles)")
+    console.print(f"[bold]{st['articles']:,}[/] articles in {st['archive']}"
+                  + (f" (+{counted(st['aliases'], 'id')} read as duplicates of stored articles)"
+                     if st["aliases"] else ""))
     console.print(f"published {st['published']['first'] or '?'} … {st['published']['last'] or '?'}; "
                   f"{st['with_dateline']:,} with a dateline"
                   + (f" ({st['dateline_from_author_field']:,} from the input's author field alone)"
