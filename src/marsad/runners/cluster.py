@@ -21,7 +21,6 @@ scheduler.
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -54,12 +53,17 @@ def _differs(mine: dict[str, Any], theirs: dict[str, Any]) -> str:
     return ", ".join(f"{k}={theirs.get(k)!r} (here {v!r})" for k, v in mine.items() if theirs.get(k) != v)
 
 
+def _is_local(address: str) -> bool:
+    """``local`` or ``local:N``: a LocalCluster started for the run."""
+    return address == "local" or address.startswith("local:")
+
+
 def _client(address: str) -> Any:
     try:
         from distributed import Client, LocalCluster
     except ImportError:  # pragma: no cover - the dependency is declared; a trimmed install
         raise ConfigError("--scheduler needs Dask's distributed package: pip install 'marsad[cluster]'") from None
-    if address == "local" or address.startswith("local:"):
+    if _is_local(address):
         n = address.partition(":")[2]
         if n and not n.isdigit():
             raise ConfigError(f"--scheduler {address}: local:N takes a number of worker processes")
@@ -99,7 +103,7 @@ def connect(address: str) -> Iterator[tuple[Any, int]]:
     try:
         yield client, check_workers(client, address)
     finally:
-        cluster = client.cluster if (address == "local" or address.startswith("local:")) else None
+        cluster = client.cluster if _is_local(address) else None
         client.close()
         if cluster is not None:
             cluster.close()
@@ -109,15 +113,10 @@ def analyse_on_cluster(address: str, spec: Sequence[str], payloads: Iterable[byt
                        keep_text: bool = True) -> Iterator[bytes]:
     """:func:`marsad.runners.local.analyse_batch` of each payload on the cluster at ``address``,
     results in order, at most ``2 × threads`` batches in flight."""
-    from marsad.runners.local import analyse_batch
+    from marsad.runners.local import analyse_batch, in_order
 
     spec = list(spec)
     with connect(address) as (client, threads):
-        inflight: deque[Any] = deque()
-        for payload in payloads:
-            # pure=False: two equal payloads are still two batches of the driver's
-            inflight.append(client.submit(analyse_batch, spec, payload, keep_text, pure=False))
-            while len(inflight) >= 2 * threads:
-                yield inflight.popleft().result()
-        while inflight:
-            yield inflight.popleft().result()
+        # pure=False: two equal payloads are still two batches of the driver's
+        yield from in_order(lambda p: client.submit(analyse_batch, spec, p, keep_text, pure=False), payloads,
+                            2 * threads)

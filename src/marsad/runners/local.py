@@ -11,7 +11,6 @@ import gc
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -163,13 +162,20 @@ def analyse_all(spec: Sequence[str], payloads: Iterable[bytes], *, workers: int,
             yield analyse_batch(spec, payload, keep_text)
         return
     with worker_pool(workers) as pool:
-        inflight: deque[Future[bytes]] = deque()
-        for payload in payloads:
-            inflight.append(pool.submit(analyse_batch, spec, payload, keep_text))
-            while len(inflight) >= 2 * workers:
-                yield inflight.popleft().result()
-        while inflight:
+        yield from in_order(lambda p: pool.submit(analyse_batch, spec, p, keep_text), payloads, 2 * workers)
+
+
+def in_order(submit: Callable[[bytes], Any], payloads: Iterable[bytes], limit: int) -> Iterator[bytes]:
+    """The results of ``submit(payload)`` (a future: a process pool's or a Dask client's) for each
+    payload, in order, at most ``limit`` in flight; the next payload is drawn only after a result
+    has been consumed."""
+    inflight: deque[Any] = deque()
+    for payload in payloads:
+        inflight.append(submit(payload))
+        while len(inflight) >= limit:
             yield inflight.popleft().result()
+    while inflight:
+        yield inflight.popleft().result()
 
 
 def _where(rec: RawRecord) -> str:
