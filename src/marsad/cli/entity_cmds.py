@@ -22,7 +22,6 @@ from marsad.cli.common import (
     print_json,
 )
 from marsad.errors import NotFoundError, check_known
-from marsad.text.normalize import normalize
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -138,10 +137,10 @@ def cmd_entity(args: argparse.Namespace) -> int:
     except NotFoundError:
         # a word of a name («ترامب» for دونالد ترامب, whose short variant is ترمب): the entity
         # `marsad search --entity` takes for it, which found it where this command said «no entity»
-        rows = st.find(name) or st.find(normalize(name))
-        if not rows or rows[0]["id"] not in reg.ents:
+        found = st.best(name)
+        if found is None or found["id"] not in reg.ents:
             raise
-        e, found_by = reg.ents[rows[0]["id"]], "a word of its name or a variant"
+        e, found_by = reg.ents[found["id"]], "a word of its name or a variant"
     row = st.get(e.id) or {}
     out = {
         **row,
@@ -312,17 +311,16 @@ def entity_keys(archive: object, name: str) -> tuple[str, ...]:
     """Every mention key of the registry entity ``name`` names (``search --entity``); the name
     itself when the registry does not know it (a raw key still filters)."""
     from marsad.store.entities import EntityStore
-    from marsad.text.normalize import normalize
 
     st = EntityStore(archive.con)  # type: ignore[attr-defined]
     try:
         if name.startswith("#") and name[1:].isdigit():  # an entity's number, as listed
             return tuple(st.keys_of(int(name[1:]))) or (name,)
-        rows = st.find(name) or st.find(normalize(name))
-        if not rows and name.isdigit():  # the number alone, as `marsad entities` lists it
+        found = st.best(name)
+        if found is None and name.isdigit():  # the number alone, as `marsad entities` lists it
             return tuple(st.keys_of(int(name))) or (name,)
     except Exception:  # an archive from before the registry: no tables yet
         return (name,)
-    if not rows:
+    if found is None:
         return (name,)
-    return tuple(st.keys_of(rows[0]["id"])) or (name,)
+    return tuple(st.keys_of(found["id"])) or (name,)

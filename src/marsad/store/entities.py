@@ -184,6 +184,15 @@ class EntityStore:
                 " ORDER BY e.count DESC LIMIT 20", (like, like)).fetchall()
         return [_row(r) for r in rows]
 
+    def best(self, name: str) -> dict[str, Any] | None:
+        """The entity ``name`` stands for — a key, a name, a variant or a word of one, as written or
+        normalized: :meth:`find`'s first; what ``search --entity``, ``marsad entity`` and the web's
+        ``entity=`` take it for."""
+        from marsad.text.normalize import normalize
+
+        rows = self.find(name) or self.find(normalize(name))
+        return rows[0] if rows else None
+
     def keys_of(self, entity: int) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT key FROM entity_aliases WHERE entity=?", (entity,))]
 

@@ -55,11 +55,9 @@ def resolve(con: sqlite3.Connection, key: str) -> EntityRef | None:
             # a name, a variant or a word of one, as `marsad search --entity` and `marsad entity`
             # take it (entity=ترامب was a 404 where the CLI listed Trump's articles)
             from marsad.store.entities import EntityStore
-            from marsad.text.normalize import normalize
 
-            found = EntityStore(con).find(key) or EntityStore(con).find(normalize(key))
-            if found:
-                row = con.execute("SELECT * FROM entities WHERE id = ?", (found[0]["id"],)).fetchone()
+            if found := EntityStore(con).best(key):
+                row = con.execute("SELECT * FROM entities WHERE id = ?", (found["id"],)).fetchone()
         if row is not None:
             keys = [r[0] for r in con.execute("SELECT key FROM entity_aliases WHERE entity = ?", (row["id"],))]
             return EntityRef(row["key"], tuple(dict.fromkeys([row["key"], *keys])), _row(row))
