@@ -40,7 +40,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     archive = open_archive(args)
     n = archive.export(args.output, table=args.table, format=args.format)
-    aliases = archive.stats()["aliases"] if args.table == "articles" else 0
+    aliases = archive.alias_count() if args.table == "articles" else 0
     # a duplicate's id is a row of its own (alias_of): say so, or the count is not stats' count
     console.print(f"wrote {n:,} rows of {args.table} to {args.output}"
                   + (f" ({counted(n - aliases, 'article')} and {counted(aliases, 'id')} read as duplicates of "

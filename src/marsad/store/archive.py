@@ -404,6 +404,10 @@ class Archive:
     def count(self) -> int:
         return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    def alias_count(self) -> int:
+        """How many ids are held as duplicates of a stored article (:meth:`aliases`)."""
+        return int(self.con.execute("SELECT count(*) FROM aliases").fetchone()[0])
+
     def tally(self, column: str) -> dict[str, int]:
         """Articles per ``source`` or ``language``, the most frequent first."""
         if column not in {"source", "language"}:
@@ -416,7 +420,7 @@ class Archive:
         out: dict[str, Any] = {
             "archive": str(self.path),
             "articles": self.count(),
-            "aliases": con.execute("SELECT count(*) FROM aliases").fetchone()[0],
+            "aliases": self.alias_count(),
             "sources": self.tally("source"),
             "languages": self.tally("language"),
             "published": dict(zip(("first", "last"), con.execute(
