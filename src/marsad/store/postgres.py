@@ -82,6 +82,12 @@ def _safe(url: str) -> str:
     return re.sub(r"(://[^:/@]+):[^@/]*@", r"\1:***@", url)
 
 
+def _first_line(e: Exception) -> str:
+    """A driver error for a message: its first line, else its type's name."""
+    text = str(e).strip()
+    return text.splitlines()[0] if text else type(e).__name__
+
+
 def connect(url: str) -> Any:
     try:
         import psycopg
@@ -92,8 +98,7 @@ def connect(url: str) -> Any:
     try:
         return psycopg.connect(url, connect_timeout=20)
     except psycopg.Error as e:
-        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise ConfigError(f"{_safe(url)}: cannot connect to PostgreSQL ({msg})") from None
+        raise ConfigError(f"{_safe(url)}: cannot connect to PostgreSQL ({_first_line(e)})") from None
 
 
 def _with_spans(archive: Any) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
@@ -141,8 +146,8 @@ def sync(archive: Any, url: str, *, progress: Callable[[dict[str, int]], None] |
     try:
         _sync(con, archive, url, out, progress)
     except psycopg.Error as e:
-        msg = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise ArchiveError(f"{_safe(url)}: the sync failed ({msg}); the mirror there is as it was before") from None
+        raise ArchiveError(f"{_safe(url)}: the sync failed ({_first_line(e)}); the mirror there is as it was "
+                           "before") from None
     finally:
         con.close()
     out["seconds"] = round(time.perf_counter() - t0, 2)
