@@ -23,10 +23,25 @@ TABLES = ("articles", "spans", "mentions", "timexes", "events")
 
 
 @pytest.fixture(scope="module")
-def scheduler() -> str:
+def local_cluster():
+    # the scheduler's HTTP server (its /metrics, even without a dashboard) on a free port: on
+    # 8787, its default, a second run of these tests at the same time failed to start («Port 8787
+    # is already in use», a warning, which the tests' filterwarnings make an error)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, silence_logs=40) as c:
-        yield c.scheduler_address
+                                  dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                                  silence_logs=40) as c:
+        yield c
+
+
+@pytest.fixture(scope="module")
+def scheduler(local_cluster) -> str:
+    return local_cluster.scheduler_address
+
+
+def _tasks(local_cluster) -> int:
+    """The scheduler's task transitions so far (checking the workers' versions makes none): a
+    command that went up grew them, one that ignored --scheduler and ran on the local pool did not."""
+    return local_cluster.scheduler.transition_counter
 
 
 def _export(db: Path, out: Path) -> dict[str, str]:
@@ -38,12 +53,14 @@ def _export(db: Path, out: Path) -> dict[str, str]:
     return got
 
 
-def test_ingest_on_a_cluster_equals_the_local_pool(tmp_path: Path, scheduler: str, capsys) -> None:
+def test_ingest_on_a_cluster_equals_the_local_pool(tmp_path: Path, scheduler: str, local_cluster, capsys) -> None:
     here, there = tmp_path / "here.db", tmp_path / "there.db"
     assert main(["ingest", "--archive", str(here), str(SAMPLE), "--json", "--no-progress"]) == 0
     local = json.loads(capsys.readouterr().out)
+    sent = _tasks(local_cluster)
     assert main(["ingest", "--archive", str(there), str(SAMPLE), "--json", "--no-progress",
                  "--scheduler", scheduler]) == 0
+    assert _tasks(local_cluster) > sent  # the batches went to the cluster
     remote = json.loads(capsys.readouterr().out)
     assert remote["stored"] == local["stored"] > 40
     # the sample's broken files are named the same way: the driver reads, the workers analyse
@@ -54,17 +71,21 @@ def test_ingest_on_a_cluster_equals_the_local_pool(tmp_path: Path, scheduler: st
     assert a["mentions"].count("\n") > 100 and a["timexes"].count("\n") > 50  # the stages ran
 
 
-def test_analyze_and_reanalyse_on_a_cluster(tmp_path: Path, scheduler: str) -> None:
+def test_analyze_and_reanalyse_on_a_cluster(tmp_path: Path, scheduler: str, local_cluster) -> None:
     inp = SAMPLE / "news.jsonl"
     here, there = tmp_path / "here.jsonl", tmp_path / "there.jsonl"
     assert main(["analyze", str(inp), "-o", str(here)]) == 0
+    sent = _tasks(local_cluster)
     assert main(["analyze", str(inp), "-o", str(there), "--scheduler", scheduler]) == 0
+    assert _tasks(local_cluster) > sent
     assert here.read_bytes() == there.read_bytes() and here.read_bytes().count(b"\n") >= 3
 
     db = tmp_path / "a.db"
     assert main(["ingest", "--archive", str(db), str(inp), "--no-progress"]) == 0
     before = _export(db, tmp_path)
+    sent = _tasks(local_cluster)
     assert main(["update", "--archive", str(db), "--reanalyse", "all", "--scheduler", scheduler]) == 0
+    assert _tasks(local_cluster) > sent
     assert _export(db, tmp_path) == before
 
 
