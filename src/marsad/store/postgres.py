@@ -8,8 +8,8 @@ events with their group keys, the stories and the threads — the tables and col
 ``marsad export`` (:mod:`marsad.store.export`), under ``marsad_*`` names.
 
 - **Incremental:** each article's row and spans are hashed; a sync writes only the articles that
-  are new or changed since the last one (a reanalysis, an update that moved it to another story,
-  an entity merge), and removes the ones the archive no longer holds. Stories, threads and events
+  are new or changed since the last one (a reanalysis, an update that moved it to another story
+  or copy group), and removes the ones the archive no longer holds. Stories, threads and events
   are small and written whole.
 - **All or nothing:** one transaction; a sync that fails (the server gone, a disk full) leaves
   the previous mirror as it was.
