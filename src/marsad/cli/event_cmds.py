@@ -186,7 +186,7 @@ def eval_show(r: dict[str, Any]) -> None:
             console.print(f"[dim]{name}[/] {e}", highlight=False)
 
 
-def show_article_events(events: list[dict]) -> None:  # type: ignore[type-arg]
+def show_article_events(events: list[dict[str, Any]]) -> None:
     """An article's events under ``marsad show``: type, trigger, source → target, place and the
     group key that ``marsad event`` takes (the web's article page links each to its group)."""
     if events:
