@@ -643,3 +643,25 @@ def test_stats_says_how_many_sources_it_leaves_out(tmp_path, capsys):
     with TestClient(create_app(db)) as c:
         page = c.get("/overview", params={"lang": "en", "digits": "western"}).text
     assert '<tr class="more-sources"><td>… 3 more sources</td><td>3</td></tr>' in page
+
+
+def test_an_ingest_that_stops_is_recorded_as_stopped(tmp_path, monkeypatch):
+    """An ingest ended by an exception (here a failing write; on a real archive the KeyError of one
+    page read twice) was recorded as a run that went through: `marsad stats --json` listed its
+    counts and no error. The run now holds one error saying it stopped, and why."""
+    src = tmp_path / "two.jsonl"
+    src.write_bytes(b"".join(orjson.dumps({"id": f"s{i}", "text": f"خبر رقم {i} عن افتتاح مشروع جديد للطرق في المدينة."})
+                             + b"\n" for i in range(2)))
+    arc = marsad.open(tmp_path / "s.db")
+    try:
+        def fail(*_a, **_k):
+            raise OSError("disk full")
+
+        monkeypatch.setattr(arc, "write_batch", fail)
+        with pytest.raises(OSError):
+            arc.ingest([src], options=marsad.api.IngestOptions(workers=1, corpus=False))
+        [err] = [e for e in arc.errors() if e["code"] == "M999"]
+        assert "the ingest stopped after 0 articles stored: OSError: disk full" in err["message"]
+        assert err["where"] == str(src)
+    finally:
+        arc.close()

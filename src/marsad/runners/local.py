@@ -305,6 +305,12 @@ class LocalRunner:
                 self._store(result, summary)
                 if progress:
                     progress(summary)
+        except BaseException as e:
+            # the run is recorded all the same: say that it stopped and why, or `marsad stats`
+            # lists it as a run that went through (the KeyError of one page read twice did)
+            summary.errors.append((", ".join(inputs)[:300], "M999", f"the ingest stopped after {summary.stored:,} articles stored: "
+                                               f"{type(e).__name__}: {e}"))
+            raise
         finally:
             self._flush_lines()
             for source, lines in self._new_lines.items():
