@@ -159,6 +159,12 @@ def _dateline_match(text: str, start: int, end: int, *, bracketed: bool = False)
     return None
 
 
+def _whole_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a dateline and nothing more (الرياض - واس)."""
+    m = _dateline_match(text, start, end)
+    return m is not None and not text[m.end():end].strip()
+
+
 def opens_with_dateline(text: str, start: int, end: int, *, bracketed: bool = False) -> bool:
     """Whether ``text[start:end]`` opens with a dateline (``بيروت (رويترز) -``, ``الرياض - واس``)
     and not with a quote whose brackets only look like one. ``bracketed`` asks for the forms
@@ -243,10 +249,9 @@ class DatelineSplitter:
         if not has_title and len(lines) > 1:
             s, e = lines[0]
             line = text[s:e].strip()
-            dateline = _dateline_match(text, s, e)
-            whole = dateline is not None and not text[dateline.end():e].strip()
-            # a dateline alone on the first line (الرياض - واس) is the dateline, not a title
-            if 3 <= len(line) <= 200 and not regex.search(r"[.!?؟]\s*$", line) and not whole:
+            # a dateline alone on the first line (الرياض - واس) is the dateline, not a title (read
+            # only for a line that may be a title: the dateline forms are the costly test)
+            if 3 <= len(line) <= 200 and not regex.search(r"[.!?؟]\s*$", line) and not _whole_dateline(text, s, e):
                 ls = s + (len(text[s:e]) - len(text[s:e].lstrip()))
                 out.append(Span("title", ls, ls + len(line), "title"))
                 first = 1
