@@ -325,7 +325,7 @@ def _wide_places() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     names = frozenset(r[0] for r in rows)
     known = [(" ".join(k), e.country) for k, e in load_default().phrases.items()
              if e.kind in ("city", "country", "region")]
-    compact = frozenset(n.replace(" ", "") for n, _c in [(r[0], r[1]) for r in rows] + known)
+    compact = frozenset(n.replace(" ", "") for n in [*names, *(n for n, _c in known)])
     foreign = {n.replace(" ", "") for n, c in known if c not in ARAB_LEAGUE and not n.startswith("ال")}
     return names, compact, frozenset(foreign | {v for n in foreign if len(n) >= 5 for v in _one_vowel_less(n)})
 
