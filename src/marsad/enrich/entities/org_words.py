@@ -266,12 +266,11 @@ ORG_HONORIFICS = word_set("الملك الأمير الأميره الشيخ ا�
 #: places and institutions named after a person with his honorific (مستشفى الملك فهد، جامعة
 #: الأمير سلطان، مطار الملك خالد الدولي، شارع الملك فهد): the name is theirs, not a mention of
 #: him (:func:`.organisations.named_after`); those of :data:`NAMED_WAYS` are places (LOC)
+NAMED_WAYS = word_set("شارع طريق جسر ميدان حي كورنيش نفق دوار")
 NAMED_FACILITIES = word_set(
     "مستشفى مستشفي مدينه مطار مسجد جامع مدرسه مدارس كليه معهد جامعه مركز مؤسسه جائزه مجمع مكتبه "
-    "متحف قصر ميناء قاعده ملعب استاد صاله داره كرسي صندوق برنامج مستشفيات مستوصف "
-    "شارع طريق جسر ميدان حي كورنيش نفق دوار"
-)
-NAMED_WAYS = word_set("شارع طريق جسر ميدان حي كورنيش نفق دوار")
+    "متحف قصر ميناء قاعده ملعب استاد صاله داره كرسي صندوق برنامج مستشفيات مستوصف"
+) | NAMED_WAYS
 #: … those that stand before a name without an honorific too (مطار رفيق الحريري الدولي، ملعب
 #: محمد بن زايد); not those a person owns or holds (برنامج، قصر، مركز: a player's position)
 NAMED_FOR_ANYONE = word_set("مطار ملعب استاد مستشفى مستشفي جامعه مدرسه شارع طريق جسر ميدان مسجد جامع كليه")
