@@ -185,7 +185,7 @@ def named_after(ms: list[Mention], norms: Sequence[str]) -> list[Mention]:
     otherwise a body (مدينة الملك عبدالعزيز للعلوم والتقنية، مدينة الأمير سعود بن جلوي الرياضية).
     A person's role is not read back into it (:meth:`.people.PersonReader.role`)."""
     n = len(norms)
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str, str, str]] = []  # (start, end, proclitic, head, type)
     k = 0
     while k + 2 < n:
         p, head = next(((p, c) for p, c in proclitic_splits(norms[k]) if c in ow.NAMED_FACILITIES), ("", ""))
