@@ -8,18 +8,13 @@ Values are resolved against Tuesday 2021-09-14 unless the case says otherwise.
 from __future__ import annotations
 
 import pytest
+from test_time_tagger import ANCHOR as TUESDAY
+from test_time_tagger import tag  # (surface, type, value) of each expression, against TUESDAY
 
 from marsad.enrich.events.setting import event_date
 from marsad.enrich.time.pubdate import PublicationDater
 from marsad.enrich.time.tagger import tagger
 from marsad.model import Span
-
-TUESDAY = "2021-09-14"
-
-
-def tag(text: str, anchor: str | None = TUESDAY) -> list[tuple[str, str, str]]:
-    return [(text[s.start:s.end], s.label, s.value) for s in tagger().tag(text, anchor=anchor)]
-
 
 # --- a weekday followed by its date: one expression, valued by the date -------------------------
 
