@@ -333,11 +333,11 @@ def _wide_places() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def _in_wide(words: list[str]) -> bool:
     names, compact, foreign = _wide_places()
     joined = "".join(words)
-    if " ".join(words) in names or joined in compact:
+    # a foreign name with one long vowel less (in ``foreign``) or more than the gazetteer's (of
+    # five letters or more)
+    if " ".join(words) in names or joined in compact or joined in foreign:
         return True
-    # a foreign name with one long vowel more or less than the gazetteer's (of five letters or more)
-    return (not joined.startswith("ال") and len(joined) >= 5
-            and any(v in foreign for v in _one_vowel_less(joined)) or joined in foreign)
+    return not joined.startswith("ال") and len(joined) >= 5 and any(v in foreign for v in _one_vowel_less(joined))
 
 
 def _is_place(name: str, *, wide: bool = True) -> bool:
