@@ -342,7 +342,7 @@ def _clock_days(out: list[Expr], text: str) -> list[Expr]:
         elif p.op == "time" and _TO.match(normalize(gap)):
             # من الثامنة صباحا وحتى الساعة العاشرة ليلا: the end of a range of hours is on the day
             # of its start (timex.v6)
-            day = {k: p.f[k] for k in ("ref", "n", "wd", "dir") if k in p.f}
+            day = {key: p.f[key] for key in ("ref", "n", "wd", "dir") if key in p.f}
         else:
             continue
         if day and len(gap) <= 40 and not any(c in gap for c in ".\n؛;!?؟"):
