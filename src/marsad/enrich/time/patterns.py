@@ -261,7 +261,8 @@ _PRESENT_GATES = {"الوقت": frozenset({"الحالي", "الراهن", "ال
                   "اللحظه": frozenset({"الراهنه", "الحاليه"}),
                   "الزمن": frozenset({"الحالي", "الراهن", "الحاضر"}),
                   "العصر": frozenset({"الحالي", "الراهن", "الحاضر"})}
-#: the first words of the deictic days that may stand before a weekday and its date
+#: the first words of the deictic days (أول أمس، أمس، اليوم، غدا، بعد غد): K_day opens with them, and they
+#: may stand before a weekday and its date
 _WD_RD = {"اول", "امس", "البارحه", "اليوم", "غدا", "بعد", "الغد", "غد"}
 
 #: which alternatives can open with which word: a trigger tries only those
@@ -281,7 +282,7 @@ KIND_FIRST: dict[str, set[str]] = {
               "دقايق", "عام", "سنه", "شهر", "اسبوع", "يوم", "ساعه", "دقيقه", "عاما", "شهرا", "اسبوعا",
               "يوما"} | _NWW | _DUW,
     "K_durrange": {D},
-    "K_day": {"يوم", "اول", "قبل", "امس", "البارحه", "اليوم", "غدا", "بعد", "الغد", "غد"} | _PODW,
+    "K_day": {"يوم", "قبل"} | _WD_RD | _PODW,
     "K_night": {"هذا", "هذه", "الليله", "فجرا"},
     "K_wd": {"يوم"} | _PODW | _WDW,
     "K_per": {"هذا", "هذه", "الاسبوع", "الشهر", "العام", "السنه", "الصيف", "الشتاء", "الربيع",
