@@ -132,8 +132,9 @@ _TDATE = (rf"(?:\s*[،,]?\s*(?:{_WD_LINK}\s*)?(?P<tpo>\(\s*)?(?:(?P<day>{DAY})\s
           rf"(?P<tny>[0-9]{{4}}){EN}(?:\s*(?P<tera>{ERA}))?)(?(tpo)\s*\)))?")
 
 #: what follows a bare hour word (في تمام السادسة مساءً، نحو الخامسة صباحا: timex.v6): an adverb of the
-#: part of the day, or من before one (الرابعة من عصر اليوم)
-_HOUR_AFTER = r"صباحا|مساء|مساءا|عصرا|ظهرا|ليلا|فجرا|من\s+(?:صباح|مساء|ظهر|عصر|فجر|ليل)"
+#: part of the day (:data:`_HOUR_ADVERBS`, which the hour words' GATES hold too), or من before one (الرابعة من عصر اليوم)
+_HOUR_ADVERBS = ("صباحا", "مساء", "مساءا", "عصرا", "ظهرا", "ليلا", "فجرا")
+_HOUR_AFTER = "|".join(_HOUR_ADVERBS) + r"|من\s+(?:صباح|مساء|ظهر|عصر|فجر|ليل)"
 
 #: the weekday after a clock time's deictic day, and its date (الثامنة مساء اليوم الثلاثاء 4 أغسطس)
 _TRDWD = rf"(?:\s*[،,]?\s*(?:\(\s*(?P<rwd>{WD}){E}\s*\)|(?P<rwd>{WD}){E}{_TDATE}))?"
@@ -382,8 +383,8 @@ for _w in KIND_FIRST["K_pl"]:
     GATES[_w] = PL_CUES
 #: a bare hour word opens a time only before a part of the day, a fraction or عشرة (الحادية عشرة ليلا)
 for _w in _HOURW:
-    GATES[_w] = GATES.get(_w, frozenset()) | {"صباحا", "مساء", "مساءا", "عصرا", "ظهرا", "ليلا", "فجرا", "من",
-                                              "والنصف", "والربع", "والثلث", "و", "الا", "عشر", "عشره"}
+    GATES[_w] = GATES.get(_w, frozenset()) | {*_HOUR_ADVERBS, "من", "والنصف", "والربع", "والثلث", "و", "الا", "عشر",
+                                              "عشره"}
 GATES["يوم"] = GATES["يوم"] | {"واحد"}
 for _w, _g in _PRESENT_GATES.items():
     GATES[_w] = GATES.get(_w, frozenset()) | _g
