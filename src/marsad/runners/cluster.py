@@ -71,7 +71,8 @@ def _client(address: str) -> Any:
         if workers < 1:
             raise ConfigError(f"--scheduler {address}: at least one worker process")
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+                               dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                               silence_logs=40)  # no fixed port: two runs at once do not collide
         return Client(cluster, set_as_default=False)
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
