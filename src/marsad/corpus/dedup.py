@@ -220,28 +220,31 @@ def verify_candidates(
             got = cache[k] = shingles(k)
         return got
 
-    def check(a: int, b: int, reworded: bool = True) -> tuple[PairScore | None, bool]:
+    def check(a: int, b: int, first_members: bool = False) -> tuple[PairScore | None, bool]:
         """The pair's score when it is a copy (else ``None``), and whether only the
-        contained-text rule makes it one (such pairs are taken after all the others)."""
+        contained-text rule makes it one (such pairs are taken after all the others). The
+        chaining guard's check of two groups' ``first_members`` leaves out the reworded-copy and
+        contained-text rules."""
         if templated(numbers(a), numbers(b), params):
             return None, False
         (sa, la, ha), (sb, lb, hb) = sh(a), sh(b)
         s = score_sets(a, b, sa, sb, lead_a=la, lead_b=lb)
         same = source is not None and bool(source(a)) and source(a) == source(b)
-        two_outlets = source is not None and bool(source(a)) and bool(source(b)) and not same
-        late = False
-        if not ((is_copy(s, len(sa), len(sb), params) and not followed_up(s, same_source=same, params=params)) or (
+        # two outlets' texts of known days, for the reworded-copy and contained-text rules
+        dated = (not first_members and source is not None and bool(source(a)) and bool(source(b)) and not same
+                 and day is not None and day(a) >= 0 and day(b) >= 0)
+        if (is_copy(s, len(sa), len(sb), params) and not followed_up(s, same_source=same, params=params)) or (
                 (params.rewrite_same_source or not same) and rewritten_copy(s, sa, sb, ha, hb, params)) or (
                 sentences is not None and params.sentence_share is not None
                 and s.containment >= params.sentence_share * params.sentence_found / 2
                 and sentence_copy(sentences(a), sentences(b), sa, sb, params)) or (
-                reworded and two_outlets and words is not None and day is not None
-                and may_be_reworded(s, len(sa), len(sb), params) and day(a) >= 0 and day(a) == day(b)
-                and reworded_copy(words(a), words(b), params))):
-            late = (reworded and two_outlets and day is not None and day(a) >= 0 and day(b) >= 0
-                    and abs(day(a) - day(b)) <= params.contained_days and contained_copy(s, sa, sb, ha, hb, params))
-            if not late:
-                return None, False
+                dated and words is not None and day(a) == day(b)
+                and may_be_reworded(s, len(sa), len(sb), params) and reworded_copy(words(a), words(b), params)):
+            late = False
+        elif dated and abs(day(a) - day(b)) <= params.contained_days and contained_copy(s, sa, sb, ha, hb, params):
+            late = True
+        else:
+            return None, False
         if (countries is not None and s.jaccard < 1.0
                 and (lead_countries is None or _leads_apart(lead_countries(a), lead_countries(b)))
                 and named_apart(countries(a), countries(b))):
@@ -258,7 +261,7 @@ def verify_candidates(
             ra, rb = uf.find(a), uf.find(b)
             if ra == rb:
                 return
-            if params.chain_guard and {ra, rb} != {a, b} and check(ra, rb, reworded=False)[0] is None:
+            if params.chain_guard and {ra, rb} != {a, b} and check(ra, rb, first_members=True)[0] is None:
                 earlier = _second_member(s, ra, rb, roots, refused, uf, source)
                 if earlier is None:
                     return
