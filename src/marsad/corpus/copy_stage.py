@@ -445,8 +445,8 @@ def _copies_batch(cs: CorpusStore, got: list[tuple[int, str | None, bytes | None
             worded[k] = sentence_words([text_of[k]], params)[0]
         return worded[k]
 
-    # the outlets matter to the rewritten-lead and reworded-copy rules and the follow-up guard,
-    # the days to the reworded-copy rule
+    # the outlets matter to the rewritten-lead, reworded-copy and contained-text rules and the
+    # follow-up guard, the days to the reworded-copy and contained-text rules
     meta = cs.rows(involved, ["source", "published_at"])
     outlet = {k: r["source"] or "" for k, r in meta.items()}
     published = {k: day_number(r["published_at"]) for k, r in meta.items()}
