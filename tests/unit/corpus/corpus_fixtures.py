@@ -3,14 +3,17 @@ reprints, a paper's article that prints the whole wire text inside its own, an i
 report of the same event, daily weather bulletins and market closes
 (templates), and unrelated items; and the helpers the tests share: the story features of such
 records (:func:`features_of`), an archive ingested from them (:func:`archive_of`) and its copy
-groups (:func:`copy_groups`)."""
+groups (:func:`copy_groups`), and the scores the copy rules read of a pair of texts (:func:`scored`)."""
 
 from __future__ import annotations
 
+import numpy as np
 import orjson
 
 import marsad
+from marsad.corpus.copy_rules import DedupParams, PairScore, head_of, lead_of, score_sets
 from marsad.corpus.features import ArticleFeatures, article_terms, day_number, title_key
+from marsad.corpus.minhash import shingle_hashes
 from marsad.runners.local import IngestOptions
 
 P = [
@@ -186,3 +189,13 @@ def copy_groups(a) -> set[frozenset[str]]:
     for r in a.iter_rows(columns=["id", "copy_group"]):
         by.setdefault(r["copy_group"], set()).add(r["id"])
     return {frozenset(v) for v in by.values()}
+
+
+def scored(a: str, b: str, params: DedupParams) -> tuple[PairScore, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """What the copy rules read of texts ``a`` and ``b``: their score (:func:`score_sets`, with
+    their leads), their sorted unique shingle sets and their openings (:func:`head_of`)."""
+    h, off = shingle_hashes([a, b])
+    ha, hb = h[off[0] : off[1]], h[off[1] : off[2]]
+    sa, sb = np.unique(ha), np.unique(hb)
+    s = score_sets(0, 1, sa, sb, lead_a=lead_of(a, params), lead_b=lead_of(b, params))
+    return s, sa, sb, head_of(ha, params), head_of(hb, params)

@@ -16,21 +16,13 @@ from corpus_fixtures import (
     UNRELATED,
     P,
     market_close,
+    scored,
     weather,
 )
 from corpus_fixtures import WIRE_WHOLE as WIRE
 
-from marsad.corpus.copy_rules import (
-    DedupParams,
-    contained_copy,
-    head_of,
-    is_copy,
-    lead_of,
-    rewritten_copy,
-    score_sets,
-)
+from marsad.corpus.copy_rules import DedupParams, contained_copy, is_copy, rewritten_copy
 from marsad.corpus.dedup import dedup_batch
-from marsad.corpus.minhash import shingle_hashes
 from marsad.corpus.provenance import DocInfo
 
 #: a paper's digest of the day: the wire text among many other items
@@ -45,14 +37,6 @@ SHORT = "\n".join(P)
 DIGEST = "\n".join(["أبرز أخبار اليوم:", *_OTHERS[:4], *P, *_OTHERS[4:]])
 
 
-def _scored(a: str, b: str, params: DedupParams):
-    h, off = shingle_hashes([a, b])
-    ha, hb = h[off[0] : off[1]], h[off[1] : off[2]]
-    sa, sb = np.unique(ha), np.unique(hb)
-    s = score_sets(0, 1, sa, sb, lead_a=lead_of(a, params), lead_b=lead_of(b, params))
-    return s, sa, sb, head_of(ha, params), head_of(hb, params)
-
-
 def _groups(texts: list[str], sources: list[str], dates: list[str], params: DedupParams | None = None) -> list[int]:
     infos = [DocInfo(key=i, published_at=d, source=s) for i, (s, d) in enumerate(zip(sources, dates, strict=True))]
     res = dedup_batch(texts, infos, params=params or DedupParams())
@@ -61,7 +45,7 @@ def _groups(texts: list[str], sources: list[str], dates: list[str], params: Dedu
 
 def test_a_wire_text_printed_whole_inside_a_papers_article_is_a_copy() -> None:
     params = DedupParams()
-    s, sa, sb, ha, hb = _scored(WIRE, PAPER, params)
+    s, sa, sb, ha, hb = scored(WIRE, PAPER, params)
     assert s.a_in_b >= params.contained and s.jaccard >= params.contained_jaccard
     # the lead and rewritten-lead rules turn it away: the paper opens with its own intro
     assert not is_copy(s, len(sa), len(sb), params)
@@ -78,7 +62,7 @@ def test_the_wire_text_must_be_whole_with_its_opening() -> None:
     another article that reuses the release, not a reprint of it."""
     params = DedupParams()
     cut = "\n".join(PAPER_INTRO + P[2:] + MORE + [PAPER_CLOSING])
-    s, sa, sb, ha, hb = _scored(WIRE, cut, params)
+    s, sa, sb, ha, hb = scored(WIRE, cut, params)
     assert s.a_in_b < params.contained
     assert not contained_copy(s, sa, sb, ha, hb, params)
     assert _groups([WIRE, cut], ["was", "okaz"], ["2015-08-10", "2015-08-10"]) == [0, 1]
@@ -86,7 +70,7 @@ def test_the_wire_text_must_be_whole_with_its_opening() -> None:
 
 def test_a_digest_that_prints_many_items_is_not_a_copy_of_each() -> None:
     params = DedupParams()
-    s, sa, sb, ha, hb = _scored(SHORT, DIGEST, params)
+    s, sa, sb, ha, hb = scored(SHORT, DIGEST, params)
     assert s.a_in_b >= params.contained and np.isin(ha, sb).mean() >= params.contained_head
     assert s.jaccard < params.contained_jaccard  # the item is a small share of the digest
     assert not contained_copy(s, sa, sb, ha, hb, params)
@@ -124,8 +108,8 @@ def test_its_pairs_are_taken_last_and_part_no_copy_the_other_rules_join() -> Non
     the statement out; taken last, the statement and its reprint stay one group."""
     params = DedupParams()
     paper = STATEMENT + "\n" + DECREE
-    s_statement = _scored(STATEMENT, paper, params)
-    s_decree = _scored(DECREE, paper, params)
+    s_statement = scored(STATEMENT, paper, params)
+    s_decree = scored(DECREE, paper, params)
     assert is_copy(s_statement[0], len(s_statement[1]), len(s_statement[2]), params)
     assert contained_copy(*s_decree, params) and s_decree[0].jaccard > s_statement[0].jaccard
     g = _groups([STATEMENT, DECREE, paper], ["was", "was", "almadina"],

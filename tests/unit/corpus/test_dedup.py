@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 import numpy as np
-from corpus_fixtures import MORE, digest_items, items, rewritten_pair
+from corpus_fixtures import MORE, digest_items, items, rewritten_pair, scored
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -284,17 +284,14 @@ def _dedup(texts: list[str], sources: list[str], params: DedupParams = REWRITE_O
 
 
 def test_an_edited_reprint_with_a_rewritten_lead_is_a_copy() -> None:
-    from marsad.corpus.copy_rules import head_of, is_copy, lead_of, rewritten_copy
+    from marsad.corpus.copy_rules import is_copy, rewritten_copy
 
     wire, reprint = rewritten_pair()
     params = REWRITE_ON
-    h, off = shingle_hashes([wire, reprint])
-    ha, hb = h[off[0] : off[1]], h[off[1] : off[2]]
-    sa, sb = np.unique(ha), np.unique(hb)
-    s = score_sets(0, 1, sa, sb, lead_a=lead_of(wire, params), lead_b=lead_of(reprint, params))
+    s, sa, sb, ha, hb = scored(wire, reprint, params)
     assert not is_copy(s, len(sa), len(sb), params), "the lead rule alone misses it"
-    assert rewritten_copy(s, sa, sb, head_of(ha, params), head_of(hb, params), params)
-    assert not rewritten_copy(s, sa, sb, head_of(ha, params), head_of(hb, params), DedupParams(head_found=None))
+    assert rewritten_copy(s, sa, sb, ha, hb, params)
+    assert not rewritten_copy(s, sa, sb, ha, hb, DedupParams(head_found=None))
     res = _dedup([wire, reprint], ["was", "okaz"])
     assert res.group_of[0] == res.group_of[1]
     # turned off (the reworded-copy and contained-text rules find it too)
@@ -334,16 +331,6 @@ def test_an_independent_article_reusing_a_press_release_paragraph_is_not_a_copy(
     assert res.group_of[0] != res.group_of[1]
 
 
-def _scored(a: str, b: str, params: DedupParams):
-    from marsad.corpus.copy_rules import head_of, lead_of
-
-    h, off = shingle_hashes([a, b])
-    ha, hb = h[off[0] : off[1]], h[off[1] : off[2]]
-    sa, sb = np.unique(ha), np.unique(hb)
-    s = score_sets(0, 1, sa, sb, lead_a=lead_of(a, params), lead_b=lead_of(b, params))
-    return s, sa, sb, head_of(ha, params), head_of(hb, params)
-
-
 #: a paper's intro of its own before the wire text: a first sentence that rewords the wire's
 #: lead with its words, and two sentences of its own
 _REWORDED = ("في خطوة تنقل منطقة تبوك إلى عصر الطاقة النظيفة، افتتح وزير الطاقة محطة شمسية جديدة بطاقة 400 "
@@ -366,7 +353,7 @@ def test_a_reprint_behind_an_intro_that_rewords_the_wire_lead_is_a_copy() -> Non
     params = REWRITE_ON
     wire = "\n".join(P + MORE)
     reprint = "\n".join([_REWORDED, *_OWN, *P[1:], *MORE[:-1]])
-    s, sa, sb, ha, hb = _scored(wire, reprint, params)
+    s, sa, sb, ha, hb = scored(wire, reprint, params)
     assert not is_copy(s, len(sa), len(sb), params)
     found = sorted((np.isin(ha, sb).mean(), np.isin(hb, sa).mean()))
     assert params.head_found_reworded <= found[0] < params.head_found <= found[1]
@@ -389,7 +376,7 @@ def test_other_news_on_top_of_a_wire_text_is_not_a_copy_however_its_opening_is_f
     news = ("أعلنت وزارة الطاقة مساء اليوم توقف محطة تبوك الشمسية عن العمل لساعات بعد عاصفة رملية شديدة ضربت "
             "المنطقة، وقالت إن فرقها أعادت تشغيل الوحدات تباعا دون أضرار في الألواح.")
     update = "\n".join([news, *_OWN, *P[1:], *MORE[:-1]])
-    s, sa, sb, ha, hb = _scored(wire, update, params)
+    s, sa, sb, ha, hb = scored(wire, update, params)
     assert s.containment >= params.rewrite_containment and s.jaccard >= params.rewrite_jaccard
     assert min(np.isin(ha, sb).mean(), np.isin(hb, sa).mean()) >= params.head_found_reworded
     assert s.lead < params.rewrite_lead
@@ -408,19 +395,19 @@ def test_a_one_line_caption_is_a_copy_only_when_it_is_the_report_sentence_word_f
     off = DedupParams(short_shingles=0)  # the guard off: containment and lead alone
     report = "\n".join(P)
     caption = "افتتح وزير الطاقة اليوم محطة الطاقة الشمسية الجديدة في منطقة تبوك بطاقة 400 ميغاواط وسط حضور رسمي."
-    s, sa, sb, _ha, _hb = _scored(report, caption, params)
+    s, sa, sb, _ha, _hb = scored(report, caption, params)
     assert min(len(sa), len(sb)) < params.short_shingles
     assert is_copy(s, len(sa), len(sb), off)
     assert not enough_text(s, len(sa), len(sb), params)
     assert not is_copy(s, len(sa), len(sb), params)
     # the report's own first sentence as a caption: found whole, a trimmed reprint
-    s, sa, sb, _ha, _hb = _scored(report, P[0], params)
+    s, sa, sb, _ha, _hb = scored(report, P[0], params)
     assert s.containment >= params.whole and is_copy(s, len(sa), len(sb), params)
     res = _dedup([report, P[0], caption], ["cnn", "cnn", "sky"])
     assert res.group_of[1] == res.group_of[0] != res.group_of[2]
     # two days of one radio's digest: the fixed opening is most of each, the headline differs
     opening = "موعد يومي مع أبرز الأحداث والمستجدات على الساحة الوطنية خلال يوم كامل تقدمه لكم الإذاعة "
-    s, sa, sb, _ha, _hb = _scored(opening + "الحكومة تقرر دمج وزارتين", opening + "إضراب المخابز في العاصمة", params)
+    s, sa, sb, _ha, _hb = scored(opening + "الحكومة تقرر دمج وزارتين", opening + "إضراب المخابز في العاصمة", params)
     assert s.containment >= off.containment and s.lead >= off.lead
     assert is_copy(s, len(sa), len(sb), off)
     assert not is_copy(s, len(sa), len(sb), params)
@@ -438,7 +425,7 @@ def test_an_outlets_update_on_top_of_its_own_text_is_not_a_copy_however_alike() 
     earlier = "\n".join(P + MORE)
     update = ("أعلنت وزارة الطاقة مساء اليوم توقف محطة تبوك الشمسية عن العمل لساعات بعد عاصفة رملية شديدة ضربت "
               "المنطقة، وقالت إن فرقها أعادت تشغيل الوحدات تباعا دون أضرار في الألواح.\n" + earlier)
-    s, sa, sb, _ha, _hb = _scored(earlier, update, params)
+    s, sa, sb, _ha, _hb = scored(earlier, update, params)
     assert s.jaccard >= params.jaccard and s.lead < params.lead
     assert is_copy(s, len(sa), len(sb), params)
     assert followed_up(s, same_source=True, params=params)
@@ -498,24 +485,14 @@ def test_a_reprint_whose_every_sentence_was_reworded_is_a_copy_between_two_outle
     every sentence keeps most of its words (the reworded-copy rule)."""
     from corpus_fixtures import INDEPENDENT, REWORDED, P
 
-    from marsad.corpus.copy_rules import (
-        head_of,
-        is_copy,
-        lead_of,
-        reworded_copy,
-        rewritten_copy,
-        sentence_words,
-    )
+    from marsad.corpus.copy_rules import is_copy, reworded_copy, rewritten_copy, sentence_words
 
     wire, edited = "\n".join(P), "\n".join(REWORDED)
     params = DedupParams()
-    h, off = shingle_hashes([wire, edited])
-    ha, hb = h[off[0] : off[1]], h[off[1] : off[2]]
-    sa, sb = np.unique(ha), np.unique(hb)
-    s = score_sets(0, 1, sa, sb, lead_a=lead_of(wire, params), lead_b=lead_of(edited, params))
+    s, sa, sb, ha, hb = scored(wire, edited, params)
     assert params.rewrite_lead <= s.lead < params.lead and min(s.a_in_b, s.b_in_a) >= params.reworded_both
     assert not is_copy(s, len(sa), len(sb), params), "the lead rule misses it"
-    assert not rewritten_copy(s, sa, sb, head_of(ha, params), head_of(hb, params), params)
+    assert not rewritten_copy(s, sa, sb, ha, hb, params)
     assert reworded_copy(*sentence_words([wire, edited], params), params)
     # an independent report of the event shares words, not sentences
     assert not reworded_copy(*sentence_words([wire, INDEPENDENT], params), params)
