@@ -48,6 +48,11 @@ def _matches(a: dict[str, Any] | None, needle: str) -> bool:
     return needle in normalize(a.get("text") or "") or needle == normalize(a.get("entity") or "")
 
 
+def _has_actor(x: dict[str, Any], needle: str) -> bool:
+    """Whether a report or a group's summary has ``needle`` as its source or target actor."""
+    return _matches(x["actor_source"], needle) or _matches(x["actor_target"], needle)
+
+
 def _most_common(values: Iterable[dict[str, Any] | None]) -> dict[str, Any] | None:
     """The value given most often (by entity, else normalized text); ties to the first given."""
     seen: dict[str, dict[str, Any]] = {}
@@ -131,8 +136,8 @@ def list_event_groups(archive: Any, *, date_from: str | None = None, date_to: st
     needle_actor, needle_place = normalize(actor.strip()), normalize(place.strip())
     out = []
     for key, reports in groups.items():
-        if needle_actor and not any(_matches(r["actor_source"], needle_actor) or _matches(r["actor_target"], needle_actor)
-                                    for r in reports):
+        with_actor = sum(_has_actor(r, needle_actor) for r in reports) if needle_actor else 0
+        if needle_actor and not with_actor:
             continue
         if needle_place and not any(_matches(r["place"], needle_place) for r in reports):
             continue
@@ -140,9 +145,8 @@ def list_event_groups(archive: Any, *, date_from: str | None = None, date_to: st
         if needle_actor:
             # the group shows the actors most of its reports give: say in how many the asked one
             # is, or «--actor ترامب» listed «الصين → بكين» with nothing to tell why
-            g["actor_reports"] = sum(_matches(r["actor_source"], needle_actor) or _matches(r["actor_target"], needle_actor)
-                                     for r in reports)
-            g["actor_shown"] = _matches(g["actor_source"], needle_actor) or _matches(g["actor_target"], needle_actor)
+            g["actor_reports"] = with_actor
+            g["actor_shown"] = _has_actor(g, needle_actor)
         out.append(g)
     out.sort(key=lambda g: (-g["articles"], -g["reports"], g["date"] or "9999", g["group"]))
     return out[offset:offset + limit]
