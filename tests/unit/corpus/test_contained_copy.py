@@ -66,6 +66,15 @@ def test_the_wire_text_must_be_whole_with_its_opening() -> None:
     assert s.a_in_b < params.contained
     assert not contained_copy(s, sa, sb, ha, hb, params)
     assert _groups([WIRE, cut], ["was", "okaz"], ["2015-08-10", "2015-08-10"]) == [0, 1]
+    # a longer text so cut is still found to the floor: its opening, not found, keeps it apart
+    longer = P + MORE + _OTHERS[:3] + [ITEM_ONE]
+    text, cut = "\n".join(longer), "\n".join(PAPER_INTRO + longer[2:] + [PAPER_CLOSING])
+    s, sa, sb, ha, hb = scored(text, cut, params)
+    assert s.a_in_b >= params.contained and s.jaccard >= params.contained_jaccard
+    assert np.isin(ha, sb).mean() < params.contained_head
+    assert not contained_copy(s, sa, sb, ha, hb, params)
+    assert _groups([text, cut], ["was", "okaz"], ["2015-08-10", "2015-08-10"]) == [0, 1]
+    assert _groups([text, cut], ["was", "okaz"], ["2015-08-10", "2015-08-10"], DedupParams(contained_head=0.0)) == [0, 0]
 
 
 def test_a_digest_that_prints_many_items_is_not_a_copy_of_each() -> None:
