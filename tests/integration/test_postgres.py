@@ -134,8 +134,10 @@ def test_a_second_sync_writes_only_what_changed(archive: Path, db: str, tmp_path
     con.execute("DELETE FROM articles WHERE rowid = ?", (gone_rowid,))
     con.commit()
     con.close()
-    third = _sync(work, db, capsys)
+    seen: list[dict] = []  # what a progress line shows, batch by batch
+    third = postgres.sync(sqlite_archive(work), db, progress=lambda o: seen.append(dict(o)))
     assert (third["changed"], third["removed"], third["new"]) == (1, 1, 0) and third["spans"] == nspans
+    assert seen and seen[-1]["changed"] == 1 and seen[-1]["unchanged"] == third["articles"] - 1
     with psycopg.connect(db) as pg:
         assert pg.execute("SELECT title FROM marsad_articles WHERE id = %s", (aid,)).fetchone() == ("عنوان جديد للمقال",)
         assert pg.execute("SELECT count(*) FROM marsad_articles WHERE id = %s", (gone_id,)).fetchone() == (0,)

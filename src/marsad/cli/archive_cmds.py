@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from rich.table import Table
 
-from marsad.cli.common import console, counted, err_console, open_archive, print_json
+from marsad.cli.common import console, counted, err_console, live_status, open_archive, print_json
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -58,7 +59,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     archive = open_archive(args)
     try:
-        out = sync(archive, args.database)
+        with live_status("comparing articles", show=not args.no_progress and not args.json and sys.stderr.isatty()) as status:
+            def progress(o: dict[str, int]) -> None:
+                status(f"articles compared {o['new'] + o['changed'] + o['unchanged']:,} · new {o['new']:,} · "
+                       f"changed {o['changed']:,} · spans written {o['spans']:,}")
+
+            out = sync(archive, args.database, progress=progress if status else None)
     finally:
         archive.close()
     if args.json:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +27,26 @@ def add_scheduler(p: argparse.ArgumentParser, *, what: str = "analyse on") -> No
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help=f"{what} a Dask cluster: a scheduler's address (tcp://host:8786, workers with the "
                         "same marsad) or local[:N] (N worker processes here); see docs/cluster.md")
+
+
+@contextmanager
+def live_status(first: str, *, show: bool) -> Iterator[Callable[[str], None] | None]:
+    """A spinner line on stderr with the time elapsed, for long work; yields the function that
+    sets its text (``None`` when ``show`` is false: JSON output, a pipe, ``--no-progress``). The
+    line goes when the work ends."""
+    if not show:
+        yield None
+        return
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                   console=err_console, transient=True)
+    task = bar.add_task(first)
+    bar.start()
+    try:
+        yield lambda text: bar.update(task, description=text)
+    finally:
+        bar.stop()
 
 
 def add_json(p: argparse.ArgumentParser) -> None:

@@ -24,6 +24,7 @@ from marsad.cli.common import (
     day_to,
     err_console,
     int_in,
+    live_status,
     open_archive,
     print_json,
     shown_time,
@@ -120,6 +121,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_archive(p)
     add_json(p)
     p.add_argument("database", metavar="URL", help="postgresql://user@host:port/database")
+    p.add_argument("--no-progress", action="store_true")
     p.set_defaults(func=cmd_sync)
 
     p = sub.add_parser("analyze", help="run the per-article pipeline on a file or folder, store nothing")
@@ -162,30 +164,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                       author=args.author_field, date_kind="crawl" if args.date_is_crawl_time else "metadata")
     archive = open_archive(args, readonly=False, create=True)
     t0 = time.monotonic()
-    show = not args.no_progress and not args.json and sys.stderr.isatty()
-    progress = None
-    if show:
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                       console=err_console, transient=True)
-        task = bar.add_task("reading")
-        bar.start()
-
+    with live_status("reading", show=not args.no_progress and not args.json and sys.stderr.isatty()) as status:
         def progress(s):  # type: ignore[no-untyped-def]
-            bar.update(task, description=f"read {s.read:,} · stored {s.stored:,} · "
-                                         f"duplicates {s.duplicates:,} · failed {s.failed:,}")
-    try:
+            status(f"read {s.read:,} · stored {s.stored:,} · duplicates {s.duplicates:,} · failed {s.failed:,}")
+
         summary = archive.ingest(args.inputs, fields=fields, source=args.source, format=args.format,
                                  options=IngestOptions(workers=args.workers,
                                                        skip_non_arabic=args.skip_non_arabic,
                                                        spec=_stages(args.stages),
                                                        corpus=not args.defer_corpus,
                                                        scheduler=args.scheduler),
-                                 progress=progress)
-    finally:
-        if show:
-            bar.stop()
+                                 progress=progress if status else None)
     elapsed = time.monotonic() - t0
     d = summary.as_dict()
     d["seconds"] = round(elapsed, 2)
