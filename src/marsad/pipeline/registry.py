@@ -95,7 +95,7 @@ STAGES: dict[str, StageEntry] = {e.name: e for e in (
     StageEntry("dateline.v8", _dateline, ("debris",), ("dateline", "byline", "credit", "clean")),
     StageEntry("entities.v10", _entities, ("clean",), ("mentions",)),
     StageEntry("metadate.v1", _metadate, ("text",), ("published_at",)),
-    StageEntry("pubdate.v3", _pubdate, ("clean",), ("published_at", "anchor")),
+    StageEntry("pubdate.v4", _pubdate, ("clean",), ("published_at", "anchor")),
     StageEntry("timex.v6", _timex, ("clean",), ("timex",)),
     StageEntry("events.v16", _events, ("clean", "mentions", "timex"), ("events",)),
     StageEntry("index_terms.v2", _index_terms, ("clean",), ("index_terms",)),
@@ -108,7 +108,7 @@ DEFAULT_SPEC: list[str] = [
     "debris.v6",
     "dateline.v8",
     "entities.v10",
-    "pubdate.v3",
+    "pubdate.v4",
     "timex.v6",
     "events.v16",
     "index_terms.v2",
@@ -185,6 +185,9 @@ _RETIRED_WHY: dict[str, str] = {
                    "a wire's closing time in Mecca time (16:02 ت م) gives the hour of a dateline's day"),
     "pubdate.v2": ("a clock time on a deictic day named with its weekday (الساعة الخامسة من مساء اليوم "
                    "الثلاثاء) says which weekday the article is from, as مساء اليوم الثلاثاء does"),
+    "pubdate.v3": ("an article with no date of its own is dated from a full date of its text only when "
+                   "that date falls on the weekday it names (اليوم الثلاثاء and a Tuesday's date); the "
+                   "weekday nearest a cited date of another weekday was a year off as often as not"),
     "entities.v1": ("the entity rules of December 2026: propagation asks the drop step, "
                     "known surnames, foreign places' spellings, and more; and what entities.v2 changed"),
     "entities.v2": ("two people whose names give different fathers (محمد بن نايف بن عبدالعزيز, "

@@ -132,7 +132,7 @@ def test_older_events_stages_are_retired(name):
     from marsad.errors import ConfigError
     from marsad.runners.reanalyse import upgraded
 
-    old = ["language.v1", "debris.v6", "dateline.v8", "entities.v10", "pubdate.v3", "timex.v6", name]
+    old = ["language.v1", "debris.v6", "dateline.v8", "entities.v10", "pubdate.v4", "timex.v6", name]
     with pytest.raises(ConfigError, match="replaced by 'events.v16'"):
         build(old)
     assert upgraded(old) == old[:-1] + ["events.v16"]  # an archive's older events articles are stale

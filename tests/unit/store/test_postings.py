@@ -12,7 +12,7 @@ from marsad.search import fts, postings
 from marsad.search.fts import Filters
 
 SAMPLE = [str(resources.files("marsad") / "data" / "sample" / n) for n in ("news.jsonl", "news.csv", "txt")]
-FOUNDATION = ("language.v1", "debris.v6", "dateline.v8", "pubdate.v3", "index_terms.v2")
+FOUNDATION = ("language.v1", "debris.v6", "dateline.v8", "pubdate.v4", "index_terms.v2")
 QUERIES = ["روسيا", "إيران", "الرئيس", '"الرئيس الروسي"', "روسيا OR إيران", "النفط -السعودية",
            "سوق الأسهم", "الأمم المتحدة", "زلزال OR فيضان OR أمطار", '"وزارة الخارجية" -روسيا', "غير_موجود"]
 FILTERS = [Filters(), Filters(date_from="2021-01-01"), Filters(date_to="2020-12-31"),

@@ -12,7 +12,10 @@ Evidence, strongest first:
 4. the URL (``/2018/02/27/``, ``-20180227``, CNN Arabic's ``/2013/middle_east/8/3/``) → ``url``;
 5. inference: ``اليوم الثلاثاء`` / ``أمس الاثنين`` / ``غدا الأربعاء`` say which weekday the
    article is from; with a crawl time (a hint, not the truth) the article is the last such
-   weekday on or before it; with full dates in the text, the such weekday nearest them;
+   weekday on or before it; without one, a full date of the text that falls on the weekday
+   named (``اليوم الثلاثاء … 7 مارس 2017``, a Tuesday; ``أمس الاثنين`` and Monday's date) is
+   the day — a full date on another weekday is another day the text cites (an agreement of
+   last September, an anniversary), which says nothing of the year the article is from;
    with only ``17 سبتمبر الجاري`` the month is known and the year stays unknown
    (``XXXX-09``) → ``inferred``;
 6. the crawl time alone → ``crawl``.
@@ -75,17 +78,25 @@ def _full_value(e: Expr) -> str | None:
     return v if _FULL.match(v) else None
 
 
-def _weekday_of(e: Expr) -> int | None:
-    """The ISO weekday of the publication day that ``اليوم الثلاثاء``/``أمس الاثنين`` implies."""
+def _named_day(e: Expr) -> tuple[int, int] | None:
+    """``(the weekday named, its days from the publication day)`` of ``اليوم الثلاثاء`` (3, 0) /
+    ``أمس الاثنين`` (1, -1); ``None`` for an expression naming no deictic weekday."""
     wd = e.f.get("wd")
     if wd is None:
         return None
     if e.op == "shift" or (e.op == "time" and "n" in e.f):  # اليوم الثلاثاء، الثامنة من مساء اليوم الثلاثاء
-        n = e.f["n"]
-    elif "rdn" in e.f:
-        n = e.f["rdn"]
-    else:
+        return wd, e.f["n"]
+    if "rdn" in e.f:
+        return wd, e.f["rdn"]
+    return None
+
+
+def _weekday_of(e: Expr) -> int | None:
+    """The ISO weekday of the publication day that ``اليوم الثلاثاء``/``أمس الاثنين`` implies."""
+    named = _named_day(e)
+    if named is None:
         return None
+    wd, n = named
     return (wd - 1 - n) % 7 + 1
 
 
@@ -183,11 +194,12 @@ class PublicationDater:
             elif e.f.get("rel") == "current" and e.op in ("ymd", "month"):
                 months.append(e.f["month"])
         if wd is not None and fulls:
-            ref = max(d for d, _ in fulls)
-            cands = [ref + dt.timedelta(days=k) for k in range(-7, 8)
-                     if (ref + dt.timedelta(days=k)).isoweekday() == wd]
-            best = min(cands, key=lambda d: (abs((d - ref).days), d > ref))
-            return PubDate(best.isoformat(), "inferred", 0.5)
+            # a full date on the weekday named is that day; on another weekday it is a day the
+            # text cites, and the nearest such weekday to it was a year off as often as not
+            named = {nd for e in exprs if (nd := _named_day(e)) and _weekday_of(e) == wd}
+            days = {d - dt.timedelta(days=n) for d, _ in fulls for w, n in named if d.isoweekday() == w}
+            if days:
+                return PubDate(max(days).isoformat(), "inferred", 0.5)
         if months:
             m = max(set(months), key=months.count)
             return PubDate(f"XXXX-{m:02d}", "inferred", 0.3)

@@ -1,4 +1,4 @@
-"""The time stages: ``pubdate.v3`` (publication date) and ``timex.v6`` (temporal expressions).
+"""The time stages: ``pubdate.v4`` (publication date) and ``timex.v6`` (temporal expressions).
 
 ``pubdate`` needs the expressions the tagger finds (a date line, ``اليوم الثلاثاء``), and the
 expressions need the publication date to be valued. So the tagger runs once, in whichever stage
