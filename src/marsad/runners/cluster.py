@@ -6,7 +6,7 @@ work already crosses process boundaries as JSON (:func:`marsad.runners.local.ana
 the pipeline spec and plain records out, analysed articles back). A cluster therefore only
 replaces the local process pool: this process still reads the inputs, learns each source's
 boilerplate, writes the archive and runs the corpus stages (registry, copies, stories), which
-own state spanning articles and take a small share of the time (50 s of about 10 minutes for
+own state spanning articles and take a small share of the time (50 s of about 5 minutes for
 the 72,716 articles of ``../shared/data/corpora``, docs/stories.md).
 
 ``ADDRESS`` is a running scheduler (``tcp://host:8786``; its workers need the same marsad
