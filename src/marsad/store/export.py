@@ -18,6 +18,9 @@ ARTICLE_FIELDS = [
     "published_at_confidence", "dateline_place", "dateline_agency", "byline", "credit",
     "language", "language_flag", "copy_group", "first_published", "story", "text", "clean_text",
 ]
+#: the articles table's columns: an id read as a duplicate of a stored article is a row of its own
+#: naming the article it stands for (``alias_of``)
+ARTICLE_COLUMNS = ARTICLE_FIELDS + ["alias_of"]
 SPAN_FIELDS = ["article_id", "layer", "start", "end", "label", "value", "text", "attrs"]
 #: the events table adds the article's story and the event's group key (``enrich/events/group.py``)
 EVENT_FIELDS = SPAN_FIELDS + ["story", "event_group"]
@@ -120,7 +123,7 @@ def flat(row: dict[str, Any]) -> dict[str, Any]:
 
 def rows_for(archive: Any, table: str) -> tuple[list[str], Iterator[dict[str, Any]]]:
     if table == "articles":
-        return ARTICLE_FIELDS + ["alias_of"], _article_rows(archive)
+        return ARTICLE_COLUMNS, _article_rows(archive)
     if table == "stories":
         return STORY_FIELDS, _story_rows(archive)
     if table == "threads":

@@ -31,7 +31,7 @@ import xxhash
 
 from marsad.errors import ArchiveError, ConfigError
 from marsad.store.export import (
-    ARTICLE_FIELDS,
+    ARTICLE_COLUMNS,
     EVENT_FIELDS,
     SPAN_FIELDS,
     STORY_FIELDS,
@@ -49,8 +49,6 @@ _TYPES = {
     "attrs": "jsonb", "terms": "jsonb",
 }
 
-_ARTICLES = ARTICLE_FIELDS + ["alias_of"]
-
 
 def _columns(fields: list[str]) -> str:
     return ", ".join(f'"{f}" {_TYPES.get(f, "text")}' for f in fields)
@@ -58,7 +56,7 @@ def _columns(fields: list[str]) -> str:
 
 DDL = [
     "CREATE TABLE IF NOT EXISTS marsad_meta (key text PRIMARY KEY, value text NOT NULL)",
-    f"CREATE TABLE IF NOT EXISTS marsad_articles ({_columns(_ARTICLES)}, row_hash text NOT NULL, "
+    f"CREATE TABLE IF NOT EXISTS marsad_articles ({_columns(ARTICLE_COLUMNS)}, row_hash text NOT NULL, "
     "search tsvector GENERATED ALWAYS AS (to_tsvector('arabic', coalesce(title, '') || ' ' || "
     "coalesce(clean_text, ''))) STORED, PRIMARY KEY (id))",
     "CREATE INDEX IF NOT EXISTS marsad_articles_search ON marsad_articles USING gin (search)",
@@ -182,7 +180,7 @@ def _sync(con: Any, archive: Any, url: str, out: dict[str, Any],
                 changed = [a["id"] for a, _s, _h in todo]
                 cur.execute("DELETE FROM marsad_spans WHERE article_id = ANY(%s)", (changed,))
                 cur.execute("DELETE FROM marsad_articles WHERE id = ANY(%s)", (changed,))
-                _copy(cur, "marsad_articles", _ARTICLES + ["row_hash"], [{**a, "row_hash": h} for a, _s, h in todo])
+                _copy(cur, "marsad_articles", ARTICLE_COLUMNS + ["row_hash"], [{**a, "row_hash": h} for a, _s, h in todo])
                 out["spans"] += _copy(cur, "marsad_spans", SPAN_FIELDS, [sp for _a, s, _h in todo for sp in s])
             batch.clear()
             if progress:
