@@ -15,7 +15,7 @@ installed, which is checked before any work is sent) or ``local`` / ``local:N``:
 run and closed after it. At most twice as many batches as the cluster has worker threads are
 in flight, and a batch is sent only when a result has been taken, so the driver's memory stays
 flat as with the local pool; a batch whose worker dies is run again elsewhere by the
-scheduler.
+scheduler (Dask's retry; not exercised by the tests).
 """
 
 from __future__ import annotations
