@@ -91,11 +91,9 @@ def _named_day(e: Expr) -> tuple[int, int] | None:
     return None
 
 
-def _weekday_of(e: Expr) -> int | None:
-    """The ISO weekday of the publication day that ``اليوم الثلاثاء``/``أمس الاثنين`` implies."""
-    named = _named_day(e)
-    if named is None:
-        return None
+def _publication_weekday(named: tuple[int, int]) -> int:
+    """The ISO weekday of the publication day that a named day (:func:`_named_day`) implies:
+    ``أمس الاثنين`` → Tuesday."""
     wd, n = named
     return (wd - 1 - n) % 7 + 1
 
@@ -178,7 +176,8 @@ class PublicationDater:
 
     @staticmethod
     def _infer(exprs: Sequence[Expr], crawl: dt.date | None) -> PubDate | None:
-        weekdays = [w for w in (_weekday_of(e) for e in exprs) if w]
+        named = [nd for e in exprs if (nd := _named_day(e))]
+        weekdays = [_publication_weekday(nd) for nd in named]
         wd = max(set(weekdays), key=weekdays.count) if weekdays else None
         if crawl is not None:
             if wd is None:
@@ -196,8 +195,8 @@ class PublicationDater:
         if wd is not None and fulls:
             # a full date on the weekday named is that day; on another weekday it is a day the
             # text cites, and the nearest such weekday to it was a year off as often as not
-            named = {nd for e in exprs if (nd := _named_day(e)) and _weekday_of(e) == wd}
-            days = {d - dt.timedelta(days=n) for d, _ in fulls for w, n in named if d.isoweekday() == w}
+            days = {d - dt.timedelta(days=n) for d, _ in fulls for w, n in named
+                    if d.isoweekday() == w and _publication_weekday((w, n)) == wd}
             if days:
                 return PubDate(max(days).isoformat(), "inferred", 0.5)
         if months:
